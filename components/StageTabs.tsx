@@ -1,0 +1,31 @@
+import type { Stage } from '../scripts-library/schema';
+import { t } from './i18n';
+
+interface Props {
+  stages: readonly Stage[];
+  selected: string | undefined;
+  onSelect(stageId: string | undefined): void;
+}
+
+/** Stage filter chips: 全部 plus one per stage, in the stages' order and colours. */
+export function StageTabs({ stages, selected, onSelect }: Props) {
+  return (
+    <div className="stages" role="tablist" aria-label={t('stagesLabel')}>
+      <button role="tab" aria-selected={selected === undefined} className="stage" onClick={() => onSelect(undefined)}>
+        {t('stageAll')}
+      </button>
+      {stages.map((s) => (
+        <button
+          key={s.id}
+          role="tab"
+          aria-selected={selected === s.id}
+          className="stage"
+          style={{ borderColor: s.color, ...(selected === s.id ? { background: s.color, color: '#fff' } : {}) }}
+          onClick={() => onSelect(s.id)}
+        >
+          {s.name}
+        </button>
+      ))}
+    </div>
+  );
+}

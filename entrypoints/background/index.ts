@@ -1,0 +1,25 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { ChatTabRegistry } from '../../storage/chat-tabs';
+import { getDb } from '../../storage/db';
+import { ensureStarterPack } from '../../storage/repositories/phrases';
+import { handleBackgroundMessage } from './handlers';
+import { openPanelOnToolbarClick } from './side-panel';
+
+export default defineBackground(() => {
+  const registry = new ChatTabRegistry(browser.storage.session ?? browser.storage.local);
+  const broadcast = () => browser.runtime.sendMessage({ type: 'bg/chat-tabs-changed' }).catch(() => {});
+
+  openPanelOnToolbarClick();
+  browser.runtime.onInstalled.addListener(() => void ensureStarterPack(getDb()));
+
+  browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
+    void handleBackgroundMessage(raw, sender, browser.runtime.id, registry).then(({ reply, changed }) => {
+      sendResponse(reply);
+      if (changed) void broadcast();
+    });
+    return true; // answered asynchronously
+  });
+  browser.tabs.onActivated.addListener(({ tabId }) => void registry.activate(tabId).then((c) => c && broadcast()));
+  browser.tabs.onRemoved.addListener((tabId) => void registry.forget(tabId).then((c) => c && broadcast()));
+});

@@ -1,0 +1,15 @@
+import type { SiteAdapter } from './types';
+import { SITE_MATCHES } from './matches';
+
+/** The local demo console (tests/fixtures/demo-chat), recognised by its `data-kefu-demo` root. */
+export const demo: SiteAdapter = {
+  id: 'demo',
+  matches: SITE_MATCHES.local,
+  detect: (doc) => doc.querySelector('[data-kefu-demo]') !== null,
+  replyBoxSelectors: ['[data-kefu-demo] [data-role="reply-box"]'],
+  currentBuyer(doc) {
+    const active = doc.querySelector<HTMLElement>('[data-kefu-demo] [data-role="conversation"][aria-selected="true"]');
+    if (!active) return null;
+    return { id: active.dataset.buyerId, name: active.dataset.buyerName };
+  },
+};

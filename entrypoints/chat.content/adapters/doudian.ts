@@ -1,0 +1,17 @@
+import type { SiteAdapter } from './types';
+import { SITE_MATCHES } from './matches';
+
+/**
+ * 抖店 飞鸽 workspace. Reply box `#im-input-box textarea[data-qa-id='qa-send-message-textarea']` (research file);
+ * its placeholder reads "发送给 <买家>，使用Enter 发送消息", which is the only place the buyer's name is known so far.
+ */
+export const doudian: SiteAdapter = {
+  id: 'doudian',
+  matches: SITE_MATCHES.doudian,
+  replyBoxSelectors: ["#im-input-box textarea[data-qa-id='qa-send-message-textarea']", '#im-input-box textarea'],
+  currentBuyer(doc) {
+    const placeholder = doc.querySelector('#im-input-box textarea')?.getAttribute('placeholder') ?? '';
+    const name = /发送给\s*(.+?)\s*[，,]/.exec(placeholder)?.[1];
+    return name ? { name } : null;
+  },
+};

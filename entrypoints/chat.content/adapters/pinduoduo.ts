@@ -1,0 +1,19 @@
+import type { SiteAdapter } from './types';
+import { SITE_MATCHES } from './matches';
+
+/**
+ * 拼多多 merchant chat (Vue 2). Selectors from shared/research/anchors-and-chat-consoles.md (calibrated on the
+ * live page by an open-source peer in 2026-09): reply box `textarea#replyTextarea`, conversation rows
+ * `li.chat-item` with `.nickname-span`. Which row is the open one is UNVERIFIED: both usual class names are tried.
+ */
+export const pinduoduo: SiteAdapter = {
+  id: 'pinduoduo',
+  matches: SITE_MATCHES.pinduoduo,
+  replyBoxSelectors: ['textarea#replyTextarea'],
+  currentBuyer(doc) {
+    const row = doc.querySelector('li.chat-item.active, li.chat-item.selected, li.chat-item[class*="active"]');
+    const name = row?.querySelector('.nickname-span')?.textContent?.trim();
+    const uid = doc.querySelector('#msgListContainer .buyer-item [currentuid]')?.getAttribute('currentuid') ?? undefined;
+    return name || uid ? { id: uid, name: name || undefined } : null;
+  },
+};

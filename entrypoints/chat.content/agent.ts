@@ -1,0 +1,124 @@
+/**
+ * The chat-page agent: finds the reply box through the site adapter, keeps the agent's caret, answers the side
+ * panel's insert requests and tells the background which buyer this tab is serving.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import {
+  ContentRequestSchema,
+  parseMessage,
+  type ChatStatus,
+  type ContentRequest,
+  type InsertReply,
+} from '../../storage/protocol';
+import { pickAdapter } from './adapters';
+import { asReplyBox, firstShown, inputKind } from './adapters/dom';
+import { findGenericReplyBox } from './adapters/generic';
+import type { SiteAdapter } from './adapters/types';
+import { insertText, saveSelection, type SavedSelection } from './insert';
+
+export class ChatAgent {
+  private lastFocused: HTMLElement | null = null;
+  private saved: SavedSelection | null = null;
+  private lastReported = '';
+
+  constructor(
+    readonly adapter: SiteAdapter,
+    private readonly doc: Document,
+  ) {}
+
+  /** The reply box: the adapter's own selectors first, then the generic rules. */
+  replyBox(): { el: HTMLElement | null; degraded: boolean } {
+    const { replyBoxSelectors } = this.adapter;
+    const own = replyBoxSelectors.length ? firstShown(this.doc, replyBoxSelectors) : null;
+    if (own) return { el: own, degraded: false };
+    return { el: findGenericReplyBox(this.doc, this.lastFocused), degraded: replyBoxSelectors.length > 0 };
+  }
+
+  status(): ChatStatus {
+    const { el, degraded } = this.replyBox();
+    let buyer: ChatStatus['buyer'] = null;
+    try {
+      buyer = this.adapter.currentBuyer(this.doc);
+    } catch {
+      buyer = null; // a page that changed shape must not break the agent
+    }
+    return {
+      site: this.adapter.id,
+      hasInput: el !== null,
+      inputKind: inputKind(el),
+      buyer,
+      ...(degraded ? { notice: 'generic-fallback' } : {}),
+    };
+  }
+
+  /** Track the field the agent types in and where the caret is in it. */
+  noteFocus(target: EventTarget | null): void {
+    const box = asReplyBox(target instanceof Element ? target : null);
+    if (box) this.lastFocused = box;
+  }
+
+  noteSelection(): void {
+    const { el } = this.replyBox();
+    if (el && el.ownerDocument.activeElement === el) this.saved = saveSelection(el) ?? this.saved;
+  }
+
+  handle(message: ContentRequest): ChatStatus | InsertReply {
+    if (message.type === 'chat/get-status') return this.status();
+    const { el } = this.replyBox();
+    const result = insertText(el, message.text, this.saved?.el === el ? this.saved : null);
+    if (el && result.ok) this.saved = saveSelection(el);
+    return result;
+  }
+
+  /** The status if it changed since the last report, else null. */
+  changedStatus(): ChatStatus | null {
+    const status = this.status();
+    const key = JSON.stringify(status);
+    if (key === this.lastReported) return null;
+    this.lastReported = key;
+    return status;
+  }
+}
+
+/** Wire the agent into the page; every listener is removed when the extension reloads (ctx invalidated). */
+export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
+  const agent = new ChatAgent(pickAdapter(location.href, document), document);
+
+  let timer: number | undefined;
+  const report = () => {
+    if (timer !== undefined) return;
+    timer = ctx.setTimeout(() => {
+      timer = undefined;
+      const status = agent.changedStatus();
+      if (status && ctx.isValid) browser.runtime.sendMessage({ type: 'chat/status', status }).catch(() => {});
+    }, 120);
+  };
+
+  ctx.addEventListener(document, 'focusin', (e) => {
+    agent.noteFocus(e.target);
+    report();
+  }, { capture: true });
+  ctx.addEventListener(document, 'selectionchange', () => agent.noteSelection());
+  ctx.addEventListener(document, 'keyup', () => agent.noteSelection(), { capture: true });
+  // A click may open another conversation (new buyer); focus/visibility tell the background this tab is current.
+  ctx.addEventListener(document, 'click', report, { capture: true });
+  ctx.addEventListener(document, 'visibilitychange', report);
+  ctx.addEventListener(window, 'focus', report);
+
+  const onMessage = (raw: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
+    const parsed = parseMessage(ContentRequestSchema, raw, 'extension');
+    if (!parsed.ok) {
+      sendResponse({ ok: false, reason: 'invalid', detail: parsed.reason } satisfies InsertReply);
+      return false;
+    }
+    sendResponse(agent.handle(parsed.value));
+    report();
+    return false;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+  report();
+  return agent;
+}

@@ -1,0 +1,20 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { SidePanel } from '../../components/SidePanel';
+import { insertIntoTab } from '../../components/insert-phrase';
+import { useServedTab } from '../../components/use-served-tab';
+import { getDb } from '../../storage/db';
+import './style.css';
+
+function App() {
+  return <SidePanel db={getDb()} served={useServedTab()} insert={insertIntoTab} />;
+}
+
+// Ask the browser not to evict our IndexedDB under storage pressure (only a window context may ask).
+void navigator.storage?.persist?.();
+document.documentElement.lang = navigator.language.startsWith('zh') ? 'zh-CN' : 'en';
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,139 @@
+/**
+ * Record and file schemas. Every stored record type and every file format is a zod schema here; the
+ * TypeScript types are inferred from them, so what is validated at a boundary is exactly what the code uses.
+ */
+import { z } from 'zod';
+
+export const PHRASE_BODY_MAX = 500;
+
+const id = z.string().min(1).max(80);
+const timestamp = z.number().int().nonnegative();
+
+/** A mission stage (欢迎, 议价, 库存 …). Stages are data so agents can add their own. */
+export const StageSchema = z.object({
+  id,
+  name: z.string().trim().min(1).max(20),
+  order: z.number().int(),
+  color: z.string().regex(/^#[0-9a-f]{6}$/i),
+  builtin: z.boolean().default(false),
+});
+export type Stage = z.infer<typeof StageSchema>;
+
+/** A quick phrase (快捷短语). `code` is the shortcut code agents type; `useCount`/`lastUsedAt` drive frecency. */
+export const PhraseSchema = z.object({
+  id,
+  stageId: id,
+  title: z.string().trim().min(1).max(60),
+  body: z.string().trim().min(1).max(PHRASE_BODY_MAX),
+  code: z.string().trim().max(20).optional(),
+  tags: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
+  pinned: z.boolean().default(false),
+  useCount: z.number().int().nonnegative().default(0),
+  lastUsedAt: timestamp.optional(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  /** Where the phrase came from: a bundled pack id, 'user' or 'import'. */
+  origin: z.string().max(80).default('user'),
+});
+export type Phrase = z.infer<typeof PhraseSchema>;
+
+/** A phrase as written in a pack file: the bookkeeping fields are filled when it is stored. */
+export const PackPhraseSchema = PhraseSchema.pick({ id: true, stageId: true, title: true, body: true, code: true, tags: true });
+export type PackPhrase = z.infer<typeof PackPhraseSchema>;
+
+export const PhrasePackSchema = z
+  .object({
+    format: z.literal('kefu-phrase-pack'),
+    version: z.literal(1),
+    id,
+    name: z.string().min(1),
+    stages: z.array(StageSchema),
+    phrases: z.array(PackPhraseSchema).min(1),
+  })
+  .superRefine((pack, ctx) => {
+    const stageIds = new Set(pack.stages.map((s) => s.id));
+    const seen = new Set<string>();
+    pack.phrases.forEach((p, i) => {
+      if (!stageIds.has(p.stageId)) {
+        ctx.addIssue({ code: 'custom', path: ['phrases', i, 'stageId'], message: `unknown stage "${p.stageId}"` });
+      }
+      if (seen.has(p.id)) ctx.addIssue({ code: 'custom', path: ['phrases', i, 'id'], message: `duplicate id "${p.id}"` });
+      seen.add(p.id);
+    });
+  });
+export type PhrasePack = z.infer<typeof PhrasePackSchema>;
+
+export const RuleCategorySchema = z.enum([
+  'service-taboo',
+  'off-platform',
+  'review-inducement',
+  'abuse',
+  'absolute-claim',
+  'false-promise',
+  'privacy',
+]);
+export const SeveritySchema = z.enum(['block', 'warn', 'hint']);
+
+/** A draft-guard rule (the matcher itself arrives with the draft-guard issue). */
+export const RuleSchema = z.object({
+  id,
+  terms: z.array(z.string().min(1)).min(1),
+  category: RuleCategorySchema,
+  severity: SeveritySchema,
+  suggestion: z.string().default(''),
+  allow: z.array(z.string()).default([]),
+  note: z.string().default(''),
+  source: z.string().default(''),
+  enabled: z.boolean().default(true),
+});
+export type Rule = z.infer<typeof RuleSchema>;
+
+/** One agent's counts for one day and shift (服务统计本). `id` = `${agent}|${day}|${shift}`. */
+export const TallySchema = z.object({
+  id: z.string().min(1),
+  agent: z.string().min(1),
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  shift: z.string().min(1),
+  consults: z.number().int().nonnegative().default(0),
+  conversions: z.number().int().nonnegative().default(0),
+  amount: z.number().nonnegative().default(0),
+});
+export type Tally = z.infer<typeof TallySchema>;
+
+/** Buyer notes and the two text notebooks (问题登记本, 交接记录本). */
+export const NoteSchema = z.object({
+  id,
+  kind: z.enum(['buyer', 'problem', 'handover']),
+  site: z.string().optional(),
+  buyerId: z.string().optional(),
+  text: z.string().max(5000),
+  status: z.string().optional(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type Note = z.infer<typeof NoteSchema>;
+
+/** One step of a payment-chase ladder (催付提醒). */
+export const ReminderSchema = z.object({
+  id,
+  site: z.string(),
+  buyerId: z.string(),
+  buyerName: z.string().optional(),
+  step: z.number().int().nonnegative(),
+  dueAt: timestamp,
+  status: z.enum(['pending', 'fired', 'cancelled']),
+  phraseId: z.string().optional(),
+});
+export type Reminder = z.infer<typeof ReminderSchema>;
+
+/** Agent settings; every field has a default so an empty database yields a usable object. */
+export const SettingsSchema = z.object({
+  shopName: z.string().max(40).default(''),
+  agentName: z.string().max(20).default(''),
+  shipDays: z.string().max(10).default('2'),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** How settings are stored: one row per key, so concurrent edits of different keys never clobber each other. */
+export const SettingRowSchema = z.object({ key: z.string().min(1), value: z.unknown() });
+export type SettingRow = z.infer<typeof SettingRowSchema>;

@@ -1,0 +1,84 @@
+/**
+ * The one message protocol between side panel, background and content script.
+ *
+ * Every message is validated by the receiver with these schemas before anything is done with it; a message
+ * that fails is rejected whole with a logged reason (never half-applied). zod/mini is used here (not the full
+ * zod API used for records) because this module is bundled into the content script that runs on every chat
+ * page, and zod/mini tree-shakes to a few kB.
+ */
+import * as z from 'zod/mini';
+
+/** Longest text one insert may carry (a phrase is ≤ 500 characters; this leaves room for drafts). */
+export const MAX_INSERT_CHARS = 5000;
+
+export const InputKindSchema = z.enum(['textarea', 'input', 'contenteditable', 'none']);
+export type InputKind = z.infer<typeof InputKindSchema>;
+
+export const BuyerSchema = z.object({
+  id: z.optional(z.string().check(z.maxLength(200))),
+  name: z.optional(z.string().check(z.maxLength(200))),
+});
+export type Buyer = z.infer<typeof BuyerSchema>;
+
+/** What a content script knows about its chat page. */
+export const ChatStatusSchema = z.object({
+  /** Adapter id (equals the adapter's file name). */
+  site: z.string().check(z.minLength(1), z.maxLength(40)),
+  hasInput: z.boolean(),
+  inputKind: InputKindSchema,
+  buyer: z.nullable(BuyerSchema),
+  /** A notice for the agent, e.g. that site selectors no longer match and generic mode is used. */
+  notice: z.optional(z.string().check(z.maxLength(40))),
+});
+export type ChatStatus = z.infer<typeof ChatStatusSchema>;
+
+// ── side panel → content script (tabs.sendMessage) ────────────────────────────────────────────────────────
+export const InsertRequestSchema = z.object({
+  type: z.literal('chat/insert'),
+  text: z.string().check(z.minLength(1), z.maxLength(MAX_INSERT_CHARS)),
+});
+export const GetStatusRequestSchema = z.object({ type: z.literal('chat/get-status') });
+export const ContentRequestSchema = z.discriminatedUnion('type', [InsertRequestSchema, GetStatusRequestSchema]);
+export type ContentRequest = z.infer<typeof ContentRequestSchema>;
+
+export const InsertMethodSchema = z.enum(['execCommand', 'native-setter', 'range']);
+export const InsertReplySchema = z.union([
+  z.object({ ok: z.literal(true), method: InsertMethodSchema }),
+  z.object({ ok: z.literal(false), reason: z.enum(['no-input', 'failed', 'invalid']), detail: z.optional(z.string()) }),
+]);
+export type InsertReply = z.infer<typeof InsertReplySchema>;
+
+// ── content script / side panel → background (runtime.sendMessage) ────────────────────────────────────────
+export const StatusReportSchema = z.object({ type: z.literal('chat/status'), status: ChatStatusSchema });
+export const ListChatTabsSchema = z.object({ type: z.literal('panel/list-chat-tabs') });
+export const BackgroundRequestSchema = z.discriminatedUnion('type', [StatusReportSchema, ListChatTabsSchema]);
+export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;
+
+/** A chat tab as the background remembers it. `seenAt` is when it last reported or was activated. */
+export const ChatTabSchema = z.object({
+  tabId: z.number(),
+  windowId: z.number(),
+  status: ChatStatusSchema,
+  seenAt: z.number(),
+});
+export type ChatTab = z.infer<typeof ChatTabSchema>;
+export const ChatTabListSchema = z.array(ChatTabSchema);
+
+// ── background → extension pages (runtime.sendMessage broadcast) ──────────────────────────────────────────
+export const ChatTabsChangedSchema = z.object({ type: z.literal('bg/chat-tabs-changed') });
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/**
+ * Validate an incoming message. On failure the reason is logged (with where it came from) and returned, so the
+ * caller can answer with it; the message must then be ignored entirely.
+ */
+export function parseMessage<T>(schema: z.ZodMiniType<T>, raw: unknown, from: string): ParseResult<T> {
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, value: result.data };
+  const reason = result.error.issues
+    .map((i) => `${i.path.length ? i.path.join('.') : '(message)'}: ${i.message} (${i.code})`)
+    .join('; ');
+  console.warn(`[kefu] rejected message from ${from}: ${reason}`);
+  return { ok: false, reason };
+}

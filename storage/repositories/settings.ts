@@ -1,0 +1,25 @@
+/** Settings repository: one row per key, read back through SettingsSchema so missing keys get defaults. */
+import type { KefuDB } from '../db';
+import { SettingsSchema, type Settings } from '../../scripts-library/schema';
+
+export async function getSettings(db: KefuDB): Promise<Settings> {
+  const rows = await db.settings.toArray();
+  const raw = Object.fromEntries(rows.map((r) => [r.key, r.value]));
+  const parsed = SettingsSchema.safeParse(raw);
+  // A bad stored value (e.g. written by a future version) must not lock the agent out: fall back key by key.
+  if (parsed.success) return parsed.data;
+  const defaults = SettingsSchema.parse({});
+  const out: Record<string, unknown> = { ...defaults };
+  for (const key of Object.keys(defaults) as (keyof Settings)[]) {
+    const one = SettingsSchema.shape[key].safeParse(raw[key]);
+    if (one.success) out[key] = one.data;
+  }
+  return out as Settings;
+}
+
+/** Validate and save some settings; nothing is written when any value is invalid. */
+export async function saveSettings(db: KefuDB, patch: Partial<Settings>): Promise<Settings> {
+  const next = SettingsSchema.parse({ ...(await getSettings(db)), ...patch });
+  await db.settings.bulkPut(Object.entries(patch).map(([key]) => ({ key, value: next[key as keyof Settings] })));
+  return next;
+}

@@ -1,0 +1,57 @@
+/**
+ * The database's schema history, as code. Never edit a version that has shipped: add a new one with its
+ * upgrade function. Each upgrade is a plain function of a Dexie transaction so it can be tested on
+ * fake-indexeddb by seeding the previous version (tests/unit/storage/upgrade.test.ts).
+ *
+ * Index only what is queried; every other field lives unindexed in the row.
+ */
+import type { Transaction } from 'dexie';
+
+export interface SchemaVersion {
+  version: number;
+  /** When the version was introduced, for humans reading the history. */
+  date: string;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const DB_NAME = 'kefu-assistant';
+
+export const SCHEMA_VERSIONS: SchemaVersion[] = [
+  // ── v1 · 2026-11-23 ─ first layout: phrases, stages and settings only.
+  {
+    version: 1,
+    date: '2026-11-23',
+    stores: {
+      phrases: 'id, stageId',
+      stages: 'id',
+      settings: 'key',
+    },
+  },
+  // ── v2 · 2026-11-23 ─ adds the guard rules, tally, notebooks and reminders; phrases gain shortcut-code and
+  //    frecency indexes, and v1 rows (which had no use counters or pin flag) get them.
+  {
+    version: 2,
+    date: '2026-11-23',
+    stores: {
+      phrases: 'id, stageId, code, useCount',
+      rules: 'id, category',
+      tally: 'id, day, [agent+day]',
+      notes: 'id, kind, [site+buyerId], updatedAt',
+      reminders: 'id, status, dueAt',
+    },
+    async upgrade(tx) {
+      await tx
+        .table('phrases')
+        .toCollection()
+        .modify((row: Record<string, unknown>) => {
+          row.useCount ??= 0;
+          row.pinned ??= false;
+          row.tags ??= [];
+          row.origin ??= 'user';
+        });
+    },
+  },
+];
+
+export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -1,0 +1,44 @@
+// Launches Debian Chromium with the built extension loaded (flags measured in shared/research/toolchain-probe.md §5).
+import { chromium } from 'playwright-core';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const EXTENSION_DIR = join(root, '.output', 'chrome-mv3');
+
+export function chromiumPath() {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) throw new Error(`Chromium not found at ${path}: run "bash .ci/setup" (installs Debian chromium)`);
+  return path;
+}
+
+/** @returns {Promise<{ context: import('playwright-core').BrowserContext, extensionId: string }>} */
+export async function launchWithExtension({ headless = true, viewport = { width: 1100, height: 720 }, lang = 'zh-CN' } = {}) {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no built extension in ${EXTENSION_DIR}: run "npm run build"`);
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'kefu-e2e-')), {
+    executablePath: chromiumPath(),
+    headless,
+    viewport,
+    locale: lang,
+    // The extension's UI language follows the browser's. On Linux Chromium takes it from LANGUAGE, and only
+    // for locales whose .pak is installed (Debian package chromium-l10n; without it everything is en-US).
+    env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--lang=${lang}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  return { context, extensionId: new URL(worker.url()).host };
+}

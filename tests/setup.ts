@@ -1,0 +1,13 @@
+import 'fake-indexeddb/auto'; // before anything opens Dexie
+import '@testing-library/jest-dom/vitest';
+import { afterEach, beforeEach } from 'vitest';
+import { cleanup } from '@testing-library/react';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { zhMessage } from './helpers/i18n';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  // The fake browser has no i18n; serve the real zh_CN catalogue with Chrome's substitution rules.
+  fakeBrowser.i18n.getMessage = zhMessage as typeof fakeBrowser.i18n.getMessage;
+});
+afterEach(() => cleanup());

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// Unit (Node) and component (happy-dom, chosen per file with `@vitest-environment`) tests.
+// WxtVitest maps `wxt/browser` to an in-memory fake browser.
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    environment: 'node',
+    setupFiles: ['./tests/setup.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.tsx'],
+    restoreMocks: true,
+  },
+});

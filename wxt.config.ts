@@ -1,0 +1,48 @@
+import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
+import { CHAT_MATCHES } from './entrypoints/chat.content/adapters/matches';
+
+/**
+ * Vite 8 (rolldown) writes Dexie's and other libraries' non-ASCII characters (e.g. a literal U+FFFF) straight
+ * into the bundle; Chromium then refuses the content script as "not UTF-8" and silently drops the WHOLE
+ * extension (see shared/research/toolchain-probe.md §8 #1). Escaping every non-ASCII character in the
+ * content-script chunks keeps them loadable. Extension pages are not subject to that check, so they are left
+ * alone (escaping pinyin dictionaries there would only make them bigger).
+ */
+function asciiOnlyContentScripts(): Plugin {
+  return {
+    name: 'kefu:ascii-only-content-scripts',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk' || !file.fileName.startsWith('content-scripts/')) continue;
+        file.code = file.code.replace(/[\u0080-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  // Explicit imports everywhere: every dependency of a module is visible in its import list.
+  imports: false,
+  vite: () => ({ plugins: [asciiOnlyContentScripts()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    // storage: session map of chat tabs; unlimitedStorage: IndexedDB is never evicted under quota pressure.
+    // No "tabs" permission: host permissions for the chat consoles are enough to message and identify them.
+    permissions: ['storage', 'unlimitedStorage', 'clipboardWrite'],
+    host_permissions: CHAT_MATCHES,
+    action: { default_title: '__MSG_actionTitle__' },
+    icons: { 16: 'icon/16.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'kefu-assistant@kefu.local', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : {}),
+  }),
+});
