@@ -1,0 +1,8 @@
+import type { BrowserContext } from 'playwright-core';
+export const EXTENSION_DIR: string;
+export function chromiumPath(): string;
+export function launchWithExtension(options?: {
+  headless?: boolean;
+  viewport?: { width: number; height: number };
+  lang?: string;
+}): Promise<{ context: BrowserContext; extensionId: string }>;

@@ -1,0 +1,2 @@
+export const DEMO_SITE: string;
+export function buildFixtures(): Promise<string>;

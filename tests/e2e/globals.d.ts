@@ -1,0 +1,8 @@
+/** The slice of the extension API that e2e tests call inside extension pages (page.evaluate). */
+declare const chrome: {
+  tabs: {
+    query(query: object): Promise<{ id?: number; url?: string }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
+  i18n: { getMessage(key: string): string; getUILanguage(): string };
+};

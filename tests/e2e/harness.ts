@@ -1,0 +1,79 @@
+/** Shared set-up for end-to-end tests: demo site server + Chromium with the built extension. */
+import type { BrowserContext, Page } from 'playwright-core';
+import { buildFixtures } from './build-fixtures.mjs';
+import { launchWithExtension } from './browser.mjs';
+import { serve } from './server.mjs';
+
+export interface Harness {
+  context: BrowserContext;
+  extensionId: string;
+  siteUrl: string;
+  openDemo(editor?: 'textarea' | 'react' | 'contenteditable'): Promise<Page>;
+  openPage(path: string): Promise<Page>;
+  /** The side panel UI opened as a tab, optionally pinned to a chat tab. */
+  openPanel(tabId?: number): Promise<Page>;
+  tabIdOf(page: Page): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: { lang?: string } = {}): Promise<Harness> {
+  const dir = await buildFixtures();
+  const site = await serve(dir);
+  const { context, extensionId } = await launchWithExtension({ lang: options.lang });
+  let helper: Page | undefined;
+
+  const h: Harness = {
+    context,
+    extensionId,
+    siteUrl: site.url,
+    async openPage(path) {
+      const page = await context.newPage();
+      await page.goto(`${site.url}/${path}`);
+      return page;
+    },
+    async openDemo(editor = 'react') {
+      const page = await h.openPage(`index.html?editor=${editor}`);
+      await page.waitForSelector('[data-role="reply-box"]');
+      return page;
+    },
+    async openPanel(tabId) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/sidepanel.html${tabId ? `?tabId=${tabId}` : ''}`);
+      await page.waitForSelector('[data-phrase-id]');
+      return page;
+    },
+    async tabIdOf(page) {
+      helper ??= await context.newPage().then(async (p) => {
+        await p.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+        return p;
+      });
+      const url = page.url();
+      const id = await helper!.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+      if (id === undefined) throw new Error(`no tab with url ${url}`);
+      return id;
+    },
+    async close() {
+      await context.close();
+      await site.close();
+    },
+  };
+  return h;
+}
+
+/** What the reply box holds as the page sees it (value, or innerText for contenteditable). */
+export function replyText(page: Page): Promise<string> {
+  return page.$eval('[data-role="reply-box"]', (el) =>
+    el instanceof HTMLTextAreaElement ? el.value : (el as HTMLElement).innerText,
+  );
+}
+
+/** What the demo console actually sent (its send button's own record). */
+export function sentTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.__demoSent.map((m) => m.text));
+}
+
+declare global {
+  interface Window {
+    __demoSent: { buyerId: string; text: string }[];
+  }
+}

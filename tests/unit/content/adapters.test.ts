@@ -1,0 +1,121 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ADAPTERS, pickAdapter } from '../../../entrypoints/chat.content/adapters';
+import { CHAT_MATCHES } from '../../../entrypoints/chat.content/adapters/matches';
+import { ChatAgent } from '../../../entrypoints/chat.content/agent';
+
+const adaptersDir = join(__dirname, '../../../entrypoints/chat.content/adapters');
+const fixturesDir = join(__dirname, '../../fixtures/adapters');
+const SUPPORT_FILES = ['types.ts', 'index.ts', 'matches.ts', 'dom.ts'];
+const load = (id: string) => {
+  document.body.textContent = '';
+  // Fixtures are our own static files; DOMParser keeps page-like markup out of any HTML-string sink.
+  const parsed = new DOMParser().parseFromString(readFileSync(join(fixturesDir, `${id}.html`), 'utf8'), 'text/html');
+  document.body.append(...parsed.body.childNodes);
+};
+beforeEach(() => {
+  document.body.textContent = '';
+});
+
+describe('adapter registry (meta)', () => {
+  const files = readdirSync(adaptersDir).filter((f) => f.endsWith('.ts') && !SUPPORT_FILES.includes(f));
+
+  it('registers every adapter file, with the id equal to the file name', () => {
+    expect(ADAPTERS.map((a) => `${a.id}.ts`).sort()).toEqual(files.sort());
+  });
+
+  it.each(ADAPTERS.map((a) => a.id))('%s has a fixture page', (id) => {
+    expect(readdirSync(fixturesDir)).toContain(`${id}.html`);
+  });
+
+  it('only serves pages the content script is injected into', () => {
+    for (const a of ADAPTERS) for (const m of a.matches) expect(CHAT_MATCHES).toContain(m);
+  });
+});
+
+describe('pickAdapter', () => {
+  it.each([
+    ['https://mms.pinduoduo.com/chat-merchant/index.html#/', 'pinduoduo'],
+    ['https://im.jinritemai.com/pc_seller_v2/main/workspace', 'doudian'],
+    ['https://dongdong.jd.com/', 'jd'],
+    ['https://qn.taobao.com/home.htm/app-customer-service/toolpage/Message', 'taobao'],
+    ['https://myseller.taobao.com/home.htm', 'taobao'],
+    ['http://127.0.0.1:8080/anything.html', 'generic'],
+  ])('%s → %s', (url, id) => {
+    expect(pickAdapter(url, document).id).toBe(id);
+  });
+
+  it('recognises the demo console by its marker on localhost, any port', () => {
+    load('demo');
+    expect(pickAdapter('http://localhost:5173/index.html', document).id).toBe('demo');
+    expect(pickAdapter('http://127.0.0.1:40111/', document).id).toBe('demo');
+  });
+});
+
+describe('each adapter on its fixture', () => {
+  it.each([
+    ['pinduoduo', 'textarea#replyTextarea', { id: '88123456', name: '小美爱购物' }],
+    ['doudian', "textarea[data-qa-id='qa-send-message-textarea']", { name: '抖音用户123' }],
+    ['jd', '.editor', null],
+    ['taobao', 'textarea.reply', null],
+    ['demo', '[data-role="reply-box"]', { id: 'b1002', name: '阿强_2019' }],
+    ['generic', '#chat-box', null],
+  ])('%s finds the reply box and the buyer', (id, selector, buyer) => {
+    load(id);
+    const adapter = ADAPTERS.find((a) => a.id === id)!;
+    const agent = new ChatAgent(adapter, document);
+    expect(agent.replyBox().el).toBe(document.querySelector(selector));
+    expect(agent.status()).toMatchObject({ site: id, hasInput: true, buyer });
+    expect(agent.status().notice).toBeUndefined();
+  });
+
+  it('degrades to generic mode with a notice when a site selector stops matching', () => {
+    load('taobao'); // a page without PDD's #replyTextarea
+    const agent = new ChatAgent(ADAPTERS.find((a) => a.id === 'pinduoduo')!, document);
+    expect(agent.replyBox().el).toBe(document.querySelector('textarea.reply'));
+    expect(agent.status()).toMatchObject({ site: 'pinduoduo', hasInput: true, notice: 'generic-fallback' });
+  });
+
+  it('never throws into the page when an adapter breaks', () => {
+    load('demo');
+    const broken = { ...ADAPTERS.find((a) => a.id === 'demo')!, currentBuyer: () => { throw new Error('page changed'); } };
+    expect(new ChatAgent(broken, document).status()).toMatchObject({ buyer: null, hasInput: true });
+  });
+});
+
+describe('generic rules', () => {
+  const agent = () => new ChatAgent(ADAPTERS.find((a) => a.id === 'generic')!, document);
+
+  it('prefers the focused field, then the last focused one', () => {
+    load('generic');
+    const search = document.querySelector<HTMLInputElement>('input')!;
+    search.focus();
+    const a = agent();
+    expect(a.replyBox().el).toBe(search);
+    a.noteFocus(search);
+    search.blur();
+    expect(a.replyBox().el).toBe(search);
+  });
+
+  it('skips hidden and read-only fields and reports no input when none is left', () => {
+    document.body.append(Object.assign(document.createElement('textarea'), { readOnly: true }));
+    const hidden = document.createElement('div');
+    hidden.hidden = true;
+    hidden.append(document.createElement('textarea'));
+    document.body.append(hidden);
+    expect(agent().status()).toMatchObject({ hasInput: false, inputKind: 'none' });
+  });
+
+  it('finds the editing host of a nested contenteditable', () => {
+    const host = document.createElement('div');
+    host.contentEditable = 'true';
+    const inner = document.createElement('p');
+    host.append(inner);
+    document.body.append(host);
+    const a = agent();
+    a.noteFocus(inner);
+    expect(a.replyBox().el).toBe(host);
+  });
+});

@@ -1,0 +1,54 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ChatAgent } from '../../../entrypoints/chat.content/agent';
+import { demo } from '../../../entrypoints/chat.content/adapters/demo';
+
+beforeEach(() => {
+  document.body.textContent = '';
+  const root = document.createElement('div');
+  root.setAttribute('data-kefu-demo', '');
+  const conv = document.createElement('li');
+  Object.assign(conv.dataset, { role: 'conversation', buyerId: 'b1', buyerName: '小美' });
+  conv.setAttribute('aria-selected', 'true');
+  const box = document.createElement('textarea');
+  box.dataset.role = 'reply-box';
+  root.append(conv, box);
+  document.body.append(root);
+});
+
+describe('ChatAgent', () => {
+  it('answers a status request with the site, reply box kind and buyer', () => {
+    expect(new ChatAgent(demo, document).handle({ type: 'chat/get-status' })).toEqual({
+      site: 'demo',
+      hasInput: true,
+      inputKind: 'textarea',
+      buyer: { id: 'b1', name: '小美' },
+    });
+  });
+
+  it('inserts into the reply box at the caret the agent left', () => {
+    const agent = new ChatAgent(demo, document);
+    const box = document.querySelector('textarea')!;
+    box.value = '亲，';
+    box.focus();
+    box.setSelectionRange(2, 2);
+    agent.noteFocus(box);
+    agent.noteSelection();
+    box.blur();
+    expect(agent.handle({ type: 'chat/insert', text: '有货' })).toMatchObject({ ok: true });
+    expect(box.value).toBe('亲，有货');
+  });
+
+  it('reports no-input when the page has no reply box', () => {
+    document.querySelector('textarea')!.remove();
+    expect(new ChatAgent(demo, document).handle({ type: 'chat/insert', text: '有货' })).toEqual({ ok: false, reason: 'no-input' });
+  });
+
+  it('reports a status only when it changed', () => {
+    const agent = new ChatAgent(demo, document);
+    expect(agent.changedStatus()).not.toBeNull();
+    expect(agent.changedStatus()).toBeNull();
+    document.querySelector('li')!.dataset.buyerName = '阿强';
+    expect(agent.changedStatus()?.buyer?.name).toBe('阿强');
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PhrasePackSchema } from '../../../scripts-library/schema';
+
+// Walks scripts-library/packs: every phrase pack must pass its schema, its id must equal its file name, and
+// phrase ids are unique across packs (two packs must never overwrite each other's phrases).
+const dir = join(__dirname, '../../../scripts-library/packs');
+const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+const packs = files.map((f) => ({ file: f, json: JSON.parse(readFileSync(join(dir, f), 'utf8')) as { format?: string } }));
+const phrasePacks = packs.filter((p) => p.json.format === 'kefu-phrase-pack');
+
+describe('bundled packs', () => {
+  it('exist', () => expect(phrasePacks.length).toBeGreaterThan(0));
+
+  it.each(phrasePacks)('$file is a valid phrase pack named after its file', ({ file, json }) => {
+    const parsed = PhrasePackSchema.safeParse(json);
+    expect(parsed.error?.issues ?? []).toEqual([]);
+    expect(parsed.data?.id).toBe(file.replace(/\.json$/, ''));
+  });
+
+  it('have phrase ids unique across packs', () => {
+    const ids = phrasePacks.flatMap(({ json }) => PhrasePackSchema.parse(json).phrases.map((p) => p.id));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('every file in the folder is a known pack format', () => {
+    expect(packs.filter((p) => p.json.format !== 'kefu-phrase-pack').map((p) => p.file)).toEqual([]);
+  });
+});

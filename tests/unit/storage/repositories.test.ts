@@ -1,0 +1,73 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
+import { KefuDB } from '../../../storage/db';
+import { ensureStarterPack, installPack, listPhrases, listStages, recordPhraseUse } from '../../../storage/repositories/phrases';
+import { getSettings, saveSettings } from '../../../storage/repositories/settings';
+import starter from '../../../scripts-library/packs/starter.json';
+
+let db: KefuDB;
+beforeEach(async () => {
+  db = new KefuDB(`repo-${Math.random().toString(36).slice(2)}`);
+  await db.open();
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+describe('starter pack', () => {
+  it('fills an empty library with every starter phrase and stage, in stage order', async () => {
+    expect(await ensureStarterPack(db)).toBe(starter.phrases.length);
+    expect(await db.phrases.count()).toBe(starter.phrases.length);
+    const stages = await listStages(db);
+    expect(stages.map((s) => s.name).slice(0, 3)).toEqual(['欢迎', '议价', '库存']);
+    const greeting = await listPhrases(db, 'greeting');
+    expect(greeting.every((p) => p.stageId === 'greeting' && p.useCount === 0 && p.origin === 'starter')).toBe(true);
+  });
+
+  it('is installed once: a deleted or edited phrase stays deleted or edited on the next start', async () => {
+    await ensureStarterPack(db);
+    await db.phrases.delete('starter-greeting-hello');
+    await db.phrases.update('starter-stock-yes', { body: '有货的亲，放心拍' });
+    expect(await ensureStarterPack(db)).toBe(0);
+    expect(await db.phrases.get('starter-greeting-hello')).toBeUndefined();
+    expect((await db.phrases.get('starter-stock-yes'))?.body).toBe('有货的亲，放心拍');
+  });
+
+  it('rejects a malformed pack and writes nothing', async () => {
+    const broken = { ...starter, phrases: [{ ...starter.phrases[0], stageId: 'nope' }] };
+    await expect(installPack(db, broken)).rejects.toThrow(/unknown stage/);
+    expect(await db.phrases.count()).toBe(0);
+    expect(await db.stages.count()).toBe(0);
+    expect(await db.settings.count()).toBe(0);
+  });
+});
+
+describe('recordPhraseUse', () => {
+  it('never loses a count when many inserts land at once', async () => {
+    await ensureStarterPack(db);
+    await Promise.all(Array.from({ length: 50 }, (_, i) => recordPhraseUse(db, 'starter-greeting-hello', 1000 + i)));
+    const p = await db.phrases.get('starter-greeting-hello');
+    expect(p?.useCount).toBe(50);
+    expect(p?.lastUsedAt).toBeGreaterThanOrEqual(1000);
+  });
+});
+
+describe('settings', () => {
+  it('gives defaults on an empty database and round-trips saved values', async () => {
+    expect(await getSettings(db)).toEqual({ shopName: '', agentName: '', shipDays: '2' });
+    await saveSettings(db, { shopName: '小美服饰', agentName: '小王' });
+    expect(await getSettings(db)).toMatchObject({ shopName: '小美服饰', agentName: '小王', shipDays: '2' });
+  });
+
+  it('refuses an invalid value and keeps what was stored', async () => {
+    await saveSettings(db, { agentName: '小王' });
+    await expect(saveSettings(db, { agentName: 'x'.repeat(50) })).rejects.toThrow();
+    expect((await getSettings(db)).agentName).toBe('小王');
+  });
+
+  it('falls back per key when one stored value is bad', async () => {
+    await db.settings.bulkPut([{ key: 'shopName', value: 42 }, { key: 'agentName', value: '小李' }]);
+    expect(await getSettings(db)).toEqual({ shopName: '', agentName: '小李', shipDays: '2' });
+  });
+});

@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
+import { KefuDB } from '../../../storage/db';
+import { CURRENT_VERSION, SCHEMA_VERSIONS } from '../../../storage/schema-versions';
+
+const names: string[] = [];
+const freshName = () => {
+  const name = `upgrade-${names.length}-${Math.random().toString(36).slice(2)}`;
+  names.push(name);
+  return name;
+};
+afterEach(async () => {
+  await Promise.all(names.splice(0).map((n) => Dexie.delete(n)));
+});
+
+describe('schema history', () => {
+  it('has strictly increasing versions, each dated', () => {
+    const versions = SCHEMA_VERSIONS.map((v) => v.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+    for (const v of SCHEMA_VERSIONS) expect(v.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('opens the current version on an empty database with every table', async () => {
+    const db = new KefuDB(freshName());
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(
+      ['notes', 'phrases', 'reminders', 'rules', 'settings', 'stages', 'tally'].sort(),
+    );
+    db.close();
+  });
+});
+
+describe('upgrade from v1', () => {
+  it('keeps every v1 row intact and back-fills the fields v2 added', async () => {
+    const name = freshName();
+    const v1 = new KefuDB(name, 1);
+    const v1Phrases = [
+      { id: 'p1', stageId: 'greeting', title: '欢迎', body: '您好，欢迎光临！', createdAt: 1, updatedAt: 2 },
+      { id: 'p2', stageId: 'logistics', title: '发货', body: '48小时内发货\n请放心', code: 'fh', tags: ['发货'], createdAt: 3, updatedAt: 4 },
+    ];
+    const v1Stages = [{ id: 'greeting', name: '欢迎', order: 10, color: '#3b82f6', builtin: true }];
+    await v1.table('phrases').bulkAdd(v1Phrases);
+    await v1.table('stages').bulkAdd(v1Stages);
+    await v1.table('settings').bulkAdd([{ key: 'shopName', value: '小店' }]);
+    expect(v1.verno).toBe(1);
+    v1.close();
+
+    const current = new KefuDB(name);
+    await current.open();
+    expect(current.verno).toBe(CURRENT_VERSION);
+    const phrases = await current.phrases.orderBy('id').toArray();
+    expect(phrases).toEqual([
+      { ...v1Phrases[0], useCount: 0, pinned: false, tags: [], origin: 'user' },
+      { ...v1Phrases[1], useCount: 0, pinned: false, origin: 'user' },
+    ]);
+    expect(await current.stages.toArray()).toEqual(v1Stages);
+    expect(await current.settings.get('shopName')).toEqual({ key: 'shopName', value: '小店' });
+    // The new indexes work on migrated rows.
+    expect((await current.phrases.where('code').equals('fh').first())?.id).toBe('p2');
+    current.close();
+  });
+});
