@@ -1,0 +1,49 @@
+// npm run bench: measures and prints the project's figures, and writes them to tests/bench/results.json as
+// {"name": number}. Later issues add their figures here (search, guard, tally, insertion).
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const out = join(root, '.output', 'chrome-mv3');
+const results = {};
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+// Build time: median of 3 production builds (wall clock, including Node start-up).
+const builds = [];
+for (let i = 0; i < 3; i++) {
+  const t = performance.now();
+  execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore' });
+  builds.push(performance.now() - t);
+}
+results['build.median_ms'] = Math.round(median(builds));
+
+const size = (file) => {
+  const buf = readFileSync(file);
+  return { raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
+};
+const cs = size(join(out, 'content-scripts', 'chat.js'));
+results['content_script.raw_bytes'] = cs.raw;
+results['content_script.gzip_bytes'] = cs.gzip;
+const bg = size(join(out, 'background.js'));
+results['background.gzip_bytes'] = bg.gzip;
+const chunks = join(out, 'chunks');
+results['sidepanel.gzip_bytes'] = readdirSync(chunks)
+  .filter((f) => f.startsWith('sidepanel-') && f.endsWith('.js'))
+  .reduce((sum, f) => sum + size(join(chunks, f)).gzip, 0);
+results['extension.total_bytes'] = (function walk(dir) {
+  return readdirSync(dir).reduce((sum, f) => {
+    const p = join(dir, f);
+    return sum + (statSync(p).isDirectory() ? walk(p) : statSync(p).size);
+  }, 0);
+})(out);
+
+for (const [name, value] of Object.entries(results)) console.log(`${name.padEnd(32)} ${value}`);
+writeFileSync(join(root, 'tests', 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+console.log('written to tests/bench/results.json');
