@@ -120,5 +120,7 @@ export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
   report();
+  // Consoles are single-page apps whose reply box often renders after document_idle: look again a little later.
+  ctx.setTimeout(report, 1500);
   return agent;
 }

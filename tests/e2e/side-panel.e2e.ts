@@ -21,6 +21,15 @@ describe('served chat tab', () => {
     await expect.poll(() => panel.textContent('[data-testid="served"]')).toBe('正在服务：演示工作台 · 买家 阿强_2019');
     await Promise.all([demo.close(), panel.close()]);
   });
+
+  it('stops serving a tab that navigates away from the console', async () => {
+    const demo = await h.openDemo('react');
+    const panel = await h.openPanel(await h.tabIdOf(demo));
+    await expect.poll(() => panel.textContent('[data-testid="served"]')).toContain('演示工作台');
+    await demo.goto(`${h.siteUrl}/no-input.html`);
+    await expect.poll(() => panel.textContent('[data-testid="served"]')).toContain('此标签页未找到聊天输入框');
+    await Promise.all([demo.close(), panel.close()]);
+  });
 });
 
 describe.each(['textarea', 'react', 'contenteditable'] as const)('inserting into the %s reply box', (editor) => {
