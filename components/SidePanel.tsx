@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { KefuDB } from '../storage/db';
-import { ensureStarterPack, listPhrases, listStages, recordPhraseUse } from '../storage/repositories/phrases';
+import { listPhrases, listStages, recordPhraseUse } from '../storage/repositories/phrases';
 import type { Phrase } from '../scripts-library/schema';
 import type { Served } from '../scripts-library/served-tab';
 import { filterPhrases } from '../scripts-library/search';
@@ -24,7 +24,11 @@ export function SidePanel({ db, served, insert }: Props) {
   const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'warn' | 'error' }>();
 
   // The background seeds on install; doing it here too covers a panel opened before that finished.
-  useEffect(() => void ensureStarterPack(db).catch((e: unknown) => console.warn('[kefu] starter pack', e)), [db]);
+  useEffect(() => {
+    void import('../storage/repositories/phrase-writes')
+      .then((m) => m.ensureDefaultPacks(db))
+      .catch((e: unknown) => console.warn('[kefu] default packs', e));
+  }, [db]);
 
   const stages = useLiveQuery(() => listStages(db), [db]);
   const phrases = useLiveQuery(() => listPhrases(db), [db]);

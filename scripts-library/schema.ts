@@ -32,6 +32,8 @@ export const PhraseSchema = z.object({
   lastUsedAt: timestamp.optional(),
   createdAt: timestamp,
   updatedAt: timestamp,
+  /** Search keys computed on save (scripts-library/pinyin.ts). */
+  pinyin: z.object({ full: z.string(), initials: z.string() }).optional(),
   /** Where the phrase came from: a bundled pack id, 'user' or 'import'. */
   origin: z.string().max(80).default('user'),
 });

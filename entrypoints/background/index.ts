@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { ChatTabRegistry } from '../../storage/chat-tabs';
 import { getDb } from '../../storage/db';
-import { ensureStarterPack } from '../../storage/repositories/phrases';
+import { ensureDefaultPacks } from '../../storage/repositories/phrase-writes';
 import { handleBackgroundMessage } from './handlers';
 import { openPanelOnToolbarClick } from './side-panel';
 
@@ -11,7 +11,7 @@ export default defineBackground(() => {
   const broadcast = () => browser.runtime.sendMessage({ type: 'bg/chat-tabs-changed' }).catch(() => {});
 
   openPanelOnToolbarClick();
-  browser.runtime.onInstalled.addListener(() => void ensureStarterPack(getDb()));
+  browser.runtime.onInstalled.addListener(() => void ensureDefaultPacks(getDb()));
 
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     void handleBackgroundMessage(raw, sender, browser.runtime.id, registry).then(({ reply, changed }) => {

@@ -1,7 +1,9 @@
-/** Phrase and stage repository: every read/write of the phrase library goes through these functions. */
+/**
+ * Phrase and stage reads and counters. Writes that need pinyin (pack install, save, import) live in
+ * phrase-writes.ts so that pinyin-pro stays out of every module the side panel loads at start-up.
+ */
 import type { KefuDB } from '../db';
-import { PhrasePackSchema, PhraseSchema, type Phrase, type PhrasePack, type Stage } from '../../scripts-library/schema';
-import starterPack from '../../scripts-library/packs/starter.json';
+import type { Phrase, Stage } from '../../scripts-library/schema';
 
 /** All stages, in display order. */
 export async function listStages(db: KefuDB): Promise<Stage[]> {
@@ -11,34 +13,6 @@ export async function listStages(db: KefuDB): Promise<Stage[]> {
 /** Phrases of one stage, or all phrases when `stageId` is undefined. */
 export async function listPhrases(db: KefuDB, stageId?: string): Promise<Phrase[]> {
   return stageId ? db.phrases.where('stageId').equals(stageId).toArray() : db.phrases.toArray();
-}
-
-/**
- * Store a bundled pack once. Idempotent: a pack already installed is not touched again, so phrases the agent
- * edited or deleted stay that way across restarts and updates; phrases that already exist (by id) are never
- * overwritten. The pack and the "installed" mark are written in one transaction.
- * @returns the number of phrases added.
- */
-export async function installPack(db: KefuDB, pack: unknown, now = Date.now()): Promise<number> {
-  const valid: PhrasePack = PhrasePackSchema.parse(pack);
-  const mark = `installedPack:${valid.id}`;
-  return db.transaction('rw', db.stages, db.phrases, db.settings, async () => {
-    if (await db.settings.get(mark)) return 0;
-    const stageIds = new Set(await db.stages.toCollection().primaryKeys());
-    await db.stages.bulkAdd(valid.stages.filter((s) => !stageIds.has(s.id)));
-    const existing = new Set(await db.phrases.toCollection().primaryKeys());
-    const fresh = valid.phrases
-      .filter((p) => !existing.has(p.id))
-      .map((p) => PhraseSchema.parse({ ...p, createdAt: now, updatedAt: now, origin: valid.id }));
-    await db.phrases.bulkAdd(fresh);
-    await db.settings.put({ key: mark, value: now });
-    return fresh.length;
-  });
-}
-
-/** The starter set, so the panel is never empty on a fresh install. */
-export function ensureStarterPack(db: KefuDB): Promise<number> {
-  return installPack(db, starterPack);
 }
 
 /** Count one use of a phrase (feeds "most used" ordering and frecency). Atomic, so concurrent inserts never lose one. */

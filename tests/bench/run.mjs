@@ -5,6 +5,10 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = join(root, '.output', 'chrome-mv3');
@@ -15,8 +19,10 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
+const only = process.argv[2];
 // Build time: median of 3 production builds (wall clock, including Node start-up).
 const builds = [];
+if (!only) {
 for (let i = 0; i < 3; i++) {
   const t = performance.now();
   execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore' });
@@ -43,6 +49,16 @@ results['extension.total_bytes'] = (function walk(dir) {
     return sum + (statSync(p).isDirectory() ? walk(p) : statSync(p).size);
   }, 0);
 })(out);
+}
+
+// Pure-logic benchmarks written in TypeScript (tests/bench/*.bench.ts), bundled with esbuild and run in Node.
+for (const file of readdirSync(join(root, 'tests', 'bench')).filter((f) => f.endsWith('.bench.ts')).sort()) {
+  if (only && !file.startsWith(only)) continue;
+  const outfile = join(mkdtempSync(join(tmpdir(), 'kefu-bench-')), file.replace(/\.ts$/, '.mjs'));
+  await build({ entryPoints: [join(root, 'tests', 'bench', file)], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning' });
+  const mod = await import(pathToFileURL(outfile).href);
+  Object.assign(results, await mod.run());
+}
 
 for (const [name, value] of Object.entries(results)) console.log(`${name.padEnd(32)} ${value}`);
 writeFileSync(join(root, 'tests', 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');

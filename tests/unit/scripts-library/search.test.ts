@@ -1,34 +1,114 @@
 import { describe, expect, it } from 'vitest';
-import { filterPhrases } from '../../../scripts-library/search';
-import type { Phrase } from '../../../scripts-library/schema';
+import pack from '../../../scripts-library/packs/default.json';
+import { phrasePinyin } from '../../../scripts-library/pinyin';
+import { alignedShare, frecency, PhraseIndex, splitHighlight, type SearchablePhrase } from '../../../scripts-library/search';
 
-const p = (id: string, over: Partial<Phrase>): Phrase => ({
-  id, stageId: 'greeting', title: id, body: '', tags: [], pinned: false, useCount: 0, createdAt: 0, updatedAt: 0, origin: 'user', ...over,
-});
-const phrases = [
-  p('a', { title: '快递时效', body: '江浙沪2-3天', stageId: 'logistics', code: 'kd', useCount: 3 }),
-  p('b', { title: '发货时间', body: '48小时内发出', stageId: 'logistics', tags: ['快递'], useCount: 9 }),
-  p('c', { title: '欢迎', body: '您好，欢迎光临', pinned: true }),
-  p('d', { title: '暂时离开', body: '稍后回复您', stageId: 'away' }),
-];
+const NOW = Date.UTC(2026, 10, 23);
+const library = (): SearchablePhrase[] =>
+  pack.phrases.map((p) => ({ ...p, pinned: false, useCount: 0, pinyin: phrasePinyin([p.title, p.body, ...p.tags]) }));
+const index = new PhraseIndex(library(), NOW);
+const ids = (q: string, n = 3, stageId?: string) => index.search(q, { stageId }).slice(0, n).map((h) => h.phrase.id);
 
-describe('filterPhrases', () => {
+describe('ranking on the default library', () => {
   it.each([
-    ['title', '欢迎', ['c']],
-    ['body', '48小时', ['b']],
-    ['shortcut code, any case', 'KD', ['a']],
-    ['tag', '快递', ['b', 'a']],
-    ['all words', '快递 江浙沪', ['a']],
-    ['nothing', '退款', []],
-  ])('matches by %s', (_label, text, ids) => {
-    expect(filterPhrases(phrases, { text }).map((x) => x.id)).toEqual(ids);
+    ['exact shortcut code', 'hy', 'greeting-hello'],
+    ['exact code, any case', 'CF24', 'payment-24h'],
+    ['exact code', 'yhq', 'pricing-coupon'],
+    ['Chinese words', '七天无理由', 'aftersales-no-reason'],
+    ['two Chinese words', '退货 地址', 'aftersales-return-address'],
+    ['a typo in Chinese (卷 for 券)', '优惠卷', 'pricing-coupon'],
+    ['Chinese title', '退款', 'aftersales-refund-time'],
+  ])('%s: %s → %s first', (_label, q, id) => {
+    expect(ids(q, 1)).toEqual([id]);
   });
 
-  it('orders pinned first, then most used', () => {
-    expect(filterPhrases(phrases, {}).map((x) => x.id)).toEqual(['c', 'b', 'a', 'd']);
+  it.each([
+    ['pinyin initials of the title', 'fhsj', 'logistics-ship-time'],
+    ['full pinyin', 'kuaidi', 'logistics-transit'],
+    ['a homophone typo (火 for 货)', '发火时间', 'logistics-ship-time'],
+    ['a Latin typo', 'kuaidii', 'logistics-transit'],
+  ])('%s: %s → %s in the top two', (_label, q, id) => {
+    expect(ids(q, 2)).toContain(id);
+  });
+
+  it.each([
+    ['full pinyin', 'huanying', '欢迎'],
+    ['full pinyin with swapped letters', 'huanyign', '欢迎'],
+    ['Chinese word', '快递', '快递'],
+  ])('%s: %s finds %s phrases first', (_label, q, word) => {
+    const top = index.search(q).slice(0, 3);
+    expect(top).toHaveLength(3);
+    for (const h of top) expect(`${h.phrase.title}${h.phrase.body}`).toContain(word);
+  });
+
+  it('pinyin initials: kd finds 快递 phrases first', () => {
+    const top = index.search('kd').slice(0, 2);
+    for (const h of top) expect(`${h.phrase.title}${h.phrase.body}`).toContain('快递');
   });
 
   it('filters by stage', () => {
-    expect(filterPhrases(phrases, { stageId: 'logistics' }).map((x) => x.id)).toEqual(['b', 'a']);
+    expect(index.search('kd', { stageId: 'payment' }).every((h) => h.phrase.stageId === 'payment')).toBe(true);
+    expect(ids('kd', 1, 'logistics')).toEqual(['logistics-transit']);
+  });
+
+  it('finds nothing for text that is nowhere', () => {
+    expect(index.search('区块链')).toEqual([]);
+    expect(index.search('vvxq')).toEqual([]);
+  });
+
+  it('highlights what matched in title and body', () => {
+    const [hit] = index.search('退款');
+    expect(splitHighlight(hit!.phrase.title, hit!.highlight.title)).toEqual([
+      { text: '退款', hit: true },
+      { text: '时效', hit: false },
+    ]);
+  });
+});
+
+describe('pinned and frecency', () => {
+  it('an empty query lists pinned first, then most used, for the stage', () => {
+    const phrases = library();
+    phrases.find((p) => p.id === 'logistics-delay')!.useCount = 9;
+    phrases.find((p) => p.id === 'logistics-lost')!.pinned = true;
+    const idx = new PhraseIndex(phrases, NOW);
+    expect(idx.search('', { stageId: 'logistics' }).slice(0, 2).map((h) => h.phrase.id)).toEqual(['logistics-lost', 'logistics-delay']);
+    expect(idx.search('', { stageId: 'logistics' }).length).toBe(phrases.filter((p) => p.stageId === 'logistics').length);
+  });
+
+  it('among equal matches the recently used phrase wins, and refreshStats applies new counts without re-indexing', () => {
+    const phrases = library();
+    const idx = new PhraseIndex(phrases, NOW);
+    const before = idx.search('尺码').map((h) => h.phrase.id);
+    const target = before[2]!;
+    const updated = phrases.map((p) => (p.id === target ? { ...p, useCount: 30, lastUsedAt: NOW - 3600_000 } : p));
+    idx.refreshStats(updated, NOW);
+    expect(idx.search('尺码')[0]!.phrase.id).toBe(target);
+  });
+
+  it('decays with age', () => {
+    const fresh = frecency({ useCount: 10, lastUsedAt: NOW }, NOW);
+    const old = frecency({ useCount: 10, lastUsedAt: NOW - 60 * 86_400_000 }, NOW);
+    expect(fresh).toBeGreaterThan(old);
+    expect(frecency({ useCount: 0 }, NOW)).toBe(0);
+  });
+});
+
+describe('alignedShare', () => {
+  it.each([
+    ['ninhaohuanyingguanglin', 'huanying', 1],
+    ['ninhaohuanyingguanglin', 'huanyign', 4 / 6],
+    ['huaxxxxuanxxxxanyxxxxnyi', 'huanying', 1 / 6],
+  ])('%s ~ %s = %d', (hay, token, share) => {
+    expect(alignedShare(hay, token)).toBeCloseTo(share, 5);
+  });
+});
+
+describe('splitHighlight', () => {
+  it('splits text into plain and highlighted pieces', () => {
+    expect(splitHighlight('发货时间', [[2, 3]])).toEqual([
+      { text: '发货', hit: false },
+      { text: '时间', hit: true },
+    ]);
+    expect(splitHighlight('abc', [])).toEqual([{ text: 'abc', hit: false }]);
   });
 });
