@@ -1,30 +1,47 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { KefuDB } from '../storage/db';
 import { listPhrases, listStages, recordPhraseUse } from '../storage/repositories/phrases';
-import type { Phrase } from '../scripts-library/schema';
+import { getSettings, saveSettings } from '../storage/repositories/settings';
+import type { Phrase, Settings } from '../scripts-library/schema';
 import type { Served } from '../scripts-library/served-tab';
-import { filterPhrases } from '../scripts-library/search';
+import { fillPlaceholders, placeholderValues, type Filled } from '../scripts-library/placeholders';
 import type { InsertOutcome } from './insert-phrase';
+import { ConfirmDialog } from './ConfirmDialog';
 import { PhraseList } from './PhraseList';
+import { PlaceholderForm } from './PlaceholderForm';
 import { ServedTabBar } from './ServedTabBar';
+import { SettingsForm } from './SettingsForm';
 import { StageTabs } from './StageTabs';
+import { usePhraseSearch } from './use-phrase-search';
 import { t } from './i18n';
+
+export type InsertFn = (tabId: number | undefined, text: string, caret?: number) => Promise<InsertOutcome>;
 
 interface Props {
   db: KefuDB;
   served: Served | undefined;
-  insert(tabId: number | undefined, text: string): Promise<InsertOutcome>;
+  insert: InsertFn;
 }
 
-/** The side panel: served chat tab, search, stage chips and the phrase list. */
+type Pending =
+  | { kind: 'placeholders'; phrase: Phrase; missing: string[]; values: Record<string, string> }
+  | { kind: 'duplicate'; phrase: Phrase; filled: Filled };
+
+/** The side panel: served chat tab, search, stage chips and the phrase list, all usable from the keyboard. */
 export function SidePanel({ db, served, insert }: Props) {
   const [query, setQuery] = useState('');
   const [stageId, setStageId] = useState<string>();
+  const [active, setActive] = useState(0);
+  const [pending, setPending] = useState<Pending>();
+  const [showSettings, setShowSettings] = useState(false);
   const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'warn' | 'error' }>();
+  // The last phrase inserted per chat tab + buyer: inserting it again right away earns a warning.
+  const lastInserted = useRef(new Map<string, string>());
+  const search = useRef<HTMLInputElement>(null);
 
-  // The background seeds on install; doing it here too covers a panel opened before that finished.
   useEffect(() => {
+    // The background installs the default library on install; doing it here too covers a panel opened first.
     void import('../storage/repositories/phrase-writes')
       .then((m) => m.ensureDefaultPacks(db))
       .catch((e: unknown) => console.warn('[kefu] default packs', e));
@@ -32,12 +49,19 @@ export function SidePanel({ db, served, insert }: Props) {
 
   const stages = useLiveQuery(() => listStages(db), [db]);
   const phrases = useLiveQuery(() => listPhrases(db), [db]);
-  const shown = useMemo(() => filterPhrases(phrases ?? [], { text: query, stageId }), [phrases, query, stageId]);
+  const settings = useLiveQuery(() => getSettings(db), [db]);
+  const hits = usePhraseSearch(phrases, query, stageId);
+  const activeIndex = Math.min(active, Math.max(0, hits.length - 1));
 
-  const onInsert = async (phrase: Phrase) => {
-    const tabId = served?.state === 'chat' ? served.tab.tabId : undefined;
-    const outcome = await insert(tabId, phrase.body);
+  const chatTab = served?.state === 'chat' ? served.tab : undefined;
+  const buyer = chatTab?.status.buyer ?? null;
+  const buyerKey = `${chatTab?.tabId ?? '-'}|${buyer?.id ?? buyer?.name ?? ''}`;
+
+  const deliver = async (phrase: Phrase, filled: Filled) => {
+    setPending(undefined);
+    const outcome = await insert(chatTab?.tabId, filled.text, filled.caret < filled.text.length ? filled.caret : undefined);
     if (outcome.kind === 'inserted') {
+      lastInserted.current.set(buyerKey, phrase.id);
       await recordPhraseUse(db, phrase.id);
       setNotice({ text: t('inserted', phrase.title), tone: 'ok' });
     } else {
@@ -45,22 +69,122 @@ export function SidePanel({ db, served, insert }: Props) {
     }
   };
 
+  const proceed = (phrase: Phrase, values: Record<string, string>, allowRepeat = false) => {
+    const filled = fillPlaceholders(phrase.body, values);
+    if (filled.missing.length) {
+      setPending({ kind: 'placeholders', phrase, missing: filled.missing, values });
+    } else if (!allowRepeat && chatTab && lastInserted.current.get(buyerKey) === phrase.id) {
+      setPending({ kind: 'duplicate', phrase, filled });
+    } else {
+      void deliver(phrase, filled);
+    }
+  };
+
+  const requestInsert = (phrase: Phrase) => {
+    if (!settings) return;
+    proceed(phrase, placeholderValues(settings, buyer?.name, settings.placeholderMemory));
+  };
+
+  const onPlaceholders = async (phrase: Phrase, values: Record<string, string>, typed: Record<string, string>) => {
+    if (settings) await saveSettings(db, { placeholderMemory: { ...settings.placeholderMemory, ...typed } });
+    proceed(phrase, { ...values, ...typed });
+  };
+
+  const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.nativeEvent.isComposing) return; // the input method owns Enter and arrows while composing
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      setActive(Math.min(Math.max(activeIndex + step, 0), Math.max(hits.length - 1, 0)));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const hit = hits[activeIndex];
+      if (hit) requestInsert(hit.phrase);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      setQuery('');
+      setActive(0);
+    }
+  };
+
+  const onPanelKey = (e: KeyboardEvent) => {
+    if (e.nativeEvent.isComposing) return;
+    if (e.altKey && /^[1-9]$/.test(e.key)) {
+      const hit = hits[Number(e.key) - 1];
+      if (hit) {
+        e.preventDefault();
+        requestInsert(hit.phrase);
+      }
+    } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+      e.preventDefault();
+      search.current?.focus();
+    }
+  };
+
   return (
-    <main className="panel">
+    <main className="panel" onKeyDown={onPanelKey}>
       <header className="panel__header">
-        <h1>{t('panelTitle')}</h1>
+        <div className="panel__title">
+          <h1>{t('panelTitle')}</h1>
+          <button className="icon-button" aria-label={t('settings')} title={t('settings')} onClick={() => setShowSettings((s) => !s)}>
+            ⚙
+          </button>
+        </div>
         <ServedTabBar served={served} />
       </header>
+      {showSettings && settings && (
+        <SettingsForm
+          settings={settings}
+          onSave={async (patch: Partial<Settings>) => void (await saveSettings(db, patch))}
+          onClose={() => setShowSettings(false)}
+        />
+      )}
+      {pending?.kind === 'placeholders' && (
+        <PlaceholderForm
+          names={pending.missing}
+          initial={settings?.placeholderMemory ?? {}}
+          onSubmit={(typed) => void onPlaceholders(pending.phrase, pending.values, typed)}
+          onCancel={() => setPending(undefined)}
+        />
+      )}
+      {pending?.kind === 'duplicate' && (
+        <ConfirmDialog
+          message={t('duplicateWarning')}
+          confirm={t('insertAnyway')}
+          cancel={t('cancel')}
+          onConfirm={() => void deliver(pending.phrase, pending.filled)}
+          onCancel={() => setPending(undefined)}
+        />
+      )}
       <input
+        ref={search}
         className="search"
         type="search"
+        autoFocus
         aria-label={t('searchLabel')}
+        aria-controls="phrase-list"
+        aria-activedescendant={hits.length ? `phrase-${activeIndex}` : undefined}
         placeholder={t('searchPlaceholder')}
         value={query}
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={onSearchKey}
       />
-      <StageTabs stages={stages ?? []} selected={stageId} onSelect={setStageId} />
-      {phrases === undefined ? <p className="empty">{t('loading')}</p> : <PhraseList phrases={shown} onInsert={onInsert} />}
+      <StageTabs
+        stages={stages ?? []}
+        selected={stageId}
+        onSelect={(id) => {
+          setStageId(id);
+          setActive(0);
+        }}
+      />
+      {phrases === undefined ? (
+        <p className="empty">{t('loading')}</p>
+      ) : (
+        <PhraseList hits={hits} active={activeIndex} onInsert={requestInsert} onHover={setActive} />
+      )}
       <div className={`notice notice--${notice?.tone ?? 'ok'}`} role="status" aria-live="polite" data-testid="notice">
         {notice?.text}
       </div>

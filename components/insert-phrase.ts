@@ -11,11 +11,11 @@ export type InsertOutcome =
  * Insert text into a chat tab's reply box. When that is impossible (no tab, no reply box, page unreachable or
  * refusing) the text goes to the clipboard instead and the outcome says so, for the panel to show.
  */
-export async function insertIntoTab(tabId: number | undefined, text: string): Promise<InsertOutcome> {
+export async function insertIntoTab(tabId: number | undefined, text: string, caret?: number): Promise<InsertOutcome> {
   let reason: MessageKey = 'reasonNoTab';
   if (tabId !== undefined) {
     try {
-      const raw: unknown = await browser.tabs.sendMessage(tabId, { type: 'chat/insert', text });
+      const raw: unknown = await browser.tabs.sendMessage(tabId, { type: 'chat/insert', text, ...(caret === undefined ? {} : { caret }) });
       const reply = InsertReplySchema.safeParse(raw);
       if (!reply.success) reason = 'reasonFailed';
       else if (reply.data.ok) return { kind: 'inserted' };

@@ -34,7 +34,7 @@ export function isKnownPlaceholder(name: string): name is PlaceholderName {
 
 /** The values available without asking: settings, the conversation's buyer, and remembered agent answers. */
 export function placeholderValues(
-  settings: Settings,
+  settings: Pick<Settings, 'shopName' | 'agentName' | 'shipDays'>,
   buyerName: string | undefined,
   remembered: Readonly<Record<string, string>> = {},
 ): Record<string, string> {

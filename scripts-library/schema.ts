@@ -133,6 +133,8 @@ export const SettingsSchema = z.object({
   shopName: z.string().max(40).default(''),
   agentName: z.string().max(20).default(''),
   shipDays: z.string().max(10).default('2'),
+  /** Placeholder values the agent typed in the fill-in form, offered again next time. */
+  placeholderMemory: z.record(z.string(), z.string().max(200)).default({}),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

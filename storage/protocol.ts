@@ -33,10 +33,14 @@ export const ChatStatusSchema = z.object({
 export type ChatStatus = z.infer<typeof ChatStatusSchema>;
 
 // ── side panel → content script (tabs.sendMessage) ────────────────────────────────────────────────────────
-export const InsertRequestSchema = z.object({
-  type: z.literal('chat/insert'),
-  text: z.string().check(z.minLength(1), z.maxLength(MAX_INSERT_CHARS)),
-});
+export const InsertRequestSchema = z
+  .object({
+    type: z.literal('chat/insert'),
+    text: z.string().check(z.minLength(1), z.maxLength(MAX_INSERT_CHARS)),
+    /** Where the caret should end up, as an offset into `text` (default: after it). */
+    caret: z.optional(z.number().check(z.int(), z.nonnegative())),
+  })
+  .check(z.refine((m) => m.caret === undefined || m.caret <= m.text.length, 'caret is beyond the text'));
 export const GetStatusRequestSchema = z.object({ type: z.literal('chat/get-status') });
 export const ContentRequestSchema = z.discriminatedUnion('type', [InsertRequestSchema, GetStatusRequestSchema]);
 export type ContentRequest = z.infer<typeof ContentRequestSchema>;

@@ -66,7 +66,7 @@ export class ChatAgent {
   handle(message: ContentRequest): ChatStatus | InsertReply {
     if (message.type === 'chat/get-status') return this.status();
     const { el } = this.replyBox();
-    const result = insertText(el, message.text, this.saved?.el === el ? this.saved : null);
+    const result = insertText(el, message.text, this.saved?.el === el ? this.saved : null, message.caret);
     if (el && result.ok) this.saved = saveSelection(el);
     return result;
   }

@@ -31,12 +31,39 @@ export function saveSelection(el: HTMLElement): SavedSelection | null {
   return el.contains(range.commonAncestorContainer) ? { kind: 'range', el, range: range.cloneRange() } : null;
 }
 
+/** Put a saved caret back (after the text around it changed, a saved Range has moved with it). */
+export function restoreSelection(saved: SavedSelection): void {
+  if (saved.kind === 'text') {
+    saved.el.setSelectionRange(saved.start, saved.end);
+    return;
+  }
+  const sel = saved.el.ownerDocument.getSelection();
+  sel?.removeAllRanges();
+  sel?.addRange(saved.range);
+}
+
 /**
  * Insert `text` into `el` at the saved caret (or the current one; or the end when the caret is elsewhere).
  * Line breaks are kept (single-line inputs get spaces), the caret ends up after the text, and the page hears
  * the same events typing would fire.
  */
-export function insertText(el: HTMLElement | null, text: string, saved?: SavedSelection | null): InsertResult {
+export function insertText(
+  el: HTMLElement | null,
+  text: string,
+  saved?: SavedSelection | null,
+  caret?: number,
+): InsertResult {
+  if (caret !== undefined && caret < text.length && el) {
+    // Insert in two parts and put the caret back between them: the browser's own caret handling (and undo)
+    // stays in charge, whatever the editor's DOM looks like.
+    const head = text.slice(0, caret);
+    const first = head ? insertText(el, head, saved) : { ok: true as const, method: 'execCommand' as const };
+    if (!first.ok) return first;
+    const mark = saveSelection(el);
+    const second = insertText(el, text.slice(caret), mark);
+    if (second.ok && mark) restoreSelection(mark);
+    return second;
+  }
   const kind: InputKind = inputKind(el);
   if (!el || kind === 'none') return { ok: false, reason: 'no-input' };
   try {

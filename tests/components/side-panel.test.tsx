@@ -3,8 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Dexie } from 'dexie';
-import { SidePanel } from '../../components/SidePanel';
+import { SidePanel, type InsertFn } from '../../components/SidePanel';
 import { KefuDB } from '../../storage/db';
+import { saveSettings } from '../../storage/repositories/settings';
 import type { Served } from '../../scripts-library/served-tab';
 import type { ChatTab } from '../../storage/protocol';
 
@@ -18,6 +19,7 @@ afterEach(async () => {
   await Dexie.delete(db.name);
 });
 
+const STOCK = '让您久等了，您问的这款有货的，现在拍下付款就可以为您安排发货哦。';
 const chatTab = (over: Partial<ChatTab['status']> = {}): ChatTab => ({
   tabId: 12,
   windowId: 1,
@@ -26,13 +28,15 @@ const chatTab = (over: Partial<ChatTab['status']> = {}): ChatTab => ({
 });
 const serving: Served = { state: 'chat', tab: chatTab() };
 
-async function renderPanel(served: Served | undefined, insert = vi.fn().mockResolvedValue({ kind: 'inserted' })) {
+async function renderPanel(served: Served | undefined, insert: InsertFn = vi.fn<InsertFn>().mockResolvedValue({ kind: 'inserted' })) {
   render(<SidePanel db={db} served={served} insert={insert} />);
-  await screen.findByText('主动招呼'); // the starter pack is in
-  return insert;
+  await screen.findByText('主动招呼'); // the default library is in
+  return insert as ReturnType<typeof vi.fn<InsertFn>>;
 }
+const list = () => screen.getByRole('listbox');
+const rowIds = () => within(list()).getAllByRole('button').map((b) => b.dataset.phraseId);
 
-describe('SidePanel', () => {
+describe('served tab', () => {
   it('shows the served site and buyer', async () => {
     await renderPanel(serving);
     expect(screen.getByTestId('served')).toHaveTextContent('正在服务：拼多多 · 买家 小美');
@@ -48,43 +52,101 @@ describe('SidePanel', () => {
     await renderPanel({ state: 'no-input' });
     expect(screen.getByTestId('served')).toHaveTextContent('此标签页未找到聊天输入框');
   });
+});
 
+describe('inserting', () => {
   it('inserts a clicked phrase into the served tab and counts the use', async () => {
     const insert = await renderPanel(serving);
-    await userEvent.click(screen.getByText('主动招呼'));
-    expect(insert).toHaveBeenCalledWith(12, '您好，欢迎光临本店，很高兴为您服务，请问有什么可以帮您的呢？');
-    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('已插入：主动招呼'));
-    await waitFor(async () => expect((await db.phrases.get('starter-greeting-hello'))?.useCount).toBe(1));
+    await userEvent.click(screen.getByText('有货'));
+    expect(insert).toHaveBeenCalledWith(12, STOCK, undefined);
+    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('已插入：有货'));
+    await waitFor(async () => expect((await db.phrases.get('stock-yes'))?.useCount).toBe(1));
+  });
+
+  it('fills placeholders from settings and the buyer, with the caret at {光标}', async () => {
+    await saveSettings(db, { shopName: '小美服饰', agentName: '小王' });
+    const insert = await renderPanel(serving);
+    await userEvent.click(screen.getByText('称呼买家招呼'));
+    expect(insert).toHaveBeenCalledWith(12, '小美您好，欢迎光临小美服饰，我是客服小王，请问看中哪款宝贝了呢？', undefined);
+    insert.mockClear();
+    await userEvent.click(screen.getByText('直接提问时招呼'));
+    const text = '您好，欢迎光临小美服饰，我是客服小王，很高兴为您服务。您问的问题我马上为您解答：';
+    expect(insert).toHaveBeenCalledWith(12, text, undefined); // {光标} at the very end = caret after the text
+  });
+
+  it('asks for empty placeholders in a small form, inserts, and remembers the answers', async () => {
+    const insert = await renderPanel(serving);
+    await userEvent.click(screen.getByText('物流单号'));
+    const form = await screen.findByRole('dialog', { name: '请填写短语中的空白' });
+    expect(insert).not.toHaveBeenCalled();
+    await userEvent.type(within(form).getByLabelText('快递公司'), '中通');
+    await userEvent.type(within(form).getByLabelText('运单号'), '7510{enter}');
+    await waitFor(() =>
+      expect(insert).toHaveBeenCalledWith(12, '亲，您的包裹已由中通发出，运单号是7510，您可以在订单详情里实时查看物流。', undefined),
+    );
+    expect((await db.settings.get('placeholderMemory'))?.value).toEqual({ 快递公司: '中通', 运单号: '7510' });
+  });
+
+  it('warns before inserting the same phrase twice in a row to the same buyer', async () => {
+    const insert = await renderPanel(serving);
+    await userEvent.click(screen.getByText('有货'));
+    await waitFor(() => expect(insert).toHaveBeenCalledTimes(1));
+    await userEvent.click(screen.getByText('有货'));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(dialog).toHaveTextContent('刚刚已给这位买家插入过同一条短语');
+    expect(insert).toHaveBeenCalledTimes(1);
+    await userEvent.click(within(dialog).getByText('仍要插入'));
+    await waitFor(() => expect(insert).toHaveBeenCalledTimes(2));
   });
 
   it('says visibly when the phrase went to the clipboard instead, and does not count a use', async () => {
-    const insert = vi.fn().mockResolvedValue({ kind: 'copied', message: '未能插入聊天框（页面上没有找到回复框），已复制到剪贴板' });
+    const insert = vi.fn<InsertFn>().mockResolvedValue({ kind: 'copied', message: '未能插入聊天框（页面上没有找到回复框），已复制到剪贴板' });
     await renderPanel({ state: 'no-input' }, insert);
     await userEvent.click(screen.getByText('有货'));
-    expect(insert).toHaveBeenCalledWith(undefined, expect.stringContaining('有货'));
+    expect(insert).toHaveBeenCalledWith(undefined, STOCK, undefined);
     await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('已复制到剪贴板'));
-    expect((await db.phrases.get('starter-stock-yes'))?.useCount).toBe(0);
+    expect((await db.phrases.get('stock-yes'))?.useCount).toBe(0);
+  });
+});
+
+describe('search and keyboard', () => {
+  it('finds by pinyin initials and highlights matches', async () => {
+    await renderPanel(serving);
+    await userEvent.type(screen.getByRole('searchbox', { name: '搜索短语' }), 'fhsj');
+    expect(rowIds()[0]).toBe('logistics-ship-time');
+    await userEvent.clear(screen.getByRole('searchbox'));
+    await userEvent.type(screen.getByRole('searchbox'), '退款');
+    expect(within(list()).getAllByText('退款', { selector: 'mark' }).length).toBeGreaterThan(0);
   });
 
-  it('filters by stage and by search text', async () => {
+  it('↓ and Enter insert the highlighted result, Alt+n the n-th, Esc clears', async () => {
+    const insert = await renderPanel(serving);
+    const box = screen.getByRole('searchbox');
+    await userEvent.type(box, '尺码');
+    const second = rowIds()[1]!;
+    await userEvent.keyboard('{ArrowDown}{Enter}');
+    expect(insert).toHaveBeenLastCalledWith(12, (await db.phrases.get(second))!.body, undefined);
+    const thirdBody = (await db.phrases.get(rowIds()[2]!))!.body;
+    await userEvent.keyboard('{Alt>}3{/Alt}');
+    await waitFor(() => expect(insert).toHaveBeenLastCalledWith(12, thirdBody, undefined));
+    await userEvent.keyboard('{Escape}');
+    expect(box).toHaveValue('');
+  });
+
+  it('filters by stage', async () => {
     await renderPanel(serving);
     await userEvent.click(screen.getByRole('tab', { name: '物流' }));
-    const list = screen.getByRole('list');
-    expect(within(list).getAllByRole('button').map((b) => b.dataset.phraseId)).toEqual(
-      expect.arrayContaining(['starter-logistics-ship', 'starter-logistics-transit']),
-    );
-    expect(within(list).queryByText('主动招呼')).toBeNull();
-    await userEvent.click(screen.getByRole('tab', { name: '全部' }));
-    await userEvent.type(screen.getByRole('searchbox', { name: '搜索短语' }), '拒收');
-    expect(within(screen.getByRole('list')).getAllByRole('button')).toHaveLength(1);
-    await userEvent.type(screen.getByRole('searchbox'), 'zzz');
+    expect(rowIds()).toEqual(expect.arrayContaining(['logistics-ship-time', 'logistics-transit']));
+    expect(within(list()).queryByText('主动招呼')).toBeNull();
+    await userEvent.type(screen.getByRole('searchbox'), 'zzzz');
     expect(screen.getByText('没有匹配的短语')).toBeInTheDocument();
   });
 
   it('renders phrase text as text, never as HTML', async () => {
     await renderPanel(serving);
-    await db.phrases.update('starter-greeting-hello', { body: '<img src=x onerror=alert(1)>' });
+    await db.phrases.update('stock-yes', { body: '<img src=x onerror=alert(1)>' });
     expect(await screen.findByText('<img src=x onerror=alert(1)>')).toBeInTheDocument();
     expect(document.querySelector('img')).toBeNull();
   });
 });
+

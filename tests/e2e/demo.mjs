@@ -44,7 +44,7 @@ const panel = await context.newPage();
 await panel.setViewportSize({ width: 380, height: 640 });
 await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`);
 await panel.waitForSelector('[data-phrase-id]');
-await panel.click('[data-phrase-id="starter-stock-yes"]');
+await panel.click('[data-phrase-id="stock-yes"]');
 await panel.waitForFunction(() => document.querySelector('[data-testid="notice"]')?.textContent);
 
 const shots = {

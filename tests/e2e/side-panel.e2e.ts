@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replyText, sentTexts, startHarness, type Harness } from './harness';
 
-const HELLO = '您好，欢迎光临本店，很高兴为您服务，请问有什么可以帮您的呢？';
+const STOCK = '让您久等了，您问的这款有货的，现在拍下付款就可以为您安排发货哦。';
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
@@ -38,16 +38,16 @@ describe.each(['textarea', 'react', 'contenteditable'] as const)('inserting into
     await demo.click('[data-role="reply-box"]');
     await demo.keyboard.type('亲，');
     const panel = await h.openPanel(await h.tabIdOf(demo));
-    await panel.click('[data-phrase-id="starter-greeting-hello"]');
-    await expect.poll(() => panel.textContent('[data-testid="notice"]')).toBe('已插入：主动招呼');
-    expect(await replyText(demo)).toBe(`亲，${HELLO}`);
+    await panel.click('[data-phrase-id="stock-yes"]');
+    await expect.poll(() => panel.textContent('[data-testid="notice"]')).toBe('已插入：有货');
+    expect(await replyText(demo)).toBe(`亲，${STOCK}`);
 
     await demo.keyboard.type('😊'); // the caret is after the inserted text
-    expect(await replyText(demo)).toBe(`亲，${HELLO}😊`);
+    expect(await replyText(demo)).toBe(`亲，${STOCK}😊`);
 
     await demo.click('[data-role="send"]');
-    expect(await sentTexts(demo)).toEqual([`亲，${HELLO}😊`]);
-    expect(await demo.locator('[data-from="agent"] .bubble').last().textContent()).toBe(`亲，${HELLO}😊`);
+    expect(await sentTexts(demo)).toEqual([`亲，${STOCK}😊`]);
+    expect(await demo.locator('[data-from="agent"] .bubble').last().textContent()).toBe(`亲，${STOCK}😊`);
     expect(await replyText(demo)).toBe('');
     await Promise.all([demo.close(), panel.close()]);
   });
@@ -95,9 +95,49 @@ describe('bad input', () => {
     const page = await h.openPage('no-input.html');
     const panel = await h.openPanel(await h.tabIdOf(page));
     await expect.poll(() => panel.textContent('[data-testid="served"]')).toContain('此标签页未找到聊天输入框');
-    await panel.click('[data-phrase-id="starter-greeting-hello"]');
+    await panel.click('[data-phrase-id="stock-yes"]');
     await expect.poll(() => panel.textContent('[data-testid="notice"]')).toContain('已复制到剪贴板');
-    expect(await panel.evaluate(() => navigator.clipboard.readText())).toBe(HELLO);
+    expect(await panel.evaluate(() => navigator.clipboard.readText())).toBe(STOCK);
     await Promise.all([page.close(), panel.close()]);
+  });
+});
+
+describe('quick phrases from the panel', () => {
+  it.each(['react', 'contenteditable'] as const)('puts the caret where the phrase marks it ({光标}) in the %s box', async (editor) => {
+    const demo = await h.openDemo(editor);
+    await demo.click('[data-role="reply-box"]');
+    const panel = await h.openPanel(await h.tabIdOf(demo));
+    await panel.click('[data-phrase-id="stock-link-alt"]');
+    await expect.poll(() => panel.textContent('[data-testid="notice"]')).toBe('已插入：发送替代链接');
+    await demo.keyboard.type('https://item.example/1');
+    expect(await replyText(demo)).toBe(
+      '您好，有的，请稍等，我把链接发给您：https://item.example/1。宝贝下方有详细的尺寸和参数，有不懂的随时问我。',
+    );
+    await Promise.all([demo.close(), panel.close()]);
+  });
+
+  it('search by shortcut code, then Alt+1 inserts the first result', async () => {
+    const demo = await h.openDemo('react');
+    await demo.click('[data-role="reply-box"]');
+    const panel = await h.openPanel(await h.tabIdOf(demo));
+    await panel.fill('input[type="search"]', 'yh');
+    await expect.poll(() => panel.getAttribute('[role="option"]:first-child button', 'data-phrase-id')).toBe('stock-yes');
+    await panel.keyboard.press('Alt+1');
+    await expect.poll(() => replyText(demo)).toBe(STOCK);
+    await Promise.all([demo.close(), panel.close()]);
+  });
+
+  it('fills placeholders from the settings and the open conversation', async () => {
+    const demo = await h.openDemo('textarea');
+    await demo.click('[data-buyer-id="b1003"]');
+    await demo.click('[data-role="reply-box"]');
+    const panel = await h.openPanel(await h.tabIdOf(demo));
+    await panel.click('button[aria-label="设置"]');
+    await panel.fill('label:has-text("店铺名") input', '小美服饰');
+    await panel.fill('label:has-text("客服名") input', '小王');
+    await panel.click('button:has-text("保存")');
+    await panel.click('[data-phrase-id="greeting-hello-buyer"]');
+    await expect.poll(() => replyText(demo)).toBe('林林您好，欢迎光临小美服饰，我是客服小王，请问看中哪款宝贝了呢？');
+    await Promise.all([demo.close(), panel.close()]);
   });
 });

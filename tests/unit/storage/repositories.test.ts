@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { KefuDB } from '../../../storage/db';
-import { ensureStarterPack, installPack, listPhrases, listStages, recordPhraseUse } from '../../../storage/repositories/phrases';
+import { listPhrases, listStages, recordPhraseUse } from '../../../storage/repositories/phrases';
+import { ensureDefaultPacks, installPack } from '../../../storage/repositories/phrase-writes';
 import { getSettings, saveSettings } from '../../../storage/repositories/settings';
-import starter from '../../../scripts-library/packs/starter.json';
+import starter from '../../../scripts-library/packs/default.json';
 
 let db: KefuDB;
 beforeEach(async () => {
@@ -15,23 +16,23 @@ afterEach(async () => {
   await Dexie.delete(db.name);
 });
 
-describe('starter pack', () => {
+describe('default library', () => {
   it('fills an empty library with every starter phrase and stage, in stage order', async () => {
-    expect(await ensureStarterPack(db)).toBe(starter.phrases.length);
+    expect(await ensureDefaultPacks(db)).toBe(starter.phrases.length);
     expect(await db.phrases.count()).toBe(starter.phrases.length);
     const stages = await listStages(db);
-    expect(stages.map((s) => s.name).slice(0, 3)).toEqual(['欢迎', '议价', '库存']);
+    expect(stages.map((s) => s.name).slice(0, 3)).toEqual(['欢迎', '商品导购', '议价']);
     const greeting = await listPhrases(db, 'greeting');
-    expect(greeting.every((p) => p.stageId === 'greeting' && p.useCount === 0 && p.origin === 'starter')).toBe(true);
+    expect(greeting.every((p) => p.stageId === 'greeting' && p.useCount === 0 && p.origin === 'default' && p.pinyin !== undefined)).toBe(true);
   });
 
   it('is installed once: a deleted or edited phrase stays deleted or edited on the next start', async () => {
-    await ensureStarterPack(db);
-    await db.phrases.delete('starter-greeting-hello');
-    await db.phrases.update('starter-stock-yes', { body: '有货的亲，放心拍' });
-    expect(await ensureStarterPack(db)).toBe(0);
-    expect(await db.phrases.get('starter-greeting-hello')).toBeUndefined();
-    expect((await db.phrases.get('starter-stock-yes'))?.body).toBe('有货的亲，放心拍');
+    await ensureDefaultPacks(db);
+    await db.phrases.delete('greeting-hello');
+    await db.phrases.update('stock-yes', { body: '有货的亲，放心拍' });
+    expect(await ensureDefaultPacks(db)).toBe(0);
+    expect(await db.phrases.get('greeting-hello')).toBeUndefined();
+    expect((await db.phrases.get('stock-yes'))?.body).toBe('有货的亲，放心拍');
   });
 
   it('rejects a malformed pack and writes nothing', async () => {
@@ -45,9 +46,9 @@ describe('starter pack', () => {
 
 describe('recordPhraseUse', () => {
   it('never loses a count when many inserts land at once', async () => {
-    await ensureStarterPack(db);
-    await Promise.all(Array.from({ length: 50 }, (_, i) => recordPhraseUse(db, 'starter-greeting-hello', 1000 + i)));
-    const p = await db.phrases.get('starter-greeting-hello');
+    await ensureDefaultPacks(db);
+    await Promise.all(Array.from({ length: 50 }, (_, i) => recordPhraseUse(db, 'greeting-hello', 1000 + i)));
+    const p = await db.phrases.get('greeting-hello');
     expect(p?.useCount).toBe(50);
     expect(p?.lastUsedAt).toBeGreaterThanOrEqual(1000);
   });
@@ -55,7 +56,7 @@ describe('recordPhraseUse', () => {
 
 describe('settings', () => {
   it('gives defaults on an empty database and round-trips saved values', async () => {
-    expect(await getSettings(db)).toEqual({ shopName: '', agentName: '', shipDays: '2' });
+    expect(await getSettings(db)).toEqual({ shopName: '', agentName: '', shipDays: '2', placeholderMemory: {} });
     await saveSettings(db, { shopName: '小美服饰', agentName: '小王' });
     expect(await getSettings(db)).toMatchObject({ shopName: '小美服饰', agentName: '小王', shipDays: '2' });
   });
@@ -68,6 +69,6 @@ describe('settings', () => {
 
   it('falls back per key when one stored value is bad', async () => {
     await db.settings.bulkPut([{ key: 'shopName', value: 42 }, { key: 'agentName', value: '小李' }]);
-    expect(await getSettings(db)).toEqual({ shopName: '', agentName: '小李', shipDays: '2' });
+    expect(await getSettings(db)).toEqual({ shopName: '', agentName: '小李', shipDays: '2', placeholderMemory: {} });
   });
 });
