@@ -436,3 +436,23 @@ export function splitHighlight(text: string, ranges: readonly Range[]): { text: 
   if (at < text.length) pieces.push({ text: text.slice(at), hit: false });
   return pieces;
 }
+
+/**
+ * Keeps one index per phrase library: rebuilt only when phrase text changes (ids/updatedAt), while use counts
+ * and pins, which change on every insert, are refreshed in place.
+ */
+export class PhraseSearchCache<P extends SearchablePhrase & { updatedAt: number }> {
+  private signature = '';
+  private index: PhraseIndex<P> | undefined;
+
+  get(phrases: readonly P[]): PhraseIndex<P> {
+    let signature = '';
+    for (const p of phrases) signature += `${p.id}@${p.updatedAt};`;
+    if (this.index && signature === this.signature) this.index.refreshStats(phrases);
+    else {
+      this.index = new PhraseIndex(phrases);
+      this.signature = signature;
+    }
+    return this.index;
+  }
+}

@@ -55,7 +55,25 @@ export type InsertReply = z.infer<typeof InsertReplySchema>;
 // ── content script / side panel → background (runtime.sendMessage) ────────────────────────────────────────
 export const StatusReportSchema = z.object({ type: z.literal('chat/status'), status: ChatStatusSchema });
 export const ListChatTabsSchema = z.object({ type: z.literal('panel/list-chat-tabs') });
-export const BackgroundRequestSchema = z.discriminatedUnion('type', [StatusReportSchema, ListChatTabsSchema]);
+/** The "/" picker asks for phrases matching what follows the "/". */
+export const PickerSearchSchema = z.object({
+  type: z.literal('picker/search'),
+  query: z.string().check(z.maxLength(40)),
+});
+/** A phrase was inserted from the chat page (counts a use). */
+export const PhraseUsedSchema = z.object({ type: z.literal('phrase/used'), id: z.string().check(z.minLength(1), z.maxLength(80)) });
+/** Placeholder values the agent typed in the picker's form, to offer again next time. */
+export const RememberValuesSchema = z.object({
+  type: z.literal('placeholders/remember'),
+  values: z.record(z.string().check(z.maxLength(12)), z.string().check(z.maxLength(200))),
+});
+export const BackgroundRequestSchema = z.discriminatedUnion('type', [
+  StatusReportSchema,
+  ListChatTabsSchema,
+  PickerSearchSchema,
+  PhraseUsedSchema,
+  RememberValuesSchema,
+]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;
 
 /** A chat tab as the background remembers it. `seenAt` is when it last reported or was activated. */
@@ -66,6 +84,16 @@ export const ChatTabSchema = z.object({
   seenAt: z.number(),
 });
 export type ChatTab = z.infer<typeof ChatTabSchema>;
+
+/** One "/" picker suggestion: the raw body plus the placeholder values known to the background (settings, memory). */
+export const PickerItemSchema = z.object({
+  id: z.string(),
+  title: z.string().check(z.maxLength(60)),
+  body: z.string().check(z.maxLength(500)),
+  values: z.record(z.string(), z.string()),
+});
+export type PickerItem = z.infer<typeof PickerItemSchema>;
+export const PickerReplySchema = z.array(PickerItemSchema).check(z.maxLength(8));
 export const ChatTabListSchema = z.array(ChatTabSchema);
 
 // ── background → extension pages (runtime.sendMessage broadcast) ──────────────────────────────────────────

@@ -1,5 +1,5 @@
-/** What the background answers. Separate from the wiring so it can be tested with a fake browser. */
-import { BackgroundRequestSchema, parseMessage, type ChatTab } from '../../storage/protocol';
+/** What the background answers. Separate from the wiring so it can be tested with fakes. */
+import { BackgroundRequestSchema, parseMessage, type ChatTab, type PickerItem } from '../../storage/protocol';
 import type { ChatTabRegistry } from '../../storage/chat-tabs';
 
 export interface Sender {
@@ -7,7 +7,15 @@ export interface Sender {
   tab?: { id?: number; windowId?: number };
 }
 
-export type BackgroundReply = { ok: true; changed?: boolean } | { ok: false; error: string } | ChatTab[];
+/** What the handlers need; the real ones live in services.ts (Dexie, search index). */
+export interface BackgroundServices {
+  registry: ChatTabRegistry;
+  pickerSearch(query: string): Promise<PickerItem[]>;
+  recordUse(phraseId: string): Promise<void>;
+  remember(values: Record<string, string>): Promise<void>;
+}
+
+export type BackgroundReply = { ok: true; changed?: boolean } | { ok: false; error: string } | ChatTab[] | PickerItem[];
 
 /**
  * Handle one runtime message. Messages from another extension, malformed ones, and status reports that do not
@@ -17,7 +25,7 @@ export async function handleBackgroundMessage(
   raw: unknown,
   sender: Sender,
   ownId: string,
-  registry: ChatTabRegistry,
+  services: BackgroundServices,
 ): Promise<{ reply: BackgroundReply; changed: boolean }> {
   if (sender.id !== ownId) {
     console.warn('[kefu] rejected message from a foreign sender', sender.id);
@@ -33,10 +41,18 @@ export async function handleBackgroundMessage(
         console.warn('[kefu] rejected chat/status: not sent from a tab');
         return { reply: { ok: false, error: 'chat/status must come from a tab' }, changed: false };
       }
-      const changed = await registry.report(id, windowId, message.status);
+      const changed = await services.registry.report(id, windowId, message.status);
       return { reply: { ok: true, changed }, changed };
     }
     case 'panel/list-chat-tabs':
-      return { reply: await registry.list(), changed: false };
+      return { reply: await services.registry.list(), changed: false };
+    case 'picker/search':
+      return { reply: await services.pickerSearch(message.query), changed: false };
+    case 'phrase/used':
+      await services.recordUse(message.id);
+      return { reply: { ok: true }, changed: false };
+    case 'placeholders/remember':
+      await services.remember(message.values);
+      return { reply: { ok: true }, changed: false };
   }
 }

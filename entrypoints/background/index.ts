@@ -4,17 +4,19 @@ import { ChatTabRegistry } from '../../storage/chat-tabs';
 import { getDb } from '../../storage/db';
 import { ensureDefaultPacks } from '../../storage/repositories/phrase-writes';
 import { handleBackgroundMessage } from './handlers';
+import { createServices } from './services';
 import { openPanelOnToolbarClick } from './side-panel';
 
 export default defineBackground(() => {
   const registry = new ChatTabRegistry(browser.storage.session ?? browser.storage.local);
+  const services = createServices(getDb(), registry);
   const broadcast = () => browser.runtime.sendMessage({ type: 'bg/chat-tabs-changed' }).catch(() => {});
 
   openPanelOnToolbarClick();
   browser.runtime.onInstalled.addListener(() => void ensureDefaultPacks(getDb()));
 
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
-    void handleBackgroundMessage(raw, sender, browser.runtime.id, registry).then(({ reply, changed }) => {
+    void handleBackgroundMessage(raw, sender, browser.runtime.id, services).then(({ reply, changed }) => {
       sendResponse(reply);
       if (changed) void broadcast();
     });

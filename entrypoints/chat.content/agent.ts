@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import {
   ContentRequestSchema,
+  PickerReplySchema,
   parseMessage,
   type ChatStatus,
   type ContentRequest,
@@ -16,6 +17,7 @@ import { asReplyBox, firstShown, inputKind } from './adapters/dom';
 import { findGenericReplyBox } from './adapters/generic';
 import type { SiteAdapter } from './adapters/types';
 import { insertText, saveSelection, type SavedSelection } from './insert';
+import { SlashPicker } from './picker';
 
 export class ChatAgent {
   private lastFocused: HTMLElement | null = null;
@@ -105,6 +107,36 @@ export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
   ctx.addEventListener(document, 'click', report, { capture: true });
   ctx.addEventListener(document, 'visibilitychange', report);
   ctx.addEventListener(window, 'focus', report);
+
+  const send = (message: unknown) => (ctx.isValid ? browser.runtime.sendMessage(message) : Promise.reject(new Error('invalidated')));
+  const picker = new SlashPicker(document, {
+    async search(query) {
+      const reply = PickerReplySchema.safeParse(await send({ type: 'picker/search', query }));
+      return reply.success ? reply.data : [];
+    },
+    buyerName: () => agent.status().buyer?.name,
+    insert: (el, text, replace, caret) => insertText(el, text, replace, caret),
+    used: (id) => void send({ type: 'phrase/used', id }).catch(() => {}),
+    remember: (values) => void send({ type: 'placeholders/remember', values }).catch(() => {}),
+    text: (key) => browser.i18n.getMessage(key),
+  });
+  ctx.addEventListener(document, 'input', (e) => picker.onInput(e), { capture: true });
+  ctx.addEventListener(document, 'compositionstart', () => picker.onCompositionStart(), { capture: true });
+  ctx.addEventListener(document, 'compositionend', (e) => picker.onCompositionEnd(e), { capture: true });
+  // Window capture runs before the page's own listeners, so Enter/Tab taken by the picker never send the message.
+  ctx.addEventListener(window, 'keydown', (e) => {
+    if (picker.onKeyDown(e)) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
+  }, { capture: true });
+  ctx.addEventListener(document, 'focusout', () => {
+    ctx.setTimeout(() => {
+      const active = document.activeElement;
+      if (picker.isOpen && !(active instanceof Element && active.tagName === 'KEFU-SLASH-PICKER') && !asReplyBox(active)) picker.close();
+    }, 150);
+  });
+  ctx.onInvalidated(() => picker.close());
 
   const onMessage = (raw: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
     const parsed = parseMessage(ContentRequestSchema, raw, 'extension');

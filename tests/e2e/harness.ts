@@ -20,7 +20,11 @@ export async function startHarness(options: { lang?: string } = {}): Promise<Har
   const dir = await buildFixtures();
   const site = await serve(dir);
   const { context, extensionId } = await launchWithExtension({ lang: options.lang });
-  let helper: Page | undefined;
+  // An extension page that stays open: it answers tab-id questions, and opening it first waits until the
+  // default phrase library is installed (fresh profile), so no test races the install.
+  const helper = await context.newPage();
+  await helper.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  await helper.waitForSelector('[data-phrase-id]');
 
   const h: Harness = {
     context,
@@ -43,12 +47,8 @@ export async function startHarness(options: { lang?: string } = {}): Promise<Har
       return page;
     },
     async tabIdOf(page) {
-      helper ??= await context.newPage().then(async (p) => {
-        await p.goto(`chrome-extension://${extensionId}/sidepanel.html`);
-        return p;
-      });
       const url = page.url();
-      const id = await helper!.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+      const id = await helper.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
       if (id === undefined) throw new Error(`no tab with url ${url}`);
       return id;
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { handleBackgroundMessage } from '../../../entrypoints/background/handlers';
+import { handleBackgroundMessage, type BackgroundServices } from '../../../entrypoints/background/handlers';
 import { ChatTabRegistry, type KeyValueArea } from '../../../storage/chat-tabs';
 
 function registry() {
@@ -11,15 +11,28 @@ function registry() {
   return new ChatTabRegistry(area);
 }
 
+function services(reg = registry()): BackgroundServices & { used: string[]; remembered: Record<string, string>[] } {
+  const used: string[] = [];
+  const remembered: Record<string, string>[] = [];
+  return {
+    registry: reg,
+    used,
+    remembered,
+    pickerSearch: async (q) => [{ id: 'p1', title: q, body: '您好', values: {} }],
+    recordUse: async (id) => void used.push(id),
+    remember: async (v) => void remembered.push(v),
+  };
+}
+
 const OWN = 'kefu-extension-id';
 const report = { type: 'chat/status', status: { site: 'demo', hasInput: true, inputKind: 'textarea', buyer: { name: '小美' } } };
 
 describe('handleBackgroundMessage', () => {
   it('stores a status report from a tab and lists it to the panel', async () => {
-    const reg = registry();
-    const res = await handleBackgroundMessage(report, { id: OWN, tab: { id: 5, windowId: 2 } }, OWN, reg);
+    const svc = services();
+    const res = await handleBackgroundMessage(report, { id: OWN, tab: { id: 5, windowId: 2 } }, OWN, svc);
     expect(res).toEqual({ reply: { ok: true, changed: true }, changed: true });
-    const list = await handleBackgroundMessage({ type: 'panel/list-chat-tabs' }, { id: OWN }, OWN, reg);
+    const list = await handleBackgroundMessage({ type: 'panel/list-chat-tabs' }, { id: OWN }, OWN, svc);
     expect(list.reply).toMatchObject([{ tabId: 5, windowId: 2, status: { buyer: { name: '小美' } } }]);
   });
 
@@ -28,13 +41,28 @@ describe('handleBackgroundMessage', () => {
     ['a report not sent from a tab', { id: OWN }, report],
     ['a malformed report', { id: OWN, tab: { id: 5, windowId: 2 } }, { ...report, status: { site: '' } }],
     ['an unknown message', { id: OWN }, { type: 'panel/format-disk' }],
+    ['a use count without phrase id', { id: OWN, tab: { id: 5, windowId: 2 } }, { type: 'phrase/used', id: '' }],
+    ['a remembered value that is too long', { id: OWN, tab: { id: 5, windowId: 2 } }, { type: 'placeholders/remember', values: { 运单号: 'x'.repeat(201) } }],
   ])('rejects %s and stores nothing', async (_label, sender, message) => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const reg = registry();
-    const res = await handleBackgroundMessage(message, sender, OWN, reg);
+    const svc = services();
+    const res = await handleBackgroundMessage(message, sender, OWN, svc);
     expect(res.reply).toMatchObject({ ok: false });
     expect(res.changed).toBe(false);
-    expect(await reg.list()).toEqual([]);
+    expect(await svc.registry.list()).toEqual([]);
+    expect(svc.used).toEqual([]);
     expect(warn).toHaveBeenCalled();
+  });
+
+  it('answers the picker, counts uses and remembers values', async () => {
+    const svc = services();
+    const tab = { id: OWN, tab: { id: 5, windowId: 2 } };
+    expect((await handleBackgroundMessage({ type: 'picker/search', query: 'kd' }, tab, OWN, svc)).reply).toEqual([
+      { id: 'p1', title: 'kd', body: '您好', values: {} },
+    ]);
+    await handleBackgroundMessage({ type: 'phrase/used', id: 'p1' }, tab, OWN, svc);
+    await handleBackgroundMessage({ type: 'placeholders/remember', values: { 快递公司: '中通' } }, tab, OWN, svc);
+    expect(svc.used).toEqual(['p1']);
+    expect(svc.remembered).toEqual([{ 快递公司: '中通' }]);
   });
 });

@@ -1,0 +1,272 @@
+/**
+ * The "/" picker: typing "/" at a word start in the reply box opens a small list anchored to it; what follows
+ * the "/" filters with the library's search; ↑/↓ move, Enter or Tab replace "/query" with the phrase, Esc closes
+ * and leaves the text as typed. Nothing happens while an input method is composing (Chinese IME), and Enter
+ * while composing is never taken.
+ *
+ * Plain DOM in an open shadow root (the page's styles cannot reach it and ours cannot leak out); every string
+ * is set with textContent.
+ */
+import { findSlashTrigger, type SlashTrigger } from '../../scripts-library/slash-trigger';
+import { fillPlaceholders } from '../../scripts-library/placeholders';
+import type { PickerItem } from '../../storage/protocol';
+import { asReplyBox } from './adapters/dom';
+import type { InsertResult, SavedSelection } from './insert';
+
+export interface PickerDeps {
+  search(query: string): Promise<PickerItem[]>;
+  buyerName(): string | undefined;
+  insert(el: HTMLElement, text: string, replace: SavedSelection, caret: number): InsertResult;
+  used(phraseId: string): void;
+  remember(values: Record<string, string>): void;
+  /** UI strings (browser.i18n in the content script). */
+  text(key: 'pickerEmpty' | 'pickerFillHint'): string;
+}
+
+interface Open {
+  el: HTMLElement;
+  trigger: SlashTrigger;
+  /** Where "/query" is: textarea offsets or the text node holding it. */
+  at: { kind: 'text'; caret: number } | { kind: 'node'; node: Text; caret: number };
+  items: PickerItem[];
+  active: number;
+}
+
+const STYLE = `
+:host { all: initial; }
+.box { position: fixed; z-index: 2147483647; width: 340px; max-height: 320px; overflow: auto; background: #fff;
+  border: 1px solid #cbd5e1; border-radius: 8px; box-shadow: 0 8px 24px rgb(0 0 0 / .15);
+  font: 13px/1.4 system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif; color: #1f2937; }
+.item { padding: 6px 10px; cursor: pointer; border-bottom: 1px solid #f1f5f9; }
+.item[aria-selected='true'] { background: #eff6ff; }
+.title { font-weight: 600; }
+.body { color: #64748b; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.empty, .hint { padding: 6px 10px; color: #94a3b8; }
+form { padding: 8px 10px; display: flex; flex-direction: column; gap: 6px; }
+button { align-self: flex-end; padding: 2px 12px; border: 1px solid #2563eb; background: #2563eb; color: #fff; border-radius: 4px; cursor: pointer; }
+label { display: flex; gap: 6px; align-items: center; }
+input { flex: 1; padding: 3px 6px; border: 1px solid #cbd5e1; border-radius: 4px; font: inherit; }
+`;
+
+export class SlashPicker {
+  private host: HTMLElement | null = null;
+  private box: HTMLElement | null = null;
+  private open: Open | null = null;
+  private composing = false;
+  private seq = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly deps: PickerDeps,
+  ) {}
+
+  get isOpen(): boolean {
+    return this.open !== null;
+  }
+
+  onCompositionStart(): void {
+    this.composing = true;
+  }
+
+  onCompositionEnd(e: Event): void {
+    this.composing = false;
+    this.onInput(e); // the committed text may complete a trigger ("/快递")
+  }
+
+  /** After every edit: open, update or close the picker. */
+  onInput(e: Event): void {
+    if (this.composing || (e as InputEvent).isComposing) return;
+    if (this.host && e.composedPath().includes(this.host)) return; // typing in our own fill-in form
+    const el = asReplyBox(e.target instanceof Element ? e.target : null);
+    const state = el && this.caretContext(el);
+    const trigger = state && findSlashTrigger(state.text, state.at.caret);
+    if (!el || !state || !trigger) return this.close();
+    const seq = ++this.seq;
+    this.open = { el, trigger, at: state.at, items: this.open?.el === el ? this.open.items : [], active: 0 };
+    void this.deps.search(trigger.query).then(
+      (items) => {
+        if (seq !== this.seq || !this.open) return; // a newer keystroke already asked again
+        this.open.items = items;
+        this.open.active = 0;
+        this.render();
+      },
+      () => this.close(),
+    );
+  }
+
+  /** Keys while open. Returns true when the key was ours (the caller then stops it from reaching the page). */
+  onKeyDown(e: KeyboardEvent): boolean {
+    if (!this.open || this.composing || e.isComposing || e.keyCode === 229) return false;
+    if (this.box?.querySelector('form')?.contains(e.composedPath()[0] as Node)) return false;
+    // The page may have changed the text without an input event (e.g. cleared it after sending).
+    const state = this.caretContext(this.open.el);
+    if (!state || !findSlashTrigger(state.text, state.at.caret)) {
+      this.close();
+      return false;
+    }
+    const { items } = this.open;
+    switch (e.key) {
+      case 'ArrowDown':
+      case 'ArrowUp':
+        if (!items.length) return false;
+        this.open.active = (this.open.active + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length;
+        this.render();
+        return true;
+      case 'Enter':
+      case 'Tab': {
+        const item = items[this.open.active];
+        if (!item || e.shiftKey) return false;
+        this.pick(item);
+        return true;
+      }
+      case 'Escape':
+        this.close();
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  close(): void {
+    this.open = null;
+    this.seq++;
+    this.host?.remove();
+    this.host = null;
+    this.box = null;
+  }
+
+  private pick(item: PickerItem): void {
+    const buyer = this.deps.buyerName();
+    const values = { ...item.values, ...(buyer ? { 买家: buyer } : {}) };
+    const filled = fillPlaceholders(item.body, values);
+    if (filled.missing.length) return this.askValues(item, values, filled.missing);
+    this.apply(item.id, filled.text, filled.caret);
+  }
+
+  private apply(phraseId: string, text: string, caret: number): void {
+    const open = this.open;
+    if (!open) return;
+    const { el, trigger, at } = open;
+    let replace: SavedSelection;
+    if (at.kind === 'text') {
+      replace = { kind: 'text', el: el as HTMLTextAreaElement, start: trigger.start, end: at.caret };
+    } else {
+      const range = this.doc.createRange();
+      range.setStart(at.node, trigger.start);
+      range.setEnd(at.node, at.caret);
+      replace = { kind: 'range', el, range };
+    }
+    this.close();
+    const result = this.deps.insert(el, text, replace, caret);
+    if (result.ok) this.deps.used(phraseId);
+  }
+
+  private askValues(item: PickerItem, values: Record<string, string>, missing: string[]): void {
+    if (!this.box) return;
+    const form = this.doc.createElement('form');
+    const inputs = missing.map((name, i) => {
+      const label = this.doc.createElement('label');
+      const span = this.doc.createElement('span');
+      span.textContent = name;
+      const input = this.doc.createElement('input');
+      input.name = name;
+      input.maxLength = 200;
+      if (i === 0) queueMicrotask(() => input.focus());
+      label.append(span, input);
+      form.append(label);
+      return input;
+    });
+    const hint = this.doc.createElement('div');
+    hint.className = 'hint';
+    hint.textContent = this.deps.text('pickerFillHint');
+    // A submit button also makes Enter submit a form with several fields (implicit submission).
+    const submit = this.doc.createElement('button');
+    submit.type = 'submit';
+    submit.textContent = '↵';
+    form.append(hint, submit);
+    form.addEventListener('keydown', (e) => {
+      e.stopPropagation();
+      if (e.isComposing || e.keyCode === 229) return;
+      if (e.key === 'Escape') this.close();
+    });
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const typed = Object.fromEntries(inputs.map((input) => [input.name, input.value.trim()]));
+      if (Object.values(typed).some((v) => !v)) return;
+      this.deps.remember(typed);
+      const filled = fillPlaceholders(item.body, { ...values, ...typed });
+      this.open?.el.focus();
+      this.apply(item.id, filled.text, filled.caret);
+    });
+    this.box.replaceChildren(form);
+    if (this.open) this.place(this.box, this.open.el);
+  }
+
+  /** The text around the caret: a textarea's value, or the text node the caret is in. */
+  private caretContext(el: HTMLElement): { text: string; at: Open['at'] } | null {
+    if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) {
+      if (el.selectionStart === null || el.selectionStart !== el.selectionEnd) return null;
+      return { text: el.value, at: { kind: 'text', caret: el.selectionStart } };
+    }
+    const sel = this.doc.getSelection();
+    const node = sel?.rangeCount ? sel.getRangeAt(0) : null;
+    if (!node?.collapsed || !(node.startContainer instanceof Text) || !el.contains(node.startContainer)) return null;
+    return { text: node.startContainer.data, at: { kind: 'node', node: node.startContainer, caret: node.startOffset } };
+  }
+
+  private render(): void {
+    const open = this.open;
+    if (!open) return;
+    if (!this.host) {
+      this.host = this.doc.createElement('kefu-slash-picker');
+      const root = this.host.attachShadow({ mode: 'open' });
+      const style = this.doc.createElement('style');
+      style.textContent = STYLE;
+      this.box = this.doc.createElement('div');
+      this.box.className = 'box';
+      this.box.setAttribute('role', 'listbox');
+      // Keep the focus (and the caret) in the reply box when the list is clicked.
+      this.box.addEventListener('mousedown', (e) => {
+        if (!(e.target instanceof HTMLInputElement)) e.preventDefault();
+      });
+      root.append(style, this.box);
+      this.doc.documentElement.append(this.host);
+    }
+    const box = this.box!;
+    if (box.querySelector('form')) return; // the fill-in form is showing
+    const rows = open.items.map((item, i) => {
+      const row = this.doc.createElement('div');
+      row.className = 'item';
+      row.setAttribute('role', 'option');
+      row.setAttribute('aria-selected', String(i === open.active));
+      row.dataset.phraseId = item.id;
+      const title = this.doc.createElement('div');
+      title.className = 'title';
+      title.textContent = item.title;
+      const body = this.doc.createElement('div');
+      body.className = 'body';
+      body.textContent = fillPlaceholders(item.body, item.values).text;
+      row.append(title, body);
+      row.addEventListener('click', () => this.pick(item));
+      return row;
+    });
+    if (!rows.length) {
+      const empty = this.doc.createElement('div');
+      empty.className = 'empty';
+      empty.textContent = this.deps.text('pickerEmpty');
+      rows.push(empty);
+    }
+    box.replaceChildren(...rows);
+    box.querySelector('[aria-selected="true"]')?.scrollIntoView?.({ block: 'nearest' });
+    this.place(box, open.el);
+  }
+
+  /** Above the reply box (chat inputs sit at the bottom of the page), or below when there is no room. */
+  private place(box: HTMLElement, el: HTMLElement): void {
+    const r = el.getBoundingClientRect();
+    const height = Math.min(box.scrollHeight || 200, 320);
+    const above = r.top - height - 4;
+    box.style.left = `${Math.max(4, r.left)}px`;
+    box.style.top = `${above >= 4 ? above : r.bottom + 4}px`;
+  }
+}

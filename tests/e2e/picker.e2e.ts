@@ -1,0 +1,110 @@
+// The "/" picker in the demo console's reply boxes, in real Chromium with the built extension.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { replyText, sentTexts, startHarness, type Harness } from './harness';
+
+const STOCK = '让您久等了，您问的这款有货的，现在拍下付款就可以为您安排发货哦。';
+const TRANSIT = '快递一般江浙沪2-3天，其他地区3-6天送达，偏远地区会稍慢一些，超过时间没收到请联系我为您查件。';
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const pickerItems = (page: Page) => page.locator('kefu-slash-picker [role="option"]');
+
+describe.each(['react', 'textarea', 'contenteditable'] as const)('"/" picker in the %s box', (editor) => {
+  it('opens on "/" at a word start, filters, and Enter replaces "/query" without sending', async () => {
+    const demo = await h.openDemo(editor);
+    await demo.click('[data-role="reply-box"]');
+    await demo.keyboard.type('亲，/yh');
+    await expect.poll(() => pickerItems(demo).first().getAttribute('data-phrase-id')).toBe('stock-yes');
+    await demo.keyboard.press('Enter');
+    await expect.poll(() => replyText(demo)).toBe(`亲，${STOCK}`);
+    expect(await pickerItems(demo).count()).toBe(0);
+    expect(await sentTexts(demo)).toEqual([]); // the Enter was the picker's, not the console's send
+    await demo.keyboard.type('！');
+    await demo.keyboard.press('Enter');
+    expect(await sentTexts(demo)).toEqual([`亲，${STOCK}！`]);
+    await demo.close();
+  });
+});
+
+describe('"/" picker keys', () => {
+  it('↓ then Tab picks the second result; Esc closes and leaves the text as typed', async () => {
+    const demo = await h.openDemo('contenteditable');
+    await demo.click('[data-role="reply-box"]');
+    await demo.keyboard.type('/kd');
+    await expect.poll(() => pickerItems(demo).count()).toBeGreaterThan(1);
+    const second = await pickerItems(demo).nth(1).getAttribute('data-phrase-id');
+    await demo.keyboard.press('Escape');
+    expect(await pickerItems(demo).count()).toBe(0);
+    expect(await replyText(demo)).toBe('/kd');
+    await demo.keyboard.press('Backspace');
+    await demo.keyboard.type('d');
+    await expect.poll(() => pickerItems(demo).count()).toBeGreaterThan(1);
+    expect(second).not.toBe('logistics-transit');
+    await demo.keyboard.press('ArrowDown'); // second
+    await expect.poll(() => pickerItems(demo).nth(1).getAttribute('aria-selected')).toBe('true');
+    await demo.keyboard.press('ArrowUp'); // back to the first
+    await demo.keyboard.press('Tab');
+    await expect.poll(() => replyText(demo)).toBe(TRANSIT);
+    await demo.close();
+  });
+
+  it('does not open for URLs or fractions', async () => {
+    const demo = await h.openDemo('react');
+    await demo.click('[data-role="reply-box"]');
+    await demo.keyboard.type('http://a 1/2');
+    await demo.waitForTimeout(300);
+    expect(await pickerItems(demo).count()).toBe(0);
+    await demo.close();
+  });
+
+  it('a click on a suggestion inserts it', async () => {
+    const demo = await h.openDemo('react');
+    await demo.click('[data-role="reply-box"]');
+    await demo.keyboard.type('/kd');
+    await pickerItems(demo).filter({ hasText: '快递时效' }).click();
+    await expect.poll(() => replyText(demo)).toBe(TRANSIT);
+    await demo.close();
+  });
+
+  it('never acts during IME composition, and Enter while composing neither inserts nor sends', async () => {
+    const demo = await h.openDemo('react');
+    await demo.click('[data-role="reply-box"]');
+    await demo.keyboard.type('/');
+    await expect.poll(() => pickerItems(demo).count()).toBeGreaterThan(0);
+    const cdp = await h.context.newCDPSession(demo);
+    // The agent goes on through a Chinese input method: "kd" is composition, not yet text.
+    await cdp.send('Input.imeSetComposition', { text: 'kd', selectionStart: 2, selectionEnd: 2 });
+    await demo.keyboard.press('Enter'); // Chromium flags this keydown isComposing: the picker must leave it alone
+    expect(await replyText(demo)).not.toContain('您');
+    expect(await sentTexts(demo)).toEqual([]);
+    await cdp.send('Input.insertText', { text: '快递' }); // commit
+    await expect.poll(() => replyText(demo)).toMatch(/^\/快递/);
+    // Once committed, the text is a normal trigger: the picker follows it.
+    await expect.poll(() => pickerItems(demo).first().textContent()).toContain('快递');
+    await demo.close();
+  });
+});
+
+describe('"/" picker placeholders', () => {
+  it('asks for missing values inline, inserts, and counts the use', async () => {
+    const demo = await h.openDemo('textarea');
+    await demo.click('[data-role="reply-box"]');
+    await demo.keyboard.type('/dh');
+    await expect.poll(() => pickerItems(demo).first().getAttribute('data-phrase-id')).toBe('logistics-tracking-result');
+    await demo.keyboard.press('Enter');
+    const inputs = demo.locator('kefu-slash-picker form input');
+    await expect.poll(() => inputs.count()).toBe(2);
+    await inputs.nth(0).fill('中通');
+    await inputs.nth(1).fill('7510');
+    await inputs.nth(1).press('Enter');
+    await expect.poll(() => replyText(demo)).toBe('亲，您的包裹已由中通发出，运单号是7510，您可以在订单详情里实时查看物流。');
+    expect(await sentTexts(demo)).toEqual([]);
+    await demo.close();
+  });
+});

@@ -1,0 +1,40 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
+import { KefuDB } from '../../../storage/db';
+import { ChatTabRegistry } from '../../../storage/chat-tabs';
+import { createServices } from '../../../entrypoints/background/services';
+import { ensureDefaultPacks } from '../../../storage/repositories/phrase-writes';
+import { getSettings, saveSettings } from '../../../storage/repositories/settings';
+
+let db: KefuDB;
+beforeEach(async () => {
+  db = new KefuDB(`svc-${Math.random().toString(36).slice(2)}`);
+  await db.open();
+  await ensureDefaultPacks(db);
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+const registry = () => new ChatTabRegistry({ get: async () => ({}), set: async () => {} });
+
+describe('background services', () => {
+  it('answers the picker from the library with the placeholder values it knows', async () => {
+    await saveSettings(db, { shopName: '小美服饰', placeholderMemory: { 快递公司: '中通' } });
+    const svc = createServices(db, registry());
+    const items = await svc.pickerSearch('kd');
+    expect(items[0]).toMatchObject({ id: 'logistics-transit', title: '快递时效' });
+    expect(items.length).toBeLessThanOrEqual(8);
+    expect(items[0]!.values).toMatchObject({ 店铺名: '小美服饰', 快递公司: '中通', 发货天数: '2' });
+  });
+
+  it('counts uses and merges remembered values', async () => {
+    const svc = createServices(db, registry());
+    await svc.recordUse('stock-yes');
+    await svc.remember({ 运单号: '7510' });
+    await svc.remember({ 快递公司: '圆通' });
+    expect((await db.phrases.get('stock-yes'))?.useCount).toBe(1);
+    expect((await getSettings(db)).placeholderMemory).toEqual({ 运单号: '7510', 快递公司: '圆通' });
+  });
+});
