@@ -4,31 +4,40 @@ import type { Phrase } from '../scripts-library/schema';
 import { splitHighlight, type Range, type SearchHit } from '../scripts-library/search';
 import { t } from './i18n';
 
+/** Row actions shown in manage mode. */
+export interface RowActions {
+  onEdit(phrase: Phrase): void;
+  onDuplicate(phrase: Phrase): void;
+  onTogglePin(phrase: Phrase): void;
+  onDelete(phrase: Phrase): void;
+}
+
 interface Props {
   hits: readonly SearchHit<Phrase>[];
   active: number;
   onInsert(phrase: Phrase): void;
   onHover?(index: number): void;
+  actions?: RowActions;
 }
 
 /** Above this many rows only the visible ones are rendered. */
 export const VIRTUALIZE_ABOVE = 150;
 
 /** The phrase list. A click inserts; the first nine rows show their Alt+n number. Text is rendered as text. */
-export function PhraseList({ hits, active, onInsert, onHover }: Props) {
+export function PhraseList({ hits, active, onInsert, onHover, actions }: Props) {
   if (hits.length === 0) return <p className="empty">{t('emptyList')}</p>;
   return hits.length > VIRTUALIZE_ABOVE ? (
-    <VirtualList hits={hits} active={active} onInsert={onInsert} onHover={onHover} />
+    <VirtualList hits={hits} active={active} onInsert={onInsert} onHover={onHover} actions={actions} />
   ) : (
     <ul className="phrases" role="listbox" aria-label={t('phraseListLabel')} id="phrase-list">
       {hits.map((hit, i) => (
-        <Row key={hit.phrase.id} hit={hit} index={i} active={i === active} onInsert={onInsert} onHover={onHover} />
+        <Row key={hit.phrase.id} hit={hit} index={i} active={i === active} onInsert={onInsert} onHover={onHover} actions={actions} />
       ))}
     </ul>
   );
 }
 
-function VirtualList({ hits, active, onInsert, onHover }: Props) {
+function VirtualList({ hits, active, onInsert, onHover, actions }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are used during render only
   const virtualizer = useVirtualizer({
@@ -52,7 +61,7 @@ function VirtualList({ hits, active, onInsert, onHover }: Props) {
             ref={virtualizer.measureElement}
             style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
           >
-            <Row hit={hits[item.index]!} index={item.index} active={item.index === active} onInsert={onInsert} onHover={onHover} />
+            <Row hit={hits[item.index]!} index={item.index} active={item.index === active} onInsert={onInsert} onHover={onHover} actions={actions} />
           </div>
         ))}
       </ul>
@@ -60,7 +69,7 @@ function VirtualList({ hits, active, onInsert, onHover }: Props) {
   );
 }
 
-function Row({ hit, index, active, onInsert, onHover }: { hit: SearchHit<Phrase>; index: number; active: boolean } & Pick<Props, 'onInsert' | 'onHover'>) {
+function Row({ hit, index, active, onInsert, onHover, actions }: { hit: SearchHit<Phrase>; index: number; active: boolean } & Pick<Props, 'onInsert' | 'onHover' | 'actions'>) {
   const { phrase, highlight } = hit;
   return (
     <li role="option" aria-selected={active} id={`phrase-${index}`} className="phrase-row">
@@ -84,6 +93,14 @@ function Row({ hit, index, active, onInsert, onHover }: { hit: SearchHit<Phrase>
           <Highlighted text={phrase.body} ranges={highlight.body} />
         </span>
       </button>
+      {actions && (
+        <span className="phrase__actions" aria-label={phrase.title}>
+          <button onClick={() => actions.onEdit(phrase)}>{t('edit')}</button>
+          <button onClick={() => actions.onDuplicate(phrase)}>{t('duplicatePhrase')}</button>
+          <button onClick={() => actions.onTogglePin(phrase)}>{phrase.pinned ? t('unpin') : t('pin')}</button>
+          <button onClick={() => actions.onDelete(phrase)}>{t('delete')}</button>
+        </span>
+      )}
     </li>
   );
 }

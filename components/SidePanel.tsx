@@ -14,6 +14,9 @@ import { ServedTabBar } from './ServedTabBar';
 import { SettingsForm } from './SettingsForm';
 import { StageTabs } from './StageTabs';
 import { usePhraseSearch } from './use-phrase-search';
+import { useLibraryActions } from './use-library-actions';
+import { PhraseEditor } from './PhraseEditor';
+import { ImportPreview } from './ImportPreview';
 import { t } from './i18n';
 
 export type InsertFn = (tabId: number | undefined, text: string, caret?: number) => Promise<InsertOutcome>;
@@ -35,7 +38,10 @@ export function SidePanel({ db, served, insert }: Props) {
   const [active, setActive] = useState(0);
   const [pending, setPending] = useState<Pending>();
   const [showSettings, setShowSettings] = useState(false);
-  const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'warn' | 'error' }>();
+  const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'warn' | 'error'; undo?: () => void }>();
+  const [manage, setManage] = useState(false);
+  const library = useLibraryActions(db, (text, tone, undo) => setNotice({ text, tone, undo }));
+  const fileInput = useRef<HTMLInputElement>(null);
   // The last phrase inserted per chat tab + buyer: inserting it again right away earns a warning.
   const lastInserted = useRef(new Map<string, string>());
   const search = useRef<HTMLInputElement>(null);
@@ -132,6 +138,44 @@ export function SidePanel({ db, served, insert }: Props) {
         </div>
         <ServedTabBar served={served} />
       </header>
+      <div className="toolbar">
+        <button onClick={() => library.startNew(stageId ?? stages?.[0]?.id ?? 'greeting')}>{t('newPhrase')}</button>
+        <button aria-pressed={manage} onClick={() => setManage((m) => !m)}>{manage ? t('doneManaging') : t('manage')}</button>
+        <button onClick={() => fileInput.current?.click()}>{t('importFile')}</button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,.csv,application/json,text/csv"
+          hidden
+          data-testid="import-file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file && phrases && stages) void library.readFile(file, phrases, stages);
+          }}
+        />
+        {manage && phrases && stages && (
+          <>
+            <button onClick={() => library.exportAs('json', phrases, stages)}>{t('exportJson')}</button>
+            <button onClick={() => library.exportAs('csv', phrases, stages)}>{t('exportCsv')}</button>
+            <button onClick={() => library.exportAs('qianniu', phrases, stages)}>{t('exportQianniu')}</button>
+          </>
+        )}
+      </div>
+      {library.editing && stages && phrases && (
+        <PhraseEditor
+          key={library.editing.id}
+          initial={library.editing}
+          stages={stages}
+          library={phrases}
+          onSave={library.save}
+          onAddStage={library.addStage}
+          onCancel={library.cancelEdit}
+        />
+      )}
+      {library.importPlan && (
+        <ImportPreview plan={library.importPlan} onApply={() => void library.applyImport()} onCancel={library.cancelImport} />
+      )}
       {showSettings && settings && (
         <SettingsForm
           settings={settings}
@@ -183,10 +227,36 @@ export function SidePanel({ db, served, insert }: Props) {
       {phrases === undefined ? (
         <p className="empty">{t('loading')}</p>
       ) : (
-        <PhraseList hits={hits} active={activeIndex} onInsert={requestInsert} onHover={setActive} />
+        <PhraseList
+          hits={hits}
+          active={activeIndex}
+          onInsert={requestInsert}
+          onHover={setActive}
+          actions={
+            manage
+              ? {
+                  onEdit: library.startEdit,
+                  onDuplicate: library.startDuplicate,
+                  onTogglePin: (p) => void library.togglePin(p),
+                  onDelete: (p) => void library.remove(p),
+                }
+              : undefined
+          }
+        />
       )}
       <div className={`notice notice--${notice?.tone ?? 'ok'}`} role="status" aria-live="polite" data-testid="notice">
         {notice?.text}
+        {notice?.undo && (
+          <button
+            className="link"
+            onClick={() => {
+              notice.undo?.();
+              setNotice(undefined);
+            }}
+          >
+            {t('undo')}
+          </button>
+        )}
       </div>
     </main>
   );

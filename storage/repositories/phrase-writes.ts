@@ -1,6 +1,8 @@
 /** Phrase writes that compute search keys (pinyin) on save. Loaded lazily by the side panel. */
 import type { KefuDB } from '../db';
-import { PhrasePackSchema, PhraseSchema, type Phrase, type PhrasePack } from '../../scripts-library/schema';
+import { PhrasePackSchema, PhraseSchema, StageSchema, type Phrase, type PhrasePack, type Stage } from '../../scripts-library/schema';
+import type { ImportPlan } from '../../scripts-library/phrase-io';
+import type { PhraseDraft } from '../../scripts-library/phrase-validation';
 import { phrasePinyin } from '../../scripts-library/pinyin';
 import defaultPack from '../../scripts-library/packs/default.json';
 
@@ -36,4 +38,87 @@ export async function installPack(db: KefuDB, pack: unknown, now = Date.now()): 
 /** The default library, so the panel is never empty on a fresh install. */
 export function ensureDefaultPacks(db: KefuDB): Promise<number> {
   return installPack(db, defaultPack);
+}
+
+/**
+ * Apply an import plan in ONE transaction: new stages, added and updated phrases (with search keys). If any
+ * write fails, Dexie rolls everything back and the library is exactly as before.
+ * @returns how many phrases were written.
+ */
+export async function applyImport(db: KefuDB, plan: ImportPlan, now = Date.now()): Promise<number> {
+  const rows = [...plan.added, ...plan.updated].map(({ phrase, existing }) =>
+    PhraseSchema.parse(
+      withSearchKeys({
+        ...phrase,
+        pinned: existing?.pinned ?? false,
+        useCount: existing?.useCount ?? 0,
+        lastUsedAt: existing?.lastUsedAt,
+        createdAt: existing?.createdAt ?? now,
+        updatedAt: now,
+        origin: existing?.origin ?? 'import',
+      }),
+    ),
+  );
+  const stages = plan.newStages.map((s) => StageSchema.parse(s));
+  return db.transaction('rw', db.stages, db.phrases, async () => {
+    await db.stages.bulkPut(stages);
+    await db.phrases.bulkPut(rows);
+    return rows.length;
+  });
+}
+
+/** Create or update one phrase; validation is the caller's (validatePhrase) and the schema's. */
+export async function savePhrase(db: KefuDB, draft: PhraseDraft & { id: string }, now = Date.now()): Promise<Phrase> {
+  return db.transaction('rw', db.phrases, async () => {
+    const old = await db.phrases.get(draft.id);
+    const phrase = PhraseSchema.parse(
+      withSearchKeys({
+        pinned: false,
+        useCount: 0,
+        createdAt: now,
+        origin: 'user',
+        ...old,
+        ...draft,
+        code: draft.code?.trim().toLowerCase() || undefined,
+        updatedAt: now,
+      }),
+    );
+    await db.phrases.put(phrase);
+    return phrase;
+  });
+}
+
+/** Delete a phrase and return it, so the panel can offer 撤销 (undo) by putting it back. */
+export async function deletePhrase(db: KefuDB, id: string): Promise<Phrase | undefined> {
+  return db.transaction('rw', db.phrases, async () => {
+    const old = await db.phrases.get(id);
+    await db.phrases.delete(id);
+    return old;
+  });
+}
+
+export async function restorePhrase(db: KefuDB, phrase: Phrase): Promise<void> {
+  await db.phrases.put(PhraseSchema.parse(phrase));
+}
+
+export async function setPinned(db: KefuDB, id: string, pinned: boolean): Promise<void> {
+  await db.phrases.update(id, { pinned });
+}
+
+/** Add an agent's own stage after the existing ones. */
+export async function addStage(db: KefuDB, name: string, color = '#0f766e'): Promise<Stage> {
+  return db.transaction('rw', db.stages, async () => {
+    const all = await db.stages.toArray();
+    const existing = all.find((s) => s.name === name.trim());
+    if (existing) return existing;
+    const stage = StageSchema.parse({
+      id: `custom-${Date.now().toString(36)}`,
+      name,
+      order: all.reduce((m, s) => Math.max(m, s.order), 0) + 10,
+      color,
+      builtin: false,
+    });
+    await db.stages.add(stage);
+    return stage;
+  });
 }

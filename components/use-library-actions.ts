@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import type { KefuDB } from '../storage/db';
+import type { Phrase, Stage } from '../scripts-library/schema';
+import { exportCsv, exportJsonPack, exportQianniuCsv, hash, planImport, readImportFile, type ImportPlan } from '../scripts-library/phrase-io';
+import { GbkEncodeError } from '../scripts-library/gbk';
+import type { PhraseDraft } from '../scripts-library/phrase-validation';
+import { t } from './i18n';
+
+type Notify = (text: string, tone: 'ok' | 'warn' | 'error', undo?: () => void) => void;
+
+/** pinyin-pro is only needed when something is written: load the write module on first use. */
+const writes = () => import('../storage/repositories/phrase-writes');
+
+/** Editing, import and export of the phrase library, for the side panel. */
+export function useLibraryActions(db: KefuDB, notify: Notify) {
+  const [editing, setEditing] = useState<PhraseDraft & { id: string }>();
+  const [importPlan, setImportPlan] = useState<ImportPlan>();
+
+  const newId = () => `user-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+
+  return {
+    editing,
+    importPlan,
+    startNew: (stageId: string) => setEditing({ id: newId(), stageId, title: '', body: '', code: '', tags: [] }),
+    startEdit: (p: Phrase) => setEditing({ id: p.id, stageId: p.stageId, title: p.title, body: p.body, code: p.code ?? '', tags: p.tags }),
+    startDuplicate: (p: Phrase) =>
+      setEditing({ id: newId(), stageId: p.stageId, title: `${p.title}${t('copySuffix')}`, body: p.body, code: '', tags: p.tags }),
+    cancelEdit: () => setEditing(undefined),
+    async save(draft: PhraseDraft & { id: string }) {
+      const saved = await (await writes()).savePhrase(db, draft);
+      setEditing(undefined);
+      notify(t('saved', saved.title), 'ok');
+    },
+    addStage: async (name: string) => (await writes()).addStage(db, name),
+    async togglePin(p: Phrase) {
+      await (await writes()).setPinned(db, p.id, !p.pinned);
+    },
+    async remove(p: Phrase) {
+      const w = await writes();
+      const old = await w.deletePhrase(db, p.id);
+      if (old) notify(t('deleted', old.title), 'warn', () => void w.restorePhrase(db, old));
+    },
+    async readFile(file: File, library: readonly Phrase[], stages: readonly Stage[]) {
+      const read = readImportFile(new Uint8Array(await file.arrayBuffer()));
+      if (!read.ok) {
+        setImportPlan(undefined);
+        notify(t('importFailed', read.error), 'error');
+        return;
+      }
+      setImportPlan(planImport(read, library, stages, (row) => `import-${hash(`${row.stageName}|${row.title}|${row.body}`)}`));
+    },
+    cancelImport: () => setImportPlan(undefined),
+    async applyImport() {
+      if (!importPlan) return;
+      try {
+        const count = await (await writes()).applyImport(db, importPlan);
+        notify(t('importDone', String(count)), 'ok');
+      } catch (e) {
+        notify(t('importFailed', e instanceof Error ? e.message : String(e)), 'error');
+      }
+      setImportPlan(undefined);
+    },
+    exportAs(kind: 'json' | 'csv' | 'qianniu', library: readonly Phrase[], stages: readonly Stage[]) {
+      try {
+        const stamp = new Date().toISOString().slice(0, 10);
+        if (kind === 'json') download(`kefu-phrases-${stamp}.json`, exportJsonPack(stages, library), 'application/json');
+        if (kind === 'csv') download(`kefu-phrases-${stamp}.csv`, exportCsv(stages, library), 'text/csv;charset=utf-8');
+        if (kind === 'qianniu') download(`qianniu-phrases-${stamp}.csv`, exportQianniuCsv(stages, library), 'text/csv;charset=gbk');
+      } catch (e) {
+        notify(e instanceof GbkEncodeError ? t('gbkUnsupported', e.chars.join(' ')) : t('exportFailed', String(e)), 'error');
+      }
+    },
+  };
+}
+
+/** Save a file locally (a blob: URL; nothing leaves the browser). */
+function download(name: string, content: string | Uint8Array, type: string): void {
+  const url = URL.createObjectURL(new Blob([content as BlobPart], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

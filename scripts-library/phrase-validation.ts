@@ -1,0 +1,46 @@
+/** Validation of a phrase being created, edited or imported, with messages an agent understands. */
+import { isKnownPlaceholder, placeholdersIn } from './placeholders';
+import { PHRASE_BODY_MAX, type Phrase } from './schema';
+
+export interface PhraseDraft {
+  id?: string;
+  stageId: string;
+  title: string;
+  body: string;
+  code?: string;
+  tags: string[];
+}
+
+export type PhraseProblem =
+  | { code: 'empty-title' }
+  | { code: 'title-too-long'; max: number }
+  | { code: 'empty-body' }
+  | { code: 'body-too-long'; max: number; length: number }
+  | { code: 'duplicate-code'; shortcut: string; otherTitle: string }
+  | { code: 'bad-code'; shortcut: string }
+  | { code: 'unknown-placeholder'; name: string }
+  | { code: 'unknown-stage'; stageId: string };
+
+/** Problems of a draft against the library (excluding the phrase itself when editing). Empty = valid. */
+export function validatePhrase(
+  draft: PhraseDraft,
+  library: readonly Pick<Phrase, 'id' | 'code' | 'title'>[],
+  stageIds: ReadonlySet<string>,
+): PhraseProblem[] {
+  const problems: PhraseProblem[] = [];
+  const title = draft.title.trim();
+  const body = draft.body.trim();
+  if (!title) problems.push({ code: 'empty-title' });
+  else if (title.length > 60) problems.push({ code: 'title-too-long', max: 60 });
+  if (!body) problems.push({ code: 'empty-body' });
+  else if ([...body].length > PHRASE_BODY_MAX) problems.push({ code: 'body-too-long', max: PHRASE_BODY_MAX, length: [...body].length });
+  const code = draft.code?.trim().toLowerCase();
+  if (code) {
+    if (!/^[a-z0-9]{1,20}$/.test(code)) problems.push({ code: 'bad-code', shortcut: code });
+    const other = library.find((p) => p.id !== draft.id && p.code?.toLowerCase() === code);
+    if (other) problems.push({ code: 'duplicate-code', shortcut: code, otherTitle: other.title });
+  }
+  for (const name of placeholdersIn(body)) if (!isKnownPlaceholder(name)) problems.push({ code: 'unknown-placeholder', name });
+  if (!stageIds.has(draft.stageId)) problems.push({ code: 'unknown-stage', stageId: draft.stageId });
+  return problems;
+}

@@ -1,0 +1,112 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Dexie } from 'dexie';
+import { SidePanel, type InsertFn } from '../../components/SidePanel';
+import { KefuDB } from '../../storage/db';
+
+let db: KefuDB;
+beforeEach(async () => {
+  db = new KefuDB(`edit-${Math.random().toString(36).slice(2)}`);
+  await db.open();
+  render(<SidePanel db={db} served={{ state: 'no-input' }} insert={vi.fn<InsertFn>()} />);
+  await screen.findByText('主动招呼');
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+const editor = () => screen.getByRole('form', { name: '编辑短语' });
+
+describe('creating and editing phrases', () => {
+  it('shows clear problems, refuses to save them, then saves a valid phrase with pinyin search keys', async () => {
+    await userEvent.click(screen.getByRole('button', { name: '新建短语' }));
+    const form = editor();
+    await userEvent.type(within(form).getByLabelText('标题'), '周末发货');
+    await userEvent.type(within(form).getByLabelText('快捷编码'), 'kd');
+    await userEvent.click(within(form).getByLabelText('内容'));
+    await userEvent.paste('亲，周末{仓库}照常发货');
+    await userEvent.click(within(form).getByRole('button', { name: '保存' }));
+    const alert = within(form).getByRole('alert');
+    expect(alert).toHaveTextContent('快捷编码“kd”已被“快递时效”使用');
+    expect(alert).toHaveTextContent('未知的占位符 {仓库}');
+    await userEvent.clear(within(form).getByLabelText('快捷编码'));
+    await userEvent.type(within(form).getByLabelText('快捷编码'), 'zmfh');
+    await userEvent.clear(within(form).getByLabelText('内容'));
+    await userEvent.type(within(form).getByLabelText('内容'), '亲，周末仓库照常发货');
+    await userEvent.click(within(form).getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(screen.queryByRole('form', { name: '编辑短语' })).toBeNull());
+    const saved = await db.phrases.where('code').equals('zmfh').first();
+    expect(saved).toMatchObject({ title: '周末发货', body: '亲，周末仓库照常发货', origin: 'user' });
+    expect(saved?.pinyin?.initials.startsWith('zmfh')).toBe(true);
+    await userEvent.type(screen.getByRole('searchbox'), 'zhoumo');
+    expect(within(screen.getByRole('listbox')).getAllByRole('option')[0]).toHaveTextContent('周末发货');
+  });
+
+  it('refuses an empty body and one over 500 characters', async () => {
+    await userEvent.click(screen.getByRole('button', { name: '新建短语' }));
+    const form = editor();
+    await userEvent.type(within(form).getByLabelText('标题'), '太长');
+    await userEvent.click(within(form).getByRole('button', { name: '保存' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('内容不能为空');
+    await userEvent.click(within(form).getByLabelText('内容'));
+    await userEvent.paste('好'.repeat(501));
+    expect(within(form).getByRole('alert')).toHaveTextContent('内容 501 字，超过 500 字上限');
+  });
+
+  it('edits, duplicates, pins, and deletes with undo', async () => {
+    await userEvent.click(screen.getByRole('button', { name: '管理' }));
+    const row = () => screen.getByText('有货').closest('li')!;
+    await userEvent.click(within(row()).getByRole('button', { name: '编辑' }));
+    await userEvent.clear(within(editor()).getByLabelText('内容'));
+    await userEvent.type(within(editor()).getByLabelText('内容'), '有货的亲，放心拍');
+    await userEvent.click(within(editor()).getByRole('button', { name: '保存' }));
+    await waitFor(async () => expect((await db.phrases.get('stock-yes'))?.body).toBe('有货的亲，放心拍'));
+
+    await userEvent.click(within(row()).getByRole('button', { name: '复制' }));
+    await userEvent.click(within(editor()).getByRole('button', { name: '保存' }));
+    await waitFor(async () => expect(await db.phrases.filter((p) => p.title === '有货（副本）').count()).toBe(1));
+
+    await userEvent.click(within(row()).getByRole('button', { name: '置顶' }));
+    await waitFor(async () => expect((await db.phrases.get('stock-yes'))?.pinned).toBe(true));
+    expect(within(screen.getByRole('listbox')).getAllByRole('option')[0]).toHaveTextContent('有货');
+
+    const count = await db.phrases.count();
+    await userEvent.click(within(row()).getByRole('button', { name: '删除' }));
+    await waitFor(async () => expect(await db.phrases.count()).toBe(count - 1));
+    expect(screen.getByTestId('notice')).toHaveTextContent('已删除：有货');
+    await userEvent.click(screen.getByRole('button', { name: '撤销' }));
+    await waitFor(async () => expect((await db.phrases.get('stock-yes'))?.body).toBe('有货的亲，放心拍'));
+  });
+
+  it('adds a stage of the agent\'s own while editing', async () => {
+    await userEvent.click(screen.getByRole('button', { name: '新建短语' }));
+    const form = editor();
+    await userEvent.selectOptions(within(form).getByLabelText('阶段'), '+ 新建阶段…');
+    await userEvent.type(within(form).getByLabelText('新阶段名称'), '直播间');
+    await userEvent.type(within(form).getByLabelText('标题'), '直播福利');
+    await userEvent.type(within(form).getByLabelText('内容'), '亲，直播间下单有小礼物哦');
+    await userEvent.click(within(form).getByRole('button', { name: '保存' }));
+    expect(await screen.findByRole('tab', { name: '直播间' })).toBeInTheDocument();
+  });
+});
+
+describe('importing from the panel', () => {
+  it('shows a preview with row numbers and reasons, applies on confirmation, and a bad file changes nothing', async () => {
+    const csv = '\ufeff阶段,标题,快捷编码,内容,标签\r\n售后,新的致歉,xdq,非常抱歉，我们马上处理。,\r\n售后,空的,,,\r\n';
+    await userEvent.upload(screen.getByTestId('import-file'), new File([csv], 'phrases.csv', { type: 'text/csv' }));
+    const preview = await screen.findByTestId('import-preview');
+    expect(preview).toHaveTextContent('新增 1 · 更新 0 · 重复 0 · 无效 1');
+    expect(preview).toHaveTextContent('第 3 行“空的”：内容不能为空');
+    const before = await db.phrases.count();
+    await userEvent.click(within(preview).getByRole('button', { name: '跳过无效行，导入其余' }));
+    await waitFor(async () => expect(await db.phrases.count()).toBe(before + 1));
+    expect(screen.getByTestId('notice')).toHaveTextContent('已导入 1 条短语');
+
+    await userEvent.upload(screen.getByTestId('import-file'), new File(['{"format":"kefu-phrase-pack","phr'], 'cut.json'));
+    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('导入失败，短语库没有任何改动：JSON 无法解析'));
+    expect(await db.phrases.count()).toBe(before + 1);
+  });
+});

@@ -1,0 +1,146 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
+import { KefuDB } from '../../../storage/db';
+import { applyImport, ensureDefaultPacks } from '../../../storage/repositories/phrase-writes';
+import { listStages } from '../../../storage/repositories/phrases';
+import {
+  exportCsv,
+  exportJsonPack,
+  exportQianniuCsv,
+  hash,
+  planImport,
+  readImportFile,
+  type ReadResult,
+} from '../../../scripts-library/phrase-io';
+import { decodeGbk, encodeGbk, GbkEncodeError } from '../../../scripts-library/gbk';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+let db: KefuDB;
+beforeEach(async () => {
+  db = new KefuDB(`io-${Math.random().toString(36).slice(2)}`);
+  await db.open();
+  await ensureDefaultPacks(db);
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+async function plan(bytes: Uint8Array) {
+  const read = readImportFile(bytes);
+  if (!read.ok) throw new Error(read.error);
+  return planImport(read, await db.phrases.toArray(), await listStages(db), (r) => `import-${hash(`${r.stageName}|${r.title}|${r.body}`)}`);
+}
+const snapshot = async () => ({ phrases: await db.phrases.orderBy('id').toArray(), stages: await db.stages.orderBy('id').toArray() });
+
+describe('GBK', () => {
+  it('round-trips Chinese text and refuses what GBK cannot hold', () => {
+    const text = '快捷短语编码,快捷短语\r\nkd,亲，快递2-3天到！';
+    const bytes = encodeGbk(text);
+    expect(bytes.length).toBeLessThan(utf8(text).length);
+    expect(decodeGbk(bytes)).toBe(text);
+    expect(() => encodeGbk('好的😊')).toThrow(GbkEncodeError);
+  });
+});
+
+describe('export → import round trips (the library is unchanged: every row is a duplicate)', () => {
+  it.each([
+    ['JSON pack', async () => utf8(exportJsonPack(await listStages(db), await db.phrases.toArray()))],
+    ['CSV (UTF-8 + BOM)', async () => utf8(exportCsv(await listStages(db), await db.phrases.toArray()))],
+  ])('%s', async (_label, make) => {
+    const bytes = await make();
+    const p = await plan(bytes);
+    expect(p.invalid).toEqual([]);
+    expect(p.added).toEqual([]);
+    expect(p.updated).toEqual([]);
+    expect(p.duplicates).toHaveLength(await db.phrases.count());
+  });
+
+  it('our CSV starts with a BOM and has the documented columns', async () => {
+    const csv = exportCsv(await listStages(db), await db.phrases.toArray());
+    expect(csv.startsWith('\ufeff阶段,标题,快捷编码,内容,标签\r\n')).toBe(true);
+  });
+
+  it('Qianniu CSV is GBK and reads back as Qianniu', async () => {
+    const bytes = exportQianniuCsv(await listStages(db), await db.phrases.toArray());
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    expect(decodeGbk(bytes).startsWith('快捷短语编码,快捷短语,快捷短语分组\r\n')).toBe(true);
+    const read = readImportFile(bytes) as Extract<ReadResult, { ok: true }>;
+    expect(read.format).toBe('qianniu-csv');
+    expect(read.rows[0]).toMatchObject({ row: 2, code: expect.any(String), stageName: expect.any(String) });
+  });
+});
+
+describe('importing', () => {
+  const QIANNIU = '快捷短语编码,快捷短语,快捷短语分组\r\nzz1,亲，新到的款式已经上架啦，欢迎来看看。,上新\r\nzz2,亲，周末仓库正常发货。,物流\r\n';
+
+  it('previews new / updated / duplicate / invalid with row numbers, then applies and is idempotent', async () => {
+    const csv =
+      '\ufeff阶段,标题,快捷编码,内容,标签\r\n' +
+      '物流,快递时效,kd,"快递一般两到三天送达。",快递\r\n' + // updates the stored "kd" phrase
+      '欢迎,主动招呼,hy,"您好，欢迎光临{店铺名}，我是客服{客服名}，很高兴为您服务，请问有什么可以帮您的？",开场\r\n' + // unchanged
+      '售后,新的致歉,xdq,"非常抱歉，我们马上处理。",售后|道歉\r\n' + // new
+      '售后,空的,,,\r\n' + // invalid: empty body
+      '售后,重码,xdq,"另一条",\r\n' + // invalid: code used by row 4
+      '售后,未知占位符,,"您好{会员等级}",\r\n'; // invalid: unknown placeholder
+    const p = await plan(utf8(csv));
+    expect(p.updated.map((r) => [r.row, r.phrase.id])).toEqual([[2, 'logistics-transit']]);
+    expect(p.duplicates.map((r) => r.row)).toEqual([3]);
+    expect(p.added.map((r) => r.row)).toEqual([4]);
+    expect(p.invalid.map((r) => [r.row, r.problems.map((x) => x.code)])).toEqual([
+      [5, ['empty-body']],
+      [6, ['duplicate-code']],
+      [7, ['unknown-placeholder']],
+    ]);
+
+    const before = await db.phrases.count();
+    expect(await applyImport(db, p)).toBe(2);
+    expect(await db.phrases.count()).toBe(before + 1);
+    expect((await db.phrases.get('logistics-transit'))?.body).toBe('快递一般两到三天送达。');
+    const added = (await db.phrases.where('code').equals('xdq').first())!;
+    expect(added).toMatchObject({ title: '新的致歉', tags: ['售后', '道歉'], origin: 'import', useCount: 0 });
+    expect(added.pinyin?.initials).toContain('xdzq');
+
+    const again = await plan(utf8(csv));
+    expect([again.added.length, again.updated.length, again.duplicates.length]).toEqual([0, 0, 3]);
+    const state = await snapshot();
+    await applyImport(db, again);
+    expect(await snapshot()).toEqual(state);
+  });
+
+  it('reads a Qianniu GBK file, creates its groups as stages, and twice changes nothing more', async () => {
+    const bytes = encodeGbk(QIANNIU);
+    const p = await plan(bytes);
+    expect(p.format).toBe('qianniu-csv');
+    expect(p.added.map((r) => r.phrase.title)).toEqual(['亲', '亲']);
+    expect(p.newStages.map((s) => s.name)).toEqual(['上新']); // 物流 exists
+    await applyImport(db, p);
+    expect((await listStages(db)).some((s) => s.name === '上新')).toBe(true);
+    const state = await snapshot();
+    await applyImport(db, await plan(bytes));
+    expect(await snapshot()).toEqual(state);
+  });
+
+  it.each([
+    ['an empty file', new Uint8Array(), '文件是空的'],
+    ['truncated JSON', utf8('{"format":"kefu-phrase-pack","version":1,"phrases":[{"id":'), 'JSON 无法解析'],
+    ['a JSON that is not a pack', utf8('{"hello":"world"}'), '不是有效的短语包'],
+    ['an unknown CSV header', utf8('name,text\nA,B\n'), '无法识别的表头'],
+    ['a broken CSV quote', utf8('阶段,标题,快捷编码,内容,标签\n物流,"未闭合,kd,x,y\n'), 'CSV 第'],
+  ])('%s is rejected with a clear reason and nothing changes', async (_label, bytes, reason) => {
+    const state = await snapshot();
+    const read = readImportFile(bytes);
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.error).toContain(reason);
+    expect(await snapshot()).toEqual(state);
+  });
+
+  it('a failing write rolls the whole import back', async () => {
+    const p = await plan(utf8('阶段,标题,快捷编码,内容,标签\n新阶段,甲,aa1,内容甲,\n新阶段,乙,aa2,内容乙,\n'));
+    const state = await snapshot();
+    // Sabotage the second row so the schema refuses it inside the transaction.
+    (p.added[1]!.phrase as { title: string }).title = '';
+    await expect(applyImport(db, p)).rejects.toThrow();
+    expect(await snapshot()).toEqual(state);
+  });
+});
