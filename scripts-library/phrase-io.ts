@@ -179,6 +179,7 @@ export function planImport(
   let order = stages.reduce((m, s) => Math.max(m, s.order), 0);
   // What the library will look like after the rows so far, so codes duplicated inside the file are caught.
   const claimed = library.map((p) => ({ id: p.id, code: p.code, title: p.title }));
+  const taken = new Set<string>();
 
   for (const row of read.rows) {
     let stageId = row.stageId && stageIds.has(row.stageId) ? row.stageId : undefined;
@@ -193,10 +194,13 @@ export function planImport(
       }
       stageId = stage.id;
     }
-    const existing =
+    const match =
       (row.id ? byId.get(row.id) : undefined) ??
       (row.code ? byCode.get(row.code.toLowerCase()) : undefined) ??
       byStageTitle.get(`${stageId}|${row.title}`);
+    // A stored phrase is matched by one row at most: a later row with the same code is a conflict inside the
+    // file (reported as a duplicate code below), never a second update of the same phrase.
+    const existing = match && !taken.has(match.id) ? match : undefined;
     const draft = {
       id: existing?.id ?? row.id ?? newId(row),
       stageId,
@@ -219,6 +223,7 @@ export function planImport(
       existing.tags.join('\n') === draft.tags.join('\n');
     if (same) plan.duplicates.push({ row: row.row, title: draft.title });
     else (existing ? plan.updated : plan.added).push({ row: row.row, phrase: draft, existing });
+    taken.add(draft.id);
     const at = claimed.findIndex((c) => c.id === draft.id);
     if (at >= 0) claimed[at] = draft;
     else claimed.push(draft);

@@ -129,6 +129,12 @@ function byUse(a: SearchablePhrase, b: SearchablePhrase): number {
   return Number(b.pinned) - Number(a.pinned) || b.useCount - a.useCount || (b.lastUsedAt ?? 0) - (a.lastUsedAt ?? 0);
 }
 
+/** The empty query: the stage's phrases, pinned first, then most used, then most recently used. No index needed. */
+export function browse<P extends SearchablePhrase>(phrases: readonly P[], { stageId, limit }: SearchOptions = {}): SearchHit<P>[] {
+  const sorted = phrases.filter((p) => !stageId || p.stageId === stageId).sort(byUse);
+  return (limit ? sorted.slice(0, limit) : sorted).map((phrase) => ({ phrase, score: 0, highlight: { title: [], body: [] } }));
+}
+
 export class PhraseIndex<P extends SearchablePhrase> {
   /** Chinese character code → phrases containing it. */
   private readonly charPostings = new Map<number, number[]>();
@@ -185,15 +191,7 @@ export class PhraseIndex<P extends SearchablePhrase> {
     const q = query.trim().toLowerCase();
     const inStage = (i: number) => !stageId || this.phrases[i]!.stageId === stageId;
 
-    if (!q) {
-      const all = this.phrases.filter((p) => !stageId || p.stageId === stageId);
-      const sorted = [...all].sort(byUse);
-      return (options.limit ? sorted.slice(0, options.limit) : sorted).map((phrase) => ({
-        phrase,
-        score: 0,
-        highlight: { title: [], body: [] },
-      }));
-    }
+    if (!q) return browse(this.phrases, options);
 
     const limit = options.limit ?? 50;
     const candidates = this.narrow(q, inStage);

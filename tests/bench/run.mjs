@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+process.env.KEFU_ROOT = root;
 const out = join(root, '.output', 'chrome-mv3');
 const results = {};
 
@@ -54,8 +55,9 @@ results['extension.total_bytes'] = (function walk(dir) {
 // Pure-logic benchmarks written in TypeScript (tests/bench/*.bench.ts), bundled with esbuild and run in Node.
 for (const file of readdirSync(join(root, 'tests', 'bench')).filter((f) => f.endsWith('.bench.ts')).sort()) {
   if (only && !file.startsWith(only)) continue;
-  const outfile = join(mkdtempSync(join(tmpdir(), 'kefu-bench-')), file.replace(/\.ts$/, '.mjs'));
-  await build({ entryPoints: [join(root, 'tests', 'bench', file)], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning' });
+  // Next to the sources so the bundle resolves node_modules (playwright-core stays external).
+  const outfile = join(root, 'tests', 'bench', '.tmp', file.replace(/\.ts$/, '.mjs'));
+  await build({ entryPoints: [join(root, 'tests', 'bench', file)], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning', external: ['playwright-core'] });
   const mod = await import(pathToFileURL(outfile).href);
   Object.assign(results, await mod.run());
 }

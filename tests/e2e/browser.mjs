@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+// KEFU_ROOT lets bundled callers (benchmarks) that live elsewhere point at the project.
+const root = process.env.KEFU_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const EXTENSION_DIR = join(root, '.output', 'chrome-mv3');
 
 export function chromiumPath() {

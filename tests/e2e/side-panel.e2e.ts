@@ -141,3 +141,27 @@ describe('quick phrases from the panel', () => {
     await Promise.all([demo.close(), panel.close()]);
   });
 });
+
+describe('import from a file', () => {
+  it('previews a Qianniu GBK file, applies it, and the new phrase inserts', async () => {
+    const demo = await h.openDemo('react');
+    await demo.click('[data-role="reply-box"]');
+    const panel = await h.openPanel(await h.tabIdOf(demo));
+    // "快捷短语编码,快捷短语,快捷短语分组" + one row, GBK-encoded as Qianniu writes it.
+    const gbk = await panel.evaluate(() => {
+      const text = '快捷短语编码,快捷短语,快捷短语分组\r\nzbfh,亲，周末仓库照常发货。,物流\r\n';
+      const dec = new TextDecoder('gbk');
+      const table = new Map<string, number[]>();
+      for (let a = 0x81; a <= 0xfe; a++) for (let b = 0x40; b <= 0xfe; b++) table.set(dec.decode(new Uint8Array([a, b])), [a, b]);
+      return [...text].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : table.get(ch)!));
+    });
+    await panel.setInputFiles('[data-testid="import-file"]', { name: 'qianniu.csv', mimeType: 'text/csv', buffer: Buffer.from(gbk) });
+    await expect.poll(() => panel.textContent('[data-testid="import-preview"]')).toContain('新增 1 · 更新 0 · 重复 0 · 无效 0');
+    await panel.click('[data-testid="import-preview"] button:has-text("导入")');
+    await expect.poll(() => panel.textContent('[data-testid="notice"]')).toBe('已导入 1 条短语');
+    await panel.fill('input[type="search"]', 'zbfh');
+    await panel.keyboard.press('Enter');
+    await expect.poll(() => replyText(demo)).toBe('亲，周末仓库照常发货。');
+    await Promise.all([demo.close(), panel.close()]);
+  });
+});
