@@ -76,19 +76,55 @@ export const RuleCategorySchema = z.enum([
 ]);
 export const SeveritySchema = z.enum(['block', 'warn', 'hint']);
 
-/** A draft-guard rule (the matcher itself arrives with the draft-guard issue). */
-export const RuleSchema = z.object({
-  id,
-  terms: z.array(z.string().min(1)).min(1),
-  category: RuleCategorySchema,
-  severity: SeveritySchema,
-  suggestion: z.string().default(''),
-  allow: z.array(z.string()).default([]),
-  note: z.string().default(''),
-  source: z.string().default(''),
-  enabled: z.boolean().default(true),
-});
+/**
+ * A draft-guard rule: terms (matched after normalisation, see guard/normalize.ts) and/or regular expressions
+ * (`patterns`, for numbers such as phone or ID-card numbers), with contexts that make a hit fine (`allow`).
+ */
+export const RuleSchema = z
+  .object({
+    id,
+    terms: z.array(z.string().min(1).max(40)).default([]),
+    patterns: z
+      .array(
+        z.string().refine((p) => {
+          try {
+            new RegExp(p, 'g');
+            return true;
+          } catch {
+            return false;
+          }
+        }, 'not a valid regular expression'),
+      )
+      .optional(),
+    category: RuleCategorySchema,
+    severity: SeveritySchema,
+    suggestion: z.string().default(''),
+    allow: z.array(z.string().min(1)).default([]),
+    note: z.string().default(''),
+    source: z.string().default(''),
+    enabled: z.boolean().default(true),
+  })
+  .refine((r) => r.terms.length > 0 || (r.patterns?.length ?? 0) > 0, 'a rule needs terms or patterns');
 export type Rule = z.infer<typeof RuleSchema>;
+export type RuleCategory = z.infer<typeof RuleCategorySchema>;
+export type Severity = z.infer<typeof SeveritySchema>;
+
+export const RulePackSchema = z
+  .object({
+    format: z.literal('kefu-rule-pack'),
+    version: z.literal(1),
+    id,
+    name: z.string().min(1),
+    rules: z.array(RuleSchema).min(1),
+  })
+  .superRefine((pack, ctx) => {
+    const seen = new Set<string>();
+    pack.rules.forEach((r, i) => {
+      if (seen.has(r.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate id "${r.id}"` });
+      seen.add(r.id);
+    });
+  });
+export type RulePack = z.infer<typeof RulePackSchema>;
 
 /** One agent's counts for one day and shift (服务统计本). `id` = `${agent}|${day}|${shift}`. */
 export const TallySchema = z.object({

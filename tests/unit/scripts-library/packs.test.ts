@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PhrasePackSchema } from '../../../scripts-library/schema';
+import { PhrasePackSchema, RulePackSchema } from '../../../scripts-library/schema';
 
 // Walks scripts-library/packs: every phrase pack must pass its schema, its id must equal its file name, and
 // phrase ids are unique across packs (two packs must never overwrite each other's phrases).
@@ -24,7 +24,13 @@ describe('bundled packs', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it.each(packs.filter((p) => p.json.format === 'kefu-rule-pack'))('$file is a valid rule pack named after its file', ({ file, json }) => {
+    const parsed = RulePackSchema.safeParse(json);
+    expect(parsed.error?.issues ?? []).toEqual([]);
+    expect(parsed.data?.id).toBe(file.replace(/\.json$/, ''));
+  });
+
   it('every file in the folder is a known pack format', () => {
-    expect(packs.filter((p) => p.json.format !== 'kefu-phrase-pack').map((p) => p.file)).toEqual([]);
+    expect(packs.filter((p) => !['kefu-phrase-pack', 'kefu-rule-pack'].includes(p.json.format ?? '')).map((p) => p.file)).toEqual([]);
   });
 });

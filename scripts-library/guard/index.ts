@@ -1,0 +1,141 @@
+/**
+ * The draft guard's matcher: `checkDraft(draft, rules)` → hits with offsets in the ORIGINAL draft.
+ *
+ * Drafts are normalised into two views (normalize.ts). Off-platform, review-inducement and abuse rules run on
+ * the compact view (separators and emoji removed: "微 信", "薇❤信"); the rest on the plain view, where
+ * stripping separators would mostly add false alarms. Latin terms need ASCII word boundaries ("vx" must not hit
+ * "VX520"). A hit inside one of its rule's `allow` contexts is dropped. Overlaps resolve leftmost-longest, so
+ * "加微信" wins over "微信" and "我不知道" over "不知道". Rules are compiled once per rule set (cached).
+ */
+import rulePack from '../packs/rules-default.json';
+import { RulePackSchema, type Rule, type RuleCategory, type Severity } from '../schema';
+import { AhoCorasick } from './aho-corasick';
+import { compactView, normalizeTerm, plainView, type View } from './normalize';
+
+export interface Hit {
+  /** Offsets in the original draft (end exclusive). */
+  start: number;
+  end: number;
+  /** The original text of the hit, as the agent typed it. */
+  text: string;
+  ruleId: string;
+  category: RuleCategory;
+  severity: Severity;
+  suggestion: string;
+}
+
+const COMPACT_CATEGORIES = new Set<RuleCategory>(['off-platform', 'review-inducement', 'abuse']);
+const LATIN_TERM = /^[a-z0-9.%]+$/;
+const LATIN_CHAR = /[a-z0-9]/;
+
+export const DEFAULT_RULES: readonly Rule[] = RulePackSchema.parse(rulePack).rules;
+
+interface Entry {
+  rule: Rule;
+  latin: boolean;
+  allow: string[];
+}
+
+interface ViewMatcher {
+  automaton: AhoCorasick;
+  entries: Entry[];
+}
+
+export interface CompiledRules {
+  plain: ViewMatcher;
+  compact: ViewMatcher;
+  patterns: { rule: Rule; regex: RegExp }[];
+}
+
+/** Compile a rule set (disabled rules are left out). */
+export function compileRules(rules: readonly Rule[]): CompiledRules {
+  const build = (compact: boolean): ViewMatcher => {
+    const terms: string[] = [];
+    const entries: Entry[] = [];
+    for (const rule of rules) {
+      if (!rule.enabled || COMPACT_CATEGORIES.has(rule.category) !== compact) continue;
+      const allow = rule.allow.map((a) => normalizeTerm(a, compact)).filter(Boolean);
+      for (const term of rule.terms) {
+        const norm = normalizeTerm(term, compact);
+        if (!norm) continue;
+        terms.push(norm);
+        entries.push({ rule, latin: LATIN_TERM.test(norm), allow });
+      }
+    }
+    return { automaton: new AhoCorasick(terms), entries };
+  };
+  return {
+    plain: build(false),
+    compact: build(true),
+    patterns: rules
+      .filter((r) => r.enabled)
+      .flatMap((rule) => (rule.patterns ?? []).map((p) => ({ rule, regex: new RegExp(p, 'g') }))),
+  };
+}
+
+const cache = new WeakMap<readonly Rule[], CompiledRules>();
+
+/**
+ * Check a draft. Returns the hits, ordered by position, non-overlapping.
+ * @param rules the rule set (default: the bundled default rules); compiled once and cached per array.
+ */
+export function checkDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES): Hit[] {
+  if (!draft) return [];
+  let compiled = cache.get(rules);
+  if (!compiled) {
+    compiled = compileRules(rules);
+    cache.set(rules, compiled);
+  }
+  const plain = plainView(draft);
+  const compact = compactView(plain);
+  const found: Hit[] = [];
+  const add = (view: View, rule: Rule, start: number, end: number) => {
+    const s = view.from[start]!;
+    const e = view.to[end - 1]!;
+    found.push({ start: s, end: e, text: draft.slice(s, e), ruleId: rule.id, category: rule.category, severity: rule.severity, suggestion: rule.suggestion });
+  };
+  scan(draft, plain, compiled.plain, add);
+  scan(draft, compact, compiled.compact, add);
+  for (const { rule, regex } of compiled.patterns) {
+    regex.lastIndex = 0;
+    for (const m of compact.text.matchAll(regex)) add(compact, rule, m.index, m.index + m[0].length);
+  }
+  return leftmostLongest(found);
+}
+
+function scan(
+  draft: string,
+  view: View,
+  matcher: ViewMatcher,
+  add: (view: View, rule: Rule, start: number, end: number) => void,
+): void {
+  const text = view.text;
+  // Word boundaries are judged on the original neighbours: in the compact view "ＶＸ：abc" reads "vxabc".
+  const latinAt = (k: number) => k >= 0 && k < draft.length && LATIN_CHAR.test(draft[k]!.normalize('NFKC').toLowerCase());
+  matcher.automaton.scan(text, (id, start, end) => {
+    const entry = matcher.entries[id]!;
+    if (entry.latin && (latinAt(view.from[start]! - 1) || latinAt(view.to[end - 1]!))) return;
+    if (entry.allow.some((a) => covers(text, a, start, end))) return;
+    add(view, entry.rule, start, end);
+  });
+}
+
+/** Does an occurrence of `allow` in `text` cover [start, end)? */
+function covers(text: string, allow: string, start: number, end: number): boolean {
+  for (let at = text.indexOf(allow, Math.max(0, end - allow.length)); at >= 0 && at <= start; at = text.indexOf(allow, at + 1)) {
+    if (at + allow.length >= end) return true;
+  }
+  return false;
+}
+
+function leftmostLongest(hits: Hit[]): Hit[] {
+  hits.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const out: Hit[] = [];
+  let end = -1;
+  for (const h of hits) {
+    if (h.start < end) continue;
+    out.push(h);
+    end = h.end;
+  }
+  return out;
+}

@@ -1,0 +1,121 @@
+/**
+ * Normalised views of a draft for matching, each with a map back to the original UTF-16 offsets.
+ *
+ * plain:   zero-width characters removed, NFKC per code point (full-width → half-width, ⓥ → v), lower case,
+ *          traditional → simplified character by character (opencc-js, which keeps lengths for the
+ *          character-level table; a small supplement covers 妳/著).
+ * compact: plain without white space, punctuation, symbols and emoji (keeping % and .), which defeats
+ *          "微 信", "薇❤信", "加-V".
+ */
+import * as OpenCC from 'opencc-js/t2cn';
+
+export interface View {
+  text: string;
+  /** For each index of `text`: the original offset where its character starts and ends (exclusive). */
+  from: ArrayLike<number>;
+  to: ArrayLike<number>;
+}
+
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
+const DROP_IN_COMPACT = /[\s\p{P}\p{S}]/u;
+const KEEP_IN_COMPACT = new Set(['%', '.']);
+const SUPPLEMENT: Record<string, string> = { 妳: '你', 著: '着' };
+
+let t2s: ((s: string) => string) | undefined;
+/** Character-level traditional → simplified, memoised per code (drafts reuse few distinct characters). */
+const simplified = new Map<number, number>();
+function simplify(code: number): number {
+  let out = simplified.get(code);
+  if (out === undefined) {
+    t2s ??= OpenCC.Converter({ from: 't', to: 'cn' });
+    const ch = String.fromCharCode(code);
+    const converted = SUPPLEMENT[ch] ?? t2s(ch);
+    out = converted.length === 1 ? converted.charCodeAt(0) : code; // keep offsets aligned
+    simplified.set(code, out);
+  }
+  return out;
+}
+
+const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+
+/** A growable builder of (code unit, original start, original end) triples. */
+class Builder {
+  codes: Uint16Array;
+  from: Int32Array;
+  to: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.codes = new Uint16Array(capacity);
+    this.from = new Int32Array(capacity);
+    this.to = new Int32Array(capacity);
+  }
+  push(code: number, start: number, end: number): void {
+    if (this.length === this.codes.length) {
+      const grow = <T extends Uint16Array | Int32Array>(a: T, make: (n: number) => T) => {
+        const b = make(a.length * 2 + 8);
+        b.set(a);
+        return b;
+      };
+      this.codes = grow(this.codes, (n) => new Uint16Array(n));
+      this.from = grow(this.from, (n) => new Int32Array(n));
+      this.to = grow(this.to, (n) => new Int32Array(n));
+    }
+    this.codes[this.length] = code;
+    this.from[this.length] = start;
+    this.to[this.length] = end;
+    this.length++;
+  }
+  view(): View {
+    let text = '';
+    for (let k = 0; k < this.length; k += 4096) text += String.fromCharCode(...this.codes.subarray(k, Math.min(this.length, k + 4096)));
+    return { text, from: this.from.subarray(0, this.length), to: this.to.subarray(0, this.length) };
+  }
+}
+
+export function plainView(original: string): View {
+  const out = new Builder(original.length + 8);
+  for (let i = 0; i < original.length; ) {
+    const c = original.charCodeAt(i);
+    // Fast paths: ASCII only needs lower-casing; CJK ideographs are NFKC-stable and only need t→s.
+    if (c < 0x80) {
+      out.push(c >= 65 && c <= 90 ? c + 32 : c, i, i + 1);
+      i++;
+      continue;
+    }
+    if (isCjk(c)) {
+      out.push(simplify(c), i, i + 1);
+      i++;
+      continue;
+    }
+    const cp = String.fromCodePoint(original.codePointAt(i)!);
+    const start = i;
+    i += cp.length;
+    if (ZERO_WIDTH.test(cp)) continue;
+    const norm = cp.normalize('NFKC').toLowerCase();
+    for (let u = 0; u < norm.length; u++) {
+      const code = norm.charCodeAt(u);
+      out.push(isCjk(code) ? simplify(code) : code, start, i);
+    }
+  }
+  return out.view();
+}
+
+export function compactView(plain: View): View {
+  const out = new Builder(plain.text.length + 8);
+  const text = plain.text;
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    // Fast path: letters, digits and CJK ideographs are always kept.
+    const keep = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || isCjk(code);
+    // A surrogate pair (emoji) is a symbol: drop both halves.
+    if (!keep && ((code >= 0xd800 && code <= 0xdfff) || (DROP_IN_COMPACT.test(text[k]!) && !KEEP_IN_COMPACT.has(text[k]!)))) continue;
+    out.push(code, plain.from[k]!, plain.to[k]!);
+  }
+  return out.view();
+}
+
+/** Normalise a rule term the way drafts are (no offsets needed). */
+export function normalizeTerm(term: string, compact: boolean): string {
+  const plain = plainView(term);
+  return compact ? compactView(plain).text : plain.text;
+}
