@@ -36,6 +36,11 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'clipboardWrite'],
     host_permissions: CHAT_MATCHES,
     action: { default_title: '__MSG_actionTitle__' },
+    // Alt+K opens the side panel (Chrome/Edge: the action opens it) or toggles the sidebar (Firefox).
+    commands:
+      browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+K' }, description: '__MSG_actionTitle__' } }
+        : { _execute_action: { suggested_key: { default: 'Alt+K' }, description: '__MSG_actionTitle__' } },
     icons: { 16: 'icon/16.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'
       ? {
