@@ -171,6 +171,10 @@ export const SettingsSchema = z.object({
   shipDays: z.string().max(10).default('2'),
   /** Placeholder values the agent typed in the fill-in form, offered again next time. */
   placeholderMemory: z.record(z.string(), z.string().max(200)).default({}),
+  /** 不再提示: personal allow contexts per guard rule id. */
+  guardAllows: z.record(z.string(), z.array(z.string().max(60))).default({}),
+  /** How many times the agent sent despite a block-severity hit (仍要发送), per rule id. */
+  guardOverrides: z.record(z.string(), z.number().int().nonnegative()).default({}),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

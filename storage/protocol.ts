@@ -67,13 +67,39 @@ export const RememberValuesSchema = z.object({
   type: z.literal('placeholders/remember'),
   values: z.record(z.string().check(z.maxLength(12)), z.string().check(z.maxLength(200))),
 });
+/** The draft guard: check the reply box's text. */
+export const GuardCheckSchema = z.object({ type: z.literal('guard/check'), text: z.string().check(z.maxLength(MAX_INSERT_CHARS)) });
+/** 不再提示: a personal allow for one rule in one context (the hit with a little of its surroundings). */
+export const GuardAllowSchema = z.object({
+  type: z.literal('guard/allow'),
+  ruleId: z.string().check(z.minLength(1), z.maxLength(80)),
+  context: z.string().check(z.minLength(1), z.maxLength(60)),
+});
+/** 仍要发送: the agent sent a draft with block hits anyway (counted). */
+export const GuardOverrideSchema = z.object({ type: z.literal('guard/override'), ruleIds: z.array(z.string().check(z.maxLength(80))) });
 export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   StatusReportSchema,
   ListChatTabsSchema,
   PickerSearchSchema,
   PhraseUsedSchema,
   RememberValuesSchema,
+  GuardCheckSchema,
+  GuardAllowSchema,
+  GuardOverrideSchema,
 ]);
+
+export const GuardHitSchema = z.object({
+  start: z.number(),
+  end: z.number(),
+  text: z.string(),
+  ruleId: z.string(),
+  category: z.string(),
+  severity: z.enum(['block', 'warn', 'hint']),
+  suggestion: z.string(),
+  note: z.string(),
+});
+export type GuardHit = z.infer<typeof GuardHitSchema>;
+export const GuardReplySchema = z.array(GuardHitSchema);
 export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;
 
 /** A chat tab as the background remembers it. `seenAt` is when it last reported or was activated. */

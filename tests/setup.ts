@@ -1,9 +1,12 @@
 import 'fake-indexeddb/auto'; // before anything opens Dexie
 import '@testing-library/jest-dom/vitest';
 import { afterEach, beforeEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { zhMessage } from './helpers/i18n';
+
+// Component tests share 2 cores with other test files: give async UI updates room before calling them lost.
+configure({ asyncUtilTimeout: 4000 });
 
 beforeEach(() => {
   fakeBrowser.reset();

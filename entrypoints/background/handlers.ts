@@ -1,5 +1,5 @@
 /** What the background answers. Separate from the wiring so it can be tested with fakes. */
-import { BackgroundRequestSchema, parseMessage, type ChatTab, type PickerItem } from '../../storage/protocol';
+import { BackgroundRequestSchema, parseMessage, type ChatTab, type GuardHit, type PickerItem } from '../../storage/protocol';
 import type { ChatTabRegistry } from '../../storage/chat-tabs';
 
 export interface Sender {
@@ -13,9 +13,12 @@ export interface BackgroundServices {
   pickerSearch(query: string): Promise<PickerItem[]>;
   recordUse(phraseId: string): Promise<void>;
   remember(values: Record<string, string>): Promise<void>;
+  guardCheck(text: string): Promise<GuardHit[]>;
+  guardAllow(ruleId: string, context: string): Promise<void>;
+  guardOverride(ruleIds: string[]): Promise<void>;
 }
 
-export type BackgroundReply = { ok: true; changed?: boolean } | { ok: false; error: string } | ChatTab[] | PickerItem[];
+export type BackgroundReply = { ok: true; changed?: boolean } | { ok: false; error: string } | ChatTab[] | PickerItem[] | GuardHit[];
 
 /**
  * Handle one runtime message. Messages from another extension, malformed ones, and status reports that do not
@@ -53,6 +56,14 @@ export async function handleBackgroundMessage(
       return { reply: { ok: true }, changed: false };
     case 'placeholders/remember':
       await services.remember(message.values);
+      return { reply: { ok: true }, changed: false };
+    case 'guard/check':
+      return { reply: await services.guardCheck(message.text), changed: false };
+    case 'guard/allow':
+      await services.guardAllow(message.ruleId, message.context);
+      return { reply: { ok: true }, changed: false };
+    case 'guard/override':
+      await services.guardOverride(message.ruleIds);
       return { reply: { ok: true }, changed: false };
   }
 }

@@ -9,6 +9,14 @@ import type { Phrase } from '../../scripts-library/schema';
 import type { PickerItem } from '../../storage/protocol';
 import type { ChatTabRegistry } from '../../storage/chat-tabs';
 import type { BackgroundServices } from './handlers';
+import { checkDraft, DEFAULT_RULES } from '../../scripts-library/guard';
+import type { Rule, Settings } from '../../scripts-library/schema';
+
+/** The default rules with the agent's personal allows merged in (a new array, so the matcher recompiles). */
+export function rulesWithAllows(allows: Settings['guardAllows']): readonly Rule[] {
+  if (!Object.keys(allows).length) return DEFAULT_RULES;
+  return DEFAULT_RULES.map((r) => (allows[r.id]?.length ? { ...r, allow: [...r.allow, ...allows[r.id]!] } : r));
+}
 
 const PICKER_SIZE = 8;
 
@@ -21,8 +29,28 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry): Backgroun
     error: (e: unknown) => console.warn('[kefu] phrase subscription', e),
   });
 
+  let rules: { key: string; rules: readonly Rule[] } = { key: '{}', rules: DEFAULT_RULES };
+  const notes = new Map(DEFAULT_RULES.map((r) => [r.id, r.note]));
+
   return {
     registry,
+    async guardCheck(text) {
+      const { guardAllows } = await getSettings(db);
+      const key = JSON.stringify(guardAllows);
+      if (key !== rules.key) rules = { key, rules: rulesWithAllows(guardAllows) };
+      return checkDraft(text, rules.rules).map((h) => ({ ...h, note: notes.get(h.ruleId) ?? '' }));
+    },
+    async guardAllow(ruleId, context) {
+      const { guardAllows } = await getSettings(db);
+      const list = guardAllows[ruleId] ?? [];
+      if (!list.includes(context)) await saveSettings(db, { guardAllows: { ...guardAllows, [ruleId]: [...list, context] } });
+    },
+    async guardOverride(ruleIds) {
+      const { guardOverrides } = await getSettings(db);
+      const next = { ...guardOverrides };
+      for (const id of ruleIds) next[id] = (next[id] ?? 0) + 1;
+      await saveSettings(db, { guardOverrides: next });
+    },
     async pickerSearch(query) {
       const library = phrases ?? (phrases = await db.phrases.toArray());
       const settings = await getSettings(db);

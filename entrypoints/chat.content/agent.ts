@@ -18,6 +18,8 @@ import { findGenericReplyBox } from './adapters/generic';
 import type { SiteAdapter } from './adapters/types';
 import { insertText, saveSelection, type SavedSelection } from './insert';
 import { SlashPicker } from './picker';
+import { GuardBadge } from './guard-badge';
+import { GuardReplySchema } from '../../storage/protocol';
 
 export class ChatAgent {
   private lastFocused: HTMLElement | null = null;
@@ -83,6 +85,18 @@ export class ChatAgent {
   }
 }
 
+function firstShownButton(doc: Document, selectors: readonly string[]): HTMLElement | null {
+  for (const selector of selectors) {
+    try {
+      const el = doc.querySelector<HTMLElement>(selector);
+      if (el) return el;
+    } catch {
+      // an invalid selector must never throw into the page
+    }
+  }
+  return null;
+}
+
 /** Wire the agent into the page; every listener is removed when the extension reloads (ctx invalidated). */
 export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
   const agent = new ChatAgent(pickAdapter(location.href, document), document);
@@ -120,16 +134,59 @@ export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
     remember: (values) => void send({ type: 'placeholders/remember', values }).catch(() => {}),
     text: (key) => browser.i18n.getMessage(key),
   });
-  ctx.addEventListener(document, 'input', (e) => picker.onInput(e), { capture: true });
-  ctx.addEventListener(document, 'compositionstart', () => picker.onCompositionStart(), { capture: true });
-  ctx.addEventListener(document, 'compositionend', (e) => picker.onCompositionEnd(e), { capture: true });
-  // Window capture runs before the page's own listeners, so Enter/Tab taken by the picker never send the message.
+  const sendButton = () => firstShownButton(document, agent.adapter.sendButtonSelectors ?? []);
+  const guard = new GuardBadge(document, {
+    async check(text) {
+      const reply = GuardReplySchema.safeParse(await send({ type: 'guard/check', text }));
+      return reply.success ? reply.data : [];
+    },
+    allow: (ruleId, context) => void send({ type: 'guard/allow', ruleId, context }).catch(() => {}),
+    override: (ruleIds) => void send({ type: 'guard/override', ruleIds }).catch(() => {}),
+    insert: (el, text, replace) => insertText(el, text, replace),
+    sendButton,
+    text: (key, subs) => browser.i18n.getMessage(key as Parameters<typeof browser.i18n.getMessage>[0], subs),
+  });
+  /** The reply box the event happened in, if any. */
+  const boxOf = (target: EventTarget | null) => {
+    const box = asReplyBox(target instanceof Element ? target : null);
+    return box && box === agent.replyBox().el ? box : null;
+  };
+  ctx.addEventListener(document, 'input', (e) => {
+    picker.onInput(e);
+    guard.onInput(boxOf(e.target), e);
+  }, { capture: true });
+  ctx.addEventListener(document, 'compositionstart', () => {
+    picker.onCompositionStart();
+    guard.onCompositionStart();
+  }, { capture: true });
+  ctx.addEventListener(document, 'compositionend', (e) => {
+    picker.onCompositionEnd(e);
+    guard.onCompositionEnd(boxOf(e.target));
+  }, { capture: true });
+  // Window capture runs before the page's own listeners, so Enter/Tab taken by the picker never send the
+  // message, and a send held by the guard never reaches the page.
   ctx.addEventListener(window, 'keydown', (e) => {
     if (picker.onKeyDown(e)) {
       e.preventDefault();
       e.stopImmediatePropagation();
+      return;
+    }
+    const box = e.key === 'Enter' && !e.shiftKey ? boxOf(e.target) : null;
+    if (box && guard.holdSend(box, () => sendButton()?.click(), e)) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
     }
   }, { capture: true });
+  ctx.addEventListener(window, 'click', (e) => {
+    const button = sendButton();
+    const box = agent.replyBox().el;
+    if (!button || !box || !(e.target instanceof Node) || !button.contains(e.target)) return;
+    if (guard.holdSend(box, () => button.click(), e)) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
+  }, { capture: true });
+  ctx.onInvalidated(() => guard.close());
   ctx.addEventListener(document, 'focusout', () => {
     ctx.setTimeout(() => {
       const active = document.activeElement;

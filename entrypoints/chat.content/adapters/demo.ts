@@ -7,6 +7,7 @@ export const demo: SiteAdapter = {
   matches: SITE_MATCHES.local,
   detect: (doc) => doc.querySelector('[data-kefu-demo]') !== null,
   replyBoxSelectors: ['[data-kefu-demo] [data-role="reply-box"]'],
+  sendButtonSelectors: ['[data-kefu-demo] [data-role="send"]'],
   currentBuyer(doc) {
     const active = doc.querySelector<HTMLElement>('[data-kefu-demo] [data-role="conversation"][aria-selected="true"]');
     if (!active) return null;

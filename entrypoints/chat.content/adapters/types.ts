@@ -19,6 +19,8 @@ export interface SiteAdapter {
    * generic rules are then the adapter's intended behaviour, not a degradation.
    */
   replyBoxSelectors: readonly string[];
+  /** The page's own send button, most specific first (empty when unknown). */
+  sendButtonSelectors?: readonly string[];
   /** The buyer of the open conversation, when the page shows it. */
   currentBuyer(doc: Document): Buyer | null;
 }

@@ -21,6 +21,9 @@ function services(reg = registry()): BackgroundServices & { used: string[]; reme
     pickerSearch: async (q) => [{ id: 'p1', title: q, body: '您好', values: {} }],
     recordUse: async (id) => void used.push(id),
     remember: async (v) => void remembered.push(v),
+    guardCheck: async () => [],
+    guardAllow: async () => {},
+    guardOverride: async () => {},
   };
 }
 

@@ -56,7 +56,7 @@ describe('recordPhraseUse', () => {
 
 describe('settings', () => {
   it('gives defaults on an empty database and round-trips saved values', async () => {
-    expect(await getSettings(db)).toEqual({ shopName: '', agentName: '', shipDays: '2', placeholderMemory: {} });
+    expect(await getSettings(db)).toEqual({ shopName: '', agentName: '', shipDays: '2', placeholderMemory: {}, guardAllows: {}, guardOverrides: {} });
     await saveSettings(db, { shopName: '小美服饰', agentName: '小王' });
     expect(await getSettings(db)).toMatchObject({ shopName: '小美服饰', agentName: '小王', shipDays: '2' });
   });
@@ -69,6 +69,6 @@ describe('settings', () => {
 
   it('falls back per key when one stored value is bad', async () => {
     await db.settings.bulkPut([{ key: 'shopName', value: 42 }, { key: 'agentName', value: '小李' }]);
-    expect(await getSettings(db)).toEqual({ shopName: '', agentName: '小李', shipDays: '2', placeholderMemory: {} });
+    expect(await getSettings(db)).toEqual({ shopName: '', agentName: '小李', shipDays: '2', placeholderMemory: {}, guardAllows: {}, guardOverrides: {} });
   });
 });

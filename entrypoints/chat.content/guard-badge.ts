@@ -1,0 +1,265 @@
+/**
+ * The draft guard in the chat page: as the agent types (never during IME composition) the draft is checked by
+ * the background; a compact badge by the reply box counts hits by severity and opens a list with the matched
+ * words, category, why and the suggestion, with 替换 (replace that span through the insertion module), 忽略
+ * (ignore for this draft) and 不再提示 (a personal allow for that term in that context).
+ *
+ * Send check: when the draft has a block-severity hit, the first Enter or 发送 click is held and the agent
+ * chooses 修改 or 仍要发送 (counted). Warn and hint never hold a send; nothing is ever swallowed silently.
+ */
+import type { GuardHit } from '../../storage/protocol';
+import { readEditor, selectionFor } from './editor-text';
+import type { InsertResult, SavedSelection } from './insert';
+
+export interface GuardDeps {
+  check(text: string): Promise<GuardHit[]>;
+  allow(ruleId: string, context: string): void;
+  override(ruleIds: string[]): void;
+  insert(el: HTMLElement, text: string, replace: SavedSelection): InsertResult;
+  /** The page's send button, when the site adapter knows it. */
+  sendButton(): HTMLElement | null;
+  text(key: string, subs?: string | string[]): string;
+}
+
+const STYLE = `
+:host { all: initial; }
+.badge { position: fixed; z-index: 2147483646; display: flex; gap: 6px; align-items: center; padding: 2px 8px;
+  border-radius: 12px; border: 1px solid #e5e7eb; background: #fff; cursor: pointer; box-shadow: 0 2px 6px rgb(0 0 0 / .12);
+  font: 12px/1.6 system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif; color: #1f2937; }
+.block { color: #b91c1c; font-weight: 700; } .warn { color: #b45309; } .hint { color: #475569; }
+.panel { position: fixed; z-index: 2147483647; width: 360px; max-height: 360px; overflow: auto; background: #fff;
+  border: 1px solid #cbd5e1; border-radius: 8px; box-shadow: 0 8px 24px rgb(0 0 0 / .15); padding: 8px;
+  font: 13px/1.5 system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif; color: #1f2937; }
+.held { font-weight: 700; color: #b91c1c; margin-bottom: 6px; }
+.hit { border-bottom: 1px solid #f1f5f9; padding: 6px 0; }
+.term { font-weight: 700; }
+.why, .suggestion { color: #475569; font-size: 12px; }
+.actions { display: flex; gap: 6px; margin-top: 4px; justify-content: flex-end; }
+button { font: inherit; font-size: 12px; padding: 1px 8px; border: 1px solid #cbd5e1; border-radius: 4px; background: #fff; cursor: pointer; }
+button.primary { background: #2563eb; border-color: #2563eb; color: #fff; }
+button.danger { background: #b91c1c; border-color: #b91c1c; color: #fff; }
+`;
+
+const SEVERITIES = ['block', 'warn', 'hint'] as const;
+
+export class GuardBadge {
+  private el: HTMLElement | null = null;
+  private checked = { text: '', hits: [] as GuardHit[] };
+  private ignored = new Set<string>();
+  private host: HTMLElement | null = null;
+  private root: ShadowRoot | null = null;
+  private open = false;
+  private held: { send(): void } | null = null;
+  /** Set by 仍要发送: the next send of exactly this text passes. */
+  private bypass: string | null = null;
+  private seq = 0;
+  private composing = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly deps: GuardDeps,
+  ) {}
+
+  onCompositionStart(): void {
+    this.composing = true;
+  }
+
+  onCompositionEnd(el: HTMLElement | null): void {
+    this.composing = false;
+    if (el) void this.refresh(el);
+  }
+
+  /** After an edit in the reply box. */
+  onInput(el: HTMLElement | null, e: Event): void {
+    if (!el || this.composing || (e as InputEvent).isComposing) return;
+    void this.refresh(el);
+  }
+
+  /** Check the box's current text now; resolves with the visible (not ignored) hits. */
+  async refresh(el: HTMLElement): Promise<GuardHit[]> {
+    this.el = el;
+    const { text } = readEditor(el);
+    if (!text.trim()) this.ignored.clear();
+    const seq = ++this.seq;
+    const hits = text.trim() ? await this.deps.check(text).catch(() => []) : [];
+    if (seq === this.seq) {
+      this.checked = { text, hits };
+      this.render();
+    }
+    return this.visible();
+  }
+
+  private visible(): GuardHit[] {
+    return this.checked.hits.filter((h) => !this.ignored.has(`${h.ruleId}|${h.text}`));
+  }
+
+  /**
+   * Enter in the reply box, or a click on the send button. Returns true when the send is held (the caller
+   * stops the event). Never holds while composing, and only for block-severity hits.
+   */
+  holdSend(el: HTMLElement, send: () => void, e: KeyboardEvent | MouseEvent): boolean {
+    if (this.composing || (e instanceof KeyboardEvent && (e.isComposing || e.keyCode === 229))) return false;
+    const { text } = readEditor(el);
+    if (this.bypass !== null && this.bypass === text) {
+      this.bypass = null;
+      return false;
+    }
+    if (text !== this.checked.text) {
+      // The last check is out of date (e.g. paste then Enter within milliseconds): hold only when a send
+      // button can complete the send afterwards; otherwise let it go rather than swallow it.
+      if (!this.deps.sendButton()) return false;
+      void this.refresh(el).then((hits) => {
+        if (hits.some((h) => h.severity === 'block')) this.showHeld(send);
+        else send();
+      });
+      return true;
+    }
+    if (!this.visible().some((h) => h.severity === 'block')) return false;
+    this.showHeld(send);
+    return true;
+  }
+
+  private showHeld(send: () => void): void {
+    this.held = { send };
+    this.open = true;
+    this.render();
+  }
+
+  close(): void {
+    this.host?.remove();
+    this.host = null;
+    this.root = null;
+    this.open = false;
+    this.held = null;
+  }
+
+  private render(): void {
+    const el = this.el;
+    const hits = this.visible();
+    if (!el || (!hits.length && !this.held)) {
+      this.close();
+      return;
+    }
+    if (!this.host) {
+      this.host = this.doc.createElement('kefu-guard');
+      this.root = this.host.attachShadow({ mode: 'open' });
+      this.doc.documentElement.append(this.host);
+    }
+    const root = this.root!;
+    const style = this.doc.createElement('style');
+    style.textContent = STYLE;
+    const badge = this.node('div', 'badge');
+    badge.setAttribute('role', 'button');
+    badge.dataset.testid = 'guard-badge';
+    for (const sev of SEVERITIES) {
+      const n = hits.filter((h) => h.severity === sev).length;
+      if (!n) continue;
+      const span = this.node('span', sev, this.deps.text(`severity_${sev}`, String(n)));
+      span.dataset.severity = sev;
+      span.dataset.count = String(n);
+      badge.append(span);
+    }
+    badge.addEventListener('mousedown', (e) => e.preventDefault());
+    badge.addEventListener('click', () => {
+      this.open = !this.open;
+      this.render();
+    });
+    const r = el.getBoundingClientRect();
+    badge.style.left = `${Math.max(4, r.right - 150)}px`;
+    badge.style.top = `${Math.max(4, r.top - 26)}px`;
+    const parts: Node[] = [style, badge];
+    if (this.open) parts.push(this.panel(el, hits, r));
+    root.replaceChildren(...parts);
+  }
+
+  private panel(el: HTMLElement, hits: GuardHit[], r: DOMRect): HTMLElement {
+    const panel = this.node('div', 'panel');
+    panel.setAttribute('role', 'dialog');
+    panel.addEventListener('mousedown', (e) => e.preventDefault()); // keep the caret in the reply box
+    const held = this.held;
+    if (held) {
+      panel.append(this.node('div', 'held', this.deps.text('guardHeld')));
+    }
+    for (const h of held ? hits.filter((x) => x.severity === 'block') : hits) {
+      const row = this.node('div', 'hit');
+      row.dataset.ruleId = h.ruleId;
+      row.append(
+        this.node('div', 'term', `「${h.text}」 ${this.deps.text(`cat_${h.category.replace(/-/g, '_')}`)} · ${this.deps.text(`severity_name_${h.severity}`)}`),
+      );
+      const why = this.node('div', 'why', this.deps.text(`why_${h.category.replace(/-/g, '_')}`));
+      if (h.note) why.title = h.note; // the rule's own note (its research source) on hover
+      row.append(why);
+      const literal = h.suggestion && !/^[（(]/.test(h.suggestion);
+      if (h.suggestion) row.append(this.node('div', 'suggestion', this.deps.text('guardSuggestion', h.suggestion)));
+      const actions = this.node('div', 'actions');
+      if (literal) actions.append(this.button(this.deps.text('guardReplace'), () => this.replace(el, h), 'primary'));
+      actions.append(
+        this.button(this.deps.text('guardIgnore'), () => {
+          this.ignored.add(`${h.ruleId}|${h.text}`);
+          this.render();
+        }),
+        this.button(this.deps.text('guardNeverAgain'), () => {
+          const { text } = readEditor(el);
+          this.deps.allow(h.ruleId, text.slice(Math.max(0, h.start - 2), Math.min(text.length, h.end + 2)));
+          this.ignored.add(`${h.ruleId}|${h.text}`);
+          this.render();
+        }),
+      );
+      row.append(actions);
+      panel.append(row);
+    }
+    if (held) {
+      const actions = this.node('div', 'actions');
+      actions.append(
+        this.button(this.deps.text('guardEdit'), () => {
+          this.held = null;
+          this.open = true;
+          el.focus();
+          this.render();
+        }, 'primary'),
+        this.button(this.deps.text('guardSendAnyway'), () => {
+          const blocks = this.visible().filter((h) => h.severity === 'block');
+          this.deps.override(blocks.map((h) => h.ruleId));
+          this.bypass = readEditor(el).text;
+          this.held = null;
+          this.open = false;
+          el.focus();
+          held.send();
+          this.render();
+        }, 'danger'),
+      );
+      panel.append(actions);
+    }
+    panel.style.left = `${Math.max(4, r.right - 360)}px`;
+    panel.style.top = `${Math.max(4, r.top - 30 - 360)}px`;
+    return panel;
+  }
+
+  private async replace(el: HTMLElement, h: GuardHit): Promise<void> {
+    // Offsets refer to the checked text: if the draft changed since, check again and find the hit anew.
+    let hit: GuardHit | undefined = h;
+    if (readEditor(el).text !== this.checked.text) {
+      hit = (await this.refresh(el)).find((x) => x.ruleId === h.ruleId && x.text === h.text);
+    }
+    const sel = hit && selectionFor(el, hit.start, hit.end);
+    if (!hit || !sel) return;
+    this.deps.insert(el, hit.suggestion, sel);
+    await this.refresh(el);
+  }
+
+  private node(tag: string, className: string, text?: string): HTMLElement {
+    const n = this.doc.createElement(tag);
+    n.className = className;
+    if (text !== undefined) n.textContent = text;
+    return n;
+  }
+
+  private button(label: string, onClick: () => void, className = ''): HTMLButtonElement {
+    const b = this.doc.createElement('button');
+    b.type = 'button';
+    b.className = className;
+    b.textContent = label;
+    b.addEventListener('click', onClick);
+    return b;
+  }
+}

@@ -1,0 +1,107 @@
+// The draft guard in the demo console: badge, hit list, 替换 / 忽略, and the send check.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { replyText, sentTexts, startHarness, type Harness } from './harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const badge = (page: Page) => page.locator('kefu-guard [data-testid="guard-badge"]');
+const panel = (page: Page) => page.locator('kefu-guard [role="dialog"]');
+
+async function typeInto(editor: 'react' | 'textarea' | 'contenteditable', text: string) {
+  const demo = await h.openDemo(editor);
+  await demo.click('[data-role="reply-box"]');
+  await demo.keyboard.type(text);
+  return demo;
+}
+
+describe('badge and hit list', () => {
+  it('counts hits by severity as the agent types', async () => {
+    const demo = await typeInto('react', '亲，加微信聊，我不知道');
+    await expect.poll(() => badge(demo).textContent()).toBe('必改 1建议改 1');
+    await demo.close();
+  });
+
+  it.each(['react', 'contenteditable'] as const)('替换 replaces exactly the hit in the %s box and the console sends the fixed text', async (editor) => {
+    const demo = await typeInto(editor, '亲，我不知道这个');
+    await badge(demo).click();
+    const row = panel(demo).locator('.hit').filter({ hasText: '我不知道' });
+    await expect.poll(() => row.textContent()).toContain('服务禁语');
+    await row.locator('button', { hasText: '替换' }).click();
+    await expect.poll(() => replyText(demo)).toBe('亲，这个问题我帮您确认一下，请稍等片刻这个');
+    await expect.poll(() => badge(demo).count()).toBe(0);
+    await demo.click('[data-role="send"]');
+    expect(await sentTexts(demo)).toEqual(['亲，这个问题我帮您确认一下，请稍等片刻这个']);
+    await demo.close();
+  });
+
+  it('忽略 hides a hit for this draft', async () => {
+    const demo = await typeInto('textarea', '这是我们最低价了');
+    await badge(demo).click();
+    await panel(demo).locator('button', { hasText: '忽略' }).click();
+    await expect.poll(() => badge(demo).count()).toBe(0);
+    await demo.close();
+  });
+
+  it('stays quiet on ordinary polite drafts', async () => {
+    const demo = await typeInto('react', '亲，最近天气冷，我们会第一时间为您发货，如果图片看不清楚可以再发一次');
+    await demo.waitForTimeout(400);
+    expect(await badge(demo).count()).toBe(0);
+    await demo.close();
+  });
+});
+
+describe('send check', () => {
+  it('a block hit holds Enter; 修改 keeps the draft; 仍要发送 sends it exactly', async () => {
+    const demo = await typeInto('react', '有事加我vx');
+    await expect.poll(() => badge(demo).textContent()).toContain('必改 1');
+    await demo.keyboard.press('Enter');
+    await expect.poll(() => panel(demo).textContent()).toContain('已暂停发送');
+    expect(await sentTexts(demo)).toEqual([]);
+    await panel(demo).locator('button', { hasText: '修改' }).click();
+    expect(await sentTexts(demo)).toEqual([]);
+    expect(await replyText(demo)).toBe('有事加我vx');
+    await demo.keyboard.press('Enter');
+    await panel(demo).locator('button', { hasText: '仍要发送' }).click();
+    await expect.poll(() => sentTexts(demo)).toEqual(['有事加我vx']);
+    await demo.close();
+  });
+
+  it('a block hit holds a click on 发送 too', async () => {
+    const demo = await typeInto('textarea', '好评返现5元');
+    await expect.poll(() => badge(demo).count()).toBe(1);
+    await demo.click('[data-role="send"]');
+    await expect.poll(() => panel(demo).textContent()).toContain('已暂停发送');
+    expect(await sentTexts(demo)).toEqual([]);
+    await panel(demo).locator('button', { hasText: '仍要发送' }).click();
+    await expect.poll(() => sentTexts(demo)).toEqual(['好评返现5元']);
+    await demo.close();
+  });
+
+  it('warn and hint never hold a send', async () => {
+    const demo = await typeInto('react', '我不知道');
+    await expect.poll(() => badge(demo).count()).toBe(1);
+    await demo.keyboard.press('Enter');
+    expect(await sentTexts(demo)).toEqual(['我不知道']);
+    await demo.close();
+  });
+
+  it('never interferes during IME composition', async () => {
+    const demo = await typeInto('react', '亲，');
+    const cdp = await h.context.newCDPSession(demo);
+    await cdp.send('Input.imeSetComposition', { text: '加微信', selectionStart: 3, selectionEnd: 3 });
+    await demo.keyboard.press('Enter');
+    await demo.waitForTimeout(300);
+    expect(await panel(demo).count()).toBe(0);
+    expect(await badge(demo).count()).toBe(0);
+    await cdp.send('Input.insertText', { text: '加微信' });
+    await expect.poll(() => badge(demo).count()).toBe(1); // checked once committed
+    await demo.close();
+  });
+});
