@@ -12,8 +12,12 @@ export interface RowActions {
   onDelete(phrase: Phrase): void;
 }
 
+export type PhraseFlag = { severity: 'block' | 'warn'; text: string } | undefined;
+
 interface Props {
   hits: readonly SearchHit<Phrase>[];
+  /** Marks phrases whose text the draft guard would flag. */
+  flag?(phrase: Phrase): PhraseFlag;
   active: number;
   onInsert(phrase: Phrase): void;
   onHover?(index: number): void;
@@ -24,20 +28,20 @@ interface Props {
 export const VIRTUALIZE_ABOVE = 150;
 
 /** The phrase list. A click inserts; the first nine rows show their Alt+n number. Text is rendered as text. */
-export function PhraseList({ hits, active, onInsert, onHover, actions }: Props) {
+export function PhraseList({ hits, active, onInsert, onHover, actions, flag }: Props) {
   if (hits.length === 0) return <p className="empty">{t('emptyList')}</p>;
   return hits.length > VIRTUALIZE_ABOVE ? (
-    <VirtualList hits={hits} active={active} onInsert={onInsert} onHover={onHover} actions={actions} />
+    <VirtualList hits={hits} active={active} onInsert={onInsert} onHover={onHover} actions={actions} flag={flag} />
   ) : (
     <ul className="phrases" role="listbox" aria-label={t('phraseListLabel')} id="phrase-list">
       {hits.map((hit, i) => (
-        <Row key={hit.phrase.id} hit={hit} index={i} active={i === active} onInsert={onInsert} onHover={onHover} actions={actions} />
+        <Row key={hit.phrase.id} hit={hit} index={i} active={i === active} onInsert={onInsert} onHover={onHover} actions={actions} flag={flag} />
       ))}
     </ul>
   );
 }
 
-function VirtualList({ hits, active, onInsert, onHover, actions }: Props) {
+function VirtualList({ hits, active, onInsert, onHover, actions, flag }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are used during render only
   const virtualizer = useVirtualizer({
@@ -61,7 +65,7 @@ function VirtualList({ hits, active, onInsert, onHover, actions }: Props) {
             ref={virtualizer.measureElement}
             style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
           >
-            <Row hit={hits[item.index]!} index={item.index} active={item.index === active} onInsert={onInsert} onHover={onHover} actions={actions} />
+            <Row hit={hits[item.index]!} index={item.index} active={item.index === active} onInsert={onInsert} onHover={onHover} actions={actions} flag={flag} />
           </div>
         ))}
       </ul>
@@ -69,8 +73,9 @@ function VirtualList({ hits, active, onInsert, onHover, actions }: Props) {
   );
 }
 
-function Row({ hit, index, active, onInsert, onHover, actions }: { hit: SearchHit<Phrase>; index: number; active: boolean } & Pick<Props, 'onInsert' | 'onHover' | 'actions'>) {
+function Row({ hit, index, active, onInsert, onHover, actions, flag }: { hit: SearchHit<Phrase>; index: number; active: boolean } & Pick<Props, 'onInsert' | 'onHover' | 'actions' | 'flag'>) {
   const { phrase, highlight } = hit;
+  const flagged = flag?.(phrase);
   return (
     <li role="option" aria-selected={active} id={`phrase-${index}`} className="phrase-row">
       <button
@@ -87,6 +92,11 @@ function Row({ hit, index, active, onInsert, onHover, actions }: { hit: SearchHi
             <Highlighted text={phrase.title} ranges={highlight.title} />
           </span>
           {phrase.pinned && <span className="phrase__pin" aria-label={t('pinned')}>📌</span>}
+          {flagged && (
+            <span className={`phrase__flag sev sev--${flagged.severity}`} title={flagged.text} aria-label={flagged.text} data-flag={flagged.severity}>
+              {flagged.severity === 'block' ? '⛔' : '⚠'}
+            </span>
+          )}
           {phrase.code && <span className="phrase__code">{t('phraseCode', phrase.code)}</span>}
         </span>
         <span className="phrase__body">

@@ -17,6 +17,9 @@ import { usePhraseSearch } from './use-phrase-search';
 import { useLibraryActions } from './use-library-actions';
 import { PhraseEditor } from './PhraseEditor';
 import { ImportPreview } from './ImportPreview';
+import { RulesView } from './RulesView';
+import { listRules } from '../storage/repositories/rules';
+import { checkDraft, DEFAULT_RULES } from '../scripts-library/guard';
 import { t } from './i18n';
 
 export type InsertFn = (tabId: number | undefined, text: string, caret?: number) => Promise<InsertOutcome>;
@@ -40,6 +43,7 @@ export function SidePanel({ db, served, insert }: Props) {
   const [showSettings, setShowSettings] = useState(false);
   const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'warn' | 'error'; undo?: () => void }>();
   const [manage, setManage] = useState(false);
+  const [view, setView] = useState<'phrases' | 'rules'>('phrases');
   const library = useLibraryActions(db, (text, tone, undo) => setNotice({ text, tone, undo }));
   const fileInput = useRef<HTMLInputElement>(null);
   // The last phrase inserted per chat tab + buyer: inserting it again right away earns a warning.
@@ -57,6 +61,15 @@ export function SidePanel({ db, served, insert }: Props) {
   const phrases = useLiveQuery(() => listPhrases(db), [db]);
   const settings = useLiveQuery(() => getSettings(db), [db]);
   const hits = usePhraseSearch(phrases, query, stageId);
+  const storedRules = useLiveQuery(() => listRules(db), [db]);
+  const rules = storedRules?.length ? storedRules : DEFAULT_RULES;
+  /** Phrases that would teach warn/block wording are flagged (checked for rendered rows only). */
+  const flag = (phrase: Phrase) => {
+    const found = checkDraft(phrase.body, rules).filter((h) => h.severity !== 'hint');
+    if (!found.length) return undefined;
+    const terms = found.map((h) => h.text).join('、');
+    return found.some((h) => h.severity === 'block') ? { severity: 'block' as const, text: t('flagBlock', terms) } : { severity: 'warn' as const, text: t('flagWarn', terms) };
+  };
   const activeIndex = Math.min(active, Math.max(0, hits.length - 1));
 
   const chatTab = served?.state === 'chat' ? served.tab : undefined;
@@ -137,7 +150,13 @@ export function SidePanel({ db, served, insert }: Props) {
           </button>
         </div>
         <ServedTabBar served={served} />
+        <div className="views" role="tablist">
+          <button role="tab" aria-selected={view === 'phrases'} onClick={() => setView('phrases')}>{t('viewPhrases')}</button>
+          <button role="tab" aria-selected={view === 'rules'} onClick={() => setView('rules')}>{t('viewRules')}</button>
+        </div>
       </header>
+      {view === 'rules' && <RulesView db={db} notify={(text, tone) => setNotice({ text, tone })} />}
+      {view === 'phrases' && (<>
       <div className="toolbar">
         <button onClick={() => library.startNew(stageId ?? stages?.[0]?.id ?? 'greeting')}>{t('newPhrase')}</button>
         <button aria-pressed={manage} onClick={() => setManage((m) => !m)}>{manage ? t('doneManaging') : t('manage')}</button>
@@ -242,8 +261,10 @@ export function SidePanel({ db, served, insert }: Props) {
                 }
               : undefined
           }
+          flag={flag}
         />
       )}
+      </>)}
       <div className={`notice notice--${notice?.tone ?? 'ok'}`} role="status" aria-live="polite" data-testid="notice">
         {notice?.text}
         {notice?.undo && (

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { ChatTabRegistry } from '../../storage/chat-tabs';
 import { getDb } from '../../storage/db';
 import { ensureDefaultPacks } from '../../storage/repositories/phrase-writes';
+import { ensureDefaultRules } from '../../storage/repositories/rules';
 import { handleBackgroundMessage } from './handlers';
 import { createServices } from './services';
 import { openPanelOnToolbarClick } from './side-panel';
@@ -13,7 +14,10 @@ export default defineBackground(() => {
   const broadcast = () => browser.runtime.sendMessage({ type: 'bg/chat-tabs-changed' }).catch(() => {});
 
   openPanelOnToolbarClick();
-  browser.runtime.onInstalled.addListener(() => void ensureDefaultPacks(getDb()));
+  browser.runtime.onInstalled.addListener(() => {
+    void ensureDefaultPacks(getDb());
+    void ensureDefaultRules(getDb());
+  });
 
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     void handleBackgroundMessage(raw, sender, browser.runtime.id, services).then(({ reply, changed }) => {

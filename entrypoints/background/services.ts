@@ -12,10 +12,10 @@ import type { BackgroundServices } from './handlers';
 import { checkDraft, DEFAULT_RULES } from '../../scripts-library/guard';
 import type { Rule, Settings } from '../../scripts-library/schema';
 
-/** The default rules with the agent's personal allows merged in (a new array, so the matcher recompiles). */
-export function rulesWithAllows(allows: Settings['guardAllows']): readonly Rule[] {
-  if (!Object.keys(allows).length) return DEFAULT_RULES;
-  return DEFAULT_RULES.map((r) => (allows[r.id]?.length ? { ...r, allow: [...r.allow, ...allows[r.id]!] } : r));
+/** Rules with the agent's personal allows merged in (a new array, so the matcher recompiles). */
+export function rulesWithAllows(rules: readonly Rule[], allows: Settings['guardAllows']): readonly Rule[] {
+  if (!Object.keys(allows).length) return rules;
+  return rules.map((r) => (allows[r.id]?.length ? { ...r, allow: [...r.allow, ...allows[r.id]!] } : r));
 }
 
 const PICKER_SIZE = 8;
@@ -23,21 +23,28 @@ const PICKER_SIZE = 8;
 export function createServices(db: KefuDB, registry: ChatTabRegistry): BackgroundServices {
   const cache = new PhraseSearchCache<Phrase>();
   let phrases: Phrase[] | undefined;
+  // The agent's rule set (edited, disabled, imported in the panel); the defaults until it is installed.
+  let stored: Rule[] | undefined;
+  liveQuery(() => db.rules.toArray()).subscribe({
+    next: (rows) => void (stored = rows.length ? rows : undefined),
+    error: (e: unknown) => console.warn('[kefu] rule subscription', e),
+  });
   // Follow the library as it changes, so a keystroke in the chat box never waits for a full table read.
   liveQuery(() => db.phrases.toArray()).subscribe({
     next: (rows) => void (phrases = rows),
     error: (e: unknown) => console.warn('[kefu] phrase subscription', e),
   });
 
-  let rules: { key: string; rules: readonly Rule[] } = { key: '{}', rules: DEFAULT_RULES };
-  const notes = new Map(DEFAULT_RULES.map((r) => [r.id, r.note]));
+  let rules: { base: readonly Rule[]; key: string; rules: readonly Rule[] } = { base: DEFAULT_RULES, key: '{}', rules: DEFAULT_RULES };
 
   return {
     registry,
     async guardCheck(text) {
       const { guardAllows } = await getSettings(db);
+      const base = stored ?? DEFAULT_RULES;
       const key = JSON.stringify(guardAllows);
-      if (key !== rules.key) rules = { key, rules: rulesWithAllows(guardAllows) };
+      if (key !== rules.key || base !== rules.base) rules = { base, key, rules: rulesWithAllows(base, guardAllows) };
+      const notes = new Map(base.map((r) => [r.id, r.note]));
       return checkDraft(text, rules.rules).map((h) => ({ ...h, note: notes.get(h.ruleId) ?? '' }));
     },
     async guardAllow(ruleId, context) {

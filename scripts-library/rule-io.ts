@@ -1,0 +1,58 @@
+/**
+ * Rule pack import/export, pure (same shape as phrase import): read a JSON rule pack, compare it with the stored
+ * rules (new / updated / duplicate / invalid with reasons), and let the repository apply it in one transaction.
+ */
+import { z } from 'zod';
+import { RulePackSchema, RuleSchema, type Rule } from './schema';
+
+const PackHeadSchema = z.object({ format: z.literal('kefu-rule-pack'), version: z.literal(1), rules: z.array(z.unknown()) });
+
+export interface RuleImportPlan {
+  added: Rule[];
+  updated: Rule[];
+  duplicates: string[];
+  invalid: { index: number; reason: string }[];
+}
+
+export type RuleReadResult = { ok: true; rules: unknown[] } | { ok: false; error: string };
+
+export function readRulePack(text: string): RuleReadResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, error: `JSON 无法解析（文件可能不完整）：${e instanceof Error ? e.message : String(e)}` };
+  }
+  const head = PackHeadSchema.safeParse(json);
+  if (!head.success) return { ok: false, error: '不是有效的规则包（需要 format: "kefu-rule-pack", version: 1, rules: [...]）' };
+  return { ok: true, rules: head.data.rules };
+}
+
+export function planRuleImport(rows: readonly unknown[], existing: readonly Rule[]): RuleImportPlan {
+  const plan: RuleImportPlan = { added: [], updated: [], duplicates: [], invalid: [] };
+  const byId = new Map(existing.map((r) => [r.id, r]));
+  const seen = new Set<string>();
+  rows.forEach((raw, index) => {
+    const parsed = RuleSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      plan.invalid.push({ index: index + 1, reason: `${issue.path.join('.') || '（规则）'}：${issue.message}` });
+      return;
+    }
+    const rule = parsed.data;
+    if (seen.has(rule.id)) {
+      plan.invalid.push({ index: index + 1, reason: `重复的规则 id “${rule.id}”` });
+      return;
+    }
+    seen.add(rule.id);
+    const old = byId.get(rule.id);
+    if (!old) plan.added.push(rule);
+    else if (JSON.stringify(old) === JSON.stringify({ ...old, ...rule })) plan.duplicates.push(rule.id);
+    else plan.updated.push(rule);
+  });
+  return plan;
+}
+
+export function exportRulePack(rules: readonly Rule[]): string {
+  return JSON.stringify(RulePackSchema.parse({ format: 'kefu-rule-pack', version: 1, id: 'rules-export', name: '导出的规则', rules }), null, 1);
+}

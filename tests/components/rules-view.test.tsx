@@ -1,0 +1,80 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Dexie } from 'dexie';
+import { SidePanel, type InsertFn } from '../../components/SidePanel';
+import { KefuDB } from '../../storage/db';
+
+let db: KefuDB;
+beforeEach(async () => {
+  db = new KefuDB(`rules-${Math.random().toString(36).slice(2)}`);
+  await db.open();
+  render(<SidePanel db={db} served={{ state: 'no-input' }} insert={vi.fn<InsertFn>()} />);
+  await screen.findByText('主动招呼');
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+async function openRules() {
+  await userEvent.click(screen.getByRole('tab', { name: '规则' }));
+  await screen.findByLabelText('辱骂 启用');
+}
+
+describe('rules view', () => {
+  it('lists the default rules by category; a category and a single rule can be disabled', async () => {
+    await openRules();
+    expect(await db.rules.count()).toBe(202);
+    await userEvent.click(screen.getByLabelText('辱骂 启用'));
+    await waitFor(async () => expect((await db.rules.where('category').equals('abuse').toArray()).every((r) => !r.enabled)).toBe(true));
+    await userEvent.type(screen.getByRole('searchbox', { name: '搜索规则词' }), '加微信');
+    const row = (await screen.findAllByText('加微信'))[0]!.closest('li')!;
+    await userEvent.click(within(row).getByRole('checkbox'));
+    await waitFor(async () => expect((await db.rules.filter((r) => r.terms.includes('加微信')).first())?.enabled).toBe(false));
+  });
+
+  it('adds a rule of the agent\'s own, which then flags library phrases', async () => {
+    await openRules();
+    await userEvent.click(screen.getByRole('button', { name: '新建规则' }));
+    const form = screen.getByRole('form', { name: '编辑规则' });
+    await userEvent.selectOptions(within(form).getByLabelText('级别'), '必须修改');
+    await userEvent.type(within(form).getByLabelText('词语（每行一个）'), '有货');
+    await userEvent.click(within(form).getByRole('button', { name: '保存' }));
+    await waitFor(async () => expect(await db.rules.filter((r) => r.terms.includes('有货')).count()).toBe(1));
+    await userEvent.click(screen.getByRole('tab', { name: '短语' }));
+    const row = (await screen.findByText('有货')).closest('li')!;
+    expect(within(row).getByLabelText('含必须修改的用语：有货')).toBeInTheDocument();
+  });
+
+  it('imports a rule pack all or nothing, with a preview', async () => {
+    await openRules();
+    const pack = {
+      format: 'kefu-rule-pack',
+      version: 1,
+      id: 'mine',
+      name: 'mine',
+      rules: [
+        { id: 'mine-1', terms: ['亲爱滴'], category: 'service-taboo', severity: 'hint' },
+        { id: 'mine-2', terms: [], category: 'abuse', severity: 'block' },
+      ],
+    };
+    await userEvent.upload(screen.getByTestId('rules-import-file'), new File([JSON.stringify(pack)], 'rules.json'));
+    const preview = await screen.findByTestId('rules-import-preview');
+    expect(preview).toHaveTextContent('新增 1 · 更新 0 · 重复 0 · 无效 1');
+    expect(preview).toHaveTextContent('第 2 条');
+    await userEvent.click(within(preview).getByRole('button', { name: '跳过无效行，导入其余' }));
+    await waitFor(async () => expect(await db.rules.get('mine-1')).toMatchObject({ terms: ['亲爱滴'], enabled: true }));
+    const before = await db.rules.count();
+    await userEvent.upload(screen.getByTestId('rules-import-file'), new File(['{"format":"kefu-rule-pack","rules":[{'], 'cut.json'));
+    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('导入失败'));
+    expect(await db.rules.count()).toBe(before);
+  });
+});
+
+describe('library flags', () => {
+  it('default phrases are not flagged', async () => {
+    expect(document.querySelector('[data-flag]')).toBeNull();
+  });
+});

@@ -1,0 +1,80 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { GuardBadge, type GuardDeps } from '../../../entrypoints/chat.content/guard-badge';
+import { insertText } from '../../../entrypoints/chat.content/insert';
+import { checkDraft } from '../../../scripts-library/guard';
+import { zhMessage } from '../../helpers/i18n';
+
+let box: HTMLTextAreaElement;
+let deps: GuardDeps & { allow: ReturnType<typeof vi.fn>; override: ReturnType<typeof vi.fn> };
+beforeEach(() => {
+  document.documentElement.querySelectorAll('kefu-guard').forEach((n) => n.remove());
+  document.body.textContent = '';
+  box = document.createElement('textarea');
+  document.body.append(box);
+  deps = {
+    check: async (text) => checkDraft(text).map((h) => ({ ...h, note: '' })),
+    allow: vi.fn(),
+    override: vi.fn(),
+    insert: (el, text, replace) => insertText(el, text, replace),
+    sendButton: () => null,
+    text: zhMessage,
+  };
+});
+
+const shadow = () => document.querySelector('kefu-guard')?.shadowRoot ?? null;
+const badgeText = () => shadow()?.querySelector('[data-testid="guard-badge"]')?.textContent ?? null;
+const enter = (init: KeyboardEventInit = {}) => new KeyboardEvent('keydown', { key: 'Enter', ...init });
+
+describe('GuardBadge', () => {
+  it('shows counts by severity and nothing for a clean draft', async () => {
+    const guard = new GuardBadge(document, deps);
+    box.value = '亲，加微信，我不知道';
+    await guard.refresh(box);
+    expect(badgeText()).toBe('必改 1建议改 1');
+    box.value = '亲，您好';
+    await guard.refresh(box);
+    expect(shadow()).toBeNull();
+  });
+
+  it('lists each hit with its category and suggestion; 替换 replaces exactly that span', async () => {
+    const guard = new GuardBadge(document, deps);
+    box.value = '亲，我不知道呢';
+    await guard.refresh(box);
+    (shadow()!.querySelector('[data-testid="guard-badge"]') as HTMLElement).click();
+    const row = shadow()!.querySelector('.hit')!;
+    expect(row.textContent).toContain('「我不知道」 服务禁语 · 建议修改');
+    expect(row.textContent).toContain('建议：这个问题我帮您确认一下，请稍等片刻');
+    [...row.querySelectorAll('button')].find((b) => b.textContent === '替换')!.click();
+    await vi.waitFor(() => expect(box.value).toBe('亲，这个问题我帮您确认一下，请稍等片刻呢'));
+    await vi.waitFor(() => expect(shadow()).toBeNull());
+  });
+
+  it('忽略 hides a hit for this draft; 不再提示 sends a personal allow with its context', async () => {
+    const guard = new GuardBadge(document, deps);
+    box.value = '这是最低价了';
+    await guard.refresh(box);
+    (shadow()!.querySelector('[data-testid="guard-badge"]') as HTMLElement).click();
+    [...shadow()!.querySelectorAll('button')].find((b) => b.textContent === '不再提示')!.click();
+    expect(deps.allow).toHaveBeenCalledWith(expect.stringMatching(/^absolute-/), '这是最低价了'); // two characters either side
+    expect(shadow()).toBeNull();
+  });
+
+  it('holds a send only for block hits, never while composing', async () => {
+    const guard = new GuardBadge(document, deps);
+    const send = vi.fn();
+    box.value = '我不知道';
+    await guard.refresh(box);
+    expect(guard.holdSend(box, send, enter())).toBe(false); // warn: never held
+    box.value = '加我vx';
+    await guard.refresh(box);
+    expect(guard.holdSend(box, send, enter({ isComposing: true }))).toBe(false);
+    expect(guard.holdSend(box, send, enter())).toBe(true);
+    const dialog = shadow()!.querySelector('[role="dialog"]')!;
+    expect(dialog.textContent).toContain('已暂停发送');
+    [...dialog.querySelectorAll('button')].find((b) => b.textContent === '仍要发送')!.click();
+    expect(deps.override).toHaveBeenCalledWith([expect.stringMatching(/^offplatform-/)]);
+    expect(send).toHaveBeenCalledOnce();
+    expect(guard.holdSend(box, send, enter())).toBe(false); // the agent's override lets this exact text through
+  });
+});
