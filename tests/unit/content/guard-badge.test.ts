@@ -6,7 +6,7 @@ import { checkDraft } from '../../../scripts-library/guard';
 import { zhMessage } from '../../helpers/i18n';
 
 let box: HTMLTextAreaElement;
-let deps: GuardDeps & { allow: ReturnType<typeof vi.fn>; override: ReturnType<typeof vi.fn> };
+let deps: GuardDeps & { allow: ReturnType<typeof vi.fn<GuardDeps['allow']>>; override: ReturnType<typeof vi.fn<GuardDeps['override']>> };
 beforeEach(() => {
   document.documentElement.querySelectorAll('kefu-guard').forEach((n) => n.remove());
   document.body.textContent = '';
@@ -14,8 +14,8 @@ beforeEach(() => {
   document.body.append(box);
   deps = {
     check: async (text) => checkDraft(text).map((h) => ({ ...h, note: '' })),
-    allow: vi.fn(),
-    override: vi.fn(),
+    allow: vi.fn<GuardDeps['allow']>(),
+    override: vi.fn<GuardDeps['override']>(),
     insert: (el, text, replace) => insertText(el, text, replace),
     sendButton: () => null,
     text: zhMessage,
