@@ -39,7 +39,7 @@ function simplify(code: number): number {
 const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 /** A growable builder of (code unit, original start, original end) triples. */
-class Builder {
+export class Builder {
   codes: Uint16Array;
   from: Int32Array;
   to: Int32Array;
@@ -48,6 +48,16 @@ class Builder {
     this.codes = new Uint16Array(capacity);
     this.from = new Int32Array(capacity);
     this.to = new Int32Array(capacity);
+  }
+  /** Start over, keeping the buffers (drafts are checked on every keystroke: no garbage per check). */
+  reset(capacity: number): this {
+    if (this.codes.length < capacity) {
+      this.codes = new Uint16Array(capacity);
+      this.from = new Int32Array(capacity);
+      this.to = new Int32Array(capacity);
+    }
+    this.length = 0;
+    return this;
   }
   push(code: number, start: number, end: number): void {
     if (this.length === this.codes.length) {
@@ -72,8 +82,18 @@ class Builder {
   }
 }
 
-export function plainView(original: string): View {
-  const out = new Builder(original.length + 8);
+/**
+ * Scratch builders for `checkDraft`: views built with them are only valid until the next check (the hits are
+ * mapped back to the draft before that).
+ */
+export interface Scratch {
+  plain: Builder;
+  compact: Builder;
+}
+export const createScratch = (): Scratch => ({ plain: new Builder(512), compact: new Builder(512) });
+
+export function plainView(original: string, scratch?: Builder): View {
+  const out = scratch ? scratch.reset(original.length + 8) : new Builder(original.length + 8);
   for (let i = 0; i < original.length; ) {
     const c = original.charCodeAt(i);
     // Fast paths: ASCII only needs lower-casing; CJK ideographs are NFKC-stable and only need t→s.
@@ -100,15 +120,26 @@ export function plainView(original: string): View {
   return out.view();
 }
 
-export function compactView(plain: View): View {
-  const out = new Builder(plain.text.length + 8);
+/** Whether a non-letter, non-digit, non-ideograph code unit is dropped from the compact view (memoised). */
+const dropped = new Map<number, boolean>();
+function isDropped(code: number, ch: string): boolean {
+  let d = dropped.get(code);
+  if (d === undefined) {
+    d = (code >= 0xd800 && code <= 0xdfff) || (DROP_IN_COMPACT.test(ch) && !KEEP_IN_COMPACT.has(ch));
+    dropped.set(code, d);
+  }
+  return d;
+}
+
+export function compactView(plain: View, scratch?: Builder): View {
+  const out = scratch ? scratch.reset(plain.text.length + 8) : new Builder(plain.text.length + 8);
   const text = plain.text;
   for (let k = 0; k < text.length; k++) {
     const code = text.charCodeAt(k);
     // Fast path: letters, digits and CJK ideographs are always kept.
     const keep = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || isCjk(code);
     // A surrogate pair (emoji) is a symbol: drop both halves.
-    if (!keep && ((code >= 0xd800 && code <= 0xdfff) || (DROP_IN_COMPACT.test(text[k]!) && !KEEP_IN_COMPACT.has(text[k]!)))) continue;
+    if (!keep && isDropped(code, text[k]!)) continue;
     out.push(code, plain.from[k]!, plain.to[k]!);
   }
   return out.view();

@@ -72,9 +72,12 @@ export async function run(): Promise<Record<string, number>> {
     const ours = timeEach(drafts, 20, (d) => checkDraft(d, rules));
     out[`guard.p95_ms.${n === 2000 ? '2k' : '500'}_rules`] = r(percentile(ours, 95));
     if (n === 2000) {
+      out['guard.median_ms.2k_rules'] = r(percentile(ours, 50));
       const loop = naive(rules);
       const base = timeEach(drafts, 20, loop);
       out['guard.naive.p95_ms.2k_rules'] = r(percentile(base, 95));
+      out['guard.naive.median_ms.2k_rules'] = r(percentile(base, 50));
+      out['guard.speedup_vs_naive.median.2k_rules'] = Math.round((percentile(base, 50) / percentile(ours, 50)) * 10) / 10;
     }
   }
   return out;
