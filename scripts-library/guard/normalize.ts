@@ -22,16 +22,25 @@ const KEEP_IN_COMPACT = new Set(['%', '.']);
 const SUPPLEMENT: Record<string, string> = { 妳: '你', 著: '着' };
 
 let t2s: ((s: string) => string) | undefined;
-/** Character-level traditional → simplified, memoised per code (drafts reuse few distinct characters). */
+/**
+ * Character-level traditional → simplified, memoised per code: a flat table for the CJK block (0 = not yet
+ * computed), a map for the rest.
+ */
+const CJK_BASE = 0x4e00;
+const cjkTable = new Uint16Array(0x9fff - CJK_BASE + 1);
 const simplified = new Map<number, number>();
 function simplify(code: number): number {
+  const slot = code - CJK_BASE;
+  const inTable = slot >= 0 && slot < cjkTable.length;
+  if (inTable && cjkTable[slot]) return cjkTable[slot]!;
   let out = simplified.get(code);
   if (out === undefined) {
     t2s ??= OpenCC.Converter({ from: 't', to: 'cn' });
     const ch = String.fromCharCode(code);
     const converted = SUPPLEMENT[ch] ?? t2s(ch);
     out = converted.length === 1 ? converted.charCodeAt(0) : code; // keep offsets aligned
-    simplified.set(code, out);
+    if (inTable) cjkTable[slot] = out;
+    else simplified.set(code, out);
   }
   return out;
 }
