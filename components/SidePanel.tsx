@@ -20,6 +20,7 @@ import { ImportPreview } from './ImportPreview';
 import { RulesView } from './RulesView';
 import { listRules } from '../storage/repositories/rules';
 import { checkDraft, DEFAULT_RULES } from '../scripts-library/guard';
+import { stageHint } from '../scripts-library/stage-hint';
 import { t } from './i18n';
 
 export type InsertFn = (tabId: number | undefined, text: string, caret?: number) => Promise<InsertOutcome>;
@@ -37,7 +38,8 @@ type Pending =
 /** The side panel: served chat tab, search, stage chips and the phrase list, all usable from the keyboard. */
 export function SidePanel({ db, served, insert }: Props) {
   const [query, setQuery] = useState('');
-  const [stageId, setStageId] = useState<string>();
+  // The agent's explicit stage choice (a chip click; {stageId: undefined} = 全部), or undefined to follow the hint.
+  const [choice, setChoice] = useState<{ stageId?: string }>();
   const [active, setActive] = useState(0);
   const [pending, setPending] = useState<Pending>();
   const [showSettings, setShowSettings] = useState(false);
@@ -60,6 +62,18 @@ export function SidePanel({ db, served, insert }: Props) {
   const stages = useLiveQuery(() => listStages(db), [db]);
   const phrases = useLiveQuery(() => listPhrases(db), [db]);
   const settings = useLiveQuery(() => getSettings(db), [db]);
+  // Pre-select the stage the buyer's latest message points to. It filters browsing; a search looks in every
+  // stage unless the agent picked one. The agent's own choice holds until the next buyer message.
+  const lastMessage = served?.state === 'chat' ? served.tab.status.lastBuyerMessage : undefined;
+  const hinted = stageHint(lastMessage);
+  const [hintFor, setHintFor] = useState<string>();
+  if (lastMessage !== hintFor) {
+    setHintFor(lastMessage);
+    setChoice(undefined);
+    setActive(0);
+  }
+  const hintStage = hinted && stages?.some((s) => s.id === hinted) ? hinted : undefined;
+  const stageId = choice ? choice.stageId : query.trim() ? undefined : hintStage;
   const hits = usePhraseSearch(phrases, query, stageId);
   const storedRules = useLiveQuery(() => listRules(db), [db]);
   const rules = storedRules?.length ? storedRules : DEFAULT_RULES;
@@ -237,9 +251,10 @@ export function SidePanel({ db, served, insert }: Props) {
       />
       <StageTabs
         stages={stages ?? []}
+        hinted={hintStage}
         selected={stageId}
         onSelect={(id) => {
-          setStageId(id);
+          setChoice({ stageId: id });
           setActive(0);
         }}
       />

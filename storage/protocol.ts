@@ -27,6 +27,8 @@ export const ChatStatusSchema = z.object({
   hasInput: z.boolean(),
   inputKind: InputKindSchema,
   buyer: z.nullable(BuyerSchema),
+  /** The latest buyer message of the open conversation (for the stage hint), when the adapter can read it. */
+  lastBuyerMessage: z.optional(z.string().check(z.maxLength(300))),
   /** A notice for the agent, e.g. that site selectors no longer match and generic mode is used. */
   notice: z.optional(z.string().check(z.maxLength(40))),
 });

@@ -42,8 +42,10 @@ export class ChatAgent {
   status(): ChatStatus {
     const { el, degraded } = this.replyBox();
     let buyer: ChatStatus['buyer'] = null;
+    let lastBuyerMessage: string | undefined;
     try {
       buyer = this.adapter.currentBuyer(this.doc);
+      lastBuyerMessage = this.adapter.latestBuyerMessage?.(this.doc)?.slice(0, 300) || undefined;
     } catch {
       buyer = null; // a page that changed shape must not break the agent
     }
@@ -52,6 +54,7 @@ export class ChatAgent {
       hasInput: el !== null,
       inputKind: inputKind(el),
       buyer,
+      ...(lastBuyerMessage ? { lastBuyerMessage } : {}),
       ...(degraded ? { notice: 'generic-fallback' } : {}),
     };
   }
@@ -211,5 +214,8 @@ export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
   report();
   // Consoles are single-page apps whose reply box often renders after document_idle: look again a little later.
   ctx.setTimeout(report, 1500);
+  // New buyer messages arrive without any click: look again every few seconds while the tab is visible
+  // (a handful of querySelector calls; nothing is sent unless something changed).
+  ctx.setInterval(() => document.visibilityState === 'visible' && report(), 3000);
   return agent;
 }

@@ -150,3 +150,16 @@ describe('search and keyboard', () => {
   });
 });
 
+
+describe('stage hint', () => {
+  it('pre-selects the stage the buyer\'s latest message points to; the agent can override until the next message', async () => {
+    const insert = vi.fn<InsertFn>();
+    const served = (message: string): Served => ({ state: 'chat', tab: chatTab({ lastBuyerMessage: message }) });
+    const { rerender } = render(<SidePanel db={db} served={served('这款还有货吗')} insert={insert} />);
+    await waitFor(() => expect(screen.getByRole('tab', { name: '库存' })).toHaveAttribute('aria-selected', 'true'));
+    await userEvent.click(screen.getByRole('tab', { name: '全部' }));
+    expect(screen.getByRole('tab', { name: '全部' })).toHaveAttribute('aria-selected', 'true');
+    rerender(<SidePanel db={db} served={served('能便宜点吗')} insert={insert} />);
+    await waitFor(() => expect(screen.getByRole('tab', { name: '议价' })).toHaveAttribute('aria-selected', 'true'));
+  });
+});

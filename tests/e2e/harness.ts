@@ -10,8 +10,11 @@ export interface Harness {
   siteUrl: string;
   openDemo(editor?: 'textarea' | 'react' | 'contenteditable'): Promise<Page>;
   openPage(path: string): Promise<Page>;
-  /** The side panel UI opened as a tab, optionally pinned to a chat tab. */
-  openPanel(tabId?: number): Promise<Page>;
+  /**
+   * The side panel UI opened as a tab, optionally pinned to a chat tab. By default the agent then picks the
+   * 全部 stage chip, so the stage hint from the buyer's message does not filter the list.
+   */
+  openPanel(tabId?: number, options?: { allStages?: boolean }): Promise<Page>;
   tabIdOf(page: Page): Promise<number>;
   close(): Promise<void>;
 }
@@ -40,10 +43,12 @@ export async function startHarness(options: { lang?: string } = {}): Promise<Har
       await page.waitForSelector('[data-role="reply-box"]');
       return page;
     },
-    async openPanel(tabId) {
+    async openPanel(tabId, { allStages = true } = {}) {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}/sidepanel.html${tabId ? `?tabId=${tabId}` : ''}`);
       await page.waitForSelector('[data-phrase-id]');
+      await page.waitForFunction(() => /正在服务|未找到|Serving|No chat/.test(document.querySelector('[data-testid="served"]')?.textContent ?? ''));
+      if (allStages) await page.locator('.stages [role="tab"]').first().click();
       return page;
     },
     async tabIdOf(page) {

@@ -165,3 +165,15 @@ describe('import from a file', () => {
     await Promise.all([demo.close(), panel.close()]);
   });
 });
+
+describe('stage hint', () => {
+  it('pre-selects the stage from the open conversation\'s latest buyer message', async () => {
+    const demo = await h.openDemo('react');
+    const panel = await h.openPanel(await h.tabIdOf(demo), { allStages: false });
+    await expect.poll(() => panel.getAttribute('[data-hinted]', 'aria-selected')).toBe('true');
+    expect(await panel.textContent('[data-hinted]')).toContain('物流'); // "今天下单什么时候发货呀"
+    await demo.click('[data-buyer-id="b1003"]'); // "能便宜点吗？买两件有优惠吗"
+    await expect.poll(() => panel.textContent('.stages [role="tab"][aria-selected="true"]')).toContain('议价');
+    await Promise.all([demo.close(), panel.close()]);
+  });
+});

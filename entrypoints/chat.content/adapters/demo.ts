@@ -8,6 +8,8 @@ export const demo: SiteAdapter = {
   detect: (doc) => doc.querySelector('[data-kefu-demo]') !== null,
   replyBoxSelectors: ['[data-kefu-demo] [data-role="reply-box"]'],
   sendButtonSelectors: ['[data-kefu-demo] [data-role="send"]'],
+  latestBuyerMessage: (doc) =>
+    [...doc.querySelectorAll('[data-kefu-demo] [data-role="message"][data-from="buyer"]')].at(-1)?.querySelector('.bubble')?.textContent ?? null,
   currentBuyer(doc) {
     const active = doc.querySelector<HTMLElement>('[data-kefu-demo] [data-role="conversation"][aria-selected="true"]');
     if (!active) return null;

@@ -10,6 +10,7 @@ export const doudian: SiteAdapter = {
   matches: SITE_MATCHES.doudian,
   replyBoxSelectors: ["#im-input-box textarea[data-qa-id='qa-send-message-textarea']", '#im-input-box textarea'],
   sendButtonSelectors: ["[data-qa-id='qa-send-message-button']", '#im-input-box [role="button"]'],
+  latestBuyerMessage: (doc) => [...doc.querySelectorAll("[data-qa-id='qa-message-warpper'].messageNotMe")].at(-1)?.textContent?.trim() ?? null,
   currentBuyer(doc) {
     const placeholder = doc.querySelector('#im-input-box textarea')?.getAttribute('placeholder') ?? '';
     const name = /发送给\s*(.+?)\s*[，,]/.exec(placeholder)?.[1];

@@ -10,6 +10,7 @@ export const pinduoduo: SiteAdapter = {
   id: 'pinduoduo',
   matches: SITE_MATCHES.pinduoduo,
   replyBoxSelectors: ['textarea#replyTextarea'],
+  latestBuyerMessage: (doc) => [...doc.querySelectorAll('#msgListContainer .buyer-item .msg-content-box')].at(-1)?.textContent?.trim() ?? null,
   currentBuyer(doc) {
     const row = doc.querySelector('li.chat-item.active, li.chat-item.selected, li.chat-item[class*="active"]');
     const name = row?.querySelector('.nickname-span')?.textContent?.trim();

@@ -21,6 +21,8 @@ export interface SiteAdapter {
   replyBoxSelectors: readonly string[];
   /** The page's own send button, most specific first (empty when unknown). */
   sendButtonSelectors?: readonly string[];
+  /** The text of the latest message from the buyer in the open conversation, when known. */
+  latestBuyerMessage?(doc: Document): string | null;
   /** The buyer of the open conversation, when the page shows it. */
   currentBuyer(doc: Document): Buyer | null;
 }

@@ -12,7 +12,13 @@ beforeEach(() => {
   conv.setAttribute('aria-selected', 'true');
   const box = document.createElement('textarea');
   box.dataset.role = 'reply-box';
-  root.append(conv, box);
+  const msg = document.createElement('li');
+  Object.assign(msg.dataset, { role: 'message', from: 'buyer' });
+  const bubble = document.createElement('span');
+  bubble.className = 'bubble';
+  bubble.textContent = '还有M码吗';
+  msg.append(bubble);
+  root.append(conv, msg, box);
   document.body.append(root);
 });
 
@@ -23,6 +29,7 @@ describe('ChatAgent', () => {
       hasInput: true,
       inputKind: 'textarea',
       buyer: { id: 'b1', name: '小美' },
+      lastBuyerMessage: '还有M码吗',
     });
   });
 
