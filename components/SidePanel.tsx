@@ -18,6 +18,7 @@ import { useLibraryActions } from './use-library-actions';
 import { PhraseEditor } from './PhraseEditor';
 import { ImportPreview } from './ImportPreview';
 import { RulesView } from './RulesView';
+import { TallyView } from './TallyView';
 import { listRules } from '../storage/repositories/rules';
 import { checkDraft, DEFAULT_RULES } from '../scripts-library/guard';
 import { stageHint } from '../scripts-library/stage-hint';
@@ -45,7 +46,7 @@ export function SidePanel({ db, served, insert }: Props) {
   const [showSettings, setShowSettings] = useState(false);
   const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'warn' | 'error'; undo?: () => void }>();
   const [manage, setManage] = useState(false);
-  const [view, setView] = useState<'phrases' | 'rules'>('phrases');
+  const [view, setView] = useState<'phrases' | 'rules' | 'tally'>('phrases');
   const library = useLibraryActions(db, (text, tone, undo) => setNotice({ text, tone, undo }));
   const fileInput = useRef<HTMLInputElement>(null);
   // The last phrase inserted per chat tab + buyer: inserting it again right away earns a warning.
@@ -167,9 +168,11 @@ export function SidePanel({ db, served, insert }: Props) {
         <div className="views" role="tablist">
           <button role="tab" aria-selected={view === 'phrases'} onClick={() => setView('phrases')}>{t('viewPhrases')}</button>
           <button role="tab" aria-selected={view === 'rules'} onClick={() => setView('rules')}>{t('viewRules')}</button>
+          <button role="tab" aria-selected={view === 'tally'} onClick={() => setView('tally')}>{t('viewTally')}</button>
         </div>
       </header>
       {view === 'rules' && <RulesView db={db} notify={(text, tone) => setNotice({ text, tone })} />}
+      {view === 'tally' && <TallyView db={db} agent={settings?.agentName || 'me'} />}
       {view === 'phrases' && (<>
       <div className="toolbar">
         <button onClick={() => library.startNew(stageId ?? stages?.[0]?.id ?? 'greeting')}>{t('newPhrase')}</button>

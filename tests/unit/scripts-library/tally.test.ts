@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { conversionRate, lastDays, shiftAt, type Shift } from '../../../scripts-library/tally';
+
+const at = (s: string) => new Date(s); // local time (no zone suffix): wall-clock, DST-free arithmetic
+
+describe('shiftAt (default shifts 白班 9:00–17:30, 晚班 17:30–22:30)', () => {
+  it.each([
+    ['2026-11-23T09:00', '2026-11-23', 'day'],
+    ['2026-11-23T17:29', '2026-11-23', 'day'],
+    ['2026-11-23T17:30', '2026-11-23', 'night'],
+    ['2026-11-23T22:29', '2026-11-23', 'night'],
+    ['2026-11-23T22:30', '2026-11-23', 'off'],
+    ['2026-11-23T08:59', '2026-11-23', 'off'],
+  ])('%s → %s %s', (time, day, shift) => {
+    expect(shiftAt(at(time))).toEqual({ day, shift });
+  });
+
+  it('a shift past midnight counts to the day it started, across a month end', () => {
+    const shifts: Shift[] = [{ id: 'night', name: '夜班', start: '22:00', end: '02:00' }];
+    expect(shiftAt(at('2026-11-30T23:30'), shifts)).toEqual({ day: '2026-11-30', shift: 'night' });
+    expect(shiftAt(at('2026-12-01T01:59'), shifts)).toEqual({ day: '2026-11-30', shift: 'night' });
+    expect(shiftAt(at('2026-12-01T02:00'), shifts)).toEqual({ day: '2026-12-01', shift: 'off' });
+  });
+});
+
+describe('conversionRate', () => {
+  it('is conversions / consults, and null (not 0 %) without consults', () => {
+    expect(conversionRate(8, 2)).toBe(0.25);
+    expect(conversionRate(0, 0)).toBeNull();
+    expect(conversionRate(0, 1)).toBeNull();
+  });
+});
+
+describe('lastDays', () => {
+  it('lists days oldest first across month and year ends', () => {
+    expect(lastDays('2027-01-02', 4)).toEqual(['2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02']);
+  });
+});
