@@ -32,10 +32,9 @@ if (headed) {
   process.exit(0);
 }
 
-// Headless: act like an agent (type a greeting, insert a phrase from the panel) and take screenshots.
+// Headless: act like an agent (click the reply box, insert a phrase from the panel) and take screenshots.
 mkdirSync(outDir, { recursive: true });
 await demo.click('[data-role="reply-box"]');
-await demo.keyboard.type('亲，');
 const helper = await context.newPage();
 await helper.goto(`chrome-extension://${extensionId}/sidepanel.html`);
 const tabId = await helper.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, demo.url());
@@ -44,7 +43,9 @@ const panel = await context.newPage();
 await panel.setViewportSize({ width: 380, height: 640 });
 await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`);
 await panel.waitForSelector('[data-phrase-id]');
-await panel.click('[data-phrase-id="stock-yes"]');
+// The buyer asked "今天下单什么时候发货呀": the panel pre-selects 物流; answer with the shipping-time phrase.
+await panel.waitForSelector('[data-phrase-id="logistics-ship-time"]');
+await panel.click('[data-phrase-id="logistics-ship-time"]');
 await panel.waitForFunction(() => document.querySelector('[data-testid="notice"]')?.textContent);
 
 const shots = {
