@@ -5,6 +5,7 @@ import { applyRuleImport, ensureDefaultRules, listRules, saveRule, setCategoryEn
 import { RuleCategorySchema, type Rule, type RuleCategory, type Severity } from '../scripts-library/schema';
 import { exportRulePack, planRuleImport, readRulePack, type RuleImportPlan } from '../scripts-library/rule-io';
 import { t, type MessageKey } from './i18n';
+import { download } from './download';
 
 type Notify = (text: string, tone: 'ok' | 'warn' | 'error') => void;
 
@@ -54,7 +55,11 @@ export function RulesView({ db, notify }: { db: KefuDB; notify: Notify }) {
             else setPlan(planRuleImport(read.rules, rules));
           }}
         />
-        {rules && <button onClick={() => download(exportRulePack(rules))}>{t('exportRules')}</button>}
+        {rules && (
+          <button onClick={() => download(`kefu-rules-${new Date().toISOString().slice(0, 10)}.json`, exportRulePack(rules), 'application/json')}>
+            {t('exportRules')}
+          </button>
+        )}
       </div>
       {plan && (
         <div className="dialog" role="dialog" data-testid="rules-import-preview">
@@ -178,13 +183,4 @@ function RuleEditor({ rule, onSave, onCancel }: { rule: Rule; onSave(r: Rule): P
       </div>
     </form>
   );
-}
-
-function download(json: string): void {
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `kefu-rules-${new Date().toISOString().slice(0, 10)}.json`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -5,6 +5,7 @@ import { exportCsv, exportJsonPack, exportQianniuCsv, hash, planImport, readImpo
 import { GbkEncodeError } from '../scripts-library/gbk';
 import type { PhraseDraft } from '../scripts-library/phrase-validation';
 import { t } from './i18n';
+import { download } from './download';
 
 type Notify = (text: string, tone: 'ok' | 'warn' | 'error', undo?: () => void) => void;
 
@@ -71,14 +72,4 @@ export function useLibraryActions(db: KefuDB, notify: Notify) {
       }
     },
   };
-}
-
-/** Save a file locally (a blob: URL; nothing leaves the browser). */
-function download(name: string, content: string | Uint8Array, type: string): void {
-  const url = URL.createObjectURL(new Blob([content as BlobPart], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -53,13 +53,19 @@ export function readImportFile(bytes: Uint8Array, maxBytes = 5_000_000): ReadRes
   return text.trimStart().startsWith('{') ? readJsonPack(text) : readCsv(text);
 }
 
-function readJsonPack(text: string): ReadResult {
-  let json: unknown;
+/** JSON.parse with the message an agent sees when a file is cut short or not JSON. */
+export function parseJsonFile(text: string): { ok: true; json: unknown } | { ok: false; error: string } {
   try {
-    json = JSON.parse(text);
+    return { ok: true, json: JSON.parse(text) };
   } catch (e) {
     return { ok: false, error: `JSON 无法解析（文件可能不完整）：${e instanceof Error ? e.message : String(e)}` };
   }
+}
+
+function readJsonPack(text: string): ReadResult {
+  const parsedJson = parseJsonFile(text);
+  if (!parsedJson.ok) return parsedJson;
+  const json = parsedJson.json;
   const pack = PhrasePackSchema.safeParse(json);
   if (!pack.success) {
     const issue = pack.error.issues[0]!;

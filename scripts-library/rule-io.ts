@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { RulePackSchema, RuleSchema, type Rule } from './schema';
+import { parseJsonFile } from './phrase-io';
 
 const PackHeadSchema = z.object({ format: z.literal('kefu-rule-pack'), version: z.literal(1), rules: z.array(z.unknown()) });
 
@@ -17,13 +18,9 @@ export interface RuleImportPlan {
 export type RuleReadResult = { ok: true; rules: unknown[] } | { ok: false; error: string };
 
 export function readRulePack(text: string): RuleReadResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, error: `JSON 无法解析（文件可能不完整）：${e instanceof Error ? e.message : String(e)}` };
-  }
-  const head = PackHeadSchema.safeParse(json);
+  const parsed = parseJsonFile(text);
+  if (!parsed.ok) return parsed;
+  const head = PackHeadSchema.safeParse(parsed.json);
   if (!head.success) return { ok: false, error: '不是有效的规则包（需要 format: "kefu-rule-pack", version: 1, rules: [...]）' };
   return { ok: true, rules: head.data.rules };
 }

@@ -1,21 +1,17 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Dexie } from 'dexie';
 import { SidePanel, type InsertFn } from '../../components/SidePanel';
 import { KefuDB } from '../../storage/db';
+import { freshDbPerTest } from '../helpers/db';
 
+const freshDb = freshDbPerTest();
 let db: KefuDB;
 beforeEach(async () => {
-  db = new KefuDB(`rules-${Math.random().toString(36).slice(2)}`);
-  await db.open();
+  db = freshDb();
   render(<SidePanel db={db} served={{ state: 'no-input' }} insert={vi.fn<InsertFn>()} />);
   await screen.findByText('主动招呼');
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
 });
 
 async function openRules() {

@@ -1,22 +1,18 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Dexie } from 'dexie';
 import { SidePanel, type InsertFn } from '../../components/SidePanel';
 import { KefuDB } from '../../storage/db';
+import { freshDbPerTest } from '../helpers/db';
 import { saveSettings } from '../../storage/repositories/settings';
 import type { Served } from '../../scripts-library/served-tab';
 import type { ChatTab } from '../../storage/protocol';
 
+const freshDb = freshDbPerTest();
 let db: KefuDB;
 beforeEach(async () => {
-  db = new KefuDB(`panel-${Math.random().toString(36).slice(2)}`);
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
+  db = freshDb();
 });
 
 const STOCK = '让您久等了，您问的这款有货的，现在拍下付款就可以为您安排发货哦。';

@@ -1,20 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Dexie } from 'dexie';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { KefuDB } from '../../../storage/db';
+import { freshDbPerTest } from '../../helpers/db';
 import { ChatTabRegistry } from '../../../storage/chat-tabs';
 import { createServices } from '../../../entrypoints/background/services';
 import { ensureDefaultPacks } from '../../../storage/repositories/phrase-writes';
 import { getSettings, saveSettings } from '../../../storage/repositories/settings';
 
+const freshDb = freshDbPerTest();
 let db: KefuDB;
 beforeEach(async () => {
-  db = new KefuDB(`svc-${Math.random().toString(36).slice(2)}`);
-  await db.open();
+  db = freshDb();
   await ensureDefaultPacks(db);
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
 });
 
 const registry = () => new ChatTabRegistry({ get: async () => ({}), set: async () => {} });

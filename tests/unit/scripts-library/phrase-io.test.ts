@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Dexie } from 'dexie';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { KefuDB } from '../../../storage/db';
+import { freshDbPerTest } from '../../helpers/db';
 import { applyImport, ensureDefaultPacks } from '../../../storage/repositories/phrase-writes';
 import { listStages } from '../../../storage/repositories/phrases';
 import {
@@ -15,15 +15,11 @@ import {
 import { decodeGbk, encodeGbk, GbkEncodeError } from '../../../scripts-library/gbk';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
+const freshDb = freshDbPerTest();
 let db: KefuDB;
 beforeEach(async () => {
-  db = new KefuDB(`io-${Math.random().toString(36).slice(2)}`);
-  await db.open();
+  db = freshDb();
   await ensureDefaultPacks(db);
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
 });
 
 async function plan(bytes: Uint8Array) {

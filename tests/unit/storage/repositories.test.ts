@@ -1,19 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Dexie } from 'dexie';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { KefuDB } from '../../../storage/db';
+import { freshDbPerTest } from '../../helpers/db';
 import { listPhrases, listStages, recordPhraseUse } from '../../../storage/repositories/phrases';
 import { ensureDefaultPacks, installPack } from '../../../storage/repositories/phrase-writes';
 import { getSettings, saveSettings } from '../../../storage/repositories/settings';
 import starter from '../../../scripts-library/packs/default.json';
 
+const freshDb = freshDbPerTest();
 let db: KefuDB;
 beforeEach(async () => {
-  db = new KefuDB(`repo-${Math.random().toString(36).slice(2)}`);
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
+  db = freshDb();
 });
 
 describe('default library', () => {

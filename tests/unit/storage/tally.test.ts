@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Dexie } from 'dexie';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { KefuDB } from '../../../storage/db';
+import { freshDbPerTest } from '../../helpers/db';
 import { increment, tallyForDays } from '../../../storage/repositories/tally';
 
+const freshDb = freshDbPerTest();
 let db: KefuDB;
 beforeEach(async () => {
-  db = new KefuDB(`tally-${Math.random().toString(36).slice(2)}`);
-  await db.open();
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
+  db = freshDb();
 });
 
 describe('tally repository', () => {
