@@ -10,7 +10,7 @@
 import rulePack from '../packs/rules-default.json';
 import { RulePackSchema, type Rule, type RuleCategory, type Severity } from '../schema';
 import { AhoCorasick } from './aho-corasick';
-import { compactView, createScratch, normalizeTerm, plainView, type View } from './normalize';
+import { bothViews, createScratch, normalizeTerm, type View } from './normalize';
 
 export interface Hit {
   /** Offsets in the original draft (end exclusive). */
@@ -87,8 +87,7 @@ export function checkDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
     compiled = compileRules(rules);
     cache.set(rules, compiled);
   }
-  const plain = plainView(draft, scratch.plain);
-  const compact = compactView(plain, scratch.compact);
+  const { plain, compact } = bothViews(draft, scratch);
   const found: Hit[] = [];
   const add = (view: View, rule: Rule, start: number, end: number) => {
     const s = view.from[start]!;

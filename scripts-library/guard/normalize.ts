@@ -101,6 +101,42 @@ export interface Scratch {
 }
 export const createScratch = (): Scratch => ({ plain: new Builder(512), compact: new Builder(512) });
 
+/** Both views in one pass over the draft (what checkDraft uses on every keystroke). */
+export function bothViews(original: string, scratch: Scratch): { plain: View; compact: View } {
+  const plain = scratch.plain.reset(original.length + 8);
+  const compact = scratch.compact.reset(original.length + 8);
+  const emit = (code: number, start: number, end: number) => {
+    plain.push(code, start, end);
+    const keep = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || isCjk(code);
+    if (keep || !isDropped(code, String.fromCharCode(code))) compact.push(code, start, end);
+  };
+  for (let i = 0; i < original.length; ) {
+    const c = original.charCodeAt(i);
+    if (c < 0x80) {
+      emit(c >= 65 && c <= 90 ? c + 32 : c, i, i + 1);
+      i++;
+      continue;
+    }
+    if (isCjk(c)) {
+      const code = simplify(c);
+      plain.push(code, i, i + 1);
+      compact.push(code, i, i + 1);
+      i++;
+      continue;
+    }
+    const cp = String.fromCodePoint(original.codePointAt(i)!);
+    const start = i;
+    i += cp.length;
+    if (ZERO_WIDTH.test(cp)) continue;
+    const norm = cp.normalize('NFKC').toLowerCase();
+    for (let u = 0; u < norm.length; u++) {
+      const code = norm.charCodeAt(u);
+      emit(isCjk(code) ? simplify(code) : code, start, i);
+    }
+  }
+  return { plain: plain.view(), compact: compact.view() };
+}
+
 export function plainView(original: string, scratch?: Builder): View {
   const out = scratch ? scratch.reset(original.length + 8) : new Builder(original.length + 8);
   for (let i = 0; i < original.length; ) {
