@@ -19,6 +19,7 @@ import { PhraseEditor } from './PhraseEditor';
 import { ImportPreview } from './ImportPreview';
 import { RulesView } from './RulesView';
 import { TallyView } from './TallyView';
+import { BuyerNote } from './BuyerNote';
 import { listRules } from '../storage/repositories/rules';
 import { checkDraft, DEFAULT_RULES } from '../scripts-library/guard';
 import { stageHint } from '../scripts-library/stage-hint';
@@ -165,6 +166,15 @@ export function SidePanel({ db, served, insert }: Props) {
           </button>
         </div>
         <ServedTabBar served={served} />
+        {chatTab && (buyer?.id ?? buyer?.name) && (
+          <BuyerNote
+            key={`${chatTab.status.site}|${buyer?.id ?? buyer?.name}`}
+            db={db}
+            site={chatTab.status.site}
+            buyerId={(buyer?.id ?? buyer?.name)!}
+            buyerName={buyer?.name ?? buyer?.id ?? ''}
+          />
+        )}
         <div className="views" role="tablist">
           <button role="tab" aria-selected={view === 'phrases'} onClick={() => setView('phrases')}>{t('viewPhrases')}</button>
           <button role="tab" aria-selected={view === 'rules'} onClick={() => setView('rules')}>{t('viewRules')}</button>

@@ -159,3 +159,17 @@ describe('stage hint', () => {
     await waitFor(() => expect(screen.getByRole('tab', { name: '议价' })).toHaveAttribute('aria-selected', 'true'));
   });
 });
+
+describe('buyer notes', () => {
+  it('shows and saves the note of the open conversation\'s buyer, per buyer', async () => {
+    const insert = vi.fn<InsertFn>();
+    const servedFor = (id: string, name: string): Served => ({ state: 'chat', tab: chatTab({ buyer: { id, name } }) });
+    const { rerender } = render(<SidePanel db={db} served={servedFor('u1', '小美')} insert={insert} />);
+    await userEvent.type(await screen.findByRole('textbox', { name: '买家备注：小美' }), '穿M码，地址改到公司');
+    await waitFor(async () => expect((await db.notes.get('buyer|pinduoduo|u1'))?.text).toBe('穿M码，地址改到公司'));
+    rerender(<SidePanel db={db} served={servedFor('u2', '阿强')} insert={insert} />);
+    expect(await screen.findByRole('textbox', { name: '买家备注：阿强' })).toHaveValue('');
+    rerender(<SidePanel db={db} served={servedFor('u1', '小美')} insert={insert} />);
+    await waitFor(() => expect(screen.getByRole('textbox', { name: '买家备注：小美' })).toHaveValue('穿M码，地址改到公司'));
+  });
+});

@@ -177,3 +177,18 @@ describe('stage hint', () => {
     await Promise.all([demo.close(), panel.close()]);
   });
 });
+
+describe('buyer notes', () => {
+  it('follow the open conversation', async () => {
+    const demo = await h.openDemo('react');
+    const panel = await h.openPanel(await h.tabIdOf(demo));
+    await panel.locator('.buyer-note summary').click();
+    await panel.fill('textarea[aria-label="买家备注：小美爱购物"]', '老顾客，穿M码');
+    await panel.waitForSelector('text=备注已保存');
+    await demo.click('[data-buyer-id="b1002"]');
+    await expect.poll(() => panel.locator('.buyer-note summary').textContent()).toBe('买家备注：阿强_2019');
+    await demo.click('[data-buyer-id="b1001"]');
+    await expect.poll(() => panel.inputValue('textarea[aria-label="买家备注：小美爱购物"]')).toBe('老顾客，穿M码');
+    await Promise.all([demo.close(), panel.close()]);
+  });
+});
