@@ -20,6 +20,8 @@ import { ImportPreview } from './ImportPreview';
 import { RulesView } from './RulesView';
 import { TallyView } from './TallyView';
 import { BuyerNote } from './BuyerNote';
+import { NotebookView } from './NotebookView';
+import { listHandovers } from '../storage/repositories/notes';
 import { listRules } from '../storage/repositories/rules';
 import { checkDraft, DEFAULT_RULES } from '../scripts-library/guard';
 import { stageHint } from '../scripts-library/stage-hint';
@@ -47,7 +49,9 @@ export function SidePanel({ db, served, insert }: Props) {
   const [showSettings, setShowSettings] = useState(false);
   const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'warn' | 'error'; undo?: () => void }>();
   const [manage, setManage] = useState(false);
-  const [view, setView] = useState<'phrases' | 'rules' | 'tally'>('phrases');
+  const [view, setView] = useState<'phrases' | 'rules' | 'tally' | 'notes'>('phrases');
+  const [notesTab, setNotesTab] = useState<'problems' | 'handover'>('problems');
+  const unread = useLiveQuery(async () => (await listHandovers(db)).filter((h) => !h.read).length, [db]);
   const library = useLibraryActions(db, (text, tone, undo) => setNotice({ text, tone, undo }));
   const fileInput = useRef<HTMLInputElement>(null);
   // The last phrase inserted per chat tab + buyer: inserting it again right away earns a warning.
@@ -179,10 +183,23 @@ export function SidePanel({ db, served, insert }: Props) {
           <button role="tab" aria-selected={view === 'phrases'} onClick={() => setView('phrases')}>{t('viewPhrases')}</button>
           <button role="tab" aria-selected={view === 'rules'} onClick={() => setView('rules')}>{t('viewRules')}</button>
           <button role="tab" aria-selected={view === 'tally'} onClick={() => setView('tally')}>{t('viewTally')}</button>
+          <button role="tab" aria-selected={view === 'notes'} onClick={() => setView('notes')}>{t('viewNotes')}</button>
         </div>
+        {!!unread && view !== 'notes' && (
+          <button
+            className="unread"
+            onClick={() => {
+              setNotesTab('handover');
+              setView('notes');
+            }}
+          >
+            {t('handoverUnread', String(unread))}
+          </button>
+        )}
       </header>
       {view === 'rules' && <RulesView db={db} notify={(text, tone) => setNotice({ text, tone })} />}
       {view === 'tally' && <TallyView db={db} agent={settings?.agentName || 'me'} />}
+      {view === 'notes' && <NotebookView db={db} initial={notesTab} />}
       {view === 'phrases' && (<>
       <div className="toolbar">
         <button onClick={() => library.startNew(stageId ?? stages?.[0]?.id ?? 'greeting')}>{t('newPhrase')}</button>

@@ -146,6 +146,16 @@ export const NoteSchema = z.object({
   buyerId: z.string().optional(),
   text: z.string().max(5000),
   status: z.string().optional(),
+  /** 问题登记本: the question, where it came up (buyer/order), and the answer once found. */
+  question: z.string().max(500).optional(),
+  context: z.string().max(500).optional(),
+  answer: z.string().max(2000).optional(),
+  /** 交接记录本: the shift that wrote it, its sections, and whether the next shift has read it. */
+  shift: z.string().max(20).optional(),
+  inProgress: z.string().max(2000).optional(),
+  urgent: z.string().max(2000).optional(),
+  potential: z.string().max(2000).optional(),
+  read: z.boolean().optional(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

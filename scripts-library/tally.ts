@@ -58,3 +58,9 @@ export function lastDays(day: string, n: number): string[] {
 }
 
 export const tallyId = (agent: string, day: string, shift: string) => `${agent}|${day}|${shift}`;
+
+/** The Monday (day key) of the week a timestamp falls in, for weekly summaries. */
+export function weekOf(at: Date): string {
+  const monday = new Date(at.getFullYear(), at.getMonth(), at.getDate() - ((at.getDay() + 6) % 7), 12);
+  return dayKey(monday);
+}

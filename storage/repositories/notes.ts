@@ -20,3 +20,44 @@ export async function saveBuyerNote(db: KefuDB, site: string, buyerId: string, t
     await db.notes.put(NoteSchema.parse({ id, kind: 'buyer', site, buyerId, text, createdAt: old?.createdAt ?? now, updatedAt: now }));
   });
 }
+
+const noteId = (kind: string, now: number) => `${kind}|${now.toString(36)}|${Math.random().toString(36).slice(2, 6)}`;
+
+/** 问题登记本: record a question met today (open until an answer is found). */
+export async function addProblem(db: KefuDB, question: string, context: string, now = Date.now()): Promise<Note> {
+  const note = NoteSchema.parse({ id: noteId('problem', now), kind: 'problem', text: '', question, context, status: 'open', createdAt: now, updatedAt: now });
+  await db.notes.add(note);
+  return note;
+}
+
+export async function answerProblem(db: KefuDB, id: string, answer: string, now = Date.now()): Promise<void> {
+  await db.notes.update(id, { answer, status: answer.trim() ? 'answered' : 'open', updatedAt: now });
+}
+
+/** Problems, newest first, optionally filtered by a search over question, context and answer. */
+export async function listProblems(db: KefuDB, search = ''): Promise<Note[]> {
+  const q = search.trim().toLowerCase();
+  const all = await db.notes.where('kind').equals('problem').toArray();
+  return all
+    .filter((n) => !q || [n.question, n.context, n.answer].some((f) => f?.toLowerCase().includes(q)))
+    .sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/** 交接记录本: what this shift hands to the next. */
+export async function addHandover(
+  db: KefuDB,
+  handover: { shift: string; inProgress: string; urgent: string; potential: string; text: string },
+  now = Date.now(),
+): Promise<Note> {
+  const note = NoteSchema.parse({ id: noteId('handover', now), kind: 'handover', ...handover, read: false, createdAt: now, updatedAt: now });
+  await db.notes.add(note);
+  return note;
+}
+
+export async function listHandovers(db: KefuDB): Promise<Note[]> {
+  return (await db.notes.where('kind').equals('handover').toArray()).sort((a, b) => b.createdAt - a.createdAt);
+}
+
+export async function markHandoverRead(db: KefuDB, id: string): Promise<void> {
+  await db.notes.update(id, { read: true });
+}

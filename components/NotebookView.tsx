@@ -1,0 +1,120 @@
+import { useState, type FormEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { KefuDB } from '../storage/db';
+import { addHandover, addProblem, answerProblem, listHandovers, listProblems, markHandoverRead } from '../storage/repositories/notes';
+import { shiftAt, weekOf } from '../scripts-library/tally';
+import type { Note } from '../scripts-library/schema';
+import { t, type MessageKey } from './i18n';
+
+/** The team notebooks: 问题登记本 (with a weekly summary and search) and 交接记录本. */
+export function NotebookView({ db, initial = 'problems' }: { db: KefuDB; initial?: 'problems' | 'handover' }) {
+  const [tab, setTab] = useState(initial);
+  return (
+    <section className="notebooks">
+      <div className="views" role="tablist">
+        <button role="tab" aria-selected={tab === 'problems'} onClick={() => setTab('problems')}>{t('problemLog')}</button>
+        <button role="tab" aria-selected={tab === 'handover'} onClick={() => setTab('handover')}>{t('handoverLog')}</button>
+      </div>
+      {tab === 'problems' ? <Problems db={db} /> : <Handovers db={db} />}
+    </section>
+  );
+}
+
+function Problems({ db }: { db: KefuDB }) {
+  const [search, setSearch] = useState('');
+  const [question, setQuestion] = useState('');
+  const [context, setContext] = useState('');
+  const problems = useLiveQuery(() => listProblems(db, search), [db, search]);
+  const weeks = new Map<string, Note[]>();
+  for (const p of problems ?? []) {
+    const w = weekOf(new Date(p.createdAt));
+    weeks.set(w, [...(weeks.get(w) ?? []), p]);
+  }
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!question.trim()) return;
+    await addProblem(db, question.trim(), context.trim());
+    setQuestion('');
+    setContext('');
+  };
+  return (
+    <>
+      <form className="dialog" onSubmit={add} aria-label={t('problemLog')}>
+        <label className="field">
+          <span>{t('problemQuestion')}</span>
+          <input value={question} maxLength={500} onChange={(e) => setQuestion(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('problemContext')}</span>
+          <input value={context} maxLength={500} onChange={(e) => setContext(e.target.value)} />
+        </label>
+        <div className="dialog__actions">
+          <button type="submit">{t('problemAdd')}</button>
+        </div>
+      </form>
+      <input className="search" type="search" aria-label={t('problemSearch')} placeholder={t('problemSearch')} value={search} onChange={(e) => setSearch(e.target.value)} />
+      {[...weeks].map(([week, items]) => (
+        <div key={week} className="week">
+          <h2 className="tally__h">{t('weekOf', [week, String(items.length), String(items.filter((p) => p.status === 'answered').length)])}</h2>
+          <ul className="notes">
+            {items.map((p) => (
+              <li key={p.id} className="note">
+                <strong>{p.question}</strong> <span className="muted">{p.context}</span>{' '}
+                <span className={`sev sev--${p.status === 'answered' ? 'hint' : 'warn'}`}>{p.status === 'answered' ? t('problemAnswered') : t('problemOpen')}</span>
+                <textarea
+                  aria-label={`${t('problemAnswer')}：${p.question}`}
+                  placeholder={t('problemAnswer')}
+                  defaultValue={p.answer ?? ''}
+                  rows={2}
+                  onBlur={(e) => void answerProblem(db, p.id, e.target.value)}
+                />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </>
+  );
+}
+
+function Handovers({ db }: { db: KefuDB }) {
+  const handovers = useLiveQuery(() => listHandovers(db), [db]);
+  const [form, setForm] = useState({ inProgress: '', urgent: '', potential: '', text: '' });
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!Object.values(form).some((v) => v.trim())) return;
+    await addHandover(db, { ...form, shift: shiftAt(new Date()).shift });
+    setForm({ inProgress: '', urgent: '', potential: '', text: '' });
+  };
+  const field = (key: keyof typeof form, label: MessageKey) => (
+    <label className="field">
+      <span>{t(label)}</span>
+      <textarea rows={2} maxLength={2000} value={form[key]} onChange={(e) => setForm((f) => ({ ...f, [key]: e.target.value }))} />
+    </label>
+  );
+  return (
+    <>
+      <form className="dialog" onSubmit={save} aria-label={t('handoverLog')}>
+        {field('inProgress', 'handoverInProgress')}
+        {field('urgent', 'handoverUrgent')}
+        {field('potential', 'handoverPotential')}
+        {field('text', 'handoverText')}
+        <div className="dialog__actions">
+          <button type="submit">{t('handoverSave')}</button>
+        </div>
+      </form>
+      <ul className="notes">
+        {(handovers ?? []).map((h) => (
+          <li key={h.id} className={`note${h.read ? '' : ' note--unread'}`} data-testid="handover">
+            <div className="muted">{t('handoverFrom', [new Date(h.createdAt).toLocaleString(), t(`shift_${h.shift ?? 'off'}` as MessageKey)])}</div>
+            {h.inProgress && <p><b>{t('handoverInProgress')}：</b>{h.inProgress}</p>}
+            {h.urgent && <p><b>{t('handoverUrgent')}：</b>{h.urgent}</p>}
+            {h.potential && <p><b>{t('handoverPotential')}：</b>{h.potential}</p>}
+            {h.text && <p><b>{t('handoverText')}：</b>{h.text}</p>}
+            {!h.read && <button onClick={() => void markHandoverRead(db, h.id)}>{t('markRead')}</button>}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
