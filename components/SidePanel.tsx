@@ -21,6 +21,7 @@ import { RulesView } from './RulesView';
 import { TallyView } from './TallyView';
 import { BuyerNote } from './BuyerNote';
 import { NotebookView } from './NotebookView';
+import { BackupPanel } from './BackupPanel';
 import { listHandovers } from '../storage/repositories/notes';
 import { listRules } from '../storage/repositories/rules';
 import { checkDraft, DEFAULT_RULES } from '../scripts-library/guard';
@@ -197,6 +198,14 @@ export function SidePanel({ db, served, insert }: Props) {
           </button>
         )}
       </header>
+      {showSettings && settings && (
+        <SettingsForm
+          settings={settings}
+          onSave={async (patch: Partial<Settings>) => void (await saveSettings(db, patch))}
+          onClose={() => setShowSettings(false)}
+        />
+      )}
+      {showSettings && <BackupPanel db={db} notify={(text, tone) => setNotice({ text, tone })} />}
       {view === 'rules' && <RulesView db={db} notify={(text, tone) => setNotice({ text, tone })} />}
       {view === 'tally' && <TallyView db={db} agent={settings?.agentName || 'me'} />}
       {view === 'notes' && <NotebookView db={db} initial={notesTab} />}
@@ -238,13 +247,6 @@ export function SidePanel({ db, served, insert }: Props) {
       )}
       {library.importPlan && (
         <ImportPreview plan={library.importPlan} onApply={() => void library.applyImport()} onCancel={library.cancelImport} />
-      )}
-      {showSettings && settings && (
-        <SettingsForm
-          settings={settings}
-          onSave={async (patch: Partial<Settings>) => void (await saveSettings(db, patch))}
-          onClose={() => setShowSettings(false)}
-        />
       )}
       {pending?.kind === 'placeholders' && (
         <PlaceholderForm
