@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { KefuDB } from '../storage/db';
 import { increment, tallyForDays, type TallyField } from '../storage/repositories/tally';
-import { conversionRate, lastDays, shiftAt } from '../scripts-library/tally';
+import { conversionRate, lastDays, shiftAt, tallyCsv, totalsByDay } from '../scripts-library/tally';
+import { TallyChart } from './TallyChart';
+import { download } from './download';
 import { t, type MessageKey } from './i18n';
 
 const pct = (r: number | null) => (r === null ? t('tallyNoRate') : `${(r * 100).toFixed(1)}%`);
@@ -15,8 +17,9 @@ export function TallyView({ db, agent }: { db: KefuDB; agent: string }) {
     return () => clearInterval(timer);
   }, []);
   const { day, shift } = shiftAt(now);
-  const week = lastDays(day, 7);
-  const rows = useLiveQuery(() => tallyForDays(db, agent, week), [db, agent, week.join()]);
+  const month = lastDays(day, 30);
+  const week = month.slice(-7);
+  const rows = useLiveQuery(() => tallyForDays(db, agent, month), [db, agent, day]);
   const sum = (d: string, field: TallyField) => (rows ?? []).filter((r) => r.day === d).reduce((n, r) => n + r[field], 0);
   const consults = sum(day, 'consults');
   const conversions = sum(day, 'conversions');
@@ -39,6 +42,20 @@ export function TallyView({ db, agent }: { db: KefuDB; agent: string }) {
           <span className="tally__label">{t('tallyRate')}</span>
           <strong data-testid="tally-rate">{pct(conversionRate(consults, conversions))}</strong>
         </div>
+      </div>
+      <TallyChart days={totalsByDay(rows ?? [], month)} />
+      <div className="toolbar">
+        <button
+          onClick={async () =>
+            download(
+              `kefu-tally-${day}.csv`,
+              tallyCsv(await db.tally.filter((r) => r.agent === agent).toArray(), (id) => t(`shift_${id}` as MessageKey)),
+              'text/csv;charset=utf-8',
+            )
+          }
+        >
+          {t('tallyExport')}
+        </button>
       </div>
       <h2 className="tally__h">{t('tallyWeek')}</h2>
       <table className="tally__week">

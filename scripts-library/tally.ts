@@ -64,3 +64,33 @@ export function weekOf(at: Date): string {
   const monday = new Date(at.getFullYear(), at.getMonth(), at.getDate() - ((at.getDay() + 6) % 7), 12);
   return dayKey(monday);
 }
+
+export interface DayTotals {
+  day: string;
+  consults: number;
+  conversions: number;
+}
+
+/** Sum rows (any shifts) per day, for the given days in order; missing days are zeros. */
+export function totalsByDay(rows: readonly { day: string; consults: number; conversions: number }[], days: readonly string[]): DayTotals[] {
+  const map = new Map(days.map((d) => [d, { day: d, consults: 0, conversions: 0 }]));
+  for (const r of rows) {
+    const t = map.get(r.day);
+    if (t) {
+      t.consults += r.consults;
+      t.conversions += r.conversions;
+    }
+  }
+  return [...map.values()];
+}
+
+/** The tally as CSV (UTF-8 with BOM so Excel shows Chinese): 日期,班次,询单,成交,转化率. */
+export function tallyCsv(rows: readonly { day: string; shift: string; consults: number; conversions: number }[], shiftName: (id: string) => string): string {
+  const lines = [...rows]
+    .sort((a, b) => (a.day === b.day ? a.shift.localeCompare(b.shift) : a.day < b.day ? -1 : 1))
+    .map((r) => {
+      const rate = conversionRate(r.consults, r.conversions);
+      return [r.day, shiftName(r.shift), r.consults, r.conversions, rate === null ? '' : `${(rate * 100).toFixed(1)}%`].join(',');
+    });
+  return '\ufeff' + ['日期,班次,询单,成交,转化率', ...lines].join('\r\n') + '\r\n';
+}

@@ -30,3 +30,10 @@ it('counts consults and conversions with one click each and shows the conversion
   await userEvent.click(screen.getByRole('button', { name: '询单 −1' }));
   await waitFor(() => expect(screen.getByTestId('tally-rate')).toHaveTextContent('33.3%'));
 });
+
+it('draws 30 days of bars with today\'s counts', async () => {
+  render(<TallyView db={db} agent="小王" />);
+  await userEvent.click(screen.getByRole('button', { name: '询单 +1' }));
+  await waitFor(() => expect(document.querySelector('[data-day="2026-11-23"]')?.getAttribute('data-consults')).toBe('1'));
+  expect(document.querySelectorAll('rect[data-day]')).toHaveLength(30);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conversionRate, lastDays, shiftAt, type Shift } from '../../../scripts-library/tally';
+import { conversionRate, lastDays, shiftAt, tallyCsv, totalsByDay, type Shift } from '../../../scripts-library/tally';
 
 const at = (s: string) => new Date(s); // local time (no zone suffix): wall-clock, DST-free arithmetic
 
@@ -34,5 +34,24 @@ describe('conversionRate', () => {
 describe('lastDays', () => {
   it('lists days oldest first across month and year ends', () => {
     expect(lastDays('2027-01-02', 4)).toEqual(['2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02']);
+  });
+});
+
+describe('totalsByDay and tallyCsv', () => {
+  const rows = [
+    { day: '2026-11-22', shift: 'night', consults: 4, conversions: 1 },
+    { day: '2026-11-23', shift: 'day', consults: 10, conversions: 3 },
+    { day: '2026-11-23', shift: 'night', consults: 2, conversions: 0 },
+  ];
+  it('sums shifts per day and fills missing days with zeros', () => {
+    expect(totalsByDay(rows, ['2026-11-21', '2026-11-22', '2026-11-23'])).toEqual([
+      { day: '2026-11-21', consults: 0, conversions: 0 },
+      { day: '2026-11-22', consults: 4, conversions: 1 },
+      { day: '2026-11-23', consults: 12, conversions: 3 },
+    ]);
+  });
+  it('writes CSV with a BOM, one row per day and shift, rate empty without consults', () => {
+    const csv = tallyCsv([...rows, { day: '2026-11-24', shift: 'off', consults: 0, conversions: 0 }], (id) => ({ day: '白班', night: '晚班', off: '班外' })[id] ?? id);
+    expect(csv).toBe('\ufeff日期,班次,询单,成交,转化率\r\n2026-11-22,晚班,4,1,25.0%\r\n2026-11-23,白班,10,3,30.0%\r\n2026-11-23,晚班,2,0,0.0%\r\n2026-11-24,班外,0,0,\r\n');
   });
 });
