@@ -137,34 +137,6 @@ export function bothViews(original: string, scratch: Scratch): { plain: View; co
   return { plain: plain.view(), compact: compact.view() };
 }
 
-export function plainView(original: string, scratch?: Builder): View {
-  const out = scratch ? scratch.reset(original.length + 8) : new Builder(original.length + 8);
-  for (let i = 0; i < original.length; ) {
-    const c = original.charCodeAt(i);
-    // Fast paths: ASCII only needs lower-casing; CJK ideographs are NFKC-stable and only need t→s.
-    if (c < 0x80) {
-      out.push(c >= 65 && c <= 90 ? c + 32 : c, i, i + 1);
-      i++;
-      continue;
-    }
-    if (isCjk(c)) {
-      out.push(simplify(c), i, i + 1);
-      i++;
-      continue;
-    }
-    const cp = String.fromCodePoint(original.codePointAt(i)!);
-    const start = i;
-    i += cp.length;
-    if (ZERO_WIDTH.test(cp)) continue;
-    const norm = cp.normalize('NFKC').toLowerCase();
-    for (let u = 0; u < norm.length; u++) {
-      const code = norm.charCodeAt(u);
-      out.push(isCjk(code) ? simplify(code) : code, start, i);
-    }
-  }
-  return out.view();
-}
-
 /** Whether a non-letter, non-digit, non-ideograph code unit is dropped from the compact view (memoised). */
 const dropped = new Map<number, boolean>();
 function isDropped(code: number, ch: string): boolean {
@@ -176,22 +148,8 @@ function isDropped(code: number, ch: string): boolean {
   return d;
 }
 
-export function compactView(plain: View, scratch?: Builder): View {
-  const out = scratch ? scratch.reset(plain.text.length + 8) : new Builder(plain.text.length + 8);
-  const text = plain.text;
-  for (let k = 0; k < text.length; k++) {
-    const code = text.charCodeAt(k);
-    // Fast path: letters, digits and CJK ideographs are always kept.
-    const keep = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || isCjk(code);
-    // A surrogate pair (emoji) is a symbol: drop both halves.
-    if (!keep && isDropped(code, text[k]!)) continue;
-    out.push(code, plain.from[k]!, plain.to[k]!);
-  }
-  return out.view();
-}
-
 /** Normalise a rule term the way drafts are (no offsets needed). */
 export function normalizeTerm(term: string, compact: boolean): string {
-  const plain = plainView(term);
-  return compact ? compactView(plain).text : plain.text;
+  const views = bothViews(term, createScratch());
+  return compact ? views.compact.text : views.plain.text;
 }
