@@ -149,7 +149,8 @@ function isDropped(code: number, ch: string): boolean {
 }
 
 /** Normalise a rule term the way drafts are (no offsets needed). */
+let termScratch: Scratch | undefined;
 export function normalizeTerm(term: string, compact: boolean): string {
-  const views = bothViews(term, createScratch());
+  const views = bothViews(term, (termScratch ??= createScratch())); // the text is read before the next call
   return compact ? views.compact.text : views.plain.text;
 }
