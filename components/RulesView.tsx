@@ -109,6 +109,7 @@ export function RulesView({ db, notify }: { db: KefuDB; notify: Notify }) {
                 type="checkbox"
                 aria-label={`${t(catKey(category))} ${t('enabled')}`}
                 checked={all.length > 0 && all.every((r) => r.enabled)}
+                disabled={all.length === 0}
                 onChange={(e) => void setCategoryEnabled(db, category, e.target.checked)}
               />
               {t(catKey(category))}

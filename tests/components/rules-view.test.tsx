@@ -16,7 +16,8 @@ beforeEach(async () => {
 
 async function openRules() {
   await userEvent.click(screen.getByRole('tab', { name: '规则' }));
-  await screen.findByLabelText('辱骂 启用');
+  // The default rules are installed when the view opens: wait until they are listed.
+  await waitFor(() => expect(screen.getByLabelText('辱骂 启用')).toBeChecked());
 }
 
 describe('rules view', () => {
