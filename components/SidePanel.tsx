@@ -22,6 +22,8 @@ import { TallyView } from './TallyView';
 import { BuyerNote } from './BuyerNote';
 import { NotebookView } from './NotebookView';
 import { BackupPanel } from './BackupPanel';
+import { increment } from '../storage/repositories/tally';
+import { shiftAt } from '../scripts-library/tally';
 import { listHandovers } from '../storage/repositories/notes';
 import { listRules } from '../storage/repositories/rules';
 import { checkDraft, DEFAULT_RULES } from '../scripts-library/guard';
@@ -172,6 +174,18 @@ export function SidePanel({ db, served, insert }: Props) {
         </div>
         <ServedTabBar served={served} />
         {chatTab && (buyer?.id ?? buyer?.name) && (
+          <button
+            className="sale"
+            onClick={async () => {
+              const { day, shift } = shiftAt(new Date());
+              await increment(db, settings?.agentName || 'me', day, shift, 'conversions');
+              setNotice({ text: t('conversionCounted', buyer?.name ?? buyer?.id ?? ''), tone: 'ok' });
+            }}
+          >
+            {t('conversionForBuyer')}
+          </button>
+        )}
+        {chatTab && (buyer?.id ?? buyer?.name) && (
           <BuyerNote
             key={`${chatTab.status.site}|${buyer?.id ?? buyer?.name}`}
             db={db}
@@ -207,7 +221,7 @@ export function SidePanel({ db, served, insert }: Props) {
       )}
       {showSettings && <BackupPanel db={db} notify={(text, tone) => setNotice({ text, tone })} />}
       {view === 'rules' && <RulesView db={db} notify={(text, tone) => setNotice({ text, tone })} />}
-      {view === 'tally' && <TallyView db={db} agent={settings?.agentName || 'me'} />}
+      {view === 'tally' && <TallyView db={db} agent={settings?.agentName || 'me'} autoConsult={settings?.autoConsult ?? false} />}
       {view === 'notes' && <NotebookView db={db} initial={notesTab} />}
       {view === 'phrases' && (<>
       <div className="toolbar">

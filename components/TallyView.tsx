@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { KefuDB } from '../storage/db';
 import { increment, tallyForDays, type TallyField } from '../storage/repositories/tally';
+import { saveSettings } from '../storage/repositories/settings';
 import { conversionRate, lastDays, shiftAt, tallyCsv, totalsByDay } from '../scripts-library/tally';
 import { TallyChart } from './TallyChart';
 import { download } from './download';
@@ -10,7 +11,7 @@ import { t, type MessageKey } from './i18n';
 const pct = (r: number | null) => (r === null ? t('tallyNoRate') : `${(r * 100).toFixed(1)}%`);
 
 /** 服务统计本: today's consults and conversions (±1), the conversion rate, and the last 7 days. */
-export function TallyView({ db, agent }: { db: KefuDB; agent: string }) {
+export function TallyView({ db, agent, autoConsult }: { db: KefuDB; agent: string; autoConsult: boolean }) {
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), 60_000); // the shift changes while the panel is open
@@ -43,6 +44,9 @@ export function TallyView({ db, agent }: { db: KefuDB; agent: string }) {
           <strong data-testid="tally-rate">{pct(conversionRate(consults, conversions))}</strong>
         </div>
       </div>
+      <label className="muted">
+        <input type="checkbox" checked={autoConsult} onChange={(e) => void saveSettings(db, { autoConsult: e.target.checked })} /> {t('autoConsult')}
+      </label>
       <TallyChart days={totalsByDay(rows ?? [], month)} />
       <div className="toolbar">
         <button

@@ -181,6 +181,8 @@ export const SettingsSchema = z.object({
   shipDays: z.string().max(10).default('2'),
   /** Placeholder values the agent typed in the fill-in form, offered again next time. */
   placeholderMemory: z.record(z.string(), z.string().max(200)).default({}),
+  /** Count a consult automatically the first time a buyer's conversation is opened each day. */
+  autoConsult: z.boolean().default(false),
   /** 不再提示: personal allow contexts per guard rule id. */
   guardAllows: z.record(z.string(), z.array(z.string().max(60))).default({}),
   /** How many times the agent sent despite a block-severity hit (仍要发送), per rule id. */

@@ -16,6 +16,8 @@ export interface BackgroundServices {
   guardCheck(text: string): Promise<GuardHit[]>;
   guardAllow(ruleId: string, context: string): Promise<void>;
   guardOverride(ruleIds: string[]): Promise<void>;
+  /** A chat tab now shows this buyer (for the automatic consult count). */
+  buyerOpened(site: string, buyerId: string): Promise<void>;
 }
 
 export type BackgroundReply = { ok: true; changed?: boolean } | { ok: false; error: string } | ChatTab[] | PickerItem[] | GuardHit[];
@@ -45,6 +47,8 @@ export async function handleBackgroundMessage(
         return { reply: { ok: false, error: 'chat/status must come from a tab' }, changed: false };
       }
       const changed = await services.registry.report(id, windowId, message.status);
+      const buyerId = message.status.buyer?.id ?? message.status.buyer?.name;
+      if (changed && buyerId) await services.buyerOpened(message.status.site, buyerId);
       return { reply: { ok: true, changed }, changed };
     }
     case 'panel/list-chat-tabs':

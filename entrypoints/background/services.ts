@@ -2,6 +2,8 @@
 import { liveQuery } from 'dexie';
 import type { KefuDB } from '../../storage/db';
 import { recordPhraseUse } from '../../storage/repositories/phrases';
+import { recordConsultOnce } from '../../storage/repositories/tally';
+import { shiftAt } from '../../scripts-library/tally';
 import { getSettings, saveSettings } from '../../storage/repositories/settings';
 import { placeholderValues } from '../../scripts-library/placeholders';
 import { PhraseSearchCache } from '../../scripts-library/search';
@@ -51,6 +53,12 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry): Backgroun
       const { guardAllows } = await getSettings(db);
       const list = guardAllows[ruleId] ?? [];
       if (!list.includes(context)) await saveSettings(db, { guardAllows: { ...guardAllows, [ruleId]: [...list, context] } });
+    },
+    async buyerOpened(site, buyerId) {
+      const { autoConsult, agentName } = await getSettings(db);
+      if (!autoConsult) return;
+      const { day, shift } = shiftAt(new Date());
+      await recordConsultOnce(db, agentName || 'me', day, shift, `${site}|${buyerId}`);
     },
     async guardOverride(ruleIds) {
       const { guardOverrides } = await getSettings(db);

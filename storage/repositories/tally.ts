@@ -23,3 +23,25 @@ export async function increment(db: KefuDB, agent: string, day: string, shift: s
 export async function tallyForDays(db: KefuDB, agent: string, days: readonly string[]): Promise<Tally[]> {
   return db.tally.where('[agent+day]').anyOf(days.map((d) => [agent, d])).toArray();
 }
+
+/**
+ * Automatic consult count: the first time a buyer's conversation is opened on a day counts one consult (once per
+ * buyer per day). The "seen" list and the counter change in one transaction, so two tabs cannot count twice.
+ * @returns whether a consult was counted.
+ */
+export async function recordConsultOnce(
+  db: KefuDB,
+  agent: string,
+  day: string,
+  shift: string,
+  buyerKey: string,
+): Promise<boolean> {
+  const key = `consultSeen:${day}`;
+  return db.transaction('rw', db.tally, db.settings, async () => {
+    const seen = ((await db.settings.get(key))?.value as string[] | undefined) ?? [];
+    if (seen.includes(buyerKey)) return false;
+    await db.settings.put({ key, value: [...seen, buyerKey] });
+    await increment(db, agent, day, shift, 'consults');
+    return true;
+  });
+}

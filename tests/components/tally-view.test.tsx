@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 it('counts consults and conversions with one click each and shows the conversion rate', async () => {
-  render(<TallyView db={db} agent="小王" />);
+  render(<TallyView db={db} agent="小王" autoConsult={false} />);
   expect(screen.getByText('今日 2026-11-23 · 当前班次：白班')).toBeInTheDocument();
   expect(screen.getByTestId('tally-rate')).toHaveTextContent('—（暂无询单）');
   for (let i = 0; i < 4; i++) await userEvent.click(screen.getByRole('button', { name: '询单 +1' }));
@@ -32,7 +32,7 @@ it('counts consults and conversions with one click each and shows the conversion
 });
 
 it('draws 30 days of bars with today\'s counts', async () => {
-  render(<TallyView db={db} agent="小王" />);
+  render(<TallyView db={db} agent="小王" autoConsult={false} />);
   await userEvent.click(screen.getByRole('button', { name: '询单 +1' }));
   await waitFor(() => expect(document.querySelector('[data-day="2026-11-23"]')?.getAttribute('data-consults')).toBe('1'));
   expect(document.querySelectorAll('rect[data-day]')).toHaveLength(30);

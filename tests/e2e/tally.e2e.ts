@@ -23,3 +23,25 @@ it('two panels (two tabs) increment 100 times each concurrently → exactly 200'
   await expect.poll(() => b!.textContent('[data-testid="tally-consults"]'), { timeout: 10_000 }).toBe('200');
   await Promise.all([a!.close(), b!.close()]);
 });
+
+it('counts each buyer\'s first opened conversation of the day once, and 成交 +1 counts a sale for the open buyer', async () => {
+  const panel = await h.openPanel();
+  await panel.click('.views [role="tab"]:has-text("统计")');
+  await panel.waitForTimeout(500); // let the counts load from the database
+  const start = Number(await panel.textContent('[data-testid="tally-consults"]'));
+  await panel.click('text=自动计询单');
+  await expect.poll(() => panel.isChecked('label:has-text("自动计询单") input')).toBe(true);
+  const demo = await h.openDemo('react'); // opens 小美 (b1001)
+  // An agent reads each conversation for a moment before switching to the next one.
+  for (const buyer of ['b1002', 'b1003', 'b1002' /* seen today already */]) {
+    await demo.waitForTimeout(400);
+    await demo.click(`[data-buyer-id="${buyer}"]`);
+  }
+  await demo.click('[data-role="reply-box"]');
+  await expect.poll(() => panel.textContent('[data-testid="tally-consults"]'), { timeout: 10_000 }).toBe(String(start + 3));
+  const served = await h.openPanel(await h.tabIdOf(demo));
+  await served.click('button.sale');
+  await expect.poll(() => served.textContent('[data-testid="notice"]')).toBe('已记一单成交：阿强_2019');
+  await expect.poll(() => panel.textContent('[data-testid="tally-conversions"]')).toBe('1');
+  await Promise.all([demo.close(), panel.close(), served.close()]);
+});

@@ -24,6 +24,7 @@ function services(reg = registry()): BackgroundServices & { used: string[]; reme
     guardCheck: async () => [],
     guardAllow: async () => {},
     guardOverride: async () => {},
+    buyerOpened: async () => {},
   };
 }
 

@@ -34,3 +34,18 @@ describe('background services', () => {
     expect((await getSettings(db)).placeholderMemory).toEqual({ 运单号: '7510', 快递公司: '圆通' });
   });
 });
+
+describe('automatic consult count', () => {
+  it('counts the first opening of a buyer per day only when the agent switched it on', async () => {
+    const svc = createServices(db, registry());
+    await svc.buyerOpened('demo', 'b1');
+    expect(await db.tally.count()).toBe(0);
+    await saveSettings(db, { autoConsult: true, agentName: '小王' });
+    await svc.buyerOpened('demo', 'b1');
+    await svc.buyerOpened('demo', 'b1');
+    await svc.buyerOpened('demo', 'b2');
+    const rows = await db.tally.toArray();
+    expect(rows.reduce((n, r) => n + r.consults, 0)).toBe(2);
+    expect(rows.every((r) => r.agent === '小王')).toBe(true);
+  });
+});

@@ -24,3 +24,14 @@ describe('tally repository', () => {
     expect(rows).toEqual([{ id: '小王|2026-11-23|day', agent: '小王', day: '2026-11-23', shift: 'day', consults: 0, conversions: 0, amount: 0 }]);
   });
 });
+
+describe('automatic consult count', () => {
+  it('counts a buyer once per day, even when several tabs report at once', async () => {
+    const { recordConsultOnce } = await import('../../../storage/repositories/tally');
+    const results = await Promise.all(Array.from({ length: 10 }, () => recordConsultOnce(db, '小王', '2026-11-23', 'day', 'demo|b1')));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await recordConsultOnce(db, '小王', '2026-11-23', 'day', 'demo|b2')).toBe(true);
+    expect(await recordConsultOnce(db, '小王', '2026-11-24', 'day', 'demo|b1')).toBe(true);
+    expect((await db.tally.get('小王|2026-11-23|day'))?.consults).toBe(2);
+  });
+});
