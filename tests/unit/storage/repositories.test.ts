@@ -52,7 +52,7 @@ describe('recordPhraseUse', () => {
 
 describe('settings', () => {
   it('gives defaults on an empty database and round-trips saved values', async () => {
-    expect(await getSettings(db)).toEqual({ shopName: '', agentName: '', shipDays: '2', placeholderMemory: {}, guardAllows: {}, guardOverrides: {} });
+    expect(await getSettings(db)).toEqual({ shopName: '', agentName: '', shipDays: '2', placeholderMemory: {}, autoConsult: false, guardAllows: {}, guardOverrides: {} });
     await saveSettings(db, { shopName: '小美服饰', agentName: '小王' });
     expect(await getSettings(db)).toMatchObject({ shopName: '小美服饰', agentName: '小王', shipDays: '2' });
   });
@@ -65,6 +65,6 @@ describe('settings', () => {
 
   it('falls back per key when one stored value is bad', async () => {
     await db.settings.bulkPut([{ key: 'shopName', value: 42 }, { key: 'agentName', value: '小李' }]);
-    expect(await getSettings(db)).toEqual({ shopName: '', agentName: '小李', shipDays: '2', placeholderMemory: {}, guardAllows: {}, guardOverrides: {} });
+    expect(await getSettings(db)).toEqual({ shopName: '', agentName: '小李', shipDays: '2', placeholderMemory: {}, autoConsult: false, guardAllows: {}, guardOverrides: {} });
   });
 });
