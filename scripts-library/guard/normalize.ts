@@ -47,6 +47,8 @@ function simplify(code: number): number {
 
 const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
+const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+
 /** A growable builder of (code unit, original start, original end) triples. */
 export class Builder {
   codes: Uint16Array;
@@ -85,8 +87,9 @@ export class Builder {
     this.length++;
   }
   view(): View {
-    let text = '';
-    for (let k = 0; k < this.length; k += 4096) text += String.fromCharCode(...this.codes.subarray(k, Math.min(this.length, k + 4096)));
+    // UTF-16 code units → string in one native call (spreading a typed array into fromCharCode was most of
+    // a check's time).
+    const text = utf16.decode(this.codes.subarray(0, this.length));
     return { text, from: this.from.subarray(0, this.length), to: this.to.subarray(0, this.length) };
   }
 }
@@ -101,22 +104,48 @@ export interface Scratch {
 }
 export const createScratch = (): Scratch => ({ plain: new Builder(512), compact: new Builder(512) });
 
+/**
+ * Per BMP code unit outside ASCII and the CJK block, memoised: what it normalises to. Chinese punctuation
+ * (，。！？) is in every draft and NFKC + lower case + a regex test per character was most of a check's cost.
+ * 0 = not computed yet; > 0 = the normalised code unit + 1; ZW = dropped everywhere; MULTI = several units.
+ */
+const ZW = -1;
+const MULTI = -2;
+const bmpNorm = new Int32Array(65536);
+function bmpNormalized(c: number): number {
+  let v = bmpNorm[c]!;
+  if (v === 0) {
+    const ch = String.fromCharCode(c);
+    if (ZERO_WIDTH.test(ch)) v = ZW;
+    else {
+      const norm = ch.normalize('NFKC').toLowerCase();
+      v = norm.length === 1 ? (isCjk(norm.charCodeAt(0)) ? simplify(norm.charCodeAt(0)) : norm.charCodeAt(0)) + 1 : MULTI;
+    }
+    bmpNorm[c] = v;
+  }
+  return v;
+}
+
+/** Per code unit: kept in the compact view (1) or dropped (2); 0 = not computed yet. */
+const compactKeep = new Uint8Array(65536);
+function keptInCompact(code: number): boolean {
+  let k = compactKeep[code]!;
+  if (k === 0) {
+    const ch = String.fromCharCode(code);
+    const alnum = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || isCjk(code);
+    const drop = !alnum && ((code >= 0xd800 && code <= 0xdfff) || (DROP_IN_COMPACT.test(ch) && !KEEP_IN_COMPACT.has(ch)));
+    k = drop ? 2 : 1;
+    compactKeep[code] = k;
+  }
+  return k === 1;
+}
+
 /** Both views in one pass over the draft (what checkDraft uses on every keystroke). */
 export function bothViews(original: string, scratch: Scratch): { plain: View; compact: View } {
   const plain = scratch.plain.reset(original.length + 8);
   const compact = scratch.compact.reset(original.length + 8);
-  const emit = (code: number, start: number, end: number) => {
-    plain.push(code, start, end);
-    const keep = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || isCjk(code);
-    if (keep || !isDropped(code, String.fromCharCode(code))) compact.push(code, start, end);
-  };
   for (let i = 0; i < original.length; ) {
     const c = original.charCodeAt(i);
-    if (c < 0x80) {
-      emit(c >= 65 && c <= 90 ? c + 32 : c, i, i + 1);
-      i++;
-      continue;
-    }
     if (isCjk(c)) {
       const code = simplify(c);
       plain.push(code, i, i + 1);
@@ -124,28 +153,40 @@ export function bothViews(original: string, scratch: Scratch): { plain: View; co
       i++;
       continue;
     }
+    if (c < 0x80) {
+      const code = c >= 65 && c <= 90 ? c + 32 : c;
+      plain.push(code, i, i + 1);
+      if (keptInCompact(code)) compact.push(code, i, i + 1);
+      i++;
+      continue;
+    }
+    if (c < 0xd800 || c > 0xdfff) {
+      const v = bmpNormalized(c);
+      if (v === ZW) {
+        i++;
+        continue;
+      }
+      if (v > 0) {
+        plain.push(v - 1, i, i + 1);
+        if (keptInCompact(v - 1)) compact.push(v - 1, i, i + 1);
+        i++;
+        continue;
+      }
+    }
+    // Astral code points (emoji) and the few BMP characters that NFKC expands (e.g. ㎏ → kg).
     const cp = String.fromCodePoint(original.codePointAt(i)!);
     const start = i;
     i += cp.length;
     if (ZERO_WIDTH.test(cp)) continue;
     const norm = cp.normalize('NFKC').toLowerCase();
     for (let u = 0; u < norm.length; u++) {
-      const code = norm.charCodeAt(u);
-      emit(isCjk(code) ? simplify(code) : code, start, i);
+      const unit = norm.charCodeAt(u);
+      const code = isCjk(unit) ? simplify(unit) : unit;
+      plain.push(code, start, i);
+      if (keptInCompact(code)) compact.push(code, start, i);
     }
   }
   return { plain: plain.view(), compact: compact.view() };
-}
-
-/** Whether a non-letter, non-digit, non-ideograph code unit is dropped from the compact view (memoised). */
-const dropped = new Map<number, boolean>();
-function isDropped(code: number, ch: string): boolean {
-  let d = dropped.get(code);
-  if (d === undefined) {
-    d = (code >= 0xd800 && code <= 0xdfff) || (DROP_IN_COMPACT.test(ch) && !KEEP_IN_COMPACT.has(ch));
-    dropped.set(code, d);
-  }
-  return d;
 }
 
 /** Normalise a rule term the way drafts are (no offsets needed). */
