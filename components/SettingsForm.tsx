@@ -8,19 +8,37 @@ interface Props {
   onClose(): void;
 }
 
-/** Shop name, agent name and default shipping days: the values most phrases' placeholders need. */
+/** Minutes as the agent types them: "15, 1440, 2880, 4320" (a number each, comma or space separated). */
+export function parseLadder(text: string): number[] | null {
+  const parts = text.split(/[,，\s]+/).filter(Boolean);
+  const minutes = parts.map(Number);
+  return parts.length && minutes.every((m) => Number.isFinite(m) && m > 0) ? minutes : null;
+}
+
+/**
+ * The values most phrases' placeholders need (shop name, agent name, default shipping days), the work shifts the
+ * tally counts by, and the payment-chase ladder.
+ */
 export function SettingsForm({ settings, onSave, onClose }: Props) {
   const [draft, setDraft] = useState({ shopName: settings.shopName, agentName: settings.agentName, shipDays: settings.shipDays });
+  const [shifts, setShifts] = useState(settings.shifts);
+  const [ladder, setLadder] = useState(settings.chaseLadder.join(', '));
   const [error, setError] = useState<string>();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const chaseLadder = parseLadder(ladder);
+    if (!chaseLadder) {
+      setError(t('settingLadderInvalid'));
+      return;
+    }
     try {
-      await onSave(draft);
+      await onSave({ ...draft, shifts, chaseLadder });
       onClose();
     } catch {
       setError(t('settingsInvalid'));
     }
   };
+  const setShift = (i: number, key: 'start' | 'end', value: string) => setShifts((list) => list.map((s, k) => (k === i ? { ...s, [key]: value } : s)));
   const field = (key: keyof typeof draft, label: string, max: number) => (
     <label className="field">
       <span>{label}</span>
@@ -33,6 +51,18 @@ export function SettingsForm({ settings, onSave, onClose }: Props) {
       {field('shopName', t('settingShopName'), 40)}
       {field('agentName', t('settingAgentName'), 20)}
       {field('shipDays', t('settingShipDays'), 10)}
+      {shifts.map((s, i) => (
+        <div className="field field--shift" key={s.id}>
+          <span>{t('settingShift', s.name)}</span>
+          <input type="time" aria-label={t('settingShiftStart', s.name)} value={s.start} onChange={(e) => setShift(i, 'start', e.target.value)} />
+          –
+          <input type="time" aria-label={t('settingShiftEnd', s.name)} value={s.end} onChange={(e) => setShift(i, 'end', e.target.value)} />
+        </div>
+      ))}
+      <label className="field">
+        <span>{t('settingLadder')}</span>
+        <input value={ladder} onChange={(e) => setLadder(e.target.value)} />
+      </label>
       {error && <p className="error" role="alert">{error}</p>}
       <div className="dialog__actions">
         <button type="submit">{t('save')}</button>

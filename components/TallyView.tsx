@@ -1,61 +1,164 @@
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { KefuDB } from '../storage/db';
-import { increment, tallyForDays, type TallyField } from '../storage/repositories/tally';
+import type { Settings } from '../scripts-library/schema';
+import { addSale, increment, tallyForDays, type TallyField } from '../storage/repositories/tally';
 import { saveSettings } from '../storage/repositories/settings';
-import { conversionRate, lastDays, shiftAt, tallyCsv, totalsByDay } from '../scripts-library/tally';
+import {
+  OFF_SHIFT,
+  goalProgress,
+  lastDays,
+  monthToDate,
+  shiftAt,
+  summarize,
+  tallyCsv,
+  totalsByDay,
+  weekToDate,
+  type Totals,
+} from '../scripts-library/tally';
 import { TallyChart } from './TallyChart';
 import { download } from './download';
-import { t, type MessageKey } from './i18n';
+import { t } from './i18n';
 
 const pct = (r: number | null) => (r === null ? t('tallyNoRate') : `${(r * 100).toFixed(1)}%`);
+const yuan = (n: number | null) => (n === null ? '—' : `¥${n.toFixed(2)}`);
 
-/** 服务统计本: today's consults and conversions (±1), the conversion rate, and the last 7 days. */
-export function TallyView({ db, agent, autoConsult }: { db: KefuDB; agent: string; autoConsult: boolean }) {
+interface Props {
+  db: KefuDB;
+  agent: string;
+  settings: Settings;
+}
+
+/**
+ * 服务统计本: today's consults (by hand and automatic, each correctable) and conversions with an optional order
+ * amount, the conversion rate, 客单价 and the daily goal; this week and this month; a 30-day chart; CSV export.
+ */
+export function TallyView({ db, agent, settings }: Props) {
   const [now, setNow] = useState(() => new Date());
+  const [amount, setAmount] = useState('');
+  const [amountError, setAmountError] = useState(false);
   useEffect(() => {
     const timer = setInterval(() => setNow(new Date()), 60_000); // the shift changes while the panel is open
     return () => clearInterval(timer);
   }, []);
-  const { day, shift } = shiftAt(now);
+  const { day, shift } = shiftAt(now, settings.shifts);
   const month = lastDays(day, 30);
   const week = month.slice(-7);
-  const rows = useLiveQuery(() => tallyForDays(db, agent, month), [db, agent, day]);
-  const sum = (d: string, field: TallyField) => (rows ?? []).filter((r) => r.day === d).reduce((n, r) => n + r[field], 0);
-  const consults = sum(day, 'consults');
-  const conversions = sum(day, 'conversions');
+  const rows = useLiveQuery(() => tallyForDays(db, agent, [...new Set([...month, ...monthToDate(day)])]), [db, agent, day]);
+  const all = rows ?? [];
+  const today = summarize(all.filter((r) => r.day === day));
+  const manual = all.filter((r) => r.day === day).reduce((n, r) => n + r.consults, 0);
+  const goal = goalProgress(today.conversions, settings.dailyGoal);
+  const shiftName = (id: string) => (id === OFF_SHIFT ? t('shift_off') : (settings.shifts.find((s) => s.id === id)?.name ?? id));
+
   const bump = (field: TallyField, delta: number) => void increment(db, agent, day, shift, field, delta);
-  const counter = (field: TallyField, label: string, value: number) => (
-    <div className="tally__counter">
-      <span className="tally__label">{label}</span>
-      <strong data-testid={`tally-${field}`}>{value}</strong>
+  const sale = async () => {
+    const value = amount.trim() ? Number(amount) : 0;
+    if (!Number.isFinite(value) || value < 0) {
+      setAmountError(true);
+      return;
+    }
+    setAmountError(false);
+    await addSale(db, agent, day, shift, value);
+    setAmount('');
+  };
+  const pm = (field: TallyField, label: string, plus: () => void) => (
+    <>
       <button aria-label={t('tallyMinus', label)} onClick={() => bump(field, -1)}>−</button>
-      <button aria-label={t('tallyPlus', label)} onClick={() => bump(field, 1)}>+</button>
-    </div>
+      <button aria-label={t('tallyPlus', label)} onClick={plus}>+</button>
+    </>
   );
+  const summaryRow = (label: string, s: Totals, testId: string) => (
+    <tr data-testid={testId}>
+      <td>{label}</td>
+      <td>{s.consults}</td>
+      <td>{s.conversions}</td>
+      <td>{pct(s.rate)}</td>
+      <td>{yuan(s.perOrder)}</td>
+    </tr>
+  );
+  const inDays = (days: readonly string[]) => {
+    const set = new Set(days);
+    return summarize(all.filter((r) => set.has(r.day)));
+  };
+
   return (
     <section className="tally" aria-label={t('viewTally')}>
-      <p className="muted">{t('tallyToday', [day, t(`shift_${shift}` as MessageKey)])}</p>
+      <p className="muted">{t('tallyToday', [day, shiftName(shift)])}</p>
       <div className="tally__card">
-        {counter('consults', t('tallyConsults'), consults)}
-        {counter('conversions', t('tallyConversions'), conversions)}
+        <div className="tally__counter">
+          <span className="tally__label">{t('tallyConsults')}</span>
+          <strong data-testid="tally-consults">{today.consults}</strong>
+          {pm('consults', t('tallyConsults'), () => bump('consults', 1))}
+        </div>
+        <div className="tally__counter">
+          <span className="tally__label">{t('tallyConversions')}</span>
+          <strong data-testid="tally-conversions">{today.conversions}</strong>
+          {pm('conversions', t('tallyConversions'), () => void sale())}
+        </div>
         <div className="tally__counter">
           <span className="tally__label">{t('tallyRate')}</span>
-          <strong data-testid="tally-rate">{pct(conversionRate(consults, conversions))}</strong>
+          <strong data-testid="tally-rate">{pct(today.rate)}</strong>
         </div>
       </div>
+      <p className="muted tally__split" data-testid="tally-split">
+        {t('tallySplit', [String(manual), String(today.autoConsults)])}
+        <button aria-label={t('tallyMinus', t('tallyAuto'))} onClick={() => bump('autoConsults', -1)}>−</button>
+        <button aria-label={t('tallyPlus', t('tallyAuto'))} onClick={() => bump('autoConsults', 1)}>+</button>
+      </p>
+      <div className="tally__sale">
+        <label className="field">
+          <span>{t('tallyAmount')}</span>
+          <input inputMode="decimal" value={amount} aria-invalid={amountError || undefined} onChange={(e) => setAmount(e.target.value)} placeholder="0.00" />
+        </label>
+        <button onClick={() => void sale()}>{t('tallySale')}</button>
+        {amountError && <span className="error" role="alert">{t('tallyAmountInvalid')}</span>}
+      </div>
+      <p className="muted" data-testid="tally-per-order">{t('tallyPerOrder', yuan(today.perOrder))}</p>
+      <div className="tally__goal">
+        <label className="field">
+          <span>{t('tallyGoal')}</span>
+          <input
+            type="number"
+            min={0}
+            max={9999}
+            value={settings.dailyGoal || ''}
+            placeholder="0"
+            onChange={(e) => void saveSettings(db, { dailyGoal: Math.max(0, Math.min(9999, Math.trunc(Number(e.target.value) || 0))) })}
+          />
+        </label>
+        {goal !== null && (
+          <span data-testid="tally-goal">
+            {t('tallyGoalProgress', [String(today.conversions), String(settings.dailyGoal), `${Math.round(goal * 100)}%`])}
+            <meter min={0} max={1} value={Math.min(goal, 1)} />
+          </span>
+        )}
+      </div>
       <label className="muted">
-        <input type="checkbox" checked={autoConsult} onChange={(e) => void saveSettings(db, { autoConsult: e.target.checked })} /> {t('autoConsult')}
+        <input type="checkbox" checked={settings.autoConsult} onChange={(e) => void saveSettings(db, { autoConsult: e.target.checked })} /> {t('autoConsult')}
       </label>
-      <TallyChart days={totalsByDay(rows ?? [], month)} />
+      <p className="muted">{t('tallyHotkeys')}</p>
+      <h2 className="tally__h">{t('tallySummary')}</h2>
+      <table className="tally__week">
+        <thead>
+          <tr>
+            <th />
+            <th>{t('tallyConsults')}</th>
+            <th>{t('tallyConversions')}</th>
+            <th>{t('tallyRate')}</th>
+            <th>{t('tallyPerOrderShort')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {summaryRow(t('tallyThisWeek'), inDays(weekToDate(day)), 'tally-this-week')}
+          {summaryRow(t('tallyThisMonth'), inDays(monthToDate(day)), 'tally-this-month')}
+        </tbody>
+      </table>
+      <TallyChart days={totalsByDay(all, month)} />
       <div className="toolbar">
         <button
           onClick={async () =>
-            download(
-              `kefu-tally-${day}.csv`,
-              tallyCsv(await db.tally.filter((r) => r.agent === agent).toArray(), (id) => t(`shift_${id}` as MessageKey)),
-              'text/csv;charset=utf-8',
-            )
+            download(`kefu-tally-${day}.csv`, tallyCsv(await db.tally.filter((r) => r.agent === agent).toArray(), shiftName), 'text/csv;charset=utf-8')
           }
         >
           {t('tallyExport')}
@@ -72,12 +175,12 @@ export function TallyView({ db, agent, autoConsult }: { db: KefuDB; agent: strin
           </tr>
         </thead>
         <tbody>
-          {week.map((d) => (
-            <tr key={d}>
-              <td>{d.slice(5)}</td>
-              <td>{sum(d, 'consults')}</td>
-              <td>{sum(d, 'conversions')}</td>
-              <td>{pct(conversionRate(sum(d, 'consults'), sum(d, 'conversions')))}</td>
+          {totalsByDay(all, week).map((d) => (
+            <tr key={d.day}>
+              <td>{d.day.slice(5)}</td>
+              <td>{d.consults}</td>
+              <td>{d.conversions}</td>
+              <td>{pct(d.rate)}</td>
             </tr>
           ))}
         </tbody>

@@ -65,32 +65,94 @@ export function weekOf(at: Date): string {
   return dayKey(monday);
 }
 
-export interface DayTotals {
+/** A stored tally row as the arithmetic needs it (manual and automatic consults are kept apart). */
+export interface TallyRow {
   day: string;
+  shift: string;
   consults: number;
+  autoConsults?: number;
   conversions: number;
+  amount?: number;
+}
+
+export interface Totals {
+  /** All consults: counted by hand plus counted automatically. */
+  consults: number;
+  autoConsults: number;
+  conversions: number;
+  amount: number;
+  /** 成交 / 询单, null without consults. */
+  rate: number | null;
+  /** 客单价: amount per conversion, null without conversions or without any amount entered. */
+  perOrder: number | null;
+}
+
+/** Sum any rows (days, shifts) into one set of totals. */
+export function summarize(rows: readonly TallyRow[]): Totals {
+  let consults = 0;
+  let autoConsults = 0;
+  let conversions = 0;
+  let amount = 0;
+  for (const r of rows) {
+    consults += r.consults + (r.autoConsults ?? 0);
+    autoConsults += r.autoConsults ?? 0;
+    conversions += r.conversions;
+    amount += r.amount ?? 0;
+  }
+  return { consults, autoConsults, conversions, amount, rate: conversionRate(consults, conversions), perOrder: conversions > 0 && amount > 0 ? amount / conversions : null };
+}
+
+export interface DayTotals extends Totals {
+  day: string;
 }
 
 /** Sum rows (any shifts) per day, for the given days in order; missing days are zeros. */
-export function totalsByDay(rows: readonly { day: string; consults: number; conversions: number }[], days: readonly string[]): DayTotals[] {
-  const map = new Map(days.map((d) => [d, { day: d, consults: 0, conversions: 0 }]));
-  for (const r of rows) {
-    const t = map.get(r.day);
-    if (t) {
-      t.consults += r.consults;
-      t.conversions += r.conversions;
-    }
-  }
-  return [...map.values()];
+export function totalsByDay(rows: readonly TallyRow[], days: readonly string[]): DayTotals[] {
+  const byDay = new Map<string, TallyRow[]>(days.map((d) => [d, []]));
+  for (const r of rows) byDay.get(r.day)?.push(r);
+  return days.map((day) => ({ day, ...summarize(byDay.get(day)!) }));
 }
 
-/** The tally as CSV (UTF-8 with BOM so Excel shows Chinese): 日期,班次,询单,成交,转化率. */
-export function tallyCsv(rows: readonly { day: string; shift: string; consults: number; conversions: number }[], shiftName: (id: string) => string): string {
+/** The days of the week (Monday first) up to and including `day`. */
+export function weekToDate(day: string): string[] {
+  const [y, m, d] = day.split('-').map(Number);
+  const monday = weekOf(new Date(y!, m! - 1, d!, 12));
+  return lastDays(day, daysBetween(monday, day) + 1);
+}
+
+/** The days of the month up to and including `day`. */
+export function monthToDate(day: string): string[] {
+  return lastDays(day, Number(day.slice(8, 10)));
+}
+
+function daysBetween(a: string, b: string): number {
+  const at = (s: string) => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10)));
+  return Math.round((at(b) - at(a)) / 86_400_000);
+}
+
+/** Progress towards a daily conversion goal (0–1, may exceed 1), or null when no goal is set. */
+export function goalProgress(conversions: number, goal: number): number | null {
+  return goal > 0 ? conversions / goal : null;
+}
+
+const money = (n: number) => (Math.round(n * 100) / 100).toFixed(2);
+
+/** The tally as CSV (UTF-8 with BOM so Excel shows Chinese): 日期,班次,询单,其中自动,成交,转化率,金额,客单价. */
+export function tallyCsv(rows: readonly TallyRow[], shiftName: (id: string) => string): string {
   const lines = [...rows]
     .sort((a, b) => (a.day === b.day ? a.shift.localeCompare(b.shift) : a.day < b.day ? -1 : 1))
     .map((r) => {
-      const rate = conversionRate(r.consults, r.conversions);
-      return [r.day, shiftName(r.shift), r.consults, r.conversions, rate === null ? '' : `${(rate * 100).toFixed(1)}%`].join(',');
+      const t = summarize([r]);
+      return [
+        r.day,
+        shiftName(r.shift),
+        t.consults,
+        t.autoConsults,
+        t.conversions,
+        t.rate === null ? '' : `${(t.rate * 100).toFixed(1)}%`,
+        t.amount ? money(t.amount) : '',
+        t.perOrder === null ? '' : money(t.perOrder),
+      ].join(',');
     });
-  return '\ufeff' + ['日期,班次,询单,成交,转化率', ...lines].join('\r\n') + '\r\n';
+  return '\ufeff' + ['日期,班次,询单,其中自动,成交,转化率,金额,客单价', ...lines].join('\r\n') + '\r\n';
 }

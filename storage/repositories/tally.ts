@@ -3,7 +3,7 @@ import type { KefuDB } from '../db';
 import { TallySchema, type Tally } from '../../scripts-library/schema';
 import { tallyId } from '../../scripts-library/tally';
 
-export type TallyField = 'consults' | 'conversions';
+export type TallyField = 'consults' | 'autoConsults' | 'conversions';
 
 /**
  * Add `delta` to one counter of one agent/day/shift, never below zero. The read-modify-write happens inside one
@@ -41,7 +41,22 @@ export async function recordConsultOnce(
     const seen = ((await db.settings.get(key))?.value as string[] | undefined) ?? [];
     if (seen.includes(buyerKey)) return false;
     await db.settings.put({ key, value: [...seen, buyerKey] });
-    await increment(db, agent, day, shift, 'consults');
+    await increment(db, agent, day, shift, 'autoConsults');
     return true;
+  });
+}
+
+/**
+ * One sale (成交 +1), with the order amount when the agent typed one (for 客单价). Counter and amount change in
+ * one transaction.
+ */
+export async function addSale(db: KefuDB, agent: string, day: string, shift: string, amount = 0): Promise<Tally> {
+  if (!Number.isFinite(amount) || amount < 0) throw new RangeError('amount must be a non-negative number');
+  const id = tallyId(agent, day, shift);
+  return db.transaction('rw', db.tally, async () => {
+    const row = (await db.tally.get(id)) ?? TallySchema.parse({ id, agent, day, shift });
+    const next = { ...row, conversions: row.conversions + 1, amount: Math.round((row.amount + amount) * 100) / 100 };
+    await db.tally.put(next);
+    return next;
   });
 }

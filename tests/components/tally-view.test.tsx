@@ -4,7 +4,16 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Dexie } from 'dexie';
 import { TallyView } from '../../components/TallyView';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { KefuDB } from '../../storage/db';
+import { getSettings } from '../../storage/repositories/settings';
+import { recordConsultOnce } from '../../storage/repositories/tally';
+
+/** The view as the side panel mounts it: with the live settings. */
+function Tally({ db }: { db: KefuDB }) {
+  const settings = useLiveQuery(() => getSettings(db), [db]);
+  return settings ? <TallyView db={db} agent="小王" settings={settings} /> : null;
+}
 
 let db: KefuDB;
 beforeEach(async () => {
@@ -20,8 +29,8 @@ afterEach(async () => {
 });
 
 it('counts consults and conversions with one click each and shows the conversion rate', async () => {
-  render(<TallyView db={db} agent="小王" autoConsult={false} />);
-  expect(screen.getByText('今日 2026-11-23 · 当前班次：白班')).toBeInTheDocument();
+  render(<Tally db={db} />);
+  expect(await screen.findByText('今日 2026-11-23 · 当前班次：白班')).toBeInTheDocument();
   expect(screen.getByTestId('tally-rate')).toHaveTextContent('—（暂无询单）');
   for (let i = 0; i < 4; i++) await userEvent.click(screen.getByRole('button', { name: '询单 +1' }));
   await userEvent.click(screen.getByRole('button', { name: '成交 +1' }));
@@ -32,8 +41,48 @@ it('counts consults and conversions with one click each and shows the conversion
 });
 
 it('draws 30 days of bars with today\'s counts', async () => {
-  render(<TallyView db={db} agent="小王" autoConsult={false} />);
-  await userEvent.click(screen.getByRole('button', { name: '询单 +1' }));
+  render(<Tally db={db} />);
+  await userEvent.click(await screen.findByRole('button', { name: '询单 +1' }));
   await waitFor(() => expect(document.querySelector('[data-day="2026-11-23"]')?.getAttribute('data-consults')).toBe('1'));
   expect(document.querySelectorAll('rect[data-day]')).toHaveLength(30);
+});
+
+it('an order amount gives 客单价; the daily goal shows progress; this week and month are summed', async () => {
+  render(<Tally db={db} />);
+  await userEvent.type(await screen.findByLabelText('本单金额（可选）'), '120');
+  await userEvent.click(screen.getByRole('button', { name: '记一单成交' }));
+  await userEvent.type(screen.getByLabelText('本单金额（可选）'), '80.5');
+  await userEvent.click(screen.getByRole('button', { name: '记一单成交' }));
+  await waitFor(() => expect(screen.getByTestId('tally-conversions')).toHaveTextContent('2'));
+  expect(screen.getByTestId('tally-per-order')).toHaveTextContent('今日客单价：¥100.25');
+  await userEvent.type(screen.getByLabelText('本单金额（可选）'), '-3');
+  await userEvent.click(screen.getByRole('button', { name: '记一单成交' }));
+  expect(await screen.findByRole('alert')).toHaveTextContent('金额需是不小于 0 的数字');
+  expect(screen.getByTestId('tally-conversions')).toHaveTextContent('2');
+
+  await userEvent.type(screen.getByLabelText('今日成交目标'), '8');
+  await waitFor(() => expect(screen.getByTestId('tally-goal')).toHaveTextContent('已成交 2 / 目标 8（25%）'));
+
+  for (let i = 0; i < 4; i++) await userEvent.click(screen.getByRole('button', { name: '询单 +1' }));
+  await waitFor(() => expect(screen.getByTestId('tally-this-week')).toHaveTextContent(/本周\s*4\s*2\s*50\.0%\s*¥100\.25/));
+  expect(screen.getByTestId('tally-this-month')).toHaveTextContent(/本月\s*4\s*2/);
+});
+
+it('shows automatic and hand-counted consults apart, and both can be corrected', async () => {
+  await recordConsultOnce(db, '小王', '2026-11-23', 'day', 'demo|b1');
+  await recordConsultOnce(db, '小王', '2026-11-23', 'day', 'demo|b2');
+  render(<Tally db={db} />);
+  await waitFor(() => expect(screen.getByTestId('tally-consults')).toHaveTextContent('2'));
+  await userEvent.click(screen.getByRole('button', { name: '询单 +1' }));
+  await waitFor(() => expect(screen.getByTestId('tally-split')).toHaveTextContent('其中手动 1，自动 2'));
+  await userEvent.click(screen.getByRole('button', { name: '自动询单 −1' }));
+  await waitFor(() => expect(screen.getByTestId('tally-split')).toHaveTextContent('其中手动 1，自动 1'));
+  expect(screen.getByTestId('tally-consults')).toHaveTextContent('2');
+});
+
+it('counts by the shifts in the settings', async () => {
+  const { saveSettings } = await import('../../storage/repositories/settings');
+  await saveSettings(db, { shifts: [{ id: 'early', name: '早班', start: '06:00', end: '14:00' }, { id: 'late', name: '晚班', start: '14:00', end: '02:00' }] });
+  render(<Tally db={db} />);
+  expect(await screen.findByText('今日 2026-11-23 · 当前班次：早班')).toBeInTheDocument();
 });

@@ -45,7 +45,8 @@ describe('automatic consult count', () => {
     await svc.buyerOpened('demo', 'b1');
     await svc.buyerOpened('demo', 'b2');
     const rows = await db.tally.toArray();
-    expect(rows.reduce((n, r) => n + r.consults, 0)).toBe(2);
+    expect(rows.reduce((n, r) => n + r.autoConsults, 0)).toBe(2);
+    expect(rows.reduce((n, r) => n + r.consults, 0)).toBe(0); // counted automatically, shown apart
     expect(rows.every((r) => r.agent === '小王')).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conversionRate, lastDays, shiftAt, tallyCsv, totalsByDay, type Shift } from '../../../scripts-library/tally';
+import { conversionRate, goalProgress, lastDays, monthToDate, shiftAt, summarize, tallyCsv, totalsByDay, weekToDate, type Shift } from '../../../scripts-library/tally';
 
 const at = (s: string) => new Date(s); // local time (no zone suffix): wall-clock, DST-free arithmetic
 
@@ -37,21 +37,45 @@ describe('lastDays', () => {
   });
 });
 
-describe('totalsByDay and tallyCsv', () => {
+describe('totalsByDay, summaries and tallyCsv', () => {
   const rows = [
-    { day: '2026-11-22', shift: 'night', consults: 4, conversions: 1 },
-    { day: '2026-11-23', shift: 'day', consults: 10, conversions: 3 },
+    { day: '2026-11-22', shift: 'night', consults: 4, conversions: 1, amount: 99 },
+    { day: '2026-11-23', shift: 'day', consults: 8, autoConsults: 2, conversions: 3, amount: 300 },
     { day: '2026-11-23', shift: 'night', consults: 2, conversions: 0 },
   ];
-  it('sums shifts per day and fills missing days with zeros', () => {
-    expect(totalsByDay(rows, ['2026-11-21', '2026-11-22', '2026-11-23'])).toEqual([
-      { day: '2026-11-21', consults: 0, conversions: 0 },
-      { day: '2026-11-22', consults: 4, conversions: 1 },
-      { day: '2026-11-23', consults: 12, conversions: 3 },
+  it('sums shifts per day (hand + automatic consults) and fills missing days with zeros', () => {
+    expect(totalsByDay(rows, ['2026-11-21', '2026-11-22', '2026-11-23']).map(({ day, consults, autoConsults, conversions }) => ({ day, consults, autoConsults, conversions }))).toEqual([
+      { day: '2026-11-21', consults: 0, autoConsults: 0, conversions: 0 },
+      { day: '2026-11-22', consults: 4, autoConsults: 0, conversions: 1 },
+      { day: '2026-11-23', consults: 12, autoConsults: 2, conversions: 3 },
     ]);
+  });
+  it('gives the rate and 客单价, or null where they would be a claim', () => {
+    expect(summarize(rows)).toEqual({ consults: 16, autoConsults: 2, conversions: 4, amount: 399, rate: 0.25, perOrder: 99.75 });
+    expect(summarize([])).toMatchObject({ rate: null, perOrder: null });
+    expect(summarize([{ day: 'x', shift: 'day', consults: 3, conversions: 1 }]).perOrder).toBeNull(); // no amount entered
+  });
+  it('knows the week (Monday first) and the month to date', () => {
+    expect(weekToDate('2026-11-25')).toEqual(['2026-11-23', '2026-11-24', '2026-11-25']); // a Wednesday
+    expect(weekToDate('2026-11-23')).toEqual(['2026-11-23']); // a Monday
+    expect(weekToDate('2026-11-29')).toHaveLength(7); // a Sunday
+    expect(weekToDate('2026-12-02')).toEqual(['2026-11-30', '2026-12-01', '2026-12-02']); // across a month end
+    expect(monthToDate('2026-12-02')).toEqual(['2026-12-01', '2026-12-02']);
+    expect(monthToDate('2026-11-30')).toHaveLength(30);
+  });
+  it('measures the daily goal only when one is set', () => {
+    expect(goalProgress(3, 0)).toBeNull();
+    expect(goalProgress(3, 4)).toBe(0.75);
+    expect(goalProgress(6, 4)).toBe(1.5);
   });
   it('writes CSV with a BOM, one row per day and shift, rate empty without consults', () => {
     const csv = tallyCsv([...rows, { day: '2026-11-24', shift: 'off', consults: 0, conversions: 0 }], (id) => ({ day: '白班', night: '晚班', off: '班外' })[id] ?? id);
-    expect(csv).toBe('\ufeff日期,班次,询单,成交,转化率\r\n2026-11-22,晚班,4,1,25.0%\r\n2026-11-23,白班,10,3,30.0%\r\n2026-11-23,晚班,2,0,0.0%\r\n2026-11-24,班外,0,0,\r\n');
+    expect(csv).toBe(
+      '\ufeff日期,班次,询单,其中自动,成交,转化率,金额,客单价\r\n' +
+        '2026-11-22,晚班,4,0,1,25.0%,99.00,99.00\r\n' +
+        '2026-11-23,白班,10,2,3,30.0%,300.00,100.00\r\n' +
+        '2026-11-23,晚班,2,0,0,0.0%,,\r\n' +
+        '2026-11-24,班外,0,0,0,,,\r\n',
+    );
   });
 });

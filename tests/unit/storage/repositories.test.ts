@@ -1,3 +1,4 @@
+import { SettingsSchema } from '../../../scripts-library/schema';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { KefuDB } from '../../../storage/db';
 import { freshDbPerTest } from '../../helpers/db';
@@ -52,7 +53,9 @@ describe('recordPhraseUse', () => {
 
 describe('settings', () => {
   it('gives defaults on an empty database and round-trips saved values', async () => {
-    expect(await getSettings(db)).toEqual({ shopName: '', agentName: '', shipDays: '2', placeholderMemory: {}, autoConsult: false, guardAllows: {}, guardOverrides: {} });
+    expect(await getSettings(db)).toEqual(SettingsSchema.parse({}));
+    expect(await getSettings(db)).toMatchObject({ shopName: '', agentName: '', shipDays: '2', autoConsult: false, dailyGoal: 0, chaseLadder: [15, 1440, 2880, 4320] });
+    expect((await getSettings(db)).shifts.map((s) => `${s.name} ${s.start}–${s.end}`)).toEqual(['白班 09:00–17:30', '晚班 17:30–22:30']);
     await saveSettings(db, { shopName: '小美服饰', agentName: '小王' });
     expect(await getSettings(db)).toMatchObject({ shopName: '小美服饰', agentName: '小王', shipDays: '2' });
   });
@@ -65,6 +68,6 @@ describe('settings', () => {
 
   it('falls back per key when one stored value is bad', async () => {
     await db.settings.bulkPut([{ key: 'shopName', value: 42 }, { key: 'agentName', value: '小李' }]);
-    expect(await getSettings(db)).toEqual({ shopName: '', agentName: '小李', shipDays: '2', placeholderMemory: {}, autoConsult: false, guardAllows: {}, guardOverrides: {} });
+    expect(await getSettings(db)).toEqual({ ...SettingsSchema.parse({}), agentName: '小李' });
   });
 });

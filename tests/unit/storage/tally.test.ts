@@ -21,7 +21,7 @@ describe('tally repository', () => {
     await increment(db, '小王', '2026-11-23', 'day', 'conversions', -1);
     await increment(db, '小李', '2026-11-23', 'night', 'consults');
     const rows = await tallyForDays(db, '小王', ['2026-11-23']);
-    expect(rows).toEqual([{ id: '小王|2026-11-23|day', agent: '小王', day: '2026-11-23', shift: 'day', consults: 0, conversions: 0, amount: 0 }]);
+    expect(rows).toEqual([{ id: '小王|2026-11-23|day', agent: '小王', day: '2026-11-23', shift: 'day', consults: 0, autoConsults: 0, conversions: 0, amount: 0 }]);
   });
 });
 
@@ -32,6 +32,16 @@ describe('automatic consult count', () => {
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await recordConsultOnce(db, '小王', '2026-11-23', 'day', 'demo|b2')).toBe(true);
     expect(await recordConsultOnce(db, '小王', '2026-11-24', 'day', 'demo|b1')).toBe(true);
-    expect((await db.tally.get('小王|2026-11-23|day'))?.consults).toBe(2);
+    expect((await db.tally.get('小王|2026-11-23|day'))?.autoConsults).toBe(2); // kept apart from those counted by hand
+  });
+});
+
+describe('addSale', () => {
+  it('counts a conversion and adds its amount in one step; refuses a negative amount', async () => {
+    const { addSale } = await import('../../../storage/repositories/tally');
+    await Promise.all([addSale(db, '小王', '2026-11-23', 'day', 99.9), addSale(db, '小王', '2026-11-23', 'day', 0.1), addSale(db, '小王', '2026-11-23', 'day')]);
+    expect(await db.tally.get('小王|2026-11-23|day')).toMatchObject({ conversions: 3, amount: 100 });
+    await expect(addSale(db, '小王', '2026-11-23', 'day', -1)).rejects.toThrow(RangeError);
+    expect(await db.tally.get('小王|2026-11-23|day')).toMatchObject({ conversions: 3, amount: 100 });
   });
 });
