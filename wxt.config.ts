@@ -33,7 +33,8 @@ export default defineConfig({
     default_locale: 'zh_CN',
     // storage: session map of chat tabs; unlimitedStorage: IndexedDB is never evicted under quota pressure.
     // No "tabs" permission: host permissions for the chat consoles are enough to message and identify them.
-    permissions: ['storage', 'unlimitedStorage', 'clipboardWrite'],
+    // alarms + notifications: payment-chase reminders (催付提醒) at 15 min / 24 h / 48 h / 72 h.
+    permissions: ['storage', 'unlimitedStorage', 'clipboardWrite', 'alarms', 'notifications'],
     host_permissions: CHAT_MATCHES,
     action: { default_title: '__MSG_actionTitle__' },
     // Alt+K opens the side panel (Chrome/Edge: the action opens it) or toggles the sidebar (Firefox).

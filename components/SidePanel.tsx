@@ -22,7 +22,10 @@ import { TallyView } from './TallyView';
 import { BuyerNote } from './BuyerNote';
 import { NotebookView } from './NotebookView';
 import { BackupPanel } from './BackupPanel';
-import { increment } from '../storage/repositories/tally';
+import { addSale, increment } from '../storage/repositories/tally';
+import { browser } from 'wxt/browser';
+import { ChaseReminders } from './ChaseReminders';
+import { useChaseFocus } from './use-chase-focus';
 import { shiftAt } from '../scripts-library/tally';
 import { listHandovers } from '../storage/repositories/notes';
 import { listRules } from '../storage/repositories/rules';
@@ -39,8 +42,8 @@ interface Props {
 }
 
 type Pending =
-  | { kind: 'placeholders'; phrase: Phrase; missing: string[]; values: Record<string, string> }
-  | { kind: 'duplicate'; phrase: Phrase; filled: Filled };
+  | { kind: 'placeholders'; phrase: Phrase; missing: string[]; values: Record<string, string>; done?: () => void }
+  | { kind: 'duplicate'; phrase: Phrase; filled: Filled; done?: () => void };
 
 /** The side panel: served chat tab, search, stage chips and the phrase list, all usable from the keyboard. */
 export function SidePanel({ db, served, insert }: Props) {
@@ -60,6 +63,7 @@ export function SidePanel({ db, served, insert }: Props) {
   // The last phrase inserted per chat tab + buyer: inserting it again right away earns a warning.
   const lastInserted = useRef(new Map<string, string>());
   const search = useRef<HTMLInputElement>(null);
+  const [chaseFocus, clearChaseFocus] = useChaseFocus();
 
   useEffect(() => {
     // The background installs the default library on install; doing it here too covers a panel opened first.
@@ -99,37 +103,47 @@ export function SidePanel({ db, served, insert }: Props) {
   const buyer = chatTab?.status.buyer ?? null;
   const buyerKey = `${chatTab?.tabId ?? '-'}|${buyer?.id ?? buyer?.name ?? ''}`;
 
-  const deliver = async (phrase: Phrase, filled: Filled) => {
+  const deliver = async (phrase: Phrase, filled: Filled, done?: () => void) => {
     setPending(undefined);
     const outcome = await insert(chatTab?.tabId, filled.text, filled.caret < filled.text.length ? filled.caret : undefined);
     if (outcome.kind === 'inserted') {
       lastInserted.current.set(buyerKey, phrase.id);
       await recordPhraseUse(db, phrase.id);
+      done?.();
       setNotice({ text: t('inserted', phrase.title), tone: 'ok' });
     } else {
       setNotice({ text: outcome.message, tone: outcome.kind === 'copied' ? 'warn' : 'error' });
     }
   };
 
-  const proceed = (phrase: Phrase, values: Record<string, string>, allowRepeat = false) => {
+  const proceed = (phrase: Phrase, values: Record<string, string>, done?: () => void) => {
     const filled = fillPlaceholders(phrase.body, values);
     if (filled.missing.length) {
-      setPending({ kind: 'placeholders', phrase, missing: filled.missing, values });
-    } else if (!allowRepeat && chatTab && lastInserted.current.get(buyerKey) === phrase.id) {
-      setPending({ kind: 'duplicate', phrase, filled });
+      setPending({ kind: 'placeholders', phrase, missing: filled.missing, values, done });
+    } else if (chatTab && lastInserted.current.get(buyerKey) === phrase.id) {
+      setPending({ kind: 'duplicate', phrase, filled, done });
     } else {
-      void deliver(phrase, filled);
+      void deliver(phrase, filled, done);
     }
   };
 
-  const requestInsert = (phrase: Phrase) => {
+  /** Insert a phrase into the served tab (placeholders asked for first); `done` runs once it landed. */
+  const requestInsert = (phrase: Phrase, done?: () => void) => {
     if (!settings) return;
-    proceed(phrase, placeholderValues(settings, buyer?.name, settings.placeholderMemory));
+    proceed(phrase, placeholderValues(settings, buyer?.name, settings.placeholderMemory), done);
   };
 
-  const onPlaceholders = async (phrase: Phrase, values: Record<string, string>, typed: Record<string, string>) => {
+  const onPlaceholders = async (phrase: Phrase, values: Record<string, string>, typed: Record<string, string>, done?: () => void) => {
     if (settings) await saveSettings(db, { placeholderMemory: { ...settings.placeholderMemory, ...typed } });
-    proceed(phrase, { ...values, ...typed });
+    proceed(phrase, { ...values, ...typed }, done);
+  };
+
+  const agent = settings?.agentName || 'me';
+  const countTally = async (field: 'consults' | 'conversions', delta: number) => {
+    const { day, shift } = shiftAt(new Date(), settings?.shifts);
+    if (field === 'conversions' && delta > 0) await addSale(db, agent, day, shift);
+    else await increment(db, agent, day, shift, field, delta);
+    setNotice({ text: t(field === 'consults' ? 'tallyConsults' : 'tallyConversions') + (delta > 0 ? ' +1' : ' −1'), tone: 'ok' });
   };
 
   const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -157,6 +171,10 @@ export function SidePanel({ db, served, insert }: Props) {
         e.preventDefault();
         requestInsert(hit.phrase);
       }
+    } else if (e.altKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyX' || e.code === 'KeyC')) {
+      // 服务统计本 from anywhere in the panel: Alt+X 询单 +1, Alt+C 成交 +1; with Shift −1.
+      e.preventDefault();
+      void countTally(e.code === 'KeyX' ? 'consults' : 'conversions', e.shiftKey ? -1 : 1);
     } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
       e.preventDefault();
       search.current?.focus();
@@ -177,8 +195,8 @@ export function SidePanel({ db, served, insert }: Props) {
           <button
             className="sale"
             onClick={async () => {
-              const { day, shift } = shiftAt(new Date());
-              await increment(db, settings?.agentName || 'me', day, shift, 'conversions');
+              const { day, shift } = shiftAt(new Date(), settings?.shifts);
+              await addSale(db, agent, day, shift);
               setNotice({ text: t('conversionCounted', buyer?.name ?? buyer?.id ?? ''), tone: 'ok' });
             }}
           >
@@ -194,6 +212,16 @@ export function SidePanel({ db, served, insert }: Props) {
             buyerName={buyer?.name ?? buyer?.id ?? ''}
           />
         )}
+        <ChaseReminders
+          db={db}
+          target={chatTab && (buyer?.id ?? buyer?.name) ? { site: chatTab.status.site, buyerId: (buyer?.id ?? buyer?.name)!, buyerName: buyer?.name, tabId: chatTab.tabId } : undefined}
+          ladder={settings?.chaseLadder ?? []}
+          focusId={chaseFocus}
+          onFocusDone={clearChaseFocus}
+          onInsert={requestInsert}
+          onChanged={() => void browser.runtime.sendMessage({ type: 'reminders/changed' }).catch(() => {})}
+          notify={(text, tone) => setNotice({ text, tone })}
+        />
         <div className="views" role="tablist">
           <button role="tab" aria-selected={view === 'phrases'} onClick={() => setView('phrases')}>{t('viewPhrases')}</button>
           <button role="tab" aria-selected={view === 'rules'} onClick={() => setView('rules')}>{t('viewRules')}</button>
@@ -221,7 +249,7 @@ export function SidePanel({ db, served, insert }: Props) {
       )}
       {showSettings && <BackupPanel db={db} notify={(text, tone) => setNotice({ text, tone })} />}
       {view === 'rules' && <RulesView db={db} notify={(text, tone) => setNotice({ text, tone })} />}
-      {view === 'tally' && <TallyView db={db} agent={settings?.agentName || 'me'} autoConsult={settings?.autoConsult ?? false} />}
+      {view === 'tally' && settings && <TallyView db={db} agent={agent} settings={settings} />}
       {view === 'notes' && <NotebookView db={db} initial={notesTab} />}
       {view === 'phrases' && (<>
       <div className="toolbar">
@@ -266,7 +294,7 @@ export function SidePanel({ db, served, insert }: Props) {
         <PlaceholderForm
           names={pending.missing}
           initial={settings?.placeholderMemory ?? {}}
-          onSubmit={(typed) => void onPlaceholders(pending.phrase, pending.values, typed)}
+          onSubmit={(typed) => void onPlaceholders(pending.phrase, pending.values, typed, pending.done)}
           onCancel={() => setPending(undefined)}
         />
       )}
@@ -275,7 +303,7 @@ export function SidePanel({ db, served, insert }: Props) {
           message={t('duplicateWarning')}
           confirm={t('insertAnyway')}
           cancel={t('cancel')}
-          onConfirm={() => void deliver(pending.phrase, pending.filled)}
+          onConfirm={() => void deliver(pending.phrase, pending.filled, pending.done)}
           onCancel={() => setPending(undefined)}
         />
       )}

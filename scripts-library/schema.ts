@@ -3,6 +3,8 @@
  * TypeScript types are inferred from them, so what is validated at a boundary is exactly what the code uses.
  */
 import { z } from 'zod';
+import { DEFAULT_SHIFTS } from './tally';
+import { DEFAULT_CHASE_LADDER } from './reminders';
 
 export const PHRASE_BODY_MAX = 500;
 
@@ -132,8 +134,12 @@ export const TallySchema = z.object({
   agent: z.string().min(1),
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   shift: z.string().min(1),
+  /** Consults the agent counted by hand (±1, hotkeys). */
   consults: z.number().int().nonnegative().default(0),
+  /** Consults counted automatically (a buyer's first opened conversation of the day); correctable by hand. */
+  autoConsults: z.number().int().nonnegative().default(0),
   conversions: z.number().int().nonnegative().default(0),
+  /** Sum of the order amounts entered with conversions (元), for 客单价. */
   amount: z.number().nonnegative().default(0),
 });
 export type Tally = z.infer<typeof TallySchema>;
@@ -161,18 +167,33 @@ export const NoteSchema = z.object({
 });
 export type Note = z.infer<typeof NoteSchema>;
 
-/** One step of a payment-chase ladder (催付提醒). */
+/**
+ * One step of a payment-chase ladder (催付提醒). pending → fired (the notification was shown) → done (the agent
+ * inserted the chase phrase); 已付款 turns the ladder's pending steps into cancelled. A pending step whose time
+ * has passed (the browser was closed) is shown as overdue.
+ */
 export const ReminderSchema = z.object({
   id,
+  /** The steps scheduled together for one buyer share a ladder id. */
+  ladderId: z.string().max(80).default(''),
   site: z.string(),
   buyerId: z.string(),
   buyerName: z.string().optional(),
+  /** The chat tab the ladder was started from (it may be gone by the time a step fires). */
+  tabId: z.number().int().optional(),
   step: z.number().int().nonnegative(),
+  /** Minutes after the start of the ladder (15, 1440 …), for display. */
+  minutes: z.number().nonnegative().default(0),
   dueAt: timestamp,
-  status: z.enum(['pending', 'fired', 'cancelled']),
+  status: z.enum(['pending', 'fired', 'done', 'cancelled']),
   phraseId: z.string().optional(),
+  createdAt: timestamp.default(0),
 });
 export type Reminder = z.infer<typeof ReminderSchema>;
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
+/** A work shift, e.g. 白班 09:00–17:30. */
+export const ShiftSchema = z.object({ id: z.string().min(1).max(20), name: z.string().trim().min(1).max(10), start: hhmm, end: hhmm });
 
 /** Agent settings; every field has a default so an empty database yields a usable object. */
 export const SettingsSchema = z.object({
@@ -183,6 +204,12 @@ export const SettingsSchema = z.object({
   placeholderMemory: z.record(z.string(), z.string().max(200)).default({}),
   /** Count a consult automatically the first time a buyer's conversation is opened each day. */
   autoConsult: z.boolean().default(false),
+  /** Work shifts (服务统计本 counts per shift); a shift whose end is not after its start runs past midnight. */
+  shifts: z.array(ShiftSchema).min(1).max(4).default(DEFAULT_SHIFTS),
+  /** Conversions aimed for per day (0 = no goal). */
+  dailyGoal: z.number().int().min(0).max(9999).default(0),
+  /** The payment-chase ladder: minutes after the order was placed (15 min / 24 h / 48 h / 72 h). */
+  chaseLadder: z.array(z.number().positive().max(60 * 24 * 30)).min(1).max(8).default(DEFAULT_CHASE_LADDER),
   /** 不再提示: personal allow contexts per guard rule id. */
   guardAllows: z.record(z.string(), z.array(z.string().max(60))).default({}),
   /** How many times the agent sent despite a block-severity hit (仍要发送), per rule id. */

@@ -79,6 +79,8 @@ export const GuardAllowSchema = z.object({
 });
 /** 仍要发送: the agent sent a draft with block hits anyway (counted). */
 export const GuardOverrideSchema = z.object({ type: z.literal('guard/override'), ruleIds: z.array(z.string().check(z.maxLength(80))) });
+/** The side panel started or cancelled chase reminders (the background owns the alarms). */
+export const RemindersChangedSchema = z.object({ type: z.literal('reminders/changed') });
 export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   StatusReportSchema,
   ListChatTabsSchema,
@@ -88,6 +90,7 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   GuardCheckSchema,
   GuardAllowSchema,
   GuardOverrideSchema,
+  RemindersChangedSchema,
 ]);
 
 export const GuardHitSchema = z.object({

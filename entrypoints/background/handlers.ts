@@ -18,6 +18,8 @@ export interface BackgroundServices {
   guardOverride(ruleIds: string[]): Promise<void>;
   /** A chat tab now shows this buyer (for the automatic consult count). */
   buyerOpened(site: string, buyerId: string): Promise<void>;
+  /** The side panel changed chase reminders: make the alarms match the database. */
+  remindersChanged(): Promise<void>;
 }
 
 export type BackgroundReply = { ok: true; changed?: boolean } | { ok: false; error: string } | ChatTab[] | PickerItem[] | GuardHit[];
@@ -65,6 +67,9 @@ export async function handleBackgroundMessage(
       return { reply: await services.guardCheck(message.text), changed: false };
     case 'guard/allow':
       await services.guardAllow(message.ruleId, message.context);
+      return { reply: { ok: true }, changed: false };
+    case 'reminders/changed':
+      await services.remindersChanged();
       return { reply: { ok: true }, changed: false };
     case 'guard/override':
       await services.guardOverride(message.ruleIds);

@@ -6,11 +6,22 @@ import { ensureDefaultPacks } from '../../storage/repositories/phrase-writes';
 import { ensureDefaultRules } from '../../storage/repositories/rules';
 import { handleBackgroundMessage } from './handlers';
 import { createServices } from './services';
-import { openPanelOnToolbarClick } from './side-panel';
+import { openPanelFor, openPanelOnToolbarClick } from './side-panel';
+import { createReminderService } from './reminders';
 
 export default defineBackground(() => {
-  const registry = new ChatTabRegistry(browser.storage.session ?? browser.storage.local);
-  const services = createServices(getDb(), registry);
+  const session = browser.storage.session ?? browser.storage.local;
+  const registry = new ChatTabRegistry(session);
+  const reminders = createReminderService(getDb(), {
+    alarms: browser.alarms,
+    notifications: browser.notifications,
+    tabs: browser.tabs,
+    windows: browser.windows,
+    i18n: browser.i18n,
+    session,
+    openPanel: openPanelFor,
+  });
+  const services = createServices(getDb(), registry, () => reminders.sync());
   const broadcast = () => browser.runtime.sendMessage({ type: 'bg/chat-tabs-changed' }).catch(() => {});
 
   openPanelOnToolbarClick();
@@ -26,6 +37,10 @@ export default defineBackground(() => {
     });
     return true; // answered asynchronously
   });
+  // Chase reminders: alarms are rebuilt from the database whenever the worker starts (browser restart included).
+  void reminders.sync().catch((e: unknown) => console.warn('[kefu] reminder alarms', e));
+  browser.alarms.onAlarm.addListener((alarm) => void reminders.onAlarm(alarm.name).catch((e: unknown) => console.warn('[kefu] reminder', e)));
+  browser.notifications.onClicked.addListener((id) => void reminders.onNotificationClicked(id));
   browser.tabs.onActivated.addListener(({ tabId }) => void registry.activate(tabId).then((c) => c && broadcast()));
   browser.tabs.onRemoved.addListener((tabId) => void registry.forget(tabId).then((c) => c && broadcast()));
 });

@@ -22,7 +22,7 @@ export function rulesWithAllows(rules: readonly Rule[], allows: Settings['guardA
 
 const PICKER_SIZE = 8;
 
-export function createServices(db: KefuDB, registry: ChatTabRegistry): BackgroundServices {
+export function createServices(db: KefuDB, registry: ChatTabRegistry, syncReminders: () => Promise<void> = async () => {}): BackgroundServices {
   const cache = new PhraseSearchCache<Phrase>();
   let phrases: Phrase[] | undefined;
   // The agent's rule set (edited, disabled, imported in the panel); the defaults until it is installed.
@@ -55,9 +55,9 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry): Backgroun
       if (!list.includes(context)) await saveSettings(db, { guardAllows: { ...guardAllows, [ruleId]: [...list, context] } });
     },
     async buyerOpened(site, buyerId) {
-      const { autoConsult, agentName } = await getSettings(db);
+      const { autoConsult, agentName, shifts } = await getSettings(db);
       if (!autoConsult) return;
-      const { day, shift } = shiftAt(new Date());
+      const { day, shift } = shiftAt(new Date(), shifts);
       await recordConsultOnce(db, agentName || 'me', day, shift, `${site}|${buyerId}`);
     },
     async guardOverride(ruleIds) {
@@ -76,6 +76,7 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry): Backgroun
         .map(({ phrase }): PickerItem => ({ id: phrase.id, title: phrase.title, body: phrase.body, values }));
     },
     recordUse: (id) => recordPhraseUse(db, id),
+    remindersChanged: syncReminders,
     async remember(values) {
       const { placeholderMemory } = await getSettings(db);
       await saveSettings(db, { placeholderMemory: { ...placeholderMemory, ...values } });

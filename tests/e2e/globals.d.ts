@@ -5,4 +5,5 @@ declare const chrome: {
     sendMessage(tabId: number, message: unknown): Promise<unknown>;
   };
   i18n: { getMessage(key: string): string; getUILanguage(): string };
+  notifications: { getAll(): Promise<Record<string, unknown>> };
 };

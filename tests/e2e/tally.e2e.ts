@@ -45,3 +45,33 @@ it('counts each buyer\'s first opened conversation of the day once, and 成交 +
   await expect.poll(() => panel.textContent('[data-testid="tally-conversions"]')).toBe('1');
   await Promise.all([demo.close(), panel.close(), served.close()]);
 });
+
+it('a chase ladder shortened to seconds fires its first step as a notification, and 已付款 cancels the rest', async () => {
+  const demo = await h.openDemo('react'); // 小美爱购物 (b1001)
+  const panel = await h.openPanel(await h.tabIdOf(demo));
+  await panel.click('button[aria-label="设置"]');
+  await panel.fill('label:has-text("催付提醒") input', '0.05, 0.15'); // 3 s and 9 s instead of 15 min and 24 h
+  await panel.click('form[aria-label="设置"] button[type="submit"]');
+  await panel.click('.chase__start');
+  await expect.poll(() => panel.textContent('[data-testid="notice"]')).toContain('已为 小美爱购物 设好催付提醒：3 秒 / 9 秒');
+  // The background's alarm fires after 3 s: the step is due in the panel and a notification is up.
+  await expect.poll(() => panel.textContent('.chase__list'), { timeout: 15_000 }).toContain('该催付了：小美爱购物（3 秒）');
+  const notifications = () => panel.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
+  expect(await notifications()).toHaveLength(1);
+  await panel.click('.chase__paid');
+  await expect.poll(() => panel.textContent('[data-testid="notice"]')).toContain('小美爱购物 已付款，取消了 2 条催付提醒');
+  await panel.waitForTimeout(8000); // past the second step's time
+  expect(await notifications()).toHaveLength(1); // the second step never fired
+  const states = await panel.evaluate(() =>
+    new Promise<string[]>((resolve) => {
+      const open = indexedDB.open('kefu-assistant');
+      open.onsuccess = () => {
+        const all = open.result.transaction('reminders').objectStore('reminders').getAll();
+        all.onsuccess = () => resolve((all.result as { status: string }[]).map((r) => r.status).sort());
+      };
+    }),
+  );
+  expect(states).toEqual(['cancelled', 'cancelled']);
+  expect(await panel.locator('.chase__start').count()).toBe(1);
+  await Promise.all([demo.close(), panel.close()]);
+});

@@ -25,6 +25,7 @@ function services(reg = registry()): BackgroundServices & { used: string[]; reme
     guardAllow: async () => {},
     guardOverride: async () => {},
     buyerOpened: async () => {},
+    remindersChanged: async () => {},
   };
 }
 

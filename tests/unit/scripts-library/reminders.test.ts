@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { ReminderSchema } from '../../../scripts-library/schema';
+import {
+  DEFAULT_CHASE_LADDER,
+  alarmName,
+  alarmsToSchedule,
+  chasePhraseId,
+  delayParts,
+  planLadder,
+  reminderIdOfAlarm,
+  stepState,
+} from '../../../scripts-library/reminders';
+
+const NOW = Date.UTC(2026, 10, 23, 2, 0);
+
+describe('planLadder', () => {
+  const steps = planLadder({ now: NOW, ladder: DEFAULT_CHASE_LADDER, site: 'demo', buyerId: 'b1', buyerName: '小美', tabId: 7 });
+
+  it('schedules the seeds\' ladder: 15 min, 24 h, 48 h, 72 h after the start, each with its chase phrase', () => {
+    expect(steps.map((s) => (s.dueAt - NOW) / 60_000)).toEqual([15, 1440, 2880, 4320]);
+    expect(steps.map((s) => s.phraseId)).toEqual(['payment-15min', 'payment-24h', 'payment-48h', 'payment-72h']);
+    expect(steps.map((s) => s.step)).toEqual([0, 1, 2, 3]);
+    expect(new Set(steps.map((s) => s.ladderId)).size).toBe(1);
+    for (const s of steps) expect(ReminderSchema.parse(s)).toEqual(s); // what is stored is a valid record
+  });
+
+  it('is stable for the same start and sorts a ladder typed out of order', () => {
+    expect(planLadder({ now: NOW, ladder: DEFAULT_CHASE_LADDER, site: 'demo', buyerId: 'b1' }).map((s) => s.id)).toEqual(steps.map((s) => s.id));
+    expect(planLadder({ now: NOW, ladder: [2880, 15], site: 'demo', buyerId: 'b1' }).map((s) => s.minutes)).toEqual([15, 2880]);
+  });
+});
+
+it.each([
+  [15, 'payment-15min'],
+  [0.05, 'payment-15min'],
+  [720, 'payment-24h'],
+  [1440, 'payment-24h'],
+  [2880, 'payment-48h'],
+  [4320, 'payment-72h'],
+  [10080, 'payment-72h'],
+])('a step %s minutes after ordering proposes %s', (minutes, id) => {
+  expect(chasePhraseId(minutes)).toBe(id);
+});
+
+describe('what a stored step means now', () => {
+  it.each([
+    ['pending', NOW + 1, 'upcoming'],
+    ['pending', NOW - 1, 'overdue'],
+    ['fired', NOW - 1, 'due'],
+    ['done', NOW - 1, 'done'],
+    ['cancelled', NOW + 1, 'cancelled'],
+  ] as const)('%s due at %s → %s', (status, dueAt, state) => {
+    expect(stepState({ status, dueAt }, NOW)).toBe(state);
+  });
+
+  it('wants alarms for future pending steps only (past ones are shown as overdue, not fired in a burst)', () => {
+    const rows = [
+      { id: 'a', status: 'pending', dueAt: NOW + 60_000 },
+      { id: 'b', status: 'pending', dueAt: NOW - 60_000 },
+      { id: 'c', status: 'fired', dueAt: NOW + 60_000 },
+      { id: 'd', status: 'cancelled', dueAt: NOW + 60_000 },
+    ];
+    expect(alarmsToSchedule(rows, NOW).map((r) => r.id)).toEqual(['a']);
+  });
+
+  it('names alarms so that only ours are read back', () => {
+    expect(reminderIdOfAlarm(alarmName('chase-x-1'))).toBe('chase-x-1');
+    expect(reminderIdOfAlarm('someone-else')).toBeNull();
+  });
+
+  it('labels delays in minutes, hours or days', () => {
+    expect(delayParts(15)).toEqual(['15', 'min']);
+    expect(delayParts(1440)).toEqual(['24', 'hour']);
+    expect(delayParts(4320)).toEqual(['72', 'hour']);
+    expect(delayParts(10080)).toEqual(['7', 'day']);
+    expect(delayParts(0.05)).toEqual(['3', 'sec']);
+  });
+});
