@@ -52,6 +52,30 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
         });
     },
   },
+  // ── v3 · 2026-12-02 ─ no new indexes; tally rows keep automatic consults apart (autoConsults) and chase steps
+  //    belong to a ladder with a delay and a creation time. Rows written by v2 get those fields.
+  {
+    version: 3,
+    date: '2026-12-02',
+    stores: {},
+    async upgrade(tx) {
+      await tx
+        .table('tally')
+        .toCollection()
+        .modify((row: Record<string, unknown>) => {
+          row.autoConsults ??= 0;
+          row.amount ??= 0;
+        });
+      await tx
+        .table('reminders')
+        .toCollection()
+        .modify((row: Record<string, unknown>) => {
+          row.ladderId ??= `legacy-${String(row.site)}|${String(row.buyerId)}`;
+          row.minutes ??= 0;
+          row.createdAt ??= 0;
+        });
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
