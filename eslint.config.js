@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', 'node_modules/', 'tests/e2e/.tmp/', 'tests/bench/.tmp/'] },
+  { ignores: ['.output/', '.wxt/', 'node_modules/', 'tests/e2e/.tmp/', 'tests/bench/.tmp/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -47,7 +47,7 @@ export const GetStatusRequestSchema = z.object({ type: z.literal('chat/get-statu
 export const ContentRequestSchema = z.discriminatedUnion('type', [InsertRequestSchema, GetStatusRequestSchema]);
 export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 
-export const InsertMethodSchema = z.enum(['execCommand', 'native-setter', 'range']);
+export const InsertMethodSchema = z.enum(['execCommand', 'native-setter', 'range', 'paste']);
 export const InsertReplySchema = z.union([
   z.object({ ok: z.literal(true), method: InsertMethodSchema }),
   z.object({ ok: z.literal(false), reason: z.enum(['no-input', 'failed', 'invalid']), detail: z.optional(z.string()) }),

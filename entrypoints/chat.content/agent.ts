@@ -16,7 +16,7 @@ import { pickAdapter } from './adapters';
 import { asReplyBox, firstShown, inputKind } from './adapters/dom';
 import { findGenericReplyBox } from './adapters/generic';
 import type { SiteAdapter } from './adapters/types';
-import { insertText, saveSelection, type SavedSelection } from './insert';
+import { insertText, nextTask, noteSelectionChange, saveSelection, type SavedSelection } from './insert';
 import { SlashPicker } from './picker';
 import { GuardBadge } from './guard-badge';
 import { GuardReplySchema } from '../../storage/protocol';
@@ -70,10 +70,10 @@ export class ChatAgent {
     if (el && el.ownerDocument.activeElement === el) this.saved = saveSelection(el) ?? this.saved;
   }
 
-  handle(message: ContentRequest): ChatStatus | InsertReply {
+  async handle(message: ContentRequest): Promise<ChatStatus | InsertReply> {
     if (message.type === 'chat/get-status') return this.status();
     const { el } = this.replyBox();
-    const result = insertText(el, message.text, this.saved?.el === el ? this.saved : null, message.caret);
+    const result = await insertText(el, message.text, this.saved?.el === el ? this.saved : null, message.caret);
     if (el && result.ok) this.saved = saveSelection(el);
     return result;
   }
@@ -118,7 +118,10 @@ export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
     agent.noteFocus(e.target);
     report();
   }, { capture: true });
-  ctx.addEventListener(document, 'selectionchange', () => agent.noteSelection());
+  ctx.addEventListener(document, 'selectionchange', () => {
+    noteSelectionChange(document);
+    agent.noteSelection();
+  });
   ctx.addEventListener(document, 'keyup', () => agent.noteSelection(), { capture: true });
   // A click may open another conversation (new buyer); focus/visibility tell the background this tab is current.
   ctx.addEventListener(document, 'click', report, { capture: true });
@@ -154,9 +157,26 @@ export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
     const box = asReplyBox(target instanceof Element ? target : null);
     return box && box === agent.replyBox().el ? box : null;
   };
-  ctx.addEventListener(document, 'input', (e) => {
+  const onEdit = (e: Event) => {
     picker.onInput(e);
     guard.onInput(boxOf(e.target), e);
+  };
+  // Rich editors (Slate, Draft.js, Lexical) often take a keystroke themselves: they cancel `beforeinput`, change
+  // their model and re-render, and no `input` event follows. Such an edit is handled one task later, once the
+  // editor has rendered it; an edit that does end in `input` is handled there, once.
+  let unanswered: Event | null = null;
+  ctx.addEventListener(document, 'beforeinput', (e) => {
+    if ((e as InputEvent).isComposing || !boxOf(e.target)) return;
+    unanswered = e;
+    void nextTask().then(() => {
+      if (unanswered !== e) return;
+      unanswered = null;
+      if (ctx.isValid) onEdit(e);
+    });
+  }, { capture: true });
+  ctx.addEventListener(document, 'input', (e) => {
+    unanswered = null;
+    onEdit(e);
   }, { capture: true });
   ctx.addEventListener(document, 'compositionstart', () => {
     picker.onCompositionStart();
@@ -204,9 +224,11 @@ export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
       sendResponse({ ok: false, reason: 'invalid', detail: parsed.reason } satisfies InsertReply);
       return false;
     }
-    sendResponse(agent.handle(parsed.value));
-    report();
-    return false;
+    void agent.handle(parsed.value).then((reply) => {
+      sendResponse(reply);
+      report();
+    });
+    return true; // answered asynchronously (rich editors need a moment to take the selection)
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

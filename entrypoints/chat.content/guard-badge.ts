@@ -15,7 +15,7 @@ export interface GuardDeps {
   check(text: string): Promise<GuardHit[]>;
   allow(ruleId: string, context: string): void;
   override(ruleIds: string[]): void;
-  insert(el: HTMLElement, text: string, replace: SavedSelection): InsertResult;
+  insert(el: HTMLElement, text: string, replace: SavedSelection): Promise<InsertResult>;
   /** The page's send button, when the site adapter knows it. */
   sendButton(): HTMLElement | null;
   text(key: string, subs?: string | string[]): string;
@@ -243,7 +243,7 @@ export class GuardBadge {
     }
     const sel = hit && selectionFor(el, hit.start, hit.end);
     if (!hit || !sel) return;
-    this.deps.insert(el, hit.suggestion, sel);
+    await this.deps.insert(el, hit.suggestion, sel);
     await this.refresh(el);
   }
 

@@ -1,19 +1,56 @@
 /**
  * The one insertion path: put text at the caret of a reply box, replacing the selection, as if the agent had
- * typed it. Rich-editor strategies (Draft.js, Slate, Lexical, Quill, ProseMirror) arrive with their own issue
- * and plug in here.
+ * typed it. The side panel, the "/" picker and the guard's 替换 all come here. A strategy per editor family:
  *
- * Why execCommand first: it goes through the browser's editing pipeline, so the page gets trusted
- * `beforeinput`/`input` events, React/Vue state updates, and the page's undo stack records the insertion
- * (measured in shared/research/toolchain-probe.md §6). The fallbacks exist for engines or pages where
- * execCommand is unavailable or is refused.
+ * - textarea / input (plain, React- or Vue-controlled) and plain contenteditable: `execCommand('insertText')`
+ *   first. It goes through the browser's editing pipeline, so the page gets trusted `input` events, React/Vue
+ *   state updates and the page's undo stack records the insertion (toolchain-probe.md §6); the native value
+ *   setter and DOM ranges are the fallbacks where execCommand is unavailable or refused.
+ * - rich editors that keep their own model (Lexical, Slate, Draft.js, Quill, ProseMirror/TipTap): execCommand
+ *   only changes their DOM, and what their send button sends is the model, so the text would be lost. They all
+ *   take a paste: the selection is set, the editor is given the moment it needs to read it into its model, then
+ *   a `paste` event with the text as `text/plain` goes to it. Each editor inserts it through its own model
+ *   (line breaks become its paragraphs, its own undo history records it). An editor that does not take the paste
+ *   gets the browser path instead.
  */
 import type { InputKind } from '../../storage/protocol';
 import { inputKind } from './adapters/dom';
 
 export type InsertResult =
-  | { ok: true; method: 'execCommand' | 'native-setter' | 'range' }
+  | { ok: true; method: 'execCommand' | 'native-setter' | 'range' | 'paste' }
   | { ok: false; reason: 'no-input' | 'failed'; detail?: string };
+
+/** Editor families with a strategy of their own. */
+export type EditorFamily = 'text-field' | 'contenteditable' | 'lexical' | 'slate' | 'draft' | 'quill' | 'prosemirror';
+
+/**
+ * Which editor a reply box belongs to, from the markers each editor puts on its editable root (the content
+ * script runs in an isolated world and cannot see the page's editor objects, only its DOM).
+ */
+export function editorFamily(el: HTMLElement): EditorFamily {
+  const tag = el.tagName;
+  if (tag === 'TEXTAREA' || tag === 'INPUT') return 'text-field';
+  if (el.closest('[data-lexical-editor]')) return 'lexical';
+  if (el.closest('[data-slate-editor]')) return 'slate';
+  if (el.closest('.DraftEditor-root')) return 'draft';
+  if (el.closest('.ql-editor')) return 'quill';
+  if (el.closest('.ProseMirror')) return 'prosemirror';
+  return 'contenteditable';
+}
+
+const RICH = new Set<EditorFamily>(['lexical', 'slate', 'draft', 'quill', 'prosemirror']);
+
+/**
+ * Slate reads the DOM selection into its model at most every 100 ms (a throttle): a selection set within that
+ * window reaches the model only when the window ends.
+ */
+const SLATE_SELECTION_THROTTLE_MS = 110;
+const lastSelectionChange = new WeakMap<Document, number>();
+
+/** The content script calls this on every `selectionchange` of a document it serves (see agent.ts). */
+export function noteSelectionChange(doc: Document): void {
+  lastSelectionChange.set(doc, performance.now());
+}
 
 /** Where the caret was in a reply box when the agent left it (the side panel takes focus away). */
 export type SavedSelection =
@@ -47,20 +84,31 @@ export function restoreSelection(saved: SavedSelection): void {
  * Line breaks are kept (single-line inputs get spaces), the caret ends up after the text, and the page hears
  * the same events typing would fire.
  */
-export function insertText(
+export async function insertText(
   el: HTMLElement | null,
   text: string,
   saved?: SavedSelection | null,
   caret?: number,
-): InsertResult {
+): Promise<InsertResult> {
+  if (el && inputKind(el) === 'contenteditable' && RICH.has(editorFamily(el))) {
+    try {
+      return await insertIntoRichEditor(el, text, saved, caret, editorFamily(el));
+    } catch (err) {
+      return { ok: false, reason: 'failed', detail: err instanceof Error ? err.message : String(err) };
+    }
+  }
+  return insertPlain(el, text, saved, caret);
+}
+
+function insertPlain(el: HTMLElement | null, text: string, saved?: SavedSelection | null, caret?: number): InsertResult {
   if (caret !== undefined && caret < text.length && el) {
     // Insert in two parts and put the caret back between them: the browser's own caret handling (and undo)
     // stays in charge, whatever the editor's DOM looks like.
     const head = text.slice(0, caret);
-    const first = head ? insertText(el, head, saved) : { ok: true as const, method: 'execCommand' as const };
+    const first = head ? insertPlain(el, head, saved) : { ok: true as const, method: 'execCommand' as const };
     if (!first.ok) return first;
     const mark = saveSelection(el);
-    const second = insertText(el, text.slice(caret), mark);
+    const second = insertPlain(el, text.slice(caret), mark);
     if (second.ok && mark) restoreSelection(mark);
     return second;
   }
@@ -114,22 +162,23 @@ function setNativeValue(el: HTMLTextAreaElement | HTMLInputElement, value: strin
   else el.value = value;
 }
 
+/** Where to insert in a contenteditable: the agent's saved caret, else the current one inside it, else its end. */
+function targetRange(el: HTMLElement, sel: Selection, saved?: SavedSelection | null): Range {
+  if (saved?.kind === 'range' && saved.el === el && el.contains(saved.range.commonAncestorContainer)) return saved.range.cloneRange();
+  if (sel.rangeCount > 0 && el.contains(sel.getRangeAt(0).commonAncestorContainer)) return sel.getRangeAt(0).cloneRange();
+  const range = el.ownerDocument.createRange();
+  range.selectNodeContents(el);
+  range.collapse(false);
+  return range;
+}
+
 function insertIntoContentEditable(el: HTMLElement, raw: string, saved?: SavedSelection | null): InsertResult {
   const doc = el.ownerDocument;
   const sel = doc.getSelection();
   if (!sel) return { ok: false, reason: 'failed', detail: 'no selection object' };
   el.focus();
   // Restore the agent's caret; if it is not inside this editor, insert at the end rather than somewhere random.
-  let range: Range;
-  if (saved?.kind === 'range' && saved.el === el && el.contains(saved.range.commonAncestorContainer)) {
-    range = saved.range.cloneRange();
-  } else if (sel.rangeCount > 0 && el.contains(sel.getRangeAt(0).commonAncestorContainer)) {
-    range = sel.getRangeAt(0).cloneRange();
-  } else {
-    range = doc.createRange();
-    range.selectNodeContents(el);
-    range.collapse(false);
-  }
+  const range = targetRange(el, sel, saved);
   sel.removeAllRanges();
   sel.addRange(range);
 
@@ -159,4 +208,83 @@ function insertNodeAtSelection(sel: Selection, node: Node): void {
   range.collapse(true);
   sel.removeAllRanges();
   sel.addRange(range);
+}
+
+/** One macrotask (a MessageChannel hop: unlike timers it is not slowed down in background tabs). */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+const sameRange = (a: Range, b: Range) =>
+  a.startContainer === b.startContainer && a.startOffset === b.startOffset && a.endContainer === b.endContainer && a.endOffset === b.endOffset;
+
+/**
+ * Select `range` and give the editor the moment it needs to take the selection into its model: the browser
+ * reports a selection change as a task (`selectionchange`), React-based editors read it then, Slate up to 100 ms
+ * later.
+ */
+async function selectForEditor(doc: Document, sel: Selection, range: Range, family: EditorFamily): Promise<void> {
+  if (sel.rangeCount > 0 && sameRange(sel.getRangeAt(0), range)) return; // the model already has it
+  const before = lastSelectionChange.get(doc) ?? Number.NEGATIVE_INFINITY;
+  const changed = new Promise<void>((resolve) => {
+    const done = () => {
+      doc.removeEventListener('selectionchange', done);
+      resolve();
+    };
+    doc.addEventListener('selectionchange', done);
+    void nextTask().then(nextTask).then(done); // no event when the browser saw no change
+  });
+  sel.removeAllRanges();
+  sel.addRange(range);
+  await changed;
+  await nextTask();
+  const sinceBefore = performance.now() - before;
+  if (family === 'slate' && sinceBefore < SLATE_SELECTION_THROTTLE_MS) {
+    await new Promise((resolve) => setTimeout(resolve, SLATE_SELECTION_THROTTLE_MS - sinceBefore));
+  }
+}
+
+async function insertIntoRichEditor(
+  el: HTMLElement,
+  raw: string,
+  saved: SavedSelection | null | undefined,
+  caret: number | undefined,
+  family: EditorFamily,
+): Promise<InsertResult> {
+  const text = raw.replace(/\r\n?/g, '\n');
+  const doc = el.ownerDocument;
+  const sel = doc.getSelection();
+  if (!sel) return { ok: false, reason: 'failed', detail: 'no selection object' };
+  el.focus();
+  await selectForEditor(doc, sel, targetRange(el, sel, saved), family);
+
+  const data = new DataTransfer();
+  data.setData('text/plain', text);
+  const anchor = sel.anchorNode;
+  const target = anchor instanceof Element ? anchor : (anchor?.parentElement ?? el);
+  const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+  if (target.dispatchEvent(paste)) {
+    // Nobody took the paste (not the editor we thought): the browser's own editing is the next best thing.
+    return insertIntoContentEditable(el, text, sel.rangeCount ? { kind: 'range', el, range: sel.getRangeAt(0) } : null);
+  }
+  // Lexical writes its DOM in a microtask, the React-based editors at the end of the event: after one task the
+  // DOM shows the text and the caret sits after it.
+  await nextTask();
+  if (caret !== undefined && caret < text.length) {
+    // Slate ignores selection changes while it restores its own selection after a render, then throttles.
+    if (family === 'slate') await new Promise((resolve) => setTimeout(resolve, SLATE_SELECTION_THROTTLE_MS));
+    moveCaretBack(sel, text.slice(caret));
+  }
+  return { ok: true, method: 'paste' };
+}
+
+/** Move the caret back over `tail` (one step per grapheme; a line break is one step), as the arrow key would. */
+function moveCaretBack(sel: Selection, tail: string): void {
+  const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+  const steps = segmenter ? [...segmenter.segment(tail)].length : [...tail].length;
+  for (let i = 0; i < steps; i++) sel.modify('move', 'backward', 'character');
 }

@@ -16,7 +16,7 @@ import type { InsertResult, SavedSelection } from './insert';
 export interface PickerDeps {
   search(query: string): Promise<PickerItem[]>;
   buyerName(): string | undefined;
-  insert(el: HTMLElement, text: string, replace: SavedSelection, caret: number): InsertResult;
+  insert(el: HTMLElement, text: string, replace: SavedSelection, caret: number): Promise<InsertResult>;
   used(phraseId: string): void;
   remember(values: Record<string, string>): void;
   /** UI strings (browser.i18n in the content script). */
@@ -157,8 +157,7 @@ export class SlashPicker {
       replace = { kind: 'range', el, range };
     }
     this.close();
-    const result = this.deps.insert(el, text, replace, caret);
-    if (result.ok) this.deps.used(phraseId);
+    void this.deps.insert(el, text, replace, caret).then((result) => result.ok && this.deps.used(phraseId));
   }
 
   private askValues(item: PickerItem, values: Record<string, string>, missing: string[]): void {

@@ -1,11 +1,15 @@
 // Builds the demo chat console (tests/fixtures/demo-chat) into .output/demo-site with esbuild.
 import { build } from 'esbuild';
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEMO_SITE = join(root, '.output', 'demo-site');
+
+/** Chat pages around real rich-text editors (tests/fixtures/editors): page `editor-<family>.html`. */
+export const EDITOR_FAMILIES = ['lexical', 'slate', 'draft', 'quill', 'tiptap', 'iframe'];
+const EDITOR_SOURCES = { slate: 'slate.tsx', draft: 'draft.tsx' };
 
 export async function buildFixtures() {
   mkdirSync(DEMO_SITE, { recursive: true });
@@ -22,6 +26,26 @@ export async function buildFixtures() {
   cpSync(join(root, 'tests/fixtures/demo-chat/index.html'), join(DEMO_SITE, 'index.html'));
   cpSync(join(root, 'tests/fixtures/demo-chat/demo.css'), join(DEMO_SITE, 'demo.css'));
   cpSync(join(root, 'tests/fixtures/no-input.html'), join(DEMO_SITE, 'no-input.html'));
+  const editors = join(root, 'tests/fixtures/editors');
+  await build({
+    entryPoints: EDITOR_FAMILIES.map((f) => ({ in: join(editors, EDITOR_SOURCES[f] ?? `${f}.ts`), out: f })),
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    jsx: 'automatic',
+    // draft-js reads `global` (a Node-ism) at load time.
+    define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
+    outdir: join(DEMO_SITE, 'editors'),
+    logLevel: 'warning',
+  });
+  cpSync(join(editors, 'editor.css'), join(DEMO_SITE, 'editors', 'editor.css'));
+  for (const family of EDITOR_FAMILIES) {
+    writeFileSync(
+      join(DEMO_SITE, `editor-${family}.html`),
+      `<!doctype html>\n<html lang="zh-CN"><head><meta charset="UTF-8" /><title>${family}</title><link rel="icon" href="data:," />` +
+        `<link rel="stylesheet" href="./editors/editor.css" /></head><body><script src="./editors/${family}.js"></script></body></html>\n`,
+    );
+  }
   return DEMO_SITE;
 }
 

@@ -23,6 +23,8 @@ export async function startHarness(options: { lang?: string } = {}): Promise<Har
   const dir = await buildFixtures();
   const site = await serve(dir);
   const { context, extensionId } = await launchWithExtension({ lang: options.lang });
+  // A missing element fails the step that waited for it (with its selector), not the whole test at 60 s.
+  context.setDefaultTimeout(15_000);
   // An extension page that stays open: it answers tab-id questions, and opening it first waits until the
   // default phrase library is installed (fresh profile), so no test races the install.
   const helper = await context.newPage();

@@ -6,7 +6,8 @@ export const demo: SiteAdapter = {
   id: 'demo',
   matches: SITE_MATCHES.local,
   detect: (doc) => doc.querySelector('[data-kefu-demo]') !== null,
-  replyBoxSelectors: ['[data-kefu-demo] [data-role="reply-box"]'],
+  // The reply box itself, or (editor fixtures) the editable root a rich editor renders inside it.
+  replyBoxSelectors: ['[data-kefu-demo] [data-role="reply-box"]', '[data-kefu-demo] [data-role="reply-box"] [contenteditable="true"]'],
   sendButtonSelectors: ['[data-kefu-demo] [data-role="send"]'],
   latestBuyerMessage: (doc) =>
     [...doc.querySelectorAll('[data-kefu-demo] [data-role="message"][data-from="buyer"]')].at(-1)?.querySelector('.bubble')?.textContent ?? null,

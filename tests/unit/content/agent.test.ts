@@ -23,8 +23,8 @@ beforeEach(() => {
 });
 
 describe('ChatAgent', () => {
-  it('answers a status request with the site, reply box kind and buyer', () => {
-    expect(new ChatAgent(demo, document).handle({ type: 'chat/get-status' })).toEqual({
+  it('answers a status request with the site, reply box kind and buyer', async () => {
+    expect(await new ChatAgent(demo, document).handle({ type: 'chat/get-status' })).toEqual({
       site: 'demo',
       hasInput: true,
       inputKind: 'textarea',
@@ -33,7 +33,7 @@ describe('ChatAgent', () => {
     });
   });
 
-  it('inserts into the reply box at the caret the agent left', () => {
+  it('inserts into the reply box at the caret the agent left', async () => {
     const agent = new ChatAgent(demo, document);
     const box = document.querySelector('textarea')!;
     box.value = '亲，';
@@ -42,16 +42,16 @@ describe('ChatAgent', () => {
     agent.noteFocus(box);
     agent.noteSelection();
     box.blur();
-    expect(agent.handle({ type: 'chat/insert', text: '有货' })).toMatchObject({ ok: true });
+    expect(await agent.handle({ type: 'chat/insert', text: '有货' })).toMatchObject({ ok: true });
     expect(box.value).toBe('亲，有货');
   });
 
-  it('reports no-input when the page has no reply box', () => {
+  it('reports no-input when the page has no reply box', async () => {
     document.querySelector('textarea')!.remove();
-    expect(new ChatAgent(demo, document).handle({ type: 'chat/insert', text: '有货' })).toEqual({ ok: false, reason: 'no-input' });
+    expect(await new ChatAgent(demo, document).handle({ type: 'chat/insert', text: '有货' })).toEqual({ ok: false, reason: 'no-input' });
   });
 
-  it('reports a status only when it changed', () => {
+  it('reports a status only when it changed', async () => {
     const agent = new ChatAgent(demo, document);
     expect(agent.changedStatus()).not.toBeNull();
     expect(agent.changedStatus()).toBeNull();

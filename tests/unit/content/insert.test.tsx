@@ -18,35 +18,35 @@ function textarea(value: string) {
 }
 
 describe('textarea', () => {
-  it('inserts at the caret, replacing the selection, caret after the text, line breaks kept', () => {
+  it('inserts at the caret, replacing the selection, caret after the text, line breaks kept', async () => {
     const el = textarea('亲，XXXX再见');
     el.setSelectionRange(2, 6);
     const events: string[] = [];
     el.addEventListener('input', (e) => events.push(`input:${(e as InputEvent).inputType}`));
-    const result = insertText(el, '您好\n欢迎光临');
+    const result = await insertText(el, '您好\n欢迎光临');
     expect(result).toEqual({ ok: true, method: 'native-setter' });
     expect(el.value).toBe('亲，您好\n欢迎光临再见');
     expect([el.selectionStart, el.selectionEnd]).toEqual([9, 9]);
     expect(events).toEqual(['input:insertText']);
   });
 
-  it('uses the caret saved before the agent clicked away', () => {
+  it('uses the caret saved before the agent clicked away', async () => {
     const el = textarea('abcdef');
     el.setSelectionRange(3, 3);
     const saved = saveSelection(el);
     el.setSelectionRange(0, 0); // the page moved the caret meanwhile
-    insertText(el, 'X', saved);
+    await insertText(el, 'X', saved);
     expect(el.value).toBe('abcXdef');
   });
 
-  it('turns line breaks into spaces in a single-line input', () => {
+  it('turns line breaks into spaces in a single-line input', async () => {
     const input = document.createElement('input');
     document.body.append(input);
-    insertText(input, '第一行\r\n第二行');
+    await insertText(input, '第一行\r\n第二行');
     expect(input.value).toBe('第一行 第二行');
   });
 
-  it('updates the state of a React-controlled textarea (what its send button reads)', () => {
+  it('updates the state of a React-controlled textarea (what its send button reads)', async () => {
     let state = '';
     function Controlled() {
       const [v, setV] = useState('亲，');
@@ -61,11 +61,11 @@ describe('textarea', () => {
     expect(el.value).toBe('亲，有货的');
   });
 
-  it('refuses read-only, disabled and missing fields', () => {
+  it('refuses read-only, disabled and missing fields', async () => {
     const ro = textarea('x');
     ro.readOnly = true;
-    expect(insertText(ro, 'y')).toEqual({ ok: false, reason: 'no-input' });
-    expect(insertText(null, 'y')).toEqual({ ok: false, reason: 'no-input' });
+    expect(await insertText(ro, 'y')).toEqual({ ok: false, reason: 'no-input' });
+    expect(await insertText(null, 'y')).toEqual({ ok: false, reason: 'no-input' });
     expect(ro.value).toBe('x');
   });
 });
@@ -79,7 +79,7 @@ describe('contenteditable', () => {
     return el;
   }
 
-  it('replaces the selection with text nodes and <br> line breaks, caret after', () => {
+  it('replaces the selection with text nodes and <br> line breaks, caret after', async () => {
     const text = document.createTextNode('亲，XX！');
     const el = editable(text);
     const range = document.createRange();
@@ -90,7 +90,7 @@ describe('contenteditable', () => {
     const onInput = vi.fn();
     el.addEventListener('input', onInput);
 
-    expect(insertText(el, '您好\n欢迎')).toEqual({ ok: true, method: 'range' });
+    expect(await insertText(el, '您好\n欢迎')).toEqual({ ok: true, method: 'range' });
     expect(el.textContent).toBe('亲，您好欢迎！');
     expect(el.querySelectorAll('br')).toHaveLength(1);
     expect([...el.childNodes].map((n) => n.nodeName)).toEqual(['#text', '#text', 'BR', '#text', '#text']);
@@ -101,16 +101,16 @@ describe('contenteditable', () => {
     expect(onInput).toHaveBeenCalledOnce();
   });
 
-  it('appends at the end when the caret is outside the editor', () => {
+  it('appends at the end when the caret is outside the editor', async () => {
     const el = editable(document.createTextNode('已有内容'));
     document.getSelection()!.removeAllRanges();
-    insertText(el, '+新');
+    await insertText(el, '+新');
     expect(el.textContent).toBe('已有内容+新');
   });
 
-  it('never parses the text as HTML', () => {
+  it('never parses the text as HTML', async () => {
     const el = editable();
-    insertText(el, '<img src=x onerror=alert(1)>');
+    await insertText(el, '<img src=x onerror=alert(1)>');
     expect(el.querySelector('img')).toBeNull();
     expect(el.textContent).toBe('<img src=x onerror=alert(1)>');
   });

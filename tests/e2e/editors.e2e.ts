@@ -1,0 +1,97 @@
+// Real rich-text editors (built from their npm packages, tests/fixtures/editors): every way the extension
+// writes into a reply box — side panel, "/" picker, the guard's 替换 — must land in the EDITOR'S MODEL, which is
+// what the console's own send button sends.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { sentTexts, startHarness, type Harness } from './harness';
+
+const STOCK = '让您久等了，您问的这款有货的，现在拍下付款就可以为您安排发货哦。';
+const FAMILIES = ['lexical', 'slate', 'draft', 'quill', 'tiptap'] as const;
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const editable = '[data-role="reply-box"] [contenteditable="true"]';
+const model = (page: Page) => page.evaluate(() => window.__editorText());
+
+async function openEditor(family: string): Promise<Page> {
+  const page = await h.openPage(`editor-${family}.html`);
+  await page.waitForSelector(editable);
+  await page.click(editable);
+  return page;
+}
+
+/** The panel for `page`'s tab; the 全部 chip is picked so every phrase shows. */
+async function panelFor(page: Page): Promise<Page> {
+  const panel = await h.openPanel(await h.tabIdOf(page));
+  await expect.poll(() => panel.textContent('[data-testid="served"]')).toContain('小美爱购物');
+  return panel;
+}
+
+describe.each(FAMILIES)('%s', (family) => {
+  it('side panel: replaces the selection, keeps the caret after the text, and the console sends the model', async () => {
+    const page = await openEditor(family);
+    await page.keyboard.type('亲，XY');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('Shift+ArrowLeft');
+    const panel = await panelFor(page);
+    await panel.click('[data-phrase-id="stock-yes"]');
+    await expect.poll(() => panel.textContent('[data-testid="notice"]')).toContain('已插入：有货');
+    await expect.poll(() => model(page)).toBe(`亲，${STOCK}`);
+    await page.bringToFront();
+    await page.keyboard.type('！'); // the caret is after the inserted text, in the model too
+    await expect.poll(() => model(page)).toBe(`亲，${STOCK}！`);
+    await page.click('[data-role="send"]');
+    expect(await sentTexts(page)).toEqual([`亲，${STOCK}！`]);
+    await Promise.all([page.close(), panel.close()]);
+  });
+
+  it('line breaks survive and the caret lands where the phrase marks it', async () => {
+    const page = await openEditor(family);
+    const panel = await panelFor(page);
+    const reply = await panel.evaluate(
+      async (tabId) => chrome.tabs.sendMessage(tabId, { type: 'chat/insert', text: '第一行\n第二行：', caret: 4 }),
+      await h.tabIdOf(page),
+    );
+    expect(reply).toEqual({ ok: true, method: 'paste' });
+    await page.bringToFront();
+    await page.keyboard.type('新');
+    await expect.poll(() => model(page)).toBe('第一行\n新第二行：');
+    await page.click('[data-role="send"]');
+    expect(await sentTexts(page)).toEqual(['第一行\n新第二行：']);
+    await Promise.all([page.close(), panel.close()]);
+  });
+
+  it('"/" picker: Enter replaces "/query" with the phrase in the model, without sending', async () => {
+    const page = await openEditor(family);
+    await page.keyboard.type('亲，/yh');
+    const first = page.locator('kefu-slash-picker [role="option"]').first();
+    await expect.poll(() => first.getAttribute('data-phrase-id')).toBe('stock-yes');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => model(page)).toBe(`亲，${STOCK}`);
+    expect(await sentTexts(page)).toEqual([]);
+    await page.click('[data-role="send"]');
+    expect(await sentTexts(page)).toEqual([`亲，${STOCK}`]);
+    await page.close();
+  });
+
+  it('guard 替换: the hit is replaced in the model and the console sends the fixed text', async () => {
+    const page = await openEditor(family);
+    await page.keyboard.type('亲，我不知道这个');
+    const badge = page.locator('kefu-guard [data-testid="guard-badge"]');
+    await expect.poll(() => badge.textContent()).toBe('建议改 1');
+    await badge.click();
+    await page.locator('kefu-guard [role="dialog"] .hit').filter({ hasText: '我不知道' }).locator('button', { hasText: '替换' }).click();
+    const fixed = '亲，这个问题我帮您确认一下，请稍等片刻这个';
+    await expect.poll(() => model(page)).toBe(fixed);
+    await expect.poll(() => badge.count()).toBe(0);
+    await page.click('[data-role="send"]');
+    expect(await sentTexts(page)).toEqual([fixed]);
+    await page.close();
+  });
+});
