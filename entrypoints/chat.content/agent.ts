@@ -13,7 +13,7 @@ import {
   type InsertReply,
 } from '../../storage/protocol';
 import { pickAdapter } from './adapters';
-import { asReplyBox, firstShown, inputKind } from './adapters/dom';
+import { asReplyBox, firstShown, inputKind, isElementNode, sameOriginFrames } from './adapters/dom';
 import { findGenericReplyBox } from './adapters/generic';
 import type { SiteAdapter } from './adapters/types';
 import { insertText, nextTask, noteSelectionChange, saveSelection, type SavedSelection } from './insert';
@@ -61,7 +61,7 @@ export class ChatAgent {
 
   /** Track the field the agent types in and where the caret is in it. */
   noteFocus(target: EventTarget | null): void {
-    const box = asReplyBox(target instanceof Element ? target : null);
+    const box = asReplyBox(isElementNode(target) ? target : null);
     if (box) this.lastFocused = box;
   }
 
@@ -100,12 +100,16 @@ function firstShownButton(doc: Document, selectors: readonly string[]): HTMLElem
   return null;
 }
 
-/** Wire the agent into the page; every listener is removed when the extension reloads (ctx invalidated). */
+/**
+ * Wire the agent into the page and into every same-origin iframe in it (some consoles keep the reply box in one);
+ * every listener is removed when the extension reloads (ctx invalidated).
+ */
 export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
   const agent = new ChatAgent(pickAdapter(location.href, document), document);
 
   let timer: number | undefined;
   const report = () => {
+    wireFrames();
     if (timer !== undefined) return;
     timer = ctx.setTimeout(() => {
       timer = undefined;
@@ -113,20 +117,6 @@ export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
       if (status && ctx.isValid) browser.runtime.sendMessage({ type: 'chat/status', status }).catch(() => {});
     }, 120);
   };
-
-  ctx.addEventListener(document, 'focusin', (e) => {
-    agent.noteFocus(e.target);
-    report();
-  }, { capture: true });
-  ctx.addEventListener(document, 'selectionchange', () => {
-    noteSelectionChange(document);
-    agent.noteSelection();
-  });
-  ctx.addEventListener(document, 'keyup', () => agent.noteSelection(), { capture: true });
-  // A click may open another conversation (new buyer); focus/visibility tell the background this tab is current.
-  ctx.addEventListener(document, 'click', report, { capture: true });
-  ctx.addEventListener(document, 'visibilitychange', report);
-  ctx.addEventListener(window, 'focus', report);
 
   const send = (message: unknown) => (ctx.isValid ? browser.runtime.sendMessage(message) : Promise.reject(new Error('invalidated')));
   const picker = new SlashPicker(document, {
@@ -154,68 +144,96 @@ export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
   });
   /** The reply box the event happened in, if any. */
   const boxOf = (target: EventTarget | null) => {
-    const box = asReplyBox(target instanceof Element ? target : null);
+    const box = asReplyBox(isElementNode(target) ? target : null);
     return box && box === agent.replyBox().el ? box : null;
   };
   const onEdit = (e: Event) => {
     picker.onInput(e);
     guard.onInput(boxOf(e.target), e);
   };
-  // Rich editors (Slate, Draft.js, Lexical) often take a keystroke themselves: they cancel `beforeinput`, change
-  // their model and re-render, and no `input` event follows. Such an edit is handled one task later, once the
-  // editor has rendered it; an edit that does end in `input` is handled there, once.
-  let unanswered: Event | null = null;
-  ctx.addEventListener(document, 'beforeinput', (e) => {
-    if ((e as InputEvent).isComposing || !boxOf(e.target)) return;
-    unanswered = e;
-    void nextTask().then(() => {
-      if (unanswered !== e) return;
-      unanswered = null;
-      if (ctx.isValid) onEdit(e);
+
+  const wired = new WeakSet<Document>();
+  /** The listeners of one document (the page, or a same-origin frame in it). */
+  const wire = (doc: Document, win: Window) => {
+    if (wired.has(doc)) return;
+    wired.add(doc);
+    ctx.addEventListener(doc, 'focusin', (e) => {
+      agent.noteFocus(e.target);
+      report();
+    }, { capture: true });
+    ctx.addEventListener(doc, 'selectionchange', () => {
+      noteSelectionChange(doc);
+      agent.noteSelection();
     });
-  }, { capture: true });
-  ctx.addEventListener(document, 'input', (e) => {
-    unanswered = null;
-    onEdit(e);
-  }, { capture: true });
-  ctx.addEventListener(document, 'compositionstart', () => {
-    picker.onCompositionStart();
-    guard.onCompositionStart();
-  }, { capture: true });
-  ctx.addEventListener(document, 'compositionend', (e) => {
-    picker.onCompositionEnd(e);
-    guard.onCompositionEnd(boxOf(e.target));
-  }, { capture: true });
-  // Window capture runs before the page's own listeners, so Enter/Tab taken by the picker never send the
-  // message, and a send held by the guard never reaches the page.
-  ctx.addEventListener(window, 'keydown', (e) => {
-    if (picker.onKeyDown(e)) {
-      e.preventDefault();
-      e.stopImmediatePropagation();
-      return;
-    }
-    const box = e.key === 'Enter' && !e.shiftKey ? boxOf(e.target) : null;
-    if (box && guard.holdSend(box, () => sendButton()?.click(), e)) {
-      e.preventDefault();
-      e.stopImmediatePropagation();
-    }
-  }, { capture: true });
+    ctx.addEventListener(doc, 'keyup', () => agent.noteSelection(), { capture: true });
+    // A click may open another conversation (new buyer); focus/visibility tell the background this tab is current.
+    ctx.addEventListener(doc, 'click', report, { capture: true });
+    ctx.addEventListener(doc, 'visibilitychange', report);
+    ctx.addEventListener(win, 'focus', report);
+
+    // Rich editors (Slate, Draft.js, Lexical) often take a keystroke themselves: they cancel `beforeinput`,
+    // change their model and re-render, and no `input` event follows. Such an edit is handled one task later,
+    // once the editor has rendered it; an edit that does end in `input` is handled there, once.
+    let unanswered: Event | null = null;
+    ctx.addEventListener(doc, 'beforeinput', (e) => {
+      if ((e as InputEvent).isComposing || !boxOf(e.target)) return;
+      unanswered = e;
+      void nextTask().then(() => {
+        if (unanswered !== e) return;
+        unanswered = null;
+        if (ctx.isValid) onEdit(e);
+      });
+    }, { capture: true });
+    ctx.addEventListener(doc, 'input', (e) => {
+      unanswered = null;
+      onEdit(e);
+    }, { capture: true });
+    ctx.addEventListener(doc, 'compositionstart', () => {
+      picker.onCompositionStart();
+      guard.onCompositionStart();
+    }, { capture: true });
+    ctx.addEventListener(doc, 'compositionend', (e) => {
+      picker.onCompositionEnd(e);
+      guard.onCompositionEnd(boxOf(e.target));
+    }, { capture: true });
+    // Window capture runs before the page's own listeners, so Enter/Tab taken by the picker never send the
+    // message, and a send held by the guard never reaches the page.
+    ctx.addEventListener(win, 'keydown', (e) => {
+      if (picker.onKeyDown(e)) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        return;
+      }
+      const box = e.key === 'Enter' && !e.shiftKey ? boxOf(e.target) : null;
+      if (box && guard.holdSend(box, () => sendButton()?.click(), e)) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+      }
+    }, { capture: true });
+    ctx.addEventListener(doc, 'focusout', () => {
+      ctx.setTimeout(() => {
+        const active = document.activeElement;
+        const inFrame = active?.tagName === 'IFRAME' ? asReplyBox((active as HTMLIFrameElement).contentDocument?.activeElement ?? null) : null;
+        if (picker.isOpen && active?.tagName !== 'KEFU-SLASH-PICKER' && !asReplyBox(active) && !inFrame) picker.close();
+      }, 150);
+    });
+  };
+  const wireFrames = () => {
+    for (const frameDoc of sameOriginFrames(document)) if (frameDoc.defaultView) wire(frameDoc, frameDoc.defaultView);
+  };
+  wire(document, window);
+
   ctx.addEventListener(window, 'click', (e) => {
     const button = sendButton();
     const box = agent.replyBox().el;
-    if (!button || !box || !(e.target instanceof Node) || !button.contains(e.target)) return;
+    const target = e.target as Node | null;
+    if (!button || !box || !target || typeof target.nodeType !== 'number' || !button.contains(target)) return;
     if (guard.holdSend(box, () => button.click(), e)) {
       e.preventDefault();
       e.stopImmediatePropagation();
     }
   }, { capture: true });
   ctx.onInvalidated(() => guard.close());
-  ctx.addEventListener(document, 'focusout', () => {
-    ctx.setTimeout(() => {
-      const active = document.activeElement;
-      if (picker.isOpen && !(active instanceof Element && active.tagName === 'KEFU-SLASH-PICKER') && !asReplyBox(active)) picker.close();
-    }, 150);
-  });
   ctx.onInvalidated(() => picker.close());
 
   const onMessage = (raw: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
@@ -236,8 +254,8 @@ export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
   report();
   // Consoles are single-page apps whose reply box often renders after document_idle: look again a little later.
   ctx.setTimeout(report, 1500);
-  // New buyer messages arrive without any click: look again every few seconds while the tab is visible
-  // (a handful of querySelector calls; nothing is sent unless something changed).
+  // New buyer messages (and new frames) arrive without any click: look again every few seconds while the tab is
+  // visible (a handful of querySelector calls; nothing is sent unless something changed).
   ctx.setInterval(() => document.visibilityState === 'visible' && report(), 3000);
   return agent;
 }

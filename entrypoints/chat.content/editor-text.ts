@@ -4,6 +4,7 @@
  * usually reads innerText).
  */
 import type { SavedSelection } from './insert';
+import { isHtmlElement, isTextField, isTextNode } from './adapters/dom';
 
 interface Segment {
   node: Text;
@@ -13,17 +14,17 @@ interface Segment {
 const BLOCK = /^(DIV|P|LI|H[1-6]|BLOCKQUOTE|PRE)$/;
 
 export function readEditor(el: HTMLElement): { text: string; segments: Segment[] } {
-  if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return { text: el.value, segments: [] };
+  if (isTextField(el)) return { text: el.value, segments: [] };
   let text = '';
   const segments: Segment[] = [];
   const walk = (node: Node) => {
     for (const child of node.childNodes) {
-      if (child instanceof Text) {
+      if (isTextNode(child)) {
         segments.push({ node: child, start: text.length });
         text += child.data;
-      } else if (child instanceof HTMLBRElement) {
+      } else if (isHtmlElement(child) && child.tagName === 'BR') {
         text += '\n';
-      } else if (child instanceof HTMLElement) {
+      } else if (isHtmlElement(child)) {
         const block = BLOCK.test(child.tagName);
         if (block && text && !text.endsWith('\n')) text += '\n';
         walk(child);
@@ -36,7 +37,7 @@ export function readEditor(el: HTMLElement): { text: string; segments: Segment[]
 
 /** A selection covering [start, end) of the editor's text, for the insertion module to replace. */
 export function selectionFor(el: HTMLElement, start: number, end: number): SavedSelection | null {
-  if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return { kind: 'text', el, start, end };
+  if (isTextField(el)) return { kind: 'text', el, start, end };
   const { segments } = readEditor(el);
   const locate = (offset: number) => {
     for (const s of segments) if (offset >= s.start && offset <= s.start + s.node.data.length) return { node: s.node, at: offset - s.start };

@@ -9,6 +9,7 @@
  */
 import type { GuardHit } from '../../storage/protocol';
 import { readEditor, selectionFor } from './editor-text';
+import { viewportRect } from './adapters/dom';
 import type { InsertResult, SavedSelection } from './insert';
 
 export interface GuardDeps {
@@ -164,7 +165,7 @@ export class GuardBadge {
       this.open = !this.open;
       this.render();
     });
-    const r = el.getBoundingClientRect();
+    const r = viewportRect(el);
     badge.style.left = `${Math.max(4, r.right - 150)}px`;
     badge.style.top = `${Math.max(4, r.top - 26)}px`;
     const parts: Node[] = [style, badge];

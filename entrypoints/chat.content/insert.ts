@@ -14,7 +14,7 @@
  *   gets the browser path instead.
  */
 import type { InputKind } from '../../storage/protocol';
-import { inputKind } from './adapters/dom';
+import { inputKind, isElementNode, isTextArea, isTextField } from './adapters/dom';
 
 export type InsertResult =
   | { ok: true; method: 'execCommand' | 'native-setter' | 'range' | 'paste' }
@@ -59,7 +59,7 @@ export type SavedSelection =
 
 /** Remember the caret of `el` so an insert after a focus change lands where the agent was typing. */
 export function saveSelection(el: HTMLElement): SavedSelection | null {
-  if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) {
+  if (isTextField(el)) {
     return { kind: 'text', el, start: el.selectionStart ?? el.value.length, end: el.selectionEnd ?? el.value.length };
   }
   const sel = el.ownerDocument.getSelection();
@@ -156,7 +156,9 @@ function insertIntoTextField(
 }
 
 function setNativeValue(el: HTMLTextAreaElement | HTMLInputElement, value: string): void {
-  const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  // The prototype of the element's own realm (a reply box in an iframe has that frame's prototypes).
+  const view = el.ownerDocument.defaultView ?? window;
+  const proto = isTextArea(el) ? view.HTMLTextAreaElement.prototype : view.HTMLInputElement.prototype;
   const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
   if (setter) setter.call(el, value);
   else el.value = value;
@@ -265,7 +267,7 @@ async function insertIntoRichEditor(
   const data = new DataTransfer();
   data.setData('text/plain', text);
   const anchor = sel.anchorNode;
-  const target = anchor instanceof Element ? anchor : (anchor?.parentElement ?? el);
+  const target = isElementNode(anchor) ? anchor : (anchor?.parentElement ?? el);
   const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
   if (target.dispatchEvent(paste)) {
     // Nobody took the paste (not the editor we thought): the browser's own editing is the next best thing.

@@ -10,7 +10,7 @@
 import { findSlashTrigger, type SlashTrigger } from '../../scripts-library/slash-trigger';
 import { fillPlaceholders } from '../../scripts-library/placeholders';
 import type { PickerItem } from '../../storage/protocol';
-import { asReplyBox } from './adapters/dom';
+import { asReplyBox, isElementNode, isTextField, isTextNode, viewportRect } from './adapters/dom';
 import type { InsertResult, SavedSelection } from './insert';
 
 export interface PickerDeps {
@@ -77,7 +77,7 @@ export class SlashPicker {
   onInput(e: Event): void {
     if (this.composing || (e as InputEvent).isComposing) return;
     if (this.host && e.composedPath().includes(this.host)) return; // typing in our own fill-in form
-    const el = asReplyBox(e.target instanceof Element ? e.target : null);
+    const el = asReplyBox(isElementNode(e.target) ? e.target : null);
     const state = el && this.caretContext(el);
     const trigger = state && findSlashTrigger(state.text, state.at.caret);
     if (!el || !state || !trigger) return this.close();
@@ -151,7 +151,7 @@ export class SlashPicker {
     if (at.kind === 'text') {
       replace = { kind: 'text', el: el as HTMLTextAreaElement, start: trigger.start, end: at.caret };
     } else {
-      const range = this.doc.createRange();
+      const range = el.ownerDocument.createRange();
       range.setStart(at.node, trigger.start);
       range.setEnd(at.node, at.caret);
       replace = { kind: 'range', el, range };
@@ -203,13 +203,13 @@ export class SlashPicker {
 
   /** The text around the caret: a textarea's value, or the text node the caret is in. */
   private caretContext(el: HTMLElement): { text: string; at: Open['at'] } | null {
-    if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) {
+    if (isTextField(el)) {
       if (el.selectionStart === null || el.selectionStart !== el.selectionEnd) return null;
       return { text: el.value, at: { kind: 'text', caret: el.selectionStart } };
     }
-    const sel = this.doc.getSelection();
+    const sel = el.ownerDocument.getSelection();
     const node = sel?.rangeCount ? sel.getRangeAt(0) : null;
-    if (!node?.collapsed || !(node.startContainer instanceof Text) || !el.contains(node.startContainer)) return null;
+    if (!node?.collapsed || !isTextNode(node.startContainer) || !el.contains(node.startContainer)) return null;
     return { text: node.startContainer.data, at: { kind: 'node', node: node.startContainer, caret: node.startOffset } };
   }
 
@@ -262,7 +262,7 @@ export class SlashPicker {
 
   /** Above the reply box (chat inputs sit at the bottom of the page), or below when there is no room. */
   private place(box: HTMLElement, el: HTMLElement): void {
-    const r = el.getBoundingClientRect();
+    const r = viewportRect(el);
     const height = Math.min(box.scrollHeight || 200, 320);
     const above = r.top - height - 4;
     box.style.left = `${Math.max(4, r.left)}px`;

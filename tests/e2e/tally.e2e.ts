@@ -57,7 +57,7 @@ it('a chase ladder shortened to seconds fires its first step as a notification, 
   // The background's alarm fires after 3 s: the step is due in the panel and a notification is up.
   await expect.poll(() => panel.textContent('.chase__list'), { timeout: 15_000 }).toContain('该催付了：小美爱购物（3 秒）');
   const notifications = () => panel.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
-  expect(await notifications()).toHaveLength(1);
+  await expect.poll(notifications).toHaveLength(1);
   await panel.click('.chase__paid');
   await expect.poll(() => panel.textContent('[data-testid="notice"]')).toContain('小美爱购物 已付款，取消了 2 条催付提醒');
   await panel.waitForTimeout(8000); // past the second step's time

@@ -6,8 +6,13 @@ export const demo: SiteAdapter = {
   id: 'demo',
   matches: SITE_MATCHES.local,
   detect: (doc) => doc.querySelector('[data-kefu-demo]') !== null,
-  // The reply box itself, or (editor fixtures) the editable root a rich editor renders inside it.
-  replyBoxSelectors: ['[data-kefu-demo] [data-role="reply-box"]', '[data-kefu-demo] [data-role="reply-box"] [contenteditable="true"]'],
+  // The reply box itself, or (editor fixtures) the editable root a rich editor renders inside it, or the frame
+  // that holds the editor.
+  replyBoxSelectors: [
+    '[data-kefu-demo] [data-role="reply-box"]',
+    '[data-kefu-demo] [data-role="reply-box"] [contenteditable="true"]',
+    '[data-kefu-demo] [data-role="reply-box"] iframe',
+  ],
   sendButtonSelectors: ['[data-kefu-demo] [data-role="send"]'],
   latestBuyerMessage: (doc) =>
     [...doc.querySelectorAll('[data-kefu-demo] [data-role="message"][data-from="buyer"]')].at(-1)?.querySelector('.bubble')?.textContent ?? null,

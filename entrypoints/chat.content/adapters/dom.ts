@@ -3,9 +3,49 @@ import type { InputKind } from '../../../storage/protocol';
 
 const TEXT_INPUT_TYPES = new Set(['text', 'search', '']);
 
+/*
+ * Type checks by node type and tag name, not `instanceof`: a reply box inside a same-origin iframe belongs to
+ * that frame's realm, where our HTMLTextAreaElement is not its HTMLTextAreaElement.
+ */
+export const isElementNode = (n: unknown): n is Element => !!n && typeof n === 'object' && (n as Node).nodeType === 1;
+export const isTextNode = (n: unknown): n is Text => !!n && typeof n === 'object' && (n as Node).nodeType === 3;
+export const isHtmlElement = (n: unknown): n is HTMLElement => isElementNode(n) && 'isContentEditable' in n;
+export const isTextArea = (n: unknown): n is HTMLTextAreaElement => isElementNode(n) && n.tagName === 'TEXTAREA';
+export const isInputElement = (n: unknown): n is HTMLInputElement => isElementNode(n) && n.tagName === 'INPUT';
+export const isTextField = (n: unknown): n is HTMLTextAreaElement | HTMLInputElement => isTextArea(n) || isInputElement(n);
+
+/** The documents of the same-origin frames inside `doc` (nested ones too); cross-origin frames are skipped. */
+export function sameOriginFrames(doc: Document): Document[] {
+  const out: Document[] = [];
+  for (const frame of doc.querySelectorAll('iframe, frame')) {
+    let inner: Document | null = null;
+    try {
+      inner = (frame as HTMLIFrameElement).contentDocument; // null (or a throw) when cross-origin
+    } catch {
+      inner = null;
+    }
+    if (inner) out.push(inner, ...sameOriginFrames(inner));
+  }
+  return out;
+}
+
+/** `el`'s box in the TOP window's viewport (adds the offsets of the frames it sits in). */
+export function viewportRect(el: Element): DOMRect {
+  const r = el.getBoundingClientRect();
+  let { left, top } = r;
+  let win: Window | null = el.ownerDocument.defaultView;
+  while (win && win.frameElement) {
+    const frame = win.frameElement.getBoundingClientRect();
+    left += frame.left + win.frameElement.clientLeft;
+    top += frame.top + win.frameElement.clientTop;
+    win = win.parent === win ? null : win.parent;
+  }
+  return new DOMRect(left, top, r.width, r.height);
+}
+
 /** The editing host of a contenteditable subtree (the outermost editable element), or null. */
 export function editingHost(el: Element | null): HTMLElement | null {
-  if (!el || !(el instanceof HTMLElement) || !el.isContentEditable) return null;
+  if (!isHtmlElement(el) || !el.isContentEditable) return null;
   let host: HTMLElement = el;
   while (host.parentElement?.isContentEditable) host = host.parentElement;
   return host;
@@ -14,14 +54,14 @@ export function editingHost(el: Element | null): HTMLElement | null {
 /** What kind of text field `el` is, or 'none' when it cannot take typed text. */
 export function inputKind(el: Element | null): InputKind {
   if (!el) return 'none';
-  if (el instanceof HTMLTextAreaElement) return el.disabled || el.readOnly ? 'none' : 'textarea';
-  if (el instanceof HTMLInputElement) {
+  if (isTextArea(el)) return el.disabled || el.readOnly ? 'none' : 'textarea';
+  if (isInputElement(el)) {
     return TEXT_INPUT_TYPES.has(el.getAttribute('type')?.toLowerCase() ?? '') && !el.disabled && !el.readOnly
       ? 'input'
       : 'none';
   }
   // happy-dom and some engines leave isContentEditable false for detached nodes; check the attribute too.
-  if (el instanceof HTMLElement && (el.isContentEditable || isEditableAttr(el))) return 'contenteditable';
+  if (isHtmlElement(el) && (el.isContentEditable || isEditableAttr(el))) return 'contenteditable';
   return 'none';
 }
 
@@ -55,9 +95,22 @@ export function firstShown(doc: Document, selectors: readonly string[]): HTMLEle
       continue; // an invalid selector must never throw into the page
     }
     for (const node of nodes) {
-      const box = asReplyBox(node);
+      const box = asReplyBox(node.tagName === 'IFRAME' ? frameEditor(node as HTMLIFrameElement) : node);
       if (box && isShown(box)) return box;
     }
   }
   return null;
+}
+
+/** A selector may name a same-origin frame that holds the editor: its editable body, or the field inside it. */
+function frameEditor(frame: HTMLIFrameElement): Element | null {
+  let doc: Document | null = null;
+  try {
+    doc = frame.contentDocument;
+  } catch {
+    return null;
+  }
+  if (!doc?.body) return null;
+  if (doc.body.isContentEditable) return doc.body;
+  return doc.querySelector('textarea, [contenteditable="true"], [contenteditable=""]');
 }

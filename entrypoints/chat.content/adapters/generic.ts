@@ -1,6 +1,6 @@
 import type { SiteAdapter } from './types';
 import { SITE_MATCHES } from './matches';
-import { asReplyBox, isShown } from './dom';
+import { asReplyBox, isShown, sameOriginFrames } from './dom';
 
 /**
  * Any page: no site knowledge. The reply box is found by {@link findGenericReplyBox}: the focused field, else
@@ -18,15 +18,32 @@ export function findGenericReplyBox(doc: Document, lastFocused: Element | null):
   if (active) return active;
   const last = asReplyBox(lastFocused);
   if (last && isShown(last)) return last;
-  const candidates = [...doc.querySelectorAll<HTMLElement>('textarea, [contenteditable]')]
-    .map((el) => asReplyBox(el))
-    .filter((el): el is HTMLElement => el !== null && isShown(el));
-  return candidates.at(-1) ?? null;
+  // The page's own fields first, then those in same-origin frames (older editors edit an iframe's body).
+  for (const d of [doc, ...sameOriginFrames(doc)]) {
+    const candidates = [...d.querySelectorAll<HTMLElement>('textarea, [contenteditable]')]
+      .map((el) => asReplyBox(el))
+      .filter((el): el is HTMLElement => el !== null && isShown(el));
+    if (candidates.length) return candidates.at(-1)!;
+  }
+  return null;
 }
 
-/** document.activeElement, looking through open shadow roots. */
+/** document.activeElement, looking through open shadow roots and into same-origin frames. */
 function deepActiveElement(doc: Document): Element | null {
   let el = doc.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  for (;;) {
+    if (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    else if (el && (el.tagName === 'IFRAME' || el.tagName === 'FRAME')) {
+      let inner: Document | null = null;
+      try {
+        inner = (el as HTMLIFrameElement).contentDocument;
+      } catch {
+        inner = null;
+      }
+      if (!inner?.activeElement) return null; // a cross-origin frame has the focus
+      el = inner.activeElement;
+      if (el === inner.body && !inner.body.isContentEditable) return null;
+    } else break;
+  }
   return el === doc.body ? null : el;
 }
