@@ -16,7 +16,7 @@ import { pickAdapter } from './adapters';
 import { asReplyBox, firstShown, inputKind, isElementNode, sameOriginFrames } from './adapters/dom';
 import { findGenericReplyBox } from './adapters/generic';
 import type { SiteAdapter } from './adapters/types';
-import { insertText, nextTask, noteSelectionChange, saveSelection, type SavedSelection } from './insert';
+import { afterRender, insertText, isOwnEvent, saveSelection, type SavedSelection } from './insert';
 import { SlashPicker } from './picker';
 import { GuardBadge } from './guard-badge';
 import { GuardReplySchema } from '../../storage/protocol';
@@ -161,10 +161,7 @@ export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
       agent.noteFocus(e.target);
       report();
     }, { capture: true });
-    ctx.addEventListener(doc, 'selectionchange', () => {
-      noteSelectionChange(doc);
-      agent.noteSelection();
-    });
+    ctx.addEventListener(doc, 'selectionchange', () => agent.noteSelection());
     ctx.addEventListener(doc, 'keyup', () => agent.noteSelection(), { capture: true });
     // A click may open another conversation (new buyer); focus/visibility tell the background this tab is current.
     ctx.addEventListener(doc, 'click', report, { capture: true });
@@ -172,13 +169,14 @@ export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
     ctx.addEventListener(win, 'focus', report);
 
     // Rich editors (Slate, Draft.js, Lexical) often take a keystroke themselves: they cancel `beforeinput`,
-    // change their model and re-render, and no `input` event follows. Such an edit is handled one task later,
-    // once the editor has rendered it; an edit that does end in `input` is handled there, once.
+    // change their model and re-render, and no `input` event follows. Such an edit is handled once the editor
+    // has rendered it; an edit that does end in `input` is handled there, once.
     let unanswered: Event | null = null;
     ctx.addEventListener(doc, 'beforeinput', (e) => {
-      if ((e as InputEvent).isComposing || !boxOf(e.target)) return;
+      const box = (e as InputEvent).isComposing || isOwnEvent(e) ? null : boxOf(e.target);
+      if (!box) return;
       unanswered = e;
-      void nextTask().then(() => {
+      void afterRender(box).then(() => {
         if (unanswered !== e) return;
         unanswered = null;
         if (ctx.isValid) onEdit(e);

@@ -14,7 +14,7 @@
  *   gets the browser path instead.
  */
 import type { InputKind } from '../../storage/protocol';
-import { inputKind, isElementNode, isTextArea, isTextField } from './adapters/dom';
+import { inputKind, isElementNode, isTextArea, isTextField, isTextNode } from './adapters/dom';
 
 export type InsertResult =
   | { ok: true; method: 'execCommand' | 'native-setter' | 'range' | 'paste' }
@@ -41,16 +41,14 @@ export function editorFamily(el: HTMLElement): EditorFamily {
 const RICH = new Set<EditorFamily>(['lexical', 'slate', 'draft', 'quill', 'prosemirror']);
 
 /**
- * Slate reads the DOM selection into its model at most every 100 ms (a throttle): a selection set within that
- * window reaches the model only when the window ends.
+ * Slate reads the DOM selection into its model at most every 100 ms (a throttle), and not at all while it puts
+ * its own selection back after a render: a caret moved right after an insert waits that long.
  */
 const SLATE_SELECTION_THROTTLE_MS = 110;
-const lastSelectionChange = new WeakMap<Document, number>();
 
-/** The content script calls this on every `selectionchange` of a document it serves (see agent.ts). */
-export function noteSelectionChange(doc: Document): void {
-  lastSelectionChange.set(doc, performance.now());
-}
+const ownEvents = new WeakSet<Event>();
+/** Events this module dispatched (the agent does not treat them as the agent's typing). */
+export const isOwnEvent = (e: Event) => ownEvents.has(e);
 
 /** Where the caret was in a reply box when the agent left it (the side panel takes focus away). */
 export type SavedSelection =
@@ -164,23 +162,48 @@ function setNativeValue(el: HTMLTextAreaElement | HTMLInputElement, value: strin
   else el.value = value;
 }
 
-/** Where to insert in a contenteditable: the agent's saved caret, else the current one inside it, else its end. */
-function targetRange(el: HTMLElement, sel: Selection, saved?: SavedSelection | null): Range {
-  if (saved?.kind === 'range' && saved.el === el && el.contains(saved.range.commonAncestorContainer)) return saved.range.cloneRange();
-  if (sel.rangeCount > 0 && el.contains(sel.getRangeAt(0).commonAncestorContainer)) return sel.getRangeAt(0).cloneRange();
-  const range = el.ownerDocument.createRange();
-  range.selectNodeContents(el);
-  range.collapse(false);
+/**
+ * Where to insert in a contenteditable: the agent's saved caret, else the current one inside it, else its end.
+ * `deepEnd`: the end is taken inside the last line (where a click after the text puts the caret), which rich
+ * editors need; a caret after their last block is outside every node of their model.
+ */
+function targetRange(el: HTMLElement, sel: Selection, saved?: SavedSelection | null, deep = false): Range {
+  let range: Range | undefined;
+  if (saved?.kind === 'range' && saved.el === el && el.contains(saved.range.commonAncestorContainer)) range = saved.range.cloneRange();
+  else if (sel.rangeCount > 0 && el.contains(sel.getRangeAt(0).commonAncestorContainer)) range = sel.getRangeAt(0).cloneRange();
+  if (!range) {
+    range = el.ownerDocument.createRange();
+    range.selectNodeContents(el);
+    range.collapse(false);
+  }
+  // A caret between blocks (e.g. a saved caret whose line the editor re-rendered) is moved into the nearest line.
+  if (deep && range.collapsed && !isTextNode(range.startContainer)) {
+    const { startContainer: box, startOffset: at } = range;
+    if (at < box.childNodes.length && box.childNodes[at]!.nodeName !== 'BR') caretAtEdge(range, box.childNodes[at]!, 'start');
+    else if (at > 0) caretAtEdge(range, box.childNodes[at - 1]!, 'end');
+  }
   return range;
+}
+
+/** Put a collapsed `range` at the start or end of the text inside `node` (before a trailing <br>). */
+function caretAtEdge(range: Range, node: Node, edge: 'start' | 'end'): void {
+  const next = (n: Node) => (edge === 'start' ? n.firstChild : n.lastChild);
+  while (next(node) && next(node)!.nodeName !== 'BR') node = next(node)!;
+  if (isTextNode(node)) range.setStart(node, edge === 'start' ? 0 : node.data.length);
+  else if (node.nodeName === 'BR') range.setStartBefore(node);
+  else if (edge === 'end' && node.lastChild) range.setStartBefore(node.lastChild); // before the <br> of an empty line
+  else range.setStart(node, 0);
+  range.collapse(true);
 }
 
 function insertIntoContentEditable(el: HTMLElement, raw: string, saved?: SavedSelection | null): InsertResult {
   const doc = el.ownerDocument;
   const sel = doc.getSelection();
   if (!sel) return { ok: false, reason: 'failed', detail: 'no selection object' };
-  el.focus();
   // Restore the agent's caret; if it is not inside this editor, insert at the end rather than somewhere random.
+  // (Chosen before focusing: focus() alone puts the caret at the start.)
   const range = targetRange(el, sel, saved);
+  el.focus();
   sel.removeAllRanges();
   sel.addRange(range);
 
@@ -226,12 +249,10 @@ const sameRange = (a: Range, b: Range) =>
 
 /**
  * Select `range` and give the editor the moment it needs to take the selection into its model: the browser
- * reports a selection change as a task (`selectionchange`), React-based editors read it then, Slate up to 100 ms
- * later.
+ * reports a selection change as a task (`selectionchange`), and the editors read it then.
  */
-async function selectForEditor(doc: Document, sel: Selection, range: Range, family: EditorFamily): Promise<void> {
-  if (sel.rangeCount > 0 && sameRange(sel.getRangeAt(0), range)) return; // the model already has it
-  const before = lastSelectionChange.get(doc) ?? Number.NEGATIVE_INFINITY;
+async function selectForEditor(doc: Document, sel: Selection, range: Range, focused: boolean): Promise<void> {
+  if (!focused && sel.rangeCount > 0 && sameRange(sel.getRangeAt(0), range)) return; // the model already has it
   const changed = new Promise<void>((resolve) => {
     const done = () => {
       doc.removeEventListener('selectionchange', done);
@@ -244,10 +265,6 @@ async function selectForEditor(doc: Document, sel: Selection, range: Range, fami
   sel.addRange(range);
   await changed;
   await nextTask();
-  const sinceBefore = performance.now() - before;
-  if (family === 'slate' && sinceBefore < SLATE_SELECTION_THROTTLE_MS) {
-    await new Promise((resolve) => setTimeout(resolve, SLATE_SELECTION_THROTTLE_MS - sinceBefore));
-  }
 }
 
 async function insertIntoRichEditor(
@@ -261,27 +278,70 @@ async function insertIntoRichEditor(
   const doc = el.ownerDocument;
   const sel = doc.getSelection();
   if (!sel) return { ok: false, reason: 'failed', detail: 'no selection object' };
+  // Chosen before focusing (focus() alone puts the caret at the start); if the editor did not have the focus,
+  // it must be given the moment to read the selection even when the caret happens to be where it was.
+  const range = targetRange(el, sel, saved, true);
+  const hadFocus = el.contains(doc.activeElement);
   el.focus();
-  await selectForEditor(doc, sel, targetRange(el, sel, saved), family);
-
+  const rendered = afterRender(el);
   const data = new DataTransfer();
   data.setData('text/plain', text);
-  const anchor = sel.anchorNode;
-  const target = isElementNode(anchor) ? anchor : (anchor?.parentElement ?? el);
-  const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
-  if (target.dispatchEvent(paste)) {
+  let taken = false;
+  if (family === 'slate') {
+    // Slate reads the DOM selection into its model at the start of every `beforeinput` (for input methods and
+    // extensions that set the selection right before), so it takes the text as an `insertFromPaste` at once;
+    // through its selection listener it would take up to 100 ms (a throttle) to see the new selection.
+    sel.removeAllRanges();
+    sel.addRange(range);
+    const input = new InputEvent('beforeinput', { inputType: 'insertFromPaste', dataTransfer: data, bubbles: true, cancelable: true, composed: true });
+    ownEvents.add(input);
+    taken = !target(sel, el).dispatchEvent(input);
+  }
+  if (!taken) {
+    await selectForEditor(doc, sel, range, !hadFocus);
+    const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+    taken = !target(sel, el).dispatchEvent(paste);
+  }
+  if (!taken) {
     // Nobody took the paste (not the editor we thought): the browser's own editing is the next best thing.
     return insertIntoContentEditable(el, text, sel.rangeCount ? { kind: 'range', el, range: sel.getRangeAt(0) } : null);
   }
-  // Lexical writes its DOM in a microtask, the React-based editors at the end of the event: after one task the
-  // DOM shows the text and the caret sits after it.
-  await nextTask();
+  // Editors write their DOM at different moments (Quill and ProseMirror at once, Lexical in a microtask, the
+  // React-based ones when React renders): wait until it shows the text, so the caret and what the guard reads
+  // next are right.
+  await rendered;
   if (caret !== undefined && caret < text.length) {
     // Slate ignores selection changes while it restores its own selection after a render, then throttles.
     if (family === 'slate') await new Promise((resolve) => setTimeout(resolve, SLATE_SELECTION_THROTTLE_MS));
     moveCaretBack(sel, text.slice(caret));
   }
   return { ok: true, method: 'paste' };
+}
+
+/**
+ * Resolves one task after the first change to `el`'s DOM from now (or after `timeout` ms when nothing changes).
+ */
+export function afterRender(el: HTMLElement, timeout = 150): Promise<void> {
+  return new Promise((resolve) => {
+    const view = el.ownerDocument.defaultView ?? window;
+    let done = false;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      observer.disconnect();
+      view.clearTimeout(timer);
+      void nextTask().then(resolve);
+    };
+    const observer = new view.MutationObserver(finish);
+    observer.observe(el, { childList: true, characterData: true, subtree: true });
+    const timer = view.setTimeout(finish, timeout);
+  });
+}
+
+/** The element at the caret, where an editor expects its input events. */
+function target(sel: Selection, el: HTMLElement): Element {
+  const anchor = sel.anchorNode;
+  return isElementNode(anchor) ? anchor : (anchor?.parentElement ?? el);
 }
 
 /** Move the caret back over `tail` (one step per grapheme; a line break is one step), as the arrow key would. */

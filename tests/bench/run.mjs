@@ -53,9 +53,9 @@ results['extension.total_bytes'] = (function walk(dir) {
 // Pure-logic benchmarks written in TypeScript (tests/bench/*.bench.ts), bundled with esbuild and run in Node.
 for (const file of readdirSync(join(root, 'tests', 'bench')).filter((f) => f.endsWith('.bench.ts')).sort()) {
   if (only && !file.startsWith(only)) continue;
-  // Next to the sources so the bundle resolves node_modules (playwright-core stays external).
+  // Next to the sources so the bundle resolves node_modules (playwright-core and esbuild stay external).
   const outfile = join(root, 'tests', 'bench', '.tmp', file.replace(/\.ts$/, '.mjs'));
-  await build({ entryPoints: [join(root, 'tests', 'bench', file)], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning', external: ['playwright-core'] });
+  await build({ entryPoints: [join(root, 'tests', 'bench', file)], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning', external: ['playwright-core', 'esbuild'] });
   const mod = await import(pathToFileURL(outfile).href);
   Object.assign(results, await mod.run());
 }

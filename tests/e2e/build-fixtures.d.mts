@@ -1,2 +1,3 @@
 export const DEMO_SITE: string;
 export function buildFixtures(): Promise<string>;
+export const EDITOR_FAMILIES: string[];

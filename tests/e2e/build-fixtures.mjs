@@ -4,7 +4,8 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+// KEFU_ROOT lets bundled callers (benchmarks) that live elsewhere point at the project.
+const root = process.env.KEFU_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEMO_SITE = join(root, '.output', 'demo-site');
 
 /** Chat pages around real rich-text editors (tests/fixtures/editors): page `editor-<family>.html`. */

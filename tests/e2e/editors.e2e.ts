@@ -46,7 +46,7 @@ describe.each(FAMILIES)('%s', (family) => {
     await page.bringToFront();
     await page.keyboard.type('！'); // the caret is after the inserted text, in the model too
     await expect.poll(() => model(page)).toBe(`亲，${STOCK}！`);
-    await page.click('[data-role=\"send\"]');
+    await page.click('[data-role="send"]');
     await expect.poll(() => sentTexts(page)).toEqual([`亲，${STOCK}！`]); // the guard may check the fresh text first
     await Promise.all([page.close(), panel.close()]);
   });
@@ -62,8 +62,23 @@ describe.each(FAMILIES)('%s', (family) => {
     await page.bringToFront();
     await page.keyboard.type('新');
     await expect.poll(() => model(page)).toBe('第一行\n新第二行：');
-    await page.click('[data-role=\"send\"]');
+    await page.click('[data-role="send"]');
     await expect.poll(() => sentTexts(page)).toEqual(['第一行\n新第二行：']); // the guard may check the fresh text first
+    await Promise.all([page.close(), panel.close()]);
+  });
+
+  it('after the console sent (the focus on 发送, the editor re-rendered empty), the next phrase still lands in the model', async () => {
+    const page = await openEditor(family);
+    const panel = await panelFor(page);
+    const tabId = await h.tabIdOf(page);
+    for (const text of ['第一条', '第二条']) {
+      const reply = await panel.evaluate(async ([id, t]) => chrome.tabs.sendMessage(id as number, { type: 'chat/insert', text: t }), [tabId, text] as const);
+      expect(reply).toMatchObject({ ok: true });
+      await expect.poll(() => model(page)).toBe(text);
+      await page.click('[data-role="send"]');
+      await expect.poll(() => model(page)).toBe('');
+    }
+    expect(await sentTexts(page)).toEqual(['第一条', '第二条']);
     await Promise.all([page.close(), panel.close()]);
   });
 
@@ -75,7 +90,7 @@ describe.each(FAMILIES)('%s', (family) => {
     await page.keyboard.press('Enter');
     await expect.poll(() => model(page)).toBe(`亲，${STOCK}`);
     expect(await sentTexts(page)).toEqual([]);
-    await page.click('[data-role=\"send\"]');
+    await page.click('[data-role="send"]');
     await expect.poll(() => sentTexts(page)).toEqual([`亲，${STOCK}`]); // the guard may check the fresh text first
     await page.close();
   });
@@ -90,7 +105,7 @@ describe.each(FAMILIES)('%s', (family) => {
     const fixed = '亲，这个问题我帮您确认一下，请稍等片刻这个';
     await expect.poll(() => model(page)).toBe(fixed);
     await expect.poll(() => badge.count()).toBe(0);
-    await page.click('[data-role=\"send\"]');
+    await page.click('[data-role="send"]');
     await expect.poll(() => sentTexts(page)).toEqual([fixed]); // the guard may check the fresh text first
     await page.close();
   });
@@ -109,7 +124,7 @@ describe('a reply box inside a same-origin iframe', () => {
     const panel = await panelFor(page);
     await panel.click('[data-phrase-id="stock-yes"]');
     await expect.poll(() => model(page)).toBe(`亲，${STOCK}`);
-    await page.click('[data-role=\"send\"]');
+    await page.click('[data-role="send"]');
     await expect.poll(() => sentTexts(page)).toEqual([`亲，${STOCK}`]); // the guard may check the fresh text first
     await Promise.all([page.close(), panel.close()]);
   });
@@ -127,7 +142,7 @@ describe('a reply box inside a same-origin iframe', () => {
     await badge.click();
     await page.locator('kefu-guard [role="dialog"] .hit').filter({ hasText: '我不知道' }).locator('button', { hasText: '替换' }).click();
     await expect.poll(() => model(page)).toBe(`${STOCK}这个问题我帮您确认一下，请稍等片刻`);
-    await page.click('[data-role=\"send\"]');
+    await page.click('[data-role="send"]');
     await expect.poll(() => sentTexts(page)).toEqual([`${STOCK}这个问题我帮您确认一下，请稍等片刻`]); // the guard may check the fresh text first
     await page.close();
   });

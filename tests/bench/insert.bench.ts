@@ -1,0 +1,115 @@
+/**
+ * Insertion in Chromium with the built extension, over the fixture editors (demo textarea/React/contenteditable,
+ * Lexical, Slate, Draft.js, Quill, TipTap, iframe): the time from the side panel's insert request to the text
+ * being in the editor's model (the content script answers once the editor has taken it; every sample is
+ * checked against the model). Also what the content script costs a chat page: its start-up on the page's own
+ * timeline, and the demo page's load time with and without the extension.
+ */
+import { chromium } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildFixtures, EDITOR_FAMILIES } from '../e2e/build-fixtures.mjs';
+import { chromiumPath, launchWithExtension } from '../e2e/browser.mjs';
+import { serve } from '../e2e/server.mjs';
+import { percentile } from './stats';
+
+const TEXT = '亲，您问的这款有货的，现在拍下付款就可以为您安排发货哦。';
+const ROUNDS = 15;
+
+async function loadTimes(context: import('playwright-core').BrowserContext, url: string, n: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForTimeout(50);
+    out.push(await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return nav.loadEventEnd - nav.startTime;
+    }));
+    await page.close();
+  }
+  return out;
+}
+
+export async function run(): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  const site = await serve(await buildFixtures());
+  const { context, extensionId } = await launchWithExtension();
+  try {
+    const panel = await context.newPage();
+    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+    await panel.waitForSelector('[data-phrase-id]');
+    const pages = [
+      ...['textarea', 'react', 'contenteditable'].map((e) => ({ name: `demo-${e}`, path: `index.html?editor=${e}` })),
+      ...EDITOR_FAMILIES.map((f: string) => ({ name: f, path: `editor-${f}.html` })),
+    ];
+    const all: number[] = [];
+    for (const { name, path } of pages) {
+      const page = await context.newPage();
+      await page.goto(`${site.url}/${path}`);
+      const frame = name === 'iframe';
+      const box = frame ? page.frameLocator('iframe').locator('body') : page.locator('[data-role="reply-box"] [contenteditable="true"], [data-role="reply-box"]:is(textarea, [contenteditable])').first();
+      await box.click();
+      await page.waitForTimeout(300); // the content script has reported the tab
+      const tabId = await panel.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, page.url());
+      const samples: number[] = [];
+      for (let i = 0; i < ROUNDS + 2; i++) {
+        const ms = await panel.evaluate(async ([id, text]) => {
+          const t = performance.now();
+          const reply = (await chrome.tabs.sendMessage(id as number, { type: 'chat/insert', text })) as { ok: boolean };
+          if (!reply.ok) throw new Error('insert failed');
+          return performance.now() - t;
+        }, [tabId, TEXT] as const);
+        const model = await page.evaluate(() =>
+          typeof window.__editorText === 'function'
+            ? window.__editorText()
+            : (document.querySelector<HTMLTextAreaElement>('[data-role="reply-box"]')?.value ?? document.querySelector<HTMLElement>('[data-role="reply-box"]')!.innerText),
+        );
+        if (!model.endsWith(TEXT)) throw new Error(`${name}: the model does not hold the text`);
+        if (i >= 2) samples.push(ms); // the first inserts also compile the code paths
+        await page.click('[data-role="send"]'); // the console sends and clears
+        await page.waitForFunction(() => window.__demoSent.length > 0);
+        await page.evaluate(() => void (window.__demoSent.length = 0));
+      }
+      out[`insert.p95_ms.${name}`] = Math.round(percentile(samples, 95) * 10) / 10;
+      all.push(...samples);
+      await page.close();
+    }
+    out['insert.p95_ms'] = Math.round(percentile(all, 95) * 10) / 10;
+    out['insert.median_ms'] = Math.round(percentile(all, 50) * 10) / 10;
+
+    // The content script's start-up on the demo page's own timeline.
+    const starts: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const page = await context.newPage();
+      await page.goto(`${site.url}/index.html`);
+      await page.waitForFunction(() => performance.getEntriesByName('kefu:agent').length > 0);
+      starts.push(await page.evaluate(() => performance.getEntriesByName('kefu:agent')[0]!.duration));
+      await page.close();
+    }
+    out['content_script.start_ms'] = Math.round(percentile(starts, 50) * 100) / 100;
+    // Page load with and without the extension, interleaved so that drift on the machine hits both alike.
+    const plain = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'kefu-bench-')), {
+      executablePath: chromiumPath(),
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const withExt: number[] = [];
+    const without: number[] = [];
+    await loadTimes(plain, `${site.url}/index.html`, 2); // warm the server and the browser cache alike
+    await loadTimes(context, `${site.url}/index.html`, 2);
+    for (let i = 0; i < 15; i++) {
+      withExt.push(...(await loadTimes(context, `${site.url}/index.html`, 1)));
+      without.push(...(await loadTimes(plain, `${site.url}/index.html`, 1)));
+    }
+    await plain.close();
+    out['content_script.load_ms'] = Math.round(Math.max(0, percentile(withExt, 50) - percentile(without, 50)) * 10) / 10;
+    out['demo.load_ms.with_extension'] = Math.round(percentile(withExt, 50));
+    out['demo.load_ms.without_extension'] = Math.round(percentile(without, 50));
+  } finally {
+    await context.close();
+    await site.close();
+  }
+  return out;
+}
