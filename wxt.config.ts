@@ -2,6 +2,9 @@ import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import { CHAT_MATCHES } from './entrypoints/chat.content/adapters/matches';
 
+/** What an agent may enable the extension on, one site at a time, from the side panel's settings. */
+const OTHER_SITES = ['https://*/*', 'http://*/*'];
+
 /**
  * Vite 8 (rolldown) writes Dexie's and other libraries' non-ASCII characters (e.g. a literal U+FFFF) straight
  * into the bundle; Chromium then refuses the content script as "not UTF-8" and silently drops the WHOLE
@@ -34,8 +37,11 @@ export default defineConfig({
     // storage: session map of chat tabs; unlimitedStorage: IndexedDB is never evicted under quota pressure.
     // No "tabs" permission: host permissions for the chat consoles are enough to message and identify them.
     // alarms + notifications: payment-chase reminders (催付提醒) at 15 min / 24 h / 48 h / 72 h.
-    permissions: ['storage', 'unlimitedStorage', 'clipboardWrite', 'alarms', 'notifications'],
+    // scripting: the chat script on other consoles the agent enables (settings → 其他网站), each asked for as an
+    // optional host permission at that moment and removable.
+    permissions: ['storage', 'unlimitedStorage', 'clipboardWrite', 'alarms', 'notifications', 'scripting'],
     host_permissions: CHAT_MATCHES,
+    ...(browser === 'firefox' ? { optional_permissions: OTHER_SITES } : { optional_host_permissions: OTHER_SITES }),
     action: { default_title: '__MSG_actionTitle__' },
     // Alt+K opens the side panel (Chrome/Edge: the action opens it) or toggles the sidebar (Firefox).
     commands:

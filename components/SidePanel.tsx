@@ -22,6 +22,7 @@ import { TallyView } from './TallyView';
 import { BuyerNote } from './BuyerNote';
 import { NotebookView } from './NotebookView';
 import { BackupPanel } from './BackupPanel';
+import { SitesPanel } from './SitesPanel';
 import { addSale, increment } from '../storage/repositories/tally';
 import { browser } from 'wxt/browser';
 import { ChaseReminders } from './ChaseReminders';
@@ -247,6 +248,7 @@ export function SidePanel({ db, served, insert }: Props) {
           onClose={() => setShowSettings(false)}
         />
       )}
+      {showSettings && <SitesPanel db={db} notify={(text, tone) => setNotice({ text, tone })} />}
       {showSettings && <BackupPanel db={db} notify={(text, tone) => setNotice({ text, tone })} />}
       {view === 'rules' && <RulesView db={db} notify={(text, tone) => setNotice({ text, tone })} />}
       {view === 'tally' && settings && <TallyView db={db} agent={agent} settings={settings} />}

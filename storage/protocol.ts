@@ -79,6 +79,13 @@ export const GuardAllowSchema = z.object({
 });
 /** 仍要发送: the agent sent a draft with block hits anyway (counted). */
 export const GuardOverrideSchema = z.object({ type: z.literal('guard/override'), ruleIds: z.array(z.string().check(z.maxLength(80))) });
+/** A match pattern of a site the agent turns the extension on for (settings → 其他网站). */
+export const SITE_PATTERN = /^https?:\/\/[a-z0-9.-]+\/\*$/;
+const SitePatternSchema = z.string().check(z.regex(SITE_PATTERN), z.maxLength(300));
+/** The agent granted the host permission for a site: register the chat script there (and start it in `tabId`). */
+export const SiteEnableSchema = z.object({ type: z.literal('sites/enable'), pattern: SitePatternSchema, tabId: z.optional(z.number().check(z.int())) });
+/** The agent removed a site. */
+export const SiteDisableSchema = z.object({ type: z.literal('sites/disable'), pattern: SitePatternSchema });
 /** The side panel started or cancelled chase reminders (the background owns the alarms). */
 export const RemindersChangedSchema = z.object({ type: z.literal('reminders/changed') });
 export const BackgroundRequestSchema = z.discriminatedUnion('type', [
@@ -91,6 +98,8 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   GuardAllowSchema,
   GuardOverrideSchema,
   RemindersChangedSchema,
+  SiteEnableSchema,
+  SiteDisableSchema,
 ]);
 
 export const GuardHitSchema = z.object({

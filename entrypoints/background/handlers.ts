@@ -20,6 +20,9 @@ export interface BackgroundServices {
   buyerOpened(site: string, buyerId: string): Promise<void>;
   /** The side panel changed chase reminders: make the alarms match the database. */
   remindersChanged(): Promise<void>;
+  /** Register / unregister the chat script on a site the agent enabled / removed. */
+  siteEnable(pattern: string, tabId?: number): Promise<void>;
+  siteDisable(pattern: string): Promise<void>;
 }
 
 export type BackgroundReply = { ok: true; changed?: boolean } | { ok: false; error: string } | ChatTab[] | PickerItem[] | GuardHit[];
@@ -70,6 +73,16 @@ export async function handleBackgroundMessage(
       return { reply: { ok: true }, changed: false };
     case 'reminders/changed':
       await services.remindersChanged();
+      return { reply: { ok: true }, changed: false };
+    case 'sites/enable':
+      try {
+        await services.siteEnable(message.pattern, message.tabId);
+        return { reply: { ok: true }, changed: false };
+      } catch (e) {
+        return { reply: { ok: false, error: e instanceof Error ? e.message : String(e) }, changed: false };
+      }
+    case 'sites/disable':
+      await services.siteDisable(message.pattern);
       return { reply: { ok: true }, changed: false };
     case 'guard/override':
       await services.guardOverride(message.ruleIds);

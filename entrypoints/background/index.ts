@@ -8,6 +8,8 @@ import { handleBackgroundMessage } from './handlers';
 import { createServices } from './services';
 import { openPanelFor, openPanelOnToolbarClick } from './side-panel';
 import { createReminderService } from './reminders';
+import { createSiteService } from './sites';
+import { getSettings } from '../../storage/repositories/settings';
 
 export default defineBackground(() => {
   const session = browser.storage.session ?? browser.storage.local;
@@ -21,7 +23,8 @@ export default defineBackground(() => {
     session,
     openPanel: openPanelFor,
   });
-  const services = createServices(getDb(), registry, () => reminders.sync());
+  const sites = createSiteService({ scripting: browser.scripting, permissions: browser.permissions });
+  const services = createServices(getDb(), registry, { syncReminders: () => reminders.sync(), sites });
   const broadcast = () => browser.runtime.sendMessage({ type: 'bg/chat-tabs-changed' }).catch(() => {});
 
   openPanelOnToolbarClick();
@@ -37,6 +40,10 @@ export default defineBackground(() => {
     });
     return true; // answered asynchronously
   });
+  // Sites the agent enabled: their registrations follow the settings and the permissions still granted.
+  void getSettings(getDb())
+    .then((s) => sites.sync(s.enabledSites))
+    .catch((e: unknown) => console.warn('[kefu] site registrations', e));
   // Chase reminders: alarms are rebuilt from the database whenever the worker starts (browser restart included).
   void reminders.sync().catch((e: unknown) => console.warn('[kefu] reminder alarms', e));
   browser.alarms.onAlarm.addListener((alarm) => void reminders.onAlarm(alarm.name).catch((e: unknown) => console.warn('[kefu] reminder', e)));

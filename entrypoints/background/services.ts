@@ -22,7 +22,12 @@ export function rulesWithAllows(rules: readonly Rule[], allows: Settings['guardA
 
 const PICKER_SIZE = 8;
 
-export function createServices(db: KefuDB, registry: ChatTabRegistry, syncReminders: () => Promise<void> = async () => {}): BackgroundServices {
+export interface ServiceHooks {
+  syncReminders?: () => Promise<void>;
+  sites?: { enable(pattern: string, tabId?: number): Promise<void>; disable(pattern: string): Promise<void> };
+}
+
+export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: ServiceHooks = {}): BackgroundServices {
   const cache = new PhraseSearchCache<Phrase>();
   let phrases: Phrase[] | undefined;
   // The agent's rule set (edited, disabled, imported in the panel); the defaults until it is installed.
@@ -76,7 +81,9 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, syncRemind
         .map(({ phrase }): PickerItem => ({ id: phrase.id, title: phrase.title, body: phrase.body, values }));
     },
     recordUse: (id) => recordPhraseUse(db, id),
-    remindersChanged: syncReminders,
+    remindersChanged: hooks.syncReminders ?? (async () => {}),
+    siteEnable: (pattern, tabId) => (hooks.sites ? hooks.sites.enable(pattern, tabId) : Promise.reject(new Error('no site service'))),
+    siteDisable: (pattern) => hooks.sites?.disable(pattern) ?? Promise.resolve(),
     async remember(values) {
       const { placeholderMemory } = await getSettings(db);
       await saveSettings(db, { placeholderMemory: { ...placeholderMemory, ...values } });

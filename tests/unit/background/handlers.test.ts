@@ -26,6 +26,8 @@ function services(reg = registry()): BackgroundServices & { used: string[]; reme
     guardOverride: async () => {},
     buyerOpened: async () => {},
     remindersChanged: async () => {},
+    siteEnable: async () => {},
+    siteDisable: async () => {},
   };
 }
 

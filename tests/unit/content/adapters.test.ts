@@ -54,15 +54,22 @@ describe('pickAdapter', () => {
   });
 });
 
+/** Every adapter against its saved fixture page: the reply box it must find and the buyer it must name. */
+const ON_FIXTURE: [string, string, { id?: string; name?: string } | null][] = [
+  ['pinduoduo', 'textarea#replyTextarea', { id: '88123456', name: '小美爱购物' }],
+  ['doudian', "textarea[data-qa-id='qa-send-message-textarea']", { name: '抖音用户123' }],
+  ['jd', '.editor', null],
+  ['taobao', 'textarea.reply', null],
+  ['demo', '[data-role="reply-box"]', { id: 'b1002', name: '阿强_2019' }],
+  ['generic', '#chat-box', null],
+];
+
 describe('each adapter on its fixture', () => {
-  it.each([
-    ['pinduoduo', 'textarea#replyTextarea', { id: '88123456', name: '小美爱购物' }],
-    ['doudian', "textarea[data-qa-id='qa-send-message-textarea']", { name: '抖音用户123' }],
-    ['jd', '.editor', null],
-    ['taobao', 'textarea.reply', null],
-    ['demo', '[data-role="reply-box"]', { id: 'b1002', name: '阿强_2019' }],
-    ['generic', '#chat-box', null],
-  ])('%s finds the reply box and the buyer', (id, selector, buyer) => {
+  it('(meta) every registered adapter is tested on its fixture below', () => {
+    expect(ON_FIXTURE.map(([id]) => id).sort()).toEqual(ADAPTERS.map((a) => a.id).sort());
+  });
+
+  it.each(ON_FIXTURE)('%s finds the reply box and the buyer', (id, selector, buyer) => {
     load(id);
     const adapter = ADAPTERS.find((a) => a.id === id)!;
     const agent = new ChatAgent(adapter, document);

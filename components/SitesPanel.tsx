@@ -1,0 +1,84 @@
+import { useState, type FormEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { browser } from 'wxt/browser';
+import type { KefuDB } from '../storage/db';
+import { getSettings, saveSettings } from '../storage/repositories/settings';
+import { siteHost, sitePattern } from '../scripts-library/sites';
+import { t } from './i18n';
+
+interface Props {
+  db: KefuDB;
+  notify(text: string, tone: 'ok' | 'warn' | 'error'): void;
+}
+
+/**
+ * 其他网站: turn the extension on for a chat console it does not know (the generic adapter serves it). The host
+ * permission is asked for right then, for that site only, and given back when the site is removed.
+ */
+export function SitesPanel({ db, notify }: Props) {
+  const sites = useLiveQuery(async () => (await getSettings(db)).enabledSites, [db]);
+  const [address, setAddress] = useState('');
+  const [error, setError] = useState<string>();
+
+  const enable = (e: FormEvent) => {
+    e.preventDefault();
+    const pattern = sitePattern(address);
+    if (!pattern) {
+      setError(t('sitesInvalid'));
+      return;
+    }
+    setError(undefined);
+    // The permission prompt must come straight from the agent's click: nothing is awaited before it.
+    void browser.permissions.request({ origins: [pattern] }).then(
+      async (granted) => {
+        if (!granted) {
+          setError(t('sitesDenied', siteHost(pattern)));
+          return;
+        }
+        const reply = (await browser.runtime.sendMessage({ type: 'sites/enable', pattern })) as { ok?: boolean; error?: string } | undefined;
+        if (!reply?.ok) {
+          setError(t('sitesFailed', reply?.error ?? ''));
+          return;
+        }
+        const { enabledSites } = await getSettings(db);
+        if (!enabledSites.includes(pattern)) await saveSettings(db, { enabledSites: [...enabledSites, pattern] });
+        setAddress('');
+        notify(t('sitesEnabled', siteHost(pattern)), 'ok');
+      },
+      (err: unknown) => setError(t('sitesFailed', err instanceof Error ? err.message : String(err))),
+    );
+  };
+
+  const remove = async (pattern: string) => {
+    await browser.runtime.sendMessage({ type: 'sites/disable', pattern }).catch(() => {});
+    await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+    const { enabledSites } = await getSettings(db);
+    await saveSettings(db, { enabledSites: enabledSites.filter((p) => p !== pattern) });
+    notify(t('sitesRemoved', siteHost(pattern)), 'ok');
+  };
+
+  return (
+    <form className="dialog" aria-label={t('sitesTitle')} onSubmit={enable}>
+      <strong>{t('sitesTitle')}</strong>
+      <p className="muted">{t('sitesHint')}</p>
+      <ul className="sites">
+        {(sites ?? []).map((p) => (
+          <li key={p}>
+            <span>{siteHost(p)}</span>
+            <button type="button" aria-label={t('sitesRemove', siteHost(p))} onClick={() => void remove(p)}>
+              {t('remove')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <label className="field">
+        <span>{t('sitesAddress')}</span>
+        <input value={address} placeholder="im.kwaixiaodian.com" onChange={(e) => setAddress(e.target.value)} />
+      </label>
+      {error && <p className="error" role="alert">{error}</p>}
+      <div className="dialog__actions">
+        <button type="submit">{t('sitesEnable')}</button>
+      </div>
+    </form>
+  );
+}
