@@ -82,6 +82,18 @@ describe.each(FAMILIES)('%s', (family) => {
     await Promise.all([page.close(), panel.close()]);
   });
 
+  it('the editor\'s own undo takes the insertion back', async () => {
+    const page = await openEditor(family);
+    const panel = await panelFor(page);
+    const reply = await panel.evaluate(async (id) => chrome.tabs.sendMessage(id, { type: 'chat/insert', text: '有货的亲' }), await h.tabIdOf(page));
+    expect(reply).toMatchObject({ ok: true });
+    await expect.poll(() => model(page)).toBe('有货的亲');
+    await page.bringToFront();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => model(page)).toBe('');
+    await Promise.all([page.close(), panel.close()]);
+  });
+
   it('"/" picker: Enter replaces "/query" with the phrase in the model, without sending', async () => {
     const page = await openEditor(family);
     await page.keyboard.type('亲，/yh');
