@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import type { KefuDB } from '../storage/db';
+import { browser } from 'wxt/browser';
 import { applyRestore, exportBackup, isNoop, parseBackup, planRestore, TABLE_NAMES, type Backup, type RestorePlan } from '../storage/backup';
 import { download } from './download';
 import { t } from './i18n';
@@ -48,6 +49,8 @@ export function BackupPanel({ db, notify }: { db: KefuDB; notify: Notify }) {
               onClick={async () => {
                 try {
                   await applyRestore(db, pending.backup);
+                  // The restored chase reminders need their alarms (the background owns them).
+                  void browser.runtime.sendMessage({ type: 'reminders/changed' }).catch(() => {});
                   notify(t('restoreDone'), 'ok');
                 } catch (err) {
                   notify(t('restoreFailed', String(err)), 'error');

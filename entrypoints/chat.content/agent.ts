@@ -173,7 +173,8 @@ export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
     // has rendered it; an edit that does end in `input` is handled there, once.
     let unanswered: Event | null = null;
     ctx.addEventListener(doc, 'beforeinput', (e) => {
-      const box = (e as InputEvent).isComposing || isOwnEvent(e) ? null : boxOf(e.target);
+      // Only the cheap check here (every keystroke comes through): onEdit checks it is THE reply box.
+      const box = (e as InputEvent).isComposing || isOwnEvent(e) ? null : asReplyBox(isElementNode(e.target) ? e.target : null);
       if (!box) return;
       unanswered = e;
       void afterRender(box).then(() => {

@@ -1,1 +1,1 @@
-export function serve(dir: string, port?: number): Promise<{ url: string; close(): Promise<void> }>;
+export function serve(dir: string, port?: number, host?: string): Promise<{ url: string; close(): Promise<void> }>;

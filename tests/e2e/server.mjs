@@ -5,8 +5,8 @@ import { extname, join, normalize } from 'node:path';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.png': 'image/png' };
 
-/** @returns {Promise<{ url: string, close(): Promise<void> }>} */
-export function serve(dir, port = 0) {
+/** @returns {Promise<{ url: string, close(): Promise<void> }>} (host: a loopback address) */
+export function serve(dir, port = 0, host = '127.0.0.1') {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
@@ -20,9 +20,9 @@ export function serve(dir, port = 0) {
     }
   });
   return new Promise((resolve) => {
-    server.listen(port, '127.0.0.1', () => {
+    server.listen(port, host, () => {
       const { port: p } = /** @type {import('node:net').AddressInfo} */ (server.address());
-      resolve({ url: `http://127.0.0.1:${p}`, close: () => new Promise((r) => server.close(() => r())) });
+      resolve({ url: `http://${host}:${p}`, close: () => new Promise((r) => server.close(() => r())) });
     });
   });
 }
