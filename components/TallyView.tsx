@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { KefuDB } from '../storage/db';
 import type { Settings } from '../scripts-library/schema';
@@ -69,13 +69,27 @@ export function TallyView({ db, agent, settings }: Props) {
     </>
   );
   const summaryRow = (label: string, s: Totals, testId: string) => (
-    <tr data-testid={testId}>
+    <tr key={testId} data-testid={testId}>
       <td>{label}</td>
       <td>{s.consults}</td>
       <td>{s.conversions}</td>
       <td>{pct(s.rate)}</td>
       <td>{yuan(s.perOrder)}</td>
     </tr>
+  );
+  const table = (rows: ReactNode[]) => (
+    <table className="tally__week">
+      <thead>
+        <tr>
+          <th />
+          <th>{t('tallyConsults')}</th>
+          <th>{t('tallyConversions')}</th>
+          <th>{t('tallyRate')}</th>
+          <th>{t('tallyPerOrderShort')}</th>
+        </tr>
+      </thead>
+      <tbody>{rows}</tbody>
+    </table>
   );
   const inDays = (days: readonly string[]) => {
     const set = new Set(days);
@@ -139,21 +153,10 @@ export function TallyView({ db, agent, settings }: Props) {
       </label>
       <p className="muted">{t('tallyHotkeys')}</p>
       <h2 className="tally__h">{t('tallySummary')}</h2>
-      <table className="tally__week">
-        <thead>
-          <tr>
-            <th />
-            <th>{t('tallyConsults')}</th>
-            <th>{t('tallyConversions')}</th>
-            <th>{t('tallyRate')}</th>
-            <th>{t('tallyPerOrderShort')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {summaryRow(t('tallyThisWeek'), inDays(weekToDate(day)), 'tally-this-week')}
-          {summaryRow(t('tallyThisMonth'), inDays(monthToDate(day)), 'tally-this-month')}
-        </tbody>
-      </table>
+      {table([
+        summaryRow(t('tallyThisWeek'), inDays(weekToDate(day)), 'tally-this-week'),
+        summaryRow(t('tallyThisMonth'), inDays(monthToDate(day)), 'tally-this-month'),
+      ])}
       <TallyChart days={totalsByDay(all, month)} />
       <div className="toolbar">
         <button
@@ -165,26 +168,7 @@ export function TallyView({ db, agent, settings }: Props) {
         </button>
       </div>
       <h2 className="tally__h">{t('tallyWeek')}</h2>
-      <table className="tally__week">
-        <thead>
-          <tr>
-            <th />
-            <th>{t('tallyConsults')}</th>
-            <th>{t('tallyConversions')}</th>
-            <th>{t('tallyRate')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {totalsByDay(all, week).map((d) => (
-            <tr key={d.day}>
-              <td>{d.day.slice(5)}</td>
-              <td>{d.consults}</td>
-              <td>{d.conversions}</td>
-              <td>{pct(d.rate)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {table(totalsByDay(all, week).map((d) => summaryRow(d.day.slice(5), d, `tally-day-${d.day}`)))}
     </section>
   );
 }
