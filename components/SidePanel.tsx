@@ -204,15 +204,6 @@ export function SidePanel({ db, served, insert }: Props) {
             {t('conversionForBuyer')}
           </button>
         )}
-        {chatTab && (buyer?.id ?? buyer?.name) && (
-          <BuyerNote
-            key={`${chatTab.status.site}|${buyer?.id ?? buyer?.name}`}
-            db={db}
-            site={chatTab.status.site}
-            buyerId={(buyer?.id ?? buyer?.name)!}
-            buyerName={buyer?.name ?? buyer?.id ?? ''}
-          />
-        )}
         <ChaseReminders
           db={db}
           target={chatTab && (buyer?.id ?? buyer?.name) ? { site: chatTab.status.site, buyerId: (buyer?.id ?? buyer?.name)!, buyerName: buyer?.name, tabId: chatTab.tabId } : undefined}
@@ -223,6 +214,15 @@ export function SidePanel({ db, served, insert }: Props) {
           onChanged={() => void browser.runtime.sendMessage({ type: 'reminders/changed' }).catch(() => {})}
           notify={(text, tone) => setNotice({ text, tone })}
         />
+        {chatTab && (buyer?.id ?? buyer?.name) && (
+          <BuyerNote
+            key={`${chatTab.status.site}|${buyer?.id ?? buyer?.name}`}
+            db={db}
+            site={chatTab.status.site}
+            buyerId={(buyer?.id ?? buyer?.name)!}
+            buyerName={buyer?.name ?? buyer?.id ?? ''}
+          />
+        )}
         <div className="views" role="tablist">
           <button role="tab" aria-selected={view === 'phrases'} onClick={() => setView('phrases')}>{t('viewPhrases')}</button>
           <button role="tab" aria-selected={view === 'rules'} onClick={() => setView('rules')}>{t('viewRules')}</button>
