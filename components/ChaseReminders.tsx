@@ -52,7 +52,8 @@ export function ChaseReminders({ db, target, ladder, focusId, onFocusDone, onIns
     return step && phrase ? { step, phrase } : undefined;
   }, [db, focusId]);
 
-  const mine = target ? (reminders ?? []).filter((r) => r.site === target.site && r.buyerId === target.buyerId) : [];
+  const servesBuyerOf = (r: Reminder) => !!target && r.site === target.site && r.buyerId === target.buyerId;
+  const mine = (reminders ?? []).filter(servesBuyerOf);
   const start = async () => {
     if (!target) return;
     await startChase(db, target, ladder);
@@ -76,7 +77,6 @@ export function ChaseReminders({ db, target, ladder, focusId, onFocusDone, onIns
       if (step.id === focusId) onFocusDone();
     });
   };
-  const servesBuyerOf = (r: Reminder) => !!target && r.site === target.site && r.buyerId === target.buyerId;
 
   const waiting = (reminders ?? []).filter((r) => stepState(r, now) !== 'upcoming');
   const next = new Map<string, Reminder>();

@@ -1,8 +1,9 @@
 /**
  * Payment-chase reminders (催付提醒), pure: the ladder of steps for one buyer, which phrase each step proposes,
  * and what a stored step means at a given moment. The seeds' ladder: 15 minutes after the order was placed, then
- * 24 h, 48 h and 72 h. No imports: schema.ts takes its defaults from here.
+ * 24 h, 48 h and 72 h. schema.ts takes its defaults from here, so nothing here imports the schema.
  */
+import { shortHash } from './hash';
 
 /** Minutes after the order was placed. */
 export const DEFAULT_CHASE_LADDER: number[] = [15, 24 * 60, 48 * 60, 72 * 60];
@@ -42,7 +43,7 @@ export function planLadder(input: {
   buyerName?: string;
   tabId?: number;
 }): LadderStep[] {
-  const ladderId = `chase-${input.now.toString(36)}-${hash(`${input.site}|${input.buyerId}`)}`;
+  const ladderId = `chase-${input.now.toString(36)}-${shortHash(`${input.site}|${input.buyerId}`)}`;
   return [...input.ladder]
     .sort((a, b) => a - b)
     .map((minutes, step) => ({
@@ -100,10 +101,4 @@ export function delayParts(minutes: number): [string, 'sec' | 'min' | 'hour' | '
   if (minutes < 60) return [trim(minutes), 'min'];
   if (minutes <= 72 * 60) return [trim(minutes / 60), 'hour'];
   return [trim(minutes / 1440), 'day'];
-}
-
-function hash(s: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return (h >>> 0).toString(36);
 }

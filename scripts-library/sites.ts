@@ -2,6 +2,7 @@
  * Other chat consoles the agent turns the extension on for (the generic adapter serves them), pure: from what
  * the agent typed to the match pattern that is asked for as an optional host permission.
  */
+import { shortHash } from './hash';
 
 /** `https://im.kwaixiaodian.com/workbench` or `im.kwaixiaodian.com` → `https://im.kwaixiaodian.com/*`; null when it is not a web address. */
 export function sitePattern(input: string): string | null {
@@ -21,9 +22,7 @@ export function sitePattern(input: string): string | null {
 
 /** The id of the content-script registration for a pattern (stable, so enabling twice registers once). */
 export function siteScriptId(pattern: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < pattern.length; i++) h = Math.imul(h ^ pattern.charCodeAt(i), 16777619);
-  return `kefu-site-${(h >>> 0).toString(36)}`;
+  return `kefu-site-${shortHash(pattern)}`;
 }
 
 /** The host of a pattern, for display. */

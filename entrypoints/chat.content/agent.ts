@@ -13,7 +13,7 @@ import {
   type InsertReply,
 } from '../../storage/protocol';
 import { pickAdapter } from './adapters';
-import { asReplyBox, firstShown, inputKind, isElementNode, sameOriginFrames } from './adapters/dom';
+import { asReplyBox, firstShown, frameDocument, inputKind, isElementNode, sameOriginFrames } from './adapters/dom';
 import { findGenericReplyBox } from './adapters/generic';
 import type { SiteAdapter } from './adapters/types';
 import { afterRender, insertText, isOwnEvent, saveSelection, type SavedSelection } from './insert';
@@ -212,7 +212,7 @@ export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
     ctx.addEventListener(doc, 'focusout', () => {
       ctx.setTimeout(() => {
         const active = document.activeElement;
-        const inFrame = active?.tagName === 'IFRAME' ? asReplyBox((active as HTMLIFrameElement).contentDocument?.activeElement ?? null) : null;
+        const inFrame = active ? asReplyBox(frameDocument(active)?.activeElement ?? null) : null;
         if (picker.isOpen && active?.tagName !== 'KEFU-SLASH-PICKER' && !asReplyBox(active) && !inFrame) picker.close();
       }, 150);
     });

@@ -9,9 +9,9 @@
  * - rich editors that keep their own model (Lexical, Slate, Draft.js, Quill, ProseMirror/TipTap): execCommand
  *   only changes their DOM, and what their send button sends is the model, so the text would be lost. They all
  *   take a paste: the selection is set, the editor is given the moment it needs to read it into its model, then
- *   a `paste` event with the text as `text/plain` goes to it. Each editor inserts it through its own model
- *   (line breaks become its paragraphs, its own undo history records it). An editor that does not take the paste
- *   gets the browser path instead.
+ *   a `paste` event with the text as `text/plain` goes to it (Slate: an `insertFromPaste` `beforeinput`, see
+ *   below). Each editor inserts it through its own model (line breaks become its paragraphs, its own undo
+ *   history records it). An editor that does not take the paste gets the browser path instead.
  */
 import type { InputKind } from '../../storage/protocol';
 import { inputKind, isElementNode, isTextArea, isTextField, isTextNode } from './adapters/dom';
@@ -88,9 +88,10 @@ export async function insertText(
   saved?: SavedSelection | null,
   caret?: number,
 ): Promise<InsertResult> {
-  if (el && inputKind(el) === 'contenteditable' && RICH.has(editorFamily(el))) {
+  const family = el && inputKind(el) === 'contenteditable' ? editorFamily(el) : null;
+  if (el && family && RICH.has(family)) {
     try {
-      return await insertIntoRichEditor(el, text, saved, caret, editorFamily(el));
+      return await insertIntoRichEditor(el, text, saved, caret, family);
     } catch (err) {
       return { ok: false, reason: 'failed', detail: err instanceof Error ? err.message : String(err) };
     }
@@ -164,8 +165,8 @@ function setNativeValue(el: HTMLTextAreaElement | HTMLInputElement, value: strin
 
 /**
  * Where to insert in a contenteditable: the agent's saved caret, else the current one inside it, else its end.
- * `deepEnd`: the end is taken inside the last line (where a click after the text puts the caret), which rich
- * editors need; a caret after their last block is outside every node of their model.
+ * `deep`: a collapsed caret between blocks (or after the last one) is moved into the nearest line, where a click
+ * would put it; rich editors need that, such a caret is outside every node of their model.
  */
 function targetRange(el: HTMLElement, sel: Selection, saved?: SavedSelection | null, deep = false): Range {
   let range: Range | undefined;
@@ -176,7 +177,6 @@ function targetRange(el: HTMLElement, sel: Selection, saved?: SavedSelection | n
     range.selectNodeContents(el);
     range.collapse(false);
   }
-  // A caret between blocks (e.g. a saved caret whose line the editor re-rendered) is moved into the nearest line.
   if (deep && range.collapsed && !isTextNode(range.startContainer)) {
     const { startContainer: box, startOffset: at } = range;
     if (at < box.childNodes.length && box.childNodes[at]!.nodeName !== 'BR') caretAtEdge(range, box.childNodes[at]!, 'start');
@@ -236,7 +236,7 @@ function insertNodeAtSelection(sel: Selection, node: Node): void {
 }
 
 /** One macrotask (a MessageChannel hop: unlike timers it is not slowed down in background tabs). */
-export function nextTask(): Promise<void> {
+function nextTask(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => resolve();
@@ -283,10 +283,10 @@ async function insertIntoRichEditor(
   const range = targetRange(el, sel, saved, true);
   const hadFocus = el.contains(doc.activeElement);
   el.focus();
-  const rendered = afterRender(el);
   const data = new DataTransfer();
   data.setData('text/plain', text);
   let taken = false;
+  let rendered: Promise<void> | undefined;
   if (family === 'slate') {
     // Slate reads the DOM selection into its model at the start of every `beforeinput` (for input methods and
     // extensions that set the selection right before), so it takes the text as an `insertFromPaste` at once;
@@ -295,11 +295,13 @@ async function insertIntoRichEditor(
     sel.addRange(range);
     const input = new InputEvent('beforeinput', { inputType: 'insertFromPaste', dataTransfer: data, bubbles: true, cancelable: true, composed: true });
     ownEvents.add(input);
+    rendered = afterRender(el);
     taken = !target(sel, el).dispatchEvent(input);
   }
   if (!taken) {
     await selectForEditor(doc, sel, range, !hadFocus);
     const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true, composed: true });
+    rendered = afterRender(el); // from here on: the paste's own change, not the selection's
     taken = !target(sel, el).dispatchEvent(paste);
   }
   if (!taken) {

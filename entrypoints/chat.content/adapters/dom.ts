@@ -14,16 +14,16 @@ export const isTextArea = (n: unknown): n is HTMLTextAreaElement => isElementNod
 export const isInputElement = (n: unknown): n is HTMLInputElement => isElementNode(n) && n.tagName === 'INPUT';
 export const isTextField = (n: unknown): n is HTMLTextAreaElement | HTMLInputElement => isTextArea(n) || isInputElement(n);
 
+/** The document of an `<iframe>`/`<frame>` element when it is same-origin (the browser gives null otherwise). */
+export function frameDocument(el: Element): Document | null {
+  return el.tagName === 'IFRAME' || el.tagName === 'FRAME' ? ((el as HTMLIFrameElement).contentDocument ?? null) : null;
+}
+
 /** The documents of the same-origin frames inside `doc` (nested ones too); cross-origin frames are skipped. */
 export function sameOriginFrames(doc: Document): Document[] {
   const out: Document[] = [];
   for (const frame of doc.querySelectorAll('iframe, frame')) {
-    let inner: Document | null = null;
-    try {
-      inner = (frame as HTMLIFrameElement).contentDocument; // null (or a throw) when cross-origin
-    } catch {
-      inner = null;
-    }
+    const inner = frameDocument(frame);
     if (inner) out.push(inner, ...sameOriginFrames(inner));
   }
   return out;
@@ -95,7 +95,7 @@ export function firstShown(doc: Document, selectors: readonly string[]): HTMLEle
       continue; // an invalid selector must never throw into the page
     }
     for (const node of nodes) {
-      const box = asReplyBox(node.tagName === 'IFRAME' ? frameEditor(node as HTMLIFrameElement) : node);
+      const box = asReplyBox(node.tagName === 'IFRAME' ? frameEditor(node) : node);
       if (box && isShown(box)) return box;
     }
   }
@@ -103,13 +103,8 @@ export function firstShown(doc: Document, selectors: readonly string[]): HTMLEle
 }
 
 /** A selector may name a same-origin frame that holds the editor: its editable body, or the field inside it. */
-function frameEditor(frame: HTMLIFrameElement): Element | null {
-  let doc: Document | null = null;
-  try {
-    doc = frame.contentDocument;
-  } catch {
-    return null;
-  }
+function frameEditor(frame: Element): Element | null {
+  const doc = frameDocument(frame);
   if (!doc?.body) return null;
   if (doc.body.isContentEditable) return doc.body;
   return doc.querySelector('textarea, [contenteditable="true"], [contenteditable=""]');

@@ -1,6 +1,6 @@
 import type { SiteAdapter } from './types';
 import { SITE_MATCHES } from './matches';
-import { asReplyBox, isShown, sameOriginFrames } from './dom';
+import { asReplyBox, frameDocument, isShown, sameOriginFrames } from './dom';
 
 /**
  * Any page: no site knowledge. The reply box is found by {@link findGenericReplyBox}: the focused field, else
@@ -34,12 +34,7 @@ function deepActiveElement(doc: Document): Element | null {
   for (;;) {
     if (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
     else if (el && (el.tagName === 'IFRAME' || el.tagName === 'FRAME')) {
-      let inner: Document | null = null;
-      try {
-        inner = (el as HTMLIFrameElement).contentDocument;
-      } catch {
-        inner = null;
-      }
+      const inner = frameDocument(el);
       if (!inner?.activeElement) return null; // a cross-origin frame has the focus
       el = inner.activeElement;
       if (el === inner.body && !inner.body.isContentEditable) return null;
