@@ -9,7 +9,7 @@ const OTHER_SITES = ['https://*/*', 'http://*/*'];
  * Vite 8 (rolldown) writes Dexie's and other libraries' non-ASCII characters (e.g. a literal U+FFFF) straight
  * into the bundle; Chromium then refuses the content script as "not UTF-8" and silently drops the WHOLE
  * extension (see shared/research/toolchain-probe.md §8 #1). Escaping every non-ASCII character in the
- * content-script chunks keeps them loadable. Extension pages are not subject to that check, so they are left
+ * content-script chunks (and in the chat agent, which the background injects into chat pages) keeps them loadable. Extension pages are not subject to that check, so they are left
  * alone (escaping pinyin dictionaries there would only make them bigger).
  */
 function asciiOnlyContentScripts(): Plugin {
@@ -18,7 +18,7 @@ function asciiOnlyContentScripts(): Plugin {
     enforce: 'post',
     generateBundle(_options, bundle) {
       for (const file of Object.values(bundle)) {
-        if (file.type !== 'chunk' || !file.fileName.startsWith('content-scripts/')) continue;
+        if (file.type !== 'chunk' || !(file.fileName.startsWith('content-scripts/') || file.fileName === 'chat-agent.js')) continue;
         file.code = file.code.replace(/[\u0080-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
       }
     },

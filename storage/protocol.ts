@@ -88,7 +88,10 @@ export const SiteEnableSchema = z.object({ type: z.literal('sites/enable'), patt
 export const SiteDisableSchema = z.object({ type: z.literal('sites/disable'), pattern: SitePatternSchema });
 /** The side panel started or cancelled chase reminders (the background owns the alarms). */
 export const RemindersChangedSchema = z.object({ type: z.literal('reminders/changed') });
+/** The chat loader in a console's frame: the page has loaded, inject the agent into this frame. */
+export const AgentStartSchema = z.object({ type: z.literal('agent/start') });
 export const BackgroundRequestSchema = z.discriminatedUnion('type', [
+  AgentStartSchema,
   StatusReportSchema,
   ListChatTabsSchema,
   PickerSearchSchema,

@@ -5,6 +5,7 @@ import type { ChatTabRegistry } from '../../storage/chat-tabs';
 export interface Sender {
   id?: string;
   tab?: { id?: number; windowId?: number };
+  frameId?: number;
 }
 
 /** What the handlers need; the real ones live in services.ts (Dexie, search index). */
@@ -16,6 +17,8 @@ export interface BackgroundServices {
   guardCheck(text: string): Promise<GuardHit[]>;
   guardAllow(ruleId: string, context: string): Promise<void>;
   guardOverride(ruleIds: string[]): Promise<void>;
+  /** Inject the chat agent into this frame of a chat tab (its loader asked: the page has loaded). */
+  startAgent(tabId: number, frameId: number): Promise<void>;
   /** A chat tab now shows this buyer (for the automatic consult count). */
   buyerOpened(site: string, buyerId: string): Promise<void>;
   /** The side panel changed chase reminders: make the alarms match the database. */
@@ -45,6 +48,19 @@ export async function handleBackgroundMessage(
   if (!parsed.ok) return { reply: { ok: false, error: parsed.reason }, changed: false };
   const message = parsed.value;
   switch (message.type) {
+    case 'agent/start': {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) {
+        console.warn('[kefu] rejected agent/start: not sent from a tab');
+        return { reply: { ok: false, error: 'agent/start must come from a tab' }, changed: false };
+      }
+      try {
+        await services.startAgent(tabId, sender.frameId ?? 0);
+        return { reply: { ok: true }, changed: false };
+      } catch (e) {
+        return { reply: { ok: false, error: e instanceof Error ? e.message : String(e) }, changed: false };
+      }
+    }
     case 'chat/status': {
       const { id, windowId } = sender.tab ?? {};
       if (id === undefined || windowId === undefined) {

@@ -9,6 +9,7 @@ import { createServices } from './services';
 import { openPanelFor, openPanelOnToolbarClick } from './side-panel';
 import { createReminderService } from './reminders';
 import { createSiteService } from './sites';
+import { injectAgent } from './agent-injection';
 import { getSettings } from '../../storage/repositories/settings';
 
 export default defineBackground(() => {
@@ -24,7 +25,11 @@ export default defineBackground(() => {
     openPanel: openPanelFor,
   });
   const sites = createSiteService({ scripting: browser.scripting, permissions: browser.permissions });
-  const services = createServices(getDb(), registry, { syncReminders: () => reminders.sync(), sites });
+  const services = createServices(getDb(), registry, {
+    syncReminders: () => reminders.sync(),
+    sites,
+    injectAgent: (tabId, frameId) => injectAgent(browser.scripting, tabId, frameId),
+  });
   const broadcast = () => browser.runtime.sendMessage({ type: 'bg/chat-tabs-changed' }).catch(() => {});
 
   openPanelOnToolbarClick();

@@ -24,6 +24,7 @@ const PICKER_SIZE = 8;
 
 export interface ServiceHooks {
   syncReminders?: () => Promise<void>;
+  injectAgent?: (tabId: number, frameId: number) => Promise<void>;
   sites?: { enable(pattern: string, tabId?: number): Promise<void>; disable(pattern: string): Promise<void> };
 }
 
@@ -81,6 +82,7 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: Ser
         .map(({ phrase }): PickerItem => ({ id: phrase.id, title: phrase.title, body: phrase.body, values }));
     },
     recordUse: (id) => recordPhraseUse(db, id),
+    startAgent: (tabId, frameId) => (hooks.injectAgent ? hooks.injectAgent(tabId, frameId) : Promise.reject(new Error('no scripting'))),
     remindersChanged: hooks.syncReminders ?? (async () => {}),
     siteEnable: (pattern, tabId) => (hooks.sites ? hooks.sites.enable(pattern, tabId) : Promise.reject(new Error('no site service'))),
     siteDisable: (pattern) => hooks.sites?.disable(pattern) ?? Promise.resolve(),

@@ -6,4 +6,5 @@ declare const chrome: {
   };
   i18n: { getMessage(key: string): string; getUILanguage(): string };
   notifications: { getAll(): Promise<Record<string, unknown>> };
+  scripting: { executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown[]> };
 };

@@ -1,0 +1,46 @@
+// The chat loader and the agent the background injects after a console has loaded, in real Chromium.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replyText, startHarness, type Harness } from './harness';
+
+const STOCK = '让您久等了，您问的这款有货的，现在拍下付款就可以为您安排发货哦。';
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('chat loader', () => {
+  it('the agent starts only after the console has loaded, then serves the page', async () => {
+    const demo = await h.openDemo('react');
+    await demo.waitForFunction(() => performance.getEntriesByName('kefu:agent-start').length > 0);
+    const { start, loaded } = await demo.evaluate(() => ({
+      start: performance.getEntriesByName('kefu:agent-start')[0]!.startTime,
+      loaded: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+    }));
+    expect(loaded).toBeGreaterThan(0);
+    expect(start).toBeGreaterThanOrEqual(loaded);
+    const panel = await h.openPanel(await h.tabIdOf(demo));
+    await expect.poll(() => panel.locator('[data-testid="served"]').textContent()).toContain('正在服务');
+    await panel.close();
+    await demo.close();
+  });
+
+  it('an agent injected a second time into the same page does not wire itself twice', async () => {
+    const demo = await h.openDemo('react');
+    await demo.waitForFunction(() => performance.getEntriesByName('kefu:agent').length > 0);
+    const tabId = await h.tabIdOf(demo);
+    const panel = await h.openPanel(tabId);
+    await panel.evaluate((id) => chrome.scripting.executeScript({ target: { tabId: id }, files: ['/chat-agent.js'] }), tabId);
+    await demo.click('[data-role="reply-box"]');
+    await demo.keyboard.type('亲，/yh');
+    await expect.poll(() => demo.locator('kefu-slash-picker [role="option"]').first().getAttribute('data-phrase-id')).toBe('stock-yes');
+    expect(await demo.locator('kefu-slash-picker').count()).toBe(1);
+    await demo.keyboard.press('Enter');
+    await expect.poll(() => replyText(demo)).toBe(`亲，${STOCK}`);
+    expect(await demo.evaluate(() => performance.getEntriesByName('kefu:agent-start').length)).toBe(1);
+    await panel.close();
+    await demo.close();
+  });
+});
