@@ -4,6 +4,14 @@ import { CHAT_MATCHES } from './entrypoints/chat.content/adapters/matches';
 
 /** What an agent may enable the extension on, one site at a time, from the side panel's settings. */
 const OTHER_SITES = ['https://*/*', 'http://*/*'];
+/**
+ * `KEFU_BUILD=e2e-sites wxt build` (→ .output/chrome-mv3-e2e-sites) differs from the real build in its manifest
+ * only (the code is byte for byte the same): this test host is granted at install. Playwright cannot answer Chromium's permission prompt
+ * (microsoft/playwright#32755), and a request for an origin already granted resolves without one, so the
+ * 其他网站 flow (enable → registered loader → agent → remove) runs end to end against it.
+ */
+export const E2E_GRANTED_SITE = 'http://127.0.0.3/*';
+const e2eSites = process.env.KEFU_BUILD === 'e2e-sites';
 
 /**
  * Vite 8 (rolldown) writes Dexie's and other libraries' non-ASCII characters (e.g. a literal U+FFFF) straight
@@ -30,6 +38,7 @@ export default defineConfig({
   // Explicit imports everywhere: every dependency of a module is visible in its import list.
   imports: false,
   vite: () => ({ plugins: [asciiOnlyContentScripts()] }),
+  ...(e2eSites ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-e2e-sites' } : {}),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -40,7 +49,7 @@ export default defineConfig({
     // scripting: the chat script on other consoles the agent enables (settings → 其他网站), each asked for as an
     // optional host permission at that moment and removable.
     permissions: ['storage', 'unlimitedStorage', 'clipboardWrite', 'alarms', 'notifications', 'scripting'],
-    host_permissions: CHAT_MATCHES,
+    host_permissions: e2eSites ? [...CHAT_MATCHES, E2E_GRANTED_SITE] : CHAT_MATCHES,
     ...(browser === 'firefox' ? { optional_permissions: OTHER_SITES } : { optional_host_permissions: OTHER_SITES }),
     action: { default_title: '__MSG_actionTitle__' },
     // Alt+K opens the side panel (Chrome/Edge: the action opens it) or toggles the sidebar (Firefox).

@@ -51,10 +51,11 @@ export function SitesPanel({ db, notify }: Props) {
 
   const remove = async (pattern: string) => {
     await browser.runtime.sendMessage({ type: 'sites/disable', pattern }).catch(() => {});
-    await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+    // A host the extension is declared for (e.g. one of the known consoles typed in here) cannot be given back.
+    const revoked = await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
     const { enabledSites } = await getSettings(db);
     await saveSettings(db, { enabledSites: enabledSites.filter((p) => p !== pattern) });
-    notify(t('sitesRemoved', siteHost(pattern)), 'ok');
+    notify(t(revoked ? 'sitesRemoved' : 'sitesRemovedKept', siteHost(pattern)), 'ok');
   };
 
   return (

@@ -37,6 +37,19 @@ it('asks for that one site\'s permission, then enables it; 移除 gives the perm
   await waitFor(async () => expect((await getSettings(db)).enabledSites).toEqual([]));
   expect(remove).toHaveBeenCalledWith({ origins: ['https://im.kwaixiaodian.com/*'] });
   expect(sent).toContainEqual({ type: 'sites/disable', pattern: 'https://im.kwaixiaodian.com/*' });
+  expect(notify).toHaveBeenLastCalledWith('已移除 im.kwaixiaodian.com，并收回了访问权限', 'ok');
+});
+
+it('removing a site whose access came with the extension says the access stays', async () => {
+  vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+  vi.spyOn(fakeBrowser.permissions, 'remove').mockRejectedValue(new Error('You cannot remove required permissions.'));
+  const notify = vi.fn();
+  render(<SitesPanel db={db} notify={notify} />);
+  await userEvent.type(screen.getByLabelText('网站地址'), 'dongdong.jd.com');
+  await userEvent.click(screen.getByRole('button', { name: '在此网站启用' }));
+  await userEvent.click(await screen.findByRole('button', { name: '移除 dongdong.jd.com' }));
+  await waitFor(() => expect(notify).toHaveBeenLastCalledWith('已移除 dongdong.jd.com（该网站的访问权限随扩展安装，仍保留）', 'ok'));
+  expect((await getSettings(db)).enabledSites).toEqual([]);
 });
 
 it('a refused permission or a bad address enables nothing and says why', async () => {

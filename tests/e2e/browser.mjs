@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 // KEFU_ROOT lets bundled callers (benchmarks) that live elsewhere point at the project.
 const root = process.env.KEFU_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const EXTENSION_DIR = join(root, '.output', 'chrome-mv3');
+/** The same code with one test host granted at install (wxt.config.ts, KEFU_BUILD=e2e-sites). */
+export const E2E_SITES_DIR = join(root, '.output', 'chrome-mv3-e2e-sites');
 
 export function chromiumPath() {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -16,8 +18,8 @@ export function chromiumPath() {
 }
 
 /** @returns {Promise<{ context: import('playwright-core').BrowserContext, extensionId: string }>} */
-export async function launchWithExtension({ headless = true, viewport = { width: 1100, height: 720 }, lang = 'zh-CN' } = {}) {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no built extension in ${EXTENSION_DIR}: run "npm run build"`);
+export async function launchWithExtension({ headless = true, viewport = { width: 1100, height: 720 }, lang = 'zh-CN', extensionDir = EXTENSION_DIR } = {}) {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no built extension in ${extensionDir}: run "npm run build"`);
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'kefu-e2e-')), {
     executablePath: chromiumPath(),
     headless,
@@ -27,8 +29,8 @@ export async function launchWithExtension({ headless = true, viewport = { width:
     // for locales whose .pak is installed (Debian package chromium-l10n; without it everything is en-US).
     env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--lang=${lang}`,
       '--no-sandbox',
       '--disable-gpu',

@@ -1,0 +1,69 @@
+// 其他网站 end to end: enable a console the extension does not know, use it there, remove it. Runs on the build
+// whose only difference is that the test host is granted at install (wxt.config.ts, KEFU_BUILD=e2e-sites):
+// Playwright cannot answer Chromium's permission prompt, and a request for a granted origin needs none.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { E2E_SITES_DIR } from './browser.mjs';
+import { DEMO_SITE } from './build-fixtures.mjs';
+import { serve } from './server.mjs';
+import { replyText, sentTexts, startHarness, type Harness } from './harness';
+
+const STOCK = '让您久等了，您问的这款有货的，现在拍下付款就可以为您安排发货哦。';
+let h: Harness;
+let other: { url: string; close(): Promise<void> };
+beforeAll(async () => {
+  h = await startHarness({ extensionDir: E2E_SITES_DIR });
+  other = await serve(DEMO_SITE, 0, '127.0.0.3'); // the same console on a host the extension is not declared for
+});
+afterAll(async () => {
+  await h?.close();
+  await other?.close();
+});
+
+async function openConsole(): Promise<Page> {
+  const page = await h.context.newPage();
+  await page.goto(`${other.url}/index.html?editor=react`);
+  await page.waitForSelector('[data-role="reply-box"]');
+  return page;
+}
+/** Whether the agent started in the page within a second of its load (it normally does within ≈ 0.2 s). */
+const agentStarted = (page: Page) =>
+  page
+    .waitForFunction(() => performance.getEntriesByName('kefu:agent-start').length > 0, undefined, { timeout: 1000 })
+    .then(() => true, () => false);
+
+describe('其他网站', () => {
+  it('enable → the console is served in generic mode and takes a phrase; remove → it is not any more', async () => {
+    const before = await openConsole();
+    expect(await agentStarted(before)).toBe(false);
+
+    const settings = await h.openPanel();
+    await settings.click('button[aria-label="设置"]');
+    const sites = settings.locator('form[aria-label="其他网站"]');
+    await sites.getByLabel('网站地址').fill(`${other.url}/index.html`);
+    await sites.getByRole('button', { name: '在此网站启用' }).click();
+    await expect.poll(() => settings.textContent('[data-testid="notice"]')).toBe('已在 127.0.0.3 启用，刷新该页面即可使用');
+    expect(await sites.locator('li span').allTextContents()).toEqual(['127.0.0.3']);
+    await before.close();
+
+    const page = await openConsole();
+    expect(await agentStarted(page)).toBe(true);
+    await page.click('[data-role="reply-box"]');
+    await page.keyboard.type('亲，');
+    const panel = await h.openPanel(await h.tabIdOf(page));
+    await expect.poll(() => panel.textContent('[data-testid="served"]')).toContain('正在服务：网页聊天'); // the generic adapter
+    await panel.click('[data-phrase-id="stock-yes"]');
+    await expect.poll(() => replyText(page)).toBe(`亲，${STOCK}`);
+    await page.click('[data-role="send"]');
+    expect(await sentTexts(page)).toEqual([`亲，${STOCK}`]);
+    await Promise.all([page.close(), panel.close()]);
+
+    await sites.getByRole('button', { name: '移除 127.0.0.3' }).click();
+    await expect.poll(() => sites.locator('li').count()).toBe(0);
+    // The test host's access is part of this build's manifest, so it stays (a real site's would be given back).
+    expect(await settings.textContent('[data-testid="notice"]')).toBe('已移除 127.0.0.3（该网站的访问权限随扩展安装，仍保留）');
+    const after = await openConsole();
+    expect(await agentStarted(after)).toBe(false);
+    await Promise.all([after.close(), settings.close()]);
+  });
+});
