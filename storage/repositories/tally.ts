@@ -24,6 +24,16 @@ export async function tallyForDays(db: KefuDB, agent: string, days: readonly str
   return db.tally.where('[agent+day]').anyOf(days.map((d) => [agent, d])).toArray();
 }
 
+/** Settings rows `consultSeen:<day>` hold the buyers already counted on that day. */
+const SEEN = 'consultSeen:';
+
+/** `2026-12-01` → `2026-11-30`. */
+function dayBefore(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
 /**
  * Automatic consult count: the first time a buyer's conversation is opened on a day counts one consult (once per
  * buyer per day). The "seen" list and the counter change in one transaction, so two tabs cannot count twice.
@@ -36,10 +46,13 @@ export async function recordConsultOnce(
   shift: string,
   buyerKey: string,
 ): Promise<boolean> {
-  const key = `consultSeen:${day}`;
+  const key = `${SEEN}${day}`;
   return db.transaction('rw', db.tally, db.settings, async () => {
     const seen = ((await db.settings.get(key))?.value as string[] | undefined) ?? [];
     if (seen.includes(buyerKey)) return false;
+    // The first buyer of a day: the lists of days before yesterday are no longer needed (a night shift may
+    // still be counting yesterday's).
+    if (!seen.length) await db.settings.where('key').between(SEEN, `${SEEN}${dayBefore(day)}`).delete();
     await db.settings.put({ key, value: [...seen, buyerKey] });
     await increment(db, agent, day, shift, 'autoConsults');
     return true;

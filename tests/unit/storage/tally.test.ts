@@ -34,6 +34,19 @@ describe('automatic consult count', () => {
     expect(await recordConsultOnce(db, '小王', '2026-11-24', 'day', 'demo|b1')).toBe(true);
     expect((await db.tally.get('小王|2026-11-23|day'))?.autoConsults).toBe(2); // kept apart from those counted by hand
   });
+
+  it('keeps the buyers seen today and yesterday only, so the lists do not pile up day after day', async () => {
+    const { recordConsultOnce } = await import('../../../storage/repositories/tally');
+    for (const day of ['2026-11-28', '2026-11-29', '2026-11-30', '2026-12-01']) await recordConsultOnce(db, '小王', day, 'day', 'demo|b1');
+    const seenDays = async () => (await db.settings.where('key').startsWith('consultSeen:').primaryKeys()).sort();
+    expect(await seenDays()).toEqual(['consultSeen:2026-11-30', 'consultSeen:2026-12-01']);
+    // Yesterday's list still counts a buyer only once (a night shift across midnight).
+    expect(await recordConsultOnce(db, '小王', '2026-11-30', 'night', 'demo|b1')).toBe(false);
+    await db.settings.put({ key: 'agentName', value: '小王' }); // other settings are left alone
+    await recordConsultOnce(db, '小王', '2026-12-02', 'day', 'demo|b1');
+    expect(await seenDays()).toEqual(['consultSeen:2026-12-01', 'consultSeen:2026-12-02']);
+    expect((await db.settings.get('agentName'))?.value).toBe('小王');
+  });
 });
 
 describe('addSale', () => {
