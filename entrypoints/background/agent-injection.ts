@@ -13,3 +13,28 @@ export const AGENT_SCRIPT = '/chat-agent.js';
 export async function injectAgent(scripting: Scripting, tabId: number, frameId: number): Promise<void> {
   await scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [AGENT_SCRIPT] });
 }
+
+type Tabs = Pick<(typeof browser)['tabs'], 'query'>;
+
+/**
+ * After an install or update, consoles that were already open have no agent (or one of the old version, which
+ * can no longer talk to the extension), and the browser does not inject declared scripts into them: inject the
+ * agent into each such tab now, so the agent need not reload the console. A tab that cannot take it (discarded,
+ * still loading, showing an error page) is skipped; it gets the agent on its next load.
+ * @returns the ids of the tabs that got the agent.
+ */
+export async function injectIntoOpenTabs(api: { tabs: Tabs; scripting: Scripting }, patterns: readonly string[]): Promise<number[]> {
+  if (!patterns.length) return [];
+  const tabs = await api.tabs.query({ url: [...patterns] });
+  const done: number[] = [];
+  for (const tab of tabs) {
+    if (tab.id === undefined || tab.discarded || tab.status !== 'complete') continue;
+    try {
+      await injectAgent(api.scripting, tab.id, 0);
+      done.push(tab.id);
+    } catch {
+      // not injectable right now: its loader will ask on the next load
+    }
+  }
+  return done;
+}

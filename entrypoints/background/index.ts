@@ -9,7 +9,8 @@ import { createServices } from './services';
 import { openPanelFor, openPanelOnToolbarClick } from './side-panel';
 import { createReminderService } from './reminders';
 import { createSiteService } from './sites';
-import { injectAgent } from './agent-injection';
+import { injectAgent, injectIntoOpenTabs } from './agent-injection';
+import { CHAT_MATCHES } from '../chat.content/adapters/matches';
 import { getSettings } from '../../storage/repositories/settings';
 
 export default defineBackground(() => {
@@ -36,6 +37,10 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     void ensureDefaultPacks(getDb());
     void ensureDefaultRules(getDb());
+    // Consoles already open get the agent now, not only after they are reloaded.
+    void getSettings(getDb())
+      .then((s) => injectIntoOpenTabs({ tabs: browser.tabs, scripting: browser.scripting }, [...CHAT_MATCHES, ...s.enabledSites]))
+      .catch((e: unknown) => console.warn('[kefu] agent in open tabs', e));
   });
 
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {

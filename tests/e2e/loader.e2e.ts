@@ -1,5 +1,6 @@
 // The chat loader and the agent the background injects after a console has loaded, in real Chromium.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXTENSION_DIR } from './browser.mjs';
 import { replyText, startHarness, type Harness } from './harness';
 
 const STOCK = '让您久等了，您问的这款有货的，现在拍下付款就可以为您安排发货哦。';
@@ -42,5 +43,24 @@ describe('chat loader', () => {
     expect(await demo.evaluate(() => performance.getEntriesByName('kefu:agent-start').length)).toBe(1);
     await panel.close();
     await demo.close();
+  });
+
+  // Last in this file: updating the extension closes its pages (the harness's helper among them).
+  it('after an update the console already open keeps working without a reload', async () => {
+    const demo = await h.openDemo('react');
+    await demo.waitForFunction(() => performance.getEntriesByName('kefu:agent').length > 0);
+    const tabId = await h.tabIdOf(demo);
+    // What an update does: the same unpacked extension loaded again (Chromium's DevTools protocol; a
+    // runtime.reload() from the extension leaves a command-line-loaded extension switched off).
+    const cdp = await h.context.browser()!.newBrowserCDPSession();
+    expect(await cdp.send('Extensions.loadUnpacked', { path: EXTENSION_DIR })).toEqual({ id: h.extensionId });
+    // The new version put a fresh agent into the open console (the old one can no longer reach the extension).
+    await demo.waitForFunction(() => performance.getEntriesByName('kefu:agent-start').length === 2);
+    await demo.click('[data-role="reply-box"]');
+    const panel = await h.openPanel(tabId);
+    await expect.poll(() => panel.textContent('[data-testid="served"]')).toBe('正在服务：演示工作台 · 买家 小美爱购物');
+    await panel.click('[data-phrase-id="stock-yes"]');
+    await expect.poll(() => replyText(demo)).toBe(STOCK);
+    await Promise.all([panel.close(), demo.close()]);
   });
 });
