@@ -273,7 +273,10 @@ export class PhraseIndex<P extends SearchablePhrase> {
       const coverage = counter[i]! / total;
       counter[i] = 0;
       if (coverage < MIN_COVERAGE || !inStage(i)) continue;
-      heap.offer(i, coverage + 0.5 * titleCoverage(units2, this.fuseDocs[i]!) + 0.05 * this.frecencies[i]!, coverage);
+      const base = coverage + 0.05 * this.frecencies[i]!;
+      // The title bonus is at most 0.5: a phrase that could not enter the full heap even with it is not scored.
+      if (!heap.admits(base + 0.5)) continue;
+      heap.offer(i, base + 0.5 * titleCoverage(units2, this.fuseDocs[i]!), coverage);
     }
     touched.length = 0;
     let out: { i: number; rank: number; coverage: number; order?: number }[] = heap.sorted();
@@ -315,6 +318,11 @@ class TopK {
   private readonly items: { i: number; rank: number; coverage: number }[] = [];
   constructor(private readonly k: number) {}
 
+  /** Whether an entry of this rank would be kept now. */
+  admits(rank: number): boolean {
+    return this.items.length < this.k || rank > this.items[0]!.rank;
+  }
+
   offer(i: number, rank: number, coverage: number): void {
     const h = this.items;
     if (h.length < this.k) {
@@ -352,8 +360,10 @@ class TopK {
  * (± one character, so a missing, extra or swapped letter still aligns). 1 = the token occurs as is.
  */
 export function alignedShare(hay: string, token: string): number {
+  // The token as is (the usual case for a correctly typed pinyin) aligns every trigram: no need to count.
+  if (hay.includes(token)) return 1;
   const count = token.length - 2;
-  if (count <= 0) return hay.includes(token) ? 1 : 0;
+  if (count <= 0) return 0;
   // votes[start + 1] counts trigrams consistent with the token starting at `start` (start may be -1).
   const votes = new Uint8Array(hay.length + 3);
   let best = 0;
