@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { KefuDB } from '../storage/db';
-import { listPhrases, listStages, recordPhraseUse } from '../storage/repositories/phrases';
+import { defaultPackInstalled, listPhrases, listStages, recordPhraseUse } from '../storage/repositories/phrases';
 import { getSettings, saveSettings } from '../storage/repositories/settings';
 import type { Phrase, Settings } from '../scripts-library/schema';
 import type { Served } from '../scripts-library/served-tab';
@@ -68,8 +68,9 @@ export function SidePanel({ db, served, insert }: Props) {
 
   useEffect(() => {
     // The background installs the default library on install; doing it here too covers a panel opened first.
-    void import('../storage/repositories/phrase-writes')
-      .then((m) => m.ensureDefaultPacks(db))
+    // Only then is the pinyin-computing code loaded: on every other open it would hold up the first screen.
+    void defaultPackInstalled(db)
+      .then(async (installed) => installed || (await import('../storage/repositories/phrase-writes')).ensureDefaultPacks(db))
       .catch((e: unknown) => console.warn('[kefu] default packs', e));
   }, [db]);
 

@@ -4,6 +4,7 @@ import { PhrasePackSchema, PhraseSchema, StageSchema, type Phrase, type PhrasePa
 import type { ImportPlan } from '../../scripts-library/phrase-io';
 import type { PhraseDraft } from '../../scripts-library/phrase-validation';
 import { phrasePinyin } from '../../scripts-library/pinyin';
+import { packMark } from './phrases';
 import defaultPack from '../../scripts-library/packs/default.json';
 
 /** The search keys of a phrase, computed when it is saved (never at panel open). */
@@ -19,7 +20,9 @@ export function withSearchKeys<T extends Pick<Phrase, 'title' | 'body' | 'tags'>
  */
 export async function installPack(db: KefuDB, pack: unknown, now = Date.now()): Promise<number> {
   const valid: PhrasePack = PhrasePackSchema.parse(pack);
-  const mark = `installedPack:${valid.id}`;
+  const mark = packMark(valid.id);
+  // Installed already (every start after the first): skip computing the pack's search keys.
+  if (await db.settings.get(mark)) return 0;
   const prepared = valid.phrases.map((p) =>
     PhraseSchema.parse(withSearchKeys({ ...p, createdAt: now, updatedAt: now, origin: valid.id })),
   );

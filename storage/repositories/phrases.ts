@@ -5,6 +5,19 @@
 import type { KefuDB } from '../db';
 import type { Phrase, Stage } from '../../scripts-library/schema';
 
+/** The settings row that marks a bundled pack as installed (written with the pack, in one transaction). */
+export const packMark = (packId: string) => `installedPack:${packId}`;
+/** The id of the bundled default pack (`packs/default.json`; a test keeps the two equal). */
+export const DEFAULT_PACK_ID = 'default';
+
+/**
+ * Whether the default library was installed. A cheap read, so the side panel loads the pinyin-computing writes
+ * (pinyin-pro) only on the rare open where the pack is still missing, not on every open.
+ */
+export async function defaultPackInstalled(db: KefuDB): Promise<boolean> {
+  return (await db.settings.get(packMark(DEFAULT_PACK_ID))) !== undefined;
+}
+
 /** All stages, in display order. */
 export async function listStages(db: KefuDB): Promise<Stage[]> {
   return (await db.stages.toArray()).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));

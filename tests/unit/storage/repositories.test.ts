@@ -2,7 +2,7 @@ import { SettingsSchema } from '../../../scripts-library/schema';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { KefuDB } from '../../../storage/db';
 import { freshDbPerTest } from '../../helpers/db';
-import { listPhrases, listStages, recordPhraseUse } from '../../../storage/repositories/phrases';
+import { DEFAULT_PACK_ID, defaultPackInstalled, listPhrases, listStages, recordPhraseUse } from '../../../storage/repositories/phrases';
 import { ensureDefaultPacks, installPack } from '../../../storage/repositories/phrase-writes';
 import { getSettings, saveSettings } from '../../../storage/repositories/settings';
 import starter from '../../../scripts-library/packs/default.json';
@@ -30,6 +30,13 @@ describe('default library', () => {
     expect(await ensureDefaultPacks(db)).toBe(0);
     expect(await db.phrases.get('greeting-hello')).toBeUndefined();
     expect((await db.phrases.get('stock-yes'))?.body).toBe('有货的亲，放心拍');
+  });
+
+  it('tells the panel cheaply whether the default library is in (the id matches the bundled pack)', async () => {
+    expect(DEFAULT_PACK_ID).toBe(starter.id);
+    expect(await defaultPackInstalled(db)).toBe(false);
+    await ensureDefaultPacks(db);
+    expect(await defaultPackInstalled(db)).toBe(true);
   });
 
   it('rejects a malformed pack and writes nothing', async () => {
