@@ -68,9 +68,9 @@ export function SidePanel({ db, served, insert }: Props) {
 
   useEffect(() => {
     // The background installs the default library on install; doing it here too covers a panel opened first.
-    // Only then is the pinyin-computing code loaded: on every other open it would hold up the first screen.
+    // Only then is the pack (and its precomputed keys) loaded: on every other open it would hold up the first screen.
     void defaultPackInstalled(db)
-      .then(async (installed) => installed || (await import('../storage/repositories/phrase-writes')).ensureDefaultPacks(db))
+      .then(async (installed) => installed || (await import('../storage/repositories/packs')).ensureDefaultPacks(db))
       .catch((e: unknown) => console.warn('[kefu] default packs', e));
   }, [db]);
 

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { ChatTabRegistry } from '../../storage/chat-tabs';
 import { getDb } from '../../storage/db';
-import { ensureDefaultPacks } from '../../storage/repositories/phrase-writes';
+import { ensureDefaultPacks } from '../../storage/repositories/packs';
 import { ensureDefaultRules } from '../../storage/repositories/rules';
 import { handleBackgroundMessage } from './handlers';
 import { createServices } from './services';

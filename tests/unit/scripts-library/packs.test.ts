@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PhrasePackSchema, RulePackSchema } from '../../../scripts-library/schema';
+import { phrasePinyin } from '../../../scripts-library/pinyin';
 
 // Walks scripts-library/packs: every phrase pack must pass its schema, its id must equal its file name, and
 // phrase ids are unique across packs (two packs must never overwrite each other's phrases).
@@ -17,6 +18,14 @@ describe('bundled packs', () => {
     const parsed = PhrasePackSchema.safeParse(json);
     expect(parsed.error?.issues ?? []).toEqual([]);
     expect(parsed.data?.id).toBe(file.replace(/\.json$/, ''));
+  });
+
+  // The default pack is installed by the background without pinyin-pro (storage/repositories/packs.ts), from
+  // search keys computed here. After changing default.json: `npx vitest run -u tests/unit/scripts-library/packs.test.ts`.
+  it('default.json has its search keys precomputed, exactly as pinyin.ts computes them', async () => {
+    const pack = PhrasePackSchema.parse(phrasePacks.find((p) => p.file === 'default.json')!.json);
+    const keys = Object.fromEntries(pack.phrases.map((p) => [p.id, phrasePinyin([p.title, p.body, ...p.tags])]));
+    await expect(`${JSON.stringify(keys, null, 1)}\n`).toMatchFileSnapshot(join(dir, 'keys', 'default.json'));
   });
 
   it('have phrase ids unique across packs', () => {
