@@ -37,11 +37,23 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: Ser
     next: (rows) => void (stored = rows.length ? rows : undefined),
     error: (e: unknown) => console.warn('[kefu] rule subscription', e),
   });
-  // Follow the library as it changes, so a keystroke in the chat box never waits for a full table read.
-  liveQuery(() => db.phrases.toArray()).subscribe({
-    next: (rows) => void (phrases = rows),
-    error: (e: unknown) => console.warn('[kefu] phrase subscription', e),
-  });
+  // Follow the library as it changes, so a keystroke in the "/" picker never waits for a full table read. Only
+  // from the picker's first search on: the browser wakes this worker for every guard check and status report,
+  // and reading a 10k library each time would hold all of those up (≈ 150 ms).
+  let following: Promise<void> | undefined;
+  const followLibrary = () =>
+    (following ??= new Promise<void>((resolve) => {
+      liveQuery(() => db.phrases.toArray()).subscribe({
+        next: (rows) => {
+          phrases = rows;
+          resolve();
+        },
+        error: (e: unknown) => {
+          console.warn('[kefu] phrase subscription', e);
+          resolve();
+        },
+      });
+    }));
 
   let rules: { base: readonly Rule[]; key: string; rules: readonly Rule[] } = { base: DEFAULT_RULES, key: '{}', rules: DEFAULT_RULES };
 
@@ -73,6 +85,7 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: Ser
       await saveSettings(db, { guardOverrides: next });
     },
     async pickerSearch(query) {
+      await followLibrary();
       const library = phrases ?? (phrases = await db.phrases.toArray());
       const settings = await getSettings(db);
       const values = placeholderValues(settings, undefined, settings.placeholderMemory);

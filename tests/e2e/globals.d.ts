@@ -6,5 +6,6 @@ declare const chrome: {
   };
   i18n: { getMessage(key: string): string; getUILanguage(): string };
   notifications: { getAll(): Promise<Record<string, unknown>> };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
   scripting: { executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown[]> };
 };

@@ -3,7 +3,7 @@ import { KefuDB } from '../../../storage/db';
 import { freshDbPerTest } from '../../helpers/db';
 import { ChatTabRegistry } from '../../../storage/chat-tabs';
 import { createServices } from '../../../entrypoints/background/services';
-import { ensureDefaultPacks } from '../../../storage/repositories/phrase-writes';
+import { ensureDefaultPacks, savePhrase } from '../../../storage/repositories/phrase-writes';
 import { getSettings, saveSettings } from '../../../storage/repositories/settings';
 
 const freshDb = freshDbPerTest();
@@ -23,6 +23,18 @@ describe('background services', () => {
     expect(items[0]).toMatchObject({ id: 'logistics-transit', title: '快递时效' });
     expect(items.length).toBeLessThanOrEqual(8);
     expect(items[0]!.values).toMatchObject({ 店铺名: '小美服饰', 快递公司: '中通', 发货天数: '2' });
+  });
+
+  it('does not read the library until the picker is used, then follows its changes', async () => {
+    const reads: string[] = [];
+    db.phrases.hook('reading', (row) => (row && reads.push(row.id), row));
+    const svc = createServices(db, registry());
+    await svc.guardCheck('加我微信吧'); // a wake-up for the guard alone
+    await new Promise((r) => setTimeout(r, 50));
+    expect(reads).toEqual([]);
+    expect((await svc.pickerSearch('zfb')).map((i) => i.id)).not.toContain('my-alipay');
+    await savePhrase(db, { id: 'my-alipay', stageId: 'payment', title: '支付宝付款', body: '亲，支付宝也可以付款的哦', tags: [] });
+    await expect.poll(async () => (await svc.pickerSearch('zfb')).map((i) => i.id)).toContain('my-alipay');
   });
 
   it('counts uses and merges remembered values', async () => {
