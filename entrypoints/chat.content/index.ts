@@ -7,14 +7,22 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CHAT_MATCHES } from './adapters/matches';
 
+/** How long the loader waits for the page's load event before asking for the agent anyway. */
+const LOAD_WAIT_MS = 3000;
+
 export default defineContentScript({
   matches: CHAT_MATCHES,
   runAt: 'document_idle',
   main(ctx) {
+    let asked = false;
     const start = () => {
-      if (ctx.isValid) browser.runtime.sendMessage({ type: 'agent/start' }).catch((e: unknown) => console.warn('[kefu] agent', e));
+      if (asked || !ctx.isValid) return;
+      asked = true;
+      browser.runtime.sendMessage({ type: 'agent/start' }).catch((e: unknown) => console.warn('[kefu] agent', e));
     };
-    if (document.readyState === 'complete') start();
-    else ctx.addEventListener(window, 'load', () => ctx.setTimeout(start, 0), { once: true });
+    if (document.readyState === 'complete') return start();
+    ctx.addEventListener(window, 'load', () => ctx.setTimeout(start, 0), { once: true });
+    // A console whose load never completes (a resource that hangs, a stream) still gets its agent.
+    ctx.setTimeout(start, LOAD_WAIT_MS);
   },
 });

@@ -1,6 +1,6 @@
 // Builds the demo chat console (tests/fixtures/demo-chat) into .output/demo-site with esbuild.
 import { build } from 'esbuild';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,6 +25,9 @@ export async function buildFixtures() {
     logLevel: 'warning',
   });
   cpSync(join(root, 'tests/fixtures/demo-chat/index.html'), join(DEMO_SITE, 'index.html'));
+  // The demo console whose load event never comes (an image that never arrives; see server.mjs).
+  const demoHtml = readFileSync(join(root, 'tests/fixtures/demo-chat/index.html'), 'utf8');
+  writeFileSync(join(DEMO_SITE, 'stalled-load.html'), demoHtml.replace('</body>', '<img src="/__stall" alt="" width="1" height="1" />\n</body>'));
   cpSync(join(root, 'tests/fixtures/demo-chat/demo.css'), join(DEMO_SITE, 'demo.css'));
   cpSync(join(root, 'tests/fixtures/no-input.html'), join(DEMO_SITE, 'no-input.html'));
   const editors = join(root, 'tests/fixtures/editors');

@@ -28,6 +28,18 @@ describe('chat loader', () => {
     await demo.close();
   });
 
+  it('a console whose load never completes still gets its agent, a few seconds in', async () => {
+    const page = await h.context.newPage();
+    await page.goto(`${h.siteUrl}/stalled-load.html`, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => performance.getEntriesByName('kefu:agent-start').length > 0, undefined, { timeout: 10_000 });
+    expect(await page.evaluate(() => document.readyState)).not.toBe('complete');
+    await page.click('[data-role="reply-box"]');
+    const panel = await h.openPanel(await h.tabIdOf(page));
+    await panel.click('[data-phrase-id="stock-yes"]');
+    await expect.poll(() => replyText(page)).toBe(STOCK);
+    await Promise.all([panel.close(), page.close()]);
+  });
+
   it('an agent injected a second time into the same page does not wire itself twice', async () => {
     const demo = await h.openDemo('react');
     await demo.waitForFunction(() => performance.getEntriesByName('kefu:agent').length > 0);

@@ -8,6 +8,8 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; ch
 /** @returns {Promise<{ url: string, close(): Promise<void> }>} (host: a loopback address) */
 export function serve(dir, port = 0, host = '127.0.0.1') {
   const server = createServer(async (req, res) => {
+    // A resource that never arrives: a page that uses it never fires its load event (a console still loading).
+    if (req.url === '/__stall') return void res.writeHead(200, { 'content-type': 'image/png' });
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
     try {
@@ -22,7 +24,7 @@ export function serve(dir, port = 0, host = '127.0.0.1') {
   return new Promise((resolve) => {
     server.listen(port, host, () => {
       const { port: p } = /** @type {import('node:net').AddressInfo} */ (server.address());
-      resolve({ url: `http://${host}:${p}`, close: () => new Promise((r) => server.close(() => r())) });
+      resolve({ url: `http://${host}:${p}`, close: () => new Promise((r) => (server.close(() => r()), server.closeAllConnections())) });
     });
   });
 }
