@@ -67,7 +67,8 @@ describe('creating and editing phrases', () => {
 
     await userEvent.click(within(row()).getByRole('button', { name: '置顶' }));
     await waitFor(async () => expect((await db.phrases.get('stock-yes'))?.pinned).toBe(true));
-    expect(within(screen.getByRole('listbox')).getAllByRole('option')[0]).toHaveTextContent('有货');
+    // The list follows the database through a live query: it re-renders a moment after the write.
+    await waitFor(() => expect(within(screen.getByRole('listbox')).getAllByRole('option')[0]).toHaveTextContent('有货'));
 
     const count = await db.phrases.count();
     await userEvent.click(within(row()).getByRole('button', { name: '删除' }));
