@@ -73,7 +73,7 @@ describe('creating and editing phrases', () => {
     const count = await db.phrases.count();
     await userEvent.click(within(row()).getByRole('button', { name: '删除' }));
     await waitFor(async () => expect(await db.phrases.count()).toBe(count - 1));
-    expect(screen.getByTestId('notice')).toHaveTextContent('已删除：有货');
+    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('已删除：有货'));
     await userEvent.click(screen.getByRole('button', { name: '撤销' }));
     await waitFor(async () => expect((await db.phrases.get('stock-yes'))?.body).toBe('有货的亲，放心拍'));
   });
@@ -100,7 +100,7 @@ describe('importing from the panel', () => {
     const before = await db.phrases.count();
     await userEvent.click(within(preview).getByRole('button', { name: '跳过无效行，导入其余' }));
     await waitFor(async () => expect(await db.phrases.count()).toBe(before + 1));
-    expect(screen.getByTestId('notice')).toHaveTextContent('已导入 1 条短语');
+    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('已导入 1 条短语'));
 
     await userEvent.upload(screen.getByTestId('import-file'), new File(['{"format":"kefu-phrase-pack","phr'], 'cut.json'));
     await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('导入失败，短语库没有任何改动：JSON 无法解析'));
