@@ -3,9 +3,8 @@
 // what the console's own send button sends.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { sentTexts, startHarness, type Harness } from './harness';
+import { STOCK, sentTexts, startHarness, type Harness } from './harness';
 
-const STOCK = '让您久等了，您问的这款有货的，现在拍下付款就可以为您安排发货哦。';
 const FAMILIES = ['lexical', 'slate', 'draft', 'quill', 'tiptap'] as const;
 
 let h: Harness;

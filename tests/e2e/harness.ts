@@ -67,6 +67,9 @@ export async function startHarness(options: { lang?: string; extensionDir?: stri
   return h;
 }
 
+/** The body of the default pack's phrase `stock-yes` (有货), the phrase most tests insert. */
+export const STOCK = '让您久等了，您问的这款有货的，现在拍下付款就可以为您安排发货哦。';
+
 /** What the reply box holds as the page sees it (value, or innerText for contenteditable). */
 export function replyText(page: Page): Promise<string> {
   return page.$eval('[data-role="reply-box"]', (el) =>

@@ -1,9 +1,8 @@
 // The chat loader and the agent the background injects after a console has loaded, in real Chromium.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from './browser.mjs';
-import { replyText, startHarness, type Harness } from './harness';
+import { STOCK, replyText, startHarness, type Harness } from './harness';
 
-const STOCK = '让您久等了，您问的这款有货的，现在拍下付款就可以为您安排发货哦。';
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();

@@ -1,9 +1,8 @@
 // The "/" picker in the demo console's reply boxes, in real Chromium with the built extension.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { replyText, sentTexts, startHarness, type Harness } from './harness';
+import { STOCK, replyText, sentTexts, startHarness, type Harness } from './harness';
 
-const STOCK = '让您久等了，您问的这款有货的，现在拍下付款就可以为您安排发货哦。';
 const TRANSIT = '快递一般江浙沪2-3天，其他地区3-6天送达，偏远地区会稍慢一些，超过时间没收到请联系我为您查件。';
 let h: Harness;
 beforeAll(async () => {

@@ -1,8 +1,7 @@
 // The built extension in real headless Chromium against the local demo console.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replyText, sentTexts, startHarness, type Harness } from './harness';
+import { STOCK, replyText, sentTexts, startHarness, type Harness } from './harness';
 
-const STOCK = '让您久等了，您问的这款有货的，现在拍下付款就可以为您安排发货哦。';
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();

@@ -6,9 +6,8 @@ import type { Page } from 'playwright-core';
 import { E2E_SITES_DIR } from './browser.mjs';
 import { DEMO_SITE } from './build-fixtures.mjs';
 import { serve } from './server.mjs';
-import { replyText, sentTexts, startHarness, type Harness } from './harness';
+import { STOCK, replyText, sentTexts, startHarness, type Harness } from './harness';
 
-const STOCK = '让您久等了，您问的这款有货的，现在拍下付款就可以为您安排发货哦。';
 let h: Harness;
 let other: { url: string; close(): Promise<void> };
 beforeAll(async () => {
