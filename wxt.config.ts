@@ -6,9 +6,9 @@ import { CHAT_MATCHES } from './entrypoints/chat.content/adapters/matches';
 const OTHER_SITES = ['https://*/*', 'http://*/*'];
 /**
  * `KEFU_BUILD=e2e-sites wxt build` (→ .output/chrome-mv3-e2e-sites) differs from the real build in its manifest
- * only (the code is byte for byte the same): this test host is granted at install. Playwright cannot answer Chromium's permission prompt
- * (microsoft/playwright#32755), and a request for an origin already granted resolves without one, so the
- * 其他网站 flow (enable → registered loader → agent → remove) runs end to end against it.
+ * only (the code is byte for byte the same): this test host is granted at install. Playwright cannot answer
+ * Chromium's permission prompt (microsoft/playwright#32755), and a request for an origin already granted resolves
+ * without one, so the 其他网站 flow (enable → registered loader → agent → remove) runs end to end against it.
  */
 export const E2E_GRANTED_SITE = 'http://127.0.0.3/*';
 const e2eSites = process.env.KEFU_BUILD === 'e2e-sites';
@@ -17,8 +17,9 @@ const e2eSites = process.env.KEFU_BUILD === 'e2e-sites';
  * Vite 8 (rolldown) writes Dexie's and other libraries' non-ASCII characters (e.g. a literal U+FFFF) straight
  * into the bundle; Chromium then refuses the content script as "not UTF-8" and silently drops the WHOLE
  * extension (see shared/research/toolchain-probe.md §8 #1). Escaping every non-ASCII character in the
- * content-script chunks (and in the chat agent, which the background injects into chat pages) keeps them loadable. Extension pages are not subject to that check, so they are left
- * alone (escaping pinyin dictionaries there would only make them bigger).
+ * content-script chunks and in the chat agent (which the background injects into chat pages) keeps them
+ * loadable. Extension pages are not subject to that check, so they are left alone (escaping pinyin dictionaries
+ * there would only make them bigger).
  */
 function asciiOnlyContentScripts(): Plugin {
   return {

@@ -1,6 +1,6 @@
 /**
- * The chat loader: the only script declared for the chat consoles, kept to a few hundred bytes so that a
- * console's own load is not held up. Once the page has loaded it asks the background to inject the agent
+ * The chat loader: the only script declared for the chat consoles, kept to ≈ 1.5 kB gzip so that a console's
+ * own load is not held up. Once the page has loaded it asks the background to inject the agent
  * (entrypoints/chat-agent.ts) into this frame.
  */
 import { browser } from 'wxt/browser';

@@ -4,19 +4,11 @@ import { PhraseSchema, StageSchema, type Phrase, type Stage } from '../../script
 import type { ImportPlan } from '../../scripts-library/phrase-io';
 import type { PhraseDraft } from '../../scripts-library/phrase-validation';
 import { phrasePinyin } from '../../scripts-library/pinyin';
-import { installPackWith } from './packs';
 
 /** The search keys of a phrase, computed when it is saved (never at panel open). */
 export function withSearchKeys<T extends Pick<Phrase, 'title' | 'body' | 'tags'>>(p: T): T & Pick<Phrase, 'pinyin'> {
   return { ...p, pinyin: phrasePinyin([p.title, p.body, ...p.tags]) };
 }
-
-/** Install a phrase pack whose search keys are not precomputed (they are computed here). See packs.ts. */
-export function installPack(db: KefuDB, pack: unknown, now = Date.now()): Promise<number> {
-  return installPackWith(db, pack, (p) => withSearchKeys(p).pinyin, now);
-}
-
-export { ensureDefaultPacks } from './packs';
 
 /**
  * Apply an import plan in ONE transaction: new stages, added and updated phrases (with search keys). If any

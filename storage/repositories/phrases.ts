@@ -11,8 +11,8 @@ export const packMark = (packId: string) => `installedPack:${packId}`;
 export const DEFAULT_PACK_ID = 'default';
 
 /**
- * Whether the default library was installed. A cheap read, so the side panel loads the pinyin-computing writes
- * (pinyin-pro) only on the rare open where the pack is still missing, not on every open.
+ * Whether the default library was installed. A cheap read, so the side panel loads the pack (packs.ts) only on
+ * the rare open where it is still missing, not on every open.
  */
 export async function defaultPackInstalled(db: KefuDB): Promise<boolean> {
   return (await db.settings.get(packMark(DEFAULT_PACK_ID))) !== undefined;

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { KefuDB } from '../../../storage/db';
 import { freshDbPerTest } from '../../helpers/db';
-import { ensureDefaultPacks } from '../../../storage/repositories/phrase-writes';
+import { ensureDefaultPacks } from '../../../storage/repositories/packs';
 import { activeReminders, completeStep, fireReminder, markPaid, startChase } from '../../../storage/repositories/reminders';
 import { createReminderService } from '../../../entrypoints/background/reminders';
 import { CHASE_FOCUS_KEY, DEFAULT_CHASE_LADDER } from '../../../scripts-library/reminders';

@@ -3,7 +3,8 @@ import { KefuDB } from '../../../storage/db';
 import { freshDbPerTest } from '../../helpers/db';
 import { ChatTabRegistry } from '../../../storage/chat-tabs';
 import { createServices } from '../../../entrypoints/background/services';
-import { ensureDefaultPacks, savePhrase } from '../../../storage/repositories/phrase-writes';
+import { savePhrase } from '../../../storage/repositories/phrase-writes';
+import { ensureDefaultPacks } from '../../../storage/repositories/packs';
 import { getSettings, saveSettings } from '../../../storage/repositories/settings';
 
 const freshDb = freshDbPerTest();

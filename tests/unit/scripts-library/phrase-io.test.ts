@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { KefuDB } from '../../../storage/db';
 import { freshDbPerTest } from '../../helpers/db';
-import { applyImport, ensureDefaultPacks } from '../../../storage/repositories/phrase-writes';
+import { applyImport } from '../../../storage/repositories/phrase-writes';
+import { ensureDefaultPacks } from '../../../storage/repositories/packs';
 import { listStages } from '../../../storage/repositories/phrases';
 import {
   exportCsv,

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { KefuDB } from '../../../storage/db';
 import { freshDbPerTest } from '../../helpers/db';
 import { DEFAULT_PACK_ID, defaultPackInstalled, listPhrases, listStages, recordPhraseUse } from '../../../storage/repositories/phrases';
-import { ensureDefaultPacks, installPack } from '../../../storage/repositories/phrase-writes';
+import { ensureDefaultPacks, installPackWith } from '../../../storage/repositories/packs';
 import { getSettings, saveSettings } from '../../../storage/repositories/settings';
 import starter from '../../../scripts-library/packs/default.json';
 
@@ -41,7 +41,7 @@ describe('default library', () => {
 
   it('rejects a malformed pack and writes nothing', async () => {
     const broken = { ...starter, phrases: [{ ...starter.phrases[0], stageId: 'nope' }] };
-    await expect(installPack(db, broken)).rejects.toThrow(/unknown stage/);
+    await expect(installPackWith(db, broken, () => undefined)).rejects.toThrow(/unknown stage/);
     expect(await db.phrases.count()).toBe(0);
     expect(await db.stages.count()).toBe(0);
     expect(await db.settings.count()).toBe(0);
