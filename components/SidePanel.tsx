@@ -291,7 +291,14 @@ export function SidePanel({ db, served, insert }: Props) {
         />
       )}
       {library.importPlan && (
-        <ImportPreview plan={library.importPlan} onApply={() => void library.applyImport()} onCancel={library.cancelImport} />
+        <ImportPreview
+          plan={library.importPlan}
+          stages={stages}
+          stageMap={library.importStageMap}
+          onMapGroup={library.mapGroup}
+          onApply={() => void library.applyImport()}
+          onCancel={library.cancelImport}
+        />
       )}
       {pending?.kind === 'placeholders' && (
         <PlaceholderForm

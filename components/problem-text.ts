@@ -21,5 +21,9 @@ export function problemText(p: PhraseProblem): string {
       return t('problem_unknown_placeholder', [p.name, PLACEHOLDER_NAMES.map((n) => `{${n}}`).join(' ')]);
     case 'unknown-stage':
       return t('problem_unknown_stage');
+    case 'tag-too-long':
+      return t('problem_tag_too_long', [p.tag, String(p.max)]);
+    case 'too-many-tags':
+      return t('problem_too_many_tags', String(p.max));
   }
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { KefuDB } from '../storage/db';
 import type { Phrase, Stage } from '../scripts-library/schema';
-import { exportCsv, exportJsonPack, exportQianniuCsv, hash, planImport, readImportFile, type ImportPlan } from '../scripts-library/phrase-io';
+import { exportCsv, exportJsonPack, exportQianniuCsv, hash, planImport, readImportFile, type ImportPlan, type ImportRow, type ReadResult } from '../scripts-library/phrase-io';
 import { GbkEncodeError } from '../scripts-library/gbk';
 import type { PhraseDraft } from '../scripts-library/phrase-validation';
 import { t } from './i18n';
@@ -16,6 +16,9 @@ const writes = () => import('../storage/repositories/phrase-writes');
 export function useLibraryActions(db: KefuDB, notify: Notify) {
   const [editing, setEditing] = useState<PhraseDraft & { id: string }>();
   const [importPlan, setImportPlan] = useState<ImportPlan>();
+  // What the plan was made from, so choosing a stage for a file group re-plans the same rows.
+  const [source, setSource] = useState<{ read: Extract<ReadResult, { ok: true }>; library: readonly Phrase[]; stages: readonly Stage[]; stageMap: Record<string, string> }>();
+  const importId = (row: ImportRow) => `import-${hash(`${row.stageName}|${row.title}|${row.body}`)}`;
 
   const newId = () => `user-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
@@ -48,8 +51,22 @@ export function useLibraryActions(db: KefuDB, notify: Notify) {
         notify(t('importFailed', read.error), 'error');
         return;
       }
-      setImportPlan(planImport(read, library, stages, (row) => `import-${hash(`${row.stageName}|${row.title}|${row.body}`)}`));
+      // Groups that look like an existing stage (欢迎语 ~ 欢迎) go there unless the agent chooses otherwise.
+      const first = planImport(read, library, stages, importId);
+      const stageMap = Object.fromEntries(first.groups.filter((g) => g.suggested).map((g) => [g.name, g.suggested!]));
+      setSource({ read, library, stages, stageMap });
+      setImportPlan(Object.keys(stageMap).length ? planImport(read, library, stages, importId, { stageMap }) : first);
     },
+    /** Put a file group into an existing stage (a stage id), or '' to create it as a new stage. */
+    mapGroup(name: string, stageId: string) {
+      if (!source) return;
+      const stageMap = { ...source.stageMap };
+      if (stageId) stageMap[name] = stageId;
+      else delete stageMap[name];
+      setSource({ ...source, stageMap });
+      setImportPlan(planImport(source.read, source.library, source.stages, importId, { stageMap }));
+    },
+    importStageMap: source?.stageMap ?? {},
     cancelImport: () => setImportPlan(undefined),
     async applyImport() {
       if (!importPlan) return;

@@ -90,10 +90,16 @@ function readJsonPack(text: string): ReadResult {
 }
 
 function readCsv(text: string): ReadResult {
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
-  const fatal = parsed.errors.find((e) => e.type === 'Quotes' || e.type === 'Delimiter');
+  // Blank lines are kept while parsing and dropped after, so a row's number is the one Excel shows (header = 1).
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+  // An undetectable delimiter (a one-column file) falls back to ',' and the header check below says what is wrong.
+  const fatal = parsed.errors.find((e) => e.type === 'Quotes');
   if (fatal) return { ok: false, error: `CSV 第 ${(fatal.row ?? 0) + 1} 行格式错误：${fatal.message}` };
-  const [header, ...lines] = parsed.data;
+  const numbered = parsed.data.map((cells, i) => ({ cells, row: i + 1 })).filter(({ cells }) => cells.some((c) => c.trim() !== ''));
+  const [first, ...records] = numbered;
+  const header = first?.cells;
+  const lines = records.map((r) => r.cells);
+  const rowOf = (i: number) => records[i]!.row;
   const names = (header ?? []).map((h) => h.trim());
   const col = (name: string) => names.indexOf(name);
   if (QIANNIU_HEADER.every((h) => names.includes(h))) {
@@ -104,7 +110,7 @@ function readCsv(text: string): ReadResult {
       rows: lines.map((cells, i) => {
         const body = cells[col('快捷短语')]?.trim() ?? '';
         return {
-          row: i + 2,
+          row: rowOf(i),
           code: cells[col('快捷短语编码')]?.trim() || undefined,
           stageName: cells[col('快捷短语分组')]?.trim() || undefined,
           title: titleFrom(body),
@@ -120,7 +126,7 @@ function readCsv(text: string): ReadResult {
       format: 'csv',
       stages: [],
       rows: lines.map((cells, i) => ({
-        row: i + 2,
+        row: rowOf(i),
         stageName: cells[col('阶段')]?.trim() || undefined,
         title: cells[col('标题')]?.trim() ?? '',
         body: cells[col('内容')]?.trim() ?? '',
@@ -132,10 +138,15 @@ function readCsv(text: string): ReadResult {
   return { ok: false, error: `无法识别的表头：需要“${CSV_HEADER.join(',')}”或千牛的“${QIANNIU_HEADER.join(',')}”` };
 }
 
-/** Qianniu phrases have no title: the first words of the body serve as one. */
-function titleFrom(body: string): string {
-  const first = body.split(/[，。！？,.!?\n]/)[0]?.trim() ?? '';
-  return [...(first || body)].slice(0, 12).join('') || '（无标题）';
+/** Greetings that open most Qianniu phrases: a title made of them says nothing ("亲" for every row). */
+const OPENERS = /^(?:(?:亲爱的|亲亲|亲|您好|你好|在的|嗯嗯|好的|哈喽|hi|hello)[呀啊哦呢～~]*[，,。.！!、\s]*)+/i;
+
+/** Qianniu phrases have no title: the first words that say something (after 亲/您好…) serve as one. */
+export function titleFrom(body: string): string {
+  const text = body.trim();
+  const rest = text.replace(OPENERS, '') || text;
+  const first = rest.split(/[，。！？,.!?；;\n]/).find((part) => part.trim().length >= 2)?.trim() ?? rest.trim();
+  return [...first].slice(0, 12).join('') || '（无标题）';
 }
 
 // ── planning ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -151,75 +162,136 @@ export interface ImportPlan {
   format: ImportFormat;
   added: PlannedPhrase[];
   updated: PlannedPhrase[];
-  duplicates: { row: number; title: string }[];
+  /** Rows already in the library as they are, or repeating an earlier row of the same file. */
+  duplicates: { row: number; title: string; inFile?: boolean }[];
   invalid: { row: number; problems: PhraseProblem[]; title: string }[];
-  /** Stages the import needs that do not exist yet (CSV group names). */
+  /** Stages the import needs that do not exist yet (CSV group names), only for rows that will be written. */
   newStages: Stage[];
+  /** File groups without a stage of the same name, with the existing stage they look like (for the preview). */
+  groups: { name: string; rows: number; suggested?: string }[];
+}
+
+export interface PlanOptions {
+  /** File group name → an existing stage id to put its rows in (chosen in the preview); others become stages. */
+  stageMap?: Readonly<Record<string, string>>;
 }
 
 const NEW_STAGE_COLOR = '#0f766e';
 
+/** The stage a file group most likely means: one name contains the other (欢迎语 ~ 欢迎, 忙碌 ~ 忙碌/离开). */
+export function similarStage(name: string, stages: readonly Stage[]): Stage | undefined {
+  const bare = (s: string) => s.replace(/[\s/／、|]+/g, '').replace(/(语|类|话术|用语|回复)$/, '');
+  const n = bare(name);
+  if (!n) return undefined;
+  return stages.find((s) => {
+    const b = bare(s.name);
+    return b && (b === n || (n.length >= 2 && b.includes(n)) || (b.length >= 2 && n.includes(b)));
+  });
+}
+
+const key = (...parts: (string | undefined)[]) => parts.map((p) => p ?? '').join('\u0000');
+
 /**
- * Compare read rows with the library. A row is the same phrase as a stored one when it has the same id (JSON),
- * else the same shortcut code, else the same stage and title. Unchanged → duplicate; changed → updated.
+ * Compare read rows with the library, in one pass (maps, no scans: 100k rows in about a second). A row is the
+ * same phrase as a stored one when it has the same id (JSON), else the same shortcut code, else the same stage,
+ * title AND body (an exact copy); a row sharing only stage and title with exactly one stored phrase, and with no
+ * other row of the file, updates it. Anything ambiguous is added as a new phrase, never written over another.
+ * A row that repeats an earlier row of the file is a duplicate. Every planned row has passed the same checks the
+ * write applies (validatePhrase and the record schema), so the preview counts are what gets stored.
  */
 export function planImport(
   read: Extract<ReadResult, { ok: true }>,
   library: readonly Phrase[],
   stages: readonly Stage[],
   newId: (row: ImportRow) => string,
+  options: PlanOptions = {},
 ): ImportPlan {
-  const plan: ImportPlan = { format: read.format, added: [], updated: [], duplicates: [], invalid: [], newStages: [] };
+  const plan: ImportPlan = { format: read.format, added: [], updated: [], duplicates: [], invalid: [], newStages: [], groups: [] };
   const stageByName = new Map(stages.map((s) => [s.name, s]));
   const stageIds = new Set(stages.map((s) => s.id));
-  for (const s of read.stages) {
-    if (!stageIds.has(s.id) && !stageByName.has(s.name)) {
-      plan.newStages.push(s);
-      stageIds.add(s.id);
-      stageByName.set(s.name, s);
-    }
-  }
-  const byId = new Map(library.map((p) => [p.id, p]));
-  const byCode = new Map(library.filter((p) => p.code).map((p) => [p.code!.toLowerCase(), p]));
-  const byStageTitle = new Map(library.map((p) => [`${p.stageId}|${p.title}`, p]));
+  const fileStages = new Map<string, Stage>();
+  for (const s of read.stages) if (!stageIds.has(s.id) && !stageByName.has(s.name)) fileStages.set(s.id, s);
+  const pendingStages = new Map<string, Stage>(); // stage id → stage, created only when a row is written into it
   let order = stages.reduce((m, s) => Math.max(m, s.order), 0);
-  // What the library will look like after the rows so far, so codes duplicated inside the file are caught.
-  const claimed = library.map((p) => ({ id: p.id, code: p.code, title: p.title }));
-  const taken = new Set<string>();
 
-  for (const row of read.rows) {
-    let stageId = row.stageId && stageIds.has(row.stageId) ? row.stageId : undefined;
+  const byId = new Map(library.map((p) => [p.id, p]));
+  const codeOwner = new Map<string, { id: string; title: string; code?: string }>();
+  for (const p of library) if (p.code) codeOwner.set(p.code.toLowerCase(), p);
+  const byStageTitle = new Map<string, Phrase[]>();
+  const byContent = new Map<string, Phrase>();
+  for (const p of library) {
+    const k = key(p.stageId, p.title);
+    const list = byStageTitle.get(k);
+    if (list) list.push(p);
+    else byStageTitle.set(k, [p]);
+    byContent.set(key(p.stageId, p.title, p.body), p);
+  }
+  const groupCounts = new Map<string, number>();
+
+  // First pass: resolve every row's stage, so a stage+title shared by two rows of the file is known as ambiguous.
+  const resolved = read.rows.map((row) => {
+    if (row.stageId && stageIds.has(row.stageId)) return { row, stageId: row.stageId };
+    const fileStage = row.stageId ? fileStages.get(row.stageId) : undefined;
+    if (fileStage) return { row, stageId: fileStage.id, create: fileStage };
     const name = row.stageName?.trim() || '导入';
-    if (!stageId) {
-      let stage = stageByName.get(name);
-      if (!stage) {
-        stage = { id: `custom-${hash(name)}`, name: [...name].slice(0, 20).join(''), order: (order += 10), color: NEW_STAGE_COLOR, builtin: false };
-        plan.newStages.push(stage);
-        stageByName.set(name, stage);
-        stageIds.add(stage.id);
-      }
-      stageId = stage.id;
+    const mapped = options.stageMap?.[name];
+    if (mapped && stageIds.has(mapped)) return { row, stageId: mapped };
+    const existing = stageByName.get(name);
+    if (existing) return { row, stageId: existing.id };
+    groupCounts.set(name, (groupCounts.get(name) ?? 0) + 1);
+    let stage = [...pendingStages.values()].find((s) => s.name === [...name].slice(0, 20).join(''));
+    if (!stage) {
+      stage = { id: `custom-${hash(name)}`, name: [...name].slice(0, 20).join(''), order: (order += 10), color: NEW_STAGE_COLOR, builtin: false };
+      pendingStages.set(stage.id, stage);
     }
-    const match =
-      (row.id ? byId.get(row.id) : undefined) ??
-      (row.code ? byCode.get(row.code.toLowerCase()) : undefined) ??
-      byStageTitle.get(`${stageId}|${row.title}`);
-    // A stored phrase is matched by one row at most: a later row with the same code is a conflict inside the
-    // file (reported as a duplicate code below), never a second update of the same phrase.
-    const existing = match && !taken.has(match.id) ? match : undefined;
-    const draft = {
-      id: existing?.id ?? row.id ?? newId(row),
-      stageId,
-      title: row.title.trim(),
-      body: row.body.trim(),
-      code: row.code?.trim().toLowerCase() || undefined,
-      tags: row.tags,
-    };
-    const problems = validatePhrase(draft, claimed, stageIds);
-    if (problems.length) {
-      plan.invalid.push({ row: row.row, problems, title: draft.title });
+    return { row, stageId: stage.id, create: stage };
+  });
+  for (const [name, rows] of groupCounts) plan.groups.push({ name, rows, suggested: similarStage(name, stages)?.id });
+  const titleRowsInFile = new Map<string, number>();
+  for (const r of resolved) {
+    const k = key(r.stageId, r.row.title.trim());
+    titleRowsInFile.set(k, (titleRowsInFile.get(k) ?? 0) + 1);
+  }
+
+  const taken = new Set<string>(); // stored phrases already matched by a row
+  const seenRows = new Set<string>(); // content of rows planned so far
+  const usedIds = new Set(library.map((p) => p.id));
+  const needed = new Set<string>();
+
+  for (const { row, stageId, create } of resolved) {
+    const title = row.title.trim();
+    const body = row.body.trim();
+    const code = row.code?.trim().toLowerCase() || undefined;
+    const content = key(stageId, title, body, code ?? '', row.tags.join('\n'));
+    if (seenRows.has(content)) {
+      plan.duplicates.push({ row: row.row, title, inFile: true });
       continue;
     }
+    const sameTitle = byStageTitle.get(key(stageId, title));
+    const candidate =
+      (row.id ? byId.get(row.id) : undefined) ??
+      (code ? byId.get(codeOwner.get(code)?.id ?? '') : undefined) ??
+      byContent.get(key(stageId, title, body)) ??
+      (sameTitle?.length === 1 && titleRowsInFile.get(key(stageId, title)) === 1 ? sameTitle[0] : undefined);
+    const existing = candidate && !taken.has(candidate.id) ? candidate : undefined;
+    let id = existing?.id ?? row.id ?? newId(row);
+    if (!existing) {
+      // A fresh id must not land on a stored phrase (or another row's): that would overwrite a different phrase.
+      const base = id;
+      for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
+    }
+    const draft = { id, stageId, title, body, code, tags: row.tags };
+    const owner = code ? codeOwner.get(code) : undefined;
+    const knownStages = create ? new Set([...stageIds, create.id]) : stageIds;
+    const problems = [
+      ...validatePhrase(draft, owner && owner.id !== id ? [owner] : [], knownStages),
+      ...schemaProblems(draft),
+    ];
+    if (problems.length) {
+      plan.invalid.push({ row: row.row, problems, title });
+      continue;
+    }
+    seenRows.add(content);
     const same =
       existing &&
       existing.stageId === draft.stageId &&
@@ -227,14 +299,25 @@ export function planImport(
       existing.body === draft.body &&
       (existing.code ?? undefined) === draft.code &&
       existing.tags.join('\n') === draft.tags.join('\n');
-    if (same) plan.duplicates.push({ row: row.row, title: draft.title });
+    if (same) plan.duplicates.push({ row: row.row, title });
     else (existing ? plan.updated : plan.added).push({ row: row.row, phrase: draft, existing });
-    taken.add(draft.id);
-    const at = claimed.findIndex((c) => c.id === draft.id);
-    if (at >= 0) claimed[at] = draft;
-    else claimed.push(draft);
+    if (existing) taken.add(existing.id);
+    usedIds.add(id);
+    if (existing?.code && existing.code !== code) codeOwner.delete(existing.code.toLowerCase());
+    if (code) codeOwner.set(code, { id, title, code });
+    if (create && !same) needed.add(create.id);
   }
+  for (const idOfStage of needed) plan.newStages.push(fileStages.get(idOfStage) ?? pendingStages.get(idOfStage)!);
   return plan;
+}
+
+/** What the record schema would refuse that validatePhrase does not word (tag length and count). */
+function schemaProblems(draft: { tags: string[] }): PhraseProblem[] {
+  const problems: PhraseProblem[] = [];
+  const long = draft.tags.find((t) => [...t].length > 20);
+  if (long) problems.push({ code: 'tag-too-long', tag: long, max: 20 });
+  if (draft.tags.length > 20) problems.push({ code: 'too-many-tags', max: 20 });
+  return problems;
 }
 
 /** A short stable id part from text (FNV-1a), so the same CSV row gets the same id on every import. */

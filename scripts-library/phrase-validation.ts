@@ -19,7 +19,9 @@ export type PhraseProblem =
   | { code: 'duplicate-code'; shortcut: string; otherTitle: string }
   | { code: 'bad-code'; shortcut: string }
   | { code: 'unknown-placeholder'; name: string }
-  | { code: 'unknown-stage'; stageId: string };
+  | { code: 'unknown-stage'; stageId: string }
+  | { code: 'tag-too-long'; tag: string; max: number }
+  | { code: 'too-many-tags'; max: number };
 
 /** Problems of a draft against the library (excluding the phrase itself when editing). Empty = valid. */
 export function validatePhrase(

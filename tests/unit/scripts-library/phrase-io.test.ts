@@ -28,6 +28,7 @@ async function plan(bytes: Uint8Array) {
   if (!read.ok) throw new Error(read.error);
   return planImport(read, await db.phrases.toArray(), await listStages(db), (r) => `import-${hash(`${r.stageName}|${r.title}|${r.body}`)}`);
 }
+const await0 = { stageId: 'logistics', tags: [], pinned: false, useCount: 0, createdAt: 0, updatedAt: 0, origin: 'user' };
 const snapshot = async () => ({ phrases: await db.phrases.orderBy('id').toArray(), stages: await db.stages.orderBy('id').toArray() });
 
 describe('GBK', () => {
@@ -109,13 +110,81 @@ describe('importing', () => {
     const bytes = encodeGbk(QIANNIU);
     const p = await plan(bytes);
     expect(p.format).toBe('qianniu-csv');
-    expect(p.added.map((r) => r.phrase.title)).toEqual(['亲', '亲']);
+    // Titles skip the greeting every Qianniu phrase opens with (not 「亲」 for every row).
+    expect(p.added.map((r) => r.phrase.title)).toEqual(['新到的款式已经上架啦', '周末仓库正常发货']);
     expect(p.newStages.map((s) => s.name)).toEqual(['上新']); // 物流 exists
     await applyImport(db, p);
     expect((await listStages(db)).some((s) => s.name === '上新')).toBe(true);
     const state = await snapshot();
     await applyImport(db, await plan(bytes));
     expect(await snapshot()).toEqual(state);
+  });
+
+  it('re-importing rows that share stage and title never writes one over the other (and keeps pins and counts)', async () => {
+    const csv = utf8('阶段,标题,快捷编码,内容,标签\n欢迎,同名,,甲,\n欢迎,同名,,乙,\n');
+    await applyImport(db, await plan(csv));
+    const bodies = async () => (await db.phrases.filter((x) => x.title === '同名').toArray()).map((x) => x.body).sort();
+    expect(await bodies()).toEqual(['乙', '甲']);
+    const stored = (await db.phrases.filter((x) => x.title === '同名').toArray())!;
+    await db.phrases.update(stored[0]!.id, { pinned: true, useCount: 7 });
+    const state = await snapshot();
+    const again = await plan(csv);
+    expect([again.added.length, again.updated.length, again.duplicates.length]).toEqual([0, 0, 2]);
+    await applyImport(db, again);
+    expect(await snapshot()).toEqual(state);
+    expect(await bodies()).toEqual(['乙', '甲']);
+  });
+
+  it('a row repeated inside the file is a duplicate: the preview counts what is stored, twice changes nothing', async () => {
+    const q = '快捷短语编码,快捷短语,快捷短语分组\r\n,亲，这款今天下单明天发。,发货\r\n,亲，这款今天下单明天发。,发货\r\n,亲，有赠品哦。,发货\r\n';
+    const p = await plan(encodeGbk(q));
+    expect(p.added).toHaveLength(2);
+    expect(p.duplicates).toEqual([{ row: 3, title: '这款今天下单明天发', inFile: true }]);
+    const before = await db.phrases.count();
+    await applyImport(db, p);
+    expect(await db.phrases.count()).toBe(before + p.added.length);
+    const again = await plan(encodeGbk(q));
+    expect([again.added.length, again.updated.length]).toEqual([0, 0]);
+  });
+
+  it('row numbers are the ones Excel shows, blank lines included', async () => {
+    const p = await plan(utf8('阶段,标题,快捷编码,内容,标签\r\n\r\n售后,空的,,,\r\n\r\n售后,好的,,"多行\n内容",\r\n售后,也空,,,\r\n'));
+    expect(p.invalid.map((r) => r.row)).toEqual([3, 6]);
+    expect(p.added.map((r) => r.row)).toEqual([5]);
+  });
+
+  it('groups that look like existing stages are offered for mapping; mapped rows join that stage, no new stage', async () => {
+    const q = '快捷短语编码,快捷短语,快捷短语分组\r\n,亲，欢迎光临小店～,欢迎语\r\n,亲，客服暂时离开一下。,忙碌\r\n,亲，新品预告。,上新\r\n';
+    const read = readImportFile(encodeGbk(q)) as Extract<ReadResult, { ok: true }>;
+    const stages = await listStages(db);
+    const id = (r: { title: string; body: string }) => `import-${hash(r.title + r.body)}`;
+    const first = planImport(read, await db.phrases.toArray(), stages, id);
+    expect(first.groups).toEqual([
+      { name: '欢迎语', rows: 1, suggested: 'greeting' },
+      { name: '忙碌', rows: 1, suggested: 'away' },
+      { name: '上新', rows: 1, suggested: undefined },
+    ]);
+    const mapped = planImport(read, await db.phrases.toArray(), stages, id, { stageMap: { 欢迎语: 'greeting', 忙碌: 'away' } });
+    expect(mapped.newStages.map((s) => s.name)).toEqual(['上新']);
+    expect(mapped.added.map((r) => r.phrase.stageId).slice(0, 2)).toEqual(['greeting', 'away']);
+  });
+
+  it('the preview refuses what the write would refuse (a 21-character tag) and creates no stage for invalid rows', async () => {
+    const p = await plan(utf8(`阶段,标题,快捷编码,内容,标签\n全新阶段,甲,,内容,${'长'.repeat(21)}\n`));
+    expect(p.invalid.map((r) => r.problems.map((x) => x.code))).toEqual([['tag-too-long']]);
+    expect(p.newStages).toEqual([]);
+  });
+
+  it('plans a large file whole: every row new, in-file repeats and code clashes found (speed: npm run bench)', async () => {
+    const lines = ['阶段,标题,快捷编码,内容,标签'];
+    for (let i = 0; i < 20_000; i++) lines.push(`物流,标题${i},c${i},内容${i},`);
+    lines.push('物流,标题7,c7,内容7,', '物流,别的,c8,别的内容,');
+    const read = readImportFile(utf8(lines.join('\n')), 50_000_000) as Extract<ReadResult, { ok: true }>;
+    const library = Array.from({ length: 2_000 }, (_, i) => ({ ...await0, id: `p${i}`, title: `库${i}`, body: `b${i}`, code: `k${i}` }));
+    const p = planImport(read, library, await listStages(db), (r) => `import-${r.row}`);
+    expect(p.added).toHaveLength(20_000);
+    expect(p.duplicates).toEqual([{ row: 20_002, title: '标题7', inFile: true }]);
+    expect(p.invalid.map((r) => [r.row, r.problems[0]!.code])).toEqual([[20_003, 'duplicate-code']]);
   });
 
   it.each([
