@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { Settings } from '../scripts-library/schema';
+import { isOrderPlaceholder } from '../scripts-library/placeholders';
 import { t } from './i18n';
 
 interface Props {
@@ -24,6 +25,7 @@ export function SettingsForm({ settings, onSave, onClose }: Props) {
   const [shifts, setShifts] = useState(settings.shifts);
   const [ladder, setLadder] = useState(settings.chaseLadder.join(', '));
   const [error, setError] = useState<string>();
+  const [cleared, setCleared] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const chaseLadder = parseLadder(ladder);
@@ -38,6 +40,8 @@ export function SettingsForm({ settings, onSave, onClose }: Props) {
       setError(t('settingsInvalid'));
     }
   };
+  const shared = Object.entries(settings.placeholderMemory).filter(([name]) => isOrderPlaceholder(name));
+  const buyers = Object.keys(settings.orderMemory).length;
   const setShift = (i: number, key: 'start' | 'end', value: string) => setShifts((list) => list.map((s, k) => (k === i ? { ...s, [key]: value } : s)));
   const field = (key: keyof typeof draft, label: string, max: number) => (
     <label className="field">
@@ -63,6 +67,19 @@ export function SettingsForm({ settings, onSave, onClose }: Props) {
         <span>{t('settingLadder')}</span>
         <input value={ladder} onChange={(e) => setLadder(e.target.value)} />
       </label>
+      <fieldset className="remembered">
+        <legend>{t('rememberedTitle')}</legend>
+        {shared.length > 0 && <p>{t('rememberedShared', shared.map(([k, v]) => `${k} ${v}`).join('，'))}</p>}
+        {buyers > 0 && <p>{t('rememberedBuyers', String(buyers))}</p>}
+        {shared.length === 0 && buyers === 0 ? (
+          <p className="muted">{t('rememberedNone')}</p>
+        ) : (
+          <button type="button" onClick={() => void onSave({ placeholderMemory: {}, orderMemory: {} }).then(() => setCleared(true))}>
+            {t('rememberedClear')}
+          </button>
+        )}
+        {cleared && <p role="status">{t('rememberedCleared')}</p>}
+      </fieldset>
       {error && <p className="error" role="alert">{error}</p>}
       <div className="dialog__actions">
         <button type="submit">{t('save')}</button>

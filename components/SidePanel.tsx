@@ -2,16 +2,17 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { KefuDB } from '../storage/db';
 import { defaultPackInstalled, listPhrases, listStages, recordPhraseUse } from '../storage/repositories/phrases';
-import { getSettings, saveSettings } from '../storage/repositories/settings';
+import { getSettings, saveSettings, updateSettings } from '../storage/repositories/settings';
 import type { Phrase, Settings } from '../scripts-library/schema';
 import type { Served } from '../scripts-library/served-tab';
-import { fillPlaceholders, placeholderValues, type Filled } from '../scripts-library/placeholders';
+import { buyerKey as orderBuyerKey, fieldsToAsk, fillPlaceholders, orderSuggestions, placeholderValues, rememberPatch, type Filled } from '../scripts-library/placeholders';
 import type { InsertOutcome } from './insert-phrase';
 import { ConfirmDialog } from './ConfirmDialog';
 import { PhraseList } from './PhraseList';
 import { PlaceholderForm } from './PlaceholderForm';
 import { ServedTabBar } from './ServedTabBar';
 import { SettingsForm } from './SettingsForm';
+import { Onboarding } from './Onboarding';
 import { StageTabs } from './StageTabs';
 import { usePhraseSearch } from './use-phrase-search';
 import { useLibraryActions } from './use-library-actions';
@@ -43,7 +44,7 @@ interface Props {
 }
 
 type Pending =
-  | { kind: 'placeholders'; phrase: Phrase; missing: string[]; values: Record<string, string>; done?: () => void }
+  | { kind: 'placeholders'; phrase: Phrase; missing: string[]; values: Record<string, string>; suggested: Record<string, string>; done?: () => void }
   | { kind: 'duplicate'; phrase: Phrase; filled: Filled; done?: () => void };
 
 /** The side panel: served chat tab, search, stage chips and the phrase list, all usable from the keyboard. */
@@ -118,10 +119,11 @@ export function SidePanel({ db, served, insert }: Props) {
     }
   };
 
+  const orderBuyer = chatTab ? orderBuyerKey(chatTab.status.site, buyer) : undefined;
   const proceed = (phrase: Phrase, values: Record<string, string>, done?: () => void) => {
     const filled = fillPlaceholders(phrase.body, values);
     if (filled.missing.length) {
-      setPending({ kind: 'placeholders', phrase, missing: filled.missing, values, done });
+      setPending({ kind: 'placeholders', phrase, missing: filled.missing, values, suggested: {}, done });
     } else if (chatTab && lastInserted.current.get(buyerKey) === phrase.id) {
       setPending({ kind: 'duplicate', phrase, filled, done });
     } else {
@@ -132,11 +134,15 @@ export function SidePanel({ db, served, insert }: Props) {
   /** Insert a phrase into the served tab (placeholders asked for first); `done` runs once it landed. */
   const requestInsert = (phrase: Phrase, done?: () => void) => {
     if (!settings) return;
-    proceed(phrase, placeholderValues(settings, buyer?.name, settings.placeholderMemory), done);
+    const values = placeholderValues(settings, buyer?.name);
+    // Order values (运单号, 金额…) are always confirmed in the form, prefilled only with this buyer's.
+    const ask = fieldsToAsk(phrase.body, values);
+    if (ask.length) setPending({ kind: 'placeholders', phrase, missing: ask, values, suggested: orderSuggestions(settings, orderBuyer), done });
+    else proceed(phrase, values, done);
   };
 
-  const onPlaceholders = async (phrase: Phrase, values: Record<string, string>, typed: Record<string, string>, done?: () => void) => {
-    if (settings) await saveSettings(db, { placeholderMemory: { ...settings.placeholderMemory, ...typed } });
+  const onPlaceholders = async (phrase: Phrase, values: Record<string, string>, typed: Record<string, string>, saveShop: boolean, done?: () => void) => {
+    await updateSettings(db, (current) => rememberPatch(current, typed, orderBuyer, saveShop));
     proceed(phrase, { ...values, ...typed }, done);
   };
 
@@ -254,6 +260,9 @@ export function SidePanel({ db, served, insert }: Props) {
       {view === 'rules' && <RulesView db={db} notify={(text, tone) => setNotice({ text, tone })} />}
       {view === 'tally' && settings && <TallyView db={db} agent={agent} settings={settings} />}
       {view === 'notes' && <NotebookView db={db} initial={notesTab} />}
+      {settings && !settings.onboarded && !(settings.shopName && settings.agentName) && (
+        <Onboarding settings={settings} onSave={async (patch) => void (await saveSettings(db, patch))} />
+      )}
       {view === 'phrases' && (<>
       <div className="toolbar">
         <button onClick={() => library.startNew(stageId ?? stages?.[0]?.id ?? 'greeting')}>{t('newPhrase')}</button>
@@ -303,8 +312,8 @@ export function SidePanel({ db, served, insert }: Props) {
       {pending?.kind === 'placeholders' && (
         <PlaceholderForm
           names={pending.missing}
-          initial={settings?.placeholderMemory ?? {}}
-          onSubmit={(typed) => void onPlaceholders(pending.phrase, pending.values, typed, pending.done)}
+          initial={{ ...pending.suggested, ...pending.values }}
+          onSubmit={(typed, saveShop) => void onPlaceholders(pending.phrase, pending.values, typed, saveShop, pending.done)}
           onCancel={() => setPending(undefined)}
         />
       )}

@@ -200,8 +200,14 @@ export const SettingsSchema = z.object({
   shopName: z.string().max(40).default(''),
   agentName: z.string().max(20).default(''),
   shipDays: z.string().max(10).default('2'),
-  /** Placeholder values the agent typed in the fill-in form, offered again next time. */
+  /** Shared placeholder values (the last 快递公司), offered as a suggestion for any buyer. */
   placeholderMemory: z.record(z.string(), z.string().max(200)).default({}),
+  /** Order values (运单号, 金额, 快递公司) typed for each buyer (`site|buyer`), offered again only to that buyer. */
+  orderMemory: z
+    .record(z.string().max(300), z.object({ values: z.record(z.string().max(12), z.string().max(200)), at: timestamp }))
+    .default({}),
+  /** The first-run card (shop name, agent name, shifts) was filled in or skipped. */
+  onboarded: z.boolean().default(false),
   /** Count a consult automatically the first time a buyer's conversation is opened each day. */
   autoConsult: z.boolean().default(false),
   /** Work shifts (服务统计本 counts per shift); a shift whose end is not after its start runs past midnight. */

@@ -61,13 +61,20 @@ export const ListChatTabsSchema = z.object({ type: z.literal('panel/list-chat-ta
 export const PickerSearchSchema = z.object({
   type: z.literal('picker/search'),
   query: z.string().check(z.maxLength(40)),
+  /** The open conversation's buyer (`site|buyer`), whose remembered order values prefill the form. */
+  buyer: z.optional(z.string().check(z.maxLength(300))),
 });
 /** A phrase was inserted from the chat page (counts a use). */
 export const PhraseUsedSchema = z.object({ type: z.literal('phrase/used'), id: z.string().check(z.minLength(1), z.maxLength(80)) });
 /** Placeholder values the agent typed in the picker's form, to offer again next time. */
 export const RememberValuesSchema = z.object({
   type: z.literal('placeholders/remember'),
-  values: z.record(z.string().check(z.maxLength(12)), z.string().check(z.maxLength(200))),
+  values: z
+    .record(z.string().check(z.maxLength(12)), z.string().check(z.maxLength(200)))
+    .check(z.refine((v) => Object.keys(v).length <= 10, 'at most 10 values')),
+  buyer: z.optional(z.string().check(z.maxLength(300))),
+  /** Save shop-wide values (店铺名, 客服名) to settings. */
+  saveShop: z.optional(z.boolean()),
 });
 /** The draft guard: check the reply box's text. */
 export const GuardCheckSchema = z.object({ type: z.literal('guard/check'), text: z.string().check(z.maxLength(MAX_INSERT_CHARS)) });
@@ -133,7 +140,9 @@ export const PickerItemSchema = z.object({
   id: z.string(),
   title: z.string().check(z.maxLength(60)),
   body: z.string().check(z.maxLength(500)),
+  /** Values known for sure (settings); `suggested` only prefill the form (this buyer's order values). */
   values: z.record(z.string(), z.string()),
+  suggested: z.record(z.string(), z.string()),
 });
 export type PickerItem = z.infer<typeof PickerItemSchema>;
 export const PickerReplySchema = z.array(PickerItemSchema).check(z.maxLength(8));

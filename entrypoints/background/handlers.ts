@@ -11,9 +11,11 @@ export interface Sender {
 /** What the handlers need; the real ones live in services.ts (Dexie, search index). */
 export interface BackgroundServices {
   registry: ChatTabRegistry;
-  pickerSearch(query: string): Promise<PickerItem[]>;
+  /** `buyer`: the conversation's buyer key (`site|buyer`), for that buyer's remembered order values. */
+  pickerSearch(query: string, buyer?: string): Promise<PickerItem[]>;
   recordUse(phraseId: string): Promise<void>;
-  remember(values: Record<string, string>): Promise<void>;
+  /** Order values under `buyer`, shared ones as suggestions, shop-wide ones into settings when `saveShop`. */
+  remember(values: Record<string, string>, buyer: string | undefined, saveShop: boolean): Promise<void>;
   guardCheck(text: string): Promise<GuardHit[]>;
   guardAllow(ruleId: string, context: string): Promise<void>;
   guardOverride(ruleIds: string[]): Promise<void>;
@@ -75,12 +77,12 @@ export async function handleBackgroundMessage(
     case 'panel/list-chat-tabs':
       return { reply: await services.registry.list(), changed: false };
     case 'picker/search':
-      return { reply: await services.pickerSearch(message.query), changed: false };
+      return { reply: await services.pickerSearch(message.query, message.buyer), changed: false };
     case 'phrase/used':
       await services.recordUse(message.id);
       return { reply: { ok: true }, changed: false };
     case 'placeholders/remember':
-      await services.remember(message.values);
+      await services.remember(message.values, message.buyer, message.saveShop ?? false);
       return { reply: { ok: true }, changed: false };
     case 'guard/check':
       return { reply: await services.guardCheck(message.text), changed: false };

@@ -4,8 +4,8 @@ import type { KefuDB } from '../../storage/db';
 import { recordPhraseUse } from '../../storage/repositories/phrases';
 import { recordConsultOnce } from '../../storage/repositories/tally';
 import { shiftAt } from '../../scripts-library/tally';
-import { getSettings, saveSettings } from '../../storage/repositories/settings';
-import { placeholderValues } from '../../scripts-library/placeholders';
+import { getSettings, updateSettings } from '../../storage/repositories/settings';
+import { orderSuggestions, placeholderValues, rememberPatch } from '../../scripts-library/placeholders';
 import { PhraseSearchCache } from '../../scripts-library/search';
 import type { Phrase } from '../../scripts-library/schema';
 import type { PickerItem } from '../../storage/protocol';
@@ -68,9 +68,10 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: Ser
       return checkDraft(text, rules.rules).map((h) => ({ ...h, note: notes.get(h.ruleId) ?? '' }));
     },
     async guardAllow(ruleId, context) {
-      const { guardAllows } = await getSettings(db);
-      const list = guardAllows[ruleId] ?? [];
-      if (!list.includes(context)) await saveSettings(db, { guardAllows: { ...guardAllows, [ruleId]: [...list, context] } });
+      await updateSettings(db, ({ guardAllows }) => {
+        const list = guardAllows[ruleId] ?? [];
+        return list.includes(context) ? {} : { guardAllows: { ...guardAllows, [ruleId]: [...list, context] } };
+      });
     },
     async buyerOpened(site, buyerId) {
       const { autoConsult, agentName, shifts } = await getSettings(db);
@@ -79,29 +80,30 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: Ser
       await recordConsultOnce(db, agentName || 'me', day, shift, `${site}|${buyerId}`);
     },
     async guardOverride(ruleIds) {
-      const { guardOverrides } = await getSettings(db);
-      const next = { ...guardOverrides };
-      for (const id of ruleIds) next[id] = (next[id] ?? 0) + 1;
-      await saveSettings(db, { guardOverrides: next });
+      await updateSettings(db, ({ guardOverrides }) => {
+        const next = { ...guardOverrides };
+        for (const id of ruleIds) next[id] = (next[id] ?? 0) + 1;
+        return { guardOverrides: next };
+      });
     },
-    async pickerSearch(query) {
+    async pickerSearch(query, buyer) {
       await followLibrary();
       const library = phrases ?? (phrases = await db.phrases.toArray());
       const settings = await getSettings(db);
-      const values = placeholderValues(settings, undefined, settings.placeholderMemory);
+      const values = placeholderValues(settings, undefined);
+      const suggested = orderSuggestions(settings, buyer);
       return cache
         .get(library)
         .search(query, { limit: PICKER_SIZE })
-        .map(({ phrase }): PickerItem => ({ id: phrase.id, title: phrase.title, body: phrase.body, values }));
+        .map(({ phrase }): PickerItem => ({ id: phrase.id, title: phrase.title, body: phrase.body, values, suggested }));
     },
     recordUse: (id) => recordPhraseUse(db, id),
     startAgent: (tabId, frameId) => (hooks.injectAgent ? hooks.injectAgent(tabId, frameId) : Promise.reject(new Error('no scripting'))),
     remindersChanged: hooks.syncReminders ?? (async () => {}),
     siteEnable: (pattern, tabId) => (hooks.sites ? hooks.sites.enable(pattern, tabId) : Promise.reject(new Error('no site service'))),
     siteDisable: (pattern) => hooks.sites?.disable(pattern) ?? Promise.resolve(),
-    async remember(values) {
-      const { placeholderMemory } = await getSettings(db);
-      await saveSettings(db, { placeholderMemory: { ...placeholderMemory, ...values } });
+    async remember(values, buyer, saveShop) {
+      await updateSettings(db, (current) => rememberPatch(current, values, buyer, saveShop));
     },
   };
 }

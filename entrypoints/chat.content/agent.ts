@@ -18,6 +18,7 @@ import { findGenericReplyBox } from './adapters/generic';
 import type { SiteAdapter } from './adapters/types';
 import { afterRender, insertText, isOwnEvent, saveSelection, type SavedSelection } from './insert';
 import { SlashPicker } from './picker';
+import { buyerKey } from '../../scripts-library/placeholders';
 import { GuardBadge } from './guard-badge';
 import { GuardReplySchema } from '../../storage/protocol';
 
@@ -121,13 +122,19 @@ export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
   const send = (message: unknown) => (ctx.isValid ? browser.runtime.sendMessage(message) : Promise.reject(new Error('invalidated')));
   const picker = new SlashPicker(document, {
     async search(query) {
-      const reply = PickerReplySchema.safeParse(await send({ type: 'picker/search', query }));
+      const status = agent.status();
+      const buyer = buyerKey(status.site, status.buyer);
+      const reply = PickerReplySchema.safeParse(await send({ type: 'picker/search', query, ...(buyer ? { buyer } : {}) }));
       return reply.success ? reply.data : [];
     },
     buyerName: () => agent.status().buyer?.name,
     insert: (el, text, replace, caret) => insertText(el, text, replace, caret),
     used: (id) => void send({ type: 'phrase/used', id }).catch(() => {}),
-    remember: (values) => void send({ type: 'placeholders/remember', values }).catch(() => {}),
+    remember: (values, saveShop) => {
+      const status = agent.status();
+      const buyer = buyerKey(status.site, status.buyer);
+      void send({ type: 'placeholders/remember', values, saveShop, ...(buyer ? { buyer } : {}) }).catch(() => {});
+    },
     text: (key) => browser.i18n.getMessage(key),
   });
   const sendButton = () => firstShownButton(document, agent.adapter.sendButtonSelectors ?? []);

@@ -8,7 +8,7 @@
  * is set with textContent.
  */
 import { findSlashTrigger, type SlashTrigger } from '../../scripts-library/slash-trigger';
-import { fillPlaceholders } from '../../scripts-library/placeholders';
+import { fieldsToAsk, fillPlaceholders, settingKeyOf } from '../../scripts-library/placeholders';
 import type { PickerItem } from '../../storage/protocol';
 import { asReplyBox, isElementNode, isTextField, isTextNode, viewportRect } from './adapters/dom';
 import type { InsertResult, SavedSelection } from './insert';
@@ -18,9 +18,10 @@ export interface PickerDeps {
   buyerName(): string | undefined;
   insert(el: HTMLElement, text: string, replace: SavedSelection, caret: number): Promise<InsertResult>;
   used(phraseId: string): void;
-  remember(values: Record<string, string>): void;
+  /** `saveShop`: the agent ticked 保存到设置 for shop-wide values (店铺名, 客服名). */
+  remember(values: Record<string, string>, saveShop: boolean): void;
   /** UI strings (browser.i18n in the content script). */
-  text(key: 'pickerEmpty' | 'pickerFillHint'): string;
+  text(key: 'pickerEmpty' | 'pickerFillHint' | 'rememberShop'): string;
 }
 
 interface Open {
@@ -45,6 +46,7 @@ const STYLE = `
 form { padding: 8px 10px; display: flex; flex-direction: column; gap: 6px; }
 button { align-self: flex-end; padding: 2px 12px; border: 1px solid #2563eb; background: #2563eb; color: #fff; border-radius: 4px; cursor: pointer; }
 label { display: flex; gap: 6px; align-items: center; }
+input[type='checkbox'] { flex: none; }
 input { flex: 1; padding: 3px 6px; border: 1px solid #cbd5e1; border-radius: 4px; font: inherit; }
 `;
 
@@ -138,8 +140,10 @@ export class SlashPicker {
   private pick(item: PickerItem): void {
     const buyer = this.deps.buyerName();
     const values = { ...item.values, ...(buyer ? { 买家: buyer } : {}) };
+    // Order values (运单号, 金额…) are always confirmed: a remembered one is only this buyer's suggestion.
+    const ask = fieldsToAsk(item.body, values);
+    if (ask.length) return this.askValues(item, values, ask);
     const filled = fillPlaceholders(item.body, values);
-    if (filled.missing.length) return this.askValues(item, values, filled.missing);
     this.apply(item.id, filled.text, filled.caret);
   }
 
@@ -170,11 +174,25 @@ export class SlashPicker {
       const input = this.doc.createElement('input');
       input.name = name;
       input.maxLength = 200;
+      input.value = item.suggested[name] ?? values[name] ?? '';
       if (i === 0) queueMicrotask(() => input.focus());
       label.append(span, input);
       form.append(label);
       return input;
     });
+    // Shop-wide values typed here can go to settings, so the next greeting does not ask again.
+    let saveShop: HTMLInputElement | undefined;
+    if (missing.some((name) => settingKeyOf(name))) {
+      const label = this.doc.createElement('label');
+      saveShop = this.doc.createElement('input');
+      saveShop.type = 'checkbox';
+      saveShop.checked = true;
+      saveShop.name = 'saveShop';
+      const span = this.doc.createElement('span');
+      span.textContent = this.deps.text('rememberShop');
+      label.append(saveShop, span);
+      form.append(label);
+    }
     const hint = this.doc.createElement('div');
     hint.className = 'hint';
     hint.textContent = this.deps.text('pickerFillHint');
@@ -192,7 +210,7 @@ export class SlashPicker {
       e.preventDefault();
       const typed = Object.fromEntries(inputs.map((input) => [input.name, input.value.trim()]));
       if (Object.values(typed).some((v) => !v)) return;
-      this.deps.remember(typed);
+      this.deps.remember(typed, saveShop?.checked ?? false);
       const filled = fillPlaceholders(item.body, { ...values, ...typed });
       this.open?.el.focus();
       this.apply(item.id, filled.text, filled.caret);

@@ -19,7 +19,20 @@ export async function getSettings(db: KefuDB): Promise<Settings> {
 
 /** Validate and save some settings; nothing is written when any value is invalid. */
 export async function saveSettings(db: KefuDB, patch: Partial<Settings>): Promise<Settings> {
-  const next = SettingsSchema.parse({ ...(await getSettings(db)), ...patch });
-  await db.settings.bulkPut(Object.entries(patch).map(([key]) => ({ key, value: next[key as keyof Settings] })));
-  return next;
+  return updateSettings(db, () => patch);
+}
+
+/**
+ * Read-modify-write in ONE transaction: two contexts (panel, background) changing the same key at once both
+ * land, because IndexedDB runs overlapping read-write transactions one after the other.
+ */
+export async function updateSettings(db: KefuDB, change: (current: Settings) => Partial<Settings>): Promise<Settings> {
+  return db.transaction('rw', db.settings, async () => {
+    const current = await getSettings(db);
+    const patch = change(current);
+    const next = SettingsSchema.parse({ ...current, ...patch });
+    const keys = Object.keys(patch) as (keyof Settings)[];
+    if (keys.length) await db.settings.bulkPut(keys.map((key) => ({ key, value: next[key] })));
+    return next;
+  });
 }

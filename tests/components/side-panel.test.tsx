@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { SidePanel, type InsertFn } from '../../components/SidePanel';
 import { KefuDB } from '../../storage/db';
 import { freshDbPerTest } from '../helpers/db';
-import { saveSettings } from '../../storage/repositories/settings';
+import { getSettings, saveSettings } from '../../storage/repositories/settings';
 import type { Served } from '../../scripts-library/served-tab';
 import type { ChatTab } from '../../storage/protocol';
 
@@ -70,7 +70,7 @@ describe('inserting', () => {
     expect(insert).toHaveBeenCalledWith(12, text, undefined); // {光标} at the very end = caret after the text
   });
 
-  it('asks for empty placeholders in a small form, inserts, and remembers the answers', async () => {
+  it('asks for empty placeholders in a small form, inserts, and remembers the answers for this buyer', async () => {
     const insert = await renderPanel(serving);
     await userEvent.click(screen.getByText('物流单号'));
     const form = await screen.findByRole('dialog', { name: '请填写短语中的空白' });
@@ -80,7 +80,46 @@ describe('inserting', () => {
     await waitFor(() =>
       expect(insert).toHaveBeenCalledWith(12, '亲，您的包裹已由中通发出，运单号是7510，您可以在订单详情里实时查看物流。', undefined),
     );
-    expect((await db.settings.get('placeholderMemory'))?.value).toEqual({ 快递公司: '中通', 运单号: '7510' });
+    expect((await db.settings.get('placeholderMemory'))?.value).toEqual({ 快递公司: '中通' });
+    expect((await db.settings.get('orderMemory'))?.value).toMatchObject({ 'pinduoduo|u1': { values: { 快递公司: '中通', 运单号: '7510' } } });
+  });
+
+  it("never gives the next buyer the previous buyer's tracking number: the form asks again, courier suggested", async () => {
+    const insert = vi.fn<InsertFn>().mockResolvedValue({ kind: 'inserted' });
+    const { rerender } = render(<SidePanel db={db} served={serving} insert={insert} />);
+    await userEvent.click(await screen.findByText('物流单号'));
+    let form = await screen.findByRole('dialog', { name: '请填写短语中的空白' });
+    await userEvent.type(within(form).getByLabelText('快递公司'), '顺丰');
+    await userEvent.type(within(form).getByLabelText('运单号'), 'SF1234567890{enter}');
+    await waitFor(() => expect(insert).toHaveBeenCalledTimes(1));
+    const other = { ...serving, tab: { ...serving.tab, status: { ...serving.tab.status, buyer: { id: 'u2', name: '阿强' } } } } as Served;
+    rerender(<SidePanel db={db} served={other} insert={insert} />);
+    await userEvent.click(screen.getByText('物流单号'));
+    form = await screen.findByRole('dialog', { name: '请填写短语中的空白' });
+    expect(within(form).getByLabelText('运单号')).toHaveValue('');
+    expect(within(form).getByLabelText('快递公司')).toHaveValue('顺丰');
+    expect(insert).toHaveBeenCalledTimes(1);
+    // Back to the first buyer: their own number is offered, still to be confirmed.
+    await userEvent.click(within(form).getByText('取消'));
+    rerender(<SidePanel db={db} served={serving} insert={insert} />);
+    await userEvent.click(screen.getByText('物流单号'));
+    form = await screen.findByRole('dialog', { name: '请填写短语中的空白' });
+    expect(within(form).getByLabelText('运单号')).toHaveValue('SF1234567890');
+  });
+
+  it('a shop name typed in the form is saved to settings, so the next greeting does not ask', async () => {
+    const insert = await renderPanel(serving);
+    await userEvent.click(screen.getByText('称呼买家招呼'));
+    const form = await screen.findByRole('dialog', { name: '请填写短语中的空白' });
+    expect(within(form).getByLabelText('保存到设置，以后自动填写')).toBeChecked();
+    await userEvent.type(within(form).getByLabelText('店铺名'), '小美服饰');
+    await userEvent.type(within(form).getByLabelText('客服名'), '小王{enter}');
+    await waitFor(() => expect(insert).toHaveBeenCalledTimes(1));
+    expect(await getSettings(db)).toMatchObject({ shopName: '小美服饰', agentName: '小王' });
+    await userEvent.click(screen.getByText('直接提问时招呼'));
+    await waitFor(() => expect(insert).toHaveBeenCalledTimes(2));
+    expect(insert.mock.calls[1]![1]).toContain('欢迎光临小美服饰，我是客服小王');
+    expect(screen.queryByRole('dialog', { name: '请填写短语中的空白' })).toBeNull();
   });
 
   it('warns before inserting the same phrase twice in a row to the same buyer', async () => {
@@ -171,5 +210,25 @@ describe('buyer notes', () => {
     expect(await screen.findByRole('textbox', { name: '买家备注：阿强' })).toHaveValue('');
     rerender(<SidePanel db={db} served={servedFor('u1', '小美')} insert={insert} />);
     await waitFor(() => expect(screen.getByRole('textbox', { name: '买家备注：小美' })).toHaveValue('穿M码，地址改到公司'));
+  });
+});
+
+describe('first run', () => {
+  it('asks for shop and agent name once, shows the shifts, and stays away once saved', async () => {
+    await renderPanel(serving);
+    const card = screen.getByRole('form', { name: '欢迎使用客服助手' });
+    expect(card).toHaveTextContent('白班 09:00–17:30');
+    await userEvent.type(within(card).getByLabelText('店铺名'), '小美服饰');
+    await userEvent.type(within(card).getByLabelText('客服名'), '小王');
+    await userEvent.click(within(card).getByText('保存并开始'));
+    await waitFor(() => expect(screen.queryByRole('form', { name: '欢迎使用客服助手' })).toBeNull());
+    expect(await getSettings(db)).toMatchObject({ shopName: '小美服饰', agentName: '小王', onboarded: true });
+  });
+
+  it('can be skipped, and then does not come back', async () => {
+    await renderPanel(serving);
+    await userEvent.click(screen.getByText('以后再说'));
+    await waitFor(() => expect(screen.queryByRole('form', { name: '欢迎使用客服助手' })).toBeNull());
+    expect((await getSettings(db)).onboarded).toBe(true);
   });
 });

@@ -21,7 +21,7 @@ function services(reg = registry()): BackgroundServices & { used: string[]; reme
     remembered,
     injected,
     startAgent: async (tabId, frameId) => void injected.push(`${tabId}/${frameId}`),
-    pickerSearch: async (q) => [{ id: 'p1', title: q, body: '您好', values: {} }],
+    pickerSearch: async (q) => [{ id: 'p1', title: q, body: '您好', values: {}, suggested: {} }],
     recordUse: async (id) => void used.push(id),
     remember: async (v) => void remembered.push(v),
     guardCheck: async () => [],
@@ -85,7 +85,7 @@ describe('handleBackgroundMessage', () => {
     const svc = services();
     const tab = { id: OWN, tab: { id: 5, windowId: 2 } };
     expect((await handleBackgroundMessage({ type: 'picker/search', query: 'kd' }, tab, OWN, svc)).reply).toEqual([
-      { id: 'p1', title: 'kd', body: '您好', values: {} },
+      { id: 'p1', title: 'kd', body: '您好', values: {}, suggested: {} },
     ]);
     await handleBackgroundMessage({ type: 'phrase/used', id: 'p1' }, tab, OWN, svc);
     await handleBackgroundMessage({ type: 'placeholders/remember', values: { 快递公司: '中通' } }, tab, OWN, svc);

@@ -18,12 +18,15 @@ const registry = () => new ChatTabRegistry({ get: async () => ({}), set: async (
 
 describe('background services', () => {
   it('answers the picker from the library with the placeholder values it knows', async () => {
-    await saveSettings(db, { shopName: '小美服饰', placeholderMemory: { 快递公司: '中通' } });
+    await saveSettings(db, { shopName: '小美服饰', placeholderMemory: { 快递公司: '中通' }, orderMemory: { 'demo|A': { values: { 运单号: '7510' }, at: 1 } } });
     const svc = createServices(db, registry());
-    const items = await svc.pickerSearch('kd');
+    const items = await svc.pickerSearch('kd', 'demo|A');
     expect(items[0]).toMatchObject({ id: 'logistics-transit', title: '快递时效' });
     expect(items.length).toBeLessThanOrEqual(8);
-    expect(items[0]!.values).toMatchObject({ 店铺名: '小美服饰', 快递公司: '中通', 发货天数: '2' });
+    expect(items[0]!.values).toMatchObject({ 店铺名: '小美服饰', 发货天数: '2' });
+    expect(items[0]!.values).not.toHaveProperty('快递公司'); // order values are suggestions, never filled unasked
+    expect(items[0]!.suggested).toEqual({ 快递公司: '中通', 运单号: '7510' });
+    expect((await svc.pickerSearch('kd', 'demo|B'))[0]!.suggested).toEqual({ 快递公司: '中通' });
   });
 
   it('does not read the library until the picker is used, then follows its changes', async () => {
@@ -41,10 +44,28 @@ describe('background services', () => {
   it('counts uses and merges remembered values', async () => {
     const svc = createServices(db, registry());
     await svc.recordUse('stock-yes');
-    await svc.remember({ 运单号: '7510' });
-    await svc.remember({ 快递公司: '圆通' });
+    await svc.remember({ 运单号: '7510' }, 'demo|A', false);
+    await svc.remember({ 快递公司: '圆通' }, 'demo|A', false);
+    await svc.remember({ 店铺名: '小美服饰' }, 'demo|A', true);
     expect((await db.phrases.get('stock-yes'))?.useCount).toBe(1);
-    expect((await getSettings(db)).placeholderMemory).toEqual({ 运单号: '7510', 快递公司: '圆通' });
+    const settings = await getSettings(db);
+    expect(settings.placeholderMemory).toEqual({ 快递公司: '圆通' });
+    expect(settings.orderMemory['demo|A']?.values).toEqual({ 运单号: '7510', 快递公司: '圆通' });
+    expect(settings.shopName).toBe('小美服饰');
+  });
+
+  it('three writers counting 仍要发送 and adding allows at once lose nothing (one transaction each)', async () => {
+    const a = createServices(db, registry());
+    const b = createServices(db, registry());
+    const c = createServices(db, registry());
+    await Promise.all([
+      ...Array.from({ length: 10 }, () => a.guardOverride(['offplatform-001'])),
+      ...Array.from({ length: 10 }, () => b.guardOverride(['offplatform-001', 'abuse-001'])),
+      ...Array.from({ length: 5 }, (_, i) => c.guardAllow('abuse-001', `上下文${i}`)),
+    ]);
+    const settings = await getSettings(db);
+    expect(settings.guardOverrides).toEqual({ 'offplatform-001': 20, 'abuse-001': 10 });
+    expect(settings.guardAllows['abuse-001']).toHaveLength(5);
   });
 });
 
