@@ -45,6 +45,9 @@ const CANDIDATES = 24;
 /** How many bigram candidates are re-ranked by trigram order for long Latin tokens. */
 const RERANK = 48;
 const MIN_COVERAGE = 0.5;
+/** Least Fuse.js match quality (1 − score) for a candidate to be a hit, and least in-order share of long tokens. */
+const MIN_MATCH = 0.35;
+const MIN_ORDER = 0.6;
 const DAY = 86_400_000;
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -207,9 +210,15 @@ export class PhraseIndex<P extends SearchablePhrase> {
     const scored = new Map<number, FuseResult<FuseDoc>>();
     for (const r of fuse.search(q)) scored.set(r.refIndex, r);
 
-    const hits: SearchHit<P>[] = candidates.map((c, k) => {
+    const hits: SearchHit<P>[] = [];
+    candidates.forEach((c, k) => {
       const phrase = this.phrases[c.i]!;
       const r = scored.get(k);
+      // Sharing characters or bigrams is not a match: "qwerty" or "xyz不存在" must find nothing rather than the
+      // phrases that happen to contain "er" or 不, so Enter inserts nothing. A hit needs Fuse's fuzzy match, an
+      // in-order alignment of a long token (typos such as "huanyign"), or the exact code.
+      const fuzzy = r ? 1 - (r.score ?? 1) : 0;
+      if (!exact.has(c.i) && fuzzy < MIN_MATCH && (c.order ?? 0) < MIN_ORDER) return;
       // For long Latin tokens the share of their trigrams found in order is as good a match measure as Fuse's
       // (which is not given the long full-pinyin field).
       const quality = Math.max(r ? 1 - (r.score ?? 1) : c.coverage * 0.4, c.order ?? 0);
@@ -220,7 +229,7 @@ export class PhraseIndex<P extends SearchablePhrase> {
         c.coverage * 0.15 +
         this.frecencies[c.i]! * 0.1 +
         (phrase.pinned ? 0.05 : 0);
-      return { phrase, score, highlight: highlightOf(r, q) };
+      hits.push({ phrase, score, highlight: highlightOf(r, q) });
     });
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);
   }

@@ -213,6 +213,18 @@ describe('buyer notes', () => {
   });
 });
 
+describe('a search that matches nothing', () => {
+  it('says so and Enter inserts nothing', async () => {
+    const insert = await renderPanel(serving);
+    await userEvent.type(screen.getByRole('searchbox'), 'qwerty{enter}');
+    expect(screen.getByText('没有匹配的短语')).toBeInTheDocument();
+    await userEvent.clear(screen.getByRole('searchbox'));
+    await userEvent.type(screen.getByRole('searchbox'), 'xyz不存在{enter}');
+    expect(screen.getByText('没有匹配的短语')).toBeInTheDocument();
+    expect(insert).not.toHaveBeenCalled();
+  });
+});
+
 describe('first run', () => {
   it('asks for shop and agent name once, shows the shifts, and stays away once saved', async () => {
     await renderPanel(serving);

@@ -56,6 +56,10 @@ describe('ranking on the default library', () => {
     expect(index.search('vvxq')).toEqual([]);
   });
 
+  it.each(['qwerty', 'xyz不存在', 'asdf', '不存在'])('finds nothing for %s, whose bigrams or characters merely occur somewhere', (q) => {
+    expect(index.search(q).map((h) => h.phrase.title)).toEqual([]);
+  });
+
   it('highlights what matched in title and body', () => {
     const [hit] = index.search('退款');
     expect(splitHighlight(hit!.phrase.title, hit!.highlight.title)).toEqual([
