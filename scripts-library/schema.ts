@@ -100,7 +100,10 @@ export const RuleSchema = z
       .optional(),
     category: RuleCategorySchema,
     severity: SeveritySchema,
+    /** What to say instead: a sentence (replaces the clause the hit is in) or advice in （…）. */
     suggestion: z.string().default(''),
+    /** A word-level substitute that fits the hit's own span ('' deletes the words); 替换 uses it when set. */
+    replacement: z.string().max(40).optional(),
     allow: z.array(z.string().min(1)).default([]),
     note: z.string().default(''),
     source: z.string().default(''),

@@ -120,6 +120,7 @@ export const GuardHitSchema = z.object({
   category: z.string(),
   severity: z.enum(['block', 'warn', 'hint']),
   suggestion: z.string(),
+  replacement: z.optional(z.string()),
   note: z.string(),
 });
 export type GuardHit = z.infer<typeof GuardHitSchema>;

@@ -9,6 +9,7 @@
  */
 import type { GuardHit } from '../../storage/protocol';
 import { readEditor, selectionFor } from './editor-text';
+import { rewriteFor, type Rewrite } from '../../scripts-library/guard/rewrite';
 import { viewportRect } from './adapters/dom';
 import type { InsertResult, SavedSelection } from './insert';
 
@@ -35,6 +36,7 @@ const STYLE = `
 .hit { border-bottom: 1px solid #f1f5f9; padding: 6px 0; }
 .term { font-weight: 700; }
 .why, .suggestion { color: #475569; font-size: 12px; }
+.preview { color: #166534; font-size: 12px; }
 .actions { display: flex; gap: 6px; margin-top: 4px; justify-content: flex-end; }
 button { font: inherit; font-size: 12px; padding: 1px 8px; border: 1px solid #cbd5e1; border-radius: 4px; background: #fff; cursor: pointer; }
 button.primary { background: #2563eb; border-color: #2563eb; color: #fff; }
@@ -190,10 +192,15 @@ export class GuardBadge {
       const why = this.node('div', 'why', this.deps.text(`why_${h.category.replace(/-/g, '_')}`));
       if (h.note) why.title = h.note; // the rule's own note (its research source) on hover
       row.append(why);
-      const literal = h.suggestion && !/^[（(]/.test(h.suggestion);
       if (h.suggestion) row.append(this.node('div', 'suggestion', this.deps.text('guardSuggestion', h.suggestion)));
+      // What 替换 would make of the draft, shown before it is applied (a word, or the whole clause rewritten).
+      const rewrite = rewriteFor(this.checked.text, h);
+      if (rewrite) row.append(this.node('div', 'preview', this.deps.text('guardPreview', previewOf(rewrite))));
       const actions = this.node('div', 'actions');
-      if (literal) actions.append(this.button(this.deps.text('guardReplace'), () => this.replace(el, h), 'primary'));
+      if (rewrite) {
+        const label = this.deps.text(rewrite.kind === 'word' ? 'guardReplace' : 'guardRewrite');
+        actions.append(this.button(label, () => this.replace(el, h), 'primary'));
+      }
       actions.append(
         this.button(this.deps.text('guardIgnore'), () => {
           this.ignored.add(`${h.ruleId}|${h.text}`);
@@ -242,9 +249,10 @@ export class GuardBadge {
     if (readEditor(el).text !== this.checked.text) {
       hit = (await this.refresh(el)).find((x) => x.ruleId === h.ruleId && x.text === h.text);
     }
-    const sel = hit && selectionFor(el, hit.start, hit.end);
-    if (!hit || !sel) return;
-    await this.deps.insert(el, hit.suggestion, sel);
+    const rewrite = hit && rewriteFor(readEditor(el).text, hit);
+    const sel = rewrite && selectionFor(el, rewrite.start, rewrite.end);
+    if (!rewrite || !sel) return;
+    await this.deps.insert(el, rewrite.text, sel);
     await this.refresh(el);
   }
 
@@ -263,4 +271,12 @@ export class GuardBadge {
     b.addEventListener('click', onClick);
     return b;
   }
+}
+
+/** The rewritten draft for the preview: whole when short, else the rewritten part with a little around it. */
+export function previewOf(rw: Rewrite): string {
+  if (rw.result.length <= 60) return rw.result;
+  const from = Math.max(0, rw.start - 10);
+  const to = Math.min(rw.result.length, rw.start + rw.text.length + 10);
+  return `${from > 0 ? '…' : ''}${rw.result.slice(from, to)}${to < rw.result.length ? '…' : ''}`;
 }

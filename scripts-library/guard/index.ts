@@ -22,6 +22,8 @@ export interface Hit {
   category: RuleCategory;
   severity: Severity;
   suggestion: string;
+  /** The rule's word-level substitute, when it has one (see rewrite.ts). */
+  replacement?: string;
 }
 
 const COMPACT_CATEGORIES = new Set<RuleCategory>(['off-platform', 'review-inducement', 'abuse']);
@@ -92,7 +94,7 @@ export function checkDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
   const add = (view: View, rule: Rule, start: number, end: number) => {
     const s = view.from[start]!;
     const e = view.to[end - 1]!;
-    found.push({ start: s, end: e, text: draft.slice(s, e), ruleId: rule.id, category: rule.category, severity: rule.severity, suggestion: rule.suggestion });
+    found.push({ start: s, end: e, text: draft.slice(s, e), ruleId: rule.id, category: rule.category, severity: rule.severity, suggestion: rule.suggestion, ...(rule.replacement === undefined ? {} : { replacement: rule.replacement }) });
   };
   scan(draft, plain, compiled.plain, add);
   scan(draft, compact, compiled.compact, add);

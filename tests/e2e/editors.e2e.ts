@@ -106,14 +106,14 @@ describe.each(FAMILIES)('%s', (family) => {
     await page.close();
   });
 
-  it('guard 替换: the hit is replaced in the model and the console sends the fixed text', async () => {
+  it('guard 改写此句: the clause is rewritten in the model and the console sends the fixed text', async () => {
     const page = await openEditor(family);
     await page.keyboard.type('亲，我不知道这个');
     const badge = page.locator('kefu-guard [data-testid="guard-badge"]');
     await expect.poll(() => badge.textContent()).toBe('建议改 1');
     await badge.click();
-    await page.locator('kefu-guard [role="dialog"] .hit').filter({ hasText: '我不知道' }).locator('button', { hasText: '替换' }).click();
-    const fixed = '亲，这个问题我帮您确认一下，请稍等片刻这个';
+    await page.locator('kefu-guard [role="dialog"] .hit').filter({ hasText: '我不知道' }).locator('button', { hasText: '改写此句' }).click();
+    const fixed = '亲，这个问题我帮您确认一下，请稍等片刻';
     await expect.poll(() => model(page)).toBe(fixed);
     await expect.poll(() => badge.count()).toBe(0);
     await page.click('[data-role="send"]');
@@ -140,7 +140,7 @@ describe('a reply box inside a same-origin iframe', () => {
     await Promise.all([page.close(), panel.close()]);
   });
 
-  it('"/" picker and guard 替换 work in the frame too', async () => {
+  it('"/" picker and guard 改写此句 work in the frame too', async () => {
     const page = await openFrame();
     await page.keyboard.type('/yh');
     const first = page.locator('kefu-slash-picker [role="option"]').first();
@@ -151,7 +151,7 @@ describe('a reply box inside a same-origin iframe', () => {
     const badge = page.locator('kefu-guard [data-testid="guard-badge"]');
     await expect.poll(() => badge.textContent()).toBe('建议改 1');
     await badge.click();
-    await page.locator('kefu-guard [role="dialog"] .hit').filter({ hasText: '我不知道' }).locator('button', { hasText: '替换' }).click();
+    await page.locator('kefu-guard [role="dialog"] .hit').filter({ hasText: '我不知道' }).locator('button', { hasText: '改写此句' }).click();
     await expect.poll(() => model(page)).toBe(`${STOCK}这个问题我帮您确认一下，请稍等片刻`);
     await page.click('[data-role="send"]');
     await expect.poll(() => sentTexts(page)).toEqual([`${STOCK}这个问题我帮您确认一下，请稍等片刻`]); // the guard may check the fresh text first

@@ -28,16 +28,17 @@ describe('badge and hit list', () => {
     await demo.close();
   });
 
-  it.each(['react', 'contenteditable'] as const)('替换 replaces exactly the hit in the %s box and the console sends the fixed text', async (editor) => {
-    const demo = await typeInto(editor, '亲，我不知道这个');
+  it.each(['react', 'contenteditable'] as const)('改写此句 rewrites the clause of the hit in the %s box (previewed) and the console sends a sentence', async (editor) => {
+    const demo = await typeInto(editor, '亲，我不知道这个，稍等');
     await badge(demo).click();
     const row = panel(demo).locator('.hit').filter({ hasText: '我不知道' });
     await expect.poll(() => row.textContent()).toContain('服务禁语');
-    await row.locator('button', { hasText: '替换' }).click();
-    await expect.poll(() => replyText(demo)).toBe('亲，这个问题我帮您确认一下，请稍等片刻这个');
+    expect(await row.locator('.preview').textContent()).toBe('改为：亲，这个问题我帮您确认一下，请稍等片刻，稍等');
+    await row.locator('button', { hasText: '改写此句' }).click();
+    await expect.poll(() => replyText(demo)).toBe('亲，这个问题我帮您确认一下，请稍等片刻，稍等');
     await expect.poll(() => badge(demo).count()).toBe(0);
     await demo.click('[data-role="send"]');
-    expect(await sentTexts(demo)).toEqual(['亲，这个问题我帮您确认一下，请稍等片刻这个']);
+    expect(await sentTexts(demo)).toEqual(['亲，这个问题我帮您确认一下，请稍等片刻，稍等']);
     await demo.close();
   });
 

@@ -37,7 +37,7 @@ describe('GuardBadge', () => {
     expect(shadow()).toBeNull();
   });
 
-  it('lists each hit with its category and suggestion; 替换 replaces exactly that span', async () => {
+  it('lists each hit with its category and suggestion; 改写此句 rewrites the clause, previewed first', async () => {
     const guard = new GuardBadge(document, deps);
     box.value = '亲，我不知道呢';
     await guard.refresh(box);
@@ -45,9 +45,20 @@ describe('GuardBadge', () => {
     const row = shadow()!.querySelector('.hit')!;
     expect(row.textContent).toContain('「我不知道」 服务禁语 · 建议修改');
     expect(row.textContent).toContain('建议：这个问题我帮您确认一下，请稍等片刻');
-    [...row.querySelectorAll('button')].find((b) => b.textContent === '替换')!.click();
-    await vi.waitFor(() => expect(box.value).toBe('亲，这个问题我帮您确认一下，请稍等片刻呢'));
+    expect(row.querySelector('.preview')?.textContent).toBe('改为：亲，这个问题我帮您确认一下，请稍等片刻');
+    expect(box.value).toBe('亲，我不知道呢'); // nothing changes before the click
+    [...row.querySelectorAll('button')].find((b) => b.textContent === '改写此句')!.click();
+    await vi.waitFor(() => expect(box.value).toBe('亲，这个问题我帮您确认一下，请稍等片刻'));
     await vi.waitFor(() => expect(shadow()).toBeNull());
+  });
+
+  it('替换 swaps just the words when the rule has a word-level substitute', async () => {
+    const guard = new GuardBadge(document, deps);
+    box.value = '这是我们最低价了，亲';
+    await guard.refresh(box);
+    (shadow()!.querySelector('[data-testid="guard-badge"]') as HTMLElement).click();
+    [...shadow()!.querySelectorAll('.hit button')].find((b) => b.textContent === '替换')!.click();
+    await vi.waitFor(() => expect(box.value).toBe('这是我们优惠价了，亲'));
   });
 
   it('忽略 hides a hit for this draft; 不再提示 sends a personal allow with its context', async () => {
