@@ -38,6 +38,8 @@ export const PhraseSchema = z.object({
   pinyin: z.object({ full: z.string(), initials: z.string() }).optional(),
   /** Where the phrase came from: a bundled pack id, 'user' or 'import'. */
   origin: z.string().max(80).default('user'),
+  /** Position in its pack (the pack's own order is its usefulness: 发货时间 before 验货提醒); ties in browsing. */
+  order: z.number().int().nonnegative().optional(),
 });
 export type Phrase = z.infer<typeof PhraseSchema>;
 
@@ -144,6 +146,8 @@ export const TallySchema = z.object({
   conversions: z.number().int().nonnegative().default(0),
   /** Sum of the order amounts entered with conversions (元), for 客单价. */
   amount: z.number().nonnegative().default(0),
+  /** How many of the conversions came with an amount: 客单价 = amount / pricedSales (unpriced sales are not ¥0). */
+  pricedSales: z.number().int().nonnegative().default(0),
 });
 export type Tally = z.infer<typeof TallySchema>;
 

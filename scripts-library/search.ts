@@ -23,6 +23,7 @@ export interface SearchablePhrase {
   useCount: number;
   lastUsedAt?: number;
   pinyin?: PinyinKeys;
+  order?: number;
 }
 
 export interface SearchOptions {
@@ -128,11 +129,18 @@ export function frecency(p: Pick<SearchablePhrase, 'useCount' | 'lastUsedAt'>, n
   return f / (f + 5);
 }
 
+const UNORDERED = Number.MAX_SAFE_INTEGER;
 function byUse(a: SearchablePhrase, b: SearchablePhrase): number {
-  return Number(b.pinned) - Number(a.pinned) || b.useCount - a.useCount || (b.lastUsedAt ?? 0) - (a.lastUsedAt ?? 0);
+  return (
+    Number(b.pinned) - Number(a.pinned) ||
+    b.useCount - a.useCount ||
+    (b.lastUsedAt ?? 0) - (a.lastUsedAt ?? 0) ||
+    // A new library has no uses yet: the pack's own order (its most useful phrases first), not the id's.
+    (a.order ?? UNORDERED) - (b.order ?? UNORDERED)
+  );
 }
 
-/** The empty query: the stage's phrases, pinned first, then most used, then most recently used. No index needed. */
+/** The empty query: the stage's phrases, pinned first, then most used, most recently used, pack order. No index needed. */
 export function browse<P extends SearchablePhrase>(phrases: readonly P[], { stageId, limit }: SearchOptions = {}): SearchHit<P>[] {
   const sorted = phrases.filter((p) => !stageId || p.stageId === stageId).sort(byUse);
   return (limit ? sorted.slice(0, limit) : sorted).map((phrase) => ({ phrase, score: 0, highlight: { title: [], body: [] } }));

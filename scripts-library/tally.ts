@@ -73,6 +73,8 @@ export interface TallyRow {
   autoConsults?: number;
   conversions: number;
   amount?: number;
+  /** Conversions that came with an amount (rows written before v4 have none: then all, when there is an amount). */
+  pricedSales?: number;
 }
 
 export interface Totals {
@@ -83,8 +85,9 @@ export interface Totals {
   amount: number;
   /** 成交 / 询单, null without consults. */
   rate: number | null;
-  /** 客单价: amount per conversion, null without conversions or without any amount entered. */
+  /** 客单价: amount per sale that had an amount (unpriced sales are left out, not counted as ¥0); null without any. */
   perOrder: number | null;
+  pricedSales: number;
 }
 
 /** Sum any rows (days, shifts) into one set of totals. */
@@ -93,13 +96,16 @@ export function summarize(rows: readonly TallyRow[]): Totals {
   let autoConsults = 0;
   let conversions = 0;
   let amount = 0;
+  let pricedSales = 0;
   for (const r of rows) {
     consults += r.consults + (r.autoConsults ?? 0);
     autoConsults += r.autoConsults ?? 0;
     conversions += r.conversions;
     amount += r.amount ?? 0;
+    pricedSales += r.pricedSales ?? ((r.amount ?? 0) > 0 ? r.conversions : 0);
   }
-  return { consults, autoConsults, conversions, amount, rate: conversionRate(consults, conversions), perOrder: conversions > 0 && amount > 0 ? amount / conversions : null };
+  const perOrder = pricedSales > 0 && amount > 0 ? amount / pricedSales : null;
+  return { consults, autoConsults, conversions, amount, pricedSales, rate: conversionRate(consults, conversions), perOrder };
 }
 
 export interface DayTotals extends Totals {

@@ -6,6 +6,7 @@
  * Index only what is queried; every other field lives unindexed in the row.
  */
 import type { Transaction } from 'dexie';
+import defaultPack from '../scripts-library/packs/default.json';
 
 export interface SchemaVersion {
   version: number;
@@ -73,6 +74,29 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
           row.ladderId ??= `legacy-${String(row.site)}|${String(row.buyerId)}`;
           row.minutes ??= 0;
           row.createdAt ??= 0;
+        });
+    },
+  },
+  // ── v4 · 2026-12-02 ─ no new indexes; tally rows count the sales that came with an amount (pricedSales, so 客单价
+  //    leaves unpriced sales out) and default-pack phrases keep their pack position (order) for browsing.
+  {
+    version: 4,
+    date: '2026-12-02',
+    stores: {},
+    async upgrade(tx) {
+      await tx
+        .table('tally')
+        .toCollection()
+        .modify((row: Record<string, unknown>) => {
+          // Before v4 every sale of a row with an amount was taken as priced: keep the 客单价 it showed.
+          row.pricedSales ??= Number(row.amount ?? 0) > 0 ? Number(row.conversions ?? 0) : 0;
+        });
+      const order = new Map(defaultPack.phrases.map((p, i) => [p.id, i]));
+      await tx
+        .table('phrases')
+        .toCollection()
+        .modify((row: Record<string, unknown>) => {
+          if (row.origin === defaultPack.id && row.order === undefined && order.has(String(row.id))) row.order = order.get(String(row.id));
         });
     },
   },

@@ -29,8 +29,8 @@ export async function installPackWith(
   const mark = packMark(valid.id);
   // Installed already (every start after the first): skip preparing the pack.
   if (await db.settings.get(mark)) return 0;
-  const prepared = valid.phrases.map((p) =>
-    PhraseSchema.parse({ ...p, pinyin: keysOf(p), createdAt: now, updatedAt: now, origin: valid.id }),
+  const prepared = valid.phrases.map((p, order) =>
+    PhraseSchema.parse({ ...p, pinyin: keysOf(p), createdAt: now, updatedAt: now, origin: valid.id, order }),
   );
   return db.transaction('rw', db.stages, db.phrases, db.settings, async () => {
     if (await db.settings.get(mark)) return 0;

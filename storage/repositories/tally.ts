@@ -14,6 +14,8 @@ export async function increment(db: KefuDB, agent: string, day: string, shift: s
   return db.transaction('rw', db.tally, async () => {
     const row = (await db.tally.get(id)) ?? TallySchema.parse({ id, agent, day, shift });
     const next = { ...row, [field]: Math.max(0, row[field] + delta) };
+    // Taking a sale back never leaves more priced sales than sales.
+    if (field === 'conversions') next.pricedSales = Math.min(next.pricedSales ?? 0, next.conversions);
     await db.tally.put(next);
     return next;
   });
@@ -68,7 +70,12 @@ export async function addSale(db: KefuDB, agent: string, day: string, shift: str
   const id = tallyId(agent, day, shift);
   return db.transaction('rw', db.tally, async () => {
     const row = (await db.tally.get(id)) ?? TallySchema.parse({ id, agent, day, shift });
-    const next = { ...row, conversions: row.conversions + 1, amount: Math.round((row.amount + amount) * 100) / 100 };
+    const next = {
+      ...row,
+      conversions: row.conversions + 1,
+      amount: Math.round((row.amount + amount) * 100) / 100,
+      pricedSales: (row.pricedSales ?? 0) + (amount > 0 ? 1 : 0),
+    };
     await db.tally.put(next);
     return next;
   });

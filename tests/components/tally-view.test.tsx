@@ -55,17 +55,20 @@ it('an order amount gives 客单价; the daily goal shows progress; this week an
   await userEvent.click(screen.getByRole('button', { name: '记一单成交' }));
   await waitFor(() => expect(screen.getByTestId('tally-conversions')).toHaveTextContent('2'));
   expect(screen.getByTestId('tally-per-order')).toHaveTextContent('今日客单价：¥100.25');
+  await userEvent.click(screen.getByRole('button', { name: '记一单成交' })); // a sale without an amount
+  await waitFor(() => expect(screen.getByTestId('tally-conversions')).toHaveTextContent('3'));
+  expect(screen.getByTestId('tally-per-order')).toHaveTextContent('今日客单价：¥100.25'); // not ¥66.83
   await userEvent.type(screen.getByLabelText('本单金额（可选）'), '-3');
   await userEvent.click(screen.getByRole('button', { name: '记一单成交' }));
   expect(await screen.findByRole('alert')).toHaveTextContent('金额需是不小于 0 的数字');
-  expect(screen.getByTestId('tally-conversions')).toHaveTextContent('2');
+  expect(screen.getByTestId('tally-conversions')).toHaveTextContent('3');
 
   await userEvent.type(screen.getByLabelText('今日成交目标'), '8');
-  await waitFor(() => expect(screen.getByTestId('tally-goal')).toHaveTextContent('已成交 2 / 目标 8（25%）'));
+  await waitFor(() => expect(screen.getByTestId('tally-goal')).toHaveTextContent('已成交 3 / 目标 8（38%）'));
 
   for (let i = 0; i < 4; i++) await userEvent.click(screen.getByRole('button', { name: '询单 +1' }));
-  await waitFor(() => expect(screen.getByTestId('tally-this-week')).toHaveTextContent(/本周\s*4\s*2\s*50\.0%\s*¥100\.25/));
-  expect(screen.getByTestId('tally-this-month')).toHaveTextContent(/本月\s*4\s*2/);
+  await waitFor(() => expect(screen.getByTestId('tally-this-week')).toHaveTextContent(/本周\s*4\s*3\s*75\.0%\s*¥100\.25/));
+  expect(screen.getByTestId('tally-this-month')).toHaveTextContent(/本月\s*4\s*3/);
 });
 
 it('shows automatic and hand-counted consults apart, and both can be corrected', async () => {

@@ -57,7 +57,7 @@ describe('GuardBadge', () => {
     box.value = '这是我们最低价了，亲';
     await guard.refresh(box);
     (shadow()!.querySelector('[data-testid="guard-badge"]') as HTMLElement).click();
-    [...shadow()!.querySelectorAll('.hit button')].find((b) => b.textContent === '替换')!.click();
+    [...shadow()!.querySelectorAll('.hit button')].find((b) => b.textContent === '替换')!.dispatchEvent(new MouseEvent('click'));
     await vi.waitFor(() => expect(box.value).toBe('这是我们优惠价了，亲'));
   });
 

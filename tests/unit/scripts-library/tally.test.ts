@@ -51,9 +51,12 @@ describe('totalsByDay, summaries and tallyCsv', () => {
     ]);
   });
   it('gives the rate and 客单价, or null where they would be a claim', () => {
-    expect(summarize(rows)).toEqual({ consults: 16, autoConsults: 2, conversions: 4, amount: 399, rate: 0.25, perOrder: 99.75 });
+    expect(summarize(rows)).toEqual({ consults: 16, autoConsults: 2, conversions: 4, amount: 399, pricedSales: 4, rate: 0.25, perOrder: 99.75 });
     expect(summarize([])).toMatchObject({ rate: null, perOrder: null });
     expect(summarize([{ day: 'x', shift: 'day', consults: 3, conversions: 1 }]).perOrder).toBeNull(); // no amount entered
+  });
+  it('客单价 leaves sales without an amount out (¥128.5 and two unpriced sales is ¥128.50, not ¥42.83)', () => {
+    expect(summarize([{ day: 'x', shift: 'day', consults: 5, conversions: 3, amount: 128.5, pricedSales: 1 }]).perOrder).toBe(128.5);
   });
   it('knows the week (Monday first) and the month to date', () => {
     expect(weekToDate('2026-11-25')).toEqual(['2026-11-23', '2026-11-24', '2026-11-25']); // a Wednesday

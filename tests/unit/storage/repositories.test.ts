@@ -6,6 +6,7 @@ import { DEFAULT_PACK_ID, defaultPackInstalled, listPhrases, listStages, recordP
 import { ensureDefaultPacks, installPackWith } from '../../../storage/repositories/packs';
 import { getSettings, saveSettings } from '../../../storage/repositories/settings';
 import starter from '../../../scripts-library/packs/default.json';
+import { browse } from '../../../scripts-library/search';
 
 const freshDb = freshDbPerTest();
 let db: KefuDB;
@@ -14,6 +15,12 @@ beforeEach(async () => {
 });
 
 describe('default library', () => {
+  it('a new library lists each stage in the pack\'s own order (发货时间 first in 物流), not by id', async () => {
+    await ensureDefaultPacks(db);
+    const logistics = browse(await listPhrases(db), { stageId: 'logistics' }).map((h) => h.phrase.title);
+    expect(logistics.slice(0, 3)).toEqual(['发货时间', '当天发货', '快递时效']);
+  });
+
   it('fills an empty library with every starter phrase and stage, in stage order', async () => {
     expect(await ensureDefaultPacks(db)).toBe(starter.phrases.length);
     expect(await db.phrases.count()).toBe(starter.phrases.length);

@@ -21,7 +21,7 @@ describe('tally repository', () => {
     await increment(db, '小王', '2026-11-23', 'day', 'conversions', -1);
     await increment(db, '小李', '2026-11-23', 'night', 'consults');
     const rows = await tallyForDays(db, '小王', ['2026-11-23']);
-    expect(rows).toEqual([{ id: '小王|2026-11-23|day', agent: '小王', day: '2026-11-23', shift: 'day', consults: 0, autoConsults: 0, conversions: 0, amount: 0 }]);
+    expect(rows).toEqual([{ id: '小王|2026-11-23|day', agent: '小王', day: '2026-11-23', shift: 'day', consults: 0, autoConsults: 0, conversions: 0, amount: 0, pricedSales: 0 }]);
   });
 });
 
@@ -53,7 +53,7 @@ describe('addSale', () => {
   it('counts a conversion and adds its amount in one step; refuses a negative amount', async () => {
     const { addSale } = await import('../../../storage/repositories/tally');
     await Promise.all([addSale(db, '小王', '2026-11-23', 'day', 99.9), addSale(db, '小王', '2026-11-23', 'day', 0.1), addSale(db, '小王', '2026-11-23', 'day')]);
-    expect(await db.tally.get('小王|2026-11-23|day')).toMatchObject({ conversions: 3, amount: 100 });
+    expect(await db.tally.get('小王|2026-11-23|day')).toMatchObject({ conversions: 3, amount: 100, pricedSales: 2 });
     await expect(addSale(db, '小王', '2026-11-23', 'day', -1)).rejects.toThrow(RangeError);
     expect(await db.tally.get('小王|2026-11-23|day')).toMatchObject({ conversions: 3, amount: 100 });
   });

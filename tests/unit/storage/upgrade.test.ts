@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { KefuDB } from '../../../storage/db';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from '../../../storage/schema-versions';
+import defaultPack from '../../../scripts-library/packs/default.json';
 
 const names: string[] = [];
 const freshName = () => {
@@ -78,7 +79,7 @@ describe('upgrade from v2', () => {
     const current = new KefuDB(name);
     await current.open();
     expect(current.verno).toBe(CURRENT_VERSION);
-    expect(await current.tally.get(tally.id)).toEqual({ ...tally, autoConsults: 0 });
+    expect(await current.tally.get(tally.id)).toEqual({ ...tally, autoConsults: 0, pricedSales: 0 });
     expect(await current.reminders.get('r1')).toEqual({ ...reminder, ladderId: 'legacy-demo|b1', minutes: 0, createdAt: 0 });
     expect(await current.notes.get('n1')).toEqual(note);
     // What v3 code does with a migrated row works: counting an automatic consult is a number, not NaN.
@@ -97,6 +98,27 @@ describe('upgrade from v2', () => {
     await current.open();
     expect(current.verno).toBe(CURRENT_VERSION);
     expect(await current.phrases.get('p1')).toMatchObject({ useCount: 0, pinned: false });
+    current.close();
+  });
+});
+
+describe('upgrade from v3', () => {
+  it('counts the sales of rows with an amount as priced (客单价 unchanged) and gives default phrases their pack order', async () => {
+    const name = freshName();
+    const v3 = new KefuDB(name, 3);
+    const priced = { id: '小王|2026-11-23|day', agent: '小王', day: '2026-11-23', shift: 'day', consults: 7, autoConsults: 0, conversions: 2, amount: 257 };
+    const unpriced = { ...priced, id: '小王|2026-11-24|day', day: '2026-11-24', amount: 0 };
+    await v3.table('tally').bulkAdd([priced, unpriced]);
+    const phrase = { id: 'logistics-ship-time', stageId: 'logistics', title: '发货时间', body: '亲', tags: [], pinned: false, useCount: 0, createdAt: 1, updatedAt: 1, origin: 'default' };
+    await v3.table('phrases').bulkAdd([phrase, { ...phrase, id: 'mine', origin: 'user' }]);
+    v3.close();
+
+    const current = new KefuDB(name);
+    await current.open();
+    expect(await current.tally.get(priced.id)).toEqual({ ...priced, pricedSales: 2 });
+    expect(await current.tally.get(unpriced.id)).toEqual({ ...unpriced, pricedSales: 0 });
+    expect((await current.phrases.get('logistics-ship-time'))?.order).toBe(defaultPack.phrases.findIndex((p) => p.id === 'logistics-ship-time'));
+    expect((await current.phrases.get('mine'))?.order).toBeUndefined();
     current.close();
   });
 });
