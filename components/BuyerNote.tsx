@@ -20,8 +20,12 @@ export function BuyerNote({ db, site, buyerId, buyerName }: Props) {
   useEffect(() => () => clearTimeout(timer.current), []);
   const text = draft ?? stored?.text ?? '';
   return (
-    <details className="buyer-note" open={!!stored?.text || undefined}>
-      <summary>{t('buyerNote', buyerName)}</summary>
+    // Folded by default (the phrases stay high in the panel); the summary shows the note's first words.
+    <details className="buyer-note">
+      <summary>
+        {t('buyerNote', buyerName)}
+        {text && <span className="buyer-note__preview">{t('buyerNotePreview', text.split('\n')[0]!.slice(0, 24))}</span>}
+      </summary>
       <textarea
         aria-label={t('buyerNote', buyerName)}
         placeholder={t('buyerNotePlaceholder')}

@@ -54,8 +54,15 @@ export function ChaseReminders({ db, target, ladder, focusId, onFocusDone, onIns
 
   const servesBuyerOf = (r: Reminder) => !!target && r.site === target.site && r.buyerId === target.buyerId;
   const mine = (reminders ?? []).filter(servesBuyerOf);
+  const [justStarted, setJustStarted] = useState(false);
+  useEffect(() => {
+    if (!justStarted) return undefined;
+    const timer = setTimeout(() => setJustStarted(false), 800);
+    return () => clearTimeout(timer);
+  }, [justStarted]);
   const start = async () => {
     if (!target) return;
+    setJustStarted(true);
     await startChase(db, target, ladder);
     onChanged();
     notify(t('chaseStarted', [target.buyerName ?? target.buyerId, ladder.map(delay).join(' / ')]), 'ok');
@@ -89,7 +96,12 @@ export function ChaseReminders({ db, target, ladder, focusId, onFocusDone, onIns
           {mine.length === 0 ? (
             <button className="chase__start" onClick={() => void start()}>{t('chaseStart')}</button>
           ) : (
-            <button className="chase__paid" onClick={() => void paid()}>{t('chasePaid')}</button>
+            // Where 催付提醒 was now stands a label: a double click on 催付提醒 must not land on 已付款 and
+            // cancel the ladder it just started. 已付款 comes after it, and only a moment later.
+            <>
+              <span className="chase__on">{t('chaseOn')}</span>
+              <button className="chase__paid" disabled={justStarted} onClick={() => void paid()}>{t('chasePaid')}</button>
+            </>
           )}
         </div>
       )}

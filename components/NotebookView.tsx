@@ -3,11 +3,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { KefuDB } from '../storage/db';
 import { addHandover, addProblem, answerProblem, listHandovers, listProblems, markHandoverRead } from '../storage/repositories/notes';
 import { shiftAt, weekOf } from '../scripts-library/tally';
-import type { Note } from '../scripts-library/schema';
+import type { Note, Shift } from '../scripts-library/schema';
+import { isUnreadHandover } from '../scripts-library/notebooks';
 import { t, type MessageKey } from './i18n';
 
 /** The team notebooks: 问题登记本 (with a weekly summary and search) and 交接记录本. */
-export function NotebookView({ db, initial = 'problems' }: { db: KefuDB; initial?: 'problems' | 'handover' }) {
+export function NotebookView({ db, initial = 'problems', shifts }: { db: KefuDB; initial?: 'problems' | 'handover'; shifts?: Shift[] }) {
   const [tab, setTab] = useState(initial);
   return (
     <section className="notebooks">
@@ -15,7 +16,7 @@ export function NotebookView({ db, initial = 'problems' }: { db: KefuDB; initial
         <button role="tab" aria-selected={tab === 'problems'} onClick={() => setTab('problems')}>{t('problemLog')}</button>
         <button role="tab" aria-selected={tab === 'handover'} onClick={() => setTab('handover')}>{t('handoverLog')}</button>
       </div>
-      {tab === 'problems' ? <Problems db={db} /> : <Handovers db={db} />}
+      {tab === 'problems' ? <Problems db={db} /> : <Handovers db={db} shifts={shifts} />}
     </section>
   );
 }
@@ -77,13 +78,14 @@ function Problems({ db }: { db: KefuDB }) {
   );
 }
 
-function Handovers({ db }: { db: KefuDB }) {
+function Handovers({ db, shifts }: { db: KefuDB; shifts?: Shift[] }) {
+  const now = shiftAt(new Date(), shifts);
   const handovers = useLiveQuery(() => listHandovers(db), [db]);
   const [form, setForm] = useState({ inProgress: '', urgent: '', potential: '', text: '' });
   const save = async (e: FormEvent) => {
     e.preventDefault();
     if (!Object.values(form).some((v) => v.trim())) return;
-    await addHandover(db, { ...form, shift: shiftAt(new Date()).shift });
+    await addHandover(db, { ...form, shift: now.shift, day: now.day });
     setForm({ inProgress: '', urgent: '', potential: '', text: '' });
   };
   const field = (key: keyof typeof form, label: MessageKey) => (
@@ -105,13 +107,14 @@ function Handovers({ db }: { db: KefuDB }) {
       </form>
       <ul className="notes">
         {(handovers ?? []).map((h) => (
-          <li key={h.id} className={`note${h.read ? '' : ' note--unread'}`} data-testid="handover">
+          <li key={h.id} className={`note${isUnreadHandover(h, now) ? ' note--unread' : ''}`} data-testid="handover" data-unread={isUnreadHandover(h, now)}>
             <div className="muted">{t('handoverFrom', [new Date(h.createdAt).toLocaleString(), t(`shift_${h.shift ?? 'off'}` as MessageKey)])}</div>
             {h.inProgress && <p><b>{t('handoverInProgress')}：</b>{h.inProgress}</p>}
             {h.urgent && <p><b>{t('handoverUrgent')}：</b>{h.urgent}</p>}
             {h.potential && <p><b>{t('handoverPotential')}：</b>{h.potential}</p>}
             {h.text && <p><b>{t('handoverText')}：</b>{h.text}</p>}
-            {!h.read && <button onClick={() => void markHandoverRead(db, h.id)}>{t('markRead')}</button>}
+            {isUnreadHandover(h, now) && <button onClick={() => void markHandoverRead(db, h.id)}>{t('markRead')}</button>}
+            {!h.read && !isUnreadHandover(h, now) && <p className="muted">{t('handoverOwn')}</p>}
           </li>
         ))}
       </ul>

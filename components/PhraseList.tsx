@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Phrase } from '../scripts-library/schema';
 import { splitHighlight, type Range, type SearchHit } from '../scripts-library/search';
+import { BlockIcon, PinIcon, WarnIcon } from './icons';
 import { t } from './i18n';
 
 /** Row actions shown in manage mode. */
@@ -91,10 +92,10 @@ function Row({ hit, index, active, onInsert, onHover, actions, flag }: { hit: Se
           <span className="phrase__title">
             <Highlighted text={phrase.title} ranges={highlight.title} />
           </span>
-          {phrase.pinned && <span className="phrase__pin" aria-label={t('pinned')}>📌</span>}
+          {phrase.pinned && <span className="phrase__pin" role="img" aria-label={t('pinned')}><PinIcon /></span>}
           {flagged && (
-            <span className={`phrase__flag sev sev--${flagged.severity}`} title={flagged.text} aria-label={flagged.text} data-flag={flagged.severity}>
-              {flagged.severity === 'block' ? '⛔' : '⚠'}
+            <span className={`phrase__flag sev sev--${flagged.severity}`} role="img" title={flagged.text} aria-label={flagged.text} data-flag={flagged.severity}>
+              {flagged.severity === 'block' ? <BlockIcon /> : <WarnIcon />}
             </span>
           )}
           {phrase.code && <span className="phrase__code">{t('phraseCode', phrase.code)}</span>}

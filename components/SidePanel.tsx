@@ -13,6 +13,9 @@ import { PlaceholderForm } from './PlaceholderForm';
 import { ServedTabBar } from './ServedTabBar';
 import { SettingsForm } from './SettingsForm';
 import { Onboarding } from './Onboarding';
+import { GearIcon } from './icons';
+import { QuickCount } from './QuickCount';
+import { tallyHotkey } from '../scripts-library/hotkeys';
 import { StageTabs } from './StageTabs';
 import { usePhraseSearch } from './use-phrase-search';
 import { useLibraryActions } from './use-library-actions';
@@ -30,6 +33,7 @@ import { ChaseReminders } from './ChaseReminders';
 import { useChaseFocus } from './use-chase-focus';
 import { shiftAt } from '../scripts-library/tally';
 import { listHandovers } from '../storage/repositories/notes';
+import { isUnreadHandover } from '../scripts-library/notebooks';
 import { listRules } from '../storage/repositories/rules';
 import { checkDraft, DEFAULT_RULES } from '../scripts-library/guard';
 import { stageHint } from '../scripts-library/stage-hint';
@@ -59,13 +63,28 @@ export function SidePanel({ db, served, insert }: Props) {
   const [manage, setManage] = useState(false);
   const [view, setView] = useState<'phrases' | 'rules' | 'tally' | 'notes'>('phrases');
   const [notesTab, setNotesTab] = useState<'problems' | 'handover'>('problems');
-  const unread = useLiveQuery(async () => (await listHandovers(db)).filter((h) => !h.read).length, [db]);
+  // Handovers written by another shift and not yet read (the live query follows the settings' shifts too).
+  const unread = useLiveQuery(async () => {
+    const now = shiftAt(new Date(), (await getSettings(db)).shifts);
+    return (await listHandovers(db)).filter((h) => isUnreadHandover(h, now)).length;
+  }, [db]);
   const library = useLibraryActions(db, (text, tone, undo) => setNotice({ text, tone, undo }));
   const fileInput = useRef<HTMLInputElement>(null);
   // The last phrase inserted per chat tab + buyer: inserting it again right away earns a warning.
   const lastInserted = useRef(new Map<string, string>());
   const search = useRef<HTMLInputElement>(null);
   const [chaseFocus, clearChaseFocus] = useChaseFocus();
+  // A notice says what just happened; it goes once the agent has had time to read it (errors and undo stay longer).
+  useEffect(() => {
+    if (!notice) return undefined;
+    const ms = notice.undo || notice.tone === 'error' ? 10_000 : notice.tone === 'warn' ? 6_000 : 3_000;
+    const timer = setTimeout(() => setNotice(undefined), ms);
+    return () => clearTimeout(timer);
+  }, [notice]);
+  const showView = (next: typeof view) => {
+    setView(next);
+    setNotice(undefined); // moving on: what was said about the last view no longer applies
+  };
 
   useEffect(() => {
     // The background installs the default library on install; doing it here too covers a panel opened first.
@@ -179,10 +198,11 @@ export function SidePanel({ db, served, insert }: Props) {
         e.preventDefault();
         requestInsert(hit.phrase);
       }
-    } else if (e.altKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyX' || e.code === 'KeyC')) {
-      // 服务统计本 from anywhere in the panel: Alt+X 询单 +1, Alt+C 成交 +1; with Shift −1.
+    } else if (tallyHotkey(e)) {
+      // 服务统计本 from anywhere in the panel (and, through the chat agent, from the chat page).
       e.preventDefault();
-      void countTally(e.code === 'KeyX' ? 'consults' : 'conversions', e.shiftKey ? -1 : 1);
+      const { field, delta } = tallyHotkey(e)!;
+      void countTally(field, delta);
     } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
       e.preventDefault();
       search.current?.focus();
@@ -195,21 +215,20 @@ export function SidePanel({ db, served, insert }: Props) {
         <div className="panel__title">
           <h1>{t('panelTitle')}</h1>
           <button className="icon-button" aria-label={t('settings')} title={t('settings')} onClick={() => setShowSettings((s) => !s)}>
-            ⚙
+            <GearIcon />
           </button>
         </div>
         <ServedTabBar served={served} />
+        <div className="served-actions">
         {chatTab && (buyer?.id ?? buyer?.name) && (
-          <button
-            className="sale"
-            onClick={async () => {
+          <QuickCount
+            onConsult={() => void countTally('consults', 1)}
+            onSale={async (amount) => {
               const { day, shift } = shiftAt(new Date(), settings?.shifts);
-              await addSale(db, agent, day, shift);
+              await addSale(db, agent, day, shift, amount);
               setNotice({ text: t('conversionCounted', buyer?.name ?? buyer?.id ?? ''), tone: 'ok' });
             }}
-          >
-            {t('conversionForBuyer')}
-          </button>
+          />
         )}
         <ChaseReminders
           db={db}
@@ -221,6 +240,7 @@ export function SidePanel({ db, served, insert }: Props) {
           onChanged={() => void browser.runtime.sendMessage({ type: 'reminders/changed' }).catch(() => {})}
           notify={(text, tone) => setNotice({ text, tone })}
         />
+        </div>
         {chatTab && (buyer?.id ?? buyer?.name) && (
           <BuyerNote
             key={`${chatTab.status.site}|${buyer?.id ?? buyer?.name}`}
@@ -231,17 +251,17 @@ export function SidePanel({ db, served, insert }: Props) {
           />
         )}
         <div className="views" role="tablist">
-          <button role="tab" aria-selected={view === 'phrases'} onClick={() => setView('phrases')}>{t('viewPhrases')}</button>
-          <button role="tab" aria-selected={view === 'rules'} onClick={() => setView('rules')}>{t('viewRules')}</button>
-          <button role="tab" aria-selected={view === 'tally'} onClick={() => setView('tally')}>{t('viewTally')}</button>
-          <button role="tab" aria-selected={view === 'notes'} onClick={() => setView('notes')}>{t('viewNotes')}</button>
+          <button role="tab" aria-selected={view === 'phrases'} onClick={() => showView('phrases')}>{t('viewPhrases')}</button>
+          <button role="tab" aria-selected={view === 'rules'} onClick={() => showView('rules')}>{t('viewRules')}</button>
+          <button role="tab" aria-selected={view === 'tally'} onClick={() => showView('tally')}>{t('viewTally')}</button>
+          <button role="tab" aria-selected={view === 'notes'} onClick={() => showView('notes')}>{t('viewNotes')}</button>
         </div>
         {!!unread && view !== 'notes' && (
           <button
             className="unread"
             onClick={() => {
               setNotesTab('handover');
-              setView('notes');
+              showView('notes');
             }}
           >
             {t('handoverUnread', String(unread))}
@@ -259,7 +279,7 @@ export function SidePanel({ db, served, insert }: Props) {
       {showSettings && <BackupPanel db={db} notify={(text, tone) => setNotice({ text, tone })} />}
       {view === 'rules' && <RulesView db={db} notify={(text, tone) => setNotice({ text, tone })} />}
       {view === 'tally' && settings && <TallyView db={db} agent={agent} settings={settings} />}
-      {view === 'notes' && <NotebookView db={db} initial={notesTab} />}
+      {view === 'notes' && <NotebookView db={db} initial={notesTab} shifts={settings?.shifts} />}
       {settings && !settings.onboarded && !(settings.shopName && settings.agentName) && (
         <Onboarding settings={settings} onSave={async (patch) => void (await saveSettings(db, patch))} />
       )}
@@ -326,6 +346,7 @@ export function SidePanel({ db, served, insert }: Props) {
           onCancel={() => setPending(undefined)}
         />
       )}
+      <div className="finder">
       <input
         ref={search}
         className="search"
@@ -351,6 +372,7 @@ export function SidePanel({ db, served, insert }: Props) {
           setActive(0);
         }}
       />
+      </div>
       {phrases === undefined ? (
         <p className="empty">{t('loading')}</p>
       ) : (

@@ -165,6 +165,8 @@ export const NoteSchema = z.object({
   answer: z.string().max(2000).optional(),
   /** 交接记录本: the shift that wrote it, its sections, and whether the next shift has read it. */
   shift: z.string().max(20).optional(),
+  /** The work day of that shift (a night shift past midnight belongs to the day it started). */
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   inProgress: z.string().max(2000).optional(),
   urgent: z.string().max(2000).optional(),
   potential: z.string().max(2000).optional(),
@@ -201,6 +203,7 @@ export type Reminder = z.infer<typeof ReminderSchema>;
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
 /** A work shift, e.g. 白班 09:00–17:30. */
 export const ShiftSchema = z.object({ id: z.string().min(1).max(20), name: z.string().trim().min(1).max(10), start: hhmm, end: hhmm });
+export type Shift = z.infer<typeof ShiftSchema>;
 
 /** Agent settings; every field has a default so an empty database yields a usable object. */
 export const SettingsSchema = z.object({

@@ -93,6 +93,12 @@ const SitePatternSchema = z.string().check(z.regex(SITE_PATTERN), z.maxLength(30
 export const SiteEnableSchema = z.object({ type: z.literal('sites/enable'), pattern: SitePatternSchema, tabId: z.optional(z.number().check(z.int())) });
 /** The agent removed a site. */
 export const SiteDisableSchema = z.object({ type: z.literal('sites/disable'), pattern: SitePatternSchema });
+/** Alt+X / Alt+C in a chat page: count a consult or a sale for the current shift (Shift: −1). */
+export const TallyCountSchema = z.object({
+  type: z.literal('tally/count'),
+  field: z.enum(['consults', 'conversions']),
+  delta: z.union([z.literal(1), z.literal(-1)]),
+});
 /** The side panel started or cancelled chase reminders (the background owns the alarms). */
 export const RemindersChangedSchema = z.object({ type: z.literal('reminders/changed') });
 /** The chat loader in a console's frame: the page has loaded, inject the agent into this frame. */
@@ -108,6 +114,7 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   GuardAllowSchema,
   GuardOverrideSchema,
   RemindersChangedSchema,
+  TallyCountSchema,
   SiteEnableSchema,
   SiteDisableSchema,
 ]);

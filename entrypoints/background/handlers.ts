@@ -23,6 +23,8 @@ export interface BackgroundServices {
   startAgent(tabId: number, frameId: number): Promise<void>;
   /** A chat tab now shows this buyer (for the automatic consult count). */
   buyerOpened(site: string, buyerId: string): Promise<void>;
+  /** Count a consult or a sale for the current shift (Alt+X / Alt+C in a chat page). */
+  tallyCount(field: 'consults' | 'conversions', delta: 1 | -1): Promise<void>;
   /** The side panel changed chase reminders: make the alarms match the database. */
   remindersChanged(): Promise<void>;
   /** Register / unregister the chat script on a site the agent enabled / removed. */
@@ -88,6 +90,9 @@ export async function handleBackgroundMessage(
       return { reply: await services.guardCheck(message.text), changed: false };
     case 'guard/allow':
       await services.guardAllow(message.ruleId, message.context);
+      return { reply: { ok: true }, changed: false };
+    case 'tally/count':
+      await services.tallyCount(message.field, message.delta);
       return { reply: { ok: true }, changed: false };
     case 'reminders/changed':
       await services.remindersChanged();

@@ -2,7 +2,7 @@
 import { liveQuery } from 'dexie';
 import type { KefuDB } from '../../storage/db';
 import { recordPhraseUse } from '../../storage/repositories/phrases';
-import { recordConsultOnce } from '../../storage/repositories/tally';
+import { addSale, increment, recordConsultOnce } from '../../storage/repositories/tally';
 import { shiftAt } from '../../scripts-library/tally';
 import { getSettings, updateSettings } from '../../storage/repositories/settings';
 import { orderSuggestions, placeholderValues, rememberPatch } from '../../scripts-library/placeholders';
@@ -98,6 +98,12 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: Ser
         .map(({ phrase }): PickerItem => ({ id: phrase.id, title: phrase.title, body: phrase.body, values, suggested }));
     },
     recordUse: (id) => recordPhraseUse(db, id),
+    async tallyCount(field, delta) {
+      const { agentName, shifts } = await getSettings(db);
+      const { day, shift } = shiftAt(new Date(), shifts);
+      if (field === 'conversions' && delta > 0) await addSale(db, agentName || 'me', day, shift);
+      else await increment(db, agentName || 'me', day, shift, field, delta);
+    },
     startAgent: (tabId, frameId) => (hooks.injectAgent ? hooks.injectAgent(tabId, frameId) : Promise.reject(new Error('no scripting'))),
     remindersChanged: hooks.syncReminders ?? (async () => {}),
     siteEnable: (pattern, tabId) => (hooks.sites ? hooks.sites.enable(pattern, tabId) : Promise.reject(new Error('no site service'))),

@@ -18,6 +18,8 @@ import { findGenericReplyBox } from './adapters/generic';
 import type { SiteAdapter } from './adapters/types';
 import { afterRender, insertText, isOwnEvent, saveSelection, type SavedSelection } from './insert';
 import { SlashPicker } from './picker';
+import { showToast } from './toast';
+import { tallyHotkey } from '../../scripts-library/hotkeys';
 import { buyerKey } from '../../scripts-library/placeholders';
 import { GuardBadge } from './guard-badge';
 import { GuardReplySchema } from '../../storage/protocol';
@@ -205,6 +207,22 @@ export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
     // Window capture runs before the page's own listeners, so Enter/Tab taken by the picker never send the
     // message, and a send held by the guard never reaches the page.
     ctx.addEventListener(win, 'keydown', (e) => {
+      // 服务统计本 from the chat page too (where the agent's focus is): Alt+X 询单 +1, Alt+C 成交 +1.
+      const count = tallyHotkey(e);
+      if (count) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        void send({ type: 'tally/count', ...count }).then(
+          (reply) => {
+            if ((reply as { ok?: boolean } | undefined)?.ok) {
+              const label = browser.i18n.getMessage(count.field === 'consults' ? 'tallyConsults' : 'tallyConversions');
+              showToast(doc, `${label} ${count.delta > 0 ? '+1' : '−1'}`);
+            }
+          },
+          () => {},
+        );
+        return;
+      }
       if (picker.onKeyDown(e)) {
         e.preventDefault();
         e.stopImmediatePropagation();

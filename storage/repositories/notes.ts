@@ -46,7 +46,7 @@ export async function listProblems(db: KefuDB, search = ''): Promise<Note[]> {
 /** 交接记录本: what this shift hands to the next. */
 export async function addHandover(
   db: KefuDB,
-  handover: { shift: string; inProgress: string; urgent: string; potential: string; text: string },
+  handover: { shift: string; day?: string; inProgress: string; urgent: string; potential: string; text: string },
   now = Date.now(),
 ): Promise<Note> {
   const note = NoteSchema.parse({ id: noteId('handover', now), kind: 'handover', ...handover, read: false, createdAt: now, updatedAt: now });

@@ -42,11 +42,25 @@ it('催付提醒 schedules the ladder for the open buyer and tells the backgroun
   expect(sent).toContainEqual({ type: 'reminders/changed' });
   expect(await screen.findByText(/下次催付：小美（15 分钟/)).toBeInTheDocument();
 
+  // 已付款 takes 催付提醒's place only a moment later (a double click must not cancel what it started).
+  await waitFor(() => expect(screen.getByRole('button', { name: '已付款' })).toBeEnabled());
   await userEvent.click(screen.getByRole('button', { name: '已付款' }));
   await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('小美 已付款，取消了 4 条催付提醒'));
   expect(await db.reminders.where('status').equals('cancelled').count()).toBe(4);
   expect(await screen.findByRole('button', { name: '催付提醒' })).toBeInTheDocument(); // once the list re-read
   expect(screen.queryByText(/下次催付/)).not.toBeInTheDocument();
+});
+
+it('a double click on 催付提醒 starts the ladder and does not cancel it', async () => {
+  await renderPanel(served('u1', '小美'));
+  const spot = screen.getByRole('button', { name: '催付提醒' });
+  await userEvent.click(spot);
+  await screen.findByText('催付中');
+  // The second click of a double click lands where the first did: that must not be 已付款.
+  await userEvent.click(spot);
+  await new Promise((r) => setTimeout(r, 100));
+  expect(await db.reminders.where('status').equals('pending').count()).toBe(4);
+  expect(await db.reminders.where('status').equals('cancelled').count()).toBe(0);
 });
 
 it('a clicked notification opens the panel with that step\'s phrase ready; inserting it marks the step done', async () => {

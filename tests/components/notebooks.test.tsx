@@ -57,5 +57,11 @@ describe('交接记录本', () => {
     await userEvent.type(within(form).getByLabelText('紧急事项'), '3 个订单待改地址');
     await userEvent.click(within(form).getByRole('button', { name: '提交交接' }));
     await waitFor(async () => expect((await db.notes.where('kind').equals('handover').toArray())[0]).toMatchObject({ urgent: '3 个订单待改地址', read: false }));
+    // Written for the next shift: the writer does not see it as unread.
+    const item = await screen.findByTestId('handover');
+    expect(item).toHaveAttribute('data-unread', 'false');
+    expect(within(item).queryByRole('button', { name: '标记已读' })).toBeNull();
+    await userEvent.click(screen.getByRole('tab', { name: '短语' }));
+    expect(screen.queryByRole('button', { name: /条未读交接/ })).toBeNull();
   });
 });

@@ -89,3 +89,16 @@ it('counts by the shifts in the settings', async () => {
   render(<Tally db={db} />);
   expect(await screen.findByText('今日 2026-11-23 · 当前班次：早班')).toBeInTheDocument();
 });
+
+it('the 30-day chart has count and rate axes, dates along the bottom and a legend', async () => {
+  await db.tally.put({ id: '小王|2026-11-20|day', agent: '小王', day: '2026-11-20', shift: 'day', consults: 23, autoConsults: 0, conversions: 5, amount: 0, pricedSales: 0 });
+  render(<Tally db={db} />);
+  const chart = await screen.findByTestId('tally-chart');
+  await waitFor(() => expect(chart.querySelector('[data-day="2026-11-20"]')?.getAttribute('data-consults')).toBe('23'));
+  expect([...chart.querySelectorAll('[data-axis="count"] text')].map((n) => n.textContent)).toEqual(['0', '10', '20', '30']);
+  expect([...chart.querySelectorAll('[data-axis="rate"]')].map((n) => n.textContent)).toEqual(['0%', '50%', '100%']);
+  const dates = [...chart.querySelectorAll('[data-axis="date"]')].map((n) => n.textContent);
+  expect(dates[0]).toBe('10/25');
+  expect(dates.at(-1)).toBe('11/23');
+  expect(screen.getByTestId('tally-legend')).toHaveTextContent(/询单.*成交.*转化率/);
+});

@@ -27,6 +27,7 @@ function services(reg = registry()): BackgroundServices & { used: string[]; reme
     guardCheck: async () => [],
     guardAllow: async () => {},
     guardOverride: async () => {},
+    tallyCount: async () => {},
     buyerOpened: async () => {},
     remindersChanged: async () => {},
     siteEnable: async () => {},

@@ -54,6 +54,17 @@ describe('background services', () => {
     expect(settings.shopName).toBe('小美服饰');
   });
 
+  it('counts Alt+X / Alt+C from a chat page into the current shift', async () => {
+    const svc = createServices(db, registry());
+    await svc.tallyCount('consults', 1);
+    await svc.tallyCount('consults', 1);
+    await svc.tallyCount('conversions', 1);
+    await svc.tallyCount('consults', -1);
+    const rows = await db.tally.toArray();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ agent: 'me', consults: 1, conversions: 1 });
+  });
+
   it('three writers counting 仍要发送 and adding allows at once lose nothing (one transaction each)', async () => {
     const a = createServices(db, registry());
     const b = createServices(db, registry());

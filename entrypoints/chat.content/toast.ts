@@ -1,0 +1,15 @@
+/** A short confirmation in the chat page (e.g. after Alt+X 询单 +1): text only, in a closed-off shadow root. */
+export function showToast(doc: Document, text: string, ms = 1500): void {
+  doc.querySelector('kefu-toast')?.remove();
+  const host = doc.createElement('kefu-toast');
+  const root = host.attachShadow({ mode: 'open' });
+  const box = doc.createElement('div');
+  box.setAttribute('role', 'status');
+  box.textContent = text;
+  box.style.cssText =
+    'position:fixed;z-index:2147483647;right:16px;bottom:16px;padding:6px 12px;border-radius:6px;background:#065f46;color:#fff;' +
+    "font:13px/1.4 system-ui,'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif;box-shadow:0 4px 12px rgb(0 0 0 / .2)";
+  root.append(box);
+  doc.documentElement.append(host);
+  setTimeout(() => host.remove(), ms);
+}
