@@ -12,6 +12,11 @@ const OTHER_SITES = ['https://*/*', 'http://*/*'];
  */
 export const E2E_GRANTED_SITE = 'http://127.0.0.3/*';
 const e2eSites = process.env.KEFU_BUILD === 'e2e-sites';
+/**
+ * `KEFU_BUILD=e2e` (→ .output/chrome-mv3-e2e): the build the demo, the e2e tests and the benchmarks load. It also
+ * matches the local demo console (localhost, 127.0.0.1); the production build (no KEFU_BUILD) does not.
+ */
+const local = process.env.KEFU_BUILD === 'e2e' || e2eSites;
 
 /**
  * Vite 8 (rolldown) writes Dexie's and other libraries' non-ASCII characters (e.g. a literal U+FFFF) straight
@@ -38,8 +43,8 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere: every dependency of a module is visible in its import list.
   imports: false,
-  vite: () => ({ plugins: [asciiOnlyContentScripts()] }),
-  ...(e2eSites ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-e2e-sites' } : {}),
+  vite: () => ({ plugins: [asciiOnlyContentScripts()], define: { __KEFU_LOCAL__: JSON.stringify(local) } }),
+  ...(local ? { outDirTemplate: `{{browser}}-mv{{manifestVersion}}-${e2eSites ? 'e2e-sites' : 'e2e'}` } : {}),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

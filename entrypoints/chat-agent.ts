@@ -16,7 +16,8 @@ declare global {
 export default defineUnlistedScript(() => {
   if (globalThis.__kefuAgent?.isValid) return;
   // Its own name: a newer agent (the extension reloaded) invalidates this one, and the loader's context is left alone.
-  const ctx = new ContentScriptContext('chat-agent');
+  // No window.postMessage announcing the extension's id to the page (see the loader).
+  const ctx = new ContentScriptContext('chat-agent', { noScriptStartedPostMessage: true });
   globalThis.__kefuAgent = ctx;
   // A user-timing entry on the page's timeline: how long starting the agent holds the page (benchmarked).
   performance.mark('kefu:agent-start');

@@ -1,9 +1,11 @@
 /** What the background answers. Separate from the wiring so it can be tested with fakes. */
-import { BackgroundRequestSchema, parseMessage, type ChatTab, type GuardHit, type PickerItem } from '../../storage/protocol';
+import { BackgroundRequestSchema, parseMessage, type BackgroundRequest, type ChatTab, type GuardHit, type PickerItem } from '../../storage/protocol';
 import type { ChatTabRegistry } from '../../storage/chat-tabs';
 
 export interface Sender {
   id?: string;
+  /** The sending page's URL (a chat page for content scripts, the extension's own for its pages). */
+  url?: string;
   tab?: { id?: number; windowId?: number };
   frameId?: number;
 }
@@ -34,15 +36,32 @@ export interface BackgroundServices {
 
 export type BackgroundReply = { ok: true; changed?: boolean } | { ok: false; error: string } | ChatTab[] | PickerItem[] | GuardHit[];
 
+/** Who may send what: chat pages (content scripts) and the extension's own pages each have their own messages. */
+const FROM_CHAT_PAGE = new Set<BackgroundRequest['type']>([
+  'agent/start',
+  'chat/status',
+  'picker/search',
+  'phrase/used',
+  'placeholders/remember',
+  'guard/check',
+  'guard/allow',
+  'guard/override',
+  'tally/count',
+]);
+
 /**
- * Handle one runtime message. Messages from another extension, malformed ones, and status reports that do not
- * come from a tab are rejected (logged, nothing stored).
+ * Handle one runtime message. Messages from another extension, malformed ones, and messages from the wrong
+ * context (a chat page asking for what only the side panel may: every tab's buyer, the alarms, site access) are
+ * rejected (logged, nothing stored). Every message is answered, a failing handler with `{ok: false, error}`, so
+ * no sender waits forever.
+ * @param pageOrigin the extension's own pages' origin (`chrome-extension://<id>/`), to tell them from chat pages
  */
 export async function handleBackgroundMessage(
   raw: unknown,
   sender: Sender,
   ownId: string,
   services: BackgroundServices,
+  pageOrigin = `chrome-extension://${ownId}/`,
 ): Promise<{ reply: BackgroundReply; changed: boolean }> {
   if (sender.id !== ownId) {
     console.warn('[kefu] rejected message from a foreign sender', sender.id);
@@ -51,26 +70,32 @@ export async function handleBackgroundMessage(
   const parsed = parseMessage(BackgroundRequestSchema, raw, sender.tab ? `tab ${sender.tab.id}` : 'extension page');
   if (!parsed.ok) return { reply: { ok: false, error: parsed.reason }, changed: false };
   const message = parsed.value;
+  // A content script's sender has a tab and the chat page's URL; the side panel has no tab (or, opened as a
+  // tab, the extension's own URL).
+  const fromExtensionPage = !sender.tab || (sender.url ?? '').startsWith(pageOrigin);
+  const fromChatPage = !!sender.tab && !(sender.url ?? '').startsWith(pageOrigin);
+  if (FROM_CHAT_PAGE.has(message.type) ? !fromChatPage : !fromExtensionPage) {
+    const error = `${message.type} is not accepted from ${fromChatPage ? 'a chat page' : 'an extension page'}`;
+    console.warn(`[kefu] rejected message: ${error}`);
+    return { reply: { ok: false, error }, changed: false };
+  }
+  try {
+    return await dispatch(message, sender, services);
+  } catch (e) {
+    const error = e instanceof Error ? e.message : String(e);
+    console.warn(`[kefu] ${message.type} failed: ${error}`);
+    return { reply: { ok: false, error }, changed: false };
+  }
+}
+
+async function dispatch(message: BackgroundRequest, sender: Sender, services: BackgroundServices): Promise<{ reply: BackgroundReply; changed: boolean }> {
   switch (message.type) {
-    case 'agent/start': {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined) {
-        console.warn('[kefu] rejected agent/start: not sent from a tab');
-        return { reply: { ok: false, error: 'agent/start must come from a tab' }, changed: false };
-      }
-      try {
-        await services.startAgent(tabId, sender.frameId ?? 0);
-        return { reply: { ok: true }, changed: false };
-      } catch (e) {
-        return { reply: { ok: false, error: e instanceof Error ? e.message : String(e) }, changed: false };
-      }
-    }
+    case 'agent/start':
+      await services.startAgent(sender.tab!.id!, sender.frameId ?? 0);
+      return { reply: { ok: true }, changed: false };
     case 'chat/status': {
-      const { id, windowId } = sender.tab ?? {};
-      if (id === undefined || windowId === undefined) {
-        console.warn('[kefu] rejected chat/status: not sent from a tab');
-        return { reply: { ok: false, error: 'chat/status must come from a tab' }, changed: false };
-      }
+      const { id, windowId } = sender.tab!;
+      if (id === undefined || windowId === undefined) throw new Error('chat/status must come from a tab');
       const changed = await services.registry.report(id, windowId, message.status);
       const buyerId = message.status.buyer?.id ?? message.status.buyer?.name;
       if (changed && buyerId) await services.buyerOpened(message.status.site, buyerId);
@@ -98,12 +123,8 @@ export async function handleBackgroundMessage(
       await services.remindersChanged();
       return { reply: { ok: true }, changed: false };
     case 'sites/enable':
-      try {
-        await services.siteEnable(message.pattern, message.tabId);
-        return { reply: { ok: true }, changed: false };
-      } catch (e) {
-        return { reply: { ok: false, error: e instanceof Error ? e.message : String(e) }, changed: false };
-      }
+      await services.siteEnable(message.pattern, message.tabId);
+      return { reply: { ok: true }, changed: false };
     case 'sites/disable':
       await services.siteDisable(message.pattern);
       return { reply: { ok: true }, changed: false };

@@ -44,7 +44,7 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
-    void handleBackgroundMessage(raw, sender, browser.runtime.id, services).then(({ reply, changed }) => {
+    void handleBackgroundMessage(raw, sender, browser.runtime.id, services, browser.runtime.getURL('/')).then(({ reply, changed }) => {
       sendResponse(reply);
       if (changed) void broadcast();
     });

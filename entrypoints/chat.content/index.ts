@@ -13,6 +13,9 @@ const LOAD_WAIT_MS = 3000;
 export default defineContentScript({
   matches: CHAT_MATCHES,
   runAt: 'document_idle',
+  // WXT would otherwise window.postMessage(…, '*') a "script started" message naming the extension's id to
+  // every console page, which lets the page fingerprint the extension. Same-document events are enough for us.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     let asked = false;
     const start = () => {

@@ -1,7 +1,7 @@
 // npm run bench: measures and prints the project's figures, and writes them to tests/bench/results.json as
 // {"name": number}. Later issues add their figures here (search, guard, tally, insertion).
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -52,6 +52,11 @@ results['extension.total_bytes'] = (function walk(dir) {
     return sum + (statSync(p).isDirectory() ? walk(p) : statSync(p).size);
   }, 0);
 })(out);
+}
+
+// The Chromium benchmarks load the e2e build (the same code; its manifest also serves the local demo console).
+if (!only || !existsSync(join(root, '.output', 'chrome-mv3-e2e'))) {
+  execFileSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore', env: { ...process.env, KEFU_BUILD: 'e2e' } });
 }
 
 // Pure-logic benchmarks written in TypeScript (tests/bench/*.bench.ts), bundled with esbuild and run in Node.

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 // KEFU_ROOT lets bundled callers (benchmarks) that live elsewhere point at the project.
 const root = process.env.KEFU_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const EXTENSION_DIR = join(root, '.output', 'chrome-mv3');
+/** The e2e build (KEFU_BUILD=e2e): the real code, and its manifest also matches the local demo console. */
+export const EXTENSION_DIR = join(root, '.output', 'chrome-mv3-e2e');
 /** The same code with one test host granted at install (wxt.config.ts, KEFU_BUILD=e2e-sites). */
 export const E2E_SITES_DIR = join(root, '.output', 'chrome-mv3-e2e-sites');
 

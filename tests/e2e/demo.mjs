@@ -14,7 +14,8 @@ const outDir = join(root, '.output', 'demo');
 const headed = Boolean(process.env.DISPLAY) && !process.argv.includes('--headless');
 
 console.log('[demo] building the extension (wxt build)…');
-execFileSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore' });
+// The e2e build: the same code, with the local demo console among the consoles it serves.
+execFileSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['wxt', 'build'], { cwd: root, stdio: 'ignore', env: { ...process.env, KEFU_BUILD: 'e2e' } });
 const site = await serve(await buildFixtures(), Number(process.env.DEMO_PORT ?? 0));
 const demoUrl = `${site.url}/index.html`;
 console.log(`[demo] demo chat console: ${demoUrl}  (?editor=textarea | react | contenteditable)`);

@@ -40,7 +40,8 @@ it('counts each buyer\'s first opened conversation of the day once, and 成交 +
   await demo.click('[data-role="reply-box"]');
   await expect.poll(() => panel.textContent('[data-testid="tally-consults"]'), { timeout: 10_000 }).toBe(String(start + 3));
   const served = await h.openPanel(await h.tabIdOf(demo));
-  await served.click('button.sale');
+  await served.click('button.sale:has-text("成交 +1")');
+  await served.getByLabel('本单金额（可选）').press('Enter'); // no amount: the sale counts without one
   await expect.poll(() => served.textContent('[data-testid="notice"]')).toBe('已记一单成交：阿强_2019');
   await expect.poll(() => panel.textContent('[data-testid="tally-conversions"]')).toBe('1');
   await Promise.all([demo.close(), panel.close(), served.close()]);

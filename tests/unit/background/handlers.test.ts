@@ -65,6 +65,42 @@ describe('handleBackgroundMessage', () => {
     expect(warn).toHaveBeenCalled();
   });
 
+  it.each([
+    ['panel/list-chat-tabs', { type: 'panel/list-chat-tabs' }],
+    ['reminders/changed', { type: 'reminders/changed' }],
+    ['sites/enable', { type: 'sites/enable', pattern: 'https://evil.example/*' }],
+    ['sites/disable', { type: 'sites/disable', pattern: 'https://im.kwaixiaodian.com/*' }],
+  ])('a chat page may not send %s (every tab\'s buyers, the alarms, site access are the panel\'s)', async (_label, message) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const svc = services();
+    await handleBackgroundMessage(report, { id: OWN, tab: { id: 5, windowId: 2 }, url: 'https://mms.pinduoduo.com/chat-merchant/' }, OWN, svc);
+    const res = await handleBackgroundMessage(message, { id: OWN, tab: { id: 6, windowId: 2 }, url: 'https://im.jinritemai.com/pc_seller_v2/' }, OWN, svc);
+    expect(res.reply).toEqual({ ok: false, error: `${message.type} is not accepted from a chat page` });
+    // The side panel, opened as a tab, is still an extension page.
+    const fromPanel = await handleBackgroundMessage({ type: 'panel/list-chat-tabs' }, { id: OWN, tab: { id: 9, windowId: 2 }, url: `chrome-extension://${OWN}/sidepanel.html` }, OWN, svc);
+    expect(fromPanel.reply).toHaveLength(1);
+    warn.mockRestore();
+  });
+
+  it('an extension page may not pose as a chat page (status reports, guard counts)', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const svc = services();
+    const page = { id: OWN, tab: { id: 9, windowId: 2 }, url: `chrome-extension://${OWN}/sidepanel.html` };
+    expect((await handleBackgroundMessage(report, page, OWN, svc)).reply).toMatchObject({ ok: false });
+    expect((await handleBackgroundMessage({ type: 'tally/count', field: 'consults', delta: 1 }, { id: OWN }, OWN, svc)).reply).toMatchObject({ ok: false });
+    expect(await svc.registry.list()).toEqual([]);
+    warn.mockRestore();
+  });
+
+  it('answers a handler that fails with {ok: false, error} instead of leaving the sender waiting', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const svc = { ...services(), guardOverride: async () => Promise.reject(new Error('QuotaExceededError')), pickerSearch: () => { throw new TypeError('boom'); } };
+    const tab = { id: OWN, tab: { id: 5, windowId: 2 } };
+    expect((await handleBackgroundMessage({ type: 'guard/override', ruleIds: ['x'] }, tab, OWN, svc)).reply).toEqual({ ok: false, error: 'QuotaExceededError' });
+    expect((await handleBackgroundMessage({ type: 'picker/search', query: 'kd' }, tab, OWN, svc)).reply).toEqual({ ok: false, error: 'boom' });
+    warn.mockRestore();
+  });
+
   it('injects the agent into the frame whose loader asked, and only for a tab', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const svc = services();
