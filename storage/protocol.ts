@@ -85,7 +85,10 @@ export const GuardAllowSchema = z.object({
   context: z.string().check(z.minLength(1), z.maxLength(60)),
 });
 /** 仍要发送: the agent sent a draft with block hits anyway (counted). */
-export const GuardOverrideSchema = z.object({ type: z.literal('guard/override'), ruleIds: z.array(z.string().check(z.maxLength(80))) });
+export const GuardOverrideSchema = z.object({
+  type: z.literal('guard/override'),
+  ruleIds: z.array(z.string().check(z.minLength(1), z.maxLength(80))).check(z.maxLength(50)),
+});
 /** A match pattern of a site the agent turns the extension on for (settings → 其他网站). */
 export const SITE_PATTERN = /^https?:\/\/[a-z0-9.-]+\/\*$/;
 const SitePatternSchema = z.string().check(z.regex(SITE_PATTERN), z.maxLength(300));
