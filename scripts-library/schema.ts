@@ -5,10 +5,12 @@
 import { z } from 'zod';
 import { DEFAULT_SHIFTS } from './tally';
 import { DEFAULT_CHASE_LADDER } from './reminders';
+import { patternProblem } from './guard/pattern-safety';
 
 export const PHRASE_BODY_MAX = 500;
 
-const id = z.string().min(1).max(80);
+/** `__proto__` cannot be a key of a stored record (JSON and zod drop it), so it is no id. */
+const id = z.string().min(1).max(80).refine((v) => v !== '__proto__', 'reserved id');
 const timestamp = z.number().int().nonnegative();
 
 /** A mission stage (欢迎, 议价, 库存 …). Stages are data so agents can add their own. */
@@ -90,14 +92,10 @@ export const RuleSchema = z
     terms: z.array(z.string().min(1).max(40)).default([]),
     patterns: z
       .array(
-        z.string().refine((p) => {
-          try {
-            new RegExp(p, 'g');
-            return true;
-          } catch {
-            return false;
-          }
-        }, 'not a valid regular expression'),
+        z.string().superRefine((p, ctx) => {
+          const problem = patternProblem(p);
+          if (problem) ctx.addIssue({ code: 'custom', message: `pattern ${p.slice(0, 40)}: ${problem}` });
+        }),
       )
       .optional(),
     category: RuleCategorySchema,

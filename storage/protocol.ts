@@ -81,7 +81,7 @@ export const GuardCheckSchema = z.object({ type: z.literal('guard/check'), text:
 /** 不再提示: a personal allow for one rule in one context (the hit with a little of its surroundings). */
 export const GuardAllowSchema = z.object({
   type: z.literal('guard/allow'),
-  ruleId: z.string().check(z.minLength(1), z.maxLength(80)),
+  ruleId: z.string().check(z.minLength(1), z.maxLength(80), z.refine((v) => v !== '__proto__', 'reserved id')),
   context: z.string().check(z.minLength(1), z.maxLength(60)),
 });
 /** 仍要发送: the agent sent a draft with block hits anyway (counted). */

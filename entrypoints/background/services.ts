@@ -14,10 +14,21 @@ import type { BackgroundServices } from './handlers';
 import { checkDraft, DEFAULT_RULES } from '../../scripts-library/guard';
 import type { Rule, Settings } from '../../scripts-library/schema';
 
+/**
+ * A record's own value for a key. Rule ids come from files and pages: `constructor` or `toString` must find
+ * nothing rather than Object.prototype's functions (which made every check throw and every send go through).
+ */
+function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** Rules with the agent's personal allows merged in (a new array, so the matcher recompiles). */
 export function rulesWithAllows(rules: readonly Rule[], allows: Settings['guardAllows']): readonly Rule[] {
   if (!Object.keys(allows).length) return rules;
-  return rules.map((r) => (allows[r.id]?.length ? { ...r, allow: [...r.allow, ...allows[r.id]!] } : r));
+  return rules.map((r) => {
+    const extra = own(allows, r.id);
+    return extra?.length ? { ...r, allow: [...r.allow, ...extra] } : r;
+  });
 }
 
 const PICKER_SIZE = 8;
@@ -69,7 +80,7 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: Ser
     },
     async guardAllow(ruleId, context) {
       await updateSettings(db, ({ guardAllows }) => {
-        const list = guardAllows[ruleId] ?? [];
+        const list = own(guardAllows, ruleId) ?? [];
         return list.includes(context) ? {} : { guardAllows: { ...guardAllows, [ruleId]: [...list, context] } };
       });
     },
@@ -82,7 +93,7 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: Ser
     async guardOverride(ruleIds) {
       await updateSettings(db, ({ guardOverrides }) => {
         const next = { ...guardOverrides };
-        for (const id of ruleIds) next[id] = (next[id] ?? 0) + 1;
+        for (const id of ruleIds) next[id] = (own(next, id) ?? 0) + 1;
         return { guardOverrides: next };
       });
     },

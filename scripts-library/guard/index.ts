@@ -100,7 +100,9 @@ export function checkDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
   scan(draft, compact, compiled.compact, add);
   for (const { rule, regex } of compiled.patterns) {
     regex.lastIndex = 0;
-    for (const m of compact.text.matchAll(regex)) add(compact, rule, m.index, m.index + m[0].length);
+    // A zero-length match is no words to change: never a hit (a stored pattern that can match nothing must not
+    // hold every send).
+    for (const m of compact.text.matchAll(regex)) if (m[0]) add(compact, rule, m.index, m.index + m[0].length);
   }
   return leftmostLongest(found);
 }

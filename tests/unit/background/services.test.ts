@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { KefuDB } from '../../../storage/db';
 import { freshDbPerTest } from '../../helpers/db';
 import { ChatTabRegistry } from '../../../storage/chat-tabs';
+import { RuleSchema } from '../../../scripts-library/schema';
 import { createServices } from '../../../entrypoints/background/services';
 import { savePhrase } from '../../../storage/repositories/phrase-writes';
 import { ensureDefaultPacks } from '../../../storage/repositories/packs';
@@ -63,6 +64,20 @@ describe('background services', () => {
     const rows = await db.tally.toArray();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ agent: 'me', consults: 1, conversions: 1 });
+  });
+
+  it.each(['constructor', 'toString', 'hasOwnProperty'])('a rule with the id %s still checks, allows and counts (no prototype lookups)', async (ruleId) => {
+    await db.rules.bulkPut([RuleSchema.parse({ id: ruleId, terms: ['加微信'], category: 'off-platform', severity: 'block', suggestion: '在平台内沟通' })]);
+    const svc = createServices(db, registry());
+    await expect.poll(async () => (await svc.guardCheck('亲，加微信吧')).map((h) => h.ruleId)).toEqual([ruleId]);
+    await svc.guardOverride([ruleId, 'valueOf']);
+    await svc.guardAllow(ruleId, '在公司加微信群');
+    expect((await svc.guardCheck('亲，加微信吧')).map((h) => [h.ruleId, h.severity])).toEqual([[ruleId, 'block']]);
+    expect((await getSettings(db)).guardOverrides[ruleId]).toBe(1);
+  });
+
+  it('__proto__ is no rule id: refused at the schema and at the message', () => {
+    expect(RuleSchema.safeParse({ id: '__proto__', terms: ['x'], category: 'abuse', severity: 'block' }).success).toBe(false);
   });
 
   it('three writers counting 仍要发送 and adding allows at once lose nothing (one transaction each)', async () => {
