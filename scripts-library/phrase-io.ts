@@ -9,6 +9,7 @@
  */
 import Papa from 'papaparse';
 import { decodeGbk, encodeGbk } from './gbk';
+import { toCsv, unescapeCell } from './csv';
 import { validatePhrase, type PhraseProblem } from './phrase-validation';
 import { PhrasePackSchema, type Phrase, type Stage } from './schema';
 
@@ -98,7 +99,7 @@ function readCsv(text: string): ReadResult {
   const numbered = parsed.data.map((cells, i) => ({ cells, row: i + 1 })).filter(({ cells }) => cells.some((c) => c.trim() !== ''));
   const [first, ...records] = numbered;
   const header = first?.cells;
-  const lines = records.map((r) => r.cells);
+  const lines = records.map((r) => r.cells.map(unescapeCell));
   const rowOf = (i: number) => records[i]!.row;
   const names = (header ?? []).map((h) => h.trim());
   const col = (name: string) => names.indexOf(name);
@@ -347,12 +348,12 @@ export function exportJsonPack(stages: readonly Stage[], phrases: readonly Expor
 export function exportCsv(stages: readonly Stage[], phrases: readonly ExportPhrase[]): string {
   const names = new Map(stages.map((s) => [s.id, s.name]));
   const rows = phrases.map((p) => [names.get(p.stageId) ?? '', p.title, p.code ?? '', p.body, p.tags.join('|')]);
-  return '\ufeff' + Papa.unparse({ fields: [...CSV_HEADER], data: rows }, { newline: '\r\n' });
+  return '\ufeff' + toCsv(CSV_HEADER, rows);
 }
 
 /** Qianniu's quick-phrase CSV, GBK-encoded. @throws GbkEncodeError when a phrase has characters GBK lacks. */
 export function exportQianniuCsv(stages: readonly Stage[], phrases: readonly ExportPhrase[]): Uint8Array {
   const names = new Map(stages.map((s) => [s.id, s.name]));
   const rows = phrases.map((p) => [p.code ?? '', p.body, names.get(p.stageId) ?? '']);
-  return encodeGbk(Papa.unparse({ fields: [...QIANNIU_HEADER], data: rows }, { newline: '\r\n' }));
+  return encodeGbk(toCsv(QIANNIU_HEADER, rows));
 }

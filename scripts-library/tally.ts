@@ -2,6 +2,8 @@
  * The personal tally's arithmetic (服务统计本), pure: which day and shift a moment belongs to, conversion rate.
  * Times are local wall-clock times; a shift that runs past midnight counts to the day it started.
  */
+import { toCsv } from './csv';
+
 export interface Shift {
   id: string;
   name: string;
@@ -158,7 +160,7 @@ export function tallyCsv(rows: readonly TallyRow[], shiftName: (id: string) => s
         t.rate === null ? '' : `${(t.rate * 100).toFixed(1)}%`,
         t.amount ? money(t.amount) : '',
         t.perOrder === null ? '' : money(t.perOrder),
-      ].join(',');
+      ];
     });
-  return '\ufeff' + ['日期,班次,询单,其中自动,成交,转化率,金额,客单价', ...lines].join('\r\n') + '\r\n';
+  return '\ufeff' + toCsv(['日期', '班次', '询单', '其中自动', '成交', '转化率', '金额', '客单价'], lines) + '\r\n';
 }
