@@ -4,6 +4,7 @@ import type { KefuDB } from '../storage/db';
 import type { Phrase, Reminder } from '../scripts-library/schema';
 import { activeReminders, completeStep, markPaid, startChase } from '../storage/repositories/reminders';
 import { delayParts, stepState } from '../scripts-library/reminders';
+import { writeErrorText } from './write-error';
 import { t, type MessageKey } from './i18n';
 
 export interface ChaseTarget {
@@ -63,13 +64,24 @@ export function ChaseReminders({ db, target, ladder, focusId, onFocusDone, onIns
   const start = async () => {
     if (!target) return;
     setJustStarted(true);
-    await startChase(db, target, ladder);
+    try {
+      await startChase(db, target, ladder);
+    } catch (e) {
+      notify(writeErrorText(e), 'error');
+      return;
+    }
     onChanged();
     notify(t('chaseStarted', [target.buyerName ?? target.buyerId, ladder.map(delay).join(' / ')]), 'ok');
   };
   const paid = async () => {
     if (!target) return;
-    const n = await markPaid(db, target.site, target.buyerId);
+    let n: number;
+    try {
+      n = await markPaid(db, target.site, target.buyerId);
+    } catch (e) {
+      notify(writeErrorText(e), 'error');
+      return;
+    }
     onChanged();
     notify(t('chaseCancelled', [target.buyerName ?? target.buyerId, String(n)]), 'ok');
   };

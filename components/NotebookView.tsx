@@ -6,6 +6,7 @@ import { shiftAt, weekOf } from '../scripts-library/tally';
 import type { Note, Shift } from '../scripts-library/schema';
 import { isUnreadHandover } from '../scripts-library/notebooks';
 import { t, type MessageKey } from './i18n';
+import { writeErrorText } from './write-error';
 
 /** The team notebooks: 问题登记本 (with a weekly summary and search) and 交接记录本. */
 export function NotebookView({ db, initial = 'problems', shifts }: { db: KefuDB; initial?: 'problems' | 'handover'; shifts?: Shift[] }) {
@@ -26,6 +27,7 @@ function Problems({ db }: { db: KefuDB }) {
   const [question, setQuestion] = useState('');
   const [context, setContext] = useState('');
   const problems = useLiveQuery(() => listProblems(db, search), [db, search]);
+  const [error, setError] = useState<string>();
   const weeks = new Map<string, Note[]>();
   for (const p of problems ?? []) {
     const w = weekOf(new Date(p.createdAt));
@@ -34,13 +36,19 @@ function Problems({ db }: { db: KefuDB }) {
   const add = async (e: FormEvent) => {
     e.preventDefault();
     if (!question.trim()) return;
-    await addProblem(db, question.trim(), context.trim());
-    setQuestion('');
-    setContext('');
+    try {
+      await addProblem(db, question.trim(), context.trim());
+      setQuestion('');
+      setContext('');
+      setError(undefined);
+    } catch (err) {
+      setError(writeErrorText(err)); // what was typed stays in the form
+    }
   };
   return (
     <>
       <form className="dialog" onSubmit={add} aria-label={t('problemLog')}>
+        {error && <p className="error" role="alert">{error}</p>}
         <label className="field">
           <span>{t('problemQuestion')}</span>
           <input value={question} maxLength={500} onChange={(e) => setQuestion(e.target.value)} />
@@ -67,7 +75,8 @@ function Problems({ db }: { db: KefuDB }) {
                   placeholder={t('problemAnswer')}
                   defaultValue={p.answer ?? ''}
                   rows={2}
-                  onBlur={(e) => void answerProblem(db, p.id, e.target.value)}
+                  maxLength={2000}
+                  onBlur={(e) => void answerProblem(db, p.id, e.target.value).then(() => setError(undefined), (err: unknown) => setError(writeErrorText(err)))}
                 />
               </li>
             ))}
@@ -79,14 +88,20 @@ function Problems({ db }: { db: KefuDB }) {
 }
 
 function Handovers({ db, shifts }: { db: KefuDB; shifts?: Shift[] }) {
+  const [error, setError] = useState<string>();
   const now = shiftAt(new Date(), shifts);
   const handovers = useLiveQuery(() => listHandovers(db), [db]);
   const [form, setForm] = useState({ inProgress: '', urgent: '', potential: '', text: '' });
   const save = async (e: FormEvent) => {
     e.preventDefault();
     if (!Object.values(form).some((v) => v.trim())) return;
-    await addHandover(db, { ...form, shift: now.shift, day: now.day });
-    setForm({ inProgress: '', urgent: '', potential: '', text: '' });
+    try {
+      await addHandover(db, { ...form, shift: now.shift, day: now.day });
+      setForm({ inProgress: '', urgent: '', potential: '', text: '' });
+      setError(undefined);
+    } catch (err) {
+      setError(writeErrorText(err)); // the handover stays in the form
+    }
   };
   const field = (key: keyof typeof form, label: MessageKey) => (
     <label className="field">
@@ -97,6 +112,7 @@ function Handovers({ db, shifts }: { db: KefuDB; shifts?: Shift[] }) {
   return (
     <>
       <form className="dialog" onSubmit={save} aria-label={t('handoverLog')}>
+        {error && <p className="error" role="alert">{error}</p>}
         {field('inProgress', 'handoverInProgress')}
         {field('urgent', 'handoverUrgent')}
         {field('potential', 'handoverPotential')}

@@ -16,6 +16,7 @@ import { Onboarding } from './Onboarding';
 import { GearIcon } from './icons';
 import { QuickCount } from './QuickCount';
 import { tallyHotkey } from '../scripts-library/hotkeys';
+import { writeErrorText } from './write-error';
 import { StageTabs } from './StageTabs';
 import { usePhraseSearch } from './use-phrase-search';
 import { useLibraryActions } from './use-library-actions';
@@ -130,9 +131,9 @@ export function SidePanel({ db, served, insert }: Props) {
     const outcome = await insert(chatTab?.tabId, filled.text, filled.caret < filled.text.length ? filled.caret : undefined);
     if (outcome.kind === 'inserted') {
       lastInserted.current.set(buyerKey, phrase.id);
-      await recordPhraseUse(db, phrase.id);
       done?.();
-      setNotice({ text: t('inserted', phrase.title), tone: 'ok' });
+      // The text is in the chat box already; a use that cannot be counted (full disk) is only mentioned.
+      await attempt(() => recordPhraseUse(db, phrase.id), t('inserted', phrase.title));
     } else {
       setNotice({ text: outcome.message, tone: outcome.kind === 'copied' ? 'warn' : 'error' });
     }
@@ -161,16 +162,27 @@ export function SidePanel({ db, served, insert }: Props) {
   };
 
   const onPlaceholders = async (phrase: Phrase, values: Record<string, string>, typed: Record<string, string>, saveShop: boolean, done?: () => void) => {
-    await updateSettings(db, (current) => rememberPatch(current, typed, orderBuyer, saveShop));
+    // Remembering is a convenience: the phrase goes in even when it cannot be stored.
+    await attempt(() => updateSettings(db, (current) => rememberPatch(current, typed, orderBuyer, saveShop)));
     proceed(phrase, { ...values, ...typed }, done);
   };
 
   const agent = settings?.agentName || 'me';
-  const countTally = async (field: 'consults' | 'conversions', delta: number) => {
+  /** A write the agent started: a failure (a full disk…) is said, never swallowed. */
+  const attempt = async (write: () => Promise<unknown>, ok?: string) => {
+    try {
+      await write();
+      if (ok) setNotice({ text: ok, tone: 'ok' });
+    } catch (e) {
+      setNotice({ text: writeErrorText(e), tone: 'error' });
+    }
+  };
+  const countTally = (field: 'consults' | 'conversions', delta: number) => {
     const { day, shift } = shiftAt(new Date(), settings?.shifts);
-    if (field === 'conversions' && delta > 0) await addSale(db, agent, day, shift);
-    else await increment(db, agent, day, shift, field, delta);
-    setNotice({ text: t(field === 'consults' ? 'tallyConsults' : 'tallyConversions') + (delta > 0 ? ' +1' : ' −1'), tone: 'ok' });
+    return attempt(
+      () => (field === 'conversions' && delta > 0 ? addSale(db, agent, day, shift) : increment(db, agent, day, shift, field, delta)),
+      t(field === 'consults' ? 'tallyConsults' : 'tallyConversions') + (delta > 0 ? ' +1' : ' −1'),
+    );
   };
 
   const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -223,10 +235,9 @@ export function SidePanel({ db, served, insert }: Props) {
         {chatTab && (buyer?.id ?? buyer?.name) && (
           <QuickCount
             onConsult={() => void countTally('consults', 1)}
-            onSale={async (amount) => {
+            onSale={(amount) => {
               const { day, shift } = shiftAt(new Date(), settings?.shifts);
-              await addSale(db, agent, day, shift, amount);
-              setNotice({ text: t('conversionCounted', buyer?.name ?? buyer?.id ?? ''), tone: 'ok' });
+              void attempt(() => addSale(db, agent, day, shift, amount), t('conversionCounted', buyer?.name ?? buyer?.id ?? ''));
             }}
           />
         )}

@@ -18,6 +18,7 @@ import {
 } from '../scripts-library/tally';
 import { TallyChart } from './TallyChart';
 import { download } from './download';
+import { writeErrorText } from './write-error';
 import { t } from './i18n';
 
 const pct = (r: number | null) => (r === null ? t('tallyNoRate') : `${(r * 100).toFixed(1)}%`);
@@ -51,7 +52,9 @@ export function TallyView({ db, agent, settings }: Props) {
   const goal = goalProgress(today.conversions, settings.dailyGoal);
   const shiftName = (id: string) => (id === OFF_SHIFT ? t('shift_off') : (settings.shifts.find((s) => s.id === id)?.name ?? id));
 
-  const bump = (field: TallyField, delta: number) => void increment(db, agent, day, shift, field, delta);
+  const [writeError, setWriteError] = useState<string>();
+  const guarded = (write: Promise<unknown>) => write.then(() => setWriteError(undefined), (e: unknown) => setWriteError(writeErrorText(e)));
+  const bump = (field: TallyField, delta: number) => void guarded(increment(db, agent, day, shift, field, delta));
   const sale = async () => {
     const value = amount.trim() ? Number(amount) : 0;
     if (!Number.isFinite(value) || value < 0) {
@@ -59,8 +62,7 @@ export function TallyView({ db, agent, settings }: Props) {
       return;
     }
     setAmountError(false);
-    await addSale(db, agent, day, shift, value);
-    setAmount('');
+    await guarded(addSale(db, agent, day, shift, value).then(() => setAmount('')));
   };
   const pm = (field: TallyField, label: string, plus: () => void) => (
     <>
@@ -99,6 +101,7 @@ export function TallyView({ db, agent, settings }: Props) {
   return (
     <section className="tally" aria-label={t('viewTally')}>
       <p className="muted">{t('tallyToday', [day, shiftName(shift)])}</p>
+      {writeError && <p className="error" role="alert">{writeError}</p>}
       <div className="tally__card">
         <div className="tally__counter">
           <span className="tally__label">{t('tallyConsults')}</span>

@@ -69,6 +69,15 @@ export function parseBackup(text: string): ParsedBackup {
     const issue = parsed.error.issues[0]!;
     return { ok: false, error: `不是有效的备份文件：${issue.path.join('.') || '（根）'} ${issue.message}` };
   }
+  // Two rows with one key: the restore would keep one silently and its preview would count both.
+  for (const name of TABLE_NAMES) {
+    const seen = new Set<string>();
+    for (const [i, row] of (parsed.data.tables[name] as Record<string, unknown>[]).entries()) {
+      const key = keyOf(name, row);
+      if (seen.has(key)) return { ok: false, error: `不是有效的备份文件：tables.${name}.${i} 的 id “${key.slice(0, 40)}” 重复` };
+      seen.add(key);
+    }
+  }
   if (parsed.data.schemaVersion > CURRENT_VERSION) {
     return { ok: false, error: `备份来自更新的版本（数据版本 ${parsed.data.schemaVersion}），请先更新扩展` };
   }

@@ -30,8 +30,17 @@ export async function addProblem(db: KefuDB, question: string, context: string, 
   return note;
 }
 
+/** Every write goes through the record schema the backup restore uses, so a backup the app wrote always restores. */
+async function updateNote(db: KefuDB, id: string, change: Partial<Note>): Promise<void> {
+  await db.transaction('rw', db.notes, async () => {
+    const old = await db.notes.get(id);
+    if (!old) throw new Error(`no note ${id}`);
+    await db.notes.put(NoteSchema.parse({ ...old, ...change }));
+  });
+}
+
 export async function answerProblem(db: KefuDB, id: string, answer: string, now = Date.now()): Promise<void> {
-  await db.notes.update(id, { answer, status: answer.trim() ? 'answered' : 'open', updatedAt: now });
+  await updateNote(db, id, { answer, status: answer.trim() ? 'answered' : 'open', updatedAt: now });
 }
 
 /** Problems, newest first, optionally filtered by a search over question, context and answer. */
@@ -59,5 +68,5 @@ export async function listHandovers(db: KefuDB): Promise<Note[]> {
 }
 
 export async function markHandoverRead(db: KefuDB, id: string): Promise<void> {
-  await db.notes.update(id, { read: true });
+  await updateNote(db, id, { read: true });
 }

@@ -61,3 +61,23 @@ describe('backup', () => {
     expect(await everything()).toEqual(before);
   });
 });
+
+describe('what the app writes, the restore takes', () => {
+  it('a 问题登记本 answer over 2,000 characters is refused at the write, so the backup stays restorable', async () => {
+    const { addProblem, answerProblem } = await import('../../../storage/repositories/notes');
+    const p = await addProblem(db, '能开发票吗', '订单 2311');
+    await expect(answerProblem(db, p.id, '长'.repeat(2001))).rejects.toThrow();
+    await answerProblem(db, p.id, '可以，下单后在订单页申请');
+    const parsed = parseBackup(await exportBackup(db));
+    expect(parsed.ok).toBe(true);
+  });
+
+  it('a backup with two rows of one id is refused with the table and row, and nothing changes', async () => {
+    const before = await everything();
+    const file = JSON.parse(await exportBackup(db)) as { tables: { phrases: unknown[] } };
+    file.tables.phrases.push(file.tables.phrases[0]);
+    const parsed = parseBackup(JSON.stringify(file));
+    expect(parsed).toMatchObject({ ok: false, error: expect.stringContaining('tables.phrases.') });
+    expect(await everything()).toEqual(before);
+  });
+});
