@@ -20,6 +20,7 @@ import { afterRender, insertText, isOwnEvent, saveSelection, type SavedSelection
 import { SlashPicker } from './picker';
 import { showToast } from './toast';
 import { tallyHotkey } from '../../scripts-library/hotkeys';
+import { GUARD_MAX_DRAFT, guardWindows, mergeWindowHits } from '../../scripts-library/guard/chunks';
 import { buyerKey } from '../../scripts-library/placeholders';
 import { GuardBadge } from './guard-badge';
 import { GuardReplySchema } from '../../storage/protocol';
@@ -141,9 +142,16 @@ export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
   });
   const sendButton = () => firstShownButton(document, agent.adapter.sendButtonSelectors ?? []);
   const guard = new GuardBadge(document, {
+    // A long draft goes in windows; an unanswered or refused check throws, and the badge fails closed.
     async check(text) {
-      const reply = GuardReplySchema.safeParse(await send({ type: 'guard/check', text }));
-      return reply.success ? reply.data : [];
+      if (text.length > GUARD_MAX_DRAFT) throw new Error('draft too long to check');
+      const parts = [];
+      for (const { offset, text: window } of guardWindows(text)) {
+        const reply = GuardReplySchema.safeParse(await send({ type: 'guard/check', text: window }));
+        if (!reply.success) throw new Error('the guard did not answer');
+        parts.push({ offset, hits: reply.data });
+      }
+      return mergeWindowHits(parts);
     },
     allow: (ruleId, context) => void send({ type: 'guard/allow', ruleId, context }).catch(() => {}),
     override: (ruleIds) => void send({ type: 'guard/override', ruleIds }).catch(() => {}),

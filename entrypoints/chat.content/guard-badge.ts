@@ -47,7 +47,8 @@ const SEVERITIES = ['block', 'warn', 'hint'] as const;
 
 export class GuardBadge {
   private el: HTMLElement | null = null;
-  private checked = { text: '', hits: [] as GuardHit[] };
+  /** `failed`: the check itself did not answer (background gone, a broken reply): fail closed, and say so. */
+  private checked = { text: '', hits: [] as GuardHit[], failed: false };
   private ignored = new Set<string>();
   private host: HTMLElement | null = null;
   private root: ShadowRoot | null = null;
@@ -84,12 +85,23 @@ export class GuardBadge {
     const { text } = readEditor(el);
     if (!text.trim()) this.ignored.clear();
     const seq = ++this.seq;
-    const hits = text.trim() ? await this.deps.check(text).catch(() => []) : [];
+    let failed = false;
+    const hits = text.trim()
+      ? await this.deps.check(text).catch(() => {
+          failed = true;
+          return [];
+        })
+      : [];
     if (seq === this.seq) {
-      this.checked = { text, hits };
+      this.checked = { text, hits, failed };
       this.render();
     }
     return this.visible();
+  }
+
+  /** Whether sending this draft needs the agent's say: a must-change hit, or a check that could not be done. */
+  private blocking(hits: GuardHit[] = this.visible()): boolean {
+    return this.checked.failed || hits.some((h) => h.severity === 'block');
   }
 
   private visible(): GuardHit[] {
@@ -112,12 +124,12 @@ export class GuardBadge {
       // button can complete the send afterwards; otherwise let it go rather than swallow it.
       if (!this.deps.sendButton()) return false;
       void this.refresh(el).then((hits) => {
-        if (hits.some((h) => h.severity === 'block')) this.showHeld(send);
+        if (this.blocking(hits)) this.showHeld(send);
         else send();
       });
       return true;
     }
-    if (!this.visible().some((h) => h.severity === 'block')) return false;
+    if (!this.blocking()) return false;
     this.showHeld(send);
     return true;
   }
@@ -139,7 +151,7 @@ export class GuardBadge {
   private render(): void {
     const el = this.el;
     const hits = this.visible();
-    if (!el || (!hits.length && !this.held)) {
+    if (!el || (!hits.length && !this.held && !this.checked.failed)) {
       this.close();
       return;
     }
@@ -154,6 +166,11 @@ export class GuardBadge {
     const badge = this.node('div', 'badge');
     badge.setAttribute('role', 'button');
     badge.dataset.testid = 'guard-badge';
+    if (this.checked.failed) {
+      const span = this.node('span', 'block', this.deps.text('guardCheckFailed'));
+      span.dataset.severity = 'failed';
+      badge.append(span);
+    }
     for (const sev of SEVERITIES) {
       const n = hits.filter((h) => h.severity === sev).length;
       if (!n) continue;
@@ -181,7 +198,9 @@ export class GuardBadge {
     panel.addEventListener('mousedown', (e) => e.preventDefault()); // keep the caret in the reply box
     const held = this.held;
     if (held) {
-      panel.append(this.node('div', 'held', this.deps.text('guardHeld')));
+      panel.append(this.node('div', 'held', this.deps.text(this.checked.failed && !hits.some((h) => h.severity === 'block') ? 'guardHeldUnchecked' : 'guardHeld')));
+    } else if (this.checked.failed) {
+      panel.append(this.node('div', 'held', this.deps.text('guardCheckFailedWhy')));
     }
     for (const h of held ? hits.filter((x) => x.severity === 'block') : hits) {
       const row = this.node('div', 'hit');

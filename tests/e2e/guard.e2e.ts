@@ -74,6 +74,18 @@ describe('send check', () => {
     await demo.close();
   });
 
+  it('a draft over 5,000 characters is still checked: 加微信 at its end holds the send', async () => {
+    const demo = await h.openDemo('textarea');
+    await demo.click('[data-role="reply-box"]');
+    await demo.keyboard.insertText('x'.repeat(4997));
+    await demo.keyboard.type('加微信聊');
+    await expect.poll(() => badge(demo).textContent()).toBe('必改 1');
+    await demo.keyboard.press('Enter');
+    await expect.poll(() => panel(demo).textContent()).toContain('已暂停发送');
+    expect(await sentTexts(demo)).toEqual([]);
+    await demo.close();
+  });
+
   it('a block hit holds a click on 发送 too', async () => {
     const demo = await typeInto('textarea', '好评返现5元');
     await expect.poll(() => badge(demo).count()).toBe(1);

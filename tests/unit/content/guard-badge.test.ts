@@ -88,4 +88,18 @@ describe('GuardBadge', () => {
     expect(send).toHaveBeenCalledOnce();
     expect(guard.holdSend(box, send, enter())).toBe(false); // the agent's override lets this exact text through
   });
+
+  it('fails closed: a check that does not answer shows 未能检查 and holds the send until the agent confirms', async () => {
+    const guard = new GuardBadge(document, { ...deps, check: async () => Promise.reject(new Error('the guard did not answer')) });
+    const send = vi.fn();
+    box.value = 'x'.repeat(4997) + '加微信聊';
+    await guard.refresh(box);
+    expect(badgeText()).toBe('未能检查');
+    expect(guard.holdSend(box, send, enter())).toBe(true);
+    const dialog = shadow()!.querySelector('[role="dialog"]')!;
+    expect(dialog.textContent).toContain('没能检查违规用语');
+    expect(send).not.toHaveBeenCalled();
+    [...dialog.querySelectorAll('button')].find((b) => b.textContent === '仍要发送')!.click();
+    expect(send).toHaveBeenCalledOnce();
+  });
 });
