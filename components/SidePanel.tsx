@@ -330,6 +330,15 @@ export function SidePanel({ db, served, insert }: Props) {
           onCancel={library.cancelEdit}
         />
       )}
+      {library.conflict && (
+        <ConfirmDialog
+          message={t('editConflict', library.conflict.stored.title)}
+          confirm={t('editKeepMine')}
+          cancel={t('editKeepTheirs')}
+          onConfirm={() => void library.resolveConflict(true)}
+          onCancel={() => void library.resolveConflict(false)}
+        />
+      )}
       {library.importPlan && (
         <ImportPreview
           plan={library.importPlan}

@@ -6,6 +6,7 @@ import { GbkEncodeError } from '../scripts-library/gbk';
 import type { PhraseDraft } from '../scripts-library/phrase-validation';
 import { t } from './i18n';
 import { download } from './download';
+import { writeErrorText } from './write-error';
 
 type Notify = (text: string, tone: 'ok' | 'warn' | 'error', undo?: () => void) => void;
 
@@ -15,6 +16,9 @@ const writes = () => import('../storage/repositories/phrase-writes');
 /** Editing, import and export of the phrase library, for the side panel. */
 export function useLibraryActions(db: KefuDB, notify: Notify) {
   const [editing, setEditing] = useState<PhraseDraft & { id: string }>();
+  // When the phrase being edited was last saved, to notice another panel saving it meanwhile.
+  const [editBase, setEditBase] = useState<number>();
+  const [conflict, setConflict] = useState<{ draft: PhraseDraft & { id: string }; stored: Phrase }>();
   const [importPlan, setImportPlan] = useState<ImportPlan>();
   // What the plan was made from, so choosing a stage for a file group re-plans the same rows.
   const [source, setSource] = useState<{ read: Extract<ReadResult, { ok: true }>; library: readonly Phrase[]; stages: readonly Stage[]; stageMap: Record<string, string> }>();
@@ -26,14 +30,39 @@ export function useLibraryActions(db: KefuDB, notify: Notify) {
     editing,
     importPlan,
     startNew: (stageId: string) => setEditing({ id: newId(), stageId, title: '', body: '', code: '', tags: [] }),
-    startEdit: (p: Phrase) => setEditing({ id: p.id, stageId: p.stageId, title: p.title, body: p.body, code: p.code ?? '', tags: p.tags }),
+    startEdit: (p: Phrase) => {
+      setEditBase(p.updatedAt);
+      setEditing({ id: p.id, stageId: p.stageId, title: p.title, body: p.body, code: p.code ?? '', tags: p.tags });
+    },
     startDuplicate: (p: Phrase) =>
       setEditing({ id: newId(), stageId: p.stageId, title: `${p.title}${t('copySuffix')}`, body: p.body, code: '', tags: p.tags }),
-    cancelEdit: () => setEditing(undefined),
-    async save(draft: PhraseDraft & { id: string }) {
-      const saved = await (await writes()).savePhrase(db, draft);
+    cancelEdit: () => {
       setEditing(undefined);
+      setEditBase(undefined);
+    },
+    conflict,
+    /** Another panel saved this phrase while it was being edited: keep this version (true) or theirs. */
+    async resolveConflict(keepMine: boolean) {
+      const pending = conflict;
+      setConflict(undefined);
+      setEditing(undefined);
+      setEditBase(undefined);
+      if (!pending) return;
+      if (!keepMine) return notify(t('editDiscarded', pending.stored.title), 'warn');
+      const saved = await (await writes()).savePhrase(db, pending.draft);
       notify(t('saved', saved.title), 'ok');
+    },
+    async save(draft: PhraseDraft & { id: string }) {
+      const w = await writes();
+      try {
+        const saved = await w.savePhrase(db, draft, Date.now(), editBase);
+        setEditing(undefined);
+        setEditBase(undefined);
+        notify(t('saved', saved.title), 'ok');
+      } catch (e) {
+        if (e instanceof w.PhraseConflictError) setConflict({ draft, stored: e.stored });
+        else notify(writeErrorText(e), 'error');
+      }
     },
     addStage: async (name: string) => (await writes()).addStage(db, name),
     async togglePin(p: Phrase) {

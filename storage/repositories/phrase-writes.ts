@@ -37,10 +37,28 @@ export async function applyImport(db: KefuDB, plan: ImportPlan, now = Date.now()
   });
 }
 
-/** Create or update one phrase; validation is the caller's (validatePhrase) and the schema's. */
-export async function savePhrase(db: KefuDB, draft: PhraseDraft & { id: string }, now = Date.now()): Promise<Phrase> {
+/** The phrase was changed elsewhere (another panel) since this edit began: its stored version is attached. */
+export class PhraseConflictError extends Error {
+  constructor(readonly stored: Phrase) {
+    super(`phrase ${stored.id} was changed elsewhere`);
+    this.name = 'PhraseConflictError';
+  }
+}
+
+/**
+ * Create or update one phrase; validation is the caller's (validatePhrase) and the schema's. With
+ * `expectedUpdatedAt` (when the edit began), a phrase changed or deleted since then is not written over: the
+ * write throws PhraseConflictError and the agent decides.
+ */
+export async function savePhrase(
+  db: KefuDB,
+  draft: PhraseDraft & { id: string },
+  now = Date.now(),
+  expectedUpdatedAt?: number,
+): Promise<Phrase> {
   return db.transaction('rw', db.phrases, async () => {
     const old = await db.phrases.get(draft.id);
+    if (expectedUpdatedAt !== undefined && old && old.updatedAt !== expectedUpdatedAt) throw new PhraseConflictError(old);
     const phrase = PhraseSchema.parse(
       withSearchKeys({
         pinned: false,

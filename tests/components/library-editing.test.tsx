@@ -52,6 +52,28 @@ describe('creating and editing phrases', () => {
     expect(within(form).getByRole('alert')).toHaveTextContent('内容 501 字，超过 500 字上限');
   });
 
+  it.each([
+    ['保留对方的修改', '另一个窗口改的', '已保留另一处的修改：有货'],
+    ['用我的版本覆盖', '我改的', '已保存：有货'],
+  ])('a phrase saved in another panel meanwhile is not silently written over: %s', async (choice, body, notice) => {
+    await userEvent.click(screen.getByRole('button', { name: '管理' }));
+    const row = () => screen.getByText('有货').closest('li')!;
+    await userEvent.click(within(row()).getByRole('button', { name: '编辑' }));
+    // Another panel saves the same phrase while this one edits it.
+    const { savePhrase } = await import('../../storage/repositories/phrase-writes');
+    const stored = (await db.phrases.get('stock-yes'))!;
+    await savePhrase(db, { ...stored, body: '另一个窗口改的' }, stored.updatedAt + 1000);
+    await userEvent.clear(within(editor()).getByLabelText('内容'));
+    await userEvent.type(within(editor()).getByLabelText('内容'), '我改的');
+    await userEvent.click(within(editor()).getByRole('button', { name: '保存' }));
+    const dialog = await screen.findByRole('alertdialog');
+    expect(dialog).toHaveTextContent('“有货”刚在另一个窗口被修改过');
+    expect((await db.phrases.get('stock-yes'))?.body).toBe('另一个窗口改的');
+    await userEvent.click(within(dialog).getByRole('button', { name: choice }));
+    await waitFor(async () => expect((await db.phrases.get('stock-yes'))?.body).toBe(body));
+    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent(notice));
+  });
+
   it('edits, duplicates, pins, and deletes with undo', async () => {
     await userEvent.click(screen.getByRole('button', { name: '管理' }));
     const row = () => screen.getByText('有货').closest('li')!;
