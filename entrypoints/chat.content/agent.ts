@@ -22,6 +22,9 @@ import { showToast } from './toast';
 import { tallyHotkey } from '../../scripts-library/hotkeys';
 import { GUARD_MAX_DRAFT, guardWindows, mergeWindowHits } from '../../scripts-library/guard/chunks';
 import { buyerKey } from '../../scripts-library/placeholders';
+
+/** Longest buyer id / name the protocol carries (BuyerSchema). */
+const BUYER_TEXT_MAX = 200;
 import { GuardBadge } from './guard-badge';
 import { GuardReplySchema } from '../../storage/protocol';
 
@@ -48,7 +51,12 @@ export class ChatAgent {
     let buyer: ChatStatus['buyer'] = null;
     let lastBuyerMessage: string | undefined;
     try {
-      buyer = this.adapter.currentBuyer(this.doc);
+      // Page text is whatever the console shows: cut to what the protocol carries, so a long nickname never
+      // makes the whole status invalid (and the panel think there is no chat input).
+      const found = this.adapter.currentBuyer(this.doc);
+      const id = found?.id?.slice(0, BUYER_TEXT_MAX);
+      const name = found?.name?.slice(0, BUYER_TEXT_MAX);
+      buyer = found ? { ...(id ? { id } : {}), ...(name ? { name } : {}) } : null;
       lastBuyerMessage = this.adapter.latestBuyerMessage?.(this.doc)?.slice(0, 300) || undefined;
     } catch {
       buyer = null; // a page that changed shape must not break the agent

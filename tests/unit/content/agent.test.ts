@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ChatAgent } from '../../../entrypoints/chat.content/agent';
 import { demo } from '../../../entrypoints/chat.content/adapters/demo';
+import { ChatStatusSchema } from '../../../storage/protocol';
 
 beforeEach(() => {
   document.body.textContent = '';
@@ -57,5 +58,14 @@ describe('ChatAgent', () => {
     expect(agent.changedStatus()).toBeNull();
     document.querySelector('li')!.dataset.buyerName = '阿强';
     expect(agent.changedStatus()?.buyer?.name).toBe('阿强');
+  });
+
+  it('a buyer name or id longer than the protocol carries is cut, and the status stays valid', async () => {
+    const conv = document.querySelector('li')!;
+    conv.dataset.buyerName = '名'.repeat(260);
+    conv.dataset.buyerId = 'i'.repeat(500);
+    const status = await new ChatAgent(demo, document).handle({ type: 'chat/get-status' });
+    expect(ChatStatusSchema.safeParse(status).success).toBe(true);
+    expect(status).toMatchObject({ hasInput: true, buyer: { name: '名'.repeat(200), id: 'i'.repeat(200) } });
   });
 });
