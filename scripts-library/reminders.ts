@@ -87,11 +87,27 @@ export const alarmName = (reminderId: string) => ALARM_PREFIX + reminderId;
 export const reminderIdOfAlarm = (name: string) => (name.startsWith(ALARM_PREFIX) ? name.slice(ALARM_PREFIX.length) : null);
 
 /**
- * Which alarms should exist: one per pending step still in the future. Pending steps already past are left for
- * the panel to show as overdue (firing them all at once after a restart would bury the agent in notifications).
+ * ONE alarm stands for every pending step: it rings at the earliest one still in the future and is set again
+ * after each ring. (Chrome keeps at most 500 alarms per extension: one per step stopped arming at ~130 buyers.)
  */
-export function alarmsToSchedule<T extends { id: string; status: string; dueAt: number }>(reminders: readonly T[], now: number): T[] {
-  return reminders.filter((r) => r.status === 'pending' && r.dueAt > now);
+export const NEXT_ALARM = `${ALARM_PREFIX}next`;
+
+/** How late a step may still be notified. An alarm Chrome delivers at start-up for a step that fell due while
+ *  the browser was closed is days late: that step is shown as 已逾期 in the panel, never notified in a burst. */
+export const LATE_GRACE_MS = 2 * 60_000;
+
+type Step = { id: string; status: string; dueAt: number };
+
+/** When the one alarm should ring: the earliest pending step still in the future (undefined: none). */
+export function nextAlarmAt(reminders: readonly Step[], now: number): number | undefined {
+  let next: number | undefined;
+  for (const r of reminders) if (r.status === 'pending' && r.dueAt > now && (next === undefined || r.dueAt < next)) next = r.dueAt;
+  return next;
+}
+
+/** The steps to notify when the alarm rings: pending, due, and not later than the grace. */
+export function dueToNotify<T extends Step>(reminders: readonly T[], now: number): T[] {
+  return reminders.filter((r) => r.status === 'pending' && r.dueAt <= now + 1000 && r.dueAt >= now - LATE_GRACE_MS);
 }
 
 /** "15 分钟" / "24 小时" / "7 天" style label parts for a delay: [value, unit]. */

@@ -1,14 +1,16 @@
 /**
- * The background's part of 催付提醒: one browser alarm per pending step (rebuilt from the database at every
- * start, so reminders survive a browser restart), a notification when a step is due, and on a click on it the
- * chat tab in front with the side panel showing that step's phrase ready to insert.
+ * The background's part of 催付提醒: one browser alarm for the earliest pending step (rebuilt from the database
+ * at every start, so reminders survive a browser restart, and set again after each ring), a notification when a
+ * step is due (not when it is long past: 已逾期), and on a click on it the chat tab in front with the side panel
+ * showing that step's phrase ready to insert.
  */
 import type { browser } from 'wxt/browser';
 
 type Browser = typeof browser;
 import type { KefuDB } from '../../storage/db';
 import { activeReminders, fireReminder } from '../../storage/repositories/reminders';
-import { ALARM_PREFIX, CHASE_FOCUS_KEY, alarmName, alarmsToSchedule, delayParts, reminderIdOfAlarm } from '../../scripts-library/reminders';
+import { ALARM_PREFIX, CHASE_FOCUS_KEY, NEXT_ALARM, delayParts, dueToNotify, nextAlarmAt } from '../../scripts-library/reminders';
+import type { Reminder } from '../../scripts-library/schema';
 
 type Api = Pick<Browser, 'alarms' | 'notifications' | 'tabs' | 'windows' | 'i18n'> & {
   session: Browser['storage']['session'];
@@ -17,35 +19,47 @@ type Api = Pick<Browser, 'alarms' | 'notifications' | 'tabs' | 'windows' | 'i18n
 
 export function createReminderService(db: KefuDB, api: Api) {
   const text = (key: string, subs?: string[]) => api.i18n.getMessage(key as Parameters<Browser['i18n']['getMessage']>[0], subs);
+  const notify = async (step: Reminder) => {
+    const phrase = step.phraseId ? await db.phrases.get(step.phraseId) : undefined;
+    const [value, unit] = delayParts(step.minutes);
+    await api.notifications.create(step.id, {
+      type: 'basic',
+      iconUrl: 'icon/128.png',
+      title: text('chaseNotifyTitle', [step.buyerName ?? step.buyerId]),
+      message: text('chaseNotifyMessage', [text(`delay_${unit}`, [value]), phrase?.title ?? '']),
+      priority: 2,
+      requireInteraction: true,
+    });
+  };
 
   return {
-    /** Make the alarms match the database: one per pending step still in the future, no others. */
+    /** Make the alarm match the database: one, at the earliest pending step still ahead (none without one). */
     async sync(now = Date.now()): Promise<void> {
-      const want = alarmsToSchedule(await activeReminders(db), now);
-      const names = new Set(want.map((r) => alarmName(r.id)));
+      const at = nextAlarmAt(await activeReminders(db), now);
       for (const alarm of await api.alarms.getAll()) {
-        if (alarm.name.startsWith(ALARM_PREFIX) && !names.has(alarm.name)) await api.alarms.clear(alarm.name);
+        // Alarms of older versions (one per step) and a stale next alarm go.
+        if (alarm.name.startsWith(ALARM_PREFIX) && (alarm.name !== NEXT_ALARM || at === undefined)) await api.alarms.clear(alarm.name);
       }
-      for (const r of want) await api.alarms.create(alarmName(r.id), { when: r.dueAt });
+      if (at !== undefined) await api.alarms.create(NEXT_ALARM, { when: at });
     },
 
-    /** An alarm went off. @returns whether a notification was shown. */
-    async onAlarm(name: string): Promise<boolean> {
-      const id = reminderIdOfAlarm(name);
-      if (!id) return false;
-      const step = await fireReminder(db, id);
-      if (!step) return false; // paid (cancelled) in the meantime
-      const phrase = step.phraseId ? await db.phrases.get(step.phraseId) : undefined;
-      const [value, unit] = delayParts(step.minutes);
-      await api.notifications.create(id, {
-        type: 'basic',
-        iconUrl: 'icon/128.png',
-        title: text('chaseNotifyTitle', [step.buyerName ?? step.buyerId]),
-        message: text('chaseNotifyMessage', [text(`delay_${unit}`, [value]), phrase?.title ?? '']),
-        priority: 2,
-        requireInteraction: true,
-      });
-      return true;
+    /**
+     * The alarm rang (on time, late, or at start-up for steps missed while the browser was closed): notify the
+     * steps due now, leave older ones to the panel as 已逾期, and set the alarm for the next step.
+     * @returns how many notifications were shown.
+     */
+    async onAlarm(name: string, now = Date.now()): Promise<number> {
+      if (!name.startsWith(ALARM_PREFIX)) return 0;
+      let shown = 0;
+      for (const due of dueToNotify(await activeReminders(db), now)) {
+        const step = await fireReminder(db, due.id);
+        if (step) {
+          await notify(step);
+          shown++;
+        }
+      }
+      await this.sync(now);
+      return shown;
     },
 
     /** The agent clicked a chase notification: bring the chat tab forward and show that step in the panel. */

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ReminderSchema } from '../../../scripts-library/schema';
 import {
   DEFAULT_CHASE_LADDER,
-  alarmName,
-  alarmsToSchedule,
+  LATE_GRACE_MS,
   chasePhraseId,
   delayParts,
+  dueToNotify,
+  nextAlarmAt,
   planLadder,
-  reminderIdOfAlarm,
   stepState,
 } from '../../../scripts-library/reminders';
 
@@ -53,19 +53,23 @@ describe('what a stored step means now', () => {
     expect(stepState({ status, dueAt }, NOW)).toBe(state);
   });
 
-  it('wants alarms for future pending steps only (past ones are shown as overdue, not fired in a burst)', () => {
-    const rows = [
-      { id: 'a', status: 'pending', dueAt: NOW + 60_000 },
-      { id: 'b', status: 'pending', dueAt: NOW - 60_000 },
-      { id: 'c', status: 'fired', dueAt: NOW + 60_000 },
-      { id: 'd', status: 'cancelled', dueAt: NOW + 60_000 },
-    ];
-    expect(alarmsToSchedule(rows, NOW).map((r) => r.id)).toEqual(['a']);
+  const rows = [
+    { id: 'a', status: 'pending', dueAt: NOW + 60_000 },
+    { id: 'e', status: 'pending', dueAt: NOW + 30_000 },
+    { id: 'b', status: 'pending', dueAt: NOW - 60_000 },
+    { id: 'old', status: 'pending', dueAt: NOW - 3 * 86_400_000 },
+    { id: 'c', status: 'fired', dueAt: NOW + 10_000 },
+    { id: 'd', status: 'cancelled', dueAt: NOW + 10_000 },
+  ];
+
+  it('one alarm: at the earliest pending step still ahead', () => {
+    expect(nextAlarmAt(rows, NOW)).toBe(NOW + 30_000);
+    expect(nextAlarmAt(rows.filter((r) => r.dueAt <= NOW), NOW)).toBeUndefined();
   });
 
-  it('names alarms so that only ours are read back', () => {
-    expect(reminderIdOfAlarm(alarmName('chase-x-1'))).toBe('chase-x-1');
-    expect(reminderIdOfAlarm('someone-else')).toBeNull();
+  it('notifies what is due now, within the grace; a step days late is left to show as 已逾期', () => {
+    expect(dueToNotify(rows, NOW).map((r) => r.id)).toEqual(['b']);
+    expect(dueToNotify([{ id: 'x', status: 'pending', dueAt: NOW - LATE_GRACE_MS - 1 }], NOW)).toEqual([]);
   });
 
   it('labels delays in minutes, hours or days', () => {
