@@ -3,6 +3,10 @@ import { Dexie } from 'dexie';
 import { KefuDB } from '../../../storage/db';
 import { CURRENT_VERSION, SCHEMA_VERSIONS } from '../../../storage/schema-versions';
 import defaultPack from '../../../scripts-library/packs/default.json';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NoteSchema, PhraseSchema, ReminderSchema, RuleSchema, SettingRowSchema, StageSchema, TallySchema } from '../../../scripts-library/schema';
+import { summarize } from '../../../scripts-library/tally';
 
 const names: string[] = [];
 const freshName = () => {
@@ -120,5 +124,44 @@ describe('upgrade from v3', () => {
     expect((await current.phrases.get('logistics-ship-time'))?.order).toBe(defaultPack.phrases.findIndex((p) => p.id === 'logistics-ship-time'));
     expect((await current.phrases.get('mine'))?.order).toBeUndefined();
     current.close();
+  });
+});
+
+describe('upgrade from databases written by earlier versions\' own code (tests/fixtures/db)', () => {
+  const seeds = ['v2-early', 'v2-late', 'v3'].map((name) => ({
+    name,
+    seed: JSON.parse(readFileSync(join(__dirname, '../../fixtures/db', `${name}.json`), 'utf8')) as { version: number; tables: Record<string, Record<string, unknown>[]> },
+  }));
+  const SCHEMAS = { phrases: PhraseSchema, stages: StageSchema, rules: RuleSchema, tally: TallySchema, notes: NoteSchema, reminders: ReminderSchema, settings: SettingRowSchema };
+
+  it.each(seeds)('$name: every row survives, validates, and works with today\'s code and backup', async ({ seed }) => {
+    const name = freshName();
+    const old = new KefuDB(name, seed.version);
+    await old.open();
+    for (const [table, rows] of Object.entries(seed.tables)) await old.table(table).bulkAdd(rows);
+    old.close();
+
+    const db = new KefuDB(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_VERSION);
+    for (const [table, rows] of Object.entries(seed.tables)) {
+      const now = await db.table(table).toArray();
+      expect(now).toHaveLength(rows.length);
+      for (const row of now) expect(SCHEMAS[table as keyof typeof SCHEMAS].safeParse(row).error?.issues ?? []).toEqual([]);
+    }
+    // 客单价 as the old version showed it: before v4 every sale of a row with an amount counted as priced.
+    const day = (await db.tally.get('小王|2026-11-23|day'))!;
+    const before = seed.tables.tally!.find((r) => r.id === day.id)!;
+    expect(summarize([day]).perOrder).toBe(Number(before.amount) > 0 ? Number(before.amount) / Number(before.conversions) : null);
+    expect((await db.phrases.get('logistics-ship-time'))?.order).toBe(defaultPack.phrases.findIndex((p) => p.id === 'logistics-ship-time'));
+    // Today's code on migrated rows.
+    const { increment, addSale } = await import('../../../storage/repositories/tally');
+    expect((await increment(db, '小王', '2026-11-23', 'day', 'autoConsults')).autoConsults).toBe(Number(before.autoConsults ?? 0) + 1);
+    expect((await addSale(db, '小王', '2026-11-23', 'day', 10)).conversions).toBe(Number(before.conversions) + 1);
+    const { markPaid } = await import('../../../storage/repositories/reminders');
+    expect(await markPaid(db, 'demo', 'b1')).toBe(seed.tables.reminders!.length);
+    const { exportBackup, parseBackup } = await import('../../../storage/backup');
+    expect(parseBackup(await exportBackup(db))).toMatchObject({ ok: true });
+    db.close();
   });
 });
