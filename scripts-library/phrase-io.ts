@@ -10,6 +10,7 @@
 import Papa from 'papaparse';
 import { decodeGbk, encodeGbk } from './gbk';
 import { toCsv, unescapeCell } from './csv';
+import { issueText } from './issue-text';
 import { validatePhrase, type PhraseProblem } from './phrase-validation';
 import { PhrasePackSchema, type Phrase, type Stage } from './schema';
 
@@ -70,7 +71,7 @@ function readJsonPack(text: string): ReadResult {
   const pack = PhrasePackSchema.safeParse(json);
   if (!pack.success) {
     const issue = pack.error.issues[0]!;
-    return { ok: false, error: `不是有效的短语包：${issue.path.join('.') || '（根）'} ${issue.message}` };
+    return { ok: false, error: `不是有效的短语包：${issueText(issue)}` };
   }
   const stageName = new Map(pack.data.stages.map((s) => [s.id, s.name]));
   return {

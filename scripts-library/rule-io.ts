@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { RulePackSchema, RuleSchema, type Rule } from './schema';
 import { parseJsonFile } from './phrase-io';
+import { issueText } from './issue-text';
 
 const PackHeadSchema = z.object({ format: z.literal('kefu-rule-pack'), version: z.literal(1), rules: z.array(z.unknown()) });
 
@@ -33,7 +34,7 @@ export function planRuleImport(rows: readonly unknown[], existing: readonly Rule
     const parsed = RuleSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      plan.invalid.push({ index: index + 1, reason: `${issue.path.join('.') || '（规则）'}：${issue.message}` });
+      plan.invalid.push({ index: index + 1, reason: issueText(issue, '（规则）') });
       return;
     }
     const rule = parsed.data;

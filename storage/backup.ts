@@ -3,6 +3,7 @@
  * settings) as one versioned JSON file. Restore validates every row with its zod schema, shows what will change,
  * and replaces the data in ONE transaction: all of it or nothing. Restoring the same file twice changes nothing.
  */
+import { issueText } from '../scripts-library/issue-text';
 import { z } from 'zod';
 import type { KefuDB } from './db';
 import { CURRENT_VERSION } from './schema-versions';
@@ -67,7 +68,7 @@ export function parseBackup(text: string): ParsedBackup {
   const parsed = BackupSchema.safeParse(json.json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return { ok: false, error: `不是有效的备份文件：${issue.path.join('.') || '（根）'} ${issue.message}` };
+    return { ok: false, error: `不是有效的备份文件：${issueText(issue)}` };
   }
   // Two rows with one key: the restore would keep one silently and its preview would count both.
   for (const name of TABLE_NAMES) {
