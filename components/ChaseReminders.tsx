@@ -129,6 +129,9 @@ export function ChaseReminders({ db, target, ladder, focusId, onFocusDone, onIns
         </div>
       )}
       {(waiting.length > 0 || next.size > 0) && (
+        // Folded to one line when nothing is due yet, so the phrases stay high in the panel.
+        <details className="chase__fold" open={waiting.length > 0 || undefined}>
+        <summary>{t('chaseSummary', [String(waiting.length), String(next.size)])}</summary>
         <ul className="chase__list">
           {waiting.map((r) => {
             const state = stepState(r, now);
@@ -145,6 +148,7 @@ export function ChaseReminders({ db, target, ladder, focusId, onFocusDone, onIns
             </li>
           ))}
         </ul>
+        </details>
       )}
     </section>
   );

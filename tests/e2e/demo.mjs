@@ -44,6 +44,11 @@ const panel = await context.newPage();
 await panel.setViewportSize({ width: 380, height: 640 });
 await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tabId=${tabId}`);
 await panel.waitForSelector('[data-phrase-id]');
+// First run: the agent fills in the shop and their own name once (the card then goes for good).
+await panel.fill('form[aria-label="欢迎使用客服助手"] label:has-text("店铺名") input', '小美服饰');
+await panel.fill('form[aria-label="欢迎使用客服助手"] label:has-text("客服名") input', '小王');
+await panel.click('form[aria-label="欢迎使用客服助手"] button[type="submit"]');
+await panel.waitForSelector('form[aria-label="欢迎使用客服助手"]', { state: 'detached' });
 // The buyer asked "今天下单什么时候发货呀": the panel pre-selects 物流; answer with the shipping-time phrase.
 await panel.waitForSelector('[data-phrase-id="logistics-ship-time"]');
 await panel.click('[data-phrase-id="logistics-ship-time"]');
