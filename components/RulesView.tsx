@@ -133,14 +133,29 @@ export function RulesView({ db, notify }: { db: KefuDB; notify: Notify }) {
 }
 
 function RuleEditor({ rule, onSave, onCancel }: { rule: Rule; onSave(r: Rule): Promise<void>; onCancel(): void }) {
-  const [draft, setDraft] = useState({ ...rule, termsText: rule.terms.join('\n'), allowText: rule.allow.join('|') });
+  const [draft, setDraft] = useState({
+    ...rule,
+    termsText: rule.terms.join('\n'),
+    allowText: rule.allow.join('|'),
+    nearText: (rule.cleanNear ?? []).join('|'),
+    replacementText: rule.replacement ?? '',
+  });
   const [error, setError] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const terms = draft.termsText.split(/\n/).map((x) => x.trim()).filter(Boolean);
     if (!terms.length && !rule.patterns?.length) return setError(true);
-    const { termsText, allowText, ...rest } = draft; // termsText becomes terms
-    await onSave({ ...rest, terms, allow: allowText.split('|').map((x) => x.trim()).filter(Boolean) });
+    const { termsText, allowText, nearText, replacementText, ...rest } = draft; // the texts become lists
+    const list = (text: string) => text.split('|').map((x) => x.trim()).filter(Boolean);
+    const near = list(nearText);
+    const { cleanNear: _near, replacement: _replacement, ...base } = rest;
+    await onSave({
+      ...base,
+      terms,
+      allow: list(allowText),
+      ...(near.length ? { cleanNear: near } : {}),
+      ...(replacementText.trim() ? { replacement: replacementText.trim() } : {}),
+    });
   };
   return (
     <form className="dialog" aria-label={t('ruleEditorTitle')} onSubmit={submit}>
@@ -172,6 +187,14 @@ function RuleEditor({ rule, onSave, onCancel }: { rule: Rule; onSave(r: Rule): P
       <label className="field">
         <span>{t('fieldAllow')}</span>
         <input value={draft.allowText} onChange={(e) => setDraft((d) => ({ ...d, allowText: e.target.value }))} />
+      </label>
+      <label className="field">
+        <span>{t('fieldReplacement')}</span>
+        <input value={draft.replacementText} maxLength={40} onChange={(e) => setDraft((d) => ({ ...d, replacementText: e.target.value }))} />
+      </label>
+      <label className="field">
+        <span>{t('fieldCleanNear')}</span>
+        <input value={draft.nearText} onChange={(e) => setDraft((d) => ({ ...d, nearText: e.target.value }))} />
       </label>
       <label className="field">
         <span>{t('fieldNote')}</span>

@@ -104,7 +104,12 @@ export const RuleSchema = z
     suggestion: z.string().default(''),
     /** A word-level substitute that fits the hit's own span ('' deletes the words); 替换 uses it when set. */
     replacement: z.string().max(40).optional(),
+    /** Contexts that contain the hit and make it fine (垃圾袋 for 垃圾). */
     allow: z.array(z.string().min(1)).default([]),
+    /** Words that make a hit fine when they stand near it (12 characters before, 4 after): 订单号 before a number. */
+    cleanNear: z.array(z.string().min(1).max(20)).max(60).optional(),
+    /** Pattern hits must also pass this check of their digits (a bank card's Luhn, an ID card's check digit). */
+    check: z.enum(['luhn', 'id-card', 'cn-mobile']).optional(),
     note: z.string().default(''),
     source: z.string().default(''),
     enabled: z.boolean().default(true),

@@ -11,6 +11,8 @@ import rulePack from '../packs/rules-default.json';
 import { RulePackSchema, type Rule, type RuleCategory, type Severity } from '../schema';
 import { AhoCorasick } from './aho-corasick';
 import { bothViews, createScratch, normalizeTerm, type View } from './normalize';
+import { passes } from './numbers';
+import { contextOf } from './context';
 
 export interface Hit {
   /** Offsets in the original draft (end exclusive). */
@@ -47,7 +49,15 @@ export interface CompiledRules {
   plain: ViewMatcher;
   compact: ViewMatcher;
   patterns: { rule: Rule; regex: RegExp }[];
+  /** Terms with a gap (`不…知道`, `好评…返`): pieces in order within one clause, on the plain view. */
+  gaps: { rule: Rule; regex: RegExp; allow: string[] }[];
 }
+
+/** How a term marks a gap of up to GAP_MAX characters of the same sentence: `好评…返` finds 好评后联系客服领返现. */
+const GAP = /…|\.\.\./;
+const GAP_MAX = 8;
+const CLAUSE_MARKS = '。！!？?；;\n';
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Compile a rule set (disabled rules are left out). */
 export function compileRules(rules: readonly Rule[]): CompiledRules {
@@ -58,6 +68,7 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
       if (!rule.enabled || COMPACT_CATEGORIES.has(rule.category) !== compact) continue;
       const allow = rule.allow.map((a) => normalizeTerm(a, compact)).filter(Boolean);
       for (const term of rule.terms) {
+        if (GAP.test(term)) continue; // gap terms are compiled below
         const norm = normalizeTerm(term, compact);
         if (!norm) continue;
         terms.push(norm);
@@ -72,6 +83,17 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
     patterns: rules
       .filter((r) => r.enabled)
       .flatMap((rule) => (rule.patterns ?? []).map((p) => ({ rule, regex: new RegExp(p, 'g') }))),
+    gaps: rules
+      .filter((r) => r.enabled)
+      .flatMap((rule) =>
+        rule.terms
+          .filter((t) => GAP.test(t))
+          .map((t) => ({
+            rule,
+            regex: new RegExp(t.split(GAP).map((piece) => escapeRegex(normalizeTerm(piece, false))).join(`[^${CLAUSE_MARKS}]{0,${GAP_MAX}}?`), 'g'),
+            allow: rule.allow.map((a) => normalizeTerm(a, false)).filter(Boolean),
+          })),
+      ),
   };
 }
 
@@ -101,8 +123,21 @@ export function checkDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
   for (const { rule, regex } of compiled.patterns) {
     regex.lastIndex = 0;
     // A zero-length match is no words to change: never a hit (a stored pattern that can match nothing must not
-    // hold every send).
-    for (const m of compact.text.matchAll(regex)) if (m[0]) add(compact, rule, m.index, m.index + m[0].length);
+    // hold every send). A number must pass its rule's check digit (an order number is no bank card).
+    for (const m of compact.text.matchAll(regex)) {
+      if (m[0] && (!rule.check || passes(rule.check, m[0]))) add(compact, rule, m.index, m.index + m[0].length);
+    }
+  }
+  for (const { rule, regex, allow } of compiled.gaps) {
+    regex.lastIndex = 0;
+    for (const m of plain.text.matchAll(regex)) {
+      const end = m.index + m[0].length;
+      if (!allow.some((a) => covers(plain.text, a, m.index, end))) add(plain, rule, m.index, end);
+    }
+  }
+  if (found.length) {
+    const context = contextOf(draft);
+    return leftmostLongest(found.filter((h) => !context.excuses(h, rulesById(compiled, rules).get(h.ruleId))));
   }
   return leftmostLongest(found);
 }
@@ -142,4 +177,11 @@ function leftmostLongest(hits: Hit[]): Hit[] {
     end = h.end;
   }
   return out;
+}
+
+const byId = new WeakMap<CompiledRules, Map<string, Rule>>();
+function rulesById(compiled: CompiledRules, rules: readonly Rule[]): Map<string, Rule> {
+  let map = byId.get(compiled);
+  if (!map) byId.set(compiled, (map = new Map(rules.map((r) => [r.id, r]))));
+  return map;
 }

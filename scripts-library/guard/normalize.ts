@@ -20,6 +20,14 @@ const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
 const DROP_IN_COMPACT = /[\s\p{P}\p{S}]/u;
 const KEEP_IN_COMPACT = new Set(['%', '.']);
 const SUPPLEMENT: Record<string, string> = { 妳: '你', 著: '着' };
+/**
+ * Latin look-alikes NFKC leaves alone (Cyrillic and Greek letters typed to dodge "vx", "qq", "wx"), folded to the
+ * Latin letter they imitate. Small on purpose: only letters that look the same in Chinese UI fonts.
+ */
+const CONFUSABLE: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', ѕ: 's', і: 'i', ј: 'j', ԛ: 'q', ԝ: 'w',
+  α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w',
+};
 
 let t2s: ((s: string) => string) | undefined;
 /**
@@ -46,6 +54,7 @@ function simplify(code: number): number {
 }
 
 const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+const isLatinOrDigit = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
 const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
@@ -118,7 +127,8 @@ function bmpNormalized(c: number): number {
     const ch = String.fromCharCode(c);
     if (ZERO_WIDTH.test(ch)) v = ZW;
     else {
-      const norm = ch.normalize('NFKC').toLowerCase();
+      const lowered = ch.normalize('NFKC').toLowerCase();
+      const norm = CONFUSABLE[lowered] ?? lowered;
       v = norm.length === 1 ? (isCjk(norm.charCodeAt(0)) ? simplify(norm.charCodeAt(0)) : norm.charCodeAt(0)) + 1 : MULTI;
     }
     bmpNorm[c] = v;
@@ -156,7 +166,12 @@ export function bothViews(original: string, scratch: Scratch): { plain: View; co
     if (c < 0x80) {
       const code = c >= 65 && c <= 90 ? c + 32 : c;
       plain.push(code, i, i + 1);
-      if (keptInCompact(code)) compact.push(code, i, i + 1);
+      // '.' stays only before a digit after a letter or digit (NO.1, 2.5): elsewhere it is a separator (微.信, v.x).
+      const keep =
+        code === 46
+          ? compact.length > 0 && isLatinOrDigit(compact.codes[compact.length - 1]!) && /[0-9０-９]/.test(original[i + 1] ?? '')
+          : keptInCompact(code);
+      if (keep) compact.push(code, i, i + 1);
       i++;
       continue;
     }

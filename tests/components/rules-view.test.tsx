@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { SidePanel, type InsertFn } from '../../components/SidePanel';
 import { KefuDB } from '../../storage/db';
 import { freshDbPerTest } from '../helpers/db';
+import { DEFAULT_RULES } from '../../scripts-library/guard';
 
 const freshDb = freshDbPerTest();
 let db: KefuDB;
@@ -23,7 +24,7 @@ async function openRules() {
 describe('rules view', () => {
   it('lists the default rules by category; a category and a single rule can be disabled', async () => {
     await openRules();
-    expect(await db.rules.count()).toBe(202);
+    expect(await db.rules.count()).toBe(DEFAULT_RULES.length);
     await userEvent.click(screen.getByLabelText('辱骂 启用'));
     await waitFor(async () => expect((await db.rules.where('category').equals('abuse').toArray()).every((r) => !r.enabled)).toBe(true));
     await userEvent.type(screen.getByRole('searchbox', { name: '搜索规则词' }), '加微信');

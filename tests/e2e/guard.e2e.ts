@@ -86,6 +86,22 @@ describe('send check', () => {
     await demo.close();
   });
 
+  it('a pasted order number goes out on Enter; a paraphrased off-platform draft is held', async () => {
+    const demo = await h.openDemo('react');
+    await demo.click('[data-role="reply-box"]');
+    await demo.keyboard.insertText('您的订单号 3456789012345678901 已经发货了');
+    await demo.waitForTimeout(400); // the guard has checked the draft
+    expect(await badge(demo).count()).toBe(0);
+    await demo.keyboard.press('Enter');
+    await expect.poll(() => sentTexts(demo)).toEqual(['您的订单号 3456789012345678901 已经发货了']);
+    await demo.keyboard.insertText('咱们去绿色软件上聊吧');
+    await expect.poll(() => badge(demo).textContent()).toBe('必改 1');
+    await demo.keyboard.press('Enter');
+    await expect.poll(() => panel(demo).textContent()).toContain('已暂停发送');
+    expect(await sentTexts(demo)).toHaveLength(1);
+    await demo.close();
+  });
+
   it('a block hit holds a click on 发送 too', async () => {
     const demo = await typeInto('textarea', '好评返现5元');
     await expect.poll(() => badge(demo).count()).toBe(1);

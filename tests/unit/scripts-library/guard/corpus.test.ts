@@ -1,0 +1,44 @@
+/**
+ * The guard against its labelled corpus (tests/fixtures/guard): what agents must not send is caught at the
+ * severity it needs, and ordinary drafts full of traps are left alone. See tests/fixtures/guard/README.md.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkDraft } from '../../../../scripts-library/guard';
+import { loadCorpus, score } from '../../../fixtures/guard/corpus';
+import { RuleCategorySchema } from '../../../../scripts-library/schema';
+
+const { positives, clean } = loadCorpus();
+
+describe('the labelled corpus', () => {
+  it('has at least 400 positives and 400 clean drafts, every category in both splits, a fifth held back', () => {
+    expect(positives.length).toBeGreaterThanOrEqual(400);
+    expect(clean.length).toBeGreaterThanOrEqual(400);
+    for (const split of ['tune', 'heldout'] as const) {
+      const cats = new Set(positives.filter((p) => p.split === split).map((p) => p.category));
+      expect([...cats].sort()).toEqual([...RuleCategorySchema.options].sort());
+    }
+    const held = [...positives, ...clean].filter((x) => x.split === 'heldout').length / (positives.length + clean.length);
+    expect(held).toBeGreaterThan(0.17);
+    expect(held).toBeLessThan(0.25);
+  });
+
+  it('labels name words that are in their draft', () => {
+    for (const p of positives) expect([p.line, p.draft.includes(p.span)]).toEqual([p.line, true]);
+  });
+});
+
+describe.each(['tune', 'heldout'] as const)('the %s split', (split) => {
+  const s = score((d) => checkDraft(d), split);
+  it(`catches ≥ 98 % at the severity required (${(s.recall * 100).toFixed(1)} %)`, () => {
+    expect(s.missed.map((m) => `${m.line}: ${m.draft}`)).toEqual(s.recall >= 0.98 ? expect.any(Array) : []);
+    expect(s.recall).toBeGreaterThanOrEqual(0.98);
+  });
+  it(`warns on ≤ 1 % of the clean drafts (${(s.falseWarningRate * 100).toFixed(2)} %)`, () => {
+    expect(s.falseWarningRate).toBeLessThanOrEqual(0.01);
+  });
+  it('never blocks an order number, tracking number or phone-like code in context', () => {
+    const numbers = clean.filter((c) => c.split === split && ['order-number', 'tracking-number', 'phone-like'].includes(c.trap));
+    expect(numbers.length).toBeGreaterThan(10);
+    expect(numbers.filter((c) => checkDraft(c.draft).some((h) => h.severity === 'block')).map((c) => c.draft)).toEqual([]);
+  });
+});
