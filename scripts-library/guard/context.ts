@@ -17,6 +17,10 @@ const NEAR_BEFORE = 12;
 const NEAR_AFTER = 4;
 const QUOTE = /(?:说|问|提到|讲|写|称|留言)[的了过道是]?\s*[：:]?\s*(["“「『‘])([^"”」』’]{1,40})["”」』’]/g;
 
+/** A question (能不能, 可不可以…) holds 不 but negates nothing: 「差评能不能删一下」 asks for the removal. */
+const QUESTION = /能不能|可不可以|要不要|会不会|是不是|行不行/g;
+const unasked = (text: string) => normalizeTerm(text, false).replace(QUESTION, '');
+
 export interface HitLike {
   start: number;
   end: number;
@@ -37,7 +41,7 @@ export function contextOf(draft: string) {
     while (s > 0 && !CLAUSE.test(draft[s - 1]!)) s--;
     let e = h.end;
     while (e < draft.length && !CLAUSE.test(draft[e]!)) e++;
-    return { before: normalizeTerm(draft.slice(Math.max(s, h.start - 10), h.start), false), after: normalizeTerm(draft.slice(h.end, e), false) };
+    return { before: unasked(draft.slice(Math.max(s, h.start - 10), h.start)), after: unasked(draft.slice(h.end, e)) };
   };
   return {
     /** Whether the context excuses this hit of this rule. */
@@ -48,7 +52,9 @@ export function contextOf(draft: string) {
       }
       if (NEGATABLE.has(h.category)) {
         const { before, after } = clauseAround(h);
-        if (NEGATION_BEFORE.some((n) => before.includes(n)) || NEGATION_AFTER.some((n) => after.includes(n))) return true;
+        // A gap term's own span can hold the negation too (密码千万不要告诉).
+        const inside = unasked(draft.slice(h.start, h.end));
+        if (NEGATION_BEFORE.some((n) => before.includes(n) || inside.includes(n)) || NEGATION_AFTER.some((n) => after.includes(n))) return true;
       }
       return quoted(h);
     },

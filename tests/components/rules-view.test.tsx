@@ -38,7 +38,7 @@ describe('rules view', () => {
     await userEvent.click(screen.getByRole('button', { name: '新建规则' }));
     const form = screen.getByRole('form', { name: '编辑规则' });
     await userEvent.selectOptions(within(form).getByLabelText('级别'), '必须修改');
-    await userEvent.type(within(form).getByLabelText('词语（每行一个）'), '有货');
+    await userEvent.type(within(form).getByLabelText(/^词语（每行一个/), '有货');
     await userEvent.click(within(form).getByRole('button', { name: '保存' }));
     await waitFor(async () => expect(await db.rules.filter((r) => r.terms.includes('有货')).count()).toBe(1));
     await userEvent.click(screen.getByRole('tab', { name: '短语' }));

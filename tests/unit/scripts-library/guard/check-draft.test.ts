@@ -21,7 +21,7 @@ describe('checkDraft: every category', () => {
 
 describe('evasions are caught, with offsets in the original draft', () => {
   it.each([
-    ['vx', '加我vx吧', 'vx'],
+    ['vx', '加我vx吧', '加我vx'],
     ['V信', '有事V信联系', 'V信'],
     ['威信', '加威信', '威信'],
     ['薇信', '薇信：abc', '薇信'],

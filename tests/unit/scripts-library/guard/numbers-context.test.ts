@@ -58,7 +58,7 @@ describe('context: negation, quoted buyer words, gaps, look-alikes', () => {
   });
   it('Cyrillic and Greek look-alikes fold to Latin (vх with a Cyrillic х, ν with a Greek nu)', () => {
     expect(normalizeTerm('vх', true)).toBe('vx');
-    expect(sev('加我νx')).toContainEqual(['νx', 'block']);
+    expect(sev('联系νx')).toContainEqual(['νx', 'block']);
   });
   it('a dot between letters is a separator, between digits it is kept', () => {
     expect(normalizeTerm('v.x', true)).toBe('vx');

@@ -12,7 +12,7 @@ const fixed = (draft: string) => {
 describe('替换 makes sentences, not word salad', () => {
   it.each([
     // the three drafts from the first-hour report
-    ['加我vx聊', '请在平台内沟通和付款，交易更有保障'],
+    ['加我vx聊', '有问题随时在这里联系我们，我一直在'],
     ['好评返现5元', '收到宝贝有任何问题随时联系我们'],
     ['全网最低价', '性价比很高'],
     // the clause is rewritten, the rest of the draft and its punctuation stay
