@@ -469,8 +469,16 @@ export function splitHighlight(text: string, ranges: readonly Range[]): { text: 
 export class PhraseSearchCache<P extends SearchablePhrase & { updatedAt: number }> {
   private signature = '';
   private index: PhraseIndex<P> | undefined;
+  private last: readonly P[] | undefined;
 
+  /**
+   * The index for this library. The panel and the picker call it on every keystroke with the same array (a live
+   * query hands out a new array only when the library changed): that returns at once. A new array is compared
+   * by ids and edit times: same texts → only the use counts are refreshed, else the index is rebuilt.
+   */
   get(phrases: readonly P[]): PhraseIndex<P> {
+    if (this.index && phrases === this.last) return this.index;
+    this.last = phrases;
     let signature = '';
     for (const p of phrases) signature += `${p.id}@${p.updatedAt};`;
     if (this.index && signature === this.signature) this.index.refreshStats(phrases);

@@ -159,10 +159,16 @@ function scan(
   });
 }
 
-/** Does an occurrence of `allow` in `text` cover [start, end)? */
+/**
+ * Does an occurrence of `allow` in `text` cover [start, end)? Only the window where such an occurrence could
+ * start is searched (a search to the end of a long draft for every hit made long checks quadratic).
+ */
 function covers(text: string, allow: string, start: number, end: number): boolean {
-  for (let at = text.indexOf(allow, Math.max(0, end - allow.length)); at >= 0 && at <= start; at = text.indexOf(allow, at + 1)) {
-    if (at + allow.length >= end) return true;
+  if (end - start > allow.length) return false;
+  const from = Math.max(0, end - allow.length);
+  const window = text.slice(from, start + allow.length);
+  for (let at = window.indexOf(allow); at >= 0 && from + at <= start; at = window.indexOf(allow, at + 1)) {
+    if (from + at + allow.length >= end) return true;
   }
   return false;
 }

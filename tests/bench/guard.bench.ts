@@ -87,6 +87,13 @@ export async function run(): Promise<Record<string, number>> {
       out['guard.speedup_vs_naive.p95.2k_rules'] = Math.round((percentile(base, 95) / percentile(ours, 95)) * 10) / 10;
     }
   }
+  // A 5,000-character draft (what an agent may paste), at 2,000 rules.
+  const rules2k = manyRules(2000);
+  const long = Array.from({ length: 10 }, (_, i) => draft(5000, i, ['加微信', '全网最低', '好评返现', '我不知道']));
+  checkDraft(long[0]!, rules2k);
+  const longTimes = timeEach(long, 10, (d) => checkDraft(d, rules2k));
+  out['guard.p95_ms.5000_chars.2k_rules'] = r(percentile(longTimes, 95));
+
   // Accuracy on the labelled corpus (tests/fixtures/guard): the tune split and the held-back one.
   for (const split of ['tune', 'heldout'] as const) {
     const s = score((d) => checkDraft(d), split);

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import pack from '../../../scripts-library/packs/default.json';
 import { phrasePinyin } from '../../../scripts-library/pinyin';
-import { alignedShare, frecency, PhraseIndex, splitHighlight, type SearchablePhrase } from '../../../scripts-library/search';
+import { alignedShare, frecency, PhraseIndex, PhraseSearchCache, splitHighlight, type SearchablePhrase } from '../../../scripts-library/search';
 
 const NOW = Date.UTC(2026, 10, 23);
 const library = (): SearchablePhrase[] =>
@@ -114,5 +114,27 @@ describe('splitHighlight', () => {
       { text: '时间', hit: true },
     ]);
     expect(splitHighlight('abc', [])).toEqual([{ text: 'abc', hit: false }]);
+  });
+});
+
+describe('PhraseSearchCache (what the panel and the picker call on every keystroke)', () => {
+  const stored = () => library().map((p) => ({ ...p, updatedAt: 1 }));
+  it('the same library array returns the same index at once, without touching the phrases', () => {
+    const cache = new PhraseSearchCache<ReturnType<typeof stored>[number]>();
+    const phrases = stored();
+    const index = cache.get(phrases);
+    const refresh = vi.spyOn(index, 'refreshStats');
+    expect(cache.get(phrases)).toBe(index);
+    expect(refresh).not.toHaveBeenCalled();
+  });
+  it('a new array with the same texts refreshes use counts; an edited phrase rebuilds the index', () => {
+    const cache = new PhraseSearchCache<ReturnType<typeof stored>[number]>();
+    const index = cache.get(stored());
+    const refresh = vi.spyOn(index, 'refreshStats');
+    expect(cache.get(stored())).toBe(index);
+    expect(refresh).toHaveBeenCalledOnce();
+    const edited = stored();
+    edited[0] = { ...edited[0]!, title: '改过的标题', updatedAt: 2 };
+    expect(cache.get(edited)).not.toBe(index);
   });
 });
