@@ -1,12 +1,13 @@
 /**
- * What the words around a hit say about it. Three things make a hit harmless, judged on the original draft:
- * - the rule's `cleanNear` words near it (订单号 / 运单号 / 货号 before a number, 用…付款 around 微信支付);
+ * What the words around a hit say about it. Three things make a hit harmless:
+ * - the rule's `cleanNear` words near it (订单号 / 运单号 / 货号 before a number);
  * - a negation in the same clause for off-platform, review and privacy rules: the agent is saying what is NOT
  *   done (「平台不允许加微信」「我们不做好评返现」「验证码不要告诉任何人」);
  * - the words are quoted buyer words (您说“我不知道尺码”…): the agent is repeating, not saying them.
+ * Judged on the plain view of the draft the matcher already built (no text is normalised again per hit).
  */
 import type { Rule } from '../schema';
-import { normalizeTerm } from './normalize';
+import { normalizeTerm, type View } from './normalize';
 
 const CLAUSE = /[，,。！!？?；;\n~～]/;
 /** A negation before the hit, in its clause and at most this far. */
@@ -15,11 +16,11 @@ const NEGATION_AFTER = ['不要告诉', '不要泄露', '千万不要', '不用�
 const NEGATABLE = new Set(['off-platform', 'review-inducement', 'privacy']);
 const NEAR_BEFORE = 12;
 const NEAR_AFTER = 4;
+const BEFORE_WINDOW = 10;
 const QUOTE = /(?:说|问|提到|讲|写|称|留言)[的了过道是]?\s*[：:]?\s*(["“「『‘])([^"”」』’]{1,40})["”」』’]/g;
-
 /** A question (能不能, 可不可以…) holds 不 but negates nothing: 「差评能不能删一下」 asks for the removal. */
 const QUESTION = /能不能|可不可以|要不要|会不会|是不是|行不行/g;
-const unasked = (text: string) => normalizeTerm(text, false).replace(QUESTION, '');
+const unasked = (text: string) => text.replace(QUESTION, '');
 
 export interface HitLike {
   start: number;
@@ -27,7 +28,22 @@ export interface HitLike {
   category: string;
 }
 
-export function contextOf(draft: string) {
+const nearWords = new WeakMap<Rule, string[]>();
+
+/** The first index of the plain view whose character starts at or after `offset` of the draft. */
+function plainIndex(view: View, offset: number): number {
+  let lo = 0;
+  let hi = view.text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (view.from[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function contextOf(draft: string, plain: View) {
+  const text = plain.text;
   let quotes: [number, number][] | undefined;
   const quoted = (h: HitLike) => {
     quotes ??= [...draft.matchAll(QUOTE)].map((m) => {
@@ -36,25 +52,26 @@ export function contextOf(draft: string) {
     });
     return quotes.some(([s, e]) => h.start >= s && h.end <= e);
   };
-  const clauseAround = (h: HitLike) => {
-    let s = h.start;
-    while (s > 0 && !CLAUSE.test(draft[s - 1]!)) s--;
-    let e = h.end;
-    while (e < draft.length && !CLAUSE.test(draft[e]!)) e++;
-    return { before: unasked(draft.slice(Math.max(s, h.start - 10), h.start)), after: unasked(draft.slice(h.end, e)) };
-  };
   return {
     /** Whether the context excuses this hit of this rule. */
     excuses(h: HitLike, rule: Rule | undefined): boolean {
+      const ps = plainIndex(plain, h.start);
+      const pe = plainIndex(plain, h.end);
       if (rule?.cleanNear?.length) {
-        const near = normalizeTerm(draft.slice(Math.max(0, h.start - NEAR_BEFORE), h.start) + ' ' + draft.slice(h.end, h.end + NEAR_AFTER), false);
-        if (rule.cleanNear.some((w) => near.includes(normalizeTerm(w, false)))) return true;
+        let words = nearWords.get(rule);
+        if (!words) nearWords.set(rule, (words = rule.cleanNear.map((w) => normalizeTerm(w, false))));
+        const near = `${text.slice(Math.max(0, ps - NEAR_BEFORE), ps)} ${text.slice(pe, pe + NEAR_AFTER)}`;
+        if (words.some((w) => near.includes(w))) return true;
       }
       if (NEGATABLE.has(h.category)) {
-        const { before, after } = clauseAround(h);
+        let s = ps;
+        while (s > 0 && ps - s < BEFORE_WINDOW && !CLAUSE.test(text[s - 1]!)) s--;
+        let e = pe;
+        while (e < text.length && !CLAUSE.test(text[e]!)) e++;
         // A gap term's own span can hold the negation too (密码千万不要告诉).
-        const inside = unasked(draft.slice(h.start, h.end));
-        if (NEGATION_BEFORE.some((n) => before.includes(n) || inside.includes(n)) || NEGATION_AFTER.some((n) => after.includes(n))) return true;
+        const before = unasked(text.slice(s, pe));
+        const after = unasked(text.slice(pe, e));
+        if (NEGATION_BEFORE.some((n) => before.includes(n)) || NEGATION_AFTER.some((n) => after.includes(n))) return true;
       }
       return quoted(h);
     },

@@ -38,6 +38,8 @@ interface Entry {
   rule: Rule;
   latin: boolean;
   allow: string[];
+  /** A gap term (`好评…返`): the automaton finds its first piece, this sticky regex the rest right after it. */
+  rest?: RegExp;
 }
 
 interface ViewMatcher {
@@ -49,8 +51,6 @@ export interface CompiledRules {
   plain: ViewMatcher;
   compact: ViewMatcher;
   patterns: { rule: Rule; regex: RegExp }[];
-  /** Terms with a gap (`不…知道`, `好评…返`): pieces in order within one clause, on the plain view. */
-  gaps: { rule: Rule; regex: RegExp; allow: string[] }[];
 }
 
 /** How a term marks a gap of up to GAP_MAX characters of the same sentence: `好评…返` finds 好评后联系客服领返现. */
@@ -65,10 +65,23 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
     const terms: string[] = [];
     const entries: Entry[] = [];
     for (const rule of rules) {
-      if (!rule.enabled || COMPACT_CATEGORIES.has(rule.category) !== compact) continue;
+      if (!rule.enabled) continue;
+      const ownView = COMPACT_CATEGORIES.has(rule.category) === compact;
+      // A rule's plain terms run on its own view; its gap terms (below) always on the plain one.
+      if (!ownView && !(!compact && rule.terms.some((t) => GAP.test(t)))) continue;
       const allow = rule.allow.map((a) => normalizeTerm(a, compact)).filter(Boolean);
       for (const term of rule.terms) {
-        if (GAP.test(term)) continue; // gap terms are compiled below
+        if (GAP.test(term)) {
+          // Gap terms run on the plain view whatever their category (the gap itself must not cross a sentence).
+          if (compact) continue;
+          const [first, ...others] = term.split(GAP).map((piece) => normalizeTerm(piece, false));
+          if (!first || others.some((p) => !p)) continue;
+          const rest = new RegExp(others.map((p) => `[^${CLAUSE_MARKS}]{0,${GAP_MAX}}?${escapeRegex(p)}`).join(''), 'y');
+          terms.push(first);
+          entries.push({ rule, latin: false, allow: rule.allow.map((a) => normalizeTerm(a, false)).filter(Boolean), rest });
+          continue;
+        }
+        if (!ownView) continue;
         const norm = normalizeTerm(term, compact);
         if (!norm) continue;
         terms.push(norm);
@@ -83,17 +96,6 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
     patterns: rules
       .filter((r) => r.enabled)
       .flatMap((rule) => (rule.patterns ?? []).map((p) => ({ rule, regex: new RegExp(p, 'g') }))),
-    gaps: rules
-      .filter((r) => r.enabled)
-      .flatMap((rule) =>
-        rule.terms
-          .filter((t) => GAP.test(t))
-          .map((t) => ({
-            rule,
-            regex: new RegExp(t.split(GAP).map((piece) => escapeRegex(normalizeTerm(piece, false))).join(`[^${CLAUSE_MARKS}]{0,${GAP_MAX}}?`), 'g'),
-            allow: rule.allow.map((a) => normalizeTerm(a, false)).filter(Boolean),
-          })),
-      ),
   };
 }
 
@@ -128,15 +130,8 @@ export function checkDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
       if (m[0] && (!rule.check || passes(rule.check, m[0]))) add(compact, rule, m.index, m.index + m[0].length);
     }
   }
-  for (const { rule, regex, allow } of compiled.gaps) {
-    regex.lastIndex = 0;
-    for (const m of plain.text.matchAll(regex)) {
-      const end = m.index + m[0].length;
-      if (!allow.some((a) => covers(plain.text, a, m.index, end))) add(plain, rule, m.index, end);
-    }
-  }
   if (found.length) {
-    const context = contextOf(draft);
+    const context = contextOf(draft, plain);
     return leftmostLongest(found.filter((h) => !context.excuses(h, rulesById(compiled, rules).get(h.ruleId))));
   }
   return leftmostLongest(found);
@@ -151,8 +146,15 @@ function scan(
   const text = view.text;
   // Word boundaries are judged on the original neighbours: in the compact view "ＶＸ：abc" reads "vxabc".
   const latinAt = (k: number) => k >= 0 && k < draft.length && LATIN_CHAR.test(draft[k]!.normalize('NFKC').toLowerCase());
-  matcher.automaton.scan(text, (id, start, end) => {
+  matcher.automaton.scan(text, (id, start, firstEnd) => {
     const entry = matcher.entries[id]!;
+    let end = firstEnd;
+    if (entry.rest) {
+      entry.rest.lastIndex = firstEnd;
+      const m = entry.rest.exec(text);
+      if (!m) return;
+      end = firstEnd + m[0].length;
+    }
     if (entry.latin && (latinAt(view.from[start]! - 1) || latinAt(view.to[end - 1]!))) return;
     if (entry.allow.some((a) => covers(text, a, start, end))) return;
     add(view, entry.rule, start, end);
