@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { KefuDB } from '../storage/db';
 import { defaultPackInstalled, listPhrases, listStages, recordPhraseUse } from '../storage/repositories/phrases';
@@ -37,6 +37,7 @@ import { listHandovers } from '../storage/repositories/notes';
 import { isUnreadHandover } from '../scripts-library/notebooks';
 import { listRules } from '../storage/repositories/rules';
 import { checkDraft, DEFAULT_RULES } from '../scripts-library/guard';
+import { effectiveRules } from '../scripts-library/guard/effective-rules';
 import { stageHint } from '../scripts-library/stage-hint';
 import { t } from './i18n';
 
@@ -112,7 +113,11 @@ export function SidePanel({ db, served, insert }: Props) {
   const stageId = choice ? choice.stageId : query.trim() ? undefined : hintStage;
   const hits = usePhraseSearch(phrases, query, stageId);
   const storedRules = useLiveQuery(() => listRules(db), [db]);
-  const rules = storedRules?.length ? storedRules : DEFAULT_RULES;
+  // The same rules the page's checks run with: the pack plus the agent's 不再提示 allows.
+  const rules = useMemo(
+    () => effectiveRules(storedRules?.length ? storedRules : DEFAULT_RULES, settings?.guardAllows ?? {}),
+    [storedRules, settings?.guardAllows],
+  );
   /** Phrases that would teach warn/block wording are flagged (checked for rendered rows only). */
   const flag = (phrase: Phrase) => {
     const found = checkDraft(phrase.body, rules).filter((h) => h.severity !== 'hint');

@@ -12,24 +12,9 @@ import type { PickerItem } from '../../storage/protocol';
 import type { ChatTabRegistry } from '../../storage/chat-tabs';
 import type { BackgroundServices } from './handlers';
 import { checkDraft, DEFAULT_RULES } from '../../scripts-library/guard';
-import type { Rule, Settings } from '../../scripts-library/schema';
+import type { Rule } from '../../scripts-library/schema';
+import { effectiveRules, own } from '../../scripts-library/guard/effective-rules';
 
-/**
- * A record's own value for a key. Rule ids come from files and pages: `constructor` or `toString` must find
- * nothing rather than Object.prototype's functions (which made every check throw and every send go through).
- */
-function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
-  return Object.hasOwn(record, key) ? record[key] : undefined;
-}
-
-/** Rules with the agent's personal allows merged in (a new array, so the matcher recompiles). */
-export function rulesWithAllows(rules: readonly Rule[], allows: Settings['guardAllows']): readonly Rule[] {
-  if (!Object.keys(allows).length) return rules;
-  return rules.map((r) => {
-    const extra = own(allows, r.id);
-    return extra?.length ? { ...r, allow: [...r.allow, ...extra] } : r;
-  });
-}
 
 const PICKER_SIZE = 8;
 
@@ -74,7 +59,7 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: Ser
       const { guardAllows } = await getSettings(db);
       const base = stored ?? DEFAULT_RULES;
       const key = JSON.stringify(guardAllows);
-      if (key !== rules.key || base !== rules.base) rules = { base, key, rules: rulesWithAllows(base, guardAllows) };
+      if (key !== rules.key || base !== rules.base) rules = { base, key, rules: effectiveRules(base, guardAllows) };
       const notes = new Map(base.map((r) => [r.id, r.note]));
       return checkDraft(text, rules.rules).map((h) => ({ ...h, note: notes.get(h.ruleId) ?? '' }));
     },

@@ -6,6 +6,7 @@ import { SidePanel, type InsertFn } from '../../components/SidePanel';
 import { KefuDB } from '../../storage/db';
 import { freshDbPerTest } from '../helpers/db';
 import { DEFAULT_RULES } from '../../scripts-library/guard';
+import { saveSettings } from '../../storage/repositories/settings';
 
 const freshDb = freshDbPerTest();
 let db: KefuDB;
@@ -44,6 +45,22 @@ describe('rules view', () => {
     await userEvent.click(screen.getByRole('tab', { name: '短语' }));
     const row = (await screen.findByText('有货')).closest('li')!;
     expect(within(row).getByLabelText('含必须修改的用语：有货')).toBeInTheDocument();
+  });
+
+  it('a personal allow (不再提示 in a chat page) also clears the flag the panel shows on a library phrase', async () => {
+    await openRules();
+    await userEvent.click(screen.getByRole('button', { name: '新建规则' }));
+    const form = screen.getByRole('form', { name: '编辑规则' });
+    await userEvent.selectOptions(within(form).getByLabelText('级别'), '必须修改');
+    await userEvent.type(within(form).getByLabelText(/^词语（每行一个/), '有货');
+    await userEvent.click(within(form).getByRole('button', { name: '保存' }));
+    await waitFor(async () => expect(await db.rules.filter((r) => r.terms.includes('有货')).count()).toBe(1));
+    await userEvent.click(screen.getByRole('tab', { name: '短语' }));
+    const row = async () => (await screen.findByText('有货')).closest('li')!;
+    expect(within(await row()).getByLabelText('含必须修改的用语：有货')).toBeInTheDocument();
+    const rule = (await db.rules.filter((r) => r.terms.includes('有货')).first())!;
+    await saveSettings(db, { guardAllows: { [rule.id]: ['有货'] } }); // what the background stores for 不再提示
+    await waitFor(async () => expect(within(await row()).queryByLabelText('含必须修改的用语：有货')).toBeNull());
   });
 
   it('imports a rule pack all or nothing, with a preview', async () => {

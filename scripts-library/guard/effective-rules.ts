@@ -1,0 +1,23 @@
+/**
+ * The rules a check runs with: the stored rule pack (or the defaults before it is installed) plus the agent's
+ * personal allows (不再提示). One home for it, used by the background (page checks) and the side panel (the
+ * flags on library phrases), so the two never disagree.
+ */
+import type { Rule, Settings } from '../schema';
+
+/**
+ * A record's own value for a key. Rule ids come from files and pages: `constructor` or `toString` must find
+ * nothing rather than Object.prototype's functions (which made every check throw and every send go through).
+ */
+export function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** Rules with the agent's personal allows merged in (a new array when any apply, so the matcher recompiles). */
+export function effectiveRules(rules: readonly Rule[], allows: Settings['guardAllows']): readonly Rule[] {
+  if (!Object.keys(allows).length) return rules;
+  return rules.map((r) => {
+    const extra = own(allows, r.id);
+    return extra?.length ? { ...r, allow: [...r.allow, ...extra] } : r;
+  });
+}
