@@ -34,28 +34,26 @@ describe('rules view', () => {
     await waitFor(async () => expect((await db.rules.filter((r) => r.terms.includes('加微信')).first())?.enabled).toBe(false));
   });
 
-  it('adds a rule of the agent\'s own, which then flags library phrases', async () => {
+  /** The agent adds a 必须修改 rule for one term in the 规则 tab, then goes back to 短语. */
+  async function addBlockRuleFor(term: string) {
     await openRules();
     await userEvent.click(screen.getByRole('button', { name: '新建规则' }));
     const form = screen.getByRole('form', { name: '编辑规则' });
     await userEvent.selectOptions(within(form).getByLabelText('级别'), '必须修改');
-    await userEvent.type(within(form).getByLabelText(/^词语（每行一个/), '有货');
+    await userEvent.type(within(form).getByLabelText(/^词语（每行一个/), term);
     await userEvent.click(within(form).getByRole('button', { name: '保存' }));
-    await waitFor(async () => expect(await db.rules.filter((r) => r.terms.includes('有货')).count()).toBe(1));
+    await waitFor(async () => expect(await db.rules.filter((r) => r.terms.includes(term)).count()).toBe(1));
     await userEvent.click(screen.getByRole('tab', { name: '短语' }));
+  }
+
+  it('adds a rule of the agent\'s own, which then flags library phrases', async () => {
+    await addBlockRuleFor('有货');
     const row = (await screen.findByText('有货')).closest('li')!;
     expect(within(row).getByLabelText('含必须修改的用语：有货')).toBeInTheDocument();
   });
 
   it('a personal allow (不再提示 in a chat page) also clears the flag the panel shows on a library phrase', async () => {
-    await openRules();
-    await userEvent.click(screen.getByRole('button', { name: '新建规则' }));
-    const form = screen.getByRole('form', { name: '编辑规则' });
-    await userEvent.selectOptions(within(form).getByLabelText('级别'), '必须修改');
-    await userEvent.type(within(form).getByLabelText(/^词语（每行一个/), '有货');
-    await userEvent.click(within(form).getByRole('button', { name: '保存' }));
-    await waitFor(async () => expect(await db.rules.filter((r) => r.terms.includes('有货')).count()).toBe(1));
-    await userEvent.click(screen.getByRole('tab', { name: '短语' }));
+    await addBlockRuleFor('有货');
     const row = async () => (await screen.findByText('有货')).closest('li')!;
     expect(within(await row()).getByLabelText('含必须修改的用语：有货')).toBeInTheDocument();
     const rule = (await db.rules.filter((r) => r.terms.includes('有货')).first())!;
