@@ -28,7 +28,7 @@ import { BuyerNote } from './BuyerNote';
 import { NotebookView } from './NotebookView';
 import { BackupPanel } from './BackupPanel';
 import { SitesPanel } from './SitesPanel';
-import { addSale, increment } from '../storage/repositories/tally';
+import { addSale, countOne } from '../storage/repositories/tally';
 import { browser } from 'wxt/browser';
 import { ChaseReminders } from './ChaseReminders';
 import { useChaseFocus } from './use-chase-focus';
@@ -185,7 +185,7 @@ export function SidePanel({ db, served, insert }: Props) {
   const countTally = (field: 'consults' | 'conversions', delta: number) => {
     const { day, shift } = shiftAt(new Date(), settings?.shifts);
     return attempt(
-      () => (field === 'conversions' && delta > 0 ? addSale(db, agent, day, shift) : increment(db, agent, day, shift, field, delta)),
+      () => countOne(db, agent, day, shift, field, delta),
       t(field === 'consults' ? 'tallyConsults' : 'tallyConversions') + (delta > 0 ? ' +1' : ' −1'),
     );
   };

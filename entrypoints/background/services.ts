@@ -2,7 +2,7 @@
 import { liveQuery } from 'dexie';
 import type { KefuDB } from '../../storage/db';
 import { recordPhraseUse } from '../../storage/repositories/phrases';
-import { addSale, increment, recordConsultOnce } from '../../storage/repositories/tally';
+import { countOne, recordConsultOnce } from '../../storage/repositories/tally';
 import { shiftAt } from '../../scripts-library/tally';
 import { getSettings, updateSettings } from '../../storage/repositories/settings';
 import { orderSuggestions, placeholderValues, rememberPatch } from '../../scripts-library/placeholders';
@@ -97,8 +97,7 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: Ser
     async tallyCount(field, delta) {
       const { agentName, shifts } = await getSettings(db);
       const { day, shift } = shiftAt(new Date(), shifts);
-      if (field === 'conversions' && delta > 0) await addSale(db, agentName || 'me', day, shift);
-      else await increment(db, agentName || 'me', day, shift, field, delta);
+      await countOne(db, agentName || 'me', day, shift, field, delta);
     },
     startAgent: (tabId, frameId) => (hooks.injectAgent ? hooks.injectAgent(tabId, frameId) : Promise.reject(new Error('no scripting'))),
     remindersChanged: hooks.syncReminders ?? (async () => {}),

@@ -80,3 +80,11 @@ export async function addSale(db: KefuDB, agent: string, day: string, shift: str
     return next;
   });
 }
+
+/**
+ * 询单 / 成交 ±1 as the header buttons and the Alt+X / Alt+C hotkeys (panel and chat page) count them: a sale
+ * counted this way has no amount; taking one back is a plain decrement.
+ */
+export function countOne(db: KefuDB, agent: string, day: string, shift: string, field: 'consults' | 'conversions', delta: number): Promise<Tally> {
+  return field === 'conversions' && delta > 0 ? addSale(db, agent, day, shift) : increment(db, agent, day, shift, field, delta);
+}
