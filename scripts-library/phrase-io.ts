@@ -241,10 +241,11 @@ export function planImport(
     const existing = stageByName.get(name);
     if (existing) return { row, stageId: existing.id };
     groupCounts.set(name, (groupCounts.get(name) ?? 0) + 1);
-    let stage = [...pendingStages.values()].find((s) => s.name === [...name].slice(0, 20).join(''));
+    const id = `custom-${hash(name)}`;
+    let stage = pendingStages.get(id);
     if (!stage) {
-      stage = { id: `custom-${hash(name)}`, name: [...name].slice(0, 20).join(''), order: (order += 10), color: NEW_STAGE_COLOR, builtin: false };
-      pendingStages.set(stage.id, stage);
+      stage = { id, name: [...name].slice(0, 20).join(''), order: (order += 10), color: NEW_STAGE_COLOR, builtin: false };
+      pendingStages.set(id, stage);
     }
     return { row, stageId: stage.id, create: stage };
   });
