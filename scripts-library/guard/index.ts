@@ -66,22 +66,22 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
     const entries: Entry[] = [];
     for (const rule of rules) {
       if (!rule.enabled) continue;
+      // A rule's plain terms run on its own view; its gap terms always on the plain one (a gap must not cross a
+      // sentence, and the compact view has no sentence marks).
       const ownView = COMPACT_CATEGORIES.has(rule.category) === compact;
-      // A rule's plain terms run on its own view; its gap terms (below) always on the plain one.
-      if (!ownView && !(!compact && rule.terms.some((t) => GAP.test(t)))) continue;
+      if (!ownView && (compact || !rule.terms.some((t) => GAP.test(t)))) continue; // nothing of it runs here
       const allow = rule.allow.map((a) => normalizeTerm(a, compact)).filter(Boolean);
       for (const term of rule.terms) {
-        if (GAP.test(term)) {
-          // Gap terms run on the plain view whatever their category (the gap itself must not cross a sentence).
-          if (compact) continue;
+        const gap = GAP.test(term);
+        if (gap ? compact : !ownView) continue;
+        if (gap) {
           const [first, ...others] = term.split(GAP).map((piece) => normalizeTerm(piece, false));
           if (!first || others.some((p) => !p)) continue;
           const rest = new RegExp(others.map((p) => `[^${CLAUSE_MARKS}]{0,${GAP_MAX}}?${escapeRegex(p)}`).join(''), 'y');
           terms.push(first);
-          entries.push({ rule, latin: false, allow: rule.allow.map((a) => normalizeTerm(a, false)).filter(Boolean), rest });
+          entries.push({ rule, latin: false, allow, rest }); // compact is false here: allow is in plain form
           continue;
         }
-        if (!ownView) continue;
         const norm = normalizeTerm(term, compact);
         if (!norm) continue;
         terms.push(norm);
