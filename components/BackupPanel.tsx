@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { KefuDB } from '../storage/db';
-import { browser } from 'wxt/browser';
+import { remindersChanged } from './messaging';
 import { applyRestore, exportBackup, isNoop, parseBackup, planRestore, TABLE_NAMES, type Backup, type RestorePlan } from '../storage/backup';
 import { download } from './download';
 import { t } from './i18n';
@@ -50,7 +50,7 @@ export function BackupPanel({ db, notify }: { db: KefuDB; notify: Notify }) {
                 try {
                   await applyRestore(db, pending.backup);
                   // The restored chase reminders need their alarms (the background owns them).
-                  void browser.runtime.sendMessage({ type: 'reminders/changed' }).catch(() => {});
+                  remindersChanged();
                   notify(t('restoreDone'), 'ok');
                 } catch (err) {
                   notify(t('restoreFailed', String(err)), 'error');

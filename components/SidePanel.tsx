@@ -29,7 +29,7 @@ import { NotebookView } from './NotebookView';
 import { BackupPanel } from './BackupPanel';
 import { SitesPanel } from './SitesPanel';
 import { addSale, countOne } from '../storage/repositories/tally';
-import { browser } from 'wxt/browser';
+import { remindersChanged } from './messaging';
 import { ChaseReminders } from './ChaseReminders';
 import { useChaseFocus } from './use-chase-focus';
 import { shiftAt } from '../scripts-library/tally';
@@ -253,7 +253,7 @@ export function SidePanel({ db, served, insert }: Props) {
           focusId={chaseFocus}
           onFocusDone={clearChaseFocus}
           onInsert={requestInsert}
-          onChanged={() => void browser.runtime.sendMessage({ type: 'reminders/changed' }).catch(() => {})}
+          onChanged={remindersChanged}
           notify={(text, tone) => setNotice({ text, tone })}
         />
         </div>

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { browser } from 'wxt/browser';
+import { ProtocolError } from '../scripts-library/protocol';
+import { toBackground } from './messaging';
 import type { KefuDB } from '../storage/db';
 import { getSettings, saveSettings } from '../storage/repositories/settings';
 import { siteHost, sitePattern } from '../scripts-library/sites';
@@ -35,9 +37,10 @@ export function SitesPanel({ db, notify }: Props) {
           setError(t('sitesDenied', siteHost(pattern)));
           return;
         }
-        const reply = (await browser.runtime.sendMessage({ type: 'sites/enable', pattern })) as { ok?: boolean; error?: string } | undefined;
-        if (!reply?.ok) {
-          setError(t('sitesFailed', reply?.error ?? ''));
+        try {
+          await toBackground('sites/enable', { pattern });
+        } catch (e) {
+          setError(t('sitesFailed', e instanceof ProtocolError ? e.reason : String(e)));
           return;
         }
         const { enabledSites } = await getSettings(db);
@@ -50,7 +53,7 @@ export function SitesPanel({ db, notify }: Props) {
   };
 
   const remove = async (pattern: string) => {
-    await browser.runtime.sendMessage({ type: 'sites/disable', pattern }).catch(() => {});
+    await toBackground('sites/disable', { pattern }).catch(() => {});
     // A host the extension is declared for (e.g. one of the known consoles typed in here) cannot be given back.
     const revoked = await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
     const { enabledSites } = await getSettings(db);

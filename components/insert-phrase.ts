@@ -1,5 +1,5 @@
-import { browser } from 'wxt/browser';
-import { InsertReplySchema, type InsertReply } from '../storage/protocol';
+import { ProtocolError, type InsertReply } from '../scripts-library/protocol';
+import { toChatTab } from './messaging';
 import { t, type MessageKey } from './i18n';
 
 export type InsertOutcome =
@@ -15,13 +15,13 @@ export async function insertIntoTab(tabId: number | undefined, text: string, car
   let reason: MessageKey = 'reasonNoTab';
   if (tabId !== undefined) {
     try {
-      const raw: unknown = await browser.tabs.sendMessage(tabId, { type: 'chat/insert', text, ...(caret === undefined ? {} : { caret }) });
-      const reply = InsertReplySchema.safeParse(raw);
-      if (!reply.success) reason = 'reasonFailed';
-      else if (reply.data.ok) return { kind: 'inserted' };
-      else reason = reasonKey(reply.data);
-    } catch {
-      reason = 'reasonUnreachable'; // no content script in that tab (e.g. opened before install) or tab gone
+      const reply = await toChatTab(tabId)('chat/insert', { text, ...(caret === undefined ? {} : { caret }) });
+      if (reply.ok) return { kind: 'inserted' };
+      reason = reasonKey(reply);
+    } catch (e) {
+      // A malformed answer is a failure; no answer at all means no chat script in that tab (opened before
+      // install) or the tab is gone.
+      reason = e instanceof ProtocolError ? 'reasonFailed' : 'reasonUnreachable';
     }
   }
   try {

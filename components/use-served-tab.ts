@@ -1,20 +1,22 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { ChatStatusSchema, ChatTabListSchema, ChatTabsChangedSchema } from '../storage/protocol';
+import { ChatTabsChangedSchema } from '../scripts-library/protocol';
+import { toBackground, toChatTab } from './messaging';
 import { pickServedTab, type Served } from '../scripts-library/served-tab';
-import type { ChatTab } from '../storage/protocol';
+import type { ChatTab } from '../scripts-library/protocol';
 
 /** Ask the background which chat tabs exist and decide which one this panel serves; follows tab switches. */
 export async function loadServedTab(pinnedTabId: number | undefined): Promise<Served> {
   const [raw, own, [active]] = await Promise.all([
-    browser.runtime.sendMessage({ type: 'panel/list-chat-tabs' }),
+    toBackground('panel/list-chat-tabs', {}).catch((e: unknown) => {
+      console.warn('[kefu] no chat-tab list from the background', e);
+      return [];
+    }),
     browser.tabs.getCurrent(),
     browser.tabs.query({ active: true, currentWindow: true }),
   ]);
-  const tabs = ChatTabListSchema.safeParse(raw);
-  if (!tabs.success) console.warn('[kefu] background sent a malformed chat-tab list', tabs.error.issues);
   const served = pickServedTab({
-    tabs: tabs.success ? tabs.data : [],
+    tabs: raw,
     windowId: active?.windowId,
     activeTabId: active?.id,
     ownTabId: own?.id,
@@ -29,10 +31,10 @@ export async function loadServedTab(pinnedTabId: number | undefined): Promise<Se
  */
 async function confirmLive(tab: ChatTab): Promise<Served> {
   try {
-    const status = ChatStatusSchema.safeParse(await browser.tabs.sendMessage(tab.tabId, { type: 'chat/get-status' }));
-    if (status.success) return { state: status.data.hasInput ? 'chat' : 'no-input', tab: { ...tab, status: status.data } };
+    const status = await toChatTab(tab.tabId)('chat/get-status', {});
+    return { state: status.hasInput ? 'chat' : 'no-input', tab: { ...tab, status } };
   } catch {
-    // no content script answers in that tab any more
+    // no chat script answers in that tab any more (or not in a form we accept)
   }
   return { state: 'no-input' };
 }

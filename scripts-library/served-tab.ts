@@ -7,7 +7,7 @@
  *   tab is served, preferring the panel's window.
  * - Anything else is the "no chat input on this tab" state, naming the tab's site when it is a chat page.
  */
-import type { ChatTab } from '../storage/protocol';
+import type { ChatTab } from './protocol';
 
 export type Served = { state: 'chat'; tab: ChatTab } | { state: 'no-input'; tab?: ChatTab };
 

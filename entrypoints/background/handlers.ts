@@ -1,5 +1,14 @@
 /** What the background answers. Separate from the wiring so it can be tested with fakes. */
-import { BackgroundRequestSchema, parseMessage, type BackgroundRequest, type ChatTab, type GuardHit, type PickerItem } from '../../storage/protocol';
+import {
+  BACKGROUND_PROTOCOL,
+  BackgroundRequestSchema,
+  parseMessage,
+  type BackgroundReplyOf,
+  type BackgroundRequest,
+  type BackgroundType,
+  type GuardHit,
+  type PickerItem,
+} from '../../scripts-library/protocol';
 import type { ChatTabRegistry } from '../../storage/chat-tabs';
 
 export interface Sender {
@@ -34,20 +43,8 @@ export interface BackgroundServices {
   siteDisable(pattern: string): Promise<void>;
 }
 
-export type BackgroundReply = { ok: true; changed?: boolean } | { ok: false; error: string } | ChatTab[] | PickerItem[] | GuardHit[];
-
-/** Who may send what: chat pages (content scripts) and the extension's own pages each have their own messages. */
-const FROM_CHAT_PAGE = new Set<BackgroundRequest['type']>([
-  'agent/start',
-  'chat/status',
-  'picker/search',
-  'phrase/used',
-  'placeholders/remember',
-  'guard/check',
-  'guard/allow',
-  'guard/override',
-  'tally/count',
-]);
+/** Any message's reply, or the refusal every message may get. */
+export type BackgroundReply = BackgroundReplyOf<BackgroundType> | { ok: false; error: string };
 
 /**
  * Handle one runtime message. Messages from another extension, malformed ones, and messages from the wrong
@@ -74,7 +71,7 @@ export async function handleBackgroundMessage(
   // tab, the extension's own URL).
   const fromExtensionPage = !sender.tab || (sender.url ?? '').startsWith(pageOrigin);
   const fromChatPage = !!sender.tab && !(sender.url ?? '').startsWith(pageOrigin);
-  if (FROM_CHAT_PAGE.has(message.type) ? !fromChatPage : !fromExtensionPage) {
+  if (BACKGROUND_PROTOCOL[message.type].from === 'chat-page' ? !fromChatPage : !fromExtensionPage) {
     const error = `${message.type} is not accepted from ${fromChatPage ? 'a chat page' : 'an extension page'}`;
     console.warn(`[kefu] rejected message: ${error}`);
     return { reply: { ok: false, error }, changed: false };
@@ -88,48 +85,68 @@ export async function handleBackgroundMessage(
   }
 }
 
+type Handled<K extends BackgroundType> = { reply: BackgroundReplyOf<K>; changed?: boolean };
+type Handler<K extends BackgroundType> = (
+  message: Extract<BackgroundRequest, { type: K }>,
+  sender: Sender,
+  services: BackgroundServices,
+) => Promise<Handled<K>>;
+
+const OK = { ok: true } as const;
+
+/** One handler per message of the protocol map (a missing one does not compile). */
+const HANDLERS: { [K in BackgroundType]: Handler<K> } = {
+  'agent/start': async (_m, sender, services) => {
+    await services.startAgent(sender.tab!.id!, sender.frameId ?? 0);
+    return { reply: OK };
+  },
+  'chat/status': async (message, sender, services) => {
+    const { id, windowId } = sender.tab!;
+    if (id === undefined || windowId === undefined) throw new Error('chat/status must come from a tab');
+    const changed = await services.registry.report(id, windowId, message.status);
+    const buyerId = message.status.buyer?.id ?? message.status.buyer?.name;
+    if (changed && buyerId) await services.buyerOpened(message.status.site, buyerId);
+    return { reply: { ok: true, changed }, changed };
+  },
+  'panel/list-chat-tabs': async (_m, _s, services) => ({ reply: await services.registry.list() }),
+  'picker/search': async (message, _s, services) => ({ reply: await services.pickerSearch(message.query, message.buyer) }),
+  'phrase/used': async (message, _s, services) => {
+    await services.recordUse(message.id);
+    return { reply: OK };
+  },
+  'placeholders/remember': async (message, _s, services) => {
+    await services.remember(message.values, message.buyer, message.saveShop ?? false);
+    return { reply: OK };
+  },
+  'guard/check': async (message, _s, services) => ({ reply: await services.guardCheck(message.text) }),
+  'guard/allow': async (message, _s, services) => {
+    await services.guardAllow(message.ruleId, message.context);
+    return { reply: OK };
+  },
+  'guard/override': async (message, _s, services) => {
+    await services.guardOverride(message.ruleIds);
+    return { reply: OK };
+  },
+  'tally/count': async (message, _s, services) => {
+    await services.tallyCount(message.field, message.delta);
+    return { reply: OK };
+  },
+  'reminders/changed': async (_m, _s, services) => {
+    await services.remindersChanged();
+    return { reply: OK };
+  },
+  'sites/enable': async (message, _s, services) => {
+    await services.siteEnable(message.pattern, message.tabId);
+    return { reply: OK };
+  },
+  'sites/disable': async (message, _s, services) => {
+    await services.siteDisable(message.pattern);
+    return { reply: OK };
+  },
+};
+
 async function dispatch(message: BackgroundRequest, sender: Sender, services: BackgroundServices): Promise<{ reply: BackgroundReply; changed: boolean }> {
-  switch (message.type) {
-    case 'agent/start':
-      await services.startAgent(sender.tab!.id!, sender.frameId ?? 0);
-      return { reply: { ok: true }, changed: false };
-    case 'chat/status': {
-      const { id, windowId } = sender.tab!;
-      if (id === undefined || windowId === undefined) throw new Error('chat/status must come from a tab');
-      const changed = await services.registry.report(id, windowId, message.status);
-      const buyerId = message.status.buyer?.id ?? message.status.buyer?.name;
-      if (changed && buyerId) await services.buyerOpened(message.status.site, buyerId);
-      return { reply: { ok: true, changed }, changed };
-    }
-    case 'panel/list-chat-tabs':
-      return { reply: await services.registry.list(), changed: false };
-    case 'picker/search':
-      return { reply: await services.pickerSearch(message.query, message.buyer), changed: false };
-    case 'phrase/used':
-      await services.recordUse(message.id);
-      return { reply: { ok: true }, changed: false };
-    case 'placeholders/remember':
-      await services.remember(message.values, message.buyer, message.saveShop ?? false);
-      return { reply: { ok: true }, changed: false };
-    case 'guard/check':
-      return { reply: await services.guardCheck(message.text), changed: false };
-    case 'guard/allow':
-      await services.guardAllow(message.ruleId, message.context);
-      return { reply: { ok: true }, changed: false };
-    case 'tally/count':
-      await services.tallyCount(message.field, message.delta);
-      return { reply: { ok: true }, changed: false };
-    case 'reminders/changed':
-      await services.remindersChanged();
-      return { reply: { ok: true }, changed: false };
-    case 'sites/enable':
-      await services.siteEnable(message.pattern, message.tabId);
-      return { reply: { ok: true }, changed: false };
-    case 'sites/disable':
-      await services.siteDisable(message.pattern);
-      return { reply: { ok: true }, changed: false };
-    case 'guard/override':
-      await services.guardOverride(message.ruleIds);
-      return { reply: { ok: true }, changed: false };
-  }
+  const handler = HANDLERS[message.type] as Handler<typeof message.type>;
+  const { reply, changed = false } = await handler(message as never, sender, services);
+  return { reply, changed };
 }

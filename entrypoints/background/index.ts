@@ -12,6 +12,7 @@ import { createSiteService } from './sites';
 import { injectAgent, injectIntoOpenTabs } from './agent-injection';
 import { CHAT_MATCHES } from '../chat.content/adapters/matches';
 import { getSettings } from '../../storage/repositories/settings';
+import type { ChatTabsChanged } from '../../scripts-library/protocol';
 
 export default defineBackground(() => {
   const session = browser.storage.session ?? browser.storage.local;
@@ -31,7 +32,8 @@ export default defineBackground(() => {
     sites,
     injectAgent: (tabId, frameId) => injectAgent(browser.scripting, tabId, frameId),
   });
-  const broadcast = () => browser.runtime.sendMessage({ type: 'bg/chat-tabs-changed' }).catch(() => {});
+  const changedNotice: ChatTabsChanged = { type: 'bg/chat-tabs-changed' };
+  const broadcast = () => browser.runtime.sendMessage(changedNotice).catch(() => {});
 
   openPanelOnToolbarClick();
   browser.runtime.onInstalled.addListener(() => {

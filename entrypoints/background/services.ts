@@ -8,7 +8,7 @@ import { getSettings, updateSettings } from '../../storage/repositories/settings
 import { orderSuggestions, placeholderValues, rememberPatch } from '../../scripts-library/placeholders';
 import { PhraseSearchCache } from '../../scripts-library/search';
 import type { Phrase } from '../../scripts-library/schema';
-import type { PickerItem } from '../../storage/protocol';
+import type { PickerItem } from '../../scripts-library/protocol';
 import type { ChatTabRegistry } from '../../storage/chat-tabs';
 import type { BackgroundServices } from './handlers';
 import { checkDraft, DEFAULT_RULES } from '../../scripts-library/guard';

@@ -5,13 +5,15 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import {
+  BACKGROUND_PROTOCOL,
   ContentRequestSchema,
-  PickerReplySchema,
+  createSender,
   parseMessage,
+  ProtocolError,
   type ChatStatus,
   type ContentRequest,
   type InsertReply,
-} from '../../storage/protocol';
+} from '../../scripts-library/protocol';
 import { pickAdapter } from './adapters';
 import { asReplyBox, firstShown, frameDocument, inputKind, isElementNode, sameOriginFrames } from './adapters/dom';
 import { findGenericReplyBox } from './adapters/generic';
@@ -26,7 +28,6 @@ import { buyerKey } from '../../scripts-library/placeholders';
 /** Longest buyer id / name the protocol carries (BuyerSchema). */
 const BUYER_TEXT_MAX = 200;
 import { GuardBadge } from './guard-badge';
-import { GuardReplySchema } from '../../storage/protocol';
 
 export class ChatAgent {
   private lastFocused: HTMLElement | null = null;
@@ -119,6 +120,11 @@ function firstShownButton(doc: Document, selectors: readonly string[]): HTMLElem
 export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
   const agent = new ChatAgent(pickAdapter(location.href, document), document);
 
+  // Every message to the background is checked on the way out and its reply on the way back (a ProtocolError
+  // otherwise); once the extension reloaded, this orphaned script sends nothing.
+  const send = createSender(BACKGROUND_PROTOCOL, (message) =>
+    ctx.isValid ? browser.runtime.sendMessage(message) : Promise.reject(new Error('invalidated')),
+  );
   let timer: number | undefined;
   const report = () => {
     wireFrames();
@@ -126,25 +132,26 @@ export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
     timer = ctx.setTimeout(() => {
       timer = undefined;
       const status = agent.changedStatus();
-      if (status && ctx.isValid) browser.runtime.sendMessage({ type: 'chat/status', status }).catch(() => {});
+      if (status && ctx.isValid) send('chat/status', { status }).catch(() => {});
     }, 120);
   };
 
-  const send = (message: unknown) => (ctx.isValid ? browser.runtime.sendMessage(message) : Promise.reject(new Error('invalidated')));
   const picker = new SlashPicker(document, {
     async search(query) {
       const status = agent.status();
       const buyer = buyerKey(status.site, status.buyer);
-      const reply = PickerReplySchema.safeParse(await send({ type: 'picker/search', query, ...(buyer ? { buyer } : {}) }));
-      return reply.success ? reply.data : [];
+      return send('picker/search', { query, ...(buyer ? { buyer } : {}) }).catch((e: unknown) => {
+        if (e instanceof ProtocolError) return []; // refused or malformed: no suggestions
+        throw e;
+      });
     },
     buyerName: () => agent.status().buyer?.name,
     insert: (el, text, replace, caret) => insertText(el, text, replace, caret),
-    used: (id) => void send({ type: 'phrase/used', id }).catch(() => {}),
+    used: (id) => void send('phrase/used', { id }).catch(() => {}),
     remember: (values, saveShop) => {
       const status = agent.status();
       const buyer = buyerKey(status.site, status.buyer);
-      void send({ type: 'placeholders/remember', values, saveShop, ...(buyer ? { buyer } : {}) }).catch(() => {});
+      void send('placeholders/remember', { values, saveShop, ...(buyer ? { buyer } : {}) }).catch(() => {});
     },
     text: (key) => browser.i18n.getMessage(key),
   });
@@ -155,14 +162,12 @@ export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
       if (text.length > GUARD_MAX_DRAFT) throw new Error('draft too long to check');
       const parts = [];
       for (const { offset, text: window } of guardWindows(text)) {
-        const reply = GuardReplySchema.safeParse(await send({ type: 'guard/check', text: window }));
-        if (!reply.success) throw new Error('the guard did not answer');
-        parts.push({ offset, hits: reply.data });
+        parts.push({ offset, hits: await send('guard/check', { text: window }) });
       }
       return mergeWindowHits(parts);
     },
-    allow: (ruleId, context) => void send({ type: 'guard/allow', ruleId, context }).catch(() => {}),
-    override: (ruleIds) => void send({ type: 'guard/override', ruleIds }).catch(() => {}),
+    allow: (ruleId, context) => void send('guard/allow', { ruleId, context }).catch(() => {}),
+    override: (ruleIds) => void send('guard/override', { ruleIds }).catch(() => {}),
     insert: (el, text, replace) => insertText(el, text, replace),
     sendButton,
     text: (key, subs) => browser.i18n.getMessage(key as Parameters<typeof browser.i18n.getMessage>[0], subs),
@@ -228,12 +233,10 @@ export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
       if (count) {
         e.preventDefault();
         e.stopImmediatePropagation();
-        void send({ type: 'tally/count', ...count }).then(
-          (reply) => {
-            if ((reply as { ok?: boolean } | undefined)?.ok) {
-              const label = browser.i18n.getMessage(count.field === 'consults' ? 'tallyConsults' : 'tallyConversions');
-              showToast(doc, `${label} ${count.delta > 0 ? '+1' : '−1'}`);
-            }
+        void send('tally/count', count).then(
+          () => {
+            const label = browser.i18n.getMessage(count.field === 'consults' ? 'tallyConsults' : 'tallyConversions');
+            showToast(doc, `${label} ${count.delta > 0 ? '+1' : '−1'}`);
           },
           () => {},
         );

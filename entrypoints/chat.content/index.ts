@@ -6,6 +6,8 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CHAT_MATCHES } from './adapters/matches';
+// Types only: the protocol's schemas (zod) stay out of this 1.5 kB loader; the background validates what arrives.
+import type { RequestOf, BACKGROUND_PROTOCOL } from '../../scripts-library/protocol';
 
 /** How long the loader waits for the page's load event before asking for the agent anyway. */
 const LOAD_WAIT_MS = 3000;
@@ -21,7 +23,8 @@ export default defineContentScript({
     const start = () => {
       if (asked || !ctx.isValid) return;
       asked = true;
-      browser.runtime.sendMessage({ type: 'agent/start' }).catch((e: unknown) => console.warn('[kefu] agent', e));
+      const message: RequestOf<typeof BACKGROUND_PROTOCOL, 'agent/start'> = { type: 'agent/start' };
+      browser.runtime.sendMessage(message).catch((e: unknown) => console.warn('[kefu] agent', e));
     };
     if (document.readyState === 'complete') return start();
     ctx.addEventListener(window, 'load', () => ctx.setTimeout(start, 0), { once: true });

@@ -9,7 +9,7 @@
  */
 import { findSlashTrigger, type SlashTrigger } from '../../scripts-library/slash-trigger';
 import { fieldsToAsk, fillPlaceholders, settingKeyOf } from '../../scripts-library/placeholders';
-import type { PickerItem } from '../../storage/protocol';
+import type { PickerItem } from '../../scripts-library/protocol';
 import { asReplyBox, isElementNode, isTextField, isTextNode, viewportRect } from './adapters/dom';
 import type { InsertResult, SavedSelection } from './insert';
 

@@ -7,7 +7,7 @@ import { KefuDB } from '../../storage/db';
 import { freshDbPerTest } from '../helpers/db';
 import { getSettings, saveSettings } from '../../storage/repositories/settings';
 import type { Served } from '../../scripts-library/served-tab';
-import type { ChatTab } from '../../storage/protocol';
+import type { ChatTab } from '../../scripts-library/protocol';
 
 const freshDb = freshDbPerTest();
 let db: KefuDB;

@@ -1,4 +1,4 @@
-import type { Buyer } from '../../../storage/protocol';
+import type { Buyer } from '../../../scripts-library/protocol';
 
 /**
  * A site adapter: everything the content script needs to know about one chat console. One file per site, id

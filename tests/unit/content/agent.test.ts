@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ChatAgent } from '../../../entrypoints/chat.content/agent';
 import { demo } from '../../../entrypoints/chat.content/adapters/demo';
-import { ChatStatusSchema } from '../../../storage/protocol';
+import { ChatStatusSchema } from '../../../scripts-library/protocol';
 
 beforeEach(() => {
   document.body.textContent = '';

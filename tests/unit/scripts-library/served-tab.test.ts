@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pickServedTab, type ServedQuery } from '../../../scripts-library/served-tab';
-import type { ChatTab } from '../../../storage/protocol';
+import type { ChatTab } from '../../../scripts-library/protocol';
 
 const tab = (tabId: number, windowId: number, seenAt: number, hasInput = true): ChatTab => ({
   tabId,

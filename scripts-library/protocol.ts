@@ -44,8 +44,6 @@ export const InsertRequestSchema = z
   })
   .check(z.refine((m) => m.caret === undefined || m.caret <= m.text.length, 'caret is beyond the text'));
 export const GetStatusRequestSchema = z.object({ type: z.literal('chat/get-status') });
-export const ContentRequestSchema = z.discriminatedUnion('type', [InsertRequestSchema, GetStatusRequestSchema]);
-export type ContentRequest = z.infer<typeof ContentRequestSchema>;
 
 export const InsertMethodSchema = z.enum(['execCommand', 'native-setter', 'range', 'paste']);
 export const InsertReplySchema = z.union([
@@ -106,21 +104,6 @@ export const TallyCountSchema = z.object({
 export const RemindersChangedSchema = z.object({ type: z.literal('reminders/changed') });
 /** The chat loader in a console's frame: the page has loaded, inject the agent into this frame. */
 export const AgentStartSchema = z.object({ type: z.literal('agent/start') });
-export const BackgroundRequestSchema = z.discriminatedUnion('type', [
-  AgentStartSchema,
-  StatusReportSchema,
-  ListChatTabsSchema,
-  PickerSearchSchema,
-  PhraseUsedSchema,
-  RememberValuesSchema,
-  GuardCheckSchema,
-  GuardAllowSchema,
-  GuardOverrideSchema,
-  RemindersChangedSchema,
-  TallyCountSchema,
-  SiteEnableSchema,
-  SiteDisableSchema,
-]);
 
 export const GuardHitSchema = z.object({
   start: z.number(),
@@ -135,7 +118,6 @@ export const GuardHitSchema = z.object({
 });
 export type GuardHit = z.infer<typeof GuardHitSchema>;
 export const GuardReplySchema = z.array(GuardHitSchema);
-export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;
 
 /** A chat tab as the background remembers it. `seenAt` is when it last reported or was activated. */
 export const ChatTabSchema = z.object({
@@ -161,6 +143,99 @@ export const ChatTabListSchema = z.array(ChatTabSchema);
 
 // ── background → extension pages (runtime.sendMessage broadcast) ──────────────────────────────────────────
 export const ChatTabsChangedSchema = z.object({ type: z.literal('bg/chat-tabs-changed') });
+export type ChatTabsChanged = z.infer<typeof ChatTabsChangedSchema>;
+
+// ── the maps: message type → who may send it, its request, its reply ─────────────────────────────────────
+/** The plain acknowledgement; `changed` tells a status report whether anything was new. */
+export const OkReplySchema = z.object({ ok: z.literal(true), changed: z.optional(z.boolean()) });
+/** What a receiver answers when it refused or failed a message. */
+export const ErrorReplySchema = z.object({ ok: z.literal(false), error: z.string() });
+
+interface Entry<Req extends { type: string }, Rep> {
+  /** Who may send it: a chat page (the page-side scripts) or the extension's own pages (side panel). */
+  from: 'chat-page' | 'extension-page';
+  request: z.ZodMiniType<Req>;
+  reply: z.ZodMiniType<Rep>;
+}
+const entry = <Req extends { type: string }, Rep>(from: Entry<Req, Rep>['from'], request: z.ZodMiniType<Req>, reply: z.ZodMiniType<Rep>): Entry<Req, Rep> => ({ from, request, reply });
+
+/**
+ * Every message the background answers. Adding a message is one entry here and one handler in
+ * `entrypoints/background/handlers.ts` (the handler map's type fails to compile until it exists).
+ */
+export const BACKGROUND_PROTOCOL = {
+  'agent/start': entry('chat-page', AgentStartSchema, OkReplySchema),
+  'chat/status': entry('chat-page', StatusReportSchema, OkReplySchema),
+  'picker/search': entry('chat-page', PickerSearchSchema, PickerReplySchema),
+  'phrase/used': entry('chat-page', PhraseUsedSchema, OkReplySchema),
+  'placeholders/remember': entry('chat-page', RememberValuesSchema, OkReplySchema),
+  'guard/check': entry('chat-page', GuardCheckSchema, GuardReplySchema),
+  'guard/allow': entry('chat-page', GuardAllowSchema, OkReplySchema),
+  'guard/override': entry('chat-page', GuardOverrideSchema, OkReplySchema),
+  'tally/count': entry('chat-page', TallyCountSchema, OkReplySchema),
+  'panel/list-chat-tabs': entry('extension-page', ListChatTabsSchema, ChatTabListSchema),
+  'reminders/changed': entry('extension-page', RemindersChangedSchema, OkReplySchema),
+  'sites/enable': entry('extension-page', SiteEnableSchema, OkReplySchema),
+  'sites/disable': entry('extension-page', SiteDisableSchema, OkReplySchema),
+};
+
+/** What the chat page's script answers (the side panel sends with tabs.sendMessage). */
+export const CHAT_PAGE_PROTOCOL = {
+  'chat/insert': entry('extension-page', InsertRequestSchema, InsertReplySchema),
+  'chat/get-status': entry('extension-page', GetStatusRequestSchema, ChatStatusSchema),
+};
+
+type AnyProtocol = Record<string, Entry<{ type: string }, unknown>>;
+export type RequestOf<P extends AnyProtocol, K extends keyof P> = z.infer<P[K]['request']>;
+export type ReplyOf<P extends AnyProtocol, K extends keyof P> = z.infer<P[K]['reply']>;
+/** A message as a caller writes it: everything but `type`. */
+export type PayloadOf<P extends AnyProtocol, K extends keyof P> = Omit<RequestOf<P, K>, 'type'>;
+
+export type BackgroundType = keyof typeof BACKGROUND_PROTOCOL;
+export type BackgroundRequest = { [K in BackgroundType]: RequestOf<typeof BACKGROUND_PROTOCOL, K> }[BackgroundType];
+export type BackgroundReplyOf<K extends BackgroundType> = ReplyOf<typeof BACKGROUND_PROTOCOL, K>;
+export type ChatPageType = keyof typeof CHAT_PAGE_PROTOCOL;
+export type ContentRequest = { [K in ChatPageType]: RequestOf<typeof CHAT_PAGE_PROTOCOL, K> }[ChatPageType];
+
+/** Requests as one union, for a receiver to validate what arrives (the type picks the schema). */
+export const BackgroundRequestSchema = z.discriminatedUnion(
+  'type',
+  Object.values(BACKGROUND_PROTOCOL).map((e) => e.request) as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]],
+) as unknown as z.ZodMiniType<BackgroundRequest>;
+export const ContentRequestSchema = z.discriminatedUnion('type', [InsertRequestSchema, GetStatusRequestSchema]);
+
+/** A message was refused, failed, or answered with something its reply schema does not accept. */
+export class ProtocolError extends Error {
+  override name = 'ProtocolError';
+  /** @param reason what went wrong, without the message type (the receiver's own words for a refusal) */
+  constructor(
+    readonly type: string,
+    readonly reason: string,
+  ) {
+    super(`${type}: ${reason}`);
+  }
+}
+
+/** How a context delivers one message and gets its answer (runtime.sendMessage, or tabs.sendMessage to a tab). */
+export type Transport = (message: unknown) => Promise<unknown>;
+
+/**
+ * A typed sender for one protocol: `send(type, payload)` validates the outgoing message, delivers it and
+ * validates the reply, so a caller gets the reply's type or a ProtocolError, never an unchecked object.
+ */
+export function createSender<P extends AnyProtocol>(protocol: P, transport: Transport) {
+  return async function send<K extends keyof P & string>(type: K, payload: PayloadOf<P, K>): Promise<ReplyOf<P, K>> {
+    const spec = protocol[type]!;
+    const message = spec.request.safeParse({ ...payload, type });
+    if (!message.success) throw new ProtocolError(type, `not sent, ${describeIssues(message.error.issues)}`);
+    const raw = await transport(message.data);
+    const refused = ErrorReplySchema.safeParse(raw);
+    if (refused.success) throw new ProtocolError(type, refused.data.error);
+    const reply = spec.reply.safeParse(raw);
+    if (!reply.success) throw new ProtocolError(type, `malformed reply, ${describeIssues(reply.error.issues)}`);
+    return reply.data as ReplyOf<P, K>;
+  };
+}
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -171,9 +246,11 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: strin
 export function parseMessage<T>(schema: z.ZodMiniType<T>, raw: unknown, from: string): ParseResult<T> {
   const result = schema.safeParse(raw);
   if (result.success) return { ok: true, value: result.data };
-  const reason = result.error.issues
-    .map((i) => `${i.path.length ? i.path.join('.') : '(message)'}: ${i.message} (${i.code})`)
-    .join('; ');
+  const reason = describeIssues(result.error.issues);
   console.warn(`[kefu] rejected message from ${from}: ${reason}`);
   return { ok: false, reason };
+}
+
+function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string; code: string }[]): string {
+  return issues.map((i) => `${i.path.length ? i.path.join('.') : '(message)'}: ${i.message} (${i.code})`).join('; ');
 }
