@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
-import { CHAT_MATCHES } from './entrypoints/chat.content/adapters/matches';
+import { CHAT_MATCHES } from './scripts-library/sites';
 
 /** What an agent may enable the extension on, one site at a time, from the side panel's settings. */
 const OTHER_SITES = ['https://*/*', 'http://*/*'];
@@ -22,7 +22,7 @@ const local = process.env.KEFU_BUILD === 'e2e' || e2eSites;
  * Vite 8 (rolldown) writes Dexie's and other libraries' non-ASCII characters (e.g. a literal U+FFFF) straight
  * into the bundle; Chromium then refuses the content script as "not UTF-8" and silently drops the WHOLE
  * extension (see shared/research/toolchain-probe.md §8 #1). Escaping every non-ASCII character in the
- * content-script chunks and in the chat agent (which the background injects into chat pages) keeps them
+ * content-script chunks and in the chat script (which the background injects into chat pages) keeps them
  * loadable. Extension pages are not subject to that check, so they are left alone (escaping pinyin dictionaries
  * there would only make them bigger).
  */
@@ -32,7 +32,7 @@ function asciiOnlyContentScripts(): Plugin {
     enforce: 'post',
     generateBundle(_options, bundle) {
       for (const file of Object.values(bundle)) {
-        if (file.type !== 'chunk' || !(file.fileName.startsWith('content-scripts/') || file.fileName === 'chat-agent.js')) continue;
+        if (file.type !== 'chunk' || !(file.fileName.startsWith('content-scripts/') || file.fileName === 'chat-script.js')) continue;
         file.code = file.code.replace(/[\u0080-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
       }
     },

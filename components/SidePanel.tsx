@@ -216,7 +216,7 @@ export function SidePanel({ db, served, insert }: Props) {
         requestInsert(hit.phrase);
       }
     } else if (tallyHotkey(e)) {
-      // 服务统计本 from anywhere in the panel (and, through the chat agent, from the chat page).
+      // 服务统计本 from anywhere in the panel (and, through the chat script, from the chat page).
       e.preventDefault();
       const { field, delta } = tallyHotkey(e)!;
       void countTally(field, delta);

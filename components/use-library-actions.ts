@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { KefuDB } from '../storage/db';
 import type { Phrase, Stage } from '../scripts-library/schema';
-import { exportCsv, exportJsonPack, exportQianniuCsv, hash, planImport, readImportFile, type ImportPlan, type ImportRow, type ReadResult } from '../scripts-library/phrase-io';
+import { shortHash } from '../scripts-library/hash';
+import { exportCsv, exportJsonPack, exportQianniuCsv, planImport, readImportFile, type ImportPlan, type ImportRow, type ReadResult } from '../scripts-library/phrase-io';
 import { GbkEncodeError } from '../scripts-library/gbk';
 import type { PhraseDraft } from '../scripts-library/phrase-validation';
 import { t } from './i18n';
@@ -22,7 +23,7 @@ export function useLibraryActions(db: KefuDB, notify: Notify) {
   const [importPlan, setImportPlan] = useState<ImportPlan>();
   // What the plan was made from, so choosing a stage for a file group re-plans the same rows.
   const [source, setSource] = useState<{ read: Extract<ReadResult, { ok: true }>; library: readonly Phrase[]; stages: readonly Stage[]; stageMap: Record<string, string> }>();
-  const importId = (row: ImportRow) => `import-${hash(`${row.stageName}|${row.title}|${row.body}`)}`;
+  const importId = (row: ImportRow) => `import-${shortHash(`${row.stageName}|${row.title}|${row.body}`)}`;
 
   const newId = () => `user-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 

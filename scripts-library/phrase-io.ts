@@ -11,6 +11,7 @@ import Papa from 'papaparse';
 import { decodeGbk, encodeGbk } from './gbk';
 import { toCsv, unescapeCell } from './csv';
 import { issueText } from './issue-text';
+import { shortHash } from './hash';
 import { validatePhrase, type PhraseProblem } from './phrase-validation';
 import { PhrasePackSchema, type Phrase, type Stage } from './schema';
 
@@ -241,7 +242,7 @@ export function planImport(
     const existing = stageByName.get(name);
     if (existing) return { row, stageId: existing.id };
     groupCounts.set(name, (groupCounts.get(name) ?? 0) + 1);
-    const id = `custom-${hash(name)}`;
+    const id = `custom-${shortHash(name)}`;
     let stage = pendingStages.get(id);
     if (!stage) {
       stage = { id, name: [...name].slice(0, 20).join(''), order: (order += 10), color: NEW_STAGE_COLOR, builtin: false };
@@ -321,13 +322,6 @@ function schemaProblems(draft: { tags: string[] }): PhraseProblem[] {
   if (long) problems.push({ code: 'tag-too-long', tag: long, max: 20 });
   if (draft.tags.length > 20) problems.push({ code: 'too-many-tags', max: 20 });
   return problems;
-}
-
-/** A short stable id part from text (FNV-1a), so the same CSV row gets the same id on every import. */
-export function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(36);
 }
 
 // ── writing ───────────────────────────────────────────────────────────────────────────────────────────────

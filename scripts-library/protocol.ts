@@ -7,6 +7,7 @@
  * page, and zod/mini tree-shakes to a few kB.
  */
 import * as z from 'zod/mini';
+import { SITE_PATTERN } from './sites';
 
 /** Longest text one insert may carry (a phrase is ≤ 500 characters; this leaves room for drafts). */
 export const MAX_INSERT_CHARS = 5000;
@@ -87,8 +88,6 @@ export const GuardOverrideSchema = z.object({
   type: z.literal('guard/override'),
   ruleIds: z.array(z.string().check(z.minLength(1), z.maxLength(80))).check(z.maxLength(50)),
 });
-/** A match pattern of a site the agent turns the extension on for (settings → 其他网站). */
-export const SITE_PATTERN = /^https?:\/\/[a-z0-9.-]+\/\*$/;
 const SitePatternSchema = z.string().check(z.regex(SITE_PATTERN), z.maxLength(300));
 /** The agent granted the host permission for a site: register the chat script there (and start it in `tabId`). */
 export const SiteEnableSchema = z.object({ type: z.literal('sites/enable'), pattern: SitePatternSchema, tabId: z.optional(z.number().check(z.int())) });
@@ -103,7 +102,7 @@ export const TallyCountSchema = z.object({
 /** The side panel started or cancelled chase reminders (the background owns the alarms). */
 export const RemindersChangedSchema = z.object({ type: z.literal('reminders/changed') });
 /** The chat loader in a console's frame: the page has loaded, inject the agent into this frame. */
-export const AgentStartSchema = z.object({ type: z.literal('agent/start') });
+export const ChatScriptStartSchema = z.object({ type: z.literal('chat-script/start') });
 
 export const GuardHitSchema = z.object({
   start: z.number(),
@@ -164,7 +163,7 @@ const entry = <Req extends { type: string }, Rep>(from: Entry<Req, Rep>['from'],
  * `entrypoints/background/handlers.ts` (the handler map's type fails to compile until it exists).
  */
 export const BACKGROUND_PROTOCOL = {
-  'agent/start': entry('chat-page', AgentStartSchema, OkReplySchema),
+  'chat-script/start': entry('chat-page', ChatScriptStartSchema, OkReplySchema),
   'chat/status': entry('chat-page', StatusReportSchema, OkReplySchema),
   'picker/search': entry('chat-page', PickerSearchSchema, PickerReplySchema),
   'phrase/used': entry('chat-page', PhraseUsedSchema, OkReplySchema),

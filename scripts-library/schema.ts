@@ -3,6 +3,7 @@
  * TypeScript types are inferred from them, so what is validated at a boundary is exactly what the code uses.
  */
 import { z } from 'zod';
+import { SITE_PATTERN } from './sites';
 import { DEFAULT_SHIFTS } from './tally';
 import { DEFAULT_CHASE_LADDER } from './reminders';
 import { patternProblem } from './guard/pattern-safety';
@@ -228,7 +229,7 @@ export const SettingsSchema = z.object({
   /** Conversions aimed for per day (0 = no goal). */
   dailyGoal: z.number().int().min(0).max(9999).default(0),
   /** Other chat consoles the agent turned the extension on for (match patterns, each with its host permission). */
-  enabledSites: z.array(z.string().regex(/^https?:\/\/[a-z0-9.-]+\/\*$/).max(300)).max(50).default([]),
+  enabledSites: z.array(z.string().regex(SITE_PATTERN).max(300)).max(50).default([]),
   /** The payment-chase ladder: minutes after the order was placed (15 min / 24 h / 48 h / 72 h). */
   chaseLadder: z.array(z.number().positive().max(60 * 24 * 30)).min(1).max(8).default(DEFAULT_CHASE_LADDER),
   /** 不再提示: personal allow contexts per guard rule id. */

@@ -30,8 +30,8 @@ export interface BackgroundServices {
   guardCheck(text: string): Promise<GuardHit[]>;
   guardAllow(ruleId: string, context: string): Promise<void>;
   guardOverride(ruleIds: string[]): Promise<void>;
-  /** Inject the chat agent into this frame of a chat tab (its loader asked: the page has loaded). */
-  startAgent(tabId: number, frameId: number): Promise<void>;
+  /** Inject the chat script into this frame of a chat tab (its loader asked: the page has loaded). */
+  startChatScript(tabId: number, frameId: number): Promise<void>;
   /** A chat tab now shows this buyer (for the automatic consult count). */
   buyerOpened(site: string, buyerId: string): Promise<void>;
   /** Count a consult or a sale for the current shift (Alt+X / Alt+C in a chat page). */
@@ -96,8 +96,8 @@ const OK = { ok: true } as const;
 
 /** One handler per message of the protocol map (a missing one does not compile). */
 const HANDLERS: { [K in BackgroundType]: Handler<K> } = {
-  'agent/start': async (_m, sender, services) => {
-    await services.startAgent(sender.tab!.id!, sender.frameId ?? 0);
+  'chat-script/start': async (_m, sender, services) => {
+    await services.startChatScript(sender.tab!.id!, sender.frameId ?? 0);
     return { reply: OK };
   },
   'chat/status': async (message, sender, services) => {

@@ -9,8 +9,8 @@ import { createServices } from './services';
 import { openPanelFor, openPanelOnToolbarClick } from './side-panel';
 import { createReminderService } from './reminders';
 import { createSiteService } from './sites';
-import { injectAgent, injectIntoOpenTabs } from './agent-injection';
-import { CHAT_MATCHES } from '../chat.content/adapters/matches';
+import { injectChatScript, injectIntoOpenTabs } from './chat-script-injection';
+import { CHAT_MATCHES } from '../../scripts-library/sites';
 import { getSettings } from '../../storage/repositories/settings';
 import type { ChatTabsChanged } from '../../scripts-library/protocol';
 
@@ -30,7 +30,7 @@ export default defineBackground(() => {
   const services = createServices(getDb(), registry, {
     syncReminders: () => reminders.sync(),
     sites,
-    injectAgent: (tabId, frameId) => injectAgent(browser.scripting, tabId, frameId),
+    injectChatScript: (tabId, frameId) => injectChatScript(browser.scripting, tabId, frameId),
   });
   const changedNotice: ChatTabsChanged = { type: 'bg/chat-tabs-changed' };
   const broadcast = () => browser.runtime.sendMessage(changedNotice).catch(() => {});
@@ -42,7 +42,7 @@ export default defineBackground(() => {
     // Consoles already open get the agent now, not only after they are reloaded.
     void getSettings(getDb())
       .then((s) => injectIntoOpenTabs({ tabs: browser.tabs, scripting: browser.scripting }, [...CHAT_MATCHES, ...s.enabledSites]))
-      .catch((e: unknown) => console.warn('[kefu] agent in open tabs', e));
+      .catch((e: unknown) => console.warn('[kefu] chat script in open tabs', e));
   });
 
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {

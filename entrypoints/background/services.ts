@@ -20,7 +20,7 @@ const PICKER_SIZE = 8;
 
 export interface ServiceHooks {
   syncReminders?: () => Promise<void>;
-  injectAgent?: (tabId: number, frameId: number) => Promise<void>;
+  injectChatScript?: (tabId: number, frameId: number) => Promise<void>;
   sites?: { enable(pattern: string, tabId?: number): Promise<void>; disable(pattern: string): Promise<void> };
 }
 
@@ -99,7 +99,7 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: Ser
       const { day, shift } = shiftAt(new Date(), shifts);
       await countOne(db, agentName || 'me', day, shift, field, delta);
     },
-    startAgent: (tabId, frameId) => (hooks.injectAgent ? hooks.injectAgent(tabId, frameId) : Promise.reject(new Error('no scripting'))),
+    startChatScript: (tabId, frameId) => (hooks.injectChatScript ? hooks.injectChatScript(tabId, frameId) : Promise.reject(new Error('no scripting'))),
     remindersChanged: hooks.syncReminders ?? (async () => {}),
     siteEnable: (pattern, tabId) => (hooks.sites ? hooks.sites.enable(pattern, tabId) : Promise.reject(new Error('no site service'))),
     siteDisable: (pattern) => hooks.sites?.disable(pattern) ?? Promise.resolve(),

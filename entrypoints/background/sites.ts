@@ -9,7 +9,7 @@ type Browser = typeof browser;
 type Api = { scripting: Pick<Browser['scripting'], 'registerContentScripts' | 'unregisterContentScripts' | 'getRegisteredContentScripts' | 'executeScript'>; permissions: Pick<Browser['permissions'], 'contains'> };
 
 /** The chat content script as WXT builds it. */
-export const CHAT_SCRIPT = '/content-scripts/chat.js';
+export const CHAT_LOADER_FILE = '/content-scripts/chat.js';
 
 export function createSiteService(api: Api) {
   const registered = async () => new Set((await api.scripting.getRegisteredContentScripts()).map((s) => s.id));
@@ -17,9 +17,9 @@ export function createSiteService(api: Api) {
     if (!(await api.permissions.contains({ origins: [pattern] }))) throw new Error(`no host permission for ${pattern}`);
     const id = siteScriptId(pattern);
     if (!(await registered()).has(id)) {
-      await api.scripting.registerContentScripts([{ id, matches: [pattern], js: [CHAT_SCRIPT], runAt: 'document_idle', persistAcrossSessions: true }]);
+      await api.scripting.registerContentScripts([{ id, matches: [pattern], js: [CHAT_LOADER_FILE], runAt: 'document_idle', persistAcrossSessions: true }]);
     }
-    if (tabId !== undefined) await api.scripting.executeScript({ target: { tabId }, files: [CHAT_SCRIPT] }).catch(() => {});
+    if (tabId !== undefined) await api.scripting.executeScript({ target: { tabId }, files: [CHAT_LOADER_FILE] }).catch(() => {});
   };
   return {
     /** Register the chat script for `pattern` (the permission was just granted in the panel) and start it in the open tabs. */

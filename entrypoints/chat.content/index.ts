@@ -1,11 +1,11 @@
 /**
  * The chat loader: the only script declared for the chat consoles, kept to ≈ 1.5 kB gzip so that a console's
- * own load is not held up. Once the page has loaded it asks the background to inject the agent
- * (entrypoints/chat-agent.ts) into this frame.
+ * own load is not held up. Once the page has loaded it asks the background to inject the chat script
+ * (entrypoints/chat-script/) into this frame.
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { CHAT_MATCHES } from './adapters/matches';
+import { CHAT_MATCHES } from '../../scripts-library/sites';
 // Types only: the protocol's schemas (zod) stay out of this 1.5 kB loader; the background validates what arrives.
 import type { RequestOf, BACKGROUND_PROTOCOL } from '../../scripts-library/protocol';
 
@@ -23,12 +23,12 @@ export default defineContentScript({
     const start = () => {
       if (asked || !ctx.isValid) return;
       asked = true;
-      const message: RequestOf<typeof BACKGROUND_PROTOCOL, 'agent/start'> = { type: 'agent/start' };
-      browser.runtime.sendMessage(message).catch((e: unknown) => console.warn('[kefu] agent', e));
+      const message: RequestOf<typeof BACKGROUND_PROTOCOL, 'chat-script/start'> = { type: 'chat-script/start' };
+      browser.runtime.sendMessage(message).catch((e: unknown) => console.warn('[kefu] chat script', e));
     };
     if (document.readyState === 'complete') return start();
     ctx.addEventListener(window, 'load', () => ctx.setTimeout(start, 0), { once: true });
-    // A console whose load never completes (a resource that hangs, a stream) still gets its agent.
+    // A console whose load never completes (a resource that hangs, a stream) still gets its chat script.
     ctx.setTimeout(start, LOAD_WAIT_MS);
   },
 });

@@ -43,7 +43,7 @@ async function stallAfterLoad(context: import('playwright-core').BrowserContext,
     tick();
   });
   await page.goto(url, { waitUntil: 'load' });
-  if (agent) await page.waitForFunction(() => performance.getEntriesByName('kefu:agent').length > 0);
+  if (agent) await page.waitForFunction(() => performance.getEntriesByName('kefu:chat-script').length > 0);
   await page.waitForTimeout(900);
   const gap = await page.evaluate(() => {
     const loaded = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd;
@@ -109,8 +109,8 @@ export async function run(): Promise<Record<string, number>> {
     for (let i = 0; i < 7; i++) {
       const page = await context.newPage();
       await page.goto(`${site.url}/index.html`);
-      await page.waitForFunction(() => performance.getEntriesByName('kefu:agent').length > 0);
-      starts.push(await page.evaluate(() => performance.getEntriesByName('kefu:agent')[0]!.duration));
+      await page.waitForFunction(() => performance.getEntriesByName('kefu:chat-script').length > 0);
+      starts.push(await page.evaluate(() => performance.getEntriesByName('kefu:chat-script')[0]!.duration));
       await page.close();
     }
     out['content_script.start_ms'] = Math.round(percentile(starts, 50) * 100) / 100;

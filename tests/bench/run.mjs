@@ -35,7 +35,7 @@ const size = (file) => {
 };
 // What every chat page gets: the declared loader and the agent the background injects after the page's load.
 const loader = size(join(out, 'content-scripts', 'chat.js'));
-const agent = size(join(out, 'chat-agent.js'));
+const agent = size(join(out, 'chat-script.js'));
 results['content_script.raw_bytes'] = loader.raw + agent.raw;
 results['content_script.gzip_bytes'] = loader.gzip + agent.gzip;
 results['content_script.loader.gzip_bytes'] = loader.gzip;

@@ -31,7 +31,7 @@ async function openConsole(): Promise<Page> {
  */
 const agentStarted = (page: Page, ms = 1500) =>
   page
-    .waitForFunction(() => performance.getEntriesByName('kefu:agent-start').length > 0, undefined, { timeout: ms })
+    .waitForFunction(() => performance.getEntriesByName('kefu:chat-script-start').length > 0, undefined, { timeout: ms })
     .then(() => true, () => false);
 
 describe('其他网站', () => {

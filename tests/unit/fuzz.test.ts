@@ -11,13 +11,14 @@ import { ensureDefaultRules } from '../../storage/repositories/rules';
 import { applyImport } from '../../storage/repositories/phrase-writes';
 import { applyRuleImport } from '../../storage/repositories/rules';
 import { applyRestore, exportBackup, parseBackup, stable, TABLE_NAMES } from '../../storage/backup';
-import { hash, planImport, readImportFile, type ReadResult } from '../../scripts-library/phrase-io';
+import { shortHash as hash } from '../../scripts-library/hash';
+import { planImport, readImportFile, type ReadResult } from '../../scripts-library/phrase-io';
 import { planRuleImport, readRulePack } from '../../scripts-library/rule-io';
 import { listStages } from '../../storage/repositories/phrases';
 import { handleBackgroundMessage } from '../../entrypoints/background/handlers';
 import { createServices } from '../../entrypoints/background/services';
 import { ChatTabRegistry } from '../../storage/chat-tabs';
-import { BACKGROUND_PROTOCOL, BackgroundRequestSchema, ContentRequestSchema, parseMessage } from '../../scripts-library/protocol';
+import { BACKGROUND_PROTOCOL, ContentRequestSchema, parseMessage } from '../../scripts-library/protocol';
 import { encodeGbk } from '../../scripts-library/gbk';
 
 const freshDb = freshDbPerTest('fuzz');
@@ -255,7 +256,7 @@ const BAD_MESSAGES: [string, unknown, typeof TAB | typeof PAGE][] = [
   ['no type', { status }, TAB],
   ['an unknown type', { type: 'db/drop' }, PAGE],
   ['a type of the wrong case', { type: 'CHAT/STATUS', status }, TAB],
-  ['agent/start from the panel', { type: 'agent/start' }, PAGE],
+  ['chat-script/start from the panel', { type: 'chat-script/start' }, PAGE],
   ['chat/status without status', { type: 'chat/status' }, TAB],
   ['chat/status with an empty site', { type: 'chat/status', status: { ...status, site: '' } }, TAB],
   ['chat/status with a buyer name of 201', { type: 'chat/status', status: { ...status, buyer: { name: long(201) } } }, TAB],
@@ -304,7 +305,7 @@ describe('every message type', () => {
   it.each(BAD_MESSAGES)('%s: answered {ok:false} with a reason, nothing written', async (_label, message, sender) => {
     const before = await dump();
     const registry = new ChatTabRegistry({ get: async () => ({}), set: async () => {} });
-    const services = createServices(db, registry, { syncReminders: async () => {}, sites: { enable: async () => {}, disable: async () => {} }, injectAgent: async () => {} });
+    const services = createServices(db, registry, { syncReminders: async () => {}, sites: { enable: async () => {}, disable: async () => {} }, injectChatScript: async () => {} });
     const { reply, changed } = await handleBackgroundMessage(message, sender, OWN, services);
     expect(reply).toMatchObject({ ok: false });
     clear((reply as { error: string }).error);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import en from '../../public/_locales/en/messages.json';
 import zh from '../../public/_locales/zh_CN/messages.json';
 import { formatMessage } from '../helpers/i18n';
-import { ADAPTERS } from '../../entrypoints/chat.content/adapters';
+import { ADAPTERS } from '../../entrypoints/chat-script/adapters';
 
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 

@@ -20,7 +20,7 @@ function services(reg = registry()): BackgroundServices & { used: string[]; reme
     used,
     remembered,
     injected,
-    startAgent: async (tabId, frameId) => void injected.push(`${tabId}/${frameId}`),
+    startChatScript: async (tabId, frameId) => void injected.push(`${tabId}/${frameId}`),
     pickerSearch: async (q) => [{ id: 'p1', title: q, body: '您好', values: {}, suggested: {} }],
     recordUse: async (id) => void used.push(id),
     remember: async (v) => void remembered.push(v),
@@ -104,17 +104,17 @@ describe('handleBackgroundMessage', () => {
   it('injects the agent into the frame whose loader asked, and only for a tab', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const svc = services();
-    expect((await handleBackgroundMessage({ type: 'agent/start' }, { id: OWN, tab: { id: 7, windowId: 1 }, frameId: 3 }, OWN, svc)).reply).toEqual({ ok: true });
-    expect((await handleBackgroundMessage({ type: 'agent/start' }, { id: OWN, tab: { id: 8, windowId: 1 } }, OWN, svc)).reply).toEqual({ ok: true });
-    expect((await handleBackgroundMessage({ type: 'agent/start' }, { id: OWN }, OWN, svc)).reply).toMatchObject({ ok: false });
-    expect((await handleBackgroundMessage({ type: 'agent/start' }, { id: 'other', tab: { id: 9, windowId: 1 } }, OWN, svc)).reply).toMatchObject({ ok: false });
+    expect((await handleBackgroundMessage({ type: 'chat-script/start' }, { id: OWN, tab: { id: 7, windowId: 1 }, frameId: 3 }, OWN, svc)).reply).toEqual({ ok: true });
+    expect((await handleBackgroundMessage({ type: 'chat-script/start' }, { id: OWN, tab: { id: 8, windowId: 1 } }, OWN, svc)).reply).toEqual({ ok: true });
+    expect((await handleBackgroundMessage({ type: 'chat-script/start' }, { id: OWN }, OWN, svc)).reply).toMatchObject({ ok: false });
+    expect((await handleBackgroundMessage({ type: 'chat-script/start' }, { id: 'other', tab: { id: 9, windowId: 1 } }, OWN, svc)).reply).toMatchObject({ ok: false });
     expect(svc.injected).toEqual(['7/3', '8/0']);
     warn.mockRestore();
   });
 
   it('reports a failed injection (e.g. the tab navigated away) instead of throwing', async () => {
-    const svc = { ...services(), startAgent: async () => Promise.reject(new Error('Frame with ID 0 was removed.')) };
-    const res = await handleBackgroundMessage({ type: 'agent/start' }, { id: OWN, tab: { id: 7, windowId: 1 } }, OWN, svc);
+    const svc = { ...services(), startChatScript: async () => Promise.reject(new Error('Frame with ID 0 was removed.')) };
+    const res = await handleBackgroundMessage({ type: 'chat-script/start' }, { id: OWN, tab: { id: 7, windowId: 1 } }, OWN, svc);
     expect(res.reply).toEqual({ ok: false, error: 'Frame with ID 0 was removed.' });
   });
 

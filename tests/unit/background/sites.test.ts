@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createSiteService, CHAT_SCRIPT } from '../../../entrypoints/background/sites';
+import { createSiteService, CHAT_LOADER_FILE } from '../../../entrypoints/background/sites';
 import { siteScriptId } from '../../../scripts-library/sites';
 
 /** The scripting and permissions APIs as the browser keeps them: registrations and granted origins. */
@@ -31,7 +31,7 @@ describe('site service', () => {
     const sites = createSiteService(api as never);
     await sites.enable(SITE, 7);
     await sites.enable(SITE); // again: no duplicate registration
-    expect([...scripts.values()]).toEqual([expect.objectContaining({ id: siteScriptId(SITE), matches: [SITE], js: [CHAT_SCRIPT] })]);
+    expect([...scripts.values()]).toEqual([expect.objectContaining({ id: siteScriptId(SITE), matches: [SITE], js: [CHAT_LOADER_FILE] })]);
     expect(injected).toEqual([7]);
   });
 
@@ -52,7 +52,7 @@ describe('site service', () => {
   it('at start-up keeps enabled sites with permission, drops removed or revoked ones, and leaves others alone', async () => {
     const other = 'https://shop.example.com/*';
     const { api, scripts } = fakeApi([SITE]); // the permission for `other` was revoked in the browser
-    scripts.set(siteScriptId(other), { id: siteScriptId(other), matches: [other], js: [CHAT_SCRIPT] });
+    scripts.set(siteScriptId(other), { id: siteScriptId(other), matches: [other], js: [CHAT_LOADER_FILE] });
     scripts.set('someone-else', { id: 'someone-else', matches: [], js: [] });
     await createSiteService(api as never).sync([SITE, other]);
     expect([...scripts.keys()].sort()).toEqual([siteScriptId(SITE), 'someone-else'].sort());

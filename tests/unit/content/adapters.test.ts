@@ -2,13 +2,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ADAPTERS, pickAdapter } from '../../../entrypoints/chat.content/adapters';
-import { CHAT_MATCHES, SITE_MATCHES } from '../../../entrypoints/chat.content/adapters/matches';
-import { ChatAgent } from '../../../entrypoints/chat.content/agent';
+import { ADAPTERS, pickAdapter } from '../../../entrypoints/chat-script/adapters';
+import { CHAT_MATCHES, SITE_MATCHES } from '../../../scripts-library/sites';
+import { ChatScript } from '../../../entrypoints/chat-script/chat-script';
 
-const adaptersDir = join(__dirname, '../../../entrypoints/chat.content/adapters');
+const adaptersDir = join(__dirname, '../../../entrypoints/chat-script/adapters');
 const fixturesDir = join(__dirname, '../../fixtures/adapters');
-const SUPPORT_FILES = ['types.ts', 'index.ts', 'matches.ts', 'dom.ts'];
+const SUPPORT_FILES = ['types.ts', 'index.ts'];
 const load = (id: string) => {
   document.body.textContent = '';
   // Fixtures are our own static files; DOMParser keeps page-like markup out of any HTML-string sink.
@@ -73,7 +73,7 @@ describe('each adapter on its fixture', () => {
   it.each(ON_FIXTURE)('%s finds the reply box and the buyer', (id, selector, buyer) => {
     load(id);
     const adapter = ADAPTERS.find((a) => a.id === id)!;
-    const agent = new ChatAgent(adapter, document);
+    const agent = new ChatScript(adapter, document);
     expect(agent.replyBox().el).toBe(document.querySelector(selector));
     expect(agent.status()).toMatchObject({ site: id, hasInput: true, buyer });
     expect(agent.status().notice).toBeUndefined();
@@ -81,7 +81,7 @@ describe('each adapter on its fixture', () => {
 
   it('degrades to generic mode with a notice when a site selector stops matching', () => {
     load('taobao'); // a page without PDD's #replyTextarea
-    const agent = new ChatAgent(ADAPTERS.find((a) => a.id === 'pinduoduo')!, document);
+    const agent = new ChatScript(ADAPTERS.find((a) => a.id === 'pinduoduo')!, document);
     expect(agent.replyBox().el).toBe(document.querySelector('textarea.reply'));
     expect(agent.status()).toMatchObject({ site: 'pinduoduo', hasInput: true, notice: 'generic-fallback' });
   });
@@ -89,12 +89,12 @@ describe('each adapter on its fixture', () => {
   it('never throws into the page when an adapter breaks', () => {
     load('demo');
     const broken = { ...ADAPTERS.find((a) => a.id === 'demo')!, currentBuyer: () => { throw new Error('page changed'); } };
-    expect(new ChatAgent(broken, document).status()).toMatchObject({ buyer: null, hasInput: true });
+    expect(new ChatScript(broken, document).status()).toMatchObject({ buyer: null, hasInput: true });
   });
 });
 
 describe('generic rules', () => {
-  const agent = () => new ChatAgent(ADAPTERS.find((a) => a.id === 'generic')!, document);
+  const agent = () => new ChatScript(ADAPTERS.find((a) => a.id === 'generic')!, document);
 
   it('prefers the focused field, then the last focused one', () => {
     load('generic');

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { GuardBadge, type GuardDeps } from '../../../entrypoints/chat.content/guard-badge';
-import { insertText } from '../../../entrypoints/chat.content/insert';
+import { GuardBadge, type GuardDeps } from '../../../entrypoints/chat-script/guard-badge';
+import { insertText } from '../../../entrypoints/chat-script/insert';
 import { checkDraft } from '../../../scripts-library/guard';
 import { zhMessage } from '../../helpers/i18n';
 

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, render } from '@testing-library/react';
 import { useState } from 'react';
-import { insertText, saveSelection } from '../../../entrypoints/chat.content/insert';
+import { insertText, saveSelection } from '../../../entrypoints/chat-script/insert';
 
 beforeEach(() => {
   document.body.textContent = '';

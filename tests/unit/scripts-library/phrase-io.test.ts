@@ -8,11 +8,11 @@ import {
   exportCsv,
   exportJsonPack,
   exportQianniuCsv,
-  hash,
   planImport,
   readImportFile,
   type ReadResult,
 } from '../../../scripts-library/phrase-io';
+import { shortHash as hash } from '../../../scripts-library/hash';
 import { decodeGbk, encodeGbk, GbkEncodeError } from '../../../scripts-library/gbk';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);

@@ -52,7 +52,7 @@ describe('parseMessage', () => {
 describe('the protocol map and its sender', () => {
   it.each(Object.entries({ ...BACKGROUND_PROTOCOL, ...CHAT_PAGE_PROTOCOL }))('%s: the entry accepts its own type and no other', (type, spec) => {
     // A copied entry with the wrong schema would send one message under another's name.
-    const other = type === 'agent/start' ? 'chat/get-status' : 'agent/start';
+    const other = type === 'chat-script/start' ? 'chat/get-status' : 'chat-script/start';
     expect(spec.request.safeParse({ type: other }).success).toBe(false);
     const typeIssue = spec.request.safeParse({ type }).error?.issues.find((i) => i.path[0] === 'type');
     expect(typeIssue).toBeUndefined();

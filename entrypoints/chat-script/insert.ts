@@ -14,7 +14,7 @@
  *   history records it). An editor that does not take the paste gets the browser path instead.
  */
 import type { InputKind } from '../../scripts-library/protocol';
-import { inputKind, isElementNode, isTextArea, isTextField, isTextNode } from './adapters/dom';
+import { inputKind, isElementNode, isTextArea, isTextField, isTextNode } from './dom';
 
 export type InsertResult =
   | { ok: true; method: 'execCommand' | 'native-setter' | 'range' | 'paste' }

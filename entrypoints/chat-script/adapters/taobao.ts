@@ -1,5 +1,5 @@
 import type { SiteAdapter } from './types';
-import { SITE_MATCHES } from './matches';
+import { SITE_MATCHES } from '../../../scripts-library/sites';
 
 /**
  * 淘宝/天猫 web customer service (qn.taobao.com, myseller.taobao.com). No web reply box is verified (open-source

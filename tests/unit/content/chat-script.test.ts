@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ChatAgent } from '../../../entrypoints/chat.content/agent';
-import { demo } from '../../../entrypoints/chat.content/adapters/demo';
+import { ChatScript } from '../../../entrypoints/chat-script/chat-script';
+import { demo } from '../../../entrypoints/chat-script/adapters/demo';
 import { ChatStatusSchema } from '../../../scripts-library/protocol';
 
 beforeEach(() => {
@@ -23,9 +23,9 @@ beforeEach(() => {
   document.body.append(root);
 });
 
-describe('ChatAgent', () => {
+describe('ChatScript', () => {
   it('answers a status request with the site, reply box kind and buyer', async () => {
-    expect(await new ChatAgent(demo, document).handle({ type: 'chat/get-status' })).toEqual({
+    expect(await new ChatScript(demo, document).handle({ type: 'chat/get-status' })).toEqual({
       site: 'demo',
       hasInput: true,
       inputKind: 'textarea',
@@ -35,7 +35,7 @@ describe('ChatAgent', () => {
   });
 
   it('inserts into the reply box at the caret the agent left', async () => {
-    const agent = new ChatAgent(demo, document);
+    const agent = new ChatScript(demo, document);
     const box = document.querySelector('textarea')!;
     box.value = '亲，';
     box.focus();
@@ -49,11 +49,11 @@ describe('ChatAgent', () => {
 
   it('reports no-input when the page has no reply box', async () => {
     document.querySelector('textarea')!.remove();
-    expect(await new ChatAgent(demo, document).handle({ type: 'chat/insert', text: '有货' })).toEqual({ ok: false, reason: 'no-input' });
+    expect(await new ChatScript(demo, document).handle({ type: 'chat/insert', text: '有货' })).toEqual({ ok: false, reason: 'no-input' });
   });
 
   it('reports a status only when it changed', async () => {
-    const agent = new ChatAgent(demo, document);
+    const agent = new ChatScript(demo, document);
     expect(agent.changedStatus()).not.toBeNull();
     expect(agent.changedStatus()).toBeNull();
     document.querySelector('li')!.dataset.buyerName = '阿强';
@@ -64,7 +64,7 @@ describe('ChatAgent', () => {
     const conv = document.querySelector('li')!;
     conv.dataset.buyerName = '名'.repeat(260);
     conv.dataset.buyerId = 'i'.repeat(500);
-    const status = await new ChatAgent(demo, document).handle({ type: 'chat/get-status' });
+    const status = await new ChatScript(demo, document).handle({ type: 'chat/get-status' });
     expect(ChatStatusSchema.safeParse(status).success).toBe(true);
     expect(status).toMatchObject({ hasInput: true, buyer: { name: '名'.repeat(200), id: 'i'.repeat(200) } });
   });

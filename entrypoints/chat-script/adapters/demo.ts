@@ -1,5 +1,5 @@
 import type { SiteAdapter } from './types';
-import { SITE_MATCHES } from './matches';
+import { SITE_MATCHES } from '../../../scripts-library/sites';
 
 /** The local demo console (tests/fixtures/demo-chat), recognised by its `data-kefu-demo` root. */
 export const demo: SiteAdapter = {

@@ -4,7 +4,7 @@
  * usually reads innerText).
  */
 import type { SavedSelection } from './insert';
-import { isHtmlElement, isTextField, isTextNode } from './adapters/dom';
+import { isHtmlElement, isTextField, isTextNode } from './dom';
 
 interface Segment {
   node: Text;

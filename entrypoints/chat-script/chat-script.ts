@@ -15,7 +15,7 @@ import {
   type InsertReply,
 } from '../../scripts-library/protocol';
 import { pickAdapter } from './adapters';
-import { asReplyBox, firstShown, frameDocument, inputKind, isElementNode, sameOriginFrames } from './adapters/dom';
+import { asReplyBox, firstShown, frameDocument, inputKind, isElementNode, sameOriginFrames } from './dom';
 import { findGenericReplyBox } from './adapters/generic';
 import type { SiteAdapter } from './adapters/types';
 import { afterRender, insertText, isOwnEvent, saveSelection, type SavedSelection } from './insert';
@@ -29,7 +29,7 @@ import { buyerKey } from '../../scripts-library/placeholders';
 const BUYER_TEXT_MAX = 200;
 import { GuardBadge } from './guard-badge';
 
-export class ChatAgent {
+export class ChatScript {
   private lastFocused: HTMLElement | null = null;
   private saved: SavedSelection | null = null;
   private lastReported = '';
@@ -60,7 +60,7 @@ export class ChatAgent {
       buyer = found ? { ...(id ? { id } : {}), ...(name ? { name } : {}) } : null;
       lastBuyerMessage = this.adapter.latestBuyerMessage?.(this.doc)?.slice(0, 300) || undefined;
     } catch {
-      buyer = null; // a page that changed shape must not break the agent
+      buyer = null; // a page that changed shape must not break the chat script
     }
     return {
       site: this.adapter.id,
@@ -117,8 +117,8 @@ function firstShownButton(doc: Document, selectors: readonly string[]): HTMLElem
  * Wire the agent into the page and into every same-origin iframe in it (some consoles keep the reply box in one);
  * every listener is removed when the extension reloads (ctx invalidated).
  */
-export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
-  const agent = new ChatAgent(pickAdapter(location.href, document), document);
+export function startChatScript(ctx: ContentScriptContext): ChatScript {
+  const page = new ChatScript(pickAdapter(location.href, document), document);
 
   // Every message to the background is checked on the way out and its reply on the way back (a ProtocolError
   // otherwise); once the extension reloaded, this orphaned script sends nothing.
@@ -131,31 +131,31 @@ export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
     if (timer !== undefined) return;
     timer = ctx.setTimeout(() => {
       timer = undefined;
-      const status = agent.changedStatus();
+      const status = page.changedStatus();
       if (status && ctx.isValid) send('chat/status', { status }).catch(() => {});
     }, 120);
   };
 
   const picker = new SlashPicker(document, {
     async search(query) {
-      const status = agent.status();
+      const status = page.status();
       const buyer = buyerKey(status.site, status.buyer);
       return send('picker/search', { query, ...(buyer ? { buyer } : {}) }).catch((e: unknown) => {
         if (e instanceof ProtocolError) return []; // refused or malformed: no suggestions
         throw e;
       });
     },
-    buyerName: () => agent.status().buyer?.name,
+    buyerName: () => page.status().buyer?.name,
     insert: (el, text, replace, caret) => insertText(el, text, replace, caret),
     used: (id) => void send('phrase/used', { id }).catch(() => {}),
     remember: (values, saveShop) => {
-      const status = agent.status();
+      const status = page.status();
       const buyer = buyerKey(status.site, status.buyer);
       void send('placeholders/remember', { values, saveShop, ...(buyer ? { buyer } : {}) }).catch(() => {});
     },
     text: (key) => browser.i18n.getMessage(key),
   });
-  const sendButton = () => firstShownButton(document, agent.adapter.sendButtonSelectors ?? []);
+  const sendButton = () => firstShownButton(document, page.adapter.sendButtonSelectors ?? []);
   const guard = new GuardBadge(document, {
     // A long draft goes in windows; an unanswered or refused check throws, and the badge fails closed.
     async check(text) {
@@ -175,7 +175,7 @@ export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
   /** The reply box the event happened in, if any. */
   const boxOf = (target: EventTarget | null) => {
     const box = asReplyBox(isElementNode(target) ? target : null);
-    return box && box === agent.replyBox().el ? box : null;
+    return box && box === page.replyBox().el ? box : null;
   };
   const onEdit = (e: Event) => {
     picker.onInput(e);
@@ -188,11 +188,11 @@ export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
     if (wired.has(doc)) return;
     wired.add(doc);
     ctx.addEventListener(doc, 'focusin', (e) => {
-      agent.noteFocus(e.target);
+      page.noteFocus(e.target);
       report();
     }, { capture: true });
-    ctx.addEventListener(doc, 'selectionchange', () => agent.noteSelection());
-    ctx.addEventListener(doc, 'keyup', () => agent.noteSelection(), { capture: true });
+    ctx.addEventListener(doc, 'selectionchange', () => page.noteSelection());
+    ctx.addEventListener(doc, 'keyup', () => page.noteSelection(), { capture: true });
     // A click may open another conversation (new buyer); focus/visibility tell the background this tab is current.
     ctx.addEventListener(doc, 'click', report, { capture: true });
     ctx.addEventListener(doc, 'visibilitychange', report);
@@ -268,7 +268,7 @@ export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
 
   ctx.addEventListener(window, 'click', (e) => {
     const button = sendButton();
-    const box = agent.replyBox().el;
+    const box = page.replyBox().el;
     const target = e.target as Node | null;
     if (!button || !box || !target || typeof target.nodeType !== 'number' || !button.contains(target)) return;
     if (guard.holdSend(box, () => button.click(), e)) {
@@ -285,7 +285,7 @@ export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
       sendResponse({ ok: false, reason: 'invalid', detail: parsed.reason } satisfies InsertReply);
       return false;
     }
-    void agent.handle(parsed.value).then((reply) => {
+    void page.handle(parsed.value).then((reply) => {
       sendResponse(reply);
       report();
     });
@@ -300,5 +300,5 @@ export function startChatAgent(ctx: ContentScriptContext): ChatAgent {
   // New buyer messages (and new frames) arrive without any click: look again every few seconds while the tab is
   // visible (a handful of querySelector calls; nothing is sent unless something changed).
   ctx.setInterval(() => document.visibilityState === 'visible' && report(), 3000);
-  return agent;
+  return page;
 }

@@ -1,5 +1,5 @@
 import type { SiteAdapter } from './types';
-import { SITE_MATCHES } from './matches';
+import { SITE_MATCHES } from '../../../scripts-library/sites';
 
 /**
  * 抖店 飞鸽 workspace. Reply box `#im-input-box textarea[data-qa-id='qa-send-message-textarea']` (research file);

@@ -1,5 +1,5 @@
 import type { SiteAdapter } from './types';
-import { SITE_MATCHES } from './matches';
+import { SITE_MATCHES } from '../../../scripts-library/sites';
 
 /**
  * 拼多多 merchant chat (Vue 2). Selectors from shared/research/anchors-and-chat-consoles.md (calibrated on the

@@ -10,7 +10,7 @@
 import type { GuardHit } from '../../scripts-library/protocol';
 import { readEditor, selectionFor } from './editor-text';
 import { rewriteFor, type Rewrite } from '../../scripts-library/guard/rewrite';
-import { viewportRect } from './adapters/dom';
+import { viewportRect } from './dom';
 import type { InsertResult, SavedSelection } from './insert';
 
 export interface GuardDeps {

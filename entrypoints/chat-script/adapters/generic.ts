@@ -1,6 +1,6 @@
 import type { SiteAdapter } from './types';
-import { SITE_MATCHES } from './matches';
-import { asReplyBox, frameDocument, isShown, sameOriginFrames } from './dom';
+import { SITE_MATCHES } from '../../../scripts-library/sites';
+import { asReplyBox, frameDocument, isShown, sameOriginFrames } from '../dom';
 
 /**
  * Any page: no site knowledge. The reply box is found by {@link findGenericReplyBox}: the focused field, else

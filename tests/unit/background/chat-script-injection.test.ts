@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { AGENT_SCRIPT, injectIntoOpenTabs } from '../../../entrypoints/background/agent-injection';
+import { CHAT_SCRIPT_FILE, injectIntoOpenTabs } from '../../../entrypoints/background/chat-script-injection';
 
 type Tab = { id?: number; url: string; status?: string; discarded?: boolean };
 
@@ -37,8 +37,8 @@ describe('injecting the agent into consoles already open at install or update', 
     const done = await injectIntoOpenTabs(api, ['https://mms.pinduoduo.com/chat-merchant/*', 'https://im.jinritemai.com/*', 'https://dongdong.jd.com/*', 'https://im.kwaixiaodian.com/*']);
     expect(done).toEqual([1, 5]);
     expect(injected).toEqual([
-      { tabId: 1, frameIds: [0], files: [AGENT_SCRIPT] },
-      { tabId: 5, frameIds: [0], files: [AGENT_SCRIPT] },
+      { tabId: 1, frameIds: [0], files: [CHAT_SCRIPT_FILE] },
+      { tabId: 5, frameIds: [0], files: [CHAT_SCRIPT_FILE] },
     ]);
   });
 

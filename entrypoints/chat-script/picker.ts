@@ -10,7 +10,7 @@
 import { findSlashTrigger, type SlashTrigger } from '../../scripts-library/slash-trigger';
 import { fieldsToAsk, fillPlaceholders, settingKeyOf } from '../../scripts-library/placeholders';
 import type { PickerItem } from '../../scripts-library/protocol';
-import { asReplyBox, isElementNode, isTextField, isTextNode, viewportRect } from './adapters/dom';
+import { asReplyBox, isElementNode, isTextField, isTextNode, viewportRect } from './dom';
 import type { InsertResult, SavedSelection } from './insert';
 
 export interface PickerDeps {
