@@ -113,21 +113,36 @@ function firstShownButton(doc: Document, selectors: readonly string[]): HTMLElem
   return null;
 }
 
+type Send = ReturnType<typeof createSender<typeof BACKGROUND_PROTOCOL>>;
+
+/** What the listeners of every wired document share. */
+interface Parts {
+  page: ChatScript;
+  picker: SlashPicker;
+  guard: GuardBadge;
+  send: Send;
+  /** Tell the background about this tab again (debounced; also wires new frames). */
+  report(): void;
+  sendButton(): HTMLElement | null;
+  /** The reply box an event happened in, if it is THE reply box. */
+  boxOf(target: EventTarget | null): HTMLElement | null;
+}
+
 /**
- * Wire the agent into the page and into every same-origin iframe in it (some consoles keep the reply box in one);
- * every listener is removed when the extension reloads (ctx invalidated).
+ * Wire the chat script into the page and into every same-origin iframe in it (some consoles keep the reply box
+ * in one); every listener is removed when the extension reloads (ctx invalidated).
  */
 export function startChatScript(ctx: ContentScriptContext): ChatScript {
   const page = new ChatScript(pickAdapter(location.href, document), document);
-
   // Every message to the background is checked on the way out and its reply on the way back (a ProtocolError
   // otherwise); once the extension reloaded, this orphaned script sends nothing.
-  const send = createSender(BACKGROUND_PROTOCOL, (message) =>
+  const send: Send = createSender(BACKGROUND_PROTOCOL, (message) =>
     ctx.isValid ? browser.runtime.sendMessage(message) : Promise.reject(new Error('invalidated')),
   );
   let timer: number | undefined;
+  const wired = new WeakSet<Document>();
   const report = () => {
-    wireFrames();
+    for (const frameDoc of sameOriginFrames(document)) if (frameDoc.defaultView && !wired.has(frameDoc)) wire(frameDoc, frameDoc.defaultView);
     if (timer !== undefined) return;
     timer = ctx.setTimeout(() => {
       timer = undefined;
@@ -135,11 +150,42 @@ export function startChatScript(ctx: ContentScriptContext): ChatScript {
       if (status && ctx.isValid) send('chat/status', { status }).catch(() => {});
     }, 120);
   };
+  const sendButton = () => firstShownButton(document, page.adapter.sendButtonSelectors ?? []);
+  const boxOf = (target: EventTarget | null) => {
+    const box = asReplyBox(isElementNode(target) ? target : null);
+    return box && box === page.replyBox().el ? box : null;
+  };
+  const parts: Parts = { page, picker: createPicker(page, send), guard: createGuard(send, sendButton), send, report, sendButton, boxOf };
+  const wire = (doc: Document, win: Window) => {
+    wired.add(doc);
+    wireReporting(ctx, doc, win, parts);
+    wireEditing(ctx, doc, parts);
+    wireKeys(ctx, doc, win, parts);
+  };
+  wire(document, window);
+  holdSendClicks(ctx, parts);
+  ctx.onInvalidated(() => parts.guard.close());
+  ctx.onInvalidated(() => parts.picker.close());
+  answerPanel(ctx, page, report);
 
-  const picker = new SlashPicker(document, {
+  report();
+  // Consoles are single-page apps whose reply box often renders after document_idle: look again a little later.
+  ctx.setTimeout(report, 1500);
+  // New buyer messages (and new frames) arrive without any click: look again every few seconds while the tab is
+  // visible (a handful of querySelector calls; nothing is sent unless something changed).
+  ctx.setInterval(() => document.visibilityState === 'visible' && report(), 3000);
+  return page;
+}
+
+/** The "/" picker, searching through the background with the open conversation's buyer. */
+function createPicker(page: ChatScript, send: Send): SlashPicker {
+  const buyerOf = () => {
+    const status = page.status();
+    return buyerKey(status.site, status.buyer);
+  };
+  return new SlashPicker(document, {
     async search(query) {
-      const status = page.status();
-      const buyer = buyerKey(status.site, status.buyer);
+      const buyer = buyerOf();
       return send('picker/search', { query, ...(buyer ? { buyer } : {}) }).catch((e: unknown) => {
         if (e instanceof ProtocolError) return []; // refused or malformed: no suggestions
         throw e;
@@ -149,21 +195,21 @@ export function startChatScript(ctx: ContentScriptContext): ChatScript {
     insert: (el, text, replace, caret) => insertText(el, text, replace, caret),
     used: (id) => void send('phrase/used', { id }).catch(() => {}),
     remember: (values, saveShop) => {
-      const status = page.status();
-      const buyer = buyerKey(status.site, status.buyer);
+      const buyer = buyerOf();
       void send('placeholders/remember', { values, saveShop, ...(buyer ? { buyer } : {}) }).catch(() => {});
     },
     text: (key) => browser.i18n.getMessage(key),
   });
-  const sendButton = () => firstShownButton(document, page.adapter.sendButtonSelectors ?? []);
-  const guard = new GuardBadge(document, {
+}
+
+/** The guard badge, checking through the background. */
+function createGuard(send: Send, sendButton: () => HTMLElement | null): GuardBadge {
+  return new GuardBadge(document, {
     // A long draft goes in windows; an unanswered or refused check throws, and the badge fails closed.
     async check(text) {
       if (text.length > GUARD_MAX_DRAFT) throw new Error('draft too long to check');
       const parts = [];
-      for (const { offset, text: window } of guardWindows(text)) {
-        parts.push({ offset, hits: await send('guard/check', { text: window }) });
-      }
+      for (const { offset, text: window } of guardWindows(text)) parts.push({ offset, hits: await send('guard/check', { text: window }) });
       return mergeWindowHits(parts);
     },
     allow: (ruleId, context) => void send('guard/allow', { ruleId, context }).catch(() => {}),
@@ -172,100 +218,99 @@ export function startChatScript(ctx: ContentScriptContext): ChatScript {
     sendButton,
     text: (key, subs) => browser.i18n.getMessage(key as Parameters<typeof browser.i18n.getMessage>[0], subs),
   });
-  /** The reply box the event happened in, if any. */
-  const boxOf = (target: EventTarget | null) => {
-    const box = asReplyBox(isElementNode(target) ? target : null);
-    return box && box === page.replyBox().el ? box : null;
-  };
+}
+
+/** Focus, caret and conversation changes: the reply box and caret are remembered, the background is told. */
+function wireReporting(ctx: ContentScriptContext, doc: Document, win: Window, { page, picker, report }: Parts): void {
+  ctx.addEventListener(doc, 'focusin', (e) => {
+    page.noteFocus(e.target);
+    report();
+  }, { capture: true });
+  ctx.addEventListener(doc, 'selectionchange', () => page.noteSelection());
+  ctx.addEventListener(doc, 'keyup', () => page.noteSelection(), { capture: true });
+  // A click may open another conversation (new buyer); focus/visibility tell the background this tab is current.
+  ctx.addEventListener(doc, 'click', report, { capture: true });
+  ctx.addEventListener(doc, 'visibilitychange', report);
+  ctx.addEventListener(win, 'focus', report);
+  ctx.addEventListener(doc, 'focusout', () => {
+    ctx.setTimeout(() => {
+      const active = document.activeElement;
+      const inFrame = active ? asReplyBox(frameDocument(active)?.activeElement ?? null) : null;
+      if (picker.isOpen && active?.tagName !== 'KEFU-SLASH-PICKER' && !asReplyBox(active) && !inFrame) picker.close();
+    }, 150);
+  });
+}
+
+/** Edits in the reply box reach the picker and the guard once each, never while an input method composes. */
+function wireEditing(ctx: ContentScriptContext, doc: Document, { picker, guard, boxOf }: Parts): void {
   const onEdit = (e: Event) => {
     picker.onInput(e);
     guard.onInput(boxOf(e.target), e);
   };
-
-  const wired = new WeakSet<Document>();
-  /** The listeners of one document (the page, or a same-origin frame in it). */
-  const wire = (doc: Document, win: Window) => {
-    if (wired.has(doc)) return;
-    wired.add(doc);
-    ctx.addEventListener(doc, 'focusin', (e) => {
-      page.noteFocus(e.target);
-      report();
-    }, { capture: true });
-    ctx.addEventListener(doc, 'selectionchange', () => page.noteSelection());
-    ctx.addEventListener(doc, 'keyup', () => page.noteSelection(), { capture: true });
-    // A click may open another conversation (new buyer); focus/visibility tell the background this tab is current.
-    ctx.addEventListener(doc, 'click', report, { capture: true });
-    ctx.addEventListener(doc, 'visibilitychange', report);
-    ctx.addEventListener(win, 'focus', report);
-
-    // Rich editors (Slate, Draft.js, Lexical) often take a keystroke themselves: they cancel `beforeinput`,
-    // change their model and re-render, and no `input` event follows. Such an edit is handled once the editor
-    // has rendered it; an edit that does end in `input` is handled there, once.
-    let unanswered: Event | null = null;
-    ctx.addEventListener(doc, 'beforeinput', (e) => {
-      // Only the cheap check here (every keystroke comes through): onEdit checks it is THE reply box.
-      const box = (e as InputEvent).isComposing || isOwnEvent(e) ? null : asReplyBox(isElementNode(e.target) ? e.target : null);
-      if (!box) return;
-      unanswered = e;
-      void afterRender(box).then(() => {
-        if (unanswered !== e) return;
-        unanswered = null;
-        if (ctx.isValid) onEdit(e);
-      });
-    }, { capture: true });
-    ctx.addEventListener(doc, 'input', (e) => {
+  // Rich editors (Slate, Draft.js, Lexical) often take a keystroke themselves: they cancel `beforeinput`,
+  // change their model and re-render, and no `input` event follows. Such an edit is handled once the editor
+  // has rendered it; an edit that does end in `input` is handled there, once.
+  let unanswered: Event | null = null;
+  ctx.addEventListener(doc, 'beforeinput', (e) => {
+    // Only the cheap check here (every keystroke comes through): onEdit checks it is THE reply box.
+    const box = (e as InputEvent).isComposing || isOwnEvent(e) ? null : asReplyBox(isElementNode(e.target) ? e.target : null);
+    if (!box) return;
+    unanswered = e;
+    void afterRender(box).then(() => {
+      if (unanswered !== e) return;
       unanswered = null;
-      onEdit(e);
-    }, { capture: true });
-    ctx.addEventListener(doc, 'compositionstart', () => {
-      picker.onCompositionStart();
-      guard.onCompositionStart();
-    }, { capture: true });
-    ctx.addEventListener(doc, 'compositionend', (e) => {
-      picker.onCompositionEnd(e);
-      guard.onCompositionEnd(boxOf(e.target));
-    }, { capture: true });
-    // Window capture runs before the page's own listeners, so Enter/Tab taken by the picker never send the
-    // message, and a send held by the guard never reaches the page.
-    ctx.addEventListener(win, 'keydown', (e) => {
-      // 服务统计本 from the chat page too (where the agent's focus is): Alt+X 询单 +1, Alt+C 成交 +1.
-      const count = tallyHotkey(e);
-      if (count) {
-        e.preventDefault();
-        e.stopImmediatePropagation();
-        void send('tally/count', count).then(
-          () => {
-            const label = browser.i18n.getMessage(count.field === 'consults' ? 'tallyConsults' : 'tallyConversions');
-            showToast(doc, `${label} ${count.delta > 0 ? '+1' : '−1'}`);
-          },
-          () => {},
-        );
-        return;
-      }
-      if (picker.onKeyDown(e)) {
-        e.preventDefault();
-        e.stopImmediatePropagation();
-        return;
-      }
-      const box = e.key === 'Enter' && !e.shiftKey ? boxOf(e.target) : null;
-      if (box && guard.holdSend(box, () => sendButton()?.click(), e)) {
-        e.preventDefault();
-        e.stopImmediatePropagation();
-      }
-    }, { capture: true });
-    ctx.addEventListener(doc, 'focusout', () => {
-      ctx.setTimeout(() => {
-        const active = document.activeElement;
-        const inFrame = active ? asReplyBox(frameDocument(active)?.activeElement ?? null) : null;
-        if (picker.isOpen && active?.tagName !== 'KEFU-SLASH-PICKER' && !asReplyBox(active) && !inFrame) picker.close();
-      }, 150);
+      if (ctx.isValid) onEdit(e);
     });
-  };
-  const wireFrames = () => {
-    for (const frameDoc of sameOriginFrames(document)) if (frameDoc.defaultView) wire(frameDoc, frameDoc.defaultView);
-  };
-  wire(document, window);
+  }, { capture: true });
+  ctx.addEventListener(doc, 'input', (e) => {
+    unanswered = null;
+    onEdit(e);
+  }, { capture: true });
+  ctx.addEventListener(doc, 'compositionstart', () => {
+    picker.onCompositionStart();
+    guard.onCompositionStart();
+  }, { capture: true });
+  ctx.addEventListener(doc, 'compositionend', (e) => {
+    picker.onCompositionEnd(e);
+    guard.onCompositionEnd(boxOf(e.target));
+  }, { capture: true });
+}
 
+/**
+ * Keys, at window capture (before the page's own listeners): the tally hotkeys, the picker's keys, and Enter
+ * held by the guard, so none of them sends the message by accident.
+ */
+function wireKeys(ctx: ContentScriptContext, doc: Document, win: Window, { picker, guard, send, sendButton, boxOf }: Parts): void {
+  ctx.addEventListener(win, 'keydown', (e) => {
+    // 服务统计本 from the chat page too (where the agent's focus is): Alt+X 询单 +1, Alt+C 成交 +1.
+    const count = tallyHotkey(e);
+    if (count) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      void send('tally/count', count).then(
+        () => {
+          const label = browser.i18n.getMessage(count.field === 'consults' ? 'tallyConsults' : 'tallyConversions');
+          showToast(doc, `${label} ${count.delta > 0 ? '+1' : '−1'}`);
+        },
+        () => {},
+      );
+      return;
+    }
+    if (picker.onKeyDown(e)) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      return;
+    }
+    const box = e.key === 'Enter' && !e.shiftKey ? boxOf(e.target) : null;
+    if (box && guard.holdSend(box, () => sendButton()?.click(), e)) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
+  }, { capture: true });
+}
+
+/** A click on the console's send button is held like Enter when the draft must change. */
+function holdSendClicks(ctx: ContentScriptContext, { page, guard, sendButton }: Parts): void {
   ctx.addEventListener(window, 'click', (e) => {
     const button = sendButton();
     const box = page.replyBox().el;
@@ -276,9 +321,10 @@ export function startChatScript(ctx: ContentScriptContext): ChatScript {
       e.stopImmediatePropagation();
     }
   }, { capture: true });
-  ctx.onInvalidated(() => guard.close());
-  ctx.onInvalidated(() => picker.close());
+}
 
+/** The side panel's requests (insert, status), validated; anything malformed is answered `invalid`. */
+function answerPanel(ctx: ContentScriptContext, page: ChatScript, report: () => void): void {
   const onMessage = (raw: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
     const parsed = parseMessage(ContentRequestSchema, raw, 'extension');
     if (!parsed.ok) {
@@ -293,12 +339,4 @@ export function startChatScript(ctx: ContentScriptContext): ChatScript {
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
-
-  report();
-  // Consoles are single-page apps whose reply box often renders after document_idle: look again a little later.
-  ctx.setTimeout(report, 1500);
-  // New buyer messages (and new frames) arrive without any click: look again every few seconds while the tab is
-  // visible (a handful of querySelector calls; nothing is sent unless something changed).
-  ctx.setInterval(() => document.visibilityState === 'visible' && report(), 3000);
-  return page;
 }

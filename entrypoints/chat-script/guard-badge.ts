@@ -11,6 +11,7 @@ import type { GuardHit } from '../../scripts-library/protocol';
 import { readEditor, selectionFor } from './editor-text';
 import { rewriteFor, type Rewrite } from '../../scripts-library/guard/rewrite';
 import { viewportRect } from './dom';
+import { allowContext, DraftState } from '../../scripts-library/guard/draft-state';
 import type { InsertResult, SavedSelection } from './insert';
 
 export interface GuardDeps {
@@ -43,19 +44,14 @@ button.primary { background: #2563eb; border-color: #2563eb; color: #fff; }
 button.danger { background: #b91c1c; border-color: #b91c1c; color: #fff; }
 `;
 
-const SEVERITIES = ['block', 'warn', 'hint'] as const;
-
 export class GuardBadge {
   private el: HTMLElement | null = null;
-  /** `failed`: the check itself did not answer (background gone, a broken reply): fail closed, and say so. */
-  private checked = { text: '', hits: [] as GuardHit[], failed: false };
-  private ignored = new Set<string>();
+  /** The last check, what was ignored, the 仍要发送 pass: pure state, tested on its own. */
+  private readonly state = new DraftState();
   private host: HTMLElement | null = null;
   private root: ShadowRoot | null = null;
   private open = false;
   private held: { send(): void } | null = null;
-  /** Set by 仍要发送: the next send of exactly this text passes. */
-  private bypass: string | null = null;
   private seq = 0;
   private composing = false;
 
@@ -83,29 +79,13 @@ export class GuardBadge {
   async refresh(el: HTMLElement): Promise<GuardHit[]> {
     this.el = el;
     const { text } = readEditor(el);
-    if (!text.trim()) this.ignored.clear();
     const seq = ++this.seq;
-    let failed = false;
-    const hits = text.trim()
-      ? await this.deps.check(text).catch(() => {
-          failed = true;
-          return [];
-        })
-      : [];
+    const hits = text.trim() ? await this.deps.check(text).catch(() => undefined) : [];
     if (seq === this.seq) {
-      this.checked = { text, hits, failed };
+      this.state.record(text, hits);
       this.render();
     }
-    return this.visible();
-  }
-
-  /** Whether sending this draft needs the agent's say: a must-change hit, or a check that could not be done. */
-  private blocking(hits: GuardHit[] = this.visible()): boolean {
-    return this.checked.failed || hits.some((h) => h.severity === 'block');
-  }
-
-  private visible(): GuardHit[] {
-    return this.checked.hits.filter((h) => !this.ignored.has(`${h.ruleId}|${h.text}`));
+    return this.state.visible();
   }
 
   /**
@@ -114,22 +94,16 @@ export class GuardBadge {
    */
   holdSend(el: HTMLElement, send: () => void, e: KeyboardEvent | MouseEvent): boolean {
     if (this.composing || (e instanceof KeyboardEvent && (e.isComposing || e.keyCode === 229))) return false;
-    const { text } = readEditor(el);
-    if (this.bypass !== null && this.bypass === text) {
-      this.bypass = null;
-      return false;
-    }
-    if (text !== this.checked.text) {
-      // The last check is out of date (e.g. paste then Enter within milliseconds): hold only when a send
-      // button can complete the send afterwards; otherwise let it go rather than swallow it.
-      if (!this.deps.sendButton()) return false;
+    // A stale check (paste then Enter within milliseconds) holds only when a send button can finish the send.
+    const decision = this.state.decide(readEditor(el).text, this.deps.sendButton() !== null);
+    if (decision === 'pass') return false;
+    if (decision === 'recheck') {
       void this.refresh(el).then((hits) => {
-        if (this.blocking(hits)) this.showHeld(send);
+        if (this.state.blocking(hits)) this.showHeld(send);
         else send();
       });
       return true;
     }
-    if (!this.blocking()) return false;
     this.showHeld(send);
     return true;
   }
@@ -150,8 +124,8 @@ export class GuardBadge {
 
   private render(): void {
     const el = this.el;
-    const hits = this.visible();
-    if (!el || (!hits.length && !this.held && !this.checked.failed)) {
+    const hits = this.state.visible();
+    if (!el || !this.state.shows(this.held !== null)) {
       this.close();
       return;
     }
@@ -166,17 +140,15 @@ export class GuardBadge {
     const badge = this.node('div', 'badge');
     badge.setAttribute('role', 'button');
     badge.dataset.testid = 'guard-badge';
-    if (this.checked.failed) {
+    if (this.state.checked.failed) {
       const span = this.node('span', 'block', this.deps.text('guardCheckFailed'));
       span.dataset.severity = 'failed';
       badge.append(span);
     }
-    for (const sev of SEVERITIES) {
-      const n = hits.filter((h) => h.severity === sev).length;
-      if (!n) continue;
-      const span = this.node('span', sev, this.deps.text(`severity_${sev}`, String(n)));
-      span.dataset.severity = sev;
-      span.dataset.count = String(n);
+    for (const { severity, count } of this.state.counts()) {
+      const span = this.node('span', severity, this.deps.text(`severity_${severity}`, String(count)));
+      span.dataset.severity = severity;
+      span.dataset.count = String(count);
       badge.append(span);
     }
     badge.addEventListener('mousedown', (e) => e.preventDefault());
@@ -198,8 +170,8 @@ export class GuardBadge {
     panel.addEventListener('mousedown', (e) => e.preventDefault()); // keep the caret in the reply box
     const held = this.held;
     if (held) {
-      panel.append(this.node('div', 'held', this.deps.text(this.checked.failed && !hits.some((h) => h.severity === 'block') ? 'guardHeldUnchecked' : 'guardHeld')));
-    } else if (this.checked.failed) {
+      panel.append(this.node('div', 'held', this.deps.text(this.state.checked.failed && !hits.some((h) => h.severity === 'block') ? 'guardHeldUnchecked' : 'guardHeld')));
+    } else if (this.state.checked.failed) {
       panel.append(this.node('div', 'held', this.deps.text('guardCheckFailedWhy')));
     }
     for (const h of held ? hits.filter((x) => x.severity === 'block') : hits) {
@@ -213,7 +185,7 @@ export class GuardBadge {
       row.append(why);
       if (h.suggestion) row.append(this.node('div', 'suggestion', this.deps.text('guardSuggestion', h.suggestion)));
       // What 替换 would make of the draft, shown before it is applied (a word, or the whole clause rewritten).
-      const rewrite = rewriteFor(this.checked.text, h);
+      const rewrite = rewriteFor(this.state.checked.text, h);
       if (rewrite) row.append(this.node('div', 'preview', this.deps.text('guardPreview', previewOf(rewrite))));
       const actions = this.node('div', 'actions');
       if (rewrite) {
@@ -222,13 +194,12 @@ export class GuardBadge {
       }
       actions.append(
         this.button(this.deps.text('guardIgnore'), () => {
-          this.ignored.add(`${h.ruleId}|${h.text}`);
+          this.state.ignore(h);
           this.render();
         }),
         this.button(this.deps.text('guardNeverAgain'), () => {
-          const { text } = readEditor(el);
-          this.deps.allow(h.ruleId, text.slice(Math.max(0, h.start - 2), Math.min(text.length, h.end + 2)));
-          this.ignored.add(`${h.ruleId}|${h.text}`);
+          this.deps.allow(h.ruleId, allowContext(readEditor(el).text, h));
+          this.state.ignore(h);
           this.render();
         }),
       );
@@ -245,9 +216,7 @@ export class GuardBadge {
           this.render();
         }, 'primary'),
         this.button(this.deps.text('guardSendAnyway'), () => {
-          const blocks = this.visible().filter((h) => h.severity === 'block');
-          this.deps.override(blocks.map((h) => h.ruleId));
-          this.bypass = readEditor(el).text;
+          this.deps.override(this.state.sendAnyway(readEditor(el).text));
           this.held = null;
           this.open = false;
           el.focus();
@@ -265,7 +234,7 @@ export class GuardBadge {
   private async replace(el: HTMLElement, h: GuardHit): Promise<void> {
     // Offsets refer to the checked text: if the draft changed since, check again and find the hit anew.
     let hit: GuardHit | undefined = h;
-    if (readEditor(el).text !== this.checked.text) {
+    if (readEditor(el).text !== this.state.checked.text) {
       hit = (await this.refresh(el)).find((x) => x.ruleId === h.ruleId && x.text === h.text);
     }
     const rewrite = hit && rewriteFor(readEditor(el).text, hit);

@@ -8,7 +8,9 @@
  * is set with textContent.
  */
 import { findSlashTrigger, type SlashTrigger } from '../../scripts-library/slash-trigger';
-import { fieldsToAsk, fillPlaceholders, settingKeyOf } from '../../scripts-library/placeholders';
+import { fillPlaceholders, settingKeyOf, type Filled } from '../../scripts-library/placeholders';
+import { completePhrase, deliverPhrase, startPhrase } from '../../scripts-library/phrase-flow';
+import { pickerKey } from '../../scripts-library/picker-state';
 import type { PickerItem } from '../../scripts-library/protocol';
 import { asReplyBox, isElementNode, isTextField, isTextNode, viewportRect } from './dom';
 import type { InsertResult, SavedSelection } from './insert';
@@ -106,27 +108,16 @@ export class SlashPicker {
       this.close();
       return false;
     }
-    const { items } = this.open;
-    switch (e.key) {
-      case 'ArrowDown':
-      case 'ArrowUp':
-        if (!items.length) return false;
-        this.open.active = (this.open.active + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length;
-        this.render();
-        return true;
-      case 'Enter':
-      case 'Tab': {
-        const item = items[this.open.active];
-        if (!item || e.shiftKey) return false;
-        this.pick(item);
-        return true;
-      }
-      case 'Escape':
-        this.close();
-        return true;
-      default:
-        return false;
+    const result = pickerKey(this.open, e.key, e.shiftKey);
+    if (result?.action === 'move') {
+      this.open.active = result.active;
+      this.render();
+    } else if (result?.action === 'pick') {
+      this.pick(result.item);
+    } else if (result?.action === 'close') {
+      this.close();
     }
+    return result !== null;
   }
 
   close(): void {
@@ -141,13 +132,12 @@ export class SlashPicker {
     const buyer = this.deps.buyerName();
     const values = { ...item.values, ...(buyer ? { 买家: buyer } : {}) };
     // Order values (运单号, 金额…) are always confirmed: a remembered one is only this buyer's suggestion.
-    const ask = fieldsToAsk(item.body, values);
-    if (ask.length) return this.askValues(item, values, ask);
-    const filled = fillPlaceholders(item.body, values);
-    this.apply(item.id, filled.text, filled.caret);
+    const step = startPhrase(item.body, values, item.suggested);
+    if (step.kind === 'ask') return this.askValues(item, values, step.fields, step.prefill);
+    this.apply(item.id, step.filled);
   }
 
-  private apply(phraseId: string, text: string, caret: number): void {
+  private apply(phraseId: string, filled: Filled): void {
     const open = this.open;
     if (!open) return;
     const { el, trigger, at } = open;
@@ -161,10 +151,17 @@ export class SlashPicker {
       replace = { kind: 'range', el, range };
     }
     this.close();
-    void this.deps.insert(el, text, replace, caret).then((result) => result.ok && this.deps.used(phraseId));
+    void deliverPhrase(
+      {
+        insert: async (text, caret) => (await this.deps.insert(el, text, replace, caret ?? text.length)).ok,
+        countUse: async (id) => this.deps.used(id),
+      },
+      phraseId,
+      filled,
+    );
   }
 
-  private askValues(item: PickerItem, values: Record<string, string>, missing: string[]): void {
+  private askValues(item: PickerItem, values: Record<string, string>, missing: string[], prefill: Record<string, string>): void {
     if (!this.box) return;
     const form = this.doc.createElement('form');
     const inputs = missing.map((name, i) => {
@@ -174,7 +171,7 @@ export class SlashPicker {
       const input = this.doc.createElement('input');
       input.name = name;
       input.maxLength = 200;
-      input.value = item.suggested[name] ?? values[name] ?? '';
+      input.value = prefill[name] ?? '';
       if (i === 0) queueMicrotask(() => input.focus());
       label.append(span, input);
       form.append(label);
@@ -210,10 +207,11 @@ export class SlashPicker {
       e.preventDefault();
       const typed = Object.fromEntries(inputs.map((input) => [input.name, input.value.trim()]));
       if (Object.values(typed).some((v) => !v)) return;
+      const step = completePhrase(item.body, values, typed);
+      if (step.kind === 'ask') return;
       this.deps.remember(typed, saveShop?.checked ?? false);
-      const filled = fillPlaceholders(item.body, { ...values, ...typed });
       this.open?.el.focus();
-      this.apply(item.id, filled.text, filled.caret);
+      this.apply(item.id, step.filled);
     });
     this.box.replaceChildren(form);
     if (this.open) this.place(this.box, this.open.el);
