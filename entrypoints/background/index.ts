@@ -2,8 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { ChatTabRegistry } from '../../storage/chat-tabs';
 import { getDb } from '../../storage/db';
-import { ensureDefaultPacks } from '../../storage/repositories/packs';
-import { ensureDefaultRules } from '../../storage/repositories/rules';
+import { ensureDefaults } from '../../storage/defaults';
+import * as packs from '../../storage/repositories/packs';
 import { handleBackgroundMessage } from './handlers';
 import { createServices } from './services';
 import { openPanelFor, openPanelOnToolbarClick } from './side-panel';
@@ -37,8 +37,7 @@ export default defineBackground(() => {
 
   openPanelOnToolbarClick();
   browser.runtime.onInstalled.addListener(() => {
-    void ensureDefaultPacks(getDb());
-    void ensureDefaultRules(getDb());
+    void ensureDefaults(getDb(), async () => packs).catch((e: unknown) => console.warn('[kefu] defaults', e));
     // Consoles already open get the agent now, not only after they are reloaded.
     void getSettings(getDb())
       .then((s) => injectIntoOpenTabs({ tabs: browser.tabs, scripting: browser.scripting }, [...CHAT_MATCHES, ...s.enabledSites]))

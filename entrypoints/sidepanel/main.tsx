@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { SidePanel } from '../../components/SidePanel';
-import { insertIntoTab } from '../../components/insert-phrase';
-import { useServedTab } from '../../components/use-served-tab';
+import { insertIntoTab } from '../../components/phrases/insert-phrase';
+import { useServedTab } from '../../components/served/use-served-tab';
 import { getDb } from '../../storage/db';
 import './style.css';
 

@@ -1,6 +1,6 @@
 /** 催付提醒 in the database. Every change of a ladder happens in one transaction. */
 import type { KefuDB } from '../db';
-import type { Reminder } from '../../scripts-library/schema';
+import type { Phrase, Reminder } from '../../scripts-library/schema';
 import { isActive, planLadder } from '../../scripts-library/reminders';
 
 /** Steps still waiting (pending or fired), soonest first. */
@@ -56,4 +56,11 @@ export async function completeStep(db: KefuDB, id: string): Promise<void> {
     const r = await db.reminders.get(id);
     if (r && isActive(r)) await db.reminders.put({ ...r, status: 'done' });
   });
+}
+
+/** A step with the phrase it sends, when both still exist. */
+export async function stepWithPhrase(db: KefuDB, id: string): Promise<{ step: Reminder; phrase: Phrase } | undefined> {
+  const step = await db.reminders.get(id);
+  const phrase = step?.phraseId ? await db.phrases.get(step.phraseId) : undefined;
+  return step && phrase ? { step, phrase } : undefined;
 }

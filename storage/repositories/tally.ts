@@ -88,3 +88,8 @@ export async function addSale(db: KefuDB, agent: string, day: string, shift: str
 export function countOne(db: KefuDB, agent: string, day: string, shift: string, field: 'consults' | 'conversions', delta: number): Promise<Tally> {
   return field === 'conversions' && delta > 0 ? addSale(db, agent, day, shift) : increment(db, agent, day, shift, field, delta);
 }
+
+/** Every tally row of one agent (the CSV export). */
+export function tallyOf(db: KefuDB, agent: string): Promise<Tally[]> {
+  return db.tally.filter((r) => r.agent === agent).toArray();
+}

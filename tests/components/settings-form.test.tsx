@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { SettingsForm } from '../../components/SettingsForm';
+import { SettingsForm } from '../../components/settings/SettingsForm';
 import { SettingsSchema } from '../../scripts-library/schema';
 
 describe('settings: remembered fill-ins', () => {

@@ -3,7 +3,8 @@ import { beforeEach, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { SitesPanel } from '../../components/SitesPanel';
+import { DbProvider } from '../../components/shared/db-context';
+import { SitesPanel } from '../../components/settings/SitesPanel';
 import type { KefuDB } from '../../storage/db';
 import { getSettings } from '../../storage/repositories/settings';
 import { freshDbPerTest } from '../helpers/db';
@@ -24,7 +25,7 @@ it('asks for that one site\'s permission, then enables it; 移除 gives the perm
   const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
   const remove = vi.spyOn(fakeBrowser.permissions, 'remove').mockResolvedValue(true);
   const notify = vi.fn();
-  render(<SitesPanel db={db} notify={notify} />);
+  render(<DbProvider db={db}><SitesPanel notify={notify} /></DbProvider>);
   await userEvent.type(screen.getByLabelText('网站地址'), 'https://im.kwaixiaodian.com/workbench');
   await userEvent.click(screen.getByRole('button', { name: '在此网站启用' }));
   expect(request).toHaveBeenCalledWith({ origins: ['https://im.kwaixiaodian.com/*'] });
@@ -44,7 +45,7 @@ it('removing a site whose access came with the extension says the access stays',
   vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
   vi.spyOn(fakeBrowser.permissions, 'remove').mockRejectedValue(new Error('You cannot remove required permissions.'));
   const notify = vi.fn();
-  render(<SitesPanel db={db} notify={notify} />);
+  render(<DbProvider db={db}><SitesPanel notify={notify} /></DbProvider>);
   await userEvent.type(screen.getByLabelText('网站地址'), 'dongdong.jd.com');
   await userEvent.click(screen.getByRole('button', { name: '在此网站启用' }));
   await userEvent.click(await screen.findByRole('button', { name: '移除 dongdong.jd.com' }));
@@ -54,7 +55,7 @@ it('removing a site whose access came with the extension says the access stays',
 
 it('a refused permission or a bad address enables nothing and says why', async () => {
   vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(false);
-  render(<SitesPanel db={db} notify={vi.fn()} />);
+  render(<DbProvider db={db}><SitesPanel notify={vi.fn()} /></DbProvider>);
   await userEvent.type(screen.getByLabelText('网站地址'), 'ftp://x');
   await userEvent.click(screen.getByRole('button', { name: '在此网站启用' }));
   expect(await screen.findByRole('alert')).toHaveTextContent('请输入网址');

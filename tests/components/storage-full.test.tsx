@@ -4,7 +4,8 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SidePanel, type InsertFn } from '../../components/SidePanel';
-import { BuyerNote } from '../../components/BuyerNote';
+import { DbProvider } from '../../components/shared/db-context';
+import { BuyerNote } from '../../components/notebooks/BuyerNote';
 import type { KefuDB } from '../../storage/db';
 import { freshDbPerTest } from '../helpers/db';
 import type { Served } from '../../scripts-library/served-tab';
@@ -25,13 +26,13 @@ const served: Served = {
 
 it('a buyer note that cannot be saved says so, keeps the text across a panel close, and saves once there is room', async () => {
   const put = vi.spyOn(db.notes, 'put').mockRejectedValue(quota());
-  render(<BuyerNote db={db} site="pinduoduo" buyerId="u1" buyerName="小美" />);
+  render(<DbProvider db={db}><BuyerNote site="pinduoduo" buyerId="u1" buyerName="小美" /></DbProvider>);
   await userEvent.click(screen.getByText(/买家备注/));
   await userEvent.type(screen.getByRole('textbox'), '老顾客，M码');
   expect(await screen.findByRole('alert', {}, { timeout: 3000 })).toHaveTextContent('存储空间已满');
   cleanup(); // the panel closes
   put.mockRestore(); // space was freed
-  render(<BuyerNote db={db} site="pinduoduo" buyerId="u1" buyerName="小美" />);
+  render(<DbProvider db={db}><BuyerNote site="pinduoduo" buyerId="u1" buyerName="小美" /></DbProvider>);
   expect(screen.getByRole('textbox')).toHaveValue('老顾客，M码');
   await waitFor(async () => expect((await db.notes.get('buyer|pinduoduo|u1'))?.text).toBe('老顾客，M码'));
   expect(localStorage.length).toBe(0);

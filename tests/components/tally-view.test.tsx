@@ -3,7 +3,8 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Dexie } from 'dexie';
-import { TallyView } from '../../components/TallyView';
+import { DbProvider } from '../../components/shared/db-context';
+import { Tally as TallyFeature } from '../../components/tally/TallyView';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { KefuDB } from '../../storage/db';
 import { getSettings } from '../../storage/repositories/settings';
@@ -12,7 +13,11 @@ import { recordConsultOnce } from '../../storage/repositories/tally';
 /** The view as the side panel mounts it: with the live settings. */
 function Tally({ db }: { db: KefuDB }) {
   const settings = useLiveQuery(() => getSettings(db), [db]);
-  return settings ? <TallyView db={db} agent="小王" settings={settings} /> : null;
+  return settings ? (
+    <DbProvider db={db}>
+      <TallyFeature agent="小王" settings={settings} />
+    </DbProvider>
+  ) : null;
 }
 
 let db: KefuDB;

@@ -1,0 +1,208 @@
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useRules } from './use-rules';
+import { RuleCategorySchema, type Rule, type RuleCategory, type Severity } from '../../scripts-library/schema';
+import { exportRulePack, planRuleImport, readRulePack, type RuleImportPlan } from '../../scripts-library/rule-io';
+import { t, type MessageKey } from '../shared/i18n';
+import { download } from '../shared/download';
+
+type Notify = (text: string, tone: 'ok' | 'warn' | 'error') => void;
+
+const catKey = (c: RuleCategory) => `cat_${c.replace(/-/g, '_')}` as MessageKey;
+const sevKey = (s: Severity) => `severity_name_${s}` as MessageKey;
+
+/** View, add, edit, disable (per rule or category), import and export the draft guard's rules. */
+export function RulesView({ notify }: { notify: Notify }) {
+  const store = useRules();
+  const rules = store.rules;
+  const [filter, setFilter] = useState('');
+  const [editing, setEditing] = useState<Rule>();
+  const [plan, setPlan] = useState<RuleImportPlan>();
+  const file = useRef<HTMLInputElement>(null);
+  const groups = useMemo(() => {
+    const f = filter.trim().toLowerCase();
+    return RuleCategorySchema.options.map((category) => ({
+      category,
+      all: (rules ?? []).filter((r) => r.category === category),
+      shown: (rules ?? []).filter((r) => r.category === category && (!f || r.terms.some((x) => x.toLowerCase().includes(f)))),
+    }));
+  }, [rules, filter]);
+
+  return (
+    <section className="rules" aria-label={t('viewRules')}>
+      <div className="toolbar">
+        <button
+          onClick={() =>
+            setEditing({ id: `user-rule-${Date.now().toString(36)}`, terms: [], category: 'service-taboo', severity: 'warn', suggestion: '', allow: [], note: '', source: 'user', enabled: true })
+          }
+        >
+          {t('newRule')}
+        </button>
+        <button onClick={() => file.current?.click()}>{t('importFile')}</button>
+        <input
+          ref={file}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          data-testid="rules-import-file"
+          onChange={async (e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (!f || !rules) return;
+            const read = readRulePack(await f.text());
+            if (!read.ok) notify(t('importFailed', read.error), 'error');
+            else setPlan(planRuleImport(read.rules, rules));
+          }}
+        />
+        {rules && (
+          <button onClick={() => download(`kefu-rules-${new Date().toISOString().slice(0, 10)}.json`, exportRulePack(rules), 'application/json')}>
+            {t('exportRules')}
+          </button>
+        )}
+      </div>
+      {plan && (
+        <div className="dialog" role="dialog" data-testid="rules-import-preview">
+          <strong>{t('rulesImportPreview', [String(plan.added.length), String(plan.updated.length), String(plan.duplicates.length), String(plan.invalid.length)])}</strong>
+          {plan.invalid.length > 0 && (
+            <ul className="problems">
+              {plan.invalid.map((r) => (
+                <li key={r.index}>{t('rulesImportRow', [String(r.index), r.reason])}</li>
+              ))}
+            </ul>
+          )}
+          <div className="dialog__actions">
+            <button
+              disabled={!plan.added.length && !plan.updated.length}
+              onClick={async () => {
+                try {
+                  notify(t('importDone', String(await store.applyImport(plan))), 'ok');
+                } catch (e) {
+                  notify(t('importFailed', String(e)), 'error');
+                }
+                setPlan(undefined);
+              }}
+            >
+              {plan.invalid.length ? t('importApplySkipping') : t('importApply')}
+            </button>
+            <button onClick={() => setPlan(undefined)}>{t('cancel')}</button>
+          </div>
+        </div>
+      )}
+      {editing && (
+        <RuleEditor
+          rule={editing}
+          onCancel={() => setEditing(undefined)}
+          onSave={async (r) => {
+            await store.save(r);
+            setEditing(undefined);
+            notify(t('saved', r.terms[0] ?? r.id), 'ok');
+          }}
+        />
+      )}
+      <input className="search" type="search" aria-label={t('rulesSearch')} placeholder={t('rulesSearch')} value={filter} onChange={(e) => setFilter(e.target.value)} />
+      {groups.map(({ category, all, shown }) => (
+        <details key={category} className="rule-group" open={!!filter}>
+          <summary>
+            <label onClick={(e) => e.stopPropagation()}>
+              <input
+                type="checkbox"
+                aria-label={`${t(catKey(category))} ${t('enabled')}`}
+                checked={all.length > 0 && all.every((r) => r.enabled)}
+                disabled={all.length === 0}
+                onChange={(e) => void store.setCategoryEnabled(category, e.target.checked)}
+              />
+              {t(catKey(category))}
+            </label>
+            <span className="muted">{t('ruleCount', String(all.length))}</span>
+          </summary>
+          <ul className="rule-list">
+            {shown.map((r) => (
+              <li key={r.id} className="rule-row" data-rule-id={r.id}>
+                <input type="checkbox" aria-label={`${r.terms.join('、') || r.id} ${t('enabled')}`} checked={r.enabled} onChange={(e) => void store.setEnabled(r.id, e.target.checked)} />
+                <span className="rule-terms">{r.terms.join('、') || r.id}</span>
+                <span className={`sev sev--${r.severity}`}>{t(sevKey(r.severity))}</span>
+                <button onClick={() => setEditing(r)}>{t('edit')}</button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ))}
+    </section>
+  );
+}
+
+function RuleEditor({ rule, onSave, onCancel }: { rule: Rule; onSave(r: Rule): Promise<void>; onCancel(): void }) {
+  const [draft, setDraft] = useState({
+    ...rule,
+    termsText: rule.terms.join('\n'),
+    allowText: rule.allow.join('|'),
+    nearText: (rule.cleanNear ?? []).join('|'),
+    replacementText: rule.replacement ?? '',
+  });
+  const [error, setError] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const terms = draft.termsText.split(/\n/).map((x) => x.trim()).filter(Boolean);
+    if (!terms.length && !rule.patterns?.length) return setError(true);
+    const { termsText, allowText, nearText, replacementText, ...rest } = draft; // the texts become lists
+    const list = (text: string) => text.split('|').map((x) => x.trim()).filter(Boolean);
+    const near = list(nearText);
+    const { cleanNear: _near, replacement: _replacement, ...base } = rest;
+    await onSave({
+      ...base,
+      terms,
+      allow: list(allowText),
+      ...(near.length ? { cleanNear: near } : {}),
+      ...(replacementText.trim() ? { replacement: replacementText.trim() } : {}),
+    });
+  };
+  return (
+    <form className="dialog" aria-label={t('ruleEditorTitle')} onSubmit={submit}>
+      <strong>{t('ruleEditorTitle')}</strong>
+      <label className="field">
+        <span>{t('fieldCategory')}</span>
+        <select value={draft.category} onChange={(e) => setDraft((d) => ({ ...d, category: e.target.value as RuleCategory }))}>
+          {RuleCategorySchema.options.map((c) => (
+            <option key={c} value={c}>{t(catKey(c))}</option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('fieldSeverity')}</span>
+        <select value={draft.severity} onChange={(e) => setDraft((d) => ({ ...d, severity: e.target.value as Severity }))}>
+          {(['block', 'warn', 'hint'] as const).map((s) => (
+            <option key={s} value={s}>{t(sevKey(s))}</option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('fieldTerms')}</span>
+        <textarea rows={3} value={draft.termsText} onChange={(e) => setDraft((d) => ({ ...d, termsText: e.target.value }))} />
+      </label>
+      <label className="field">
+        <span>{t('fieldSuggestion')}</span>
+        <input value={draft.suggestion} onChange={(e) => setDraft((d) => ({ ...d, suggestion: e.target.value }))} />
+      </label>
+      <label className="field">
+        <span>{t('fieldAllow')}</span>
+        <input value={draft.allowText} onChange={(e) => setDraft((d) => ({ ...d, allowText: e.target.value }))} />
+      </label>
+      <label className="field">
+        <span>{t('fieldReplacement')}</span>
+        <input value={draft.replacementText} maxLength={40} onChange={(e) => setDraft((d) => ({ ...d, replacementText: e.target.value }))} />
+      </label>
+      <label className="field">
+        <span>{t('fieldCleanNear')}</span>
+        <input value={draft.nearText} onChange={(e) => setDraft((d) => ({ ...d, nearText: e.target.value }))} />
+      </label>
+      <label className="field">
+        <span>{t('fieldNote')}</span>
+        <input value={draft.note} onChange={(e) => setDraft((d) => ({ ...d, note: e.target.value }))} />
+      </label>
+      {error && <p className="error" role="alert">{t('ruleInvalid')}</p>}
+      <div className="dialog__actions">
+        <button type="submit">{t('save')}</button>
+        <button type="button" onClick={onCancel}>{t('cancel')}</button>
+      </div>
+    </form>
+  );
+}

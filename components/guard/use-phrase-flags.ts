@@ -1,0 +1,25 @@
+/** Library phrases that would teach warn/block wording, flagged with the same rules the chat page checks with. */
+import { useMemo } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { listRules } from '../../storage/repositories/rules';
+import { checkDraft, DEFAULT_RULES } from '../../scripts-library/guard';
+import { effectiveRules } from '../../scripts-library/guard/effective-rules';
+import type { Phrase, Settings } from '../../scripts-library/schema';
+import { useDb } from '../shared/db-context';
+import { t } from '../shared/i18n';
+import type { PhraseFlag } from '../phrases/PhraseList';
+
+
+export function usePhraseFlags(guardAllows: Settings['guardAllows'] | undefined): (phrase: Phrase) => PhraseFlag {
+  const db = useDb();
+  const stored = useLiveQuery(() => listRules(db), [db]);
+  // The pack plus the agent's 不再提示 allows: what the background checks the chat box with.
+  const rules = useMemo(() => effectiveRules(stored?.length ? stored : DEFAULT_RULES, guardAllows ?? {}), [stored, guardAllows]);
+  // Checked for rendered rows only.
+  return (phrase) => {
+    const found = checkDraft(phrase.body, rules).filter((h) => h.severity !== 'hint');
+    if (!found.length) return undefined;
+    const terms = found.map((h) => h.text).join('、');
+    return found.some((h) => h.severity === 'block') ? { severity: 'block', text: t('flagBlock', terms) } : { severity: 'warn', text: t('flagWarn', terms) };
+  };
+}

@@ -1,0 +1,29 @@
+import { PLACEHOLDER_NAMES } from '../../scripts-library/placeholders';
+import type { PhraseProblem } from '../../scripts-library/phrase-validation';
+import { t } from '../shared/i18n';
+
+/** A validation problem as the agent reads it. */
+export function problemText(p: PhraseProblem): string {
+  switch (p.code) {
+    case 'empty-title':
+      return t('problem_empty_title');
+    case 'title-too-long':
+      return t('problem_title_too_long');
+    case 'empty-body':
+      return t('problem_empty_body');
+    case 'body-too-long':
+      return t('problem_body_too_long', String(p.length));
+    case 'duplicate-code':
+      return t('problem_duplicate_code', [p.shortcut, p.otherTitle]);
+    case 'bad-code':
+      return t('problem_bad_code', p.shortcut);
+    case 'unknown-placeholder':
+      return t('problem_unknown_placeholder', [p.name, PLACEHOLDER_NAMES.map((n) => `{${n}}`).join(' ')]);
+    case 'unknown-stage':
+      return t('problem_unknown_stage');
+    case 'tag-too-long':
+      return t('problem_tag_too_long', [p.tag, String(p.max)]);
+    case 'too-many-tags':
+      return t('problem_too_many_tags', String(p.max));
+  }
+}

@@ -1,0 +1,94 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import type { Phrase, Stage } from '../../scripts-library/schema';
+import { validatePhrase, type PhraseDraft } from '../../scripts-library/phrase-validation';
+import { problemText } from '../notebooks/problem-text';
+import { t } from '../shared/i18n';
+
+interface Props {
+  initial: PhraseDraft & { id: string };
+  stages: readonly Stage[];
+  library: readonly Phrase[];
+  onSave(draft: PhraseDraft & { id: string }): Promise<void>;
+  onAddStage(name: string): Promise<Stage>;
+  onCancel(): void;
+}
+
+const NEW_STAGE = '__new__';
+
+/** Create or edit a phrase; problems are shown as the agent types and block saving. */
+export function PhraseEditor({ initial, stages, library, onSave, onAddStage, onCancel }: Props) {
+  const [draft, setDraft] = useState(initial);
+  const [tags, setTags] = useState(initial.tags.join('|'));
+  const [newStage, setNewStage] = useState<string>();
+  const current = { ...draft, tags: tags.split('|').map((x) => x.trim()).filter(Boolean) };
+  const stageIds = useMemo(() => new Set(stages.map((s) => s.id)), [stages]);
+  const problems = validatePhrase(current, library, stageIds);
+  const [touched, setTouched] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (problems.length) return;
+    let stageId = current.stageId;
+    if (newStage !== undefined) stageId = (await onAddStage(newStage)).id;
+    await onSave({ ...current, stageId });
+  };
+
+  return (
+    <form className="dialog editor" aria-label={t('editorTitle')} onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+      <strong>{t('editorTitle')}</strong>
+      <label className="field">
+        <span>{t('fieldStage')}</span>
+        <select
+          value={newStage !== undefined ? NEW_STAGE : draft.stageId}
+          onChange={(e) => {
+            if (e.target.value === NEW_STAGE) setNewStage('');
+            else {
+              setNewStage(undefined);
+              setDraft((d) => ({ ...d, stageId: e.target.value }));
+            }
+          }}
+        >
+          {stages.map((s) => (
+            <option key={s.id} value={s.id}>{s.name}</option>
+          ))}
+          <option value={NEW_STAGE}>{t('newStageOption')}</option>
+        </select>
+      </label>
+      {newStage !== undefined && (
+        <label className="field">
+          <span>{t('newStageName')}</span>
+          <input value={newStage} maxLength={20} onChange={(e) => setNewStage(e.target.value)} />
+        </label>
+      )}
+      <label className="field">
+        <span>{t('fieldTitle')}</span>
+        <input value={draft.title} maxLength={80} onChange={(e) => setDraft((d) => ({ ...d, title: e.target.value }))} />
+      </label>
+      <label className="field">
+        <span>{t('fieldCode')}</span>
+        <input value={draft.code ?? ''} maxLength={30} onChange={(e) => setDraft((d) => ({ ...d, code: e.target.value }))} />
+      </label>
+      <label className="field">
+        <span>{t('fieldBody')}</span>
+        <textarea rows={4} value={draft.body} onChange={(e) => setDraft((d) => ({ ...d, body: e.target.value }))} />
+      </label>
+      <small className="counter">{t('bodyCounter', String([...draft.body.trim()].length))}</small>
+      <label className="field">
+        <span>{t('fieldTags')}</span>
+        <input value={tags} onChange={(e) => setTags(e.target.value)} />
+      </label>
+      {(touched || draft.body !== initial.body || draft.code !== initial.code) && problems.length > 0 && (
+        <ul className="problems" role="alert">
+          {problems.map((p, i) => (
+            <li key={i}>{problemText(p)}</li>
+          ))}
+        </ul>
+      )}
+      <div className="dialog__actions">
+        <button type="submit" disabled={newStage !== undefined && !newStage.trim()}>{t('save')}</button>
+        <button type="button" onClick={onCancel}>{t('cancel')}</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,126 @@
+import { useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Phrase } from '../../scripts-library/schema';
+import { splitHighlight, type Range, type SearchHit } from '../../scripts-library/search';
+import { BlockIcon, PinIcon, WarnIcon } from '../shared/icons';
+import { t } from '../shared/i18n';
+
+/** Row actions shown in manage mode. */
+export interface RowActions {
+  onEdit(phrase: Phrase): void;
+  onDuplicate(phrase: Phrase): void;
+  onTogglePin(phrase: Phrase): void;
+  onDelete(phrase: Phrase): void;
+}
+
+export type PhraseFlag = { severity: 'block' | 'warn'; text: string } | undefined;
+
+interface Props {
+  hits: readonly SearchHit<Phrase>[];
+  /** Marks phrases whose text the draft guard would flag. */
+  flag?(phrase: Phrase): PhraseFlag;
+  active: number;
+  onInsert(phrase: Phrase): void;
+  onHover?(index: number): void;
+  actions?: RowActions;
+}
+
+/** Above this many rows only the visible ones are rendered. */
+export const VIRTUALIZE_ABOVE = 150;
+
+/** The phrase list. A click inserts; the first nine rows show their Alt+n number. Text is rendered as text. */
+export function PhraseList({ hits, active, onInsert, onHover, actions, flag }: Props) {
+  if (hits.length === 0) return <p className="empty">{t('emptyList')}</p>;
+  return hits.length > VIRTUALIZE_ABOVE ? (
+    <VirtualList hits={hits} active={active} onInsert={onInsert} onHover={onHover} actions={actions} flag={flag} />
+  ) : (
+    <ul className="phrases" role="listbox" aria-label={t('phraseListLabel')} id="phrase-list">
+      {hits.map((hit, i) => (
+        <Row key={hit.phrase.id} hit={hit} index={i} active={i === active} onInsert={onInsert} onHover={onHover} actions={actions} flag={flag} />
+      ))}
+    </ul>
+  );
+}
+
+function VirtualList({ hits, active, onInsert, onHover, actions, flag }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are used during render only
+  const virtualizer = useVirtualizer({
+    count: hits.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 76,
+    overscan: 8,
+  });
+  return (
+    <div ref={scroller} className="phrases phrases--virtual">
+      <ul
+        role="listbox"
+        aria-label={t('phraseListLabel')}
+        id="phrase-list"
+        style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+      >
+        {virtualizer.getVirtualItems().map((item) => (
+          <div
+            key={hits[item.index]!.phrase.id}
+            data-index={item.index}
+            ref={virtualizer.measureElement}
+            style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
+          >
+            <Row hit={hits[item.index]!} index={item.index} active={item.index === active} onInsert={onInsert} onHover={onHover} actions={actions} flag={flag} />
+          </div>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Row({ hit, index, active, onInsert, onHover, actions, flag }: { hit: SearchHit<Phrase>; index: number; active: boolean } & Pick<Props, 'onInsert' | 'onHover' | 'actions' | 'flag'>) {
+  const { phrase, highlight } = hit;
+  const flagged = flag?.(phrase);
+  return (
+    <li role="option" aria-selected={active} id={`phrase-${index}`} className="phrase-row">
+      <button
+        className={`phrase${active ? ' phrase--active' : ''}`}
+        title={t('insertHint')}
+        onClick={() => onInsert(phrase)}
+        onMouseEnter={() => onHover?.(index)}
+        data-phrase-id={phrase.id}
+        tabIndex={-1}
+      >
+        <span className="phrase__head">
+          {index < 9 && <kbd className="phrase__key">{index + 1}</kbd>}
+          <span className="phrase__title">
+            <Highlighted text={phrase.title} ranges={highlight.title} />
+          </span>
+          {phrase.pinned && <span className="phrase__pin" role="img" aria-label={t('pinned')}><PinIcon /></span>}
+          {flagged && (
+            <span className={`phrase__flag sev sev--${flagged.severity}`} role="img" title={flagged.text} aria-label={flagged.text} data-flag={flagged.severity}>
+              {flagged.severity === 'block' ? <BlockIcon /> : <WarnIcon />}
+            </span>
+          )}
+          {phrase.code && <span className="phrase__code">{t('phraseCode', phrase.code)}</span>}
+        </span>
+        <span className="phrase__body">
+          <Highlighted text={phrase.body} ranges={highlight.body} />
+        </span>
+      </button>
+      {actions && (
+        <span className="phrase__actions" aria-label={phrase.title}>
+          <button onClick={() => actions.onEdit(phrase)}>{t('edit')}</button>
+          <button onClick={() => actions.onDuplicate(phrase)}>{t('duplicatePhrase')}</button>
+          <button onClick={() => actions.onTogglePin(phrase)}>{phrase.pinned ? t('unpin') : t('pin')}</button>
+          <button onClick={() => actions.onDelete(phrase)}>{t('delete')}</button>
+        </span>
+      )}
+    </li>
+  );
+}
+
+function Highlighted({ text, ranges }: { text: string; ranges: readonly Range[] }) {
+  if (ranges.length === 0) return <>{text}</>;
+  return (
+    <>
+      {splitHighlight(text, ranges).map((piece, i) => (piece.hit ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>))}
+    </>
+  );
+}

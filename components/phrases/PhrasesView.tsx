@@ -1,0 +1,217 @@
+import { useEffect, useRef, useState, type KeyboardEvent, type MutableRefObject, type RefObject } from 'react';
+import type { Phrase, Settings, Stage } from '../../scripts-library/schema';
+import type { ChatTab } from '../../scripts-library/protocol';
+import { stageHint } from '../../scripts-library/stage-hint';
+import { usePhraseFlags } from '../guard/use-phrase-flags';
+import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { t } from '../shared/i18n';
+import type { Notify } from '../shared/use-notice';
+import { ImportPreview } from './ImportPreview';
+import { PhraseEditor } from './PhraseEditor';
+import { PhraseList } from './PhraseList';
+import { PlaceholderForm } from './PlaceholderForm';
+import { StageTabs } from './StageTabs';
+import { useLibraryActions } from './use-library-actions';
+import { usePhraseSearch } from './use-phrase-search';
+import type { usePhraseInsert } from './use-phrase-insert';
+
+/** Keys the panel passes on from anywhere in it (Alt+1…9 inserts the n-th hit). Returns true when taken. */
+export type PanelKeys = MutableRefObject<((e: KeyboardEvent) => boolean) | undefined>;
+
+interface Props {
+  phrases: Phrase[] | undefined;
+  stages: Stage[] | undefined;
+  settings: Settings | undefined;
+  chatTab: ChatTab | undefined;
+  flow: ReturnType<typeof usePhraseInsert>;
+  notify: Notify;
+  searchRef: RefObject<HTMLInputElement | null>;
+  keysRef: PanelKeys;
+}
+
+/** Phrases by stage: search, stage chips (pre-selected from the buyer's message), the list, and the library tools. */
+export function PhrasesView({ phrases, stages, settings, chatTab, flow, notify, searchRef, keysRef }: Props) {
+  const [query, setQuery] = useState('');
+  // The agent's explicit stage choice (a chip click; {stageId: undefined} = 全部), or undefined to follow the hint.
+  const [choice, setChoice] = useState<{ stageId?: string }>();
+  const [active, setActive] = useState(0);
+  const [manage, setManage] = useState(false);
+  const library = useLibraryActions(notify);
+  const flag = usePhraseFlags(settings?.guardAllows);
+  // Pre-select the stage the buyer's latest message points to. It filters browsing; a search looks in every
+  // stage unless the agent picked one. The agent's own choice holds until the next buyer message.
+  const lastMessage = chatTab?.status.lastBuyerMessage;
+  const hinted = stageHint(lastMessage);
+  const [hintFor, setHintFor] = useState<string>();
+  if (lastMessage !== hintFor) {
+    setHintFor(lastMessage);
+    setChoice(undefined);
+    setActive(0);
+  }
+  const hintStage = hinted && stages?.some((s) => s.id === hinted) ? hinted : undefined;
+  const stageId = choice ? choice.stageId : query.trim() ? undefined : hintStage;
+  const hits = usePhraseSearch(phrases, query, stageId);
+  const activeIndex = Math.min(active, Math.max(0, hits.length - 1));
+  useEffect(() => {
+    keysRef.current = (e) => {
+      const hit = e.altKey && /^[1-9]$/.test(e.key) ? hits[Number(e.key) - 1] : undefined;
+      if (hit) flow.request(hit.phrase);
+      return !!hit;
+    };
+    return () => void (keysRef.current = undefined);
+  });
+  const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.nativeEvent.isComposing) return; // the input method owns Enter and arrows while composing
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive(Math.min(Math.max(activeIndex + (e.key === 'ArrowDown' ? 1 : -1), 0), Math.max(hits.length - 1, 0)));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const hit = hits[activeIndex];
+      if (hit) flow.request(hit.phrase);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      setQuery('');
+      setActive(0);
+    }
+  };
+  return (
+    <>
+      <LibraryTools library={library} manage={manage} onManage={() => setManage((m) => !m)} phrases={phrases} stages={stages} newIn={stageId ?? stages?.[0]?.id ?? 'greeting'} />
+      <InsertDialogs flow={flow} />
+      <div className="finder">
+        <input
+          ref={searchRef}
+          className="search"
+          type="search"
+          autoFocus
+          aria-label={t('searchLabel')}
+          aria-controls="phrase-list"
+          aria-activedescendant={hits.length ? `phrase-${activeIndex}` : undefined}
+          placeholder={t('searchPlaceholder')}
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setActive(0);
+          }}
+          onKeyDown={onSearchKey}
+        />
+        <StageTabs
+          stages={stages ?? []}
+          hinted={hintStage}
+          selected={stageId}
+          onSelect={(id) => {
+            setChoice({ stageId: id });
+            setActive(0);
+          }}
+        />
+      </div>
+      {phrases === undefined ? (
+        <p className="empty">{t('loading')}</p>
+      ) : (
+        <PhraseList
+          hits={hits}
+          active={activeIndex}
+          onInsert={(p) => flow.request(p)}
+          onHover={setActive}
+          actions={
+            manage
+              ? {
+                  onEdit: library.startEdit,
+                  onDuplicate: library.startDuplicate,
+                  onTogglePin: (p) => void library.togglePin(p),
+                  onDelete: (p) => void library.remove(p),
+                }
+              : undefined
+          }
+          flag={flag}
+        />
+      )}
+    </>
+  );
+}
+
+interface ToolsProps {
+  library: ReturnType<typeof useLibraryActions>;
+  manage: boolean;
+  onManage(): void;
+  phrases: Phrase[] | undefined;
+  stages: Stage[] | undefined;
+  /** The stage a new phrase starts in. */
+  newIn: string;
+}
+
+/** 新建 / 管理 / 导入 / 导出, and the editor, conflict and import dialogs they open. */
+function LibraryTools({ library, manage, onManage, phrases, stages, newIn }: ToolsProps) {
+  const fileInput = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <div className="toolbar">
+        <button onClick={() => library.startNew(newIn)}>{t('newPhrase')}</button>
+        <button aria-pressed={manage} onClick={onManage}>{manage ? t('doneManaging') : t('manage')}</button>
+        <button onClick={() => fileInput.current?.click()}>{t('importFile')}</button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,.csv,application/json,text/csv"
+          hidden
+          data-testid="import-file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file && phrases && stages) void library.readFile(file, phrases, stages);
+          }}
+        />
+        {manage && phrases && stages && (
+          <>
+            <button onClick={() => library.exportAs('json', phrases, stages)}>{t('exportJson')}</button>
+            <button onClick={() => library.exportAs('csv', phrases, stages)}>{t('exportCsv')}</button>
+            <button onClick={() => library.exportAs('qianniu', phrases, stages)}>{t('exportQianniu')}</button>
+          </>
+        )}
+      </div>
+      {library.editing && stages && phrases && (
+        <PhraseEditor
+          key={library.editing.id}
+          initial={library.editing}
+          stages={stages}
+          library={phrases}
+          onSave={library.save}
+          onAddStage={library.addStage}
+          onCancel={library.cancelEdit}
+        />
+      )}
+      {library.conflict && (
+        <ConfirmDialog
+          message={t('editConflict', library.conflict.stored.title)}
+          confirm={t('editKeepMine')}
+          cancel={t('editKeepTheirs')}
+          onConfirm={() => void library.resolveConflict(true)}
+          onCancel={() => void library.resolveConflict(false)}
+        />
+      )}
+      {library.importPlan && (
+        <ImportPreview
+          plan={library.importPlan}
+          stages={stages}
+          stageMap={library.importStageMap}
+          onMapGroup={library.mapGroup}
+          onApply={() => void library.applyImport()}
+          onCancel={library.cancelImport}
+        />
+      )}
+    </>
+  );
+}
+
+/** The fill-in form and the same-phrase-again warning of the phrase flow. */
+function InsertDialogs({ flow }: { flow: ReturnType<typeof usePhraseInsert> }) {
+  const { pending } = flow;
+  if (pending?.kind === 'placeholders') {
+    return <PlaceholderForm names={pending.fields} initial={pending.prefill} onSubmit={(typed, saveShop) => void flow.fill(typed, saveShop)} onCancel={flow.cancel} />;
+  }
+  if (pending?.kind === 'duplicate') {
+    return <ConfirmDialog message={t('duplicateWarning')} confirm={t('insertAnyway')} cancel={t('cancel')} onConfirm={flow.insertAnyway} onCancel={flow.cancel} />;
+  }
+  return null;
+}

@@ -1,0 +1,37 @@
+import { ProtocolError, type InsertReply } from '../../scripts-library/protocol';
+import { toChatTab } from '../shared/messaging';
+import { t, type MessageKey } from '../shared/i18n';
+
+export type InsertOutcome =
+  | { kind: 'inserted' }
+  | { kind: 'copied'; message: string }
+  | { kind: 'failed'; message: string };
+
+/**
+ * Insert text into a chat tab's reply box. When that is impossible (no tab, no reply box, page unreachable or
+ * refusing) the text goes to the clipboard instead and the outcome says so, for the panel to show.
+ */
+export async function insertIntoTab(tabId: number | undefined, text: string, caret?: number): Promise<InsertOutcome> {
+  let reason: MessageKey = 'reasonNoTab';
+  if (tabId !== undefined) {
+    try {
+      const reply = await toChatTab(tabId)('chat/insert', { text, ...(caret === undefined ? {} : { caret }) });
+      if (reply.ok) return { kind: 'inserted' };
+      reason = reasonKey(reply);
+    } catch (e) {
+      // A malformed answer is a failure; no answer at all means no chat script in that tab (opened before
+      // install) or the tab is gone.
+      reason = e instanceof ProtocolError ? 'reasonFailed' : 'reasonUnreachable';
+    }
+  }
+  try {
+    await navigator.clipboard.writeText(text);
+    return { kind: 'copied', message: t('copiedFallback', t(reason)) };
+  } catch {
+    return { kind: 'failed', message: t('copyFailed', t(reason)) };
+  }
+}
+
+function reasonKey(reply: Extract<InsertReply, { ok: false }>): MessageKey {
+  return reply.reason === 'no-input' ? 'reasonNoInput' : 'reasonFailed';
+}

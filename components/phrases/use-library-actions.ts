@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import { useDb } from '../shared/db-context';
+import type { Phrase, Stage } from '../../scripts-library/schema';
+import { shortHash } from '../../scripts-library/hash';
+import { exportCsv, exportJsonPack, exportQianniuCsv, planImport, readImportFile, type ImportPlan, type ImportRow, type ReadResult } from '../../scripts-library/phrase-io';
+import { GbkEncodeError } from '../../scripts-library/gbk';
+import type { PhraseDraft } from '../../scripts-library/phrase-validation';
+import { t } from '../shared/i18n';
+import { download } from '../shared/download';
+import { writeErrorText } from '../shared/write-error';
+
+type Notify = (text: string, tone: 'ok' | 'warn' | 'error', undo?: () => void) => void;
+
+/** pinyin-pro is only needed when something is written: load the write module on first use. */
+const writes = () => import('../../storage/repositories/phrase-writes');
+
+/** Editing, import and export of the phrase library, for the side panel. */
+export function useLibraryActions(notify: Notify) {
+  const db = useDb();
+  const [editing, setEditing] = useState<PhraseDraft & { id: string }>();
+  // When the phrase being edited was last saved, to notice another panel saving it meanwhile.
+  const [editBase, setEditBase] = useState<number>();
+  const [conflict, setConflict] = useState<{ draft: PhraseDraft & { id: string }; stored: Phrase }>();
+  const [importPlan, setImportPlan] = useState<ImportPlan>();
+  // What the plan was made from, so choosing a stage for a file group re-plans the same rows.
+  const [source, setSource] = useState<{ read: Extract<ReadResult, { ok: true }>; library: readonly Phrase[]; stages: readonly Stage[]; stageMap: Record<string, string> }>();
+  const importId = (row: ImportRow) => `import-${shortHash(`${row.stageName}|${row.title}|${row.body}`)}`;
+
+  const newId = () => `user-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+
+  return {
+    editing,
+    importPlan,
+    startNew: (stageId: string) => setEditing({ id: newId(), stageId, title: '', body: '', code: '', tags: [] }),
+    startEdit: (p: Phrase) => {
+      setEditBase(p.updatedAt);
+      setEditing({ id: p.id, stageId: p.stageId, title: p.title, body: p.body, code: p.code ?? '', tags: p.tags });
+    },
+    startDuplicate: (p: Phrase) =>
+      setEditing({ id: newId(), stageId: p.stageId, title: `${p.title}${t('copySuffix')}`, body: p.body, code: '', tags: p.tags }),
+    cancelEdit: () => {
+      setEditing(undefined);
+      setEditBase(undefined);
+    },
+    conflict,
+    /** Another panel saved this phrase while it was being edited: keep this version (true) or theirs. */
+    async resolveConflict(keepMine: boolean) {
+      const pending = conflict;
+      setConflict(undefined);
+      setEditing(undefined);
+      setEditBase(undefined);
+      if (!pending) return;
+      if (!keepMine) return notify(t('editDiscarded', pending.stored.title), 'warn');
+      const saved = await (await writes()).savePhrase(db, pending.draft);
+      notify(t('saved', saved.title), 'ok');
+    },
+    async save(draft: PhraseDraft & { id: string }) {
+      const w = await writes();
+      try {
+        const saved = await w.savePhrase(db, draft, Date.now(), editBase);
+        setEditing(undefined);
+        setEditBase(undefined);
+        notify(t('saved', saved.title), 'ok');
+      } catch (e) {
+        if (e instanceof w.PhraseConflictError) setConflict({ draft, stored: e.stored });
+        else notify(writeErrorText(e), 'error');
+      }
+    },
+    addStage: async (name: string) => (await writes()).addStage(db, name),
+    async togglePin(p: Phrase) {
+      await (await writes()).setPinned(db, p.id, !p.pinned);
+    },
+    async remove(p: Phrase) {
+      const w = await writes();
+      const old = await w.deletePhrase(db, p.id);
+      if (old) notify(t('deleted', old.title), 'warn', () => void w.restorePhrase(db, old));
+    },
+    async readFile(file: File, library: readonly Phrase[], stages: readonly Stage[]) {
+      const read = readImportFile(new Uint8Array(await file.arrayBuffer()));
+      if (!read.ok) {
+        setImportPlan(undefined);
+        notify(t('importFailed', read.error), 'error');
+        return;
+      }
+      // Groups that look like an existing stage (欢迎语 ~ 欢迎) go there unless the agent chooses otherwise.
+      const first = planImport(read, library, stages, importId);
+      const stageMap = Object.fromEntries(first.groups.filter((g) => g.suggested).map((g) => [g.name, g.suggested!]));
+      setSource({ read, library, stages, stageMap });
+      setImportPlan(Object.keys(stageMap).length ? planImport(read, library, stages, importId, { stageMap }) : first);
+    },
+    /** Put a file group into an existing stage (a stage id), or '' to create it as a new stage. */
+    mapGroup(name: string, stageId: string) {
+      if (!source) return;
+      const stageMap = { ...source.stageMap };
+      if (stageId) stageMap[name] = stageId;
+      else delete stageMap[name];
+      setSource({ ...source, stageMap });
+      setImportPlan(planImport(source.read, source.library, source.stages, importId, { stageMap }));
+    },
+    importStageMap: source?.stageMap ?? {},
+    cancelImport: () => setImportPlan(undefined),
+    async applyImport() {
+      if (!importPlan) return;
+      try {
+        const count = await (await writes()).applyImport(db, importPlan);
+        notify(t('importDone', String(count)), 'ok');
+      } catch (e) {
+        notify(t('importFailed', e instanceof Error ? e.message : String(e)), 'error');
+      }
+      setImportPlan(undefined);
+    },
+    exportAs(kind: 'json' | 'csv' | 'qianniu', library: readonly Phrase[], stages: readonly Stage[]) {
+      try {
+        const stamp = new Date().toISOString().slice(0, 10);
+        if (kind === 'json') download(`kefu-phrases-${stamp}.json`, exportJsonPack(stages, library), 'application/json');
+        if (kind === 'csv') download(`kefu-phrases-${stamp}.csv`, exportCsv(stages, library), 'text/csv;charset=utf-8');
+        if (kind === 'qianniu') download(`qianniu-phrases-${stamp}.csv`, exportQianniuCsv(stages, library), 'text/csv;charset=gbk');
+      } catch (e) {
+        notify(e instanceof GbkEncodeError ? t('gbkUnsupported', e.chars.join(' ')) : t('exportFailed', String(e)), 'error');
+      }
+    },
+  };
+}

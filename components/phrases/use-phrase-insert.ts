@@ -1,0 +1,90 @@
+/**
+ * The panel's side of the phrase flow (scripts-library/phrase-flow.ts, shared with the "/" picker): known
+ * values → the fill-in form → the same-phrase-again check → insert → count the use.
+ */
+import { useRef, useState } from 'react';
+import { recordPhraseUse } from '../../storage/repositories/phrases';
+import { updateSettings } from '../../storage/repositories/settings';
+import { buyerKey as orderBuyerKey, orderSuggestions, placeholderValues, rememberPatch, type Filled } from '../../scripts-library/placeholders';
+import { completePhrase, deliverPhrase, startPhrase, type PhraseStep } from '../../scripts-library/phrase-flow';
+import type { ChatTab } from '../../scripts-library/protocol';
+import type { Phrase, Settings } from '../../scripts-library/schema';
+import { useDb } from '../shared/db-context';
+import { t } from '../shared/i18n';
+import type { Notify } from '../shared/use-notice';
+import { writeErrorText } from '../shared/write-error';
+import type { InsertOutcome } from './insert-phrase';
+
+export type InsertFn = (tabId: number | undefined, text: string, caret?: number) => Promise<InsertOutcome>;
+
+export type Pending =
+  | { kind: 'placeholders'; phrase: Phrase; fields: string[]; prefill: Record<string, string>; known: Record<string, string>; done?: () => void }
+  | { kind: 'duplicate'; phrase: Phrase; filled: Filled; done?: () => void };
+
+export function usePhraseInsert({ settings, chatTab, insert, notify }: { settings: Settings | undefined; chatTab: ChatTab | undefined; insert: InsertFn; notify: Notify }) {
+  const db = useDb();
+  const [pending, setPending] = useState<Pending>();
+  // The last phrase inserted per chat tab + buyer: inserting it again right away earns a warning.
+  const lastInserted = useRef(new Map<string, string>());
+  const buyer = chatTab?.status.buyer ?? null;
+  const convo = `${chatTab?.tabId ?? '-'}|${buyer?.id ?? buyer?.name ?? ''}`;
+  const orderBuyer = chatTab ? orderBuyerKey(chatTab.status.site, buyer) : undefined;
+  /** A write the agent started: a failure (a full disk…) is said, never swallowed. */
+  const attempt = async (write: () => Promise<unknown>, ok?: string) => {
+    try {
+      await write();
+      if (ok) notify(ok, 'ok');
+    } catch (e) {
+      notify(writeErrorText(e), 'error');
+    }
+  };
+
+  const deliver = async (phrase: Phrase, filled: Filled, done?: () => void) => {
+    setPending(undefined);
+    const outcome: { last?: InsertOutcome } = {};
+    const landed = await deliverPhrase(
+      {
+        insert: async (text, caret) => (outcome.last = await insert(chatTab?.tabId, text, caret)).kind === 'inserted',
+        countUse: async (id) => {
+          lastInserted.current.set(convo, id);
+          done?.();
+          // The text is in the chat box already; a use that cannot be counted (full disk) is only mentioned.
+          await attempt(() => recordPhraseUse(db, id), t('inserted', phrase.title));
+        },
+      },
+      phrase.id,
+      filled,
+    );
+    const failed = outcome.last;
+    if (!landed && failed && failed.kind !== 'inserted') notify(failed.message, failed.kind === 'copied' ? 'warn' : 'error');
+  };
+
+  const next = (phrase: Phrase, known: Record<string, string>, step: PhraseStep, done?: () => void) => {
+    if (step.kind === 'ask') setPending({ kind: 'placeholders', phrase, fields: step.fields, prefill: step.prefill, known, done });
+    else if (chatTab && lastInserted.current.get(convo) === phrase.id) setPending({ kind: 'duplicate', phrase, filled: step.filled, done });
+    else void deliver(phrase, step.filled, done);
+  };
+
+  return {
+    pending,
+    cancel: () => setPending(undefined),
+    /** Insert a phrase into the served tab (values asked for first); `done` runs once it landed. */
+    request(phrase: Phrase, done?: () => void) {
+      if (!settings) return;
+      const known = placeholderValues(settings, buyer?.name);
+      // Order values (运单号, 金额…) are always confirmed in the form, prefilled only with this buyer's.
+      next(phrase, known, startPhrase(phrase.body, known, orderSuggestions(settings, orderBuyer)), done);
+    },
+    /** The fill-in form was sent: remember what was typed (a convenience: the phrase goes in even if that fails). */
+    async fill(typed: Record<string, string>, saveShop: boolean) {
+      if (pending?.kind !== 'placeholders') return;
+      const { phrase, known, done } = pending;
+      await attempt(() => updateSettings(db, (current) => rememberPatch(current, typed, orderBuyer, saveShop)));
+      next(phrase, { ...known, ...typed }, completePhrase(phrase.body, known, typed), done);
+    },
+    /** 仍然插入 after the same-phrase warning. */
+    insertAnyway() {
+      if (pending?.kind === 'duplicate') void deliver(pending.phrase, pending.filled, pending.done);
+    },
+  };
+}

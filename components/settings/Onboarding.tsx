@@ -1,0 +1,40 @@
+import { useState, type FormEvent } from 'react';
+import type { Settings } from '../../scripts-library/schema';
+import { t } from '../shared/i18n';
+
+interface Props {
+  settings: Settings;
+  onSave(patch: Partial<Settings>): Promise<void>;
+}
+
+/**
+ * First run: the two values nearly every greeting needs (店铺名, 客服名) and the shifts the tally counts by, so a
+ * new agent is not asked for them in every fill-in form. Shown until saved or skipped.
+ */
+export function Onboarding({ settings, onSave }: Props) {
+  const [shopName, setShopName] = useState(settings.shopName);
+  const [agentName, setAgentName] = useState(settings.agentName);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void onSave({ shopName: shopName.trim(), agentName: agentName.trim(), onboarded: true });
+  };
+  return (
+    <form className="dialog onboarding" aria-label={t('onboardingTitle')} onSubmit={submit}>
+      <strong>{t('onboardingTitle')}</strong>
+      <p>{t('onboardingIntro')}</p>
+      <label className="field">
+        <span>{t('settingShopName')}</span>
+        <input value={shopName} maxLength={40} onChange={(e) => setShopName(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>{t('settingAgentName')}</span>
+        <input value={agentName} maxLength={20} onChange={(e) => setAgentName(e.target.value)} />
+      </label>
+      <p className="muted">{t('onboardingShifts', settings.shifts.map((s) => `${s.name} ${s.start}–${s.end}`).join('，'))}</p>
+      <div className="dialog__actions">
+        <button type="submit">{t('onboardingStart')}</button>
+        <button type="button" onClick={() => void onSave({ onboarded: true })}>{t('onboardingSkip')}</button>
+      </div>
+    </form>
+  );
+}

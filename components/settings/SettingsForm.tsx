@@ -1,0 +1,90 @@
+import { useState, type FormEvent } from 'react';
+import type { Settings } from '../../scripts-library/schema';
+import { isOrderPlaceholder } from '../../scripts-library/placeholders';
+import { t } from '../shared/i18n';
+
+interface Props {
+  settings: Settings;
+  onSave(patch: Partial<Settings>): Promise<void>;
+  onClose(): void;
+}
+
+/** Minutes as the agent types them: "15, 1440, 2880, 4320" (a number each, comma or space separated). */
+export function parseLadder(text: string): number[] | null {
+  const parts = text.split(/[,，\s]+/).filter(Boolean);
+  const minutes = parts.map(Number);
+  return parts.length && minutes.every((m) => Number.isFinite(m) && m > 0) ? minutes : null;
+}
+
+/**
+ * The values most phrases' placeholders need (shop name, agent name, default shipping days), the work shifts the
+ * tally counts by, and the payment-chase ladder.
+ */
+export function SettingsForm({ settings, onSave, onClose }: Props) {
+  const [draft, setDraft] = useState({ shopName: settings.shopName, agentName: settings.agentName, shipDays: settings.shipDays });
+  const [shifts, setShifts] = useState(settings.shifts);
+  const [ladder, setLadder] = useState(settings.chaseLadder.join(', '));
+  const [error, setError] = useState<string>();
+  const [cleared, setCleared] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const chaseLadder = parseLadder(ladder);
+    if (!chaseLadder) {
+      setError(t('settingLadderInvalid'));
+      return;
+    }
+    try {
+      await onSave({ ...draft, shifts, chaseLadder });
+      onClose();
+    } catch {
+      setError(t('settingsInvalid'));
+    }
+  };
+  const shared = Object.entries(settings.placeholderMemory).filter(([name]) => isOrderPlaceholder(name));
+  const buyers = Object.keys(settings.orderMemory).length;
+  const setShift = (i: number, key: 'start' | 'end', value: string) => setShifts((list) => list.map((s, k) => (k === i ? { ...s, [key]: value } : s)));
+  const field = (key: keyof typeof draft, label: string, max: number) => (
+    <label className="field">
+      <span>{label}</span>
+      <input value={draft[key]} maxLength={max} onChange={(e) => setDraft((d) => ({ ...d, [key]: e.target.value }))} />
+    </label>
+  );
+  return (
+    <form className="dialog" aria-label={t('settings')} onSubmit={submit}>
+      <strong>{t('settings')}</strong>
+      {field('shopName', t('settingShopName'), 40)}
+      {field('agentName', t('settingAgentName'), 20)}
+      {field('shipDays', t('settingShipDays'), 10)}
+      {shifts.map((s, i) => (
+        <div className="field field--shift" key={s.id}>
+          <span>{t('settingShift', s.name)}</span>
+          <input type="time" aria-label={t('settingShiftStart', s.name)} value={s.start} onChange={(e) => setShift(i, 'start', e.target.value)} />
+          –
+          <input type="time" aria-label={t('settingShiftEnd', s.name)} value={s.end} onChange={(e) => setShift(i, 'end', e.target.value)} />
+        </div>
+      ))}
+      <label className="field">
+        <span>{t('settingLadder')}</span>
+        <input value={ladder} onChange={(e) => setLadder(e.target.value)} />
+      </label>
+      <fieldset className="remembered">
+        <legend>{t('rememberedTitle')}</legend>
+        {shared.length > 0 && <p>{t('rememberedShared', shared.map(([k, v]) => `${k} ${v}`).join('，'))}</p>}
+        {buyers > 0 && <p>{t('rememberedBuyers', String(buyers))}</p>}
+        {shared.length === 0 && buyers === 0 ? (
+          <p className="muted">{t('rememberedNone')}</p>
+        ) : (
+          <button type="button" onClick={() => void onSave({ placeholderMemory: {}, orderMemory: {} }).then(() => setCleared(true))}>
+            {t('rememberedClear')}
+          </button>
+        )}
+        {cleared && <p role="status">{t('rememberedCleared')}</p>}
+      </fieldset>
+      {error && <p className="error" role="alert">{error}</p>}
+      <div className="dialog__actions">
+        <button type="submit">{t('save')}</button>
+        <button type="button" onClick={onClose}>{t('cancel')}</button>
+      </div>
+    </form>
+  );
+}

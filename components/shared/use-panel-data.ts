@@ -1,0 +1,36 @@
+/** What the whole panel reads: settings, the library, the unread handovers; and the defaults, once. */
+import { useEffect } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getSettings, saveSettings } from '../../storage/repositories/settings';
+import { listPhrases, listStages } from '../../storage/repositories/phrases';
+import { listHandovers } from '../../storage/repositories/notes';
+import { ensureDefaults } from '../../storage/defaults';
+import { onTableWritten } from '../../storage/watch';
+import { isUnreadHandover } from '../../scripts-library/notebooks';
+import { shiftAt } from '../../scripts-library/tally';
+import type { Settings } from '../../scripts-library/schema';
+import { remindersChanged } from './messaging';
+import { useDb } from './db-context';
+
+export function usePanelData() {
+  const db = useDb();
+  useEffect(() => {
+    // The background installs the defaults on install; doing it here too covers a panel opened first.
+    void ensureDefaults(db).catch((e: unknown) => console.warn('[kefu] defaults', e));
+    // The background owns the chase alarms: every committed write to the reminders table, whoever made it,
+    // tells it to make them match (the worker may be asleep, so a message wakes it).
+    return onTableWritten(db, 'reminders', remindersChanged);
+  }, [db]);
+  // Handovers written by another shift and not yet read (the live query follows the settings' shifts too).
+  const unread = useLiveQuery(async () => {
+    const now = shiftAt(new Date(), (await getSettings(db)).shifts);
+    return (await listHandovers(db)).filter((h) => isUnreadHandover(h, now)).length;
+  }, [db]);
+  return {
+    settings: useLiveQuery(() => getSettings(db), [db]),
+    saveSettings: async (patch: Partial<Settings>) => void (await saveSettings(db, patch)),
+    stages: useLiveQuery(() => listStages(db), [db]),
+    phrases: useLiveQuery(() => listPhrases(db), [db]),
+    unread,
+  };
+}

@@ -1,0 +1,74 @@
+import type { DayTotals } from '../../scripts-library/tally';
+import { conversionRate } from '../../scripts-library/tally';
+import { t } from '../shared/i18n';
+
+const W = 360;
+const H = 150;
+/** Room for the left axis (counts), the right axis (rate) and the date labels below. */
+const LEFT = 26;
+const RIGHT = 30;
+const TOP = 8;
+const BOTTOM = 18;
+
+/** A round axis maximum and its ticks: 7 → 0, 5, 10; 23 → 0, 10, 20, 30. */
+export function countTicks(max: number): number[] {
+  const raw = Math.max(1, max) / 3;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw)!;
+  const top = Math.ceil(Math.max(1, max) / step) * step;
+  return Array.from({ length: top / step + 1 }, (_, i) => i * step);
+}
+
+/**
+ * 30 days as SVG: consults and conversions as bars (left axis, counts), the conversion rate as a line (right
+ * axis, 0–100 %), dates along the bottom every week, and a legend. All text is SVG text, never markup strings.
+ */
+export function TallyChart({ days }: { days: readonly DayTotals[] }) {
+  const ticks = countTicks(Math.max(0, ...days.map((d) => d.consults)));
+  const top = ticks[ticks.length - 1]!;
+  const plotW = W - LEFT - RIGHT;
+  const plotH = H - TOP - BOTTOM;
+  const step = plotW / Math.max(1, days.length);
+  const y = (v: number) => TOP + plotH - (v / top) * plotH;
+  const yRate = (r: number) => TOP + plotH - r * plotH;
+  const points = days
+    .map((d, i) => {
+      const r = conversionRate(d.consults, d.conversions);
+      return r === null ? null : `${LEFT + i * step + step / 2},${yRate(r)}`;
+    })
+    .filter(Boolean)
+    .join(' ');
+  const label = (day: string) => `${Number(day.slice(5, 7))}/${Number(day.slice(8, 10))}`;
+  return (
+    <figure className="tally__chart">
+      <figcaption className="tally__h">{t('tally30')}</figcaption>
+      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={t('tally30')} data-testid="tally-chart" fontSize={9} fill="#64748b">
+        {ticks.map((v) => (
+          <g key={v} data-axis="count">
+            <line x1={LEFT} x2={W - RIGHT} y1={y(v)} y2={y(v)} stroke="#e2e8f0" />
+            <text x={LEFT - 3} y={y(v) + 3} textAnchor="end">{v}</text>
+          </g>
+        ))}
+        {[0, 0.5, 1].map((r) => (
+          <text key={r} data-axis="rate" x={W - RIGHT + 3} y={yRate(r) + 3}>{`${r * 100}%`}</text>
+        ))}
+        {days.map((d, i) => (
+          <g key={d.day}>
+            <rect x={LEFT + i * step + 1} y={y(d.consults)} width={step / 2 - 1} height={TOP + plotH - y(d.consults)} fill="#93c5fd" data-day={d.day} data-consults={d.consults} />
+            <rect x={LEFT + i * step + step / 2} y={y(d.conversions)} width={step / 2 - 1} height={TOP + plotH - y(d.conversions)} fill="#34d399" />
+            {(i % 7 === 0 || i === days.length - 1) && (
+              <text data-axis="date" x={LEFT + i * step + step / 2} y={H - 5} textAnchor="middle">{label(d.day)}</text>
+            )}
+          </g>
+        ))}
+        <line x1={LEFT} x2={W - RIGHT} y1={TOP + plotH} y2={TOP + plotH} stroke="#94a3b8" />
+        {points && <polyline points={points} fill="none" stroke="#ef4444" strokeWidth={1.5} />}
+      </svg>
+      <div className="legend" data-testid="tally-legend">
+        <span><i style={{ background: '#93c5fd' }} />{t('tallyConsults')}</span>
+        <span><i style={{ background: '#34d399' }} />{t('tallyConversions')}</span>
+        <span><i style={{ background: '#ef4444', height: 2 }} />{t('tallyRate')}</span>
+      </div>
+    </figure>
+  );
+}

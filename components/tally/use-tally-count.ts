@@ -1,0 +1,20 @@
+/** Counting from the panel's header and hotkeys (询单 / 成交 ±1, a sale with its amount) for the current shift. */
+import { addSale, countOne } from '../../storage/repositories/tally';
+import { shiftAt } from '../../scripts-library/tally';
+import type { Shift } from '../../scripts-library/schema';
+import { useDb } from '../shared/db-context';
+
+export function useTallyCount(agent: string, shifts: Shift[] | undefined) {
+  const db = useDb();
+  const now = () => shiftAt(new Date(), shifts);
+  return {
+    count: (field: 'consults' | 'conversions', delta: number) => {
+      const { day, shift } = now();
+      return countOne(db, agent, day, shift, field, delta);
+    },
+    sale: (amount: number) => {
+      const { day, shift } = now();
+      return addSale(db, agent, day, shift, amount);
+    },
+  };
+}
