@@ -2,6 +2,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+/** Packages the page side (chat loader, chat script) must not import. */
+export const PAGE_SIDE_FORBIDDEN_PACKAGES = ['react', 'react-dom', 'react-dom/client', 'dexie', 'dexie-react-hooks', '@tanstack/react-virtual'];
+
 export default tseslint.config(
   { ignores: ['.output/', '.wxt/', 'node_modules/', 'tests/e2e/.tmp/', 'tests/bench/.tmp/', '.scratch/'] },
   js.configs.recommended,
@@ -24,6 +27,39 @@ export default tseslint.config(
         { selector: "CallExpression[callee.name='fetch']", message: 'The extension makes no network requests.' },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
+  },
+  // Boundaries. The page side (the chat loader, the injected chat script and its adapters) runs in every chat
+  // console: it may import the pure core (scripts-library/, the protocol included) and nothing that opens the
+  // database or renders React; IndexedDB opened there would belong to the console's origin, not ours.
+  {
+    files: ['entrypoints/chat.content/**/*.{ts,tsx}', 'entrypoints/chat-script/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: PAGE_SIDE_FORBIDDEN_PACKAGES.map((name) => ({ name, message: 'The page side has no React and no database: send a message to the background.' })),
+          patterns: [
+            { group: ['**/storage/**', '**/storage'], message: 'The page side never imports storage/: ask the background through the protocol.' },
+            { group: ['**/components/**', '**/background/**', '**/sidepanel/**'], message: 'The page side imports only scripts-library/ and its own folder.' },
+          ],
+        },
+      ],
+    },
+  },
+  // In the panel, the repositories and live queries belong to each feature's use-*.ts hooks; views take props and
+  // callbacks (a view may name the database's type, never open it).
+  {
+    files: ['components/**/*.tsx'],
+    ignores: ['components/shared/db-context.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'dexie-react-hooks', message: 'Live queries live in the feature\'s use-*.ts hook.' }],
+          patterns: [{ group: ['**/storage/**'], allowTypeImports: true, message: 'Views call their feature\'s use-*.ts hook, not storage/.' }],
+        },
+      ],
     },
   },
   {

@@ -5,24 +5,21 @@ import { tallyHotkey } from '../scripts-library/hotkeys';
 import { DbProvider } from './shared/db-context';
 import { GearIcon } from './shared/icons';
 import { t } from './shared/i18n';
-import { useNotice, type Notify } from './shared/use-notice';
+import { useNotice } from './shared/use-notice';
 import { usePanelData } from './shared/use-panel-data';
 import { ServedTabBar } from './served/ServedTabBar';
 import { PhrasesView, type PanelKeys } from './phrases/PhrasesView';
 import { usePhraseInsert, type InsertFn } from './phrases/use-phrase-insert';
-import { QuickCount } from './tally/QuickCount';
 import { Tally } from './tally/TallyView';
-import { useTallyCount } from './tally/use-tally-count';
-import { ChaseReminders } from './chase/ChaseReminders';
-import { useChaseFocus } from './chase/use-chase-focus';
-import { BuyerNote } from './notebooks/BuyerNote';
+import { useTallyCount, type CountField } from './tally/use-tally-count';
+import { ServedActions } from './served/ServedActions';
 import { NotebookView } from './notebooks/NotebookView';
 import { RulesView } from './guard/RulesView';
 import { SettingsForm } from './settings/SettingsForm';
 import { SitesPanel } from './settings/SitesPanel';
 import { BackupPanel } from './settings/BackupPanel';
 import { Onboarding } from './settings/Onboarding';
-import { writeErrorText } from './shared/write-error';
+import { NoticeLine } from './shared/NoticeLine';
 
 export type { InsertFn } from './phrases/use-phrase-insert';
 
@@ -50,18 +47,17 @@ function Panel({ served, insert }: Omit<Props, 'db'>) {
   const [showSettings, setShowSettings] = useState(false);
   const [view, setView] = useState<View>('phrases');
   const [notesTab, setNotesTab] = useState<'problems' | 'handover'>('problems');
-  const [chaseFocus, clearChaseFocus] = useChaseFocus();
   const search = useRef<HTMLInputElement>(null);
   const phraseKeys: PanelKeys = useRef(undefined);
   const chatTab = served?.state === 'chat' ? served.tab : undefined;
-  const buyer = chatTab?.status.buyer ?? null;
-  const buyerId = buyer?.id ?? buyer?.name;
   const flow = usePhraseInsert({ settings, chatTab, insert, notify });
   const agent = settings?.agentName || 'me';
   const tally = useTallyCount(agent, settings?.shifts);
-  const attempt = (write: Promise<unknown>, ok: string) => write.then(() => notify(ok, 'ok'), (e: unknown) => notify(writeErrorText(e), 'error'));
-  const count = (field: 'consults' | 'conversions', delta: number) =>
-    attempt(tally.count(field, delta), t(field === 'consults' ? 'tallyConsults' : 'tallyConversions') + (delta > 0 ? ' +1' : ' −1'));
+  const count = (field: CountField, delta: number) =>
+    void tally.count(field, delta).then(
+      () => notify(t(field === 'consults' ? 'tallyConsults' : 'tallyConversions') + (delta > 0 ? ' +1' : ' −1'), 'ok'),
+      (e: unknown) => notify(tally.errorText(e), 'error'),
+    );
   const showView = (next: View) => {
     setView(next);
     clear(); // moving on: what was said about the last view no longer applies
@@ -73,7 +69,7 @@ function Panel({ served, insert }: Omit<Props, 'db'>) {
     else if (hotkey) {
       // 服务统计本 from anywhere in the panel (and, through the chat script, from the chat page).
       e.preventDefault();
-      void count(hotkey.field, hotkey.delta);
+      count(hotkey.field, hotkey.delta);
     } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
       e.preventDefault();
       search.current?.focus();
@@ -89,20 +85,7 @@ function Panel({ served, insert }: Omit<Props, 'db'>) {
           </button>
         </div>
         <ServedTabBar served={served} />
-        <div className="served-actions">
-          {chatTab && buyerId && (
-            <QuickCount onConsult={() => void count('consults', 1)} onSale={(amount) => void attempt(tally.sale(amount), t('conversionCounted', buyer?.name ?? buyer?.id ?? ''))} />
-          )}
-          <ChaseReminders
-            target={chatTab && buyerId ? { site: chatTab.status.site, buyerId, buyerName: buyer?.name, tabId: chatTab.tabId } : undefined}
-            ladder={settings?.chaseLadder ?? []}
-            focusId={chaseFocus}
-            onFocusDone={clearChaseFocus}
-            onInsert={flow.request}
-            notify={notify}
-          />
-        </div>
-        {chatTab && buyerId && <BuyerNote key={`${chatTab.status.site}|${buyerId}`} site={chatTab.status.site} buyerId={buyerId} buyerName={buyer?.name ?? buyer?.id ?? ''} />}
+        <ServedActions chatTab={chatTab} settings={settings} onInsert={flow.request} onCount={count} notify={notify} />
         <div className="views" role="tablist">
           {VIEWS.map(([id, label]) => (
             <button key={id} role="tab" aria-selected={view === id} onClick={() => showView(id)}>{t(label)}</button>
@@ -128,18 +111,3 @@ function Panel({ served, insert }: Omit<Props, 'db'>) {
     </main>
   );
 }
-
-function NoticeLine({ notice, clear }: { notice: ReturnType<typeof useNotice>['notice']; clear(): void }) {
-  return (
-    <div className={`notice notice--${notice?.tone ?? 'ok'}`} role="status" aria-live="polite" data-testid="notice">
-      {notice?.text}
-      {notice?.undo && (
-        <button className="link" onClick={() => (notice.undo?.(), clear())}>
-          {t('undo')}
-        </button>
-      )}
-    </div>
-  );
-}
-
-export type { Notify };

@@ -17,7 +17,6 @@ export function RulesView({ notify }: { notify: Notify }) {
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<Rule>();
   const [plan, setPlan] = useState<RuleImportPlan>();
-  const file = useRef<HTMLInputElement>(null);
   const groups = useMemo(() => {
     const f = filter.trim().toLowerCase();
     return RuleCategorySchema.options.map((category) => ({
@@ -29,63 +28,20 @@ export function RulesView({ notify }: { notify: Notify }) {
 
   return (
     <section className="rules" aria-label={t('viewRules')}>
-      <div className="toolbar">
-        <button
-          onClick={() =>
-            setEditing({ id: `user-rule-${Date.now().toString(36)}`, terms: [], category: 'service-taboo', severity: 'warn', suggestion: '', allow: [], note: '', source: 'user', enabled: true })
-          }
-        >
-          {t('newRule')}
-        </button>
-        <button onClick={() => file.current?.click()}>{t('importFile')}</button>
-        <input
-          ref={file}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          data-testid="rules-import-file"
-          onChange={async (e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (!f || !rules) return;
-            const read = readRulePack(await f.text());
-            if (!read.ok) notify(t('importFailed', read.error), 'error');
-            else setPlan(planRuleImport(read.rules, rules));
-          }}
-        />
-        {rules && (
-          <button onClick={() => download(`kefu-rules-${new Date().toISOString().slice(0, 10)}.json`, exportRulePack(rules), 'application/json')}>
-            {t('exportRules')}
-          </button>
-        )}
-      </div>
+      <RulesToolbar rules={rules} onNew={setEditing} onPlan={setPlan} notify={notify} />
       {plan && (
-        <div className="dialog" role="dialog" data-testid="rules-import-preview">
-          <strong>{t('rulesImportPreview', [String(plan.added.length), String(plan.updated.length), String(plan.duplicates.length), String(plan.invalid.length)])}</strong>
-          {plan.invalid.length > 0 && (
-            <ul className="problems">
-              {plan.invalid.map((r) => (
-                <li key={r.index}>{t('rulesImportRow', [String(r.index), r.reason])}</li>
-              ))}
-            </ul>
-          )}
-          <div className="dialog__actions">
-            <button
-              disabled={!plan.added.length && !plan.updated.length}
-              onClick={async () => {
-                try {
-                  notify(t('importDone', String(await store.applyImport(plan))), 'ok');
-                } catch (e) {
-                  notify(t('importFailed', String(e)), 'error');
-                }
-                setPlan(undefined);
-              }}
-            >
-              {plan.invalid.length ? t('importApplySkipping') : t('importApply')}
-            </button>
-            <button onClick={() => setPlan(undefined)}>{t('cancel')}</button>
-          </div>
-        </div>
+        <RuleImportPreview
+          plan={plan}
+          onApply={async () => {
+            try {
+              notify(t('importDone', String(await store.applyImport(plan))), 'ok');
+            } catch (e) {
+              notify(t('importFailed', String(e)), 'error');
+            }
+            setPlan(undefined);
+          }}
+          onCancel={() => setPlan(undefined)}
+        />
       )}
       {editing && (
         <RuleEditor
@@ -127,6 +83,64 @@ export function RulesView({ notify }: { notify: Notify }) {
         </details>
       ))}
     </section>
+  );
+}
+
+/** 新建规则, import a rule pack (read and planned here, previewed above) and export. */
+function RulesToolbar({ rules, onNew, onPlan, notify }: { rules: Rule[] | undefined; onNew(r: Rule): void; onPlan(p: RuleImportPlan): void; notify: Notify }) {
+  const file = useRef<HTMLInputElement>(null);
+  return (
+    <div className="toolbar">
+      <button
+        onClick={() =>
+          onNew({ id: `user-rule-${Date.now().toString(36)}`, terms: [], category: 'service-taboo', severity: 'warn', suggestion: '', allow: [], note: '', source: 'user', enabled: true })
+        }
+      >
+        {t('newRule')}
+      </button>
+      <button onClick={() => file.current?.click()}>{t('importFile')}</button>
+      <input
+        ref={file}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        data-testid="rules-import-file"
+        onChange={async (e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (!f || !rules) return;
+          const read = readRulePack(await f.text());
+          if (!read.ok) notify(t('importFailed', read.error), 'error');
+          else onPlan(planRuleImport(read.rules, rules));
+        }}
+      />
+      {rules && (
+        <button onClick={() => download(`kefu-rules-${new Date().toISOString().slice(0, 10)}.json`, exportRulePack(rules), 'application/json')}>
+          {t('exportRules')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function RuleImportPreview({ plan, onApply, onCancel }: { plan: RuleImportPlan; onApply(): Promise<void>; onCancel(): void }) {
+  return (
+    <div className="dialog" role="dialog" data-testid="rules-import-preview">
+      <strong>{t('rulesImportPreview', [String(plan.added.length), String(plan.updated.length), String(plan.duplicates.length), String(plan.invalid.length)])}</strong>
+      {plan.invalid.length > 0 && (
+        <ul className="problems">
+          {plan.invalid.map((r) => (
+            <li key={r.index}>{t('rulesImportRow', [String(r.index), r.reason])}</li>
+          ))}
+        </ul>
+      )}
+      <div className="dialog__actions">
+        <button disabled={!plan.added.length && !plan.updated.length} onClick={() => void onApply()}>
+          {plan.invalid.length ? t('importApplySkipping') : t('importApply')}
+        </button>
+        <button onClick={onCancel}>{t('cancel')}</button>
+      </div>
+    </div>
   );
 }
 

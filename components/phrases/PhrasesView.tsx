@@ -32,24 +32,11 @@ interface Props {
 /** Phrases by stage: search, stage chips (pre-selected from the buyer's message), the list, and the library tools. */
 export function PhrasesView({ phrases, stages, settings, chatTab, flow, notify, searchRef, keysRef }: Props) {
   const [query, setQuery] = useState('');
-  // The agent's explicit stage choice (a chip click; {stageId: undefined} = 全部), or undefined to follow the hint.
-  const [choice, setChoice] = useState<{ stageId?: string }>();
   const [active, setActive] = useState(0);
   const [manage, setManage] = useState(false);
   const library = useLibraryActions(notify);
   const flag = usePhraseFlags(settings?.guardAllows);
-  // Pre-select the stage the buyer's latest message points to. It filters browsing; a search looks in every
-  // stage unless the agent picked one. The agent's own choice holds until the next buyer message.
-  const lastMessage = chatTab?.status.lastBuyerMessage;
-  const hinted = stageHint(lastMessage);
-  const [hintFor, setHintFor] = useState<string>();
-  if (lastMessage !== hintFor) {
-    setHintFor(lastMessage);
-    setChoice(undefined);
-    setActive(0);
-  }
-  const hintStage = hinted && stages?.some((s) => s.id === hinted) ? hinted : undefined;
-  const stageId = choice ? choice.stageId : query.trim() ? undefined : hintStage;
+  const { stageId, hintStage, choose } = useStageChoice(chatTab?.status.lastBuyerMessage, stages, query, () => setActive(0));
   const hits = usePhraseSearch(phrases, query, stageId);
   const activeIndex = Math.min(active, Math.max(0, hits.length - 1));
   useEffect(() => {
@@ -79,33 +66,23 @@ export function PhrasesView({ phrases, stages, settings, chatTab, flow, notify, 
     <>
       <LibraryTools library={library} manage={manage} onManage={() => setManage((m) => !m)} phrases={phrases} stages={stages} newIn={stageId ?? stages?.[0]?.id ?? 'greeting'} />
       <InsertDialogs flow={flow} />
-      <div className="finder">
-        <input
-          ref={searchRef}
-          className="search"
-          type="search"
-          autoFocus
-          aria-label={t('searchLabel')}
-          aria-controls="phrase-list"
-          aria-activedescendant={hits.length ? `phrase-${activeIndex}` : undefined}
-          placeholder={t('searchPlaceholder')}
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setActive(0);
-          }}
-          onKeyDown={onSearchKey}
-        />
-        <StageTabs
-          stages={stages ?? []}
-          hinted={hintStage}
-          selected={stageId}
-          onSelect={(id) => {
-            setChoice({ stageId: id });
-            setActive(0);
-          }}
-        />
-      </div>
+      <Finder
+        searchRef={searchRef}
+        query={query}
+        activeId={hits.length ? `phrase-${activeIndex}` : undefined}
+        onQuery={(q) => {
+          setQuery(q);
+          setActive(0);
+        }}
+        onKeyDown={onSearchKey}
+        stages={stages ?? []}
+        hinted={hintStage}
+        selected={stageId}
+        onStage={(id) => {
+          choose(id);
+          setActive(0);
+        }}
+      />
       {phrases === undefined ? (
         <p className="empty">{t('loading')}</p>
       ) : (
@@ -129,6 +106,28 @@ export function PhrasesView({ phrases, stages, settings, chatTab, flow, notify, 
       )}
     </>
   );
+}
+
+/**
+ * Pre-select the stage the buyer's latest message points to. It filters browsing; a search looks in every stage
+ * unless the agent picked one. The agent's own choice holds until the next buyer message (`onNewMessage`).
+ */
+function useStageChoice(lastMessage: string | undefined, stages: Stage[] | undefined, query: string, onNewMessage: () => void) {
+  // The agent's explicit choice (a chip click; {stageId: undefined} = 全部), or undefined to follow the hint.
+  const [choice, setChoice] = useState<{ stageId?: string }>();
+  const [hintFor, setHintFor] = useState<string>();
+  if (lastMessage !== hintFor) {
+    setHintFor(lastMessage);
+    setChoice(undefined);
+    onNewMessage();
+  }
+  const hinted = stageHint(lastMessage);
+  const hintStage = hinted && stages?.some((s) => s.id === hinted) ? hinted : undefined;
+  return {
+    stageId: choice ? choice.stageId : query.trim() ? undefined : hintStage,
+    hintStage,
+    choose: (stageId: string | undefined) => setChoice({ stageId }),
+  };
 }
 
 interface ToolsProps {
@@ -214,4 +213,39 @@ function InsertDialogs({ flow }: { flow: ReturnType<typeof usePhraseInsert> }) {
     return <ConfirmDialog message={t('duplicateWarning')} confirm={t('insertAnyway')} cancel={t('cancel')} onConfirm={flow.insertAnyway} onCancel={flow.cancel} />;
   }
   return null;
+}
+
+interface FinderProps {
+  searchRef: RefObject<HTMLInputElement | null>;
+  query: string;
+  /** The active row's element id, for the screen reader. */
+  activeId: string | undefined;
+  onQuery(query: string): void;
+  onKeyDown(e: KeyboardEvent<HTMLInputElement>): void;
+  stages: Stage[];
+  hinted: string | undefined;
+  selected: string | undefined;
+  onStage(id: string | undefined): void;
+}
+
+/** The search box and the stage chips. */
+function Finder({ searchRef, query, activeId, onQuery, onKeyDown, stages, hinted, selected, onStage }: FinderProps) {
+  return (
+    <div className="finder">
+      <input
+        ref={searchRef}
+        className="search"
+        type="search"
+        autoFocus
+        aria-label={t('searchLabel')}
+        aria-controls="phrase-list"
+        aria-activedescendant={activeId}
+        placeholder={t('searchPlaceholder')}
+        value={query}
+        onChange={(e) => onQuery(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <StageTabs stages={stages} hinted={hinted} selected={selected} onSelect={onStage} />
+    </div>
+  );
 }

@@ -16,21 +16,23 @@ const writes = () => import('../../storage/repositories/phrase-writes');
 
 /** Editing, import and export of the phrase library, for the side panel. */
 export function useLibraryActions(notify: Notify) {
+  return { ...usePhraseEditing(notify), ...useImportExport(notify) };
+}
+
+/** New, edit (noticing another panel's save meanwhile), duplicate, pin, delete with undo. */
+function usePhraseEditing(notify: Notify) {
   const db = useDb();
   const [editing, setEditing] = useState<PhraseDraft & { id: string }>();
   // When the phrase being edited was last saved, to notice another panel saving it meanwhile.
   const [editBase, setEditBase] = useState<number>();
   const [conflict, setConflict] = useState<{ draft: PhraseDraft & { id: string }; stored: Phrase }>();
-  const [importPlan, setImportPlan] = useState<ImportPlan>();
-  // What the plan was made from, so choosing a stage for a file group re-plans the same rows.
-  const [source, setSource] = useState<{ read: Extract<ReadResult, { ok: true }>; library: readonly Phrase[]; stages: readonly Stage[]; stageMap: Record<string, string> }>();
-  const importId = (row: ImportRow) => `import-${shortHash(`${row.stageName}|${row.title}|${row.body}`)}`;
-
   const newId = () => `user-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-
+  const done = () => {
+    setEditing(undefined);
+    setEditBase(undefined);
+  };
   return {
     editing,
-    importPlan,
     startNew: (stageId: string) => setEditing({ id: newId(), stageId, title: '', body: '', code: '', tags: [] }),
     startEdit: (p: Phrase) => {
       setEditBase(p.updatedAt);
@@ -38,17 +40,13 @@ export function useLibraryActions(notify: Notify) {
     },
     startDuplicate: (p: Phrase) =>
       setEditing({ id: newId(), stageId: p.stageId, title: `${p.title}${t('copySuffix')}`, body: p.body, code: '', tags: p.tags }),
-    cancelEdit: () => {
-      setEditing(undefined);
-      setEditBase(undefined);
-    },
+    cancelEdit: done,
     conflict,
     /** Another panel saved this phrase while it was being edited: keep this version (true) or theirs. */
     async resolveConflict(keepMine: boolean) {
       const pending = conflict;
       setConflict(undefined);
-      setEditing(undefined);
-      setEditBase(undefined);
+      done();
       if (!pending) return;
       if (!keepMine) return notify(t('editDiscarded', pending.stored.title), 'warn');
       const saved = await (await writes()).savePhrase(db, pending.draft);
@@ -58,8 +56,7 @@ export function useLibraryActions(notify: Notify) {
       const w = await writes();
       try {
         const saved = await w.savePhrase(db, draft, Date.now(), editBase);
-        setEditing(undefined);
-        setEditBase(undefined);
+        done();
         notify(t('saved', saved.title), 'ok');
       } catch (e) {
         if (e instanceof w.PhraseConflictError) setConflict({ draft, stored: e.stored });
@@ -75,6 +72,18 @@ export function useLibraryActions(notify: Notify) {
       const old = await w.deletePhrase(db, p.id);
       if (old) notify(t('deleted', old.title), 'warn', () => void w.restorePhrase(db, old));
     },
+  };
+}
+
+/** Import with a preview (file groups mapped to stages), all or nothing; export as JSON, CSV or Qianniu CSV. */
+function useImportExport(notify: Notify) {
+  const db = useDb();
+  const [importPlan, setImportPlan] = useState<ImportPlan>();
+  // What the plan was made from, so choosing a stage for a file group re-plans the same rows.
+  const [source, setSource] = useState<{ read: Extract<ReadResult, { ok: true }>; library: readonly Phrase[]; stages: readonly Stage[]; stageMap: Record<string, string> }>();
+  const importId = (row: ImportRow) => `import-${shortHash(`${row.stageName}|${row.title}|${row.body}`)}`;
+  return {
+    importPlan,
     async readFile(file: File, library: readonly Phrase[], stages: readonly Stage[]) {
       const read = readImportFile(new Uint8Array(await file.arrayBuffer()));
       if (!read.ok) {

@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react';
-import { isNoop, parseBackup, TABLE_NAMES, type Backup, type RestorePlan } from '../../storage/backup';
-import { useBackup } from './use-settings';
+import { isNoop, parseBackup, TABLE_NAMES, useBackup, type Backup, type RestorePlan } from './use-settings';
 import { download } from '../shared/download';
 import { t } from '../shared/i18n';
 

@@ -23,3 +23,6 @@ export function useBackup() {
     apply: (backup: Backup) => applyRestore(db, backup),
   };
 }
+
+// The backup file's own checks (pure), for the view's preview.
+export { isNoop, parseBackup, TABLE_NAMES, type Backup, type RestorePlan } from '../../storage/backup';

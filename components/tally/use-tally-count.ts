@@ -3,12 +3,15 @@ import { addSale, countOne } from '../../storage/repositories/tally';
 import { shiftAt } from '../../scripts-library/tally';
 import type { Shift } from '../../scripts-library/schema';
 import { useDb } from '../shared/db-context';
+import { writeErrorText } from '../shared/write-error';
+
+export type CountField = 'consults' | 'conversions';
 
 export function useTallyCount(agent: string, shifts: Shift[] | undefined) {
   const db = useDb();
   const now = () => shiftAt(new Date(), shifts);
   return {
-    count: (field: 'consults' | 'conversions', delta: number) => {
+    count: (field: CountField, delta: number) => {
       const { day, shift } = now();
       return countOne(db, agent, day, shift, field, delta);
     },
@@ -16,5 +19,7 @@ export function useTallyCount(agent: string, shifts: Shift[] | undefined) {
       const { day, shift } = now();
       return addSale(db, agent, day, shift, amount);
     },
+    /** Why a count failed, for the agent (a full disk…). */
+    errorText: writeErrorText,
   };
 }

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { ChatTabRegistry } from '../../storage/chat-tabs';
 import { getDb } from '../../storage/db';
 import { ensureDefaults } from '../../storage/defaults';
+import { onTableWritten } from '../../storage/watch';
 import * as packs from '../../storage/repositories/packs';
 import { handleBackgroundMessage } from './handlers';
 import { createServices } from './services';
@@ -55,7 +56,9 @@ export default defineBackground(() => {
   void getSettings(getDb())
     .then((s) => sites.sync(s.enabledSites))
     .catch((e: unknown) => console.warn('[kefu] site registrations', e));
-  // Chase reminders: alarms are rebuilt from the database whenever the worker starts (browser restart included).
+  // Chase reminders: alarms are rebuilt from the database whenever the worker starts (browser restart included),
+  // and follow every committed write to the reminders table while it runs (the panel's writes also wake it).
+  onTableWritten(getDb(), 'reminders', () => void reminders.sync().catch((e: unknown) => console.warn('[kefu] reminder alarms', e)));
   void reminders.sync().catch((e: unknown) => console.warn('[kefu] reminder alarms', e));
   browser.alarms.onAlarm.addListener((alarm) => void reminders.onAlarm(alarm.name).catch((e: unknown) => console.warn('[kefu] reminder', e)));
   browser.notifications.onClicked.addListener((id) => void reminders.onNotificationClicked(id));

@@ -8,7 +8,8 @@ import type { browser } from 'wxt/browser';
 
 type Browser = typeof browser;
 import type { KefuDB } from '../../storage/db';
-import { activeReminders, fireReminder } from '../../storage/repositories/reminders';
+import { activeReminders, fireReminder, getReminder } from '../../storage/repositories/reminders';
+import { getPhrase } from '../../storage/repositories/phrases';
 import { ALARM_PREFIX, CHASE_FOCUS_KEY, NEXT_ALARM, delayParts, dueToNotify, nextAlarmAt } from '../../scripts-library/reminders';
 import type { Reminder } from '../../scripts-library/schema';
 
@@ -20,7 +21,7 @@ type Api = Pick<Browser, 'alarms' | 'notifications' | 'tabs' | 'windows' | 'i18n
 export function createReminderService(db: KefuDB, api: Api) {
   const text = (key: string, subs?: string[]) => api.i18n.getMessage(key as Parameters<Browser['i18n']['getMessage']>[0], subs);
   const notify = async (step: Reminder) => {
-    const phrase = step.phraseId ? await db.phrases.get(step.phraseId) : undefined;
+    const phrase = step.phraseId ? await getPhrase(db, step.phraseId) : undefined;
     const [value, unit] = delayParts(step.minutes);
     await api.notifications.create(step.id, {
       type: 'basic',
@@ -64,7 +65,7 @@ export function createReminderService(db: KefuDB, api: Api) {
 
     /** The agent clicked a chase notification: bring the chat tab forward and show that step in the panel. */
     async onNotificationClicked(id: string): Promise<void> {
-      const step = await db.reminders.get(id);
+      const step = await getReminder(db, id);
       if (!step) return;
       await api.session.set({ [CHASE_FOCUS_KEY]: id });
       await api.notifications.clear(id);

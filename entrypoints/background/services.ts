@@ -1,7 +1,8 @@
 /** The background's real services: the phrase library kept in memory for the "/" picker, and small writes. */
 import { liveQuery } from 'dexie';
 import type { KefuDB } from '../../storage/db';
-import { recordPhraseUse } from '../../storage/repositories/phrases';
+import { listPhrases, recordPhraseUse } from '../../storage/repositories/phrases';
+import { listRules } from '../../storage/repositories/rules';
 import { countOne, recordConsultOnce } from '../../storage/repositories/tally';
 import { shiftAt } from '../../scripts-library/tally';
 import { getSettings, updateSettings } from '../../storage/repositories/settings';
@@ -27,19 +28,14 @@ export interface ServiceHooks {
 export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: ServiceHooks = {}): BackgroundServices {
   const cache = new PhraseSearchCache<Phrase>();
   let phrases: Phrase[] | undefined;
-  // The agent's rule set (edited, disabled, imported in the panel); the defaults until it is installed.
-  let stored: Rule[] | undefined;
-  liveQuery(() => db.rules.toArray()).subscribe({
-    next: (rows) => void (stored = rows.length ? rows : undefined),
-    error: (e: unknown) => console.warn('[kefu] rule subscription', e),
-  });
+  const guardCheck = createGuardChecker(db);
   // Follow the library as it changes, so a keystroke in the "/" picker never waits for a full table read. Only
   // from the picker's first search on: the browser wakes this worker for every guard check and status report,
   // and reading a 10k library each time would hold all of those up (≈ 150 ms).
   let following: Promise<void> | undefined;
   const followLibrary = () =>
     (following ??= new Promise<void>((resolve) => {
-      liveQuery(() => db.phrases.toArray()).subscribe({
+      liveQuery(() => listPhrases(db)).subscribe({
         next: (rows) => {
           phrases = rows;
           resolve();
@@ -51,18 +47,9 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: Ser
       });
     }));
 
-  let rules: { base: readonly Rule[]; key: string; rules: readonly Rule[] } = { base: DEFAULT_RULES, key: '{}', rules: DEFAULT_RULES };
-
   return {
     registry,
-    async guardCheck(text) {
-      const { guardAllows } = await getSettings(db);
-      const base = stored ?? DEFAULT_RULES;
-      const key = JSON.stringify(guardAllows);
-      if (key !== rules.key || base !== rules.base) rules = { base, key, rules: effectiveRules(base, guardAllows) };
-      const notes = new Map(base.map((r) => [r.id, r.note]));
-      return checkDraft(text, rules.rules).map((h) => ({ ...h, note: notes.get(h.ruleId) ?? '' }));
-    },
+    guardCheck,
     async guardAllow(ruleId, context) {
       await updateSettings(db, ({ guardAllows }) => {
         const list = own(guardAllows, ruleId) ?? [];
@@ -84,7 +71,7 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: Ser
     },
     async pickerSearch(query, buyer) {
       await followLibrary();
-      const library = phrases ?? (phrases = await db.phrases.toArray());
+      const library = phrases ?? (phrases = await listPhrases(db));
       const settings = await getSettings(db);
       const values = placeholderValues(settings, undefined);
       const suggested = orderSuggestions(settings, buyer);
@@ -106,5 +93,26 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: Ser
     async remember(values, buyer, saveShop) {
       await updateSettings(db, (current) => rememberPatch(current, values, buyer, saveShop));
     },
+  };
+}
+
+/**
+ * The guard as the chat page's checks run it: the agent's rule set (edited, disabled, imported in the panel;
+ * the defaults until it is installed) with their 不再提示 allows, compiled again only when either changed.
+ */
+function createGuardChecker(db: KefuDB): BackgroundServices['guardCheck'] {
+  let stored: Rule[] | undefined;
+  liveQuery(() => listRules(db)).subscribe({
+    next: (rows) => void (stored = rows.length ? rows : undefined),
+    error: (e: unknown) => console.warn('[kefu] rule subscription', e),
+  });
+  let rules: { base: readonly Rule[]; key: string; rules: readonly Rule[] } = { base: DEFAULT_RULES, key: '{}', rules: DEFAULT_RULES };
+  return async (text) => {
+    const { guardAllows } = await getSettings(db);
+    const base = stored ?? DEFAULT_RULES;
+    const key = JSON.stringify(guardAllows);
+    if (key !== rules.key || base !== rules.base) rules = { base, key, rules: effectiveRules(base, guardAllows) };
+    const notes = new Map(base.map((r) => [r.id, r.note]));
+    return checkDraft(text, rules.rules).map((h) => ({ ...h, note: notes.get(h.ruleId) ?? '' }));
   };
 }

@@ -38,3 +38,8 @@ export async function recordPhraseUse(db: KefuDB, id: string, now = Date.now()):
       p.lastUsedAt = now;
     });
 }
+
+/** One phrase by id. */
+export function getPhrase(db: KefuDB, id: string): Promise<Phrase | undefined> {
+  return db.phrases.get(id);
+}

@@ -64,3 +64,8 @@ export async function stepWithPhrase(db: KefuDB, id: string): Promise<{ step: Re
   const phrase = step?.phraseId ? await db.phrases.get(step.phraseId) : undefined;
   return step && phrase ? { step, phrase } : undefined;
 }
+
+/** One step by id. */
+export function getReminder(db: KefuDB, id: string): Promise<Reminder | undefined> {
+  return db.reminders.get(id);
+}
