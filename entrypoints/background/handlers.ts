@@ -94,6 +94,14 @@ type Handler<K extends BackgroundType> = (
 
 const OK = { ok: true } as const;
 
+/** A message whose handler only does something and acknowledges it. */
+const ack =
+  <K extends BackgroundType>(run: (message: Extract<BackgroundRequest, { type: K }>, services: BackgroundServices) => Promise<void>): Handler<K> =>
+  async (message, _sender, services) => {
+    await run(message, services);
+    return { reply: OK as BackgroundReplyOf<K> };
+  };
+
 /** One handler per message of the protocol map (a missing one does not compile). */
 const HANDLERS: { [K in BackgroundType]: Handler<K> } = {
   'chat-script/start': async (_m, sender, services) => {
@@ -110,39 +118,15 @@ const HANDLERS: { [K in BackgroundType]: Handler<K> } = {
   },
   'panel/list-chat-tabs': async (_m, _s, services) => ({ reply: await services.registry.list() }),
   'picker/search': async (message, _s, services) => ({ reply: await services.pickerSearch(message.query, message.buyer) }),
-  'phrase/used': async (message, _s, services) => {
-    await services.recordUse(message.id);
-    return { reply: OK };
-  },
-  'placeholders/remember': async (message, _s, services) => {
-    await services.remember(message.values, message.buyer, message.saveShop ?? false);
-    return { reply: OK };
-  },
+  'phrase/used': ack((message, services) => services.recordUse(message.id)),
+  'placeholders/remember': ack((message, services) => services.remember(message.values, message.buyer, message.saveShop ?? false)),
   'guard/check': async (message, _s, services) => ({ reply: await services.guardCheck(message.text) }),
-  'guard/allow': async (message, _s, services) => {
-    await services.guardAllow(message.ruleId, message.context);
-    return { reply: OK };
-  },
-  'guard/override': async (message, _s, services) => {
-    await services.guardOverride(message.ruleIds);
-    return { reply: OK };
-  },
-  'tally/count': async (message, _s, services) => {
-    await services.tallyCount(message.field, message.delta);
-    return { reply: OK };
-  },
-  'reminders/changed': async (_m, _s, services) => {
-    await services.remindersChanged();
-    return { reply: OK };
-  },
-  'sites/enable': async (message, _s, services) => {
-    await services.siteEnable(message.pattern, message.tabId);
-    return { reply: OK };
-  },
-  'sites/disable': async (message, _s, services) => {
-    await services.siteDisable(message.pattern);
-    return { reply: OK };
-  },
+  'guard/allow': ack((message, services) => services.guardAllow(message.ruleId, message.context)),
+  'guard/override': ack((message, services) => services.guardOverride(message.ruleIds)),
+  'tally/count': ack((message, services) => services.tallyCount(message.field, message.delta)),
+  'reminders/changed': ack((_m, services) => services.remindersChanged()),
+  'sites/enable': ack((message, services) => services.siteEnable(message.pattern, message.tabId)),
+  'sites/disable': ack((message, services) => services.siteDisable(message.pattern)),
 };
 
 async function dispatch(message: BackgroundRequest, sender: Sender, services: BackgroundServices): Promise<{ reply: BackgroundReply; changed: boolean }> {
