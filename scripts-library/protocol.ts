@@ -145,8 +145,8 @@ export const ChatTabsChangedSchema = z.object({ type: z.literal('bg/chat-tabs-ch
 export type ChatTabsChanged = z.infer<typeof ChatTabsChangedSchema>;
 
 // ── the maps: message type → who may send it, its request, its reply ─────────────────────────────────────
-/** The plain acknowledgement; `changed` tells a status report whether anything was new. */
-export const OkReplySchema = z.object({ ok: z.literal(true), changed: z.optional(z.boolean()) });
+/** The plain acknowledgement (a status report's also says `changed`, which no sender needs to check). */
+export const OkReplySchema = z.object({ ok: z.literal(true) });
 /** What a receiver answers when it refused or failed a message. */
 export const ErrorReplySchema = z.object({ ok: z.literal(false), error: z.string() });
 
@@ -159,24 +159,44 @@ interface Entry<Req extends { type: string }, Rep> {
 const entry = <Req extends { type: string }, Rep>(from: Entry<Req, Rep>['from'], request: z.ZodMiniType<Req>, reply: z.ZodMiniType<Rep>): Entry<Req, Rep> => ({ from, request, reply });
 
 /**
- * Every message the background answers. Adding a message is one entry here and one handler in
+ * Every message the background answers, in two maps by who sends it (the chat script bundles only its own, so the
+ * panel's schemas stay out of every chat page). Adding a message is one entry here and one handler in
  * `entrypoints/background/handlers.ts` (the handler map's type fails to compile until it exists).
  */
-export const BACKGROUND_PROTOCOL = {
-  'chat-script/start': entry('chat-page', ChatScriptStartSchema, OkReplySchema),
-  'chat/status': entry('chat-page', StatusReportSchema, OkReplySchema),
-  'picker/search': entry('chat-page', PickerSearchSchema, PickerReplySchema),
-  'phrase/used': entry('chat-page', PhraseUsedSchema, OkReplySchema),
-  'placeholders/remember': entry('chat-page', RememberValuesSchema, OkReplySchema),
-  'guard/check': entry('chat-page', GuardCheckSchema, GuardReplySchema),
-  'guard/allow': entry('chat-page', GuardAllowSchema, OkReplySchema),
-  'guard/override': entry('chat-page', GuardOverrideSchema, OkReplySchema),
-  'tally/count': entry('chat-page', TallyCountSchema, OkReplySchema),
+/**
+ * The replies to what a chat page sends: all the chat script needs at run time to check its answers (the
+ * background checks the requests; bundling every request schema into each chat page would cost ≈ 1 kB gzip).
+ */
+export const CHAT_PAGE_REPLIES = {
+  'chat-script/start': OkReplySchema,
+  'chat/status': OkReplySchema,
+  'picker/search': PickerReplySchema,
+  'phrase/used': OkReplySchema,
+  'placeholders/remember': OkReplySchema,
+  'guard/check': GuardReplySchema,
+  'guard/allow': OkReplySchema,
+  'guard/override': OkReplySchema,
+  'tally/count': OkReplySchema,
+};
+const r = CHAT_PAGE_REPLIES;
+export const CHAT_PAGE_SENDS = {
+  'chat-script/start': entry('chat-page', ChatScriptStartSchema, r['chat-script/start']),
+  'chat/status': entry('chat-page', StatusReportSchema, r['chat/status']),
+  'picker/search': entry('chat-page', PickerSearchSchema, r['picker/search']),
+  'phrase/used': entry('chat-page', PhraseUsedSchema, r['phrase/used']),
+  'placeholders/remember': entry('chat-page', RememberValuesSchema, r['placeholders/remember']),
+  'guard/check': entry('chat-page', GuardCheckSchema, r['guard/check']),
+  'guard/allow': entry('chat-page', GuardAllowSchema, r['guard/allow']),
+  'guard/override': entry('chat-page', GuardOverrideSchema, r['guard/override']),
+  'tally/count': entry('chat-page', TallyCountSchema, r['tally/count']),
+};
+export const EXTENSION_PAGE_SENDS = {
   'panel/list-chat-tabs': entry('extension-page', ListChatTabsSchema, ChatTabListSchema),
   'reminders/changed': entry('extension-page', RemindersChangedSchema, OkReplySchema),
   'sites/enable': entry('extension-page', SiteEnableSchema, OkReplySchema),
   'sites/disable': entry('extension-page', SiteDisableSchema, OkReplySchema),
 };
+export const BACKGROUND_PROTOCOL = /* @__PURE__ */ Object.assign({}, CHAT_PAGE_SENDS, EXTENSION_PAGE_SENDS);
 
 /** What the chat page's script answers (the side panel sends with tabs.sendMessage). */
 export const CHAT_PAGE_PROTOCOL = {
@@ -197,11 +217,14 @@ export type ChatPageType = keyof typeof CHAT_PAGE_PROTOCOL;
 export type ContentRequest = { [K in ChatPageType]: RequestOf<typeof CHAT_PAGE_PROTOCOL, K> }[ChatPageType];
 
 /** Requests as one union, for a receiver to validate what arrives (the type picks the schema). */
-export const BackgroundRequestSchema = z.discriminatedUnion(
-  'type',
-  Object.values(BACKGROUND_PROTOCOL).map((e) => e.request) as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]],
-) as unknown as z.ZodMiniType<BackgroundRequest>;
+export const BackgroundRequestSchema = /* @__PURE__ */ requestUnion(BACKGROUND_PROTOCOL);
 export const ContentRequestSchema = z.discriminatedUnion('type', [InsertRequestSchema, GetStatusRequestSchema]);
+
+/** One schema for every request of a map: the `type` picks the entry. */
+function requestUnion<P extends AnyProtocol>(protocol: P): z.ZodMiniType<{ [K in keyof P]: RequestOf<P, K> }[keyof P]> {
+  const requests = Object.values(protocol).map((e) => e.request) as unknown as [z.ZodMiniObject, ...z.ZodMiniObject[]];
+  return z.discriminatedUnion('type', requests) as never;
+}
 
 /** A message was refused, failed, or answered with something its reply schema does not accept. */
 export class ProtocolError extends Error {
@@ -224,16 +247,28 @@ export type Transport = (message: unknown) => Promise<unknown>;
  */
 export function createSender<P extends AnyProtocol>(protocol: P, transport: Transport) {
   return async function send<K extends keyof P & string>(type: K, payload: PayloadOf<P, K>): Promise<ReplyOf<P, K>> {
-    const spec = protocol[type]!;
-    const message = spec.request.safeParse({ ...payload, type });
+    const message = protocol[type]!.request.safeParse({ ...payload, type });
     if (!message.success) throw new ProtocolError(type, `not sent, ${describeIssues(message.error.issues)}`);
-    const raw = await transport(message.data);
-    const refused = ErrorReplySchema.safeParse(raw);
-    if (refused.success) throw new ProtocolError(type, refused.data.error);
-    const reply = spec.reply.safeParse(raw);
-    if (!reply.success) throw new ProtocolError(type, `malformed reply, ${describeIssues(reply.error.issues)}`);
-    return reply.data as ReplyOf<P, K>;
+    return checkReply(type, protocol[type]!.reply, await transport(message.data)) as ReplyOf<P, K>;
   };
+}
+
+/**
+ * The chat script's sender: typed by the full map (`P`, a type only), checking replies with `replies` alone; the
+ * receiver validates the request.
+ */
+export function createReplyCheckedSender<P extends AnyProtocol>(replies: { [K in keyof P]: P[K]['reply'] }, transport: Transport) {
+  return async function send<K extends keyof P & string>(type: K, payload: PayloadOf<P, K>): Promise<ReplyOf<P, K>> {
+    return checkReply(type, replies[type], await transport({ ...payload, type })) as ReplyOf<P, K>;
+  };
+}
+
+function checkReply<T>(type: string, schema: z.ZodMiniType<T>, raw: unknown): T {
+  const refused = ErrorReplySchema.safeParse(raw);
+  if (refused.success) throw new ProtocolError(type, refused.data.error);
+  const reply = schema.safeParse(raw);
+  if (!reply.success) throw new ProtocolError(type, `malformed reply, ${describeIssues(reply.error.issues)}`);
+  return reply.data;
 }
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };

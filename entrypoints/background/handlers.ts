@@ -114,7 +114,8 @@ const HANDLERS: { [K in BackgroundType]: Handler<K> } = {
     const changed = await services.registry.report(id, windowId, message.status);
     const buyerId = message.status.buyer?.id ?? message.status.buyer?.name;
     if (changed && buyerId) await services.buyerOpened(message.status.site, buyerId);
-    return { reply: { ok: true, changed }, changed };
+    const reply = { ok: true as const, changed }; // the panel's tests and logs see whether it was new
+    return { reply, changed };
   },
   'panel/list-chat-tabs': async (_m, _s, services) => ({ reply: await services.registry.list() }),
   'picker/search': async (message, _s, services) => ({ reply: await services.pickerSearch(message.query, message.buyer) }),

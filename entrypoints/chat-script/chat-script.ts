@@ -5,9 +5,10 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import {
-  BACKGROUND_PROTOCOL,
+  CHAT_PAGE_REPLIES,
+  type CHAT_PAGE_SENDS,
   ContentRequestSchema,
-  createSender,
+  createReplyCheckedSender,
   parseMessage,
   ProtocolError,
   type ChatStatus,
@@ -113,7 +114,7 @@ function firstShownButton(doc: Document, selectors: readonly string[]): HTMLElem
   return null;
 }
 
-type Send = ReturnType<typeof createSender<typeof BACKGROUND_PROTOCOL>>;
+type Send = ReturnType<typeof createReplyCheckedSender<typeof CHAT_PAGE_SENDS>>;
 
 /** What the listeners of every wired document share. */
 interface Parts {
@@ -134,9 +135,9 @@ interface Parts {
  */
 export function startChatScript(ctx: ContentScriptContext): ChatScript {
   const page = new ChatScript(pickAdapter(location.href, document), document);
-  // Every message to the background is checked on the way out and its reply on the way back (a ProtocolError
-  // otherwise); once the extension reloaded, this orphaned script sends nothing.
-  const send: Send = createSender(BACKGROUND_PROTOCOL, (message) =>
+  // Every reply from the background is checked (a ProtocolError otherwise; the background checks what we send);
+  // once the extension reloaded, this orphaned script sends nothing.
+  const send: Send = createReplyCheckedSender<typeof CHAT_PAGE_SENDS>(CHAT_PAGE_REPLIES, (message) =>
     ctx.isValid ? browser.runtime.sendMessage(message) : Promise.reject(new Error('invalidated')),
   );
   let timer: number | undefined;

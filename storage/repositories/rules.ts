@@ -5,8 +5,10 @@ import type { RuleImportPlan } from '../../scripts-library/rule-io';
 import rulePack from '../../scripts-library/packs/rules-default.json';
 
 export async function ensureDefaultRules(db: KefuDB): Promise<number> {
+  const mark = `installedRules:${rulePack.id}`;
+  // Every panel open asks: answer from one read, without parsing the pack or taking a write lock.
+  if (await db.settings.get(mark)) return 0;
   const pack = RulePackSchema.parse(rulePack);
-  const mark = `installedRules:${pack.id}`;
   return db.transaction('rw', db.rules, db.settings, async () => {
     if (await db.settings.get(mark)) return 0;
     const existing = new Set(await db.rules.toCollection().primaryKeys());

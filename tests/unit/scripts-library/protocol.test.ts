@@ -2,6 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   BACKGROUND_PROTOCOL,
   CHAT_PAGE_PROTOCOL,
+  CHAT_PAGE_REPLIES,
+  CHAT_PAGE_SENDS,
+  createReplyCheckedSender,
   createSender,
   ProtocolError,
   BackgroundRequestSchema,
@@ -93,5 +96,22 @@ describe('the protocol map and its sender', () => {
     const send = createSender(CHAT_PAGE_PROTOCOL, async () => ({ ok: true, method: 'execCommand' }));
     expect(await send('chat/insert', { text: '您好', caret: 1 })).toEqual({ ok: true, method: 'execCommand' });
     await expect(send('chat/insert', { text: '您好', caret: 9 })).rejects.toThrow(/caret is beyond the text/);
+  });
+});
+
+describe('the chat script\'s reply-checked sender', () => {
+  it('checks replies with the same schemas as the map, for every message a chat page sends', () => {
+    expect(Object.keys(CHAT_PAGE_REPLIES)).toEqual(Object.keys(CHAT_PAGE_SENDS));
+    for (const [type, spec] of Object.entries(CHAT_PAGE_SENDS)) expect(CHAT_PAGE_REPLIES[type as keyof typeof CHAT_PAGE_REPLIES]).toBe(spec.reply);
+  });
+
+  it('hands back a valid reply and turns a refusal or a malformed one into a ProtocolError', async () => {
+    const hits = [{ start: 2, end: 4, text: '微信', ruleId: 'r', category: 'off-platform', severity: 'block', suggestion: '', note: '' }];
+    const ok = createReplyCheckedSender<typeof CHAT_PAGE_SENDS>(CHAT_PAGE_REPLIES, async () => hits);
+    expect(await ok('guard/check', { text: '加我微信' })).toEqual(hits);
+    const refused = createReplyCheckedSender<typeof CHAT_PAGE_SENDS>(CHAT_PAGE_REPLIES, async () => ({ ok: false, error: 'foreign sender' }));
+    await expect(refused('tally/count', { field: 'consults', delta: 1 })).rejects.toThrow('tally/count: foreign sender');
+    const broken = createReplyCheckedSender<typeof CHAT_PAGE_SENDS>(CHAT_PAGE_REPLIES, async () => 'yes');
+    await expect(broken('phrase/used', { id: 'p1' })).rejects.toBeInstanceOf(ProtocolError);
   });
 });
