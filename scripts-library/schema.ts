@@ -109,13 +109,21 @@ export const RuleSchema = z
     allow: z.array(z.string().min(1)).default([]),
     /** Words that make a hit fine when they stand near it (12 characters before, 4 after): 订单号 before a number. */
     cleanNear: z.array(z.string().min(1).max(20)).max(60).optional(),
+    /**
+     * An intent as words that go together: one word of each group in the same clause, at most `nearWithin`
+     * characters apart, in either order (转账 near 给我 / 银行卡 / 支付宝): paraphrases a list of phrases misses.
+     */
+    near: z.array(z.array(z.string().min(1).max(12)).min(1).max(80)).min(2).max(3).optional(),
+    nearWithin: z.number().int().min(1).max(20).optional(),
+    /** The groups must come in their order (加 … 我, not 我帮您加急). */
+    nearOrdered: z.boolean().optional(),
     /** Pattern hits must also pass this check of their digits (a bank card's Luhn, an ID card's check digit). */
     check: z.enum(['luhn', 'id-card', 'cn-mobile']).optional(),
     note: z.string().default(''),
     source: z.string().default(''),
     enabled: z.boolean().default(true),
   })
-  .refine((r) => r.terms.length > 0 || (r.patterns?.length ?? 0) > 0, 'a rule needs terms or patterns');
+  .refine((r) => r.terms.length > 0 || (r.patterns?.length ?? 0) > 0 || (r.near?.length ?? 0) > 0, 'a rule needs terms, patterns or near groups');
 export type Rule = z.infer<typeof RuleSchema>;
 export type RuleCategory = z.infer<typeof RuleCategorySchema>;
 export type Severity = z.infer<typeof SeveritySchema>;

@@ -3,7 +3,9 @@
  * - the rule's `cleanNear` words near it (订单号 / 运单号 / 货号 before a number);
  * - a negation in the same clause for off-platform, review and privacy rules: the agent is saying what is NOT
  *   done (「平台不允许加微信」「我们不做好评返现」「验证码不要告诉任何人」);
- * - the words are quoted buyer words (您说“我不知道尺码”…): the agent is repeating, not saying them.
+ * - the words are quoted buyer words (您说“我不知道尺码”…): the agent is repeating, not saying them;
+ * - for service taboos, a polite question or a condition: 「不知道这个尺码合不合适您」 asks the buyer,
+ *   「没办法及时回复的话请见谅」 is an apology, not a refusal.
  * Judged on the plain view of the draft the matcher already built (no text is normalised again per hit).
  */
 import type { Rule } from '../schema';
@@ -21,6 +23,11 @@ const QUOTE = /(?:说|问|提到|讲|写|称|留言)[的了过道是]?\s*[：:]?
 /** A question (能不能, 可不可以…) holds 不 but negates nothing: 「差评能不能删一下」 asks for the removal. */
 const QUESTION = /能不能|可不可以|要不要|会不会|是不是|行不行/g;
 const unasked = (text: string) => text.replace(QUESTION, '');
+/** 不 / 别 / 勿 / 没 right before the words (不刷单, 别私下转账, 不用转账), outside a question (能不能). */
+const SHORT_NEGATION = /(?:[不别勿没]|不用|不会|没有|从不|从来不|并不|绝不)[^，,。！!？?；;]{0,1}$/;
+/** The clause after a taboo word asks the buyer something (您 … 吗/呢/？, or an A不A question). */
+const ASKS = /[您你].*(?:[吗呢？?]|(.)不\1)|(.)不\2.*[您你]/;
+const CONDITION = /^[^，,。！!？?；;]{0,8}的话/;
 
 export interface HitLike {
   start: number;
@@ -72,6 +79,13 @@ export function contextOf(draft: string, plain: View) {
         const before = unasked(text.slice(s, pe));
         const after = unasked(text.slice(pe, e));
         if (NEGATION_BEFORE.some((n) => before.includes(n)) || NEGATION_AFTER.some((n) => after.includes(n))) return true;
+        if (SHORT_NEGATION.test(unasked(text.slice(s, ps)))) return true;
+      }
+      if (h.category === 'service-taboo') {
+        let e = pe;
+        while (e < text.length && !CLAUSE.test(text[e]!)) e++;
+        const rest = text.slice(pe, Math.min(text.length, e + 1));
+        if (CONDITION.test(rest) || ASKS.test(rest)) return true;
       }
       return quoted(h);
     },

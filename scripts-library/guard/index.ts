@@ -51,7 +51,16 @@ export interface CompiledRules {
   plain: ViewMatcher;
   compact: ViewMatcher;
   patterns: { rule: Rule; regex: RegExp }[];
+  near: NearMatcher;
 }
+
+/** Every `near` group word of every rule in one automaton over the plain view: id → (rule, group). */
+interface NearMatcher {
+  automaton: AhoCorasick;
+  words: { rule: number; group: number }[];
+  rules: { rule: Rule; groups: number; within: number; ordered: boolean }[];
+}
+const NEAR_WITHIN = 10;
 
 /** How a term marks a gap of up to GAP_MAX characters of the same sentence: `好评…返` finds 好评后联系客服领返现. */
 const GAP = /…|\.\.\./;
@@ -93,10 +102,71 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
   return {
     plain: build(false),
     compact: build(true),
+    near: buildNear(rules),
     patterns: rules
       .filter((r) => r.enabled)
       .flatMap((rule) => (rule.patterns ?? []).map((p) => ({ rule, regex: new RegExp(p, 'g') }))),
   };
+}
+
+function buildNear(rules: readonly Rule[]): NearMatcher {
+  const terms: string[] = [];
+  const words: NearMatcher['words'] = [];
+  const out: NearMatcher['rules'] = [];
+  for (const rule of rules) {
+    if (!rule.enabled || !rule.near?.length) continue;
+    const index = out.push({ rule, groups: rule.near.length, within: rule.nearWithin ?? NEAR_WITHIN, ordered: rule.nearOrdered ?? false }) - 1;
+    rule.near.forEach((group, g) => {
+      for (const word of group) {
+        const norm = normalizeTerm(word, false);
+        if (!norm) continue;
+        terms.push(norm);
+        words.push({ rule: index, group: g });
+      }
+    });
+  }
+  return { automaton: new AhoCorasick(terms), words, rules: out };
+}
+
+/**
+ * Near rules on the plain view: for each rule, the first place where one word of every group stands in the same
+ * clause within its distance; the hit spans them all. Found in one pass of one automaton, whatever the rules.
+ */
+function scanNear(view: View, near: NearMatcher, add: (view: View, rule: Rule, start: number, end: number) => void): void {
+  if (!near.rules.length) return;
+  const text = view.text;
+  const found: { rule: number; group: number; start: number; end: number }[] = [];
+  near.automaton.scan(text, (id, start, end) => void found.push({ ...near.words[id]!, start, end }));
+  if (!found.length) return;
+  const done = new Set<number>();
+  const near_ = (x: { start: number; end: number }, y: { start: number; end: number }, within: number) =>
+    Math.max(x.start, y.start) - Math.min(x.end, y.end) <= within && !crossesClause(text, Math.min(x.start, y.start), Math.max(x.end, y.end));
+  for (const a of found) {
+    if (done.has(a.rule) || a.group !== 0) continue;
+    const { rule, groups, within, ordered } = near.rules[a.rule]!;
+    // Each next group's word nearest after (ordered) or around the span so far, in the same clause.
+    let start = a.start;
+    let end = a.end;
+    let ok = true;
+    for (let g = 1; g < groups && ok; g++) {
+      const b = found.find((x) => x.rule === a.rule && x.group === g && (!ordered || x.start >= end) && near_({ start, end }, x, within));
+      if (!b) ok = false;
+      else {
+        start = Math.min(start, b.start);
+        end = Math.max(end, b.end);
+      }
+    }
+    if (!ok) continue;
+    // The hit takes in the rule's further words right after it (打到我银行卡: the card too), so 替换 rewrites all.
+    for (const x of found) if (x.rule === a.rule && x.start >= start && x.start <= end + 1 && x.end > end && !crossesClause(text, end, x.end)) end = x.end;
+    done.add(a.rule);
+    add(view, rule, start, end);
+  }
+}
+
+function crossesClause(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (CLAUSE_MARKS.includes(text[i]!)) return true;
+  return false;
 }
 
 const cache = new WeakMap<readonly Rule[], CompiledRules>();
@@ -122,6 +192,7 @@ export function checkDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
   };
   scan(draft, plain, compiled.plain, add);
   scan(draft, compact, compiled.compact, add);
+  scanNear(plain, compiled.near, add);
   for (const { rule, regex } of compiled.patterns) {
     regex.lastIndex = 0;
     // A zero-length match is no words to change: never a hit (a stored pattern that can match nothing must not

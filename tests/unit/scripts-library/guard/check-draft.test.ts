@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkDraft, DEFAULT_RULES } from '../../../../scripts-library/guard';
 import phrasePack from '../../../../scripts-library/packs/default.json';
+import { RuleSchema, type Rule } from '../../../../scripts-library/schema';
 
 const hitsOf = (draft: string) => checkDraft(draft).map((h) => [h.text, h.category, h.severity]);
 
@@ -96,5 +97,59 @@ describe('rules', () => {
 describe('the default phrase library teaches no taboo wording', () => {
   it.each(phrasePack.phrases.map((p) => [p.id, p.body] as const))('%s', (_id, body) => {
     expect(checkDraft(body).filter((h) => h.severity !== 'hint').map((h) => `${h.text} (${h.ruleId})`)).toEqual([]);
+  });
+});
+
+describe('near rules: an intent as words that go together', () => {
+  const rule = (over: Partial<Rule>): Rule =>
+    RuleSchema.parse({ id: 'pay', terms: [], category: 'off-platform', severity: 'block', near: [['转账', '打款'], ['银行卡', '支付宝']], nearWithin: 6, ...over });
+
+  it('catches one word of each group in the same clause, in either order, and the hit spans both', () => {
+    const rules = [rule({})];
+    expect(checkDraft('您先转账到我支付宝', rules).map((h) => h.text)).toEqual(['转账到我支付宝']);
+    expect(checkDraft('支付宝直接打款就行', rules).map((h) => h.text)).toEqual(['支付宝直接打款']);
+  });
+
+  it('not across a sentence, nor further apart than its distance', () => {
+    const rules = [rule({})];
+    expect(checkDraft('不用转账。支付宝付款在结算页选', rules)).toEqual([]);
+    expect(checkDraft('转账的事情我们以后再说吧支付宝', rules)).toEqual([]);
+  });
+
+  it('an ordered rule needs its groups in order: 加 … 我, never 我帮您加急', () => {
+    const addMe = [RuleSchema.parse({ id: 'add', terms: [], category: 'off-platform', severity: 'block', near: [['加'], ['我']], nearWithin: 3, nearOrdered: true })];
+    expect(checkDraft('加一下我，上新通知您', addMe).map((h) => h.text)).toEqual(['加一下我']);
+    expect(checkDraft('这单我帮您加急了', addMe)).toEqual([]);
+  });
+
+  it('takes in the rule\'s further words right after the hit, so 替换 rewrites all of them', () => {
+    const rules = [rule({ near: [['打到', '转'], ['我', '银行卡']], nearWithin: 4 })];
+    expect(checkDraft('钱打到我银行卡上', rules).map((h) => h.text)).toEqual(['打到我银行卡']);
+  });
+
+  it.each([
+    ['the default pack: paraphrased payment', '您先转账，我马上发货', 'off-platform'],
+    ['the default pack: a group', '拉您进VIP群，有内部价', 'off-platform'],
+    ['the default pack: brushing', '补单的亲，拍下不用付款我发货', 'review-inducement'],
+    ['the default pack: a promise', '穿了一定瘦', 'false-promise'],
+    ['the default pack: stonewalling', '说了没有就是没有', 'service-taboo'],
+  ])('%s: %s', (_label, draft, category) => {
+    expect(checkDraft(draft).some((h) => h.category === category && h.severity !== 'hint')).toBe(true);
+  });
+});
+
+describe('what the words around a hit say', () => {
+  it.each([
+    ['a 不 right before it', '我们店不刷单也不做好评返现'],
+    ['不用 before a transfer', '不用转账，直接在订单里付款就行'],
+    ['a polite question to the buyer', '不知道这个尺码合不合适您'],
+    ['a condition, not a refusal', '没办法及时回复的话请见谅，我们尽快'],
+    ['a fibre content', '羊毛含量100%'],
+  ])('%s leaves the draft alone: %s', (_label, draft) => {
+    expect(checkDraft(draft).filter((h) => h.severity !== 'hint')).toEqual([]);
+  });
+
+  it('a question is no negation: 差评能不能删一下 still asks for the removal', () => {
+    expect(checkDraft('差评能不能删一下，给您补偿').some((h) => h.severity === 'block')).toBe(true);
   });
 });
