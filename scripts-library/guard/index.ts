@@ -66,6 +66,7 @@ const NEAR_WITHIN = 10;
 const GAP = /…|\.\.\./;
 const GAP_MAX = 8;
 const CLAUSE_MARKS = '。！!？?；;\n';
+const CLAUSE_CODES = new Set([...CLAUSE_MARKS].map((c) => c.charCodeAt(0)));
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Compile a rule set (disabled rules are left out). */
@@ -130,43 +131,72 @@ function buildNear(rules: readonly Rule[]): NearMatcher {
 
 /**
  * Near rules on the plain view: for each rule, the first place where one word of every group stands in the same
- * clause within its distance; the hit spans them all. Found in one pass of one automaton, whatever the rules.
+ * clause within its distance; the hit spans them all. Found in one pass of one automaton, whatever the rules; the
+ * matches are kept per rule and group in text order, so each is paired only with its neighbours.
  */
 function scanNear(view: View, near: NearMatcher, add: (view: View, rule: Rule, start: number, end: number) => void): void {
   if (!near.rules.length) return;
   const text = view.text;
-  const found: { rule: number; group: number; start: number; end: number }[] = [];
-  near.automaton.scan(text, (id, start, end) => void found.push({ ...near.words[id]!, start, end }));
-  if (!found.length) return;
-  const done = new Set<number>();
-  const near_ = (x: { start: number; end: number }, y: { start: number; end: number }, within: number) =>
-    Math.max(x.start, y.start) - Math.min(x.end, y.end) <= within && !crossesClause(text, Math.min(x.start, y.start), Math.max(x.end, y.end));
-  for (const a of found) {
-    if (done.has(a.rule) || a.group !== 0) continue;
-    const { rule, groups, within, ordered } = near.rules[a.rule]!;
-    // Each next group's word nearest after (ordered) or around the span so far, in the same clause.
-    let start = a.start;
-    let end = a.end;
-    let ok = true;
-    for (let g = 1; g < groups && ok; g++) {
-      const b = found.find((x) => x.rule === a.rule && x.group === g && (!ordered || x.start >= end) && near_({ start, end }, x, within));
-      if (!b) ok = false;
-      else {
-        start = Math.min(start, b.start);
-        end = Math.max(end, b.end);
-      }
+  type Match = { start: number; end: number };
+  let byRule: Match[][][] | undefined;
+  near.automaton.scan(text, (id, start, end) => {
+    const { rule, group } = near.words[id]!;
+    byRule ??= [];
+    const groups = (byRule[rule] ??= []);
+    (groups[group] ??= []).push({ start, end });
+  });
+  if (!byRule) return;
+  // Sentence marks before each position, so "same clause" is one subtraction (counted only when a rule needs it).
+  let clause: Uint32Array | undefined;
+  const sameClause = (from: number, to: number) => {
+    if (!clause) {
+      clause = new Uint32Array(text.length + 1);
+      for (let i = 0; i < text.length; i++) clause[i + 1] = clause[i]! + (CLAUSE_CODES.has(text.charCodeAt(i)) ? 1 : 0);
     }
-    if (!ok) continue;
-    // The hit takes in the rule's further words right after it (打到我银行卡: the card too), so 替换 rewrites all.
-    for (const x of found) if (x.rule === a.rule && x.start >= start && x.start <= end + 1 && x.end > end && !crossesClause(text, end, x.end)) end = x.end;
-    done.add(a.rule);
-    add(view, rule, start, end);
-  }
+    return clause[to] === clause[from];
+  };
+  byRule.forEach((groups, r) => {
+    const { rule, groups: count, within, ordered } = near.rules[r]!;
+    for (let g = 0; g < count; g++) if (!groups[g]) return;
+    for (const g of groups) g.sort((x, y) => x.start - y.start || y.end - x.end);
+    for (const a of groups[0]!) {
+      let start = a.start;
+      let end = a.end;
+      let ok = true;
+      for (let g = 1; g < count && ok; g++) {
+        const b = nearest(groups[g]!, start, end, within, ordered);
+        if (!b || !sameClause(Math.min(start, b.start), Math.max(end, b.end))) ok = false;
+        else {
+          start = Math.min(start, b.start);
+          end = Math.max(end, b.end);
+        }
+      }
+      if (!ok) continue;
+      // The hit takes in the rule's further words right after it (打到我银行卡: the card too), so 替换 rewrites all.
+      for (const g of groups) for (const x of g) if (x.start >= start && x.start <= end + 1 && x.end > end && sameClause(end, x.end)) end = x.end;
+      add(view, rule, start, end);
+      return; // one hit per rule
+    }
+  });
 }
 
-function crossesClause(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (CLAUSE_MARKS.includes(text[i]!)) return true;
-  return false;
+/** The first match of a sorted list within `within` of [start, end) (after it when `ordered`). */
+function nearest(list: { start: number; end: number }[], start: number, end: number, within: number, ordered: boolean) {
+  // Skip what ends too far before; the list is sorted by start, and words are short, so this is a short walk.
+  let lo = 0;
+  let hi = list.length;
+  const from = ordered ? end : start - within - 12;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < list.length; i++) {
+    const x = list[i]!;
+    if (x.start - end > within) break;
+    if (Math.max(x.start, start) - Math.min(x.end, end) <= within) return x;
+  }
+  return undefined;
 }
 
 const cache = new WeakMap<readonly Rule[], CompiledRules>();
