@@ -17,7 +17,9 @@ describe('stageHint', () => {
     ['好的', 'farewell'],
     ['在吗', 'greeting'],
     ['收到的衣服破损了要退货', 'aftersales'],
-    ['这个颜色好看吗', undefined],
+    // A question about the product needs 商品导购, which the old cue table could not hint.
+    ['这个颜色好看吗', 'product'],
+    ['哈哈哈', undefined],
     ['', undefined],
   ])('%s → %s', (message, stage) => {
     expect(stageHint(message)).toBe(stage);

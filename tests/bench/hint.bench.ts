@@ -1,0 +1,32 @@
+/**
+ * The stage hint: its accuracy and coverage on the buyer-message corpus (tests/fixtures/buyer-messages, both
+ * splits) and its cost per message (the side panel runs it for every new buyer message).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hintScore } from '../fixtures/buyer-messages/score';
+import { stageGuess } from '../../scripts-library/stage-hint';
+import { readExamples } from '../../scripts-library/stage-model';
+import { percentile } from './stats';
+
+export async function run(): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const split of ['train', 'heldout'] as const) {
+    const s = hintScore(split);
+    out[`hint.accuracy.${split}`] = Math.round(s.accuracy * 10000) / 10000;
+    out[`hint.coverage.${split}`] = Math.round(s.coverage * 10000) / 10000;
+  }
+  const messages = readExamples(readFileSync(join(process.env.KEFU_ROOT!, 'tests/fixtures/buyer-messages/heldout.tsv'), 'utf8')).map((e) => e.text);
+  for (const m of messages) stageGuess(m);
+  const times: number[] = [];
+  for (let r = 0; r < 20; r++) {
+    for (const m of messages) {
+      const t = performance.now();
+      stageGuess(m);
+      times.push(performance.now() - t);
+    }
+  }
+  out['hint.p95_ms'] = Math.round(percentile(times, 95) * 10000) / 10000;
+  out['hint.median_ms'] = Math.round(percentile(times, 50) * 10000) / 10000;
+  return out;
+}
