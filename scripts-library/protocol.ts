@@ -62,6 +62,8 @@ export const PickerSearchSchema = z.object({
   query: z.string().check(z.maxLength(40)),
   /** The open conversation's buyer (`site|buyer`), whose remembered order values prefill the form. */
   buyer: z.optional(z.string().check(z.maxLength(300))),
+  /** The buyer's latest message: with nothing typed after "/", the replies suggested for it are listed. */
+  message: z.optional(z.string().check(z.maxLength(300))),
 });
 /** A phrase was inserted from the chat page (counts a use). */
 export const PhraseUsedSchema = z.object({ type: z.literal('phrase/used'), id: z.string().check(z.minLength(1), z.maxLength(80)) });

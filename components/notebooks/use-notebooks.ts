@@ -28,3 +28,15 @@ export function useBuyerNote(site: string, buyerId: string) {
     save: (text: string) => saveBuyerNote(db, site, buyerId, text),
   };
 }
+
+/** Answered questions of the 问题登记本, for suggested replies (the FAQ searched by the buyer's message). */
+export function useAnsweredQuestions() {
+  const db = useDb();
+  return useLiveQuery(
+    async () =>
+      (await listProblems(db))
+        .filter((n) => n.question && n.answer?.trim())
+        .map((n) => ({ id: n.id, question: n.question!, answer: n.answer! })),
+    [db],
+  );
+}

@@ -23,26 +23,28 @@ interface Props {
   onInsert(phrase: Phrase): void;
   onHover?(index: number): void;
   actions?: RowActions;
+  /** How many rows at the top are suggested replies to the buyer's latest message. */
+  suggested?: number;
 }
 
 /** Above this many rows only the visible ones are rendered. */
 export const VIRTUALIZE_ABOVE = 150;
 
 /** The phrase list. A click inserts; the first nine rows show their Alt+n number. Text is rendered as text. */
-export function PhraseList({ hits, active, onInsert, onHover, actions, flag }: Props) {
+export function PhraseList({ hits, active, onInsert, onHover, actions, flag, suggested = 0 }: Props) {
   if (hits.length === 0) return <p className="empty">{t('emptyList')}</p>;
   return hits.length > VIRTUALIZE_ABOVE ? (
-    <VirtualList hits={hits} active={active} onInsert={onInsert} onHover={onHover} actions={actions} flag={flag} />
+    <VirtualList hits={hits} active={active} onInsert={onInsert} onHover={onHover} actions={actions} flag={flag} suggested={suggested} />
   ) : (
     <ul className="phrases" role="listbox" aria-label={t('phraseListLabel')} id="phrase-list">
       {hits.map((hit, i) => (
-        <Row key={hit.phrase.id} hit={hit} index={i} active={i === active} onInsert={onInsert} onHover={onHover} actions={actions} flag={flag} />
+        <Row key={hit.phrase.id} hit={hit} index={i} active={i === active} onInsert={onInsert} onHover={onHover} actions={actions} flag={flag} suggested={i < suggested} />
       ))}
     </ul>
   );
 }
 
-function VirtualList({ hits, active, onInsert, onHover, actions, flag }: Props) {
+function VirtualList({ hits, active, onInsert, onHover, actions, flag, suggested = 0 }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are used during render only
   const virtualizer = useVirtualizer({
@@ -66,7 +68,7 @@ function VirtualList({ hits, active, onInsert, onHover, actions, flag }: Props) 
             ref={virtualizer.measureElement}
             style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
           >
-            <Row hit={hits[item.index]!} index={item.index} active={item.index === active} onInsert={onInsert} onHover={onHover} actions={actions} flag={flag} />
+            <Row hit={hits[item.index]!} index={item.index} active={item.index === active} onInsert={onInsert} onHover={onHover} actions={actions} flag={flag} suggested={item.index < suggested} />
           </div>
         ))}
       </ul>
@@ -74,7 +76,7 @@ function VirtualList({ hits, active, onInsert, onHover, actions, flag }: Props) 
   );
 }
 
-function Row({ hit, index, active, onInsert, onHover, actions, flag }: { hit: SearchHit<Phrase>; index: number; active: boolean } & Pick<Props, 'onInsert' | 'onHover' | 'actions' | 'flag'>) {
+function Row({ hit, index, active, onInsert, onHover, actions, flag, suggested }: { hit: SearchHit<Phrase>; index: number; active: boolean; suggested: boolean } & Pick<Props, 'onInsert' | 'onHover' | 'actions' | 'flag'>) {
   const { phrase, highlight } = hit;
   const flagged = flag?.(phrase);
   return (
@@ -92,6 +94,7 @@ function Row({ hit, index, active, onInsert, onHover, actions, flag }: { hit: Se
           <span className="phrase__title">
             <Highlighted text={phrase.title} ranges={highlight.title} />
           </span>
+          {suggested && <span className="phrase__suggested" data-suggested="true">{t('suggestedReply')}</span>}
           {phrase.pinned && <span className="phrase__pin" role="img" aria-label={t('pinned')}><PinIcon /></span>}
           {flagged && (
             <span className={`phrase__flag sev sev--${flagged.severity}`} role="img" title={flagged.text} aria-label={flagged.text} data-flag={flagged.severity}>

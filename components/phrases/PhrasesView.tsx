@@ -1,7 +1,10 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type MutableRefObject, type RefObject } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MutableRefObject, type RefObject } from 'react';
 import type { Phrase, Settings, Stage } from '../../scripts-library/schema';
 import type { ChatTab } from '../../scripts-library/protocol';
 import { stageHint } from '../../scripts-library/stage-hint';
+import { suggestReplies, type AnsweredQuestion } from '../../scripts-library/suggest';
+import type { SearchHit } from '../../scripts-library/search';
+import { useAnsweredQuestions } from '../notebooks/use-notebooks';
 import { usePhraseFlags } from '../guard/use-phrase-flags';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { t } from '../shared/i18n';
@@ -37,7 +40,9 @@ export function PhrasesView({ phrases, stages, settings, chatTab, flow, notify, 
   const library = useLibraryActions(notify);
   const flag = usePhraseFlags(settings?.guardAllows);
   const { stageId, hintStage, choose } = useStageChoice(chatTab?.status.lastBuyerMessage, stages, query, () => setActive(0));
-  const hits = usePhraseSearch(phrases, query, stageId);
+  // With nothing typed, the replies suggested for the buyer's latest message lead the list (Alt+1…3, Enter).
+  const suggested = useSuggested(query.trim() ? undefined : chatTab?.status.lastBuyerMessage, phrases);
+  const hits = useWithSuggested(suggested, usePhraseSearch(phrases, query, stageId));
   const activeIndex = Math.min(active, Math.max(0, hits.length - 1));
   useEffect(() => {
     keysRef.current = (e) => {
@@ -102,10 +107,30 @@ export function PhrasesView({ phrases, stages, settings, chatTab, flow, notify, 
               : undefined
           }
           flag={flag}
+          suggested={suggested.length}
         />
       )}
     </>
   );
+}
+
+/**
+ * The three suggested replies as list rows: phrases, and answered 问题登记本 questions as phrases of their own
+ * (inserted like one; their use is not counted, there is no phrase to count it on).
+ */
+function useSuggested(message: string | undefined, phrases: Phrase[] | undefined): SearchHit<Phrase>[] {
+  const faq: AnsweredQuestion[] | undefined = useAnsweredQuestions();
+  return useMemo(() => {
+    if (!message || !phrases) return [];
+    return suggestReplies(message, phrases, faq).map((s) => ({
+      phrase:
+        s.kind === 'phrase'
+          ? s.phrase
+          : ({ id: `faq:${s.faq.id}`, stageId: 'faq', title: s.faq.question.slice(0, 60), body: s.faq.answer, tags: [], pinned: false, useCount: 0, createdAt: 0, updatedAt: 0, origin: 'faq' } satisfies Phrase),
+      score: s.score,
+      highlight: { title: [], body: [] },
+    }));
+  }, [message, phrases, faq]);
 }
 
 /**
@@ -248,4 +273,13 @@ function Finder({ searchRef, query, activeId, onQuery, onKeyDown, stages, hinted
       <StageTabs stages={stages} hinted={hinted} selected={selected} onSelect={onStage} />
     </div>
   );
+}
+
+/** The suggestions first, then the list without them. */
+function useWithSuggested(suggested: SearchHit<Phrase>[], found: SearchHit<Phrase>[]): SearchHit<Phrase>[] {
+  return useMemo(() => {
+    if (!suggested.length) return found;
+    const ids = new Set(suggested.map((h) => h.phrase.id));
+    return [...suggested, ...found.filter((h) => !ids.has(h.phrase.id))];
+  }, [suggested, found]);
 }

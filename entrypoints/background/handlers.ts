@@ -23,7 +23,7 @@ export interface Sender {
 export interface BackgroundServices {
   registry: ChatTabRegistry;
   /** `buyer`: the conversation's buyer key (`site|buyer`), for that buyer's remembered order values. */
-  pickerSearch(query: string, buyer?: string): Promise<PickerItem[]>;
+  pickerSearch(query: string, buyer?: string, message?: string): Promise<PickerItem[]>;
   recordUse(phraseId: string): Promise<void>;
   /** Order values under `buyer`, shared ones as suggestions, shop-wide ones into settings when `saveShop`. */
   remember(values: Record<string, string>, buyer: string | undefined, saveShop: boolean): Promise<void>;
@@ -118,7 +118,7 @@ const HANDLERS: { [K in BackgroundType]: Handler<K> } = {
     return { reply, changed };
   },
   'panel/list-chat-tabs': async (_m, _s, services) => ({ reply: await services.registry.list() }),
-  'picker/search': async (message, _s, services) => ({ reply: await services.pickerSearch(message.query, message.buyer) }),
+  'picker/search': async (message, _s, services) => ({ reply: await services.pickerSearch(message.query, message.buyer, message.message) }),
   'phrase/used': ack((message, services) => services.recordUse(message.id)),
   'placeholders/remember': ack((message, services) => services.remember(message.values, message.buyer, message.saveShop ?? false)),
   'guard/check': async (message, _s, services) => ({ reply: await services.guardCheck(message.text) }),

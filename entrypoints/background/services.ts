@@ -2,6 +2,8 @@
 import { liveQuery } from 'dexie';
 import type { KefuDB } from '../../storage/db';
 import { listPhrases, recordPhraseUse } from '../../storage/repositories/phrases';
+import { listProblems } from '../../storage/repositories/notes';
+import { suggestReplies } from '../../scripts-library/suggest';
 import { listRules } from '../../storage/repositories/rules';
 import { countOne, recordConsultOnce } from '../../storage/repositories/tally';
 import { shiftAt } from '../../scripts-library/tally';
@@ -69,12 +71,17 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: Ser
         return { guardOverrides: next };
       });
     },
-    async pickerSearch(query, buyer) {
+    async pickerSearch(query, buyer, message) {
       await followLibrary();
       const library = phrases ?? (phrases = await listPhrases(db));
       const settings = await getSettings(db);
       const values = placeholderValues(settings, undefined);
       const suggested = orderSuggestions(settings, buyer);
+      if (!query.trim() && message) {
+        // Nothing typed after "/": the replies suggested for the buyer's latest message, 问题登记本 answers included.
+        const replies = await suggestedItems(db, message, library);
+        if (replies.length) return replies.map((r) => ({ ...r, values, suggested }));
+      }
       return cache
         .get(library)
         .search(query, { limit: PICKER_SIZE })
@@ -115,4 +122,14 @@ function createGuardChecker(db: KefuDB): BackgroundServices['guardCheck'] {
     const notes = new Map(base.map((r) => [r.id, r.note]));
     return checkDraft(text, rules.rules).map((h) => ({ ...h, note: notes.get(h.ruleId) ?? '' }));
   };
+}
+
+/** The suggested replies to a buyer message, as picker items (an answered 问题登记本 question is one of its own). */
+async function suggestedItems(db: KefuDB, message: string, library: readonly Phrase[]): Promise<Pick<PickerItem, 'id' | 'title' | 'body'>[]> {
+  const faq = (await listProblems(db)).filter((n) => n.question && n.answer?.trim()).map((n) => ({ id: n.id, question: n.question!, answer: n.answer! }));
+  return suggestReplies(message, library, faq).map((s) =>
+    s.kind === 'phrase'
+      ? { id: s.phrase.id, title: s.phrase.title, body: s.phrase.body }
+      : { id: `faq:${s.faq.id}`, title: s.faq.question.slice(0, 60), body: s.faq.answer.slice(0, 500) },
+  );
 }

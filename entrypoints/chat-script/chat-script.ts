@@ -187,7 +187,8 @@ function createPicker(page: ChatScript, send: Send): SlashPicker {
   return new SlashPicker(document, {
     async search(query) {
       const buyer = buyerOf();
-      return send('picker/search', { query, ...(buyer ? { buyer } : {}) }).catch((e: unknown) => {
+      const message = query ? undefined : page.status().lastBuyerMessage;
+      return send('picker/search', { query, ...(buyer ? { buyer } : {}), ...(message ? { message } : {}) }).catch((e: unknown) => {
         if (e instanceof ProtocolError) return []; // refused or malformed: no suggestions
         throw e;
       });

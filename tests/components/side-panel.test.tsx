@@ -244,3 +244,39 @@ describe('first run', () => {
     expect((await getSettings(db)).onboarded).toBe(true);
   });
 });
+
+describe('suggested replies', () => {
+  const served = (message: string): Served => ({ state: 'chat', tab: chatTab({ lastBuyerMessage: message }) });
+  const suggestedRows = () => within(list()).getAllByRole('option').filter((o) => o.querySelector('[data-suggested]'));
+
+  it('lead the list for the buyer\'s latest message, follow the next message, and Alt+1 inserts the first', async () => {
+    const insert = vi.fn<InsertFn>().mockResolvedValue({ kind: 'inserted' });
+    const { rerender } = render(<SidePanel db={db} served={served('裤子开线了')} insert={insert} />);
+    await waitFor(() => expect(suggestedRows()).toHaveLength(3));
+    const first = within(suggestedRows()[0]!).getByRole('button');
+    const { phrases } = await import('../../scripts-library/packs/default.json');
+    expect(phrases.find((p) => p.id === first.dataset.phraseId)?.stageId).toBe('aftersales');
+    await saveSettings(db, { shopName: '小美家', agentName: '小美' });
+    screen.getByRole('searchbox').focus();
+    await userEvent.keyboard('{Alt>}1{/Alt}');
+    // Inserted at once, or (a phrase with order values) through the fill-in form first.
+    await waitFor(() => expect(insert.mock.calls.length + screen.queryAllByRole('dialog').length).toBeGreaterThan(0));
+    if (insert.mock.calls.length) expect(insert.mock.calls[0]![1]).toContain(phrases.find((p) => p.id === first.dataset.phraseId)!.body.slice(0, 4));
+
+    rerender(<SidePanel db={db} served={served('能便宜点吗')} insert={insert} />);
+    await waitFor(() => {
+      const id = within(suggestedRows()[0]!).getByRole('button').dataset.phraseId;
+      expect(phrases.find((p) => p.id === id)?.stageId).toBe('pricing');
+    });
+  });
+
+  it('give way to a search, and include an answered question of the 问题登记本', async () => {
+    const { addProblem, answerProblem } = await import('../../storage/repositories/notes');
+    const note = await addProblem(db, '这款羽绒服能机洗吗', '');
+    await answerProblem(db, note.id, '可以机洗，选轻柔模式，30 度以下');
+    render(<SidePanel db={db} served={served('羽绒服可以机洗吗')} insert={vi.fn<InsertFn>()} />);
+    await waitFor(() => expect(within(suggestedRows()[0]!).getByRole('button')).toHaveTextContent('可以机洗，选轻柔模式'));
+    await userEvent.type(screen.getByRole('searchbox'), 'kd');
+    await waitFor(() => expect(within(list()).queryAllByRole('option').filter((o) => o.querySelector('[data-suggested]'))).toHaveLength(0));
+  });
+});

@@ -110,3 +110,20 @@ describe('automatic consult count', () => {
     expect(rows.every((r) => r.agent === '小王')).toBe(true);
   });
 });
+
+describe('the "/" picker with nothing typed', () => {
+  it('lists the replies suggested for the buyer\'s latest message, an answered question of the 问题登记本 first', async () => {
+    const svc = createServices(db, registry());
+    const items = await svc.pickerSearch('', 'demo|A', '裤子开线了');
+    expect(items).toHaveLength(3);
+    const pack = (await import('../../../scripts-library/packs/default.json')).phrases;
+    expect(pack.find((p) => p.id === items[0]!.id)?.stageId).toBe('aftersales');
+    const { addProblem, answerProblem } = await import('../../../storage/repositories/notes');
+    const note = await addProblem(db, '裤子开线了怎么办', '');
+    await answerProblem(db, note.id, '亲，开线属于质量问题，我们给您换新或退款');
+    const again = await svc.pickerSearch('', 'demo|A', '裤子开线了');
+    expect(again[0]).toMatchObject({ id: `faq:${note.id}`, body: '亲，开线属于质量问题，我们给您换新或退款' });
+    // Without a buyer message, an empty query browses as before.
+    expect((await svc.pickerSearch('', 'demo|A')).length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,61 @@
+// Suggested replies in real Chromium with the built extension: the panel and the "/" picker follow the buyer's
+// latest message in the demo console, without a click.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { replyText, startHarness, type Harness } from './harness';
+
+const pack = JSON.parse(readFileSync(join(__dirname, '../../scripts-library/packs/default.json'), 'utf8')) as { phrases: { id: string; stageId: string; body: string }[] };
+const stageOf = (id: string | null) => pack.phrases.find((p) => p.id === id)?.stageId;
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const firstSuggested = (panel: Page) => panel.locator('[role="option"]:has([data-suggested]) [data-phrase-id]').first().getAttribute('data-phrase-id');
+const pickerItems = (page: Page) => page.locator('kefu-slash-picker [role="option"]');
+
+describe('suggested replies', () => {
+  it('follow a buyer message as it arrives; "/" with nothing typed lists them and Enter inserts the first', async () => {
+    const demo = await h.openDemo('react');
+    const panel = await h.openPanel(await h.tabIdOf(demo));
+    // 小美's latest message: 今天下单什么时候发货呀
+    await expect.poll(async () => stageOf(await firstSuggested(panel))).toBe('logistics');
+    expect(await panel.locator('[data-suggested]').count()).toBe(3);
+
+    await demo.evaluate(() => window.__demoReceive?.('裤子开线了，怎么处理'));
+    await expect.poll(async () => stageOf(await firstSuggested(panel)), { timeout: 10_000 }).toBe('aftersales');
+
+    await demo.click('[data-role="reply-box"]');
+    await demo.keyboard.type('/');
+    await expect.poll(() => pickerItems(demo).count()).toBe(3);
+    const id = await pickerItems(demo).first().getAttribute('data-phrase-id');
+    expect(stageOf(id)).toBe('aftersales');
+    await demo.keyboard.press('Enter');
+    // Inserted at once, or through the inline fill-in form when the phrase has order values.
+    await expect.poll(async () => (await replyText(demo)).length > 1 || (await demo.locator('kefu-slash-picker form').count()) > 0).toBe(true);
+    expect(await replyText(demo)).not.toBe('/');
+    await Promise.all([demo.close(), panel.close()]);
+  });
+
+  it('Alt+1 in the panel inserts the first suggestion', async () => {
+    const demo = await h.openDemo('textarea');
+    const panel = await h.openPanel(await h.tabIdOf(demo));
+    await demo.evaluate(() => window.__demoReceive?.('还有货吗'));
+    await expect.poll(async () => stageOf(await firstSuggested(panel)), { timeout: 10_000 }).toBe('stock');
+    const id = await firstSuggested(panel);
+    await panel.focus('input[type="search"]');
+    await panel.keyboard.press('Alt+1');
+    const body = pack.phrases.find((p) => p.id === id)!.body;
+    const fixed = body.split('{')[0]!; // the part before any placeholder
+    await expect
+      .poll(async () => (await replyText(demo)).startsWith(fixed) || (await panel.locator('form[role="dialog"]').count()) > 0)
+      .toBe(true);
+    await Promise.all([demo.close(), panel.close()]);
+  });
+});
