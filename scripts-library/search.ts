@@ -234,6 +234,9 @@ export class PhraseIndex<P extends SearchablePhrase> {
         (exact.has(c.i) ? 10 : 0) +
         quality * 0.45 +
         titleCoverage(units, this.fuseDocs[c.i]!) * 0.25 +
+        // A title or code holding the whole query beats a body that does (the title is what the agent remembers).
+        (titleCoverage(units, this.fuseDocs[c.i]!) >= 1 ? 0.3 : 0) +
+        (isWholeTitle(q, this.fuseDocs[c.i]!) ? 0.3 : 0) +
         c.coverage * 0.15 +
         this.frecencies[c.i]! * 0.1 +
         (phrase.pinned ? 0.05 : 0);
@@ -407,6 +410,12 @@ function queryUnits(q: string): { chars: Set<string>; tokens: string[]; spaced: 
 }
 
 /** Share of the query found in the title (characters in it, tokens in its pinyin or the shortcut code). */
+/** The query is the whole title, in characters or in full pinyin (核对地址 over 核对地址加催付). */
+function isWholeTitle(q: string, doc: FuseDoc): boolean {
+  const compact = q.replace(/\s+/g, '');
+  return doc.title.toLowerCase() === compact || doc.pyTitle.split(' ')[1] === compact;
+}
+
 function titleCoverage({ chars, tokens, spaced }: ReturnType<typeof queryUnits>, doc: FuseDoc): number {
   const total = chars.size + tokens.length;
   if (!total) return 0;
@@ -488,4 +497,62 @@ export class PhraseSearchCache<P extends SearchablePhrase & { updatedAt: number 
     }
     return this.index;
   }
+}
+
+/**
+ * The default stages' names in full pinyin, so 欢迎 and huanying both name the greeting stage (initials are left
+ * out: two letters are as likely a shortcut code, hy or sh).
+ */
+export const STAGE_PINYIN: Record<string, string[]> = {
+  greeting: ['huanying'],
+  product: ['shangpindaogou', 'daogou'],
+  pricing: ['yijia'],
+  stock: ['kucun'],
+  order: ['xiadanzhifu', 'xiadan'],
+  logistics: ['wuliu'],
+  payment: ['cuifu'],
+  farewell: ['jieshuyu'],
+  aftersales: ['shouhou'],
+  away: ['manglu', 'likai'],
+  promotion: ['dacuhuodong', 'dacu'],
+};
+
+/**
+ * The stage a query names: its name (or one part of a name written 忙碌/离开), or, for the default stages, the
+ * name's full pinyin. Such a query lists that stage's phrases first.
+ */
+export function stageNamed(query: string, stages: readonly { id: string; name: string }[]): string | undefined {
+  const q = query.trim().toLowerCase();
+  if (!q) return undefined;
+  for (const s of stages) {
+    if (s.name.toLowerCase() === q || s.name.split(/[/／、]/).includes(q)) return s.id;
+    if ((STAGE_PINYIN[s.id] ?? []).includes(q)) return s.id;
+  }
+  return undefined;
+}
+
+/** A phrase whose code is the query, then the stage's phrases in browsing order, then the other hits. */
+export function stageFirst<P extends SearchablePhrase>(phrases: readonly P[], stageId: string, hits: readonly SearchHit<P>[], query: string): SearchHit<P>[] {
+  const q = query.trim().toLowerCase();
+  const coded = hits.filter((h) => h.phrase.code?.toLowerCase() === q);
+  const first = browse(phrases, { stageId });
+  const codedIds = new Set(coded.map((h) => h.phrase.id));
+  const ids = new Set([...codedIds, ...first.map((h) => h.phrase.id)]);
+  return [...coded, ...first.filter((h) => !codedIds.has(h.phrase.id)), ...hits.filter((h) => !ids.has(h.phrase.id))];
+}
+
+/**
+ * What the panel lists for a typed query: the search, with a stage's own name (欢迎, 库存, cuifu…) listing that
+ * stage's phrases first. (Browsing, the empty query, needs no index.)
+ */
+export function panelSearch<P extends SearchablePhrase>(
+  index: PhraseIndex<P>,
+  phrases: readonly P[],
+  query: string,
+  { stageId, stages = [] }: { stageId?: string; stages?: readonly { id: string; name: string }[] } = {},
+): SearchHit<P>[] {
+  if (!query.trim()) return browse(phrases, { stageId });
+  const hits = index.search(query, { stageId });
+  const named = stageId ? undefined : stageNamed(query, stages);
+  return named ? stageFirst(phrases, named, hits, query) : hits;
 }

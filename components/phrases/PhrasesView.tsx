@@ -42,7 +42,7 @@ export function PhrasesView({ phrases, stages, settings, chatTab, flow, notify, 
   const { stageId, hintStage, choose } = useStageChoice(chatTab?.status.lastBuyerMessage, stages, query, () => setActive(0));
   // With nothing typed, the replies suggested for the buyer's latest message lead the list (Alt+1…3, Enter).
   const suggested = useSuggested(query.trim() ? undefined : chatTab?.status.lastBuyerMessage, phrases);
-  const hits = useWithSuggested(suggested, usePhraseSearch(phrases, query, stageId));
+  const hits = useWithSuggested(suggested, usePhraseSearch(phrases, query, stageId, stages));
   const activeIndex = Math.min(active, Math.max(0, hits.length - 1));
   useEffect(() => {
     keysRef.current = (e) => {

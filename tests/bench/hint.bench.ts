@@ -1,6 +1,7 @@
 /**
  * The stage hint: its accuracy and coverage on the buyer-message corpus (tests/fixtures/buyer-messages, both
- * splits) and its cost per message (the side panel runs it for every new buyer message).
+ * splits) and its cost per message (the side panel runs it for every new buyer message); search top-1 on the
+ * labelled query set (tests/fixtures/search-queries).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { hintScore } from '../fixtures/buyer-messages/score';
 import { stageGuess } from '../../scripts-library/stage-hint';
 import { readExamples } from '../../scripts-library/stage-model';
 import { percentile } from './stats';
+import { queryScore } from '../fixtures/search-queries/score';
 
 export async function run(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -28,5 +30,9 @@ export async function run(): Promise<Record<string, number>> {
   }
   out['hint.p95_ms'] = Math.round(percentile(times, 95) * 10000) / 10000;
   out['hint.median_ms'] = Math.round(percentile(times, 50) * 10000) / 10000;
+  // Search ranking on the labelled query set, through the panel's search path.
+  const q = queryScore();
+  out['search.top1.labelled'] = Math.round(q.top1 * 10000) / 10000;
+  out['search.labelled_queries'] = q.queries;
   return out;
 }
