@@ -45,7 +45,8 @@ describe('其他网站', () => {
     await sites.getByLabel('网站地址').fill(`${other.url}/index.html`);
     await sites.getByRole('button', { name: '在此网站启用' }).click();
     await expect.poll(() => settings.textContent('[data-testid="notice"]')).toBe('已在 127.0.0.3 启用，刷新该页面即可使用');
-    expect(await sites.locator('li span').allTextContents()).toEqual(['127.0.0.3']);
+    // The list follows the stored settings (a live query), a moment after the notice.
+    await expect.poll(() => sites.locator('li span').allTextContents()).toEqual(['127.0.0.3']);
     await before.close();
 
     const page = await openConsole();
