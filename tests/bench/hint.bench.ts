@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hintScore } from '../fixtures/buyer-messages/score';
+import { hintScore, suggestScore } from '../fixtures/buyer-messages/score';
 import { stageGuess } from '../../scripts-library/stage-hint';
 import { readExamples } from '../../scripts-library/stage-model';
 import { percentile } from './stats';
@@ -30,6 +30,7 @@ export async function run(): Promise<Record<string, number>> {
   }
   out['hint.p95_ms'] = Math.round(percentile(times, 95) * 10000) / 10000;
   out['hint.median_ms'] = Math.round(percentile(times, 50) * 10000) / 10000;
+  out['suggest.top3_hit.heldout'] = Math.round(suggestScore().top3 * 10000) / 10000;
   // Search ranking on the labelled query set, through the panel's search path.
   const q = queryScore();
   out['search.top1.labelled'] = Math.round(q.top1 * 10000) / 10000;
