@@ -10,6 +10,8 @@ import { stageGuess } from '../../scripts-library/stage-hint';
 import { readExamples } from '../../scripts-library/stage-model';
 import { percentile } from './stats';
 import { queryScore } from '../fixtures/search-queries/score';
+import { suggestReplies } from '../../scripts-library/suggest';
+import pack from '../../scripts-library/packs/default.json';
 
 export async function run(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -31,6 +33,18 @@ export async function run(): Promise<Record<string, number>> {
   out['hint.p95_ms'] = Math.round(percentile(times, 95) * 10000) / 10000;
   out['hint.median_ms'] = Math.round(percentile(times, 50) * 10000) / 10000;
   out['suggest.top3_hit.heldout'] = Math.round(suggestScore().top3 * 10000) / 10000;
+  // Suggested replies over a 10k library (the panel recomputes them for each new buyer message).
+  const base = pack.phrases.map((p) => ({ ...p, tags: p.tags ?? [], useCount: 0 }));
+  const lib = Array.from({ length: 10_000 }, (_, i) => ({ ...base[i % base.length]!, id: `p${i}`, title: `${base[i % base.length]!.title}${i % 97}` }));
+  suggestReplies(messages[0], lib);
+  const sTimes: number[] = [];
+  for (const m of messages.slice(0, 60)) {
+    const t = performance.now();
+    suggestReplies(m, lib);
+    sTimes.push(performance.now() - t);
+  }
+  out['suggest.p95_ms.10k'] = Math.round(percentile(sTimes, 95) * 100) / 100;
+  out['suggest.median_ms.10k'] = Math.round(percentile(sTimes, 50) * 100) / 100;
   // Search ranking on the labelled query set, through the panel's search path.
   const q = queryScore();
   out['search.top1.labelled'] = Math.round(q.top1 * 10000) / 10000;
