@@ -150,24 +150,15 @@ function RuleEditor({ rule, onSave, onCancel }: { rule: Rule; onSave(r: Rule): P
     termsText: rule.terms.join('\n'),
     allowText: rule.allow.join('|'),
     nearText: (rule.cleanNear ?? []).join('|'),
+    groupsText: (rule.near ?? []).map((g) => g.join('|')).join('\n'),
     replacementText: rule.replacement ?? '',
   });
   const [error, setError] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const terms = draft.termsText.split(/\n/).map((x) => x.trim()).filter(Boolean);
-    if (!terms.length && !rule.patterns?.length) return setError(true);
-    const { termsText, allowText, nearText, replacementText, ...rest } = draft; // the texts become lists
-    const list = (text: string) => text.split('|').map((x) => x.trim()).filter(Boolean);
-    const near = list(nearText);
-    const { cleanNear: _near, replacement: _replacement, ...base } = rest;
-    await onSave({
-      ...base,
-      terms,
-      allow: list(allowText),
-      ...(near.length ? { cleanNear: near } : {}),
-      ...(replacementText.trim() ? { replacement: replacementText.trim() } : {}),
-    });
+    const saved = draftToRule(draft);
+    if (!saved) return setError(true);
+    await onSave(saved);
   };
   return (
     <form className="dialog" aria-label={t('ruleEditorTitle')} onSubmit={submit}>
@@ -191,6 +182,10 @@ function RuleEditor({ rule, onSave, onCancel }: { rule: Rule; onSave(r: Rule): P
       <label className="field">
         <span>{t('fieldTerms')}</span>
         <textarea rows={3} value={draft.termsText} onChange={(e) => setDraft((d) => ({ ...d, termsText: e.target.value }))} />
+      </label>
+      <label className="field">
+        <span>{t('fieldNearGroups')}</span>
+        <textarea rows={2} value={draft.groupsText} placeholder={t('fieldNearGroupsHint')} onChange={(e) => setDraft((d) => ({ ...d, groupsText: e.target.value }))} />
       </label>
       <label className="field">
         <span>{t('fieldSuggestion')}</span>
@@ -219,4 +214,29 @@ function RuleEditor({ rule, onSave, onCancel }: { rule: Rule; onSave(r: Rule): P
       </div>
     </form>
   );
+}
+
+type RuleDraft = Rule & { termsText: string; allowText: string; nearText: string; groupsText: string; replacementText: string };
+
+/**
+ * The editor's texts as a rule: terms one per line; allowed contexts and 附近出现则放行 words separated by |; near
+ * groups one per line, their words separated by | (two or three groups, or none). Undefined when the rule would
+ * match nothing (no terms, patterns or near groups).
+ */
+function draftToRule({ termsText, allowText, nearText, groupsText, replacementText, ...rest }: RuleDraft): Rule | undefined {
+  const list = (text: string) => text.split('|').map((x) => x.trim()).filter(Boolean);
+  const terms = termsText.split(/\n/).map((x) => x.trim()).filter(Boolean);
+  const groups = groupsText.split(/\n/).map(list).filter((g) => g.length);
+  if (groups.length === 1 || groups.length > 3) return undefined;
+  if (!terms.length && !rest.patterns?.length && !groups.length) return undefined;
+  const near = list(nearText);
+  const { cleanNear: _clean, replacement: _replacement, near: _groups, ...base } = rest;
+  return {
+    ...base,
+    terms,
+    allow: list(allowText),
+    ...(groups.length ? { near: groups } : {}),
+    ...(near.length ? { cleanNear: near } : {}),
+    ...(replacementText.trim() ? { replacement: replacementText.trim() } : {}),
+  };
 }

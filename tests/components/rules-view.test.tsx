@@ -91,3 +91,27 @@ describe('library flags', () => {
     expect(document.querySelector('[data-flag]')).toBeNull();
   });
 });
+
+describe('near rules in the editor', () => {
+  it('adds a rule of words that go together, refuses a single group, and edits one from the pack keeping its groups', async () => {
+    await openRules();
+    await userEvent.click(screen.getByRole('button', { name: '新建规则' }));
+    let form = screen.getByRole('form', { name: '编辑规则' });
+    const groups = within(form).getByLabelText(/^一起出现的词组/);
+    await userEvent.type(groups, '退钱');
+    await userEvent.click(within(form).getByRole('button', { name: '保存' }));
+    expect(await within(form).findByRole('alert')).toHaveTextContent('两到三组');
+    await userEvent.type(groups, '{Enter}私下|微信');
+    await userEvent.click(within(form).getByRole('button', { name: '保存' }));
+    await waitFor(async () => expect(await db.rules.filter((r) => JSON.stringify(r.near) === JSON.stringify([['退钱'], ['私下', '微信']])).count()).toBe(1));
+
+    const row = document.querySelector<HTMLElement>('[data-rule-id="intent-pay-off-platform"]')!;
+    await userEvent.click(within(row).getByRole('button', { name: '编辑' }));
+    form = screen.getByRole('form', { name: '编辑规则' });
+    expect(within(form).getByLabelText(/^一起出现的词组/)).toHaveValue('转账|转给我|打款|打到|转我|汇款|付给我|扫我|收款码|打给我|转钱\n我|银行卡|支付宝|微信|卡上|卡号|私人|直接|先|个人');
+    await userEvent.click(within(form).getByRole('button', { name: '保存' }));
+    await waitFor(async () => expect((await db.rules.get('intent-pay-off-platform'))?.near?.length).toBe(2));
+    expect((await db.rules.get('intent-pay-off-platform'))?.nearOrdered).toBeUndefined();
+    expect((await db.rules.get('intent-pay-off-platform'))?.nearWithin).toBe(4);
+  });
+});
