@@ -1,6 +1,6 @@
 /** The notebooks' data: every repository call of 问题登记本, 交接记录本 and the buyer note goes through here. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { addHandover, addProblem, answerProblem, getBuyerNote, listHandovers, listProblems, markHandoverRead, saveBuyerNote } from '../../storage/repositories/notes';
+import { addHandover, addProblem, answeredQuestions, answerProblem, getBuyerNote, listHandovers, listProblems, markHandoverRead, saveBuyerNote } from '../../storage/repositories/notes';
 import { useDb } from '../shared/db-context';
 
 export function useProblems(search: string) {
@@ -32,11 +32,5 @@ export function useBuyerNote(site: string, buyerId: string) {
 /** Answered questions of the 问题登记本, for suggested replies (the FAQ searched by the buyer's message). */
 export function useAnsweredQuestions() {
   const db = useDb();
-  return useLiveQuery(
-    async () =>
-      (await listProblems(db))
-        .filter((n) => n.question && n.answer?.trim())
-        .map((n) => ({ id: n.id, question: n.question!, answer: n.answer! })),
-    [db],
-  );
+  return useLiveQuery(() => answeredQuestions(db), [db]);
 }

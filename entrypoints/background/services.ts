@@ -2,7 +2,7 @@
 import { liveQuery } from 'dexie';
 import type { KefuDB } from '../../storage/db';
 import { listPhrases, recordPhraseUse } from '../../storage/repositories/phrases';
-import { listProblems } from '../../storage/repositories/notes';
+import { answeredQuestions } from '../../storage/repositories/notes';
 import { suggestReplies } from '../../scripts-library/suggest';
 import { listRules } from '../../storage/repositories/rules';
 import { countOne, recordConsultOnce } from '../../storage/repositories/tally';
@@ -126,8 +126,7 @@ function createGuardChecker(db: KefuDB): BackgroundServices['guardCheck'] {
 
 /** The suggested replies to a buyer message, as picker items (an answered 问题登记本 question is one of its own). */
 async function suggestedItems(db: KefuDB, message: string, library: readonly Phrase[]): Promise<Pick<PickerItem, 'id' | 'title' | 'body'>[]> {
-  const faq = (await listProblems(db)).filter((n) => n.question && n.answer?.trim()).map((n) => ({ id: n.id, question: n.question!, answer: n.answer! }));
-  return suggestReplies(message, library, faq).map((s) =>
+  return suggestReplies(message, library, await answeredQuestions(db)).map((s) =>
     s.kind === 'phrase'
       ? { id: s.phrase.id, title: s.phrase.title, body: s.phrase.body }
       : { id: `faq:${s.faq.id}`, title: s.faq.question.slice(0, 60), body: s.faq.answer.slice(0, 500) },

@@ -70,3 +70,8 @@ export async function listHandovers(db: KefuDB): Promise<Note[]> {
 export async function markHandoverRead(db: KefuDB, id: string): Promise<void> {
   await updateNote(db, id, { read: true });
 }
+
+/** Answered questions of the 问题登记本 (the FAQ that suggested replies search by the buyer's message). */
+export async function answeredQuestions(db: KefuDB): Promise<{ id: string; question: string; answer: string }[]> {
+  return (await listProblems(db)).filter((n) => n.question && n.answer?.trim()).map((n) => ({ id: n.id, question: n.question!, answer: n.answer! }));
+}
