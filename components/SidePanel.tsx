@@ -8,6 +8,7 @@ import { t } from './shared/i18n';
 import { useNotice } from './shared/use-notice';
 import { usePanelData } from './shared/use-panel-data';
 import { ServedTabBar } from './served/ServedTabBar';
+import { WaitingBar } from './served/WaitingBar';
 import { PhrasesView, type PanelKeys } from './phrases/PhrasesView';
 import { usePhraseInsert, type InsertFn } from './phrases/use-phrase-insert';
 import { Tally } from './tally/TallyView';
@@ -85,6 +86,7 @@ function Panel({ served, insert }: Omit<Props, 'db'>) {
           </button>
         </div>
         <ServedTabBar served={served} />
+        <WaitingBar chatTab={chatTab} limitSec={settings?.waitLimitSec ?? 180} />
         <ServedActions chatTab={chatTab} settings={settings} onInsert={flow.request} onCount={count} notify={notify} />
         <div className="views" role="tablist">
           {VIEWS.map(([id, label]) => (

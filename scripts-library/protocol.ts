@@ -21,6 +21,14 @@ export const BuyerSchema = z.object({
 });
 export type Buyer = z.infer<typeof BuyerSchema>;
 
+/** A buyer waiting for a reply: the chat page's buyer key (`site|buyer`), their name, since when (ms). */
+export const WaitingSchema = z.object({
+  key: z.string().check(z.maxLength(300)),
+  name: z.optional(z.string().check(z.maxLength(200))),
+  since: z.number().check(z.nonnegative()),
+});
+export type Waiting = z.infer<typeof WaitingSchema>;
+
 /** What a content script knows about its chat page. */
 export const ChatStatusSchema = z.object({
   /** Adapter id (equals the adapter's file name). */
@@ -32,6 +40,8 @@ export const ChatStatusSchema = z.object({
   lastBuyerMessage: z.optional(z.string().check(z.maxLength(300))),
   /** A notice for the agent, e.g. that site selectors no longer match and generic mode is used. */
   notice: z.optional(z.string().check(z.maxLength(40))),
+  /** Buyers waiting for a reply in this console (the open one included), longest first, since when (ms). */
+  waiting: z.optional(z.array(WaitingSchema).check(z.maxLength(50))),
 });
 export type ChatStatus = z.infer<typeof ChatStatusSchema>;
 
@@ -100,6 +110,27 @@ export const TallyCountSchema = z.object({
   type: z.literal('tally/count'),
   field: z.enum(['consults', 'conversions']),
   delta: z.union([z.literal(1), z.literal(-1)]),
+});
+/** The agent answered a buyer whose wait the chat page saw begin: one response time (ms timestamps). */
+export const ResponseReportSchema = z.object({
+  type: z.literal('response/record'),
+  site: z.string().check(z.minLength(1), z.maxLength(40)),
+  buyer: z.string().check(z.minLength(1), z.maxLength(300)),
+  buyerAt: z.number().check(z.int(), z.nonnegative()),
+  repliedAt: z.number().check(z.int(), z.nonnegative()),
+});
+/** The chat page asks for the wait limit and whether a late buyer may be notified. */
+export const WaitConfigRequestSchema = z.object({ type: z.literal('wait/config') });
+export const WaitConfigSchema = z.object({
+  limitSec: z.number().check(z.int(), z.positive()),
+  notify: z.boolean(),
+});
+export type WaitConfig = z.infer<typeof WaitConfigSchema>;
+/** A buyer waited past the limit while the console's tab was in the background. */
+export const WaitOverdueSchema = z.object({
+  type: z.literal('wait/overdue'),
+  name: z.string().check(z.maxLength(200)),
+  waitedSec: z.number().check(z.int(), z.nonnegative()),
 });
 /** The side panel started or cancelled chase reminders (the background owns the alarms). */
 export const RemindersChangedSchema = z.object({ type: z.literal('reminders/changed') });
@@ -179,6 +210,9 @@ export const CHAT_PAGE_REPLIES = {
   'guard/allow': OkReplySchema,
   'guard/override': OkReplySchema,
   'tally/count': OkReplySchema,
+  'response/record': OkReplySchema,
+  'wait/config': WaitConfigSchema,
+  'wait/overdue': OkReplySchema,
 };
 const r = CHAT_PAGE_REPLIES;
 export const CHAT_PAGE_SENDS = {
@@ -191,6 +225,9 @@ export const CHAT_PAGE_SENDS = {
   'guard/allow': entry('chat-page', GuardAllowSchema, r['guard/allow']),
   'guard/override': entry('chat-page', GuardOverrideSchema, r['guard/override']),
   'tally/count': entry('chat-page', TallyCountSchema, r['tally/count']),
+  'response/record': entry('chat-page', ResponseReportSchema, r['response/record']),
+  'wait/config': entry('chat-page', WaitConfigRequestSchema, r['wait/config']),
+  'wait/overdue': entry('chat-page', WaitOverdueSchema, r['wait/overdue']),
 };
 export const EXTENSION_PAGE_SENDS = {
   'panel/list-chat-tabs': entry('extension-page', ListChatTabsSchema, ChatTabListSchema),

@@ -9,6 +9,45 @@ import { shortHash } from './hash';
 export const DEFAULT_CHASE_LADDER: number[] = [15, 24 * 60, 48 * 60, 72 * 60];
 
 /**
+ * The follow-up ladders. 催付 (payment) takes its delays from ⚙ settings; the others are fixed by the seeds:
+ * 咨询未下单 (a buyer asked and did not order: the same evening, then the next day), 发货延迟致歉 (at once, then
+ * the next day if it still has not shipped), 中差评跟进 (day 1 and day 2: a 中差评 takes effect after 3 days and
+ * is hard to change later, seed 003), 售后回访 (3 and 7 days after delivery).
+ */
+export const LADDER_KINDS = ['payment', 'no-order', 'late-shipping', 'bad-review', 'after-sales'] as const;
+export type LadderKind = (typeof LADDER_KINDS)[number];
+
+export interface LadderStepPlan {
+  minutes: number;
+  phraseId: string;
+}
+
+export const FOLLOW_UP_LADDERS: Record<Exclude<LadderKind, 'payment'>, readonly LadderStepPlan[]> = {
+  'no-order': [
+    { minutes: 60, phraseId: 'followup-no-order' },
+    { minutes: 24 * 60, phraseId: 'followup-no-order-next-day' },
+  ],
+  'late-shipping': [
+    { minutes: 0, phraseId: 'followup-late-shipping' },
+    { minutes: 24 * 60, phraseId: 'followup-late-shipping-next-day' },
+  ],
+  'bad-review': [
+    { minutes: 24 * 60, phraseId: 'followup-bad-review' },
+    { minutes: 48 * 60, phraseId: 'followup-bad-review-day2' },
+  ],
+  'after-sales': [
+    { minutes: 3 * 24 * 60, phraseId: 'followup-after-sales' },
+    { minutes: 7 * 24 * 60, phraseId: 'followup-after-sales-week' },
+  ],
+};
+
+/** The steps of a ladder kind: 催付 from the agent's delays (`chaseLadder`), the others as planned above. */
+export function ladderPlan(kind: LadderKind, chaseLadder: readonly number[] = DEFAULT_CHASE_LADDER): LadderStepPlan[] {
+  if (kind === 'payment') return [...chaseLadder].sort((a, b) => a - b).map((minutes) => ({ minutes, phraseId: chasePhraseId(minutes) }));
+  return [...FOLLOW_UP_LADDERS[kind]];
+}
+
+/**
  * The default library's chase phrase for a step's delay: the 15-minute one up to 12 h, then the 24 h, 48 h and
  * 72 h ones. A ladder the agent lengthened keeps proposing the last one.
  */
@@ -22,6 +61,7 @@ export function chasePhraseId(minutes: number): string {
 export interface LadderStep {
   id: string;
   ladderId: string;
+  kind: LadderKind;
   site: string;
   buyerId: string;
   buyerName?: string;
@@ -34,30 +74,41 @@ export interface LadderStep {
   createdAt: number;
 }
 
-/** The steps of one ladder started at `now` (ids are stable for the same start, so a double click adds nothing). */
+/**
+ * The steps of one ladder started at `now`, or at `from` (the order time the agent entered: steps already past
+ * then are due at once). Ids are stable for the same start, so a double click adds nothing. `ladder` is either
+ * the 催付 delays in minutes or a planned ladder.
+ */
 export function planLadder(input: {
   now: number;
-  ladder: readonly number[];
+  from?: number;
+  kind?: LadderKind;
+  ladder: readonly number[] | readonly LadderStepPlan[];
   site: string;
   buyerId: string;
   buyerName?: string;
   tabId?: number;
 }): LadderStep[] {
-  const ladderId = `chase-${input.now.toString(36)}-${shortHash(`${input.site}|${input.buyerId}`)}`;
-  return [...input.ladder]
-    .sort((a, b) => a - b)
-    .map((minutes, step) => ({
+  const kind = input.kind ?? 'payment';
+  const start = input.from ?? input.now;
+  const prefix = kind === 'payment' ? 'chase' : kind;
+  const ladderId = `${prefix}-${start.toString(36)}-${shortHash(`${input.site}|${input.buyerId}`)}`;
+  const steps = input.ladder.map((s) => (typeof s === 'number' ? { minutes: s, phraseId: chasePhraseId(s) } : s));
+  return steps
+    .sort((a, b) => a.minutes - b.minutes)
+    .map(({ minutes, phraseId }, step) => ({
       id: `${ladderId}-${step}`,
       ladderId,
+      kind,
       site: input.site,
       buyerId: input.buyerId,
       ...(input.buyerName ? { buyerName: input.buyerName } : {}),
       ...(input.tabId !== undefined ? { tabId: input.tabId } : {}),
       step,
       minutes,
-      dueAt: input.now + Math.round(minutes * 60_000),
+      dueAt: start + Math.round(minutes * 60_000),
       status: 'pending' as const,
-      phraseId: chasePhraseId(minutes),
+      phraseId,
       createdAt: input.now,
     }));
 }

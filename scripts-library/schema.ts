@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { SITE_PATTERN } from './sites';
 import { DEFAULT_SHIFTS } from './tally';
-import { DEFAULT_CHASE_LADDER } from './reminders';
+import { DEFAULT_CHASE_LADDER, LADDER_KINDS } from './reminders';
 import { patternProblem } from './guard/pattern-safety';
 
 export const PHRASE_BODY_MAX = 500;
@@ -160,8 +160,29 @@ export const TallySchema = z.object({
   amount: z.number().nonnegative().default(0),
   /** How many of the conversions came with an amount: 客单价 = amount / pricedSales (unpriced sales are not ¥0). */
   pricedSales: z.number().int().nonnegative().default(0),
+  /** 退款 and 中差评 the agent counted by hand (退款率 / 差评率 = per sale). */
+  refunds: z.number().int().nonnegative().default(0),
+  badReviews: z.number().int().nonnegative().default(0),
 });
 export type Tally = z.infer<typeof TallySchema>;
+
+/**
+ * One response: a buyer's message waited from `buyerAt` until the agent's reply at `repliedAt` (measured in the
+ * chat page, kept only here). `first`: the buyer's first response of that work day (首次响应).
+ */
+export const ResponseSchema = z.object({
+  id: z.string().min(1).max(400),
+  agent: z.string().min(1),
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  shift: z.string().min(1),
+  site: z.string().max(40),
+  buyer: z.string().max(300),
+  buyerAt: timestamp,
+  repliedAt: timestamp,
+  ms: z.number().int().nonnegative(),
+  first: z.boolean(),
+});
+export type ResponseRecord = z.infer<typeof ResponseSchema>;
 
 /** Buyer notes and the two text notebooks (问题登记本, 交接记录本). */
 export const NoteSchema = z.object({
@@ -197,6 +218,8 @@ export const ReminderSchema = z.object({
   id,
   /** The steps scheduled together for one buyer share a ladder id. */
   ladderId: z.string().max(80).default(''),
+  /** Which follow-up ladder (催付, 咨询未下单, 发货延迟致歉, 中差评跟进, 售后回访). */
+  kind: z.enum(LADDER_KINDS).default('payment'),
   site: z.string(),
   buyerId: z.string(),
   buyerName: z.string().optional(),
@@ -244,6 +267,10 @@ export const SettingsSchema = z.object({
   guardAllows: z.record(z.string(), z.array(z.string().max(60))).default({}),
   /** How many times the agent sent despite a block-severity hit (仍要发送), per rule id. */
   guardOverrides: z.record(z.string(), z.number().int().nonnegative()).default({}),
+  /** A buyer waiting this long turns red (seconds; default 3 min, seconds allowed for a try-out). */
+  waitLimitSec: z.number().int().min(5).max(3600).default(180),
+  /** Notify when a buyer waited past the limit while the console's tab is in the background. */
+  waitNotify: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

@@ -3,6 +3,7 @@
  * Times are local wall-clock times; a shift that runs past midnight counts to the day it started.
  */
 import { toCsv } from './csv';
+import { afterSaleRates, responsesBy, type ResponseRow } from './kpi';
 
 export interface Shift {
   id: string;
@@ -77,6 +78,9 @@ export interface TallyRow {
   amount?: number;
   /** Conversions that came with an amount (rows written before v4 have none: then all, when there is an amount). */
   pricedSales?: number;
+  /** 退款 / 中差评 counted by hand (rows before v5 have none). */
+  refunds?: number;
+  badReviews?: number;
 }
 
 export interface Totals {
@@ -90,6 +94,8 @@ export interface Totals {
   /** 客单价: amount per sale that had an amount (unpriced sales are left out, not counted as ¥0); null without any. */
   perOrder: number | null;
   pricedSales: number;
+  refunds: number;
+  badReviews: number;
 }
 
 /** Sum any rows (days, shifts) into one set of totals. */
@@ -99,7 +105,11 @@ export function summarize(rows: readonly TallyRow[]): Totals {
   let conversions = 0;
   let amount = 0;
   let pricedSales = 0;
+  let refunds = 0;
+  let badReviews = 0;
   for (const r of rows) {
+    refunds += r.refunds ?? 0;
+    badReviews += r.badReviews ?? 0;
     consults += r.consults + (r.autoConsults ?? 0);
     autoConsults += r.autoConsults ?? 0;
     conversions += r.conversions;
@@ -107,7 +117,7 @@ export function summarize(rows: readonly TallyRow[]): Totals {
     pricedSales += r.pricedSales ?? ((r.amount ?? 0) > 0 ? r.conversions : 0);
   }
   const perOrder = pricedSales > 0 && amount > 0 ? amount / pricedSales : null;
-  return { consults, autoConsults, conversions, amount, pricedSales, rate: conversionRate(consults, conversions), perOrder };
+  return { consults, autoConsults, conversions, amount, pricedSales, refunds, badReviews, rate: conversionRate(consults, conversions), perOrder };
 }
 
 export interface DayTotals extends Totals {
@@ -145,22 +155,43 @@ export function goalProgress(conversions: number, goal: number): number | null {
 
 const money = (n: number) => (Math.round(n * 100) / 100).toFixed(2);
 
-/** The tally as CSV (UTF-8 with BOM so Excel shows Chinese): 日期,班次,询单,其中自动,成交,转化率,金额,客单价. */
-export function tallyCsv(rows: readonly TallyRow[], shiftName: (id: string) => string): string {
-  const lines = [...rows]
+/**
+ * The tally as CSV (UTF-8 with BOM so Excel shows Chinese), one line per day and shift:
+ * 日期,班次,询单,其中自动,成交,转化率,金额,客单价,首次响应(秒),平均响应(秒),响应次数,3分钟响应率,退款,退款率,中差评,差评率.
+ * A shift with responses but no tally row still gets a line.
+ */
+export function tallyCsv(rows: readonly TallyRow[], shiftName: (id: string) => string, responses: readonly ResponseRow[] = []): string {
+  const key = (day: string, shift: string) => `${day}|${shift}`;
+  const byKey = new Map<string, TallyRow>(rows.map((r) => [key(r.day, r.shift), r]));
+  for (const r of responses) if (!byKey.has(key(r.day, r.shift))) byKey.set(key(r.day, r.shift), { day: r.day, shift: r.shift, consults: 0, conversions: 0 });
+  const kpis = responsesBy(responses, [...byKey.keys()], (r) => key(r.day, r.shift));
+  const pctText = (r: number | null) => (r === null ? '' : `${(r * 100).toFixed(1)}%`);
+  const sec = (ms: number | null) => (ms === null ? '' : String(Math.round(ms / 1000)));
+  const lines = [...byKey.values()]
     .sort((a, b) => (a.day === b.day ? a.shift.localeCompare(b.shift) : a.day < b.day ? -1 : 1))
     .map((r) => {
       const t = summarize([r]);
+      const k = kpis.get(key(r.day, r.shift))!;
+      const after = afterSaleRates(t);
       return [
         r.day,
         shiftName(r.shift),
         t.consults,
         t.autoConsults,
         t.conversions,
-        t.rate === null ? '' : `${(t.rate * 100).toFixed(1)}%`,
+        pctText(t.rate),
         t.amount ? money(t.amount) : '',
         t.perOrder === null ? '' : money(t.perOrder),
+        sec(k.firstAvgMs),
+        sec(k.avgMs),
+        k.count,
+        pctText(k.within3min),
+        t.refunds,
+        pctText(after.refundRate),
+        t.badReviews,
+        pctText(after.badReviewRate),
       ];
     });
-  return '\ufeff' + toCsv(['日期', '班次', '询单', '其中自动', '成交', '转化率', '金额', '客单价'], lines) + '\r\n';
+  const header = ['日期', '班次', '询单', '其中自动', '成交', '转化率', '金额', '客单价', '首次响应(秒)', '平均响应(秒)', '响应次数', '3分钟响应率', '退款', '退款率', '中差评', '差评率'];
+  return '\ufeff' + toCsv(header, lines) + '\r\n';
 }

@@ -1,13 +1,13 @@
 /**
  * Backup and restore of everything the extension stores (phrases, stages, rules, tally, notes, reminders,
- * settings) as one versioned JSON file. Restore validates every row with its zod schema, shows what will change,
+ * response times, settings) as one versioned JSON file. Restore validates every row with its zod schema, shows what will change,
  * and replaces the data in ONE transaction: all of it or nothing. Restoring the same file twice changes nothing.
  */
 import { issueText } from '../scripts-library/issue-text';
 import { z } from 'zod';
 import type { KefuDB } from './db';
 import { CURRENT_VERSION } from './schema-versions';
-import { NoteSchema, PhraseSchema, ReminderSchema, RuleSchema, SettingRowSchema, StageSchema, TallySchema } from '../scripts-library/schema';
+import { NoteSchema, PhraseSchema, ReminderSchema, ResponseSchema, RuleSchema, SettingRowSchema, StageSchema, TallySchema } from '../scripts-library/schema';
 import { parseJsonFile } from '../scripts-library/phrase-io';
 
 const TABLES = {
@@ -17,6 +17,7 @@ const TABLES = {
   tally: TallySchema,
   notes: NoteSchema,
   reminders: ReminderSchema,
+  responses: ResponseSchema,
   settings: SettingRowSchema,
 } as const;
 export type TableName = keyof typeof TABLES;
@@ -34,6 +35,8 @@ export const BackupSchema = z.object({
     tally: z.array(TallySchema),
     notes: z.array(NoteSchema),
     reminders: z.array(ReminderSchema),
+    /** Response times (schema v5): a backup from before has none, and restoring it leaves none. */
+    responses: z.array(ResponseSchema).default([]),
     settings: z.array(SettingRowSchema),
   }),
 });

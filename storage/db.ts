@@ -3,7 +3,7 @@
  * opened from a content script would belong to the chat site. Content scripts ask the background instead.
  */
 import { Dexie, type EntityTable } from 'dexie';
-import type { Note, Phrase, Reminder, Rule, SettingRow, Stage, Tally } from '../scripts-library/schema';
+import type { Note, Phrase, Reminder, ResponseRecord, Rule, SettingRow, Stage, Tally } from '../scripts-library/schema';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema-versions';
 
 export class KefuDB extends Dexie {
@@ -14,6 +14,7 @@ export class KefuDB extends Dexie {
   tally!: EntityTable<Tally, 'id'>;
   notes!: EntityTable<Note, 'id'>;
   reminders!: EntityTable<Reminder, 'id'>;
+  responses!: EntityTable<ResponseRecord, 'id'>;
 
   /** @param upTo apply the schema history only up to this version (used by upgrade tests). */
   constructor(name = DB_NAME, upTo = Number.POSITIVE_INFINITY) {

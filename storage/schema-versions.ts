@@ -100,6 +100,30 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
         });
     },
   },
+  // ── v5 · 2026-12-02 ─ response times (one row per reply, queried per agent and day); tally rows gain the
+  //    hand-counted 退款 / 中差评, and every chase step belongs to a ladder kind (the ones before were all 催付).
+  {
+    version: 5,
+    date: '2026-12-02',
+    stores: {
+      responses: 'id, [agent+day]',
+    },
+    async upgrade(tx) {
+      await tx
+        .table('tally')
+        .toCollection()
+        .modify((row: Record<string, unknown>) => {
+          row.refunds ??= 0;
+          row.badReviews ??= 0;
+        });
+      await tx
+        .table('reminders')
+        .toCollection()
+        .modify((row: Record<string, unknown>) => {
+          row.kind ??= 'payment';
+        });
+    },
+  },
 ];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

@@ -18,12 +18,14 @@ export function parseLadder(text: string): number[] | null {
 
 /**
  * The values most phrases' placeholders need (shop name, agent name, default shipping days), the work shifts the
- * tally counts by, and the payment-chase ladder.
+ * tally counts by, the payment-chase ladder, and how long a buyer may wait for a reply (with the optional
+ * notification when a console in the background keeps one waiting).
  */
 export function SettingsForm({ settings, onSave, onClose }: Props) {
   const [draft, setDraft] = useState({ shopName: settings.shopName, agentName: settings.agentName, shipDays: settings.shipDays });
   const [shifts, setShifts] = useState(settings.shifts);
   const [ladder, setLadder] = useState(settings.chaseLadder.join(', '));
+  const [wait, setWait] = useState({ limit: String(settings.waitLimitSec), notify: settings.waitNotify });
   const [error, setError] = useState<string>();
   const [cleared, setCleared] = useState(false);
   const submit = async (e: FormEvent) => {
@@ -33,8 +35,13 @@ export function SettingsForm({ settings, onSave, onClose }: Props) {
       setError(t('settingLadderInvalid'));
       return;
     }
+    const waitLimitSec = Number(wait.limit);
+    if (!Number.isInteger(waitLimitSec) || waitLimitSec < 5 || waitLimitSec > 3600) {
+      setError(t('settingWaitInvalid'));
+      return;
+    }
     try {
-      await onSave({ ...draft, shifts, chaseLadder });
+      await onSave({ ...draft, shifts, chaseLadder, waitLimitSec, waitNotify: wait.notify });
       onClose();
     } catch {
       setError(t('settingsInvalid'));
@@ -67,6 +74,7 @@ export function SettingsForm({ settings, onSave, onClose }: Props) {
         <span>{t('settingLadder')}</span>
         <input value={ladder} onChange={(e) => setLadder(e.target.value)} />
       </label>
+      <WaitFields wait={wait} setWait={setWait} />
       <fieldset className="remembered">
         <legend>{t('rememberedTitle')}</legend>
         {shared.length > 0 && <p>{t('rememberedShared', shared.map(([k, v]) => `${k} ${v}`).join('，'))}</p>}
@@ -86,5 +94,22 @@ export function SettingsForm({ settings, onSave, onClose }: Props) {
         <button type="button" onClick={onClose}>{t('cancel')}</button>
       </div>
     </form>
+  );
+}
+
+type WaitDraft = { limit: string; notify: boolean };
+
+/** The reply time limit (seconds) and the late-buyer notification switch. */
+function WaitFields({ wait, setWait }: { wait: WaitDraft; setWait: (update: (w: WaitDraft) => WaitDraft) => void }) {
+  return (
+    <>
+      <label className="field">
+        <span>{t('settingWaitLimit')}</span>
+        <input type="number" min={5} max={3600} value={wait.limit} onChange={(e) => setWait((w) => ({ ...w, limit: e.target.value }))} />
+      </label>
+      <label className="muted">
+        <input type="checkbox" checked={wait.notify} onChange={(e) => setWait((w) => ({ ...w, notify: e.target.checked }))} /> {t('settingWaitNotify')}
+      </label>
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import type { DayTotals } from '../../scripts-library/tally';
 import { conversionRate } from '../../scripts-library/tally';
 import { t } from '../shared/i18n';
+import { formatWait } from '../../scripts-library/wait-clock';
 
 const W = 360;
 const H = 150;
@@ -23,7 +24,7 @@ export function countTicks(max: number): number[] {
  * 30 days as SVG: consults and conversions as bars (left axis, counts), the conversion rate as a line (right
  * axis, 0–100 %), dates along the bottom every week, and a legend. All text is SVG text, never markup strings.
  */
-export function TallyChart({ days }: { days: readonly DayTotals[] }) {
+export function TallyChart({ days, responses = [] }: { days: readonly DayTotals[]; responses?: readonly (number | null)[] }) {
   const ticks = countTicks(Math.max(0, ...days.map((d) => d.consults)));
   const top = ticks[ticks.length - 1]!;
   const plotW = W - LEFT - RIGHT;
@@ -38,6 +39,11 @@ export function TallyChart({ days }: { days: readonly DayTotals[] }) {
     })
     .filter(Boolean)
     .join(' ');
+  // The average response time as a dashed line, scaled to the slowest day (its peak is named in the legend).
+  const peak = Math.max(0, ...responses.map((ms) => ms ?? 0));
+  const responsePoints = peak
+    ? responses.map((ms, i) => (ms === null ? null : `${LEFT + i * step + step / 2},${TOP + plotH - (ms / peak) * plotH}`)).filter(Boolean).join(' ')
+    : '';
   const label = (day: string) => `${Number(day.slice(5, 7))}/${Number(day.slice(8, 10))}`;
   return (
     <figure className="tally__chart">
@@ -63,11 +69,13 @@ export function TallyChart({ days }: { days: readonly DayTotals[] }) {
         ))}
         <line x1={LEFT} x2={W - RIGHT} y1={TOP + plotH} y2={TOP + plotH} stroke="#94a3b8" />
         {points && <polyline points={points} fill="none" stroke="#ef4444" strokeWidth={1.5} />}
+        {responsePoints && <polyline data-testid="chart-response" points={responsePoints} fill="none" stroke="#a855f7" strokeWidth={1.2} strokeDasharray="3 2" />}
       </svg>
       <div className="legend" data-testid="tally-legend">
         <span><i style={{ background: '#93c5fd' }} />{t('tallyConsults')}</span>
         <span><i style={{ background: '#34d399' }} />{t('tallyConversions')}</span>
         <span><i style={{ background: '#ef4444', height: 2 }} />{t('tallyRate')}</span>
+        {peak > 0 && <span><i style={{ background: '#a855f7', height: 2 }} />{t('kpiChartResponse', formatWait(peak))}</span>}
       </div>
     </figure>
   );

@@ -8,6 +8,7 @@ import {
   type BackgroundType,
   type GuardHit,
   type PickerItem,
+  type WaitConfig,
 } from '../../scripts-library/protocol';
 import type { ChatTabRegistry } from '../../storage/chat-tabs';
 
@@ -36,6 +37,12 @@ export interface BackgroundServices {
   buyerOpened(site: string, buyerId: string): Promise<void>;
   /** Count a consult or a sale for the current shift (Alt+X / Alt+C in a chat page). */
   tallyCount(field: 'consults' | 'conversions', delta: 1 | -1): Promise<void>;
+  /** The agent answered a buyer: store the response time for the current day and shift. */
+  recordResponse(site: string, buyer: string, buyerAt: number, repliedAt: number): Promise<void>;
+  /** The wait limit and whether late buyers are notified (⚙ settings). */
+  waitConfig(): Promise<WaitConfig>;
+  /** A buyer in a background tab waited past the limit: notify, when the agent turned that on. */
+  waitOverdue(tabId: number, name: string, waitedSec: number): Promise<void>;
   /** The side panel changed chase reminders: make the alarms match the database. */
   remindersChanged(): Promise<void>;
   /** Register / unregister the chat script on a site the agent enabled / removed. */
@@ -125,6 +132,12 @@ const HANDLERS: { [K in BackgroundType]: Handler<K> } = {
   'guard/allow': ack((message, services) => services.guardAllow(message.ruleId, message.context)),
   'guard/override': ack((message, services) => services.guardOverride(message.ruleIds)),
   'tally/count': ack((message, services) => services.tallyCount(message.field, message.delta)),
+  'response/record': ack((m, services) => services.recordResponse(m.site, m.buyer, m.buyerAt, m.repliedAt)),
+  'wait/config': async (_m, _s, services) => ({ reply: await services.waitConfig() }),
+  'wait/overdue': async (message, sender, services) => {
+    await services.waitOverdue(sender.tab!.id!, message.name, message.waitedSec);
+    return { reply: OK };
+  },
   'reminders/changed': ack((_m, services) => services.remindersChanged()),
   'sites/enable': ack((message, services) => services.siteEnable(message.pattern, message.tabId)),
   'sites/disable': ack((message, services) => services.siteDisable(message.pattern)),

@@ -10,6 +10,7 @@ import { createServices } from './services';
 import { openPanelFor, openPanelOnToolbarClick } from './side-panel';
 import { createReminderService } from './reminders';
 import { createSiteService } from './sites';
+import { createWaitNotices } from './waits';
 import { injectChatScript, injectIntoOpenTabs } from './chat-script-injection';
 import { CHAT_MATCHES } from '../../scripts-library/sites';
 import { getSettings } from '../../storage/repositories/settings';
@@ -28,7 +29,9 @@ export default defineBackground(() => {
     openPanel: openPanelFor,
   });
   const sites = createSiteService({ scripting: browser.scripting, permissions: browser.permissions });
+  const waits = createWaitNotices({ notifications: browser.notifications, tabs: browser.tabs, windows: browser.windows, i18n: browser.i18n });
   const services = createServices(getDb(), registry, {
+    notifyWait: (tabId, name, waitedSec) => waits.notify(tabId, name, waitedSec),
     syncReminders: () => reminders.sync(),
     sites,
     injectChatScript: (tabId, frameId) => injectChatScript(browser.scripting, tabId, frameId),
@@ -61,7 +64,9 @@ export default defineBackground(() => {
   onTableWritten(getDb(), 'reminders', () => void reminders.sync().catch((e: unknown) => console.warn('[kefu] reminder alarms', e)));
   void reminders.sync().catch((e: unknown) => console.warn('[kefu] reminder alarms', e));
   browser.alarms.onAlarm.addListener((alarm) => void reminders.onAlarm(alarm.name).catch((e: unknown) => console.warn('[kefu] reminder', e)));
-  browser.notifications.onClicked.addListener((id) => void reminders.onNotificationClicked(id));
+  browser.notifications.onClicked.addListener(
+    (id) => void waits.onClicked(id).then((ours) => (ours ? undefined : reminders.onNotificationClicked(id))),
+  );
   browser.tabs.onActivated.addListener(({ tabId }) => void registry.activate(tabId).then((c) => c && broadcast()));
   browser.tabs.onRemoved.addListener((tabId) => void registry.forget(tabId).then((c) => c && broadcast()));
 });

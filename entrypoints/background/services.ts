@@ -6,6 +6,7 @@ import { answeredQuestions } from '../../storage/repositories/notes';
 import { suggestReplies } from '../../scripts-library/suggest';
 import { listRules } from '../../storage/repositories/rules';
 import { countOne, recordConsultOnce } from '../../storage/repositories/tally';
+import { recordResponse } from '../../storage/repositories/responses';
 import { shiftAt } from '../../scripts-library/tally';
 import { getSettings, updateSettings } from '../../storage/repositories/settings';
 import { orderSuggestions, placeholderValues, rememberPatch } from '../../scripts-library/placeholders';
@@ -22,6 +23,8 @@ import { effectiveRules, own } from '../../scripts-library/guard/effective-rules
 const PICKER_SIZE = 8;
 
 export interface ServiceHooks {
+  /** Show the "buyer waited too long" notification for a chat tab. */
+  notifyWait?: (tabId: number, name: string, waitedSec: number) => Promise<void>;
   syncReminders?: () => Promise<void>;
   injectChatScript?: (tabId: number, frameId: number) => Promise<void>;
   sites?: { enable(pattern: string, tabId?: number): Promise<void>; disable(pattern: string): Promise<void> };
@@ -88,6 +91,7 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: Ser
         .map(({ phrase }): PickerItem => ({ id: phrase.id, title: phrase.title, body: phrase.body, values, suggested }));
     },
     recordUse: (id) => recordPhraseUse(db, id),
+    ...waitServices(db, hooks),
     async tallyCount(field, delta) {
       const { agentName, shifts } = await getSettings(db);
       const { day, shift } = shiftAt(new Date(), shifts);
@@ -99,6 +103,25 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: Ser
     siteDisable: (pattern) => hooks.sites?.disable(pattern) ?? Promise.resolve(),
     async remember(values, buyer, saveShop) {
       await updateSettings(db, (current) => rememberPatch(current, values, buyer, saveShop));
+    },
+  };
+}
+
+/** The unreplied-buyer countdown's side: response times into the database, the limit, late-buyer notices. */
+function waitServices(db: KefuDB, hooks: ServiceHooks): Pick<BackgroundServices, 'recordResponse' | 'waitConfig' | 'waitOverdue'> {
+  return {
+    async recordResponse(site, buyer, buyerAt, repliedAt) {
+      const { agentName, shifts } = await getSettings(db);
+      const at = Math.min(repliedAt, Date.now()); // never a reply from the future
+      const { day, shift } = shiftAt(new Date(at), shifts);
+      await recordResponse(db, { agent: agentName || 'me', day, shift, site, buyer, buyerAt, repliedAt: at });
+    },
+    async waitConfig() {
+      const { waitLimitSec, waitNotify } = await getSettings(db);
+      return { limitSec: waitLimitSec, notify: waitNotify };
+    },
+    async waitOverdue(tabId, name, waitedSec) {
+      if ((await getSettings(db)).waitNotify) await hooks.notifyWait?.(tabId, name, waitedSec);
     },
   };
 }

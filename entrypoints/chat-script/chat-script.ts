@@ -29,11 +29,14 @@ import { buyerKey } from '../../scripts-library/placeholders';
 /** Longest buyer id / name the protocol carries (BuyerSchema). */
 const BUYER_TEXT_MAX = 200;
 import { GuardBadge } from './guard-badge';
+import { WaitWatch } from './wait-watch';
 
 export class ChatScript {
   private lastFocused: HTMLElement | null = null;
   private saved: SavedSelection | null = null;
   private lastReported = '';
+  /** The unreplied-buyer countdown (set once the script is wired). */
+  wait: WaitWatch | null = null;
 
   constructor(
     readonly adapter: SiteAdapter,
@@ -63,6 +66,10 @@ export class ChatScript {
     } catch {
       buyer = null; // a page that changed shape must not break the chat script
     }
+    const waiting = [...(this.wait?.clock.waiting.values() ?? [])]
+      .sort((a, b) => a.since - b.since)
+      .slice(0, 50)
+      .map(({ key, name, since }) => ({ key, since, ...(name ? { name: name.slice(0, BUYER_TEXT_MAX) } : {}) }));
     return {
       site: this.adapter.id,
       hasInput: el !== null,
@@ -70,6 +77,7 @@ export class ChatScript {
       buyer,
       ...(lastBuyerMessage ? { lastBuyerMessage } : {}),
       ...(degraded ? { notice: 'generic-fallback' } : {}),
+      ...(waiting.length ? { waiting } : {}),
     };
   }
 
@@ -165,6 +173,7 @@ export function startChatScript(ctx: ContentScriptContext): ChatScript {
   };
   wire(document, window);
   holdSendClicks(ctx, parts);
+  watchWaits(ctx, page, send, report);
   ctx.onInvalidated(() => parts.guard.close());
   ctx.onInvalidated(() => parts.picker.close());
   answerPanel(ctx, page, report);
@@ -176,6 +185,36 @@ export function startChatScript(ctx: ContentScriptContext): ChatScript {
   // visible (a handful of querySelector calls; nothing is sent unless something changed).
   ctx.setInterval(() => document.visibilityState === 'visible' && report(), 3000);
   return page;
+}
+
+/**
+ * The unreplied-buyer countdown: the page is looked at when its DOM changes (a message arrived or was sent),
+ * debounced; nothing runs while the page is still.
+ */
+function watchWaits(ctx: ContentScriptContext, page: ChatScript, send: Send, report: () => void): void {
+  const wait = new WaitWatch(document, {
+    adapter: page.adapter,
+    replyBox: () => page.replyBox().el,
+    config: () => send('wait/config', {}),
+    record: (buyer, buyerAt, repliedAt) => void send('response/record', { site: page.adapter.id, buyer, buyerAt, repliedAt }).catch(() => {}),
+    overdue: (name, waitedSec) => void send('wait/overdue', { name, waitedSec }).catch(() => {}),
+    changed: report,
+  });
+  page.wait = wait;
+  let timer: number | undefined;
+  const observer = new MutationObserver(() => {
+    timer ??= ctx.setTimeout(() => {
+      timer = undefined;
+      wait.look();
+    }, 150);
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  ctx.addEventListener(document, 'visibilitychange', () => wait.schedule());
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    wait.close();
+  });
+  wait.look();
 }
 
 /** The "/" picker, searching through the background with the open conversation's buyer. */

@@ -1,7 +1,7 @@
 /** 催付提醒 in the database. Every change of a ladder happens in one transaction. */
 import type { KefuDB } from '../db';
 import type { Phrase, Reminder } from '../../scripts-library/schema';
-import { isActive, planLadder } from '../../scripts-library/reminders';
+import { isActive, ladderPlan, planLadder, type LadderKind } from '../../scripts-library/reminders';
 
 /** Steps still waiting (pending or fired), soonest first. */
 export async function activeReminders(db: KefuDB): Promise<Reminder[]> {
@@ -12,28 +12,34 @@ export async function activeReminders(db: KefuDB): Promise<Reminder[]> {
 const sameBuyer = (site: string, buyerId: string) => (r: Reminder) => r.site === site && r.buyerId === buyerId;
 
 /**
- * Start the chase ladder for a buyer. A buyer who already has an active ladder keeps it (a second click adds
- * nothing). @returns the buyer's active steps.
+ * Start a follow-up ladder for a buyer (催付 by default, with the agent's delays). A buyer who already has an
+ * active ladder of that kind keeps it (a second click adds nothing); ladders of other kinds run side by side.
+ * `from`: the order time the agent entered (steps already past are due at once). @returns the ladder's active steps.
  */
 export async function startChase(
   db: KefuDB,
   input: { site: string; buyerId: string; buyerName?: string; tabId?: number },
   ladder: readonly number[],
   now = Date.now(),
+  options: { kind?: LadderKind; from?: number } = {},
 ): Promise<Reminder[]> {
+  const kind = options.kind ?? 'payment';
   return db.transaction('rw', db.reminders, async () => {
-    const existing = (await activeReminders(db)).filter(sameBuyer(input.site, input.buyerId));
+    const existing = (await activeReminders(db)).filter((r) => sameBuyer(input.site, input.buyerId)(r) && r.kind === kind);
     if (existing.length) return existing;
-    const steps: Reminder[] = planLadder({ ...input, now, ladder });
+    const steps: Reminder[] = planLadder({ ...input, now, kind, from: options.from, ladder: ladderPlan(kind, ladder) });
     await db.reminders.bulkAdd(steps);
     return steps;
   });
 }
 
-/** 已付款: the buyer paid, so every remaining step of their ladder is cancelled. @returns how many. */
-export async function markPaid(db: KefuDB, site: string, buyerId: string): Promise<number> {
+/**
+ * The buyer did what the ladder waited for (已付款 for 催付, 已下单, 已处理…): every remaining step of their ladder
+ * of that kind is cancelled. @returns how many.
+ */
+export async function markPaid(db: KefuDB, site: string, buyerId: string, kind: LadderKind = 'payment'): Promise<number> {
   return db.transaction('rw', db.reminders, async () => {
-    const open = (await db.reminders.where('status').anyOf('pending', 'fired').toArray()).filter(sameBuyer(site, buyerId));
+    const open = (await db.reminders.where('status').anyOf('pending', 'fired').toArray()).filter((r) => sameBuyer(site, buyerId)(r) && r.kind === kind);
     await db.reminders.bulkPut(open.map((r) => ({ ...r, status: 'cancelled' as const })));
     return open.length;
   });

@@ -3,7 +3,7 @@ import type { KefuDB } from '../db';
 import { TallySchema, type Tally } from '../../scripts-library/schema';
 import { tallyId } from '../../scripts-library/tally';
 
-export type TallyField = 'consults' | 'autoConsults' | 'conversions';
+export type TallyField = 'consults' | 'autoConsults' | 'conversions' | 'refunds' | 'badReviews';
 
 /**
  * Add `delta` to one counter of one agent/day/shift, never below zero. The read-modify-write happens inside one

@@ -19,7 +19,7 @@ export async function run(): Promise<Record<string, number>> {
   await db.open();
   const year = lastDays('2026-11-23', 365);
   await db.tally.bulkPut(
-    year.flatMap((day, i) => ['day', 'night'].map((shift) => ({ id: `小王|${day}|${shift}`, agent: '小王', day, shift, consults: 20 + (i % 7), autoConsults: i % 4, conversions: 5 + (i % 3), amount: 100 * (i % 5), pricedSales: i % 5 ? 5 + (i % 3) : 0 }))),
+    year.flatMap((day, i) => ['day', 'night'].map((shift) => ({ id: `小王|${day}|${shift}`, agent: '小王', day, shift, consults: 20 + (i % 7), autoConsults: i % 4, conversions: 5 + (i % 3), amount: 100 * (i % 5), pricedSales: i % 5 ? 5 + (i % 3) : 0, refunds: i % 2, badReviews: i % 9 ? 0 : 1 }))),
   );
 
   const inc: number[] = [];

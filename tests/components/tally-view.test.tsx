@@ -96,7 +96,7 @@ it('counts by the shifts in the settings', async () => {
 });
 
 it('the 30-day chart has count and rate axes, dates along the bottom and a legend', async () => {
-  await db.tally.put({ id: '小王|2026-11-20|day', agent: '小王', day: '2026-11-20', shift: 'day', consults: 23, autoConsults: 0, conversions: 5, amount: 0, pricedSales: 0 });
+  await db.tally.put({ id: '小王|2026-11-20|day', agent: '小王', day: '2026-11-20', shift: 'day', consults: 23, autoConsults: 0, conversions: 5, amount: 0, pricedSales: 0, refunds: 0, badReviews: 0 });
   render(<Tally db={db} />);
   const chart = await screen.findByTestId('tally-chart');
   await waitFor(() => expect(chart.querySelector('[data-day="2026-11-20"]')?.getAttribute('data-consults')).toBe('23'));
@@ -106,4 +106,29 @@ it('the 30-day chart has count and rate axes, dates along the bottom and a legen
   expect(dates[0]).toBe('10/25');
   expect(dates.at(-1)).toBe('11/23');
   expect(screen.getByTestId('tally-legend')).toHaveTextContent(/询单.*成交.*转化率/);
+});
+
+it('the KPI row shows today\'s measured response times, and 退款 / 中差评 counted by hand with their rates per sale', async () => {
+  const { recordResponse } = await import('../../storage/repositories/responses');
+  const at = new Date('2026-11-23T10:00').getTime();
+  await recordResponse(db, { agent: '小王', day: '2026-11-23', shift: 'day', site: 'demo', buyer: 'demo|小美', buyerAt: at, repliedAt: at + 20_000 });
+  await recordResponse(db, { agent: '小王', day: '2026-11-23', shift: 'day', site: 'demo', buyer: 'demo|小美', buyerAt: at + 60_000, repliedAt: at + 300_000 });
+  await recordResponse(db, { agent: '小王', day: '2026-11-22', shift: 'day', site: 'demo', buyer: 'demo|阿强', buyerAt: at, repliedAt: at + 5_000 }); // yesterday
+  render(<Tally db={db} />);
+  await waitFor(() => expect(screen.getByTestId('kpi-first')).toHaveTextContent('0:20'));
+  expect(screen.getByTestId('kpi-avg')).toHaveTextContent('2:10'); // (20 s + 240 s) / 2
+  expect(screen.getByTestId('kpi-within3')).toHaveTextContent('50.0%');
+  expect(screen.getByTestId('kpi-measured')).toHaveTextContent('今日已测 2 次回复');
+  expect(screen.getByTestId('kpi-refund-rate')).toHaveTextContent('—'); // no sale yet
+  for (let i = 0; i < 4; i++) await userEvent.click(screen.getByRole('button', { name: '成交 +1' }));
+  await userEvent.click(screen.getByRole('button', { name: '退款 +1' }));
+  await userEvent.click(screen.getByRole('button', { name: '中差评 +1' }));
+  await userEvent.click(screen.getByRole('button', { name: '中差评 +1' }));
+  await userEvent.click(screen.getByRole('button', { name: '中差评 −1' }));
+  await waitFor(() => expect(screen.getByTestId('kpi-refund-rate')).toHaveTextContent('25.0%'));
+  await waitFor(() => expect(screen.getByTestId('tally-badReviews')).toHaveTextContent('1'));
+  expect(screen.getByTestId('kpi-bad-rate')).toHaveTextContent('25.0%');
+  // The 30-day chart draws the average response time; the week table shows it per day.
+  expect(screen.getByTestId('chart-response')).toBeInTheDocument();
+  expect(screen.getByTestId('tally-day-2026-11-22')).toHaveTextContent('0:05');
 });

@@ -16,6 +16,15 @@ export const demo: SiteAdapter = {
   sendButtonSelectors: ['[data-kefu-demo] [data-role="send"]'],
   latestBuyerMessage: (doc) =>
     [...doc.querySelectorAll('[data-kefu-demo] [data-role="message"][data-from="buyer"]')].at(-1)?.querySelector('.bubble')?.textContent ?? null,
+  lastMessageFrom(doc) {
+    const from = [...doc.querySelectorAll<HTMLElement>('[data-kefu-demo] [data-role="message"]')].at(-1)?.dataset.from;
+    return from === 'buyer' || from === 'agent' ? from : null;
+  },
+  waitingBuyers: (doc) =>
+    [...doc.querySelectorAll<HTMLElement>('[data-kefu-demo] [data-role="conversation"][data-waiting="true"]')].map((row) => ({
+      id: row.dataset.buyerId,
+      name: row.dataset.buyerName,
+    })),
   currentBuyer(doc) {
     const active = doc.querySelector<HTMLElement>('[data-kefu-demo] [data-role="conversation"][aria-selected="true"]');
     if (!active) return null;

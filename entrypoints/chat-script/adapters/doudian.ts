@@ -11,6 +11,11 @@ export const doudian: SiteAdapter = {
   replyBoxSelectors: ["#im-input-box textarea[data-qa-id='qa-send-message-textarea']", '#im-input-box textarea'],
   sendButtonSelectors: ["[data-qa-id='qa-send-message-button']", '#im-input-box [role="button"]'],
   latestBuyerMessage: (doc) => [...doc.querySelectorAll("[data-qa-id='qa-message-warpper'].messageNotMe")].at(-1)?.textContent?.trim() ?? null,
+  // Messages are `[data-qa-id='qa-message-warpper']`, the agent's own `.messageIsMe` (research file).
+  lastMessageFrom(doc) {
+    const last = [...doc.querySelectorAll("[data-qa-id='qa-message-warpper']")].at(-1);
+    return !last ? null : last.classList.contains('messageIsMe') ? 'agent' : 'buyer';
+  },
   currentBuyer(doc) {
     const placeholder = doc.querySelector('#im-input-box textarea')?.getAttribute('placeholder') ?? '';
     const name = /发送给\s*(.+?)\s*[，,]/.exec(placeholder)?.[1];

@@ -11,6 +11,16 @@ export const pinduoduo: SiteAdapter = {
   matches: SITE_MATCHES.pinduoduo,
   replyBoxSelectors: ['textarea#replyTextarea'],
   latestBuyerMessage: (doc) => [...doc.querySelectorAll('#msgListContainer .buyer-item .msg-content-box')].at(-1)?.textContent?.trim() ?? null,
+  // Buyer rows are `.buyer-item`, the agent's `.cs-item` (research file); the list marks unreplied rows with
+  // `.chat-unreply-time` / `.chat-unreply-over-time` (pdkbot pdd.js).
+  lastMessageFrom(doc) {
+    const last = [...doc.querySelectorAll('#msgListContainer li.onemsg')].at(-1);
+    return last?.classList.contains('buyer-item') ? 'buyer' : last?.classList.contains('cs-item') ? 'agent' : null;
+  },
+  waitingBuyers: (doc) =>
+    [...doc.querySelectorAll('li.chat-item')]
+      .filter((row) => row.querySelector('.chat-unreply-time, .chat-unreply-over-time'))
+      .map((row) => ({ name: row.querySelector('.nickname-span')?.textContent?.trim() || undefined })),
   currentBuyer(doc) {
     const row = doc.querySelector('li.chat-item.active, li.chat-item.selected, li.chat-item[class*="active"]');
     const name = row?.querySelector('.nickname-span')?.textContent?.trim();

@@ -25,4 +25,8 @@ export interface SiteAdapter {
   latestBuyerMessage?(doc: Document): string | null;
   /** The buyer of the open conversation, when the page shows it. */
   currentBuyer(doc: Document): Buyer | null;
+  /** Who wrote the open conversation's last message (the unreplied-buyer countdown), when known. */
+  lastMessageFrom?(doc: Document): 'buyer' | 'agent' | null;
+  /** The buyers the conversation list marks as unreplied, when the adapter can read the list. */
+  waitingBuyers?(doc: Document): Buyer[];
 }

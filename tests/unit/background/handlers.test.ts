@@ -32,6 +32,9 @@ function services(reg = registry()): BackgroundServices & { used: string[]; reme
     remindersChanged: async () => {},
     siteEnable: async () => {},
     siteDisable: async () => {},
+    recordResponse: async () => {},
+    waitConfig: async () => ({ limitSec: 180, notify: false }),
+    waitOverdue: async () => {},
   };
 }
 

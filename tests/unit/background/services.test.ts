@@ -127,3 +127,33 @@ describe('the "/" picker with nothing typed', () => {
     expect((await svc.pickerSearch('', 'demo|A')).length).toBeGreaterThan(0);
   });
 });
+
+describe('response times and late buyers', () => {
+  it('a reply after midnight in a night shift is filed under the day the shift started, for the agent in ⚙', async () => {
+    await saveSettings(db, { agentName: '小李', shifts: [{ id: 'night', name: '晚班', start: '18:00', end: '02:00' }] });
+    const svc = createServices(db, registry());
+    const at = new Date(2026, 10, 28, 0, 30).getTime(); // a Saturday, 00:30
+    await svc.recordResponse('demo', 'demo|小美', at - 45_000, at);
+    expect(await db.responses.toArray()).toMatchObject([{ agent: '小李', day: '2026-11-27', shift: 'night', ms: 45_000, first: true }]);
+  });
+
+  it('a reply stamped in the future is taken as now (the page clock cannot stretch the wait)', async () => {
+    const svc = createServices(db, registry());
+    const now = Date.now();
+    await svc.recordResponse('demo', 'demo|小美', now - 10_000, now + 3_600_000);
+    const [row] = await db.responses.toArray();
+    expect(row!.ms).toBeLessThan(20_000);
+  });
+
+  it('notifies a late buyer only when the agent turned notifications on', async () => {
+    const shown: string[] = [];
+    const svc = createServices(db, registry(), { notifyWait: async (tabId, name) => void shown.push(`${tabId}:${name}`) });
+    expect(await svc.waitConfig()).toEqual({ limitSec: 180, notify: false });
+    await svc.waitOverdue(7, '小美', 200);
+    expect(shown).toEqual([]);
+    await saveSettings(db, { waitNotify: true, waitLimitSec: 60 });
+    expect(await svc.waitConfig()).toEqual({ limitSec: 60, notify: true });
+    await svc.waitOverdue(7, '小美', 200);
+    expect(shown).toEqual(['7:小美']);
+  });
+});

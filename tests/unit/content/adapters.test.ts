@@ -93,6 +93,28 @@ describe('each adapter on its fixture', () => {
   });
 });
 
+/** What the unreplied-buyer countdown reads on each fixture: who wrote the last message, who the list marks unreplied. */
+const WAITS: [string, 'buyer' | 'agent' | null, string[] | null][] = [
+  ['pinduoduo', 'buyer', ['阿强']],
+  ['doudian', 'buyer', null],
+  ['demo', 'agent', ['小美爱购物']],
+  ['jd', null, null],
+  ['taobao', null, null],
+  ['generic', null, null],
+];
+
+describe('the countdown\'s reads on each fixture', () => {
+  it('(meta) every adapter is listed', () => {
+    expect(WAITS.map(([id]) => id).sort()).toEqual(ADAPTERS.map((a) => a.id).sort());
+  });
+  it.each(WAITS)('%s: last message from %s, unreplied in the list: %j', (id, from, waiting) => {
+    load(id);
+    const adapter = ADAPTERS.find((a) => a.id === id)!;
+    expect(adapter.lastMessageFrom?.(document) ?? null).toBe(from);
+    expect(adapter.waitingBuyers?.(document).map((b) => b.name) ?? null).toEqual(waiting);
+  });
+});
+
 describe('generic rules', () => {
   const agent = () => new ChatScript(ADAPTERS.find((a) => a.id === 'generic')!, document);
 

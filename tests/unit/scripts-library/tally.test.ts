@@ -51,7 +51,7 @@ describe('totalsByDay, summaries and tallyCsv', () => {
     ]);
   });
   it('gives the rate and 客单价, or null where they would be a claim', () => {
-    expect(summarize(rows)).toEqual({ consults: 16, autoConsults: 2, conversions: 4, amount: 399, pricedSales: 4, rate: 0.25, perOrder: 99.75 });
+    expect(summarize(rows)).toEqual({ consults: 16, autoConsults: 2, conversions: 4, amount: 399, pricedSales: 4, refunds: 0, badReviews: 0, rate: 0.25, perOrder: 99.75 });
     expect(summarize([])).toMatchObject({ rate: null, perOrder: null });
     expect(summarize([{ day: 'x', shift: 'day', consults: 3, conversions: 1 }]).perOrder).toBeNull(); // no amount entered
   });
@@ -71,14 +71,30 @@ describe('totalsByDay, summaries and tallyCsv', () => {
     expect(goalProgress(3, 4)).toBe(0.75);
     expect(goalProgress(6, 4)).toBe(1.5);
   });
+  it('CSV: response times, 退款率 and 差评率 per day and shift; a shift with responses but no tally row gets a line', () => {
+    const csv = tallyCsv(
+      [{ day: '2026-11-23', shift: 'day', consults: 10, conversions: 4, refunds: 1, badReviews: 1 }],
+      (id) => ({ day: '白班', night: '晚班' })[id] ?? id,
+      [
+        { day: '2026-11-23', shift: 'day', ms: 30_000, first: true },
+        { day: '2026-11-23', shift: 'day', ms: 240_000, first: false },
+        { day: '2026-11-23', shift: 'night', ms: 12_000, first: true },
+      ],
+    );
+    const lines = csv.replace('\ufeff', '').trim().split('\r\n');
+    expect(lines.slice(1)).toEqual([
+      '2026-11-23,白班,10,0,4,40.0%,,,30,135,2,50.0%,1,25.0%,1,25.0%',
+      '2026-11-23,晚班,0,0,0,,,,12,12,1,100.0%,0,,0,',
+    ]);
+  });
   it('writes CSV with a BOM, one row per day and shift, rate empty without consults', () => {
     const csv = tallyCsv([...rows, { day: '2026-11-24', shift: 'off', consults: 0, conversions: 0 }], (id) => ({ day: '白班', night: '晚班', off: '班外' })[id] ?? id);
     expect(csv).toBe(
-      '\ufeff日期,班次,询单,其中自动,成交,转化率,金额,客单价\r\n' +
-        '2026-11-22,晚班,4,0,1,25.0%,99.00,99.00\r\n' +
-        '2026-11-23,白班,10,2,3,30.0%,300.00,100.00\r\n' +
-        '2026-11-23,晚班,2,0,0,0.0%,,\r\n' +
-        '2026-11-24,班外,0,0,0,,,\r\n',
+      '\ufeff日期,班次,询单,其中自动,成交,转化率,金额,客单价,首次响应(秒),平均响应(秒),响应次数,3分钟响应率,退款,退款率,中差评,差评率\r\n' +
+        '2026-11-22,晚班,4,0,1,25.0%,99.00,99.00,,,0,,0,0.0%,0,0.0%\r\n' +
+        '2026-11-23,白班,10,2,3,30.0%,300.00,100.00,,,0,,0,0.0%,0,0.0%\r\n' +
+        '2026-11-23,晚班,2,0,0,0.0%,,,,,0,,0,,0,\r\n' +
+        '2026-11-24,班外,0,0,0,,,,,,0,,0,,0,\r\n',
     );
   });
 });

@@ -8,6 +8,8 @@ import { ensureDefaultRules } from '../../../storage/repositories/rules';
 import { increment } from '../../../storage/repositories/tally';
 import { addHandover, saveBuyerNote } from '../../../storage/repositories/notes';
 import { saveSettings } from '../../../storage/repositories/settings';
+import { recordResponse } from '../../../storage/repositories/responses';
+import { startChase } from '../../../storage/repositories/reminders';
 
 const freshDb = freshDbPerTest();
 let db: KefuDB;
@@ -19,6 +21,8 @@ beforeEach(async () => {
   await saveBuyerNote(db, 'demo', 'b1', '穿M码');
   await addHandover(db, { shift: 'day', inProgress: '', urgent: '改地址', potential: '', text: '' });
   await saveSettings(db, { shopName: '小美服饰' });
+  await recordResponse(db, { agent: '小王', day: '2026-11-23', shift: 'day', site: 'demo', buyer: 'demo|小美', buyerAt: 1_000, repliedAt: 31_000 });
+  await startChase(db, { site: 'demo', buyerId: 'b1' }, [15], 1_000, { kind: 'bad-review' });
 });
 
 const everything = async () => Object.fromEntries(await Promise.all(TABLE_NAMES.map(async (n) => [n, stable(await db.table(n).orderBy(':id').toArray())])));
@@ -32,11 +36,21 @@ describe('backup', () => {
     if (!parsed.ok) throw new Error(parsed.error);
     const plan = await planRestore(db, parsed.backup);
     expect(plan.phrases.added).toBe(131);
+    expect(plan.responses.added).toBe(1); // response times and follow-up ladders travel with the backup
+    expect(plan.reminders.added).toBe(2);
     await applyRestore(db, parsed.backup);
     expect(await everything()).toEqual(before);
     expect(isNoop(await planRestore(db, parsed.backup))).toBe(true);
     await applyRestore(db, parsed.backup);
     expect(await everything()).toEqual(before);
+  });
+
+  it('a backup written before response times existed (no responses table) still restores', async () => {
+    const file = JSON.parse(await exportBackup(db)) as { tables: Record<string, unknown> };
+    delete file.tables.responses;
+    const parsed = parseBackup(JSON.stringify(file));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.backup.tables.responses).toEqual([]);
   });
 
   it('shows what will change', async () => {

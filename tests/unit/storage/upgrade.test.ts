@@ -31,7 +31,7 @@ describe('schema history', () => {
     await db.open();
     expect(db.verno).toBe(CURRENT_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['notes', 'phrases', 'reminders', 'rules', 'settings', 'stages', 'tally'].sort(),
+      ['notes', 'phrases', 'reminders', 'responses', 'rules', 'settings', 'stages', 'tally'].sort(),
     );
     db.close();
   });
@@ -83,8 +83,8 @@ describe('upgrade from v2', () => {
     const current = new KefuDB(name);
     await current.open();
     expect(current.verno).toBe(CURRENT_VERSION);
-    expect(await current.tally.get(tally.id)).toEqual({ ...tally, autoConsults: 0, pricedSales: 0 });
-    expect(await current.reminders.get('r1')).toEqual({ ...reminder, ladderId: 'legacy-demo|b1', minutes: 0, createdAt: 0 });
+    expect(await current.tally.get(tally.id)).toEqual({ ...tally, autoConsults: 0, pricedSales: 0, refunds: 0, badReviews: 0 });
+    expect(await current.reminders.get('r1')).toEqual({ ...reminder, ladderId: 'legacy-demo|b1', minutes: 0, createdAt: 0, kind: 'payment' });
     expect(await current.notes.get('n1')).toEqual(note);
     // What v3 code does with a migrated row works: counting an automatic consult is a number, not NaN.
     const { increment } = await import('../../../storage/repositories/tally');
@@ -119,8 +119,8 @@ describe('upgrade from v3', () => {
 
     const current = new KefuDB(name);
     await current.open();
-    expect(await current.tally.get(priced.id)).toEqual({ ...priced, pricedSales: 2 });
-    expect(await current.tally.get(unpriced.id)).toEqual({ ...unpriced, pricedSales: 0 });
+    expect(await current.tally.get(priced.id)).toEqual({ ...priced, pricedSales: 2, refunds: 0, badReviews: 0 });
+    expect(await current.tally.get(unpriced.id)).toEqual({ ...unpriced, pricedSales: 0, refunds: 0, badReviews: 0 });
     expect((await current.phrases.get('logistics-ship-time'))?.order).toBe(defaultPack.phrases.findIndex((p) => p.id === 'logistics-ship-time'));
     expect((await current.phrases.get('mine'))?.order).toBeUndefined();
     current.close();
@@ -160,6 +160,9 @@ describe('upgrade from databases written by earlier versions\' own code (tests/f
     expect((await addSale(db, '小王', '2026-11-23', 'day', 10)).conversions).toBe(Number(before.conversions) + 1);
     const { markPaid } = await import('../../../storage/repositories/reminders');
     expect(await markPaid(db, 'demo', 'b1')).toBe(seed.tables.reminders!.length);
+    const { recordResponse } = await import('../../../storage/repositories/responses');
+    expect(await recordResponse(db, { agent: '小王', day: '2026-11-23', shift: 'day', site: 'demo', buyer: 'demo|小美', buyerAt: 1000, repliedAt: 31_000 })).toMatchObject({ ms: 30_000, first: true });
+    expect(summarize([(await db.tally.get('小王|2026-11-23|day'))!])).toMatchObject({ refunds: 0, badReviews: 0 });
     const { exportBackup, parseBackup } = await import('../../../storage/backup');
     expect(parseBackup(await exportBackup(db))).toMatchObject({ ok: true });
     db.close();

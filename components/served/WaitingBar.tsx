@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react';
+import type { ChatTab } from '../../scripts-library/protocol';
+import { formatWait, waitKey, waitLevel } from '../../scripts-library/wait-clock';
+import { t } from '../shared/i18n';
+
+/** The current time, ticking every second only while `on` (no timer while nobody waits). */
+function useNow(on: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!on) return;
+    const first = setTimeout(() => setNow(Date.now()), 0); // the clock may be stale from the last wait
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
+  }, [on]);
+  return now;
+}
+
+/**
+ * 等待回复: how long the open conversation's buyer has waited (green, amber, red at the limit) and the other
+ * buyers waiting in this console, longest first, as far as the site adapter can see the conversation list.
+ */
+export function WaitingBar({ chatTab, limitSec }: { chatTab: ChatTab | undefined; limitSec: number }) {
+  const waiting = chatTab?.status.waiting ?? [];
+  const now = useNow(waiting.length > 0);
+  if (!chatTab || !waiting.length) return null;
+  const { status } = chatTab;
+  const openKey = status.buyer ? waitKey(status.site, status.buyer) : undefined;
+  const limit = limitSec * 1000;
+  const open = waiting.find((w) => w.key === openKey);
+  const others = waiting.filter((w) => w !== open);
+  const pill = (since: number) => {
+    const waited = Math.max(0, now - since);
+    const level = waitLevel(waited, limit);
+    return (
+      <span className={`wait wait--${level}`} data-level={level}>
+        {formatWait(waited)}
+      </span>
+    );
+  };
+  return (
+    <div className="waiting" data-testid="waiting" role="status">
+      {open && (
+        <span data-testid="waiting-open">
+          {t('waitOpen', open.name ?? '')} {pill(open.since)}
+        </span>
+      )}
+      {others.length > 0 && (
+        <span className="waiting__list" data-testid="waiting-list">
+          {t('waitOthers')}
+          {others.map((w) => (
+            <span key={w.key} className="waiting__buyer">
+              {w.name ?? w.key.slice(w.key.indexOf('|') + 1)} {pill(w.since)}
+            </span>
+          ))}
+        </span>
+      )}
+    </div>
+  );
+}

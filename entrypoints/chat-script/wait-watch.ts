@@ -1,0 +1,141 @@
+/**
+ * The unreplied-buyer countdown in the chat page: looks at the console when its DOM changes (debounced), feeds
+ * the pure {@link WaitClock}, reports measured replies, shows a small timer by the reply box (green, amber, red
+ * at the limit) and asks for a notification when a buyer passes the limit while the tab is in the background.
+ *
+ * No work while no buyer waits: the one-second tick and the limit timer exist only while someone waits.
+ */
+import { WaitClock, formatWait, waitLevel, waitKey } from '../../scripts-library/wait-clock';
+import type { WaitConfig } from '../../scripts-library/protocol';
+import type { SiteAdapter } from './adapters/types';
+import { viewportRect } from './dom';
+
+export interface WaitDeps {
+  adapter: SiteAdapter;
+  replyBox(): HTMLElement | null;
+  config(): Promise<WaitConfig>;
+  record(buyer: string, buyerAt: number, repliedAt: number): void;
+  overdue(name: string, waitedSec: number): void;
+  /** Something the side panel shows changed (who waits). */
+  changed(): void;
+  now?: () => number;
+}
+
+const COLORS = { ok: '#15803d', soon: '#b45309', late: '#b91c1c' } as const;
+
+export class WaitWatch {
+  readonly clock = new WaitClock();
+  private cfg: WaitConfig = { limitSec: 180, notify: false };
+  private tick: number | undefined;
+  private limitTimer: number | undefined;
+  private host: HTMLElement | null = null;
+  private pill: HTMLElement | null = null;
+  private readonly told = new Set<string>();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly deps: WaitDeps,
+  ) {}
+
+  private now(): number {
+    return this.deps.now?.() ?? Date.now();
+  }
+
+  /** The open conversation's key (`site|buyer`), when the page shows a buyer. */
+  openKey(): string | undefined {
+    const buyer = this.safe(() => this.deps.adapter.currentBuyer(this.doc));
+    return buyer ? waitKey(this.deps.adapter.id, buyer) : undefined;
+  }
+
+  /** Look at the page once (after DOM changes, clicks, a send). */
+  look(): void {
+    const { adapter } = this.deps;
+    const buyer = this.safe(() => adapter.currentBuyer(this.doc));
+    const from = this.safe(() => adapter.lastMessageFrom?.(this.doc)) ?? null;
+    const list = this.safe(() => adapter.waitingBuyers?.(this.doc)) ?? null;
+    const before = this.clock.waiting.size;
+    const keys = [...this.clock.waiting.keys()].join();
+    const reply = this.clock.look(
+      buyer ? { key: waitKey(adapter.id, buyer), ...(buyer.name ? { name: buyer.name } : {}), from } : null,
+      list && list.map((b) => ({ key: waitKey(adapter.id, b), ...(b.name ? { name: b.name } : {}) })),
+      this.now(),
+    );
+    if (reply) this.deps.record(reply.key, reply.buyerAt, reply.repliedAt);
+    for (const key of this.told) if (!this.clock.waiting.has(key)) this.told.delete(key);
+    if (this.clock.waiting.size > before) void this.deps.config().then((c) => ((this.cfg = c), this.schedule()), () => {});
+    if ([...this.clock.waiting.keys()].join() !== keys) this.deps.changed();
+    this.schedule();
+  }
+
+  /** Start or stop the tick and the limit timer; draw the timer. */
+  schedule(): void {
+    const open = this.openKey();
+    const waiting = open ? this.clock.waiting.get(open) : undefined;
+    const ticking = !!waiting && this.doc.visibilityState === 'visible';
+    if (ticking && this.tick === undefined) this.tick = window.setInterval(() => this.draw(), 1000);
+    if (!ticking && this.tick !== undefined) this.tick = void clearInterval(this.tick);
+    this.draw();
+    clearTimeout(this.limitTimer);
+    this.limitTimer = undefined;
+    const limit = this.cfg.limitSec * 1000;
+    let next = Infinity;
+    for (const w of this.clock.waiting.values()) if (!this.told.has(w.key)) next = Math.min(next, w.since + limit);
+    if (next < Infinity) this.limitTimer = window.setTimeout(() => this.late(), Math.max(0, next - this.now()) + 50);
+  }
+
+  private late(): void {
+    const limit = this.cfg.limitSec * 1000;
+    const now = this.now();
+    for (const w of this.clock.waiting.values()) {
+      if (this.told.has(w.key) || now - w.since < limit) continue;
+      this.told.add(w.key);
+      if (this.cfg.notify && this.doc.visibilityState === 'hidden') this.deps.overdue(w.name ?? '', Math.round((now - w.since) / 1000));
+    }
+    this.schedule();
+  }
+
+  private draw(): void {
+    const open = this.openKey();
+    const w = open ? this.clock.waiting.get(open) : undefined;
+    const box = this.deps.replyBox();
+    if (!w || !box) {
+      this.host?.remove();
+      this.host = this.pill = null;
+      return;
+    }
+    if (!this.host?.isConnected) {
+      this.host = this.doc.createElement('kefu-wait');
+      const pill = this.doc.createElement('span');
+      pill.setAttribute('role', 'timer');
+      pill.style.cssText =
+        'all:initial;position:fixed;z-index:2147483646;padding:1px 8px;border-radius:10px;color:#fff;font:12px/1.6 system-ui,sans-serif;pointer-events:none';
+      this.host.attachShadow({ mode: 'open' }).append(pill);
+      this.doc.documentElement.append(this.host);
+      this.pill = pill;
+    }
+    const waited = this.now() - w.since;
+    const level = waitLevel(waited, this.cfg.limitSec * 1000);
+    const r = viewportRect(box);
+    const pill = this.pill!;
+    pill.style.left = `${Math.max(4, r.left + 4)}px`;
+    pill.style.top = `${Math.max(4, r.top - 24)}px`;
+    pill.style.background = COLORS[level];
+    pill.dataset.level = level;
+    pill.textContent = `⏱ ${formatWait(waited)}`;
+  }
+
+  close(): void {
+    clearInterval(this.tick);
+    clearTimeout(this.limitTimer);
+    this.tick = this.limitTimer = undefined;
+    this.host?.remove();
+  }
+
+  private safe<T>(read: () => T): T | null {
+    try {
+      return read();
+    } catch {
+      return null; // a page that changed shape must not break the chat script
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { WaitClock, formatWait, waitKey, waitLevel } from '../../../scripts-library/wait-clock';
+
+const open = (key: string, from: 'buyer' | 'agent' | null) => ({ key, name: key.split('|')[1], from });
+
+describe('WaitClock', () => {
+  it('a buyer message seen after start waits until the agent answers, and that reply is measured', () => {
+    const clock = new WaitClock();
+    expect(clock.look(open('demo|小美', 'agent'), null, 0)).toBeNull();
+    expect(clock.look(open('demo|小美', 'buyer'), null, 1_000)).toBeNull();
+    expect(clock.waiting.get('demo|小美')).toMatchObject({ since: 1_000, seen: true });
+    // A second message from the same buyer does not restart the wait.
+    clock.look(open('demo|小美', 'buyer'), null, 20_000);
+    expect(clock.look(open('demo|小美', 'agent'), null, 43_000)).toEqual({ key: 'demo|小美', name: '小美', buyerAt: 1_000, repliedAt: 43_000 });
+    expect(clock.waiting.size).toBe(0);
+    // Looking again after the reply measures nothing twice.
+    expect(clock.look(open('demo|小美', 'agent'), null, 50_000)).toBeNull();
+  });
+
+  it('a wait already running when the clock started is shown but not measured (its start is unknown)', () => {
+    const clock = new WaitClock();
+    clock.look(open('demo|小美', 'buyer'), null, 5_000);
+    expect(clock.waiting.get('demo|小美')).toMatchObject({ since: 5_000, seen: false });
+    expect(clock.look(open('demo|小美', 'agent'), null, 9_000)).toBeNull();
+    expect(clock.waiting.size).toBe(0);
+  });
+
+  it('the conversation list adds the other unreplied buyers and drops the ones answered elsewhere', () => {
+    const clock = new WaitClock();
+    clock.look(open('demo|小美', 'agent'), [], 0);
+    clock.look(open('demo|小美', 'agent'), [{ key: 'demo|阿强', name: '阿强' }, { key: 'demo|林林' }], 2_000);
+    expect([...clock.waiting.keys()]).toEqual(['demo|阿强', 'demo|林林']);
+    expect(clock.oldest()?.since).toBe(2_000);
+    // 林林 was answered on another device: the list no longer marks her, and nothing is measured here.
+    clock.look(open('demo|小美', 'agent'), [{ key: 'demo|阿强', name: '阿强' }], 3_000);
+    expect([...clock.waiting.keys()]).toEqual(['demo|阿强']);
+    // The agent opens 阿强 and answers: measured from when the list first showed him.
+    expect(clock.look(open('demo|阿强', 'agent'), [], 62_000)).toMatchObject({ key: 'demo|阿强', buyerAt: 2_000, repliedAt: 62_000 });
+  });
+
+  it('without a list a buyer left unanswered keeps waiting while another conversation is open', () => {
+    const clock = new WaitClock();
+    clock.look(open('demo|小美', 'agent'), null, 0);
+    clock.look(open('demo|小美', 'buyer'), null, 1_000);
+    clock.look(open('demo|阿强', 'agent'), null, 2_000);
+    expect(clock.waiting.has('demo|小美')).toBe(true);
+  });
+
+  it('does nothing on a page where nobody is open and no list is read', () => {
+    const clock = new WaitClock();
+    expect(clock.look(null, null, 0)).toBeNull();
+    expect(clock.look(open('demo|x', null), null, 1)).toBeNull();
+    expect(clock.waiting.size).toBe(0);
+  });
+});
+
+describe('waitLevel and formatWait', () => {
+  it('green under a minute, amber after, red at the limit (3 min by default)', () => {
+    expect(waitLevel(59_000, 180_000)).toBe('ok');
+    expect(waitLevel(60_000, 180_000)).toBe('soon');
+    expect(waitLevel(179_999, 180_000)).toBe('soon');
+    expect(waitLevel(180_000, 180_000)).toBe('late');
+  });
+  it('a limit shortened to seconds still shows all three colours', () => {
+    expect(waitLevel(1_000, 6_000)).toBe('ok');
+    expect(waitLevel(3_000, 6_000)).toBe('soon');
+    expect(waitLevel(6_000, 6_000)).toBe('late');
+  });
+  it('formats m:ss and h:mm:ss', () => {
+    expect(formatWait(7_400)).toBe('0:07');
+    expect(formatWait(165_000)).toBe('2:45');
+    expect(formatWait(3_723_000)).toBe('1:02:03');
+    expect(formatWait(-5)).toBe('0:00');
+  });
+  it('keys a buyer by name when the page shows one, else by id', () => {
+    expect(waitKey('pinduoduo', { id: '88123456', name: '小美' })).toBe('pinduoduo|小美');
+    expect(waitKey('demo', { id: 'b1' })).toBe('demo|b1');
+  });
+});
