@@ -10,9 +10,9 @@ export const DEFAULT_CHASE_LADDER: number[] = [15, 24 * 60, 48 * 60, 72 * 60];
 
 /**
  * The follow-up ladders. 催付 (payment) takes its delays from ⚙ settings; the others are fixed by the seeds:
- * 咨询未下单 (a buyer asked and did not order: the same evening, then the next day), 发货延迟致歉 (at once, then
- * the next day if it still has not shipped), 中差评跟进 (day 1 and day 2: a 中差评 takes effect after 3 days and
- * is hard to change later, seed 003), 售后回访 (3 and 7 days after delivery).
+ * 咨询未下单 (a buyer asked and did not order: an hour later, then the next day), 发货延迟致歉 (at once, then the
+ * next day if it still has not shipped), 中差评跟进 (day 1 and day 2, both before the 3-day mark: a 中差评 takes
+ * effect after 3 days, seed 003), 售后回访 (3 and 7 days after delivery). Each step names its phrase.
  */
 export const LADDER_KINDS = ['payment', 'no-order', 'late-shipping', 'bad-review', 'after-sales'] as const;
 export type LadderKind = (typeof LADDER_KINDS)[number];
@@ -25,18 +25,18 @@ export interface LadderStepPlan {
 export const FOLLOW_UP_LADDERS: Record<Exclude<LadderKind, 'payment'>, readonly LadderStepPlan[]> = {
   'no-order': [
     { minutes: 60, phraseId: 'followup-no-order' },
-    { minutes: 24 * 60, phraseId: 'followup-no-order-next-day' },
+    { minutes: 24 * 60, phraseId: 'payment-consulted' },
   ],
   'late-shipping': [
     { minutes: 0, phraseId: 'followup-late-shipping' },
     { minutes: 24 * 60, phraseId: 'followup-late-shipping-next-day' },
   ],
   'bad-review': [
-    { minutes: 24 * 60, phraseId: 'followup-bad-review' },
-    { minutes: 48 * 60, phraseId: 'followup-bad-review-day2' },
+    { minutes: 0, phraseId: 'aftersales-bad-review' },
+    { minutes: 24 * 60, phraseId: 'followup-bad-review-day2' },
   ],
   'after-sales': [
-    { minutes: 3 * 24 * 60, phraseId: 'followup-after-sales' },
+    { minutes: 3 * 24 * 60, phraseId: 'aftersales-follow-up' },
     { minutes: 7 * 24 * 60, phraseId: 'followup-after-sales-week' },
   ],
 };

@@ -163,6 +163,12 @@ export const TallySchema = z.object({
   /** 退款 and 中差评 the agent counted by hand (退款率 / 差评率 = per sale). */
   refunds: z.number().int().nonnegative().default(0),
   badReviews: z.number().int().nonnegative().default(0),
+  /** Sums of the response times measured in this day and shift (each reply is also a row of `responses`). */
+  responses: z.number().int().nonnegative().default(0),
+  responseMs: z.number().nonnegative().default(0),
+  firstResponses: z.number().int().nonnegative().default(0),
+  firstResponseMs: z.number().nonnegative().default(0),
+  fastResponses: z.number().int().nonnegative().default(0),
 });
 export type Tally = z.infer<typeof TallySchema>;
 

@@ -3,7 +3,7 @@
  * Times are local wall-clock times; a shift that runs past midnight counts to the day it started.
  */
 import { toCsv } from './csv';
-import { afterSaleRates, responsesBy, type ResponseRow } from './kpi';
+import { afterSaleRates, responseTotals, type ResponseSums, type ResponseTotals } from './kpi';
 
 export interface Shift {
   id: string;
@@ -69,7 +69,7 @@ export function weekOf(at: Date): string {
 }
 
 /** A stored tally row as the arithmetic needs it (manual and automatic consults are kept apart). */
-export interface TallyRow {
+export interface TallyRow extends ResponseSums {
   day: string;
   shift: string;
   consults: number;
@@ -96,6 +96,8 @@ export interface Totals {
   pricedSales: number;
   refunds: number;
   badReviews: number;
+  /** Response times measured in the chat page (首次响应, 平均响应, 3分钟响应率). */
+  response: ResponseTotals;
 }
 
 /** Sum any rows (days, shifts) into one set of totals. */
@@ -117,7 +119,18 @@ export function summarize(rows: readonly TallyRow[]): Totals {
     pricedSales += r.pricedSales ?? ((r.amount ?? 0) > 0 ? r.conversions : 0);
   }
   const perOrder = pricedSales > 0 && amount > 0 ? amount / pricedSales : null;
-  return { consults, autoConsults, conversions, amount, pricedSales, refunds, badReviews, rate: conversionRate(consults, conversions), perOrder };
+  return {
+    consults,
+    autoConsults,
+    conversions,
+    amount,
+    pricedSales,
+    refunds,
+    badReviews,
+    rate: conversionRate(consults, conversions),
+    perOrder,
+    response: responseTotals(rows),
+  };
 }
 
 export interface DayTotals extends Totals {
@@ -158,20 +171,14 @@ const money = (n: number) => (Math.round(n * 100) / 100).toFixed(2);
 /**
  * The tally as CSV (UTF-8 with BOM so Excel shows Chinese), one line per day and shift:
  * 日期,班次,询单,其中自动,成交,转化率,金额,客单价,首次响应(秒),平均响应(秒),响应次数,3分钟响应率,退款,退款率,中差评,差评率.
- * A shift with responses but no tally row still gets a line.
  */
-export function tallyCsv(rows: readonly TallyRow[], shiftName: (id: string) => string, responses: readonly ResponseRow[] = []): string {
-  const key = (day: string, shift: string) => `${day}|${shift}`;
-  const byKey = new Map<string, TallyRow>(rows.map((r) => [key(r.day, r.shift), r]));
-  for (const r of responses) if (!byKey.has(key(r.day, r.shift))) byKey.set(key(r.day, r.shift), { day: r.day, shift: r.shift, consults: 0, conversions: 0 });
-  const kpis = responsesBy(responses, [...byKey.keys()], (r) => key(r.day, r.shift));
+export function tallyCsv(rows: readonly TallyRow[], shiftName: (id: string) => string): string {
   const pctText = (r: number | null) => (r === null ? '' : `${(r * 100).toFixed(1)}%`);
   const sec = (ms: number | null) => (ms === null ? '' : String(Math.round(ms / 1000)));
-  const lines = [...byKey.values()]
+  const lines = [...rows]
     .sort((a, b) => (a.day === b.day ? a.shift.localeCompare(b.shift) : a.day < b.day ? -1 : 1))
     .map((r) => {
       const t = summarize([r]);
-      const k = kpis.get(key(r.day, r.shift))!;
       const after = afterSaleRates(t);
       return [
         r.day,
@@ -182,10 +189,10 @@ export function tallyCsv(rows: readonly TallyRow[], shiftName: (id: string) => s
         pctText(t.rate),
         t.amount ? money(t.amount) : '',
         t.perOrder === null ? '' : money(t.perOrder),
-        sec(k.firstAvgMs),
-        sec(k.avgMs),
-        k.count,
-        pctText(k.within3min),
+        sec(t.response.firstAvgMs),
+        sec(t.response.avgMs),
+        t.response.count,
+        pctText(t.response.within3min),
         t.refunds,
         pctText(after.refundRate),
         t.badReviews,

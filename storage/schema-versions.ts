@@ -7,6 +7,7 @@
  */
 import type { Transaction } from 'dexie';
 import defaultPack from '../scripts-library/packs/default.json';
+import defaultKeys from '../scripts-library/packs/keys/default.json';
 
 export interface SchemaVersion {
   version: number;
@@ -100,8 +101,8 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
         });
     },
   },
-  // ── v5 · 2026-12-02 ─ response times (one row per reply, queried per agent and day); tally rows gain the
-  //    hand-counted 退款 / 中差评, and every chase step belongs to a ladder kind (the ones before were all 催付).
+  // ── v5 · 2026-12-02 ─ response times (one row per reply; tally rows keep their sums for the views); tally rows
+  //    gain the hand-counted 退款 / 中差评; every chase step belongs to a ladder kind (the ones before were 催付).
   {
     version: 5,
     date: '2026-12-02',
@@ -115,6 +116,7 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
         .modify((row: Record<string, unknown>) => {
           row.refunds ??= 0;
           row.badReviews ??= 0;
+          for (const sum of ['responses', 'responseMs', 'firstResponses', 'firstResponseMs', 'fastResponses']) row[sum] ??= 0;
         });
       await tx
         .table('reminders')
@@ -122,8 +124,22 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
         .modify((row: Record<string, unknown>) => {
           row.kind ??= 'payment';
         });
+      // The follow-up ladders' new default phrases, for a library installed before them (a fresh install gets
+      // them from the pack). Ids never seen before, so no phrase the agent edited or deleted comes back.
+      if (!(await tx.table('settings').get('installedPack:default'))) return;
+      const keys: Record<string, unknown> = defaultKeys;
+      const now = Date.now();
+      const added = defaultPack.phrases
+        .map((p, order) => ({ ...p, order }))
+        .filter((p) => FOLLOW_UP_PHRASES.includes(p.id))
+        .map((p) => ({ ...p, pinned: false, useCount: 0, origin: defaultPack.id, pinyin: keys[p.id], createdAt: now, updatedAt: now }));
+      const existing = new Set(await tx.table('phrases').toCollection().primaryKeys());
+      await tx.table('phrases').bulkAdd(added.filter((p) => !existing.has(p.id)));
     },
   },
 ];
+
+/** Default phrases that arrived with schema v5 (the follow-up ladders' steps). */
+export const FOLLOW_UP_PHRASES = ['followup-no-order', 'followup-late-shipping', 'followup-late-shipping-next-day', 'followup-bad-review-day2', 'followup-after-sales-week'];
 
 export const CURRENT_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;

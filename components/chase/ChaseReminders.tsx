@@ -4,6 +4,7 @@ import { delayParts, stepState } from '../../scripts-library/reminders';
 import { writeErrorText } from '../shared/write-error';
 import { t, type MessageKey } from '../shared/i18n';
 import { useChase, type ChaseTarget } from './use-chase';
+import { FollowUps, ladderName } from './FollowUps';
 
 export type { ChaseTarget } from './use-chase';
 
@@ -28,7 +29,8 @@ const delay = (minutes: number) => {
 const clock = (at: number) => new Date(at).toLocaleString(undefined, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /**
- * 催付提醒: start the 15 min / 24 h / 48 h / 72 h ladder for the open buyer, 已付款 to stop it, and the list of
+ * 催付提醒: start the 15 min / 24 h / 48 h / 72 h ladder for the open buyer, 已付款 to stop it; the other follow-up
+ * ladders (咨询未下单, 发货延迟致歉, 中差评跟进, 售后回访), optionally from an order time; and the list of
  * steps waiting across buyers (due, overdue after a restart, upcoming) with each step's phrase one click away.
  * The alarms follow the reminders table by themselves (storage/watch.ts).
  */
@@ -54,10 +56,17 @@ export function ChaseReminders({ target, ladder, focusId, onFocusDone, onInsert,
   };
   return (
     <section className="chase" aria-label={t('chaseTitle')}>
-      {target && <ChaseActions target={target} ladder={ladder} running={(reminders ?? []).some(servesBuyerOf)} store={chaseStore} notify={notify} />}
+      {target && (
+        <ChaseActions target={target} ladder={ladder} running={(reminders ?? []).some((r) => servesBuyerOf(r) && r.kind === 'payment')} store={chaseStore} notify={notify} />
+      )}
+      {target && <FollowUps target={target} ladder={ladder} running={(reminders ?? []).filter(servesBuyerOf)} store={chaseStore} delay={delay} notify={notify} />}
       {focused && (
         <div className="chase__focus" data-testid="chase-focus">
-          <strong>{t('chaseFocus', [focused.step.buyerName ?? focused.step.buyerId, delay(focused.step.minutes)])}</strong>
+          <strong>
+            {focused.step.kind === 'payment'
+              ? t('chaseFocus', [focused.step.buyerName ?? focused.step.buyerId, delay(focused.step.minutes)])
+              : t('followDue', [ladderName(focused.step.kind), focused.step.buyerName ?? focused.step.buyerId, delay(focused.step.minutes)])}
+          </strong>
           <p>{focused.phrase.body}</p>
           {servesBuyerOf(focused.step) ? (
             <button onClick={() => void chase(focused.step)}>{t('chaseInsert')}</button>
@@ -136,14 +145,20 @@ function ChaseList({ reminders, now, canInsert, onInsert }: { reminders: Reminde
           const state = stepState(r, now);
           return (
             <li key={r.id} data-reminder-id={r.id} data-state={state} className={`chase__step chase__step--${state}`}>
-              <span>{t(state === 'due' ? 'chaseDue' : 'chaseOverdue', [r.buyerName ?? r.buyerId, delay(r.minutes)])}</span>
+              <span>
+                {state === 'due' && r.kind !== 'payment'
+                  ? t('followDue', [ladderName(r.kind), r.buyerName ?? r.buyerId, delay(r.minutes)])
+                  : t(state === 'due' ? 'chaseDue' : 'chaseOverdue', [(r.kind === 'payment' ? '' : `${ladderName(r.kind)} · `) + (r.buyerName ?? r.buyerId), delay(r.minutes)])}
+              </span>
               {canInsert(r) && <button onClick={() => onInsert(r)}>{t('chaseInsert')}</button>}
             </li>
           );
         })}
         {[...next.values()].map((r) => (
           <li key={r.id} data-reminder-id={r.id} data-state="upcoming" className="chase__step chase__step--upcoming">
-            {t('chaseNext', [r.buyerName ?? r.buyerId, delay(r.minutes), clock(r.dueAt)])}
+            {r.kind === 'payment'
+              ? t('chaseNext', [r.buyerName ?? r.buyerId, delay(r.minutes), clock(r.dueAt)])
+              : t('followNext', [ladderName(r.kind), r.buyerName ?? r.buyerId, delay(r.minutes), clock(r.dueAt)])}
           </li>
         ))}
       </ul>

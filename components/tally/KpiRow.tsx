@@ -1,5 +1,5 @@
 import type { TallyField } from '../../storage/repositories/tally';
-import { afterSaleRates, type ResponseTotals } from '../../scripts-library/kpi';
+import { afterSaleRates } from '../../scripts-library/kpi';
 import type { Totals } from '../../scripts-library/tally';
 import { formatWait } from '../../scripts-library/wait-clock';
 import { t } from '../shared/i18n';
@@ -11,8 +11,9 @@ export const waitText = (ms: number | null) => (ms === null ? '—' : formatWait
  * Today's service KPIs beside 转化率 and 客单价: response times measured in the chat page (首次响应, 平均响应,
  * 3分钟响应率) and the hand-counted 退款 and 中差评 with their rates per sale.
  */
-export function KpiRow({ today, responses, bump }: { today: Totals; responses: ResponseTotals; bump: (field: TallyField, delta: number) => void }) {
+export function KpiRow({ today, bump }: { today: Totals; bump: (field: TallyField, delta: number) => void }) {
   const rates = afterSaleRates(today);
+  const responses = today.response;
   const counter = (field: 'refunds' | 'badReviews', label: string, value: number) => (
     <div className="tally__counter">
       <span className="tally__label">{label}</span>

@@ -24,7 +24,8 @@ export function countTicks(max: number): number[] {
  * 30 days as SVG: consults and conversions as bars (left axis, counts), the conversion rate as a line (right
  * axis, 0–100 %), dates along the bottom every week, and a legend. All text is SVG text, never markup strings.
  */
-export function TallyChart({ days, responses = [] }: { days: readonly DayTotals[]; responses?: readonly (number | null)[] }) {
+export function TallyChart({ days }: { days: readonly DayTotals[] }) {
+  const responses = days.map((d) => d.response.avgMs);
   const ticks = countTicks(Math.max(0, ...days.map((d) => d.consults)));
   const top = ticks[ticks.length - 1]!;
   const plotW = W - LEFT - RIGHT;

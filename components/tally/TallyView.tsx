@@ -14,7 +14,6 @@ import {
 } from '../../scripts-library/tally';
 import { TallyChart } from './TallyChart';
 import { KpiRow, waitText } from './KpiRow';
-import { responsesBy, responseTotals, type ResponseTotals } from '../../scripts-library/kpi';
 import { download } from '../shared/download';
 import { useTally, type TallyModel } from './use-tally';
 import { t } from '../shared/i18n';
@@ -39,39 +38,37 @@ interface Props {
 export function TallyView({ model, settings }: Props) {
   const { day, shift } = model;
   const all = model.rows ?? [];
-  const responses = model.responses ?? [];
   const month = lastDays(day, 30);
   const todays = all.filter((r) => r.day === day);
   const today = summarize(todays);
-  const responseDays = responsesBy(responses, month);
   const manual = todays.reduce((n, r) => n + r.consults, 0);
   const shiftName = (id: string) => (id === OFF_SHIFT ? t('shift_off') : (settings.shifts.find((s) => s.id === id)?.name ?? id));
   const inDays = (days: readonly string[]) => {
     const set = new Set(days);
-    return [summarize(all.filter((r) => set.has(r.day))), responseTotals(responses.filter((r) => set.has(r.day)))] as const;
+    return summarize(all.filter((r) => set.has(r.day)));
   };
   return (
     <section className="tally" aria-label={t('viewTally')}>
       <p className="muted">{t('tallyToday', [day, shiftName(shift)])}</p>
       {model.writeError && <p className="error" role="alert">{model.writeError}</p>}
       <TodayCard model={model} today={today} manual={manual} settings={settings} />
-      <KpiRow today={today} responses={responseDays.get(day) ?? responseTotals([])} bump={model.bump} />
+      <KpiRow today={today} bump={model.bump} />
       <p className="muted">{t('tallyHotkeys')}</p>
       <h2 className="tally__h">{t('tallySummary')}</h2>
       <SummaryTable
         rows={[
-          summaryRow(t('tallyThisWeek'), ...inDays(weekToDate(day)), 'tally-this-week'),
-          summaryRow(t('tallyThisMonth'), ...inDays(monthToDate(day)), 'tally-this-month'),
+          summaryRow(t('tallyThisWeek'), inDays(weekToDate(day)), 'tally-this-week'),
+          summaryRow(t('tallyThisMonth'), inDays(monthToDate(day)), 'tally-this-month'),
         ]}
       />
-      <TallyChart days={totalsByDay(all, month)} responses={month.map((d) => responseDays.get(d)!.avgMs)} />
+      <TallyChart days={totalsByDay(all, month)} />
       <div className="toolbar">
-        <button onClick={async () => download(`kefu-tally-${day}.csv`, tallyCsv(await model.allRows(), shiftName, await model.allResponses()), 'text/csv;charset=utf-8')}>
+        <button onClick={async () => download(`kefu-tally-${day}.csv`, tallyCsv(await model.allRows(), shiftName), 'text/csv;charset=utf-8')}>
           {t('tallyExport')}
         </button>
       </div>
       <h2 className="tally__h">{t('tallyWeek')}</h2>
-      <SummaryTable rows={totalsByDay(all, month.slice(-7)).map((d) => summaryRow(d.day.slice(5), d, responseDays.get(d.day)!, `tally-day-${d.day}`))} />
+      <SummaryTable rows={totalsByDay(all, month.slice(-7)).map((d) => summaryRow(d.day.slice(5), d, `tally-day-${d.day}`))} />
     </section>
   );
 }
@@ -155,14 +152,14 @@ function TodayCard({ model, today, manual, settings }: { model: TallyModel; toda
   );
 }
 
-const summaryRow = (label: string, s: Totals, r: ResponseTotals, testId: string) => (
+const summaryRow = (label: string, s: Totals, testId: string) => (
   <tr key={testId} data-testid={testId}>
     <td>{label}</td>
     <td>{s.consults}</td>
     <td>{s.conversions}</td>
     <td>{pct(s.rate)}</td>
     <td>{yuan(s.perOrder)}</td>
-    <td>{waitText(r.avgMs)}</td>
+    <td>{waitText(s.response.avgMs)}</td>
   </tr>
 );
 

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '../shared/db-context';
-import type { ResponseRecord, Settings, Tally } from '../../scripts-library/schema';
-import { responsesForDays, responsesOf } from '../../storage/repositories/responses';
+import type { Settings, Tally } from '../../scripts-library/schema';
 import { addSale, increment, tallyForDays, tallyOf, type TallyField } from '../../storage/repositories/tally';
 import { saveSettings } from '../../storage/repositories/settings';
 import { lastDays, monthToDate, shiftAt } from '../../scripts-library/tally';
@@ -14,8 +13,6 @@ export interface TallyModel {
   shift: string;
   /** The last 30 days and this month to date (undefined while loading). */
   rows: Tally[] | undefined;
-  /** The measured response times of the same days (undefined while loading). */
-  responses: ResponseRecord[] | undefined;
   /** Why the last write failed (a full disk…), cleared by the next one that works. */
   writeError: string | undefined;
   bump(field: TallyField, delta: number): void;
@@ -23,9 +20,8 @@ export interface TallyModel {
   sale(amount: number): Promise<boolean>;
   setGoal(goal: number): void;
   setAutoConsult(on: boolean): void;
-  /** Every row of this agent and every response time, for the CSV. */
+  /** Every row of this agent, for the CSV. */
   allRows(): Promise<Tally[]>;
-  allResponses(): Promise<ResponseRecord[]>;
 }
 
 export function useTally(agent: string, settings: Settings): TallyModel {
@@ -36,9 +32,7 @@ export function useTally(agent: string, settings: Settings): TallyModel {
     return () => clearInterval(timer);
   }, []);
   const { day, shift } = shiftAt(now, settings.shifts);
-  const days = [...new Set([...lastDays(day, 30), ...monthToDate(day)])];
-  const rows = useLiveQuery(() => tallyForDays(db, agent, days), [db, agent, day]);
-  const responses = useLiveQuery(() => responsesForDays(db, agent, days), [db, agent, day]);
+  const rows = useLiveQuery(() => tallyForDays(db, agent, [...new Set([...lastDays(day, 30), ...monthToDate(day)])]), [db, agent, day]);
   const [writeError, setWriteError] = useState<string>();
   const guarded = (write: Promise<unknown>) =>
     write.then(
@@ -49,13 +43,11 @@ export function useTally(agent: string, settings: Settings): TallyModel {
     day,
     shift,
     rows,
-    responses,
     writeError,
     bump: (field, delta) => void guarded(increment(db, agent, day, shift, field, delta)),
     sale: (amount) => guarded(addSale(db, agent, day, shift, amount)),
     setGoal: (goal) => void saveSettings(db, { dailyGoal: goal }),
     setAutoConsult: (on) => void saveSettings(db, { autoConsult: on }),
     allRows: () => tallyOf(db, agent),
-    allResponses: () => responsesOf(db, agent),
   };
 }

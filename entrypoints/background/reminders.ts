@@ -23,11 +23,13 @@ export function createReminderService(db: KefuDB, api: Api) {
   const notify = async (step: Reminder) => {
     const phrase = step.phraseId ? await getPhrase(db, step.phraseId) : undefined;
     const [value, unit] = delayParts(step.minutes);
+    const buyer = step.buyerName ?? step.buyerId;
+    const payment = step.kind === 'payment';
     await api.notifications.create(step.id, {
       type: 'basic',
       iconUrl: 'icon/128.png',
-      title: text('chaseNotifyTitle', [step.buyerName ?? step.buyerId]),
-      message: text('chaseNotifyMessage', [text(`delay_${unit}`, [value]), phrase?.title ?? '']),
+      title: payment ? text('chaseNotifyTitle', [buyer]) : text('followNotifyTitle', [text(`ladder_${step.kind.replace('-', '_')}`), buyer]),
+      message: text(payment ? 'chaseNotifyMessage' : 'followNotifyMessage', [text(`delay_${unit}`, [value]), phrase?.title ?? '']),
       priority: 2,
       requireInteraction: true,
     });

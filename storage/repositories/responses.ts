@@ -1,13 +1,16 @@
 /** Response times in the database: one row per measured reply, written by the background, read by the tally view. */
 import type { KefuDB } from '../db';
-import type { ResponseRecord } from '../../scripts-library/schema';
+import { TallySchema, type ResponseRecord } from '../../scripts-library/schema';
+import { tallyId } from '../../scripts-library/tally';
+import { withResponse } from '../../scripts-library/kpi';
 
 /** Longest wait kept as a response: a buyer answered after half a day was not "responded to" in a shift. */
 export const MAX_RESPONSE_MS = 12 * 3600_000;
 
 /**
- * Record one reply. The first reply to a buyer on a work day is their 首次响应. A report that arrives twice (two
- * frames, a retry) is stored once: the id is the buyer and the moment their wait began.
+ * Record one reply, and add it to the sums of its tally row (day and shift) in the same transaction. The first
+ * reply to a buyer on a work day is their 首次响应. A report that arrives twice (two frames, a retry) is stored
+ * and counted once: the id is the buyer and the moment their wait began.
  * @returns the stored row, or null when the wait is impossible (reply before the message, longer than 12 h).
  */
 export async function recordResponse(
@@ -17,22 +20,15 @@ export async function recordResponse(
   const ms = Math.round(input.repliedAt - input.buyerAt);
   if (!(ms >= 0 && ms <= MAX_RESPONSE_MS)) return null;
   const id = `${input.buyer}|${input.buyerAt}`;
-  return db.transaction('rw', db.responses, async () => {
+  return db.transaction('rw', db.responses, db.tally, async () => {
     const existing = await db.responses.get(id);
     if (existing) return existing;
     const earlier = await db.responses.where('[agent+day]').equals([input.agent, input.day]).filter((r) => r.buyer === input.buyer).count();
     const row: ResponseRecord = { id, ...input, ms, first: earlier === 0 };
     await db.responses.add(row);
+    const key = tallyId(input.agent, input.day, input.shift);
+    const tally = (await db.tally.get(key)) ?? TallySchema.parse({ id: key, agent: input.agent, day: input.day, shift: input.shift });
+    await db.tally.put({ ...tally, ...withResponse(tally, ms, row.first) });
     return row;
   });
-}
-
-/** One agent's responses on the given days. */
-export function responsesForDays(db: KefuDB, agent: string, days: readonly string[]): Promise<ResponseRecord[]> {
-  return db.responses.where('[agent+day]').anyOf(days.map((d) => [agent, d])).toArray();
-}
-
-/** Every response of one agent (the CSV export). */
-export function responsesOf(db: KefuDB, agent: string): Promise<ResponseRecord[]> {
-  return db.responses.filter((r) => r.agent === agent).toArray();
 }

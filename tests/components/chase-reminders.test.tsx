@@ -108,3 +108,34 @@ it('counts the tally from the keyboard anywhere in the panel: Alt+X 询单, Alt+
   });
   expect((screen.getByRole('searchbox') as HTMLInputElement).value).toBe(''); // the keys did not type into search
 });
+
+it('a follow-up ladder (中差评跟进) counted from the review time the agent entered: due at once, then 已完成 stops it', async () => {
+  await renderPanel(served('u1', '小美'));
+  await userEvent.selectOptions(screen.getByRole('combobox', { name: '跟进提醒' }), '中差评跟进');
+  const reviewed = new Date(Date.now() - 3 * 3600_000); // the review came in three hours ago
+  const local = new Date(reviewed.getTime() - reviewed.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  const from = screen.getByLabelText('从何时算起（可选：下单/发货/评价时间）');
+  await userEvent.type(from, local);
+  await userEvent.click(screen.getByRole('button', { name: '开始跟进' }));
+  await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('已为 小美 设好中差评跟进提醒：0 秒 / 24 小时'));
+  // The first step is already past (its alarm never rang): it shows as overdue, with its phrase one click away.
+  expect(await screen.findByText(/已逾期：中差评跟进 · 小美/)).toBeInTheDocument();
+  expect(await screen.findByText(/下次跟进（中差评跟进）：小美（24 小时/)).toBeInTheDocument();
+  const rows = await db.reminders.toArray();
+  expect(rows.map((r) => [r.kind, r.phraseId])).toEqual([['bad-review', 'aftersales-bad-review'], ['bad-review', 'followup-bad-review-day2']]);
+  expect(Math.abs(rows[1]!.dueAt - (reviewed.getTime() + 24 * 3600_000))).toBeLessThan(60_000);
+  // 催付 is a ladder of its own: still offered.
+  expect(screen.getByRole('button', { name: '催付提醒' })).toBeInTheDocument();
+  await userEvent.click(screen.getByRole('button', { name: '中差评跟进已完成' }));
+  await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('小美 的中差评跟进已完成，取消了 2 条提醒'));
+});
+
+it('refuses a follow-up counted from a time in the future, and stores nothing', async () => {
+  await renderPanel(served('u1', '小美'));
+  const later = new Date(Date.now() + 2 * 86_400_000);
+  const local = new Date(later.getTime() - later.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  await userEvent.type(screen.getByLabelText('从何时算起（可选：下单/发货/评价时间）'), local);
+  await userEvent.click(screen.getByRole('button', { name: '开始跟进' }));
+  await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('时间不能晚于现在'));
+  expect(await db.reminders.count()).toBe(0);
+});

@@ -96,7 +96,7 @@ it('counts by the shifts in the settings', async () => {
 });
 
 it('the 30-day chart has count and rate axes, dates along the bottom and a legend', async () => {
-  await db.tally.put({ id: '小王|2026-11-20|day', agent: '小王', day: '2026-11-20', shift: 'day', consults: 23, autoConsults: 0, conversions: 5, amount: 0, pricedSales: 0, refunds: 0, badReviews: 0 });
+  await db.tally.put({ id: '小王|2026-11-20|day', agent: '小王', day: '2026-11-20', shift: 'day', consults: 23, autoConsults: 0, conversions: 5, amount: 0, pricedSales: 0, refunds: 0, badReviews: 0, responses: 0, responseMs: 0, firstResponses: 0, firstResponseMs: 0, fastResponses: 0 });
   render(<Tally db={db} />);
   const chart = await screen.findByTestId('tally-chart');
   await waitFor(() => expect(chart.querySelector('[data-day="2026-11-20"]')?.getAttribute('data-consults')).toBe('23'));

@@ -114,3 +114,15 @@ describe('background reminder service', () => {
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([]);
   });
 });
+
+describe('ladders of several kinds', () => {
+  it('run side by side for one buyer; 已完成 of one kind cancels only that ladder', async () => {
+    await startChase(db, BUYER, DEFAULT_CHASE_LADDER, NOW);
+    const review = await startChase(db, BUYER, DEFAULT_CHASE_LADDER, NOW, { kind: 'bad-review' });
+    expect(review.map((s) => s.phraseId)).toEqual(['aftersales-bad-review', 'followup-bad-review-day2']);
+    // A second click on the same kind adds nothing.
+    expect((await startChase(db, BUYER, DEFAULT_CHASE_LADDER, NOW + 1000, { kind: 'bad-review' })).map((s) => s.id)).toEqual(review.map((s) => s.id));
+    expect(await markPaid(db, BUYER.site, BUYER.buyerId, 'bad-review')).toBe(2);
+    expect((await activeReminders(db)).map((r) => r.kind)).toEqual(['payment', 'payment', 'payment', 'payment']);
+  });
+});

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ReminderSchema } from '../../../scripts-library/schema';
 import {
   DEFAULT_CHASE_LADDER,
+  LADDER_KINDS,
   LATE_GRACE_MS,
+  ladderPlan,
   chasePhraseId,
   delayParts,
   dueToNotify,
@@ -78,5 +80,39 @@ describe('what a stored step means now', () => {
     expect(delayParts(4320)).toEqual(['72', 'hour']);
     expect(delayParts(10080)).toEqual(['7', 'day']);
     expect(delayParts(0.05)).toEqual(['3', 'sec']);
+  });
+});
+
+describe('follow-up ladders', () => {
+  it('each kind names its steps and their phrases; 催付 keeps the agent\'s delays', () => {
+    expect(ladderPlan('payment', [1440, 15])).toEqual([{ minutes: 15, phraseId: 'payment-15min' }, { minutes: 1440, phraseId: 'payment-24h' }]);
+    expect(ladderPlan('no-order').map((s) => s.minutes)).toEqual([60, 1440]);
+    expect(ladderPlan('late-shipping')[0]).toEqual({ minutes: 0, phraseId: 'followup-late-shipping' });
+    // 中差评 takes effect after 3 days (seed 003): both steps come before that.
+    expect(ladderPlan('bad-review').every((s) => s.minutes < 72 * 60)).toBe(true);
+    expect(ladderPlan('after-sales').map((s) => s.minutes / 1440)).toEqual([3, 7]);
+  });
+
+  it('every step\'s phrase is in the default pack, and every phrase there is guard-clean', async () => {
+    const pack = (await import('../../../scripts-library/packs/default.json')).default;
+    const { checkDraft, DEFAULT_RULES } = await import('../../../scripts-library/guard');
+    for (const kind of LADDER_KINDS) {
+      for (const step of ladderPlan(kind)) {
+        const phrase = pack.phrases.find((p) => p.id === step.phraseId);
+        expect(phrase, step.phraseId).toBeDefined();
+        expect(checkDraft(phrase!.body, DEFAULT_RULES).filter((h) => h.severity !== 'hint'), step.phraseId).toEqual([]);
+      }
+    }
+  });
+
+  it('a ladder counted from an order time the agent entered: steps already past are due at once', () => {
+    const from = NOW - 30 * 60_000; // ordered half an hour ago
+    const steps = planLadder({ now: NOW, from, kind: 'no-order', ladder: ladderPlan('no-order'), site: 'demo', buyerId: 'b1' });
+    expect(steps.map((s) => s.dueAt - from)).toEqual([60 * 60_000, 1440 * 60_000]);
+    expect(steps.every((s) => s.kind === 'no-order' && s.createdAt === NOW)).toBe(true);
+    const late = planLadder({ now: NOW, from: NOW - 2 * 3600_000, kind: 'no-order', ladder: ladderPlan('no-order'), site: 'demo', buyerId: 'b1' });
+    expect(stepState(late[0]!, NOW)).toBe('overdue');
+    expect(late[0]!.ladderId).not.toBe(steps[0]!.ladderId);
+    for (const s of steps) expect(ReminderSchema.parse(s)).toEqual(s);
   });
 });

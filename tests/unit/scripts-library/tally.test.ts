@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { responseTotals, withResponse } from '../../../scripts-library/kpi';
 import { conversionRate, goalProgress, lastDays, monthToDate, shiftAt, summarize, tallyCsv, totalsByDay, weekToDate, type Shift } from '../../../scripts-library/tally';
 
 const at = (s: string) => new Date(s); // local time (no zone suffix): wall-clock, DST-free arithmetic
@@ -51,7 +52,7 @@ describe('totalsByDay, summaries and tallyCsv', () => {
     ]);
   });
   it('gives the rate and 客单价, or null where they would be a claim', () => {
-    expect(summarize(rows)).toEqual({ consults: 16, autoConsults: 2, conversions: 4, amount: 399, pricedSales: 4, refunds: 0, badReviews: 0, rate: 0.25, perOrder: 99.75 });
+    expect(summarize(rows)).toEqual({ consults: 16, autoConsults: 2, conversions: 4, amount: 399, pricedSales: 4, refunds: 0, badReviews: 0, rate: 0.25, perOrder: 99.75, response: responseTotals([]) });
     expect(summarize([])).toMatchObject({ rate: null, perOrder: null });
     expect(summarize([{ day: 'x', shift: 'day', consults: 3, conversions: 1 }]).perOrder).toBeNull(); // no amount entered
   });
@@ -71,15 +72,13 @@ describe('totalsByDay, summaries and tallyCsv', () => {
     expect(goalProgress(3, 4)).toBe(0.75);
     expect(goalProgress(6, 4)).toBe(1.5);
   });
-  it('CSV: response times, 退款率 and 差评率 per day and shift; a shift with responses but no tally row gets a line', () => {
+  it('CSV: response times, 退款率 and 差评率 per day and shift', () => {
     const csv = tallyCsv(
-      [{ day: '2026-11-23', shift: 'day', consults: 10, conversions: 4, refunds: 1, badReviews: 1 }],
-      (id) => ({ day: '白班', night: '晚班' })[id] ?? id,
       [
-        { day: '2026-11-23', shift: 'day', ms: 30_000, first: true },
-        { day: '2026-11-23', shift: 'day', ms: 240_000, first: false },
-        { day: '2026-11-23', shift: 'night', ms: 12_000, first: true },
+        { day: '2026-11-23', shift: 'day', consults: 10, conversions: 4, refunds: 1, badReviews: 1, ...withResponse(withResponse({}, 30_000, true), 240_000, false) },
+        { day: '2026-11-23', shift: 'night', consults: 0, conversions: 0, ...withResponse({}, 12_000, true) },
       ],
+      (id) => ({ day: '白班', night: '晚班' })[id] ?? id,
     );
     const lines = csv.replace('\ufeff', '').trim().split('\r\n');
     expect(lines.slice(1)).toEqual([

@@ -35,7 +35,7 @@ describe('backup', () => {
     const parsed = parseBackup(file);
     if (!parsed.ok) throw new Error(parsed.error);
     const plan = await planRestore(db, parsed.backup);
-    expect(plan.phrases.added).toBe(131);
+    expect(plan.phrases.added).toBe(136);
     expect(plan.responses.added).toBe(1); // response times and follow-up ladders travel with the backup
     expect(plan.reminders.added).toBe(2);
     await applyRestore(db, parsed.backup);
@@ -59,7 +59,7 @@ describe('backup', () => {
     await db.phrases.update('stock-yes', { body: '改过的', updatedAt: 1 });
     const parsed = parseBackup(file);
     if (!parsed.ok) throw new Error(parsed.error);
-    expect((await planRestore(db, parsed.backup)).phrases).toEqual({ added: 0, changed: 1, removed: 1, unchanged: 130 });
+    expect((await planRestore(db, parsed.backup)).phrases).toEqual({ added: 0, changed: 1, removed: 1, unchanged: 135 });
   });
 
   it.each([

@@ -21,7 +21,7 @@ describe('tally repository', () => {
     await increment(db, '小王', '2026-11-23', 'day', 'conversions', -1);
     await increment(db, '小李', '2026-11-23', 'night', 'consults');
     const rows = await tallyForDays(db, '小王', ['2026-11-23']);
-    expect(rows).toEqual([{ id: '小王|2026-11-23|day', agent: '小王', day: '2026-11-23', shift: 'day', consults: 0, autoConsults: 0, conversions: 0, amount: 0, pricedSales: 0, refunds: 0, badReviews: 0 }]);
+    expect(rows).toEqual([{ id: '小王|2026-11-23|day', agent: '小王', day: '2026-11-23', shift: 'day', consults: 0, autoConsults: 0, conversions: 0, amount: 0, pricedSales: 0, refunds: 0, badReviews: 0, responses: 0, responseMs: 0, firstResponses: 0, firstResponseMs: 0, fastResponses: 0 }]);
   });
 });
 

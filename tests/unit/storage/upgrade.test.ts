@@ -1,12 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { KefuDB } from '../../../storage/db';
-import { CURRENT_VERSION, SCHEMA_VERSIONS } from '../../../storage/schema-versions';
+import { CURRENT_VERSION, FOLLOW_UP_PHRASES, SCHEMA_VERSIONS } from '../../../storage/schema-versions';
 import defaultPack from '../../../scripts-library/packs/default.json';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NoteSchema, PhraseSchema, ReminderSchema, RuleSchema, SettingRowSchema, StageSchema, TallySchema } from '../../../scripts-library/schema';
 import { summarize } from '../../../scripts-library/tally';
+
+/** The response sums v5 gives every tally row. */
+const NO_RESPONSES = { responses: 0, responseMs: 0, firstResponses: 0, firstResponseMs: 0, fastResponses: 0 };
 
 const names: string[] = [];
 const freshName = () => {
@@ -83,7 +86,7 @@ describe('upgrade from v2', () => {
     const current = new KefuDB(name);
     await current.open();
     expect(current.verno).toBe(CURRENT_VERSION);
-    expect(await current.tally.get(tally.id)).toEqual({ ...tally, autoConsults: 0, pricedSales: 0, refunds: 0, badReviews: 0 });
+    expect(await current.tally.get(tally.id)).toEqual({ ...tally, autoConsults: 0, pricedSales: 0, refunds: 0, badReviews: 0, ...NO_RESPONSES });
     expect(await current.reminders.get('r1')).toEqual({ ...reminder, ladderId: 'legacy-demo|b1', minutes: 0, createdAt: 0, kind: 'payment' });
     expect(await current.notes.get('n1')).toEqual(note);
     // What v3 code does with a migrated row works: counting an automatic consult is a number, not NaN.
@@ -119,8 +122,8 @@ describe('upgrade from v3', () => {
 
     const current = new KefuDB(name);
     await current.open();
-    expect(await current.tally.get(priced.id)).toEqual({ ...priced, pricedSales: 2, refunds: 0, badReviews: 0 });
-    expect(await current.tally.get(unpriced.id)).toEqual({ ...unpriced, pricedSales: 0, refunds: 0, badReviews: 0 });
+    expect(await current.tally.get(priced.id)).toEqual({ ...priced, pricedSales: 2, refunds: 0, badReviews: 0, ...NO_RESPONSES });
+    expect(await current.tally.get(unpriced.id)).toEqual({ ...unpriced, pricedSales: 0, refunds: 0, badReviews: 0, ...NO_RESPONSES });
     expect((await current.phrases.get('logistics-ship-time'))?.order).toBe(defaultPack.phrases.findIndex((p) => p.id === 'logistics-ship-time'));
     expect((await current.phrases.get('mine'))?.order).toBeUndefined();
     current.close();
@@ -146,7 +149,10 @@ describe('upgrade from databases written by earlier versions\' own code (tests/f
     expect(db.verno).toBe(CURRENT_VERSION);
     for (const [table, rows] of Object.entries(seed.tables)) {
       const now = await db.table(table).toArray();
-      expect(now).toHaveLength(rows.length);
+      // v5 adds the follow-up ladders' default phrases to an installed library; nothing else is added or lost.
+      const added = table === 'phrases' ? FOLLOW_UP_PHRASES.length : 0;
+      expect(now).toHaveLength(rows.length + added);
+      for (const row of rows) expect(now.some((r: { id?: string; key?: string }) => (r.id ?? r.key) === (row.id ?? row.key))).toBe(true);
       for (const row of now) expect(SCHEMAS[table as keyof typeof SCHEMAS].safeParse(row).error?.issues ?? []).toEqual([]);
     }
     // 客单价 as the old version showed it: before v4 every sale of a row with an amount counted as priced.
@@ -160,6 +166,8 @@ describe('upgrade from databases written by earlier versions\' own code (tests/f
     expect((await addSale(db, '小王', '2026-11-23', 'day', 10)).conversions).toBe(Number(before.conversions) + 1);
     const { markPaid } = await import('../../../storage/repositories/reminders');
     expect(await markPaid(db, 'demo', 'b1')).toBe(seed.tables.reminders!.length);
+    // The follow-up ladders' phrases arrive in a library installed before them, with their search keys.
+    for (const id of FOLLOW_UP_PHRASES) expect(PhraseSchema.safeParse(await db.phrases.get(id)).success).toBe(true);
     const { recordResponse } = await import('../../../storage/repositories/responses');
     expect(await recordResponse(db, { agent: '小王', day: '2026-11-23', shift: 'day', site: 'demo', buyer: 'demo|小美', buyerAt: 1000, repliedAt: 31_000 })).toMatchObject({ ms: 30_000, first: true });
     expect(summarize([(await db.tally.get('小王|2026-11-23|day'))!])).toMatchObject({ refunds: 0, badReviews: 0 });
