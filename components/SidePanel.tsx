@@ -12,6 +12,7 @@ import { WaitingBar } from './served/WaitingBar';
 import { PhrasesView, type PanelKeys } from './phrases/PhrasesView';
 import { usePhraseInsert, type InsertFn } from './phrases/use-phrase-insert';
 import { Tally } from './tally/TallyView';
+import { Staffing } from './staffing/StaffingView';
 import { useTallyCount, type CountField } from './tally/use-tally-count';
 import { ServedActions } from './served/ServedActions';
 import { NotebookView } from './notebooks/NotebookView';
@@ -30,8 +31,14 @@ interface Props {
   insert: InsertFn;
 }
 
-type View = 'phrases' | 'rules' | 'tally' | 'notes';
-const VIEWS: [View, Parameters<typeof t>[0]][] = [['phrases', 'viewPhrases'], ['rules', 'viewRules'], ['tally', 'viewTally'], ['notes', 'viewNotes']];
+type View = 'phrases' | 'rules' | 'tally' | 'notes' | 'plan';
+const VIEWS: [View, Parameters<typeof t>[0]][] = [
+  ['phrases', 'viewPhrases'],
+  ['rules', 'viewRules'],
+  ['tally', 'viewTally'],
+  ['notes', 'viewNotes'],
+  ['plan', 'viewPlan'],
+];
 
 /** The side panel: routing and layout. Each view's data and writes live in its feature folder's hooks. */
 export function SidePanel({ db, served, insert }: Props) {
@@ -104,6 +111,7 @@ function Panel({ served, insert }: Omit<Props, 'db'>) {
       {showSettings && <BackupPanel notify={notify} />}
       {view === 'rules' && <RulesView notify={notify} />}
       {view === 'tally' && settings && <Tally agent={agent} settings={settings} />}
+      {view === 'plan' && settings && <Staffing agent={agent} settings={settings} />}
       {view === 'notes' && <NotebookView initial={notesTab} shifts={settings?.shifts} />}
       {settings && !settings.onboarded && !(settings.shopName && settings.agentName) && <Onboarding settings={settings} onSave={saveSettings} />}
       {view === 'phrases' && (
