@@ -121,7 +121,7 @@ export class WaitWatch {
     pill.style.top = `${Math.max(4, r.top - 24)}px`;
     pill.style.background = COLORS[level];
     pill.dataset.level = level;
-    pill.textContent = `⏱ ${formatWait(waited)}`;
+    pill.textContent = formatWait(waited);
   }
 
   close(): void {

@@ -76,7 +76,7 @@ describe('WaitWatch', () => {
     expect(pill()?.dataset.level).toBe('soon');
     await vi.advanceTimersByTimeAsync(5_000);
     expect(pill()?.dataset.level).toBe('late');
-    expect(pill()?.textContent).toBe('⏱ 0:11');
+    expect(pill()?.textContent).toBe('0:11');
     say('agent', '在的');
     w.look();
     expect(pill()).toBeNull();
