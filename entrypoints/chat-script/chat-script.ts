@@ -202,7 +202,10 @@ function watchWaits(ctx: ContentScriptContext, page: ChatScript, send: Send, rep
   });
   page.wait = wait;
   let timer: number | undefined;
-  const observer = new MutationObserver(() => {
+  const observer = new MutationObserver((records) => {
+    // Typing in a contenteditable reply box mutates the DOM on every keystroke: not a message, no look.
+    const box = page.replyBox().el;
+    if (box && records.every((r) => box.contains(r.target))) return;
     timer ??= ctx.setTimeout(() => {
       timer = undefined;
       wait.look();
