@@ -16,7 +16,7 @@ import {
   type InsertReply,
 } from '../../scripts-library/protocol';
 import { pickAdapter } from './adapters';
-import { asReplyBox, firstShown, frameDocument, inputKind, isElementNode, sameOriginFrames } from './dom';
+import { asReplyBox, findSendButtonNear, firstShown, frameDocument, inputKind, isElementNode, sameOriginFrames } from './dom';
 import { findGenericReplyBox } from './adapters/generic';
 import type { SiteAdapter } from './adapters/types';
 import { afterRender, insertText, isOwnEvent, saveSelection, type SavedSelection } from './insert';
@@ -110,6 +110,11 @@ export class ChatScript {
   }
 }
 
+/** The console's send button: the adapter's own selectors, else the control labelled 发送 by the reply box. */
+export function sendButtonOf(adapter: SiteAdapter, doc: Document, box: HTMLElement | null): HTMLElement | null {
+  return firstShownButton(doc, adapter.sendButtonSelectors ?? []) ?? findSendButtonNear(box);
+}
+
 function firstShownButton(doc: Document, selectors: readonly string[]): HTMLElement | null {
   for (const selector of selectors) {
     try {
@@ -159,7 +164,7 @@ export function startChatScript(ctx: ContentScriptContext): ChatScript {
       if (status && ctx.isValid) send('chat/status', { status }).catch(() => {});
     }, 120);
   };
-  const sendButton = () => firstShownButton(document, page.adapter.sendButtonSelectors ?? []);
+  const sendButton = () => sendButtonOf(page.adapter, document, page.replyBox().el);
   const boxOf = (target: EventTarget | null) => {
     const box = asReplyBox(isElementNode(target) ? target : null);
     return box && box === page.replyBox().el ? box : null;

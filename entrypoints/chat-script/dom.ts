@@ -109,3 +109,48 @@ function frameEditor(frame: Element): Element | null {
   if (doc.body.isContentEditable) return doc.body;
   return doc.querySelector('textarea, [contenteditable="true"], [contenteditable=""]');
 }
+
+/** 发送, 发 送, 发送(S), 发送 (Enter) — the label consoles put on their send button. */
+const SEND_LABEL = /^发\s*送(?:\s*[(（][^)）]{0,12}[)）])?$/;
+const CONTROLS = 'button, [role="button"], input[type="submit"], input[type="button"], a[href]';
+const sendNear = new WeakMap<HTMLElement, HTMLElement>();
+
+const labelOf = (el: HTMLElement) =>
+  ((el instanceof HTMLInputElement ? el.value : el.textContent) ?? '').trim() || (el.getAttribute('aria-label') ?? el.title ?? '').trim();
+
+/**
+ * The generic fallback for a console whose send button no public source names (PDD, JD 咚咚, 千牛 web): the
+ * nearest shown control labelled 发送 around the reply box. Scopes widen one ancestor at a time (at most
+ * `levels`), so the input area's button wins over any 发送 further away; a button element beats a bare
+ * div/span at the same level.
+ * The answer is kept per reply box while it stays connected and shown.
+ */
+export function findSendButtonNear(box: HTMLElement | null, levels = 5): HTMLElement | null {
+  if (!box) return null;
+  const known = sendNear.get(box);
+  if (known?.isConnected && isShown(known)) return known;
+  let scope = box.parentElement;
+  for (let i = 0; scope && i < levels; i++, scope = scope.parentElement) {
+    const found = sendIn(scope, box);
+    if (found) {
+      sendNear.set(box, found);
+      return found;
+    }
+  }
+  return null;
+}
+
+function sendIn(scope: HTMLElement, box: HTMLElement): HTMLElement | null {
+  const usable = (el: HTMLElement) => !box.contains(el) && !el.contains(box) && isShown(el) && SEND_LABEL.test(labelOf(el));
+  const control = [...scope.querySelectorAll<HTMLElement>(CONTROLS)].find(usable);
+  if (control) return control;
+  let leaf = [...scope.querySelectorAll<HTMLElement>('div, span, a, i, em')].find((el) => el.childElementCount <= 1 && usable(el));
+  if (!leaf) return null;
+  for (let inner = leaf.firstElementChild; inner instanceof HTMLElement && usable(inner); inner = inner.firstElementChild) leaf = inner;
+  // From the label up, the outermost element still labelled 发送 that shows the pointer is the button (a click
+  // on its padding counts); a bar that merely holds it shows no pointer and is not taken.
+  const pointer = (el: HTMLElement) => el.ownerDocument.defaultView?.getComputedStyle(el).cursor === 'pointer';
+  let button = leaf;
+  for (let up = leaf.parentElement; up && up !== scope && usable(up); up = up.parentElement) if (pointer(up)) button = up;
+  return button;
+}

@@ -35,7 +35,7 @@ const agentStarted = (page: Page, ms = 1500) =>
     .then(() => true, () => false);
 
 describe('其他网站', () => {
-  it('enable → the console is served in generic mode and takes a phrase; remove → it is not any more', async () => {
+  it('enable → the console is served in generic mode, takes a phrase, holds a click on 发送; remove → it is not any more', async () => {
     const before = await openConsole();
     expect(await agentStarted(before)).toBe(false);
 
@@ -58,6 +58,14 @@ describe('其他网站', () => {
     await panel.click('[data-phrase-id="stock-yes"]');
     await expect.poll(() => replyText(page)).toBe(`亲，${STOCK}`);
     await page.click('[data-role="send"]');
+    expect(await sentTexts(page)).toEqual([`亲，${STOCK}`]);
+    // No adapter names this console's send button: the generic rule finds it by its 发送 label, so a click on it
+    // is held like Enter when the draft must change.
+    await page.click('[data-role="reply-box"]');
+    await page.keyboard.type('好评返现5元');
+    await expect.poll(() => page.locator('kefu-guard [data-testid="guard-badge"]').count()).toBe(1);
+    await page.click('[data-role="send"]');
+    await expect.poll(() => page.locator('kefu-guard [role="dialog"]').textContent()).toContain('已暂停发送');
     expect(await sentTexts(page)).toEqual([`亲，${STOCK}`]);
     await Promise.all([page.close(), panel.close()]);
 

@@ -2,20 +2,25 @@ import type { SiteAdapter } from './types';
 import { SITE_MATCHES } from '../../../scripts-library/sites';
 
 /**
- * 拼多多 merchant chat (Vue 2). Selectors from shared/research/anchors-and-chat-consoles.md (calibrated on the
- * live page by an open-source peer in 2026-09): reply box `textarea#replyTextarea`, conversation rows
- * `li.chat-item` with `.nickname-span`. Which row is the open one is UNVERIFIED: both usual class names are tried.
+ * 拼多多 merchant chat (Vue 2). Reply box `textarea#replyTextarea` (shared/research/anchors-and-chat-consoles.md).
+ * Message rows as an open-source peer calibrated them on the live page (2026-09-08): `li.onemsg` rows holding a
+ * `.cs-item` (agent) or `.buyer-item` (buyer) under `.merchantMessage`, text in `.msg-content-box`, the buyer's
+ * uid in `[currentuid]`; system rows hold neither and are skipped. The list marks unreplied buyers with
+ * `.chat-unreply-time` / `.chat-unreply-over-time` (pdkbot pdd.js). UNVERIFIED: which list row is the open one
+ * (both usual class names are tried) and the send button (found by its 发送 label, the generic rule).
  */
 export const pinduoduo: SiteAdapter = {
   id: 'pinduoduo',
   matches: SITE_MATCHES.pinduoduo,
   replyBoxSelectors: ['textarea#replyTextarea'],
   latestBuyerMessage: (doc) => [...doc.querySelectorAll('#msgListContainer .buyer-item .msg-content-box')].at(-1)?.textContent?.trim() ?? null,
-  // Buyer rows are `.buyer-item`, the agent's `.cs-item` (research file); the list marks unreplied rows with
-  // `.chat-unreply-time` / `.chat-unreply-over-time` (pdkbot pdd.js).
   lastMessageFrom(doc) {
-    const last = [...doc.querySelectorAll('#msgListContainer li.onemsg')].at(-1);
-    return last?.classList.contains('buyer-item') ? 'buyer' : last?.classList.contains('cs-item') ? 'agent' : null;
+    const rows = doc.querySelectorAll('#msgListContainer li.onemsg');
+    for (let i = rows.length - 1; i >= 0; i--) {
+      if (rows[i]!.querySelector('.cs-item')) return 'agent';
+      if (rows[i]!.querySelector('.buyer-item')) return 'buyer';
+    }
+    return null;
   },
   waitingBuyers: (doc) =>
     [...doc.querySelectorAll('li.chat-item')]

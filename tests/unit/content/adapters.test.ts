@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ADAPTERS, pickAdapter } from '../../../entrypoints/chat-script/adapters';
 import { CHAT_MATCHES, SITE_MATCHES } from '../../../scripts-library/sites';
-import { ChatScript } from '../../../entrypoints/chat-script/chat-script';
+import { ChatScript, sendButtonOf } from '../../../entrypoints/chat-script/chat-script';
+import { findSendButtonNear } from '../../../entrypoints/chat-script/dom';
 
 const adaptersDir = join(__dirname, '../../../entrypoints/chat-script/adapters');
 const fixturesDir = join(__dirname, '../../fixtures/adapters');
@@ -112,6 +113,60 @@ describe('the countdown\'s reads on each fixture', () => {
     const adapter = ADAPTERS.find((a) => a.id === id)!;
     expect(adapter.lastMessageFrom?.(document) ?? null).toBe(from);
     expect(adapter.waitingBuyers?.(document).map((b) => b.name) ?? null).toEqual(waiting);
+  });
+});
+
+/** The send button a held send also holds: the adapter's selector where it is known, else the 发送 label by the box. */
+const SEND: [string, string][] = [
+  ['pinduoduo', '.send-btn'],
+  ['doudian', "[data-qa-id='qa-send-message-button']"],
+  ['demo', '[data-role="send"]'],
+  ['jd', 'a.btn-send'],
+  ['taobao', 'button.send'],
+  ['generic', '#send'],
+];
+
+describe('the send button on each fixture', () => {
+  it('(meta) every adapter is listed', () => {
+    expect(SEND.map(([id]) => id).sort()).toEqual(ADAPTERS.map((a) => a.id).sort());
+  });
+  it.each(SEND)('%s: %s', (id, selector) => {
+    load(id);
+    const adapter = ADAPTERS.find((a) => a.id === id)!;
+    const box = new ChatScript(adapter, document).replyBox().el;
+    expect(sendButtonOf(adapter, document, box)).toBe(document.querySelector(selector));
+  });
+});
+
+describe('the 发送 label rule', () => {
+  const html = (markup: string) => {
+    document.body.append(...new DOMParser().parseFromString(markup, 'text/html').body.childNodes);
+    return document.querySelector<HTMLElement>('textarea')!;
+  };
+
+  it('takes the nearest labelled control, not a 发送 further from the box', () => {
+    const box = html('<div><button id="far">发送</button><div><div><textarea></textarea></div><button id="near">发 送</button></div></div>');
+    expect(findSendButtonNear(box)?.id).toBe('near');
+  });
+
+  it('climbs from the label to the pointer-styled button, so a click on its padding counts', () => {
+    const box = html('<div><textarea></textarea><div class="bar"><div id="btn" class="send" style="cursor:pointer"><span><em>发送</em></span></div></div></div>');
+    expect(findSendButtonNear(box)?.id).toBe('btn'); // not the bar around it, which holds only the button
+  });
+
+  it('finds nothing where no control says 发送 (a tip such as 按Enter发送 is not one)', () => {
+    const box = html('<div><textarea></textarea><span>按Enter发送</span><button>发送文件</button></div>');
+    expect(findSendButtonNear(box)).toBeNull();
+    expect(findSendButtonNear(null)).toBeNull();
+  });
+
+  it('looks again when the console re-renders its button', () => {
+    const box = html('<div id="bar"><textarea></textarea><button id="first">发送</button></div>');
+    expect(findSendButtonNear(box)?.id).toBe('first');
+    document.getElementById('first')!.remove();
+    const again = Object.assign(document.createElement('button'), { id: 'second', textContent: '发送' });
+    document.getElementById('bar')!.append(again);
+    expect(findSendButtonNear(box)).toBe(again);
   });
 });
 
