@@ -13,7 +13,7 @@ const s = queryScore();
 describe('the labelled query set', () => {
   it(`has at least 150 queries of every kind (${s.queries})`, () => {
     expect(s.queries).toBeGreaterThanOrEqual(150);
-    expect([...s.byKind.keys()].sort()).toEqual(['chinese-part', 'code', 'initials', 'pinyin', 'pinyin-part', 'stage', 'stage-pinyin', 'title', 'typo']);
+    expect([...s.byKind.keys()].sort()).toEqual(['chinese-part', 'code', 'initials', 'pinyin', 'pinyin-part', 'stage', 'stage-pinyin', 'title', 'typo', 'typo-hand']);
   });
 
   it(`puts the expected phrase or stage first for ≥ 96 % (${(s.top1 * 100).toFixed(1)} %)`, () => {

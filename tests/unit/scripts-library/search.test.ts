@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import pack from '../../../scripts-library/packs/default.json';
 import { phrasePinyin } from '../../../scripts-library/pinyin';
-import { alignedShare, frecency, PhraseIndex, PhraseSearchCache, splitHighlight, type SearchablePhrase } from '../../../scripts-library/search';
+import { alignedShare, browse, frecency, libraryVersion, PhraseIndex, PhraseSearchCache, splitHighlight, type SearchablePhrase } from '../../../scripts-library/search';
 
 const NOW = Date.UTC(2026, 10, 23);
 const library = (): SearchablePhrase[] =>
@@ -136,5 +136,31 @@ describe('PhraseSearchCache (what the panel and the picker call on every keystro
     const edited = stored();
     edited[0] = { ...edited[0]!, title: '改过的标题', updatedAt: 2 };
     expect(cache.get(edited)).not.toBe(index);
+  });
+  it('a deleted phrase is no longer found, a new one is, and an undone delete comes back (the version follows count and edit time)', () => {
+    const cache = new PhraseSearchCache<ReturnType<typeof stored>[number]>();
+    const all = stored();
+    const target = all[0]!;
+    const found = (lib: typeof all) => cache.get(lib).search(target.title).some((h) => h.phrase.id === target.id);
+    expect(found(all)).toBe(true);
+    const without = all.slice(1);
+    expect(found(without)).toBe(false);
+    const added = [...without, { ...target, id: 'new-one', updatedAt: 5 }];
+    expect(cache.get(added).search(target.title).some((h) => h.phrase.id === 'new-one')).toBe(true);
+    expect(found([...added.slice(0, -1).map((p) => ({ ...p })), target])).toBe(true);
+  });
+  it('libraryVersion is the count and the latest edit', () => {
+    expect(libraryVersion([{ updatedAt: 3 }, { updatedAt: 9 }, { updatedAt: 1 }])).toEqual({ count: 3, latest: 9 });
+    expect(libraryVersion([])).toEqual({ count: 0, latest: 0 });
+  });
+});
+
+describe('browse with a limit (the stage listed first for a stage name)', () => {
+  it('gives the same first phrases, in the same order, as sorting the whole stage', () => {
+    const phrases = pack.phrases.map((p, i) => ({ ...p, tags: p.tags ?? [], pinned: i % 17 === 0, useCount: (i * 7) % 5, lastUsedAt: i % 3 ? 1000 * (i % 4) : undefined, order: i }));
+    for (const stageId of [undefined, 'logistics', 'payment']) {
+      const whole = browse(phrases, { stageId }).map((h) => h.phrase.id);
+      for (const limit of [1, 3, 10, 500]) expect(browse(phrases, { stageId, limit }).map((h) => h.phrase.id)).toEqual(whole.slice(0, limit));
+    }
   });
 });
