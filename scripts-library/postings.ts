@@ -4,6 +4,21 @@
  * library allocates a few large arrays instead of thousands of growing ones (the garbage collector was most of
  * the index's build time).
  */
+/** Keys of Latin bigrams: two of [a-z0-9] as 36 × first + second. */
+export const GRAM_KEYS = 36 * 36;
+
+/** [a-z] → 0–25, [0-9] → 26–35, anything else → -1. */
+export function latinCode(c: number): number {
+  if (c >= 97 && c <= 122) return c - 97;
+  if (c >= 48 && c <= 57) return c - 22;
+  return -1;
+}
+
+/** A Chinese character (CJK unified ideographs, extension A, compatibility ideographs). */
+export function isCjkCode(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
 export class Postings {
   constructor(
     private readonly start: Int32Array,
@@ -66,7 +81,7 @@ export class PostingsBuilder {
     let added = 0;
     for (let k = 0; k < s.length; k++) {
       const c = s.charCodeAt(k);
-      if (((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) && this.add(c, i)) added++;
+      if (isCjkCode(c) && this.add(c, i)) added++;
     }
     return added;
   }
@@ -76,8 +91,7 @@ export class PostingsBuilder {
     let added = 0;
     let prev = -1;
     for (let k = 0; k < s.length; k++) {
-      const c = s.charCodeAt(k);
-      const cur = c >= 97 && c <= 122 ? c - 97 : c >= 48 && c <= 57 ? c - 22 : -1;
+      const cur = latinCode(s.charCodeAt(k));
       if (prev >= 0 && cur >= 0 && this.add(prev * 36 + cur, i)) added++;
       prev = cur;
     }

@@ -11,7 +11,7 @@
  */
 import Fuse, { type FuseResult, type IFuseOptions } from 'fuse.js';
 import type { PinyinKeys } from './pinyin';
-import { Postings, PostingsBuilder } from './postings';
+import { GRAM_KEYS, latinCode, Postings, PostingsBuilder } from './postings';
 
 export interface SearchablePhrase {
   id: string;
@@ -102,13 +102,6 @@ function fieldsFor({ chars, tokens }: { chars: Set<string>; tokens: string[] }):
   return chars.size ? CJK_FIELDS : LATIN_FIELDS;
 }
 
-/** [a-z] → 0–25, [0-9] → 26–35, anything else → -1. */
-function latinCode(c: number): number {
-  if (c >= 97 && c <= 122) return c - 97;
-  if (c >= 48 && c <= 57) return c - 22;
-  return -1;
-}
-
 /** Call `fn` with the key of every bigram of adjacent [a-z0-9] characters in `s`. */
 function forEachGram(s: string, fn: (gram: number) => void): void {
   let prev = -1;
@@ -118,7 +111,6 @@ function forEachGram(s: string, fn: (gram: number) => void): void {
     prev = cur;
   }
 }
-
 
 /** Frecency in [0, 1): use count decayed by a half-life of two weeks since the last use. */
 export function frecency(p: Pick<SearchablePhrase, 'useCount' | 'lastUsedAt'>, now: number): number {
@@ -166,14 +158,13 @@ const CHAR_KEYS = 0x10000;
 const LATIN = /[a-z0-9]/i;
 const NO_PINYIN: PinyinKeys = { full: '', initials: '' };
 const latinWordsOf = (text: string) => text.toLowerCase().match(/[a-z0-9]+/g)?.join(' ') ?? '';
-const GRAM_KEYS = 36 * 36;
 
 export class PhraseIndex<P extends SearchablePhrase> {
   /** Chinese character code → phrases containing it (title, tags or body). */
   private readonly chars: Postings;
   /** Latin bigram (two of [a-z0-9], as gramKey) → phrases containing it (code, pinyin, Latin words). */
   private readonly grams: Postings;
-  /** The same for the title alone (its characters; its pinyin and the shortcut code): the title signal. */
+  /** The same for the title alone (its characters; its pinyin, initials and full): the title signal. */
   private readonly titleChars: Postings;
   private readonly titleGrams: Postings;
   /** Distinct Chinese characters and distinct bigrams of each title (how much of a title a query can account for). */
@@ -421,9 +412,9 @@ interface Candidate {
   order?: number;
 }
 
-/** The k highest-ranked entries, in a bounded min-heap. */
 type Ranked = { i: number; rank: number; coverage: number; density: number };
 
+/** The k highest-ranked entries, in a bounded min-heap. */
 class TopK {
   private readonly items: Ranked[] = [];
   constructor(private readonly k: number) {}
