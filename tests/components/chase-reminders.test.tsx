@@ -76,7 +76,8 @@ it('a clicked notification opens the panel with that step\'s phrase ready; inser
   expect(card).toHaveTextContent('催付 小美（拍下 24 小时）');
   expect(card).toHaveTextContent('您好，我是{店铺名}的客服{客服名}');
   await userEvent.click(within(card).getByRole('button', { name: '插入催付话术' }));
-  expect(insert).toHaveBeenCalledWith(12, '您好，我是小美服饰的客服小王，不好意思打扰一下，您昨天拍下的订单还没付款，现在付款今天就能为您安排发货。', undefined);
+  // The step's phrase is read from the database before it goes in: the insert follows the click, not within it.
+  await waitFor(() => expect(insert).toHaveBeenCalledWith(12, '您好，我是小美服饰的客服小王，不好意思打扰一下，您昨天拍下的订单还没付款，现在付款今天就能为您安排发货。', undefined));
   await waitFor(async () => expect((await db.reminders.get(second.id))?.status).toBe('done'));
   await waitFor(() => expect(screen.queryByTestId('chase-focus')).not.toBeInTheDocument());
   expect(await fakeBrowser.storage.session.get(CHASE_FOCUS_KEY)).toEqual({});
