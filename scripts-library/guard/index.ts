@@ -42,6 +42,10 @@ interface Entry {
   rest?: RegExp;
 }
 
+/**
+ * One automaton per view. The plain view's also holds every `near` group word of every rule: ids from
+ * `entries.length` on are near words (one pass over the plain view finds both).
+ */
 interface ViewMatcher {
   automaton: AhoCorasick;
   entries: Entry[];
@@ -51,12 +55,11 @@ export interface CompiledRules {
   plain: ViewMatcher;
   compact: ViewMatcher;
   patterns: { rule: Rule; regex: RegExp }[];
-  near: NearMatcher;
+  near: NearRules;
 }
 
-/** Every `near` group word of every rule in one automaton over the plain view: id → (rule, group). */
-interface NearMatcher {
-  automaton: AhoCorasick;
+/** The near rules, and for each near word of the plain automaton (id − entries.length) its rule and group. */
+interface NearRules {
   words: { rule: number; group: number }[];
   rules: { rule: Rule; groups: number; within: number; ordered: boolean }[];
 }
@@ -66,11 +69,11 @@ const NEAR_WITHIN = 10;
 const GAP = /…|\.\.\./;
 const GAP_MAX = 8;
 const CLAUSE_MARKS = '。！!？?；;\n';
-const CLAUSE_CODES = new Set([...CLAUSE_MARKS].map((c) => c.charCodeAt(0)));
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Compile a rule set (disabled rules are left out). */
 export function compileRules(rules: readonly Rule[]): CompiledRules {
+  const near = nearRules(rules);
   const build = (compact: boolean): ViewMatcher => {
     const terms: string[] = [];
     const entries: Entry[] = [];
@@ -98,22 +101,23 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
         entries.push({ rule, latin: LATIN_TERM.test(norm), allow });
       }
     }
+    if (!compact) terms.push(...near.terms);
     return { automaton: new AhoCorasick(terms), entries };
   };
   return {
     plain: build(false),
     compact: build(true),
-    near: buildNear(rules),
+    near: { words: near.words, rules: near.rules },
     patterns: rules
       .filter((r) => r.enabled)
       .flatMap((rule) => (rule.patterns ?? []).map((p) => ({ rule, regex: new RegExp(p, 'g') }))),
   };
 }
 
-function buildNear(rules: readonly Rule[]): NearMatcher {
+function nearRules(rules: readonly Rule[]): NearRules & { terms: string[] } {
   const terms: string[] = [];
-  const words: NearMatcher['words'] = [];
-  const out: NearMatcher['rules'] = [];
+  const words: NearRules['words'] = [];
+  const out: NearRules['rules'] = [];
   for (const rule of rules) {
     if (!rule.enabled || !rule.near?.length) continue;
     const index = out.push({ rule, groups: rule.near.length, within: rule.nearWithin ?? NEAR_WITHIN, ordered: rule.nearOrdered ?? false }) - 1;
@@ -126,81 +130,91 @@ function buildNear(rules: readonly Rule[]): NearMatcher {
       }
     });
   }
-  return { automaton: new AhoCorasick(terms), words, rules: out };
+  return { terms, words, rules: out };
 }
 
 /**
- * Near rules on the plain view: for each rule, the first place where one word of every group stands in the same
- * clause within its distance; the hit spans them all. Found in one pass of one automaton, whatever the rules; the
- * matches are kept per rule and group in text order, so each is paired only with its neighbours.
+ * Near-word matches of one check, per rule and group, each packed in one number: start × 256 + (255 − length),
+ * so a numeric sort orders them by start, the longer first.
  */
-function scanNear(view: View, near: NearMatcher, add: (view: View, rule: Rule, start: number, end: number) => void): void {
-  if (!near.rules.length) return;
-  const text = view.text;
-  type Match = { start: number; end: number };
-  let byRule: Match[][][] | undefined;
-  near.automaton.scan(text, (id, start, end) => {
-    const { rule, group } = near.words[id]!;
-    byRule ??= [];
-    const groups = (byRule[rule] ??= []);
-    (groups[group] ??= []).push({ start, end });
-  });
-  if (!byRule) return;
-  // Sentence marks before each position, so "same clause" is one subtraction (counted only when a rule needs it).
-  let clause: Uint32Array | undefined;
-  const sameClause = (from: number, to: number) => {
-    if (!clause) {
-      clause = new Uint32Array(text.length + 1);
-      for (let i = 0; i < text.length; i++) clause[i + 1] = clause[i]! + (CLAUSE_CODES.has(text.charCodeAt(i)) ? 1 : 0);
-    }
-    return clause[to] === clause[from];
-  };
+type NearMatches = number[][][];
+const packNear = (start: number, end: number) => start * 256 + (255 - Math.min(255, end - start));
+const nearStart = (m: number) => Math.floor(m / 256);
+const nearEnd = (m: number) => nearStart(m) + 255 - (m % 256);
+
+/** Code units that end a clause, for the near rules' "same clause" (a table: this runs for every pairing). */
+const CLAUSE_END = new Uint8Array(65536);
+for (const c of CLAUSE_MARKS) CLAUSE_END[c.charCodeAt(0)] = 1;
+const sameClause = (text: string, from: number, to: number) => {
+  for (let i = from; i < to; i++) if (CLAUSE_END[text.charCodeAt(i)]) return false;
+  return true;
+};
+
+/**
+ * Near rules on the plain view: for each rule, the first place where one word of every group stands in the same
+ * clause within its distance; the hit spans them all. The words were found in the plain view's one pass, kept
+ * per rule and group; each is paired only with its neighbours.
+ */
+function resolveNear(text: string, byRule: NearMatches, near: NearRules, add: (rule: Rule, start: number, end: number) => void): void {
   byRule.forEach((groups, r) => {
     const { rule, groups: count, within, ordered } = near.rules[r]!;
     for (let g = 0; g < count; g++) if (!groups[g]) return;
-    for (const g of groups) g.sort((x, y) => x.start - y.start || y.end - x.end);
+    for (const g of groups) g.sort((x, y) => x - y);
     for (const a of groups[0]!) {
-      let start = a.start;
-      let end = a.end;
+      let start = nearStart(a);
+      let end = nearEnd(a);
       let ok = true;
       for (let g = 1; g < count && ok; g++) {
         const b = nearest(groups[g]!, start, end, within, ordered);
-        if (!b || !sameClause(Math.min(start, b.start), Math.max(end, b.end))) ok = false;
+        if (b === undefined || !sameClause(text, Math.min(start, nearStart(b)), Math.max(end, nearEnd(b)))) ok = false;
         else {
-          start = Math.min(start, b.start);
-          end = Math.max(end, b.end);
+          start = Math.min(start, nearStart(b));
+          end = Math.max(end, nearEnd(b));
         }
       }
       if (!ok) continue;
       // The hit takes in the rule's further words right after it (打到我银行卡: the card too), so 替换 rewrites all.
-      for (const g of groups) for (const x of g) if (x.start >= start && x.start <= end + 1 && x.end > end && sameClause(end, x.end)) end = x.end;
-      add(view, rule, start, end);
+      for (const g of groups) {
+        for (const x of g) {
+          const xs = nearStart(x);
+          const xe = nearEnd(x);
+          if (xs >= start && xs <= end + 1 && xe > end && sameClause(text, end, xe)) end = xe;
+        }
+      }
+      add(rule, start, end);
       return; // one hit per rule
     }
   });
 }
 
 /** The first match of a sorted list within `within` of [start, end) (after it when `ordered`). */
-function nearest(list: { start: number; end: number }[], start: number, end: number, within: number, ordered: boolean) {
+function nearest(list: readonly number[], start: number, end: number, within: number, ordered: boolean): number | undefined {
   // Skip what ends too far before; the list is sorted by start, and words are short, so this is a short walk.
   let lo = 0;
   let hi = list.length;
   const from = ordered ? end : start - within - 12;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid]!.start < from) lo = mid + 1;
+    if (nearStart(list[mid]!) < from) lo = mid + 1;
     else hi = mid;
   }
   for (let i = lo; i < list.length; i++) {
-    const x = list[i]!;
-    if (x.start - end > within) break;
-    if (Math.max(x.start, start) - Math.min(x.end, end) <= within) return x;
+    const xs = nearStart(list[i]!);
+    if (xs - end > within) break;
+    if (Math.max(xs, start) - Math.min(nearEnd(list[i]!), end) <= within) return list[i]!;
   }
   return undefined;
 }
 
 const cache = new WeakMap<readonly Rule[], CompiledRules>();
 const scratch = createScratch();
+
+/** A hit before it is judged: its rule and its span in the original draft. */
+interface Candidate {
+  rule: Rule;
+  start: number;
+  end: number;
+}
 
 /**
  * Check a draft. Returns the hits, ordered by position, non-overlapping.
@@ -214,40 +228,58 @@ export function checkDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
     cache.set(rules, compiled);
   }
   const { plain, compact } = bothViews(draft, scratch);
-  const found: Hit[] = [];
-  const add = (view: View, rule: Rule, start: number, end: number) => {
-    const s = view.from[start]!;
-    const e = view.to[end - 1]!;
-    found.push({ start: s, end: e, text: draft.slice(s, e), ruleId: rule.id, category: rule.category, severity: rule.severity, suggestion: rule.suggestion, ...(rule.replacement === undefined ? {} : { replacement: rule.replacement }) });
+  const found: Candidate[] = [];
+  const adder = (view: View) => (rule: Rule, start: number, end: number) => {
+    found.push({ rule, start: view.from[start]!, end: view.to[end - 1]! });
   };
-  scan(draft, plain, compiled.plain, add);
-  scan(draft, compact, compiled.compact, add);
-  scanNear(plain, compiled.near, add);
+  const near = compiled.near;
+  let byRule: NearMatches | undefined;
+  scan(draft, plain, compiled.plain, adder(plain), (word, start, end) => {
+    const { rule, group } = near.words[word]!;
+    const groups = ((byRule ??= [])[rule] ??= []);
+    (groups[group] ??= []).push(packNear(start, end));
+  });
+  scan(draft, compact, compiled.compact, adder(compact));
+  if (byRule) resolveNear(plain.text, byRule, near, adder(plain));
+  const addCompact = adder(compact);
   for (const { rule, regex } of compiled.patterns) {
     regex.lastIndex = 0;
     // A zero-length match is no words to change: never a hit (a stored pattern that can match nothing must not
     // hold every send). A number must pass its rule's check digit (an order number is no bank card).
     for (const m of compact.text.matchAll(regex)) {
-      if (m[0] && (!rule.check || passes(rule.check, m[0]))) add(compact, rule, m.index, m.index + m[0].length);
+      if (m[0] && (!rule.check || passes(rule.check, m[0]))) addCompact(rule, m.index, m.index + m[0].length);
     }
   }
-  if (found.length) {
-    const context = contextOf(draft, plain);
-    return leftmostLongest(found.filter((h) => !context.excuses(h, rulesById(compiled, rules).get(h.ruleId))));
-  }
-  return leftmostLongest(found);
+  if (!found.length) return [];
+  const context = contextOf(draft, plain);
+  return leftmostLongest(found, (c) => !context.excuses({ start: c.start, end: c.end, category: c.rule.category }, c.rule)).map((c) => ({
+    start: c.start,
+    end: c.end,
+    text: draft.slice(c.start, c.end),
+    ruleId: c.rule.id,
+    category: c.rule.category,
+    severity: c.rule.severity,
+    suggestion: c.rule.suggestion,
+    ...(c.rule.replacement === undefined ? {} : { replacement: c.rule.replacement }),
+  }));
 }
 
 function scan(
   draft: string,
   view: View,
   matcher: ViewMatcher,
-  add: (view: View, rule: Rule, start: number, end: number) => void,
+  add: (rule: Rule, start: number, end: number) => void,
+  onNear?: (word: number, start: number, end: number) => void,
 ): void {
   const text = view.text;
+  const terms = matcher.entries.length;
   // Word boundaries are judged on the original neighbours: in the compact view "ＶＸ：abc" reads "vxabc".
   const latinAt = (k: number) => k >= 0 && k < draft.length && LATIN_CHAR.test(draft[k]!.normalize('NFKC').toLowerCase());
-  matcher.automaton.scan(text, (id, start, firstEnd) => {
+  matcher.automaton.scan(view.codes, (id, start, firstEnd) => {
+    if (id >= terms) {
+      onNear?.(id - terms, start, firstEnd);
+      return;
+    }
     const entry = matcher.entries[id]!;
     let end = firstEnd;
     if (entry.rest) {
@@ -257,8 +289,8 @@ function scan(
       end = firstEnd + m[0].length;
     }
     if (entry.latin && (latinAt(view.from[start]! - 1) || latinAt(view.to[end - 1]!))) return;
-    if (entry.allow.some((a) => covers(text, a, start, end))) return;
-    add(view, entry.rule, start, end);
+    if (entry.allow.length && entry.allow.some((a) => covers(text, a, start, end))) return;
+    add(entry.rule, start, end);
   });
 }
 
@@ -276,21 +308,19 @@ function covers(text: string, allow: string, start: number, end: number): boolea
   return false;
 }
 
-function leftmostLongest(hits: Hit[]): Hit[] {
-  hits.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
-  const out: Hit[] = [];
+/**
+ * Leftmost-longest among the candidates that `stands` (the context does not excuse them). The context is asked
+ * only of a candidate that would be taken: one inside a taken hit is dropped either way, so asking it first
+ * changes nothing but the cost (most candidates of a long draft are the shorter terms inside a longer one).
+ */
+function leftmostLongest(found: Candidate[], stands: (c: Candidate) => boolean): Candidate[] {
+  found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const out: Candidate[] = [];
   let end = -1;
-  for (const h of hits) {
-    if (h.start < end) continue;
-    out.push(h);
-    end = h.end;
+  for (const c of found) {
+    if (c.start < end || !stands(c)) continue;
+    out.push(c);
+    end = c.end;
   }
   return out;
-}
-
-const byId = new WeakMap<CompiledRules, Map<string, Rule>>();
-function rulesById(compiled: CompiledRules, rules: readonly Rule[]): Map<string, Rule> {
-  let map = byId.get(compiled);
-  if (!map) byId.set(compiled, (map = new Map(rules.map((r) => [r.id, r]))));
-  return map;
 }

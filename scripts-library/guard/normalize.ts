@@ -11,6 +11,8 @@ import * as OpenCC from 'opencc-js/t2cn';
 
 export interface View {
   text: string;
+  /** `text` as code units (what the automata read). */
+  codes: Uint16Array;
   /** For each index of `text`: the original offset where its character starts and ends (exclusive). */
   from: ArrayLike<number>;
   to: ArrayLike<number>;
@@ -98,8 +100,9 @@ export class Builder {
   view(): View {
     // UTF-16 code units → string in one native call (spreading a typed array into fromCharCode was most of
     // a check's time).
-    const text = utf16.decode(this.codes.subarray(0, this.length));
-    return { text, from: this.from.subarray(0, this.length), to: this.to.subarray(0, this.length) };
+    const codes = this.codes.subarray(0, this.length);
+    const text = utf16.decode(codes);
+    return { text, codes, from: this.from.subarray(0, this.length), to: this.to.subarray(0, this.length) };
   }
 }
 
@@ -114,26 +117,30 @@ export interface Scratch {
 export const createScratch = (): Scratch => ({ plain: new Builder(512), compact: new Builder(512) });
 
 /**
- * Per BMP code unit outside ASCII and the CJK block, memoised: what it normalises to. Chinese punctuation
- * (，。！？) is in every draft and NFKC + lower case + a regex test per character was most of a check's cost.
- * 0 = not computed yet; > 0 = the normalised code unit + 1; ZW = dropped everywhere; MULTI = several units.
+ * Per BMP code unit, memoised: what it normalises to, and whether the compact view keeps it. One table for
+ * ASCII, CJK and the rest, so the per-character work of a check is one lookup (Chinese punctuation is in every
+ * draft, and NFKC + lower case + a regex test per character was most of a check's cost).
+ * 0 = not computed yet; > 0 = (the normalised code unit + 1) | KEEP when the compact view keeps it;
+ * ZW = dropped everywhere; MULTI = several units (NFKC expands it: ㎏ → kg).
  */
 const ZW = -1;
 const MULTI = -2;
-const bmpNorm = new Int32Array(65536);
-function bmpNormalized(c: number): number {
-  let v = bmpNorm[c]!;
-  if (v === 0) {
-    const ch = String.fromCharCode(c);
-    if (ZERO_WIDTH.test(ch)) v = ZW;
-    else {
-      const lowered = ch.normalize('NFKC').toLowerCase();
-      const norm = CONFUSABLE[lowered] ?? lowered;
-      v = norm.length === 1 ? (isCjk(norm.charCodeAt(0)) ? simplify(norm.charCodeAt(0)) : norm.charCodeAt(0)) + 1 : MULTI;
-    }
-    bmpNorm[c] = v;
+const KEEP = 1 << 17;
+const UNIT = KEEP - 1;
+const unitNorm = new Int32Array(65536);
+function unitNormalized(c: number): number {
+  const ch = String.fromCharCode(c);
+  if (ZERO_WIDTH.test(ch)) return ZW;
+  let code: number;
+  if (isCjk(c)) code = simplify(c);
+  else if (c < 0x80) code = c >= 65 && c <= 90 ? c + 32 : c;
+  else {
+    const lowered = ch.normalize('NFKC').toLowerCase();
+    const norm = CONFUSABLE[lowered] ?? lowered;
+    if (norm.length !== 1) return MULTI;
+    code = isCjk(norm.charCodeAt(0)) ? simplify(norm.charCodeAt(0)) : norm.charCodeAt(0);
   }
-  return v;
+  return (code + 1) | (keptInCompact(code) ? KEEP : 0);
 }
 
 /** Per code unit: kept in the compact view (1) or dropped (2); 0 = not computed yet. */
@@ -152,55 +159,67 @@ function keptInCompact(code: number): boolean {
 
 /** Both views in one pass over the draft (what checkDraft uses on every keystroke). */
 export function bothViews(original: string, scratch: Scratch): { plain: View; compact: View } {
-  const plain = scratch.plain.reset(original.length + 8);
-  const compact = scratch.compact.reset(original.length + 8);
-  for (let i = 0; i < original.length; ) {
+  const n = original.length;
+  const plain = scratch.plain.reset(n + 8);
+  const compact = scratch.compact.reset(n + 8);
+  // The characters that are one unit in and at most one out (nearly all) are written straight into the buffers
+  // through locals: they never outgrow the draft's length. The rest go through push(), which grows them.
+  let pCodes = plain.codes;
+  let pFrom = plain.from;
+  let pTo = plain.to;
+  let cCodes = compact.codes;
+  let cFrom = compact.from;
+  let cTo = compact.to;
+  let pn = 0;
+  let cn = 0;
+  for (let i = 0; i < n; ) {
     const c = original.charCodeAt(i);
-    if (isCjk(c)) {
-      const code = simplify(c);
-      plain.push(code, i, i + 1);
-      compact.push(code, i, i + 1);
-      i++;
-      continue;
-    }
-    if (c < 0x80) {
-      const code = c >= 65 && c <= 90 ? c + 32 : c;
-      plain.push(code, i, i + 1);
+    let v = unitNorm[c]!;
+    if (v === 0 && (c < 0xd800 || c > 0xdfff)) v = unitNorm[c] = unitNormalized(c);
+    if (v > 0 && pn < pCodes.length && cn < cCodes.length) {
+      const code = (v & UNIT) - 1;
+      pCodes[pn] = code;
+      pFrom[pn] = i;
+      pTo[pn] = i + 1;
+      pn++;
       // '.' stays only before a digit after a letter or digit (NO.1, 2.5): elsewhere it is a separator (微.信, v.x).
       const keep =
         code === 46
-          ? compact.length > 0 && isLatinOrDigit(compact.codes[compact.length - 1]!) && /[0-9０-９]/.test(original[i + 1] ?? '')
-          : keptInCompact(code);
-      if (keep) compact.push(code, i, i + 1);
+          ? cn > 0 && isLatinOrDigit(cCodes[cn - 1]!) && /[0-9０-９]/.test(original[i + 1] ?? '')
+          : (v & KEEP) !== 0;
+      if (keep) {
+        cCodes[cn] = code;
+        cFrom[cn] = i;
+        cTo[cn] = i + 1;
+        cn++;
+      }
       i++;
       continue;
     }
-    if (c < 0xd800 || c > 0xdfff) {
-      const v = bmpNormalized(c);
-      if (v === ZW) {
-        i++;
-        continue;
-      }
-      if (v > 0) {
-        plain.push(v - 1, i, i + 1);
-        if (keptInCompact(v - 1)) compact.push(v - 1, i, i + 1);
-        i++;
-        continue;
-      }
+    if (v === ZW) {
+      i++;
+      continue;
     }
-    // Astral code points (emoji) and the few BMP characters that NFKC expands (e.g. ㎏ → kg).
+    // Astral code points (emoji), lone surrogates, the few BMP characters NFKC expands (㎏ → kg), full buffers.
+    plain.length = pn;
+    compact.length = cn;
     const cp = String.fromCodePoint(original.codePointAt(i)!);
     const start = i;
     i += cp.length;
-    if (ZERO_WIDTH.test(cp)) continue;
-    const norm = cp.normalize('NFKC').toLowerCase();
-    for (let u = 0; u < norm.length; u++) {
-      const unit = norm.charCodeAt(u);
-      const code = isCjk(unit) ? simplify(unit) : unit;
-      plain.push(code, start, i);
-      if (keptInCompact(code)) compact.push(code, start, i);
+    if (!ZERO_WIDTH.test(cp)) {
+      const norm = cp.normalize('NFKC').toLowerCase();
+      for (let u = 0; u < norm.length; u++) {
+        const unit = norm.charCodeAt(u);
+        const code = isCjk(unit) ? simplify(unit) : unit;
+        plain.push(code, start, i);
+        if (keptInCompact(code)) compact.push(code, start, i);
+      }
     }
+    ({ codes: pCodes, from: pFrom, to: pTo, length: pn } = plain);
+    ({ codes: cCodes, from: cFrom, to: cTo, length: cn } = compact);
   }
+  plain.length = pn;
+  compact.length = cn;
   return { plain: plain.view(), compact: compact.view() };
 }
 
