@@ -97,13 +97,25 @@ export class Builder {
     this.to[this.length] = end;
     this.length++;
   }
-  view(): View {
+  /** @param identity every unit i stands for character i of the draft (from/to were not written). */
+  view(identity = false): View {
     // UTF-16 code units → string in one native call (spreading a typed array into fromCharCode was most of
     // a check's time).
     const codes = this.codes.subarray(0, this.length);
     const text = utf16.decode(codes);
+    if (identity) return { text, codes, from: counting(this.length + 1).subarray(0, this.length), to: counting(this.length + 1).subarray(1, this.length + 1) };
     return { text, codes, from: this.from.subarray(0, this.length), to: this.to.subarray(0, this.length) };
   }
+}
+
+/** 0, 1, 2, … at least n long (shared: the plain view's offsets when they are the draft's own). */
+let iota = new Int32Array(0);
+function counting(n: number): Int32Array {
+  if (iota.length < n) {
+    iota = new Int32Array(Math.max(n, iota.length * 2, 1024));
+    for (let i = 0; i < iota.length; i++) iota[i] = i;
+  }
+  return iota;
 }
 
 /**
@@ -162,65 +174,78 @@ export function bothViews(original: string, scratch: Scratch): { plain: View; co
   const n = original.length;
   const plain = scratch.plain.reset(n + 8);
   const compact = scratch.compact.reset(n + 8);
-  // The characters that are one unit in and at most one out (nearly all) are written straight into the buffers
-  // through locals: they never outgrow the draft's length. The rest go through push(), which grows them.
-  let pCodes = plain.codes;
-  let pFrom = plain.from;
-  let pTo = plain.to;
-  let cCodes = compact.codes;
-  let cFrom = compact.from;
-  let cTo = compact.to;
+  if (oneToOne(original, plain, compact)) return { plain: plain.view(true), compact: compact.view() };
+  plain.length = 0;
+  compact.length = 0;
+  anyDraft(original, plain, compact);
+  return { plain: plain.view(), compact: compact.view() };
+}
+
+/**
+ * The views of a draft whose every character is one code unit that normalises to one (nearly every draft:
+ * Chinese, Latin, digits, punctuation, all seen before). Writes straight into the buffers, which have room for
+ * the draft, and returns false at the end if some character was not such (then anyDraft does it all over).
+ * The loop has no early exit and no call on its hot path: either made it three times slower in V8.
+ */
+function oneToOne(original: string, plain: Builder, compact: Builder): boolean {
+  const n = original.length;
+  const pCodes = plain.codes;
+  const { codes: cCodes, from: cFrom, to: cTo } = compact;
   let pn = 0;
   let cn = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n; i++) {
+    const v = unitNorm[original.charCodeAt(i)]!;
+    if (v > 0) {
+      const code = (v & UNIT) - 1;
+      pCodes[pn++] = code; // the plain view's offsets are i and i + 1: view(true) gives them without a store
+      if (code === 46) {
+        compact.length = cn;
+        if (!keepsDot(original, i, compact)) continue;
+      } else if ((v & KEEP) === 0) continue;
+      cCodes[cn] = code;
+      cFrom[cn] = i;
+      cTo[cn] = i + 1;
+      cn++;
+    }
+  }
+  plain.length = pn;
+  compact.length = cn;
+  return pn === n; // each character wrote one unit (a flag set in an else branch instead made this loop 3× slower)
+}
+
+/** '.' stays in the compact view only before a digit after a letter or digit (NO.1, 2.5): elsewhere it is a separator (微.信, v.x). */
+const keepsDot = (original: string, i: number, compact: Builder) =>
+  compact.length > 0 && isLatinOrDigit(compact.codes[compact.length - 1]!) && /[0-9０-９]/.test(original[i + 1] ?? '');
+
+/** Any draft: zero-width characters, emoji and other astral code points, NFKC expansions (㎏ → kg). */
+function anyDraft(original: string, plain: Builder, compact: Builder): void {
+  for (let i = 0; i < original.length; ) {
     const c = original.charCodeAt(i);
     let v = unitNorm[c]!;
     if (v === 0 && (c < 0xd800 || c > 0xdfff)) v = unitNorm[c] = unitNormalized(c);
-    if (v > 0 && pn < pCodes.length && cn < cCodes.length) {
-      const code = (v & UNIT) - 1;
-      pCodes[pn] = code;
-      pFrom[pn] = i;
-      pTo[pn] = i + 1;
-      pn++;
-      // '.' stays only before a digit after a letter or digit (NO.1, 2.5): elsewhere it is a separator (微.信, v.x).
-      const keep =
-        code === 46
-          ? cn > 0 && isLatinOrDigit(cCodes[cn - 1]!) && /[0-9０-９]/.test(original[i + 1] ?? '')
-          : (v & KEEP) !== 0;
-      if (keep) {
-        cCodes[cn] = code;
-        cFrom[cn] = i;
-        cTo[cn] = i + 1;
-        cn++;
-      }
-      i++;
-      continue;
-    }
     if (v === ZW) {
       i++;
       continue;
     }
-    // Astral code points (emoji), lone surrogates, the few BMP characters NFKC expands (㎏ → kg), full buffers.
-    plain.length = pn;
-    compact.length = cn;
+    if (v > 0) {
+      const code = (v & UNIT) - 1;
+      plain.push(code, i, i + 1);
+      if (code === 46 ? keepsDot(original, i, compact) : (v & KEEP) !== 0) compact.push(code, i, i + 1);
+      i++;
+      continue;
+    }
     const cp = String.fromCodePoint(original.codePointAt(i)!);
     const start = i;
     i += cp.length;
-    if (!ZERO_WIDTH.test(cp)) {
-      const norm = cp.normalize('NFKC').toLowerCase();
-      for (let u = 0; u < norm.length; u++) {
-        const unit = norm.charCodeAt(u);
-        const code = isCjk(unit) ? simplify(unit) : unit;
-        plain.push(code, start, i);
-        if (keptInCompact(code)) compact.push(code, start, i);
-      }
+    if (ZERO_WIDTH.test(cp)) continue;
+    const norm = cp.normalize('NFKC').toLowerCase();
+    for (let u = 0; u < norm.length; u++) {
+      const unit = norm.charCodeAt(u);
+      const code = isCjk(unit) ? simplify(unit) : unit;
+      plain.push(code, start, i);
+      if (keptInCompact(code)) compact.push(code, start, i);
     }
-    ({ codes: pCodes, from: pFrom, to: pTo, length: pn } = plain);
-    ({ codes: cCodes, from: cFrom, to: cTo, length: cn } = compact);
   }
-  plain.length = pn;
-  compact.length = cn;
-  return { plain: plain.view(), compact: compact.view() };
 }
 
 /** Normalise a rule term the way drafts are (no offsets needed). */
