@@ -11,10 +11,17 @@
 import type { Rule } from '../schema';
 import { normalizeTerm, type View } from './normalize';
 
-const CLAUSE = /[，,。！!？?；;\n~～]/;
+/** Code units that end a clause: a table, read for every character between a hit and its clause's end. */
+const CLAUSE = new Uint8Array(65536);
+for (const c of '，,。！!？?；;\n~～') CLAUSE[c.charCodeAt(0)] = 1;
+const endsClause = (text: string, i: number) => CLAUSE[text.charCodeAt(i)] === 1;
 /** A negation before the hit, in its clause and at most this far. */
 const NEGATION_BEFORE = ['不能', '不可以', '不允许', '不要', '请勿', '禁止', '不支持', '不做', '不参与', '不会问', '不会让', '不会索要', '谨防', '小心', '不需要', '别相信', '拒绝', '不接受', '严禁'];
 const NEGATION_AFTER = ['不要告诉', '不要泄露', '千万不要', '不用提供', '不用给', '我们没有', '是不允许', '不可以', '不能给', '请勿'];
+/** Each list as one alternation: one regex scan of the clause instead of a search per word. */
+const anyOf = (words: string[]) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+const NEGATED_BEFORE = anyOf(NEGATION_BEFORE);
+const NEGATED_AFTER = anyOf(NEGATION_AFTER);
 const NEGATABLE = new Set(['off-platform', 'review-inducement', 'privacy']);
 const NEAR_BEFORE = 12;
 const NEAR_AFTER = 4;
@@ -72,18 +79,18 @@ export function contextOf(draft: string, plain: View) {
       }
       if (NEGATABLE.has(h.category)) {
         let s = ps;
-        while (s > 0 && ps - s < BEFORE_WINDOW && !CLAUSE.test(text[s - 1]!)) s--;
+        while (s > 0 && ps - s < BEFORE_WINDOW && !endsClause(text, s - 1)) s--;
         let e = pe;
-        while (e < text.length && !CLAUSE.test(text[e]!)) e++;
+        while (e < text.length && !endsClause(text, e)) e++;
         // A gap term's own span can hold the negation too (密码千万不要告诉).
         const before = unasked(text.slice(s, pe));
         const after = unasked(text.slice(pe, e));
-        if (NEGATION_BEFORE.some((n) => before.includes(n)) || NEGATION_AFTER.some((n) => after.includes(n))) return true;
+        if (NEGATED_BEFORE.test(before) || NEGATED_AFTER.test(after)) return true;
         if (SHORT_NEGATION.test(unasked(text.slice(s, ps)))) return true;
       }
       if (h.category === 'service-taboo') {
         let e = pe;
-        while (e < text.length && !CLAUSE.test(text[e]!)) e++;
+        while (e < text.length && !endsClause(text, e)) e++;
         const rest = text.slice(pe, Math.min(text.length, e + 1));
         if (CONDITION.test(rest) || ASKS.test(rest)) return true;
       }

@@ -62,6 +62,13 @@ export interface CompiledRules {
 interface NearRules {
   words: { rule: number; group: number }[];
   rules: { rule: Rule; groups: number; within: number; ordered: boolean }[];
+  /**
+   * Scratch of one check (checks are synchronous), emptied at the start of each: the matches per rule and
+   * group, the rules that have some (in order of their first match) and a mark per such rule.
+   */
+  matches: NearMatches;
+  touched: number[];
+  marked: Uint8Array;
 }
 const NEAR_WITHIN = 10;
 
@@ -107,14 +114,20 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
   return {
     plain: build(false),
     compact: build(true),
-    near: { words: near.words, rules: near.rules },
+    near: {
+      words: near.words,
+      rules: near.rules,
+      matches: near.rules.map((r) => Array.from({ length: r.groups }, () => [])),
+      touched: [],
+      marked: new Uint8Array(near.rules.length),
+    },
     patterns: rules
       .filter((r) => r.enabled)
       .flatMap((rule) => (rule.patterns ?? []).map((p) => ({ rule, regex: new RegExp(p, 'g') }))),
   };
 }
 
-function nearRules(rules: readonly Rule[]): NearRules & { terms: string[] } {
+function nearRules(rules: readonly Rule[]): Pick<NearRules, 'words' | 'rules'> & { terms: string[] } {
   const terms: string[] = [];
   const words: NearRules['words'] = [];
   const out: NearRules['rules'] = [];
@@ -141,6 +154,10 @@ type NearMatches = number[][][];
 const packNear = (start: number, end: number) => start * 256 + (255 - Math.min(255, end - start));
 const nearStart = (m: number) => Math.floor(m / 256);
 const nearEnd = (m: number) => nearStart(m) + 255 - (m % 256);
+const isSorted = (xs: readonly number[]) => {
+  for (let i = 1; i < xs.length; i++) if (xs[i - 1]! > xs[i]!) return false;
+  return true;
+};
 
 /** Code units that end a clause, for the near rules' "same clause" (a table: this runs for every pairing). */
 const CLAUSE_END = new Uint8Array(65536);
@@ -155,36 +172,48 @@ const sameClause = (text: string, from: number, to: number) => {
  * clause within its distance; the hit spans them all. The words were found in the plain view's one pass, kept
  * per rule and group; each is paired only with its neighbours.
  */
-function resolveNear(text: string, byRule: NearMatches, near: NearRules, add: (rule: Rule, start: number, end: number) => void): void {
-  byRule.forEach((groups, r) => {
-    const { rule, groups: count, within, ordered } = near.rules[r]!;
-    for (let g = 0; g < count; g++) if (!groups[g]) return;
-    for (const g of groups) g.sort((x, y) => x - y);
-    for (const a of groups[0]!) {
-      let start = nearStart(a);
-      let end = nearEnd(a);
-      let ok = true;
-      for (let g = 1; g < count && ok; g++) {
-        const b = nearest(groups[g]!, start, end, within, ordered);
-        if (b === undefined || !sameClause(text, Math.min(start, nearStart(b)), Math.max(end, nearEnd(b)))) ok = false;
-        else {
-          start = Math.min(start, nearStart(b));
-          end = Math.max(end, nearEnd(b));
-        }
+function resolveNear(text: string, near: NearRules, add: (rule: Rule, start: number, end: number) => void): void {
+  // In rule order: hits that tie keep it.
+  for (const r of near.touched.sort((a, b) => a - b)) pairNear(text, near, r, add);
+}
+
+function clearNear(near: NearRules): void {
+  for (const r of near.touched) {
+    for (const g of near.matches[r]!) g.length = 0;
+    near.marked[r] = 0;
+  }
+  near.touched.length = 0;
+}
+
+function pairNear(text: string, near: NearRules, r: number, add: (rule: Rule, start: number, end: number) => void): void {
+  const groups = near.matches[r]!;
+  const { rule, groups: count, within, ordered } = near.rules[r]!;
+  for (let g = 0; g < count; g++) if (!groups[g]!.length) return;
+  for (const g of groups) if (!isSorted(g)) g.sort((x, y) => x - y); // found in order of end: nearly always sorted
+  for (const a of groups[0]!) {
+    let start = nearStart(a);
+    let end = nearEnd(a);
+    let ok = true;
+    for (let g = 1; g < count && ok; g++) {
+      const b = nearest(groups[g]!, start, end, within, ordered);
+      if (b === undefined || !sameClause(text, Math.min(start, nearStart(b)), Math.max(end, nearEnd(b)))) ok = false;
+      else {
+        start = Math.min(start, nearStart(b));
+        end = Math.max(end, nearEnd(b));
       }
-      if (!ok) continue;
-      // The hit takes in the rule's further words right after it (打到我银行卡: the card too), so 替换 rewrites all.
-      for (const g of groups) {
-        for (const x of g) {
-          const xs = nearStart(x);
-          const xe = nearEnd(x);
-          if (xs >= start && xs <= end + 1 && xe > end && sameClause(text, end, xe)) end = xe;
-        }
-      }
-      add(rule, start, end);
-      return; // one hit per rule
     }
-  });
+    if (!ok) continue;
+    // The hit takes in the rule's further words right after it (打到我银行卡: the card too), so 替换 rewrites all.
+    for (const g of groups) {
+      for (const x of g) {
+        const xs = nearStart(x);
+        const xe = nearEnd(x);
+        if (xs >= start && xs <= end + 1 && xe > end && sameClause(text, end, xe)) end = xe;
+      }
+    }
+    add(rule, start, end);
+    return; // one hit per rule
+  }
 }
 
 /** The first match of a sorted list within `within` of [start, end) (after it when `ordered`). */
@@ -233,14 +262,17 @@ export function checkDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
     found.push({ rule, start: view.from[start]!, end: view.to[end - 1]! });
   };
   const near = compiled.near;
-  let byRule: NearMatches | undefined;
+  clearNear(near);
   scan(draft, plain, compiled.plain, adder(plain), (word, start, end) => {
     const { rule, group } = near.words[word]!;
-    const groups = ((byRule ??= [])[rule] ??= []);
-    (groups[group] ??= []).push(packNear(start, end));
+    if (!near.marked[rule]) {
+      near.marked[rule] = 1;
+      near.touched.push(rule);
+    }
+    near.matches[rule]![group]!.push(packNear(start, end));
   });
   scan(draft, compact, compiled.compact, adder(compact));
-  if (byRule) resolveNear(plain.text, byRule, near, adder(plain));
+  if (near.touched.length) resolveNear(plain.text, near, adder(plain));
   const addCompact = adder(compact);
   for (const { rule, regex } of compiled.patterns) {
     regex.lastIndex = 0;
@@ -295,16 +327,12 @@ function scan(
 }
 
 /**
- * Does an occurrence of `allow` in `text` cover [start, end)? Only the window where such an occurrence could
- * start is searched (a search to the end of a long draft for every hit made long checks quadratic).
+ * Does an occurrence of `allow` in `text` cover [start, end)? Only where such an occurrence could start is
+ * tried, in place (a search to the end of a long draft for every hit made long checks quadratic).
  */
 function covers(text: string, allow: string, start: number, end: number): boolean {
   if (end - start > allow.length) return false;
-  const from = Math.max(0, end - allow.length);
-  const window = text.slice(from, start + allow.length);
-  for (let at = window.indexOf(allow); at >= 0 && from + at <= start; at = window.indexOf(allow, at + 1)) {
-    if (from + at + allow.length >= end) return true;
-  }
+  for (let at = Math.max(0, end - allow.length); at <= start; at++) if (text.startsWith(allow, at)) return true;
   return false;
 }
 
