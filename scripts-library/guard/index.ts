@@ -117,7 +117,7 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
     near: {
       words: near.words,
       rules: near.rules,
-      matches: near.rules.map((r) => Array.from({ length: r.groups }, () => [])),
+      matches: near.rules.map((r) => Array.from({ length: r.groups }, () => new NearList())),
       touched: [],
       marked: new Uint8Array(near.rules.length),
     },
@@ -147,17 +147,31 @@ function nearRules(rules: readonly Rule[]): Pick<NearRules, 'words' | 'rules'> &
 }
 
 /**
- * Near-word matches of one check, per rule and group, each packed in one number: start × 256 + (255 − length),
- * so a numeric sort orders them by start, the longer first.
+ * Near-word matches of one check, of one rule and group, each packed in one number: start × 256 + (255 − length),
+ * so a numeric sort orders them by start, the longer first. A typed array kept from check to check (an array
+ * emptied with length = 0 gives up its storage: most of what a check allocated).
  */
-type NearMatches = number[][][];
+class NearList {
+  items = new Int32Array(16);
+  n = 0;
+  push(m: number): void {
+    if (this.n === this.items.length) {
+      const more = new Int32Array(this.n * 2);
+      more.set(this.items);
+      this.items = more;
+    }
+    this.items[this.n++] = m;
+  }
+  /** In order (found in order of end, so nearly always already). */
+  sort(): void {
+    const { items, n } = this;
+    for (let i = 1; i < n; i++) if (items[i - 1]! > items[i]!) return void items.subarray(0, n).sort();
+  }
+}
+type NearMatches = NearList[][];
 const packNear = (start: number, end: number) => start * 256 + (255 - Math.min(255, end - start));
-const nearStart = (m: number) => Math.floor(m / 256);
-const nearEnd = (m: number) => nearStart(m) + 255 - (m % 256);
-const isSorted = (xs: readonly number[]) => {
-  for (let i = 1; i < xs.length; i++) if (xs[i - 1]! > xs[i]!) return false;
-  return true;
-};
+const nearStart = (m: number) => m >> 8;
+const nearEnd = (m: number) => (m >> 8) + 255 - (m & 255);
 
 /** Code units that end a clause, for the near rules' "same clause" (a table: this runs for every pairing). */
 const CLAUSE_END = new Uint8Array(65536);
@@ -179,7 +193,7 @@ function resolveNear(text: string, near: NearRules, add: (rule: Rule, start: num
 
 function clearNear(near: NearRules): void {
   for (const r of near.touched) {
-    for (const g of near.matches[r]!) g.length = 0;
+    for (const g of near.matches[r]!) g.n = 0;
     near.marked[r] = 0;
   }
   near.touched.length = 0;
@@ -188,9 +202,11 @@ function clearNear(near: NearRules): void {
 function pairNear(text: string, near: NearRules, r: number, add: (rule: Rule, start: number, end: number) => void): void {
   const groups = near.matches[r]!;
   const { rule, groups: count, within, ordered } = near.rules[r]!;
-  for (let g = 0; g < count; g++) if (!groups[g]!.length) return;
-  for (const g of groups) if (!isSorted(g)) g.sort((x, y) => x - y); // found in order of end: nearly always sorted
-  for (const a of groups[0]!) {
+  for (let g = 0; g < count; g++) if (!groups[g]!.n) return;
+  for (const g of groups) g.sort();
+  const first = groups[0]!;
+  for (let i = 0; i < first.n; i++) {
+    const a = first.items[i]!;
     let start = nearStart(a);
     let end = nearEnd(a);
     let ok = true;
@@ -205,7 +221,8 @@ function pairNear(text: string, near: NearRules, r: number, add: (rule: Rule, st
     if (!ok) continue;
     // The hit takes in the rule's further words right after it (打到我银行卡: the card too), so 替换 rewrites all.
     for (const g of groups) {
-      for (const x of g) {
+      for (let j = 0; j < g.n; j++) {
+        const x = g.items[j]!;
         const xs = nearStart(x);
         const xe = nearEnd(x);
         if (xs >= start && xs <= end + 1 && xe > end && sameClause(text, end, xe)) end = xe;
@@ -217,20 +234,21 @@ function pairNear(text: string, near: NearRules, r: number, add: (rule: Rule, st
 }
 
 /** The first match of a sorted list within `within` of [start, end) (after it when `ordered`). */
-function nearest(list: readonly number[], start: number, end: number, within: number, ordered: boolean): number | undefined {
+function nearest(list: NearList, start: number, end: number, within: number, ordered: boolean): number | undefined {
   // Skip what ends too far before; the list is sorted by start, and words are short, so this is a short walk.
+  const { items, n } = list;
   let lo = 0;
-  let hi = list.length;
+  let hi = n;
   const from = ordered ? end : start - within - 12;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (nearStart(list[mid]!) < from) lo = mid + 1;
+    if (nearStart(items[mid]!) < from) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < list.length; i++) {
-    const xs = nearStart(list[i]!);
+  for (let i = lo; i < n; i++) {
+    const xs = nearStart(items[i]!);
     if (xs - end > within) break;
-    if (Math.max(xs, start) - Math.min(nearEnd(list[i]!), end) <= within) return list[i]!;
+    if (Math.max(xs, start) - Math.min(nearEnd(items[i]!), end) <= within) return items[i]!;
   }
   return undefined;
 }
