@@ -38,6 +38,11 @@ interface Entry {
   rule: Rule;
   latin: boolean;
   allow: string[];
+  /**
+   * For a plain term: each allow context that holds the term, with where in it the term stands (one test per
+   * context at the one place it could start, instead of every place in a window).
+   */
+  allowAt?: { allow: string; back: number }[];
   /** A gap term (`好评…返`): the automaton finds its first piece, this sticky regex the rest right after it. */
   rest?: RegExp;
 }
@@ -105,7 +110,12 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
         const norm = normalizeTerm(term, compact);
         if (!norm) continue;
         terms.push(norm);
-        entries.push({ rule, latin: LATIN_TERM.test(norm), allow });
+        const allowAt = allow.flatMap((a) => {
+          const at: { allow: string; back: number }[] = [];
+          for (let k = a.indexOf(norm); k >= 0; k = a.indexOf(norm, k + 1)) at.push({ allow: a, back: k });
+          return at;
+        });
+        entries.push({ rule, latin: LATIN_TERM.test(norm), allow, allowAt });
       }
     }
     if (!compact) terms.push(...near.terms);
@@ -339,7 +349,10 @@ function scan(
       end = firstEnd + m[0].length;
     }
     if (entry.latin && (latinAt(view.from[start]! - 1) || latinAt(view.to[end - 1]!))) return;
-    if (entry.allow.length && entry.allow.some((a) => covers(text, a, start, end))) return;
+    // Loops, not allow.some(a => …): a closure over start and end made every match allocate its own context.
+    if (entry.allowAt) {
+      for (const { allow, back } of entry.allowAt) if (start >= back && text.startsWith(allow, start - back)) return;
+    } else for (const a of entry.allow) if (covers(text, a, start, end)) return;
     add(entry.rule, start, end);
   });
 }

@@ -152,7 +152,7 @@ function unitNormalized(c: number): number {
     if (norm.length !== 1) return MULTI;
     code = isCjk(norm.charCodeAt(0)) ? simplify(norm.charCodeAt(0)) : norm.charCodeAt(0);
   }
-  return (code + 1) | (keptInCompact(code) ? KEEP : 0);
+  return (code + 1) | (code === 46 || keptInCompact(code) ? KEEP : 0); // '.': see keepsDot
 }
 
 /** Per code unit: kept in the compact view (1) or dropped (2); 0 = not computed yet. */
@@ -193,24 +193,42 @@ function oneToOne(original: string, plain: Builder, compact: Builder): boolean {
   const { codes: cCodes, from: cFrom, to: cTo } = compact;
   let pn = 0;
   let cn = 0;
+  let dots = 0;
   for (let i = 0; i < n; i++) {
     const v = unitNorm[original.charCodeAt(i)]!;
     if (v > 0) {
       const code = (v & UNIT) - 1;
       pCodes[pn++] = code; // the plain view's offsets are i and i + 1: view(true) gives them without a store
-      if (code === 46) {
-        compact.length = cn;
-        if (!keepsDot(original, i, compact)) continue;
-      } else if ((v & KEEP) === 0) continue;
+      // Written always, counted only when kept ('.' is, for now: dropDots decides).
       cCodes[cn] = code;
       cFrom[cn] = i;
       cTo[cn] = i + 1;
-      cn++;
+      cn += (v >> 17) & 1;
+      dots += code === 46 ? 1 : 0;
     }
   }
   plain.length = pn;
   compact.length = cn;
+  if (dots) dropDots(original, compact);
   return pn === n; // each character wrote one unit (a flag set in an else branch instead made this loop 3× slower)
+}
+
+/** The compact view's '.' that keepsDot would not keep, taken out in place (in order, so "the unit before" is right). */
+function dropDots(original: string, compact: Builder): void {
+  const { codes, from, to } = compact;
+  const n = compact.length;
+  let out = 0;
+  for (let j = 0; j < n; j++) {
+    if (codes[j] === 46) {
+      compact.length = out;
+      if (!keepsDot(original, from[j]!, compact)) continue;
+    }
+    codes[out] = codes[j]!;
+    from[out] = from[j]!;
+    to[out] = to[j]!;
+    out++;
+  }
+  compact.length = out;
 }
 
 /** '.' stays in the compact view only before a digit after a letter or digit (NO.1, 2.5): elsewhere it is a separator (微.信, v.x). */

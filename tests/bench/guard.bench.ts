@@ -15,6 +15,10 @@ const SENTENCES = [
   '收到宝贝有任何问题随时联系我们。', '这个问题我帮您确认一下，请稍等片刻。', '活动价格已经很优惠了，性价比很高。',
 ];
 
+/**
+ * A draft of n characters. Returned as a flat string, as the background gets it: the chat page sends the draft
+ * in a message, and what a message delivers is a fresh string (a sliced or concatenated one reads slower).
+ */
 export function draft(n: number, seed: number, extra: string[]): string {
   let s = '';
   let k = seed;
@@ -23,7 +27,7 @@ export function draft(n: number, seed: number, extra: string[]): string {
     if (k % 7 === 3 && extra.length) s += extra[k % extra.length];
     k++;
   }
-  return s.slice(0, n);
+  return structuredClone(s.slice(0, n));
 }
 
 /** 2,000 rules: the defaults plus synthetic two-to-four character terms of realistic Chinese. */
