@@ -8,6 +8,7 @@
  *          "微 信", "薇❤信", "加-V".
  */
 import * as OpenCC from 'opencc-js/t2cn';
+import { GUARD_WINDOW } from './chunks';
 
 export interface View {
   text: string;
@@ -109,7 +110,7 @@ export class Builder {
 }
 
 /** 0, 1, 2, … at least n long (shared: the plain view's offsets when they are the draft's own). */
-let iota = new Int32Array(0);
+let iota = Int32Array.from({ length: GUARD_WINDOW + 9 }, (_, i) => i);
 function counting(n: number): Int32Array {
   if (iota.length < n) {
     iota = new Int32Array(Math.max(n, iota.length * 2, 1024));
@@ -126,7 +127,11 @@ export interface Scratch {
   plain: Builder;
   compact: Builder;
 }
-export const createScratch = (): Scratch => ({ plain: new Builder(512), compact: new Builder(512) });
+/**
+ * Sized for the longest text the chat page sends in one check (a window of a long draft, chunks.ts): buffers
+ * that grow on the first long draft made the optimised check fall back to slow code for dozens of checks.
+ */
+export const createScratch = (capacity = GUARD_WINDOW + 8): Scratch => ({ plain: new Builder(capacity), compact: new Builder(capacity) });
 
 /**
  * Per BMP code unit, memoised: what it normalises to, and whether the compact view keeps it. One table for
@@ -269,6 +274,6 @@ function anyDraft(original: string, plain: Builder, compact: Builder): void {
 /** Normalise a rule term the way drafts are (no offsets needed). */
 let termScratch: Scratch | undefined;
 export function normalizeTerm(term: string, compact: boolean): string {
-  const views = bothViews(term, (termScratch ??= createScratch())); // the text is read before the next call
+  const views = bothViews(term, (termScratch ??= createScratch(64))); // the text is read before the next call
   return compact ? views.compact.text : views.plain.text;
 }
