@@ -7,6 +7,9 @@
 /** Keys of Latin bigrams: two of [a-z0-9] as 36 × first + second. */
 export const GRAM_KEYS = 36 * 36;
 
+/** Keys of Latin trigrams: three of [a-z0-9] as 36² × first + 36 × second + third. */
+export const TRIGRAM_KEYS = 36 * 36 * 36;
+
 /** [a-z] → 0–25, [0-9] → 26–35, anything else → -1. */
 export function latinCode(c: number): number {
   if (c >= 97 && c <= 122) return c - 97;
@@ -94,6 +97,20 @@ export class PostingsBuilder {
       const cur = latinCode(s.charCodeAt(k));
       if (prev >= 0 && cur >= 0 && this.add(prev * 36 + cur, i)) added++;
       prev = cur;
+    }
+    return added;
+  }
+
+  /** Record every trigram of adjacent [a-z0-9] in `s` for phrase `i`; returns how many were new. */
+  addTrigrams(s: string, i: number): number {
+    let added = 0;
+    let a = -1;
+    let b = -1;
+    for (let k = 0; k < s.length; k++) {
+      const c = latinCode(s.charCodeAt(k));
+      if (a >= 0 && b >= 0 && c >= 0 && this.add((a * 36 + b) * 36 + c, i)) added++;
+      a = b;
+      b = c;
     }
     return added;
   }

@@ -11,7 +11,7 @@
  */
 import Fuse, { type FuseResult, type IFuseOptions } from 'fuse.js';
 import type { PinyinKeys } from './pinyin';
-import { GRAM_KEYS, latinCode, Postings, PostingsBuilder } from './postings';
+import { GRAM_KEYS, latinCode, Postings, PostingsBuilder, TRIGRAM_KEYS } from './postings';
 
 export interface SearchablePhrase {
   id: string;
@@ -50,6 +50,8 @@ const MIN_COVERAGE = 0.5;
 /** Least Fuse.js match quality (1 − score) for a candidate to be a hit, and least in-order share of long tokens. */
 const MIN_MATCH = 0.35;
 const MIN_ORDER = 0.6;
+/** A long token one typo from the title's pinyin (tuikaun for tuikuan…) is a match. */
+const MIN_TITLE_TYPO = 0.8;
 const DAY = 86_400_000;
 const STAGE_FIRST = 50;
 
@@ -112,6 +114,18 @@ function forEachGram(s: string, fn: (gram: number) => void): void {
   }
 }
 
+/** Call `fn` with the key of every trigram of adjacent [a-z0-9] characters in `s`. */
+function forEachTrigram(s: string, fn: (trigram: number) => void): void {
+  let a = -1;
+  let b = -1;
+  for (let k = 0; k < s.length; k++) {
+    const c = latinCode(s.charCodeAt(k));
+    if (a >= 0 && b >= 0 && c >= 0) fn((a * 36 + b) * 36 + c);
+    a = b;
+    b = c;
+  }
+}
+
 /** Frecency in [0, 1): use count decayed by a half-life of two weeks since the last use. */
 export function frecency(p: Pick<SearchablePhrase, 'useCount' | 'lastUsedAt'>, now: number): number {
   if (!p.useCount) return 0;
@@ -167,6 +181,11 @@ export class PhraseIndex<P extends SearchablePhrase> {
   /** The same for the title alone (its characters; its pinyin, initials and full): the title signal. */
   private readonly titleChars: Postings;
   private readonly titleGrams: Postings;
+  /**
+   * Trigrams of the title's full pinyin: for a long typo'd token ("tuikaun"), the few titles that hold its
+   * unbroken stretches ("tui", "uik") stand out from the many whose long bodies hold most of its bigrams.
+   */
+  private readonly titleTrigrams: Postings;
   /** Distinct Chinese characters and distinct bigrams of each title (how much of a title a query can account for). */
   private readonly titleCharCount: Uint16Array;
   private readonly titleGramCount: Uint16Array;
@@ -178,6 +197,7 @@ export class PhraseIndex<P extends SearchablePhrase> {
   private readonly latinWords: string[] = [];
   private readonly counter: Float64Array;
   private readonly titleHits: Uint16Array;
+  private readonly trigramHits: Uint16Array;
   /** Phrases the current query touched (the first `touchedCount`). */
   private readonly touched: Int32Array;
   private readonly frecencies: Float64Array;
@@ -188,6 +208,7 @@ export class PhraseIndex<P extends SearchablePhrase> {
     this.phrases = phrases;
     this.counter = new Float64Array(n);
     this.titleHits = new Uint16Array(n);
+    this.trigramHits = new Uint16Array(n);
     this.touched = new Int32Array(n);
     this.titleCharCount = new Uint16Array(n);
     this.titleGramCount = new Uint16Array(n);
@@ -205,6 +226,7 @@ export class PhraseIndex<P extends SearchablePhrase> {
     const grams = new PostingsBuilder(GRAM_KEYS, Math.ceil(latin * 0.55));
     const titleChars = new PostingsBuilder(CHAR_KEYS, n * 10);
     const titleGrams = new PostingsBuilder(GRAM_KEYS, n * 36);
+    const titleTrigrams = new PostingsBuilder(TRIGRAM_KEYS, n * 16);
     const firsts = new Map<string, number[]>();
     this.fuseDocs = phrases.map((p, i) => {
       const code = (p.code ?? '').toLowerCase();
@@ -224,6 +246,7 @@ export class PhraseIndex<P extends SearchablePhrase> {
       // pinyin.ts joins fields with spaces, title first.
       const pyTitle = `${firstWord(py.initials)} ${firstWord(py.full)}`.trim();
       this.titleGramCount[i] = titleGrams.addGrams(pyTitle, i);
+      titleTrigrams.addTrigrams(firstWord(py.full), i);
 
       const [a, b, c] = [code[0], py.initials[0], latinWords[0]];
       if (a && a !== ' ') push(firsts, a, i);
@@ -239,6 +262,7 @@ export class PhraseIndex<P extends SearchablePhrase> {
     this.grams = grams.build();
     this.titleChars = titleChars.build();
     this.titleGrams = titleGrams.build();
+    this.titleTrigrams = titleTrigrams.build();
   }
 
   get size(): number {
@@ -280,7 +304,7 @@ export class PhraseIndex<P extends SearchablePhrase> {
       // phrases that happen to contain "er" or 不, so Enter inserts nothing. A hit needs Fuse's fuzzy match, an
       // in-order alignment of a long token (typos such as "huanyign"), or the exact code.
       const fuzzy = r ? 1 - (r.score ?? 1) : 0;
-      if (!exact.has(c.i) && fuzzy < MIN_MATCH && (c.order ?? 0) < MIN_ORDER) return;
+      if (!exact.has(c.i) && fuzzy < MIN_MATCH && (c.order ?? 0) < MIN_ORDER && (c.titleTypo ?? 0) < MIN_TITLE_TYPO) return;
       // For long Latin tokens the share of their trigrams found in order is as good a match measure as Fuse's
       // (which is not given the long full-pinyin field).
       const quality = Math.max(r ? 1 - (r.score ?? 1) : c.coverage * 0.4, c.order ?? 0);
@@ -295,6 +319,8 @@ export class PhraseIndex<P extends SearchablePhrase> {
         (isWholeTitle(q, doc) ? 0.3 : 0) +
         // …and of the titles holding it, the one that is the query, or nearly (a typo), beats longer ones.
         c.density * 0.35 +
+        // …for a long token near the title's pinyin, the same by how much of it the token takes up.
+        (c.titleTaken ?? 0) * 0.35 +
         c.coverage * 0.15 +
         this.frecencies[c.i]! * 0.1 +
         (phrase.pinned ? 0.05 : 0);
@@ -357,7 +383,17 @@ export class PhraseIndex<P extends SearchablePhrase> {
     const queryChars = chars.size;
     const queryGrams = grams.size;
     const long = tokens.filter((t) => t.length >= 4);
+    // Long tokens: how many of their trigrams the title's full pinyin holds (tuikaun: tui, uik of tuikuan).
+    const trigrams = new Set<number>();
+    for (const t of long) forEachTrigram(t, (g) => trigrams.add(g));
+    const { trigramHits } = this;
+    for (const g of trigrams) {
+      if (!this.titleTrigrams.count(g)) continue;
+      const list = this.titleTrigrams.of(g);
+      for (let j = 0; j < list.length; j++) trigramHits[list[j]!]!++;
+    }
     const heap = new TopK(long.length ? RERANK : CANDIDATES);
+    const titleLane = new TopK(CANDIDATES / 2);
     const { titleCharCount, titleGramCount, frecencies } = this;
     const queryUnitCount = Math.max(queryChars + queryGrams, 1);
     const unitCount = units.length;
@@ -365,18 +401,30 @@ export class PhraseIndex<P extends SearchablePhrase> {
       const i = touched[t]!;
       const coverage = counter[i]! / total;
       const hitsInTitle = titleHits[i]!;
+      const trigramShare = trigrams.size ? trigramHits[i]! / trigrams.size : 0;
       counter[i] = 0;
       titleHits[i] = 0;
+      trigramHits[i] = 0;
       // A typo'd title is admitted on its own: tuikaun shares only tu, ui, ik with 退款时效's text, half of
       // its bigrams, but all of them are in the title.
       const titleShare = hitsInTitle / unitCount;
       if ((coverage < MIN_COVERAGE && titleShare < MIN_COVERAGE) || !inStage(i)) continue;
       const titleUnits = (queryChars ? titleCharCount[i]! : 0) + (queryGrams ? titleGramCount[i]! : 0);
       const density = hitsInTitle / Math.max(titleUnits, queryUnitCount);
+      // For long tokens the body's bigrams count half (a long body holds most of any token's bigrams somewhere)
+      // and the title's trigrams count instead.
       const rank = coverage + 0.05 * frecencies[i]! + 0.5 * titleShare + 0.6 * density;
       if (heap.admits(rank)) heap.offer(i, rank, coverage, density);
+      // A lane of their own for the titles whose pinyin holds most of a long token's trigrams: a typo'd title
+      // (tuikaun → 退款时效) whose body is short loses on coverage to long bodies holding its bigrams anywhere.
+      if (trigramShare > 0) {
+        const byTitle = trigramShare + 0.6 * density + 0.05 * frecencies[i]!;
+        if (titleLane.admits(byTitle)) titleLane.offer(i, rank, coverage, density, byTitle);
+      }
     }
-    let out: { i: number; rank: number; coverage: number; density: number; order?: number }[] = heap.sorted();
+    let out: { i: number; rank: number; coverage: number; density: number; order?: number; titleTypo?: number; titleTaken?: number }[] = heap.sorted();
+    const inHeap = new Set(out.map((c) => c.i));
+    for (const c of titleLane.sorted()) if (!inHeap.has(c.i)) out.push(c);
     // Bigrams ignore order, and long pinyin contains most bigrams somewhere: for tokens of four letters or more
     // ("huanyign") re-rank the heap by how much of each token appears in one place, in order (q-gram alignment).
     if (long.length) {
@@ -386,13 +434,16 @@ export class PhraseIndex<P extends SearchablePhrase> {
           const title = this.fuseDocs[c.i]!.pyTitle;
           const order = long.reduce((sum, t) => sum + alignedShare(latin, t), 0) / long.length;
           const inTitle = long.reduce((sum, t) => sum + alignedShare(title, t), 0) / long.length;
-          return { ...c, rank: c.rank + order + 0.5 * inTitle, coverage: (c.coverage + order) / 2, order };
+          const full = firstWord(title.slice(title.indexOf(' ') + 1));
+          const titleTypo = long.reduce((sum, t) => sum + typoShare(full, t), 0) / long.length;
+          const titleTaken = full ? Math.min(1, (titleTypo * long.reduce((sum, t) => sum + t.length, 0)) / full.length) : 0;
+          return { ...c, rank: c.rank + order + 0.5 * inTitle + c.density, coverage: (c.coverage + order) / 2, order, titleTypo, titleTaken };
         })
         .sort((a, b) => b.rank - a.rank)
         // Fuse's bitap cost grows with pattern length: long tokens are already well ranked by alignment.
         .slice(0, CANDIDATES / 2);
     }
-    return out.map(({ i, coverage, density, order }) => ({ i, coverage, density, order }));
+    return out.map(({ i, coverage, density, order, titleTypo, titleTaken }) => ({ i, coverage, density, order, titleTypo, titleTaken }));
   }
 
   /** Refresh pinned/use counts without re-indexing (the text of the phrases must be unchanged). */
@@ -410,40 +461,45 @@ interface Candidate {
   density: number;
   /** Share of the long tokens' trigrams found in order (only for long Latin tokens). */
   order?: number;
+  /** How nearly the title's full pinyin holds each long token, one typo apart (only for long Latin tokens). */
+  titleTypo?: number;
+  /** The share of the title's full pinyin those near matches take up (退款时效 over 退款时效·羽绒服). */
+  titleTaken?: number;
 }
 
-type Ranked = { i: number; rank: number; coverage: number; density: number };
+type Ranked = { i: number; rank: number; coverage: number; density: number; key: number };
 
-/** The k highest-ranked entries, in a bounded min-heap. */
+/** The k highest entries by key (the rank unless given), in a bounded min-heap. */
 class TopK {
   private readonly items: Ranked[] = [];
   constructor(private readonly k: number) {}
 
   /** Whether an entry of this rank would be kept now. */
   admits(rank: number): boolean {
-    return this.items.length < this.k || rank > this.items[0]!.rank;
+    return this.items.length < this.k || rank > this.items[0]!.key;
   }
 
-  offer(i: number, rank: number, coverage: number, density: number): void {
+  /** @param key what the heap orders by (default: rank) */
+  offer(i: number, rank: number, coverage: number, density: number, key = rank): void {
     const h = this.items;
     if (h.length < this.k) {
-      h.push({ i, rank, coverage, density });
+      h.push({ i, rank, coverage, density, key });
       let c = h.length - 1;
       while (c > 0) {
         const p = (c - 1) >> 1;
-        if (h[p]!.rank <= h[c]!.rank) break;
+        if (h[p]!.key <= h[c]!.key) break;
         [h[p], h[c]] = [h[c]!, h[p]!];
         c = p;
       }
-    } else if (rank > h[0]!.rank) {
-      h[0] = { i, rank, coverage, density };
+    } else if (key > h[0]!.key) {
+      h[0] = { i, rank, coverage, density, key };
       let p = 0;
       for (;;) {
         const l = 2 * p + 1;
         const r = l + 1;
         let m = p;
-        if (l < h.length && h[l]!.rank < h[m]!.rank) m = l;
-        if (r < h.length && h[r]!.rank < h[m]!.rank) m = r;
+        if (l < h.length && h[l]!.key < h[m]!.key) m = l;
+        if (r < h.length && h[r]!.key < h[m]!.key) m = r;
         if (m === p) break;
         [h[p], h[m]] = [h[m]!, h[p]!];
         p = m;
@@ -452,7 +508,7 @@ class TopK {
   }
 
   sorted(): Ranked[] {
-    return [...this.items].sort((a, b) => b.rank - a.rank);
+    return [...this.items].sort((a, b) => b.key - a.key);
   }
 }
 
@@ -480,6 +536,35 @@ export function alignedShare(hay: string, token: string): number {
     }
   }
   return best / count;
+}
+
+/**
+ * 1 − (the fewest edits that turn `token` into some stretch of `hay`) / the token's length, where an edit is a
+ * letter typed wrong, missed, added, or two swapped ("tuikaun" is one swap from the "tuikuan" of
+ * tuikuanshixiao: 0.86). Optimal string alignment over a free start and end; `hay` is a title's pinyin, short.
+ */
+export function typoShare(hay: string, token: string): number {
+  const m = token.length;
+  if (!m) return 0;
+  const w = hay.length + 1;
+  // Rows i − 2, i − 1 and i of the table: d[i][j] = fewest edits of token[0, i) ending at hay[j − 1].
+  let before = new Int32Array(w);
+  let prev = new Int32Array(w); // row 0: a match may start anywhere
+  let cur = new Int32Array(w);
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    const a = token.charCodeAt(i - 1);
+    for (let j = 1; j < w; j++) {
+      const b = hay.charCodeAt(j - 1);
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a === b ? 0 : 1));
+      if (i > 1 && j > 1 && a === hay.charCodeAt(j - 2) && token.charCodeAt(i - 2) === b) d = Math.min(d, before[j - 2]! + 1);
+      cur[j] = d;
+    }
+    [before, prev, cur] = [prev, cur, before];
+  }
+  let best = m;
+  for (let j = 0; j < w; j++) best = Math.min(best, prev[j]!);
+  return 1 - best / m;
 }
 
 /** A query's units: distinct Chinese characters and Latin tokens (pinyin, codes, words). */

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import pack from '../../../scripts-library/packs/default.json';
 import { phrasePinyin } from '../../../scripts-library/pinyin';
-import { alignedShare, browse, frecency, libraryVersion, PhraseIndex, PhraseSearchCache, splitHighlight, type SearchablePhrase } from '../../../scripts-library/search';
+import { alignedShare, typoShare, browse, frecency, libraryVersion, PhraseIndex, PhraseSearchCache, splitHighlight, type SearchablePhrase } from '../../../scripts-library/search';
 
 const NOW = Date.UTC(2026, 10, 23);
 const library = (): SearchablePhrase[] =>
@@ -27,6 +27,8 @@ describe('ranking on the default library', () => {
     ['full pinyin', 'kuaidi', 'logistics-transit'],
     ['a homophone typo (火 for 货)', '发火时间', 'logistics-ship-time'],
     ['a Latin typo', 'kuaidii', 'logistics-transit'],
+    ['full pinyin with two letters swapped', 'tuikaun', 'aftersales-refund-time'],
+    ['full pinyin with a letter missed', 'youhuiqan', 'pricing-coupon'],
   ])('%s: %s → %s in the top two', (_label, q, id) => {
     expect(ids(q, 2)).toContain(id);
   });
@@ -104,6 +106,19 @@ describe('alignedShare', () => {
     ['huaxxxxuanxxxxanyxxxxnyi', 'huanying', 1 / 6],
   ])('%s ~ %s = %d', (hay, token, share) => {
     expect(alignedShare(hay, token)).toBeCloseTo(share, 5);
+  });
+});
+
+describe('typoShare', () => {
+  it.each([
+    ['tuikuanshixiao', 'tuikuan', 1], // as is
+    ['tuikuanshixiao', 'tuikaun', 1 - 1 / 7], // two letters swapped: one edit
+    ['tuijianyouhuiquan', 'youhuiqan', 1 - 1 / 9], // a letter missed
+    ['huiyuanyouhui', 'youhuiqan', 1 - 3 / 9], // the rest of the token is not there
+    ['fahuoshijian', 'fahuoshjian', 1 - 1 / 11], // a letter missed (shi → sh)
+    ['', 'abc', 0],
+  ])('%s ~ %s = %d', (hay, token, share) => {
+    expect(typoShare(hay, token)).toBeCloseTo(share, 5);
   });
 });
 
