@@ -671,7 +671,12 @@ export class PhraseSearchCache<P extends SearchablePhrase & { updatedAt: number 
     this.last = phrases;
     const version = libraryVersion(phrases);
     if (this.index && version.count === this.version.count && version.latest === this.version.latest) this.index.refreshStats(phrases);
-    else this.index = new PhraseIndex(phrases);
+    else {
+      // One index at a time: the old one is let go before the new one is built (at 100k phrases an index holds
+      // ≈ 115 MB, and its build allocates as much again while it runs).
+      this.index = undefined;
+      this.index = new PhraseIndex(phrases);
+    }
     this.version = version;
     return this.index;
   }
