@@ -4,8 +4,9 @@
  * - a negation in the same clause for off-platform, review and privacy rules: the agent is saying what is NOT
  *   done (「平台不允许加微信」「我们不做好评返现」「验证码不要告诉任何人」);
  * - the words are quoted buyer words (您说“我不知道尺码”…): the agent is repeating, not saying them;
- * - for service taboos, a polite question or a condition: 「不知道这个尺码合不合适您」 asks the buyer,
- *   「没办法及时回复的话请见谅」 is an apology, not a refusal.
+ * - for service taboos, a polite question or a condition: 「不知道这个尺码合不合适您」 asks the buyer, and so does
+ *   「不清楚您家宝宝多高，方便说一下吗」 (the question may end the next clause); 「没办法及时回复的话请见谅」 is an
+ *   apology, not a refusal.
  * Judged on the plain view of the draft the matcher already built (no text is normalised again per hit).
  */
 import type { Rule } from '../schema';
@@ -17,7 +18,7 @@ for (const c of '，,。！!？?；;\n~～') CLAUSE[c.charCodeAt(0)] = 1;
 const endsClause = (text: string, i: number) => CLAUSE[text.charCodeAt(i)] === 1;
 /** A negation before the hit, in its clause and at most this far. */
 const NEGATION_BEFORE = ['不能', '不可以', '不允许', '不要', '请勿', '禁止', '不支持', '不做', '不参与', '不会问', '不会让', '不会索要', '谨防', '小心', '不需要', '别相信', '拒绝', '不接受', '严禁'];
-const NEGATION_AFTER = ['不要告诉', '不要泄露', '千万不要', '不用提供', '不用给', '我们没有', '是不允许', '不可以', '不能给', '请勿'];
+const NEGATION_AFTER = ['不要告诉', '不要泄露', '千万不要', '不用提供', '不用给', '我们没有', '是不允许', '不可以', '不能给', '请勿', '都不是我们', '不是我们的', '不是本店'];
 /** Each list as one alternation: one regex scan of the clause instead of a search per word. */
 const anyOf = (words: string[]) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 const NEGATED_BEFORE = anyOf(NEGATION_BEFORE);
@@ -35,6 +36,11 @@ const SHORT_NEGATION = /(?:[不别勿没]|不用|不会|没有|从不|从来不|
 /** The clause after a taboo word asks the buyer something (您 … 吗/呢/？, or an A不A question). */
 const ASKS = /[您你].*(?:[吗呢？?]|(.)不\1)|(.)不\2.*[您你]/;
 const CONDITION = /^[^，,。！!？?；;]{0,8}的话/;
+/**
+ * The taboo word is about the buyer and the sentence asks them (不清楚您家宝宝多高，方便说一下吗): 您 / 亲 / 你 right
+ * after the words, and a 吗 / 呢 / ？ before the sentence ends.
+ */
+const ASKS_THE_BUYER = /^[您亲你][^。！!？?；;\n]*(?:[吗呢]|[？?])/;
 
 export interface HitLike {
   start: number;
@@ -93,6 +99,7 @@ export function contextOf(draft: string, plain: View) {
         while (e < text.length && !endsClause(text, e)) e++;
         const rest = text.slice(pe, Math.min(text.length, e + 1));
         if (CONDITION.test(rest) || ASKS.test(rest)) return true;
+        if (ASKS_THE_BUYER.test(text.slice(pe, pe + 40))) return true;
       }
       return quoted(h);
     },

@@ -108,7 +108,10 @@ describe('near rules in the editor', () => {
     const row = document.querySelector<HTMLElement>('[data-rule-id="intent-pay-off-platform"]')!;
     await userEvent.click(within(row).getByRole('button', { name: '编辑' }));
     form = screen.getByRole('form', { name: '编辑规则' });
-    expect(within(form).getByLabelText(/^一起出现的词组/)).toHaveValue('转账|转给我|打款|打到|转我|汇款|付给我|扫我|收款码|打给我|转钱\n我|银行卡|支付宝|微信|卡上|卡号|私人|直接|先|个人');
+    // One line a group, its words joined by |, as the pack has them.
+    const packRule = DEFAULT_RULES.find((r) => r.id === 'intent-pay-off-platform')!;
+    expect(within(form).getByLabelText(/^一起出现的词组/)).toHaveValue(packRule.near!.map((g) => g.join('|')).join('\n'));
+    expect((within(form).getByLabelText(/^一起出现的词组/) as HTMLTextAreaElement).value).toMatch(/^转账\|转给我\|打款.*\n我\|银行卡/);
     await userEvent.click(within(form).getByRole('button', { name: '保存' }));
     await waitFor(async () => expect((await db.rules.get('intent-pay-off-platform'))?.near?.length).toBe(2));
     expect((await db.rules.get('intent-pay-off-platform'))?.nearOrdered).toBeUndefined();

@@ -129,10 +129,12 @@ describe('near rules: an intent as words that go together', () => {
 
   // Paraphrases the default pack's near rules catch, by the category each must be held under.
   const PARAPHRASES = {
-    'off-platform': ['您先转账，我马上发货', '拉您进VIP群，有内部价'],
-    'review-inducement': ['补单的亲，拍下不用付款我发货'],
-    'false-promise': ['穿了一定瘦'],
-    'service-taboo': ['说了没有就是没有'],
+    'off-platform': ['您先转账，我马上发货', '拉您进VIP群，有内部价', '我们有个会员群，拉您进去', '我们电话联系吧', '钱打我银行卡上'],
+    'review-inducement': ['补单的亲，拍下不用付款我发货', '把评价删了，我给您补偿'],
+    'false-promise': ['穿了一定瘦', '后天保证送到'],
+    'service-taboo': ['说了没有就是没有', '下班了，有事明天再说'],
+    privacy: ['把手机收到的验证码发我一下'],
+    abuse: ['你是不是神经'],
   };
   it.each(Object.entries(PARAPHRASES).flatMap(([category, drafts]) => drafts.map((d) => ({ category, d }))))('the default pack: $d → $category', ({ category, d }) => {
     expect(checkDraft(d).some((h) => h.category === category && h.severity !== 'hint')).toBe(true);
@@ -146,6 +148,12 @@ describe('what the words around a hit say', () => {
     ['a polite question to the buyer', '不知道这个尺码合不合适您'],
     ['a condition, not a refusal', '没办法及时回复的话请见谅，我们尽快'],
     ['a fibre content', '羊毛含量100%'],
+    ['a question about the buyer, asked in the next clause', '不清楚您家宝宝多高，方便说一下吗'],
+    ['saying which shops are not ours', '别的平台的店都不是我们的'],
+    ['a price that cannot change, with an offer', '这个价没办法再便宜了，给您送个小礼物'],
+    ['the platform itself on JD', '京东结算时可以用白条'],
+    ['a milk brand', 'QQ星儿童奶有货'],
+    ['a medical word', '这款按摩仪能缓解神经痛'],
   ])('%s leaves the draft alone: %s', (_label, draft) => {
     expect(checkDraft(draft).filter((h) => h.severity !== 'hint')).toEqual([]);
   });

@@ -28,11 +28,11 @@ describe('the labelled corpus', () => {
 });
 
 describe.each([
-  // The held-back split (round 4) was scored once, after tuning (tests/fixtures/guard/README.md): 88.5 % recall,
-  // 3.82 % false warnings, short of the targets (issue #10 stays open). Its floors only keep it from getting
+  // The held-back split (round 5) was scored once, after tuning (tests/fixtures/guard/README.md): 81.7 % recall,
+  // 5.11 % false warnings, short of the targets (issue #10 stays open). Its floors only keep it from getting
   // worse; the split must not be tuned on.
   ['tune', 0.98, 0.01],
-  ['heldout', 0.88, 0.04],
+  ['heldout', 0.81, 0.052],
 ] as const)('the %s split', (split, minRecall, maxFalse) => {
   const s = score((d) => checkDraft(d), split);
   it(`catches ≥ ${minRecall * 100} % at the severity required (${(s.recall * 100).toFixed(1)} %)`, () => {
