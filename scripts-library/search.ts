@@ -733,10 +733,44 @@ export function panelSearch<P extends SearchablePhrase>(
   index: PhraseIndex<P>,
   phrases: readonly P[],
   query: string,
-  { stageId, stages = [] }: { stageId?: string; stages?: readonly { id: string; name: string }[] } = {},
+  { stageId, stages = [], pinyinOf }: { stageId?: string; stages?: readonly { id: string; name: string }[]; pinyinOf?: (text: string) => string } = {},
 ): SearchHit<P>[] {
   if (!query.trim()) return browse(phrases, { stageId });
-  const hits = index.search(query, { stageId });
+  const hits = soundsLike(index, query, index.search(query, { stageId }), stageId, pinyinOf);
   const named = stageId ? undefined : stageNamed(query, stages);
   return named ? stageFirst(phrases, named, hits, query) : hits;
+}
+
+/** Fewer Chinese hits than this and the query is also searched by its sound. */
+const FEW_HITS = 3;
+
+/** Whether a query with this many hits would also be searched by its sound (the panel loads pinyin for it). */
+export function wantsSound(query: string, hitCount: number): boolean {
+  return hitCount < FEW_HITS && CJK.test(query);
+}
+
+/**
+ * A Chinese query the IME spelled with the wrong character of the same sound (包油 for 包邮, 退宽 for 退款)
+ * shares half its characters with the phrase, and finds little: when it finds fewer than FEW_HITS phrases and a
+ * converter is at hand, its pinyin is searched too and the two lists merged, a phrase keeping its better score
+ * (the sound's a little lower, so what the characters found stays first).
+ */
+function soundsLike<P extends SearchablePhrase>(
+  index: PhraseIndex<P>,
+  query: string,
+  hits: SearchHit<P>[],
+  stageId: string | undefined,
+  pinyinOf: ((text: string) => string) | undefined,
+): SearchHit<P>[] {
+  if (!pinyinOf || !wantsSound(query, hits.length)) return hits;
+  const sound = pinyinOf(query).toLowerCase().replace(/[^a-z0-9]+/g, '');
+  if (sound.length < 2) return hits;
+  const best = new Map<string, SearchHit<P>>();
+  for (const h of hits) best.set(h.phrase.id, h);
+  for (const h of index.search(sound, { stageId })) {
+    const score = h.score * 0.9;
+    const had = best.get(h.phrase.id);
+    if (!had || had.score < score) best.set(h.phrase.id, { ...h, score, highlight: had?.highlight ?? h.highlight });
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score);
 }

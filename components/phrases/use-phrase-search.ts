@@ -1,21 +1,42 @@
-import { useEffect, useMemo, useState } from 'react';
-import { browse, panelSearch, PhraseSearchCache, type SearchHit } from '../../scripts-library/search';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { browse, panelSearch, PhraseSearchCache, wantsSound, type SearchHit } from '../../scripts-library/search';
 import type { Phrase, Stage } from '../../scripts-library/schema';
+
+type PinyinOf = (text: string) => string;
+let loading: Promise<PinyinOf> | undefined;
+/** pinyin-pro (≈ 320 kB) is loaded the first time a Chinese query finds little, never at start-up. */
+const loadPinyin = () => (loading ??= import('../../scripts-library/pinyin').then((m) => (text: string) => m.phrasePinyin([text]).full));
 
 /**
  * Ranked search results for the panel. The empty query needs no index (it is a sort), so opening the panel
  * never waits for one; the index is built right after the first paint, before the agent's first keystroke.
+ * A Chinese query that finds little is searched by its sound as well (包油 finds 包邮) once pinyin is loaded.
  */
 export function usePhraseSearch(phrases: readonly Phrase[] | undefined, query: string, stageId: string | undefined, stages: readonly Stage[] = []) {
   const [cache] = useState(() => new PhraseSearchCache<Phrase>());
+  const [pinyinOf, setPinyinOf] = useState<PinyinOf>();
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => void (mounted.current = false);
+  }, []);
   useEffect(() => {
     if (!phrases) return;
     const warm = setTimeout(() => cache.get(phrases), 0);
     return () => clearTimeout(warm);
   }, [cache, phrases]);
   // The index object is reused when only counts changed, so results must follow `phrases` too.
-  return useMemo<SearchHit<Phrase>[]>(() => {
+  const hits = useMemo<SearchHit<Phrase>[]>(() => {
     if (!phrases) return [];
-    return query.trim() ? panelSearch(cache.get(phrases), phrases, query, { stageId, stages }) : browse(phrases, { stageId });
-  }, [cache, phrases, query, stageId, stages]);
+    return query.trim() ? panelSearch(cache.get(phrases), phrases, query, { stageId, stages, pinyinOf }) : browse(phrases, { stageId });
+  }, [cache, phrases, query, stageId, stages, pinyinOf]);
+  const soundWanted = !pinyinOf && !!query.trim() && wantsSound(query, hits.length);
+  useEffect(() => {
+    if (!soundWanted) return;
+    loadPinyin().then(
+      (f) => mounted.current && setPinyinOf(() => f),
+      () => {}, // without pinyin the search is only by characters, as before
+    );
+  }, [soundWanted]);
+  return hits;
 }

@@ -154,6 +154,13 @@ describe('search and keyboard', () => {
     expect(within(list()).getAllByText('退款', { selector: 'mark' }).length).toBeGreaterThan(0);
   });
 
+  it('a word the IME spelled with the wrong character finds the phrase by its sound (包油 → 包邮说明)', async () => {
+    await renderPanel(serving);
+    await userEvent.type(screen.getByRole('searchbox', { name: '搜索短语' }), '包油');
+    // Pinyin is loaded on this first Chinese query that finds little; then the list follows.
+    await waitFor(() => expect(rowIds()[0]).toBe('pricing-free-shipping'));
+  });
+
   it('↓ and Enter insert the highlighted result, Alt+n the n-th, Esc clears', async () => {
     const insert = await renderPanel(serving);
     const box = screen.getByRole('searchbox');

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import pack from '../../../scripts-library/packs/default.json';
 import { phrasePinyin } from '../../../scripts-library/pinyin';
-import { alignedShare, typoShare, browse, frecency, libraryVersion, PhraseIndex, PhraseSearchCache, splitHighlight, type SearchablePhrase } from '../../../scripts-library/search';
+import { alignedShare, typoShare, browse, frecency, libraryVersion, panelSearch, PhraseIndex, PhraseSearchCache, splitHighlight, type SearchablePhrase } from '../../../scripts-library/search';
 
 const NOW = Date.UTC(2026, 10, 23);
 const library = (): SearchablePhrase[] =>
@@ -177,5 +177,22 @@ describe('browse with a limit (the stage listed first for a stage name)', () => 
       const whole = browse(phrases, { stageId }).map((h) => h.phrase.id);
       for (const limit of [1, 3, 10, 500]) expect(browse(phrases, { stageId, limit }).map((h) => h.phrase.id)).toEqual(whole.slice(0, limit));
     }
+  });
+});
+
+describe('a Chinese query by its sound (the IME picked the wrong character)', () => {
+  const phrases = library();
+  const index = new PhraseIndex(phrases);
+  const pinyinOf = (text: string) => phrasePinyin([text]).full;
+  it('包油 finds 包邮说明 once a converter is given, and nothing much without one', () => {
+    expect(panelSearch(index, phrases, '包油').map((h) => h.phrase.id)).not.toContain('pricing-free-shipping');
+    expect(panelSearch(index, phrases, '包油', { pinyinOf })[0]?.phrase.id).toBe('pricing-free-shipping');
+  });
+  it('leaves a query that finds enough by its characters alone', () => {
+    const calls: string[] = [];
+    const spy = (text: string) => (calls.push(text), pinyinOf(text));
+    const plain = panelSearch(index, phrases, '退款').map((h) => h.phrase.id);
+    expect(panelSearch(index, phrases, '退款', { pinyinOf: spy }).map((h) => h.phrase.id)).toEqual(plain);
+    expect(calls).toEqual([]);
   });
 });
