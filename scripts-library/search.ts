@@ -226,7 +226,7 @@ export class PhraseIndex<P extends SearchablePhrase> {
     const grams = new PostingsBuilder(GRAM_KEYS, Math.ceil(latin * 0.55));
     const titleChars = new PostingsBuilder(CHAR_KEYS, n * 10);
     const titleGrams = new PostingsBuilder(GRAM_KEYS, n * 36);
-    const titleTrigrams = new PostingsBuilder(TRIGRAM_KEYS, n * 16);
+    const titleTrigrams = new PostingsBuilder(TRIGRAM_KEYS, n * 24);
     const firsts = new Map<string, number[]>();
     this.fuseDocs = phrases.map((p, i) => {
       const code = (p.code ?? '').toLowerCase();
