@@ -1,5 +1,5 @@
 /** Library phrases that would teach warn/block wording, flagged with the same rules the chat page checks with. */
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listRules } from '../../storage/repositories/rules';
 import { checkDraft, DEFAULT_RULES } from '../../scripts-library/guard';
@@ -15,11 +15,14 @@ export function usePhraseFlags(guardAllows: Settings['guardAllows'] | undefined)
   const stored = useLiveQuery(() => listRules(db), [db]);
   // The pack plus the agent's 不再提示 allows: what the background checks the chat box with.
   const rules = useMemo(() => effectiveRules(stored?.length ? stored : DEFAULT_RULES, guardAllows ?? {}), [stored, guardAllows]);
-  // Checked for rendered rows only.
-  return (phrase) => {
-    const found = checkDraft(phrase.body, rules).filter((h) => h.severity !== 'hint');
-    if (!found.length) return undefined;
-    const terms = found.map((h) => h.text).join('、');
-    return found.some((h) => h.severity === 'block') ? { severity: 'block', text: t('flagBlock', terms) } : { severity: 'warn', text: t('flagWarn', terms) };
-  };
+  // Checked for rendered rows only (and by 体检 once per library change: the same function while the rules are).
+  return useCallback(
+    (phrase: Phrase): PhraseFlag => {
+      const found = checkDraft(phrase.body, rules).filter((h) => h.severity !== 'hint');
+      if (!found.length) return undefined;
+      const terms = found.map((h) => h.text).join('、');
+      return found.some((h) => h.severity === 'block') ? { severity: 'block', text: t('flagBlock', terms) } : { severity: 'warn', text: t('flagWarn', terms) };
+    },
+    [rules],
+  );
 }

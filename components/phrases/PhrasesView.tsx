@@ -11,6 +11,7 @@ import { t } from '../shared/i18n';
 import type { Notify } from '../shared/use-notice';
 import { ImportPreview } from './ImportPreview';
 import { PhraseEditor } from './PhraseEditor';
+import { LibraryHealth } from './LibraryHealth';
 import { PhraseList } from './PhraseList';
 import { PlaceholderForm } from './PlaceholderForm';
 import { StageTabs } from './StageTabs';
@@ -70,6 +71,7 @@ export function PhrasesView({ phrases, stages, settings, chatTab, flow, notify, 
   return (
     <>
       <LibraryTools library={library} manage={manage} onManage={() => setManage((m) => !m)} phrases={phrases} stages={stages} newIn={stageId ?? stages?.[0]?.id ?? 'greeting'} />
+      {manage && phrases && <LibraryHealth phrases={phrases} settings={settings} flag={flag} />}
       <InsertDialogs flow={flow} />
       <Finder
         searchRef={searchRef}

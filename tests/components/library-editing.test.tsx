@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { SidePanel, type InsertFn } from '../../components/SidePanel';
 import { KefuDB } from '../../storage/db';
 import { freshDbPerTest } from '../helpers/db';
+import { saveSettings } from '../../storage/repositories/settings';
 
 const freshDb = freshDbPerTest();
 let db: KefuDB;
@@ -127,5 +128,28 @@ describe('importing from the panel', () => {
     await userEvent.upload(screen.getByTestId('import-file'), new File(['{"format":"kefu-phrase-pack","phr'], 'cut.json'));
     await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('导入失败，短语库没有任何改动：JSON 无法解析'));
     expect(await db.phrases.count()).toBe(before + 1);
+  });
+});
+
+describe('短语库体检 in 管理', () => {
+  it('shows the phrases used most, those unused in 30 days, phrases with flagged wording and the rules most sent anyway', async () => {
+    const now = Date.now();
+    await db.phrases.update('stock-yes', { useCount: 7, lastUsedAt: now - 60_000 });
+    await db.phrases.update('greeting-hello', { useCount: 2, lastUsedAt: now - 3_600_000 });
+    const total = await db.phrases.count();
+    // The pack was installed just now: nothing is "unused in 30 days" until a phrase is that old.
+    await db.phrases.update('logistics-delay', { createdAt: now - 40 * 86_400_000 });
+    await db.phrases.add({ ...(await db.phrases.get('stock-yes'))!, id: 'mine-wx', title: '加我私聊', body: '有问题加微信聊', code: undefined, useCount: 0, lastUsedAt: undefined, origin: 'user' });
+    await saveSettings(db, { guardOverrides: { 'taboo-001': 3, 'intent-add-me': 5 } });
+
+    await userEvent.click(screen.getByRole('button', { name: '管理' }));
+    const health = await screen.findByRole('region', { name: '短语库体检' });
+    await waitFor(() => expect(health).toHaveTextContent(`共 ${total + 1} 条短语，1 条 30 天内没有用过，1 条含提醒用语`));
+    const most = within(health).getByRole('group', { name: '最常用' });
+    expect(within(most).getAllByRole('listitem').map((li) => li.textContent)).toEqual([expect.stringMatching(/^有货 用了 7 次/), expect.stringMatching(/^主动招呼 用了 2 次/)]);
+    expect(within(health).getByRole('group', { name: '30 天内没用过' })).toHaveTextContent('物流延迟');
+    expect(within(health).getByRole('group', { name: '含提醒用语的短语' })).toHaveTextContent('加我私聊');
+    const overridden = within(health).getByRole('group', { name: '最常「仍要发送」的规则' });
+    expect(within(overridden).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['加…我 5 次', '我不知道 3 次']);
   });
 });
