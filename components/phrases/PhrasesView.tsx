@@ -77,10 +77,7 @@ export function PhrasesView({ phrases, stages, settings, chatTab, flow, notify, 
         searchRef={searchRef}
         query={query}
         activeId={hits.length ? `phrase-${activeIndex}` : undefined}
-        onQuery={(q) => {
-          setQuery(q);
-          setActive(0);
-        }}
+        onQuery={(q) => (setQuery(q), setActive(0))}
         onKeyDown={onSearchKey}
         stages={stages ?? []}
         hinted={hintStage}
