@@ -25,14 +25,16 @@ export function LibraryHealth({ phrases, settings, flag }: Props) {
   // The guard over every body once per library change (≈ 0.02 ms a phrase): which phrases would teach flagged wording.
   const flagged = useMemo(() => phrases.filter((p) => flag(p)), [phrases, flag]);
   return (
-    <section className="health" aria-label={t('healthTitle')}>
-      <h3>{t('healthTitle')}</h3>
-      <p>{t('healthSummary', [String(phrases.length), String(health.unused.length), String(UNUSED_DAYS), String(flagged.length)])}</p>
+    <details className="health" aria-label={t('healthTitle')} role="region">
+      {/* Folded by default: 管理 is mostly for editing; the one line says whether to look. */}
+      <summary>
+        <strong>{t('healthTitle')}</strong> {t('healthSummary', [String(phrases.length), String(health.unused.length), String(UNUSED_DAYS), String(flagged.length)])}
+      </summary>
       <HealthList title={t('healthMostUsed')} empty={t('healthNoneUsed')} items={health.mostUsed.map((p) => [p.id, p.title, t('healthUses', [String(p.useCount), day(p.lastUsedAt)])])} />
-      <HealthList title={t('healthUnused', String(UNUSED_DAYS))} empty={t('healthNoneUnused')} items={health.unused.map((p) => [p.id, p.title, day(p.lastUsedAt)])} />
+      <HealthList title={t('healthUnused', String(UNUSED_DAYS))} empty={t('healthNoneUnused', String(UNUSED_DAYS))} items={health.unused.map((p) => [p.id, p.title, day(p.lastUsedAt)])} />
       <HealthList title={t('healthFlagged')} empty={t('healthNoneFlagged')} items={flagged.map((p) => [p.id, p.title, flag(p)?.text ?? ''])} />
       <HealthList title={t('healthOverridden')} empty={t('healthNoneOverridden')} items={health.overridden.map((o) => [o.ruleId, o.label, t('healthOverrides', String(o.count))])} />
-    </section>
+    </details>
   );
 }
 

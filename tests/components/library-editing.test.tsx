@@ -145,6 +145,8 @@ describe('短语库体检 in 管理', () => {
     await userEvent.click(screen.getByRole('button', { name: '管理' }));
     const health = await screen.findByRole('region', { name: '短语库体检' });
     await waitFor(() => expect(health).toHaveTextContent(`共 ${total + 1} 条短语，1 条 30 天内没有用过，1 条含提醒用语`));
+    await userEvent.click(within(health).getByText('短语库体检')); // folded by default: the line above is all 管理 shows
+    expect(health).toHaveProperty('open', true);
     const most = within(health).getByRole('group', { name: '最常用' });
     expect(within(most).getAllByRole('listitem').map((li) => li.textContent)).toEqual([expect.stringMatching(/^有货 用了 7 次/), expect.stringMatching(/^主动招呼 用了 2 次/)]);
     expect(within(health).getByRole('group', { name: '30 天内没用过' })).toHaveTextContent('物流延迟');
