@@ -575,13 +575,13 @@ function queryUnits(q: string): { chars: Set<string>; tokens: string[]; spaced: 
   return { chars, tokens, spaced: tokens.map((t) => ` ${t}`) };
 }
 
-/** Share of the query found in the title (characters in it, tokens in its pinyin or the shortcut code). */
 /** The query is the whole title, in characters or in full pinyin (核对地址 over 核对地址加催付). */
 function isWholeTitle(q: string, doc: FuseDoc): boolean {
   const compact = q.replace(/\s+/g, '');
   return doc.title.toLowerCase() === compact || doc.pyTitle.split(' ')[1] === compact;
 }
 
+/** Share of the query found in the title (characters in it, tokens in its pinyin or the shortcut code). */
 function titleCoverage({ chars, tokens, spaced }: ReturnType<typeof queryUnits>, doc: FuseDoc): number {
   const total = chars.size + tokens.length;
   if (!total) return 0;
