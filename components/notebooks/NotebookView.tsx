@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { NotebookTransfer } from './NotebookTransfer';
 import { useHandovers, useProblems } from './use-notebooks';
 import { shiftAt, weekOf } from '../../scripts-library/tally';
 import type { Note, Shift } from '../../scripts-library/schema';
@@ -11,6 +12,7 @@ export function NotebookView({ initial = 'problems', shifts }: { initial?: 'prob
   const [tab, setTab] = useState(initial);
   return (
     <section className="notebooks">
+      <NotebookTransfer />
       <div className="views" role="tablist">
         <button role="tab" aria-selected={tab === 'problems'} onClick={() => setTab('problems')}>{t('problemLog')}</button>
         <button role="tab" aria-selected={tab === 'handover'} onClick={() => setTab('handover')}>{t('handoverLog')}</button>

@@ -1,6 +1,7 @@
 /** The notebooks' data: every repository call of 问题登记本, 交接记录本 and the buyer note goes through here. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { addHandover, addProblem, answeredQuestions, answerProblem, getBuyerNote, listHandovers, listProblems, markHandoverRead, saveBuyerNote } from '../../storage/repositories/notes';
+import { addHandover, addProblem, answeredQuestions, answerProblem, applyNotebookMerge, getBuyerNote, listHandovers, listProblems, listSharedNotes, markHandoverRead, saveBuyerNote } from '../../storage/repositories/notes';
+import { exportNotebooks, planNotebookMerge, readNotebookFile, type NotebookMerge } from '../../scripts-library/notebook-io';
 import { useDb } from '../shared/db-context';
 
 export function useProblems(search: string) {
@@ -33,4 +34,18 @@ export function useBuyerNote(site: string, buyerId: string) {
 export function useAnsweredQuestions() {
   const db = useDb();
   return useLiveQuery(() => answeredQuestions(db), [db]);
+}
+
+/** 导出 / 导入 of the two notebooks: the file's text, and a merge planned against this machine's notes. */
+export function useNotebookTransfer() {
+  const db = useDb();
+  return {
+    exportText: async () => exportNotebooks(await listSharedNotes(db)),
+    /** The merge a file would make, or why the file cannot be read (nothing is written either way). */
+    plan: async (text: string): Promise<{ ok: true; merge: NotebookMerge } | { ok: false; error: string }> => {
+      const read = readNotebookFile(text);
+      return read.ok ? { ok: true, merge: planNotebookMerge(await listSharedNotes(db), read.notes) } : read;
+    },
+    apply: (merge: NotebookMerge) => applyNotebookMerge(db, merge),
+  };
 }

@@ -75,3 +75,14 @@ export async function markHandoverRead(db: KefuDB, id: string): Promise<void> {
 export async function answeredQuestions(db: KefuDB): Promise<{ id: string; question: string; answer: string }[]> {
   return (await listProblems(db)).filter((n) => n.question && n.answer?.trim()).map((n) => ({ id: n.id, question: n.question!, answer: n.answer! }));
 }
+
+/** Every note of the problem log and the handovers (what a notebooks file carries). */
+export async function listSharedNotes(db: KefuDB): Promise<Note[]> {
+  return db.notes.where('kind').anyOf(['problem', 'handover']).toArray();
+}
+
+/** Write a planned notebooks merge in one transaction: all of it or, on an error, none. */
+export async function applyNotebookMerge(db: KefuDB, plan: { added: readonly Note[]; updated: readonly Note[] }): Promise<void> {
+  const rows = [...plan.added, ...plan.updated].map((n) => NoteSchema.parse(n));
+  await db.transaction('rw', db.notes, () => db.notes.bulkPut(rows));
+}

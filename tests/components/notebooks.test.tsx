@@ -3,9 +3,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SidePanel, type InsertFn } from '../../components/SidePanel';
-import type { KefuDB } from '../../storage/db';
+import { Dexie } from 'dexie';
+import { KefuDB } from '../../storage/db';
 import { freshDbPerTest } from '../helpers/db';
-import { addHandover } from '../../storage/repositories/notes';
+import { addHandover, addProblem } from '../../storage/repositories/notes';
 
 const freshDb = freshDbPerTest();
 let db: KefuDB;
@@ -63,5 +64,50 @@ describe('交接记录本', () => {
     expect(within(item).queryByRole('button', { name: '标记已读' })).toBeNull();
     await userEvent.click(screen.getByRole('tab', { name: '短语' }));
     expect(screen.queryByRole('button', { name: /条未读交接/ })).toBeNull();
+  });
+});
+
+describe('导出笔记 / 导入笔记 between two agents\' machines', () => {
+  it('exports the two notebooks, and importing merges by id: new notes added, nothing removed, a second import adds nothing', async () => {
+    // Machine A: a problem and a handover, exported from the panel.
+    await addProblem(db, '羽绒服能机洗吗', '小美');
+    await addHandover(db, { shift: 'day', inProgress: '小美：等尺码确认', urgent: '', potential: '', text: '' });
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => (blobs.push(b as Blob), 'blob:notes'));
+    const { unmount } = render(<SidePanel db={db} served={{ state: 'no-input' }} insert={vi.fn<InsertFn>()} />);
+    await screen.findByText('主动招呼');
+    await userEvent.click(screen.getByRole('tab', { name: '笔记' }));
+    await userEvent.click(screen.getByRole('button', { name: '导出笔记' }));
+    await waitFor(() => expect(blobs).toHaveLength(1));
+    const file = await blobs[0]!.text();
+    unmount();
+
+    // Machine B: its own problem; the file from A.
+    const b = new KefuDB(`notes-b-${Math.random().toString(36).slice(2)}`);
+    await b.open();
+    try {
+      await addProblem(b, '能开发票吗', '阿强');
+      render(<SidePanel db={b} served={{ state: 'no-input' }} insert={vi.fn<InsertFn>()} />);
+      await screen.findByText('主动招呼');
+      await userEvent.click(screen.getByRole('tab', { name: '笔记' }));
+      await userEvent.upload(screen.getByTestId('notes-import-file'), new File(['{"format":"kefu-notebooks","notes":'], 'cut.json'));
+      expect(await screen.findByRole('alert')).toHaveTextContent('没有导入：不是 JSON 文件。本机的笔记没有改动。');
+      expect(await b.notes.count()).toBe(1);
+
+      await userEvent.upload(screen.getByTestId('notes-import-file'), new File([file], 'notes.json'));
+      const preview = await screen.findByRole('dialog', { name: '导入笔记' });
+      expect(preview).toHaveTextContent('新增 2 条，更新 0 条，0 条本机已有不变。本机的笔记一条都不会删除。');
+      await userEvent.click(within(preview).getByRole('button', { name: '合并' }));
+      expect(await screen.findByText('已合并：新增 2 条，更新 0 条')).toBeInTheDocument();
+      expect((await b.notes.toArray()).map((n) => n.question ?? n.inProgress).sort()).toEqual(['小美：等尺码确认', '羽绒服能机洗吗', '能开发票吗'].sort());
+
+      await userEvent.upload(screen.getByTestId('notes-import-file'), new File([file], 'notes.json'));
+      const again = await screen.findByRole('dialog', { name: '导入笔记' });
+      expect(again).toHaveTextContent('新增 0 条，更新 0 条，2 条本机已有不变');
+      expect(within(again).getByRole('button', { name: '合并' })).toBeDisabled();
+    } finally {
+      b.close();
+      await Dexie.delete(b.name);
+    }
   });
 });
