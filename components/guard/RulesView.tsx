@@ -1,4 +1,5 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
+import { FileButton } from '../shared/FileButton';
 import { useRules } from './use-rules';
 import { RuleCategorySchema, type Rule, type RuleCategory, type Severity } from '../../scripts-library/schema';
 import { exportRulePack, planRuleImport, readRulePack, type RuleImportPlan } from '../../scripts-library/rule-io';
@@ -88,7 +89,6 @@ export function RulesView({ notify }: { notify: Notify }) {
 
 /** 新建规则, import a rule pack (read and planned here, previewed above) and export. */
 function RulesToolbar({ rules, onNew, onPlan, notify }: { rules: Rule[] | undefined; onNew(r: Rule): void; onPlan(p: RuleImportPlan): void; notify: Notify }) {
-  const file = useRef<HTMLInputElement>(null);
   return (
     <div className="toolbar">
       <button
@@ -98,17 +98,12 @@ function RulesToolbar({ rules, onNew, onPlan, notify }: { rules: Rule[] | undefi
       >
         {t('newRule')}
       </button>
-      <button onClick={() => file.current?.click()}>{t('importFile')}</button>
-      <input
-        ref={file}
-        type="file"
+      <FileButton
+        label={t('importFile')}
         accept=".json,application/json"
-        hidden
-        data-testid="rules-import-file"
-        onChange={async (e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (!f || !rules) return;
+        testId="rules-import-file"
+        onFile={async (f) => {
+          if (!rules) return;
           const read = readRulePack(await f.text());
           if (!read.ok) notify(t('importFailed', read.error), 'error');
           else onPlan(planRuleImport(read.rules, rules));

@@ -1,7 +1,8 @@
 /** 导出笔记 / 导入笔记: the problem log and handovers to and from another agent's machine, merged by id. */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { NotebookMerge } from '../../scripts-library/notebook-io';
 import { download } from '../shared/download';
+import { FileButton } from '../shared/FileButton';
 import { t } from '../shared/i18n';
 import { writeErrorText } from '../shared/write-error';
 import { useNotebookTransfer } from './use-notebooks';
@@ -10,7 +11,6 @@ type State = { kind: 'idle' } | { kind: 'error'; text: string } | { kind: 'previ
 
 export function NotebookTransfer() {
   const transfer = useNotebookTransfer();
-  const file = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<State>({ kind: 'idle' });
   const read = async (f: File) => {
     const planned = await transfer.plan(await f.text());
@@ -29,19 +29,7 @@ export function NotebookTransfer() {
       <button onClick={() => void transfer.exportText().then((text) => download(`kefu-notebooks-${new Date().toISOString().slice(0, 10)}.json`, text, 'application/json'))}>
         {t('notesExport')}
       </button>
-      <button onClick={() => file.current?.click()}>{t('notesImport')}</button>
-      <input
-        ref={file}
-        type="file"
-        accept=".json,application/json"
-        hidden
-        data-testid="notes-import-file"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) void read(f);
-        }}
-      />
+      <FileButton label={t('notesImport')} accept=".json,application/json" testId="notes-import-file" onFile={(f) => void read(f)} />
       {state.kind === 'error' && <p className="error" role="alert">{state.text}</p>}
       {state.kind === 'done' && <p role="status">{state.text}</p>}
       {state.kind === 'preview' && (

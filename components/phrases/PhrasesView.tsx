@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MutableRefObject, type RefObject } from 'react';
+import { useEffect, useMemo, useState, type KeyboardEvent, type MutableRefObject, type RefObject } from 'react';
 import type { Phrase, Settings, Stage } from '../../scripts-library/schema';
 import type { ChatTab } from '../../scripts-library/protocol';
 import { stageHint } from '../../scripts-library/stage-hint';
@@ -7,6 +7,7 @@ import type { SearchHit } from '../../scripts-library/search';
 import { useAnsweredQuestions } from '../notebooks/use-notebooks';
 import { usePhraseFlags } from '../guard/use-phrase-flags';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
+import { FileButton } from '../shared/FileButton';
 import { t } from '../shared/i18n';
 import type { Notify } from '../shared/use-notice';
 import { ImportPreview } from './ImportPreview';
@@ -166,23 +167,17 @@ interface ToolsProps {
 
 /** 新建 / 管理 / 导入 / 导出, and the editor, conflict and import dialogs they open. */
 function LibraryTools({ library, manage, onManage, phrases, stages, newIn }: ToolsProps) {
-  const fileInput = useRef<HTMLInputElement>(null);
   return (
     <>
       <div className="toolbar">
         <button onClick={() => library.startNew(newIn)}>{t('newPhrase')}</button>
         <button aria-pressed={manage} onClick={onManage}>{manage ? t('doneManaging') : t('manage')}</button>
-        <button onClick={() => fileInput.current?.click()}>{t('importFile')}</button>
-        <input
-          ref={fileInput}
-          type="file"
+        <FileButton
+          label={t('importFile')}
           accept=".json,.csv,application/json,text/csv"
-          hidden
-          data-testid="import-file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file && phrases && stages) void library.readFile(file, phrases, stages);
+          testId="import-file"
+          onFile={(file) => {
+            if (phrases && stages) void library.readFile(file, phrases, stages);
           }}
         />
         {manage && phrases && stages && (

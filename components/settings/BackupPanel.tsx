@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { FileButton } from '../shared/FileButton';
 import { isNoop, parseBackup, TABLE_NAMES, useBackup, type Backup, type RestorePlan } from './use-settings';
 import { download } from '../shared/download';
 import { t } from '../shared/i18n';
@@ -8,7 +9,6 @@ type Notify = (text: string, tone: 'ok' | 'warn' | 'error') => void;
 /** Export everything to one file; restore with a preview, all or nothing. */
 export function BackupPanel({ notify }: { notify: Notify }) {
   const store = useBackup();
-  const file = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState<{ backup: Backup; plan: RestorePlan }>();
   const total = (plan: RestorePlan, k: keyof RestorePlan[keyof RestorePlan]) => String(TABLE_NAMES.reduce((n, name) => n + plan[name][k], 0));
   return (
@@ -18,17 +18,11 @@ export function BackupPanel({ notify }: { notify: Notify }) {
         <button onClick={async () => download(`kefu-backup-${new Date().toISOString().slice(0, 10)}.json`, await store.exportAll(), 'application/json')}>
           {t('backupExport')}
         </button>
-        <button onClick={() => file.current?.click()}>{t('backupRestore')}</button>
-        <input
-          ref={file}
-          type="file"
+        <FileButton
+          label={t('backupRestore')}
           accept=".json,application/json"
-          hidden
-          data-testid="restore-file"
-          onChange={async (e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (!f) return;
+          testId="restore-file"
+          onFile={async (f) => {
             const parsed = parseBackup(await f.text());
             if (!parsed.ok) return notify(t('restoreFailed', parsed.error), 'error');
             setPending({ backup: parsed.backup, plan: await store.plan(parsed.backup) });
