@@ -13,7 +13,7 @@ import { toCsv, unescapeCell } from './csv';
 import { issueText } from './issue-text';
 import { shortHash } from './hash';
 import { validatePhrase, type PhraseProblem } from './phrase-validation';
-import { PhrasePackSchema, type Phrase, type Stage } from './schema';
+import { PhrasePackSchema, type Phrase, type PhrasePack, type Stage } from './schema';
 
 export type ImportFormat = 'json-pack' | 'csv' | 'qianniu-csv';
 
@@ -34,7 +34,8 @@ export interface ImportRow {
 }
 
 export type ReadResult =
-  | { ok: true; format: ImportFormat; rows: ImportRow[]; stages: Stage[] }
+  /** `team`: the file is a team pack (it has a packVersion): it is merged as one (team-pack.ts), not row by row. */
+  | { ok: true; format: ImportFormat; rows: ImportRow[]; stages: Stage[]; team?: PhrasePack }
   | { ok: false; error: string };
 
 // ── reading ───────────────────────────────────────────────────────────────────────────────────────────────
@@ -78,6 +79,7 @@ function readJsonPack(text: string): ReadResult {
   return {
     ok: true,
     format: 'json-pack',
+    ...(pack.data.packVersion === undefined ? {} : { team: pack.data }),
     stages: pack.data.stages,
     rows: pack.data.phrases.map((p, i) => ({
       row: i + 1,
@@ -316,7 +318,7 @@ export function planImport(
 }
 
 /** What the record schema would refuse that validatePhrase does not word (tag length and count). */
-function schemaProblems(draft: { tags: string[] }): PhraseProblem[] {
+export function schemaProblems(draft: { tags: string[] }): PhraseProblem[] {
   const problems: PhraseProblem[] = [];
   const long = draft.tags.find((t) => [...t].length > 20);
   if (long) problems.push({ code: 'tag-too-long', tag: long, max: 20 });

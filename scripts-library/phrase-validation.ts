@@ -17,6 +17,7 @@ export type PhraseProblem =
   | { code: 'empty-body' }
   | { code: 'body-too-long'; max: number; length: number }
   | { code: 'duplicate-code'; shortcut: string; otherTitle: string }
+  | { code: 'id-taken'; otherTitle: string }
   | { code: 'bad-code'; shortcut: string }
   | { code: 'unknown-placeholder'; name: string }
   | { code: 'unknown-stage'; stageId: string }

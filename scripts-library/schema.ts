@@ -43,6 +43,11 @@ export const PhraseSchema = z.object({
   origin: z.string().max(80).default('user'),
   /** Position in its pack (the pack's own order is its usefulness: 发货时间 before 验货提醒); ties in browsing. */
   order: z.number().int().nonnegative().optional(),
+  /**
+   * A team pack's phrase: the pack, the phrase's id in the pack file, the version last applied and a hash of the
+   * wording that version gave it (team-pack.ts). The phrase was edited here when its wording no longer has that hash.
+   */
+  pack: z.object({ id, ref: id, version: z.number().int().positive(), hash: z.string().min(1).max(20) }).optional(),
 });
 export type Phrase = z.infer<typeof PhraseSchema>;
 
@@ -56,6 +61,9 @@ export const PhrasePackSchema = z
     version: z.literal(1),
     id,
     name: z.string().min(1),
+    /** A team pack's own version (1, 2, …): a file with it updates the same pack in place (team-pack.ts). */
+    packVersion: z.number().int().positive().max(1_000_000).optional(),
+    author: z.string().trim().max(40).optional(),
     stages: z.array(StageSchema),
     phrases: z.array(PackPhraseSchema).min(1),
   })
@@ -71,6 +79,20 @@ export const PhrasePackSchema = z
     });
   });
 export type PhrasePack = z.infer<typeof PhrasePackSchema>;
+
+/**
+ * A team pack as installed on this machine (a settings row `teamPack:<id>`): the version last applied, who wrote
+ * it, and the ids its phrases have in the file, so an update can tell a phrase the agent deleted from a new one.
+ */
+export const InstalledPackSchema = z.object({
+  id,
+  name: z.string().min(1).max(80),
+  author: z.string().max(40).default(''),
+  version: z.number().int().positive(),
+  phraseIds: z.array(z.string().min(1).max(80)).max(200_000),
+  updatedAt: timestamp,
+});
+export type InstalledPack = z.infer<typeof InstalledPackSchema>;
 
 export const RuleCategorySchema = z.enum([
   'service-taboo',

@@ -15,6 +15,8 @@ export function problemText(p: PhraseProblem): string {
       return t('problem_body_too_long', String(p.length));
     case 'duplicate-code':
       return t('problem_duplicate_code', [p.shortcut, p.otherTitle]);
+    case 'id-taken':
+      return t('problem_id_taken', p.otherTitle);
     case 'bad-code':
       return t('problem_bad_code', p.shortcut);
     case 'unknown-placeholder':

@@ -4,6 +4,7 @@ import type { Phrase } from '../../scripts-library/schema';
 import { splitHighlight, type Range, type SearchHit } from '../../scripts-library/search';
 import { BlockIcon, PinIcon, WarnIcon } from '../shared/icons';
 import { t } from '../shared/i18n';
+import { editedHere } from '../../scripts-library/team-pack';
 
 /** Row actions shown in manage mode. */
 export interface RowActions {
@@ -102,6 +103,11 @@ function Row({ hit, index, active, onInsert, onHover, actions, flag, suggested }
             </span>
           )}
           {phrase.code && <span className="phrase__code">{t('phraseCode', phrase.code)}</span>}
+          {actions && phrase.pack && (
+            <span className="phrase__pack" data-pack-edited={editedHere(phrase)}>
+              {editedHere(phrase) ? t('packPhraseEdited', String(phrase.pack.version)) : t('packPhrase', String(phrase.pack.version))}
+            </span>
+          )}
         </span>
         <span className="phrase__body">
           <Highlighted text={phrase.body} ranges={highlight.body} />

@@ -16,6 +16,8 @@ import { LibraryHealth } from './LibraryHealth';
 import { PhraseList } from './PhraseList';
 import { PlaceholderForm } from './PlaceholderForm';
 import { StageTabs } from './StageTabs';
+import { TeamPackExport } from './TeamPackExport';
+import { TeamPackPreview } from './TeamPackPreview';
 import { useLibraryActions } from './use-library-actions';
 import { usePhraseSearch } from './use-phrase-search';
 import type { usePhraseInsert } from './use-phrase-insert';
@@ -167,6 +169,7 @@ interface ToolsProps {
 
 /** 新建 / 管理 / 导入 / 导出, and the editor, conflict and import dialogs they open. */
 function LibraryTools({ library, manage, onManage, phrases, stages, newIn }: ToolsProps) {
+  const [exporting, setExporting] = useState(false);
   return (
     <>
       <div className="toolbar">
@@ -185,9 +188,29 @@ function LibraryTools({ library, manage, onManage, phrases, stages, newIn }: Too
             <button onClick={() => library.exportAs('json', phrases, stages)}>{t('exportJson')}</button>
             <button onClick={() => library.exportAs('csv', phrases, stages)}>{t('exportCsv')}</button>
             <button onClick={() => library.exportAs('qianniu', phrases, stages)}>{t('exportQianniu')}</button>
+            <button onClick={() => setExporting(true)}>{t('teamPackExport')}</button>
           </>
         )}
       </div>
+      {exporting && phrases && stages && (
+        <TeamPackExport
+          last={library.lastExport}
+          onExport={(info) => {
+            setExporting(false);
+            void library.exportPack(info, phrases, stages);
+          }}
+          onCancel={() => setExporting(false)}
+        />
+      )}
+      <LibraryDialogs library={library} phrases={phrases} stages={stages} />
+    </>
+  );
+}
+
+/** The editor, the edit-conflict question and the two import previews (row by row, and a team pack's merge). */
+function LibraryDialogs({ library, phrases, stages }: Pick<ToolsProps, 'library' | 'phrases' | 'stages'>) {
+  return (
+    <>
       {library.editing && stages && phrases && (
         <PhraseEditor
           key={library.editing.id}
@@ -218,6 +241,7 @@ function LibraryTools({ library, manage, onManage, phrases, stages, newIn }: Too
           onCancel={library.cancelImport}
         />
       )}
+      {library.packPlan && <TeamPackPreview plan={library.packPlan} onApply={(remove) => void library.applyPack(remove)} onCancel={library.cancelPack} />}
     </>
   );
 }

@@ -8,6 +8,7 @@ import type { PhraseDraft } from '../../scripts-library/phrase-validation';
 import { t } from '../shared/i18n';
 import { download } from '../shared/download';
 import { writeErrorText } from '../shared/write-error';
+import { useTeamPack } from './use-team-pack';
 
 type Notify = (text: string, tone: 'ok' | 'warn' | 'error', undo?: () => void) => void;
 
@@ -16,7 +17,8 @@ const writes = () => import('../../storage/repositories/phrase-writes');
 
 /** Editing, import and export of the phrase library, for the side panel. */
 export function useLibraryActions(notify: Notify) {
-  return { ...usePhraseEditing(notify), ...useImportExport(notify) };
+  const team = useTeamPack(notify);
+  return { ...usePhraseEditing(notify), ...useImportExport(notify, team.planPack), ...team };
 }
 
 /** New, edit (noticing another panel's save meanwhile), duplicate, pin, delete with undo. */
@@ -76,7 +78,7 @@ function usePhraseEditing(notify: Notify) {
 }
 
 /** Import with a preview (file groups mapped to stages), all or nothing; export as JSON, CSV or Qianniu CSV. */
-function useImportExport(notify: Notify) {
+function useImportExport(notify: Notify, planPack: ReturnType<typeof useTeamPack>['planPack']) {
   const db = useDb();
   const [importPlan, setImportPlan] = useState<ImportPlan>();
   // What the plan was made from, so choosing a stage for a file group re-plans the same rows.
@@ -91,6 +93,8 @@ function useImportExport(notify: Notify) {
         notify(t('importFailed', read.error), 'error');
         return;
       }
+      setImportPlan(undefined);
+      if (read.team) return planPack(read.team, library, stages); // a team pack merges as one (team-pack.ts)
       // Groups that look like an existing stage (欢迎语 ~ 欢迎) go there unless the agent chooses otherwise.
       const first = planImport(read, library, stages, importId);
       const stageMap = Object.fromEntries(first.groups.filter((g) => g.suggested).map((g) => [g.name, g.suggested!]));

@@ -1,6 +1,7 @@
 /** Phrase writes that compute search keys (pinyin) on save. Loaded lazily by the side panel. */
 import type { KefuDB } from '../db';
-import { PhraseSchema, StageSchema, type Phrase, type Stage } from '../../scripts-library/schema';
+import { InstalledPackSchema, PhraseSchema, StageSchema, type InstalledPack, type Phrase, type Stage } from '../../scripts-library/schema';
+import type { PackUpdatePlan } from '../../scripts-library/team-pack';
 import type { ImportPlan } from '../../scripts-library/phrase-io';
 import type { PhraseDraft } from '../../scripts-library/phrase-validation';
 import { phrasePinyin } from '../../scripts-library/pinyin';
@@ -108,5 +109,63 @@ export async function addStage(db: KefuDB, name: string, color = '#0f766e'): Pro
     });
     await db.stages.add(stage);
     return stage;
+  });
+}
+
+/** The library changed after the preview was made (another panel edited or imported): nothing was written. */
+export class StalePlanError extends Error {
+  constructor() {
+    super('the phrase library changed after the preview');
+    this.name = 'StalePlanError';
+  }
+}
+
+const teamPackKey = (id: string) => `teamPack:${id}`;
+
+/** The team pack `id` as installed here, if it is. */
+export async function getInstalledPack(db: KefuDB, id: string): Promise<InstalledPack | undefined> {
+  const row = await db.settings.get(teamPackKey(id));
+  const parsed = InstalledPackSchema.safeParse(row?.value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Apply a team pack plan in ONE transaction: new stages, added and updated pack phrases (with search keys and
+ * the version's wording hash), the version on every phrase it kept, the removals only when `removeGone`, and
+ * the pack's record. A phrase or the pack changed since the preview throws StalePlanError and writes nothing.
+ * @returns how many phrases were added, updated and removed.
+ */
+export async function applyPackUpdate(db: KefuDB, plan: PackUpdatePlan, removeGone: boolean, now = Date.now()): Promise<number> {
+  const { pack } = plan;
+  const stamp = (ref: string, hash: string) => ({ id: pack.id, ref, version: pack.version, hash });
+  const written = [...plan.added, ...plan.updated].map(({ phrase, existing, ref, hash }) =>
+    PhraseSchema.parse(
+      withSearchKeys({
+        ...phrase,
+        pinned: existing?.pinned ?? false,
+        useCount: existing?.useCount ?? 0,
+        lastUsedAt: existing?.lastUsedAt,
+        createdAt: existing?.createdAt ?? now,
+        updatedAt: now,
+        origin: pack.id,
+        pack: stamp(ref, hash),
+      }),
+    ),
+  );
+  const restamped = [...plan.unchanged, ...plan.kept.filter((k) => k.reason === 'edited')];
+  const record = InstalledPackSchema.parse({ ...plan.record, updatedAt: now });
+  const stages = plan.newStages.map((s) => StageSchema.parse(s));
+  return db.transaction('rw', db.stages, db.phrases, db.settings, async () => {
+    if ((await getInstalledPack(db, pack.id))?.version !== plan.from) throw new StalePlanError();
+    const planned = [...plan.updated.map((u) => u.existing!), ...plan.added.map((a) => ({ id: a.phrase.id, updatedAt: undefined }))];
+    const current = await db.phrases.bulkGet(planned.map((p) => p.id));
+    if (current.some((p, i) => p?.updatedAt !== planned[i]!.updatedAt)) throw new StalePlanError();
+    const keep = await db.phrases.bulkGet(restamped.map((k) => k.id));
+    const kept = keep.flatMap((p, i) => (p ? [{ ...p, pack: stamp(restamped[i]!.ref, restamped[i]!.hash) }] : []));
+    await db.stages.bulkPut(stages);
+    await db.phrases.bulkPut([...written, ...kept]);
+    if (removeGone) await db.phrases.bulkDelete(plan.removed.map((r) => r.id));
+    await db.settings.put({ key: teamPackKey(pack.id), value: record });
+    return written.length + (removeGone ? plan.removed.length : 0);
   });
 }

@@ -131,6 +131,77 @@ describe('importing from the panel', () => {
   });
 });
 
+describe('team packs in the panel', () => {
+  const file = (version: number, phrases: [string, string, string][]) =>
+    new File(
+      [JSON.stringify({ format: 'kefu-phrase-pack', version: 1, id: 'team-x', name: '售前组', packVersion: version, author: '组长', stages: [{ id: 'aftersale', name: '售后', order: 60, color: '#0f766e', builtin: true }], phrases: phrases.map(([id, title, body]) => ({ id, stageId: 'aftersale', title, body, tags: [] })) })],
+      `team-v${version}.json`,
+      { type: 'application/json' },
+    );
+
+  it('v1, an edit here, then v2: the preview names the merge, the edit is kept, removal only when ticked', async () => {
+    await userEvent.upload(screen.getByTestId('import-file'), file(1, [['a', '团队致歉', '非常抱歉给您带来不便'], ['b', '团队退款', '已为您退款'], ['c', '团队旧话', '这条会删']]));
+    let preview = await screen.findByTestId('team-pack-preview');
+    expect(preview).toHaveTextContent('团队包「售前组」');
+    expect(preview).toHaveTextContent('首次导入 v1 · 作者 组长');
+    expect(preview).toHaveTextContent('新增 3 · 更新 0');
+    await userEvent.click(within(preview).getByRole('button', { name: '更新到 v1' }));
+    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('已更新团队包「售前组」到 v1'));
+    await db.phrases.update('team-x/b', { body: '我自己的退款说法', updatedAt: Date.now() });
+
+    await userEvent.upload(screen.getByTestId('import-file'), file(2, [['a', '团队致歉', '非常抱歉，马上为您处理'], ['b', '团队退款', '已为您办理退款'], ['d', '团队新话', '新加的一条']]));
+    preview = await screen.findByTestId('team-pack-preview');
+    expect(preview).toHaveTextContent('v1 → v2');
+    expect(within(preview).getByTestId('team-pack-counts')).toHaveTextContent('新增 1 · 更新 1 · 包中已移除 1 · 保留 1 · 无变化 0');
+    expect(within(preview).getByRole('region', { name: '你改过的短语，保留你的版本：' })).toHaveTextContent('团队退款 · 新版本有新说法');
+    expect(within(preview).getByLabelText(/同时删除新版本已移除的 1 条/)).not.toBeChecked();
+    await userEvent.click(within(preview).getByRole('button', { name: '更新到 v2' }));
+    await waitFor(async () => expect((await db.phrases.get('team-x/a'))?.body).toBe('非常抱歉，马上为您处理'));
+    expect((await db.phrases.get('team-x/b'))?.body).toBe('我自己的退款说法');
+    expect(await db.phrases.get('team-x/c')).toBeDefined();
+    expect(await db.phrases.get('team-x/d')).toBeDefined();
+
+    await userEvent.click(screen.getByRole('button', { name: '管理' }));
+    await userEvent.type(screen.getByRole('searchbox'), '团队退款');
+    expect(within(screen.getByRole('listbox')).getAllByRole('option')[0]).toHaveTextContent('团队包 v2 · 已改');
+  });
+
+  it('a lead exports the library as a team pack; the next export starts one version up under the same name', async () => {
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => (blobs.push(b as Blob), 'blob:pack'));
+    await userEvent.click(screen.getByRole('button', { name: '管理' }));
+    await userEvent.click(screen.getByRole('button', { name: '导出团队包' }));
+    let form = screen.getByRole('form', { name: '导出团队包' });
+    await userEvent.type(within(form).getByLabelText('包名'), '售前组');
+    await userEvent.type(within(form).getByLabelText('作者'), '组长');
+    await userEvent.click(within(form).getByRole('button', { name: '导出团队包' }));
+    await waitFor(() => expect(blobs).toHaveLength(1));
+    const pack = JSON.parse(await blobs[0]!.text());
+    expect(pack).toMatchObject({ format: 'kefu-phrase-pack', name: '售前组', author: '组长', packVersion: 1 });
+    expect(pack.phrases).toHaveLength(await db.phrases.count());
+
+    await userEvent.click(screen.getByRole('button', { name: '导出团队包' }));
+    form = screen.getByRole('form', { name: '导出团队包' });
+    await waitFor(() => expect(within(form).getByLabelText('版本')).toHaveValue(2));
+    expect(within(form).getByLabelText('包名')).toHaveValue('售前组');
+    await userEvent.click(within(form).getByRole('button', { name: '导出团队包' }));
+    await waitFor(() => expect(blobs).toHaveLength(2));
+    const next = JSON.parse(await blobs[1]!.text());
+    expect([next.id, next.packVersion]).toEqual([pack.id, 2]);
+  });
+
+  it('an older version than the one here is refused and nothing changes', async () => {
+    await userEvent.upload(screen.getByTestId('import-file'), file(2, [['a', '团队致歉', '抱歉']]));
+    await userEvent.click(within(await screen.findByTestId('team-pack-preview')).getByRole('button', { name: '更新到 v2' }));
+    await waitFor(async () => expect(await db.phrases.get('team-x/a')).toBeDefined());
+    const before = await db.phrases.toArray();
+    await userEvent.upload(screen.getByTestId('import-file'), file(1, [['a', '团队致歉', '旧的']]));
+    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('这是「售前组」的旧版本 v1，本机已是 v2'));
+    expect(screen.queryByTestId('team-pack-preview')).toBeNull();
+    expect(await db.phrases.toArray()).toEqual(before);
+  });
+});
+
 describe('短语库体检 in 管理', () => {
   it('shows the phrases used most, those unused in 30 days, phrases with flagged wording and the rules most sent anyway', async () => {
     const now = Date.now();

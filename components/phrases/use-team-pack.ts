@@ -1,0 +1,60 @@
+import { useCallback, useState } from 'react';
+import { useDb } from '../shared/db-context';
+import { PhrasePackSchema, type Phrase, type PhrasePack, type Stage } from '../../scripts-library/schema';
+import { issueText } from '../../scripts-library/issue-text';
+import { shortHash } from '../../scripts-library/hash';
+import { planPackUpdate, teamPackFile, type PackUpdatePlan, type TeamPackInfo } from '../../scripts-library/team-pack';
+import { t } from '../shared/i18n';
+import { download } from '../shared/download';
+import type { Notify } from '../shared/use-notice';
+import { writeErrorText } from '../shared/write-error';
+
+const writes = () => import('../../storage/repositories/phrase-writes');
+const LAST_EXPORT = 'teamPackExported';
+
+/** Team packs in the panel: the merge preview of an imported pack, applying it, and the lead's export. */
+export function useTeamPack(notify: Notify) {
+  const db = useDb();
+  const [packPlan, setPackPlan] = useState<PackUpdatePlan>();
+  // Stable: the export form reads it once when it opens.
+  const lastExport = useCallback(async (): Promise<Omit<TeamPackInfo, 'id'> | undefined> => {
+    const v = (await db.settings.get(LAST_EXPORT))?.value as Partial<TeamPackInfo> | undefined;
+    return typeof v?.name === 'string' && typeof v.version === 'number' ? { name: v.name, author: String(v.author ?? ''), version: v.version } : undefined;
+  }, [db]);
+  return {
+    packPlan,
+    /** Plan a team pack file against the library (the preview); a version older than the one here says so. */
+    async planPack(pack: PhrasePack, library: readonly Phrase[], stages: readonly Stage[]) {
+      const installed = await (await writes()).getInstalledPack(db, pack.id);
+      const planned = planPackUpdate(pack, library, stages, installed);
+      if (!planned.ok) {
+        setPackPlan(undefined);
+        return notify(t('importFailed', planned.error), 'error');
+      }
+      setPackPlan(planned.plan);
+    },
+    cancelPack: () => setPackPlan(undefined),
+    async applyPack(removeGone: boolean) {
+      const plan = packPlan;
+      setPackPlan(undefined);
+      if (!plan) return;
+      const w = await writes();
+      try {
+        await w.applyPackUpdate(db, plan, removeGone);
+        notify(t('teamPackDone', [plan.pack.name, String(plan.pack.version)]), 'ok');
+      } catch (e) {
+        notify(e instanceof w.StalePlanError ? t('teamPackStale') : writeErrorText(e), 'error');
+      }
+    },
+    /** What the last team pack export here was called, for the next one (its version + 1). */
+    lastExport,
+    /** Write the library as a team pack file; the same name always gives the same pack id (so v2 updates v1). */
+    async exportPack(info: Omit<TeamPackInfo, 'id'>, library: readonly Phrase[], stages: readonly Stage[]) {
+      const full = { ...info, id: `team-${shortHash(info.name.trim())}` };
+      const file = PhrasePackSchema.safeParse(teamPackFile(full, stages, library));
+      if (!file.success) return notify(t('exportFailed', issueText(file.error.issues[0]!)), 'error');
+      download(`kefu-team-pack-${full.id}-v${info.version}.json`, JSON.stringify(file.data, null, 1), 'application/json');
+      await db.settings.put({ key: LAST_EXPORT, value: info });
+    },
+  };
+}
