@@ -165,6 +165,48 @@ describe('import from a file', () => {
   });
 });
 
+describe('team packs', () => {
+  const pack = (version: number, phrases: [string, string, string][]) =>
+    Buffer.from(
+      JSON.stringify({ format: 'kefu-phrase-pack', version: 1, id: 'team-e2e', name: '售后组', packVersion: version, author: '组长', stages: [{ id: 'aftersales', name: '售后', order: 90, color: '#0f766e', builtin: true }], phrases: phrases.map(([id, title, body]) => ({ id, stageId: 'aftersales', title, body, tags: [] })) }),
+    );
+
+  it('imports pack v1, keeps an edit made here through v2, and shows the merge before writing', async () => {
+    const demo = await h.openDemo('react');
+    await demo.click('[data-role="reply-box"]');
+    const panel = await h.openPanel(await h.tabIdOf(demo));
+    await panel.setInputFiles('[data-testid="import-file"]', { name: 'team-v1.json', mimeType: 'application/json', buffer: pack(1, [['sorry', '组内致歉', '非常抱歉给您添麻烦了'], ['check', '组内核实', '我马上为您核实一下']]) });
+    await expect.poll(() => panel.textContent('[data-testid="team-pack-counts"]')).toContain('新增 2 · 更新 0');
+    await panel.click('[data-testid="team-pack-preview"] button:has-text("更新到 v1")');
+    await expect.poll(() => panel.textContent('[data-testid="notice"]')).toBe('已更新团队包「售后组」到 v1');
+
+    // The agent rewords one pack phrase in the editor.
+    await panel.click('button:has-text("管理")');
+    await panel.fill('input[type="search"]', '组内核实');
+    await panel.click('[aria-label="组内核实"] button:has-text("编辑")');
+    await panel.fill('form[aria-label="编辑短语"] textarea', '亲，我这就帮您查一下');
+    await panel.click('form[aria-label="编辑短语"] button:has-text("保存")');
+    await expect.poll(() => panel.textContent('[role="option"]:first-child')).toContain('团队包 v1 · 已改');
+
+    await panel.setInputFiles('[data-testid="import-file"]', { name: 'team-v2.json', mimeType: 'application/json', buffer: pack(2, [['sorry', '组内致歉', '非常抱歉，马上为您处理'], ['check', '组内核实', '我马上为您核实订单'], ['wait', '组内稍候', '请您稍等片刻']]) });
+    await expect.poll(() => panel.textContent('[data-testid="team-pack-preview"]')).toContain('v1 → v2');
+    expect(await panel.textContent('[data-testid="team-pack-counts"]')).toBe('新增 1 · 更新 1 · 包中已移除 0 · 保留 1 · 无变化 0');
+    expect(await panel.textContent('[data-testid="team-pack-preview"]')).toContain('组内核实 · 新版本有新说法');
+    await panel.click('[data-testid="team-pack-preview"] button:has-text("更新到 v2")');
+    await expect.poll(() => panel.textContent('[data-testid="notice"]')).toBe('已更新团队包「售后组」到 v2');
+
+    await panel.click('button[aria-pressed="true"]:has-text("完成")');
+    await panel.fill('input[type="search"]', '组内核实');
+    await panel.keyboard.press('Enter');
+    await expect.poll(() => replyText(demo)).toBe('亲，我这就帮您查一下');
+    await demo.fill('[data-role="reply-box"]', '');
+    await panel.fill('input[type="search"]', '组内致歉');
+    await panel.keyboard.press('Enter');
+    await expect.poll(() => replyText(demo)).toBe('非常抱歉，马上为您处理');
+    await Promise.all([demo.close(), panel.close()]);
+  });
+});
+
 describe('stage hint', () => {
   it('pre-selects the stage from the open conversation\'s latest buyer message', async () => {
     const demo = await h.openDemo('react');
