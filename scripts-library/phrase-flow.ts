@@ -3,11 +3,14 @@
  * missing (order values always) → insert → count the use. Pure decisions here; each caller brings its own form
  * and its own way to insert and count.
  */
-import { fieldsToAsk, fillPlaceholders, type Filled } from './placeholders';
+import { fieldSpecs, fieldsToAsk, fillPlaceholders, type Filled } from './placeholders';
 
 export type PhraseStep =
-  /** Show the fill-in form: `fields` to ask, `prefill` what each starts with (known values, this buyer's suggestions). */
-  | { kind: 'ask'; fields: string[]; prefill: Record<string, string> }
+  /**
+   * Show the fill-in form: `fields` to ask, `prefill` what each starts with (this buyer's suggestions, known
+   * values, the last choice, the phrase's default), `choices` the fields that are a menu.
+   */
+  | { kind: 'ask'; fields: string[]; prefill: Record<string, string>; choices: Record<string, string[]> }
   /** Everything is known: insert `filled`. */
   | { kind: 'ready'; filled: Filled };
 
@@ -18,8 +21,18 @@ export type PhraseStep =
 export function startPhrase(body: string, known: Readonly<Record<string, string>>, suggested: Readonly<Record<string, string>> = {}): PhraseStep {
   const fields = fieldsToAsk(body, known);
   if (fields.length) {
-    const prefill = Object.fromEntries(fields.map((f) => [f, suggested[f] ?? known[f] ?? '']));
-    return { kind: 'ask', fields, prefill };
+    const specs = fieldSpecs(body);
+    const choices: Record<string, string[]> = {};
+    const prefill: Record<string, string> = {};
+    for (const f of fields) {
+      const spec = specs.get(f);
+      const start = suggested[f] ?? known[f];
+      if (spec?.options) {
+        choices[f] = spec.options;
+        prefill[f] = start !== undefined && spec.options.includes(start) ? start : spec.options[0]!;
+      } else prefill[f] = start ?? spec?.fallback ?? '';
+    }
+    return { kind: 'ask', fields, prefill, choices };
   }
   return { kind: 'ready', filled: fillPlaceholders(body, known) };
 }
@@ -29,7 +42,7 @@ export function completePhrase(body: string, known: Readonly<Record<string, stri
   const values: Record<string, string> = { ...known };
   for (const [name, value] of Object.entries(typed)) if (value.trim()) values[name] = value.trim();
   const filled = fillPlaceholders(body, values);
-  if (filled.missing.length) return { kind: 'ask', fields: filled.missing, prefill: Object.fromEntries(filled.missing.map((f) => [f, ''])) };
+  if (filled.missing.length) return { kind: 'ask', fields: filled.missing, prefill: Object.fromEntries(filled.missing.map((f) => [f, ''])), choices: {} };
   return { kind: 'ready', filled };
 }
 

@@ -1,5 +1,5 @@
 /** Validation of a phrase being created, edited or imported, with messages an agent understands. */
-import { isKnownPlaceholder, placeholdersIn } from './placeholders';
+import { unknownPlaceholders } from './placeholders';
 import { PHRASE_BODY_MAX, type Phrase } from './schema';
 
 export interface PhraseDraft {
@@ -43,7 +43,7 @@ export function validatePhrase(
     const other = library.find((p) => p.id !== draft.id && p.code?.toLowerCase() === code);
     if (other) problems.push({ code: 'duplicate-code', shortcut: code, otherTitle: other.title });
   }
-  for (const name of placeholdersIn(body)) if (!isKnownPlaceholder(name)) problems.push({ code: 'unknown-placeholder', name });
+  for (const name of unknownPlaceholders(body)) problems.push({ code: 'unknown-placeholder', name });
   if (!stageIds.has(draft.stageId)) problems.push({ code: 'unknown-stage', stageId: draft.stageId });
   return problems;
 }

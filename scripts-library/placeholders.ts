@@ -1,6 +1,13 @@
 /**
  * Named placeholders in phrases: `{店铺名}`, `{客服名}`, `{买家}`, `{发货天数}` … are filled from settings, from the
  * open conversation, or by the agent in a small form; `{光标}` marks where the caret lands after insertion.
+ *
+ * Three more forms:
+ * - a date: `{日期}` today, `{日期+3}` in three days, `{日期-1}`, with a format after `|` (`{日期+3|M月D日（周）}`:
+ *   YYYY, MM, M, DD, D and 周 for 周一…周日; default M月D日). `{发货日期}` is today + ⚙ 发货天数 (+N allowed too);
+ * - a choice list: `{快递公司=顺丰/中通/圆通}`, a menu in the fill-in form that starts on the last choice made;
+ * - a default: `{尺码=M}`, a field that starts filled with it. With `=`, a name of the team's own (`{颜色=黑/白}`)
+ *   is allowed; without it, only the known names are (a typo such as `{卖家}` is caught when the phrase is saved).
  */
 import type { Settings } from './schema';
 
@@ -26,11 +33,70 @@ export const PLACEHOLDERS = {
 export type PlaceholderName = keyof typeof PLACEHOLDERS;
 export const PLACEHOLDER_NAMES = Object.keys(PLACEHOLDERS) as PlaceholderName[];
 
-const TOKEN = /\{([^{}\s]{1,12})\}/g;
+const TOKEN = /\{([^{}\s]{1,140})\}/g;
+const NAME = /^[^\s=|/{}]{1,12}$/;
+const DATE = /^(日期|发货日期)(?:([+-])(\d{1,3}))?(?:\|([^=]{1,20}))?$/;
+const MAX_OPTIONS = 12;
 
-/** Placeholder names used in a body, in order of first use (unknown names included, for validation). */
+/** One `{…}` of a body, read. */
+export type Token =
+  | { kind: 'caret' }
+  | { kind: 'date'; base: '日期' | '发货日期'; offset: number; format: string }
+  /** A value by name: `options` for a choice list (two or more), `fallback` for a default (one). */
+  | { kind: 'named'; name: string; options?: string[]; fallback?: string };
+
+/** Read the inside of one `{…}`; undefined when it is ordinary text (a placeholder cannot look like that). */
+export function readToken(inner: string): Token | undefined {
+  if (inner === CARET) return { kind: 'caret' };
+  const date = DATE.exec(inner);
+  if (date) return { kind: 'date', base: date[1] as '日期' | '发货日期', offset: (date[2] === '-' ? -1 : 1) * Number(date[3] ?? 0), format: date[4] ?? 'M月D日' };
+  const eq = inner.indexOf('=');
+  if (eq < 0) return NAME.test(inner) ? { kind: 'named', name: inner } : undefined;
+  const name = inner.slice(0, eq);
+  const options = inner.slice(eq + 1).split('/').map((o) => o.trim()).filter(Boolean);
+  if (!NAME.test(name) || !options.length || options.length > MAX_OPTIONS) return undefined;
+  return options.length === 1 ? { kind: 'named', name, fallback: options[0] } : { kind: 'named', name, options };
+}
+
+/** Every placeholder of a body with its token, in order (a name used twice is read from its first use). */
+function tokensIn(body: string): { match: RegExpMatchArray; token: Token | undefined }[] {
+  return [...body.matchAll(TOKEN)].map((match) => ({ match, token: readToken(match[1]!) }));
+}
+
+/** The names of the values a body asks for (dates and the caret are not values), in order of first use. */
 export function placeholdersIn(body: string): string[] {
-  return [...new Set([...body.matchAll(TOKEN)].map((m) => m[1]!))];
+  const names = tokensIn(body).flatMap(({ token }) => (token?.kind === 'named' ? [token.name] : token?.kind === 'caret' ? [CARET] : []));
+  return [...new Set(names)];
+}
+
+/** Names a body uses that are neither known nor given a default or choices (`{仓库}`: most likely a typo). */
+export function unknownPlaceholders(body: string): string[] {
+  const custom = new Set(fieldSpecs(body).keys());
+  return placeholdersIn(body).filter((name) => !isKnownPlaceholder(name) && !custom.has(name));
+}
+
+/** Per name, the choices or the default its first use with `=` gives (names without one are not listed). */
+export function fieldSpecs(body: string): Map<string, { options?: string[]; fallback?: string }> {
+  const specs = new Map<string, { options?: string[]; fallback?: string }>();
+  for (const { token } of tokensIn(body)) {
+    if (token?.kind === 'named' && (token.options || token.fallback) && !specs.has(token.name)) specs.set(token.name, { options: token.options, fallback: token.fallback });
+  }
+  return specs;
+}
+
+const WEEKDAYS = '日一二三四五六';
+/** A date `days` from `now` (local time), in a format of YYYY, MM, M, DD, D and 周. */
+export function formatDate(now: Date, days: number, format: string): string {
+  const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + days);
+  const parts: Record<string, string> = {
+    YYYY: String(d.getFullYear()),
+    MM: String(d.getMonth() + 1).padStart(2, '0'),
+    M: String(d.getMonth() + 1),
+    DD: String(d.getDate()).padStart(2, '0'),
+    D: String(d.getDate()),
+    周: `周${WEEKDAYS[d.getDay()]}`,
+  };
+  return format.replace(/YYYY|MM|M|DD|D|周/g, (k) => parts[k]!);
 }
 
 export function isKnownPlaceholder(name: string): name is PlaceholderName {
@@ -56,33 +122,41 @@ export interface Filled {
   text: string;
   /** Where the caret goes, as an offset into `text` ({光标}, else the end). */
   caret: number;
-  /** Known placeholders that still have no value: ask the agent before inserting. */
-  missing: PlaceholderName[];
+  /** Placeholders that still have no value (known names and the phrase's own fields): ask before inserting. */
+  missing: string[];
 }
 
 /**
- * Fill a phrase body. Unknown `{…}` tokens are left as written (they are ordinary text to the buyer), missing
- * values stay as `{name}` and are listed in `missing`.
+ * Fill a phrase body. Dates are computed from `now`; text that only looks like a placeholder is left as written
+ * (it is ordinary text to the buyer); missing values stay as `{…}` and are listed in `missing`.
  */
-export function fillPlaceholders(body: string, values: Readonly<Record<string, string>>): Filled {
-  const missing = new Set<PlaceholderName>();
+export function fillPlaceholders(body: string, values: Readonly<Record<string, string>>, now = new Date()): Filled {
+  const missing = new Set<string>();
+  const custom = fieldSpecs(body);
   let caret = -1;
   let text = '';
   let last = 0;
-  for (const m of body.matchAll(TOKEN)) {
-    const name = m[1]!;
+  for (const { match: m, token } of tokensIn(body)) {
     text += body.slice(last, m.index);
-    last = m.index + m[0].length;
-    if (name === CARET) {
+    last = m.index! + m[0].length;
+    if (token?.kind === 'caret') {
       if (caret < 0) caret = text.length;
       continue;
     }
-    const value = values[name];
-    if (isKnownPlaceholder(name) && value) text += value;
-    else {
-      if (isKnownPlaceholder(name)) missing.add(name);
-      text += m[0];
+    if (token?.kind === 'date') {
+      const shipDays = token.base === '发货日期' ? Number.parseInt(values['发货天数'] ?? '', 10) || 0 : 0;
+      text += formatDate(now, shipDays + token.offset, token.format);
+      continue;
     }
+    const name = token?.name;
+    const value = name === undefined ? undefined : values[name];
+    if (name !== undefined && (isKnownPlaceholder(name) || custom.has(name))) {
+      if (value) text += value;
+      else {
+        missing.add(name);
+        text += m[0];
+      }
+    } else text += m[0];
   }
   text += body.slice(last);
   return { text, caret: caret < 0 ? text.length : caret, missing: [...missing] };
@@ -102,11 +176,13 @@ export function settingKeyOf(name: string): keyof Settings | undefined {
 
 /**
  * The fields the fill-in form asks for, in order of use: every order placeholder (even when a value is
- * remembered: it is only a suggestion to confirm) and every other known placeholder without a value.
+ * remembered: it is only a suggestion to confirm), every field of the phrase's own (`{颜色=黑/白}`, `{尺码=M}`:
+ * a choice or a default is there to be confirmed) and every other known placeholder without a value.
  */
-export function fieldsToAsk(body: string, known: Readonly<Record<string, string>>): PlaceholderName[] {
+export function fieldsToAsk(body: string, known: Readonly<Record<string, string>>): string[] {
+  const custom = fieldSpecs(body);
   return placeholdersIn(body).filter(
-    (name): name is PlaceholderName => isKnownPlaceholder(name) && name !== CARET && (isOrderPlaceholder(name) || !known[name]?.trim()),
+    (name) => name !== CARET && (isKnownPlaceholder(name) || custom.has(name)) && (isOrderPlaceholder(name) || !known[name]?.trim() || (custom.has(name) && !isKnownPlaceholder(name))),
   );
 }
 
@@ -126,6 +202,8 @@ export function orderSuggestions(settings: Pick<Settings, 'placeholderMemory' | 
     const spec = PLACEHOLDERS[name];
     if (spec.from === 'order' && 'shared' in spec && settings.placeholderMemory[name]) out[name] = settings.placeholderMemory[name];
   }
+  // The last value of a field of the phrases' own (`{颜色=黑/白}`): the last choice made, for any buyer.
+  for (const [name, value] of Object.entries(settings.placeholderMemory)) if (!isKnownPlaceholder(name)) out[name] = value;
   const own = buyer ? settings.orderMemory[buyer]?.values : undefined;
   return { ...out, ...own };
 }
@@ -145,7 +223,11 @@ export function rememberPatch(
   const order: Record<string, string> = {};
   const shared: Record<string, string> = {};
   for (const [name, value] of Object.entries(typed)) {
-    if (!value.trim() || !isKnownPlaceholder(name)) continue;
+    if (!value.trim()) continue;
+    if (!isKnownPlaceholder(name)) {
+      shared[name] = value; // a field of the phrase's own: its last choice starts the form next time
+      continue;
+    }
     const spec = PLACEHOLDERS[name];
     if (spec.from === 'order') {
       order[name] = value;

@@ -250,7 +250,7 @@ function LibraryDialogs({ library, phrases, stages }: Pick<ToolsProps, 'library'
 function InsertDialogs({ flow }: { flow: ReturnType<typeof usePhraseInsert> }) {
   const { pending } = flow;
   if (pending?.kind === 'placeholders') {
-    return <PlaceholderForm names={pending.fields} initial={pending.prefill} onSubmit={(typed, saveShop) => void flow.fill(typed, saveShop)} onCancel={flow.cancel} />;
+    return <PlaceholderForm names={pending.fields} initial={pending.prefill} choices={pending.choices} onSubmit={(typed, saveShop) => void flow.fill(typed, saveShop)} onCancel={flow.cancel} />;
   }
   if (pending?.kind === 'duplicate') {
     return <ConfirmDialog message={t('duplicateWarning')} confirm={t('insertAnyway')} cancel={t('cancel')} onConfirm={flow.insertAnyway} onCancel={flow.cancel} />;

@@ -18,7 +18,7 @@ import type { InsertOutcome } from './insert-phrase';
 export type InsertFn = (tabId: number | undefined, text: string, caret?: number) => Promise<InsertOutcome>;
 
 export type Pending =
-  | { kind: 'placeholders'; phrase: Phrase; fields: string[]; prefill: Record<string, string>; known: Record<string, string>; done?: () => void }
+  | { kind: 'placeholders'; phrase: Phrase; fields: string[]; prefill: Record<string, string>; choices: Record<string, string[]>; known: Record<string, string>; done?: () => void }
   | { kind: 'duplicate'; phrase: Phrase; filled: Filled; done?: () => void };
 
 export function usePhraseInsert({ settings, chatTab, insert, notify }: { settings: Settings | undefined; chatTab: ChatTab | undefined; insert: InsertFn; notify: Notify }) {
@@ -60,7 +60,7 @@ export function usePhraseInsert({ settings, chatTab, insert, notify }: { setting
   };
 
   const next = (phrase: Phrase, known: Record<string, string>, step: PhraseStep, done?: () => void) => {
-    if (step.kind === 'ask') setPending({ kind: 'placeholders', phrase, fields: step.fields, prefill: step.prefill, known, done });
+    if (step.kind === 'ask') setPending({ kind: 'placeholders', phrase, fields: step.fields, prefill: step.prefill, choices: step.choices, known, done });
     else if (chatTab && lastInserted.current.get(convo) === phrase.id) setPending({ kind: 'duplicate', phrase, filled: step.filled, done });
     else void deliver(phrase, step.filled, done);
   };

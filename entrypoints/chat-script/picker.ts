@@ -49,7 +49,7 @@ form { padding: 8px 10px; display: flex; flex-direction: column; gap: 6px; }
 button { align-self: flex-end; padding: 2px 12px; border: 1px solid #2563eb; background: #2563eb; color: #fff; border-radius: 4px; cursor: pointer; }
 label { display: flex; gap: 6px; align-items: center; }
 input[type='checkbox'] { flex: none; }
-input { flex: 1; padding: 3px 6px; border: 1px solid #cbd5e1; border-radius: 4px; font: inherit; }
+input, select { flex: 1; padding: 3px 6px; border: 1px solid #cbd5e1; border-radius: 4px; font: inherit; }
 `;
 
 export class SlashPicker {
@@ -133,7 +133,7 @@ export class SlashPicker {
     const values = { ...item.values, ...(buyer ? { 买家: buyer } : {}) };
     // Order values (运单号, 金额…) are always confirmed: a remembered one is only this buyer's suggestion.
     const step = startPhrase(item.body, values, item.suggested);
-    if (step.kind === 'ask') return this.askValues(item, values, step.fields, step.prefill);
+    if (step.kind === 'ask') return this.askValues(item, values, step.fields, step.prefill, step.choices);
     this.apply(item.id, step.filled);
   }
 
@@ -161,16 +161,16 @@ export class SlashPicker {
     );
   }
 
-  private askValues(item: PickerItem, values: Record<string, string>, missing: string[], prefill: Record<string, string>): void {
+  private askValues(item: PickerItem, values: Record<string, string>, missing: string[], prefill: Record<string, string>, choices: Record<string, string[]> = {}): void {
     if (!this.box) return;
     const form = this.doc.createElement('form');
     const inputs = missing.map((name, i) => {
       const label = this.doc.createElement('label');
       const span = this.doc.createElement('span');
       span.textContent = name;
-      const input = this.doc.createElement('input');
+      const input = choices[name] ? this.menu(choices[name], form) : this.doc.createElement('input');
       input.name = name;
-      input.maxLength = 200;
+      if ('maxLength' in input) input.maxLength = 200;
       input.value = prefill[name] ?? '';
       if (i === 0) queueMicrotask(() => input.focus());
       label.append(span, input);
@@ -215,6 +215,23 @@ export class SlashPicker {
     });
     this.box.replaceChildren(form);
     if (this.open) this.place(this.box, this.open.el);
+  }
+
+  /** A choice list of the fill-in form (`{快递公司=顺丰/中通}`); Enter on it inserts, as in a text field. */
+  private menu(options: readonly string[], form: HTMLFormElement): HTMLSelectElement {
+    const select = this.doc.createElement('select');
+    for (const o of options) {
+      const option = this.doc.createElement('option');
+      option.value = o;
+      option.textContent = o;
+      select.append(option);
+    }
+    select.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' || e.isComposing) return;
+      e.preventDefault();
+      form.requestSubmit();
+    });
+    return select;
   }
 
   /** The text around the caret: a textarea's value, or the text node the caret is in. */

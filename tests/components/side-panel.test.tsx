@@ -107,6 +107,30 @@ describe('inserting', () => {
     expect(within(form).getByLabelText('运单号')).toHaveValue('SF1234567890');
   });
 
+  it('a choice list is a menu; Tab moves on, Enter on the menu inserts; the last choice starts the next form; dates fill themselves', async () => {
+    const now = new Date();
+    const inTwo = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 2);
+    await db.phrases.add({ id: 'mine-color', stageId: 'stock', title: '颜色确认', body: '亲，{颜色=黑/白/灰}款{尺码=M}码，{日期+2}前发出', tags: [], pinned: false, useCount: 0, createdAt: 0, updatedAt: 0, origin: 'user' });
+    const insert = await renderPanel(serving);
+    await userEvent.click(screen.getByText('颜色确认'));
+    let form = await screen.findByRole('dialog', { name: '请填写短语中的空白' });
+    const menu = within(form).getByLabelText('颜色');
+    expect(menu.tagName).toBe('SELECT');
+    expect(menu).toHaveFocus();
+    expect(within(form).getByLabelText('尺码')).toHaveValue('M');
+    await userEvent.selectOptions(menu, '白');
+    await userEvent.tab();
+    expect(within(form).getByLabelText('尺码')).toHaveFocus();
+    await userEvent.keyboard('{Shift>}{Tab}{/Shift}{Enter}');
+    await waitFor(() => expect(insert).toHaveBeenCalledWith(12, `亲，白款M码，${inTwo.getMonth() + 1}月${inTwo.getDate()}日前发出`, undefined));
+    await waitFor(async () => expect((await db.settings.get('placeholderMemory'))?.value).toMatchObject({ 颜色: '白' }));
+
+    await userEvent.click(screen.getByText('颜色确认'));
+    form = await screen.findByRole('dialog', { name: '请填写短语中的空白' });
+    expect(within(form).getByLabelText('颜色')).toHaveValue('白');
+    expect(within(form).getByLabelText('尺码')).toHaveValue('M');
+  });
+
   it('a shop name typed in the form is saved to settings, so the next greeting does not ask', async () => {
     const insert = await renderPanel(serving);
     await userEvent.click(screen.getByText('称呼买家招呼'));

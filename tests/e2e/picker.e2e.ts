@@ -109,4 +109,31 @@ describe('"/" picker placeholders', () => {
     expect(await sentTexts(demo)).toEqual([]);
     await demo.close();
   });
+
+  it('a choice list is a menu in the picker form; Enter on it inserts, with the date filled in', async () => {
+    const demo = await h.openDemo('textarea');
+    await demo.click('[data-role="reply-box"]');
+    const panel = await h.openPanel(await h.tabIdOf(demo));
+    const csv = '\ufeff阶段,标题,快捷编码,内容,标签\r\n物流,选快递发出,xzkd,亲，已用{快递公司=顺丰/中通/圆通}发出，预计{日期+1|M月D日}送达,\r\n';
+    await panel.setInputFiles('[data-testid="import-file"]', { name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await panel.click('[data-testid="import-preview"] button:has-text("导入")');
+    await expect.poll(() => panel.textContent('[data-testid="notice"]')).toBe('已导入 1 条短语');
+    await demo.bringToFront();
+    await demo.click('[data-role="reply-box"]');
+    await demo.keyboard.type('/xzkd');
+    await expect.poll(() => pickerItems(demo).first().textContent()).toContain('选快递发出');
+    await demo.keyboard.press('Enter');
+    const menu = demo.locator('kefu-slash-picker form select');
+    await expect.poll(() => menu.evaluate((m: HTMLSelectElement) => [...m.options].map((o) => o.value).join('/'))).toBe('顺丰/中通/圆通');
+    await menu.selectOption('中通');
+    await menu.press('Enter');
+    const tomorrow = await demo.evaluate(() => {
+      const d = new Date();
+      const t = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1);
+      return `${t.getMonth() + 1}月${t.getDate()}日`;
+    });
+    await expect.poll(() => replyText(demo)).toBe(`亲，已用中通发出，预计${tomorrow}送达`);
+    expect(await sentTexts(demo)).toEqual([]);
+    await Promise.all([demo.close(), panel.close()]);
+  });
 });

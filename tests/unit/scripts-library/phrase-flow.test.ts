@@ -10,7 +10,7 @@ describe('the phrase flow shared by the panel and the "/" picker', () => {
 
   it('asks for an order value even when one is remembered, prefilled only with this buyer\'s suggestion', () => {
     const step = startPhrase('您的{快递公司}单号是{运单号}', SHOP, { 快递公司: '顺丰' });
-    expect(step).toEqual({ kind: 'ask', fields: ['快递公司', '运单号'], prefill: { 快递公司: '顺丰', 运单号: '' } });
+    expect(step).toEqual({ kind: 'ask', fields: ['快递公司', '运单号'], prefill: { 快递公司: '顺丰', 运单号: '' }, choices: {} });
   });
 
   it('asks for a shop value that settings do not have yet', () => {
@@ -19,7 +19,28 @@ describe('the phrase flow shared by the panel and the "/" picker', () => {
 
   it('fills with what the agent typed (trimmed) and asks again for a field left empty', () => {
     expect(completePhrase('单号{运单号}，{金额}元', SHOP, { 运单号: ' SF123 ', 金额: '59' })).toMatchObject({ kind: 'ready', filled: { text: '单号SF123，59元' } });
-    expect(completePhrase('单号{运单号}，{金额}元', SHOP, { 运单号: 'SF123', 金额: '  ' })).toEqual({ kind: 'ask', fields: ['金额'], prefill: { 金额: '' } });
+    expect(completePhrase('单号{运单号}，{金额}元', SHOP, { 运单号: 'SF123', 金额: '  ' })).toEqual({ kind: 'ask', fields: ['金额'], prefill: { 金额: '' }, choices: {} });
+  });
+
+  it('a choice list is a menu starting on the last choice (if it is still offered), else the first', () => {
+    const body = '亲，今天用{快递公司=顺丰/中通/圆通}给您发{颜色=黑/白}款';
+    expect(startPhrase(body, SHOP)).toEqual({
+      kind: 'ask',
+      fields: ['快递公司', '颜色'],
+      prefill: { 快递公司: '顺丰', 颜色: '黑' },
+      choices: { 快递公司: ['顺丰', '中通', '圆通'], 颜色: ['黑', '白'] },
+    });
+    expect(startPhrase(body, SHOP, { 快递公司: '圆通', 颜色: '红' })).toMatchObject({ prefill: { 快递公司: '圆通', 颜色: '黑' } });
+  });
+
+  it('a field with a default starts filled with it, and is still asked (the agent confirms with Enter)', () => {
+    expect(startPhrase('给您备注{尺码=M}码', SHOP)).toEqual({ kind: 'ask', fields: ['尺码'], prefill: { 尺码: 'M' }, choices: {} });
+    expect(completePhrase('给您备注{尺码=M}码', SHOP, { 尺码: 'L' })).toMatchObject({ kind: 'ready', filled: { text: '给您备注L码' } });
+  });
+
+  it('a shop value with a default is asked only while ⚙ settings have none', () => {
+    expect(startPhrase('欢迎光临{店铺名=本店}', SHOP)).toMatchObject({ kind: 'ready', filled: { text: '欢迎光临小美家' } });
+    expect(startPhrase('欢迎光临{店铺名=本店}', {})).toMatchObject({ kind: 'ask', prefill: { 店铺名: '本店' } });
   });
 
   it('counts a use only when the text landed in the reply box', async () => {

@@ -7,7 +7,10 @@ import {
   placeholdersIn,
   placeholderValues,
   rememberPatch,
+  formatDate,
+  unknownPlaceholders,
 } from '../../../scripts-library/placeholders';
+import { validatePhrase } from '../../../scripts-library/phrase-validation';
 import { phrasePinyin } from '../../../scripts-library/pinyin';
 
 const settings = { shopName: '小美服饰', agentName: '小王', shipDays: '2' };
@@ -32,6 +35,51 @@ describe('placeholders', () => {
   it('leaves unknown tokens as ordinary text', () => {
     expect(fillPlaceholders('满{100}减{20}', {})).toEqual({ text: '满{100}减{20}', caret: 11, missing: [] });
     expect(placeholdersIn('{买家}{买家}{光标}{未知}')).toEqual(['买家', '光标', '未知']);
+  });
+});
+
+describe('dates, choices and defaults', () => {
+  // Thursday 3 December 2026, 23:30 local time: +1 crosses into Friday, +29 into the next year.
+  const now = new Date(2026, 11, 3, 23, 30);
+
+  it('a date is today plus its offset, in the default M月D日 or its own format', () => {
+    const text = (body: string, values: Record<string, string> = {}) => fillPlaceholders(body, values, now).text;
+    expect(text('今天{日期}，预计{日期+1}送达')).toBe('今天12月3日，预计12月4日送达');
+    expect(text('{日期-3|YYYY-MM-DD}')).toBe('2026-11-30');
+    expect(text('{日期+29|YYYY年M月D日（周）}')).toBe('2027年1月1日（周五）');
+    expect(text('{日期+2|MM/DD周}')).toBe('12/05周六');
+    expect(text('{日期+2|MM/DD 周}')).toBe('{日期+2|MM/DD 周}'); // no spaces inside a placeholder: this is text
+  });
+
+  it('{发货日期} is today plus ⚙ 发货天数 (and its own offset); a date never needs the form', () => {
+    const values = placeholderValues(settings, undefined); // 发货天数 2
+    expect(fillPlaceholders('{发货日期}前发出，{发货日期+1|M/D}到', values, now)).toMatchObject({ text: '12月5日前发出，12/6到', missing: [] });
+    expect(fieldsToAsk('{发货日期}发出，{日期+3}到', values)).toEqual([]);
+  });
+
+  it('formats across month and year ends from the local calendar day', () => {
+    expect(formatDate(new Date(2026, 1, 27, 8), 2, 'M月D日')).toBe('3月1日');
+    expect(formatDate(new Date(2028, 1, 27, 8), 2, 'M月D日')).toBe('2月29日');
+  });
+
+  it('choices and defaults fill like any value; missing ones stay visible and are listed', () => {
+    const body = '{快递公司=顺丰/中通}发出，{颜色=黑/白}色，{尺码=M}码';
+    expect(fillPlaceholders(body, { 快递公司: '中通', 颜色: '白', 尺码: 'L' }).text).toBe('中通发出，白色，L码');
+    expect(fillPlaceholders(body, {}).missing).toEqual(['快递公司', '颜色', '尺码']);
+    expect(fieldsToAsk(body, { 快递公司: '顺丰' })).toEqual(['快递公司', '颜色', '尺码']);
+  });
+
+  it('a name of the phrase\'s own is allowed with = only; a typo like {卖家} or an empty choice is caught on save', () => {
+    expect(unknownPlaceholders('{颜色=黑/白}{尺码=M}{日期+1}{卖家}{仓库}{光标}')).toEqual(['卖家', '仓库']);
+    const problems = validatePhrase({ stageId: 's', title: 't', body: '{颜色=黑/白} {颜色}' , tags: [] }, [], new Set(['s']));
+    expect(problems).toEqual([]);
+    expect(fillPlaceholders('{=a/b}{颜色=}', {}).text).toBe('{=a/b}{颜色=}'); // not placeholders: left as text
+  });
+
+  it('the last choice of a field of the phrase\'s own is remembered for the next time, for any buyer', () => {
+    const patch = rememberPatch({ placeholderMemory: {}, orderMemory: {} }, { 颜色: '白', 运单号: 'SF1' }, 'tb|b1', false, 5);
+    expect(patch.placeholderMemory).toEqual({ 颜色: '白' });
+    expect(orderSuggestions({ placeholderMemory: patch.placeholderMemory!, orderMemory: patch.orderMemory! }, 'tb|b2')).toEqual({ 颜色: '白' });
   });
 });
 
