@@ -29,6 +29,8 @@ export interface ImportRow {
   stageId?: string;
   title: string;
   body: string;
+  /** Other wordings (JSON packs only: the CSV formats have no column for them). */
+  variants?: string[];
   code?: string;
   tags: string[];
 }
@@ -88,6 +90,7 @@ function readJsonPack(text: string): ReadResult {
       stageName: stageName.get(p.stageId),
       title: p.title,
       body: p.body,
+      ...(p.variants?.length ? { variants: p.variants } : {}),
       code: p.code,
       tags: p.tags,
     })),
@@ -268,7 +271,7 @@ export function planImport(
     const title = row.title.trim();
     const body = row.body.trim();
     const code = row.code?.trim().toLowerCase() || undefined;
-    const content = key(stageId, title, body, code ?? '', row.tags.join('\n'));
+    const content = key(stageId, title, body, code ?? '', row.tags.join('\n'), (row.variants ?? []).join('\n'));
     if (seenRows.has(content)) {
       plan.duplicates.push({ row: row.row, title, inFile: true });
       continue;
@@ -286,7 +289,9 @@ export function planImport(
       const base = id;
       for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
     }
-    const draft = { id, stageId, title, body, code, tags: row.tags };
+    // The CSV formats have no column for other wordings: an update from one keeps the stored ones.
+    const variants = read.format === 'json-pack' ? row.variants?.map((v) => v.trim()).filter(Boolean) : existing?.variants;
+    const draft = { id, stageId, title, body, ...(variants?.length ? { variants } : {}), code, tags: row.tags };
     const owner = code ? codeOwner.get(code) : undefined;
     const knownStages = create ? new Set([...stageIds, create.id]) : stageIds;
     const problems = [
@@ -303,6 +308,7 @@ export function planImport(
       existing.stageId === draft.stageId &&
       existing.title === draft.title &&
       existing.body === draft.body &&
+      (existing.variants ?? []).join('\n') === (draft.variants ?? []).join('\n') &&
       (existing.code ?? undefined) === draft.code &&
       existing.tags.join('\n') === draft.tags.join('\n');
     if (same) plan.duplicates.push({ row: row.row, title });
@@ -328,7 +334,7 @@ export function schemaProblems(draft: { tags: string[] }): PhraseProblem[] {
 
 // ── writing ───────────────────────────────────────────────────────────────────────────────────────────────
 
-type ExportPhrase = Pick<Phrase, 'id' | 'stageId' | 'title' | 'body' | 'code' | 'tags'>;
+type ExportPhrase = Pick<Phrase, 'id' | 'stageId' | 'title' | 'body' | 'code' | 'tags'> & Partial<Pick<Phrase, 'variants'>>;
 
 export function exportJsonPack(stages: readonly Stage[], phrases: readonly ExportPhrase[], name = '导出的短语'): string {
   const pack = {
@@ -337,7 +343,7 @@ export function exportJsonPack(stages: readonly Stage[], phrases: readonly Expor
     id: 'export',
     name,
     stages,
-    phrases: phrases.map(({ id, stageId, title, body, code, tags }) => ({ id, stageId, title, body, ...(code ? { code } : {}), tags })),
+    phrases: phrases.map(({ id, stageId, title, body, variants, code, tags }) => ({ id, stageId, title, body, ...(variants?.length ? { variants } : {}), ...(code ? { code } : {}), tags })),
   };
   return JSON.stringify(PhrasePackSchema.parse(pack), null, 1);
 }

@@ -7,6 +7,8 @@ export interface PhraseDraft {
   stageId: string;
   title: string;
   body: string;
+  /** Other wordings (empty ones are dropped on save). */
+  variants?: string[];
   code?: string;
   tags: string[];
 }
@@ -21,6 +23,8 @@ export type PhraseProblem =
   | { code: 'bad-code'; shortcut: string }
   | { code: 'unknown-placeholder'; name: string }
   | { code: 'unknown-stage'; stageId: string }
+  | { code: 'variant-too-long'; index: number; max: number; length: number }
+  | { code: 'variant-repeats'; index: number }
   | { code: 'tag-too-long'; tag: string; max: number }
   | { code: 'too-many-tags'; max: number };
 
@@ -44,6 +48,16 @@ export function validatePhrase(
     if (other) problems.push({ code: 'duplicate-code', shortcut: code, otherTitle: other.title });
   }
   for (const name of unknownPlaceholders(body)) problems.push({ code: 'unknown-placeholder', name });
+  const seen = new Set([body]);
+  (draft.variants ?? []).forEach((v, index) => {
+    const text = v.trim();
+    if (!text) return;
+    const length = [...text].length;
+    if (length > PHRASE_BODY_MAX) problems.push({ code: 'variant-too-long', index: index + 1, max: PHRASE_BODY_MAX, length });
+    if (seen.has(text)) problems.push({ code: 'variant-repeats', index: index + 1 });
+    seen.add(text);
+    for (const name of unknownPlaceholders(text)) if (!problems.some((p) => p.code === 'unknown-placeholder' && p.name === name)) problems.push({ code: 'unknown-placeholder', name });
+  });
   if (!stageIds.has(draft.stageId)) problems.push({ code: 'unknown-stage', stageId: draft.stageId });
   return problems;
 }

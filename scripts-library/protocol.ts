@@ -165,6 +165,9 @@ export const PickerItemSchema = z.object({
   id: z.string(),
   title: z.string().check(z.maxLength(60)),
   body: z.string().check(z.maxLength(500)),
+  /** The phrase's other wordings, and whose turn it is (its use count): see pickWording. */
+  variants: z.optional(z.array(z.string().check(z.maxLength(500))).check(z.maxLength(4))),
+  turn: z.optional(z.number().check(z.int(), z.nonnegative())),
   /** Values known for sure (settings); `suggested` only prefill the form (this buyer's order values). */
   values: z.record(z.string(), z.string()),
   suggested: z.record(z.string(), z.string()),

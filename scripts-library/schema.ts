@@ -9,6 +9,7 @@ import { DEFAULT_CHASE_LADDER, LADDER_KINDS } from './reminders';
 import { patternProblem } from './guard/pattern-safety';
 
 export const PHRASE_BODY_MAX = 500;
+export const PHRASE_VARIANTS_MAX = 4;
 
 /** `__proto__` cannot be a key of a stored record (JSON and zod drop it), so it is no id. */
 const id = z.string().min(1).max(80).refine((v) => v !== '__proto__', 'reserved id');
@@ -30,6 +31,11 @@ export const PhraseSchema = z.object({
   stageId: id,
   title: z.string().trim().min(1).max(60),
   body: z.string().trim().min(1).max(PHRASE_BODY_MAX),
+  /**
+   * Other wordings of the same reply (up to 4, so 2–5 in all): insertion takes them in turn and skips one just
+   * sent to the buyer (sent-memory.ts), since some consoles flag the same reply sent again and again.
+   */
+  variants: z.array(z.string().trim().min(1).max(PHRASE_BODY_MAX)).max(PHRASE_VARIANTS_MAX).optional(),
   code: z.string().trim().max(20).optional(),
   tags: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
   pinned: z.boolean().default(false),
@@ -52,7 +58,7 @@ export const PhraseSchema = z.object({
 export type Phrase = z.infer<typeof PhraseSchema>;
 
 /** A phrase as written in a pack file: the bookkeeping fields are filled when it is stored. */
-export const PackPhraseSchema = PhraseSchema.pick({ id: true, stageId: true, title: true, body: true, code: true, tags: true });
+export const PackPhraseSchema = PhraseSchema.pick({ id: true, stageId: true, title: true, body: true, variants: true, code: true, tags: true });
 export type PackPhrase = z.infer<typeof PackPhraseSchema>;
 
 export const PhrasePackSchema = z

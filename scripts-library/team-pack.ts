@@ -54,11 +54,11 @@ export function storedId(packId: string, ref: string): string {
   return id.length <= 80 ? id : `${shortHash(packId)}/${shortHash(ref)}`;
 }
 
-type Wording = Pick<Phrase, 'stageId' | 'title' | 'body' | 'code' | 'tags'>;
+type Wording = Pick<Phrase, 'stageId' | 'title' | 'body' | 'variants' | 'code' | 'tags'>;
 
 /** The hash of a phrase's wording (what an edit changes; use counts and pins are not wording). */
 export function wordingHash(p: Wording): string {
-  return shortHash([p.stageId, p.title, p.body, p.code ?? '', p.tags.join('\n')].join('\u0000'));
+  return shortHash([p.stageId, p.title, p.body, p.code ?? '', p.tags.join('\n'), ...(p.variants ?? [])].join('\u0000'));
 }
 
 /** Whether a pack phrase was edited here since the pack last wrote it. */
@@ -106,7 +106,8 @@ export function planPackUpdate(
   pack.phrases.forEach((f, i) => {
     const id = storedId(pack.id, f.id);
     const code = f.code?.trim().toLowerCase() || undefined;
-    const wording: Wording = { stageId: stageOf.id(f.stageId), title: f.title.trim(), body: f.body.trim(), code, tags: f.tags };
+    const variants = f.variants?.map((v) => v.trim()).filter(Boolean);
+    const wording: Wording = { stageId: stageOf.id(f.stageId), title: f.title.trim(), body: f.body.trim(), ...(variants?.length ? { variants } : {}), code, tags: f.tags };
     const hash = wordingHash(wording);
     const stored = byId.get(id);
     if (stored && stored.pack?.id !== pack.id) {
@@ -186,6 +187,7 @@ export function teamPackFile(info: TeamPackInfo, stages: readonly Stage[], phras
       stageId: p.stageId,
       title: p.title,
       body: p.body,
+      ...(p.variants?.length ? { variants: p.variants } : {}),
       ...(p.code ? { code: p.code } : {}),
       tags: p.tags,
     })),

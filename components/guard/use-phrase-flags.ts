@@ -18,7 +18,7 @@ export function usePhraseFlags(guardAllows: Settings['guardAllows'] | undefined)
   // Checked for rendered rows only (and by 体检 once per library change: the same function while the rules are).
   return useCallback(
     (phrase: Phrase): PhraseFlag => {
-      const found = checkDraft(phrase.body, rules).filter((h) => h.severity !== 'hint');
+      const found = [phrase.body, ...(phrase.variants ?? [])].flatMap((text) => checkDraft(text, rules)).filter((h) => h.severity !== 'hint');
       if (!found.length) return undefined;
       const terms = found.map((h) => h.text).join('、');
       return found.some((h) => h.severity === 'block') ? { severity: 'block', text: t('flagBlock', terms) } : { severity: 'warn', text: t('flagWarn', terms) };

@@ -23,6 +23,10 @@ export function problemText(p: PhraseProblem): string {
       return t('problem_unknown_placeholder', [p.name, PLACEHOLDER_NAMES.map((n) => `{${n}}`).join(' ')]);
     case 'unknown-stage':
       return t('problem_unknown_stage');
+    case 'variant-too-long':
+      return t('problem_variant_too_long', [String(p.index), String(p.length)]);
+    case 'variant-repeats':
+      return t('problem_variant_repeats', String(p.index));
     case 'tag-too-long':
       return t('problem_tag_too_long', [p.tag, String(p.max)]);
     case 'too-many-tags':

@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import type { Phrase, Stage } from '../../scripts-library/schema';
+import { PHRASE_VARIANTS_MAX, type Phrase, type Stage } from '../../scripts-library/schema';
 import { validatePhrase, type PhraseDraft } from '../../scripts-library/phrase-validation';
 import { problemText } from '../notebooks/problem-text';
 import { t } from '../shared/i18n';
@@ -20,7 +20,7 @@ export function PhraseEditor({ initial, stages, library, onSave, onAddStage, onC
   const [draft, setDraft] = useState(initial);
   const [tags, setTags] = useState(initial.tags.join('|'));
   const [newStage, setNewStage] = useState<string>();
-  const current = { ...draft, tags: tags.split('|').map((x) => x.trim()).filter(Boolean) };
+  const current = { ...draft, tags: tags.split('|').map((x) => x.trim()).filter(Boolean), variants: (draft.variants ?? []).map((v) => v.trim()).filter(Boolean) };
   const stageIds = useMemo(() => new Set(stages.map((s) => s.id)), [stages]);
   const problems = validatePhrase(current, library, stageIds);
   const [touched, setTouched] = useState(false);
@@ -74,11 +74,12 @@ export function PhraseEditor({ initial, stages, library, onSave, onAddStage, onC
         <textarea rows={4} value={draft.body} onChange={(e) => setDraft((d) => ({ ...d, body: e.target.value }))} />
       </label>
       <small className="counter">{t('bodyCounter', String([...draft.body.trim()].length))}</small>
+      <VariantsField variants={draft.variants ?? []} onChange={(variants) => setDraft((d) => ({ ...d, variants }))} />
       <label className="field">
         <span>{t('fieldTags')}</span>
         <input value={tags} onChange={(e) => setTags(e.target.value)} />
       </label>
-      {(touched || draft.body !== initial.body || draft.code !== initial.code) && problems.length > 0 && (
+      {(touched || draft.body !== initial.body || draft.code !== initial.code || draft.variants !== initial.variants) && problems.length > 0 && (
         <ul className="problems" role="alert">
           {problems.map((p, i) => (
             <li key={i}>{problemText(p)}</li>
@@ -90,5 +91,25 @@ export function PhraseEditor({ initial, stages, library, onSave, onAddStage, onC
         <button type="button" onClick={onCancel}>{t('cancel')}</button>
       </div>
     </form>
+  );
+}
+
+/** The other wordings of a phrase: one text box each, up to PHRASE_VARIANTS_MAX, each removable. */
+function VariantsField({ variants, onChange }: { variants: string[]; onChange(variants: string[]): void }) {
+  return (
+    <fieldset className="variants">
+      <legend>{t('fieldVariants')}</legend>
+      {variants.map((v, i) => (
+        <div key={i} className="variants__row">
+          <textarea rows={2} aria-label={t('variantLabel', String(i + 2))} value={v} onChange={(e) => onChange(variants.map((x, k) => (k === i ? e.target.value : x)))} />
+          <button type="button" aria-label={t('removeVariant', String(i + 2))} onClick={() => onChange(variants.filter((_, k) => k !== i))}>
+            ×
+          </button>
+        </div>
+      ))}
+      {variants.length < PHRASE_VARIANTS_MAX && (
+        <button type="button" onClick={() => onChange([...variants, ''])}>{t('addVariant')}</button>
+      )}
+    </fieldset>
   );
 }

@@ -38,10 +38,10 @@ function usePhraseEditing(notify: Notify) {
     startNew: (stageId: string) => setEditing({ id: newId(), stageId, title: '', body: '', code: '', tags: [] }),
     startEdit: (p: Phrase) => {
       setEditBase(p.updatedAt);
-      setEditing({ id: p.id, stageId: p.stageId, title: p.title, body: p.body, code: p.code ?? '', tags: p.tags });
+      setEditing({ id: p.id, stageId: p.stageId, title: p.title, body: p.body, variants: p.variants ?? [], code: p.code ?? '', tags: p.tags });
     },
     startDuplicate: (p: Phrase) =>
-      setEditing({ id: newId(), stageId: p.stageId, title: `${p.title}${t('copySuffix')}`, body: p.body, code: '', tags: p.tags }),
+      setEditing({ id: newId(), stageId: p.stageId, title: `${p.title}${t('copySuffix')}`, body: p.body, variants: p.variants ?? [], code: '', tags: p.tags }),
     cancelEdit: done,
     conflict,
     /** Another panel saved this phrase while it was being edited: keep this version (true) or theirs. */

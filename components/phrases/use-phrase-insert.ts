@@ -5,7 +5,8 @@
 import { useRef, useState } from 'react';
 import { recordPhraseUse } from '../../storage/repositories/phrases';
 import { updateSettings } from '../../storage/repositories/settings';
-import { buyerKey as orderBuyerKey, orderSuggestions, placeholderValues, rememberPatch, type Filled } from '../../scripts-library/placeholders';
+import { buyerKey as orderBuyerKey, fillPlaceholders, orderSuggestions, placeholderValues, rememberPatch, type Filled } from '../../scripts-library/placeholders';
+import { pickWording } from '../../scripts-library/sent-memory';
 import { completePhrase, deliverPhrase, startPhrase, type PhraseStep } from '../../scripts-library/phrase-flow';
 import type { ChatTab } from '../../scripts-library/protocol';
 import type { Phrase, Settings } from '../../scripts-library/schema';
@@ -18,14 +19,17 @@ import type { InsertOutcome } from './insert-phrase';
 export type InsertFn = (tabId: number | undefined, text: string, caret?: number) => Promise<InsertOutcome>;
 
 export type Pending =
-  | { kind: 'placeholders'; phrase: Phrase; fields: string[]; prefill: Record<string, string>; choices: Record<string, string[]>; known: Record<string, string>; done?: () => void }
+  /** `body`: the wording being filled (a phrase with variants has several). */
+  | { kind: 'placeholders'; phrase: Phrase; body: string; fields: string[]; prefill: Record<string, string>; choices: Record<string, string[]>; known: Record<string, string>; done?: () => void }
   | { kind: 'duplicate'; phrase: Phrase; filled: Filled; done?: () => void };
 
 export function usePhraseInsert({ settings, chatTab, insert, notify }: { settings: Settings | undefined; chatTab: ChatTab | undefined; insert: InsertFn; notify: Notify }) {
   const db = useDb();
   const [pending, setPending] = useState<Pending>();
-  // The last phrase inserted per chat tab + buyer: inserting it again right away earns a warning.
+  // The last phrase inserted per chat tab + buyer: inserting it again right away earns a warning (a phrase with
+  // other wordings gives the next one instead); and the text it put in, so that wording is not taken twice running.
   const lastInserted = useRef(new Map<string, string>());
+  const lastText = useRef(new Map<string, string>());
   const buyer = chatTab?.status.buyer ?? null;
   const convo = `${chatTab?.tabId ?? '-'}|${buyer?.id ?? buyer?.name ?? ''}`;
   const orderBuyer = chatTab ? orderBuyerKey(chatTab.status.site, buyer) : undefined;
@@ -47,6 +51,7 @@ export function usePhraseInsert({ settings, chatTab, insert, notify }: { setting
         insert: async (text, caret) => (outcome.last = await insert(chatTab?.tabId, text, caret)).kind === 'inserted',
         countUse: async (id) => {
           lastInserted.current.set(convo, id);
+          lastText.current.set(convo, filled.text);
           done?.();
           // The text is in the chat box already; a use that cannot be counted (full disk) is only mentioned.
           await attempt(() => recordPhraseUse(db, id), t('inserted', phrase.title));
@@ -59,9 +64,9 @@ export function usePhraseInsert({ settings, chatTab, insert, notify }: { setting
     if (!landed && failed && failed.kind !== 'inserted') notify(failed.message, failed.kind === 'copied' ? 'warn' : 'error');
   };
 
-  const next = (phrase: Phrase, known: Record<string, string>, step: PhraseStep, done?: () => void) => {
-    if (step.kind === 'ask') setPending({ kind: 'placeholders', phrase, fields: step.fields, prefill: step.prefill, choices: step.choices, known, done });
-    else if (chatTab && lastInserted.current.get(convo) === phrase.id) setPending({ kind: 'duplicate', phrase, filled: step.filled, done });
+  const next = (phrase: Phrase, body: string, known: Record<string, string>, step: PhraseStep, done?: () => void) => {
+    if (step.kind === 'ask') setPending({ kind: 'placeholders', phrase, body, fields: step.fields, prefill: step.prefill, choices: step.choices, known, done });
+    else if (chatTab && lastInserted.current.get(convo) === phrase.id && lastText.current.get(convo) === step.filled.text) setPending({ kind: 'duplicate', phrase, filled: step.filled, done });
     else void deliver(phrase, step.filled, done);
   };
 
@@ -72,15 +77,17 @@ export function usePhraseInsert({ settings, chatTab, insert, notify }: { setting
     request(phrase: Phrase, done?: () => void) {
       if (!settings) return;
       const known = placeholderValues(settings, buyer?.name);
+      // Its wordings take turns; the one this buyer got last is skipped.
+      const body = pickWording(phrase, (text) => lastText.current.get(convo) === text, (w) => fillPlaceholders(w, known).text);
       // Order values (运单号, 金额…) are always confirmed in the form, prefilled only with this buyer's.
-      next(phrase, known, startPhrase(phrase.body, known, orderSuggestions(settings, orderBuyer)), done);
+      next(phrase, body, known, startPhrase(body, known, orderSuggestions(settings, orderBuyer)), done);
     },
     /** The fill-in form was sent: remember what was typed (a convenience: the phrase goes in even if that fails). */
     async fill(typed: Record<string, string>, saveShop: boolean) {
       if (pending?.kind !== 'placeholders') return;
-      const { phrase, known, done } = pending;
+      const { phrase, body, known, done } = pending;
       await attempt(() => updateSettings(db, (current) => rememberPatch(current, typed, orderBuyer, saveShop)));
-      next(phrase, { ...known, ...typed }, completePhrase(phrase.body, known, typed), done);
+      next(phrase, body, { ...known, ...typed }, completePhrase(body, known, typed), done);
     },
     /** 仍然插入 after the same-phrase warning. */
     insertAnyway() {

@@ -88,7 +88,7 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: Ser
       return cache
         .get(library)
         .search(query, { limit: PICKER_SIZE })
-        .map(({ phrase }): PickerItem => ({ id: phrase.id, title: phrase.title, body: phrase.body, values, suggested }));
+        .map(({ phrase }): PickerItem => ({ id: phrase.id, title: phrase.title, body: phrase.body, ...(phrase.variants?.length ? { variants: phrase.variants, turn: phrase.useCount } : {}), values, suggested }));
     },
     recordUse: (id) => recordPhraseUse(db, id),
     ...waitServices(db, hooks),

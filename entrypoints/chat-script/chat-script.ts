@@ -21,10 +21,12 @@ import { findGenericReplyBox } from './adapters/generic';
 import type { SiteAdapter } from './adapters/types';
 import { afterRender, insertText, isOwnEvent, saveSelection, type SavedSelection } from './insert';
 import { SlashPicker } from './picker';
+import { readEditor } from './editor-text';
 import { showToast } from './toast';
 import { tallyHotkey } from '../../scripts-library/hotkeys';
 import { GUARD_MAX_DRAFT, guardWindows, mergeWindowHits } from '../../scripts-library/guard/chunks';
 import { buyerKey } from '../../scripts-library/placeholders';
+import { SentMemory } from '../../scripts-library/sent-memory';
 
 /** Longest buyer id / name the protocol carries (BuyerSchema). */
 const BUYER_TEXT_MAX = 200;
@@ -140,6 +142,8 @@ interface Parts {
   sendButton(): HTMLElement | null;
   /** The reply box an event happened in, if it is THE reply box. */
   boxOf(target: EventTarget | null): HTMLElement | null;
+  /** A send of the box's draft went ahead: remember it for the open buyer once the box shows it left. */
+  noteSend(box: HTMLElement): void;
 }
 
 /**
@@ -169,7 +173,20 @@ export function startChatScript(ctx: ContentScriptContext): ChatScript {
     const box = asReplyBox(isElementNode(target) ? target : null);
     return box && box === page.replyBox().el ? box : null;
   };
-  const parts: Parts = { page, picker: createPicker(page, send), guard: createGuard(send, sendButton), send, report, sendButton, boxOf };
+  const sent = new SentMemory();
+  const buyerNow = () => buyerKey(page.status().site, page.status().buyer);
+  const sentAgo = (text: string) => {
+    const buyer = buyerNow();
+    return buyer ? sent.sentAgo(buyer, text, Date.now()) : undefined;
+  };
+  const noteSend = (box: HTMLElement) => {
+    const buyer = buyerNow();
+    const { text } = readEditor(box);
+    if (!buyer || !text.trim()) return;
+    // Sent = the box no longer holds it a moment later (Enter may also be a new line in some consoles).
+    ctx.setTimeout(() => readEditor(box).text.trim() !== text.trim() && sent.remember(buyer, text, Date.now()), 600);
+  };
+  const parts: Parts = { page, picker: createPicker(page, send, sentAgo), guard: createGuard(send, sendButton, sentAgo), send, report, sendButton, boxOf, noteSend };
   const wire = (doc: Document, win: Window) => {
     wired.add(doc);
     wireReporting(ctx, doc, win, parts);
@@ -226,7 +243,7 @@ function watchWaits(ctx: ContentScriptContext, page: ChatScript, send: Send, rep
 }
 
 /** The "/" picker, searching through the background with the open conversation's buyer. */
-function createPicker(page: ChatScript, send: Send): SlashPicker {
+function createPicker(page: ChatScript, send: Send, sentAgo: (text: string) => number | undefined): SlashPicker {
   const buyerOf = () => {
     const status = page.status();
     return buyerKey(status.site, status.buyer);
@@ -241,6 +258,7 @@ function createPicker(page: ChatScript, send: Send): SlashPicker {
       });
     },
     buyerName: () => page.status().buyer?.name,
+    sentRecently: (text) => sentAgo(text) !== undefined,
     insert: (el, text, replace, caret) => insertText(el, text, replace, caret),
     used: (id) => void send('phrase/used', { id }).catch(() => {}),
     remember: (values, saveShop) => {
@@ -252,7 +270,7 @@ function createPicker(page: ChatScript, send: Send): SlashPicker {
 }
 
 /** The guard badge, checking through the background. */
-function createGuard(send: Send, sendButton: () => HTMLElement | null): GuardBadge {
+function createGuard(send: Send, sendButton: () => HTMLElement | null, sentAgo: (text: string) => number | undefined): GuardBadge {
   return new GuardBadge(document, {
     // A long draft goes in windows; an unanswered or refused check throws, and the badge fails closed.
     async check(text) {
@@ -265,6 +283,7 @@ function createGuard(send: Send, sendButton: () => HTMLElement | null): GuardBad
     override: (ruleIds) => void send('guard/override', { ruleIds }).catch(() => {}),
     insert: (el, text, replace) => insertText(el, text, replace),
     sendButton,
+    sentAgo,
     text: (key, subs) => browser.i18n.getMessage(key as Parameters<typeof browser.i18n.getMessage>[0], subs),
   });
 }
@@ -329,7 +348,7 @@ function wireEditing(ctx: ContentScriptContext, doc: Document, { picker, guard, 
  * Keys, at window capture (before the page's own listeners): the tally hotkeys, the picker's keys, and Enter
  * held by the guard, so none of them sends the message by accident.
  */
-function wireKeys(ctx: ContentScriptContext, doc: Document, win: Window, { picker, guard, send, sendButton, boxOf }: Parts): void {
+function wireKeys(ctx: ContentScriptContext, doc: Document, win: Window, { picker, guard, send, sendButton, boxOf, noteSend }: Parts): void {
   ctx.addEventListener(win, 'keydown', (e) => {
     // 服务统计本 from the chat page too (where the agent's focus is): Alt+X 询单 +1, Alt+C 成交 +1.
     const count = tallyHotkey(e);
@@ -354,12 +373,12 @@ function wireKeys(ctx: ContentScriptContext, doc: Document, win: Window, { picke
     if (box && guard.holdSend(box, () => sendButton()?.click(), e)) {
       e.preventDefault();
       e.stopImmediatePropagation();
-    }
+    } else if (box && !e.isComposing && e.keyCode !== 229) noteSend(box);
   }, { capture: true });
 }
 
 /** A click on the console's send button is held like Enter when the draft must change. */
-function holdSendClicks(ctx: ContentScriptContext, { page, guard, sendButton }: Parts): void {
+function holdSendClicks(ctx: ContentScriptContext, { page, guard, sendButton, noteSend }: Parts): void {
   ctx.addEventListener(window, 'click', (e) => {
     const button = sendButton();
     const box = page.replyBox().el;
@@ -368,7 +387,7 @@ function holdSendClicks(ctx: ContentScriptContext, { page, guard, sendButton }: 
     if (guard.holdSend(box, () => button.click(), e)) {
       e.preventDefault();
       e.stopImmediatePropagation();
-    }
+    } else noteSend(box);
   }, { capture: true });
 }
 

@@ -21,8 +21,13 @@ export interface GuardDeps {
   insert(el: HTMLElement, text: string, replace: SavedSelection): Promise<InsertResult>;
   /** The page's send button, when the site adapter knows it. */
   sendButton(): HTMLElement | null;
+  /** How long ago this exact reply went to the open buyer, if it did lately (sent-memory.ts). */
+  sentAgo?(text: string): number | undefined;
   text(key: string, subs?: string | string[]): string;
 }
+
+/** The rule id of the repeat warning (a reply sent to this buyer a moment ago). */
+export const REPEAT_RULE = 'repeat-reply';
 
 const STYLE = `
 :host { all: initial; }
@@ -80,7 +85,9 @@ export class GuardBadge {
     this.el = el;
     const { text } = readEditor(el);
     const seq = ++this.seq;
-    const hits = text.trim() ? await this.deps.check(text).catch(() => undefined) : [];
+    const checked = text.trim() ? await this.deps.check(text).catch(() => undefined) : [];
+    const ago = checked && text.trim() ? this.deps.sentAgo?.(text) : undefined;
+    const hits = checked && ago !== undefined ? [...checked, this.repeatHit(text, ago)] : checked;
     if (seq === this.seq) {
       this.state.record(text, hits);
       this.render();
@@ -106,6 +113,21 @@ export class GuardBadge {
     }
     this.showHeld(send);
     return true;
+  }
+
+  /** The same reply sent to this buyer a moment ago: a warning (it never holds the send), advice, no rewrite. */
+  private repeatHit(text: string, ago: number): GuardHit {
+    const shown = [...text.trim()];
+    return {
+      start: 0,
+      end: text.length,
+      text: shown.length > 16 ? `${shown.slice(0, 16).join('')}…` : shown.join(''),
+      ruleId: REPEAT_RULE,
+      category: 'repeat',
+      severity: 'warn',
+      suggestion: this.deps.text('repeatAdvice', String(Math.max(1, Math.round(ago / 60_000)))),
+      note: '',
+    };
   }
 
   private showHeld(send: () => void): void {
@@ -197,12 +219,17 @@ export class GuardBadge {
           this.state.ignore(h);
           this.render();
         }),
-        this.button(this.deps.text('guardNeverAgain'), () => {
-          this.deps.allow(h.ruleId, allowContext(readEditor(el).text, h));
-          this.state.ignore(h);
-          this.render();
-        }),
       );
+      // 不再提示 stores a personal allow of a rule: the repeat warning is no rule, 忽略 is all it takes.
+      if (h.ruleId !== REPEAT_RULE) {
+        actions.append(
+          this.button(this.deps.text('guardNeverAgain'), () => {
+            this.deps.allow(h.ruleId, allowContext(readEditor(el).text, h));
+            this.state.ignore(h);
+            this.render();
+          }),
+        );
+      }
       row.append(actions);
       panel.append(row);
     }

@@ -9,6 +9,7 @@
  */
 import { findSlashTrigger, type SlashTrigger } from '../../scripts-library/slash-trigger';
 import { fillPlaceholders, settingKeyOf, type Filled } from '../../scripts-library/placeholders';
+import { pickWording } from '../../scripts-library/sent-memory';
 import { completePhrase, deliverPhrase, startPhrase } from '../../scripts-library/phrase-flow';
 import { pickerKey } from '../../scripts-library/picker-state';
 import type { PickerItem } from '../../scripts-library/protocol';
@@ -18,6 +19,8 @@ import type { InsertResult, SavedSelection } from './insert';
 export interface PickerDeps {
   search(query: string): Promise<PickerItem[]>;
   buyerName(): string | undefined;
+  /** Whether this text went to the open buyer a moment ago (a phrase's other wording is taken instead). */
+  sentRecently?(text: string): boolean;
   insert(el: HTMLElement, text: string, replace: SavedSelection, caret: number): Promise<InsertResult>;
   used(phraseId: string): void;
   /** `saveShop`: the agent ticked 保存到设置 for shop-wide values (店铺名, 客服名). */
@@ -131,9 +134,13 @@ export class SlashPicker {
   private pick(item: PickerItem): void {
     const buyer = this.deps.buyerName();
     const values = { ...item.values, ...(buyer ? { 买家: buyer } : {}) };
+    // A phrase with other wordings: the one whose turn it is, unless the buyer just got it.
+    const sentRecently = this.deps.sentRecently ?? (() => false);
+    const body = item.variants?.length ? pickWording({ body: item.body, variants: item.variants, useCount: item.turn ?? 0 }, sentRecently, (w) => fillPlaceholders(w, values).text) : item.body;
+    const chosen = body === item.body ? item : { ...item, body };
     // Order values (运单号, 金额…) are always confirmed: a remembered one is only this buyer's suggestion.
-    const step = startPhrase(item.body, values, item.suggested);
-    if (step.kind === 'ask') return this.askValues(item, values, step.fields, step.prefill, step.choices);
+    const step = startPhrase(chosen.body, values, item.suggested);
+    if (step.kind === 'ask') return this.askValues(chosen, values, step.fields, step.prefill, step.choices);
     this.apply(item.id, step.filled);
   }
 

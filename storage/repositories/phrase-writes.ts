@@ -69,6 +69,8 @@ export async function savePhrase(
         ...old,
         ...draft,
         code: draft.code?.trim().toLowerCase() || undefined,
+        // Blank wordings are dropped; a draft without the field keeps the stored ones.
+        variants: draft.variants ? nonEmpty(draft.variants) : old?.variants,
         updatedAt: now,
       }),
     );
@@ -76,6 +78,11 @@ export async function savePhrase(
     return phrase;
   });
 }
+
+const nonEmpty = (variants: readonly string[]) => {
+  const kept = variants.map((v) => v.trim()).filter(Boolean);
+  return kept.length ? kept : undefined;
+};
 
 /** Delete a phrase and return it, so the panel can offer 撤销 (undo) by putting it back. */
 export async function deletePhrase(db: KefuDB, id: string): Promise<Phrase | undefined> {

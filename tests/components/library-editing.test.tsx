@@ -42,6 +42,30 @@ describe('creating and editing phrases', () => {
     expect(within(screen.getByRole('listbox')).getAllByRole('option')[0]).toHaveTextContent('周末发货');
   });
 
+  it('keeps other wordings of a phrase (a blank one dropped, a repeat refused) and they survive a CSV update', async () => {
+    await userEvent.click(screen.getByRole('button', { name: '新建短语' }));
+    const form = editor();
+    await userEvent.type(within(form).getByLabelText('标题'), '稍等招呼');
+    await userEvent.type(within(form).getByLabelText('内容'), '亲，稍等，马上为您查');
+    await userEvent.click(within(form).getByRole('button', { name: '添加一种说法' }));
+    await userEvent.type(within(form).getByLabelText('说法 2'), '亲，稍等，马上为您查');
+    await userEvent.click(within(form).getByRole('button', { name: '保存' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('其他说法 1 与另一种说法相同');
+    await userEvent.clear(within(form).getByLabelText('说法 2'));
+    await userEvent.type(within(form).getByLabelText('说法 2'), '好的亲，这就帮您看');
+    await userEvent.click(within(form).getByRole('button', { name: '添加一种说法' }));
+    await userEvent.click(within(form).getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(screen.queryByRole('form', { name: '编辑短语' })).toBeNull());
+    const saved = (await db.phrases.filter((p) => p.title === '稍等招呼').first())!;
+    expect(saved.variants).toEqual(['好的亲，这就帮您看']);
+
+    const csv = `\ufeff阶段,标题,快捷编码,内容,标签\r\n${'欢迎'},稍等招呼,,亲，请稍等，马上为您查,\r\n`;
+    await userEvent.upload(screen.getByTestId('import-file'), new File([csv], 'p.csv', { type: 'text/csv' }));
+    await userEvent.click(within(await screen.findByTestId('import-preview')).getByRole('button', { name: '导入' }));
+    await waitFor(async () => expect((await db.phrases.get(saved.id))?.body).toBe('亲，请稍等，马上为您查'));
+    expect((await db.phrases.get(saved.id))?.variants).toEqual(['好的亲，这就帮您看']);
+  });
+
   it('refuses an empty body and one over 500 characters', async () => {
     await userEvent.click(screen.getByRole('button', { name: '新建短语' }));
     const form = editor();

@@ -107,6 +107,18 @@ describe('inserting', () => {
     expect(within(form).getByLabelText('运单号')).toHaveValue('SF1234567890');
   });
 
+  it('a phrase with other wordings inserts them in turn: the same buyer does not get the same words twice running', async () => {
+    await db.phrases.add({ id: 'mine-here', stageId: 'greeting', title: '在的招呼', body: '亲，在的，请问有什么可以帮您', variants: ['您好，我在的，您请说', '在的亲，您想了解哪款'], tags: [], pinned: false, useCount: 0, createdAt: 0, updatedAt: 0, origin: 'user' });
+    const insert = await renderPanel(serving);
+    for (let i = 0; i < 4; i++) {
+      await userEvent.click(screen.getByText('在的招呼'));
+      await waitFor(() => expect(insert).toHaveBeenCalledTimes(i + 1));
+      await waitFor(async () => expect((await db.phrases.get('mine-here'))?.useCount).toBe(i + 1));
+    }
+    expect(insert.mock.calls.map((c) => c[1])).toEqual(['亲，在的，请问有什么可以帮您', '您好，我在的，您请说', '在的亲，您想了解哪款', '亲，在的，请问有什么可以帮您']);
+    expect(screen.queryByRole('alertdialog')).toBeNull(); // a new wording each time: no same-phrase warning
+  });
+
   it('a choice list is a menu; Tab moves on, Enter on the menu inserts; the last choice starts the next form; dates fill themselves', async () => {
     const now = new Date();
     const inTwo = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 2);

@@ -136,4 +136,43 @@ describe('"/" picker placeholders', () => {
     expect(await sentTexts(demo)).toEqual([]);
     await Promise.all([demo.close(), panel.close()]);
   });
+
+  it('the same reply to the same buyer again is warned of (not held); a phrase with other wordings gives the next one', async () => {
+    const demo = await h.openDemo('textarea');
+    await demo.click('[data-role="reply-box"]');
+    const panel = await h.openPanel(await h.tabIdOf(demo));
+    const pack = { format: 'kefu-phrase-pack', version: 1, id: 'mine', name: '我的', stages: [], phrases: [] as unknown[] };
+    pack.stages = [{ id: 'greeting', name: '欢迎', order: 10, color: '#0f766e', builtin: true }] as never;
+    pack.phrases = [{ id: 'here', stageId: 'greeting', title: '在的', code: 'zaide', body: '亲，在的，请问有什么可以帮您', variants: ['您好，我在的，您请说'], tags: [] }];
+    await panel.setInputFiles('[data-testid="import-file"]', { name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(pack)) });
+    await panel.click('[data-testid="import-preview"] button:has-text("导入")');
+    await expect.poll(() => panel.textContent('[data-testid="notice"]')).toBe('已导入 1 条短语');
+    await demo.bringToFront();
+    await demo.click('[data-role="reply-box"]');
+
+    // Typed, sent, typed again: the badge warns, and Enter still sends.
+    await demo.keyboard.type('好的亲，马上为您查');
+    await demo.keyboard.press('Enter');
+    await expect.poll(() => sentTexts(demo)).toEqual(['好的亲，马上为您查']);
+    await demo.waitForTimeout(700); // the send is taken as sent once the box has emptied
+    await demo.keyboard.type('好的亲，马上为您查');
+    const badge = demo.locator('kefu-guard [data-testid="guard-badge"]');
+    await expect.poll(() => badge.textContent()).toBe('建议改 1');
+    await badge.click();
+    expect(await demo.locator('kefu-guard .hit').textContent()).toContain('重复回复');
+    await demo.click('[data-role="reply-box"]');
+    await demo.keyboard.press('Enter');
+    await expect.poll(() => sentTexts(demo)).toHaveLength(2);
+
+    // The phrase twice through the "/" picker: its two wordings in turn.
+    for (const expected of ['亲，在的，请问有什么可以帮您', '您好，我在的，您请说']) {
+      await demo.keyboard.type('/zaide');
+      await expect.poll(() => pickerItems(demo).first().textContent()).toContain('在的');
+      await demo.keyboard.press('Enter');
+      await expect.poll(() => replyText(demo)).toBe(expected);
+      await demo.keyboard.press('Enter');
+      await expect.poll(() => sentTexts(demo).then((s) => s.at(-1))).toBe(expected);
+    }
+    await Promise.all([demo.close(), panel.close()]);
+  });
 });

@@ -27,6 +27,23 @@ const badgeText = () => shadow()?.querySelector('[data-testid="guard-badge"]')?.
 const enter = (init: KeyboardEventInit = {}) => new KeyboardEvent('keydown', { key: 'Enter', ...init });
 
 describe('GuardBadge', () => {
+  it('warns of a reply this buyer got a moment ago, without holding the send; 忽略 only (no rule to allow)', async () => {
+    const sent = new Map([['亲，这款有现货，今天下单今天发', 4 * 60_000]]);
+    const guard = new GuardBadge(document, { ...deps, sentAgo: (text) => sent.get(text) });
+    box.value = '亲，这款有现货，今天下单今天发';
+    await guard.refresh(box);
+    expect(badgeText()).toBe('建议改 1');
+    (shadow()!.querySelector('[data-testid="guard-badge"]') as HTMLElement).click();
+    const row = shadow()!.querySelector('.hit')!;
+    expect(row.textContent).toContain('「亲，这款有现货，今天下单今天发」 重复回复 · 建议修改');
+    expect(row.textContent).toContain('4 分钟内刚发给这位买家同样的话');
+    expect([...row.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['忽略']);
+    expect(guard.holdSend(box, () => {}, enter())).toBe(false);
+    box.value = '亲，这款有现货，今天下单马上发';
+    await guard.refresh(box);
+    expect(shadow()).toBeNull();
+  });
+
   it('shows counts by severity and nothing for a clean draft', async () => {
     const guard = new GuardBadge(document, deps);
     box.value = '亲，加微信，我不知道';
