@@ -24,11 +24,14 @@ import { Onboarding } from './settings/Onboarding';
 import { NoticeLine } from './shared/NoticeLine';
 
 export type { InsertFn } from './phrases/use-phrase-insert';
+import { readDraftOfTab } from './phrases/insert-phrase';
 
 interface Props {
   db: KefuDB;
   served: Served | undefined;
   insert: InsertFn;
+  /** The served tab's reply box text, for 存为短语 (default: ask the tab's chat script). */
+  readDraft?: (tabId: number) => Promise<string>;
 }
 
 type View = 'phrases' | 'rules' | 'tally' | 'notes' | 'plan';
@@ -41,15 +44,15 @@ const VIEWS: [View, Parameters<typeof t>[0]][] = [
 ];
 
 /** The side panel: routing and layout. Each view's data and writes live in its feature folder's hooks. */
-export function SidePanel({ db, served, insert }: Props) {
+export function SidePanel({ db, served, insert, readDraft = readDraftOfTab }: Props) {
   return (
     <DbProvider db={db}>
-      <Panel served={served} insert={insert} />
+      <Panel served={served} insert={insert} readDraft={readDraft} />
     </DbProvider>
   );
 }
 
-function Panel({ served, insert }: Omit<Props, 'db'>) {
+function Panel({ served, insert, readDraft }: Omit<Props, 'db'>) {
   const { settings, saveSettings, stages, phrases, unread } = usePanelData();
   const { notice, notify, clear } = useNotice();
   const [showSettings, setShowSettings] = useState(false);
@@ -115,7 +118,7 @@ function Panel({ served, insert }: Omit<Props, 'db'>) {
       {view === 'notes' && <NotebookView initial={notesTab} shifts={settings?.shifts} />}
       {settings && !settings.onboarded && !(settings.shopName && settings.agentName) && <Onboarding settings={settings} onSave={saveSettings} />}
       {view === 'phrases' && (
-        <PhrasesView phrases={phrases} stages={stages} settings={settings} chatTab={chatTab} flow={flow} notify={notify} searchRef={search} keysRef={phraseKeys} />
+        <PhrasesView phrases={phrases} stages={stages} settings={settings} chatTab={chatTab} flow={flow} notify={notify} searchRef={search} keysRef={phraseKeys} readDraft={readDraft} />
       )}
       <NoticeLine notice={notice} clear={clear} />
     </main>

@@ -13,6 +13,9 @@ import { toCsv, unescapeCell } from './csv';
 import { issueText } from './issue-text';
 import { shortHash } from './hash';
 import { validatePhrase, type PhraseProblem } from './phrase-validation';
+import { titleFrom } from './phrase-title';
+
+export { titleFrom } from './phrase-title';
 import { PhrasePackSchema, type Phrase, type PhrasePack, type Stage } from './schema';
 
 export type ImportFormat = 'json-pack' | 'csv' | 'qianniu-csv';
@@ -144,17 +147,6 @@ function readCsv(text: string): ReadResult {
     };
   }
   return { ok: false, error: `无法识别的表头：需要“${CSV_HEADER.join(',')}”或千牛的“${QIANNIU_HEADER.join(',')}”` };
-}
-
-/** Greetings that open most Qianniu phrases: a title made of them says nothing ("亲" for every row). */
-const OPENERS = /^(?:(?:亲爱的|亲亲|亲|您好|你好|在的|嗯嗯|好的|哈喽|hi|hello)[呀啊哦呢～~]*[，,。.！!、\s]*)+/i;
-
-/** Qianniu phrases have no title: the first words that say something (after 亲/您好…) serve as one. */
-export function titleFrom(body: string): string {
-  const text = body.trim();
-  const rest = text.replace(OPENERS, '') || text;
-  const first = rest.split(/[，。！？,.!?；;\n]/).find((part) => part.trim().length >= 2)?.trim() ?? rest.trim();
-  return [...first].slice(0, 12).join('') || '（无标题）';
 }
 
 // ── planning ──────────────────────────────────────────────────────────────────────────────────────────────

@@ -55,6 +55,10 @@ export const InsertRequestSchema = z
   })
   .check(z.refine((m) => m.caret === undefined || m.caret <= m.text.length, 'caret is beyond the text'));
 export const GetStatusRequestSchema = z.object({ type: z.literal('chat/get-status') });
+/** The reply box's text as it is now (存为短语 in the panel). */
+export const GetDraftRequestSchema = z.object({ type: z.literal('chat/get-draft') });
+export const MAX_DRAFT_READ = 5000;
+export const DraftReplySchema = z.object({ text: z.string().check(z.maxLength(MAX_DRAFT_READ)) });
 
 export const InsertMethodSchema = z.enum(['execCommand', 'native-setter', 'range', 'paste']);
 export const InsertReplySchema = z.union([
@@ -77,6 +81,9 @@ export const PickerSearchSchema = z.object({
 });
 /** A phrase was inserted from the chat page (counts a use). */
 export const PhraseUsedSchema = z.object({ type: z.literal('phrase/used'), id: z.string().check(z.minLength(1), z.maxLength(80)) });
+/** 存为短语 in the "/" picker: the reply box's text becomes a phrase of the agent's own. */
+export const SaveDraftSchema = z.object({ type: z.literal('phrase/save-draft'), text: z.string().check(z.minLength(1), z.maxLength(500)) });
+export const SavedDraftReplySchema = z.object({ ok: z.literal(true), title: z.string() });
 /** Placeholder values the agent typed in the picker's form, to offer again next time. */
 export const RememberValuesSchema = z.object({
   type: z.literal('placeholders/remember'),
@@ -208,6 +215,7 @@ export const CHAT_PAGE_REPLIES = {
   'chat/status': OkReplySchema,
   'picker/search': PickerReplySchema,
   'phrase/used': OkReplySchema,
+  'phrase/save-draft': SavedDraftReplySchema,
   'placeholders/remember': OkReplySchema,
   'guard/check': GuardReplySchema,
   'guard/allow': OkReplySchema,
@@ -223,6 +231,7 @@ export const CHAT_PAGE_SENDS = {
   'chat/status': entry('chat-page', StatusReportSchema, r['chat/status']),
   'picker/search': entry('chat-page', PickerSearchSchema, r['picker/search']),
   'phrase/used': entry('chat-page', PhraseUsedSchema, r['phrase/used']),
+  'phrase/save-draft': entry('chat-page', SaveDraftSchema, r['phrase/save-draft']),
   'placeholders/remember': entry('chat-page', RememberValuesSchema, r['placeholders/remember']),
   'guard/check': entry('chat-page', GuardCheckSchema, r['guard/check']),
   'guard/allow': entry('chat-page', GuardAllowSchema, r['guard/allow']),
@@ -244,6 +253,7 @@ export const BACKGROUND_PROTOCOL = /* @__PURE__ */ Object.assign({}, CHAT_PAGE_S
 export const CHAT_PAGE_PROTOCOL = {
   'chat/insert': entry('extension-page', InsertRequestSchema, InsertReplySchema),
   'chat/get-status': entry('extension-page', GetStatusRequestSchema, ChatStatusSchema),
+  'chat/get-draft': entry('extension-page', GetDraftRequestSchema, DraftReplySchema),
 };
 
 type AnyProtocol = Record<string, Entry<{ type: string }, unknown>>;
@@ -260,7 +270,7 @@ export type ContentRequest = { [K in ChatPageType]: RequestOf<typeof CHAT_PAGE_P
 
 /** Requests as one union, for a receiver to validate what arrives (the type picks the schema). */
 export const BackgroundRequestSchema = /* @__PURE__ */ requestUnion(BACKGROUND_PROTOCOL);
-export const ContentRequestSchema = z.discriminatedUnion('type', [InsertRequestSchema, GetStatusRequestSchema]);
+export const ContentRequestSchema = z.discriminatedUnion('type', [InsertRequestSchema, GetStatusRequestSchema, GetDraftRequestSchema]);
 
 /** One schema for every request of a map: the `type` picks the entry. */
 function requestUnion<P extends AnyProtocol>(protocol: P): z.ZodMiniType<{ [K in keyof P]: RequestOf<P, K> }[keyof P]> {

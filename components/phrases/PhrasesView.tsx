@@ -18,7 +18,7 @@ import { PlaceholderForm } from './PlaceholderForm';
 import { StageTabs } from './StageTabs';
 import { TeamPackExport } from './TeamPackExport';
 import { TeamPackPreview } from './TeamPackPreview';
-import { useLibraryActions } from './use-library-actions';
+import { useLibraryActions, useSearchKeyBackfill } from './use-library-actions';
 import { usePhraseSearch } from './use-phrase-search';
 import type { usePhraseInsert } from './use-phrase-insert';
 
@@ -34,14 +34,16 @@ interface Props {
   notify: Notify;
   searchRef: RefObject<HTMLInputElement | null>;
   keysRef: PanelKeys;
+  readDraft?: (tabId: number) => Promise<string>;
 }
 
 /** Phrases by stage: search, stage chips (pre-selected from the buyer's message), the list, and the library tools. */
-export function PhrasesView({ phrases, stages, settings, chatTab, flow, notify, searchRef, keysRef }: Props) {
+export function PhrasesView({ phrases, stages, settings, chatTab, flow, notify, searchRef, keysRef, readDraft }: Props) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [manage, setManage] = useState(false);
   const library = useLibraryActions(notify);
+  useSearchKeyBackfill(phrases);
   const flag = usePhraseFlags(settings?.guardAllows);
   const { stageId, hintStage, choose } = useStageChoice(chatTab?.status.lastBuyerMessage, stages, query, () => setActive(0));
   // With nothing typed, the replies suggested for the buyer's latest message lead the list (Alt+1…3, Enter).
@@ -73,7 +75,7 @@ export function PhrasesView({ phrases, stages, settings, chatTab, flow, notify, 
   };
   return (
     <>
-      <LibraryTools library={library} manage={manage} onManage={() => setManage((m) => !m)} phrases={phrases} stages={stages} newIn={stageId ?? stages?.[0]?.id ?? 'greeting'} />
+      <LibraryTools library={library} manage={manage} onManage={() => setManage((m) => !m)} phrases={phrases} stages={stages} newIn={stageId ?? stages?.[0]?.id ?? 'greeting'} onSaveDraft={draftSaver(chatTab, readDraft, (text) => library.startFromDraft(text, stages), notify)} />
       {manage && phrases && <LibraryHealth phrases={phrases} settings={settings} flag={flag} />}
       <InsertDialogs flow={flow} />
       <Finder
@@ -114,6 +116,12 @@ export function PhrasesView({ phrases, stages, settings, chatTab, flow, notify, 
       )}
     </>
   );
+}
+
+/** 存为短语 while a chat tab is served: its reply box's text into the editor, or a word that the box is empty. */
+function draftSaver(chatTab: ChatTab | undefined, readDraft: Props['readDraft'], edit: (text: string) => void, notify: Notify): (() => void) | undefined {
+  if (!chatTab || !readDraft) return undefined;
+  return () => void readDraft(chatTab.tabId).then((text) => (text.trim() ? edit(text) : notify(t('draftEmpty'), 'warn')));
 }
 
 /**
@@ -165,15 +173,18 @@ interface ToolsProps {
   stages: Stage[] | undefined;
   /** The stage a new phrase starts in. */
   newIn: string;
+  /** 存为短语: open the editor on the served tab's reply box text (only while a chat tab is served). */
+  onSaveDraft?: () => void;
 }
 
 /** 新建 / 管理 / 导入 / 导出, and the editor, conflict and import dialogs they open. */
-function LibraryTools({ library, manage, onManage, phrases, stages, newIn }: ToolsProps) {
+function LibraryTools({ library, manage, onManage, phrases, stages, newIn, onSaveDraft }: ToolsProps) {
   const [exporting, setExporting] = useState(false);
   return (
     <>
       <div className="toolbar">
         <button onClick={() => library.startNew(newIn)}>{t('newPhrase')}</button>
+        {onSaveDraft && <button onClick={onSaveDraft}>{t('saveDraftButton')}</button>}
         <button aria-pressed={manage} onClick={onManage}>{manage ? t('doneManaging') : t('manage')}</button>
         <FileButton
           label={t('importFile')}

@@ -35,3 +35,12 @@ export async function insertIntoTab(tabId: number | undefined, text: string, car
 function reasonKey(reply: Extract<InsertReply, { ok: false }>): MessageKey {
   return reply.reason === 'no-input' ? 'reasonNoInput' : 'reasonFailed';
 }
+
+/** The served tab's reply box text (存为短语); '' when the page cannot be asked. */
+export async function readDraftOfTab(tabId: number): Promise<string> {
+  try {
+    return (await toChatTab(tabId)('chat/get-draft', {})).text;
+  } catch {
+    return '';
+  }
+}

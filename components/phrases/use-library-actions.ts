@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useDb } from '../shared/db-context';
 import type { Phrase, Stage } from '../../scripts-library/schema';
 import { shortHash } from '../../scripts-library/hash';
-import { exportCsv, exportJsonPack, exportQianniuCsv, planImport, readImportFile, type ImportPlan, type ImportRow, type ReadResult } from '../../scripts-library/phrase-io';
+import { exportCsv, exportJsonPack, exportQianniuCsv, planImport, readImportFile, titleFrom, type ImportPlan, type ImportRow, type ReadResult } from '../../scripts-library/phrase-io';
+import { stageHint } from '../../scripts-library/stage-hint';
 import { GbkEncodeError } from '../../scripts-library/gbk';
 import type { PhraseDraft } from '../../scripts-library/phrase-validation';
 import { t } from '../shared/i18n';
@@ -14,6 +15,18 @@ type Notify = (text: string, tone: 'ok' | 'warn' | 'error', undo?: () => void) =
 
 /** pinyin-pro is only needed when something is written: load the write module on first use. */
 const writes = () => import('../../storage/repositories/phrase-writes');
+
+/**
+ * Search keys for phrases saved without them (存为短语 from the chat page), once the panel sees any: pinyin-pro
+ * is loaded only then.
+ */
+export function useSearchKeyBackfill(phrases: readonly Phrase[] | undefined) {
+  const db = useDb();
+  const missing = phrases?.filter((p) => !p.pinyin).length ?? 0;
+  useEffect(() => {
+    if (missing) void writes().then((w) => w.addMissingSearchKeys(db)).catch(() => {}); // retried on the next change
+  }, [db, missing]);
+}
 
 /** Editing, import and export of the phrase library, for the side panel. */
 export function useLibraryActions(notify: Notify) {
@@ -39,6 +52,13 @@ function usePhraseEditing(notify: Notify) {
     startEdit: (p: Phrase) => {
       setEditBase(p.updatedAt);
       setEditing({ id: p.id, stageId: p.stageId, title: p.title, body: p.body, variants: p.variants ?? [], code: p.code ?? '', tags: p.tags });
+    },
+    /** 存为短语: the reply box's text in the editor, titled from its words, in the stage they point to. */
+    startFromDraft: (text: string, stages: readonly Stage[] | undefined) => {
+      const body = text.trim();
+      const hinted = stageHint(body);
+      const stageId = stages?.find((s) => s.id === hinted)?.id ?? stages?.[0]?.id ?? 'greeting';
+      setEditing({ id: newId(), stageId, title: titleFrom(body), body, code: '', tags: [] });
     },
     startDuplicate: (p: Phrase) =>
       setEditing({ id: newId(), stageId: p.stageId, title: `${p.title}${t('copySuffix')}`, body: p.body, variants: p.variants ?? [], code: '', tags: p.tags }),

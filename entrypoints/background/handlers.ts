@@ -26,6 +26,8 @@ export interface BackgroundServices {
   /** `buyer`: the conversation's buyer key (`site|buyer`), for that buyer's remembered order values. */
   pickerSearch(query: string, buyer?: string, message?: string): Promise<PickerItem[]>;
   recordUse(phraseId: string): Promise<void>;
+  /** 存为短语 from the "/" picker; resolves with the new phrase's title. */
+  saveDraft(text: string): Promise<string>;
   /** Order values under `buyer`, shared ones as suggestions, shop-wide ones into settings when `saveShop`. */
   remember(values: Record<string, string>, buyer: string | undefined, saveShop: boolean): Promise<void>;
   guardCheck(text: string): Promise<GuardHit[]>;
@@ -127,6 +129,7 @@ const HANDLERS: { [K in BackgroundType]: Handler<K> } = {
   'panel/list-chat-tabs': async (_m, _s, services) => ({ reply: await services.registry.list() }),
   'picker/search': async (message, _s, services) => ({ reply: await services.pickerSearch(message.query, message.buyer, message.message) }),
   'phrase/used': ack((message, services) => services.recordUse(message.id)),
+  'phrase/save-draft': async (message, _s, services) => ({ reply: { ok: true, title: await services.saveDraft(message.text) } }),
   'placeholders/remember': ack((message, services) => services.remember(message.values, message.buyer, message.saveShop ?? false)),
   'guard/check': async (message, _s, services) => ({ reply: await services.guardCheck(message.text) }),
   'guard/allow': ack((message, services) => services.guardAllow(message.ruleId, message.context)),

@@ -1,7 +1,7 @@
 /** The background's real services: the phrase library kept in memory for the "/" picker, and small writes. */
 import { liveQuery } from 'dexie';
 import type { KefuDB } from '../../storage/db';
-import { listPhrases, recordPhraseUse } from '../../storage/repositories/phrases';
+import { listPhrases, recordPhraseUse, saveDraftPhrase } from '../../storage/repositories/phrases';
 import { answeredQuestions } from '../../storage/repositories/notes';
 import { suggestReplies } from '../../scripts-library/suggest';
 import { listRules } from '../../storage/repositories/rules';
@@ -91,6 +91,7 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: Ser
         .map(({ phrase }): PickerItem => ({ id: phrase.id, title: phrase.title, body: phrase.body, ...(phrase.variants?.length ? { variants: phrase.variants, turn: phrase.useCount } : {}), values, suggested }));
     },
     recordUse: (id) => recordPhraseUse(db, id),
+    saveDraft: async (text) => (await saveDraftPhrase(db, text)).title,
     ...waitServices(db, hooks),
     async tallyCount(field, delta) {
       const { agentName, shifts } = await getSettings(db);

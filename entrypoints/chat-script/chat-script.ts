@@ -14,6 +14,7 @@ import {
   type ChatStatus,
   type ContentRequest,
   type InsertReply,
+  MAX_DRAFT_READ,
 } from '../../scripts-library/protocol';
 import { pickAdapter } from './adapters';
 import { asReplyBox, findSendButtonNear, firstShown, frameDocument, inputKind, isElementNode, sameOriginFrames } from './dom';
@@ -94,9 +95,10 @@ export class ChatScript {
     if (el && el.ownerDocument.activeElement === el) this.saved = saveSelection(el) ?? this.saved;
   }
 
-  async handle(message: ContentRequest): Promise<ChatStatus | InsertReply> {
+  async handle(message: ContentRequest): Promise<ChatStatus | InsertReply | { text: string }> {
     if (message.type === 'chat/get-status') return this.status();
     const { el } = this.replyBox();
+    if (message.type === 'chat/get-draft') return { text: el ? readEditor(el).text.slice(0, MAX_DRAFT_READ) : '' };
     const result = await insertText(el, message.text, this.saved?.el === el ? this.saved : null, message.caret);
     if (el && result.ok) this.saved = saveSelection(el);
     return result;
@@ -265,7 +267,12 @@ function createPicker(page: ChatScript, send: Send, sentAgo: (text: string) => n
       const buyer = buyerOf();
       void send('placeholders/remember', { values, saveShop, ...(buyer ? { buyer } : {}) }).catch(() => {});
     },
-    text: (key) => browser.i18n.getMessage(key),
+    saveDraft: (text) =>
+      void send('phrase/save-draft', { text }).then(
+        ({ title }) => showToast(document, browser.i18n.getMessage('draftSaved', title)),
+        () => showToast(document, browser.i18n.getMessage('draftSaveFailed')),
+      ),
+    text: (key, sub) => browser.i18n.getMessage(key, sub),
   });
 }
 

@@ -10,6 +10,7 @@
 import { findSlashTrigger, type SlashTrigger } from '../../scripts-library/slash-trigger';
 import { fillPlaceholders, settingKeyOf, type Filled } from '../../scripts-library/placeholders';
 import { pickWording } from '../../scripts-library/sent-memory';
+import { readEditor } from './editor-text';
 import { completePhrase, deliverPhrase, startPhrase } from '../../scripts-library/phrase-flow';
 import { pickerKey } from '../../scripts-library/picker-state';
 import type { PickerItem } from '../../scripts-library/protocol';
@@ -25,8 +26,10 @@ export interface PickerDeps {
   used(phraseId: string): void;
   /** `saveShop`: the agent ticked 保存到设置 for shop-wide values (店铺名, 客服名). */
   remember(values: Record<string, string>, saveShop: boolean): void;
+  /** 存为短语: store the reply box's text (without the "/query") as a phrase; the caller says how it went. */
+  saveDraft?(text: string): void;
   /** UI strings (browser.i18n in the content script). */
-  text(key: 'pickerEmpty' | 'pickerFillHint' | 'rememberShop'): string;
+  text(key: 'pickerEmpty' | 'pickerFillHint' | 'rememberShop' | 'pickerSaveDraft', sub?: string): string;
 }
 
 interface Open {
@@ -48,6 +51,7 @@ const STYLE = `
 .title { font-weight: 600; }
 .body { color: #64748b; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .empty, .hint { padding: 6px 10px; color: #94a3b8; }
+.save { padding: 6px 10px; color: #2563eb; cursor: pointer; }
 form { padding: 8px 10px; display: flex; flex-direction: column; gap: 6px; }
 button { align-self: flex-end; padding: 2px 12px; border: 1px solid #2563eb; background: #2563eb; color: #fff; border-radius: 4px; cursor: pointer; }
 label { display: flex; gap: 6px; align-items: center; }
@@ -295,9 +299,40 @@ export class SlashPicker {
       empty.textContent = this.deps.text('pickerEmpty');
       rows.push(empty);
     }
-    box.replaceChildren(...rows);
+    const save = this.saveRow(open);
+    box.replaceChildren(...rows, ...(save ? [save] : []));
     box.querySelector('[aria-selected="true"]')?.scrollIntoView?.({ block: 'nearest' });
     this.place(box, open.el);
+  }
+
+  /** 存为短语, when the reply box holds words besides "/query" (a phrase is at most 500 characters). */
+  private saveRow(open: Open): HTMLElement | null {
+    const saveDraft = this.deps.saveDraft;
+    const draft = this.draftBesides(open).trim();
+    if (!saveDraft || !draft || [...draft].length > 500) return null;
+    const row = this.doc.createElement('div');
+    row.className = 'save';
+    row.setAttribute('role', 'button');
+    row.dataset.testid = 'picker-save-draft';
+    const shown = [...draft];
+    row.textContent = this.deps.text('pickerSaveDraft', shown.length > 14 ? `${shown.slice(0, 14).join('')}…` : draft);
+    row.addEventListener('click', () => {
+      this.close();
+      saveDraft(draft);
+    });
+    return row;
+  }
+
+  /** The reply box's text without the "/query" being typed. */
+  private draftBesides({ el, trigger, at }: Open): string {
+    if (at.kind === 'text') {
+      const value = (el as HTMLTextAreaElement).value;
+      return value.slice(0, trigger.start) + value.slice(at.caret);
+    }
+    const full = readEditor(el).text;
+    const query = at.node.data.slice(trigger.start, at.caret);
+    const k = full.lastIndexOf(query);
+    return k < 0 ? full : full.slice(0, k) + full.slice(k + query.length);
   }
 
   /** Above the reply box (chat inputs sit at the bottom of the page), or below when there is no room. */

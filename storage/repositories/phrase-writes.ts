@@ -176,3 +176,15 @@ export async function applyPackUpdate(db: KefuDB, plan: PackUpdatePlan, removeGo
     return written.length + (removeGone ? plan.removed.length : 0);
   });
 }
+
+/**
+ * Search keys for phrases stored without them (存为短语 from the "/" picker: the background has no pinyin-pro).
+ * Not an edit: updatedAt stays. @returns how many phrases got keys.
+ */
+export async function addMissingSearchKeys(db: KefuDB): Promise<number> {
+  return db.transaction('rw', db.phrases, async () => {
+    const missing = await db.phrases.filter((p) => !p.pinyin).toArray();
+    await db.phrases.bulkPut(missing.map((p) => withSearchKeys(p)));
+    return missing.length;
+  });
+}

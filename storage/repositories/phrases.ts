@@ -3,7 +3,10 @@
  * phrase-writes.ts so that pinyin-pro stays out of every module the side panel loads at start-up.
  */
 import type { KefuDB } from '../db';
-import type { Phrase, Stage } from '../../scripts-library/schema';
+import { PhraseSchema, type Phrase, type Stage } from '../../scripts-library/schema';
+import { stageHint } from '../../scripts-library/stage-hint';
+import { titleFrom } from '../../scripts-library/phrase-title';
+import { validatePhrase } from '../../scripts-library/phrase-validation';
 
 /** The settings row that marks a bundled pack as installed (written with the pack, in one transaction). */
 export const packMark = (packId: string) => `installedPack:${packId}`;
@@ -42,4 +45,26 @@ export async function recordPhraseUse(db: KefuDB, id: string, now = Date.now()):
 /** One phrase by id. */
 export function getPhrase(db: KefuDB, id: string): Promise<Phrase | undefined> {
   return db.phrases.get(id);
+}
+
+/**
+ * 存为短语 from the "/" picker: the reply box's text as a phrase of the agent's own, in the stage the words point
+ * to (else the first). Written without search keys: the chat page's background has no pinyin-pro, and the side
+ * panel adds the keys the next time it opens (addMissingSearchKeys). Checked like any phrase; a problem throws.
+ * @returns the stored phrase
+ */
+export async function saveDraftPhrase(db: KefuDB, text: string, now = Date.now()): Promise<Phrase> {
+  const body = text.trim();
+  return db.transaction('rw', db.stages, db.phrases, async () => {
+    const stages = await listStages(db);
+    const hinted = stageHint(body);
+    const stageId = stages.find((s) => s.id === hinted)?.id ?? stages[0]?.id;
+    if (!stageId) throw new Error('no stage to save the phrase in');
+    const draft = { id: `user-${now.toString(36)}-${Math.random().toString(36).slice(2, 6)}`, stageId, title: titleFrom(body), body, tags: [] };
+    const problems = validatePhrase(draft, [], new Set(stages.map((s) => s.id)));
+    if (problems.length) throw new Error(`phrase refused: ${problems.map((p) => p.code).join(', ')}`);
+    const phrase = PhraseSchema.parse({ ...draft, pinned: false, useCount: 0, createdAt: now, updatedAt: now, origin: 'user' });
+    await db.phrases.add(phrase);
+    return phrase;
+  });
 }

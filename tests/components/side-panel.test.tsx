@@ -119,6 +119,25 @@ describe('inserting', () => {
     expect(screen.queryByRole('alertdialog')).toBeNull(); // a new wording each time: no same-phrase warning
   });
 
+  it('存为短语 opens the editor on the reply box’s text, titled and staged from its words; an empty box says so', async () => {
+    const readDraft = vi.fn(async () => '亲，您的包裹今天下午发出，单号稍后发您');
+    render(<SidePanel db={db} served={serving} insert={vi.fn<InsertFn>()} readDraft={readDraft} />);
+    await screen.findByText('主动招呼');
+    await userEvent.click(screen.getByRole('button', { name: '存为短语' }));
+    const form = await screen.findByRole('form', { name: '编辑短语' });
+    expect(readDraft).toHaveBeenCalledWith(12);
+    expect(within(form).getByLabelText('标题')).toHaveValue('您的包裹今天下午发出');
+    expect(within(form).getByLabelText('内容')).toHaveValue('亲，您的包裹今天下午发出，单号稍后发您');
+    expect(within(form).getByLabelText('阶段')).toHaveDisplayValue('物流');
+    await userEvent.click(within(form).getByRole('button', { name: '保存' }));
+    await waitFor(async () => expect(await db.phrases.filter((p) => p.title === '您的包裹今天下午发出').count()).toBe(1));
+
+    readDraft.mockResolvedValue('  ');
+    await userEvent.click(screen.getByRole('button', { name: '存为短语' }));
+    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('输入框里还没有内容'));
+    expect(screen.queryByRole('form', { name: '编辑短语' })).toBeNull();
+  });
+
   it('a choice list is a menu; Tab moves on, Enter on the menu inserts; the last choice starts the next form; dates fill themselves', async () => {
     const now = new Date();
     const inTwo = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 2);

@@ -175,4 +175,28 @@ describe('"/" picker placeholders', () => {
     }
     await Promise.all([demo.close(), panel.close()]);
   });
+
+  it('存为短语 in the "/" picker stores the box’s words (without "/") as a phrase the panel finds, pinyin included', async () => {
+    const demo = await h.openDemo('react');
+    await demo.click('[data-role="reply-box"]');
+    await demo.keyboard.type('亲，周末下单周一统一发货哦 /');
+    const save = demo.locator('kefu-slash-picker [data-testid="picker-save-draft"]');
+    await expect.poll(() => save.textContent()).toBe('＋ 存为短语：亲，周末下单周一统一发货哦');
+    await save.click();
+    await expect.poll(() => demo.locator('kefu-toast [role="status"]').textContent()).toContain('已存为短语：周末下单周一统一发货哦');
+    const panel = await h.openPanel(await h.tabIdOf(demo));
+    await panel.fill('input[type="search"]', 'zmxd'); // 周末下单, by its pinyin initials: keys were added by the panel
+    await expect.poll(() => panel.textContent('[role="option"]:first-child')).toContain('周末下单周一统一发货哦');
+    await Promise.all([demo.close(), panel.close()]);
+  });
+
+  it('存为短语 in the panel reads the served tab’s reply box', async () => {
+    const demo = await h.openDemo('contenteditable');
+    await demo.click('[data-role="reply-box"]');
+    await demo.keyboard.type('亲，这款今天有现货');
+    const panel = await h.openPanel(await h.tabIdOf(demo));
+    await panel.click('button:has-text("存为短语")');
+    await expect.poll(() => panel.inputValue('form[aria-label="编辑短语"] textarea')).toBe('亲，这款今天有现货');
+    await Promise.all([demo.close(), panel.close()]);
+  });
 });

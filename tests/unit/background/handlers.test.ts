@@ -23,6 +23,7 @@ function services(reg = registry()): BackgroundServices & { used: string[]; reme
     startChatScript: async (tabId, frameId) => void injected.push(`${tabId}/${frameId}`),
     pickerSearch: async (q) => [{ id: 'p1', title: q, body: '您好', values: {}, suggested: {} }],
     recordUse: async (id) => void used.push(id),
+    saveDraft: async (text) => text.slice(0, 4),
     remember: async (v) => void remembered.push(v),
     guardCheck: async () => [],
     guardAllow: async () => {},
