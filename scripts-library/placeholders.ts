@@ -10,6 +10,7 @@
  *   is allowed; without it, only the known names are (a typo such as `{卖家}` is caught when the phrase is saved).
  */
 import type { Settings } from './schema';
+import { serviceHours } from './tally';
 
 export const CARET = '光标';
 
@@ -23,12 +24,16 @@ export const PLACEHOLDERS = {
   店铺名: { from: 'settings', key: 'shopName' },
   客服名: { from: 'settings', key: 'agentName' },
   发货天数: { from: 'settings', key: 'shipDays' },
+  截单时间: { from: 'settings', key: 'cutoffTime' },
+  快递时效: { from: 'settings', key: 'transitTime' },
+  /** From the work shifts in ⚙ (serviceHours): nothing to type, and nothing typed for it goes to settings. */
+  服务时间: { from: 'shifts' },
   买家: { from: 'conversation' },
   快递公司: { from: 'order', shared: true },
   运单号: { from: 'order' },
   金额: { from: 'order' },
   [CARET]: { from: 'caret' },
-} as const satisfies Record<string, { from: 'settings'; key: keyof Settings } | { from: 'order'; shared?: boolean } | { from: 'conversation' | 'caret' }>;
+} as const satisfies Record<string, { from: 'settings'; key: keyof Settings } | { from: 'order'; shared?: boolean } | { from: 'conversation' | 'caret' | 'shifts' }>;
 
 export type PlaceholderName = keyof typeof PLACEHOLDERS;
 export const PLACEHOLDER_NAMES = Object.keys(PLACEHOLDERS) as PlaceholderName[];
@@ -105,13 +110,14 @@ export function isKnownPlaceholder(name: string): name is PlaceholderName {
 
 /** The values available without asking: shop-wide settings and the conversation's buyer (never an order's). */
 export function placeholderValues(
-  settings: Pick<Settings, 'shopName' | 'agentName' | 'shipDays'>,
+  settings: Pick<Settings, 'shopName' | 'agentName' | 'shipDays' | 'cutoffTime' | 'transitTime' | 'shifts'>,
   buyerName: string | undefined,
 ): Record<string, string> {
   const values: Record<string, string> = {};
   for (const name of PLACEHOLDER_NAMES) {
     const spec = PLACEHOLDERS[name];
     if (spec.from === 'settings') values[name] = settings[spec.key];
+    if (spec.from === 'shifts') values[name] = serviceHours(settings.shifts);
     if (spec.from === 'conversation' && buyerName) values[name] = buyerName;
   }
   // Only non-empty values count as known.

@@ -279,6 +279,10 @@ export const SettingsSchema = z.object({
   shopName: z.string().max(40).default(''),
   agentName: z.string().max(20).default(''),
   shipDays: z.string().max(10).default('2'),
+  /** Orders paid before this time ship the same day ({截单时间}). */
+  cutoffTime: z.string().max(20).default('16:00'),
+  /** Delivery time by region ({快递时效}), as the buyer reads it. */
+  transitTime: z.string().max(60).default('江浙沪2-3天，其他地区3-6天'),
   /** Shared placeholder values (the last 快递公司), offered as a suggestion for any buyer. */
   placeholderMemory: z.record(z.string(), z.string().max(200)).default({}),
   /** Order values (运单号, 金额, 快递公司) typed for each buyer (`site|buyer`), offered again only to that buyer. */

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Settings } from '../../scripts-library/schema';
 import { isOrderPlaceholder } from '../../scripts-library/placeholders';
+import { serviceHours } from '../../scripts-library/tally';
 import { t } from '../shared/i18n';
 
 interface Props {
@@ -16,13 +17,18 @@ export function parseLadder(text: string): number[] | null {
   return parts.length && minutes.every((m) => Number.isFinite(m) && m > 0) ? minutes : null;
 }
 
+/** The shop facts placeholders read, edited as text. */
+const SHOP_FIELDS = ['shopName', 'agentName', 'shipDays', 'cutoffTime', 'transitTime'] as const;
+const pick = <K extends keyof Settings>(settings: Settings, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, settings[k]])) as Pick<Settings, K>;
+
 /**
- * The values most phrases' placeholders need (shop name, agent name, default shipping days), the work shifts the
+ * The values most phrases' placeholders need (shop name, agent name, default shipping days, the same-day cut-off,
+ * delivery times by region; the service hours come from the shifts and are shown as the buyer will read them), the work shifts the
  * tally counts by, the payment-chase ladder, and how long a buyer may wait for a reply (with the optional
  * notification when a console in the background keeps one waiting).
  */
 export function SettingsForm({ settings, onSave, onClose }: Props) {
-  const [draft, setDraft] = useState({ shopName: settings.shopName, agentName: settings.agentName, shipDays: settings.shipDays });
+  const [draft, setDraft] = useState(() => pick(settings, SHOP_FIELDS));
   const [shifts, setShifts] = useState(settings.shifts);
   const [ladder, setLadder] = useState(settings.chaseLadder.join(', '));
   const [wait, setWait] = useState({ limit: String(settings.waitLimitSec), notify: settings.waitNotify });
@@ -62,6 +68,8 @@ export function SettingsForm({ settings, onSave, onClose }: Props) {
       {field('shopName', t('settingShopName'), 40)}
       {field('agentName', t('settingAgentName'), 20)}
       {field('shipDays', t('settingShipDays'), 10)}
+      {field('cutoffTime', t('settingCutoffTime'), 20)}
+      {field('transitTime', t('settingTransitTime'), 60)}
       {shifts.map((s, i) => (
         <div className="field field--shift" key={s.id}>
           <span>{t('settingShift', s.name)}</span>
@@ -70,6 +78,7 @@ export function SettingsForm({ settings, onSave, onClose }: Props) {
           <input type="time" aria-label={t('settingShiftEnd', s.name)} value={s.end} onChange={(e) => setShift(i, 'end', e.target.value)} />
         </div>
       ))}
+      <p className="muted">{t('settingServiceHours', serviceHours(shifts))}</p>
       <label className="field">
         <span>{t('settingLadder')}</span>
         <input value={ladder} onChange={(e) => setLadder(e.target.value)} />

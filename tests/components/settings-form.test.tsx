@@ -25,3 +25,23 @@ describe('settings: remembered fill-ins', () => {
     expect(screen.getByText('还没有记住的内容')).toBeInTheDocument();
   });
 });
+
+describe('settings: the shop facts the default phrases read', () => {
+  it('saves the cut-off time and delivery times, and shows the service hours the shifts give as they are edited', async () => {
+    const onSave = vi.fn(async () => {});
+    render(<SettingsForm settings={SettingsSchema.parse({})} onSave={onSave} onClose={() => {}} />);
+    expect(screen.getByText('服务时间（来自班次）：09:00-22:30')).toBeInTheDocument();
+    const cutoff = screen.getByLabelText('截单时间（之前付款当天发）');
+    expect(cutoff).toHaveValue('16:00');
+    await userEvent.clear(cutoff);
+    await userEvent.type(cutoff, '17:30');
+    await userEvent.clear(screen.getByLabelText('快递时效（按地区）'));
+    await userEvent.type(screen.getByLabelText('快递时效（按地区）'), '全国3-5天');
+    const end = screen.getByLabelText('晚班结束');
+    await userEvent.clear(end);
+    await userEvent.type(end, '23:00');
+    expect(screen.getByText('服务时间（来自班次）：09:00-23:00')).toBeInTheDocument();
+    await userEvent.click(screen.getByText('保存'));
+    expect(onSave).toHaveBeenCalledWith(expect.objectContaining({ cutoffTime: '17:30', transitTime: '全国3-5天' }));
+  });
+});

@@ -12,8 +12,9 @@ import {
 } from '../../../scripts-library/placeholders';
 import { validatePhrase } from '../../../scripts-library/phrase-validation';
 import { phrasePinyin } from '../../../scripts-library/pinyin';
+import { SettingsSchema } from '../../../scripts-library/schema';
 
-const settings = { shopName: '小美服饰', agentName: '小王', shipDays: '2' };
+const settings = { ...SettingsSchema.parse({}), shopName: '小美服饰', agentName: '小王', shipDays: '2' };
 
 describe('placeholders', () => {
   it('fills from settings and the conversation, caret at {光标}', () => {
@@ -25,6 +26,14 @@ describe('placeholders', () => {
   it('lists what is still missing and leaves it visible; caret at the end without {光标}', () => {
     const filled = fillPlaceholders('运单号是{运单号}，由{快递公司}发出', { ...placeholderValues(settings, undefined), 快递公司: '中通' });
     expect(filled).toEqual({ text: '运单号是{运单号}，由中通发出', caret: 15, missing: ['运单号'] });
+  });
+
+  it('fills the shop facts from ⚙: the cut-off time, delivery times by region and the service hours of the shifts', () => {
+    const shop = { ...settings, cutoffTime: '17:00', transitTime: '省内次日达', shifts: [{ id: 'day', name: '白班', start: '08:30', end: '18:00' }] };
+    const filled = fillPlaceholders('{截单时间}前付款当天发，{快递时效}，客服在线 {服务时间}', placeholderValues(shop, undefined));
+    expect(filled).toEqual({ text: '17:00前付款当天发，省内次日达，客服在线 08:30-18:00', caret: 34, missing: [] });
+    // A fresh install already has values for them, so the default phrases insert without a form.
+    expect(fillPlaceholders('{截单时间}|{快递时效}|{服务时间}', placeholderValues(SettingsSchema.parse({}), undefined)).text).toBe('16:00|江浙沪2-3天，其他地区3-6天|09:00-22:30');
   });
 
   it('treats empty settings as missing', () => {

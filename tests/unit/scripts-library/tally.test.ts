@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { responseTotals, withResponse } from '../../../scripts-library/kpi';
-import { conversionRate, goalProgress, lastDays, monthToDate, shiftAt, summarize, tallyCsv, totalsByDay, weekToDate, type Shift } from '../../../scripts-library/tally';
+import { conversionRate, goalProgress, lastDays, monthToDate, serviceHours, shiftAt, summarize, tallyCsv, totalsByDay, weekToDate, type Shift } from '../../../scripts-library/tally';
 
 const at = (s: string) => new Date(s); // local time (no zone suffix): wall-clock, DST-free arithmetic
+
+describe('serviceHours ({服务时间} from the shifts)', () => {
+  const shift = (start: string, end: string, id = start): Shift => ({ id, name: id, start, end });
+  it.each([
+    ['shifts that touch are one stretch', [shift('09:00', '17:30'), shift('17:30', '22:30')], '09:00-22:30'],
+    ['overlapping, in any order', [shift('13:00', '22:00'), shift('08:00', '14:00')], '08:00-22:00'],
+    ['a gap keeps two stretches', [shift('08:00', '12:00'), shift('14:00', '20:00')], '08:00-12:00、14:00-20:00'],
+    ['past midnight', [shift('09:00', '18:00'), shift('18:00', '02:00')], '09:00-次日02:00'],
+    ['the whole day', [shift('08:00', '20:00'), shift('20:00', '08:00')], '全天'],
+  ])('%s', (_name, shifts, text) => expect(serviceHours(shifts)).toBe(text));
+});
 
 describe('shiftAt (default shifts 白班 9:00–17:30, 晚班 17:30–22:30)', () => {
   it.each([
