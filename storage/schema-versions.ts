@@ -8,6 +8,8 @@
 import type { Transaction } from 'dexie';
 import defaultPack from '../scripts-library/packs/default.json';
 import defaultKeys from '../scripts-library/packs/keys/default.json';
+import defaultHistory from '../scripts-library/packs/history/default.json';
+import { wordingHash } from '../scripts-library/team-pack';
 
 export interface SchemaVersion {
   version: number;
@@ -137,7 +139,54 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       await tx.table('phrases').bulkAdd(added.filter((p) => !existing.has(p.id)));
     },
   },
+  // ── v6 · 2026-12-03 ─ no new indexes; the default pack's second revision (#13: shop facts as placeholders,
+  //    checks before promises, near-duplicates merged into variants, codes without numbers, new seed steps) reaches
+  //    libraries installed before it. Only default phrases the agent never edited change; see reviseDefaultPhrases.
+  {
+    version: 6,
+    date: '2026-12-03',
+    stores: {},
+    upgrade: (tx) => reviseDefaultPhrases(tx, defaultHistory.revisions['1']),
+  },
 ];
+
+type Row = Record<string, unknown> & { id: string };
+
+/**
+ * Bring the stored default phrases to the pack as it is now. A default phrase whose wording still hashes to what
+ * an earlier revision shipped (`shipped`) was never edited: it takes the new wording, variants, code, tags and
+ * search keys in place (its use count and pin stay), or goes when the pack dropped or merged it. A phrase the agent
+ * edited stays exactly as they left it, and one they deleted does not come back. New pack phrases are added.
+ * A new code another phrase already uses here is not given: the phrase keeps its old one.
+ */
+export async function reviseDefaultPhrases(tx: Transaction, shipped: Readonly<Record<string, string>>, now = Date.now()): Promise<void> {
+  if (!(await tx.table('settings').get(`installedPack:${defaultPack.id}`))) return;
+  const table = tx.table('phrases');
+  const rows = (await table.toArray()) as Row[];
+  const unedited = (r: Row) => r.origin === defaultPack.id && shipped[r.id] !== undefined && wordingHash({ tags: [], ...r } as unknown as Parameters<typeof wordingHash>[0]) === shipped[r.id];
+  const next = new Map(defaultPack.phrases.map((p, order) => [p.id, { ...p, order }]));
+  const stays = rows.filter((r) => !unedited(r));
+  const taken = new Set(stays.map((r) => r.code).filter(Boolean));
+  const keys: Record<string, unknown> = defaultKeys;
+  const updates: Row[] = [];
+  const gone: string[] = [];
+  for (const row of rows.filter(unedited)) {
+    const p = next.get(row.id);
+    if (!p) {
+      gone.push(row.id);
+      continue;
+    }
+    const code = p.code && !taken.has(p.code) ? p.code : row.code;
+    if (code) taken.add(code);
+    updates.push({ ...row, ...p, code, pinyin: keys[p.id], updatedAt: now });
+  }
+  const known = new Set(rows.map((r) => r.id));
+  const added = [...next.values()]
+    .filter((p) => shipped[p.id] === undefined && !known.has(p.id))
+    .map((p) => ({ ...p, tags: p.tags ?? [], pinned: false, useCount: 0, origin: defaultPack.id, pinyin: keys[p.id], createdAt: now, updatedAt: now }));
+  await table.bulkDelete(gone);
+  await table.bulkPut([...updates, ...added]);
+}
 
 /** Default phrases that arrived with schema v5 (the follow-up ladders' steps). */
 export const FOLLOW_UP_PHRASES = ['followup-no-order', 'followup-late-shipping', 'followup-late-shipping-next-day', 'followup-bad-review-day2', 'followup-after-sales-week'];

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { STOCK, replyText, sentTexts, startHarness, type Harness } from './harness';
 
+// 快递时效 reads {快递时效}, filled from ⚙ settings (a fresh install's default: 江浙沪2-3天，其他地区3-6天).
 const TRANSIT = '快递一般江浙沪2-3天，其他地区3-6天送达，偏远地区会稍慢一些，超过时间没收到请联系我为您查件。';
 let h: Harness;
 beforeAll(async () => {
@@ -108,6 +109,28 @@ describe('"/" picker placeholders', () => {
     await expect.poll(() => replyText(demo)).toBe('亲，您的包裹已由中通发出，运单号是7510，您可以在订单详情里实时查看物流。');
     expect(await sentTexts(demo)).toEqual([]);
     await demo.close();
+  });
+
+  it('the default pack\'s shop facts come from ⚙: a new cut-off time and shifts are what the buyer reads, with no form', async () => {
+    const demo = await h.openDemo('textarea');
+    const panel = await h.openPanel(await h.tabIdOf(demo));
+    await panel.click('button[aria-label="设置"]');
+    await panel.fill('label:has-text("截单时间") input', '17:30');
+    await panel.fill('input[aria-label="晚班结束"]', '23:00');
+    await panel.click('form[aria-label="设置"] button[type="submit"]');
+    await demo.bringToFront();
+    await demo.click('[data-role="reply-box"]');
+    await demo.keyboard.type('/drfh');
+    await expect.poll(() => pickerItems(demo).first().getAttribute('data-phrase-id')).toBe('logistics-ship-today');
+    await demo.keyboard.press('Enter');
+    await expect.poll(() => replyText(demo)).toBe('亲，每天17:30前付款的订单当天发出，之后付款的第二天发出。');
+    await demo.fill('[data-role="reply-box"]', '');
+    await demo.keyboard.type('/xb');
+    await expect.poll(() => pickerItems(demo).first().getAttribute('data-phrase-id')).toBe('away-off-hours');
+    await demo.keyboard.press('Enter');
+    await expect.poll(() => replyText(demo)).toBe('您好，现在是客服下班时间（工作时间 09:00-23:00），您可以先留言，上班后我们会按顺序回复您。');
+    expect(await demo.locator('kefu-slash-picker form').count()).toBe(0);
+    await Promise.all([demo.close(), panel.close()]);
   });
 
   it('a choice list is a menu in the picker form; Enter on it inserts, with the date filled in', async () => {

@@ -28,6 +28,29 @@ describe('bundled packs', () => {
     await expect(`${JSON.stringify(keys, null, 1)}\n`).toMatchFileSnapshot(join(dir, 'keys', 'default.json'));
   });
 
+  describe('the default pack', () => {
+    const pack = PhrasePackSchema.parse(phrasePacks.find((p) => p.file === 'default.json')!.json);
+    it('has no two phrases with one code, nor one wording twice (bodies and variants)', () => {
+      const codes = pack.phrases.flatMap((p) => (p.code ? [p.code] : []));
+      expect(codes.filter((c, i) => codes.indexOf(c) !== i)).toEqual([]);
+      const wordings = pack.phrases.flatMap((p) => [p.body, ...(p.variants ?? [])]);
+      expect(wordings.filter((w, i) => wordings.indexOf(w) !== i)).toEqual([]);
+    });
+
+    // The README's code rule: a code is the initials of the words an agent would say for the phrase; a digit only
+    // when it is part of the meaning (cf24 = 催付 24 小时). Never another code plus a number to dodge a clash.
+    it('has codes without collision numbers', () => {
+      const codes = new Set(pack.phrases.map((p) => p.code));
+      expect(pack.phrases.filter((p) => p.code && /[a-z]\d$/.test(p.code) && codes.has(p.code.slice(0, -1))).map((p) => p.code)).toEqual([]);
+      expect(pack.phrases.filter((p) => p.code && !/^[a-z0-9]{2,6}$/.test(p.code)).map((p) => p.code)).toEqual([]);
+    });
+
+    it('writes no shop fact into a phrase: times, hours and regions come from ⚙ settings', () => {
+      const facts = /\d{1,2}[:：点]\d{0,2}|\d+-\d+天|江浙沪|前三天/;
+      expect(pack.phrases.flatMap((p) => [p.body, ...(p.variants ?? [])]).filter((w) => facts.test(w))).toEqual([]);
+    });
+  });
+
   it('have phrase ids unique across packs', () => {
     const ids = phrasePacks.flatMap(({ json }) => PhrasePackSchema.parse(json).phrases.map((p) => p.id));
     expect(new Set(ids).size).toBe(ids.length);

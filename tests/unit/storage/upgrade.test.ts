@@ -3,6 +3,7 @@ import { Dexie } from 'dexie';
 import { KefuDB } from '../../../storage/db';
 import { CURRENT_VERSION, FOLLOW_UP_PHRASES, SCHEMA_VERSIONS } from '../../../storage/schema-versions';
 import defaultPack from '../../../scripts-library/packs/default.json';
+import defaultKeys from '../../../scripts-library/packs/keys/default.json';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NoteSchema, PhraseSchema, ReminderSchema, RuleSchema, SettingRowSchema, StageSchema, TallySchema } from '../../../scripts-library/schema';
@@ -131,7 +132,7 @@ describe('upgrade from v3', () => {
 });
 
 describe('upgrade from databases written by earlier versions\' own code (tests/fixtures/db)', () => {
-  const seeds = ['v2-early', 'v2-late', 'v3'].map((name) => ({
+  const seeds = ['v2-early', 'v2-late', 'v3', 'v4', 'v5'].map((name) => ({
     name,
     seed: JSON.parse(readFileSync(join(__dirname, '../../fixtures/db', `${name}.json`), 'utf8')) as { version: number; tables: Record<string, Record<string, unknown>[]> },
   }));
@@ -147,18 +148,22 @@ describe('upgrade from databases written by earlier versions\' own code (tests/f
     const db = new KefuDB(name);
     await db.open();
     expect(db.verno).toBe(CURRENT_VERSION);
+    // The default pack's phrases are the pack's as it is now (v5 added the follow-up ladders' steps, v6 revised the
+    // pack: the phrases it merged away go, its new ones come); every other row survives and nothing else is added.
+    const packIds = new Set(defaultPack.phrases.map((p) => p.id));
     for (const [table, rows] of Object.entries(seed.tables)) {
       const now = await db.table(table).toArray();
-      // v5 adds the follow-up ladders' default phrases to an installed library; nothing else is added or lost.
-      const added = table === 'phrases' ? FOLLOW_UP_PHRASES.length : 0;
-      expect(now).toHaveLength(rows.length + added);
-      for (const row of rows) expect(now.some((r: { id?: string; key?: string }) => (r.id ?? r.key) === (row.id ?? row.key))).toBe(true);
+      const kept = table === 'phrases' ? rows.filter((r) => r.origin !== 'default') : rows;
+      expect(now).toHaveLength(kept.length + (table === 'phrases' ? packIds.size : 0));
+      for (const row of kept) expect(now.some((r: { id?: string; key?: string }) => (r.id ?? r.key) === (row.id ?? row.key))).toBe(true);
+      if (table === 'phrases') expect(new Set(now.filter((r) => r.origin === 'default').map((r) => r.id))).toEqual(packIds);
       for (const row of now) expect(SCHEMAS[table as keyof typeof SCHEMAS].safeParse(row).error?.issues ?? []).toEqual([]);
     }
     // 客单价 as the old version showed it: before v4 every sale of a row with an amount counted as priced.
     const day = (await db.tally.get('小王|2026-11-23|day'))!;
     const before = seed.tables.tally!.find((r) => r.id === day.id)!;
-    expect(summarize([day]).perOrder).toBe(Number(before.amount) > 0 ? Number(before.amount) / Number(before.conversions) : null);
+    const priced = before.pricedSales === undefined ? (Number(before.amount) > 0 ? Number(before.conversions) : 0) : Number(before.pricedSales);
+    expect(summarize([day]).perOrder).toBe(priced > 0 ? Number(before.amount) / priced : null);
     expect((await db.phrases.get('logistics-ship-time'))?.order).toBe(defaultPack.phrases.findIndex((p) => p.id === 'logistics-ship-time'));
     // Today's code on migrated rows.
     const { increment, addSale } = await import('../../../storage/repositories/tally');
@@ -173,6 +178,76 @@ describe('upgrade from databases written by earlier versions\' own code (tests/f
     expect(summarize([(await db.tally.get('小王|2026-11-23|day'))!])).toMatchObject({ refunds: 0, badReviews: 0 });
     const { exportBackup, parseBackup } = await import('../../../storage/backup');
     expect(parseBackup(await exportBackup(db))).toMatchObject({ ok: true });
+    db.close();
+  });
+});
+
+describe('upgrade from v5: the default pack\'s second revision (v6)', () => {
+  const seed = JSON.parse(readFileSync(join(__dirname, '../../fixtures/db', 'v5.json'), 'utf8')) as { version: number; tables: Record<string, Record<string, unknown>[]> };
+  const original = (id: string) => seed.tables.phrases!.find((r) => r.id === id)!;
+  const inPack = (id: string) => defaultPack.phrases.find((p) => p.id === id)!;
+
+  /** The v5 library as its own code wrote it, then what an agent did with it: one phrase edited, one deleted, one code taken. */
+  async function upgraded() {
+    const name = freshName();
+    const old = new KefuDB(name, 5);
+    await old.open();
+    for (const [table, rows] of Object.entries(seed.tables)) await old.table(table).bulkAdd(rows);
+    await old.table('phrases').update('logistics-ship-today', { body: '亲，下午5点前付款的当天发。' });
+    await old.table('phrases').delete('stock-presale');
+    await old.table('phrases').add({ ...original('user-weekend'), id: 'user-night', code: 'yjzh' });
+    old.close();
+    const db = new KefuDB(name);
+    await db.open();
+    return db;
+  }
+
+  it('rewrites the phrases the agent never edited in place: wording, variants, code, tags and search keys; counts and pins stay', async () => {
+    const db = await upgraded();
+    for (const id of ['logistics-transit', 'away-off-hours', 'aftersales-quality-issue', 'pricing-manager-ok', 'away-busy']) {
+      const row = (await db.phrases.get(id))!;
+      const p = inPack(id);
+      expect({ body: row.body, variants: row.variants, code: row.code, tags: row.tags, title: row.title }).toEqual({ body: p.body, variants: p.variants, code: p.code, tags: p.tags, title: p.title });
+      expect(row.pinyin).toEqual((defaultKeys as Record<string, unknown>)[id]);
+    }
+    expect((await db.phrases.get('stock-yes'))?.useCount).toBe(original('stock-yes').useCount);
+    expect((await db.phrases.get('logistics-ship-time'))?.pinned).toBe(true);
+    expect((await db.phrases.where('code').equals('sqyh').first())?.id).toBe('pricing-manager-ok');
+    db.close();
+  });
+
+  it('keeps the agent\'s edit, their deletion, their phrases and a code they already use', async () => {
+    const db = await upgraded();
+    expect((await db.phrases.get('logistics-ship-today'))?.body).toBe('亲，下午5点前付款的当天发。');
+    expect(await db.phrases.get('stock-presale')).toBeUndefined();
+    expect(await db.phrases.get('user-weekend')).toEqual(original('user-weekend'));
+    // 夜间招呼's new code yjzh is the agent's own already: it keeps the old one rather than clash.
+    expect((await db.phrases.get('greeting-night'))?.code).toBe(original('greeting-night').code);
+    expect((await db.phrases.get('greeting-night'))?.body).toBe(inPack('greeting-night').body);
+    db.close();
+  });
+
+  it('drops the merged-away phrases and adds the new seed steps, ready to insert', async () => {
+    const db = await upgraded();
+    for (const id of ['away-wait-moment', 'product-official', 'payment-15min-help', 'aftersales-no-reason']) expect(await db.phrases.get(id)).toBeUndefined();
+    expect((await db.phrases.get('product-check-confirm'))?.variants).toEqual(inPack('product-check-confirm').variants);
+    for (const id of ['order-change-spec', 'aftersales-refund-shipped', 'aftersales-complaint-escalate', 'aftersales-peak-wait', 'farewell-anything-else', 'aftersales-care']) {
+      const row = await db.phrases.get(id);
+      expect(PhraseSchema.safeParse(row).error?.issues ?? []).toEqual([]);
+      expect(row).toMatchObject({ body: inPack(id).body, origin: 'default', useCount: 0, order: defaultPack.phrases.findIndex((p) => p.id === id) });
+    }
+    db.close();
+  });
+
+  it('changes nothing in a library where the default pack was never installed', async () => {
+    const name = freshName();
+    const old = new KefuDB(name, 5);
+    await old.open();
+    await old.table('phrases').add(original('greeting-night'));
+    old.close();
+    const db = new KefuDB(name);
+    await db.open();
+    expect(await db.phrases.toArray()).toEqual([original('greeting-night')]);
     db.close();
   });
 });
