@@ -10,7 +10,7 @@
  *   is allowed; without it, only the known names are (a typo such as `{卖家}` is caught when the phrase is saved).
  */
 import type { Settings } from './schema';
-import { serviceHours } from './tally';
+import { serviceHours } from './service-hours';
 
 export const CARET = '光标';
 

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Settings } from '../../scripts-library/schema';
 import { isOrderPlaceholder } from '../../scripts-library/placeholders';
-import { serviceHours } from '../../scripts-library/tally';
+import { serviceHours } from '../../scripts-library/service-hours';
 import { t } from '../shared/i18n';
 
 interface Props {
