@@ -53,7 +53,7 @@ export function SidePanel({ db, served, insert, readDraft = readDraftOfTab }: Pr
 }
 
 function Panel({ served, insert, readDraft }: Omit<Props, 'db'>) {
-  const { settings, saveSettings, stages, phrases, unread } = usePanelData();
+  const { settings, saveSettings, stages, phrases, preview, unread } = usePanelData();
   const { notice, notify, clear } = useNotice();
   const [showSettings, setShowSettings] = useState(false);
   const [view, setView] = useState<View>('phrases');
@@ -118,7 +118,7 @@ function Panel({ served, insert, readDraft }: Omit<Props, 'db'>) {
       {view === 'notes' && <NotebookView initial={notesTab} shifts={settings?.shifts} />}
       {settings && !settings.onboarded && !(settings.shopName && settings.agentName) && <Onboarding settings={settings} onSave={saveSettings} />}
       {view === 'phrases' && (
-        <PhrasesView phrases={phrases} stages={stages} settings={settings} chatTab={chatTab} flow={flow} notify={notify} searchRef={search} keysRef={phraseKeys} readDraft={readDraft} />
+        <PhrasesView phrases={phrases} preview={preview} stages={stages} settings={settings} chatTab={chatTab} flow={flow} notify={notify} searchRef={search} keysRef={phraseKeys} readDraft={readDraft} />
       )}
       <NoticeLine notice={notice} clear={clear} />
     </main>

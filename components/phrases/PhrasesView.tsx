@@ -27,6 +27,8 @@ export type PanelKeys = MutableRefObject<((e: KeyboardEvent) => boolean) | undef
 
 interface Props {
   phrases: Phrase[] | undefined;
+  /** The first screen while `phrases` loads: listed and insertable, not searched (use-first-screen.ts). */
+  preview?: Phrase[];
   stages: Stage[] | undefined;
   settings: Settings | undefined;
   chatTab: ChatTab | undefined;
@@ -38,7 +40,7 @@ interface Props {
 }
 
 /** Phrases by stage: search, stage chips (pre-selected from the buyer's message), the list, and the library tools. */
-export function PhrasesView({ phrases, stages, settings, chatTab, flow, notify, searchRef, keysRef, readDraft }: Props) {
+export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow, notify, searchRef, keysRef, readDraft }: Props) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [manage, setManage] = useState(false);
@@ -48,7 +50,8 @@ export function PhrasesView({ phrases, stages, settings, chatTab, flow, notify, 
   const { stageId, hintStage, choose } = useStageChoice(chatTab?.status.lastBuyerMessage, stages, query, () => setActive(0));
   // With nothing typed, the replies suggested for the buyer's latest message lead the list (Alt+1…3, Enter).
   const suggested = useSuggested(query.trim() ? undefined : chatTab?.status.lastBuyerMessage, phrases);
-  const hits = useWithSuggested(suggested, usePhraseSearch(phrases, query, stageId, stages));
+  const listed = phrases ?? (query.trim() ? undefined : preview); // a query waits for the whole library
+  const hits = useWithSuggested(suggested, usePhraseSearch(listed, query, stageId, stages));
   const activeIndex = Math.min(active, Math.max(0, hits.length - 1));
   useEffect(() => {
     keysRef.current = (e) => {
@@ -92,7 +95,7 @@ export function PhrasesView({ phrases, stages, settings, chatTab, flow, notify, 
           setActive(0);
         }}
       />
-      {phrases === undefined ? (
+      {listed === undefined ? (
         <p className="empty">{t('loading')}</p>
       ) : (
         <PhraseList

@@ -11,9 +11,14 @@ import { shiftAt } from '../../scripts-library/tally';
 import type { Settings } from '../../scripts-library/schema';
 import { remindersChanged } from './messaging';
 import { useDb } from './db-context';
+import { useFirstScreen, useFirstScreenRead } from './use-first-screen';
 
 export function usePanelData() {
   const db = useDb();
+  // The first screen's few rows are asked for before the whole library (use-first-screen.ts).
+  const firstScreen = useFirstScreenRead(db);
+  const phrases = useLiveQuery(() => listPhrases(db), [db]);
+  const preview = useFirstScreen(firstScreen, phrases);
   useEffect(() => {
     // The background installs the defaults on install; doing it here too covers a panel opened first.
     void ensureDefaults(db).catch((e: unknown) => console.warn('[kefu] defaults', e));
@@ -30,7 +35,9 @@ export function usePanelData() {
     settings: useLiveQuery(() => getSettings(db), [db]),
     saveSettings: async (patch: Partial<Settings>) => void (await saveSettings(db, patch)),
     stages: useLiveQuery(() => listStages(db), [db]),
-    phrases: useLiveQuery(() => listPhrases(db), [db]),
+    phrases,
+    /** The first screen of the list while `phrases` is still loading (use-first-screen.ts). */
+    preview,
     unread,
   };
 }

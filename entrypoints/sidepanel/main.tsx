@@ -4,12 +4,15 @@ import { SidePanel } from '../../components/SidePanel';
 import { insertIntoTab } from '../../components/phrases/insert-phrase';
 import { useServedTab } from '../../components/served/use-served-tab';
 import { getDb } from '../../storage/db';
+import { startFirstScreen } from '../../components/shared/use-first-screen';
 import './style.css';
 
 function App() {
   return <SidePanel db={getDb()} served={useServedTab()} insert={insertIntoTab} />;
 }
 
+// The first screen of phrases is read while React starts (use-first-screen.ts).
+startFirstScreen(getDb());
 // Ask the browser not to evict our IndexedDB under storage pressure (only a window context may ask).
 void navigator.storage?.persist?.();
 document.documentElement.lang = navigator.language.startsWith('zh') ? 'zh-CN' : 'en';

@@ -1,0 +1,72 @@
+/**
+ * The panel's first screen while the whole library loads. Reading every phrase takes IndexedDB ≈ 250–400 ms at
+ * 10k on a 2-core machine (per-row cost: rows without their search keys read barely faster), so the panel also
+ * keeps the ids of the first screen of its browsing order (pinned, most used, …) in this extension page's
+ * localStorage — ids only, never text — and reads those few rows by key on open (a few ms). The list shows them
+ * until the library arrives; searching, suggestions and every library tool wait for the whole library.
+ */
+import { useEffect, useState } from 'react';
+import { browse } from '../../scripts-library/search';
+import type { Phrase } from '../../scripts-library/schema';
+import type { KefuDB } from '../../storage/db';
+import { getPhrases } from '../../storage/repositories/phrases';
+
+const KEY = 'kefu.firstScreen';
+/** More rows than a side panel shows at once. */
+export const FIRST_SCREEN = 40;
+
+function readIds(): string[] {
+  try {
+    const ids: unknown = JSON.parse(globalThis.localStorage?.getItem(KEY) ?? '[]');
+    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string').slice(0, FIRST_SCREEN) : [];
+  } catch {
+    return []; // unreadable: the panel waits for the library, as without a first screen
+  }
+}
+
+function writeIds(ids: string[]): void {
+  const text = JSON.stringify(ids);
+  try {
+    if (globalThis.localStorage?.getItem(KEY) !== text) globalThis.localStorage?.setItem(KEY, text);
+  } catch {
+    // storage full or off: the next open waits for the library
+  }
+}
+
+const started = new WeakMap<KefuDB, Promise<Phrase[]> | undefined>();
+
+/**
+ * Start reading the first screen (once per database): the panel's entry point calls it before React renders, so
+ * the database opens and these few rows are asked for while the page is still being built, and ahead of the
+ * library's live query (which starts its read during render).
+ */
+export function startFirstScreen(db: KefuDB): Promise<Phrase[]> | undefined {
+  if (!started.has(db)) {
+    const ids = readIds();
+    started.set(db, ids.length ? getPhrases(db, ids) : undefined);
+  }
+  return started.get(db);
+}
+
+/** The read startFirstScreen began (or begins now, when the entry point did not). */
+export function useFirstScreenRead(db: KefuDB): Promise<Phrase[]> | undefined {
+  const [read] = useState(() => startFirstScreen(db));
+  return read;
+}
+
+/** The first screen's phrases until `phrases` (the whole library) is there; then undefined. */
+export function useFirstScreen(read: Promise<Phrase[]> | undefined, phrases: readonly Phrase[] | undefined): Phrase[] | undefined {
+  const [preview, setPreview] = useState<Phrase[]>();
+  useEffect(() => {
+    let live = true;
+    read?.then(
+      (rows) => live && setPreview(rows),
+      () => {}, // the library read reports database trouble; the first screen is only a head start
+    );
+    return () => void (live = false);
+  }, [read]);
+  useEffect(() => {
+    if (phrases) writeIds(browse(phrases, { limit: FIRST_SCREEN }).map((h) => h.phrase.id));
+  }, [phrases]);
+  return phrases ? undefined : preview;
+}
