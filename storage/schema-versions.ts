@@ -157,7 +157,7 @@ type Row = Record<string, unknown> & { id: string };
  * an earlier revision shipped (`shipped`) was never edited: it takes the new wording, variants, code, tags and
  * search keys in place (its use count and pin stay), or goes when the pack dropped or merged it. A phrase the agent
  * edited stays exactly as they left it, and one they deleted does not come back. New pack phrases are added.
- * A new code another phrase already uses here is not given: the phrase keeps its old one.
+ * A new code another phrase already uses here is not given: the phrase keeps its old one (a new phrase goes without).
  */
 export async function reviseDefaultPhrases(tx: Transaction, shipped: Readonly<Record<string, string>>, now = Date.now()): Promise<void> {
   if (!(await tx.table('settings').get(`installedPack:${defaultPack.id}`))) return;
@@ -183,7 +183,7 @@ export async function reviseDefaultPhrases(tx: Transaction, shipped: Readonly<Re
   const known = new Set(rows.map((r) => r.id));
   const added = [...next.values()]
     .filter((p) => shipped[p.id] === undefined && !known.has(p.id))
-    .map((p) => ({ ...p, tags: p.tags ?? [], pinned: false, useCount: 0, origin: defaultPack.id, pinyin: keys[p.id], createdAt: now, updatedAt: now }));
+    .map((p) => ({ ...p, code: p.code && !taken.has(p.code) ? p.code : undefined, tags: p.tags ?? [], pinned: false, useCount: 0, origin: defaultPack.id, pinyin: keys[p.id], createdAt: now, updatedAt: now }));
   await table.bulkDelete(gone);
   await table.bulkPut([...updates, ...added]);
 }

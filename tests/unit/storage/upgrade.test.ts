@@ -195,7 +195,10 @@ describe('upgrade from v5: the default pack\'s second revision (v6)', () => {
     for (const [table, rows] of Object.entries(seed.tables)) await old.table(table).bulkAdd(rows);
     await old.table('phrases').update('logistics-ship-today', { body: '亲，下午5点前付款的当天发。' });
     await old.table('phrases').delete('stock-presale');
-    await old.table('phrases').add({ ...original('user-weekend'), id: 'user-night', code: 'yjzh' });
+    await old.table('phrases').bulkAdd([
+      { ...original('user-weekend'), id: 'user-night', code: 'yjzh' },
+      { ...original('user-weekend'), id: 'user-other', code: 'qt' },
+    ]);
     old.close();
     const db = new KefuDB(name);
     await db.open();
@@ -224,6 +227,9 @@ describe('upgrade from v5: the default pack\'s second revision (v6)', () => {
     // 夜间招呼's new code yjzh is the agent's own already: it keeps the old one rather than clash.
     expect((await db.phrases.get('greeting-night'))?.code).toBe(original('greeting-night').code);
     expect((await db.phrases.get('greeting-night'))?.body).toBe(inPack('greeting-night').body);
+    // A new phrase whose code (qt) is theirs comes without one.
+    expect((await db.phrases.get('farewell-anything-else'))?.code).toBeUndefined();
+    expect((await db.phrases.where('code').equals('qt').toArray()).map((p) => p.id)).toEqual(['user-other']);
     db.close();
   });
 
