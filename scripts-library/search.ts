@@ -753,7 +753,8 @@ export function wantsSound(query: string, hitCount: number): boolean {
  * A Chinese query the IME spelled with the wrong character of the same sound (包油 for 包邮, 退宽 for 退款)
  * shares half its characters with the phrase, and finds little: when it finds fewer than FEW_HITS phrases and a
  * converter is at hand, its pinyin is searched too and the two lists merged, a phrase keeping its better score
- * (the sound's a little lower, so what the characters found stays first).
+ * (the sound's a little lower, so what the characters found stays first). A phrase comes in by its sound only when
+ * its pinyin holds the query's exactly: the index's typo tolerance is for typed pinyin, not for a second guess.
  */
 function soundsLike<P extends SearchablePhrase>(
   index: PhraseIndex<P>,
@@ -768,6 +769,8 @@ function soundsLike<P extends SearchablePhrase>(
   const best = new Map<string, SearchHit<P>>();
   for (const h of hits) best.set(h.phrase.id, h);
   for (const h of index.search(sound, { stageId })) {
+    // The same sound, not a sound one typo away: 拒收 (jushou) must not bring 预售 (yushou).
+    if (!h.phrase.pinyin?.full.includes(sound)) continue;
     const score = h.score * 0.9;
     const had = best.get(h.phrase.id);
     if (!had || had.score < score) best.set(h.phrase.id, { ...h, score, highlight: had?.highlight ?? h.highlight });

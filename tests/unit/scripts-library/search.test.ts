@@ -195,6 +195,11 @@ describe('a Chinese query by its sound (the IME picked the wrong character)', ()
     expect(panelSearch(index, phrases, '包油').map((h) => h.phrase.id)).not.toContain('pricing-free-shipping');
     expect(panelSearch(index, phrases, '包油', { pinyinOf })[0]?.phrase.id).toBe('pricing-free-shipping');
   });
+  it('brings only phrases of the same sound: 拒收 (jushou) finds the phrases with 拒收 first, never 预售 (yushou)', () => {
+    const ids = panelSearch(index, phrases, '拒收', { pinyinOf }).map((h) => h.phrase.id);
+    expect(ids.slice(0, 2).sort()).toEqual(['aftersales-refund-shipped', 'logistics-inspect']);
+    expect(ids).not.toContain('stock-presale');
+  });
   it('leaves a query that finds enough by its characters alone', () => {
     const calls: string[] = [];
     const spy = (text: string) => (calls.push(text), pinyinOf(text));
