@@ -54,17 +54,26 @@ export function useFirstScreenRead(db: KefuDB): Promise<Phrase[]> | undefined {
   return read;
 }
 
-/** The first screen's phrases until `phrases` (the whole library) is there; then undefined. */
-export function useFirstScreen(read: Promise<Phrase[]> | undefined, phrases: readonly Phrase[] | undefined): Phrase[] | undefined {
+/**
+ * The first screen's phrases until `phrases` (the whole library) is there; then undefined. `setPainted(true)` is called once
+ * the first screen is on screen (or could not be read): the library is asked for then, because handing over 10k
+ * rows holds the page's thread for ≈ 100 ms, which would otherwise come before the first screen's paint.
+ */
+export function useFirstScreen(read: Promise<Phrase[]> | undefined, phrases: readonly Phrase[] | undefined, setPainted: (painted: true) => void): Phrase[] | undefined {
   const [preview, setPreview] = useState<Phrase[]>();
   useEffect(() => {
     let live = true;
     read?.then(
-      (rows) => live && setPreview(rows),
-      () => {}, // the library read reports database trouble; the first screen is only a head start
+      (rows) => live && (rows.length ? setPreview(rows) : setPainted(true)), // none left: nothing to show first
+      () => live && setPainted(true), // the library read reports database trouble; the first screen is only a head start
     );
     return () => void (live = false);
-  }, [read]);
+  }, [read, setPainted]);
+  useEffect(() => {
+    if (!preview) return;
+    const frame = requestAnimationFrame(() => setTimeout(() => setPainted(true), 0)); // after the paint
+    return () => cancelAnimationFrame(frame);
+  }, [preview, setPainted]);
   useEffect(() => {
     if (phrases) writeIds(browse(phrases, { limit: FIRST_SCREEN }).map((h) => h.phrase.id));
   }, [phrases]);

@@ -1,5 +1,5 @@
 /** What the whole panel reads: settings, the library, the unread handovers; and the defaults, once. */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getSettings, saveSettings } from '../../storage/repositories/settings';
 import { listPhrases, listStages } from '../../storage/repositories/phrases';
@@ -15,10 +15,11 @@ import { useFirstScreen, useFirstScreenRead } from './use-first-screen';
 
 export function usePanelData() {
   const db = useDb();
-  // The first screen's few rows are asked for before the whole library (use-first-screen.ts).
+  // The first screen's few rows are read and painted before the whole library is asked for (use-first-screen.ts).
   const firstScreen = useFirstScreenRead(db);
-  const phrases = useLiveQuery(() => listPhrases(db), [db]);
-  const preview = useFirstScreen(firstScreen, phrases);
+  const [painted, setPainted] = useState(!firstScreen);
+  const phrases = useLiveQuery(() => (painted ? listPhrases(db) : undefined), [db, painted]);
+  const preview = useFirstScreen(firstScreen, phrases, setPainted);
   useEffect(() => {
     // The background installs the defaults on install; doing it here too covers a panel opened first.
     void ensureDefaults(db).catch((e: unknown) => console.warn('[kefu] defaults', e));
