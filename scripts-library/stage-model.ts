@@ -14,6 +14,7 @@
  * test retrains and compares, so the shipped weights are always what the corpus gives.
  */
 import { normalizeTerm } from './guard/normalize';
+import { posterior, trainLinear, type LinearWeights, type TrainOptions } from './linear-model';
 
 /** Not a stage: chit-chat, nothing to suggest. */
 export const NONE = 'none';
@@ -84,78 +85,20 @@ export function readExamples(tsv: string): Example[] {
     });
 }
 
-export interface StageModel {
+export interface StageModel extends LinearWeights {
   format: 'kefu-stage-linear';
   version: 1;
-  labels: string[];
-  bias: number[];
-  /** Feature → weight per label (two decimals). */
-  weights: Record<string, number[]>;
 }
 
-/**
- * Multinomial logistic regression over the same features, trained by plain gradient descent (full batch, a fixed
- * number of epochs, no randomness: the same corpus always gives the same weights).
- */
-export function train(examples: readonly Example[], { epochs = 400, rate = 2, l2 = 0.0005 } = {}): StageModel {
-  const labels = [...new Set(examples.map((e) => e.label))].sort();
-  const K = labels.length;
-  const index = new Map(labels.map((l, i) => [l, i]));
-  const docs = examples.map((e) => ({ y: index.get(e.label)!, fs: features(e.text) }));
-  const weights = new Map<string, Float64Array>();
-  for (const d of docs) for (const f of d.fs) if (!weights.has(f)) weights.set(f, new Float64Array(K));
-  const bias = new Float64Array(K);
-  const n = docs.length;
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    const gradW = new Map<string, Float64Array>();
-    const gradB = new Float64Array(K);
-    for (const d of docs) {
-      const z = Array.from(bias);
-      for (const f of d.fs) {
-        const w = weights.get(f)!;
-        for (let k = 0; k < K; k++) z[k]! += w[k]!;
-      }
-      const max = Math.max(...z);
-      const e = z.map((v) => Math.exp(v - max));
-      const sum = e.reduce((a, b) => a + b, 0);
-      for (let k = 0; k < K; k++) {
-        const g = e[k]! / sum - (k === d.y ? 1 : 0);
-        gradB[k]! += g;
-        for (const f of d.fs) {
-          let gw = gradW.get(f);
-          if (!gw) gradW.set(f, (gw = new Float64Array(K)));
-          gw[k]! += g;
-        }
-      }
-    }
-    for (let k = 0; k < K; k++) bias[k]! -= (rate * gradB[k]!) / n;
-    for (const [f, w] of weights) {
-      const g = gradW.get(f);
-      for (let k = 0; k < K; k++) w[k]! -= rate * ((g ? g[k]! : 0) / n + l2 * w[k]!);
-    }
-  }
-  // Two decimals, and features whose every weight rounds to nothing left out: a fifth of the size, same answers.
-  const round = (v: number) => Math.round(v * 100) / 100 || 0;
-  const out: Record<string, number[]> = {};
-  for (const f of [...weights.keys()].sort()) {
-    const w = Array.from(weights.get(f)!, round);
-    if (w.some((v) => Math.abs(v) >= 0.03)) out[f] = w;
-  }
-  return { format: 'kefu-stage-linear', version: 1, labels, bias: Array.from(bias, round), weights: out };
+/** Trained over `features` (linear-model.ts): the same corpus always gives the same weights. */
+export function train(examples: readonly Example[], options?: TrainOptions): StageModel {
+  const { labels, bias, weights } = trainLinear(examples.map((e) => ({ label: e.label, fs: features(e.text) })), options);
+  return { format: 'kefu-stage-linear', version: 1, labels, bias, weights };
 }
 
 /** The most likely label and how sure the model is (the softmax probability of it). */
 export function classify(model: StageModel, message: string): Prediction {
-  const fs = features(message);
-  const z = [...model.bias];
-  let known = 0;
-  for (const f of fs) {
-    const w = model.weights[f];
-    if (!w) continue;
-    known++;
-    for (let k = 0; k < z.length; k++) z[k]! += w[k]!;
-  }
-  const best = z.indexOf(Math.max(...z));
-  const sum = z.reduce((acc, v) => acc + Math.exp(v - z[best]!), 0);
-  return { label: model.labels[best]!, confidence: known ? 1 / sum : 0 };
+  const { p, known } = posterior(model, features(message));
+  const best = p.indexOf(Math.max(...p));
+  return { label: model.labels[best]!, confidence: known ? p[best]! : 0 };
 }

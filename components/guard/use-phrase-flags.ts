@@ -1,8 +1,9 @@
-/** Library phrases that would teach warn/block wording, flagged with the same rules the chat page checks with. */
+/** Library phrases that would teach warn/block wording, flagged by the same guard the chat page checks with (rules and intent model). */
 import { useCallback, useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listRules } from '../../storage/repositories/rules';
-import { checkDraft, DEFAULT_RULES } from '../../scripts-library/guard';
+import { DEFAULT_RULES } from '../../scripts-library/guard';
+import { judgeDraft } from '../../scripts-library/guard/judge';
 import { effectiveRules } from '../../scripts-library/guard/effective-rules';
 import type { Phrase, Settings } from '../../scripts-library/schema';
 import { useDb } from '../shared/db-context';
@@ -18,11 +19,11 @@ export function usePhraseFlags(guardAllows: Settings['guardAllows'] | undefined)
   // Checked for rendered rows only (and by 体检 once per library change: the same function while the rules are).
   return useCallback(
     (phrase: Phrase): PhraseFlag => {
-      const found = [phrase.body, ...(phrase.variants ?? [])].flatMap((text) => checkDraft(text, rules)).filter((h) => h.severity !== 'hint');
+      const found = [phrase.body, ...(phrase.variants ?? [])].flatMap((text) => judgeDraft(text, rules, { allows: guardAllows })).filter((h) => h.severity !== 'hint');
       if (!found.length) return undefined;
       const terms = found.map((h) => h.text).join('、');
       return found.some((h) => h.severity === 'block') ? { severity: 'block', text: t('flagBlock', terms) } : { severity: 'warn', text: t('flagWarn', terms) };
     },
-    [rules],
+    [rules, guardAllows],
   );
 }

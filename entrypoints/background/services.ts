@@ -15,7 +15,8 @@ import type { Phrase } from '../../scripts-library/schema';
 import type { PickerItem } from '../../scripts-library/protocol';
 import type { ChatTabRegistry } from '../../storage/chat-tabs';
 import type { BackgroundServices } from './handlers';
-import { checkDraft, DEFAULT_RULES } from '../../scripts-library/guard';
+import { DEFAULT_RULES } from '../../scripts-library/guard';
+import { intentNote, judgeDraft } from '../../scripts-library/guard/judge';
 import type { Rule } from '../../scripts-library/schema';
 import { effectiveRules, own } from '../../scripts-library/guard/effective-rules';
 
@@ -129,7 +130,8 @@ function waitServices(db: KefuDB, hooks: ServiceHooks): Pick<BackgroundServices,
 
 /**
  * The guard as the chat page's checks run it: the agent's rule set (edited, disabled, imported in the panel;
- * the defaults until it is installed) with their 不再提示 allows, compiled again only when either changed.
+ * the defaults until it is installed) with their 不再提示 allows, compiled again only when either changed, and the
+ * intent model after them (judge.ts).
  */
 function createGuardChecker(db: KefuDB): BackgroundServices['guardCheck'] {
   let stored: Rule[] | undefined;
@@ -144,7 +146,10 @@ function createGuardChecker(db: KefuDB): BackgroundServices['guardCheck'] {
     const key = JSON.stringify(guardAllows);
     if (key !== rules.key || base !== rules.base) rules = { base, key, rules: effectiveRules(base, guardAllows) };
     const notes = new Map(base.map((r) => [r.id, r.note]));
-    return checkDraft(text, rules.rules).map((h) => ({ ...h, note: notes.get(h.ruleId) ?? '' }));
+    return judgeDraft(text, rules.rules, { allows: guardAllows }).map(({ confidence, ...h }) => ({
+      ...h,
+      note: confidence === undefined ? (notes.get(h.ruleId) ?? '') : intentNote(confidence),
+    }));
   };
 }
 

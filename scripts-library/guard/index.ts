@@ -26,6 +26,8 @@ export interface Hit {
   suggestion: string;
   /** The rule's word-level substitute, when it has one (see rewrite.ts). */
   replacement?: string;
+  /** A hit of the intent model (judge.ts): how likely it found harm (0–1). Rule hits have none. */
+  confidence?: number;
 }
 
 const COMPACT_CATEGORIES = new Set<RuleCategory>(['off-platform', 'review-inducement', 'abuse']);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDraft } from '../../../../scripts-library/guard';
+import { judgeDraft } from '../../../../scripts-library/guard/judge';
 import { idCard, luhn } from '../../../../scripts-library/guard/numbers';
 import { normalizeTerm } from '../../../../scripts-library/guard/normalize';
 
@@ -27,8 +28,9 @@ describe('numbers: check digits and context', () => {
     ['a valid-looking ID after 会员号', '会员号 110101199003077571'],
     ['a mobile-shaped product code', '货号 13812345678，这款是新款'],
     ['a mobile-shaped staff number', '快递员的工号 13500001234'],
-  ])('%s never blocks', (_label, draft) => {
+  ])('%s never blocks, with or without the intent model', (_label, draft) => {
     expect(checkDraft(draft).filter((h) => h.severity === 'block')).toEqual([]);
+    expect(judgeDraft(draft).filter((h) => h.severity === 'block')).toEqual([]);
   });
 
   it.each([
@@ -43,7 +45,10 @@ describe('numbers: check digits and context', () => {
 describe('context: negation, quoted buyer words, gaps, look-alikes', () => {
   it.each(['平台不允许加微信，有问题在这里找我', '我们不做好评返现', '验证码不要告诉任何人', '请勿私下转账', '本店不支持微信转账'])(
     'saying what is NOT done is fine: %s',
-    (draft) => expect(checkDraft(draft).filter((h) => h.severity !== 'hint')).toEqual([]),
+    (draft) => {
+      expect(checkDraft(draft).filter((h) => h.severity !== 'hint')).toEqual([]);
+      expect(judgeDraft(draft).filter((h) => h.severity !== 'hint')).toEqual([]);
+    },
   );
   it('a negation in another clause does not excuse: 不能便宜了，加我微信', () => {
     expect(sev('不能便宜了，加我微信')).toContainEqual(['加我微信', 'block']);

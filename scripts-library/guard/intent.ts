@@ -1,0 +1,145 @@
+/**
+ * The guard's intent model: which harm a clause of a draft means, learned from the labelled corpus
+ * (tests/fixtures/guard/) and the default phrase pack, for the wording no rule lists (懒得理你, 扫一下码, 返本金).
+ * A multinomial logistic regression (linear-model.ts) over the characters, character pairs and triples of each
+ * clause (separators removed, traditional folded: 微 信 and 微信 are one), its Latin words, number shapes and a few
+ * marks (a question, a quote). It runs per clause and per pair of neighbouring clauses (an intent may span a
+ * comma: 不要给差评，我们私下补偿您), after the rules, and speaks only where no rule did.
+ *
+ * Sure of itself (≥ SURE), a hit takes its category's severity; less sure (≥ UNSURE), a hint the agent can read and
+ * ignore; below that, nothing. Trained at build time: `npm run train:guard-intent` writes packs/guard-intent.json,
+ * and a test retrains and compares, so the shipped weights are always what the corpus gives.
+ */
+import type { RuleCategory, Severity } from '../schema';
+import { posterior, trainLinear, type LinearWeights, type TrainOptions } from '../linear-model';
+import { normalizeTerm } from './normalize';
+
+export const NONE = 'none';
+
+export interface IntentModel extends LinearWeights {
+  format: 'kefu-guard-intent';
+  version: 1;
+}
+
+export interface IntentExample {
+  /** A rule category, or NONE. */
+  label: string;
+  text: string;
+}
+
+const CJK = /[\u3400-\u9fff]/;
+/** What ends a clause in a draft. Not ASCII '.', ':' or a single space: 微.信, ＶＸ：abc, 微 信 are one clause. */
+const CLAUSE_END = /[，,。！!？?；;\n~～…]/;
+
+/** The features of one clause (each once). */
+export function features(clause: string): string[] {
+  const plain = normalizeTerm(clause, false);
+  const compact = normalizeTerm(clause, true);
+  const out = new Set<string>();
+  const chars = [...compact];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (!CJK.test(c)) continue;
+    out.add(c);
+    const next = chars[i + 1];
+    if (next === undefined || !CJK.test(next)) continue;
+    out.add(c + next);
+    const third = chars[i + 2];
+    if (third !== undefined && CJK.test(third)) out.add(c + next + third);
+  }
+  for (const w of plain.match(/[a-z]+/g) ?? []) out.add(`w:${w}`);
+  for (const n of plain.match(/[0-9]+/g) ?? []) out.add(n.length >= 11 ? `n:long` : n.length >= 5 ? 'n:mid' : 'n:short');
+  if (/[a-z]+[0-9]+|[0-9]+[a-z]+/.test(plain)) out.add('n:id');
+  if (/[吗呢么嘛?？]/.test(plain)) out.add('m:ask');
+  if (/["“”「」『』‘’]/.test(clause)) out.add('m:quote');
+  const first = chars.find((c) => CJK.test(c));
+  if (first) out.add(`^${first}`);
+  return [...out];
+}
+
+export function train(examples: readonly IntentExample[], options?: TrainOptions): IntentModel {
+  const { labels, bias, weights } = trainLinear(examples.map((e) => ({ label: e.label, fs: features(e.text) })), options);
+  return { format: 'kefu-guard-intent', version: 1, labels, bias, weights };
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A draft's clauses (offsets in the draft, end exclusive), empty ones left out. */
+export function clauses(draft: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  for (let i = 0; i <= draft.length; i++) {
+    if (i < draft.length && !CLAUSE_END.test(draft[i]!)) continue;
+    const text = draft.slice(start, i);
+    const lead = text.length - text.trimStart().length;
+    const trimmed = text.trim();
+    if (trimmed) out.push({ start: start + lead, end: start + lead + trimmed.length });
+    start = i + 1;
+  }
+  return out;
+}
+
+/** The units the model reads: each clause, and each clause with the next. */
+export function units(draft: string): Span[] {
+  const cs = clauses(draft);
+  const out = [...cs];
+  for (let i = 0; i + 1 < cs.length; i++) out.push({ start: cs[i]!.start, end: cs[i + 1]!.end });
+  return out;
+}
+
+export interface IntentGuess extends Span {
+  category: RuleCategory;
+  /** How likely harm is at all: one minus the probability of NONE (a clause torn between 骂人 and 禁语 is harmful). */
+  p: number;
+}
+
+/** Posteriors of the units read lately (a keystroke changes one clause; the others are read again as they were). */
+const recent = new Map<string, number[]>();
+const RECENT = 512;
+
+/** The model's posterior for one unit's text (per label, in `model.labels` order), memoised. */
+export function unitPosterior(model: IntentModel, text: string): number[] {
+  const key = text;
+  let p = recent.get(key);
+  if (p && recentModel === model) return p;
+  if (recentModel !== model) {
+    recent.clear();
+    recentModel = model;
+  }
+  const read = posterior(model, features(text));
+  p = read.known ? read.p : model.labels.map((l) => (l === NONE ? 1 : 0));
+  if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
+  recent.set(key, p);
+  return p;
+}
+let recentModel: IntentModel | undefined;
+
+/**
+ * The units the model finds harm in (at least `min`), with the likeliest harmful category of each.
+ */
+export function guessesFor(model: IntentModel, draft: string, min: number): IntentGuess[] {
+  const out: IntentGuess[] = [];
+  const none = model.labels.indexOf(NONE);
+  for (const u of units(draft)) {
+    const p = unitPosterior(model, draft.slice(u.start, u.end));
+    const harm = 1 - p[none]!;
+    if (harm < min) continue;
+    let best = -1;
+    for (let k = 0; k < p.length; k++) if (k !== none && (best < 0 || p[k]! > p[best]!)) best = k;
+    out.push({ ...u, category: model.labels[best] as RuleCategory, p: harm });
+  }
+  return out;
+}
+
+export const SEVERITY_OF: Record<RuleCategory, Severity> = {
+  'off-platform': 'block',
+  'review-inducement': 'block',
+  abuse: 'block',
+  privacy: 'block',
+  'service-taboo': 'warn',
+  'absolute-claim': 'warn',
+  'false-promise': 'warn',
+};

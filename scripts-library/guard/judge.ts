@@ -1,0 +1,96 @@
+/**
+ * The guard as agents meet it: the rules (checkDraft) and the intent model (intent.ts) together.
+ * - The rules speak first. A hit of a default word rule stands unless the model is sure (≥ VETO) that its clause
+ *   means no harm (这款手机壳有微信图标的图案, 没办法再少了，送您个小礼物): then it stays as a hint, shown, not
+ *   holding the send. A team's own rules and the number patterns (bank card, ID card) are never overruled.
+ * - The model then speaks where no rule did: a clause (or two neighbouring clauses) it finds harmful — 懒得理你,
+ *   扫一下码, 返本金 — is a hit of its category's severity when harm is likely (≥ SURE), a hint when only
+ *   possible (≥ UNSURE). Its rule id is `model-<category>`, so 不再提示 works on it as on any rule.
+ * SURE and VETO were chosen on round 5 of the corpus with the model trained on rounds 1–4 (see
+ * tests/fixtures/guard/README.md); the shipped model is trained on the whole tune split.
+ */
+import intentPack from '../packs/guard-intent.json';
+import type { Rule, RuleCategory } from '../schema';
+import { checkDraft, DEFAULT_RULES, type Hit } from './index';
+import { clauses, guessesFor, NONE, SEVERITY_OF, unitPosterior, type IntentModel } from './intent';
+
+export const DEFAULT_INTENT = intentPack as IntentModel;
+export const SURE = 0.55;
+export const UNSURE = 0.35;
+export const VETO = 0.9;
+
+export const INTENT_PREFIX = 'model-';
+
+/** What a model hit says, per category: a sentence 替换 puts in place of the clause, or advice in （…）. */
+export const INTENT_ADVICE: Record<RuleCategory, string> = {
+  'off-platform': '有任何问题在这里直接找我就好，平台内交易更有保障',
+  'review-inducement': '收到后有任何问题随时联系我们，评价您如实写就好',
+  abuse: '不好意思，我再帮您说明一下',
+  privacy: '您的账户和证件信息请妥善保管，不要告诉任何人',
+  'service-taboo': '我帮您确认一下，请稍等',
+  'absolute-claim': '（像是绝对化用语：换成可证明的具体描述）',
+  'false-promise': '（像是无法兑现的承诺：说清条件，不要打包票）',
+};
+
+/** The hover note of a model hit: where it comes from, and how sure it is. */
+export function intentNote(confidence: number): string {
+  return `语义判断（把握 ${Math.round(confidence * 100)}%）：没有哪条规则写着这句话，是模型从整句读出来的。意思不是这样，可点“不再提示”。`;
+}
+
+/** Default rules the model may overrule: word rules only (a number pattern is checked by its check digit). */
+const VETOABLE = new Set(DEFAULT_RULES.filter((r) => !r.patterns?.length).map((r) => r.id));
+
+export interface JudgeOptions {
+  model?: IntentModel;
+  /** The agent's 不再提示 contexts per rule id (settings.guardAllows): a model hit holding one is dropped. */
+  allows?: Readonly<Record<string, readonly string[]>>;
+  /** The thresholds (defaults SURE, UNSURE, VETO). */
+  sure?: number;
+  unsure?: number;
+  veto?: number;
+}
+
+export function judgeDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES, { model = DEFAULT_INTENT, allows = {}, sure = SURE, unsure = UNSURE, veto = VETO }: JudgeOptions = {}): Hit[] {
+  const ruled = checkDraft(draft, rules);
+  if (!draft.trim()) return ruled;
+  const none = model.labels.indexOf(NONE);
+  const cs = clauses(draft);
+  const clauseOf = (at: number) => cs.find((c) => c.start <= at && at < c.end);
+  const hits = ruled.map((h) => {
+    if (h.severity === 'hint' || !VETOABLE.has(h.ruleId)) return h;
+    const c = clauseOf(h.start);
+    if (!c || c.end < h.end) return h; // a hit across clauses: the model read neither alone
+    return unitPosterior(model, draft.slice(c.start, c.end))[none]! >= veto ? { ...h, severity: 'hint' as const } : h;
+  });
+  const taken = hits.filter((h) => h.severity !== 'hint');
+  const found: Hit[] = [];
+  // Surest first: a pair that is surer than its clauses takes their place, and the other way round.
+  for (const g of guessesFor(model, draft, unsure).sort((a, b) => b.p - a.p)) {
+    if (taken.some((h) => h.start < g.end && h.end > g.start)) continue;
+    if (found.some((h) => h.start < g.end && h.end > g.start)) continue;
+    const ruleId = `${INTENT_PREFIX}${g.category}`;
+    const text = draft.slice(g.start, g.end);
+    if ((Object.hasOwn(allows, ruleId) ? allows[ruleId]! : []).some((a) => covers(draft, a, g.start, g.end))) continue;
+    found.push({
+      start: g.start,
+      end: g.end,
+      text,
+      ruleId,
+      category: g.category,
+      severity: g.p >= sure ? SEVERITY_OF[g.category] : 'hint',
+      suggestion: INTENT_ADVICE[g.category],
+      confidence: Math.round(g.p * 100) / 100,
+    });
+  }
+  if (!found.length) return hits;
+  // A model hit replaces the rule hints inside it (it says more); the rest keep their place, in order.
+  const kept = hits.filter((h) => h.severity !== 'hint' || !found.some((f) => f.severity !== 'hint' && f.start <= h.start && h.end <= f.end));
+  return [...kept, ...found].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Does an occurrence of `allow` in `draft` take in [start, end) (a 不再提示 context: the hit and its neighbours)? */
+function covers(draft: string, allow: string, start: number, end: number): boolean {
+  if (!allow || allow.length < end - start) return false;
+  const at = draft.indexOf(allow, Math.max(0, end - allow.length)); // the first place that could end at or after `end`
+  return at >= 0 && at <= start;
+}

@@ -1,0 +1,79 @@
+/**
+ * The guard's intent model: the shipped weights are what the tune split gives (retrained here and compared; run
+ * `npm run train:guard-intent` after editing the corpus or the default pack), and what it adds to the rules is
+ * what an agent would notice: paraphrases no rule lists are held, the rules' harmless look-alikes are let go.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { clauses, features, train, units } from '../../../../scripts-library/guard/intent';
+import { INTENT_ADVICE, judgeDraft, SURE } from '../../../../scripts-library/guard/judge';
+import { checkDraft, DEFAULT_RULES } from '../../../../scripts-library/guard';
+import { rewriteFor } from '../../../../scripts-library/guard/rewrite';
+import { allowContext } from '../../../../scripts-library/guard/draft-state';
+import { RuleSchema } from '../../../../scripts-library/schema';
+import { intentExamples } from '../../../fixtures/guard/intent-training';
+
+const shipped = join(__dirname, '../../../../scripts-library/packs/guard-intent.json');
+
+describe('the intent model', () => {
+  it('ships exactly the weights the tune split gives', () => {
+    const model = train(intentExamples());
+    if (process.env.UPDATE_GUARD_INTENT) writeFileSync(shipped, `${JSON.stringify(model)}\n`);
+    expect(JSON.parse(readFileSync(shipped, 'utf8'))).toEqual(model);
+  }, 120_000);
+});
+
+describe('clauses and units', () => {
+  it('splits at clause marks, not at the separators of an evasion (微.信, 微 信, ＶＸ：abc)', () => {
+    const draft = '亲，加微.信 或 微 信，ＶＸ：abc！好的';
+    expect(clauses(draft).map((c) => draft.slice(c.start, c.end))).toEqual(['亲', '加微.信 或 微 信', 'ＶＸ：abc', '好的']);
+    expect(units('甲，乙。丙').map((u) => '甲，乙。丙'.slice(u.start, u.end))).toEqual(['甲', '乙', '丙', '甲，乙', '乙。丙']);
+  });
+  it('reads traditional characters and separators as the rules do', () => {
+    expect(features('懶得理妳')).toEqual(features('懒得理你'));
+    expect(features('微 信')).toContain('微信');
+  });
+});
+
+describe('the guard with the intent model (judgeDraft)', () => {
+  it('holds a paraphrase no rule lists, as a hit of its category with a 替换 the agent can accept', () => {
+    const draft = '真是服了你了，笨得要死';
+    expect(checkDraft(draft)).toEqual([]);
+    const [hit, ...rest] = judgeDraft(draft);
+    expect(rest).toEqual([]);
+    expect(hit).toMatchObject({ ruleId: 'model-abuse', category: 'abuse', severity: 'block' });
+    expect(hit!.confidence).toBeGreaterThanOrEqual(SURE);
+    const fix = rewriteFor(draft, hit!);
+    expect(fix?.result).toBe(INTENT_ADVICE.abuse);
+    expect(judgeDraft(fix!.result).filter((h) => h.severity !== 'hint')).toEqual([]);
+  });
+
+  it('lets a default word rule go as a hint where its clause plainly means no harm', () => {
+    const draft = '包装上印的字母是QQ，是我们的品牌';
+    expect(checkDraft(draft)).toMatchObject([{ text: 'QQ', severity: 'block' }]);
+    expect(judgeDraft(draft)).toMatchObject([{ text: 'QQ', severity: 'hint', ruleId: 'offplatform-067' }]);
+    // …and not where the same word means contact.
+    expect(judgeDraft('加我QQ，我发您图')).toMatchObject([{ severity: 'block' }]);
+  });
+
+  it("never overrules a team's own rule or a number pattern", () => {
+    const team = [...DEFAULT_RULES, RuleSchema.parse({ id: 'team-1', terms: ['品牌'], category: 'off-platform', severity: 'block', suggestion: '（改）' })];
+    expect(judgeDraft('包装上印的字母是我们的品牌', team)).toMatchObject([{ ruleId: 'team-1', severity: 'block' }]);
+    expect(judgeDraft('打款到 6222020200112233446').map((h) => h.severity)).toContain('block');
+  });
+
+  it('不再提示 on a model hit: its context silences it, elsewhere it still speaks', () => {
+    const draft = '真是服了你了，笨得要死';
+    const hit = judgeDraft(draft)[0]!;
+    const allows = { [hit.ruleId]: [allowContext(draft, hit)] };
+    expect(judgeDraft(draft, DEFAULT_RULES, { allows })).toEqual([]);
+    expect(judgeDraft('你这人真是笨得要死，说几遍了', DEFAULT_RULES, { allows }).map((h) => h.severity)).toContain('block');
+  });
+
+  it('says nothing on an empty draft and keeps the rules alone for one the model cannot read', () => {
+    expect(judgeDraft('')).toEqual([]);
+    expect(judgeDraft('   ')).toEqual([]);
+    expect(judgeDraft('👍👍')).toEqual(checkDraft('👍👍'));
+  });
+});
