@@ -98,7 +98,7 @@ export interface IntentGuess extends Span {
 
 /** Posteriors of the units read lately (a keystroke changes one clause; the others are read again as they were). */
 const recent = new Map<string, number[]>();
-const RECENT = 512;
+const RECENT = 4096; // a 5,000-character draft is about a thousand units: all of them stay
 
 /** The model's posterior for one unit's text (per label, in `model.labels` order), memoised. */
 export function unitPosterior(model: IntentModel, text: string): number[] {

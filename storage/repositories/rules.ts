@@ -1,21 +1,48 @@
-/** Guard rules in the database: installed once from the default pack, then the agent's to view, edit and disable. */
+/**
+ * Guard rules in the database: installed from the default pack, then the agent's to view, edit and disable; a new
+ * revision of the pack reaches the rules the agent never edited.
+ */
 import type { KefuDB } from '../db';
 import { RulePackSchema, RuleSchema, type Rule, type RuleCategory } from '../../scripts-library/schema';
 import type { RuleImportPlan } from '../../scripts-library/rule-io';
 import rulePack from '../../scripts-library/packs/rules-default.json';
+import ruleHistory from '../../scripts-library/packs/history/rules-default.json';
+import { contentHashes, planRuleUpgrade, revisionId, RuleHistorySchema } from '../../scripts-library/rule-upgrade';
 
+/** The current pack's revision: a hash of its rules' content (a new round of guard work changes it). */
+let revision: string | undefined;
+const currentRevision = () => (revision ??= revisionId(contentHashes(rulePack.rules as Partial<Rule>[])));
+
+/**
+ * Install the default rules once, and bring an installed set up to each new revision of the pack
+ * (rule-upgrade.ts: never-edited rules take the new content, edited and deleted ones stay as the agent left them).
+ * @returns how many rules were written
+ */
 export async function ensureDefaultRules(db: KefuDB): Promise<number> {
   const mark = `installedRules:${rulePack.id}`;
+  const revisionKey = `rulesRevision:${rulePack.id}`;
   // Every panel open asks: answer from one read, without parsing the pack or taking a write lock.
-  if (await db.settings.get(mark)) return 0;
+  const [installed, at] = await db.settings.bulkGet([mark, revisionKey]);
+  if (installed && at?.value === currentRevision()) return 0;
   const pack = RulePackSchema.parse(rulePack);
   return db.transaction('rw', db.rules, db.settings, async () => {
-    if (await db.settings.get(mark)) return 0;
-    const existing = new Set(await db.rules.toCollection().primaryKeys());
-    const fresh = pack.rules.filter((r) => !existing.has(r.id));
-    await db.rules.bulkAdd(fresh);
-    await db.settings.put({ key: mark, value: Date.now() });
-    return fresh.length;
+    const [installedNow, atNow] = await db.settings.bulkGet([mark, revisionKey]);
+    if (installedNow && atNow?.value === currentRevision()) return 0;
+    let written: number;
+    if (!installedNow) {
+      const existing = new Set(await db.rules.toCollection().primaryKeys());
+      const fresh = pack.rules.filter((r) => !existing.has(r.id));
+      await db.rules.bulkAdd(fresh);
+      written = fresh.length;
+      await db.settings.put({ key: mark, value: Date.now() });
+    } else {
+      const plan = planRuleUpgrade(await db.rules.toArray(), pack.rules, RuleHistorySchema.parse(ruleHistory), typeof atNow?.value === 'string' ? atNow.value : undefined);
+      await db.rules.bulkPut(plan.put);
+      await db.rules.bulkDelete(plan.remove);
+      written = plan.put.length + plan.remove.length;
+    }
+    await db.settings.put({ key: revisionKey, value: currentRevision() });
+    return written;
   });
 }
 

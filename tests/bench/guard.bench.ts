@@ -8,6 +8,7 @@ import { bothViews, createScratch, normalizeTerm } from '../../scripts-library/g
 import type { Rule } from '../../scripts-library/schema';
 import { percentile, timeEach } from './stats';
 import { score } from '../fixtures/guard/corpus';
+import { judgeDraft } from '../../scripts-library/guard/judge';
 
 const SENTENCES = [
   '亲，您好，欢迎光临本店，很高兴为您服务。', '这款连衣裙有货的，现在拍下今天就能发货。', '快递一般江浙沪两到三天，其他地区三到五天送达。',
@@ -98,12 +99,33 @@ export async function run(): Promise<Record<string, number>> {
   const longTimes = timeEach(long, 10, (d) => checkDraft(d, rules2k));
   out['guard.p95_ms.5000_chars.2k_rules'] = r(percentile(longTimes, 95));
 
-  // Accuracy on the labelled corpus (tests/fixtures/guard): the tune split and the held-back one.
+  // The guard as the chat page runs it: the rules, then the intent model (judge.ts). A keystroke re-reads every
+  // clause but the one it changed (the model's posteriors are memoised per clause text), so that is timed: a
+  // 500-character draft with one clause new per check; and a 5,000-character one read cold (a paste).
+  const typed = Array.from({ length: 200 }, (_, i) => `${draft(500, i % 10, ['加微信', '我不知道'])}第${i}句改了。`);
+  judgeDraft(typed[0]!);
+  out['guard.judge.p95_ms.keystroke.500_chars'] = r(percentile(timeEach(typed, 1, (d) => judgeDraft(d)), 95));
+  // Every clause of a paste made new (numbered), so none was read before.
+  let n = 0;
+  const pasted = Array.from({ length: 10 }, (_, i) => draft(5000, i + 3, ['加微信', '全网最低', '好评返现', '我不知道']).replace(/[，。？]/g, (m) => `${n++}${m}`));
+  const pasteTimes: number[] = [];
+  for (const d of pasted) {
+    const t0 = performance.now();
+    judgeDraft(d);
+    pasteTimes.push(performance.now() - t0);
+  }
+  out['guard.judge.median_ms.paste.5000_chars'] = r(percentile(pasteTimes, 50));
+
+  // Accuracy on the labelled corpus (tests/fixtures/guard): the tune split and the held-back one, for the guard as
+  // shipped (rules + intent model) and for the rules alone.
   for (const split of ['tune', 'heldout'] as const) {
-    const s = score((d) => checkDraft(d), split);
+    const s = score((d) => judgeDraft(d), split);
     out[`guard.corpus.recall.${split}`] = Math.round(s.recall * 10000) / 10000;
     out[`guard.corpus.false_warning_rate.${split}`] = Math.round(s.falseWarningRate * 10000) / 10000;
     out[`guard.corpus.size.${split}`] = s.positives + s.clean;
+    const rules = score((d) => checkDraft(d), split);
+    out[`guard.corpus.rules_only.recall.${split}`] = Math.round(rules.recall * 10000) / 10000;
+    out[`guard.corpus.rules_only.false_warning_rate.${split}`] = Math.round(rules.falseWarningRate * 10000) / 10000;
   }
   return out;
 }
