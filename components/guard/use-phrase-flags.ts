@@ -1,29 +1,48 @@
 /** Library phrases that would teach warn/block wording, flagged by the same guard the chat page checks with (rules and intent model). */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listRules } from '../../storage/repositories/rules';
-import { DEFAULT_RULES } from '../../scripts-library/guard';
-import { judgeDraft } from '../../scripts-library/guard/judge';
+import { checkDraft, DEFAULT_RULES, type Hit } from '../../scripts-library/guard';
+import type { JudgeOptions } from '../../scripts-library/guard/judge';
 import { effectiveRules } from '../../scripts-library/guard/effective-rules';
-import type { Phrase, Settings } from '../../scripts-library/schema';
+import type { Phrase, Rule, Settings } from '../../scripts-library/schema';
 import { useDb } from '../shared/db-context';
 import { t } from '../shared/i18n';
 import type { PhraseFlag } from '../phrases/PhraseList';
 
 
+type Judge = (draft: string, rules: readonly Rule[], options: JudgeOptions) => Hit[];
+
+/**
+ * The guard as the chat page runs it, loaded once the panel is up: the intent model is ≈ 75 kB gzip of weights,
+ * kept off the first screen's path. Until it arrives, rows are flagged by the rules alone.
+ */
+function useJudge(): Judge | undefined {
+  const [judge, setJudge] = useState<{ fn: Judge }>();
+  useEffect(() => {
+    let live = true;
+    void import('../../scripts-library/guard/judge').then((m) => live && setJudge({ fn: m.judgeDraft }), (e: unknown) => console.warn('[kefu] guard model', e));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return judge?.fn;
+}
+
 export function usePhraseFlags(guardAllows: Settings['guardAllows'] | undefined): (phrase: Phrase) => PhraseFlag {
   const db = useDb();
+  const judge = useJudge();
   const stored = useLiveQuery(() => listRules(db), [db]);
   // The pack plus the agent's 不再提示 allows: what the background checks the chat box with.
   const rules = useMemo(() => effectiveRules(stored?.length ? stored : DEFAULT_RULES, guardAllows ?? {}), [stored, guardAllows]);
   // Checked for rendered rows only (and by 体检 once per library change: the same function while the rules are).
   return useCallback(
     (phrase: Phrase): PhraseFlag => {
-      const found = [phrase.body, ...(phrase.variants ?? [])].flatMap((text) => judgeDraft(text, rules, { allows: guardAllows })).filter((h) => h.severity !== 'hint');
+      const found = [phrase.body, ...(phrase.variants ?? [])].flatMap((text) => (judge ? judge(text, rules, { allows: guardAllows ?? {} }) : checkDraft(text, rules))).filter((h) => h.severity !== 'hint');
       if (!found.length) return undefined;
       const terms = found.map((h) => h.text).join('、');
       return found.some((h) => h.severity === 'block') ? { severity: 'block', text: t('flagBlock', terms) } : { severity: 'warn', text: t('flagWarn', terms) };
     },
-    [rules, guardAllows],
+    [rules, guardAllows, judge],
   );
 }

@@ -11,7 +11,7 @@ import type { GuardHit } from '../../scripts-library/protocol';
 import { readEditor, selectionFor } from './editor-text';
 import { rewriteFor, type Rewrite } from '../../scripts-library/guard/rewrite';
 import { viewportRect } from './dom';
-import { allowContext, DraftState } from '../../scripts-library/guard/draft-state';
+import { allowContext, DraftState, MODEL_PREFIX } from '../../scripts-library/guard/draft-state';
 import type { InsertResult, SavedSelection } from './insert';
 
 export interface GuardDeps {
@@ -42,6 +42,7 @@ const STYLE = `
 .hit { border-bottom: 1px solid #f1f5f9; padding: 6px 0; }
 .term { font-weight: 700; }
 .why, .suggestion { color: #475569; font-size: 12px; }
+.model { color: #7c3aed; font-size: 12px; }
 .preview { color: #166534; font-size: 12px; }
 .actions { display: flex; gap: 6px; margin-top: 4px; justify-content: flex-end; }
 button { font: inherit; font-size: 12px; padding: 1px 8px; border: 1px solid #cbd5e1; border-radius: 4px; background: #fff; cursor: pointer; }
@@ -205,6 +206,8 @@ export class GuardBadge {
       const why = this.node('div', 'why', this.deps.text(`why_${h.category.replace(/-/g, '_')}`));
       if (h.note) why.title = h.note; // the rule's own note (its research source) on hover
       row.append(why);
+      // A hit of the intent model says so where it is read, not on hover: no rule lists these words.
+      if (h.ruleId.startsWith(MODEL_PREFIX) && h.note) row.append(this.node('div', 'model', h.note));
       if (h.suggestion) row.append(this.node('div', 'suggestion', this.deps.text('guardSuggestion', h.suggestion)));
       // What 替换 would make of the draft, shown before it is applied (a word, or the whole clause rewritten).
       const rewrite = rewriteFor(this.state.checked.text, h);
@@ -268,6 +271,9 @@ export class GuardBadge {
     const sel = rewrite && selectionFor(el, rewrite.start, rewrite.end);
     if (!rewrite || !sel) return;
     await this.deps.insert(el, rewrite.text, sel);
+    // The agent changed the held draft: the hold is over (the next Enter checks what is there now). Before, the
+    // 已暂停发送 banner stayed over a draft with nothing left to change.
+    this.held = null;
     await this.refresh(el);
   }
 

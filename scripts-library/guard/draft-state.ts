@@ -6,6 +6,9 @@ import type { GuardHit } from '../protocol';
 
 export const SEVERITIES = ['block', 'warn', 'hint'] as const;
 
+/** The rule id of an intent-model hit begins so (judge.ts): model-abuse, model-off-platform… */
+export const MODEL_PREFIX = 'model-';
+
 /** What to do with a send (Enter or the send button). */
 export type SendDecision =
   /** Let it go. */

@@ -12,6 +12,7 @@
 import intentPack from '../packs/guard-intent.json';
 import type { Rule, RuleCategory } from '../schema';
 import { checkDraft, DEFAULT_RULES, type Hit } from './index';
+import { MODEL_PREFIX } from './draft-state';
 import { clauses, guessesFor, NONE, SEVERITY_OF, unitPosterior, type IntentModel } from './intent';
 
 export const DEFAULT_INTENT = intentPack as IntentModel;
@@ -19,7 +20,6 @@ export const SURE = 0.55;
 export const UNSURE = 0.35;
 export const VETO = 0.9;
 
-export const INTENT_PREFIX = 'model-';
 
 /** What a model hit says, per category: a sentence 替换 puts in place of the clause, or advice in （…）. */
 export const INTENT_ADVICE: Record<RuleCategory, string> = {
@@ -68,7 +68,7 @@ export function judgeDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
   for (const g of guessesFor(model, draft, unsure).sort((a, b) => b.p - a.p)) {
     if (taken.some((h) => h.start < g.end && h.end > g.start)) continue;
     if (found.some((h) => h.start < g.end && h.end > g.start)) continue;
-    const ruleId = `${INTENT_PREFIX}${g.category}`;
+    const ruleId = `${MODEL_PREFIX}${g.category}`;
     const text = draft.slice(g.start, g.end);
     if ((Object.hasOwn(allows, ruleId) ? allows[ruleId]! : []).some((a) => covers(draft, a, g.start, g.end))) continue;
     found.push({

@@ -249,4 +249,13 @@ describe('短语库体检 in 管理', () => {
     const overridden = within(health).getByRole('group', { name: '最常「仍要发送」的规则' });
     expect(within(overridden).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['加…我 5 次', '我不知道 3 次']);
   });
+
+  it('flags wording only the intent model finds, once the model has loaded', async () => {
+    await db.phrases.add({ ...(await db.phrases.get('stock-yes'))!, id: 'mine-rude', title: '不耐烦', body: '真是服了你了，笨得要死', code: undefined, useCount: 0, lastUsedAt: undefined, origin: 'user' });
+    await userEvent.click(screen.getByRole('button', { name: '管理' }));
+    const health = await screen.findByRole('region', { name: '短语库体检' });
+    await waitFor(() => expect(health).toHaveTextContent('1 条含提醒用语'), { timeout: 5000 });
+    await userEvent.click(within(health).getByText('短语库体检'));
+    expect(within(health).getByRole('group', { name: '含提醒用语的短语' })).toHaveTextContent('不耐烦');
+  });
 });

@@ -102,6 +102,22 @@ describe('send check', () => {
     await demo.close();
   });
 
+  it('the intent model holds a paraphrase no rule lists, says it is its own judgement, and 改写此句 fixes it', async () => {
+    const demo = await typeInto('react', '真是服了你了，笨得要死');
+    await expect.poll(() => badge(demo).textContent()).toBe('必改 1');
+    await demo.keyboard.press('Enter');
+    await expect.poll(() => panel(demo).textContent()).toContain('已暂停发送');
+    expect(await sentTexts(demo)).toEqual([]);
+    const row = panel(demo).locator('.hit');
+    expect(await row.locator('.model').textContent()).toMatch(/^语义判断（把握 \d+%）/);
+    await row.locator('button', { hasText: '改写此句' }).click();
+    await expect.poll(() => replyText(demo)).toBe('不好意思，我再帮您说明一下');
+    await expect.poll(() => badge(demo).count()).toBe(0);
+    await demo.keyboard.press('Enter');
+    await expect.poll(() => sentTexts(demo)).toEqual(['不好意思，我再帮您说明一下']);
+    await demo.close();
+  });
+
   it('a block hit holds a click on 发送 too', async () => {
     const demo = await typeInto('textarea', '好评返现5元');
     await expect.poll(() => badge(demo).count()).toBe(1);
