@@ -18,7 +18,7 @@ for (const c of '，,。！!？?；;\n~～') CLAUSE[c.charCodeAt(0)] = 1;
 const endsClause = (text: string, i: number) => CLAUSE[text.charCodeAt(i)] === 1;
 /** A negation before the hit, in its clause and at most this far. */
 const NEGATION_BEFORE = ['不能', '不可以', '不允许', '不要', '请勿', '禁止', '不支持', '不做', '不参与', '不会问', '不会让', '不会索要', '谨防', '小心', '不需要', '别相信', '拒绝', '不接受', '严禁'];
-const NEGATION_AFTER = ['不要告诉', '不要泄露', '千万不要', '不用提供', '不用给', '我们没有', '是不允许', '不可以', '不能给', '请勿', '都不是我们', '不是我们的', '不是本店'];
+const NEGATION_AFTER = ['不要告诉', '不要泄露', '千万不要', '千万别', '别告诉', '不是我们建', '不是我们开', '不用提供', '不用给', '我们没有', '是不允许', '不可以', '不能给', '请勿', '都不是我们', '不是我们的', '不是本店'];
 /** Each list as one alternation: one regex scan of the clause instead of a search per word. */
 const anyOf = (words: string[]) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 const NEGATED_BEFORE = anyOf(NEGATION_BEFORE);
@@ -28,6 +28,8 @@ const NEAR_BEFORE = 12;
 const NEAR_AFTER = 4;
 const BEFORE_WINDOW = 10;
 const QUOTE = /(?:说|问|提到|讲|写|称|留言)[的了过道是]?\s*[：:]?\s*(["“「『‘])([^"”」』’]{1,40})["”」』’]/g;
+/** The buyer's (or someone's) words reported in the clause before the hit: the agent repeats, not says. */
+const REPORTED = /(?:您|你|买家|有人|顾客)(?:刚才|之前)?(?:问|说|提到|讲)(?:的|过|了)?/;
 /** A question (能不能, 可不可以…) holds 不 but negates nothing: 「差评能不能删一下」 asks for the removal. */
 const QUESTION = /能不能|可不可以|要不要|会不会|是不是|行不行/g;
 const unasked = (text: string) => text.replace(QUESTION, '');
@@ -93,6 +95,8 @@ export function contextOf(draft: string, plain: View) {
         const after = unasked(text.slice(pe, e));
         if (NEGATED_BEFORE.test(before) || NEGATED_AFTER.test(after)) return true;
         if (SHORT_NEGATION.test(unasked(text.slice(s, ps)))) return true;
+        // Reported buyer words without quote marks: 您问能不能返现（平台不允许的）.
+        if (REPORTED.test(text.slice(s, ps))) return true;
       }
       if (h.category === 'service-taboo') {
         let e = pe;

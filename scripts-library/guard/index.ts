@@ -68,7 +68,8 @@ export interface CompiledRules {
 /** The near rules, and for each near word of the plain automaton (id − entries.length) its rule and group. */
 interface NearRules {
   words: { rule: number; group: number }[];
-  rules: { rule: Rule; groups: number; within: number; ordered: boolean }[];
+  /** `allow`: the rule's allow contexts in plain form (假一赔三 leaves 假一 … 赔 alone). */
+  rules: { rule: Rule; groups: number; within: number; ordered: boolean; allow: string[] }[];
   /**
    * Scratch of one check (checks are synchronous), emptied at the start of each: the matches per rule and
    * group, the rules that have some (in order of their first match) and a mark per such rule.
@@ -145,7 +146,8 @@ function nearRules(rules: readonly Rule[]): Pick<NearRules, 'words' | 'rules'> &
   const out: NearRules['rules'] = [];
   for (const rule of rules) {
     if (!rule.enabled || !rule.near?.length) continue;
-    const index = out.push({ rule, groups: rule.near.length, within: rule.nearWithin ?? NEAR_WITHIN, ordered: rule.nearOrdered ?? false }) - 1;
+    const allow = rule.allow.map((a) => normalizeTerm(a, false)).filter(Boolean);
+    const index = out.push({ rule, groups: rule.near.length, within: rule.nearWithin ?? NEAR_WITHIN, ordered: rule.nearOrdered ?? false, allow }) - 1;
     rule.near.forEach((group, g) => {
       for (const word of group) {
         const norm = normalizeTerm(word, false);
@@ -213,7 +215,7 @@ function clearNear(near: NearRules): void {
 
 function pairNear(text: string, near: NearRules, r: number, add: (rule: Rule, start: number, end: number) => void): void {
   const groups = near.matches[r]!;
-  const { rule, groups: count, within, ordered } = near.rules[r]!;
+  const { rule, groups: count, within, ordered, allow } = near.rules[r]!;
   for (let g = 0; g < count; g++) if (!groups[g]!.n) return;
   for (const g of groups) g.sort();
   const first = groups[0]!;
@@ -240,6 +242,7 @@ function pairNear(text: string, near: NearRules, r: number, add: (rule: Rule, st
         if (xs >= start && xs <= end + 1 && xe > end && sameClause(text, end, xe)) end = xe;
       }
     }
+    if (allow.some((a) => covers(text, a, start, end))) continue;
     add(rule, start, end);
     return; // one hit per rule
   }

@@ -31,11 +31,16 @@ const CJK = /[\u3400-\u9fff]/;
 /** What ends a clause in a draft. Not ASCII '.', ':' or a single space: 微.信, ＶＸ：abc, 微 信 are one clause. */
 const CLAUSE_END = /[，,。！!？?；;\n~～…]/;
 
+const QUOTED = /["“「『‘][^"”」』’]{1,40}["”」』’]/g;
+
 /** The features of one clause (each once). */
 export function features(clause: string): string[] {
-  const plain = normalizeTerm(clause, false);
-  const compact = normalizeTerm(clause, true);
+  // Quoted words are the buyer's (您说“加个微信”…): read as a mark, not as the agent's own words.
+  const own = clause.replace(QUOTED, '，');
+  const plain = normalizeTerm(own, false);
+  const compact = normalizeTerm(own, true);
   const out = new Set<string>();
+  if (own !== clause) out.add('m:quoted');
   const chars = [...compact];
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
@@ -51,7 +56,6 @@ export function features(clause: string): string[] {
   for (const n of plain.match(/[0-9]+/g) ?? []) out.add(n.length >= 11 ? `n:long` : n.length >= 5 ? 'n:mid' : 'n:short');
   if (/[a-z]+[0-9]+|[0-9]+[a-z]+/.test(plain)) out.add('n:id');
   if (/[吗呢么嘛?？]/.test(plain)) out.add('m:ask');
-  if (/["“”「」『』‘’]/.test(clause)) out.add('m:quote');
   const first = chars.find((c) => CJK.test(c));
   if (first) out.add(`^${first}`);
   return [...out];

@@ -28,11 +28,11 @@ describe('the labelled corpus', () => {
 });
 
 describe.each([
-  // The held-back split (round 6) was scored once, after tuning (tests/fixtures/guard/README.md): 85.9 % recall,
-  // 8.70 % false warnings with the intent model (68.5 % / 7.51 % with the rules alone), short of the targets
+  // The held-back split (round 7) was scored once, after tuning (tests/fixtures/guard/README.md): 84.8 % recall,
+  // 4.11 % false warnings with the intent model (65.0 % / 5.14 % with the rules alone), short of the targets
   // (issue #10 stays open). Its floors only keep it from getting worse; the split must not be tuned on.
   ['tune', 0.98, 0.01],
-  ['heldout', 0.858, 0.087],
+  ['heldout', 0.848, 0.042],
 ] as const)('the %s split, with the guard as shipped (rules and intent model)', (split, minRecall, maxFalse) => {
   const s = score((d) => judgeDraft(d), split);
   it(`catches ≥ ${minRecall * 100} % at the severity required (${(s.recall * 100).toFixed(1)} %)`, () => {
@@ -43,18 +43,10 @@ describe.each([
   });
 });
 
-describe('order numbers, tracking numbers and phone-like codes in context', () => {
-  const numbers = (split: 'tune' | 'heldout') => clean.filter((c) => c.split === split && ['order-number', 'tracking-number', 'phone-like'].includes(c.trap));
-  const blocked = (split: 'tune' | 'heldout') => numbers(split).filter((c) => judgeDraft(c.draft).some((h) => h.severity === 'block')).map((c) => c.draft);
-  it('never block in the tune split', () => {
-    expect(numbers('tune').length).toBeGreaterThan(10);
-    expect(blocked('tune')).toEqual([]);
-  });
-  // Round 6's held-back split found three that do (README.md); they stay until the split is retired, so that it
-  // is not tuned on. The list may only shrink.
-  it('block in the held-back split only where round 6 found it', () => {
-    expect(numbers('heldout').length).toBeGreaterThan(10);
-    const known = ['您说的是 6923456789012345678 这一单吗', '商品编码 15912345678，搜这个能找到', '您预留的手机号尾号 1234 会收到取件短信'];
-    expect(blocked('heldout').filter((d) => !known.includes(d))).toEqual([]);
+describe.each(['tune', 'heldout'] as const)('order numbers, tracking numbers and phone-like codes in context, %s split', (split) => {
+  it('never block', () => {
+    const numbers = clean.filter((c) => c.split === split && ['order-number', 'tracking-number', 'phone-like'].includes(c.trap));
+    expect(numbers.length).toBeGreaterThan(10);
+    expect(numbers.filter((c) => judgeDraft(c.draft).some((h) => h.severity === 'block')).map((c) => c.draft)).toEqual([]);
   });
 });
