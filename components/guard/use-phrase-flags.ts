@@ -11,6 +11,8 @@ import { t } from '../shared/i18n';
 import type { PhraseFlag } from '../phrases/PhraseList';
 
 
+const MODEL_AFTER_MS = 1500;
+
 type Judge = (draft: string, rules: readonly Rule[], options: JudgeOptions) => Hit[];
 
 /**
@@ -21,9 +23,14 @@ function useJudge(): Judge | undefined {
   const [judge, setJudge] = useState<{ fn: Judge }>();
   useEffect(() => {
     let live = true;
-    void import('../../scripts-library/guard/judge').then((m) => live && setJudge({ fn: m.judgeDraft }), (e: unknown) => console.warn('[kefu] guard model', e));
+    // After the first screen and the whole library have had their turn: reading the weights holds the page's
+    // thread for tens of milliseconds (loaded at mount, it put sidepanel.open_ms.10k from ≈ 420 to 584 ms).
+    const timer = setTimeout(() => {
+      void import('../../scripts-library/guard/judge').then((m) => live && setJudge({ fn: m.judgeDraft }), (e: unknown) => console.warn('[kefu] guard model', e));
+    }, MODEL_AFTER_MS);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, []);
   return judge?.fn;

@@ -7,7 +7,7 @@
  * comma: 不要给差评，我们私下补偿您), after the rules, and speaks only where no rule did.
  *
  * Sure of itself (≥ SURE), a hit takes its category's severity; less sure (≥ UNSURE), a hint the agent can read and
- * ignore; below that, nothing. Trained at build time: `npm run train:guard-intent` writes packs/guard-intent.json,
+ * ignore; below that, nothing. Trained at build time: `npm run train:guard-intent` writes packs/guard-intent.json (toStored),
  * and a test retrains and compares, so the shipped weights are always what the corpus gives.
  */
 import type { RuleCategory, Severity } from '../schema';
@@ -18,7 +18,33 @@ export const NONE = 'none';
 
 export interface IntentModel extends LinearWeights {
   format: 'kefu-guard-intent';
-  version: 1;
+  version: 2;
+}
+
+/**
+ * The model as shipped (packs/guard-intent.json): the same two-decimal weights written as hundredths, whole
+ * numbers (-12 for -0.12): a third smaller to store and to read, and exactly the same values once divided.
+ */
+export interface StoredIntentModel {
+  format: 'kefu-guard-intent';
+  version: 2;
+  scale: 100;
+  labels: string[];
+  bias: number[];
+  weights: Record<string, number[]>;
+}
+
+export function toStored(model: IntentModel): StoredIntentModel {
+  const whole = (v: number) => Math.round(v * 100) || 0;
+  const weights: Record<string, number[]> = {};
+  for (const [f, w] of Object.entries(model.weights)) weights[f] = w.map(whole);
+  return { format: model.format, version: 2, scale: 100, labels: model.labels, bias: model.bias.map(whole), weights };
+}
+
+export function fromStored(stored: StoredIntentModel): IntentModel {
+  const weights: Record<string, number[]> = {};
+  for (const [f, w] of Object.entries(stored.weights)) weights[f] = w.map((v) => v / stored.scale);
+  return { format: 'kefu-guard-intent', version: 2, labels: stored.labels, bias: stored.bias.map((v) => v / stored.scale), weights };
 }
 
 export interface IntentExample {
@@ -63,7 +89,7 @@ export function features(clause: string): string[] {
 
 export function train(examples: readonly IntentExample[], options?: TrainOptions): IntentModel {
   const { labels, bias, weights } = trainLinear(examples.map((e) => ({ label: e.label, fs: features(e.text) })), options);
-  return { format: 'kefu-guard-intent', version: 1, labels, bias, weights };
+  return { format: 'kefu-guard-intent', version: 2, labels, bias, weights };
 }
 
 export interface Span {

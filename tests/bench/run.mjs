@@ -19,6 +19,14 @@ function median(xs) {
 }
 
 const only = process.argv[2];
+/** Vite's `?raw` imports (a file's text), for the benchmarks' own esbuild bundles. */
+const rawImports = {
+  name: 'raw',
+  setup(b) {
+    b.onResolve({ filter: /\?raw$/ }, (a) => ({ path: join(a.resolveDir, a.path.replace(/\?raw$/, '')), namespace: 'raw' }));
+    b.onLoad({ filter: /.*/, namespace: 'raw' }, (a) => ({ contents: readFileSync(a.path, 'utf8'), loader: 'text' }));
+  },
+};
 // Build time: median of 3 production builds (wall clock, including Node start-up).
 const builds = [];
 if (!only) {
@@ -64,7 +72,7 @@ for (const file of readdirSync(join(root, 'tests', 'bench')).filter((f) => f.end
   if (only && !file.startsWith(only)) continue;
   // Next to the sources so the bundle resolves node_modules (playwright-core and esbuild stay external).
   const outfile = join(root, 'tests', 'bench', '.tmp', file.replace(/\.ts$/, '.mjs'));
-  await build({ entryPoints: [join(root, 'tests', 'bench', file)], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning', external: ['playwright-core', 'esbuild'] });
+  await build({ entryPoints: [join(root, 'tests', 'bench', file)], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning', external: ['playwright-core', 'esbuild'], plugins: [rawImports] });
   const mod = await import(pathToFileURL(outfile).href);
   Object.assign(results, await mod.run());
 }

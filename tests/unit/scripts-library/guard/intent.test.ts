@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { clauses, features, train, units } from '../../../../scripts-library/guard/intent';
+import { clauses, features, fromStored, toStored, train, units, type StoredIntentModel } from '../../../../scripts-library/guard/intent';
 import { INTENT_ADVICE, judgeDraft, SURE } from '../../../../scripts-library/guard/judge';
 import { checkDraft, DEFAULT_RULES } from '../../../../scripts-library/guard';
 import { rewriteFor } from '../../../../scripts-library/guard/rewrite';
@@ -19,8 +19,11 @@ const shipped = join(__dirname, '../../../../scripts-library/packs/guard-intent.
 describe('the intent model', () => {
   it('ships exactly the weights the tune split gives', () => {
     const model = train(intentExamples());
-    if (process.env.UPDATE_GUARD_INTENT) writeFileSync(shipped, `${JSON.stringify(model)}\n`);
-    expect(JSON.parse(readFileSync(shipped, 'utf8'))).toEqual(model);
+    if (process.env.UPDATE_GUARD_INTENT) writeFileSync(shipped, `${JSON.stringify(toStored(model))}\n`);
+    const stored = JSON.parse(readFileSync(shipped, 'utf8')) as StoredIntentModel;
+    expect(stored).toEqual(toStored(model));
+    // Hundredths divided back are the trained two-decimal weights, exactly.
+    expect(fromStored(stored)).toEqual(model);
   }, 120_000);
 });
 
