@@ -35,7 +35,7 @@ const STYLE = `
   border-radius: 12px; border: 1px solid #e5e7eb; background: #fff; cursor: pointer; box-shadow: 0 2px 6px rgb(0 0 0 / .12);
   font: 12px/1.6 system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif; color: #1f2937; }
 .block { color: #b91c1c; font-weight: 700; } .warn { color: #b45309; } .hint { color: #475569; }
-.panel { position: fixed; z-index: 2147483647; width: 360px; max-height: 360px; overflow: auto; background: #fff;
+.panel { position: fixed; z-index: 2147483647; box-sizing: border-box; width: 360px; max-height: 360px; overflow: auto; background: #fff;
   border: 1px solid #cbd5e1; border-radius: 8px; box-shadow: 0 8px 24px rgb(0 0 0 / .15); padding: 8px;
   font: 13px/1.5 system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif; color: #1f2937; }
 .held { font-weight: 700; color: #b91c1c; margin-bottom: 6px; }

@@ -12,7 +12,7 @@
  */
 import type { RuleCategory, Severity } from '../schema';
 import { posterior, trainLinear, type LinearWeights, type TrainOptions } from '../linear-model';
-import { normalizeTerm } from './normalize';
+import { normalizeBoth } from './normalize';
 
 export const NONE = 'none';
 
@@ -63,8 +63,7 @@ const QUOTED = /["“「『‘][^"”」』’]{1,40}["”」』’]/g;
 export function features(clause: string): string[] {
   // Quoted words are the buyer's (您说“加个微信”…): read as a mark, not as the agent's own words.
   const own = clause.replace(QUOTED, '，');
-  const plain = normalizeTerm(own, false);
-  const compact = normalizeTerm(own, true);
+  const { plain, compact } = normalizeBoth(own);
   const out = new Set<string>();
   if (own !== clause) out.add('m:quoted');
   const chars = [...compact];
@@ -113,8 +112,7 @@ export function clauses(draft: string): Span[] {
 }
 
 /** The units the model reads: each clause, and each clause with the next. */
-export function units(draft: string): Span[] {
-  const cs = clauses(draft);
+export function units(draft: string, cs: readonly Span[] = clauses(draft)): Span[] {
   const out = [...cs];
   for (let i = 0; i + 1 < cs.length; i++) out.push({ start: cs[i]!.start, end: cs[i + 1]!.end });
   return out;
@@ -150,10 +148,10 @@ let recentModel: IntentModel | undefined;
 /**
  * The units the model finds harm in (at least `min`), with the likeliest harmful category of each.
  */
-export function guessesFor(model: IntentModel, draft: string, min: number): IntentGuess[] {
+export function guessesFor(model: IntentModel, draft: string, min: number, cs: readonly Span[] = clauses(draft)): IntentGuess[] {
   const out: IntentGuess[] = [];
   const none = model.labels.indexOf(NONE);
-  for (const u of units(draft)) {
+  for (const u of units(draft, cs)) {
     const p = unitPosterior(model, draft.slice(u.start, u.end));
     const harm = 1 - p[none]!;
     if (harm < min) continue;

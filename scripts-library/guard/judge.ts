@@ -73,7 +73,7 @@ export function judgeDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
   const taken = hits.filter((h) => h.severity !== 'hint');
   const found: Hit[] = [];
   // Surest first: a pair that is surer than its clauses takes their place, and the other way round.
-  for (const g of guessesFor(model, draft, unsure).sort((a, b) => b.p - a.p)) {
+  for (const g of guessesFor(model, draft, unsure, cs).sort((a, b) => b.p - a.p)) {
     if (taken.some((h) => h.start < g.end && h.end > g.start)) continue;
     if (found.some((h) => h.start < g.end && h.end > g.start)) continue;
     const ruleId = `${MODEL_PREFIX}${g.category}`;

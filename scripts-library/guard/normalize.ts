@@ -277,3 +277,9 @@ export function normalizeTerm(term: string, compact: boolean): string {
   const views = bothViews(term, (termScratch ??= createScratch(64))); // the text is read before the next call
   return compact ? views.compact.text : views.plain.text;
 }
+
+/** Both normalised texts of a term in one pass (the intent model reads both of every clause). */
+export function normalizeBoth(term: string): { plain: string; compact: string } {
+  const views = bothViews(term, (termScratch ??= createScratch(64)));
+  return { plain: views.plain.text, compact: views.compact.text };
+}
