@@ -366,7 +366,7 @@ function scan(
  * Does an occurrence of `allow` in `text` cover [start, end)? Only where such an occurrence could start is
  * tried, in place (a search to the end of a long draft for every hit made long checks quadratic).
  */
-function covers(text: string, allow: string, start: number, end: number): boolean {
+export function covers(text: string, allow: string, start: number, end: number): boolean {
   if (end - start > allow.length) return false;
   for (let at = Math.max(0, end - allow.length); at <= start; at++) if (text.startsWith(allow, at)) return true;
   return false;

@@ -14,7 +14,7 @@
 // and the service worker reads it at every start.
 import intentText from '../packs/guard-intent.json?raw';
 import type { Rule, RuleCategory } from '../schema';
-import { checkDraft, DEFAULT_RULES, type Hit } from './index';
+import { checkDraft, covers, DEFAULT_RULES, type Hit } from './index';
 import { MODEL_PREFIX } from './draft-state';
 import { clauses, fromStored, guessesFor, NONE, SEVERITY_OF, unitPosterior, type IntentModel, type StoredIntentModel } from './intent';
 
@@ -78,7 +78,7 @@ export function judgeDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
     if (found.some((h) => h.start < g.end && h.end > g.start)) continue;
     const ruleId = `${MODEL_PREFIX}${g.category}`;
     const text = draft.slice(g.start, g.end);
-    if ((Object.hasOwn(allows, ruleId) ? allows[ruleId]! : []).some((a) => covers(draft, a, g.start, g.end))) continue;
+    if ((Object.hasOwn(allows, ruleId) ? allows[ruleId]! : []).some((a) => a && covers(draft, a, g.start, g.end))) continue;
     found.push({
       start: g.start,
       end: g.end,
@@ -94,11 +94,4 @@ export function judgeDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
   // A model hit replaces the rule hints inside it (it says more); the rest keep their place, in order.
   const kept = hits.filter((h) => h.severity !== 'hint' || !found.some((f) => f.severity !== 'hint' && f.start <= h.start && h.end <= f.end));
   return [...kept, ...found].sort((a, b) => a.start - b.start || b.end - a.end);
-}
-
-/** Does an occurrence of `allow` in `draft` take in [start, end) (a 不再提示 context: the hit and its neighbours)? */
-function covers(draft: string, allow: string, start: number, end: number): boolean {
-  if (!allow || allow.length < end - start) return false;
-  const at = draft.indexOf(allow, Math.max(0, end - allow.length)); // the first place that could end at or after `end`
-  return at >= 0 && at <= start;
 }
