@@ -28,11 +28,16 @@ const NEAR_BEFORE = 12;
 const NEAR_AFTER = 4;
 const BEFORE_WINDOW = 10;
 const QUOTE = /(?:说|问|提到|讲|写|称|留言)[的了过道是]?\s*[：:]?\s*(["“「『‘])([^"”」』’]{1,40})["”」』’]/g;
+/** The marks QUOTE opens with, and how far after one its quoted words can run (QUOTE's {1,40}). */
+const OPENS_QUOTE = new Uint8Array(65536);
+for (const c of '"“「『‘') OPENS_QUOTE[c.charCodeAt(0)] = 1;
+const QUOTED_MAX = 40;
 /** The buyer's (or someone's) words reported in the clause before the hit: the agent repeats, not says. */
 const REPORTED = /(?:您|你|买家|有人|顾客)(?:刚才|之前)?(?:问|说|提到|讲)(?:的|过|了)?/;
 /** A question (能不能, 可不可以…) holds 不 but negates nothing: 「差评能不能删一下」 asks for the removal. */
 const QUESTION = /能不能|可不可以|要不要|会不会|是不是|行不行/g;
-const unasked = (text: string) => text.replace(QUESTION, '');
+/** Every QUESTION holds 不: a clause without it (most) is returned as it is, with no regex run. */
+const unasked = (text: string) => (text.includes('不') ? text.replace(QUESTION, '') : text);
 /** 不 / 别 / 勿 / 没 right before the words (不刷单, 别私下转账, 不用转账), outside a question (能不能). */
 const SHORT_NEGATION = /(?:[不别勿没]|不用|不会|没有|从不|从来不|并不|绝不)[^，,。！!？?；;]{0,1}$/;
 /** The clause after a taboo word asks the buyer something (您 … 吗/呢/？, or an A不A question). */
@@ -68,6 +73,12 @@ export function contextOf(draft: string, plain: View) {
   const text = plain.text;
   let quotes: [number, number][] | undefined;
   const quoted = (h: HitLike) => {
+    // Quoted words run at most 40 characters from their opening mark: a hit with no mark in the 40 before it is
+    // not quoted, and the draft is not searched (the search tries every 说/问/… and was a twentieth of a long
+    // draft's check; looking for the marks over the whole draft, a fiftieth).
+    let mark = false;
+    for (let i = Math.max(0, h.start - QUOTED_MAX); i < h.start && !mark; i++) mark = OPENS_QUOTE[draft.charCodeAt(i)] === 1;
+    if (!mark) return false;
     quotes ??= [...draft.matchAll(QUOTE)].map((m) => {
       const at = m.index + m[0].indexOf(m[1]!) + 1;
       return [at, at + m[2]!.length] as [number, number];

@@ -92,11 +92,14 @@ export async function run(): Promise<Record<string, number>> {
       out['guard.speedup_vs_naive.p95.2k_rules'] = Math.round((percentile(base, 95) / percentile(ours, 95)) * 10) / 10;
     }
   }
-  // A 5,000-character draft (what an agent may paste), at 2,000 rules.
+  // A 5,000-character draft (what an agent may paste; the longest window the chat page sends), at 2,000 rules:
+  // 50 drafts like the 500-character figures, so the warm-up is the same 150 checks. With 10 drafts (30 checks of
+  // warm-up) the sample still held the JIT's second compilations of the long-draft paths (seen with --trace-opt):
+  // its p95 measured the compiler more than the check.
   const rules2k = manyRules(2000);
-  const long = Array.from({ length: 10 }, (_, i) => draft(5000, i, ['加微信', '全网最低', '好评返现', '我不知道']));
+  const long = Array.from({ length: 50 }, (_, i) => draft(5000, i, ['加微信', '全网最低', '好评返现', '我不知道']));
   checkDraft(long[0]!, rules2k);
-  const longTimes = timeEach(long, 10, (d) => checkDraft(d, rules2k));
+  const longTimes = timeEach(long, 4, (d) => checkDraft(d, rules2k));
   out['guard.p95_ms.5000_chars.2k_rules'] = r(percentile(longTimes, 95));
 
   // The guard as the chat page runs it: the rules, then the intent model (judge.ts). A keystroke re-reads every

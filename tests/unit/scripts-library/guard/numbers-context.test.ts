@@ -57,6 +57,16 @@ describe('context: negation, quoted buyer words, gaps, look-alikes', () => {
     expect(checkDraft('您说“我不知道尺码”，我帮您推荐')).toEqual([]);
     expect(sev('我不知道尺码')).toContainEqual(['我不知道', 'warn']);
   });
+  it('quoted words are told from the quote mark up to 40 characters back, and no further', () => {
+    const filler = '这件衣服的面料摸起来怎么样会不会起球洗了以后缩不缩水颜色正不正还有呢'; // no taboo in it
+    expect(`${filler}我不知道尺码`).toHaveLength(40);
+    // The taboo words end the 40 quoted characters: still quoted.
+    expect(checkDraft(`您说“${filler}我不知道尺码”，我帮您推荐`)).toEqual([]);
+    // Past 40 characters the quote is no longer the buyer's words (QUOTE reads at most 40): the agent said it.
+    expect(sev(`您说“${filler}就是我不知道尺码”，我帮您推荐`)).toContainEqual(['我不知道', 'warn']);
+    // A closed quote before the words does not cover them.
+    expect(sev('您说“好的”，我不知道尺码')).toContainEqual(['我不知道', 'warn']);
+  });
   it('gap terms find words in order within a sentence, not across sentences', () => {
     expect(checkDraft('好评后联系客服领现金')).toMatchObject([{ start: 0, severity: 'block', category: 'review-inducement' }]);
     expect(sev('感谢您的好评。领取优惠券请看首页').filter(([, s]) => s === 'block')).toEqual([]);
