@@ -252,9 +252,10 @@ function gapEnd(text: string, pieces: readonly string[], k: number, at: number):
   if (k === pieces.length) return at;
   const piece = pieces[k]!;
   const first = piece.charCodeAt(0);
+  // Every index read is inside the text: a read past its end (NaN) threw the optimised code away.
   for (let gap = 0; gap <= GAP_MAX; gap++) {
     const p = at + gap;
-    if (gap > 0 && (p > text.length || CLAUSE_END[text.charCodeAt(p - 1)])) return -1;
+    if (p >= text.length || (gap > 0 && CLAUSE_END[text.charCodeAt(p - 1)])) return -1;
     if (text.charCodeAt(p) === first && text.startsWith(piece, p)) {
       const end = gapEnd(text, pieces, k + 1, p + piece.length);
       if (end >= 0) return end;
@@ -467,7 +468,8 @@ function allowed(text: string, entry: Entry, start: number, end: number): boolea
   // Loops, not allow.some(a => …): a closure over start and end made every match allocate its own context.
   if (entry.allowAt) {
     for (const { allow, back, probeAt, probe } of entry.allowAt) {
-      if (start >= back && text.charCodeAt(start + probeAt) === probe && text.startsWith(allow, start - back)) return true;
+      const at = start + probeAt; // inside the text, or the context cannot fit (a read past the end deoptimised this)
+      if (start >= back && at < text.length && text.charCodeAt(at) === probe && text.startsWith(allow, start - back)) return true;
     }
     return false;
   }
