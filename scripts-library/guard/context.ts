@@ -49,12 +49,6 @@ const CONDITION = /^[^，,。！!？?；;]{0,8}的话/;
  */
 const ASKS_THE_BUYER = /^[您亲你][^。！!？?；;\n]*(?:[吗呢]|[？?])/;
 
-export interface HitLike {
-  start: number;
-  end: number;
-  category: string;
-}
-
 const nearWords = new WeakMap<Rule, string[]>();
 
 /** The first index of the plain view whose character starts at or after `offset` of the draft. */
@@ -72,31 +66,31 @@ function plainIndex(view: View, offset: number): number {
 export function contextOf(draft: string, plain: View) {
   const text = plain.text;
   let quotes: [number, number][] | undefined;
-  const quoted = (h: HitLike) => {
+  const quoted = (start: number, end: number) => {
     // Quoted words run at most 40 characters from their opening mark: a hit with no mark in the 40 before it is
     // not quoted, and the draft is not searched (the search tries every 说/问/… and was a twentieth of a long
     // draft's check; looking for the marks over the whole draft, a fiftieth).
     let mark = false;
-    for (let i = Math.max(0, h.start - QUOTED_MAX); i < h.start && !mark; i++) mark = OPENS_QUOTE[draft.charCodeAt(i)] === 1;
+    for (let i = Math.max(0, start - QUOTED_MAX); i < start && !mark; i++) mark = OPENS_QUOTE[draft.charCodeAt(i)] === 1;
     if (!mark) return false;
     quotes ??= [...draft.matchAll(QUOTE)].map((m) => {
       const at = m.index + m[0].indexOf(m[1]!) + 1;
       return [at, at + m[2]!.length] as [number, number];
     });
-    return quotes.some(([s, e]) => h.start >= s && h.end <= e);
+    return quotes.some(([s, e]) => start >= s && end <= e);
   };
   return {
-    /** Whether the context excuses this hit of this rule. */
-    excuses(h: HitLike, rule: Rule | undefined): boolean {
-      const ps = plainIndex(plain, h.start);
-      const pe = plainIndex(plain, h.end);
-      if (rule?.cleanNear?.length) {
+    /** Whether the context excuses the hit [start, end) of the draft by this rule. */
+    excuses(start: number, end: number, rule: Rule): boolean {
+      const ps = plainIndex(plain, start);
+      const pe = plainIndex(plain, end);
+      if (rule.cleanNear?.length) {
         let words = nearWords.get(rule);
         if (!words) nearWords.set(rule, (words = rule.cleanNear.map((w) => normalizeTerm(w, false))));
         const near = `${text.slice(Math.max(0, ps - NEAR_BEFORE), ps)} ${text.slice(pe, pe + NEAR_AFTER)}`;
         if (words.some((w) => near.includes(w))) return true;
       }
-      if (NEGATABLE.has(h.category)) {
+      if (NEGATABLE.has(rule.category)) {
         let s = ps;
         while (s > 0 && ps - s < BEFORE_WINDOW && !endsClause(text, s - 1)) s--;
         let e = pe;
@@ -109,14 +103,14 @@ export function contextOf(draft: string, plain: View) {
         // Reported buyer words without quote marks: 您问能不能返现（平台不允许的）.
         if (REPORTED.test(text.slice(s, ps))) return true;
       }
-      if (h.category === 'service-taboo') {
+      if (rule.category === 'service-taboo') {
         let e = pe;
         while (e < text.length && !endsClause(text, e)) e++;
         const rest = text.slice(pe, Math.min(text.length, e + 1));
         if (CONDITION.test(rest) || ASKS.test(rest)) return true;
         if (ASKS_THE_BUYER.test(text.slice(pe, pe + 40))) return true;
       }
-      return quoted(h);
+      return quoted(start, end);
     },
   };
 }

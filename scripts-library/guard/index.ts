@@ -281,15 +281,18 @@ function resolveNear(text: string, near: NearRules, found: Matches, terms: numbe
   }
   let any = false;
   for (const r of touched) {
-    if (!near.rules[r]!.words.every((group) => group.some((w) => seen[w] === 1))) continue;
+    const { words } = near.rules[r]!;
+    if (!words.every((group) => group.some((w) => seen[w] !== 0))) continue;
     complete[r] = 1;
     any = true;
+    // Its words are the ones whose places are wanted (seen 2); the rest of the seen words are passed over.
+    for (const group of words) for (const w of group) if (seen[w]) seen[w] = 2;
   }
   if (!any) return;
   const { ids, ends, n } = found;
   for (let i = 0; i < n; i++) {
     const id = ids[i]!;
-    if (id < terms) continue;
+    if (id < terms || seen[id - terms] !== 2) continue;
     for (const { rule, group } of wordUses[id - terms]!) {
       if (complete[rule]) near.matches[rule]![group]!.push(packNear(ends[i]! - lengths[id]!, ends[i]!));
     }
@@ -408,16 +411,11 @@ export function checkDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
   }
   if (!found.length) return [];
   const context = contextOf(draft, plain);
-  return leftmostLongest(found, (c) => !context.excuses({ start: c.start, end: c.end, category: c.rule.category }, c.rule)).map((c) => ({
-    start: c.start,
-    end: c.end,
-    text: draft.slice(c.start, c.end),
-    ruleId: c.rule.id,
-    category: c.rule.category,
-    severity: c.rule.severity,
-    suggestion: c.rule.suggestion,
-    ...(c.rule.replacement === undefined ? {} : { replacement: c.rule.replacement }),
-  }));
+  return leftmostLongest(found, (c) => !context.excuses(c.start, c.end, c.rule)).map((c) => {
+    const hit: Hit = { start: c.start, end: c.end, text: draft.slice(c.start, c.end), ruleId: c.rule.id, category: c.rule.category, severity: c.rule.severity, suggestion: c.rule.suggestion };
+    if (c.rule.replacement !== undefined) hit.replacement = c.rule.replacement;
+    return hit;
+  });
 }
 
 /**

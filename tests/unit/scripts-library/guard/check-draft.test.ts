@@ -129,6 +129,19 @@ describe('near rules: an intent as words that go together', () => {
     expect(checkDraft('这单我帮您加急了', addMe)).toEqual([]);
   });
 
+  it('rules that share a word each find their own hit (a word is one pattern however many rules hold it)', () => {
+    const rules = [
+      rule({ id: 'pay', near: [['转账'], ['我']], nearWithin: 4, category: 'off-platform' }),
+      rule({ id: 'card', near: [['我'], ['银行卡']], nearWithin: 4, category: 'privacy' }),
+      rule({ id: 'phone', near: [['我', '我们'], ['电话']], nearWithin: 4, category: 'off-platform' }),
+    ];
+    expect(checkDraft('转账给我；我的银行卡；我们电话说', rules).map((h) => [h.ruleId, h.text])).toEqual([
+      ['pay', '转账给我'],
+      ['card', '我的银行卡'],
+      ['phone', '我们电话'],
+    ]);
+  });
+
   it('takes in the rule\'s further words right after the hit, so 替换 rewrites all of them', () => {
     const rules = [rule({ near: [['打到', '转'], ['我', '银行卡']], nearWithin: 4 })];
     expect(checkDraft('钱打到我银行卡上', rules).map((h) => h.text)).toEqual(['打到我银行卡']);
