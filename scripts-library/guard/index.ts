@@ -86,9 +86,9 @@ export interface CompiledRules {
  * 5,000-character check at 2,000 rules.
  */
 interface NearRules {
-  /** Per distinct word: the rules that hold it, and every (rule, group) that holds it. */
+  /** Per distinct word: the rules that hold it, and every (rule, group) that holds it as pairs [rule, group, …]. */
   wordRules: number[][];
-  wordUses: { rule: number; group: number }[][];
+  wordUses: Int32Array[];
   /** `allow`: the rule's allow contexts in plain form (假一赔三 leaves 假一 … 赔 alone); `words`: each group's word ids. */
   rules: { rule: Rule; groups: number; within: number; ordered: boolean; allow: string[]; words: number[][] }[];
   /**
@@ -177,7 +177,7 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
 function nearRules(rules: readonly Rule[]): Pick<NearRules, 'wordRules' | 'wordUses' | 'rules'> & { terms: string[] } {
   const ids = new Map<string, number>();
   const wordRules: number[][] = [];
-  const wordUses: NearRules['wordUses'] = [];
+  const wordUses: number[][] = [];
   const out: NearRules['rules'] = [];
   for (const rule of rules) {
     if (!rule.enabled || !rule.near?.length) continue;
@@ -198,13 +198,13 @@ function nearRules(rules: readonly Rule[]): Pick<NearRules, 'wordRules' | 'wordU
         inGroup.add(id);
         const holders = wordRules[id]!;
         if (holders[holders.length - 1] !== index) holders.push(index);
-        wordUses[id]!.push({ rule: index, group: g });
+        wordUses[id]!.push(index, g);
       }
       return [...inGroup];
     });
     out.push({ rule, groups: rule.near.length, within: rule.nearWithin ?? NEAR_WITHIN, ordered: rule.nearOrdered ?? false, allow, words });
   }
-  return { terms: [...ids.keys()], wordRules, wordUses, rules: out };
+  return { terms: [...ids.keys()], wordRules, wordUses: wordUses.map((uses) => Int32Array.from(uses)), rules: out };
 }
 
 /**
@@ -222,6 +222,10 @@ class NearList {
       this.items = more;
     }
     this.items[this.n++] = m;
+  }
+  /** Room for `size` items (the list is empty when this is called). */
+  reserve(size: number): void {
+    if (this.items.length < size) this.items = new Int32Array(size);
   }
   /** In order (found in order of end, so nearly always already; a group of several words needs the sort). */
   sort(): void {
@@ -271,7 +275,7 @@ function gapEnd(text: string, pieces: readonly string[], k: number, at: number):
  * is paired only with its neighbours.
  */
 function resolveNear(text: string, near: NearRules, found: Matches, terms: number, lengths: Int32Array, add: (rule: Rule, start: number, end: number) => void): void {
-  const { wordRules, wordUses, marked, touched, complete, seen } = near;
+  const { wordRules, marked, touched, complete, seen } = near;
   for (let k = 0; k < near.foundCount; k++) {
     for (const r of wordRules[near.found[k]!]!) {
       if (marked[r]) continue;
@@ -289,16 +293,29 @@ function resolveNear(text: string, near: NearRules, found: Matches, terms: numbe
     for (const group of words) for (const w of group) if (seen[w]) seen[w] = 2;
   }
   if (!any) return;
+  gatherNear(near, found, terms, lengths);
+  // In rule order: hits that tie keep it.
+  for (const r of touched.sort((a, b) => a - b)) if (complete[r]) pairNear(text, near, r, add);
+}
+
+/**
+ * The places of the words of the rules that can fire, from the plain view's matches, into their groups. Each
+ * group's list is given room for every match first (no group can take more), so the lists grow here, on short
+ * drafts too, and never inside push: a list first outgrowing its room on a long draft threw the optimised code of
+ * this and its callers away in the middle of a paste (seen with --trace-deopt).
+ */
+function gatherNear(near: NearRules, found: Matches, terms: number, lengths: Int32Array): void {
+  const { seen, complete, wordUses, matches, touched } = near;
   const { ids, ends, n } = found;
+  for (const r of touched) if (complete[r]) for (const list of matches[r]!) list.reserve(n);
   for (let i = 0; i < n; i++) {
     const id = ids[i]!;
     if (id < terms || seen[id - terms] !== 2) continue;
-    for (const { rule, group } of wordUses[id - terms]!) {
-      if (complete[rule]) near.matches[rule]![group]!.push(packNear(ends[i]! - lengths[id]!, ends[i]!));
+    const uses = wordUses[id - terms]!;
+    for (let u = 0; u < uses.length; u += 2) {
+      if (complete[uses[u]!]) matches[uses[u]!]![uses[u + 1]!]!.push(packNear(ends[i]! - lengths[id]!, ends[i]!));
     }
   }
-  // In rule order: hits that tie keep it.
-  for (const r of touched.sort((a, b) => a - b)) if (complete[r]) pairNear(text, near, r, add);
 }
 
 function clearNear(near: NearRules): void {
