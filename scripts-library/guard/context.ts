@@ -9,8 +9,8 @@
  *   apology, not a refusal.
  * Judged on the plain view of the draft the matcher already built (no text is normalised again per hit).
  */
-import type { Rule } from '../schema';
-import { normalizeTerm, type View } from './normalize';
+import type { RuleCategory } from '../schema';
+import type { View } from './normalize';
 
 /** Code units that end a clause: a table, read for every character between a hit and its clause's end. */
 const CLAUSE = new Uint8Array(65536);
@@ -49,8 +49,6 @@ const CONDITION = /^[^，,。！!？?；;]{0,8}的话/;
  */
 const ASKS_THE_BUYER = /^[您亲你][^。！!？?；;\n]*(?:[吗呢]|[？?])/;
 
-const nearWords = new WeakMap<Rule, string[]>();
-
 /** The first index of the plain view whose character starts at or after `offset` of the draft. */
 function plainIndex(view: View, offset: number): number {
   // Most drafts map one to one (from[i] = i): then the answer is the offset itself, told without a search.
@@ -83,17 +81,18 @@ export function contextOf(draft: string, plain: View) {
     return quotes.some(([s, e]) => start >= s && end <= e);
   };
   return {
-    /** Whether the context excuses the hit [start, end) of the draft by this rule. */
-    excuses(start: number, end: number, rule: Rule): boolean {
+    /**
+     * Whether the context excuses the hit [start, end) of the draft, of a rule of this category whose clean
+     * words (cleanNear, normalised) are given.
+     */
+    excuses(start: number, end: number, category: RuleCategory, cleanNear: readonly string[]): boolean {
       const ps = plainIndex(plain, start);
       const pe = plainIndex(plain, end);
-      if (rule.cleanNear?.length) {
-        let words = nearWords.get(rule);
-        if (!words) nearWords.set(rule, (words = rule.cleanNear.map((w) => normalizeTerm(w, false))));
+      if (cleanNear.length) {
         const near = `${text.slice(Math.max(0, ps - NEAR_BEFORE), ps)} ${text.slice(pe, pe + NEAR_AFTER)}`;
-        if (words.some((w) => near.includes(w))) return true;
+        if (cleanNear.some((w) => near.includes(w))) return true;
       }
-      if (NEGATABLE.has(rule.category)) {
+      if (NEGATABLE.has(category)) {
         let s = ps;
         while (s > 0 && ps - s < BEFORE_WINDOW && !endsClause(text, s - 1)) s--;
         let e = pe;
@@ -106,7 +105,7 @@ export function contextOf(draft: string, plain: View) {
         // Reported buyer words without quote marks: 您问能不能返现（平台不允许的）.
         if (REPORTED.test(text.slice(s, ps))) return true;
       }
-      if (rule.category === 'service-taboo') {
+      if (category === 'service-taboo') {
         let e = pe;
         while (e < text.length && !endsClause(text, e)) e++;
         const rest = text.slice(pe, Math.min(text.length, e + 1));

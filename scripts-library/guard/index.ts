@@ -49,8 +49,34 @@ interface AllowAt {
   probe: number;
 }
 
-interface Entry {
+/**
+ * A rule as the matcher reads it while checking: every rule in one shape. Rules parsed from a pack, made in the
+ * editor or read back from IndexedDB carry their optional fields or not, so reads on the raw rules met many
+ * shapes, and a shape first met in the middle of a long draft threw the optimised check away (seen with
+ * --trace-deopt). `cleanNear` is normalised here, once per compile.
+ */
+export interface Ruling {
   rule: Rule;
+  id: string;
+  category: RuleCategory;
+  severity: Severity;
+  suggestion: string;
+  replacement: string | undefined;
+  cleanNear: string[];
+}
+
+const toRuling = (rule: Rule): Ruling => ({
+  rule,
+  id: rule.id,
+  category: rule.category,
+  severity: rule.severity,
+  suggestion: rule.suggestion,
+  replacement: rule.replacement,
+  cleanNear: (rule.cleanNear ?? []).map((w) => normalizeTerm(w, false)).filter(Boolean),
+});
+
+interface Entry {
+  rule: Ruling;
   latin: boolean;
   allow: string[];
   /**
@@ -74,7 +100,7 @@ interface ViewMatcher {
 export interface CompiledRules {
   plain: ViewMatcher;
   compact: ViewMatcher;
-  patterns: { rule: Rule; regex: RegExp }[];
+  patterns: { rule: Ruling; check: Rule['check']; regex: RegExp }[];
   near: NearRules;
 }
 
@@ -90,7 +116,7 @@ interface NearRules {
   wordRules: number[][];
   wordUses: Int32Array[];
   /** `allow`: the rule's allow contexts in plain form (假一赔三 leaves 假一 … 赔 alone); `words`: each group's word ids. */
-  rules: { rule: Rule; groups: number; within: number; ordered: boolean; allow: string[]; words: number[][] }[];
+  rules: { rule: Ruling; groups: number; within: number; ordered: boolean; allow: string[]; words: number[][] }[];
   /**
    * Scratch of one check (checks are synchronous), emptied at the start of each: a mark per word seen and the
    * words seen (the first foundCount of found), the matches per rule and group (filled only for a rule whose
@@ -114,7 +140,8 @@ const CLAUSE_MARKS = '。！!？?；;\n';
 
 /** Compile a rule set (disabled rules are left out). */
 export function compileRules(rules: readonly Rule[]): CompiledRules {
-  const near = nearRules(rules);
+  const rulings = new Map(rules.filter((r) => r.enabled).map((r) => [r, toRuling(r)]));
+  const near = nearRules(rules, rulings);
   const build = (compact: boolean): ViewMatcher => {
     const terms: string[] = [];
     const entries: Entry[] = [];
@@ -132,7 +159,7 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
           const [first, ...others] = term.split(GAP).map((piece) => normalizeTerm(piece, false));
           if (!first || others.some((p) => !p)) continue;
           terms.push(first);
-          entries.push({ rule, latin: false, allow, rest: others }); // compact is false here: allow is in plain form
+          entries.push({ rule: rulings.get(rule)!, latin: false, allow, rest: others }); // compact is false here: allow is in plain form
           continue;
         }
         const norm = normalizeTerm(term, compact);
@@ -147,7 +174,7 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
           }
           return at;
         });
-        entries.push({ rule, latin: LATIN_TERM.test(norm), allow, allowAt });
+        entries.push({ rule: rulings.get(rule)!, latin: LATIN_TERM.test(norm), allow, allowAt });
       }
     }
     if (!compact) terms.push(...near.terms);
@@ -170,11 +197,11 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
     },
     patterns: rules
       .filter((r) => r.enabled)
-      .flatMap((rule) => (rule.patterns ?? []).map((p) => ({ rule, regex: new RegExp(p, 'g') }))),
+      .flatMap((rule) => (rule.patterns ?? []).map((p) => ({ rule: rulings.get(rule)!, check: rule.check, regex: new RegExp(p, 'g') }))),
   };
 }
 
-function nearRules(rules: readonly Rule[]): Pick<NearRules, 'wordRules' | 'wordUses' | 'rules'> & { terms: string[] } {
+function nearRules(rules: readonly Rule[], rulings: Map<Rule, Ruling>): Pick<NearRules, 'wordRules' | 'wordUses' | 'rules'> & { terms: string[] } {
   const ids = new Map<string, number>();
   const wordRules: number[][] = [];
   const wordUses: number[][] = [];
@@ -202,7 +229,7 @@ function nearRules(rules: readonly Rule[]): Pick<NearRules, 'wordRules' | 'wordU
       }
       return [...inGroup];
     });
-    out.push({ rule, groups: rule.near.length, within: rule.nearWithin ?? NEAR_WITHIN, ordered: rule.nearOrdered ?? false, allow, words });
+    out.push({ rule: rulings.get(rule)!, groups: rule.near.length, within: rule.nearWithin ?? NEAR_WITHIN, ordered: rule.nearOrdered ?? false, allow, words });
   }
   return { terms: [...ids.keys()], wordRules, wordUses: wordUses.map((uses) => Int32Array.from(uses)), rules: out };
 }
@@ -274,7 +301,7 @@ function gapEnd(text: string, pieces: readonly string[], k: number, at: number):
  * seen in every group has its groups' places gathered (one pass over the plain view's matches), and each word
  * is paired only with its neighbours.
  */
-function resolveNear(text: string, near: NearRules, found: Matches, terms: number, lengths: Int32Array, add: (rule: Rule, start: number, end: number) => void): void {
+function resolveNear(text: string, near: NearRules, found: Matches, terms: number, lengths: Int32Array, add: (rule: Ruling, start: number, end: number) => void): void {
   const { wordRules, marked, touched, complete, seen } = near;
   for (let k = 0; k < near.foundCount; k++) {
     for (const r of wordRules[near.found[k]!]!) {
@@ -329,7 +356,7 @@ function clearNear(near: NearRules): void {
   near.touched.length = 0;
 }
 
-function pairNear(text: string, near: NearRules, r: number, add: (rule: Rule, start: number, end: number) => void): void {
+function pairNear(text: string, near: NearRules, r: number, add: (rule: Ruling, start: number, end: number) => void): void {
   const groups = near.matches[r]!;
   const { rule, groups: count, within, ordered, allow } = near.rules[r]!;
   for (const g of groups) g.sort();
@@ -391,7 +418,7 @@ const compactMatches = new Matches(2 * GUARD_WINDOW);
 
 /** A hit before it is judged: its rule and its span in the original draft. */
 interface Candidate {
-  rule: Rule;
+  rule: Ruling;
   start: number;
   end: number;
 }
@@ -409,7 +436,7 @@ export function checkDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
   }
   const { plain, compact } = bothViews(draft, scratch);
   const found: Candidate[] = [];
-  const adder = (view: View) => (rule: Rule, start: number, end: number) => {
+  const adder = (view: View) => (rule: Ruling, start: number, end: number) => {
     found.push({ rule, start: view.from[start]!, end: endOf(view, end - 1) });
   };
   const near = compiled.near;
@@ -418,17 +445,17 @@ export function checkDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
   scan(draft, compact, compiled.compact, compactMatches, adder(compact));
   if (near.foundCount) resolveNear(plain.text, near, plainMatches, compiled.plain.entries.length, compiled.plain.automaton.lengths, adder(plain));
   const addCompact = adder(compact);
-  for (const { rule, regex } of compiled.patterns) {
+  for (const { rule, check, regex } of compiled.patterns) {
     regex.lastIndex = 0;
     // A zero-length match is no words to change: never a hit (a stored pattern that can match nothing must not
     // hold every send). A number must pass its rule's check digit (an order number is no bank card).
     for (const m of compact.text.matchAll(regex)) {
-      if (m[0] && (!rule.check || passes(rule.check, m[0]))) addCompact(rule, m.index, m.index + m[0].length);
+      if (m[0] && (!check || passes(check, m[0]))) addCompact(rule, m.index, m.index + m[0].length);
     }
   }
   if (!found.length) return [];
   const context = contextOf(draft, plain);
-  return leftmostLongest(found, (c) => !context.excuses(c.start, c.end, c.rule)).map((c) => {
+  return leftmostLongest(found, (c) => !context.excuses(c.start, c.end, c.rule.category, c.rule.cleanNear)).map((c) => {
     const hit: Hit = { start: c.start, end: c.end, text: draft.slice(c.start, c.end), ruleId: c.rule.id, category: c.rule.category, severity: c.rule.severity, suggestion: c.rule.suggestion };
     if (c.rule.replacement !== undefined) hit.replacement = c.rule.replacement;
     return hit;
@@ -444,7 +471,7 @@ function scan(
   view: View,
   matcher: ViewMatcher,
   matches: Matches,
-  add: (rule: Rule, start: number, end: number) => void,
+  add: (rule: Ruling, start: number, end: number) => void,
   near?: NearRules,
 ): void {
   const text = view.text;
