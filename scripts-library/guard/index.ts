@@ -56,7 +56,6 @@ interface AllowAt {
  * --trace-deopt). `cleanNear` is normalised here, once per compile.
  */
 export interface Ruling {
-  rule: Rule;
   id: string;
   category: RuleCategory;
   severity: Severity;
@@ -67,7 +66,6 @@ export interface Ruling {
 
 const NO_WORDS: string[] = [];
 const toRuling = (rule: Rule): Ruling => ({
-  rule,
   id: rule.id,
   category: rule.category,
   severity: rule.severity,
