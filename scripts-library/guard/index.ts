@@ -113,10 +113,9 @@ export interface CompiledRules {
  */
 interface NearRules {
   /**
-   * Per distinct word: the rules that hold it, and every (rule, group) that holds it, as pairs in one flat array
-   * (word w's are uses[useStart[w] … useStart[w + 1]), rule then group): two allocations a compile, not one per word.
+   * Per distinct word: every (rule, group) that holds it, as pairs in one flat array (word w's are
+   * uses[useStart[w] … useStart[w + 1]), rule then group): two allocations a compile, not one per word.
    */
-  wordRules: number[][];
   useStart: Int32Array;
   uses: Int32Array;
   /** `allow`: the rule's allow contexts in plain form (假一赔三 leaves 假一 … 赔 alone); `words`: each group's word ids. */
@@ -191,7 +190,6 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
     plain: build(false),
     compact: build(true),
     near: {
-      wordRules: near.wordRules,
       useStart: near.useStart,
       uses: near.uses,
       rules: near.rules,
@@ -210,9 +208,8 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
   };
 }
 
-function nearRules(rules: readonly Rule[], rulings: readonly (Ruling | undefined)[]): Pick<NearRules, 'wordRules' | 'useStart' | 'uses' | 'rules'> & { terms: string[] } {
+function nearRules(rules: readonly Rule[], rulings: readonly (Ruling | undefined)[]): Pick<NearRules, 'useStart' | 'uses' | 'rules'> & { terms: string[] } {
   const ids = new Map<string, number>();
-  const wordRules: number[][] = [];
   const wordUses: number[][] = [];
   const out: NearRules['rules'] = [];
   rules.forEach((rule, at) => {
@@ -228,13 +225,10 @@ function nearRules(rules: readonly Rule[], rulings: readonly (Ruling | undefined
         let id = ids.get(norm);
         if (id === undefined) {
           ids.set(norm, (id = ids.size));
-          wordRules.push([]);
           wordUses.push([]);
         }
         if (inGroup.has(id)) continue;
         inGroup.add(id);
-        const holders = wordRules[id]!;
-        if (holders[holders.length - 1] !== index) holders.push(index);
         wordUses[id]!.push(index, g);
       }
       return [...inGroup];
@@ -243,7 +237,7 @@ function nearRules(rules: readonly Rule[], rulings: readonly (Ruling | undefined
   });
   const useStart = new Int32Array(wordUses.length + 1);
   wordUses.forEach((u, w) => (useStart[w + 1] = useStart[w]! + u.length));
-  return { terms: [...ids.keys()], wordRules, useStart, uses: Int32Array.from(wordUses.flat()), rules: out };
+  return { terms: [...ids.keys()], useStart, uses: Int32Array.from(wordUses.flat()), rules: out };
 }
 
 /**
@@ -314,9 +308,11 @@ function gapEnd(text: string, pieces: readonly string[], k: number, at: number):
  * is paired only with its neighbours.
  */
 function resolveNear(text: string, near: NearRules, found: Matches, terms: number, lengths: Int32Array, add: (rule: Ruling, start: number, end: number) => void): void {
-  const { wordRules, marked, touched, complete, seen } = near;
+  const { useStart, uses, marked, touched, complete, seen } = near;
   for (let k = 0; k < near.foundCount; k++) {
-    for (const r of wordRules[near.found[k]!]!) {
+    const w = near.found[k]!;
+    for (let u = useStart[w]!; u < useStart[w + 1]!; u += 2) {
+      const r = uses[u]!;
       if (marked[r]) continue;
       marked[r] = 1;
       touched.push(r);
