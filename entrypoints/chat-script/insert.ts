@@ -289,11 +289,16 @@ async function insertIntoRichEditor(
   let rendered: Promise<void> | undefined;
   if (family === 'slate') {
     // Slate reads the DOM selection into its model at the start of every `beforeinput` (for input methods and
-    // extensions that set the selection right before), so it takes the text as an `insertFromPaste` at once;
-    // through its selection listener it would take up to 100 ms (a throttle) to see the new selection.
+    // extensions that set the selection right before), so it takes the text as an `insertFromPaste`; through its
+    // selection listener alone it would take up to 100 ms (a throttle) to see the new selection. That read is
+    // skipped while a render of Slate's is pending or it is putting back its own selection after one: the
+    // selection is given a task to settle, set again, and also sent as the event's target range (what the
+    // browser gives a real paste), which Slate takes even while it restores its own.
+    await selectForEditor(doc, sel, range, true);
     sel.removeAllRanges();
     sel.addRange(range);
-    const input = new InputEvent('beforeinput', { inputType: 'insertFromPaste', dataTransfer: data, bubbles: true, cancelable: true, composed: true });
+    const targetRanges = typeof StaticRange === 'function' ? [new StaticRange(range)] : [];
+    const input = new InputEvent('beforeinput', { inputType: 'insertFromPaste', dataTransfer: data, targetRanges, bubbles: true, cancelable: true, composed: true });
     ownEvents.add(input);
     rendered = afterRender(el);
     taken = !target(sel, el).dispatchEvent(input);

@@ -22,7 +22,7 @@ export interface PickerDeps {
   buyerName(): string | undefined;
   /** Whether this text went to the open buyer a moment ago (a phrase's other wording is taken instead). */
   sentRecently?(text: string): boolean;
-  insert(el: HTMLElement, text: string, replace: SavedSelection, caret: number): Promise<InsertResult>;
+  insert(el: HTMLElement, text: string, replace: SavedSelection | null, caret: number): Promise<InsertResult>;
   used(phraseId: string): void;
   /** `saveShop`: the agent ticked 保存到设置 for shop-wide values (店铺名, 客服名). */
   remember(values: Record<string, string>, saveShop: boolean): void;
@@ -111,10 +111,15 @@ export class SlashPicker {
     if (this.box?.querySelector('form')?.contains(e.composedPath()[0] as Node)) return false;
     // The page may have changed the text without an input event (e.g. cleared it after sending).
     const state = this.caretContext(this.open.el);
-    if (!state || !findSlashTrigger(state.text, state.at.caret)) {
+    const trigger = state && findSlashTrigger(state.text, state.at.caret);
+    if (!state || !trigger) {
       this.close();
       return false;
     }
+    // Where "/query" is now: a React-based editor (Slate, Draft) re-renders a moment after the input event and
+    // may put the text in a new node, so the node seen then can be out of the page by the time Enter comes.
+    this.open.at = state.at;
+    this.open.trigger = trigger;
     const result = pickerKey(this.open, e.key, e.shiftKey);
     if (result?.action === 'move') {
       this.open.active = result.active;
@@ -152,14 +157,21 @@ export class SlashPicker {
     const open = this.open;
     if (!open) return;
     const { el, trigger, at } = open;
-    let replace: SavedSelection;
+    let replace: SavedSelection | null;
     if (at.kind === 'text') {
       replace = { kind: 'text', el: el as HTMLTextAreaElement, start: trigger.start, end: at.caret };
     } else {
-      const range = el.ownerDocument.createRange();
-      range.setStart(at.node, trigger.start);
-      range.setEnd(at.node, at.caret);
-      replace = { kind: 'range', el, range };
+      // After the fill-in form the editor may have re-rendered: "/query" is then looked up again in its text.
+      const typed = `/${trigger.query}`;
+      const place = el.contains(at.node) ? { node: at.node, start: trigger.start } : findTyped(el, typed);
+      if (place) {
+        const range = el.ownerDocument.createRange();
+        range.setStart(place.node, place.start);
+        range.setEnd(place.node, place.start + typed.length);
+        replace = { kind: 'range', el, range };
+      } else {
+        replace = null; // gone: the phrase goes where the caret is
+      }
     }
     this.close();
     void deliverPhrase(
@@ -343,4 +355,15 @@ export class SlashPicker {
     box.style.left = `${Math.max(4, r.left)}px`;
     box.style.top = `${above >= 4 ? above : r.bottom + 4}px`;
   }
+}
+
+/** The last text node in `el` holding `typed`, and where in it. */
+function findTyped(el: HTMLElement, typed: string): { node: Text; start: number } | null {
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  let found: { node: Text; start: number } | null = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const start = (node as Text).data.lastIndexOf(typed);
+    if (start >= 0) found = { node: node as Text, start };
+  }
+  return found;
 }

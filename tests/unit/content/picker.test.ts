@@ -1,0 +1,87 @@
+// @vitest-environment happy-dom
+// The "/" picker against a reply box that re-renders its text into a new node after each edit, as React-based
+// editors (Slate, Draft) do a moment after the input event: Enter must still replace the "/query" the agent sees.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { SlashPicker, type PickerDeps } from '../../../entrypoints/chat-script/picker';
+import type { SavedSelection } from '../../../entrypoints/chat-script/insert';
+import type { PickerItem } from '../../../scripts-library/protocol';
+
+const STOCK: PickerItem = { id: 'stock-yes', title: '有货', body: '有货的亲', values: {}, suggested: {} };
+const TRACKING: PickerItem = { id: 'tracking', title: '运单号', body: '您的运单号是{运单号}', values: {}, suggested: {} };
+
+let box: HTMLDivElement;
+beforeEach(() => {
+  document.body.textContent = '';
+  box = document.createElement('div');
+  box.contentEditable = 'true';
+  box.dataset.role = 'reply-box';
+  document.body.append(box);
+});
+
+/** Type `text` as the editor would show it: one text node, the caret at its end, then the input event. */
+function typeInto(picker: SlashPicker, text: string): void {
+  box.replaceChildren(document.createTextNode(text));
+  caretAtEnd();
+  const input = new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text.slice(-1) });
+  Object.defineProperty(input, 'target', { value: box });
+  picker.onInput(input);
+}
+
+/** The editor's render: the same text in a fresh node, the caret put back at its end. */
+function rerender(): void {
+  box.replaceChildren(document.createTextNode(box.textContent ?? ''));
+  caretAtEnd();
+}
+
+function caretAtEnd(): void {
+  const range = document.createRange();
+  range.setStart(box.firstChild!, (box.firstChild as Text).data.length);
+  range.collapse(true);
+  const sel = document.getSelection()!;
+  sel.removeAllRanges();
+  sel.addRange(range);
+}
+
+function makePicker(items: PickerItem[]) {
+  const inserted: { text: string; replaced: string | null; inBox: boolean }[] = [];
+  const deps: PickerDeps = {
+    search: async () => items,
+    buyerName: () => undefined,
+    insert: async (_el, text, replace: SavedSelection | null) => {
+      const range = replace?.kind === 'range' ? replace.range : null;
+      inserted.push({ text, replaced: range ? range.toString() : null, inBox: !!range && box.contains(range.startContainer) });
+      return { ok: true, method: 'paste' };
+    },
+    used: vi.fn(),
+    remember: vi.fn(),
+    text: (key) => key,
+  };
+  return { picker: new SlashPicker(document, deps), inserted };
+}
+
+const enter = () => new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
+
+describe('SlashPicker in a re-rendering editor', () => {
+  it('Enter replaces "/query" in the node the editor shows now, not the one it showed at the input event', async () => {
+    const { picker, inserted } = makePicker([STOCK]);
+    typeInto(picker, '亲，/yh');
+    await vi.waitFor(() => expect(document.querySelector('kefu-slash-picker')).not.toBeNull());
+    rerender();
+    expect(picker.onKeyDown(enter())).toBe(true);
+    await vi.waitFor(() => expect(inserted).toHaveLength(1));
+    expect(inserted[0]).toEqual({ text: '有货的亲', replaced: '/yh', inBox: true });
+  });
+
+  it('after the fill-in form, "/query" is found again in the re-rendered text', async () => {
+    const { picker, inserted } = makePicker([TRACKING]);
+    typeInto(picker, '亲，/yd');
+    await vi.waitFor(() => expect(document.querySelector('kefu-slash-picker')).not.toBeNull());
+    expect(picker.onKeyDown(enter())).toBe(true);
+    const form = document.querySelector('kefu-slash-picker')!.shadowRoot!.querySelector('form')!;
+    form.querySelector<HTMLInputElement>('input[name="运单号"]')!.value = 'SF123';
+    rerender(); // the editor rendered again while the agent filled in the form
+    form.requestSubmit();
+    await vi.waitFor(() => expect(inserted).toHaveLength(1));
+    expect(inserted[0]).toEqual({ text: '您的运单号是SF123', replaced: '/yd', inBox: true });
+  });
+});
