@@ -10,7 +10,7 @@
 import { findSlashTrigger, type SlashTrigger } from '../../scripts-library/slash-trigger';
 import { fillPlaceholders, settingKeyOf, type Filled } from '../../scripts-library/placeholders';
 import { pickWording } from '../../scripts-library/sent-memory';
-import { readEditor } from './editor-text';
+import { readEditor, selectionFor } from './editor-text';
 import { completePhrase, deliverPhrase, startPhrase } from '../../scripts-library/phrase-flow';
 import { pickerKey } from '../../scripts-library/picker-state';
 import type { PickerItem } from '../../scripts-library/protocol';
@@ -161,17 +161,12 @@ export class SlashPicker {
     if (at.kind === 'text') {
       replace = { kind: 'text', el: el as HTMLTextAreaElement, start: trigger.start, end: at.caret };
     } else {
-      // After the fill-in form the editor may have re-rendered: "/query" is then looked up again in its text.
-      const typed = `/${trigger.query}`;
-      const place = el.contains(at.node) ? { node: at.node, start: trigger.start } : findTyped(el, typed);
-      if (place) {
-        const range = el.ownerDocument.createRange();
-        range.setStart(place.node, place.start);
-        range.setEnd(place.node, place.start + typed.length);
-        replace = { kind: 'range', el, range };
-      } else {
-        replace = null; // gone: the phrase goes where the caret is
-      }
+      // After the fill-in form the editor may have re-rendered: "/query" is then looked up again in its text
+      // (gone: the phrase goes where the caret is).
+      const range = el.ownerDocument.createRange();
+      range.setStart(at.node, trigger.start);
+      range.setEnd(at.node, at.caret);
+      replace = el.contains(at.node) ? { kind: 'range', el, range } : lastOccurrence(el, `/${trigger.query}`);
     }
     this.close();
     void deliverPhrase(
@@ -357,13 +352,8 @@ export class SlashPicker {
   }
 }
 
-/** The last text node in `el` holding `typed`, and where in it. */
-function findTyped(el: HTMLElement, typed: string): { node: Text; start: number } | null {
-  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-  let found: { node: Text; start: number } | null = null;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const start = (node as Text).data.lastIndexOf(typed);
-    if (start >= 0) found = { node: node as Text, start };
-  }
-  return found;
+/** The last place `typed` stands in the editor's text, as a selection to replace. */
+function lastOccurrence(el: HTMLElement, typed: string): SavedSelection | null {
+  const start = readEditor(el).text.lastIndexOf(typed);
+  return start < 0 ? null : selectionFor(el, start, start + typed.length);
 }
