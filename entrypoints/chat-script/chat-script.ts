@@ -166,6 +166,8 @@ export function startChatScript(ctx: ContentScriptContext): ChatScript {
     if (timer !== undefined) return;
     timer = ctx.setTimeout(() => {
       timer = undefined;
+      // Another buyer now: the picker's list or fill-in form for the previous one closes.
+      parts.picker.buyerChanged();
       const status = page.changedStatus();
       if (status && ctx.isValid) send('chat/status', { status }).catch(() => {});
     }, 120);
@@ -260,11 +262,11 @@ function createPicker(page: ChatScript, send: Send, sentAgo: (text: string) => n
       });
     },
     buyerName: () => page.status().buyer?.name,
+    buyerKey: buyerOf,
     sentRecently: (text) => sentAgo(text) !== undefined,
     insert: (el, text, replace, caret) => insertText(el, text, replace, caret),
     used: (id) => void send('phrase/used', { id }).catch(() => {}),
-    remember: (values, saveShop) => {
-      const buyer = buyerOf();
+    remember: (values, saveShop, buyer) => {
       void send('placeholders/remember', { values, saveShop, ...(buyer ? { buyer } : {}) }).catch(() => {});
     },
     saveDraft: (text) =>
