@@ -172,6 +172,8 @@ export const PickerItemSchema = z.object({
   id: z.string(),
   title: z.string().check(z.maxLength(60)),
   body: z.string().check(z.maxLength(500)),
+  /** The phrase's shortcut code, shown on its row. */
+  code: z.optional(z.string().check(z.maxLength(20))),
   /** The phrase's other wordings, and whose turn it is (its use count): see pickWording. */
   variants: z.optional(z.array(z.string().check(z.maxLength(500))).check(z.maxLength(4))),
   turn: z.optional(z.number().check(z.int(), z.nonnegative())),

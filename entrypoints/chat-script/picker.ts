@@ -56,6 +56,7 @@ const STYLE = `
 .item { padding: 6px 10px; cursor: pointer; border-bottom: 1px solid #f1f5f9; }
 .item[aria-selected='true'] { background: #eff6ff; }
 .title { font-weight: 600; }
+.code { margin-left: 8px; font-weight: 400; color: #475569; font-family: ui-monospace, monospace; }
 .body { color: #64748b; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .empty, .hint { padding: 6px 10px; color: #94a3b8; }
 .save { padding: 6px 10px; color: #2563eb; cursor: pointer; }
@@ -313,6 +314,12 @@ export class SlashPicker {
       const title = this.doc.createElement('div');
       title.className = 'title';
       title.textContent = item.title;
+      if (item.code) {
+        const code = this.doc.createElement('span');
+        code.className = 'code';
+        code.textContent = `/${item.code}`;
+        title.append(code);
+      }
       const body = this.doc.createElement('div');
       body.className = 'body';
       body.textContent = fillPlaceholders(item.body, item.values).text;

@@ -12,6 +12,7 @@ const TRACKING: PickerItem = { id: 'tracking', title: '运单号', body: '您的
 let box: HTMLDivElement;
 beforeEach(() => {
   document.body.textContent = '';
+  for (const host of document.querySelectorAll('kefu-slash-picker')) host.remove(); // a picker a test left open
   box = document.createElement('div');
   box.contentEditable = 'true';
   box.dataset.role = 'reply-box';
@@ -142,5 +143,18 @@ describe('SlashPicker fill-in form and the buyer it was opened for (#29 item 1)'
     await vi.waitFor(() => expect(document.querySelector('kefu-slash-picker')).not.toBeNull());
     picker.buyerChanged();
     expect(picker.isOpen).toBe(true);
+  });
+});
+
+describe('SlashPicker rows (#29 item 19)', () => {
+  it('each row shows its phrase\'s shortcut code next to the title', async () => {
+    const { picker } = makePicker([{ ...STOCK, code: 'yh' }, { ...TRACKING }]);
+    typeInto(picker, '/y');
+    const root = () => document.querySelector('kefu-slash-picker')?.shadowRoot;
+    await vi.waitFor(() => expect(root()?.querySelectorAll('[role="option"]').length).toBe(2));
+    const rows = [...root()!.querySelectorAll('[role="option"]')];
+    expect(rows[0]!.querySelector('.code')?.textContent).toBe('/yh');
+    expect(rows[0]!.querySelector('.title')?.textContent).toContain('有货');
+    expect(rows[1]!.querySelector('.code')).toBeNull(); // no code, no empty badge
   });
 });
