@@ -32,7 +32,7 @@ import { SentMemory } from '../../scripts-library/sent-memory';
 /** Longest buyer id / name the protocol carries (BuyerSchema). */
 const BUYER_TEXT_MAX = 200;
 /** How long DOM changes are gathered before the page is looked at again (a burst of them is one look). */
-const LOOK_MS = 80;
+const LOOK_MS = 50;
 import { GuardBadge } from './guard-badge';
 import { WaitWatch } from './wait-watch';
 
