@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sentTexts, startHarness, type Harness } from './harness';
+import { replyText, sentTexts, STOCK, startHarness, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -112,5 +112,35 @@ describe('the chat page (#29)', () => {
     expect(overlaps(pill, { left: box.x, top: box.y, right: box.x + box.width, bottom: box.y + box.height })).toBe(false);
     await page.close();
     await h.context.unroute('https://mms.pinduoduo.com/**');
+  });
+
+  it('item 18: a phrase inserted from the panel, deleted and never sent goes in again without a question; once sent, the badge warns of the repeat', async () => {
+    const demo = await h.openDemo('textarea');
+    await demo.click('[data-role="reply-box"]');
+    const panel = await h.openPanel(await h.tabIdOf(demo));
+    const stock = panel.locator('[data-phrase-id="stock-yes"]').first();
+    await stock.click();
+    await expect.poll(() => replyText(demo)).toBe(STOCK);
+    await demo.bringToFront();
+    await demo.click('[data-role="reply-box"]');
+    await demo.keyboard.press('Control+A');
+    await demo.keyboard.press('Backspace');
+    await stock.click();
+    await expect.poll(() => replyText(demo)).toBe(STOCK);
+    expect(await panel.locator('[role="alertdialog"]').count()).toBe(0);
+    const badge = demo.locator('kefu-guard [data-testid="guard-badge"]');
+    expect(await badge.count()).toBe(0);
+
+    await demo.bringToFront();
+    await demo.click('[data-role="reply-box"]');
+    await demo.keyboard.press('Enter');
+    await expect.poll(() => sentTexts(demo)).toEqual([STOCK]);
+    await demo.waitForTimeout(700); // the send is taken as sent once the box has emptied
+    await stock.click();
+    await expect.poll(() => replyText(demo)).toBe(STOCK);
+    await expect.poll(() => badge.textContent()).toBe('建议改 1');
+    await badge.click();
+    expect(await demo.locator('kefu-guard .hit').textContent()).toContain('重复回复');
+    await Promise.all([demo.close(), panel.close()]);
   });
 });
