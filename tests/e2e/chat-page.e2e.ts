@@ -143,4 +143,33 @@ describe('the chat page (#29)', () => {
     expect(await demo.locator('kefu-guard .hit').textContent()).toContain('重复回复');
     await Promise.all([demo.close(), panel.close()]);
   });
+
+  it('item 1: the "/" fill-in form open for 小美 closes when the console switches to 阿强 by itself, and 阿强 never gets her tracking number', async () => {
+    const demo = await h.openDemo('textarea');
+    const form = demo.locator('kefu-slash-picker form');
+    const inputs = demo.locator('kefu-slash-picker form input');
+    await demo.click('[data-role="reply-box"]');
+    await demo.keyboard.type('/dh');
+    await expect.poll(() => demo.locator('kefu-slash-picker [role="option"]').first().getAttribute('data-phrase-id')).toBe('logistics-tracking-result');
+    await demo.keyboard.press('Enter');
+    await expect.poll(() => inputs.count()).toBe(2);
+    await inputs.nth(0).fill('顺丰');
+    await inputs.nth(1).fill('SF1234567890');
+    // The console opens 阿强's conversation without a click of ours (focus stays in the form): a console's own
+    // switch, e.g. to a new message.
+    await demo.evaluate(() => document.querySelector<HTMLElement>('[data-buyer-id="b1002"]')!.click());
+    await expect.poll(() => form.count()).toBe(0);
+    await demo.keyboard.press('Enter');
+    expect(await replyText(demo)).not.toContain('SF1234567890');
+
+    // 阿强's own 物流单号: nothing of 小美's is prefilled.
+    await demo.fill('[data-role="reply-box"]', '');
+    await demo.click('[data-role="reply-box"]');
+    await demo.keyboard.type('/dh');
+    await expect.poll(() => demo.locator('kefu-slash-picker [role="option"]').first().getAttribute('data-phrase-id')).toBe('logistics-tracking-result');
+    await demo.keyboard.press('Enter');
+    await expect.poll(() => inputs.count()).toBe(2);
+    expect(await inputs.nth(1).inputValue()).toBe('');
+    await demo.close();
+  });
 });
