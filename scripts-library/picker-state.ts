@@ -34,3 +34,23 @@ export function pickerKey<T>(list: PickerList<T>, key: string, shiftKey: boolean
       return null;
   }
 }
+
+/** A query typed like a code: letters and digits only. */
+const CODE_LIKE = /^[a-z0-9]+$/;
+
+/**
+ * Which of the search's ranked phrases the picker lists for `query`. A query typed like a code (`/hb`) lists the
+ * phrase with exactly that code first, then only close matches: phrases whose code or whose title's pinyin
+ * initials start with it (合并付款 `hbfk`, 红包使用 `hbsy`), in the search's order; never the loose ones the search
+ * also finds by letters somewhere in a phrase (缺货补货中, whose initials hold "hb" in the middle). When no phrase's
+ * code or title starts so (full pinyin `kuaidi`, a typo, Chinese), the search's own ranking stands.
+ * @param titleInitials a phrase's title initials (`hbfk`), lower case
+ */
+export function closeMatches<P extends { code?: string | undefined }>(query: string, ranked: readonly P[], titleInitials: (p: P) => string): readonly P[] {
+  const q = query.trim().toLowerCase();
+  if (!CODE_LIKE.test(q)) return ranked;
+  const code = (p: P) => (p.code ?? '').toLowerCase();
+  const exact = ranked.filter((p) => code(p) === q);
+  const close = ranked.filter((p) => code(p) !== q && (code(p).startsWith(q) || titleInitials(p).startsWith(q)));
+  return exact.length || close.length ? [...exact, ...close] : ranked;
+}

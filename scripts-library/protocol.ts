@@ -26,6 +26,8 @@ export const WaitingSchema = z.object({
   key: z.string().check(z.maxLength(300)),
   name: z.optional(z.string().check(z.maxLength(200))),
   since: z.number().check(z.nonnegative()),
+  /** The wait was already running when the page loaded: `since` is only when the chat script first saw it. */
+  unknownStart: z.optional(z.literal(true)),
 });
 export type Waiting = z.infer<typeof WaitingSchema>;
 
@@ -133,6 +135,8 @@ export const WaitConfigSchema = z.object({
   notify: z.boolean(),
 });
 export type WaitConfig = z.infer<typeof WaitConfigSchema>;
+/** The background tells open consoles a new limit (⚙ saved), so their countdowns follow without a reload. */
+export const WaitConfigPushSchema = z.object({ type: z.literal('chat/wait-config'), config: WaitConfigSchema });
 /** A buyer waited past the limit while the console's tab was in the background. */
 export const WaitOverdueSchema = z.object({
   type: z.literal('wait/overdue'),
@@ -172,6 +176,8 @@ export const PickerItemSchema = z.object({
   id: z.string(),
   title: z.string().check(z.maxLength(60)),
   body: z.string().check(z.maxLength(500)),
+  /** The phrase's shortcut code, shown on its row. */
+  code: z.optional(z.string().check(z.maxLength(20))),
   /** The phrase's other wordings, and whose turn it is (its use count): see pickWording. */
   variants: z.optional(z.array(z.string().check(z.maxLength(500))).check(z.maxLength(4))),
   turn: z.optional(z.number().check(z.int(), z.nonnegative())),
@@ -254,6 +260,7 @@ export const CHAT_PAGE_PROTOCOL = {
   'chat/insert': entry('extension-page', InsertRequestSchema, InsertReplySchema),
   'chat/get-status': entry('extension-page', GetStatusRequestSchema, ChatStatusSchema),
   'chat/get-draft': entry('extension-page', GetDraftRequestSchema, DraftReplySchema),
+  'chat/wait-config': entry('extension-page', WaitConfigPushSchema, OkReplySchema),
 };
 
 type AnyProtocol = Record<string, Entry<{ type: string }, unknown>>;
@@ -270,7 +277,7 @@ export type ContentRequest = { [K in ChatPageType]: RequestOf<typeof CHAT_PAGE_P
 
 /** Requests as one union, for a receiver to validate what arrives (the type picks the schema). */
 export const BackgroundRequestSchema = /* @__PURE__ */ requestUnion(BACKGROUND_PROTOCOL);
-export const ContentRequestSchema = z.discriminatedUnion('type', [InsertRequestSchema, GetStatusRequestSchema, GetDraftRequestSchema]);
+export const ContentRequestSchema = z.discriminatedUnion('type', [InsertRequestSchema, GetStatusRequestSchema, GetDraftRequestSchema, WaitConfigPushSchema]);
 
 /** One schema for every request of a map: the `type` picks the entry. */
 function requestUnion<P extends AnyProtocol>(protocol: P): z.ZodMiniType<{ [K in keyof P]: RequestOf<P, K> }[keyof P]> {

@@ -97,3 +97,51 @@ export function formatWait(ms: number): string {
 export function waitKey(site: string, buyer: { id?: string; name?: string }): string {
   return `${site}|${buyer.name || buyer.id || ''}`.slice(0, 300);
 }
+
+/**
+ * What a wait shows: its clock when its start was seen; for one already running when the page loaded (its start
+ * unknown) "—" in the first minute, then "at least n minutes", since a 0:00 counted from the page's load would
+ * claim the buyer just wrote.
+ */
+export type WaitShown = { kind: 'clock'; text: string } | { kind: 'unknown' } | { kind: 'atLeast'; minutes: number };
+
+export function waitShown(waitedMs: number, seen: boolean): WaitShown {
+  if (seen) return { kind: 'clock', text: formatWait(waitedMs) };
+  const minutes = Math.floor(Math.max(0, waitedMs) / 60_000);
+  return minutes ? { kind: 'atLeast', minutes } : { kind: 'unknown' };
+}
+
+export interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * Where the countdown pill goes by the reply box: the first of above-right, above-left, below-left, below-right,
+ * left of and right of the box that stays in the window and touches neither the box nor any of `obstacles` (the
+ * console's toolbars, buttons and text around the box). When none is clear, inside the box's top-right corner
+ * (the pill takes no clicks).
+ */
+export function pillSpot(box: Rect, obstacles: readonly Rect[], size: { width: number; height: number }, viewport: { width: number; height: number }): { left: number; top: number } {
+  const { width: w, height: h } = size;
+  const gap = 4;
+  const above = box.top - h - gap;
+  const below = box.bottom + gap;
+  const candidates = [
+    { left: box.right - w, top: above },
+    { left: box.left, top: above },
+    { left: box.left, top: below },
+    { left: box.right - w, top: below },
+    { left: box.left - w - gap, top: box.top },
+    { left: box.right + gap, top: box.top },
+  ];
+  const clear = (c: { left: number; top: number }) => {
+    const r = { left: c.left, top: c.top, right: c.left + w, bottom: c.top + h };
+    if (r.left < 0 || r.top < 0 || r.right > viewport.width || r.bottom > viewport.height) return false;
+    return ![box, ...obstacles].some((o) => r.left < o.right && o.left < r.right && r.top < o.bottom && o.top < r.bottom);
+  };
+  const spot = candidates.find(clear) ?? { left: box.right - w - gap, top: box.top + gap };
+  return { left: Math.max(0, Math.min(spot.left, viewport.width - w)), top: Math.max(0, Math.min(spot.top, viewport.height - h)) };
+}

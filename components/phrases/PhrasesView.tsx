@@ -260,14 +260,11 @@ function LibraryDialogs({ library, phrases, stages }: Pick<ToolsProps, 'library'
   );
 }
 
-/** The fill-in form and the same-phrase-again warning of the phrase flow. */
+/** The fill-in form of the phrase flow. */
 function InsertDialogs({ flow }: { flow: ReturnType<typeof usePhraseInsert> }) {
   const { pending } = flow;
   if (pending?.kind === 'placeholders') {
     return <PlaceholderForm names={pending.fields} initial={pending.prefill} choices={pending.choices} onSubmit={(typed, saveShop) => void flow.fill(typed, saveShop)} onCancel={flow.cancel} />;
-  }
-  if (pending?.kind === 'duplicate') {
-    return <ConfirmDialog message={t('duplicateWarning')} confirm={t('insertAnyway')} cancel={t('cancel')} onConfirm={flow.insertAnyway} onCancel={flow.cancel} />;
   }
   return null;
 }

@@ -1,6 +1,7 @@
 /**
  * The panel's side of the phrase flow (scripts-library/phrase-flow.ts, shared with the "/" picker): known
- * values → the fill-in form → the same-phrase-again check → insert → count the use.
+ * values → the fill-in form → insert → count the use. An insert is not a send: the same reply sent to the same
+ * buyer again is warned of in the chat page (the guard badge's 重复回复, from what was actually sent), not here.
  */
 import { useRef, useState } from 'react';
 import { recordPhraseUse } from '../../storage/repositories/phrases';
@@ -20,15 +21,13 @@ export type InsertFn = (tabId: number | undefined, text: string, caret?: number)
 
 export type Pending =
   /** `body`: the wording being filled (a phrase with variants has several). */
-  | { kind: 'placeholders'; phrase: Phrase; body: string; fields: string[]; prefill: Record<string, string>; choices: Record<string, string[]>; known: Record<string, string>; done?: () => void }
-  | { kind: 'duplicate'; phrase: Phrase; filled: Filled; done?: () => void };
+  { kind: 'placeholders'; phrase: Phrase; body: string; fields: string[]; prefill: Record<string, string>; choices: Record<string, string[]>; known: Record<string, string>; done?: () => void };
 
 export function usePhraseInsert({ settings, chatTab, insert, notify }: { settings: Settings | undefined; chatTab: ChatTab | undefined; insert: InsertFn; notify: Notify }) {
   const db = useDb();
   const [pending, setPending] = useState<Pending>();
-  // The last phrase inserted per chat tab + buyer: inserting it again right away earns a warning (a phrase with
-  // other wordings gives the next one instead); and the text it put in, so that wording is not taken twice running.
-  const lastInserted = useRef(new Map<string, string>());
+  // The text last inserted per chat tab + buyer, so a phrase with other wordings does not give the same one twice
+  // running.
   const lastText = useRef(new Map<string, string>());
   const buyer = chatTab?.status.buyer ?? null;
   const convo = `${chatTab?.tabId ?? '-'}|${buyer?.id ?? buyer?.name ?? ''}`;
@@ -50,7 +49,6 @@ export function usePhraseInsert({ settings, chatTab, insert, notify }: { setting
       {
         insert: async (text, caret) => (outcome.last = await insert(chatTab?.tabId, text, caret)).kind === 'inserted',
         countUse: async (id) => {
-          lastInserted.current.set(convo, id);
           lastText.current.set(convo, filled.text);
           done?.();
           // The text is in the chat box already; a use that cannot be counted (full disk) is only mentioned.
@@ -66,7 +64,6 @@ export function usePhraseInsert({ settings, chatTab, insert, notify }: { setting
 
   const next = (phrase: Phrase, body: string, known: Record<string, string>, step: PhraseStep, done?: () => void) => {
     if (step.kind === 'ask') setPending({ kind: 'placeholders', phrase, body, fields: step.fields, prefill: step.prefill, choices: step.choices, known, done });
-    else if (chatTab && lastInserted.current.get(convo) === phrase.id && lastText.current.get(convo) === step.filled.text) setPending({ kind: 'duplicate', phrase, filled: step.filled, done });
     else void deliver(phrase, step.filled, done);
   };
 
@@ -88,10 +85,6 @@ export function usePhraseInsert({ settings, chatTab, insert, notify }: { setting
       const { phrase, body, known, done } = pending;
       await attempt(() => updateSettings(db, (current) => rememberPatch(current, typed, orderBuyer, saveShop)));
       next(phrase, body, { ...known, ...typed }, completePhrase(body, known, typed), done);
-    },
-    /** 仍然插入 after the same-phrase warning. */
-    insertAnyway() {
-      if (pending?.kind === 'duplicate') void deliver(pending.phrase, pending.filled, pending.done);
     },
   };
 }

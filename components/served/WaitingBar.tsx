@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ChatTab } from '../../scripts-library/protocol';
-import { formatWait, waitKey, waitLevel } from '../../scripts-library/wait-clock';
+import { waitKey, waitLevel, waitShown } from '../../scripts-library/wait-clock';
 import { t } from '../shared/i18n';
 
 /** The current time, ticking every second only while `on` (no timer while nobody waits). */
@@ -31,12 +31,14 @@ export function WaitingBar({ chatTab, limitSec }: { chatTab: ChatTab | undefined
   const limit = limitSec * 1000;
   const open = waiting.find((w) => w.key === openKey);
   const others = waiting.filter((w) => w !== open);
-  const pill = (since: number) => {
+  const pill = ({ since, unknownStart }: { since: number; unknownStart?: true }) => {
     const waited = Math.max(0, now - since);
     const level = waitLevel(waited, limit);
+    // A wait already running when the console loaded: its start is unknown, so no clock from the page's load.
+    const shown = waitShown(waited, !unknownStart);
     return (
       <span className={`wait wait--${level}`} data-level={level}>
-        {formatWait(waited)}
+        {shown.kind === 'clock' ? shown.text : shown.kind === 'unknown' ? '—' : t('waitAtLeast', String(shown.minutes))}
       </span>
     );
   };
@@ -44,7 +46,7 @@ export function WaitingBar({ chatTab, limitSec }: { chatTab: ChatTab | undefined
     <div className="waiting" data-testid="waiting" role="status">
       {open && (
         <span data-testid="waiting-open">
-          {t('waitOpen', open.name ?? '')} {pill(open.since)}
+          {t('waitOpen', open.name ?? '')} {pill(open)}
         </span>
       )}
       {others.length > 0 && (
@@ -52,7 +54,7 @@ export function WaitingBar({ chatTab, limitSec }: { chatTab: ChatTab | undefined
           {t('waitOthers')}
           {others.map((w) => (
             <span key={w.key} className="waiting__buyer">
-              {w.name ?? w.key.slice(w.key.indexOf('|') + 1)} {pill(w.since)}
+              {w.name ?? w.key.slice(w.key.indexOf('|') + 1)} {pill(w)}
             </span>
           ))}
         </span>

@@ -14,7 +14,8 @@ import { createWaitNotices } from './waits';
 import { injectChatScript, injectIntoOpenTabs } from './chat-script-injection';
 import { CHAT_MATCHES } from '../../scripts-library/sites';
 import { getSettings } from '../../storage/repositories/settings';
-import type { ChatTabsChanged } from '../../scripts-library/protocol';
+import type { ChatTabsChanged, RequestOf, CHAT_PAGE_PROTOCOL } from '../../scripts-library/protocol';
+import type { BackgroundServices } from './handlers';
 
 export default defineBackground(() => {
   const session = browser.storage.session ?? browser.storage.local;
@@ -62,6 +63,7 @@ export default defineBackground(() => {
   // Chase reminders: alarms are rebuilt from the database whenever the worker starts (browser restart included),
   // and follow every committed write to the reminders table while it runs (the panel's writes also wake it).
   onTableWritten(getDb(), 'reminders', () => void reminders.sync().catch((e: unknown) => console.warn('[kefu] reminder alarms', e)));
+  onTableWritten(getDb(), 'settings', pushWaitConfig(services, registry));
   void reminders.sync().catch((e: unknown) => console.warn('[kefu] reminder alarms', e));
   browser.alarms.onAlarm.addListener((alarm) => void reminders.onAlarm(alarm.name).catch((e: unknown) => console.warn('[kefu] reminder', e)));
   browser.notifications.onClicked.addListener(
@@ -70,3 +72,21 @@ export default defineBackground(() => {
   browser.tabs.onActivated.addListener(({ tabId }) => void registry.activate(tabId).then((c) => c && broadcast()));
   browser.tabs.onRemoved.addListener((tabId) => void registry.forget(tabId).then((c) => c && broadcast()));
 });
+
+/**
+ * The countdown's limit and notice switch follow ⚙ into the consoles already open: after a committed settings
+ * write (the panel's, seen over Dexie's storagemutated) that changed them, each chat tab is told. A console whose
+ * worker slept through the save asks again when the agent comes back to it (chat-script.ts, window focus).
+ */
+function pushWaitConfig(services: BackgroundServices, registry: ChatTabRegistry): () => void {
+  let last = '';
+  return () =>
+    void (async () => {
+      const config = await services.waitConfig();
+      const key = JSON.stringify(config);
+      if (key === last) return;
+      last = key;
+      const message: RequestOf<typeof CHAT_PAGE_PROTOCOL, 'chat/wait-config'> = { type: 'chat/wait-config', config };
+      for (const tab of await registry.list()) void browser.tabs.sendMessage(tab.tabId, message).catch(() => {});
+    })().catch((e: unknown) => console.warn('[kefu] wait limit to consoles', e));
+}

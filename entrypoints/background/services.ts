@@ -13,6 +13,7 @@ import { orderSuggestions, placeholderValues, rememberPatch } from '../../script
 import { PhraseSearchCache } from '../../scripts-library/search';
 import type { Phrase } from '../../scripts-library/schema';
 import type { PickerItem } from '../../scripts-library/protocol';
+import { closeMatches } from '../../scripts-library/picker-state';
 import type { ChatTabRegistry } from '../../storage/chat-tabs';
 import type { BackgroundServices } from './handlers';
 import { DEFAULT_RULES } from '../../scripts-library/guard';
@@ -22,6 +23,9 @@ import { effectiveRules, own } from '../../scripts-library/guard/effective-rules
 
 
 const PICKER_SIZE = 8;
+const PICKER_RANKED = 50;
+/** A phrase's title initials: pinyin.ts keeps the title's first among the space-separated fields. */
+const titleInitials = (p: Phrase) => (p.pinyin?.initials ?? '').split(' ')[0]!.toLowerCase();
 
 export interface ServiceHooks {
   /** Show the "buyer waited too long" notification for a chat tab. */
@@ -86,10 +90,11 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: Ser
         const replies = await suggestedItems(db, message, library);
         if (replies.length) return replies.map((r) => ({ ...r, values, suggested }));
       }
-      return cache
-        .get(library)
-        .search(query, { limit: PICKER_SIZE })
-        .map(({ phrase }): PickerItem => ({ id: phrase.id, title: phrase.title, body: phrase.body, ...(phrase.variants?.length ? { variants: phrase.variants, turn: phrase.useCount } : {}), values, suggested }));
+      // More than a screen's worth is ranked, so the close matches of a code are not cut by looser ones first.
+      const ranked = cache.get(library).search(query, { limit: PICKER_RANKED }).map((h) => h.phrase);
+      return closeMatches(query, ranked, titleInitials)
+        .slice(0, PICKER_SIZE)
+        .map((phrase): PickerItem => ({ id: phrase.id, title: phrase.title, body: phrase.body, ...(phrase.code ? { code: phrase.code } : {}), ...(phrase.variants?.length ? { variants: phrase.variants, turn: phrase.useCount } : {}), values, suggested }));
     },
     recordUse: (id) => recordPhraseUse(db, id),
     saveDraft: async (text) => (await saveDraftPhrase(db, text)).title,
@@ -154,10 +159,10 @@ function createGuardChecker(db: KefuDB): BackgroundServices['guardCheck'] {
 }
 
 /** The suggested replies to a buyer message, as picker items (an answered 问题登记本 question is one of its own). */
-async function suggestedItems(db: KefuDB, message: string, library: readonly Phrase[]): Promise<Pick<PickerItem, 'id' | 'title' | 'body'>[]> {
+async function suggestedItems(db: KefuDB, message: string, library: readonly Phrase[]): Promise<Pick<PickerItem, 'id' | 'title' | 'body' | 'code'>[]> {
   return suggestReplies(message, library, await answeredQuestions(db)).map((s) =>
     s.kind === 'phrase'
-      ? { id: s.phrase.id, title: s.phrase.title, body: s.phrase.body }
+      ? { id: s.phrase.id, title: s.phrase.title, body: s.phrase.body, ...(s.phrase.code ? { code: s.phrase.code } : {}) }
       : { id: `faq:${s.faq.id}`, title: s.faq.question.slice(0, 60), body: s.faq.answer.slice(0, 500) },
   );
 }

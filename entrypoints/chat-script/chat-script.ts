@@ -31,6 +31,8 @@ import { SentMemory } from '../../scripts-library/sent-memory';
 
 /** Longest buyer id / name the protocol carries (BuyerSchema). */
 const BUYER_TEXT_MAX = 200;
+/** How long DOM changes are gathered before the page is looked at again (a burst of them is one look). */
+const LOOK_MS = 50;
 import { GuardBadge } from './guard-badge';
 import { WaitWatch } from './wait-watch';
 
@@ -72,7 +74,7 @@ export class ChatScript {
     const waiting = [...(this.wait?.clock.waiting.values() ?? [])]
       .sort((a, b) => a.since - b.since)
       .slice(0, 50)
-      .map(({ key, name, since }) => ({ key, since, ...(name ? { name: name.slice(0, BUYER_TEXT_MAX) } : {}) }));
+      .map(({ key, name, since, seen }) => ({ key, since, ...(name ? { name: name.slice(0, BUYER_TEXT_MAX) } : {}), ...(seen ? {} : { unknownStart: true as const }) }));
     return {
       site: this.adapter.id,
       hasInput: el !== null,
@@ -95,8 +97,12 @@ export class ChatScript {
     if (el && el.ownerDocument.activeElement === el) this.saved = saveSelection(el) ?? this.saved;
   }
 
-  async handle(message: ContentRequest): Promise<ChatStatus | InsertReply | { text: string }> {
+  async handle(message: ContentRequest): Promise<ChatStatus | InsertReply | { text: string } | { ok: true }> {
     if (message.type === 'chat/get-status') return this.status();
+    if (message.type === 'chat/wait-config') {
+      this.wait?.setConfig(message.config);
+      return { ok: true };
+    }
     const { el } = this.replyBox();
     if (message.type === 'chat/get-draft') return { text: el ? readEditor(el).text.slice(0, MAX_DRAFT_READ) : '' };
     const result = await insertText(el, message.text, this.saved?.el === el ? this.saved : null, message.caret);
@@ -161,15 +167,19 @@ export function startChatScript(ctx: ContentScriptContext): ChatScript {
   );
   let timer: number | undefined;
   const wired = new WeakSet<Document>();
-  const report = () => {
+  /** Look at the status `ms` from now (or when a look already due comes) and send it if it changed. */
+  const reportAfter = (ms: number) => {
     for (const frameDoc of sameOriginFrames(document)) if (frameDoc.defaultView && !wired.has(frameDoc)) wire(frameDoc, frameDoc.defaultView);
     if (timer !== undefined) return;
     timer = ctx.setTimeout(() => {
       timer = undefined;
+      // Another buyer now: the picker's list or fill-in form for the previous one closes.
+      parts.picker.buyerChanged();
       const status = page.changedStatus();
       if (status && ctx.isValid) send('chat/status', { status }).catch(() => {});
-    }, 120);
+    }, ms);
   };
+  const report = () => reportAfter(120);
   const sendButton = () => sendButtonOf(page.adapter, document, page.replyBox().el);
   const boxOf = (target: EventTarget | null) => {
     const box = asReplyBox(isElementNode(target) ? target : null);
@@ -197,7 +207,7 @@ export function startChatScript(ctx: ContentScriptContext): ChatScript {
   };
   wire(document, window);
   holdSendClicks(ctx, parts);
-  watchWaits(ctx, page, send, report);
+  watchWaits(ctx, page, send, report, () => reportAfter(0));
   ctx.onInvalidated(() => parts.guard.close());
   ctx.onInvalidated(() => parts.picker.close());
   answerPanel(ctx, page, report);
@@ -205,17 +215,20 @@ export function startChatScript(ctx: ContentScriptContext): ChatScript {
   report();
   // Consoles are single-page apps whose reply box often renders after document_idle: look again a little later.
   ctx.setTimeout(report, 1500);
-  // New buyer messages (and new frames) arrive without any click: look again every few seconds while the tab is
-  // visible (a handful of querySelector calls; nothing is sent unless something changed).
+  // A new buyer message is pushed as soon as its node appears (watchWaits' observer); new frames and anything the
+  // observer cannot see are caught by a look every few seconds while the tab is visible (a handful of
+  // querySelector calls; nothing is sent unless something changed).
   ctx.setInterval(() => document.visibilityState === 'visible' && report(), 3000);
   return page;
 }
 
 /**
- * The unreplied-buyer countdown: the page is looked at when its DOM changes (a message arrived or was sent),
- * debounced; nothing runs while the page is still.
+ * The page's DOM changed (a message arrived or was sent): the unreplied-buyer countdown looks at it and the status
+ * (buyer, latest buyer message: the panel's suggestions) goes out if it changed, both within {@link LOOK_MS} of the
+ * change, so the panel follows a new buyer message in a few hundred milliseconds. Nothing runs while the page is
+ * still.
  */
-function watchWaits(ctx: ContentScriptContext, page: ChatScript, send: Send, report: () => void): void {
+function watchWaits(ctx: ContentScriptContext, page: ChatScript, send: Send, report: () => void, reportNow: () => void): void {
   const wait = new WaitWatch(document, {
     adapter: page.adapter,
     replyBox: () => page.replyBox().el,
@@ -223,6 +236,7 @@ function watchWaits(ctx: ContentScriptContext, page: ChatScript, send: Send, rep
     record: (buyer, buyerAt, repliedAt) => void send('response/record', { site: page.adapter.id, buyer, buyerAt, repliedAt }).catch(() => {}),
     overdue: (name, waitedSec) => void send('wait/overdue', { name, waitedSec }).catch(() => {}),
     changed: report,
+    atLeast: (minutes) => browser.i18n.getMessage('waitAtLeast', String(minutes)),
   });
   page.wait = wait;
   let timer: number | undefined;
@@ -233,10 +247,13 @@ function watchWaits(ctx: ContentScriptContext, page: ChatScript, send: Send, rep
     timer ??= ctx.setTimeout(() => {
       timer = undefined;
       wait.look();
-    }, 150);
+      reportNow();
+    }, LOOK_MS);
   });
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
   ctx.addEventListener(document, 'visibilitychange', () => wait.schedule());
+  // Back in the console (from the side panel, where ⚙ may have changed the limit while the background slept).
+  ctx.addEventListener(window, 'focus', () => wait.refreshConfig());
   ctx.onInvalidated(() => {
     observer.disconnect();
     wait.close();
@@ -260,11 +277,11 @@ function createPicker(page: ChatScript, send: Send, sentAgo: (text: string) => n
       });
     },
     buyerName: () => page.status().buyer?.name,
+    buyerKey: buyerOf,
     sentRecently: (text) => sentAgo(text) !== undefined,
     insert: (el, text, replace, caret) => insertText(el, text, replace, caret),
     used: (id) => void send('phrase/used', { id }).catch(() => {}),
-    remember: (values, saveShop) => {
-      const buyer = buyerOf();
+    remember: (values, saveShop, buyer) => {
       void send('placeholders/remember', { values, saveShop, ...(buyer ? { buyer } : {}) }).catch(() => {});
     },
     saveDraft: (text) =>

@@ -20,12 +20,17 @@ import type { InsertResult, SavedSelection } from './insert';
 export interface PickerDeps {
   search(query: string): Promise<PickerItem[]>;
   buyerName(): string | undefined;
+  /** The served buyer's key (`site|buyer`, see placeholders.ts buyerKey): order values are remembered under it. */
+  buyerKey?(): string | undefined;
   /** Whether this text went to the open buyer a moment ago (a phrase's other wording is taken instead). */
   sentRecently?(text: string): boolean;
   insert(el: HTMLElement, text: string, replace: SavedSelection | null, caret: number): Promise<InsertResult>;
   used(phraseId: string): void;
-  /** `saveShop`: the agent ticked 保存到设置 for shop-wide values (店铺名, 客服名). */
-  remember(values: Record<string, string>, saveShop: boolean): void;
+  /**
+   * `saveShop`: the agent ticked 保存到设置 for shop-wide values (店铺名, 客服名). `buyer`: the buyer served when the
+   * picker opened (never the one the console shows by the time the form is sent).
+   */
+  remember(values: Record<string, string>, saveShop: boolean, buyer: string | undefined): void;
   /** 存为短语: store the reply box's text (without the "/query") as a phrase; the caller says how it went. */
   saveDraft?(text: string): void;
   /** UI strings (browser.i18n in the content script). */
@@ -39,6 +44,8 @@ interface Open {
   at: { kind: 'text'; caret: number } | { kind: 'node'; node: Text; caret: number };
   items: PickerItem[];
   active: number;
+  /** The buyer served when the picker opened: its list and fill-in form belong to that buyer only. */
+  buyer: string | undefined;
 }
 
 const STYLE = `
@@ -49,6 +56,7 @@ const STYLE = `
 .item { padding: 6px 10px; cursor: pointer; border-bottom: 1px solid #f1f5f9; }
 .item[aria-selected='true'] { background: #eff6ff; }
 .title { font-weight: 600; }
+.code { margin-left: 8px; font-weight: 400; color: #475569; font-family: ui-monospace, monospace; }
 .body { color: #64748b; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .empty, .hint { padding: 6px 10px; color: #94a3b8; }
 .save { padding: 6px 10px; color: #2563eb; cursor: pointer; }
@@ -93,7 +101,9 @@ export class SlashPicker {
     const trigger = state && findSlashTrigger(state.text, state.at.caret);
     if (!el || !state || !trigger) return this.close();
     const seq = ++this.seq;
-    this.open = { el, trigger, at: state.at, items: this.open?.el === el ? this.open.items : [], active: 0 };
+    const buyer = this.deps.buyerKey?.();
+    const same = this.open?.el === el && this.open.buyer === buyer;
+    this.open = { el, trigger, at: state.at, items: same ? this.open!.items : [], active: 0, buyer };
     void this.deps.search(trigger.query).then(
       (items) => {
         if (seq !== this.seq || !this.open) return; // a newer keystroke already asked again
@@ -130,6 +140,14 @@ export class SlashPicker {
       this.close();
     }
     return result !== null;
+  }
+
+  /**
+   * The console may have switched to another buyer: a list or fill-in form opened for the previous one closes, so
+   * one buyer's order values (运单号…) never go to the next.
+   */
+  buyerChanged(): void {
+    if (this.open && this.open.buyer !== this.deps.buyerKey?.()) this.close();
   }
 
   close(): void {
@@ -225,9 +243,12 @@ export class SlashPicker {
       e.preventDefault();
       const typed = Object.fromEntries(inputs.map((input) => [input.name, input.value.trim()]));
       if (Object.values(typed).some((v) => !v)) return;
+      // Sent after the console switched buyer (before we were told): these values are not the new buyer's.
+      this.buyerChanged();
+      if (!this.open) return;
       const step = completePhrase(item.body, values, typed);
       if (step.kind === 'ask') return;
-      this.deps.remember(typed, saveShop?.checked ?? false);
+      this.deps.remember(typed, saveShop?.checked ?? false, this.open.buyer);
       this.open?.el.focus();
       this.apply(item.id, step.filled);
     });
@@ -293,6 +314,12 @@ export class SlashPicker {
       const title = this.doc.createElement('div');
       title.className = 'title';
       title.textContent = item.title;
+      if (item.code) {
+        const code = this.doc.createElement('span');
+        code.className = 'code';
+        code.textContent = `/${item.code}`;
+        title.append(code);
+      }
       const body = this.doc.createElement('div');
       body.className = 'body';
       body.textContent = fillPlaceholders(item.body, item.values).text;

@@ -5,7 +5,7 @@
  *
  * No work while no buyer waits: the one-second tick and the limit timer exist only while someone waits.
  */
-import { WaitClock, formatWait, waitLevel, waitKey } from '../../scripts-library/wait-clock';
+import { WaitClock, pillSpot, waitLevel, waitKey, waitShown, type Rect } from '../../scripts-library/wait-clock';
 import type { WaitConfig } from '../../scripts-library/protocol';
 import type { SiteAdapter } from './adapters/types';
 import { viewportRect } from './dom';
@@ -18,10 +18,13 @@ export interface WaitDeps {
   overdue(name: string, waitedSec: number): void;
   /** Something the side panel shows changed (who waits). */
   changed(): void;
+  /** "≥ n 分": a wait already running when the page loaded, n minutes since (UI text). */
+  atLeast(minutes: number): string;
   now?: () => number;
 }
 
-const COLORS = { ok: '#15803d', soon: '#b45309', late: '#b91c1c' } as const;
+/** `unknown`: a wait already running when the page loaded, in its first minute here (its start is not known). */
+const COLORS = { unknown: '#475569', ok: '#15803d', soon: '#b45309', late: '#b91c1c' } as const;
 
 export class WaitWatch {
   readonly clock = new WaitClock();
@@ -65,6 +68,17 @@ export class WaitWatch {
     if (this.clock.waiting.size > before) void this.deps.config().then((c) => ((this.cfg = c), this.schedule()), () => {});
     if ([...this.clock.waiting.keys()].join() !== keys) this.deps.changed();
     this.schedule();
+  }
+
+  /** The limit or the notice switch changed (⚙ saved while this console is open): the timer follows at once. */
+  setConfig(config: WaitConfig): void {
+    this.cfg = config;
+    this.schedule();
+  }
+
+  /** Ask the background for the limit again (the agent may have changed it while this tab was not looked at). */
+  refreshConfig(): void {
+    void this.deps.config().then((c) => this.setConfig(c), () => {});
   }
 
   /** Start or stop the tick and the limit timer; draw the timer. */
@@ -114,14 +128,28 @@ export class WaitWatch {
       this.pill = pill;
     }
     const waited = this.now() - w.since;
-    const level = waitLevel(waited, this.cfg.limitSec * 1000);
-    const r = viewportRect(box);
+    const shown = waitShown(waited, w.seen);
+    const level = shown.kind === 'unknown' ? 'unknown' : waitLevel(waited, this.cfg.limitSec * 1000);
     const pill = this.pill!;
-    pill.style.left = `${Math.max(4, r.left + 4)}px`;
-    pill.style.top = `${Math.max(4, r.top - 24)}px`;
     pill.style.background = COLORS[level];
     pill.dataset.level = level;
-    pill.textContent = formatWait(waited);
+    pill.textContent = shown.kind === 'clock' ? shown.text : shown.kind === 'unknown' ? '—' : this.deps.atLeast(shown.minutes);
+    this.place(pill, box);
+  }
+
+  /** By the reply box, clear of the console's controls and text around it (表情/图片 toolbars, 发送). */
+  private place(pill: HTMLElement, box: HTMLElement): void {
+    const r = viewportRect(box);
+    const own = pill.getBoundingClientRect();
+    const size = { width: own.width || 48, height: own.height || 20 };
+    const view = this.doc.defaultView;
+    const viewport = { width: view?.innerWidth ?? 1e4, height: view?.innerHeight ?? 1e4 };
+    // Obstacles in the box's own document are in its frame's coordinates: moved by the frame's offset like the box.
+    const shift = { x: r.left - box.getBoundingClientRect().left, y: r.top - box.getBoundingClientRect().top };
+    const obstacles = this.safe(() => obstaclesAround(box).map((o) => ({ left: o.left + shift.x, right: o.right + shift.x, top: o.top + shift.y, bottom: o.bottom + shift.y }))) ?? [];
+    const at = pillSpot(r, obstacles, size, viewport);
+    pill.style.left = `${at.left}px`;
+    pill.style.top = `${at.top}px`;
   }
 
   close(): void {
@@ -138,4 +166,35 @@ export class WaitWatch {
       return null; // a page that changed shape must not break the chat script
     }
   }
+}
+
+/** Controls a pill must not cover (a console's toolbar icons, links, buttons, fields). */
+const CONTROL = 'button, a[href], input, select, textarea, img, svg, [role="button"], [role="toolbar"], [tabindex], [contenteditable="true"]';
+/** How many nodes around the reply box are looked at, at most (a console's composer area is a few dozen). */
+const NEAR_NODES = 400;
+
+/**
+ * What is drawn around the reply box: the controls and the text (its glyphs, not the boxes holding it) in the
+ * box's surroundings, up to three levels above it, the box itself left out.
+ */
+function obstaclesAround(box: HTMLElement): Rect[] {
+  let area: HTMLElement = box;
+  for (let i = 0; i < 3 && area.parentElement && area.parentElement !== box.ownerDocument.body; i++) area = area.parentElement;
+  const doc = box.ownerDocument;
+  const out: Rect[] = [];
+  const walker = doc.createTreeWalker(area, 1 | 4); // elements and text
+  const range = doc.createRange();
+  let seen = 0;
+  for (let node = walker.nextNode(); node && seen < NEAR_NODES; node = walker.nextNode(), seen++) {
+    if (node === box || box.contains(node)) continue;
+    if (node.nodeType === 3) {
+      if (!node.nodeValue?.trim()) continue;
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects()) out.push(r);
+    } else if ((node as Element).matches(CONTROL)) {
+      const r = (node as Element).getBoundingClientRect();
+      if (r.width && r.height) out.push(r);
+    }
+  }
+  return out;
 }

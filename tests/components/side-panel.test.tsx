@@ -177,16 +177,15 @@ describe('inserting', () => {
     expect(screen.queryByRole('dialog', { name: '请填写短语中的空白' })).toBeNull();
   });
 
-  it('warns before inserting the same phrase twice in a row to the same buyer', async () => {
+  it('inserting a phrase again asks nothing: an insert is not a send (#29 item 18; the chat page warns of a reply actually sent)', async () => {
     const insert = await renderPanel(serving);
     await userEvent.click(screen.getByText('有货'));
     await waitFor(() => expect(insert).toHaveBeenCalledTimes(1));
+    // The agent deleted it from the reply box and never sent it; now they want it after all.
     await userEvent.click(screen.getByText('有货'));
-    const dialog = await screen.findByRole('alertdialog');
-    expect(dialog).toHaveTextContent('刚刚已给这位买家插入过同一条短语');
-    expect(insert).toHaveBeenCalledTimes(1);
-    await userEvent.click(within(dialog).getByText('仍要插入'));
     await waitFor(() => expect(insert).toHaveBeenCalledTimes(2));
+    expect(insert.mock.calls[1]).toEqual([12, STOCK, undefined]);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 
   it('says visibly when the phrase went to the clipboard instead, and does not count a use', async () => {

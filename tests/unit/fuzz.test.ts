@@ -331,6 +331,9 @@ describe('every message type', () => {
     ['chat/insert with the caret past the text', { type: 'chat/insert', text: 'ab', caret: 3 }],
     ['chat/insert with a negative caret', { type: 'chat/insert', text: 'ab', caret: -1 }],
     ['chat/insert with a fractional caret', { type: 'chat/insert', text: 'ab', caret: 0.5 }],
+    ['chat/wait-config without a config', { type: 'chat/wait-config' }],
+    ['chat/wait-config with a negative limit', { type: 'chat/wait-config', config: { limitSec: -5, notify: false } }],
+    ['chat/wait-config with a limit as text', { type: 'chat/wait-config', config: { limitSec: '180', notify: false } }],
     ['an unknown content message', { type: 'chat/delete-all' }],
   ])('content script: %s is refused with a reason', (_label, message) => {
     const parsed = parseMessage(ContentRequestSchema, message, 'test');

@@ -7,6 +7,8 @@ import { createServices } from '../../../entrypoints/background/services';
 import { savePhrase } from '../../../storage/repositories/phrase-writes';
 import { ensureDefaultPacks } from '../../../storage/repositories/packs';
 import { getSettings, saveSettings } from '../../../storage/repositories/settings';
+import { listPhrases } from '../../../storage/repositories/phrases';
+import type { Phrase } from '../../../scripts-library/schema';
 
 const freshDb = freshDbPerTest();
 let db: KefuDB;
@@ -28,6 +30,25 @@ describe('background services', () => {
     expect(items[0]!.values).not.toHaveProperty('快递公司'); // order values are suggestions, never filled unasked
     expect(items[0]!.suggested).toEqual({ 快递公司: '中通', 运单号: '7510' });
     expect((await svc.pickerSearch('kd', 'demo|B'))[0]!.suggested).toEqual({ 快递公司: '中通' });
+  });
+
+  it('a code typed after "/" lists the exact code first, then only phrases whose code or title initials start with it; each row carries its code (#29 item 19)', async () => {
+    const svc = createServices(db, registry());
+    const library = await listPhrases(db);
+    const initials = (p: Phrase) => (p.pinyin?.initials ?? '').split(' ')[0]!;
+    const close = (p: Phrase, q: string) => (p.code ?? '').toLowerCase().startsWith(q) || initials(p).startsWith(q);
+    const codes = library.filter((p) => p.code).map((p) => p.code!.toLowerCase());
+    expect(codes.length).toBeGreaterThan(100);
+    for (const code of codes) {
+      const items = await svc.pickerSearch(code);
+      expect(items[0]?.code, code).toBe(code);
+      for (const item of items) expect(close(library.find((p) => p.id === item.id)!, code), `${code} → ${item.title}`).toBe(true);
+    }
+    expect((await svc.pickerSearch('hb')).map((i) => i.title)).toEqual(['花呗分期', ...['合并付款', '红包使用']]);
+    expect((await svc.pickerSearch('hb')).map((i) => i.title)).not.toContain('缺货补货中');
+    // Not a code or the start of one: the library's search as before (full pinyin, Chinese, typos).
+    expect((await svc.pickerSearch('kuaidi')).map((i) => i.title)).toContain('快递时效');
+    expect((await svc.pickerSearch('退款')).map((i) => i.title)).toContain('已发货退款');
   });
 
   it('does not read the library until the picker is used, then follows its changes', async () => {

@@ -2,7 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ChatScript } from '../../../entrypoints/chat-script/chat-script';
 import { demo } from '../../../entrypoints/chat-script/adapters/demo';
-import { ChatStatusSchema } from '../../../scripts-library/protocol';
+import { ChatStatusSchema, type WaitConfig } from '../../../scripts-library/protocol';
+import { WaitWatch } from '../../../entrypoints/chat-script/wait-watch';
 
 beforeEach(() => {
   document.body.textContent = '';
@@ -45,6 +46,27 @@ describe('ChatScript', () => {
     box.blur();
     expect(await agent.handle({ type: 'chat/insert', text: '有货' })).toMatchObject({ ok: true });
     expect(box.value).toBe('亲，有货');
+  });
+
+  it('takes a new wait limit pushed by the background to its countdown, and marks a wait whose start it did not see (#29 item 9)', async () => {
+    const agent = new ChatScript(demo, document);
+    const configs: WaitConfig[] = [];
+    const wait = new WaitWatch(document, {
+      adapter: demo,
+      replyBox: () => document.querySelector('textarea'),
+      config: () => new Promise(() => {}),
+      record: () => {},
+      overdue: () => {},
+      changed: () => {},
+      atLeast: (n) => `≥ ${n}`,
+    });
+    wait.setConfig = (c) => void configs.push(c);
+    agent.wait = wait;
+    wait.look(); // 小美's message was there before the first look
+    expect(await agent.handle({ type: 'chat/wait-config', config: { limitSec: 30, notify: true } })).toEqual({ ok: true });
+    expect(configs).toEqual([{ limitSec: 30, notify: true }]);
+    expect(agent.status().waiting).toEqual([expect.objectContaining({ key: 'demo|小美', unknownStart: true })]);
+    wait.close();
   });
 
   it('reports no-input when the page has no reply box', async () => {

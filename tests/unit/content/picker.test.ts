@@ -12,6 +12,7 @@ const TRACKING: PickerItem = { id: 'tracking', title: '运单号', body: '您的
 let box: HTMLDivElement;
 beforeEach(() => {
   document.body.textContent = '';
+  for (const host of document.querySelectorAll('kefu-slash-picker')) host.remove(); // a picker a test left open
   box = document.createElement('div');
   box.contentEditable = 'true';
   box.dataset.role = 'reply-box';
@@ -42,11 +43,12 @@ function caretAtEnd(): void {
   sel.addRange(range);
 }
 
-function makePicker(items: PickerItem[]) {
+function makePicker(items: PickerItem[], buyer: { key?: string; name?: string } = {}) {
   const inserted: { text: string; replaced: string | null; inBox: boolean }[] = [];
   const deps: PickerDeps = {
     search: async () => items,
-    buyerName: () => undefined,
+    buyerName: () => buyer.name,
+    buyerKey: () => buyer.key,
     insert: async (_el, text, replace: SavedSelection | null) => {
       const range = replace?.kind === 'range' ? replace.range : null;
       inserted.push({ text, replaced: range ? range.toString() : null, inBox: !!range && box.contains(range.startContainer) });
@@ -56,7 +58,7 @@ function makePicker(items: PickerItem[]) {
     remember: vi.fn(),
     text: (key) => key,
   };
-  return { picker: new SlashPicker(document, deps), inserted };
+  return { picker: new SlashPicker(document, deps), inserted, deps };
 }
 
 const enter = () => new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
@@ -83,5 +85,76 @@ describe('SlashPicker in a re-rendering editor', () => {
     form.requestSubmit();
     await vi.waitFor(() => expect(inserted).toHaveLength(1));
     expect(inserted[0]).toEqual({ text: '您的运单号是SF123', replaced: '/yd', inBox: true });
+  });
+});
+
+const formOf = () => document.querySelector('kefu-slash-picker')?.shadowRoot?.querySelector('form') ?? null;
+
+describe('SlashPicker fill-in form and the buyer it was opened for (#29 item 1)', () => {
+  it('remembers the typed order values under the buyer served when the form opened', async () => {
+    const buyer = { key: 'demo|b1001', name: '小美' };
+    const { picker, inserted, deps } = makePicker([TRACKING], buyer);
+    typeInto(picker, '/yd');
+    await vi.waitFor(() => expect(document.querySelector('kefu-slash-picker')).not.toBeNull());
+    picker.onKeyDown(enter());
+    formOf()!.querySelector<HTMLInputElement>('input[name="运单号"]')!.value = 'SF123';
+    formOf()!.requestSubmit();
+    await vi.waitFor(() => expect(inserted).toHaveLength(1));
+    expect(deps.remember).toHaveBeenCalledWith({ 运单号: 'SF123' }, false, 'demo|b1001');
+  });
+
+  it('a buyer switch while the form is open closes it: nothing is inserted or remembered for the next buyer', async () => {
+    const buyer = { key: 'demo|b1001', name: '小美' };
+    const { picker, inserted, deps } = makePicker([TRACKING], buyer);
+    typeInto(picker, '/yd');
+    await vi.waitFor(() => expect(document.querySelector('kefu-slash-picker')).not.toBeNull());
+    picker.onKeyDown(enter());
+    formOf()!.querySelector<HTMLInputElement>('input[name="运单号"]')!.value = 'SF123';
+    // The console now shows 阿强 (no click on our page: a console may switch by itself or by its own keys).
+    buyer.key = 'demo|b1002';
+    buyer.name = '阿强';
+    picker.buyerChanged();
+    expect(formOf()).toBeNull();
+    expect(document.querySelector('kefu-slash-picker')).toBeNull();
+    expect(inserted).toEqual([]);
+    expect(deps.remember).not.toHaveBeenCalled();
+  });
+
+  it('a form submitted after the buyer changed (not yet told) inserts nothing and remembers nothing', async () => {
+    const buyer = { key: 'demo|b1001', name: '小美' };
+    const { picker, inserted, deps } = makePicker([TRACKING], buyer);
+    typeInto(picker, '/yd');
+    await vi.waitFor(() => expect(document.querySelector('kefu-slash-picker')).not.toBeNull());
+    picker.onKeyDown(enter());
+    const form = formOf()!;
+    form.querySelector<HTMLInputElement>('input[name="运单号"]')!.value = 'SF123';
+    buyer.key = 'demo|b1002';
+    form.requestSubmit();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(inserted).toEqual([]);
+    expect(deps.remember).not.toHaveBeenCalled();
+    expect(formOf()).toBeNull();
+  });
+
+  it('the list without a form stays open on a buyer check that finds the same buyer', async () => {
+    const buyer = { key: 'demo|b1001', name: '小美' };
+    const { picker } = makePicker([STOCK], buyer);
+    typeInto(picker, '/yh');
+    await vi.waitFor(() => expect(document.querySelector('kefu-slash-picker')).not.toBeNull());
+    picker.buyerChanged();
+    expect(picker.isOpen).toBe(true);
+  });
+});
+
+describe('SlashPicker rows (#29 item 19)', () => {
+  it('each row shows its phrase\'s shortcut code next to the title', async () => {
+    const { picker } = makePicker([{ ...STOCK, code: 'yh' }, { ...TRACKING }]);
+    typeInto(picker, '/y');
+    const root = () => document.querySelector('kefu-slash-picker')?.shadowRoot;
+    await vi.waitFor(() => expect(root()?.querySelectorAll('[role="option"]').length).toBe(2));
+    const rows = [...root()!.querySelectorAll('[role="option"]')];
+    expect(rows[0]!.querySelector('.code')?.textContent).toBe('/yh');
+    expect(rows[0]!.querySelector('.title')?.textContent).toContain('有货');
+    expect(rows[1]!.querySelector('.code')).toBeNull(); // no code, no empty badge
   });
 });

@@ -46,6 +46,7 @@ function watch(box: HTMLElement, notify: boolean) {
     record: (...a) => void calls.record.push(a),
     overdue: (...a) => void calls.overdue.push(a),
     changed: () => {},
+    atLeast: (minutes) => `≥ ${minutes} 分`,
     now: () => Date.now(),
   };
   return { w: new WaitWatch(document, deps), calls };
@@ -113,5 +114,35 @@ describe('WaitWatch', () => {
     expect(second.calls.overdue).toEqual([]); // the agent is looking at the red timer already
     w.close();
     second.w.close();
+  });
+
+  it('a buyer already waiting when the page loaded shows — (start unknown, not a green 0:00), then "≥ n 分" (#29 item 9)', async () => {
+    const { box, say } = page();
+    say('buyer', '在吗'); // before the chat script's first look
+    const { w } = watch(box, false);
+    w.look();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(pill()?.textContent).toBe('—');
+    expect(pill()?.dataset.level).toBe('unknown');
+    await vi.advanceTimersByTimeAsync(65_000);
+    expect(pill()?.textContent).toBe('≥ 1 分');
+    expect(pill()?.dataset.level).toBe('late'); // at least 65 s against a 10 s limit
+    w.close();
+  });
+
+  it('a new limit reaches the running timer at once (#29 item 9)', async () => {
+    const { box, say } = page();
+    say('agent', '您好');
+    const { w } = watch(box, false);
+    w.look();
+    say('buyer', '在吗');
+    w.look();
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(pill()?.dataset.level).toBe('ok');
+    w.setConfig({ limitSec: 5, notify: false });
+    expect(pill()?.dataset.level).toBe('soon');
+    await vi.advanceTimersByTimeAsync(1_100);
+    expect(pill()?.dataset.level).toBe('late');
+    w.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WaitClock, formatWait, waitKey, waitLevel } from '../../../scripts-library/wait-clock';
+import { WaitClock, formatWait, pillSpot, waitKey, waitLevel, waitShown } from '../../../scripts-library/wait-clock';
 
 const open = (key: string, from: 'buyer' | 'agent' | null) => ({ key, name: key.split('|')[1], from });
 
@@ -77,3 +77,49 @@ describe('waitLevel and formatWait', () => {
     expect(waitKey('demo', { id: 'b1' })).toBe('demo|b1');
   });
 });
+
+describe('what a wait shows (#29 item 9)', () => {
+  it('a wait seen from its start shows its clock', () => {
+    expect(waitShown(7_000, true)).toEqual({ kind: 'clock', text: '0:07' });
+  });
+
+  it('a wait already running when the page loaded shows — in its first minute, then "at least n minutes"', () => {
+    expect(waitShown(0, false)).toEqual({ kind: 'unknown' });
+    expect(waitShown(59_999, false)).toEqual({ kind: 'unknown' });
+    expect(waitShown(60_000, false)).toEqual({ kind: 'atLeast', minutes: 1 });
+    expect(waitShown(185_000, false)).toEqual({ kind: 'atLeast', minutes: 3 });
+  });
+});
+
+describe('where the countdown pill goes (#29 item 9)', () => {
+  const size = { width: 40, height: 18 };
+  const viewport = { width: 1000, height: 700 };
+  // The 拼多多 fixture's reply area: 表情 图片 above the box at its left, 按Enter发送 and 发送 below it.
+  const box = { left: 300, top: 560, right: 900, bottom: 640 };
+  const tools = [{ left: 300, top: 538, right: 360, bottom: 556 }];
+  const footer = [{ left: 300, top: 644, right: 380, bottom: 662 }, { left: 850, top: 644, right: 900, bottom: 662 }];
+
+  it('sits above the reply box, clear of a toolbar at its left', () => {
+    const at = pillSpot(box, [...tools, ...footer], size, viewport);
+    const pill = { left: at.left, top: at.top, right: at.left + size.width, bottom: at.top + size.height };
+    for (const r of [box, ...tools, ...footer]) expect(overlap(pill, r), JSON.stringify(r)).toBe(false);
+    expect(pill.bottom).toBeLessThanOrEqual(box.top);
+  });
+
+  it('takes another clear side when a toolbar fills the whole row above', () => {
+    const wide = [{ left: 300, top: 536, right: 900, bottom: 556 }];
+    const at = pillSpot(box, [...wide, ...footer], size, viewport);
+    const pill = { left: at.left, top: at.top, right: at.left + size.width, bottom: at.top + size.height };
+    for (const r of [box, ...wide, ...footer]) expect(overlap(pill, r), JSON.stringify(r)).toBe(false);
+  });
+
+  it('stays in the window', () => {
+    const at = pillSpot({ left: 0, top: 0, right: 30, bottom: 20 }, [], size, viewport);
+    expect(at.left).toBeGreaterThanOrEqual(0);
+    expect(at.top).toBeGreaterThanOrEqual(0);
+  });
+});
+
+function overlap(a: { left: number; top: number; right: number; bottom: number }, b: typeof a): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
