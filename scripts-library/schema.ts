@@ -150,8 +150,17 @@ export const RuleSchema = z
     note: z.string().default(''),
     source: z.string().default(''),
     enabled: z.boolean().default(true),
+    /**
+     * Patterns a stored rule held that the safety check (guard/pattern-safety.ts) now refuses: set aside, never
+     * run, kept so that nothing the agent wrote is lost; the rule is switched off and `quarantine` says why.
+     */
+    quarantinedPatterns: z.array(z.string().max(1000)).max(20).optional(),
+    quarantine: z.string().max(200).optional(),
   })
-  .refine((r) => r.terms.length > 0 || (r.patterns?.length ?? 0) > 0 || (r.near?.length ?? 0) > 0, 'a rule needs terms, patterns or near groups');
+  .refine(
+    (r) => r.terms.length > 0 || (r.patterns?.length ?? 0) > 0 || (r.near?.length ?? 0) > 0 || (r.quarantinedPatterns?.length ?? 0) > 0,
+    'a rule needs terms, patterns or near groups',
+  );
 export type Rule = z.infer<typeof RuleSchema>;
 export type RuleCategory = z.infer<typeof RuleCategorySchema>;
 export type Severity = z.infer<typeof SeveritySchema>;

@@ -77,6 +77,7 @@ export function RulesView({ notify }: { notify: Notify }) {
                 <input type="checkbox" aria-label={`${r.terms.join('、') || r.id} ${t('enabled')}`} checked={r.enabled} onChange={(e) => void store.setEnabled(r.id, e.target.checked)} />
                 <span className="rule-terms">{r.terms.join('、') || r.id}</span>
                 <span className={`sev sev--${r.severity}`}>{t(sevKey(r.severity))}</span>
+                {r.quarantine && <span className="rule-quarantine" role="note">{t('ruleQuarantined', r.quarantine)}</span>}
                 <button onClick={() => setEditing(r)}>{t('edit')}</button>
               </li>
             ))}

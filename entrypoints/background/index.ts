@@ -28,6 +28,7 @@ export default defineBackground(() => {
     i18n: browser.i18n,
     session,
     openPanel: openPanelFor,
+    chatTabs: () => registry.list(),
   });
   const sites = createSiteService({ scripting: browser.scripting, permissions: browser.permissions });
   const waits = createWaitNotices({ notifications: browser.notifications, tabs: browser.tabs, windows: browser.windows, i18n: browser.i18n });

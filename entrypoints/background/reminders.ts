@@ -12,11 +12,28 @@ import { activeReminders, fireReminder, getReminder } from '../../storage/reposi
 import { getPhrase } from '../../storage/repositories/phrases';
 import { ALARM_PREFIX, CHASE_FOCUS_KEY, NEXT_ALARM, delayParts, dueToNotify, nextAlarmAt } from '../../scripts-library/reminders';
 import type { Reminder } from '../../scripts-library/schema';
+import type { ChatTab } from '../../scripts-library/protocol';
 
 type Api = Pick<Browser, 'alarms' | 'notifications' | 'tabs' | 'windows' | 'i18n'> & {
   session: Browser['storage']['session'];
   openPanel?: (tabId: number, windowId: number) => Promise<void>;
+  /** The chat tabs the chat scripts reported this session (storage/chat-tabs.ts). */
+  chatTabs: () => Promise<ChatTab[]>;
 };
+
+/**
+ * The chat tab a step's notification may bring forward: its own tab while that tab is a console of the step's
+ * site (a tab id outlives nothing: after a restart it may be any page), else that site's console showing the
+ * buyer, else that site's console used last; none when no console of the site is open.
+ */
+export function chatTabFor(step: Pick<Reminder, 'site' | 'buyerId' | 'tabId'>, tabs: readonly ChatTab[]): ChatTab | undefined {
+  const ofSite = tabs.filter((t) => t.status.site === step.site);
+  return (
+    ofSite.find((t) => t.tabId === step.tabId) ??
+    ofSite.find((t) => t.status.buyer?.id === step.buyerId) ??
+    ofSite.reduce<ChatTab | undefined>((a, t) => (!a || t.seenAt > a.seenAt ? t : a), undefined)
+  );
+}
 
 export function createReminderService(db: KefuDB, api: Api) {
   const text = (key: string, subs?: string[]) => api.i18n.getMessage(key as Parameters<Browser['i18n']['getMessage']>[0], subs);
@@ -65,18 +82,23 @@ export function createReminderService(db: KefuDB, api: Api) {
       return shown;
     },
 
-    /** The agent clicked a chase notification: bring the chat tab forward and show that step in the panel. */
+    /**
+     * The agent clicked a chase notification: bring the step's console forward (only a tab a chat script reported
+     * for that site, see chatTabFor) and show that step in the panel. With no such console open, nothing is
+     * brought forward: the step waits in the panel's chase view (催付) for when the agent opens it.
+     */
     async onNotificationClicked(id: string): Promise<void> {
       const step = await getReminder(db, id);
       if (!step) return;
       await api.session.set({ [CHASE_FOCUS_KEY]: id });
       await api.notifications.clear(id);
-      if (step.tabId === undefined) return;
+      const target = chatTabFor(step, await api.chatTabs().catch(() => []));
+      if (!target) return;
       try {
-        const tab = await api.tabs.update(step.tabId, { active: true });
+        const tab = await api.tabs.update(target.tabId, { active: true });
         if (tab?.windowId !== undefined) {
           await api.windows.update(tab.windowId, { focused: true });
-          await api.openPanel?.(step.tabId, tab.windowId);
+          await api.openPanel?.(target.tabId, tab.windowId);
         }
       } catch (e) {
         console.warn('[kefu] the chat tab of a chase reminder is gone', e); // the panel still shows the step

@@ -35,6 +35,7 @@ const BUYER_TEXT_MAX = 200;
 const LOOK_MS = 50;
 import { GuardBadge } from './guard-badge';
 import { WaitWatch } from './wait-watch';
+import { byAgent } from './trust';
 
 export class ChatScript {
   private lastFocused: HTMLElement | null = null;
@@ -358,7 +359,10 @@ function wireEditing(ctx: ContentScriptContext, doc: Document, { picker, guard, 
     unanswered = null;
     onEdit(e);
   }, { capture: true });
-  ctx.addEventListener(doc, 'compositionstart', () => {
+  // A page-made compositionstart would pause the guard's hold (none while composing): only the IME's starts one.
+  // Any end is taken (it only resumes checking; Chromium's own commit of a composition can end it untrusted).
+  ctx.addEventListener(doc, 'compositionstart', (e) => {
+    if (!byAgent(e)) return;
     picker.onCompositionStart();
     guard.onCompositionStart();
   }, { capture: true });
@@ -374,8 +378,10 @@ function wireEditing(ctx: ContentScriptContext, doc: Document, { picker, guard, 
  */
 function wireKeys(ctx: ContentScriptContext, doc: Document, win: Window, { picker, guard, send, sendButton, boxOf, noteSend }: Parts): void {
   ctx.addEventListener(win, 'keydown', (e) => {
-    // 服务统计本 from the chat page too (where the agent's focus is): Alt+X 询单 +1, Alt+C 成交 +1.
-    const count = tallyHotkey(e);
+    // 服务统计本 from the chat page too (where the agent's focus is): Alt+X 询单 +1, Alt+C 成交 +1. Counting and
+    // the picker's keys take only the agent's own keys; a page-made Enter may still be held, never released.
+    const agent = byAgent(e);
+    const count = agent ? tallyHotkey(e) : null;
     if (count) {
       e.preventDefault();
       e.stopImmediatePropagation();
@@ -388,7 +394,7 @@ function wireKeys(ctx: ContentScriptContext, doc: Document, win: Window, { picke
       );
       return;
     }
-    if (picker.onKeyDown(e)) {
+    if (agent && picker.onKeyDown(e)) {
       e.preventDefault();
       e.stopImmediatePropagation();
       return;

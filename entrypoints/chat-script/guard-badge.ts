@@ -13,6 +13,7 @@ import { rewriteFor, type Rewrite } from '../../scripts-library/guard/rewrite';
 import { viewportRect } from './dom';
 import { allowContext, DraftState, MODEL_PREFIX } from '../../scripts-library/guard/draft-state';
 import type { InsertResult, SavedSelection } from './insert';
+import { byAgent } from './trust';
 
 export interface GuardDeps {
   check(text: string): Promise<GuardHit[]>;
@@ -154,7 +155,8 @@ export class GuardBadge {
     }
     if (!this.host) {
       this.host = this.doc.createElement('kefu-guard');
-      this.root = this.host.attachShadow({ mode: 'open' });
+      // Closed: the page's scripts cannot reach the buttons (a page-made click is ignored anyway, see button()).
+      this.root = this.host.attachShadow({ mode: 'closed' });
       this.doc.documentElement.append(this.host);
     }
     const root = this.root!;
@@ -175,7 +177,8 @@ export class GuardBadge {
       badge.append(span);
     }
     badge.addEventListener('mousedown', (e) => e.preventDefault());
-    badge.addEventListener('click', () => {
+    badge.addEventListener('click', (e) => {
+      if (!byAgent(e)) return;
       this.open = !this.open;
       this.render();
     });
@@ -289,7 +292,10 @@ export class GuardBadge {
     b.type = 'button';
     b.className = className;
     b.textContent = label;
-    b.addEventListener('click', onClick);
+    // Only the agent's own click: 不再提示, 仍要发送 and 替换 must never be pressed by the page's scripts.
+    b.addEventListener('click', (e) => {
+      if (byAgent(e)) onClick();
+    });
     return b;
   }
 }

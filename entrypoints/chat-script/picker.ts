@@ -16,6 +16,7 @@ import { pickerKey } from '../../scripts-library/picker-state';
 import type { PickerItem } from '../../scripts-library/protocol';
 import { asReplyBox, isElementNode, isTextField, isTextNode, viewportRect } from './dom';
 import type { InsertResult, SavedSelection } from './insert';
+import { byAgent } from './trust';
 
 export interface PickerDeps {
   search(query: string): Promise<PickerItem[]>;
@@ -118,7 +119,9 @@ export class SlashPicker {
   /** Keys while open. Returns true when the key was ours (the caller then stops it from reaching the page). */
   onKeyDown(e: KeyboardEvent): boolean {
     if (!this.open || this.composing || e.isComposing || e.keyCode === 229) return false;
-    if (this.box?.querySelector('form')?.contains(e.composedPath()[0] as Node)) return false;
+    // A key in our own fill-in form (its root is closed: from outside, the event comes from the host).
+    const origin = e.composedPath()[0] as Node | undefined;
+    if (origin === this.host || this.box?.querySelector('form')?.contains(origin ?? null)) return false;
     // The page may have changed the text without an input event (e.g. cleared it after sending).
     const state = this.caretContext(this.open.el);
     const trigger = state && findSlashTrigger(state.text, state.at.caret);
@@ -266,7 +269,7 @@ export class SlashPicker {
       select.append(option);
     }
     select.addEventListener('keydown', (e) => {
-      if (e.key !== 'Enter' || e.isComposing) return;
+      if (e.key !== 'Enter' || e.isComposing || !byAgent(e)) return;
       e.preventDefault();
       form.requestSubmit();
     });
@@ -290,7 +293,7 @@ export class SlashPicker {
     if (!open) return;
     if (!this.host) {
       this.host = this.doc.createElement('kefu-slash-picker');
-      const root = this.host.attachShadow({ mode: 'open' });
+      const root = this.host.attachShadow({ mode: 'closed' }); // out of the page's scripts' reach
       const style = this.doc.createElement('style');
       style.textContent = STYLE;
       this.box = this.doc.createElement('div');
@@ -324,7 +327,9 @@ export class SlashPicker {
       body.className = 'body';
       body.textContent = fillPlaceholders(item.body, item.values).text;
       row.append(title, body);
-      row.addEventListener('click', () => this.pick(item));
+      row.addEventListener('click', (e) => {
+        if (byAgent(e)) this.pick(item);
+      });
       return row;
     });
     if (!rows.length) {
@@ -350,7 +355,8 @@ export class SlashPicker {
     row.dataset.testid = 'picker-save-draft';
     const shown = [...draft];
     row.textContent = this.deps.text('pickerSaveDraft', shown.length > 14 ? `${shown.slice(0, 14).join('')}…` : draft);
-    row.addEventListener('click', () => {
+    row.addEventListener('click', (e) => {
+      if (!byAgent(e)) return; // the page's scripts never store a phrase
       this.close();
       saveDraft(draft);
     });

@@ -6,7 +6,7 @@
 export function showToast(doc: Document, text: string, ms = 1500): void {
   doc.querySelector('kefu-toast')?.remove();
   const host = doc.createElement('kefu-toast');
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
   const box = doc.createElement('div');
   box.setAttribute('role', 'status');
   box.textContent = text;

@@ -123,7 +123,7 @@ export class WaitWatch {
       pill.setAttribute('role', 'timer');
       pill.style.cssText =
         'all:initial;position:fixed;z-index:2147483646;padding:1px 8px;border-radius:10px;color:#fff;font:12px/1.6 system-ui,sans-serif;pointer-events:none';
-      this.host.attachShadow({ mode: 'open' }).append(pill);
+      this.host.attachShadow({ mode: 'closed' }).append(pill);
       this.doc.documentElement.append(this.host);
       this.pill = pill;
     }

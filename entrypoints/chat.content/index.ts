@@ -18,17 +18,20 @@ export default defineContentScript({
   // WXT would otherwise window.postMessage(…, '*') a "script started" message naming the extension's id to
   // every console page, which lets the page fingerprint the extension. Same-document events are enough for us.
   noScriptStartedPostMessage: true,
-  main(ctx) {
+  // Not WXT's ctx.isValid, ctx.setTimeout or ctx.addEventListener: the page can retire that context with a forged
+  // "content script started" event (#30 S1), and the chat script would never be asked for. A loader orphaned by
+  // an extension reload has no runtime id; that the page cannot fake.
+  main() {
     let asked = false;
     const start = () => {
-      if (asked || !ctx.isValid) return;
+      if (asked || browser.runtime?.id == null) return;
       asked = true;
       const message: RequestOf<typeof BACKGROUND_PROTOCOL, 'chat-script/start'> = { type: 'chat-script/start' };
       browser.runtime.sendMessage(message).catch((e: unknown) => console.warn('[kefu] chat script', e));
     };
     if (document.readyState === 'complete') return start();
-    ctx.addEventListener(window, 'load', () => ctx.setTimeout(start, 0), { once: true });
+    window.addEventListener('load', () => setTimeout(start, 0), { once: true });
     // A console whose load never completes (a resource that hangs, a stream) still gets its chat script.
-    ctx.setTimeout(start, LOAD_WAIT_MS);
+    setTimeout(start, LOAD_WAIT_MS);
   },
 });

@@ -14,6 +14,7 @@ import { bothViews, createScratch, endOf, normalizeTerm, type View } from './nor
 import { passes } from './numbers';
 import { contextOf } from './context';
 import { GUARD_WINDOW } from './chunks';
+import { patternProblem } from './pattern-safety';
 
 export interface Hit {
   /** Offsets in the original draft (end exclusive). */
@@ -201,9 +202,11 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
       marked: new Uint8Array(near.rules.length),
       complete: new Uint8Array(near.rules.length),
     },
+    // A pattern the safety check refuses (a stored rule from before it, or one restored) is never run.
     patterns: rules.flatMap((rule, index) => {
       const ruling = rulings[index];
-      return ruling ? (rule.patterns ?? []).map((p) => ({ rule: ruling, check: rule.check, regex: new RegExp(p, 'g') })) : [];
+      const safe = (rule.patterns ?? []).filter((p) => patternProblem(p) === undefined);
+      return ruling ? safe.map((p) => ({ rule: ruling, check: rule.check, regex: new RegExp(p, 'g') })) : [];
     }),
   };
 }
@@ -423,6 +426,30 @@ const scratch = createScratch();
 const plainMatches = new Matches(2 * GUARD_WINDOW);
 const compactMatches = new Matches(2 * GUARD_WINDOW);
 
+/**
+ * The budget of rule patterns (#30 N8): a regex has no time limit, and one that backtracks costs a power of its
+ * input's length, so a long draft is given to the patterns in slices of at most PATTERN_SLICE characters: each
+ * owns PATTERN_STEP characters (the matches that start there) and sees PATTERN_BEHIND before them (lookbehinds)
+ * and PATTERN_AHEAD after (a match of up to PATTERN_AHEAD − PATTERN_LOOKAHEAD characters ends inside, its
+ * lookahead read). A pattern hit is a number or a short phrase; a match longer than that is not looked for.
+ */
+export const PATTERN_STEP = 256;
+export const PATTERN_BEHIND = 32;
+export const PATTERN_LOOKAHEAD = 32;
+export const PATTERN_AHEAD = 96;
+export const PATTERN_SLICE = PATTERN_BEHIND + PATTERN_STEP + PATTERN_AHEAD;
+
+/** The slices of a text of `n` characters: one (the whole) when it fits. */
+export function patternSlices(n: number): { from: number; to: number; own: number; ownEnd: number; upTo: number }[] {
+  if (n <= PATTERN_SLICE) return [{ from: 0, to: n, own: 0, ownEnd: n, upTo: n }];
+  const out = [];
+  for (let own = 0; own < n; own += PATTERN_STEP) {
+    const to = Math.min(n, own + PATTERN_STEP + PATTERN_AHEAD);
+    out.push({ from: Math.max(0, own - PATTERN_BEHIND), to, own, ownEnd: own + PATTERN_STEP, upTo: to === n ? n : to - PATTERN_LOOKAHEAD });
+  }
+  return out;
+}
+
 /** A hit before it is judged: its rule and its span in the original draft. */
 interface Candidate {
   rule: Ruling;
@@ -452,12 +479,20 @@ export function checkDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
   scan(draft, compact, compiled.compact, compactMatches, adder(compact));
   if (near.foundCount) resolveNear(plain.text, near, plainMatches, compiled.plain.entries.length, compiled.plain.automaton.lengths, adder(plain));
   const addCompact = adder(compact);
+  const slices = patternSlices(compact.text.length);
   for (const { rule, check, regex } of compiled.patterns) {
-    regex.lastIndex = 0;
     // A zero-length match is no words to change: never a hit (a stored pattern that can match nothing must not
     // hold every send). A number must pass its rule's check digit (an order number is no bank card).
-    for (const m of compact.text.matchAll(regex)) {
-      if (m[0] && (!check || passes(check, m[0]))) addCompact(rule, m.index, m.index + m[0].length);
+    for (const { from, to, own, ownEnd, upTo } of slices) {
+      const text = slices.length === 1 ? compact.text : compact.text.slice(from, to);
+      regex.lastIndex = 0;
+      for (const m of text.matchAll(regex)) {
+        const start = from + m.index;
+        const end = start + m[0].length;
+        // Each match once, by the slice that owns its start; one longer than a slice reaches is not looked for.
+        if (start < own || start >= ownEnd || end > upTo) continue;
+        if (m[0] && (!check || passes(check, m[0]))) addCompact(rule, start, end);
+      }
     }
   }
   if (!found.length) return [];

@@ -8,6 +8,7 @@ import type { RuleImportPlan } from '../../scripts-library/rule-io';
 import rulePack from '../../scripts-library/packs/rules-default.json';
 import ruleHistory from '../../scripts-library/packs/history/rules-default.json';
 import { contentHashes, planRuleUpgrade, revisionId, RuleHistorySchema } from '../../scripts-library/rule-upgrade';
+import { patternProblem } from '../../scripts-library/guard/pattern-safety';
 
 /** The current pack's revision: a hash of its rules' content (a new round of guard work changes it). */
 let revision: string | undefined;
@@ -19,6 +20,7 @@ const currentRevision = () => (revision ??= revisionId(contentHashes(rulePack.ru
  * @returns how many rules were written
  */
 export async function ensureDefaultRules(db: KefuDB): Promise<number> {
+  await quarantineUnsafeRules(db);
   const mark = `installedRules:${rulePack.id}`;
   const revisionKey = `rulesRevision:${rulePack.id}`;
   // Every panel open asks: answer from one read, without parsing the pack or taking a write lock.
@@ -43,6 +45,37 @@ export async function ensureDefaultRules(db: KefuDB): Promise<number> {
     }
     await db.settings.put({ key: revisionKey, value: currentRevision() });
     return written;
+  });
+}
+
+/** Raise this when pattern-safety.ts refuses more: stored rules are looked through again once. */
+const PATTERN_CHECK = 2;
+
+/**
+ * Stored rules whose patterns the safety check refuses (written by an older version, which let them through):
+ * the unsafe patterns are set aside (`quarantinedPatterns`, never run), the rule is switched off and says why.
+ * Once per version of the check. @returns the ids of the rules quarantined
+ */
+export async function quarantineUnsafeRules(db: KefuDB): Promise<string[]> {
+  const key = 'rulesPatternCheck';
+  if ((await db.settings.get(key))?.value === PATTERN_CHECK) return [];
+  return db.transaction('rw', db.rules, db.settings, async () => {
+    const changed: Rule[] = [];
+    for (const rule of await db.rules.toArray()) {
+      const patterns = Array.isArray(rule.patterns) ? rule.patterns.map(String) : [];
+      const unsafe = patterns.map((p) => [p, patternProblem(p)] as const).filter(([, problem]) => problem !== undefined);
+      if (!unsafe.length) continue;
+      changed.push({
+        ...rule,
+        patterns: patterns.filter((p) => !unsafe.some(([u]) => u === p)),
+        quarantinedPatterns: [...(rule.quarantinedPatterns ?? []), ...unsafe.map(([p]) => p.slice(0, 1000))].slice(0, 20),
+        quarantine: `规则式 ${unsafe[0]![0].slice(0, 40)} 已停用：${unsafe[0]![1]!}`.slice(0, 200),
+        enabled: false,
+      });
+    }
+    if (changed.length) await db.rules.bulkPut(changed);
+    await db.settings.put({ key, value: PATTERN_CHECK });
+    return changed.map((r) => r.id);
   });
 }
 

@@ -2,12 +2,13 @@
  * Insertion in Chromium with the built extension, over the fixture editors (demo textarea/React/contenteditable,
  * Lexical, Slate, Draft.js, Quill, TipTap, iframe): the time from the side panel's insert request to the text
  * being in the editor's model (the content script answers once the editor has taken it; every sample is
- * checked against the model). Also what the content script costs a chat page: its start-up on the page's own
- * timeline, and the demo page's load time with and without it.
+ * checked against the model). Also what the content script costs a chat page: its start-up (timed in its own
+ * isolated world), and the demo page's load time with and without it.
  */
 import { buildFixtures, EDITOR_FAMILIES } from '../e2e/build-fixtures.mjs';
 import { launchWithExtension } from '../e2e/browser.mjs';
 import { serve } from '../e2e/server.mjs';
+import { chatScriptStarts } from '../e2e/shadow';
 import { percentile } from './stats';
 
 const TEXT = '亲，您问的这款有货的，现在拍下付款就可以为您安排发货哦。';
@@ -28,6 +29,16 @@ async function loadTimes(context: import('playwright-core').BrowserContext, url:
   return out;
 }
 
+/** The chat script's start in the page (waits for it): when, and how long it held the page. */
+async function started(page: import('playwright-core').Page): Promise<{ at: number; ms: number }> {
+  for (let i = 0; i < 200; i++) {
+    const [first] = await chatScriptStarts(page);
+    if (first) return first;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('the chat script did not start');
+}
+
 /**
  * The longest the page's main thread was held in the 800 ms after its load event (a 4 ms timer chain started at
  * document start; a gap between ticks is time the page could not run), in ms.
@@ -43,7 +54,7 @@ async function stallAfterLoad(context: import('playwright-core').BrowserContext,
     tick();
   });
   await page.goto(url, { waitUntil: 'load' });
-  if (agent) await page.waitForFunction(() => performance.getEntriesByName('kefu:chat-script').length > 0);
+  if (agent) await started(page);
   await page.waitForTimeout(900);
   const gap = await page.evaluate(() => {
     const loaded = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd;
@@ -104,13 +115,12 @@ export async function run(): Promise<Record<string, number>> {
     out['insert.p95_ms'] = Math.round(percentile(all, 95) * 10) / 10;
     out['insert.median_ms'] = Math.round(percentile(all, 50) * 10) / 10;
 
-    // The content script's start-up on the demo page's own timeline.
+    // The content script's start-up, as it timed itself (kept in its isolated world, not on the page's timeline).
     const starts: number[] = [];
     for (let i = 0; i < 7; i++) {
       const page = await context.newPage();
       await page.goto(`${site.url}/index.html`);
-      await page.waitForFunction(() => performance.getEntriesByName('kefu:chat-script').length > 0);
-      starts.push(await page.evaluate(() => performance.getEntriesByName('kefu:chat-script')[0]!.duration));
+      starts.push((await started(page)).ms);
       await page.close();
     }
     out['content_script.start_ms'] = Math.round(percentile(starts, 50) * 100) / 100;

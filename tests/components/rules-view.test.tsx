@@ -86,6 +86,25 @@ describe('rules view', () => {
   });
 });
 
+describe('rule patterns that could freeze the guard (#30 N8)', () => {
+  it('an imported pack with (\\d\\d?)+x says why, in Chinese, before anything is written', async () => {
+    await openRules();
+    const pack = { format: 'kefu-rule-pack', version: 1, id: 'p', name: 'p', rules: [{ id: 'slow', patterns: ['(\\d\\d?)+x'], category: 'privacy', severity: 'block' }] };
+    await userEvent.upload(screen.getByTestId('rules-import-file'), new File([JSON.stringify(pack)], 'rules.json'));
+    const preview = await screen.findByTestId('rules-import-preview');
+    expect(preview).toHaveTextContent('无效 1');
+    expect(preview).toHaveTextContent('长消息会让检查卡死');
+  });
+
+  it('a quarantined rule is listed switched off, with the reason', async () => {
+    await openRules();
+    await db.rules.put({ id: 'q', terms: ['慢'], patterns: [], quarantinedPatterns: ['.*.*.*='], quarantine: '规则式 .*.*.*= 已停用：两个不限次数的重复紧挨着', category: 'abuse', severity: 'block', suggestion: '', allow: [], note: '', source: 'user', enabled: false });
+    const row = (await screen.findByText('慢')).closest('li')!;
+    expect(within(row).getByRole('checkbox')).not.toBeChecked();
+    expect(within(row).getByRole('note')).toHaveTextContent('已隔离停用：规则式 .*.*.*= 已停用');
+  });
+});
+
 describe('library flags', () => {
   it('default phrases are not flagged', async () => {
     expect(document.querySelector('[data-flag]')).toBeNull();

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { STOCK, sentTexts, startHarness, type Harness } from './harness';
+import { shadow } from './shadow';
 
 const FAMILIES = ['lexical', 'slate', 'draft', 'quill', 'tiptap'] as const;
 
@@ -96,7 +97,7 @@ describe.each(FAMILIES)('%s', (family) => {
   it('"/" picker: Enter replaces "/query" with the phrase in the model, without sending', async () => {
     const page = await openEditor(family);
     await page.keyboard.type('亲，/yh');
-    const first = page.locator('kefu-slash-picker [role="option"]').first();
+    const first = shadow(page, 'kefu-slash-picker', '[role="option"]').first();
     await expect.poll(() => first.getAttribute('data-phrase-id')).toBe('stock-yes');
     await page.keyboard.press('Enter');
     await expect.poll(() => model(page)).toBe(`亲，${STOCK}`);
@@ -109,10 +110,10 @@ describe.each(FAMILIES)('%s', (family) => {
   it('guard 改写此句: the clause is rewritten in the model and the console sends the fixed text', async () => {
     const page = await openEditor(family);
     await page.keyboard.type('亲，我不知道这个');
-    const badge = page.locator('kefu-guard [data-testid="guard-badge"]');
+    const badge = shadow(page, 'kefu-guard', '[data-testid="guard-badge"]');
     await expect.poll(() => badge.textContent()).toBe('建议改 1');
     await badge.click();
-    await page.locator('kefu-guard [role="dialog"] .hit').filter({ hasText: '我不知道' }).locator('button', { hasText: '改写此句' }).click();
+    await shadow(page, 'kefu-guard', '[role="dialog"] .hit').filter({ hasText: '我不知道' }).locator('button', { hasText: '改写此句' }).click();
     const fixed = '亲，这个问题我帮您确认一下，请稍等片刻';
     await expect.poll(() => model(page)).toBe(fixed);
     await expect.poll(() => badge.count()).toBe(0);
@@ -143,15 +144,15 @@ describe('a reply box inside a same-origin iframe', () => {
   it('"/" picker and guard 改写此句 work in the frame too', async () => {
     const page = await openFrame();
     await page.keyboard.type('/yh');
-    const first = page.locator('kefu-slash-picker [role="option"]').first();
+    const first = shadow(page, 'kefu-slash-picker', '[role="option"]').first();
     await expect.poll(() => first.getAttribute('data-phrase-id')).toBe('stock-yes');
     await page.keyboard.press('Enter');
     await expect.poll(() => model(page)).toBe(STOCK);
     await page.keyboard.type('我不知道');
-    const badge = page.locator('kefu-guard [data-testid="guard-badge"]');
+    const badge = shadow(page, 'kefu-guard', '[data-testid="guard-badge"]');
     await expect.poll(() => badge.textContent()).toBe('建议改 1');
     await badge.click();
-    await page.locator('kefu-guard [role="dialog"] .hit').filter({ hasText: '我不知道' }).locator('button', { hasText: '改写此句' }).click();
+    await shadow(page, 'kefu-guard', '[role="dialog"] .hit').filter({ hasText: '我不知道' }).locator('button', { hasText: '改写此句' }).click();
     await expect.poll(() => model(page)).toBe(`${STOCK}这个问题我帮您确认一下，请稍等片刻`);
     await page.click('[data-role="send"]');
     await expect.poll(() => sentTexts(page)).toEqual([`${STOCK}这个问题我帮您确认一下，请稍等片刻`]); // the guard may check the fresh text first

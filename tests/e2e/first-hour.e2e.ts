@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { replyText, sentTexts, startHarness, type Harness } from './harness';
+import { shadow } from './shadow';
 
 let h: Harness;
 beforeAll(async () => {
@@ -12,14 +13,14 @@ afterAll(async () => {
   await h?.close();
 });
 
-const pickerForm = (page: Page) => page.locator('kefu-slash-picker form');
+const pickerForm = (page: Page) => shadow(page, 'kefu-slash-picker', 'form');
 
 describe("one buyer's order values never reach another", () => {
   it('"/dh" for a second buyer asks again: no tracking number prefilled, the courier only suggested', async () => {
     const demo = await h.openDemo('react');
     await demo.click('[data-role="reply-box"]');
     await demo.keyboard.type('/dh');
-    await expect.poll(() => demo.locator('kefu-slash-picker [role="option"]').first().getAttribute('data-phrase-id')).toBe('logistics-tracking-result');
+    await expect.poll(() => shadow(demo, 'kefu-slash-picker', '[role="option"]').first().getAttribute('data-phrase-id')).toBe('logistics-tracking-result');
     await demo.keyboard.press('Enter');
     await pickerForm(demo).locator('input[name="快递公司"]').fill('顺丰');
     await pickerForm(demo).locator('input[name="运单号"]').fill('SF1234567890');
@@ -31,7 +32,7 @@ describe("one buyer's order values never reach another", () => {
     await demo.click('[data-buyer-id="b1002"]');
     await demo.click('[data-role="reply-box"]');
     await demo.keyboard.type('/dh');
-    await expect.poll(() => demo.locator('kefu-slash-picker [role="option"]').first().getAttribute('data-phrase-id')).toBe('logistics-tracking-result');
+    await expect.poll(() => shadow(demo, 'kefu-slash-picker', '[role="option"]').first().getAttribute('data-phrase-id')).toBe('logistics-tracking-result');
     await demo.keyboard.press('Enter');
     await expect.poll(() => pickerForm(demo).locator('input[name="快递公司"]').inputValue()).toBe('顺丰');
     expect(await pickerForm(demo).locator('input[name="运单号"]').inputValue()).toBe('');
@@ -53,7 +54,7 @@ describe('a search that matches nothing inserts nothing', () => {
     const demo = await h.openDemo('react');
     await demo.click('[data-role="reply-box"]');
     await demo.keyboard.type('/qwerty');
-    await expect.poll(() => demo.locator('kefu-slash-picker .empty').count()).toBe(1);
+    await expect.poll(() => shadow(demo, 'kefu-slash-picker', '.empty').count()).toBe(1);
     await demo.keyboard.press('Enter');
     await expect.poll(() => sentTexts(demo)).toEqual(['/qwerty']);
     await demo.close();
@@ -121,7 +122,7 @@ describe('tally hotkeys from the chat page', () => {
     await demo.bringToFront();
     await demo.click('[data-role="reply-box"]');
     await demo.keyboard.press('Alt+KeyX');
-    await expect.poll(() => demo.locator('kefu-toast [role="status"]').textContent()).toBe('询单 +1');
+    await expect.poll(() => shadow(demo, 'kefu-toast', '[role="status"]').textContent()).toBe('询单 +1');
     await expect.poll(async () => Number(await panel.textContent('[data-testid="tally-consults"]'))).toBe(before + 1);
     expect(await replyText(demo)).toBe(''); // the key did not type into the reply box
     await Promise.all([demo.close(), panel.close()]);

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { replyText, sentTexts, startHarness, type Harness } from './harness';
+import { shadow } from './shadow';
 
 let h: Harness;
 beforeAll(async () => {
@@ -11,8 +12,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-const badge = (page: Page) => page.locator('kefu-guard [data-testid="guard-badge"]');
-const panel = (page: Page) => page.locator('kefu-guard [role="dialog"]');
+const badge = (page: Page) => shadow(page, 'kefu-guard', '[data-testid="guard-badge"]');
+const panel = (page: Page) => shadow(page, 'kefu-guard', '[role="dialog"]');
 
 async function typeInto(editor: 'react' | 'textarea' | 'contenteditable', text: string) {
   const demo = await h.openDemo(editor);

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { STOCK, replyText, sentTexts, startHarness, type Harness } from './harness';
+import { shadow } from './shadow';
 
 // 快递时效 reads {快递时效}, filled from ⚙ settings (a fresh install's default: 江浙沪2-3天，其他地区3-6天).
 const TRANSIT = '快递一般江浙沪2-3天，其他地区3-6天送达，偏远地区会稍慢一些，超过时间没收到请联系我为您查件。';
@@ -13,7 +14,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const pickerItems = (page: Page) => page.locator('kefu-slash-picker [role="option"]');
+const pickerItems = (page: Page) => shadow(page, 'kefu-slash-picker', '[role="option"]');
 
 describe.each(['react', 'textarea', 'contenteditable'] as const)('"/" picker in the %s box', (editor) => {
   it('opens on "/" at a word start, filters, and Enter replaces "/query" without sending', async () => {
@@ -104,7 +105,7 @@ describe('"/" picker placeholders', () => {
     await demo.keyboard.type('/dh');
     await expect.poll(() => pickerItems(demo).first().getAttribute('data-phrase-id')).toBe('logistics-tracking-result');
     await demo.keyboard.press('Enter');
-    const inputs = demo.locator('kefu-slash-picker form input');
+    const inputs = shadow(demo, 'kefu-slash-picker', 'form input');
     await expect.poll(() => inputs.count()).toBe(2);
     await inputs.nth(0).fill('中通');
     await inputs.nth(1).fill('7510');
@@ -132,7 +133,7 @@ describe('"/" picker placeholders', () => {
     await expect.poll(() => pickerItems(demo).first().getAttribute('data-phrase-id')).toBe('away-off-hours');
     await demo.keyboard.press('Enter');
     await expect.poll(() => replyText(demo)).toBe('您好，现在是客服下班时间（工作时间 09:00-23:00），您可以先留言，上班后我们会按顺序回复您。');
-    expect(await demo.locator('kefu-slash-picker form').count()).toBe(0);
+    expect(await shadow(demo, 'kefu-slash-picker', 'form').count()).toBe(0);
     await Promise.all([demo.close(), panel.close()]);
   });
 
@@ -149,7 +150,7 @@ describe('"/" picker placeholders', () => {
     await demo.keyboard.type('/xzkd');
     await expect.poll(() => pickerItems(demo).first().textContent()).toContain('选快递发出');
     await demo.keyboard.press('Enter');
-    const menu = demo.locator('kefu-slash-picker form select');
+    const menu = shadow(demo, 'kefu-slash-picker', 'form select');
     await expect.poll(() => menu.evaluate((m: HTMLSelectElement) => [...m.options].map((o) => o.value).join('/'))).toBe('顺丰/中通/圆通');
     await menu.selectOption('中通');
     await menu.press('Enter');
@@ -182,10 +183,10 @@ describe('"/" picker placeholders', () => {
     await expect.poll(() => sentTexts(demo)).toEqual(['好的亲，马上为您查']);
     await demo.waitForTimeout(700); // the send is taken as sent once the box has emptied
     await demo.keyboard.type('好的亲，马上为您查');
-    const badge = demo.locator('kefu-guard [data-testid="guard-badge"]');
+    const badge = shadow(demo, 'kefu-guard', '[data-testid="guard-badge"]');
     await expect.poll(() => badge.textContent()).toBe('建议改 1');
     await badge.click();
-    expect(await demo.locator('kefu-guard .hit').textContent()).toContain('重复回复');
+    expect(await shadow(demo, 'kefu-guard', '.hit').textContent()).toContain('重复回复');
     await demo.click('[data-role="reply-box"]');
     await demo.keyboard.press('Enter');
     await expect.poll(() => sentTexts(demo)).toHaveLength(2);
@@ -206,10 +207,10 @@ describe('"/" picker placeholders', () => {
     const demo = await h.openDemo('react');
     await demo.click('[data-role="reply-box"]');
     await demo.keyboard.type('亲，周末下单周一统一发货哦 /');
-    const save = demo.locator('kefu-slash-picker [data-testid="picker-save-draft"]');
+    const save = shadow(demo, 'kefu-slash-picker', '[data-testid="picker-save-draft"]');
     await expect.poll(() => save.textContent()).toBe('＋ 存为短语：亲，周末下单周一统一发货哦');
     await save.click();
-    await expect.poll(() => demo.locator('kefu-toast [role="status"]').textContent()).toContain('已存为短语：周末下单周一统一发货哦');
+    await expect.poll(() => shadow(demo, 'kefu-toast', '[role="status"]').textContent()).toContain('已存为短语：周末下单周一统一发货哦');
     const panel = await h.openPanel(await h.tabIdOf(demo));
     await panel.fill('input[type="search"]', 'zmxd'); // 周末下单, by its pinyin initials: keys were added by the panel
     await expect.poll(() => panel.textContent('[role="option"]:first-child')).toContain('周末下单周一统一发货哦');

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Request } from 'playwright-core';
 import { replyText, STOCK, startHarness, type Harness } from './harness';
+import { shadow } from './shadow';
 
 // Service-worker requests (the background) are reported to Playwright only with this switch.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
@@ -34,10 +35,10 @@ describe('privacy', () => {
     await demo.click('[data-role="reply-box"]');
     await demo.keyboard.press('End');
     await demo.keyboard.type(' /kd');
-    await expect.poll(() => demo.locator('kefu-slash-picker [role="option"]').count()).toBeGreaterThan(0);
+    await expect.poll(() => shadow(demo, 'kefu-slash-picker', '[role="option"]').count()).toBeGreaterThan(0);
     await demo.keyboard.press('Enter');
     await demo.keyboard.type('加我微信');
-    await expect.poll(() => demo.locator('kefu-guard [data-testid="guard-badge"]').textContent()).toContain('必改');
+    await expect.poll(() => shadow(demo, 'kefu-guard', '[data-testid="guard-badge"]').textContent()).toContain('必改');
     await demo.keyboard.press('Alt+KeyX');
     await expect.poll(() => demo.locator('kefu-toast').count()).toBe(1);
     await panel.fill('input[type="search"]', 'fhsj');

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
+import { shadow } from './shadow';
 
 let h: Harness;
 beforeAll(async () => {
@@ -12,12 +13,11 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** The countdown pill by the reply box (in its own shadow root), or null when none shows. */
-const pageTimer = (demo: Page) =>
-  demo.evaluate(() => {
-    const pill = document.querySelector('kefu-wait')?.shadowRoot?.querySelector<HTMLElement>('[role="timer"]');
-    return pill?.isConnected ? { level: pill.dataset.level, text: pill.textContent } : null;
-  });
+/** The countdown pill by the reply box (in its own closed shadow root), or null when none shows. */
+const pageTimer = async (demo: Page) => {
+  const pill = shadow(demo, 'kefu-wait', '[role="timer"]');
+  return (await pill.count()) ? pill.evaluate((el: HTMLElement) => ({ level: el.dataset.level, text: el.textContent })) : null;
+};
 
 async function send(demo: Page, text: string) {
   await demo.click('[data-role="reply-box"]');

@@ -7,6 +7,7 @@ import { E2E_SITES_DIR } from './browser.mjs';
 import { DEMO_SITE } from './build-fixtures.mjs';
 import { serve } from './server.mjs';
 import { STOCK, replyText, sentTexts, startHarness, type Harness } from './harness';
+import { chatScriptStarts, shadow } from './shadow';
 
 let h: Harness;
 let other: { url: string; close(): Promise<void> };
@@ -29,10 +30,14 @@ async function openConsole(): Promise<Page> {
  * Whether the agent started in the page within `ms` of its load. It normally does within ≈ 0.2 s; a page where
  * it must not start is watched for 1.5 s, one where it must is given 10 s (a busy CI machine).
  */
-const agentStarted = (page: Page, ms = 1500) =>
-  page
-    .waitForFunction(() => performance.getEntriesByName('kefu:chat-script-start').length > 0, undefined, { timeout: ms })
-    .then(() => true, () => false);
+const agentStarted = async (page: Page, ms = 1500) => {
+  const until = Date.now() + ms;
+  for (;;) {
+    if ((await chatScriptStarts(page)).length > 0) return true;
+    if (Date.now() > until) return false;
+    await page.waitForTimeout(100);
+  }
+};
 
 describe('其他网站', () => {
   it('enable → the console is served in generic mode, takes a phrase, holds a click on 发送; remove → it is not any more', async () => {
@@ -63,9 +68,9 @@ describe('其他网站', () => {
     // is held like Enter when the draft must change.
     await page.click('[data-role="reply-box"]');
     await page.keyboard.type('好评返现5元');
-    await expect.poll(() => page.locator('kefu-guard [data-testid="guard-badge"]').count()).toBe(1);
+    await expect.poll(() => shadow(page, 'kefu-guard', '[data-testid="guard-badge"]').count()).toBe(1);
     await page.click('[data-role="send"]');
-    await expect.poll(() => page.locator('kefu-guard [role="dialog"]').textContent()).toContain('已暂停发送');
+    await expect.poll(() => shadow(page, 'kefu-guard', '[role="dialog"]').textContent()).toContain('已暂停发送');
     expect(await sentTexts(page)).toEqual([`亲，${STOCK}`]);
     await Promise.all([page.close(), panel.close()]);
 

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { replyText, startHarness, type Harness } from './harness';
+import { shadow } from './shadow';
 
 const pack = JSON.parse(readFileSync(join(__dirname, '../../scripts-library/packs/default.json'), 'utf8')) as { phrases: { id: string; stageId: string; body: string }[] };
 const stageOf = (id: string | null) => pack.phrases.find((p) => p.id === id)?.stageId;
@@ -18,7 +19,7 @@ afterAll(async () => {
 });
 
 const firstSuggested = (panel: Page) => panel.locator('[role="option"]:has([data-suggested]) [data-phrase-id]').first().getAttribute('data-phrase-id');
-const pickerItems = (page: Page) => page.locator('kefu-slash-picker [role="option"]');
+const pickerItems = (page: Page) => shadow(page, 'kefu-slash-picker', '[role="option"]');
 
 describe('suggested replies', () => {
   it('follow a buyer message as it arrives; "/" with nothing typed lists them and Enter inserts the first', async () => {
@@ -38,7 +39,7 @@ describe('suggested replies', () => {
     expect(stageOf(id)).toBe('aftersales');
     await demo.keyboard.press('Enter');
     // Inserted at once, or through the inline fill-in form when the phrase has order values.
-    await expect.poll(async () => (await replyText(demo)).length > 1 || (await demo.locator('kefu-slash-picker form').count()) > 0).toBe(true);
+    await expect.poll(async () => (await replyText(demo)).length > 1 || (await shadow(demo, 'kefu-slash-picker', 'form').count()) > 0).toBe(true);
     expect(await replyText(demo)).not.toBe('/');
     await Promise.all([demo.close(), panel.close()]);
   });

@@ -6,6 +6,7 @@ import { ensureDefaultPacks } from '../../../storage/repositories/packs';
 import { activeReminders, completeStep, fireReminder, markPaid, startChase } from '../../../storage/repositories/reminders';
 import { createReminderService } from '../../../entrypoints/background/reminders';
 import { CHASE_FOCUS_KEY, DEFAULT_CHASE_LADDER, planLadder } from '../../../scripts-library/reminders';
+import type { ChatTab } from '../../../scripts-library/protocol';
 
 const freshDb = freshDbPerTest('rem');
 let db: KefuDB;
@@ -17,8 +18,21 @@ beforeEach(async () => {
 const NOW = Date.UTC(2026, 10, 23, 2, 0);
 const BUYER = { site: 'demo', buyerId: 'b1', buyerName: '小美', tabId: 5 };
 
+/** The background's chat-tab registry as the reminder service reads it (what the consoles reported). */
+let chatTabs: ChatTab[] = [];
+const chatTab = (tabId: number, site: string, buyerId?: string, seenAt = NOW): ChatTab => ({
+  tabId,
+  windowId: 1,
+  seenAt,
+  status: { site, hasInput: true, inputKind: 'textarea', buyer: buyerId ? { id: buyerId } : null },
+});
+beforeEach(() => {
+  chatTabs = [];
+});
+
 const service = (openPanel = vi.fn(async () => {})) =>
   createReminderService(db, {
+    chatTabs: async () => chatTabs,
     alarms: fakeBrowser.alarms,
     notifications: fakeBrowser.notifications,
     tabs: fakeBrowser.tabs,
@@ -103,6 +117,7 @@ describe('background reminder service', () => {
   it('a click on the notification brings the chat tab forward and leaves the step for the panel', async () => {
     const tab = await fakeBrowser.tabs.create({ url: 'http://127.0.0.1/index.html' });
     const [first] = await startChase(db, { ...BUYER, tabId: tab.id }, DEFAULT_CHASE_LADDER, NOW);
+    chatTabs = [chatTab(tab.id!, 'demo', 'b1')];
     const openPanel = vi.fn(async () => {});
     const svc = service(openPanel);
     await svc.onAlarm('chase:next', first!.dueAt);
@@ -112,6 +127,37 @@ describe('background reminder service', () => {
     expect(openPanel).toHaveBeenCalledWith(tab.id, tab.windowId);
     expect(await fakeBrowser.storage.session.get(CHASE_FOCUS_KEY)).toEqual({ [CHASE_FOCUS_KEY]: first!.id });
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([]);
+  });
+
+  it('after a restart the stored tab id is another page: the click does not bring it forward (#30 N11)', async () => {
+    // The tab id the ladder was started from now belongs to an unrelated page (no chat script reported it), or to
+    // a console of another site.
+    const stranger = await fakeBrowser.tabs.create({ url: 'https://example.com/' });
+    const [first] = await startChase(db, { ...BUYER, tabId: stranger.id }, DEFAULT_CHASE_LADDER, NOW);
+    for (const registered of [[], [chatTab(stranger.id!, 'pdd', 'b1')]]) {
+      chatTabs = registered;
+      await fakeBrowser.storage.session.clear();
+      const update = vi.spyOn(fakeBrowser.tabs, 'update');
+      const openPanel = vi.fn(async () => {});
+      await service(openPanel).onNotificationClicked(first!.id);
+      expect(update).not.toHaveBeenCalled();
+      expect(openPanel).not.toHaveBeenCalled();
+      // The step waits in the panel's chase view for when the agent opens it.
+      expect(await fakeBrowser.storage.session.get(CHASE_FOCUS_KEY)).toEqual({ [CHASE_FOCUS_KEY]: first!.id });
+      update.mockRestore();
+    }
+  });
+
+  it('the stored tab gone, the console of that site now open for that buyer is brought forward instead', async () => {
+    const [first] = await startChase(db, { ...BUYER, tabId: 5 }, DEFAULT_CHASE_LADDER, NOW);
+    const other = await fakeBrowser.tabs.create({ url: 'http://127.0.0.1/index.html?other' });
+    const console_ = await fakeBrowser.tabs.create({ url: 'http://127.0.0.1/index.html' });
+    chatTabs = [chatTab(other.id!, 'demo', 'b9', NOW + 5), chatTab(console_.id!, 'demo', 'b1', NOW)];
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    const openPanel = vi.fn(async () => {});
+    await service(openPanel).onNotificationClicked(first!.id);
+    expect(update).toHaveBeenCalledWith(console_.id, { active: true });
+    expect(openPanel).toHaveBeenCalledWith(console_.id, console_.windowId);
   });
 });
 

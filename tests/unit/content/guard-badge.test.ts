@@ -4,10 +4,12 @@ import { GuardBadge, type GuardDeps } from '../../../entrypoints/chat-script/gua
 import { insertText } from '../../../entrypoints/chat-script/insert';
 import { checkDraft } from '../../../scripts-library/guard';
 import { zhMessage } from '../../helpers/i18n';
+import { agentEventsAndClosedRoots, pageMade, shadowOf } from '../../helpers/page-side';
 
 let box: HTMLTextAreaElement;
 let deps: GuardDeps & { allow: ReturnType<typeof vi.fn<GuardDeps['allow']>>; override: ReturnType<typeof vi.fn<GuardDeps['override']>> };
 beforeEach(() => {
+  agentEventsAndClosedRoots();
   document.documentElement.querySelectorAll('kefu-guard').forEach((n) => n.remove());
   document.body.textContent = '';
   box = document.createElement('textarea');
@@ -22,7 +24,7 @@ beforeEach(() => {
   };
 });
 
-const shadow = () => document.querySelector('kefu-guard')?.shadowRoot ?? null;
+const shadow = () => shadowOf('kefu-guard');
 const badgeText = () => shadow()?.querySelector('[data-testid="guard-badge"]')?.textContent ?? null;
 const enter = (init: KeyboardEventInit = {}) => new KeyboardEvent('keydown', { key: 'Enter', ...init });
 
@@ -86,6 +88,26 @@ describe('GuardBadge', () => {
     [...shadow()!.querySelectorAll('button')].find((b) => b.textContent === '不再提示')!.click();
     expect(deps.allow).toHaveBeenCalledWith(expect.stringMatching(/^absolute-/), '这是最低价了'); // two characters either side
     expect(shadow()).toBeNull();
+  });
+
+  it('a click made by the page\'s scripts does nothing: no allow stored, no held send released, no list opened; the root is closed', async () => {
+    const guard = new GuardBadge(document, deps);
+    const send = vi.fn();
+    box.value = '加我vx';
+    await guard.refresh(box);
+    expect(document.querySelector('kefu-guard')!.shadowRoot).toBeNull(); // closed: the page cannot reach in
+    shadow()!.querySelector('[data-testid="guard-badge"]')!.dispatchEvent(pageMade(new MouseEvent('click')));
+    expect(shadow()!.querySelector('[role="dialog"]')).toBeNull();
+    expect(guard.holdSend(box, send, enter())).toBe(true);
+    const button = (label: string) => [...shadow()!.querySelectorAll('button')].find((b) => b.textContent === label)!;
+    for (const label of ['不再提示', '仍要发送', '替换', '修改']) button(label)?.dispatchEvent(pageMade(new MouseEvent('click')));
+    expect(deps.allow).not.toHaveBeenCalled();
+    expect(deps.override).not.toHaveBeenCalled();
+    expect(send).not.toHaveBeenCalled();
+    expect(box.value).toBe('加我vx');
+    expect(shadow()!.querySelector('[role="dialog"]')!.textContent).toContain('已暂停发送');
+    button('不再提示').click(); // the agent's own click
+    expect(deps.allow).toHaveBeenCalledOnce();
   });
 
   it('holds a send only for block hits, never while composing', async () => {

@@ -5,12 +5,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { SlashPicker, type PickerDeps } from '../../../entrypoints/chat-script/picker';
 import type { SavedSelection } from '../../../entrypoints/chat-script/insert';
 import type { PickerItem } from '../../../scripts-library/protocol';
+import { agentEventsAndClosedRoots, pageMade, shadowOf } from '../../helpers/page-side';
 
 const STOCK: PickerItem = { id: 'stock-yes', title: '有货', body: '有货的亲', values: {}, suggested: {} };
 const TRACKING: PickerItem = { id: 'tracking', title: '运单号', body: '您的运单号是{运单号}', values: {}, suggested: {} };
 
 let box: HTMLDivElement;
 beforeEach(() => {
+  agentEventsAndClosedRoots();
   document.body.textContent = '';
   for (const host of document.querySelectorAll('kefu-slash-picker')) host.remove(); // a picker a test left open
   box = document.createElement('div');
@@ -56,6 +58,7 @@ function makePicker(items: PickerItem[], buyer: { key?: string; name?: string } 
     },
     used: vi.fn(),
     remember: vi.fn(),
+    saveDraft: vi.fn(),
     text: (key) => key,
   };
   return { picker: new SlashPicker(document, deps), inserted, deps };
@@ -79,12 +82,26 @@ describe('SlashPicker in a re-rendering editor', () => {
     typeInto(picker, '亲，/yd');
     await vi.waitFor(() => expect(document.querySelector('kefu-slash-picker')).not.toBeNull());
     expect(picker.onKeyDown(enter())).toBe(true);
-    const form = document.querySelector('kefu-slash-picker')!.shadowRoot!.querySelector('form')!;
+    const form = shadowOf('kefu-slash-picker')!.querySelector('form')!;
     form.querySelector<HTMLInputElement>('input[name="运单号"]')!.value = 'SF123';
     rerender(); // the editor rendered again while the agent filled in the form
     form.requestSubmit();
     await vi.waitFor(() => expect(inserted).toHaveLength(1));
     expect(inserted[0]).toEqual({ text: '您的运单号是SF123', replaced: '/yd', inBox: true });
+  });
+
+  it('a click or Enter made by the page\'s scripts neither picks a phrase nor stores the draft; the root is closed', async () => {
+    const { picker, inserted, deps } = makePicker([STOCK]);
+    typeInto(picker, '亲，周末发货 /yh');
+    await vi.waitFor(() => expect(shadowOf('kefu-slash-picker')?.querySelector('[role="option"]')).toBeTruthy());
+    expect(document.querySelector('kefu-slash-picker')!.shadowRoot).toBeNull();
+    shadowOf('kefu-slash-picker')!.querySelector('[role="option"]')!.dispatchEvent(pageMade(new MouseEvent('click')));
+    shadowOf('kefu-slash-picker')!.querySelector('[data-testid="picker-save-draft"]')!.dispatchEvent(pageMade(new MouseEvent('click')));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(inserted).toEqual([]);
+    expect(deps.saveDraft).not.toHaveBeenCalled();
+    (shadowOf('kefu-slash-picker')!.querySelector('[data-testid="picker-save-draft"]') as HTMLElement).click(); // the agent's
+    expect(deps.saveDraft).toHaveBeenCalledWith('亲，周末发货');
   });
 });
 

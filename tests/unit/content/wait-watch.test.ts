@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WaitWatch, type WaitDeps } from '../../../entrypoints/chat-script/wait-watch';
 import { ADAPTERS } from '../../../entrypoints/chat-script/adapters';
+import { agentEventsAndClosedRoots, shadowOf } from '../../helpers/page-side';
 
 const demo = ADAPTERS.find((a) => a.id === 'demo')!;
 
@@ -29,6 +30,7 @@ function page() {
 
 let visibility: DocumentVisibilityState = 'visible';
 beforeEach(() => {
+  agentEventsAndClosedRoots();
   vi.useFakeTimers();
   visibility = 'visible';
   vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility);
@@ -52,7 +54,7 @@ function watch(box: HTMLElement, notify: boolean) {
   return { w: new WaitWatch(document, deps), calls };
 }
 
-const pill = () => document.querySelector('kefu-wait')?.shadowRoot?.querySelector<HTMLElement>('[role="timer"]') ?? null;
+const pill = () => shadowOf('kefu-wait')?.querySelector<HTMLElement>('[role="timer"]') ?? null;
 
 describe('WaitWatch', () => {
   it('runs no timer while nobody waits', () => {

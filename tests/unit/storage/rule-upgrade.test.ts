@@ -89,3 +89,26 @@ describe('a database installed at round 5', () => {
     expect(await db.rules.get('team-1')).toMatchObject({ terms: ['我们自己的词'] });
   });
 });
+
+describe('a stored rule whose pattern the check now refuses (#30 N8)', () => {
+  it('is quarantined at the next start: switched off, its unsafe patterns set aside with the reason, its safe ones kept; never run', async () => {
+    const db = freshDb();
+    await ensureDefaultRules(db);
+    // Rows an older version let through, put there as they were (that version had no pattern-check mark).
+    await db.settings.delete('rulesPatternCheck');
+    const legacy = { ...rule('mine', ['加我']), patterns: ['(\\d\\d?)+x', '1[3-9]\\d{9}'] };
+    const onlyBad = { ...rule('dots', ['x']), terms: [], patterns: ['.*.*.*='] };
+    await db.rules.bulkPut([legacy, onlyBad] as Rule[]);
+    await ensureDefaultRules(db);
+    const stored = (await listRules(db)).filter((r) => r.id === 'mine' || r.id === 'dots');
+    expect(stored.map((r) => [r.id, r.enabled, r.patterns, r.quarantinedPatterns])).toEqual([
+      ['dots', false, [], ['.*.*.*=']],
+      ['mine', false, ['1[3-9]\\d{9}'], ['(\\d\\d?)+x']],
+    ]);
+    for (const r of stored) {
+      expect(r.quarantine).toContain('长消息会让检查卡死');
+      expect(RuleSchema.safeParse(r).success).toBe(true); // a backup of it restores
+    }
+    expect(checkDraft('1'.repeat(3000), await listRules(db))).toEqual([]);
+  });
+});
