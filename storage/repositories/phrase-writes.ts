@@ -27,6 +27,9 @@ export async function applyImport(db: KefuDB, plan: ImportPlan, now = Date.now()
         createdAt: existing?.createdAt ?? now,
         updatedAt: now,
         origin: existing?.origin ?? 'import',
+        // A team phrase stays the team's (#30 N6): with the file's wording it counts as edited here, kept by
+        // the next version, not cut off from it.
+        ...(existing?.pack ? { pack: existing.pack } : {}),
       }),
     ),
   );
@@ -139,27 +142,20 @@ export async function getInstalledPack(db: KefuDB, id: string): Promise<Installe
 /**
  * Apply a team pack plan in ONE transaction: new stages, added and updated pack phrases (with search keys and
  * the version's wording hash), the version on every phrase it kept, the removals only when `removeGone`, and
- * the pack's record. A phrase or the pack changed since the preview throws StalePlanError and writes nothing.
+ * the pack's record. With `takeTeamWording`, phrases edited here take the pack's wording. A phrase or the pack changed since the preview throws StalePlanError and writes nothing.
  * @returns how many phrases were added, updated and removed.
  */
-export async function applyPackUpdate(db: KefuDB, plan: PackUpdatePlan, removeGone: boolean, now = Date.now()): Promise<number> {
+export async function applyPackUpdate(
+  db: KefuDB,
+  plan: PackUpdatePlan,
+  removeGone: boolean,
+  now = Date.now(),
+  options: { takeTeamWording?: boolean } = {},
+): Promise<number> {
   const { pack } = plan;
   const stamp = (ref: string, hash: string) => ({ id: pack.id, ref, version: pack.version, hash });
-  const written = [...plan.added, ...plan.updated].map(({ phrase, existing, ref, hash }) =>
-    PhraseSchema.parse(
-      withSearchKeys({
-        ...phrase,
-        pinned: existing?.pinned ?? false,
-        useCount: existing?.useCount ?? 0,
-        lastUsedAt: existing?.lastUsedAt,
-        createdAt: existing?.createdAt ?? now,
-        updatedAt: now,
-        origin: pack.id,
-        pack: stamp(ref, hash),
-      }),
-    ),
-  );
-  const restamped = [...plan.unchanged, ...plan.kept.filter((k) => k.reason === 'edited')];
+  const taken = options.takeTeamWording ? plan.kept.filter((k) => k.reason === 'edited' && k.wording) : [];
+  const takenIds = new Set(taken.map((k) => k.id));
   const record = InstalledPackSchema.parse({ ...plan.record, updatedAt: now });
   const stages = plan.newStages.map((s) => StageSchema.parse(s));
   return db.transaction('rw', db.stages, db.phrases, db.settings, async () => {
@@ -167,6 +163,26 @@ export async function applyPackUpdate(db: KefuDB, plan: PackUpdatePlan, removeGo
     const planned = [...plan.updated.map((u) => u.existing!), ...plan.added.map((a) => ({ id: a.phrase.id, updatedAt: undefined }))];
     const current = await db.phrases.bulkGet(planned.map((p) => p.id));
     if (current.some((p, i) => p?.updatedAt !== planned[i]!.updatedAt)) throw new StalePlanError();
+    const takenNow = await db.phrases.bulkGet(taken.map((k) => k.id));
+    const toWrite = [
+      ...[...plan.added, ...plan.updated].map(({ phrase, existing, ref, hash }) => ({ phrase, existing, ref, hash })),
+      ...taken.flatMap((k, i) => (takenNow[i] ? [{ phrase: k.wording!, existing: takenNow[i], ref: k.ref, hash: k.hash }] : [])),
+    ];
+    const written = toWrite.map(({ phrase, existing, ref, hash }) =>
+      PhraseSchema.parse(
+        withSearchKeys({
+          ...phrase,
+          pinned: existing?.pinned ?? false,
+          useCount: existing?.useCount ?? 0,
+          lastUsedAt: existing?.lastUsedAt,
+          createdAt: existing?.createdAt ?? now,
+          updatedAt: now,
+          origin: pack.id,
+          pack: stamp(ref, hash),
+        }),
+      ),
+    );
+    const restamped = [...plan.unchanged, ...plan.kept.filter((k) => k.reason === 'edited' && !takenIds.has(k.id))];
     const keep = await db.phrases.bulkGet(restamped.map((k) => k.id));
     const kept = keep.flatMap((p, i) => (p ? [{ ...p, pack: stamp(restamped[i]!.ref, restamped[i]!.hash) }] : []));
     await db.stages.bulkPut(stages);
