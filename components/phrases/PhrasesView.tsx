@@ -255,7 +255,7 @@ function LibraryDialogs({ library, phrases, stages }: Pick<ToolsProps, 'library'
           onCancel={library.cancelImport}
         />
       )}
-      {library.packPlan && <TeamPackPreview plan={library.packPlan} onApply={(remove) => void library.applyPack(remove)} onCancel={library.cancelPack} />}
+      {library.packPlan && <TeamPackPreview plan={library.packPlan} onApply={(choice) => void library.applyPack(choice)} onCancel={library.cancelPack} />}
     </>
   );
 }

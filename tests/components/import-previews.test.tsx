@@ -1,0 +1,81 @@
+// @vitest-environment happy-dom
+/**
+ * The import and team-pack previews against a fresh install's default library (#29 items 2, 3, 20; #30 m5):
+ * what an agent reads before anything is written.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { SidePanel, type InsertFn } from '../../components/SidePanel';
+import { KefuDB } from '../../storage/db';
+import { freshDbPerTest } from '../helpers/db';
+import defaultPack from '../../scripts-library/packs/default.json';
+
+const freshDb = freshDbPerTest();
+let db: KefuDB;
+beforeEach(async () => {
+  db = freshDb();
+  render(<SidePanel db={db} served={{ state: 'no-input' }} insert={vi.fn<InsertFn>()} />);
+  await screen.findByText('主动招呼');
+});
+
+const LEAD_SHIP = '亲，今天16点前拍下当天发出，之后的次日发出哦';
+/** A lead's pack: the default library with 发货时间 reworded and two phrases of the team's own (133 in all). */
+function leadPack(version: number, over: Record<string, unknown> = {}) {
+  const phrases = defaultPack.phrases.map((p) => (p.id === 'logistics-ship-time' ? { ...p, body: LEAD_SHIP } : p));
+  phrases.push(
+    { id: 'user-a', stageId: 'logistics', title: '顺丰加价', body: '亲，顺丰需要补5元运费差价哦', code: 'sfjj', tags: [] } as (typeof phrases)[number],
+    { id: 'user-b', stageId: 'product', title: '面料成分', body: '亲，面料是95%棉5%氨纶，亲肤透气', code: 'mlcf', tags: [] } as (typeof phrases)[number],
+  );
+  const pack = { format: 'kefu-phrase-pack', version: 1, id: 'team-abc', name: '售前组', packVersion: version, author: '组长', stages: defaultPack.stages, phrases, ...over };
+  return new File([JSON.stringify(pack)], `team-v${version}.json`, { type: 'application/json' });
+}
+const upload = (file: File) => userEvent.upload(screen.getByTestId('import-file'), file);
+
+describe('a team pack made from the default library (#29 item 3)', { timeout: 30_000 }, () => {
+  it('a fresh agent sees one summary line, no refused rows, and gets the lead’s wording', async () => {
+    await upload(leadPack(1));
+    const preview = await screen.findByTestId('team-pack-preview');
+    expect(within(preview).getByTestId('team-pack-counts')).toHaveTextContent('新增 2 · 更新 1 · 包中已移除 0 · 保留 0 · 无变化 130');
+    expect(preview).not.toHaveTextContent('已被');
+    expect(within(preview).queryAllByRole('listitem').length).toBeLessThan(5);
+    await userEvent.click(within(preview).getByRole('button', { name: '更新到 v1' }));
+    await waitFor(async () => expect((await db.phrases.get('logistics-ship-time'))?.body).toBe(LEAD_SHIP));
+    expect(await db.phrases.count()).toBe(133);
+
+    await upload(leadPack(2));
+    const next = await screen.findByTestId('team-pack-preview', {}, { timeout: 5000 });
+    expect(next).not.toHaveTextContent('删除过');
+  });
+
+  it('a default phrase the agent edited: their wording kept, the lead’s offered and taken when ticked', async () => {
+    const { savePhrase } = await import('../../storage/repositories/phrase-writes');
+    await savePhrase(db, { ...(await db.phrases.get('logistics-ship-time'))!, body: '亲，我们一般当天发货' });
+    await screen.findByText(/我们一般当天发货/); // the panel's list has the edit
+    await upload(leadPack(1));
+    const preview = await screen.findByTestId('team-pack-preview');
+    expect(preview).toHaveTextContent('发货时间');
+    await userEvent.click(within(preview).getByRole('checkbox', { name: /改用团队的说法/ }));
+    await userEvent.click(within(preview).getByRole('button', { name: '更新到 v1' }));
+    await waitFor(async () => expect((await db.phrases.get('logistics-ship-time'))?.body).toBe(LEAD_SHIP));
+  });
+
+  it('rows the library refuses are one folded line, not a page of red rows', async () => {
+    const { savePhrase } = await import('../../storage/repositories/phrase-writes');
+    await savePhrase(db, { id: 'user-1', stageId: 'logistics', title: '我的顺丰话术', body: '顺丰另加钱', code: 'sfjj', tags: [] });
+    await upload(leadPack(1));
+    const preview = await screen.findByTestId('team-pack-preview');
+    const folded = within(preview).getByText(/1 条未导入/).closest('details')!;
+    expect(folded).not.toHaveAttribute('open');
+    expect(folded).toHaveTextContent('快捷编码“sfjj”已被“我的顺丰话术”使用');
+  });
+
+  it('another author’s pack of the same name is pointed out before it is applied (#30 m5)', async () => {
+    await upload(leadPack(1));
+    await userEvent.click(within(await screen.findByTestId('team-pack-preview')).getByRole('button', { name: '更新到 v1' }));
+    await waitFor(async () => expect((await db.phrases.get('logistics-ship-time'))?.body).toBe(LEAD_SHIP));
+    await upload(leadPack(2, { author: '隔壁店组长' }));
+    const preview = await screen.findByTestId('team-pack-preview');
+    expect(within(preview).getByRole('alert')).toHaveTextContent('作者是“隔壁店组长”');
+  });
+});
