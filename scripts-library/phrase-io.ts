@@ -158,10 +158,26 @@ export interface PlannedPhrase {
   existing?: Phrase;
 }
 
+/** What to do with a row whose shortcut code another phrase here already has. */
+export type ClashChoice = 'keep' | 'take' | 'rename';
+
+export interface CodeClash {
+  row: number;
+  title: string;
+  /** The code in the file, and the phrase here that has it. */
+  code: string;
+  owner: { id: string; title: string };
+  /** keep: the row is skipped; take: the file's wording replaces the owner's; rename: the row is added under `newCode`. */
+  choice: ClashChoice;
+  newCode?: string;
+}
+
 export interface ImportPlan {
   format: ImportFormat;
   added: PlannedPhrase[];
   updated: PlannedPhrase[];
+  /** Rows whose code a different phrase here already has (Qianniu's `by`, `fh`, `kd`…), each with the agent's choice. */
+  clashes: CodeClash[];
   /** Rows already in the library as they are, or repeating an earlier row of the same file. */
   duplicates: { row: number; title: string; inFile?: boolean }[];
   invalid: { row: number; problems: PhraseProblem[]; title: string }[];
@@ -174,6 +190,31 @@ export interface ImportPlan {
 export interface PlanOptions {
   /** File group name → an existing stage id to put its rows in (chosen in the preview); others become stages. */
   stageMap?: Readonly<Record<string, string>>;
+  /** Row number → what to do with its code clash (default 'rename': nothing here is overwritten). */
+  clashChoices?: Readonly<Record<number, ClashChoice>>;
+  /** Pinyin initials of a text (pinyin.ts), for a clashing row's new code; without it the code is made of Latin letters. */
+  initialsOf?(text: string): string;
+}
+
+/**
+ * A code for a row whose code is taken, by the README's rule: the initials of its title's words (包邮说明 → bysm),
+ * four letters (two to four words), else three, two, then up to eight, the first no phrase has; else the file's code followed by those initials; else the file's
+ * code followed by letters. Never a collision number (`by1`), and never a code in use.
+ */
+export function freshCode(title: string, fileCode: string, taken: (code: string) => boolean, initialsOf?: (text: string) => string): string {
+  const letters = (initialsOf ? initialsOf(title) : title).toLowerCase().replace(/[^a-z]/g, '');
+  for (const n of [4, 3, 2, 5, 6, 7, 8]) if (n <= letters.length && !taken(letters.slice(0, n))) return letters.slice(0, n);
+  const base = fileCode.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 12) || 'dr';
+  for (let n = 1; n <= Math.min(6, letters.length); n++) if (!taken(base + letters.slice(0, n))) return base + letters.slice(0, n);
+  const abc = 'abcdefghijklmnopqrstuvwxyz';
+  for (let i = 0; ; i++) {
+    let suffix = '';
+    for (let k = i; ; k = Math.floor(k / 26) - 1) {
+      suffix = abc[k % 26] + suffix;
+      if (k < 26) break;
+    }
+    if (!taken(base + suffix)) return base + suffix;
+  }
 }
 
 const NEW_STAGE_COLOR = '#0f766e';
@@ -206,7 +247,7 @@ export function planImport(
   newId: (row: ImportRow) => string,
   options: PlanOptions = {},
 ): ImportPlan {
-  const plan: ImportPlan = { format: read.format, added: [], updated: [], duplicates: [], invalid: [], newStages: [], groups: [] };
+  const plan: ImportPlan = { format: read.format, added: [], updated: [], clashes: [], duplicates: [], invalid: [], newStages: [], groups: [] };
   const stageByName = new Map(stages.map((s) => [s.name, s]));
   const stageIds = new Set(stages.map((s) => s.id));
   const fileStages = new Map<string, Stage>();
@@ -262,18 +303,32 @@ export function planImport(
   for (const { row, stageId, create } of resolved) {
     const title = row.title.trim();
     const body = row.body.trim();
-    const code = row.code?.trim().toLowerCase() || undefined;
+    let code = row.code?.trim().toLowerCase() || undefined;
     const content = key(stageId, title, body, code ?? '', row.tags.join('\n'), (row.variants ?? []).join('\n'));
     if (seenRows.has(content)) {
       plan.duplicates.push({ row: row.row, title, inFile: true });
       continue;
     }
     const sameTitle = byStageTitle.get(key(stageId, title));
-    const candidate =
-      (row.id ? byId.get(row.id) : undefined) ??
-      (code ? byId.get(codeOwner.get(code)?.id ?? '') : undefined) ??
-      byContent.get(key(stageId, title, body)) ??
-      (sameTitle?.length === 1 && titleRowsInFile.get(key(stageId, title)) === 1 ? sameTitle[0] : undefined);
+    const free = (p: Phrase | undefined) => (p && !taken.has(p.id) ? p : undefined);
+    let candidate = free(row.id ? byId.get(row.id) : undefined) ?? free(byContent.get(key(stageId, title, body)));
+    const codeHolder = code ? byId.get(codeOwner.get(code)?.id ?? '') : undefined;
+    if (!candidate && code && codeHolder && !taken.has(codeHolder.id)) {
+      if (codeHolder.title === title) candidate = codeHolder; // the same phrase, reworded
+      else {
+        // Another phrase has this code (every Qianniu library uses by, fh, kd…): never written over unasked.
+        const choice = options.clashChoices?.[row.row] ?? 'rename';
+        const clash: CodeClash = { row: row.row, title, code, owner: { id: codeHolder.id, title: codeHolder.title }, choice };
+        plan.clashes.push(clash);
+        if (choice === 'keep') continue;
+        if (choice === 'take') candidate = codeHolder;
+        else code = clash.newCode = freshCode(title, code, (c) => codeOwner.has(c), options.initialsOf);
+      }
+    }
+    candidate ??= sameTitle?.length === 1 && titleRowsInFile.get(key(stageId, title)) === 1 ? sameTitle[0] : undefined;
+    // A row that is a phrase here whose code went elsewhere (a clash settled by an earlier import): it keeps its code.
+    const holder = code ? codeOwner.get(code) : undefined;
+    if (candidate && holder && holder.id !== candidate.id) code = candidate.code;
     const existing = candidate && !taken.has(candidate.id) ? candidate : undefined;
     let id = existing?.id ?? row.id ?? newId(row);
     if (!existing) {
