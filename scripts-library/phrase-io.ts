@@ -275,11 +275,12 @@ export function planImport(
     const fileStage = row.stageId ? fileStages.get(row.stageId) : undefined;
     if (fileStage) return { row, stageId: fileStage.id, create: fileStage };
     const name = row.stageName?.trim() || '导入';
-    const mapped = options.stageMap?.[name];
-    if (mapped && stageIds.has(mapped)) return { row, stageId: mapped };
     const existing = stageByName.get(name);
+    // Listed for the preview's choice even once mapped, so the choice stays visible and can be changed.
+    if (!existing) groupCounts.set(name, (groupCounts.get(name) ?? 0) + 1);
+    const mapped = Object.hasOwn(options.stageMap ?? {}, name) ? options.stageMap![name] : undefined;
+    if (mapped && stageIds.has(mapped)) return { row, stageId: mapped };
     if (existing) return { row, stageId: existing.id };
-    groupCounts.set(name, (groupCounts.get(name) ?? 0) + 1);
     const id = `custom-${shortHash(name)}`;
     let stage = pendingStages.get(id);
     if (!stage) {

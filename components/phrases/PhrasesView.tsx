@@ -78,7 +78,7 @@ export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow,
   };
   return (
     <>
-      <LibraryTools library={library} manage={manage} onManage={() => setManage((m) => !m)} phrases={phrases} stages={stages} newIn={stageId ?? stages?.[0]?.id ?? 'greeting'} onSaveDraft={draftSaver(chatTab, readDraft, (text) => library.startFromDraft(text, stages), notify)} />
+      <LibraryTools library={library} manage={manage} onManage={() => setManage((m) => !m)} phrases={phrases} stages={stages} newIn={stageId ?? stages?.[0]?.id ?? 'greeting'} onSaveDraft={draftSaver(chatTab, readDraft, (text) => library.startFromDraft(text, stages), notify)} flag={flag} />
       {manage && phrases && <LibraryHealth phrases={phrases} settings={settings} flag={flag} />}
       <InsertDialogs flow={flow} />
       <Finder
@@ -178,10 +178,12 @@ interface ToolsProps {
   newIn: string;
   /** 存为短语: open the editor on the served tab's reply box text (only while a chat tab is served). */
   onSaveDraft?: () => void;
+  /** The guard's verdict on a phrase's wording (the import preview names flagged rows). */
+  flag: ReturnType<typeof usePhraseFlags>;
 }
 
 /** 新建 / 管理 / 导入 / 导出, and the editor, conflict and import dialogs they open. */
-function LibraryTools({ library, manage, onManage, phrases, stages, newIn, onSaveDraft }: ToolsProps) {
+function LibraryTools({ library, manage, onManage, phrases, stages, newIn, onSaveDraft, flag }: ToolsProps) {
   const [exporting, setExporting] = useState(false);
   return (
     <>
@@ -216,13 +218,13 @@ function LibraryTools({ library, manage, onManage, phrases, stages, newIn, onSav
           onCancel={() => setExporting(false)}
         />
       )}
-      <LibraryDialogs library={library} phrases={phrases} stages={stages} />
+      <LibraryDialogs library={library} phrases={phrases} stages={stages} flag={flag} />
     </>
   );
 }
 
 /** The editor, the edit-conflict question and the two import previews (row by row, and a team pack's merge). */
-function LibraryDialogs({ library, phrases, stages }: Pick<ToolsProps, 'library' | 'phrases' | 'stages'>) {
+function LibraryDialogs({ library, phrases, stages, flag }: Pick<ToolsProps, 'library' | 'phrases' | 'stages' | 'flag'>) {
   return (
     <>
       {library.editing && stages && phrases && (
@@ -251,6 +253,8 @@ function LibraryDialogs({ library, phrases, stages }: Pick<ToolsProps, 'library'
           stages={stages}
           stageMap={library.importStageMap}
           onMapGroup={library.mapGroup}
+          onClashChoice={library.chooseClash}
+          flag={flag}
           onApply={() => void library.applyImport()}
           onCancel={library.cancelImport}
         />

@@ -1,4 +1,5 @@
 /** Phrase writes that compute search keys (pinyin) on save. Loaded lazily by the side panel. */
+import { z } from 'zod';
 import type { KefuDB } from '../db';
 import { InstalledPackSchema, PhraseSchema, StageSchema, type InstalledPack, type Phrase, type Stage } from '../../scripts-library/schema';
 import type { PackUpdatePlan } from '../../scripts-library/team-pack';
@@ -40,6 +41,24 @@ export async function applyImport(db: KefuDB, plan: ImportPlan, now = Date.now()
     return rows.length;
   });
 }
+
+const GroupMapSchema = z.record(z.string().min(1).max(200), z.string().min(1).max(80));
+const groupMapKey = (fileGroups: string) => `importGroups:${fileGroups}`;
+
+/** How a file's groups were last put into stages (`fileGroups`: a hash of the file's group names), if ever. */
+export async function getImportGroupMap(db: KefuDB, fileGroups: string): Promise<Record<string, string>> {
+  const parsed = GroupMapSchema.safeParse((await db.settings.get(groupMapKey(fileGroups)))?.value);
+  return parsed.success ? ownEntries(parsed.data) : {};
+}
+
+/** Remember how a file's groups were put into stages, for its next import (#29 item 2). */
+export async function saveImportGroupMap(db: KefuDB, fileGroups: string, map: Readonly<Record<string, string>>): Promise<void> {
+  await db.settings.put({ key: groupMapKey(fileGroups), value: GroupMapSchema.parse(ownEntries(map)) });
+}
+
+/** A plain copy without keys that would reach a prototype (a file's group may be called anything). */
+const ownEntries = (map: Readonly<Record<string, string>>): Record<string, string> =>
+  Object.fromEntries(Object.entries(map).filter(([k, v]) => k !== '__proto__' && k !== 'constructor' && k !== 'prototype' && typeof v === 'string'));
 
 /** The phrase was changed elsewhere (another panel) since this edit began: its stored version is attached. */
 export class PhraseConflictError extends Error {

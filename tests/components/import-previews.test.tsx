@@ -79,3 +79,55 @@ describe('a team pack made from the default library (#29 item 3)', { timeout: 30
     expect(within(preview).getByRole('alert')).toHaveTextContent('作者是“隔壁店组长”');
   });
 });
+
+const QIANNIU = [
+  '快捷短语编码,快捷短语,快捷短语分组',
+  'by,亲，本店满99元包邮（新疆、西藏除外），不满的话运费10元哦,售前',
+  'fh,亲，现货48小时内发出，预售按页面时间发货,售前',
+  'hh,亲，换货请在订单页申请，寄回后我们马上换新,售后',
+  ',亲，加我微信给你返现哦,售后',
+].join('\r\n');
+const qianniuFile = async (text = QIANNIU) => {
+  const { encodeGbk } = await import('../../scripts-library/gbk');
+  return new File([encodeGbk(text) as BlobPart], 'qianniu.csv', { type: 'text/csv' });
+};
+
+describe('a Qianniu file against the default library (#29 items 2 and 20)', { timeout: 30_000 }, () => {
+  it('names each code clash with a choice; by default nothing here is overwritten', async () => {
+    await upload(await qianniuFile());
+    const preview = await screen.findByTestId('import-preview', {}, { timeout: 5000 });
+    expect(preview).toHaveTextContent('3 条快捷编码与已有短语相同');
+    expect(preview).toHaveTextContent('快捷编码“hh”已被“换货流程”使用');
+    const hh = within(preview).getByRole('combobox', { name: /hh/ });
+    expect(hh).toHaveDisplayValue(/换新编码/);
+    await userEvent.selectOptions(hh, '用文件的内容替换“换货流程”');
+    expect(within(preview).getByTestId('import-updated')).toHaveTextContent('换货流程');
+    await userEvent.selectOptions(within(preview).getByRole('combobox', { name: /by/ }), '保留我的，跳过这一行');
+    await userEvent.click(within(preview).getByRole('button', { name: '导入' }));
+    await waitFor(async () => expect((await db.phrases.get('aftersales-exchange-how'))?.body).toBe('亲，换货请在订单页申请，寄回后我们马上换新'));
+    expect((await db.phrases.get('logistics-ship-time'))?.body).not.toContain('现货48小时');
+    expect((await db.phrases.get('pricing-free-shipping'))?.body).not.toContain('满99元');
+  });
+
+  it('says which rows carry 必改 wording, per row and in the summary, before they are imported', async () => {
+    await upload(await qianniuFile());
+    const preview = await screen.findByTestId('import-preview', {}, { timeout: 5000 });
+    expect(preview).toHaveTextContent('1 条含必改用语');
+    const flagged = within(preview).getByTestId('import-flagged');
+    expect(flagged).toHaveTextContent('第 5 行');
+    expect(flagged).toHaveTextContent('⛔');
+    expect(flagged).toHaveTextContent('微信');
+  });
+
+  it('remembers how the file’s groups were mapped for the next import of the same file', async () => {
+    const text = '快捷短语编码,快捷短语,快捷短语分组\r\n,亲，这款面料是纯棉的,售前\r\n,亲，收到货有问题随时找我,售中';
+    await upload(await qianniuFile(text));
+    let preview = await screen.findByTestId('import-preview', {}, { timeout: 5000 });
+    await userEvent.selectOptions(within(preview).getByRole('combobox', { name: '售前' }), '商品导购');
+    await userEvent.click(within(preview).getByRole('button', { name: '导入' }));
+    await waitFor(async () => expect(await db.phrases.filter((p) => p.body === '亲，这款面料是纯棉的').first()).toMatchObject({ stageId: 'product' }));
+    await upload(await qianniuFile(`${text}\r\n,亲，这款还有蓝色,售前`));
+    preview = await screen.findByTestId('import-preview', {}, { timeout: 5000 });
+    expect(within(preview).getByRole('combobox', { name: '售前' })).toHaveDisplayValue('商品导购');
+  });
+});
