@@ -45,15 +45,43 @@ export type ReadResult =
 
 // ── reading ───────────────────────────────────────────────────────────────────────────────────────────────
 
-/** Decode bytes: UTF-8 (with or without BOM) when valid, else GBK (Qianniu's and Excel's Chinese default). */
+/**
+ * Decode bytes: UTF-8 (with or without BOM) when valid, else GBK (Qianniu's and Excel's Chinese default) — line by
+ * line, so a row pasted in from a UTF-8 source into a GBK file reads as written instead of as mojibake (#30 m1).
+ * A newline byte is never part of a GBK or UTF-8 character, so lines can be split before decoding; a GBK line of
+ * Chinese text is almost never valid UTF-8 (its trail bytes are not continuation bytes).
+ */
 export function decodeText(bytes: Uint8Array): string {
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const body = bytes.subarray(start);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
+    return utf8.decode(body);
   } catch {
-    return decodeGbk(bytes);
+    const lines: string[] = [];
+    for (let from = 0; from <= body.length; ) {
+      let to = body.indexOf(0x0a, from);
+      if (to < 0) to = body.length;
+      const line = body.subarray(from, to);
+      try {
+        lines.push(utf8.decode(line));
+      } catch {
+        lines.push(decodeGbk(line));
+      }
+      from = to + 1;
+    }
+    return lines.join('\n');
   }
 }
+
+/** PapaParse's error codes in words an agent reads (its own messages are English). */
+const CSV_ERRORS: Record<string, string> = {
+  MissingQuotes: '引号没有闭合（某个单元格以 " 开始却没有结束的 "）',
+  InvalidQuotes: '引号位置不对（单元格里的 " 要写成两个 ""）',
+  UndetectableDelimiter: '分不出列（需要用逗号分隔）',
+  TooFewFields: '列数比表头少',
+  TooManyFields: '列数比表头多',
+};
 
 export function readImportFile(bytes: Uint8Array, maxBytes = 5_000_000): ReadResult {
   if (bytes.length === 0) return { ok: false, error: '文件是空的' };
@@ -105,7 +133,7 @@ function readCsv(text: string): ReadResult {
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
   // An undetectable delimiter (a one-column file) falls back to ',' and the header check below says what is wrong.
   const fatal = parsed.errors.find((e) => e.type === 'Quotes');
-  if (fatal) return { ok: false, error: `CSV 第 ${(fatal.row ?? 0) + 1} 行格式错误：${fatal.message}` };
+  if (fatal) return { ok: false, error: `CSV 第 ${(fatal.row ?? 0) + 1} 行格式错误：${(Object.hasOwn(CSV_ERRORS, fatal.code) && CSV_ERRORS[fatal.code]) || '无法读取这一行'}` };
   const numbered = parsed.data.map((cells, i) => ({ cells, row: i + 1 })).filter(({ cells }) => cells.some((c) => c.trim() !== ''));
   const [first, ...records] = numbered;
   const header = first?.cells;

@@ -282,3 +282,24 @@ describe('a Qianniu file whose codes clash with the default library (#29 item 2)
     }
   });
 });
+
+describe('files an agent’s tools really write (#30 m1, m3)', () => {
+  it('a file of GBK rows with one row pasted in as UTF-8 reads every row as written (no mojibake)', () => {
+    const gbk = encodeGbk('快捷短语编码,快捷短语,快捷短语分组\r\nfhsj,亲，今天下单明天发货,物流\r\n');
+    const bytes = new Uint8Array([...gbk, ...utf8('qtsh,亲，七天无理由退货，放心购买,售后\r\n')]);
+    const read = readImportFile(bytes);
+    expect(read.ok && read.rows.map((r) => [r.code, r.body, r.stageName])).toEqual([
+      ['fhsj', '亲，今天下单明天发货', '物流'],
+      ['qtsh', '亲，七天无理由退货，放心购买', '售后'],
+    ]);
+  });
+
+  it('a CSV PapaParse cannot read is refused in Chinese, without its English error text', () => {
+    const read = readImportFile(utf8('阶段,标题,快捷编码,内容,标签\n物流,"未闭合,kd,x,y\n'));
+    expect(read.ok).toBe(false);
+    if (!read.ok) {
+      expect(read.error).toMatch(/引号/);
+      expect(read.error.replace(/CSV/g, '')).not.toMatch(/[A-Za-z]{3,}/); // PapaParse's: “Quoted field unterminated”
+    }
+  });
+});
