@@ -240,9 +240,9 @@ function LibraryDialogs({ library, phrases, stages, flag }: Pick<ToolsProps, 'li
       )}
       {library.conflict && (
         <ConfirmDialog
-          message={t('editConflict', library.conflict.stored.title)}
-          confirm={t('editKeepMine')}
-          cancel={t('editKeepTheirs')}
+          message={library.conflict.stored ? t('editConflict', library.conflict.stored.title) : t('editDeletedElsewhere', library.conflict.draft.title)}
+          confirm={library.conflict.stored ? t('editKeepMine') : t('editRecreate')}
+          cancel={library.conflict.stored ? t('editKeepTheirs') : t('editDropDeleted')}
           onConfirm={() => void library.resolveConflict(true)}
           onCancel={() => void library.resolveConflict(false)}
         />

@@ -40,7 +40,8 @@ function usePhraseEditing(notify: Notify) {
   const [editing, setEditing] = useState<PhraseDraft & { id: string }>();
   // When the phrase being edited was last saved, to notice another panel saving it meanwhile.
   const [editBase, setEditBase] = useState<number>();
-  const [conflict, setConflict] = useState<{ draft: PhraseDraft & { id: string }; stored: Phrase }>();
+  // Another panel saved (`stored`) or deleted (no `stored`) the phrase being edited.
+  const [conflict, setConflict] = useState<{ draft: PhraseDraft & { id: string }; stored?: Phrase }>();
   const newId = () => `user-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
   const done = () => {
     setEditing(undefined);
@@ -64,13 +65,13 @@ function usePhraseEditing(notify: Notify) {
       setEditing({ id: newId(), stageId: p.stageId, title: `${p.title}${t('copySuffix')}`, body: p.body, variants: p.variants ?? [], code: '', tags: p.tags }),
     cancelEdit: done,
     conflict,
-    /** Another panel saved this phrase while it was being edited: keep this version (true) or theirs. */
+    /** Another panel saved or deleted this phrase while it was being edited: keep (or re-create) this version (true), or theirs. */
     async resolveConflict(keepMine: boolean) {
       const pending = conflict;
       setConflict(undefined);
       done();
       if (!pending) return;
-      if (!keepMine) return notify(t('editDiscarded', pending.stored.title), 'warn');
+      if (!keepMine) return notify(pending.stored ? t('editDiscarded', pending.stored.title) : t('editDeletedDropped', pending.draft.title), 'warn');
       const saved = await (await writes()).savePhrase(db, pending.draft);
       notify(t('saved', saved.title), 'ok');
     },
@@ -82,6 +83,7 @@ function usePhraseEditing(notify: Notify) {
         notify(t('saved', saved.title), 'ok');
       } catch (e) {
         if (e instanceof w.PhraseConflictError) setConflict({ draft, stored: e.stored });
+        else if (e instanceof w.PhraseDeletedError) setConflict({ draft });
         else notify(writeErrorText(e), 'error');
       }
     },

@@ -68,10 +68,18 @@ export class PhraseConflictError extends Error {
   }
 }
 
+/** The phrase was deleted elsewhere (another panel) since this edit began: saving would re-create it. */
+export class PhraseDeletedError extends Error {
+  constructor(readonly id: string) {
+    super(`phrase ${id} was deleted elsewhere`);
+    this.name = 'PhraseDeletedError';
+  }
+}
+
 /**
  * Create or update one phrase; validation is the caller's (validatePhrase) and the schema's. With
- * `expectedUpdatedAt` (when the edit began), a phrase changed or deleted since then is not written over: the
- * write throws PhraseConflictError and the agent decides.
+ * `expectedUpdatedAt` (when the edit began), a phrase changed since then is not written over (PhraseConflictError)
+ * and one deleted since then is not re-created (PhraseDeletedError, #30 m7): the agent decides.
  */
 export async function savePhrase(
   db: KefuDB,
@@ -81,6 +89,7 @@ export async function savePhrase(
 ): Promise<Phrase> {
   return db.transaction('rw', db.phrases, async () => {
     const old = await db.phrases.get(draft.id);
+    if (expectedUpdatedAt !== undefined && !old) throw new PhraseDeletedError(draft.id);
     if (expectedUpdatedAt !== undefined && old && old.updatedAt !== expectedUpdatedAt) throw new PhraseConflictError(old);
     const phrase = PhraseSchema.parse(
       withSearchKeys({
