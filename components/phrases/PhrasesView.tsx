@@ -47,7 +47,7 @@ export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow,
   const library = useLibraryActions(notify);
   useSearchKeyBackfill(phrases);
   const flag = usePhraseFlags(settings?.guardAllows);
-  const { stageId, hintStage, choose } = useStageChoice(chatTab?.status.lastBuyerMessage, stages, query, () => setActive(0));
+  const { stageId, chosen, hintStage, choose } = useStageChoice(chatTab?.status.lastBuyerMessage, stages, query, () => setActive(0));
   // With nothing typed, the replies suggested for the buyer's latest message lead the list (Alt+1…3, Enter).
   const suggested = useSuggested(query.trim() ? undefined : chatTab?.status.lastBuyerMessage, phrases);
   const listed = phrases ?? (query.trim() ? undefined : preview); // a query waits for the whole library
@@ -78,7 +78,7 @@ export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow,
   };
   return (
     <>
-      <LibraryTools library={library} manage={manage} onManage={() => setManage((m) => !m)} phrases={phrases} stages={stages} newIn={stageId ?? stages?.[0]?.id ?? 'greeting'} onSaveDraft={draftSaver(chatTab, readDraft, (text) => library.startFromDraft(text, stages), notify)} flag={flag} />
+      <LibraryTools library={library} manage={manage} onManage={() => setManage((m) => !m)} phrases={phrases} stages={stages} newIn={chosen} onSaveDraft={draftSaver(chatTab, readDraft, (text) => library.startFromDraft(text, stages, chosen), notify)} flag={flag} />
       {manage && phrases && <LibraryHealth phrases={phrases} settings={settings} flag={flag} />}
       <InsertDialogs flow={flow} />
       <Finder
@@ -163,6 +163,8 @@ function useStageChoice(lastMessage: string | undefined, stages: Stage[] | undef
   const hintStage = hinted && stages?.some((s) => s.id === hinted) ? hinted : undefined;
   return {
     stageId: choice ? choice.stageId : query.trim() ? undefined : hintStage,
+    /** The stage the agent picked (a new phrase starts there), never the hint. */
+    chosen: choice?.stageId,
     hintStage,
     choose: (stageId: string | undefined) => setChoice({ stageId }),
   };
@@ -174,8 +176,8 @@ interface ToolsProps {
   onManage(): void;
   phrases: Phrase[] | undefined;
   stages: Stage[] | undefined;
-  /** The stage a new phrase starts in. */
-  newIn: string;
+  /** The stage the agent picked, where a new phrase starts (else it is filed by its words). */
+  newIn: string | undefined;
   /** 存为短语: open the editor on the served tab's reply box text (only while a chat tab is served). */
   onSaveDraft?: () => void;
   /** The guard's verdict on a phrase's wording (the import preview names flagged rows). */
@@ -188,7 +190,7 @@ function LibraryTools({ library, manage, onManage, phrases, stages, newIn, onSav
   return (
     <>
       <div className="toolbar">
-        <button onClick={() => library.startNew(newIn)}>{t('newPhrase')}</button>
+        <button onClick={() => library.startNew(newIn, stages)}>{t('newPhrase')}</button>
         {onSaveDraft && <button onClick={onSaveDraft}>{t('saveDraftButton')}</button>}
         <button aria-pressed={manage} onClick={onManage}>{manage ? t('doneManaging') : t('manage')}</button>
         <FileButton
@@ -233,6 +235,7 @@ function LibraryDialogs({ library, phrases, stages, flag }: Pick<ToolsProps, 'li
           initial={library.editing}
           stages={stages}
           library={phrases}
+          autoStage={library.autoStage}
           onSave={library.save}
           onAddStage={library.addStage}
           onCancel={library.cancelEdit}

@@ -3,7 +3,7 @@ import { useDb } from '../shared/db-context';
 import type { Phrase, Stage } from '../../scripts-library/schema';
 import { sha256, shortHash } from '../../scripts-library/hash';
 import { exportCsv, exportJsonPack, exportQianniuCsv, planImport, readImportFile, titleFrom, type ClashChoice, type ImportPlan, type ImportRow, type ReadResult } from '../../scripts-library/phrase-io';
-import { stageHint } from '../../scripts-library/stage-hint';
+import { stageForNewPhrase } from '../../scripts-library/phrase-stage';
 import { GbkEncodeError } from '../../scripts-library/gbk';
 import type { PhraseDraft } from '../../scripts-library/phrase-validation';
 import { t } from '../shared/i18n';
@@ -43,26 +43,36 @@ function usePhraseEditing(notify: Notify) {
   // Another panel saved (`stored`) or deleted (no `stored`) the phrase being edited.
   const [conflict, setConflict] = useState<{ draft: PhraseDraft & { id: string }; stored?: Phrase }>();
   const newId = () => `user-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+  const [autoStage, setAutoStage] = useState(false);
   const done = () => {
+    setAutoStage(false);
     setEditing(undefined);
     setEditBase(undefined);
   };
   return {
     editing,
-    startNew: (stageId: string) => setEditing({ id: newId(), stageId, title: '', body: '', code: '', tags: [] }),
+    /** 新建短语: in the stage the agent picked, else filed by its words as they are typed (never the buyer's hint). */
+    startNew: (chosen: string | undefined, stages: readonly Stage[] | undefined) => {
+      setAutoStage(!chosen);
+      setEditing({ id: newId(), stageId: stageForNewPhrase('', stages ?? [], chosen) ?? 'greeting', title: '', body: '', code: '', tags: [] });
+    },
+    /** Whether the editor files a new phrase by its words while the agent has not picked a stage. */
+    autoStage,
     startEdit: (p: Phrase) => {
+      setAutoStage(false);
       setEditBase(p.updatedAt);
       setEditing({ id: p.id, stageId: p.stageId, title: p.title, body: p.body, variants: p.variants ?? [], code: p.code ?? '', tags: p.tags });
     },
-    /** 存为短语: the reply box's text in the editor, titled from its words, in the stage they point to. */
-    startFromDraft: (text: string, stages: readonly Stage[] | undefined) => {
+    /** 存为短语: the reply box's text in the editor, titled from its words, in the stage the agent picked or they point to. */
+    startFromDraft: (text: string, stages: readonly Stage[] | undefined, chosen?: string) => {
       const body = text.trim();
-      const hinted = stageHint(body);
-      const stageId = stages?.find((s) => s.id === hinted)?.id ?? stages?.[0]?.id ?? 'greeting';
-      setEditing({ id: newId(), stageId, title: titleFrom(body), body, code: '', tags: [] });
+      setAutoStage(!chosen);
+      setEditing({ id: newId(), stageId: stageForNewPhrase(body, stages ?? [], chosen) ?? 'greeting', title: titleFrom(body), body, code: '', tags: [] });
     },
-    startDuplicate: (p: Phrase) =>
-      setEditing({ id: newId(), stageId: p.stageId, title: `${p.title}${t('copySuffix')}`, body: p.body, variants: p.variants ?? [], code: '', tags: p.tags }),
+    startDuplicate: (p: Phrase) => {
+      setAutoStage(false);
+      setEditing({ id: newId(), stageId: p.stageId, title: `${p.title}${t('copySuffix')}`, body: p.body, variants: p.variants ?? [], code: '', tags: p.tags });
+    },
     cancelEdit: done,
     conflict,
     /** Another panel saved or deleted this phrase while it was being edited: keep (or re-create) this version (true), or theirs. */
