@@ -100,8 +100,8 @@ export function packContentHash(pack: Pick<PhrasePack, 'stages' | 'phrases'>): s
 
 /**
  * Plan the import of a team pack file against the library. A pack phrase is, in this order: the phrase this pack
- * gave before (found by its ref); else a phrase of no pack with the same id or the same code and title (a default
- * phrase the lead kept or reworded: it is updated when never edited here, else kept with the pack's wording
+ * gave before (found by its ref); else a default phrase of no pack with the same id or the same code and title (one
+ * the lead kept or reworded: it is updated when never edited here, else kept with the pack's wording
  * offered); else one the agent deleted (only if this pack wrote it before); else new. A row refused (its code
  * taken) is not recorded, so it is tried again by the next version instead of counting as deleted (#30 N4).
  * @param installed this pack's record here, if an earlier version was imported
@@ -114,6 +114,8 @@ export function planPackUpdate(
   options: PackPlanOptions = {},
 ): PackPlanResult {
   const info: TeamPackInfo = { id: pack.id, name: pack.name, author: pack.author ?? '', version: pack.packVersion ?? 1 };
+  if (RESERVED_IDS.has(info.id)) return { ok: false, error: `团队包的 id 不能是“${info.id}”（短语库自己用这个名字），未导入` };
+  if ([...info.name].length > 80) return { ok: false, error: `团队包的名字超过 80 个字，未导入` };
   if (installed && info.version < installed.version) {
     return { ok: false, error: `这是「${info.name}」的旧版本 v${info.version}，本机已是 v${installed.version}，未导入` };
   }
@@ -131,7 +133,7 @@ export function planPackUpdate(
   for (const p of library) {
     if (p.pack?.id === pack.id && !owned.has(p.pack.ref)) owned.set(p.pack.ref, p);
     if (p.code) codeOwner.set(p.code.toLowerCase(), p);
-    if (!p.pack && p.code) loose.set(`${p.code.toLowerCase()}\u0000${p.title}`, p);
+    if (matchable(p) && p.code) loose.set(`${p.code.toLowerCase()}\u0000${p.title}`, p);
   }
   const byId = new Map(library.map((p) => [p.id, p]));
   const before = new Set(installed?.phraseIds ?? []);
@@ -166,7 +168,7 @@ export function planPackUpdate(
     let mine = owned.get(f.id);
     if (!mine) {
       const direct = byId.get(f.id);
-      const match = (direct && !direct.pack ? direct : undefined) ?? (code ? loose.get(`${code}\u0000${wording.title}`) : undefined);
+      const match = (direct && matchable(direct) ? direct : undefined) ?? (code ? loose.get(`${code}\u0000${wording.title}`) : undefined);
       if (match && !claimed.has(match.id)) {
         claimed.add(match.id);
         if (wordingHash(match) === hash) return void plan.unchanged.push({ id: match.id, ref: f.id, hash });
@@ -205,6 +207,13 @@ export function planPackUpdate(
   plan.newStages = stageOf.created.filter((s) => neededStages.has(s.id));
   return { ok: true, plan };
 }
+
+/** The bundled default library's pack id (DEFAULT_PACK_ID; team-packs-defaults.test.ts fails if they part). */
+const DEFAULT_ORIGIN = 'default';
+/** Ids the library uses as phrase origins: a team pack under one would pass its phrases off as those. */
+const RESERVED_IDS = new Set([DEFAULT_ORIGIN, 'user', 'import']);
+/** A phrase a pack phrase may turn out to be: a default phrase of no pack. Personal phrases are never taken. */
+const matchable = (p: Phrase) => p.origin === DEFAULT_ORIGIN && !p.pack;
 
 /** File stage id → the stage here: the same id, else a stage of the same name, else the file's stage, created. */
 function resolveStages(pack: PhrasePack, stages: readonly Stage[]): { id(fileStage: string): string; created: Stage[] } {
