@@ -79,7 +79,7 @@ const FILES: [string, Uint8Array][] = [
   ['phrases empty', file({}, [])],
   ['a phrase that is a string', file({}, ['团队致歉'])],
   ['a phrase without a body', file({}, [{ id: 'x', stageId: 'aftersales', title: 't' }])],
-  ['a body that is a number', file({}, [row('x', '数字', 12)])],
+  ['a body that is a number', file({}, [{ ...row('x', '数字', ''), body: 12 }])],
   ['a body of 501 characters', file({}, [row('x', '长', '长'.repeat(501))])],
   ['a title of 61 characters', file({}, [row('x', '题'.repeat(61), '内容')])],
   ['a title of spaces', file({}, [row('x', '   ', '内容')])],
