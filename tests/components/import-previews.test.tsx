@@ -63,8 +63,9 @@ describe('a team pack made from the default library (#29 item 3)', { timeout: 30
   it('rows the library refuses are one folded line, not a page of red rows', async () => {
     const { savePhrase } = await import('../../storage/repositories/phrase-writes');
     await savePhrase(db, { id: 'user-1', stageId: 'logistics', title: '我的顺丰话术', body: '顺丰另加钱', code: 'sfjj', tags: [] });
+    await screen.findByText(/顺丰另加钱/, {}, { timeout: 5000 }); // the panel's list has it
     await upload(leadPack(1));
-    const preview = await screen.findByTestId('team-pack-preview');
+    const preview = await screen.findByTestId('team-pack-preview', {}, { timeout: 5000 });
     const folded = within(preview).getByText(/1 条未导入/).closest('details')!;
     expect(folded).not.toHaveAttribute('open');
     expect(folded).toHaveTextContent('快捷编码“sfjj”已被“我的顺丰话术”使用');
