@@ -45,15 +45,43 @@ export type ReadResult =
 
 // ── reading ───────────────────────────────────────────────────────────────────────────────────────────────
 
-/** Decode bytes: UTF-8 (with or without BOM) when valid, else GBK (Qianniu's and Excel's Chinese default). */
+/**
+ * Decode bytes: UTF-8 (with or without BOM) when valid, else GBK (Qianniu's and Excel's Chinese default) — line by
+ * line, so a row pasted in from a UTF-8 source into a GBK file reads as written instead of as mojibake (#30 m1).
+ * A newline byte is never part of a GBK or UTF-8 character, so lines can be split before decoding; a GBK line of
+ * Chinese text is almost never valid UTF-8 (its trail bytes are not continuation bytes).
+ */
 export function decodeText(bytes: Uint8Array): string {
   const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const body = bytes.subarray(start);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
+    return utf8.decode(body);
   } catch {
-    return decodeGbk(bytes);
+    const lines: string[] = [];
+    for (let from = 0; from <= body.length; ) {
+      let to = body.indexOf(0x0a, from);
+      if (to < 0) to = body.length;
+      const line = body.subarray(from, to);
+      try {
+        lines.push(utf8.decode(line));
+      } catch {
+        lines.push(decodeGbk(line));
+      }
+      from = to + 1;
+    }
+    return lines.join('\n');
   }
 }
+
+/** PapaParse's error codes in words an agent reads (its own messages are English). */
+const CSV_ERRORS: Record<string, string> = {
+  MissingQuotes: '引号没有闭合（某个单元格以 " 开始却没有结束的 "）',
+  InvalidQuotes: '引号位置不对（单元格里的 " 要写成两个 ""）',
+  UndetectableDelimiter: '分不出列（需要用逗号分隔）',
+  TooFewFields: '列数比表头少',
+  TooManyFields: '列数比表头多',
+};
 
 export function readImportFile(bytes: Uint8Array, maxBytes = 5_000_000): ReadResult {
   if (bytes.length === 0) return { ok: false, error: '文件是空的' };
@@ -105,7 +133,7 @@ function readCsv(text: string): ReadResult {
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
   // An undetectable delimiter (a one-column file) falls back to ',' and the header check below says what is wrong.
   const fatal = parsed.errors.find((e) => e.type === 'Quotes');
-  if (fatal) return { ok: false, error: `CSV 第 ${(fatal.row ?? 0) + 1} 行格式错误：${fatal.message}` };
+  if (fatal) return { ok: false, error: `CSV 第 ${(fatal.row ?? 0) + 1} 行格式错误：${(Object.hasOwn(CSV_ERRORS, fatal.code) && CSV_ERRORS[fatal.code]) || '无法读取这一行'}` };
   const numbered = parsed.data.map((cells, i) => ({ cells, row: i + 1 })).filter(({ cells }) => cells.some((c) => c.trim() !== ''));
   const [first, ...records] = numbered;
   const header = first?.cells;
@@ -158,10 +186,26 @@ export interface PlannedPhrase {
   existing?: Phrase;
 }
 
+/** What to do with a row whose shortcut code another phrase here already has. */
+export type ClashChoice = 'keep' | 'take' | 'rename';
+
+export interface CodeClash {
+  row: number;
+  title: string;
+  /** The code in the file, and the phrase here that has it. */
+  code: string;
+  owner: { id: string; title: string };
+  /** keep: the row is skipped; take: the file's wording replaces the owner's; rename: the row is added under `newCode`. */
+  choice: ClashChoice;
+  newCode?: string;
+}
+
 export interface ImportPlan {
   format: ImportFormat;
   added: PlannedPhrase[];
   updated: PlannedPhrase[];
+  /** Rows whose code a different phrase here already has (Qianniu's `by`, `fh`, `kd`…), each with the agent's choice. */
+  clashes: CodeClash[];
   /** Rows already in the library as they are, or repeating an earlier row of the same file. */
   duplicates: { row: number; title: string; inFile?: boolean }[];
   invalid: { row: number; problems: PhraseProblem[]; title: string }[];
@@ -174,6 +218,31 @@ export interface ImportPlan {
 export interface PlanOptions {
   /** File group name → an existing stage id to put its rows in (chosen in the preview); others become stages. */
   stageMap?: Readonly<Record<string, string>>;
+  /** Row number → what to do with its code clash (default 'rename': nothing here is overwritten). */
+  clashChoices?: Readonly<Record<number, ClashChoice>>;
+  /** Pinyin initials of a text (pinyin.ts), for a clashing row's new code; without it the code is made of Latin letters. */
+  initialsOf?(text: string): string;
+}
+
+/**
+ * A code for a row whose code is taken, by the README's rule: the initials of its title's words (包邮说明 → bysm),
+ * four letters (two to four words), else three, two, then up to eight, the first no phrase has; else the file's code followed by those initials; else the file's
+ * code followed by letters. Never a collision number (`by1`), and never a code in use.
+ */
+export function freshCode(title: string, fileCode: string, taken: (code: string) => boolean, initialsOf?: (text: string) => string): string {
+  const letters = (initialsOf ? initialsOf(title) : title).toLowerCase().replace(/[^a-z]/g, '');
+  for (const n of [4, 3, 2, 5, 6, 7, 8]) if (n <= letters.length && !taken(letters.slice(0, n))) return letters.slice(0, n);
+  const base = fileCode.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 12) || 'dr';
+  for (let n = 1; n <= Math.min(6, letters.length); n++) if (!taken(base + letters.slice(0, n))) return base + letters.slice(0, n);
+  const abc = 'abcdefghijklmnopqrstuvwxyz';
+  for (let i = 0; ; i++) {
+    let suffix = '';
+    for (let k = i; ; k = Math.floor(k / 26) - 1) {
+      suffix = abc[k % 26] + suffix;
+      if (k < 26) break;
+    }
+    if (!taken(base + suffix)) return base + suffix;
+  }
 }
 
 const NEW_STAGE_COLOR = '#0f766e';
@@ -206,7 +275,7 @@ export function planImport(
   newId: (row: ImportRow) => string,
   options: PlanOptions = {},
 ): ImportPlan {
-  const plan: ImportPlan = { format: read.format, added: [], updated: [], duplicates: [], invalid: [], newStages: [], groups: [] };
+  const plan: ImportPlan = { format: read.format, added: [], updated: [], clashes: [], duplicates: [], invalid: [], newStages: [], groups: [] };
   const stageByName = new Map(stages.map((s) => [s.name, s]));
   const stageIds = new Set(stages.map((s) => s.id));
   const fileStages = new Map<string, Stage>();
@@ -234,11 +303,12 @@ export function planImport(
     const fileStage = row.stageId ? fileStages.get(row.stageId) : undefined;
     if (fileStage) return { row, stageId: fileStage.id, create: fileStage };
     const name = row.stageName?.trim() || '导入';
-    const mapped = options.stageMap?.[name];
-    if (mapped && stageIds.has(mapped)) return { row, stageId: mapped };
     const existing = stageByName.get(name);
+    // Listed for the preview's choice even once mapped, so the choice stays visible and can be changed.
+    if (!existing) groupCounts.set(name, (groupCounts.get(name) ?? 0) + 1);
+    const mapped = Object.hasOwn(options.stageMap ?? {}, name) ? options.stageMap![name] : undefined;
+    if (mapped && stageIds.has(mapped)) return { row, stageId: mapped };
     if (existing) return { row, stageId: existing.id };
-    groupCounts.set(name, (groupCounts.get(name) ?? 0) + 1);
     const id = `custom-${shortHash(name)}`;
     let stage = pendingStages.get(id);
     if (!stage) {
@@ -262,18 +332,32 @@ export function planImport(
   for (const { row, stageId, create } of resolved) {
     const title = row.title.trim();
     const body = row.body.trim();
-    const code = row.code?.trim().toLowerCase() || undefined;
+    let code = row.code?.trim().toLowerCase() || undefined;
     const content = key(stageId, title, body, code ?? '', row.tags.join('\n'), (row.variants ?? []).join('\n'));
     if (seenRows.has(content)) {
       plan.duplicates.push({ row: row.row, title, inFile: true });
       continue;
     }
     const sameTitle = byStageTitle.get(key(stageId, title));
-    const candidate =
-      (row.id ? byId.get(row.id) : undefined) ??
-      (code ? byId.get(codeOwner.get(code)?.id ?? '') : undefined) ??
-      byContent.get(key(stageId, title, body)) ??
-      (sameTitle?.length === 1 && titleRowsInFile.get(key(stageId, title)) === 1 ? sameTitle[0] : undefined);
+    const free = (p: Phrase | undefined) => (p && !taken.has(p.id) ? p : undefined);
+    let candidate = free(row.id ? byId.get(row.id) : undefined) ?? free(byContent.get(key(stageId, title, body)));
+    const codeHolder = code ? byId.get(codeOwner.get(code)?.id ?? '') : undefined;
+    if (!candidate && code && codeHolder && !taken.has(codeHolder.id)) {
+      if (codeHolder.title === title) candidate = codeHolder; // the same phrase, reworded
+      else {
+        // Another phrase has this code (every Qianniu library uses by, fh, kd…): never written over unasked.
+        const choice = options.clashChoices?.[row.row] ?? 'rename';
+        const clash: CodeClash = { row: row.row, title, code, owner: { id: codeHolder.id, title: codeHolder.title }, choice };
+        plan.clashes.push(clash);
+        if (choice === 'keep') continue;
+        if (choice === 'take') candidate = codeHolder;
+        else code = clash.newCode = freshCode(title, code, (c) => codeOwner.has(c), options.initialsOf);
+      }
+    }
+    candidate ??= sameTitle?.length === 1 && titleRowsInFile.get(key(stageId, title)) === 1 ? sameTitle[0] : undefined;
+    // A row that is a phrase here whose code went elsewhere (a clash settled by an earlier import): it keeps its code.
+    const holder = code ? codeOwner.get(code) : undefined;
+    if (candidate && holder && holder.id !== candidate.id) code = candidate.code;
     const existing = candidate && !taken.has(candidate.id) ? candidate : undefined;
     let id = existing?.id ?? row.id ?? newId(row);
     if (!existing) {

@@ -70,6 +70,8 @@ export const PhrasePackSchema = z
     /** A team pack's own version (1, 2, …): a file with it updates the same pack in place (team-pack.ts). */
     packVersion: z.number().int().positive().max(1_000_000).optional(),
     author: z.string().trim().max(40).optional(),
+    /** A team pack's SHA-256 of its stages and phrases (team-pack.ts packContentHash): a changed file no longer matches. */
+    contentHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
     stages: z.array(StageSchema),
     phrases: z.array(PackPhraseSchema).min(1),
   })
@@ -96,6 +98,8 @@ export const InstalledPackSchema = z.object({
   author: z.string().max(40).default(''),
   version: z.number().int().positive(),
   phraseIds: z.array(z.string().min(1).max(80)).max(200_000),
+  /** The content hash of the version applied (absent for packs applied before hashes): the same version with another content is refused. */
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   updatedAt: timestamp,
 });
 export type InstalledPack = z.infer<typeof InstalledPackSchema>;

@@ -10,7 +10,7 @@
  * Personal phrases and other packs' phrases are never touched: a pack only ever writes the phrases it owns
  * (`phrase.pack.id`), under ids of its own. Pure: the repository applies a plan in one transaction.
  */
-import { shortHash } from './hash';
+import { sha256, shortHash } from './hash';
 import { schemaProblems, type PlannedPhrase } from './phrase-io';
 import { validatePhrase, type PhraseProblem } from './phrase-validation';
 import type { InstalledPack, Phrase, PhrasePack, Stage } from './schema';
@@ -28,6 +28,13 @@ export interface PackPhrasePlan extends PlannedPhrase {
   hash: string;
 }
 
+/** Something about the file the agent should know before applying it. */
+export type PackWarning =
+  /** The pack here was written by someone else: a pack of the same name from another team, most likely. */
+  | { kind: 'foreign-author'; here: string; file: string }
+  /** The file's content no longer matches the hash its export wrote (changed by hand or by another tool). */
+  | { kind: 'hash-mismatch' };
+
 export interface PackUpdatePlan {
   kind: 'team-pack';
   pack: TeamPackInfo;
@@ -35,23 +42,40 @@ export interface PackUpdatePlan {
   from?: number;
   added: PackPhrasePlan[];
   updated: PackPhrasePlan[];
-  /** Phrases the agent edited or deleted here, kept as they are; `packChanged` when the new version rewords them. */
-  kept: { id: string; title: string; reason: 'edited' | 'deleted'; packChanged: boolean; ref: string; hash: string }[];
+  /**
+   * Phrases the agent edited or deleted here, kept as they are; `packChanged` when the new version rewords them.
+   * An edited one carries the pack's `wording`, which the agent may take instead (applyPackUpdate's
+   * `takeTeamWording`).
+   */
+  kept: { id: string; title: string; reason: 'edited' | 'deleted'; packChanged: boolean; ref: string; hash: string; wording?: PackPhrasePlan['phrase'] }[];
   /** Pack phrases the new version no longer has: removed only if the agent agrees. */
   removed: { id: string; title: string; edited: boolean }[];
   unchanged: { id: string; ref: string; hash: string }[];
   invalid: { row: number; problems: PhraseProblem[]; title: string }[];
   newStages: Stage[];
+  warnings: PackWarning[];
   /** The installed-pack record to store once the plan is applied. */
   record: Omit<InstalledPack, 'updatedAt'>;
 }
 
 export type PackPlanResult = { ok: true; plan: PackUpdatePlan } | { ok: false; error: string };
 
-/** The id a pack phrase has here: the pack's and the file's id together, so no personal phrase is ever hit. */
+export interface PackPlanOptions {
+  /**
+   * Whether a phrase of no team pack still has the wording it came with (a default phrase never edited here):
+   * a pack phrase matching it then updates it in place. Without it, such a phrase counts as the agent's own.
+   */
+  pristine?(phrase: Phrase): boolean;
+}
+
+/**
+ * The id a pack phrase has here: the pack's and the file's id together, so no personal phrase is ever hit. Over
+ * 80 characters (the id limit) it is a SHA-256 of both, so two refs never share an id (a 32-bit hash did: #30 N5).
+ * Phrases stored under an older form of the id are still found: a pack finds its phrases by `pack.ref`.
+ */
 export function storedId(packId: string, ref: string): string {
   const id = `${packId}/${ref}`;
-  return id.length <= 80 ? id : `${shortHash(packId)}/${shortHash(ref)}`;
+  return id.length <= 80 ? id : `tp-${sha256(`${packId}\u0000${ref}`)}`;
 }
 
 type Wording = Pick<Phrase, 'stageId' | 'title' | 'body' | 'variants' | 'code' | 'tags'>;
@@ -65,7 +89,21 @@ export function wordingHash(p: Wording): string {
 export const editedHere = (p: Phrase): boolean => p.pack !== undefined && wordingHash(p) !== p.pack.hash;
 
 /**
- * Plan the import of a team pack file against the library.
+ * The SHA-256 of a pack's stages and phrases (field by field, so key order in the file does not matter): two
+ * files of the same version with different content are told apart (#30 m5).
+ */
+export function packContentHash(pack: Pick<PhrasePack, 'stages' | 'phrases'>): string {
+  const stages = pack.stages.map((s) => [s.id, s.name, s.order, s.color, s.builtin]);
+  const phrases = pack.phrases.map((p) => [p.id, p.stageId, p.title, p.body, p.variants ?? [], p.code ?? '', p.tags]);
+  return sha256(JSON.stringify([stages, phrases]));
+}
+
+/**
+ * Plan the import of a team pack file against the library. A pack phrase is, in this order: the phrase this pack
+ * gave before (found by its ref); else a default phrase of no pack with the same id or the same code and title (one
+ * the lead kept or reworded: it is updated when never edited here, else kept with the pack's wording
+ * offered); else one the agent deleted (only if this pack wrote it before); else new. A row refused (its code
+ * taken) is not recorded, so it is tried again by the next version instead of counting as deleted (#30 N4).
  * @param installed this pack's record here, if an earlier version was imported
  */
 export function planPackUpdate(
@@ -73,20 +111,33 @@ export function planPackUpdate(
   library: readonly Phrase[],
   stages: readonly Stage[],
   installed: InstalledPack | undefined,
+  options: PackPlanOptions = {},
 ): PackPlanResult {
   const info: TeamPackInfo = { id: pack.id, name: pack.name, author: pack.author ?? '', version: pack.packVersion ?? 1 };
+  if (RESERVED_IDS.has(info.id)) return { ok: false, error: `团队包的 id 不能是“${info.id}”（短语库自己用这个名字），未导入` };
+  if ([...info.name].length > 80) return { ok: false, error: `团队包的名字超过 80 个字，未导入` };
   if (installed && info.version < installed.version) {
     return { ok: false, error: `这是「${info.name}」的旧版本 v${info.version}，本机已是 v${installed.version}，未导入` };
   }
+  const contentHash = packContentHash(pack);
+  if (installed?.contentHash && info.version === installed.version && installed.contentHash !== contentHash) {
+    return { ok: false, error: `本机已有「${info.name}」v${info.version}，这个文件的 v${info.version} 内容不同（可能来自另一个团队，或导出后被改过），未导入。请让组长导出新版本` };
+  }
+  const warnings: PackWarning[] = [];
+  if (installed?.author && installed.author !== info.author) warnings.push({ kind: 'foreign-author', here: installed.author, file: info.author });
+  if (pack.contentHash && pack.contentHash !== contentHash) warnings.push({ kind: 'hash-mismatch' });
   const stageOf = resolveStages(pack, stages);
-  const owned = new Map<string, Phrase>();
+  const owned = new Map<string, Phrase>(); // ref → the phrase this pack wrote
   const codeOwner = new Map<string, Phrase>();
+  const loose = new Map<string, Phrase>(); // code + title → a phrase of no pack, to match a pack phrase to
   for (const p of library) {
-    if (p.pack?.id === pack.id) owned.set(p.id, p);
+    if (p.pack?.id === pack.id && !owned.has(p.pack.ref)) owned.set(p.pack.ref, p);
     if (p.code) codeOwner.set(p.code.toLowerCase(), p);
+    if (matchable(p) && p.code) loose.set(`${p.code.toLowerCase()}\u0000${p.title}`, p);
   }
   const byId = new Map(library.map((p) => [p.id, p]));
   const before = new Set(installed?.phraseIds ?? []);
+  const claimed = new Set<string>();
   const plan: PackUpdatePlan = {
     kind: 'team-pack',
     pack: info,
@@ -98,36 +149,45 @@ export function planPackUpdate(
     unchanged: [],
     invalid: [],
     newStages: [],
-    record: { id: info.id, name: info.name, author: info.author, version: info.version, phraseIds: pack.phrases.map((p) => p.id) },
+    warnings,
+    record: { id: info.id, name: info.name, author: info.author, version: info.version, phraseIds: [], contentHash },
   };
   const knownStages = new Set([...stages.map((s) => s.id), ...stageOf.created.map((s) => s.id)]);
   const fileCodes = new Map<string, string>();
   const neededStages = new Set<string>();
+  const refused = new Set<string>();
   pack.phrases.forEach((f, i) => {
-    const id = storedId(pack.id, f.id);
     const code = f.code?.trim().toLowerCase() || undefined;
     const variants = f.variants?.map((v) => v.trim()).filter(Boolean);
     const wording: Wording = { stageId: stageOf.id(f.stageId), title: f.title.trim(), body: f.body.trim(), ...(variants?.length ? { variants } : {}), code, tags: f.tags };
     const hash = wordingHash(wording);
-    const stored = byId.get(id);
-    if (stored && stored.pack?.id !== pack.id) {
-      plan.invalid.push({ row: i + 1, title: wording.title, problems: [{ code: 'id-taken', otherTitle: stored.title }] });
-      return;
+    const refuse = (problems: PhraseProblem[]) => {
+      plan.invalid.push({ row: i + 1, title: wording.title, problems });
+      refused.add(f.id);
+    };
+    let mine = owned.get(f.id);
+    if (!mine) {
+      const direct = byId.get(f.id);
+      const match = (direct && matchable(direct) ? direct : undefined) ?? (code ? loose.get(`${code}\u0000${wording.title}`) : undefined);
+      if (match && !claimed.has(match.id)) {
+        claimed.add(match.id);
+        if (wordingHash(match) === hash) return void plan.unchanged.push({ id: match.id, ref: f.id, hash });
+        if (!options.pristine?.(match)) {
+          return void plan.kept.push({ id: match.id, title: match.title, reason: 'edited', packChanged: true, ref: f.id, hash, wording: { id: match.id, ...wording, order: i } });
+        }
+        mine = match;
+      } else if (before.has(f.id)) {
+        // In the last version, written here then, and not here any more: the agent deleted it.
+        return void plan.kept.push({ id: storedId(pack.id, f.id), title: wording.title, reason: 'deleted', packChanged: false, ref: f.id, hash });
+      }
     }
-    const mine = stored ? owned.get(id) : undefined;
-    if (!mine && before.has(f.id)) {
-      // In the last version and not here any more: the agent deleted it.
-      plan.kept.push({ id, title: wording.title, reason: 'deleted', packChanged: false, ref: f.id, hash });
-      return;
+    const id = mine?.id ?? storedId(pack.id, f.id);
+    const stored = mine ?? byId.get(id);
+    if (stored && stored !== mine) return refuse([{ code: 'id-taken', otherTitle: stored.title }]);
+    if (mine?.pack && editedHere(mine)) {
+      return void plan.kept.push({ id, title: mine.title, reason: 'edited', packChanged: mine.pack.hash !== hash, ref: f.id, hash, wording: { id, ...wording, order: i } });
     }
-    if (mine && editedHere(mine)) {
-      plan.kept.push({ id, title: mine.title, reason: 'edited', packChanged: mine.pack!.hash !== hash, ref: f.id, hash });
-      return;
-    }
-    if (mine && mine.pack!.hash === hash) {
-      plan.unchanged.push({ id, ref: f.id, hash });
-      return;
-    }
+    if (mine?.pack && mine.pack.hash === hash) return void plan.unchanged.push({ id, ref: f.id, hash });
     const owner = code ? codeOwner.get(code) : undefined;
     const clash = code ? fileCodes.get(code) : undefined;
     const problems = [
@@ -135,20 +195,25 @@ export function planPackUpdate(
       ...(clash ? [{ code: 'duplicate-code', shortcut: code!, otherTitle: clash } as const] : []),
       ...schemaProblems(wording),
     ];
-    if (problems.length) {
-      plan.invalid.push({ row: i + 1, title: wording.title, problems });
-      return;
-    }
+    if (problems.length) return refuse(problems);
     if (code) fileCodes.set(code, wording.title);
     const planned: PackPhrasePlan = { row: i + 1, phrase: { id, ...wording, order: i }, existing: mine, ref: f.id, hash };
     (mine ? plan.updated : plan.added).push(planned);
     neededStages.add(wording.stageId);
   });
-  const inFile = new Set(pack.phrases.map((f) => storedId(pack.id, f.id)));
-  for (const p of owned.values()) if (!inFile.has(p.id)) plan.removed.push({ id: p.id, title: p.title, edited: editedHere(p) });
+  plan.record.phraseIds = pack.phrases.map((p) => p.id).filter((ref) => !refused.has(ref));
+  const inFile = new Set(pack.phrases.map((f) => f.id));
+  for (const [ref, p] of owned) if (!inFile.has(ref)) plan.removed.push({ id: p.id, title: p.title, edited: editedHere(p) });
   plan.newStages = stageOf.created.filter((s) => neededStages.has(s.id));
   return { ok: true, plan };
 }
+
+/** The bundled default library's pack id (DEFAULT_PACK_ID; team-packs-defaults.test.ts fails if they part). */
+const DEFAULT_ORIGIN = 'default';
+/** Ids the library uses as phrase origins: a team pack under one would pass its phrases off as those. */
+const RESERVED_IDS = new Set([DEFAULT_ORIGIN, 'user', 'import']);
+/** A phrase a pack phrase may turn out to be: a default phrase of no pack. Personal phrases are never taken. */
+const matchable = (p: Phrase) => p.origin === DEFAULT_ORIGIN && !p.pack;
 
 /** File stage id → the stage here: the same id, else a stage of the same name, else the file's stage, created. */
 function resolveStages(pack: PhrasePack, stages: readonly Stage[]): { id(fileStage: string): string; created: Stage[] } {
@@ -174,7 +239,7 @@ function resolveStages(pack: PhrasePack, stages: readonly Stage[]): { id(fileSta
  */
 export function teamPackFile(info: TeamPackInfo, stages: readonly Stage[], phrases: readonly Phrase[]): PhrasePack {
   const used = new Set(phrases.map((p) => p.stageId));
-  return {
+  const file: PhrasePack = {
     format: 'kefu-phrase-pack',
     version: 1,
     id: info.id,
@@ -192,6 +257,7 @@ export function teamPackFile(info: TeamPackInfo, stages: readonly Stage[], phras
       tags: p.tags,
     })),
   };
+  return { ...file, contentHash: packContentHash(file) };
 }
 
 const refOf = (p: Phrase) => p.pack!.ref;

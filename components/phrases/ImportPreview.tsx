@@ -1,7 +1,9 @@
-import type { ImportPlan } from '../../scripts-library/phrase-io';
-import type { Stage } from '../../scripts-library/schema';
+import { useMemo } from 'react';
+import type { ClashChoice, CodeClash, ImportPlan, PlannedPhrase } from '../../scripts-library/phrase-io';
+import type { Phrase, Stage } from '../../scripts-library/schema';
 import { problemText } from '../notebooks/problem-text';
 import { t } from '../shared/i18n';
+import type { PhraseFlag } from './PhraseList';
 
 interface Props {
   plan: ImportPlan;
@@ -9,12 +11,19 @@ interface Props {
   stages?: readonly Stage[];
   stageMap?: Readonly<Record<string, string>>;
   onMapGroup?(group: string, stageId: string): void;
+  /** What to do with a row whose code a phrase here has. */
+  onClashChoice?(row: number, choice: ClashChoice): void;
+  /** The draft guard's verdict on a phrase's wording (the library's ⛔ / ⚠), shown before the rows are written. */
+  flag?(phrase: Phrase): PhraseFlag;
   onApply(): void;
   onCancel(): void;
 }
 
-/** What an import will do, row by row, before anything is written. */
-export function ImportPreview({ plan, stages = [], stageMap = {}, onMapGroup, onApply, onCancel }: Props) {
+/**
+ * What an import will do before anything is written: the counts, every code clash with a choice, the phrases
+ * here it updates by name, the rows whose wording the guard flags, the invalid rows, the file's groups.
+ */
+export function ImportPreview({ plan, stages = [], stageMap = {}, onMapGroup, onClashChoice, flag, onApply, onCancel }: Props) {
   const changes = plan.added.length + plan.updated.length;
   const inFile = plan.duplicates.filter((d) => d.inFile);
   return (
@@ -22,6 +31,9 @@ export function ImportPreview({ plan, stages = [], stageMap = {}, onMapGroup, on
       <strong>
         {t('importPreview', [String(plan.added.length), String(plan.updated.length), String(plan.duplicates.length), String(plan.invalid.length)])}
       </strong>
+      {plan.clashes.length > 0 && <Clashes clashes={plan.clashes} onChoice={onClashChoice} />}
+      {plan.updated.length > 0 && <Updated updated={plan.updated} />}
+      {flag && <Flagged rows={[...plan.added, ...plan.updated]} flag={flag} />}
       {plan.invalid.length > 0 && (
         <ul className="problems">
           {plan.invalid.map((r) => (
@@ -59,6 +71,62 @@ export function ImportPreview({ plan, stages = [], stageMap = {}, onMapGroup, on
         </button>
         <button onClick={onCancel}>{t('cancel')}</button>
       </div>
+    </div>
+  );
+}
+
+/** Each row whose code a phrase here has, named, with keep mine / take the file's / a new code. */
+function Clashes({ clashes, onChoice }: { clashes: readonly CodeClash[]; onChoice?: Props['onClashChoice'] }) {
+  return (
+    <fieldset className="import-clashes">
+      <legend>{t('importClashes', String(clashes.length))}</legend>
+      {clashes.map((c) => (
+        <label key={c.row} className="field">
+          <span>{t('importClashRow', [String(c.row), c.title, c.code, c.owner.title])}</span>
+          <select aria-label={`${c.code} ${c.title}`} value={c.choice} disabled={!onChoice} onChange={(e) => onChoice?.(c.row, e.target.value as ClashChoice)}>
+            {/* The new code is known once planned with "rename"; until then the option says only what it does. */}
+            <option value="rename">{t('importClashRename', c.newCode ?? '…')}</option>
+            <option value="keep">{t('importClashKeep')}</option>
+            <option value="take">{t('importClashTake', c.owner.title)}</option>
+          </select>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The phrases here an import rewrites, by name (folded past a few). */
+function Updated({ updated }: { updated: readonly PlannedPhrase[] }) {
+  const items = updated.map((u) => <li key={u.row}>{t('importUpdatedRow', [u.existing?.title ?? u.phrase.title, String(u.row)])}</li>);
+  return (
+    <details data-testid="import-updated" open={updated.length <= 5}>
+      <summary>{t('importUpdatedList', String(updated.length))}</summary>
+      <ul>{items}</ul>
+    </details>
+  );
+}
+
+/** Rows whose wording the draft guard flags: a count per severity, and each row with its words. */
+function Flagged({ rows, flag }: { rows: readonly PlannedPhrase[]; flag: NonNullable<Props['flag']> }) {
+  const flagged = useMemo(
+    () =>
+      rows
+        .map((r) => ({ row: r, verdict: flag({ ...r.phrase, pinned: false, useCount: 0, createdAt: 0, updatedAt: 0, origin: 'import' }) }))
+        .filter((f): f is { row: PlannedPhrase; verdict: NonNullable<PhraseFlag> } => f.verdict !== undefined)
+        .sort((a, b) => (a.verdict.severity === b.verdict.severity ? a.row.row - b.row.row : a.verdict.severity === 'block' ? -1 : 1)),
+    [rows, flag],
+  );
+  if (!flagged.length) return null;
+  const blocks = flagged.filter((f) => f.verdict.severity === 'block').length;
+  return (
+    <div data-testid="import-flagged" className="problems">
+      {blocks > 0 && <p>{t('importFlaggedBlock', String(blocks))}</p>}
+      {flagged.length > blocks && <p>{t('importFlaggedWarn', String(flagged.length - blocks))}</p>}
+      <ul>
+        {flagged.map(({ row, verdict }) => (
+          <li key={row.row}>{t('importFlaggedRow', [String(row.row), row.phrase.title, verdict.severity === 'block' ? '⛔' : '⚠', verdict.text])}</li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { PHRASE_VARIANTS_MAX, type Phrase, type Stage } from '../../scripts-library/schema';
 import { validatePhrase, type PhraseDraft } from '../../scripts-library/phrase-validation';
+import { stageOfWords } from '../../scripts-library/phrase-stage';
 import { problemText } from '../notebooks/problem-text';
 import { t } from '../shared/i18n';
 
@@ -8,6 +9,8 @@ interface Props {
   initial: PhraseDraft & { id: string };
   stages: readonly Stage[];
   library: readonly Phrase[];
+  /** A new phrase the agent has not filed: its stage follows its words until the agent picks one (#29 item 17). */
+  autoStage?: boolean;
   onSave(draft: PhraseDraft & { id: string }): Promise<void>;
   onAddStage(name: string): Promise<Stage>;
   onCancel(): void;
@@ -16,8 +19,10 @@ interface Props {
 const NEW_STAGE = '__new__';
 
 /** Create or edit a phrase; problems are shown as the agent types and block saving. */
-export function PhraseEditor({ initial, stages, library, onSave, onAddStage, onCancel }: Props) {
+export function PhraseEditor({ initial, stages, library, autoStage = false, onSave, onAddStage, onCancel }: Props) {
   const [draft, setDraft] = useState(initial);
+  const [stagePicked, setStagePicked] = useState(!autoStage);
+  const setBody = (body: string) => setDraft((d) => ({ ...d, body, stageId: (!stagePicked && stageOfWords(body, stages)) || d.stageId }));
   const [tags, setTags] = useState(initial.tags.join('|'));
   const [newStage, setNewStage] = useState<string>();
   const current = { ...draft, tags: tags.split('|').map((x) => x.trim()).filter(Boolean), variants: (draft.variants ?? []).map((v) => v.trim()).filter(Boolean) };
@@ -42,6 +47,7 @@ export function PhraseEditor({ initial, stages, library, onSave, onAddStage, onC
         <select
           value={newStage !== undefined ? NEW_STAGE : draft.stageId}
           onChange={(e) => {
+            setStagePicked(true);
             if (e.target.value === NEW_STAGE) setNewStage('');
             else {
               setNewStage(undefined);
@@ -71,7 +77,7 @@ export function PhraseEditor({ initial, stages, library, onSave, onAddStage, onC
       </label>
       <label className="field">
         <span>{t('fieldBody')}</span>
-        <textarea rows={4} value={draft.body} onChange={(e) => setDraft((d) => ({ ...d, body: e.target.value }))} />
+        <textarea rows={4} value={draft.body} onChange={(e) => setBody(e.target.value)} />
       </label>
       <small className="counter">{t('bodyCounter', String([...draft.body.trim()].length))}</small>
       <VariantsField variants={draft.variants ?? []} onChange={(variants) => setDraft((d) => ({ ...d, variants }))} />

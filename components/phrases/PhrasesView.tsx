@@ -47,7 +47,7 @@ export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow,
   const library = useLibraryActions(notify);
   useSearchKeyBackfill(phrases);
   const flag = usePhraseFlags(settings?.guardAllows);
-  const { stageId, hintStage, choose } = useStageChoice(chatTab?.status.lastBuyerMessage, stages, query, () => setActive(0));
+  const { stageId, chosen, hintStage, choose } = useStageChoice(chatTab?.status.lastBuyerMessage, stages, query, () => setActive(0));
   // With nothing typed, the replies suggested for the buyer's latest message lead the list (Alt+1…3, Enter).
   const suggested = useSuggested(query.trim() ? undefined : chatTab?.status.lastBuyerMessage, phrases);
   const listed = phrases ?? (query.trim() ? undefined : preview); // a query waits for the whole library
@@ -78,7 +78,7 @@ export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow,
   };
   return (
     <>
-      <LibraryTools library={library} manage={manage} onManage={() => setManage((m) => !m)} phrases={phrases} stages={stages} newIn={stageId ?? stages?.[0]?.id ?? 'greeting'} onSaveDraft={draftSaver(chatTab, readDraft, (text) => library.startFromDraft(text, stages), notify)} />
+      <LibraryTools library={library} manage={manage} onManage={() => setManage((m) => !m)} phrases={phrases} stages={stages} newIn={chosen} onSaveDraft={draftSaver(chatTab, readDraft, (text) => library.startFromDraft(text, stages, chosen), notify)} flag={flag} />
       {manage && phrases && <LibraryHealth phrases={phrases} settings={settings} flag={flag} />}
       <InsertDialogs flow={flow} />
       <Finder
@@ -163,6 +163,8 @@ function useStageChoice(lastMessage: string | undefined, stages: Stage[] | undef
   const hintStage = hinted && stages?.some((s) => s.id === hinted) ? hinted : undefined;
   return {
     stageId: choice ? choice.stageId : query.trim() ? undefined : hintStage,
+    /** The stage the agent picked (a new phrase starts there), never the hint. */
+    chosen: choice?.stageId,
     hintStage,
     choose: (stageId: string | undefined) => setChoice({ stageId }),
   };
@@ -174,19 +176,21 @@ interface ToolsProps {
   onManage(): void;
   phrases: Phrase[] | undefined;
   stages: Stage[] | undefined;
-  /** The stage a new phrase starts in. */
-  newIn: string;
+  /** The stage the agent picked, where a new phrase starts (else it is filed by its words). */
+  newIn: string | undefined;
   /** 存为短语: open the editor on the served tab's reply box text (only while a chat tab is served). */
   onSaveDraft?: () => void;
+  /** The guard's verdict on a phrase's wording (the import preview names flagged rows). */
+  flag: ReturnType<typeof usePhraseFlags>;
 }
 
 /** 新建 / 管理 / 导入 / 导出, and the editor, conflict and import dialogs they open. */
-function LibraryTools({ library, manage, onManage, phrases, stages, newIn, onSaveDraft }: ToolsProps) {
+function LibraryTools({ library, manage, onManage, phrases, stages, newIn, onSaveDraft, flag }: ToolsProps) {
   const [exporting, setExporting] = useState(false);
   return (
     <>
       <div className="toolbar">
-        <button onClick={() => library.startNew(newIn)}>{t('newPhrase')}</button>
+        <button onClick={() => library.startNew(newIn, stages)}>{t('newPhrase')}</button>
         {onSaveDraft && <button onClick={onSaveDraft}>{t('saveDraftButton')}</button>}
         <button aria-pressed={manage} onClick={onManage}>{manage ? t('doneManaging') : t('manage')}</button>
         <FileButton
@@ -216,13 +220,13 @@ function LibraryTools({ library, manage, onManage, phrases, stages, newIn, onSav
           onCancel={() => setExporting(false)}
         />
       )}
-      <LibraryDialogs library={library} phrases={phrases} stages={stages} />
+      <LibraryDialogs library={library} phrases={phrases} stages={stages} flag={flag} />
     </>
   );
 }
 
 /** The editor, the edit-conflict question and the two import previews (row by row, and a team pack's merge). */
-function LibraryDialogs({ library, phrases, stages }: Pick<ToolsProps, 'library' | 'phrases' | 'stages'>) {
+function LibraryDialogs({ library, phrases, stages, flag }: Pick<ToolsProps, 'library' | 'phrases' | 'stages' | 'flag'>) {
   return (
     <>
       {library.editing && stages && phrases && (
@@ -231,6 +235,7 @@ function LibraryDialogs({ library, phrases, stages }: Pick<ToolsProps, 'library'
           initial={library.editing}
           stages={stages}
           library={phrases}
+          autoStage={library.autoStage}
           onSave={library.save}
           onAddStage={library.addStage}
           onCancel={library.cancelEdit}
@@ -238,9 +243,9 @@ function LibraryDialogs({ library, phrases, stages }: Pick<ToolsProps, 'library'
       )}
       {library.conflict && (
         <ConfirmDialog
-          message={t('editConflict', library.conflict.stored.title)}
-          confirm={t('editKeepMine')}
-          cancel={t('editKeepTheirs')}
+          message={library.conflict.stored ? t('editConflict', library.conflict.stored.title) : t('editDeletedElsewhere', library.conflict.draft.title)}
+          confirm={library.conflict.stored ? t('editKeepMine') : t('editRecreate')}
+          cancel={library.conflict.stored ? t('editKeepTheirs') : t('editDropDeleted')}
           onConfirm={() => void library.resolveConflict(true)}
           onCancel={() => void library.resolveConflict(false)}
         />
@@ -251,11 +256,13 @@ function LibraryDialogs({ library, phrases, stages }: Pick<ToolsProps, 'library'
           stages={stages}
           stageMap={library.importStageMap}
           onMapGroup={library.mapGroup}
+          onClashChoice={library.chooseClash}
+          flag={flag}
           onApply={() => void library.applyImport()}
           onCancel={library.cancelImport}
         />
       )}
-      {library.packPlan && <TeamPackPreview plan={library.packPlan} onApply={(remove) => void library.applyPack(remove)} onCancel={library.cancelPack} />}
+      {library.packPlan && <TeamPackPreview plan={library.packPlan} onApply={(choice) => void library.applyPack(choice)} onCancel={library.cancelPack} />}
     </>
   );
 }

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useDb } from '../shared/db-context';
 import type { Phrase, Stage } from '../../scripts-library/schema';
-import { shortHash } from '../../scripts-library/hash';
-import { exportCsv, exportJsonPack, exportQianniuCsv, planImport, readImportFile, titleFrom, type ImportPlan, type ImportRow, type ReadResult } from '../../scripts-library/phrase-io';
-import { stageHint } from '../../scripts-library/stage-hint';
+import { sha256, shortHash } from '../../scripts-library/hash';
+import { exportCsv, exportJsonPack, exportQianniuCsv, planImport, readImportFile, titleFrom, type ClashChoice, type ImportPlan, type ImportRow, type ReadResult } from '../../scripts-library/phrase-io';
+import { stageForNewPhrase } from '../../scripts-library/phrase-stage';
 import { GbkEncodeError } from '../../scripts-library/gbk';
 import type { PhraseDraft } from '../../scripts-library/phrase-validation';
 import { t } from '../shared/i18n';
@@ -40,37 +40,48 @@ function usePhraseEditing(notify: Notify) {
   const [editing, setEditing] = useState<PhraseDraft & { id: string }>();
   // When the phrase being edited was last saved, to notice another panel saving it meanwhile.
   const [editBase, setEditBase] = useState<number>();
-  const [conflict, setConflict] = useState<{ draft: PhraseDraft & { id: string }; stored: Phrase }>();
+  // Another panel saved (`stored`) or deleted (no `stored`) the phrase being edited.
+  const [conflict, setConflict] = useState<{ draft: PhraseDraft & { id: string }; stored?: Phrase }>();
   const newId = () => `user-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+  const [autoStage, setAutoStage] = useState(false);
   const done = () => {
+    setAutoStage(false);
     setEditing(undefined);
     setEditBase(undefined);
   };
   return {
     editing,
-    startNew: (stageId: string) => setEditing({ id: newId(), stageId, title: '', body: '', code: '', tags: [] }),
+    /** 新建短语: in the stage the agent picked, else filed by its words as they are typed (never the buyer's hint). */
+    startNew: (chosen: string | undefined, stages: readonly Stage[] | undefined) => {
+      setAutoStage(!chosen);
+      setEditing({ id: newId(), stageId: stageForNewPhrase('', stages ?? [], chosen) ?? 'greeting', title: '', body: '', code: '', tags: [] });
+    },
+    /** Whether the editor files a new phrase by its words while the agent has not picked a stage. */
+    autoStage,
     startEdit: (p: Phrase) => {
+      setAutoStage(false);
       setEditBase(p.updatedAt);
       setEditing({ id: p.id, stageId: p.stageId, title: p.title, body: p.body, variants: p.variants ?? [], code: p.code ?? '', tags: p.tags });
     },
-    /** 存为短语: the reply box's text in the editor, titled from its words, in the stage they point to. */
-    startFromDraft: (text: string, stages: readonly Stage[] | undefined) => {
+    /** 存为短语: the reply box's text in the editor, titled from its words, in the stage the agent picked or they point to. */
+    startFromDraft: (text: string, stages: readonly Stage[] | undefined, chosen?: string) => {
       const body = text.trim();
-      const hinted = stageHint(body);
-      const stageId = stages?.find((s) => s.id === hinted)?.id ?? stages?.[0]?.id ?? 'greeting';
-      setEditing({ id: newId(), stageId, title: titleFrom(body), body, code: '', tags: [] });
+      setAutoStage(!chosen);
+      setEditing({ id: newId(), stageId: stageForNewPhrase(body, stages ?? [], chosen) ?? 'greeting', title: titleFrom(body), body, code: '', tags: [] });
     },
-    startDuplicate: (p: Phrase) =>
-      setEditing({ id: newId(), stageId: p.stageId, title: `${p.title}${t('copySuffix')}`, body: p.body, variants: p.variants ?? [], code: '', tags: p.tags }),
+    startDuplicate: (p: Phrase) => {
+      setAutoStage(false);
+      setEditing({ id: newId(), stageId: p.stageId, title: `${p.title}${t('copySuffix')}`, body: p.body, variants: p.variants ?? [], code: '', tags: p.tags });
+    },
     cancelEdit: done,
     conflict,
-    /** Another panel saved this phrase while it was being edited: keep this version (true) or theirs. */
+    /** Another panel saved or deleted this phrase while it was being edited: keep (or re-create) this version (true), or theirs. */
     async resolveConflict(keepMine: boolean) {
       const pending = conflict;
       setConflict(undefined);
       done();
       if (!pending) return;
-      if (!keepMine) return notify(t('editDiscarded', pending.stored.title), 'warn');
+      if (!keepMine) return notify(pending.stored ? t('editDiscarded', pending.stored.title) : t('editDeletedDropped', pending.draft.title), 'warn');
       const saved = await (await writes()).savePhrase(db, pending.draft);
       notify(t('saved', saved.title), 'ok');
     },
@@ -82,6 +93,7 @@ function usePhraseEditing(notify: Notify) {
         notify(t('saved', saved.title), 'ok');
       } catch (e) {
         if (e instanceof w.PhraseConflictError) setConflict({ draft, stored: e.stored });
+        else if (e instanceof w.PhraseDeletedError) setConflict({ draft });
         else notify(writeErrorText(e), 'error');
       }
     },
@@ -97,29 +109,57 @@ function usePhraseEditing(notify: Notify) {
   };
 }
 
-/** Import with a preview (file groups mapped to stages), all or nothing; export as JSON, CSV or Qianniu CSV. */
+/** What an import plan was made from, so a choice in the preview (a group's stage, a clash) re-plans the same rows. */
+interface ImportSource {
+  read: Extract<ReadResult, { ok: true }>;
+  library: readonly Phrase[];
+  stages: readonly Stage[];
+  stageMap: Record<string, string>;
+  clashChoices: Record<number, ClashChoice>;
+  initialsOf(text: string): string;
+  /** The hash of the file's group names, under which its group mapping is remembered. */
+  fileGroups: string;
+}
+
+/** The file's group names (rows without a stage id), as one key: the same file next time has the same key. */
+const fileGroupsKey = (read: Extract<ReadResult, { ok: true }>) =>
+  sha256(JSON.stringify([...new Set(read.rows.filter((r) => !r.stageId).map((r) => r.stageName?.trim() || ''))].sort()));
+
+/**
+ * Import with a preview (file groups mapped to stages — as last time for the same file —, code clashes each
+ * settled), all or nothing; export as JSON, CSV or Qianniu CSV.
+ */
 function useImportExport(notify: Notify, planPack: ReturnType<typeof useTeamPack>['planPack']) {
   const db = useDb();
   const [importPlan, setImportPlan] = useState<ImportPlan>();
-  // What the plan was made from, so choosing a stage for a file group re-plans the same rows.
-  const [source, setSource] = useState<{ read: Extract<ReadResult, { ok: true }>; library: readonly Phrase[]; stages: readonly Stage[]; stageMap: Record<string, string> }>();
+  const [source, setSource] = useState<ImportSource>();
   const importId = (row: ImportRow) => `import-${shortHash(`${row.stageName}|${row.title}|${row.body}`)}`;
+  const replan = (next: ImportSource) => {
+    setSource(next);
+    setImportPlan(planImport(next.read, next.library, next.stages, importId, next));
+  };
   return {
     importPlan,
     async readFile(file: File, library: readonly Phrase[], stages: readonly Stage[]) {
       const read = readImportFile(new Uint8Array(await file.arrayBuffer()));
-      if (!read.ok) {
-        setImportPlan(undefined);
-        notify(t('importFailed', read.error), 'error');
-        return;
-      }
       setImportPlan(undefined);
+      if (!read.ok) return notify(t('importFailed', read.error), 'error');
       if (read.team) return planPack(read.team, library, stages); // a team pack merges as one (team-pack.ts)
-      // Groups that look like an existing stage (欢迎语 ~ 欢迎) go there unless the agent chooses otherwise.
-      const first = planImport(read, library, stages, importId);
-      const stageMap = Object.fromEntries(first.groups.filter((g) => g.suggested).map((g) => [g.name, g.suggested!]));
-      setSource({ read, library, stages, stageMap });
-      setImportPlan(Object.keys(stageMap).length ? planImport(read, library, stages, importId, { stageMap }) : first);
+      const w = await writes(); // pinyin for new codes, and the mapping remembered for this file
+      const { phrasePinyin } = await import('../../scripts-library/pinyin');
+      const initialsOf = (text: string) => phrasePinyin([text]).initials;
+      const fileGroups = fileGroupsKey(read);
+      const remembered = await w.getImportGroupMap(db, fileGroups);
+      // Groups go where they went last time; else where they look like an existing stage (欢迎语 ~ 欢迎).
+      const first = planImport(read, library, stages, importId, { initialsOf });
+      const ids = new Set(stages.map((s) => s.id));
+      const stageMap = Object.fromEntries(
+        first.groups.flatMap((g) => {
+          const id = Object.hasOwn(remembered, g.name) && ids.has(remembered[g.name]!) ? remembered[g.name] : g.suggested;
+          return id ? [[g.name, id]] : [];
+        }),
+      );
+      replan({ read, library, stages, stageMap, clashChoices: {}, initialsOf, fileGroups });
     },
     /** Put a file group into an existing stage (a stage id), or '' to create it as a new stage. */
     mapGroup(name: string, stageId: string) {
@@ -127,15 +167,20 @@ function useImportExport(notify: Notify, planPack: ReturnType<typeof useTeamPack
       const stageMap = { ...source.stageMap };
       if (stageId) stageMap[name] = stageId;
       else delete stageMap[name];
-      setSource({ ...source, stageMap });
-      setImportPlan(planImport(source.read, source.library, source.stages, importId, { stageMap }));
+      replan({ ...source, stageMap });
+    },
+    /** Keep mine / take the file's / a new code, for a row whose code a phrase here has. */
+    chooseClash(row: number, choice: ClashChoice) {
+      if (source) replan({ ...source, clashChoices: { ...source.clashChoices, [row]: choice } });
     },
     importStageMap: source?.stageMap ?? {},
     cancelImport: () => setImportPlan(undefined),
     async applyImport() {
       if (!importPlan) return;
       try {
-        const count = await (await writes()).applyImport(db, importPlan);
+        const w = await writes();
+        const count = await w.applyImport(db, importPlan);
+        if (source && importPlan.groups.length) await w.saveImportGroupMap(db, source.fileGroups, source.stageMap);
         notify(t('importDone', String(count)), 'ok');
       } catch (e) {
         notify(t('importFailed', e instanceof Error ? e.message : String(e)), 'error');

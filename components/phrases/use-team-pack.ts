@@ -8,8 +8,10 @@ import { t } from '../shared/i18n';
 import { download } from '../shared/download';
 import type { Notify } from '../shared/use-notice';
 import { writeErrorText } from '../shared/write-error';
+import type { PackApplyChoice } from './TeamPackPreview';
 
 const writes = () => import('../../storage/repositories/phrase-writes');
+const packs = () => import('../../storage/repositories/packs');
 const LAST_EXPORT = 'teamPackExported';
 
 /** Team packs in the panel: the merge preview of an imported pack, applying it, and the lead's export. */
@@ -26,7 +28,9 @@ export function useTeamPack(notify: Notify) {
     /** Plan a team pack file against the library (the preview); a version older than the one here says so. */
     async planPack(pack: PhrasePack, library: readonly Phrase[], stages: readonly Stage[]) {
       const installed = await (await writes()).getInstalledPack(db, pack.id);
-      const planned = planPackUpdate(pack, library, stages, installed);
+      // A default phrase never edited here takes the team's wording in place (the pack's history of wordings).
+      const { isPristineDefault } = await packs();
+      const planned = planPackUpdate(pack, library, stages, installed, { pristine: isPristineDefault });
       if (!planned.ok) {
         setPackPlan(undefined);
         return notify(t('importFailed', planned.error), 'error');
@@ -34,13 +38,13 @@ export function useTeamPack(notify: Notify) {
       setPackPlan(planned.plan);
     },
     cancelPack: () => setPackPlan(undefined),
-    async applyPack(removeGone: boolean) {
+    async applyPack({ removeGone, takeTeamWording }: PackApplyChoice) {
       const plan = packPlan;
       setPackPlan(undefined);
       if (!plan) return;
       const w = await writes();
       try {
-        await w.applyPackUpdate(db, plan, removeGone);
+        await w.applyPackUpdate(db, plan, removeGone, Date.now(), { takeTeamWording });
         notify(t('teamPackDone', [plan.pack.name, String(plan.pack.version)]), 'ok');
       } catch (e) {
         notify(e instanceof w.StalePlanError ? t('teamPackStale') : writeErrorText(e), 'error');

@@ -4,11 +4,13 @@
  * background, which installs it, stays ≈ 320 kB lighter and starts faster every time the browser wakes it.
  */
 import type { KefuDB } from '../db';
-import { PhrasePackSchema, PhraseSchema, type PhrasePack } from '../../scripts-library/schema';
+import { PhrasePackSchema, PhraseSchema, type Phrase, type PhrasePack } from '../../scripts-library/schema';
+import { wordingHash } from '../../scripts-library/team-pack';
 import type { PinyinKeys } from '../../scripts-library/pinyin';
 import { packMark } from './phrases';
 import defaultPack from '../../scripts-library/packs/default.json';
 import defaultKeys from '../../scripts-library/packs/keys/default.json';
+import defaultHistory from '../../scripts-library/packs/history/default.json';
 
 type PackPhrase = PhrasePack['phrases'][number];
 
@@ -49,4 +51,25 @@ const DEFAULT_KEYS: Record<string, PinyinKeys | undefined> = defaultKeys;
 /** The default library, so the panel is never empty on a fresh install. */
 export function ensureDefaultPacks(db: KefuDB): Promise<number> {
   return installPackWith(db, defaultPack, (p) => DEFAULT_KEYS[p.id]);
+}
+
+/** Every wording each default phrase was ever shipped with (this revision's and the history's hashes). */
+let shipped: Map<string, Set<string>> | undefined;
+function shippedWordings(): Map<string, Set<string>> {
+  if (shipped) return shipped;
+  shipped = new Map();
+  const add = (id: string, hash: string) => (shipped!.get(id) ?? shipped!.set(id, new Set()).get(id)!).add(hash);
+  for (const p of PhrasePackSchema.parse(defaultPack).phrases) add(p.id, wordingHash(p));
+  for (const revision of Object.values(defaultHistory.revisions as Record<string, Record<string, string>>)) {
+    for (const [id, hash] of Object.entries(revision)) add(id, hash);
+  }
+  return shipped;
+}
+
+/**
+ * Whether a phrase is a default phrase the agent never edited: its wording is one the default pack shipped. A
+ * team pack may then give it the team's wording in place (team-pack.ts `pristine`).
+ */
+export function isPristineDefault(p: Phrase): boolean {
+  return p.origin === (defaultPack as { id: string }).id && !p.pack && (shippedWordings().get(p.id)?.has(wordingHash(p)) ?? false);
 }

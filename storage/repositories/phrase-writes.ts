@@ -1,4 +1,5 @@
 /** Phrase writes that compute search keys (pinyin) on save. Loaded lazily by the side panel. */
+import { z } from 'zod';
 import type { KefuDB } from '../db';
 import { InstalledPackSchema, PhraseSchema, StageSchema, type InstalledPack, type Phrase, type Stage } from '../../scripts-library/schema';
 import type { PackUpdatePlan } from '../../scripts-library/team-pack';
@@ -27,6 +28,9 @@ export async function applyImport(db: KefuDB, plan: ImportPlan, now = Date.now()
         createdAt: existing?.createdAt ?? now,
         updatedAt: now,
         origin: existing?.origin ?? 'import',
+        // A team phrase stays the team's (#30 N6): with the file's wording it counts as edited here, kept by
+        // the next version, not cut off from it.
+        ...(existing?.pack ? { pack: existing.pack } : {}),
       }),
     ),
   );
@@ -38,6 +42,24 @@ export async function applyImport(db: KefuDB, plan: ImportPlan, now = Date.now()
   });
 }
 
+const GroupMapSchema = z.record(z.string().min(1).max(200), z.string().min(1).max(80));
+const groupMapKey = (fileGroups: string) => `importGroups:${fileGroups}`;
+
+/** How a file's groups were last put into stages (`fileGroups`: a hash of the file's group names), if ever. */
+export async function getImportGroupMap(db: KefuDB, fileGroups: string): Promise<Record<string, string>> {
+  const parsed = GroupMapSchema.safeParse((await db.settings.get(groupMapKey(fileGroups)))?.value);
+  return parsed.success ? ownEntries(parsed.data) : {};
+}
+
+/** Remember how a file's groups were put into stages, for its next import (#29 item 2). */
+export async function saveImportGroupMap(db: KefuDB, fileGroups: string, map: Readonly<Record<string, string>>): Promise<void> {
+  await db.settings.put({ key: groupMapKey(fileGroups), value: GroupMapSchema.parse(ownEntries(map)) });
+}
+
+/** A plain copy without keys that would reach a prototype (a file's group may be called anything). */
+const ownEntries = (map: Readonly<Record<string, string>>): Record<string, string> =>
+  Object.fromEntries(Object.entries(map).filter(([k, v]) => k !== '__proto__' && k !== 'constructor' && k !== 'prototype' && typeof v === 'string'));
+
 /** The phrase was changed elsewhere (another panel) since this edit began: its stored version is attached. */
 export class PhraseConflictError extends Error {
   constructor(readonly stored: Phrase) {
@@ -46,10 +68,18 @@ export class PhraseConflictError extends Error {
   }
 }
 
+/** The phrase was deleted elsewhere (another panel) since this edit began: saving would re-create it. */
+export class PhraseDeletedError extends Error {
+  constructor(readonly id: string) {
+    super(`phrase ${id} was deleted elsewhere`);
+    this.name = 'PhraseDeletedError';
+  }
+}
+
 /**
  * Create or update one phrase; validation is the caller's (validatePhrase) and the schema's. With
- * `expectedUpdatedAt` (when the edit began), a phrase changed or deleted since then is not written over: the
- * write throws PhraseConflictError and the agent decides.
+ * `expectedUpdatedAt` (when the edit began), a phrase changed since then is not written over (PhraseConflictError)
+ * and one deleted since then is not re-created (PhraseDeletedError, #30 m7): the agent decides.
  */
 export async function savePhrase(
   db: KefuDB,
@@ -59,6 +89,7 @@ export async function savePhrase(
 ): Promise<Phrase> {
   return db.transaction('rw', db.phrases, async () => {
     const old = await db.phrases.get(draft.id);
+    if (expectedUpdatedAt !== undefined && !old) throw new PhraseDeletedError(draft.id);
     if (expectedUpdatedAt !== undefined && old && old.updatedAt !== expectedUpdatedAt) throw new PhraseConflictError(old);
     const phrase = PhraseSchema.parse(
       withSearchKeys({
@@ -139,27 +170,20 @@ export async function getInstalledPack(db: KefuDB, id: string): Promise<Installe
 /**
  * Apply a team pack plan in ONE transaction: new stages, added and updated pack phrases (with search keys and
  * the version's wording hash), the version on every phrase it kept, the removals only when `removeGone`, and
- * the pack's record. A phrase or the pack changed since the preview throws StalePlanError and writes nothing.
+ * the pack's record. With `takeTeamWording`, phrases edited here take the pack's wording. A phrase or the pack changed since the preview throws StalePlanError and writes nothing.
  * @returns how many phrases were added, updated and removed.
  */
-export async function applyPackUpdate(db: KefuDB, plan: PackUpdatePlan, removeGone: boolean, now = Date.now()): Promise<number> {
+export async function applyPackUpdate(
+  db: KefuDB,
+  plan: PackUpdatePlan,
+  removeGone: boolean,
+  now = Date.now(),
+  options: { takeTeamWording?: boolean } = {},
+): Promise<number> {
   const { pack } = plan;
   const stamp = (ref: string, hash: string) => ({ id: pack.id, ref, version: pack.version, hash });
-  const written = [...plan.added, ...plan.updated].map(({ phrase, existing, ref, hash }) =>
-    PhraseSchema.parse(
-      withSearchKeys({
-        ...phrase,
-        pinned: existing?.pinned ?? false,
-        useCount: existing?.useCount ?? 0,
-        lastUsedAt: existing?.lastUsedAt,
-        createdAt: existing?.createdAt ?? now,
-        updatedAt: now,
-        origin: pack.id,
-        pack: stamp(ref, hash),
-      }),
-    ),
-  );
-  const restamped = [...plan.unchanged, ...plan.kept.filter((k) => k.reason === 'edited')];
+  const taken = options.takeTeamWording ? plan.kept.filter((k) => k.reason === 'edited' && k.wording) : [];
+  const takenIds = new Set(taken.map((k) => k.id));
   const record = InstalledPackSchema.parse({ ...plan.record, updatedAt: now });
   const stages = plan.newStages.map((s) => StageSchema.parse(s));
   return db.transaction('rw', db.stages, db.phrases, db.settings, async () => {
@@ -167,6 +191,26 @@ export async function applyPackUpdate(db: KefuDB, plan: PackUpdatePlan, removeGo
     const planned = [...plan.updated.map((u) => u.existing!), ...plan.added.map((a) => ({ id: a.phrase.id, updatedAt: undefined }))];
     const current = await db.phrases.bulkGet(planned.map((p) => p.id));
     if (current.some((p, i) => p?.updatedAt !== planned[i]!.updatedAt)) throw new StalePlanError();
+    const takenNow = await db.phrases.bulkGet(taken.map((k) => k.id));
+    const toWrite = [
+      ...[...plan.added, ...plan.updated].map(({ phrase, existing, ref, hash }) => ({ phrase, existing, ref, hash })),
+      ...taken.flatMap((k, i) => (takenNow[i] ? [{ phrase: k.wording!, existing: takenNow[i], ref: k.ref, hash: k.hash }] : [])),
+    ];
+    const written = toWrite.map(({ phrase, existing, ref, hash }) =>
+      PhraseSchema.parse(
+        withSearchKeys({
+          ...phrase,
+          pinned: existing?.pinned ?? false,
+          useCount: existing?.useCount ?? 0,
+          lastUsedAt: existing?.lastUsedAt,
+          createdAt: existing?.createdAt ?? now,
+          updatedAt: now,
+          origin: pack.id,
+          pack: stamp(ref, hash),
+        }),
+      ),
+    );
+    const restamped = [...plan.unchanged, ...plan.kept.filter((k) => k.reason === 'edited' && !takenIds.has(k.id))];
     const keep = await db.phrases.bulkGet(restamped.map((k) => k.id));
     const kept = keep.flatMap((p, i) => (p ? [{ ...p, pack: stamp(restamped[i]!.ref, restamped[i]!.hash) }] : []));
     await db.stages.bulkPut(stages);

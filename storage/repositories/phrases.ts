@@ -4,7 +4,7 @@
  */
 import type { KefuDB } from '../db';
 import { PhraseSchema, type Phrase, type Stage } from '../../scripts-library/schema';
-import { stageHint } from '../../scripts-library/stage-hint';
+import { stageForNewPhrase } from '../../scripts-library/phrase-stage';
 import { titleFrom } from '../../scripts-library/phrase-title';
 import { validatePhrase } from '../../scripts-library/phrase-validation';
 
@@ -62,8 +62,7 @@ export async function saveDraftPhrase(db: KefuDB, text: string, now = Date.now()
   const body = text.trim();
   return db.transaction('rw', db.stages, db.phrases, async () => {
     const stages = await listStages(db);
-    const hinted = stageHint(body);
-    const stageId = stages.find((s) => s.id === hinted)?.id ?? stages[0]?.id;
+    const stageId = stageForNewPhrase(body, stages); // the panel's 存为短语 files by the same rule
     if (!stageId) throw new Error('no stage to save the phrase in');
     const draft = { id: `user-${now.toString(36)}-${Math.random().toString(36).slice(2, 6)}`, stageId, title: titleFrom(body), body, tags: [] };
     const problems = validatePhrase(draft, [], new Set(stages.map((s) => s.id)));

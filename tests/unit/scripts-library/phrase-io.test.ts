@@ -210,3 +210,96 @@ describe('importing', () => {
     expect(await snapshot()).toEqual(state);
   });
 });
+
+/** A real Qianniu export: two-letter codes every Qianniu library uses, which the default library uses too. */
+const QIANNIU_CLASHES = [
+  '快捷短语编码,快捷短语,快捷短语分组',
+  'by,亲，本店满99元包邮（新疆、西藏除外），不满的话运费10元哦,售前',
+  'fh,亲，现货48小时内发出，预售按页面时间发货,售前',
+  'kd,亲亲，默认中通快递，需要顺丰请补差价,售前',
+  'cf,亲，您拍下的宝贝还没有付款哦，库存紧张，早付早发,催付',
+  'th,亲，7天无理由退换，不影响二次销售即可,售后',
+  'hh,亲，好评晒图联系客服返现5元哦,售后',
+].join('\r\n');
+
+describe('a Qianniu file whose codes clash with the default library (#29 item 2)', () => {
+  const planWith = async (bytes: Uint8Array, options: Parameters<typeof planImport>[4] = {}) => {
+    const read = readImportFile(bytes);
+    if (!read.ok) throw new Error(read.error);
+    const initialsOf = (await import('../../../scripts-library/pinyin')).phrasePinyin;
+    return planImport(read, await db.phrases.toArray(), await listStages(db), (r) => `import-${hash(`${r.stageName}|${r.title}|${r.body}`)}`, {
+      initialsOf: (text) => initialsOf([text]).initials,
+      ...options,
+    });
+  };
+
+  it('names every clash with the phrase it clashes with; by default nothing is overwritten, rows come in under new codes', async () => {
+    const before = await db.phrases.get('aftersales-exchange-how');
+    const p = await planWith(encodeGbk(QIANNIU_CLASHES));
+    expect(p.clashes.map((c) => [c.code, c.owner.title, c.choice])).toEqual([
+      ['by', '包邮说明', 'rename'],
+      ['fh', '发货时间', 'rename'],
+      ['kd', '快递时效', 'rename'],
+      ['cf', '拍下未付（15分钟）', 'rename'],
+      ['th', '退换货政策', 'rename'],
+      ['hh', '换货流程', 'rename'],
+    ]);
+    expect(p.updated).toEqual([]);
+    expect(p.added).toHaveLength(6);
+    const codes = p.added.map((a) => a.phrase.code!);
+    const stored = new Set((await db.phrases.toArray()).map((x) => x.code));
+    expect(codes.filter((c) => stored.has(c))).toEqual([]);
+    expect(new Set(codes).size).toBe(6);
+    // The README's rule: letters of the words, never a collision number.
+    expect(codes.filter((c) => !/^[a-z]{2,8}$/.test(c))).toEqual([]);
+    await applyImport(db, p);
+    expect(await db.phrases.get('aftersales-exchange-how')).toEqual(before);
+    const state = await snapshot();
+    const again = await planWith(encodeGbk(QIANNIU_CLASHES));
+    expect([again.added.length, again.updated.length, again.clashes.length]).toEqual([0, 0, 0]);
+    await applyImport(db, again);
+    expect(await snapshot()).toEqual(state);
+  });
+
+  it('a clash can keep the library’s phrase (the row is skipped) or take the file’s wording (named as an update)', async () => {
+    const hh = (await planWith(encodeGbk(QIANNIU_CLASHES))).clashes.find((c) => c.code === 'hh')!;
+    const by = (await planWith(encodeGbk(QIANNIU_CLASHES))).clashes.find((c) => c.code === 'by')!;
+    const p = await planWith(encodeGbk(QIANNIU_CLASHES), { clashChoices: { [hh.row]: 'take', [by.row]: 'keep' } });
+    expect(p.updated.map((u) => [u.existing?.title, u.phrase.body])).toEqual([['换货流程', '亲，好评晒图联系客服返现5元哦']]);
+    expect(p.added.map((a) => a.phrase.body)).not.toContain('亲，本店满99元包邮（新疆、西藏除外），不满的话运费10元哦');
+    expect(p.added).toHaveLength(4);
+    await applyImport(db, p);
+    expect((await db.phrases.get('aftersales-exchange-how'))?.body).toBe('亲，好评晒图联系客服返现5元哦');
+    expect((await db.phrases.get('pricing-free-shipping'))?.code).toBe('by');
+  });
+
+  it('titles end at a clause boundary, never inside brackets or after a 、', async () => {
+    const titles = (await planWith(encodeGbk(QIANNIU_CLASHES))).added.map((a) => a.phrase.title);
+    expect(titles[0]).toBe('本店满99元包邮');
+    for (const title of titles) {
+      expect(title).not.toMatch(/[（(、，,]$/);
+      expect((title.match(/[（(]/g) ?? []).length).toBe((title.match(/[）)]/g) ?? []).length);
+    }
+  });
+});
+
+describe('files an agent’s tools really write (#30 m1, m3)', () => {
+  it('a file of GBK rows with one row pasted in as UTF-8 reads every row as written (no mojibake)', () => {
+    const gbk = encodeGbk('快捷短语编码,快捷短语,快捷短语分组\r\nfhsj,亲，今天下单明天发货,物流\r\n');
+    const bytes = new Uint8Array([...gbk, ...utf8('qtsh,亲，七天无理由退货，放心购买,售后\r\n')]);
+    const read = readImportFile(bytes);
+    expect(read.ok && read.rows.map((r) => [r.code, r.body, r.stageName])).toEqual([
+      ['fhsj', '亲，今天下单明天发货', '物流'],
+      ['qtsh', '亲，七天无理由退货，放心购买', '售后'],
+    ]);
+  });
+
+  it('a CSV PapaParse cannot read is refused in Chinese, without its English error text', () => {
+    const read = readImportFile(utf8('阶段,标题,快捷编码,内容,标签\n物流,"未闭合,kd,x,y\n'));
+    expect(read.ok).toBe(false);
+    if (!read.ok) {
+      expect(read.error).toMatch(/引号/);
+      expect(read.error.replace(/CSV/g, '')).not.toMatch(/[A-Za-z]{3,}/); // PapaParse's: “Quoted field unterminated”
+    }
+  });
+});

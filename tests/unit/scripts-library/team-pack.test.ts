@@ -155,3 +155,13 @@ describe('team pack files', () => {
     for (const change of [{ stageId: 's2' }, { title: 't2' }, { body: 'b2' }, { code: undefined }, { tags: [] }]) expect(wordingHash({ ...base, ...change })).not.toBe(h);
   });
 });
+
+describe('sha256 (team-pack ids and content hashes)', () => {
+  it('equals Node’s SHA-256 at block boundaries and on Chinese text', async () => {
+    const { sha256 } = await import('../../../scripts-library/hash');
+    const { createHash } = await import('node:crypto');
+    for (const s of ['', 'abc', '发货时间'.repeat(50), 'x'.repeat(55), 'x'.repeat(56), 'x'.repeat(64), 'y'.repeat(1000)]) {
+      expect(sha256(s)).toBe(createHash('sha256').update(s).digest('hex'));
+    }
+  });
+});
