@@ -43,6 +43,9 @@ export function readNotebookFile(text: string): NotebookRead {
   return { ok: true, notes };
 }
 
+/** Why a note of a file was left out of a merge. */
+export type NotebookSkip = { id: string; reason: 'buyer' | 'kind' };
+
 export interface NotebookMerge {
   /** Notes this machine does not have. */
   added: Note[];
@@ -50,31 +53,70 @@ export interface NotebookMerge {
   updated: Note[];
   /** Notes of the file this machine already has as they are, or newer. */
   kept: number;
+  /**
+   * Notes of the file that would land on another kind of note here (a problem's id on a handover) or among the
+   * buyer notes' ids: a notebooks file never changes a note's kind and never touches buyer notes.
+   */
+  skipped: NotebookSkip[];
 }
 
 /**
- * Merge by id. Of a note both sides have, the later edit wins; a handover read on either side stays read
- * (reading does not count as an edit). Local notes the file does not have are left alone.
+ * An edit of a note: its revision counts up, so merges order edits by how many each side saw, not by whose wall
+ * clock is ahead (#30 N2). Reading a handover is no edit.
  */
-export function planNotebookMerge(local: readonly Note[], incoming: readonly Note[]): NotebookMerge {
+export function bumpNote(note: Note, change: Partial<Note>, now = Date.now()): Note {
+  return { ...note, ...change, rev: (note.rev ?? 0) + 1, updatedAt: now };
+}
+
+const isBuyerId = (id: string) => id.startsWith('buyer|');
+
+/**
+ * Which of two versions of one note is the later edit: the higher revision; at the same revision the later stamp
+ * (a foreign stamp already clamped to the import time); then the content, so both machines pick the same one.
+ */
+function laterEdit(ours: Note, theirs: Note): Note {
+  const byRev = (theirs.rev ?? 0) - (ours.rev ?? 0);
+  if (byRev) return byRev > 0 ? theirs : ours;
+  if (theirs.updatedAt !== ours.updatedAt) return theirs.updatedAt > ours.updatedAt ? theirs : ours;
+  const content = (n: Note) => JSON.stringify([n.text, n.question, n.context, n.answer, n.status, n.shift, n.day, n.inProgress, n.urgent, n.potential]);
+  return content(theirs) > content(ours) ? theirs : ours;
+}
+
+/**
+ * Merge by id. Of a note both sides have, the later edit wins (laterEdit); a handover read on either side stays
+ * read (reading does not count as an edit). Local notes the file does not have are left alone. `local` holds
+ * every note of this machine with an id of the file, of any kind. A file's stamp later than `now` is taken as
+ * `now`: a machine whose clock runs ahead neither wins by it nor stores a time from the future here.
+ */
+export function planNotebookMerge(local: readonly Note[], incoming: readonly Note[], now = Date.now()): NotebookMerge {
   const mine = new Map(local.map((n) => [n.id, n]));
   const added: Note[] = [];
   const updated: Note[] = [];
+  const skipped: NotebookSkip[] = [];
   let kept = 0;
   const seen = new Set<string>();
-  for (const theirs of incoming) {
-    if (seen.has(theirs.id)) continue; // a file listing a note twice: the first counts
-    seen.add(theirs.id);
-    const ours = mine.get(theirs.id);
+  for (const raw of incoming) {
+    if (seen.has(raw.id)) continue; // a file listing a note twice: the first counts
+    seen.add(raw.id);
+    const ours = mine.get(raw.id);
+    if (isBuyerId(raw.id) || !SHARED_KINDS.has(raw.kind) || ours?.kind === 'buyer') {
+      skipped.push({ id: raw.id, reason: 'buyer' });
+      continue;
+    }
+    if (ours && ours.kind !== raw.kind) {
+      skipped.push({ id: raw.id, reason: 'kind' });
+      continue;
+    }
+    const theirs = raw.updatedAt > now ? { ...raw, updatedAt: now } : raw;
     if (!ours) {
       added.push(theirs);
       continue;
     }
-    const newer = theirs.updatedAt > ours.updatedAt ? theirs : ours;
+    const newer = laterEdit(ours, theirs);
     const read = ours.read === true || theirs.read === true;
     const merged = newer.kind === 'handover' && read ? { ...newer, read } : newer;
     if (merged === ours || (newer === ours && merged.read === ours.read)) kept++;
     else updated.push(merged);
   }
-  return { added, updated, kept };
+  return { added, updated, kept, skipped };
 }

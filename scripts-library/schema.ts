@@ -238,6 +238,8 @@ export const NoteSchema = z.object({
   urgent: z.string().max(2000).optional(),
   potential: z.string().max(2000).optional(),
   read: z.boolean().optional(),
+  /** Edits made to the note (notebook-io.ts bumpNote): notebook merges order edits by it, not by a wall clock. */
+  rev: z.number().int().nonnegative().max(1_000_000_000).optional(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });

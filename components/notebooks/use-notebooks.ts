@@ -1,6 +1,6 @@
 /** The notebooks' data: every repository call of 问题登记本, 交接记录本 and the buyer note goes through here. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { addHandover, addProblem, answeredQuestions, answerProblem, applyNotebookMerge, getBuyerNote, listHandovers, listProblems, listSharedNotes, markHandoverRead, saveBuyerNote } from '../../storage/repositories/notes';
+import { addHandover, addProblem, answeredQuestions, answerProblem, applyNotebookMerge, getBuyerNote, listHandovers, listProblems, listSharedNotes, markHandoverRead, notesWithIds, saveBuyerNote } from '../../storage/repositories/notes';
 import { exportNotebooks, planNotebookMerge, readNotebookFile, type NotebookMerge } from '../../scripts-library/notebook-io';
 import { useDb } from '../shared/db-context';
 
@@ -44,7 +44,7 @@ export function useNotebookTransfer() {
     /** The merge a file would make, or why the file cannot be read (nothing is written either way). */
     plan: async (text: string): Promise<{ ok: true; merge: NotebookMerge } | { ok: false; error: string }> => {
       const read = readNotebookFile(text);
-      return read.ok ? { ok: true, merge: planNotebookMerge(await listSharedNotes(db), read.notes) } : read;
+      return read.ok ? { ok: true, merge: planNotebookMerge(await notesWithIds(db, read.notes.map((n) => n.id)), read.notes) } : read;
     },
     apply: (merge: NotebookMerge) => applyNotebookMerge(db, merge),
   };
