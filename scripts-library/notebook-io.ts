@@ -7,26 +7,58 @@ import { z } from 'zod';
 import { NoteSchema, type Note } from './schema';
 
 const SHARED_KINDS = new Set<Note['kind']>(['problem', 'handover']);
-export const NOTEBOOK_FILE_MAX = 5_000_000;
+/** Notes one file may carry. */
+export const NOTEBOOK_NOTES_MAX = 50_000;
+/**
+ * Characters one file may have (#30 N3: the old 5 MB refused an export of ≈ 8,000 answered problems). A full
+ * problem (500 + 500 + 2,000 characters) takes ≈ 3,200 in the file, so 10,000 of them fit in one; an export over
+ * this is written as several files, each of which this app reads.
+ */
+export const NOTEBOOK_FILE_MAX = 64_000_000;
 
 export const NotebookFileSchema = z.object({
   format: z.literal('kefu-notebooks'),
   version: z.literal(1),
   exportedAt: z.number().int().nonnegative(),
-  notes: z.array(NoteSchema).max(50_000),
+  notes: z.array(NoteSchema).max(NOTEBOOK_NOTES_MAX),
 });
+
+const fileText = (notes: readonly Note[], now: number) => `${JSON.stringify({ format: 'kefu-notebooks', version: 1, exportedAt: now, notes }, null, 1)}\n`;
 
 /** The file of this machine's problem log and handovers (buyer notes stay: they are one agent's own). */
 export function exportNotebooks(notes: readonly Note[], now = Date.now()): string {
+  return fileText(notes.filter((n) => SHARED_KINDS.has(n.kind)), now);
+}
+
+/**
+ * The export as files this app can import: one while the notes fit in one (NOTEBOOK_FILE_MAX characters,
+ * NOTEBOOK_NOTES_MAX notes), else as many as needed, each a whole notebooks file.
+ */
+export function exportNotebookFiles(notes: readonly Note[], now = Date.now(), max = NOTEBOOK_FILE_MAX): string[] {
   const shared = notes.filter((n) => SHARED_KINDS.has(n.kind));
-  return `${JSON.stringify({ format: 'kefu-notebooks', version: 1, exportedAt: now, notes: shared }, null, 1)}\n`;
+  const overhead = fileText([], now).length + 8;
+  const files: string[] = [];
+  let part: Note[] = [];
+  let size = overhead;
+  for (const n of shared) {
+    const one = JSON.stringify(n, null, 1).length + 64; // two more spaces on each of its ≤ 22 lines in the file, and a comma
+    if (part.length && (size + one > max || part.length >= NOTEBOOK_NOTES_MAX)) {
+      files.push(fileText(part, now));
+      part = [];
+      size = overhead;
+    }
+    part.push(n);
+    size += one;
+  }
+  if (part.length || !files.length) files.push(fileText(part, now));
+  return files;
 }
 
 export type NotebookRead = { ok: true; notes: Note[] } | { ok: false; error: string };
 
 /** Read a notebooks file: a clear reason when it is not one (nothing is written then). */
-export function readNotebookFile(text: string): NotebookRead {
-  if (text.length > NOTEBOOK_FILE_MAX) return { ok: false, error: `文件太大（超过 ${NOTEBOOK_FILE_MAX / 1_000_000} MB）` };
+export function readNotebookFile(text: string, max = NOTEBOOK_FILE_MAX): NotebookRead {
+  if (text.length > max) return { ok: false, error: `文件太大（超过 ${Math.round(max / 1_000_000)} MB）` };
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -26,7 +26,7 @@ export function NotebookTransfer() {
   };
   return (
     <div className="toolbar notebooks__transfer">
-      <button onClick={() => void transfer.exportText().then((text) => download(`kefu-notebooks-${new Date().toISOString().slice(0, 10)}.json`, text, 'application/json'))}>
+      <button onClick={() => void transfer.exportFiles().then((files) => files.forEach((text, i) => download(`kefu-notebooks-${new Date().toISOString().slice(0, 10)}${files.length > 1 ? `-${i + 1}` : ''}.json`, text, 'application/json')))}>
         {t('notesExport')}
       </button>
       <FileButton label={t('notesImport')} accept=".json,application/json" testId="notes-import-file" onFile={(f) => void read(f)} />

@@ -1,6 +1,6 @@
 // Moving 问题登记本 and 交接记录本 between two machines: merge by id, nothing lost on either side.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { bumpNote, exportNotebooks, planNotebookMerge, readNotebookFile } from '../../../scripts-library/notebook-io';
+import { bumpNote, exportNotebookFiles, exportNotebooks, planNotebookMerge, readNotebookFile } from '../../../scripts-library/notebook-io';
 import type { Note } from '../../../scripts-library/schema';
 
 const note = (id: string, over: Partial<Note> = {}): Note => ({ id, kind: 'problem', text: '', question: `问题${id}`, createdAt: 1, updatedAt: 1, ...over });
@@ -103,5 +103,30 @@ describe('clock skew', () => {
     const winnerHere = planNotebookMerge([a], [b]).updated[0]?.answer ?? a.answer;
     const winnerThere = planNotebookMerge([b], [a]).updated[0]?.answer ?? b.answer;
     expect(winnerHere).toBe(winnerThere);
+  });
+});
+
+// #30 N3: what we export we can import, at 10,000 answered problems and beyond.
+describe('large notebooks', () => {
+  const answered = (i: number) =>
+    note(`problem|${i.toString(36)}|abcd`, { question: `问题${i}`.padEnd(200, '问'), context: '订单'.padEnd(200, '单'), answer: `答案${i}`.padEnd(2000, '答'), status: 'answered', createdAt: i, updatedAt: i });
+
+  it('10,000 answered problems at the longest answer export to files this app reads back, every note once', () => {
+    const notes = Array.from({ length: 10_000 }, (_, i) => answered(i));
+    const files = exportNotebookFiles(notes, 42);
+    const back = files.flatMap((f) => {
+      const read = readNotebookFile(f);
+      if (!read.ok) throw new Error(read.error);
+      return read.notes;
+    });
+    expect(back).toEqual(notes);
+  });
+
+  it('past what one file may hold, the export splits into files that each read back', () => {
+    const notes = Array.from({ length: 300 }, (_, i) => answered(i));
+    const files = exportNotebookFiles(notes, 42, 200_000);
+    expect(files.length).toBeGreaterThan(1);
+    for (const f of files) expect(f.length).toBeLessThanOrEqual(200_000);
+    expect(files.flatMap((f) => (readNotebookFile(f, 200_000) as { notes: Note[] }).notes)).toEqual(notes);
   });
 });
