@@ -133,23 +133,56 @@ export async function planRestore(db: KefuDB, backup: Backup): Promise<RestorePl
   return plan;
 }
 
+/** What a restore would take from the data as it is now: rows deleted and rows reverted, by kind. */
+export const LOSS_GROUPS = ['tally', 'handover', 'problem', 'buyer', 'reminders', 'responses', 'phrases', 'stages', 'rules', 'settings'] as const;
+export type LossGroup = (typeof LOSS_GROUPS)[number];
+export type RestoreLosses = Record<LossGroup, { removed: number; changed: number }>;
+
+/** The group a row is counted in: its table, or for notes its kind (问题登记, 交接记录, 买家备注). */
+export function lossGroup(name: TableName, row: unknown): LossGroup {
+  if (name !== 'notes') return name;
+  const kind = row && typeof row === 'object' ? (row as { kind?: unknown }).kind : undefined;
+  return kind === 'handover' || kind === 'buyer' ? kind : 'problem';
+}
+
+/**
+ * The rows of this machine a restore would delete (the backup has no row with their key) or revert (it has an
+ * older one): what was done after the backup, named in the preview before anything is written (#29 item 5).
+ */
+export async function planLosses(db: KefuDB, backup: Backup, tables: readonly TableName[] = TABLE_NAMES): Promise<RestoreLosses> {
+  const losses = Object.fromEntries(LOSS_GROUPS.map((g) => [g, { removed: 0, changed: 0 }])) as RestoreLosses;
+  for (const name of tables) {
+    const incoming = new Map((backup.tables[name] as Record<string, unknown>[]).map((r) => [keyOf(name, r), stable(r)]));
+    for (const row of (await table(db, name).toArray()) as Record<string, unknown>[]) {
+      const theirs = incoming.get(keyOf(name, row));
+      if (theirs === undefined) losses[lossGroup(name, row)].removed++;
+      else if (theirs !== stable(row)) losses[lossGroup(name, row)].changed++;
+    }
+  }
+  return losses;
+}
+
+/** The tables 仅还原短语库 restores. */
+export const PHRASE_TABLES: readonly TableName[] = ['phrases', 'stages'];
+
 export const isNoop = (plan: RestorePlan) => TABLE_NAMES.every((n) => !plan[n].added && !plan[n].changed && !plan[n].removed);
 
 /**
- * Replace every table with the backup's rows, in one transaction (Dexie rolls back on any error). The rows the
+ * Replace every table (or the tables `only` names) with the backup's rows, in one transaction (Dexie rolls back on any error). The rows the
  * file had and today's schemas refuse (`rejected`) are kept aside as quarantine rows of the settings.
  */
-export async function applyRestore(db: KefuDB, backup: Backup, rejected: readonly RejectedRow[] = [], now = Date.now()): Promise<void> {
-  const settings = [...backup.tables.settings];
+export async function applyRestore(db: KefuDB, backup: Backup, rejected: readonly RejectedRow[] = [], now = Date.now(), only?: readonly TableName[]): Promise<void> {
+  const tables = only ?? TABLE_NAMES;
+  const aside = rejected.filter((r) => tables.includes(r.table)).map((r) => quarantineRow(r.table, r.key, r.index, r.row, r.reason, now));
+  const settings = tables.includes('settings') ? [...backup.tables.settings] : [];
   const keys = new Set(settings.map((r) => r.key));
-  for (const r of rejected) {
-    const aside = quarantineRow(r.table, r.key, r.index, r.row, r.reason, now);
-    if (!keys.has(aside.key)) settings.push(aside), keys.add(aside.key);
-  }
-  await db.transaction('rw', TABLE_NAMES.map((n) => table(db, n)), async () => {
-    for (const name of TABLE_NAMES) {
+  const extra = aside.filter((r) => !keys.has(r.key) && (keys.add(r.key), true));
+  const touched = [...new Set<TableName>([...tables, ...(extra.length ? (['settings'] as const) : [])])];
+  await db.transaction('rw', touched.map((n) => table(db, n)), async () => {
+    for (const name of tables) {
       await table(db, name).clear();
       await table(db, name).bulkAdd(name === 'settings' ? settings : backup.tables[name]);
     }
+    if (extra.length) await db.settings.bulkPut(extra);
   });
 }
