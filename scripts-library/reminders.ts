@@ -113,6 +113,21 @@ export function planLadder(input: {
     }));
 }
 
+/** How far back a ladder may be counted from (an order, shipping or review time the agent read): a year. */
+export const FOLLOW_FROM_MAX_AGE_MS = 366 * 86_400_000;
+export type FromProblem = 'invalid' | 'future' | 'too-old';
+
+/**
+ * Why a ladder cannot count from `from`: not a time, in the future, or more than a year back (the date field takes
+ * the year 0202, whose negative times made every later backup unrestorable, #30 N7).
+ */
+export function followFromProblem(from: number, now: number): FromProblem | undefined {
+  if (!Number.isFinite(from)) return 'invalid';
+  if (from > now + 60_000) return 'future';
+  if (from < now - FOLLOW_FROM_MAX_AGE_MS) return 'too-old';
+  return undefined;
+}
+
 export type StepState = 'upcoming' | 'overdue' | 'due' | 'done' | 'cancelled';
 
 /**
