@@ -176,11 +176,38 @@ export function dueToNotify<T extends Step>(reminders: readonly T[], now: number
   return reminders.filter((r) => r.status === 'pending' && r.dueAt <= now + 1000 && r.dueAt >= now - LATE_GRACE_MS);
 }
 
-/** "15 分钟" / "24 小时" / "7 天" style label parts for a delay: [value, unit]. */
-export function delayParts(minutes: number): [string, 'sec' | 'min' | 'hour' | 'day'] {
+/** "15 分钟" / "24 小时" / "7 天" style label parts for a delay: [value, unit]; a step due at once is 'now'. */
+export function delayParts(minutes: number): [string, 'now' | 'sec' | 'min' | 'hour' | 'day'] {
   const trim = (n: number) => String(Math.round(n * 10) / 10);
+  if (minutes <= 0) return ['0', 'now'];
   if (minutes < 1) return [trim(minutes * 60), 'sec']; // only a ladder shortened for a try-out
   if (minutes < 60) return [trim(minutes), 'min'];
   if (minutes <= 72 * 60) return [trim(minutes / 60), 'hour'];
   return [trim(minutes / 1440), 'day'];
+}
+
+/** Minutes per unit an agent may type after a delay (a bare number is minutes, as the ladder was typed before). */
+const UNIT_MINUTES: readonly [RegExp, number][] = [
+  [/^(秒|秒钟|s|sec|secs|seconds?)$/, 1 / 60],
+  [/^(|分|分钟|m|min|mins|minutes?)$/, 1],
+  [/^(时|小时|个小时|h|hr|hrs|hours?)$/, 60],
+  [/^(天|日|d|days?)$/, 1440],
+];
+
+/**
+ * A ladder as the agent types it — "15分钟, 24小时, 48小时, 72小时", "15 min, 24 h, 3 days", or bare minutes
+ * "15, 1440" — as minutes; null when any part is not a positive delay.
+ */
+export function parseDelays(text: string): number[] | null {
+  const parts = text.split(/[,，、;；\n]+|\s+(?=\d)/).map((p) => p.trim()).filter(Boolean);
+  if (!parts.length) return null;
+  const out: number[] = [];
+  for (const part of parts) {
+    const m = /^(\d+(?:\.\d+)?)\s*([^\d\s.]*)$/.exec(part.toLowerCase());
+    const unit = m && UNIT_MINUTES.find(([re]) => re.test(m[2]!));
+    const minutes = m && unit ? Number(m[1]) * unit[1] : NaN;
+    if (!(minutes > 0) || !Number.isFinite(minutes)) return null;
+    out.push(Math.round(minutes * 1000) / 1000);
+  }
+  return out;
 }
