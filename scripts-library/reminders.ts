@@ -131,14 +131,17 @@ export function followFromProblem(from: number, now: number): FromProblem | unde
 export type StepState = 'upcoming' | 'overdue' | 'due' | 'done' | 'cancelled';
 
 /**
- * What a stored step means now: `due` = its notification fired and the agent has not chased yet; `overdue` =
- * still pending although its time passed (the browser was closed, so no alarm fired).
+ * What a stored step means now: `due` = its notification fired, or it was due when its ladder started (an at-once
+ * step, or one already past the time the ladder counts from: no alarm is set for it), and the agent has not
+ * chased yet; `overdue` = still pending although its time passed after the ladder started (the browser was
+ * closed, so no alarm fired).
  */
-export function stepState(r: { status: string; dueAt: number }, now: number): StepState {
+export function stepState(r: { status: string; dueAt: number; createdAt?: number }, now: number): StepState {
   if (r.status === 'fired') return 'due';
   if (r.status === 'done') return 'done';
   if (r.status === 'cancelled') return 'cancelled';
-  return r.dueAt <= now ? 'overdue' : 'upcoming';
+  if (r.createdAt !== undefined && r.createdAt > 0 && r.dueAt <= r.createdAt + 1000) return 'due';
+  return r.dueAt > now ? 'upcoming' : 'overdue';
 }
 
 /** A step still waiting for the agent (pending or fired). */

@@ -112,7 +112,8 @@ describe('follow-up ladders', () => {
     expect(steps.map((s) => s.dueAt - from)).toEqual([60 * 60_000, 1440 * 60_000]);
     expect(steps.every((s) => s.kind === 'no-order' && s.createdAt === NOW)).toBe(true);
     const late = planLadder({ now: NOW, from: NOW - 2 * 3600_000, kind: 'no-order', ladder: ladderPlan('no-order'), site: 'demo', buyerId: 'b1' });
-    expect(stepState(late[0]!, NOW)).toBe('overdue');
+    expect(stepState(late[0]!, NOW)).toBe('due'); // due when the ladder started: no alarm missed it (#29 item 12)
+    expect(stepState(late[1]!, late[1]!.dueAt + 60_000)).toBe('overdue'); // its time came and no alarm rang
     expect(late[0]!.ladderId).not.toBe(steps[0]!.ladderId);
     for (const s of steps) expect(ReminderSchema.parse(s)).toEqual(s);
   });
