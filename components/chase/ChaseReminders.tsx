@@ -3,6 +3,7 @@ import type { Phrase, Reminder } from '../../scripts-library/schema';
 import { delayParts, stepState } from '../../scripts-library/reminders';
 import { writeErrorText } from '../shared/write-error';
 import { t, type MessageKey } from '../shared/i18n';
+import { dateTime } from '../shared/dates';
 import { useChase, type ChaseTarget } from './use-chase';
 import { FollowUps, ladderName } from './FollowUps';
 
@@ -26,7 +27,7 @@ const delay = (minutes: number) => {
   const [value, unit] = delayParts(minutes);
   return t(`delay_${unit}` as MessageKey, value);
 };
-const clock = (at: number) => new Date(at).toLocaleString(undefined, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const clock = dateTime;
 
 /**
  * 催付提醒: start the 15 min / 24 h / 48 h / 72 h ladder for the open buyer, 已付款 to stop it; the other follow-up
