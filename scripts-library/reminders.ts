@@ -208,9 +208,9 @@ export function parseDelays(text: string): number[] | null {
   for (const part of parts) {
     const m = /^(\d+(?:\.\d+)?)\s*([^\d\s.]*)$/.exec(part.toLowerCase());
     const unit = m && UNIT_MINUTES.find(([re]) => re.test(m[2]!));
-    const minutes = m && unit ? Number(m[1]) * unit[1] : NaN;
-    if (!(minutes > 0) || !Number.isFinite(minutes)) return null;
-    out.push(Math.round(minutes * 1000) / 1000);
+    const minutes = m && unit ? Math.round(Number(m[1]) * unit[1] * 1000) / 1000 : NaN;
+    if (!(minutes > 0) || !Number.isFinite(minutes)) return null; // rounded first: 0.0001秒 is no delay
+    out.push(minutes);
   }
   return out;
 }
