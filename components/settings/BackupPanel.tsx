@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { FileButton } from '../shared/FileButton';
-import { isNoop, lossGroup, LOSS_GROUPS, parseBackup, TABLE_NAMES, useBackup, type Backup, type RejectedRow, type RestoreLosses, type RestorePlan } from './use-settings';
+import { isNoop, lossGroup, LOSS_GROUPS, parseBackup, TABLE_NAMES, useBackup, type Backup, type RejectedRow, type RestoreLosses, type RestorePlan, type TableName } from './use-settings';
 import { download } from '../shared/download';
 import { t, type MessageKey } from '../shared/i18n';
 
@@ -47,6 +47,16 @@ export function BackupPanel({ notify }: { notify: Notify }) {
           }}
         />
       </div>
+      {(store.quarantined?.length ?? 0) > 0 && (
+        <details className="notice notice--warn" data-testid="quarantined">
+          <summary>{t('backupQuarantined', String(store.quarantined!.length))}</summary>
+          <ul>
+            {store.quarantined!.slice(0, SHOWN_REJECTED).map((q) => (
+              <li key={`${q.table}:${q.key}`}>{`${TABLE_NAMES.includes(q.table as TableName) ? groupName(lossGroup(q.table as TableName, q.row)) : q.table} “${q.key.slice(0, 60)}”：${q.reason}`}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       {pending && <RestorePreview pending={pending} onApply={(phrasesOnly) => void apply(pending, phrasesOnly)} onCancel={() => setPending(undefined)} />}
     </div>
   );

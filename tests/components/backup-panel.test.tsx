@@ -63,3 +63,13 @@ describe('从备份恢复', () => {
     expect(await db.settings.get(`quarantine:notes:${id}`)).toBeDefined();
   });
 });
+
+describe('rows kept aside', () => {
+  it('⚙ says how many rows an upgrade or a restore set aside, and why', async () => {
+    await db.settings.put({ key: 'quarantine:notes:problem|1', value: { table: 'notes', row: { id: 'problem|1', kind: 'problem' }, reason: 'answer 太长或太大（最多 2000）', at: 1 } });
+    render(<DbProvider db={db}><BackupPanel notify={vi.fn()} /></DbProvider>);
+    const aside = await screen.findByTestId('quarantined');
+    expect(aside).toHaveTextContent('1 行旧数据不符合当前格式，已另存在本机');
+    expect(aside).toHaveTextContent('问题登记 “problem|1”：answer 太长或太大（最多 2000）');
+  });
+});
