@@ -113,17 +113,35 @@ export function planLadder(input: {
     }));
 }
 
+/** How far back a ladder may be counted from (an order, shipping or review time the agent read): a year. */
+export const FOLLOW_FROM_MAX_AGE_MS = 366 * 86_400_000;
+export type FromProblem = 'invalid' | 'future' | 'too-old';
+
+/**
+ * Why a ladder cannot count from `from`: not a time, in the future, or more than a year back (the date field takes
+ * the year 0202, whose negative times made every later backup unrestorable, #30 N7).
+ */
+export function followFromProblem(from: number, now: number): FromProblem | undefined {
+  if (!Number.isFinite(from)) return 'invalid';
+  if (from > now + 60_000) return 'future';
+  if (from < now - FOLLOW_FROM_MAX_AGE_MS) return 'too-old';
+  return undefined;
+}
+
 export type StepState = 'upcoming' | 'overdue' | 'due' | 'done' | 'cancelled';
 
 /**
- * What a stored step means now: `due` = its notification fired and the agent has not chased yet; `overdue` =
- * still pending although its time passed (the browser was closed, so no alarm fired).
+ * What a stored step means now: `due` = its notification fired, or it was due when its ladder started (an at-once
+ * step, or one already past the time the ladder counts from: no alarm is set for it), and the agent has not
+ * chased yet; `overdue` = still pending although its time passed after the ladder started (the browser was
+ * closed, so no alarm fired).
  */
-export function stepState(r: { status: string; dueAt: number }, now: number): StepState {
+export function stepState(r: { status: string; dueAt: number; createdAt?: number }, now: number): StepState {
   if (r.status === 'fired') return 'due';
   if (r.status === 'done') return 'done';
   if (r.status === 'cancelled') return 'cancelled';
-  return r.dueAt <= now ? 'overdue' : 'upcoming';
+  if (r.createdAt !== undefined && r.createdAt > 0 && r.dueAt <= r.createdAt + 1000) return 'due';
+  return r.dueAt > now ? 'upcoming' : 'overdue';
 }
 
 /** A step still waiting for the agent (pending or fired). */
@@ -161,11 +179,38 @@ export function dueToNotify<T extends Step>(reminders: readonly T[], now: number
   return reminders.filter((r) => r.status === 'pending' && r.dueAt <= now + 1000 && r.dueAt >= now - LATE_GRACE_MS);
 }
 
-/** "15 分钟" / "24 小时" / "7 天" style label parts for a delay: [value, unit]. */
-export function delayParts(minutes: number): [string, 'sec' | 'min' | 'hour' | 'day'] {
+/** "15 分钟" / "24 小时" / "7 天" style label parts for a delay: [value, unit]; a step due at once is 'now'. */
+export function delayParts(minutes: number): [string, 'now' | 'sec' | 'min' | 'hour' | 'day'] {
   const trim = (n: number) => String(Math.round(n * 10) / 10);
+  if (minutes <= 0) return ['0', 'now'];
   if (minutes < 1) return [trim(minutes * 60), 'sec']; // only a ladder shortened for a try-out
   if (minutes < 60) return [trim(minutes), 'min'];
   if (minutes <= 72 * 60) return [trim(minutes / 60), 'hour'];
   return [trim(minutes / 1440), 'day'];
+}
+
+/** Minutes per unit an agent may type after a delay (a bare number is minutes, as the ladder was typed before). */
+const UNIT_MINUTES: readonly [RegExp, number][] = [
+  [/^(秒|秒钟|s|sec|secs|seconds?)$/, 1 / 60],
+  [/^(|分|分钟|m|min|mins|minutes?)$/, 1],
+  [/^(时|小时|个小时|h|hr|hrs|hours?)$/, 60],
+  [/^(天|日|d|days?)$/, 1440],
+];
+
+/**
+ * A ladder as the agent types it — "15分钟, 24小时, 48小时, 72小时", "15 min, 24 h, 3 days", or bare minutes
+ * "15, 1440" — as minutes; null when any part is not a positive delay.
+ */
+export function parseDelays(text: string): number[] | null {
+  const parts = text.split(/[,，、;；\n]+|\s+(?=\d)/).map((p) => p.trim()).filter(Boolean);
+  if (!parts.length) return null;
+  const out: number[] = [];
+  for (const part of parts) {
+    const m = /^(\d+(?:\.\d+)?)\s*([^\d\s.]*)$/.exec(part.toLowerCase());
+    const unit = m && UNIT_MINUTES.find(([re]) => re.test(m[2]!));
+    const minutes = m && unit ? Math.round(Number(m[1]) * unit[1] * 1000) / 1000 : NaN;
+    if (!(minutes > 0) || !Number.isFinite(minutes)) return null; // rounded first: 0.0001秒 is no delay
+    out.push(minutes);
+  }
+  return out;
 }

@@ -251,6 +251,8 @@ export const NoteSchema = z.object({
   urgent: z.string().max(2000).optional(),
   potential: z.string().max(2000).optional(),
   read: z.boolean().optional(),
+  /** Edits made to the note (notebook-io.ts bumpNote): notebook merges order edits by it, not by a wall clock. */
+  rev: z.number().int().nonnegative().max(1_000_000_000).optional(),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -325,6 +327,46 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
+/** The buyers already counted as a consult on one day (`consultSeen:<day>`, storage/repositories/tally.ts). */
+export const ConsultSeenSchema = z.array(z.string().max(400)).max(100_000);
+
+/** A team pack the lead last exported here (`teamPackExported`), prefilled in the next export. */
+const TeamPackExportedSchema = z.object({ name: z.string().max(80), author: z.string().max(40).optional(), version: z.number().int().positive() }).loose();
+
+/**
+ * A settings row refused by today's schemas (by a restore or an upgrade), kept verbatim under
+ * `quarantine:<table>:<key>` so nothing is lost and the next backup carries it.
+ */
+export const QuarantineSchema = z.object({ table: z.string().max(40), row: z.unknown(), reason: z.string().max(400), at: timestamp });
+export const QUARANTINE_PREFIX = 'quarantine:';
+
+/**
+ * The schema of each settings key family (#30 N10): every Settings field, and the bookkeeping rows. A key of no
+ * family known here (a newer feature's) is taken as it is.
+ */
+const SETTING_FAMILIES: readonly [prefix: string, schema: z.ZodType][] = [
+  ['consultSeen:', ConsultSeenSchema],
+  ['teamPack:', InstalledPackSchema],
+  ['installedPack:', timestamp],
+  ['installedRules:', timestamp],
+  ['rulesRevision:', z.string().max(200)],
+  [QUARANTINE_PREFIX, QuarantineSchema],
+];
+
+export function settingValueSchema(key: string): z.ZodType | undefined {
+  if (Object.hasOwn(SettingsSchema.shape, key)) return SettingsSchema.shape[key as keyof Settings];
+  if (key === 'teamPackExported') return TeamPackExportedSchema;
+  return SETTING_FAMILIES.find(([prefix]) => key.startsWith(prefix))?.[1];
+}
+
 /** How settings are stored: one row per key, so concurrent edits of different keys never clobber each other. */
-export const SettingRowSchema = z.object({ key: z.string().min(1), value: z.unknown() });
+export const SettingRowSchema = z.object({ key: z.string().min(1).max(400), value: z.unknown() }).superRefine((row, ctx) => {
+  const schema = settingValueSchema(row.key);
+  if (!schema) return;
+  const parsed = schema.safeParse(row.value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    ctx.addIssue({ code: 'custom', path: ['value', ...issue.path], message: issue.message });
+  }
+});
 export type SettingRow = z.infer<typeof SettingRowSchema>;

@@ -10,6 +10,8 @@ import defaultPack from '../scripts-library/packs/default.json';
 import defaultKeys from '../scripts-library/packs/keys/default.json';
 import defaultHistory from '../scripts-library/packs/history/default.json';
 import { wordingHash } from '../scripts-library/team-pack';
+import type { SettingRow } from '../scripts-library/schema';
+import { checkRow, quarantineRow, rowKey, TABLE_NAMES } from './row-check';
 
 export interface SchemaVersion {
   version: number;
@@ -148,7 +150,34 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     stores: {},
     upgrade: (tx) => reviseDefaultPhrases(tx, defaultHistory.revisions['1']),
   },
+  // ── v7 · 2026-12-06 ─ no new indexes; rows an older version let through and today's schemas refuse (a
+  //    2,500-character answer, a rule pattern like `^(a+)+$`, a settings row of the wrong shape) are set aside as
+  //    quarantine rows of the settings, verbatim, so every backup written after restores whole (#30 N9).
+  {
+    version: 7,
+    date: '2026-12-06',
+    stores: {},
+    upgrade: (tx) => quarantineRefusedRows(tx),
+  },
 ];
+
+/** Move every row today's schemas refuse out of its table into a `quarantine:<table>:<key>` settings row. */
+export async function quarantineRefusedRows(tx: Transaction, now = Date.now()): Promise<void> {
+  const aside: SettingRow[] = [];
+  for (const name of TABLE_NAMES) {
+    const rows = (await tx.table(name).toArray()) as unknown[];
+    const refused: string[] = [];
+    rows.forEach((row, index) => {
+      const checked = checkRow(name, row);
+      if (checked.ok) return;
+      const key = rowKey(name, row);
+      refused.push(key);
+      aside.push(quarantineRow(name, key, index, row, checked.reason, now));
+    });
+    if (refused.length) await tx.table(name).bulkDelete(refused);
+  }
+  if (aside.length) await tx.table('settings').bulkPut(aside);
+}
 
 type Row = Record<string, unknown> & { id: string };
 

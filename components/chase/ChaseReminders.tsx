@@ -3,6 +3,7 @@ import type { Phrase, Reminder } from '../../scripts-library/schema';
 import { delayParts, stepState } from '../../scripts-library/reminders';
 import { writeErrorText } from '../shared/write-error';
 import { t, type MessageKey } from '../shared/i18n';
+import { dateTime } from '../shared/dates';
 import { useChase, type ChaseTarget } from './use-chase';
 import { FollowUps, ladderName } from './FollowUps';
 
@@ -26,7 +27,7 @@ const delay = (minutes: number) => {
   const [value, unit] = delayParts(minutes);
   return t(`delay_${unit}` as MessageKey, value);
 };
-const clock = (at: number) => new Date(at).toLocaleString(undefined, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+const clock = dateTime;
 
 /**
  * 催付提醒: start the 15 min / 24 h / 48 h / 72 h ladder for the open buyer, 已付款 to stop it; the other follow-up
@@ -131,6 +132,24 @@ function ChaseActions({ target, ladder, running, store: chaseStore, notify }: Ac
   );
 }
 
+/**
+ * 「该催付 1 项 · 该跟进 1 项 · 催付已排期 2 位买家 · 跟进已排期 1 项」: 催付 and the other follow-ups counted apart, and
+ * scheduled ladders said as such (等待 is the reply countdown's word). Parts with nothing are left out.
+ */
+function summaryText(waiting: readonly Reminder[], next: readonly Reminder[]): string {
+  const pay = (r: Reminder) => r.kind === 'payment';
+  const parts: [MessageKey, number][] = [
+    ['chaseSummaryPayDue', waiting.filter(pay).length],
+    ['chaseSummaryFollowDue', waiting.filter((r) => !pay(r)).length],
+    ['chaseSummaryPayNext', next.filter(pay).length],
+    ['chaseSummaryFollowNext', next.filter((r) => !pay(r)).length],
+  ];
+  return parts
+    .filter(([, n]) => n > 0)
+    .map(([key, n]) => t(key, String(n)))
+    .join(' · ');
+}
+
 /** Steps due or overdue across buyers, and each ladder's next step; folded to one line when nothing is due. */
 function ChaseList({ reminders, now, canInsert, onInsert }: { reminders: Reminder[]; now: number; canInsert(r: Reminder): boolean; onInsert(r: Reminder): void }) {
   const waiting = reminders.filter((r) => stepState(r, now) !== 'upcoming');
@@ -139,7 +158,7 @@ function ChaseList({ reminders, now, canInsert, onInsert }: { reminders: Reminde
   if (!waiting.length && !next.size) return null;
   return (
     <details className="chase__fold" open={waiting.length > 0 || undefined}>
-      <summary>{t('chaseSummary', [String(waiting.length), String(next.size)])}</summary>
+      <summary>{summaryText(waiting, [...next.values()])}</summary>
       <ul className="chase__list">
         {waiting.map((r) => {
           const state = stepState(r, now);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { LADDER_KINDS, ladderPlan, type LadderKind } from '../../scripts-library/reminders';
+import { FOLLOW_FROM_MAX_AGE_MS, followFromProblem, LADDER_KINDS, ladderPlan, type LadderKind } from '../../scripts-library/reminders';
 import type { Reminder } from '../../scripts-library/schema';
 import { writeErrorText } from '../shared/write-error';
 import { t, type MessageKey } from '../shared/i18n';
@@ -14,6 +14,11 @@ export const ladderName = (kind: LadderKind) => t(`ladder_${kind.replace('-', '_
 function parseFrom(text: string): number | undefined {
   return text ? new Date(text).getTime() : undefined;
 }
+
+/** The `datetime-local` bounds: a year back to now (the browser's own picker then offers nothing outside). */
+const localText = (at: number) => new Date(at - new Date(at).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+const fromMin = () => localText(Date.now() - FOLLOW_FROM_MAX_AGE_MS);
+const fromMax = () => localText(Date.now());
 
 interface Props {
   target: ChaseTarget;
@@ -35,8 +40,9 @@ export function FollowUps({ target, ladder, running, store, delay, notify }: Pro
   const who = target.buyerName ?? target.buyerId;
   const start = async () => {
     const at = parseFrom(from);
-    if (at !== undefined && !(at <= Date.now())) {
-      notify(t('followFromInvalid'), 'error');
+    const problem = at === undefined ? undefined : followFromProblem(at, Date.now());
+    if (problem) {
+      notify(t(problem === 'too-old' ? 'followFromTooOld' : 'followFromInvalid'), 'error');
       return;
     }
     try {
@@ -64,7 +70,7 @@ export function FollowUps({ target, ladder, running, store, delay, notify }: Pro
           <option key={k} value={k}>{ladderName(k)}</option>
         ))}
       </select>
-      <input type="datetime-local" aria-label={t('followFrom')} title={t('followFrom')} value={from} onChange={(e) => setFrom(e.target.value)} />
+      <input type="datetime-local" min={fromMin()} max={fromMax()} aria-label={t('followFrom')} title={t('followFrom')} value={from} onChange={(e) => setFrom(e.target.value)} />
       <button className="chase__follow-start" onClick={() => void start()}>{t('followStart')}</button>
       {kinds.map((k) => (
         <button key={k} className="chase__done" onClick={() => void done(k)}>{t('followDoneButton', ladderName(k))}</button>

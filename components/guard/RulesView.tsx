@@ -5,6 +5,7 @@ import { RuleCategorySchema, type Rule, type RuleCategory, type Severity } from 
 import { exportRulePack, planRuleImport, readRulePack, type RuleImportPlan } from '../../scripts-library/rule-io';
 import { t, type MessageKey } from '../shared/i18n';
 import { download } from '../shared/download';
+import { ConfirmDialog } from '../shared/ConfirmDialog';
 
 type Notify = (text: string, tone: 'ok' | 'warn' | 'error') => void;
 
@@ -57,34 +58,75 @@ export function RulesView({ notify }: { notify: Notify }) {
       )}
       <input className="search" type="search" aria-label={t('rulesSearch')} placeholder={t('rulesSearch')} value={filter} onChange={(e) => setFilter(e.target.value)} />
       {groups.map(({ category, all, shown }) => (
-        <details key={category} className="rule-group" open={!!filter}>
-          <summary>
-            <label onClick={(e) => e.stopPropagation()}>
-              <input
-                type="checkbox"
-                aria-label={`${t(catKey(category))} ${t('enabled')}`}
-                checked={all.length > 0 && all.every((r) => r.enabled)}
-                disabled={all.length === 0}
-                onChange={(e) => void store.setCategoryEnabled(category, e.target.checked)}
-              />
-              {t(catKey(category))}
-            </label>
-            <span className="muted">{t('ruleCount', String(all.length))}</span>
-          </summary>
-          <ul className="rule-list">
-            {shown.map((r) => (
-              <li key={r.id} className="rule-row" data-rule-id={r.id}>
-                <input type="checkbox" aria-label={`${r.terms.join('、') || r.id} ${t('enabled')}`} checked={r.enabled} onChange={(e) => void store.setEnabled(r.id, e.target.checked)} />
-                <span className="rule-terms">{r.terms.join('、') || r.id}</span>
-                <span className={`sev sev--${r.severity}`}>{t(sevKey(r.severity))}</span>
-                {r.quarantine && <span className="rule-quarantine" role="note">{t('ruleQuarantined', r.quarantine)}</span>}
-                <button onClick={() => setEditing(r)}>{t('edit')}</button>
-              </li>
-            ))}
-          </ul>
-        </details>
+        <RuleGroup
+          key={category}
+          category={category}
+          all={all}
+          shown={shown}
+          open={!!filter}
+          onEdit={setEditing}
+          setEnabled={(id, on) => void store.setEnabled(id, on)}
+          setCategoryEnabled={(on) => void store.setCategoryEnabled(category, on)}
+        />
       ))}
     </section>
+  );
+}
+
+interface GroupProps {
+  category: RuleCategory;
+  all: Rule[];
+  shown: Rule[];
+  open: boolean;
+  onEdit(rule: Rule): void;
+  setEnabled(id: string, on: boolean): void;
+  setCategoryEnabled(on: boolean): void;
+}
+
+/** One category: its switch (switching off asks first, with the count: #29 item 21, 站外交易 alone is 64 rules), and its rules. */
+function RuleGroup({ category, all, shown, open, onEdit, setEnabled, setCategoryEnabled }: GroupProps) {
+  const [askOff, setAskOff] = useState(false);
+  return (
+    <>
+      <details className="rule-group" open={open}>
+        <summary>
+          <label onClick={(e) => e.stopPropagation()}>
+            <input
+              type="checkbox"
+              aria-label={`${t(catKey(category))} ${t('enabled')}`}
+              checked={all.length > 0 && all.every((r) => r.enabled)}
+              disabled={all.length === 0}
+              onChange={(e) => (e.target.checked ? setCategoryEnabled(true) : setAskOff(true))}
+            />
+            {t(catKey(category))}
+          </label>
+          <span className="muted">{t('ruleCount', String(all.length))}</span>
+        </summary>
+        <ul className="rule-list">
+          {shown.map((r) => (
+            <li key={r.id} className="rule-row" data-rule-id={r.id}>
+              <input type="checkbox" aria-label={`${r.terms.join('、') || r.id} ${t('enabled')}`} checked={r.enabled} onChange={(e) => setEnabled(r.id, e.target.checked)} />
+              <span className="rule-terms">{r.terms.join('、') || r.id}</span>
+              <span className={`sev sev--${r.severity}`}>{t(sevKey(r.severity))}</span>
+              {r.quarantine && <span className="rule-quarantine" role="note">{t('ruleQuarantined', r.quarantine)}</span>}
+              <button onClick={() => onEdit(r)}>{t('edit')}</button>
+            </li>
+          ))}
+        </ul>
+      </details>
+      {askOff && (
+        <ConfirmDialog
+          message={t('ruleCategoryOffAsk', [t(catKey(category)), String(all.length)])}
+          confirm={t('ruleCategoryOffConfirm', String(all.length))}
+          cancel={t('cancel')}
+          onConfirm={() => {
+            setAskOff(false);
+            setCategoryEnabled(false);
+          }}
+          onCancel={() => setAskOff(false)}
+        />
+      )}
+    </>
   );
 }
 

@@ -26,7 +26,7 @@ export function NotebookTransfer() {
   };
   return (
     <div className="toolbar notebooks__transfer">
-      <button onClick={() => void transfer.exportText().then((text) => download(`kefu-notebooks-${new Date().toISOString().slice(0, 10)}.json`, text, 'application/json'))}>
+      <button onClick={() => void transfer.exportFiles().then((files) => files.forEach((text, i) => download(`kefu-notebooks-${new Date().toISOString().slice(0, 10)}${files.length > 1 ? `-${i + 1}` : ''}.json`, text, 'application/json')))}>
         {t('notesExport')}
       </button>
       <FileButton label={t('notesImport')} accept=".json,application/json" testId="notes-import-file" onFile={(f) => void read(f)} />
@@ -35,6 +35,7 @@ export function NotebookTransfer() {
       {state.kind === 'preview' && (
         <div className="dialog" role="dialog" aria-label={t('notesImport')}>
           <p>{t('notesImportPreview', [String(state.merge.added.length), String(state.merge.updated.length), String(state.merge.kept)])}</p>
+          {state.merge.skipped.length > 0 && <p className="notice notice--warn">{t('notesImportSkipped', String(state.merge.skipped.length))}</p>}
           <div className="dialog__actions">
             <button onClick={() => void apply(state.merge)} disabled={!state.merge.added.length && !state.merge.updated.length}>{t('notesImportApply')}</button>
             <button onClick={() => setState({ kind: 'idle' })}>{t('cancel')}</button>

@@ -6,6 +6,7 @@ import type { Note, Shift } from '../../scripts-library/schema';
 import { isUnreadHandover } from '../../scripts-library/notebooks';
 import { t, type MessageKey } from '../shared/i18n';
 import { writeErrorText } from '../shared/write-error';
+import { dateTime, week as weekText } from '../shared/dates';
 
 /** The team notebooks: 问题登记本 (with a weekly summary and search) and 交接记录本. */
 export function NotebookView({ initial = 'problems', shifts }: { initial?: 'problems' | 'handover'; shifts?: Shift[] }) {
@@ -65,7 +66,7 @@ function Problems() {
       <input className="search" type="search" aria-label={t('problemSearch')} placeholder={t('problemSearch')} value={search} onChange={(e) => setSearch(e.target.value)} />
       {[...weeks].map(([week, items]) => (
         <div key={week} className="week">
-          <h2 className="tally__h">{t('weekOf', [week, String(items.length), String(items.filter((p) => p.status === 'answered').length)])}</h2>
+          <h2 className="tally__h">{t('weekOf', [weekText(week), String(items.length), String(items.filter((p) => p.status === 'answered').length)])}</h2>
           <ul className="notes">
             {items.map((p) => (
               <li key={p.id} className="note">
@@ -126,7 +127,7 @@ function Handovers({ shifts }: { shifts?: Shift[] }) {
       <ul className="notes">
         {(handovers ?? []).map((h) => (
           <li key={h.id} className={`note${isUnreadHandover(h, now) ? ' note--unread' : ''}`} data-testid="handover" data-unread={isUnreadHandover(h, now)}>
-            <div className="muted">{t('handoverFrom', [new Date(h.createdAt).toLocaleString(), t(`shift_${h.shift ?? 'off'}` as MessageKey)])}</div>
+            <div className="muted">{t('handoverFrom', [dateTime(h.createdAt), t(`shift_${h.shift ?? 'off'}` as MessageKey)])}</div>
             {h.inProgress && <p><b>{t('handoverInProgress')}：</b>{h.inProgress}</p>}
             {h.urgent && <p><b>{t('handoverUrgent')}：</b>{h.urgent}</p>}
             {h.potential && <p><b>{t('handoverPotential')}：</b>{h.potential}</p>}

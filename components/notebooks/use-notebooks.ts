@@ -1,7 +1,7 @@
 /** The notebooks' data: every repository call of 问题登记本, 交接记录本 and the buyer note goes through here. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { addHandover, addProblem, answeredQuestions, answerProblem, applyNotebookMerge, getBuyerNote, listHandovers, listProblems, listSharedNotes, markHandoverRead, saveBuyerNote } from '../../storage/repositories/notes';
-import { exportNotebooks, planNotebookMerge, readNotebookFile, type NotebookMerge } from '../../scripts-library/notebook-io';
+import { addHandover, addProblem, answeredQuestions, answerProblem, applyNotebookMerge, getBuyerNote, listHandovers, listProblems, listSharedNotes, markHandoverRead, notesWithIds, saveBuyerNote } from '../../storage/repositories/notes';
+import { exportNotebookFiles, planNotebookMerge, readNotebookFile, type NotebookMerge } from '../../scripts-library/notebook-io';
 import { useDb } from '../shared/db-context';
 
 export function useProblems(search: string) {
@@ -40,11 +40,12 @@ export function useAnsweredQuestions() {
 export function useNotebookTransfer() {
   const db = useDb();
   return {
-    exportText: async () => exportNotebooks(await listSharedNotes(db)),
+    /** The export's files: one, or several when the notes are more than one file may hold. */
+    exportFiles: async () => exportNotebookFiles(await listSharedNotes(db)),
     /** The merge a file would make, or why the file cannot be read (nothing is written either way). */
     plan: async (text: string): Promise<{ ok: true; merge: NotebookMerge } | { ok: false; error: string }> => {
       const read = readNotebookFile(text);
-      return read.ok ? { ok: true, merge: planNotebookMerge(await listSharedNotes(db), read.notes) } : read;
+      return read.ok ? { ok: true, merge: planNotebookMerge(await notesWithIds(db, read.notes.map((n) => n.id)), read.notes) } : read;
     },
     apply: (merge: NotebookMerge) => applyNotebookMerge(db, merge),
   };

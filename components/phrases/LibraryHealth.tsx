@@ -6,6 +6,7 @@ import type { Phrase, Settings } from '../../scripts-library/schema';
 import { useRules } from '../guard/use-rules';
 import { t } from '../shared/i18n';
 import type { PhraseFlag } from './PhraseList';
+import { dateTime } from '../shared/dates';
 
 interface Props {
   phrases: readonly Phrase[];
@@ -14,7 +15,7 @@ interface Props {
 }
 
 const SHOWN = 8;
-const day = (at: number | undefined) => (at ? new Date(at).toLocaleDateString('zh-CN') : t('healthNever'));
+const day = (at: number | undefined) => (at ? dateTime(at) : t('healthNever'));
 
 export function LibraryHealth({ phrases, settings, flag }: Props) {
   const stored = useRules().rules;

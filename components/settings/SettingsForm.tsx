@@ -1,8 +1,10 @@
-import { useState, type FormEvent } from 'react';
-import type { Settings } from '../../scripts-library/schema';
+import { Fragment, useState, type FormEvent } from 'react';
+import { SettingsSchema, ShiftSchema, type Settings, type Shift } from '../../scripts-library/schema';
 import { isOrderPlaceholder } from '../../scripts-library/placeholders';
 import { serviceHours } from '../../scripts-library/service-hours';
-import { t } from '../shared/i18n';
+import { delayParts, parseDelays } from '../../scripts-library/reminders';
+import { t, type MessageKey } from '../shared/i18n';
+import { writeErrorText } from '../shared/write-error';
 
 interface Props {
   settings: Settings;
@@ -10,16 +12,53 @@ interface Props {
   onClose(): void;
 }
 
-/** Minutes as the agent types them: "15, 1440, 2880, 4320" (a number each, comma or space separated). */
-export function parseLadder(text: string): number[] | null {
-  const parts = text.split(/[,，\s]+/).filter(Boolean);
-  const minutes = parts.map(Number);
-  return parts.length && minutes.every((m) => Number.isFinite(m) && m > 0) ? minutes : null;
+/** The ladder as the agent reads it: "15 分钟, 24 小时, 48 小时, 72 小时" (parseDelays reads it back). */
+export function ladderText(minutes: readonly number[]): string {
+  return minutes
+    .map((m) => {
+      const [value, unit] = delayParts(m);
+      return t(`delay_${unit}` as MessageKey, value);
+    })
+    .join(', ');
 }
 
-/** The shop facts placeholders read, edited as text. */
+/** The shop facts placeholders read, edited as text, with their labels and lengths. */
 const SHOP_FIELDS = ['shopName', 'agentName', 'shipDays', 'cutoffTime', 'transitTime'] as const;
+type ShopField = (typeof SHOP_FIELDS)[number];
+const SHOP_LABELS: Record<ShopField, [MessageKey, number]> = {
+  shopName: ['settingShopName', 40],
+  agentName: ['settingAgentName', 20],
+  shipDays: ['settingShipDays', 10],
+  cutoffTime: ['settingCutoffTime', 20],
+  transitTime: ['settingTransitTime', 60],
+};
 const pick = <K extends keyof Settings>(settings: Settings, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, settings[k]])) as Pick<Settings, K>;
+
+/** Where an error is shown: a shop field, a shift (by index), the ladder or the wait limit. */
+type FieldId = ShopField | `shift${number}` | 'ladder' | 'wait';
+type Errors = Partial<Record<FieldId, string>>;
+const errorId = (f: FieldId) => `settings-error-${f}`;
+/** An input's ARIA state for its error (the error is its description, next to it). */
+const invalid = (errors: Errors, f: FieldId) => (errors[f] ? { 'aria-invalid': true, 'aria-describedby': errorId(f) } : {});
+const FieldError = ({ errors, f }: { errors: Errors; f: FieldId }) => (errors[f] ? <p className="error" id={errorId(f)}>{errors[f]}</p> : null);
+
+/** Each field's own problem (#30 m4: no field is blamed for another's value), and the patch when there is none. */
+function validate(draft: Pick<Settings, ShopField>, shifts: readonly Shift[], ladder: string, wait: WaitDraft): { errors: Errors; patch?: Partial<Settings> } {
+  const errors: Errors = {};
+  for (const k of SHOP_FIELDS) {
+    if (!SettingsSchema.shape[k].safeParse(draft[k]).success) errors[k] = t('settingTooLong', [t(SHOP_LABELS[k][0]), String(SHOP_LABELS[k][1])]);
+  }
+  shifts.forEach((s, i) => {
+    if (!ShiftSchema.safeParse(s).success) errors[`shift${i}`] = t('settingShiftInvalid', s.name);
+  });
+  const chaseLadder = parseDelays(ladder);
+  if (!chaseLadder) errors.ladder = t('settingLadderInvalid');
+  else if (!SettingsSchema.shape.chaseLadder.safeParse(chaseLadder).success) errors.ladder = t('settingLadderTooLong');
+  const waitLimitSec = Number(wait.limit);
+  if (!SettingsSchema.shape.waitLimitSec.safeParse(waitLimitSec).success || !wait.limit.trim()) errors.wait = t('settingWaitInvalid');
+  if (Object.keys(errors).length || !chaseLadder) return { errors };
+  return { errors, patch: { ...draft, shifts: [...shifts], chaseLadder, waitLimitSec, waitNotify: wait.notify } };
+}
 
 /**
  * The values most phrases' placeholders need (shop name, agent name, default shipping days, the same-day cut-off,
@@ -30,60 +69,56 @@ const pick = <K extends keyof Settings>(settings: Settings, keys: readonly K[]) 
 export function SettingsForm({ settings, onSave, onClose }: Props) {
   const [draft, setDraft] = useState(() => pick(settings, SHOP_FIELDS));
   const [shifts, setShifts] = useState(settings.shifts);
-  const [ladder, setLadder] = useState(settings.chaseLadder.join(', '));
+  const [ladder, setLadder] = useState(() => ladderText(settings.chaseLadder));
   const [wait, setWait] = useState({ limit: String(settings.waitLimitSec), notify: settings.waitNotify });
+  const [errors, setErrors] = useState<Errors>({});
   const [error, setError] = useState<string>();
   const [cleared, setCleared] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const chaseLadder = parseLadder(ladder);
-    if (!chaseLadder) {
-      setError(t('settingLadderInvalid'));
-      return;
-    }
-    const waitLimitSec = Number(wait.limit);
-    if (!Number.isInteger(waitLimitSec) || waitLimitSec < 5 || waitLimitSec > 3600) {
-      setError(t('settingWaitInvalid'));
-      return;
-    }
+    const checked = validate(draft, shifts, ladder, wait);
+    setErrors(checked.errors);
+    setError(checked.patch ? undefined : t('settingsInvalid'));
+    if (!checked.patch) return;
     try {
-      await onSave({ ...draft, shifts, chaseLadder, waitLimitSec, waitNotify: wait.notify });
+      await onSave(checked.patch);
       onClose();
-    } catch {
-      setError(t('settingsInvalid'));
+    } catch (err) {
+      setError(writeErrorText(err));
     }
   };
   const shared = Object.entries(settings.placeholderMemory).filter(([name]) => isOrderPlaceholder(name));
   const buyers = Object.keys(settings.orderMemory).length;
   const setShift = (i: number, key: 'start' | 'end', value: string) => setShifts((list) => list.map((s, k) => (k === i ? { ...s, [key]: value } : s)));
-  const field = (key: keyof typeof draft, label: string, max: number) => (
-    <label className="field">
-      <span>{label}</span>
-      <input value={draft[key]} maxLength={max} onChange={(e) => setDraft((d) => ({ ...d, [key]: e.target.value }))} />
-    </label>
+  const field = (key: ShopField) => (
+    <>
+      <label className="field">
+        <span>{t(SHOP_LABELS[key][0])}</span>
+        <input value={draft[key]} maxLength={SHOP_LABELS[key][1]} {...invalid(errors, key)} onChange={(e) => setDraft((d) => ({ ...d, [key]: e.target.value }))} />
+      </label>
+      <FieldError errors={errors} f={key} />
+    </>
   );
   return (
     <form className="dialog" aria-label={t('settings')} onSubmit={submit}>
       <strong>{t('settings')}</strong>
-      {field('shopName', t('settingShopName'), 40)}
-      {field('agentName', t('settingAgentName'), 20)}
-      {field('shipDays', t('settingShipDays'), 10)}
-      {field('cutoffTime', t('settingCutoffTime'), 20)}
-      {field('transitTime', t('settingTransitTime'), 60)}
+      {SHOP_FIELDS.map((k) => <Fragment key={k}>{field(k)}</Fragment>)}
       {shifts.map((s, i) => (
         <div className="field field--shift" key={s.id}>
           <span>{t('settingShift', s.name)}</span>
-          <input type="time" aria-label={t('settingShiftStart', s.name)} value={s.start} onChange={(e) => setShift(i, 'start', e.target.value)} />
+          <input type="time" aria-label={t('settingShiftStart', s.name)} value={s.start} {...invalid(errors, `shift${i}`)} onChange={(e) => setShift(i, 'start', e.target.value)} />
           –
-          <input type="time" aria-label={t('settingShiftEnd', s.name)} value={s.end} onChange={(e) => setShift(i, 'end', e.target.value)} />
+          <input type="time" aria-label={t('settingShiftEnd', s.name)} value={s.end} {...invalid(errors, `shift${i}`)} onChange={(e) => setShift(i, 'end', e.target.value)} />
+          <FieldError errors={errors} f={`shift${i}`} />
         </div>
       ))}
       <p className="muted">{t('settingServiceHours', serviceHours(shifts))}</p>
       <label className="field">
         <span>{t('settingLadder')}</span>
-        <input value={ladder} onChange={(e) => setLadder(e.target.value)} />
+        <input value={ladder} {...invalid(errors, 'ladder')} onChange={(e) => setLadder(e.target.value)} />
       </label>
-      <WaitFields wait={wait} setWait={setWait} />
+      <FieldError errors={errors} f="ladder" />
+      <WaitFields wait={wait} setWait={setWait} errors={errors} />
       <fieldset className="remembered">
         <legend>{t('rememberedTitle')}</legend>
         {shared.length > 0 && <p>{t('rememberedShared', shared.map(([k, v]) => `${k} ${v}`).join('，'))}</p>}
@@ -109,13 +144,14 @@ export function SettingsForm({ settings, onSave, onClose }: Props) {
 type WaitDraft = { limit: string; notify: boolean };
 
 /** The reply time limit (seconds) and the late-buyer notification switch. */
-function WaitFields({ wait, setWait }: { wait: WaitDraft; setWait: (update: (w: WaitDraft) => WaitDraft) => void }) {
+function WaitFields({ wait, setWait, errors }: { wait: WaitDraft; setWait: (update: (w: WaitDraft) => WaitDraft) => void; errors: Errors }) {
   return (
     <>
       <label className="field">
         <span>{t('settingWaitLimit')}</span>
-        <input type="number" min={5} max={3600} value={wait.limit} onChange={(e) => setWait((w) => ({ ...w, limit: e.target.value }))} />
+        <input type="number" min={5} max={3600} value={wait.limit} {...invalid(errors, 'wait')} onChange={(e) => setWait((w) => ({ ...w, limit: e.target.value }))} />
       </label>
+      <FieldError errors={errors} f="wait" />
       <label className="muted">
         <input type="checkbox" checked={wait.notify} onChange={(e) => setWait((w) => ({ ...w, notify: e.target.checked }))} /> {t('settingWaitNotify')}
       </label>

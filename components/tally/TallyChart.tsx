@@ -1,15 +1,31 @@
 import type { DayTotals } from '../../scripts-library/tally';
 import { conversionRate } from '../../scripts-library/tally';
 import { t } from '../shared/i18n';
+import { day as dayText } from '../shared/dates';
 import { formatWait } from '../../scripts-library/wait-clock';
 
 const W = 360;
-const H = 150;
+const H = 160;
 /** Room for the left axis (counts), the right axis (rate) and the date labels below. */
-const LEFT = 26;
-const RIGHT = 30;
+const LEFT = 30;
+const RIGHT = 36;
 const TOP = 8;
-const BOTTOM = 18;
+const BOTTOM = 22;
+/** Drawn at the panel's 360 px the chart is ≈ 340 px wide: 12 units are ≈ 11.5 px of text. */
+const FONT = 12;
+/** The fewest days drawn: one day of data is shown in its week, not as a bar at the edge of 30 empty days. */
+const MIN_DAYS = 7;
+
+const hasData = (d: DayTotals) => d.consults > 0 || d.conversions > 0 || d.response.avgMs !== null;
+
+/** The days worth drawing: from the first day with data (at least the last MIN_DAYS), up to the last one given. */
+export function chartDays(days: readonly DayTotals[]): readonly DayTotals[] {
+  const first = days.findIndex(hasData);
+  return days.slice(first < 0 ? 0 : Math.max(0, Math.min(first, days.length - MIN_DAYS)));
+}
+
+/** Which days get a date label: counted back from the last, about five in all, so none overlaps another. */
+export const labelled = (i: number, n: number) => (n - 1 - i) % Math.max(1, Math.ceil(n / 5)) === 0;
 
 /** A round axis maximum and its ticks: 7 → 0, 5, 10; 23 → 0, 10, 20, 30. */
 export function countTicks(max: number): number[] {
@@ -24,7 +40,8 @@ export function countTicks(max: number): number[] {
  * 30 days as SVG: consults and conversions as bars (left axis, counts), the conversion rate as a line (right
  * axis, 0–100 %), dates along the bottom every week, and a legend. All text is SVG text, never markup strings.
  */
-export function TallyChart({ days }: { days: readonly DayTotals[] }) {
+export function TallyChart({ days: given }: { days: readonly DayTotals[] }) {
+  const days = chartDays(given);
   const responses = days.map((d) => d.response.avgMs);
   const ticks = countTicks(Math.max(0, ...days.map((d) => d.consults)));
   const top = ticks[ticks.length - 1]!;
@@ -45,26 +62,25 @@ export function TallyChart({ days }: { days: readonly DayTotals[] }) {
   const responsePoints = peak
     ? responses.map((ms, i) => (ms === null ? null : `${LEFT + i * step + step / 2},${TOP + plotH - (ms / peak) * plotH}`)).filter(Boolean).join(' ')
     : '';
-  const label = (day: string) => `${Number(day.slice(5, 7))}/${Number(day.slice(8, 10))}`;
   return (
     <figure className="tally__chart">
       <figcaption className="tally__h">{t('tally30')}</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={t('tally30')} data-testid="tally-chart" fontSize={9} fill="#64748b">
+      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={t('tally30')} data-testid="tally-chart" fontSize={FONT} fill="#475569">
         {ticks.map((v) => (
           <g key={v} data-axis="count">
             <line x1={LEFT} x2={W - RIGHT} y1={y(v)} y2={y(v)} stroke="#e2e8f0" />
-            <text x={LEFT - 3} y={y(v) + 3} textAnchor="end">{v}</text>
+            <text x={LEFT - 3} y={y(v) + 4} textAnchor="end">{v}</text>
           </g>
         ))}
         {[0, 0.5, 1].map((r) => (
-          <text key={r} data-axis="rate" x={W - RIGHT + 3} y={yRate(r) + 3}>{`${r * 100}%`}</text>
+          <text key={r} data-axis="rate" x={W - RIGHT + 3} y={yRate(r) + 4}>{`${r * 100}%`}</text>
         ))}
         {days.map((d, i) => (
           <g key={d.day}>
             <rect x={LEFT + i * step + 1} y={y(d.consults)} width={step / 2 - 1} height={TOP + plotH - y(d.consults)} fill="#93c5fd" data-day={d.day} data-consults={d.consults} />
             <rect x={LEFT + i * step + step / 2} y={y(d.conversions)} width={step / 2 - 1} height={TOP + plotH - y(d.conversions)} fill="#34d399" />
-            {(i % 7 === 0 || i === days.length - 1) && (
-              <text data-axis="date" x={LEFT + i * step + step / 2} y={H - 5} textAnchor="middle">{label(d.day)}</text>
+            {labelled(i, days.length) && (
+              <text data-axis="date" x={Math.min(W - RIGHT, LEFT + i * step + step / 2)} y={H - 6} textAnchor={i === days.length - 1 ? 'end' : 'middle'}>{dayText(d.day)}</text>
             )}
           </g>
         ))}

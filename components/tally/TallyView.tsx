@@ -17,8 +17,11 @@ import { KpiRow, waitText } from './KpiRow';
 import { download } from '../shared/download';
 import { useTally, type TallyModel } from './use-tally';
 import { t } from '../shared/i18n';
+import { day as dayText } from '../shared/dates';
 
 const pct = (r: number | null) => (r === null ? t('tallyNoRate') : `${(r * 100).toFixed(1)}%`);
+/** In the tables a day without consults has no rate: 「—」 (today's card says why, once). */
+const pctShort = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 const yuan = (n: number | null) => (n === null ? '—' : `¥${n.toFixed(2)}`);
 
 /** The tally as the side panel mounts it: the view over its hook. */
@@ -49,7 +52,7 @@ export function TallyView({ model, settings }: Props) {
   };
   return (
     <section className="tally" aria-label={t('viewTally')}>
-      <p className="muted">{t('tallyToday', [day, shiftName(shift)])}</p>
+      <p className="muted">{t('tallyToday', [dayText(day, { weekday: true }), shiftName(shift)])}</p>
       {model.writeError && <p className="error" role="alert">{model.writeError}</p>}
       <TodayCard model={model} today={today} manual={manual} settings={settings} />
       <KpiRow today={today} bump={model.bump} />
@@ -68,7 +71,7 @@ export function TallyView({ model, settings }: Props) {
         </button>
       </div>
       <h2 className="tally__h">{t('tallyWeek')}</h2>
-      <SummaryTable rows={totalsByDay(all, month.slice(-7)).map((d) => summaryRow(d.day.slice(5), d, `tally-day-${d.day}`))} />
+      <SummaryTable rows={totalsByDay(all, month.slice(-7)).map((d) => summaryRow(dayText(d.day), d, `tally-day-${d.day}`))} />
     </section>
   );
 }
@@ -157,7 +160,7 @@ const summaryRow = (label: string, s: Totals, testId: string) => (
     <td>{label}</td>
     <td>{s.consults}</td>
     <td>{s.conversions}</td>
-    <td>{pct(s.rate)}</td>
+    <td>{pctShort(s.rate)}</td>
     <td>{yuan(s.perOrder)}</td>
     <td>{waitText(s.response.avgMs)}</td>
   </tr>
@@ -169,11 +172,11 @@ function SummaryTable({ rows }: { rows: ReactNode[] }) {
       <thead>
         <tr>
           <th />
-          <th>{t('tallyConsults')}</th>
-          <th>{t('tallyConversions')}</th>
-          <th>{t('tallyRate')}</th>
+          <th>{t('tallyColConsults')}</th>
+          <th>{t('tallyColSales')}</th>
+          <th>{t('tallyColRate')}</th>
           <th>{t('tallyPerOrderShort')}</th>
-          <th>{t('kpiAvgResponse')}</th>
+          <th>{t('tallyColResponse')}</th>
         </tr>
       </thead>
       <tbody>{rows}</tbody>

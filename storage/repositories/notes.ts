@@ -1,6 +1,7 @@
 /** Notes: per-buyer notes (keyed by site + buyer) and, later, the problem log and shift handovers. */
 import type { KefuDB } from '../db';
 import { NoteSchema, type Note } from '../../scripts-library/schema';
+import { bumpNote } from '../../scripts-library/notebook-io';
 
 export const buyerNoteId = (site: string, buyerId: string) => `buyer|${site}|${buyerId}`;
 
@@ -40,7 +41,12 @@ async function updateNote(db: KefuDB, id: string, change: Partial<Note>): Promis
 }
 
 export async function answerProblem(db: KefuDB, id: string, answer: string, now = Date.now()): Promise<void> {
-  await updateNote(db, id, { answer, status: answer.trim() ? 'answered' : 'open', updatedAt: now });
+  await db.transaction('rw', db.notes, async () => {
+    const old = await db.notes.get(id);
+    if (!old) throw new Error(`no note ${id}`);
+    // An edit counts up the note's revision: notebook merges order edits by it, not by a clock (#30 N2).
+    await db.notes.put(NoteSchema.parse(bumpNote(old, { answer, status: answer.trim() ? 'answered' : 'open' }, now)));
+  });
 }
 
 /** Problems, newest first, optionally filtered by a search over question, context and answer. */
@@ -81,8 +87,19 @@ export async function listSharedNotes(db: KefuDB): Promise<Note[]> {
   return db.notes.where('kind').anyOf(['problem', 'handover']).toArray();
 }
 
-/** Write a planned notebooks merge in one transaction: all of it or, on an error, none. */
+/** This machine's notes of any kind with these ids (what a notebooks file is merged against). */
+export async function notesWithIds(db: KefuDB, ids: readonly string[]): Promise<Note[]> {
+  return (await db.notes.bulkGet([...ids])).filter((n): n is Note => n !== undefined);
+}
+
+/**
+ * Write a planned notebooks merge in one transaction: all of it or, on an error, none. A row whose id now holds
+ * another kind of note (written since the preview) is not written: a notebooks file never changes a note's kind.
+ */
 export async function applyNotebookMerge(db: KefuDB, plan: { added: readonly Note[]; updated: readonly Note[] }): Promise<void> {
   const rows = [...plan.added, ...plan.updated].map((n) => NoteSchema.parse(n));
-  await db.transaction('rw', db.notes, () => db.notes.bulkPut(rows));
+  await db.transaction('rw', db.notes, async () => {
+    const now = await db.notes.bulkGet(rows.map((r) => r.id));
+    await db.notes.bulkPut(rows.filter((r, i) => now[i] === undefined || now[i]!.kind === r.kind));
+  });
 }

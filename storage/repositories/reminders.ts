@@ -1,7 +1,13 @@
 /** 催付提醒 in the database. Every change of a ladder happens in one transaction. */
 import type { KefuDB } from '../db';
-import type { Phrase, Reminder } from '../../scripts-library/schema';
-import { isActive, ladderPlan, planLadder, type LadderKind } from '../../scripts-library/reminders';
+import { ReminderSchema, type Phrase, type Reminder } from '../../scripts-library/schema';
+import { followFromProblem, isActive, ladderPlan, planLadder, type FromProblem, type LadderKind } from '../../scripts-library/reminders';
+
+const FROM_PROBLEM_TEXT: Record<FromProblem, string> = {
+  invalid: '起算时间不是有效的时间',
+  future: '起算时间不能晚于现在',
+  'too-old': '起算时间不能早于一年前',
+};
 
 /** Steps still waiting (pending or fired), soonest first. */
 export async function activeReminders(db: KefuDB): Promise<Reminder[]> {
@@ -24,10 +30,13 @@ export async function startChase(
   options: { kind?: LadderKind; from?: number } = {},
 ): Promise<Reminder[]> {
   const kind = options.kind ?? 'payment';
+  const problem = options.from === undefined ? undefined : followFromProblem(options.from, now);
+  if (problem) throw new RangeError(FROM_PROBLEM_TEXT[problem]);
   return db.transaction('rw', db.reminders, async () => {
     const existing = (await activeReminders(db)).filter((r) => sameBuyer(input.site, input.buyerId)(r) && r.kind === kind);
     if (existing.length) return existing;
-    const steps: Reminder[] = planLadder({ ...input, now, kind, from: options.from, ladder: ladderPlan(kind, ladder) });
+    // Through the record schema the backup restore uses: what is stored here always restores.
+    const steps: Reminder[] = planLadder({ ...input, now, kind, from: options.from, ladder: ladderPlan(kind, ladder) }).map((s) => ReminderSchema.parse(s));
     await db.reminders.bulkAdd(steps);
     return steps;
   });

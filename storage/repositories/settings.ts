@@ -1,6 +1,6 @@
 /** Settings repository: one row per key, read back through SettingsSchema so missing keys get defaults. */
 import type { KefuDB } from '../db';
-import { SettingsSchema, type Settings } from '../../scripts-library/schema';
+import { QUARANTINE_PREFIX, QuarantineSchema, SettingsSchema, type Settings } from '../../scripts-library/schema';
 
 export async function getSettings(db: KefuDB): Promise<Settings> {
   const rows = await db.settings.toArray();
@@ -34,5 +34,14 @@ export async function updateSettings(db: KefuDB, change: (current: Settings) => 
     const keys = Object.keys(patch) as (keyof Settings)[];
     if (keys.length) await db.settings.bulkPut(keys.map((key) => ({ key, value: next[key] })));
     return next;
+  });
+}
+
+/** The rows set aside because today's schemas refuse them (a restore or an upgrade put them there, #30 N9). */
+export async function listQuarantined(db: KefuDB): Promise<{ key: string; table: string; reason: string; row: unknown }[]> {
+  const rows = await db.settings.where('key').startsWith(QUARANTINE_PREFIX).toArray();
+  return rows.flatMap((r) => {
+    const v = QuarantineSchema.safeParse(r.value);
+    return v.success ? [{ key: r.key.slice(QUARANTINE_PREFIX.length + v.data.table.length + 1), table: v.data.table, reason: v.data.reason, row: v.data.row }] : [];
   });
 }

@@ -1,6 +1,6 @@
 /** 服务统计本 in the database: atomic increments, so counts from several tabs or panels never get lost. */
 import type { KefuDB } from '../db';
-import { TallySchema, type Tally } from '../../scripts-library/schema';
+import { ConsultSeenSchema, TallySchema, type Tally } from '../../scripts-library/schema';
 import { tallyId } from '../../scripts-library/tally';
 
 export type TallyField = 'consults' | 'autoConsults' | 'conversions' | 'refunds' | 'badReviews';
@@ -50,7 +50,9 @@ export async function recordConsultOnce(
 ): Promise<boolean> {
   const key = `${SEEN}${day}`;
   return db.transaction('rw', db.tally, db.settings, async () => {
-    const seen = ((await db.settings.get(key))?.value as string[] | undefined) ?? [];
+    // Read through its schema (#30 N10): a restored or damaged row that is not a list counts as nobody seen yet.
+    const stored = ConsultSeenSchema.safeParse((await db.settings.get(key))?.value ?? []);
+    const seen = stored.success ? stored.data : [];
     if (seen.includes(buyerKey)) return false;
     // The first buyer of a day: the lists of days before yesterday are no longer needed (a night shift may
     // still be counting yesterday's).

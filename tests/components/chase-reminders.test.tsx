@@ -90,7 +90,7 @@ it('lists due and overdue steps of every buyer; only the open buyer\'s can be in
   const steps = await db.reminders.toArray();
   await fireReminder(db, steps.find((r) => r.step === 0)!.id);
   // Another buyer's step whose time passed while the browser was closed (never fired).
-  await db.reminders.put({ ...steps[0]!, id: 'other-0', ladderId: 'other', buyerId: 'u2', buyerName: '阿强', status: 'pending', dueAt: Date.now() - 60_000 });
+  await db.reminders.put({ ...steps[0]!, id: 'other-0', ladderId: 'other', buyerId: 'u2', buyerName: '阿强', status: 'pending', createdAt: Date.now() - 16 * 60_000, dueAt: Date.now() - 60_000 });
   expect(await screen.findByText('该催付了：小美（15 分钟）')).toBeInTheDocument();
   const overdue = await screen.findByText(/已逾期：阿强（15 分钟/);
   expect(within(overdue.closest('li')!).queryByRole('button')).toBeNull();
@@ -118,9 +118,9 @@ it('a follow-up ladder (中差评跟进) counted from the review time the agent 
   const from = screen.getByLabelText('从何时算起（可选：下单/发货/评价时间）');
   await userEvent.type(from, local);
   await userEvent.click(screen.getByRole('button', { name: '开始跟进' }));
-  await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('已为 小美 设好中差评跟进提醒：0 秒 / 24 小时'));
-  // The first step is already past (its alarm never rang): it shows as overdue, with its phrase one click away.
-  expect(await screen.findByText(/已逾期：中差评跟进 · 小美/)).toBeInTheDocument();
+  await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('已为 小美 设好中差评跟进提醒：立即 / 24 小时'));
+  // The first step was already past when the ladder started: it is due now (no alarm missed it), its phrase one click away.
+  expect(await screen.findByText(/该跟进了（中差评跟进）：小美（立即）/)).toBeInTheDocument();
   expect(await screen.findByText(/下次跟进（中差评跟进）：小美（24 小时/)).toBeInTheDocument();
   const rows = await db.reminders.toArray();
   expect(rows.map((r) => [r.kind, r.phraseId])).toEqual([['bad-review', 'aftersales-bad-review'], ['bad-review', 'followup-bad-review-day2']]);

@@ -27,6 +27,7 @@ describe('rules view', () => {
     await openRules();
     expect(await db.rules.count()).toBe(DEFAULT_RULES.length);
     await userEvent.click(screen.getByLabelText('辱骂 启用'));
+    await userEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: /^关闭 \d+ 条$/ })); // asked first (#29 item 21)
     await waitFor(async () => expect((await db.rules.where('category').equals('abuse').toArray()).every((r) => !r.enabled)).toBe(true));
     await userEvent.type(screen.getByRole('searchbox', { name: '搜索规则词' }), '加微信');
     const row = (await screen.findAllByText('加微信'))[0]!.closest('li')!;

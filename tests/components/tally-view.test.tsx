@@ -35,7 +35,7 @@ afterEach(async () => {
 
 it('counts consults and conversions with one click each and shows the conversion rate', async () => {
   render(<Tally db={db} />);
-  expect(await screen.findByText('今日 2026-11-23 · 当前班次：白班')).toBeInTheDocument();
+  expect(await screen.findByText('今日 11月23日 周一 · 当前班次：白班')).toBeInTheDocument();
   expect(screen.getByTestId('tally-rate')).toHaveTextContent('—（暂无询单）');
   for (let i = 0; i < 4; i++) await userEvent.click(screen.getByRole('button', { name: '询单 +1' }));
   await userEvent.click(screen.getByRole('button', { name: '成交 +1' }));
@@ -45,11 +45,11 @@ it('counts consults and conversions with one click each and shows the conversion
   await waitFor(() => expect(screen.getByTestId('tally-rate')).toHaveTextContent('33.3%'));
 });
 
-it('draws 30 days of bars with today\'s counts', async () => {
+it('draws today\'s counts; with no earlier data, over the week up to today (#29 item 13), not 30 days', async () => {
   render(<Tally db={db} />);
   await userEvent.click(await screen.findByRole('button', { name: '询单 +1' }));
   await waitFor(() => expect(document.querySelector('[data-day="2026-11-23"]')?.getAttribute('data-consults')).toBe('1'));
-  expect(document.querySelectorAll('rect[data-day]')).toHaveLength(30);
+  expect(document.querySelectorAll('rect[data-day]')).toHaveLength(7);
 });
 
 it('an order amount gives 客单价; the daily goal shows progress; this week and month are summed', async () => {
@@ -92,7 +92,7 @@ it('counts by the shifts in the settings', async () => {
   const { saveSettings } = await import('../../storage/repositories/settings');
   await saveSettings(db, { shifts: [{ id: 'early', name: '早班', start: '06:00', end: '14:00' }, { id: 'late', name: '晚班', start: '14:00', end: '02:00' }] });
   render(<Tally db={db} />);
-  expect(await screen.findByText('今日 2026-11-23 · 当前班次：早班')).toBeInTheDocument();
+  expect(await screen.findByText('今日 11月23日 周一 · 当前班次：早班')).toBeInTheDocument();
 });
 
 it('the 30-day chart has count and rate axes, dates along the bottom and a legend', async () => {
@@ -103,8 +103,8 @@ it('the 30-day chart has count and rate axes, dates along the bottom and a legen
   expect([...chart.querySelectorAll('[data-axis="count"] text')].map((n) => n.textContent)).toEqual(['0', '10', '20', '30']);
   expect([...chart.querySelectorAll('[data-axis="rate"]')].map((n) => n.textContent)).toEqual(['0%', '50%', '100%']);
   const dates = [...chart.querySelectorAll('[data-axis="date"]')].map((n) => n.textContent);
-  expect(dates[0]).toBe('10/25');
-  expect(dates.at(-1)).toBe('11/23');
+  // From the first day with data, at least a week: 11-17 … 11-23, labelled every other day back from today.
+  expect(dates).toEqual(['11月17日', '11月19日', '11月21日', '11月23日']);
   expect(screen.getByTestId('tally-legend')).toHaveTextContent(/询单.*成交.*转化率/);
 });
 

@@ -7,6 +7,7 @@ import {
   ladderPlan,
   chasePhraseId,
   delayParts,
+  parseDelays,
   dueToNotify,
   nextAlarmAt,
   planLadder,
@@ -111,8 +112,29 @@ describe('follow-up ladders', () => {
     expect(steps.map((s) => s.dueAt - from)).toEqual([60 * 60_000, 1440 * 60_000]);
     expect(steps.every((s) => s.kind === 'no-order' && s.createdAt === NOW)).toBe(true);
     const late = planLadder({ now: NOW, from: NOW - 2 * 3600_000, kind: 'no-order', ladder: ladderPlan('no-order'), site: 'demo', buyerId: 'b1' });
-    expect(stepState(late[0]!, NOW)).toBe('overdue');
+    expect(stepState(late[0]!, NOW)).toBe('due'); // due when the ladder started: no alarm missed it (#29 item 12)
+    expect(stepState(late[1]!, late[1]!.dueAt + 60_000)).toBe('overdue'); // its time came and no alarm rang
     expect(late[0]!.ladderId).not.toBe(steps[0]!.ladderId);
     for (const s of steps) expect(ReminderSchema.parse(s)).toEqual(s);
+  });
+});
+
+// #29 item 21: the 催付 ladder typed and shown in human units; item 12: "at once" is no 「0 秒」.
+describe('delays in human units', () => {
+  it('reads what an agent types: minutes, hours, days, seconds, in Chinese or English units, or bare minutes', () => {
+    expect(parseDelays('15分钟, 24小时, 48 小时，3天')).toEqual([15, 1440, 2880, 4320]);
+    expect(parseDelays('15 min, 24h, 2 days, 30s')).toEqual([15, 1440, 2880, 0.5]);
+    expect(parseDelays('15, 1440')).toEqual([15, 1440]);
+    expect(parseDelays('15 1440 2880')).toEqual([15, 1440, 2880]);
+    expect(parseDelays('15 分钟 24 小时')).toEqual([15, 1440]);
+    expect(parseDelays('1.5小时')).toEqual([90]);
+  });
+
+  it.each(['', '15分钟, 甲', '0分钟', '-5分钟', '15 weeks', '24小时小时'])('refuses %j', (text) => {
+    expect(parseDelays(text)).toBeNull();
+  });
+
+  it('a step due at once is "now", not 0 seconds', () => {
+    expect(delayParts(0)).toEqual(['0', 'now']);
   });
 });

@@ -66,7 +66,6 @@ describe('backup', () => {
   it.each([
     ['truncated', (f: string) => f.slice(0, f.length / 2), 'JSON 无法解析'],
     ['not a backup', () => '{"hello":1}', '不是有效的备份文件'],
-    ['a bad row', (f: string) => f.replace('"consults":3', '"consults":-3'), '不是有效的备份文件'],
     ['from a newer version', (f: string) => f.replace(/"schemaVersion":\d+/, '"schemaVersion":99'), '更新的版本'],
   ])('a %s file is refused with a reason and nothing changes', async (_label, mangle, reason) => {
     const before = await everything();
@@ -87,12 +86,75 @@ describe('what the app writes, the restore takes', () => {
     expect(parsed.ok).toBe(true);
   });
 
-  it('a backup with two rows of one id is refused with the table and row, and nothing changes', async () => {
-    const before = await everything();
+  it('a backup with two rows of one id: the first is restored, the second named and kept aside', async () => {
     const file = JSON.parse(await exportBackup(db)) as { tables: { phrases: unknown[] } };
+    const count = file.tables.phrases.length;
     file.tables.phrases.push(file.tables.phrases[0]);
     const parsed = parseBackup(JSON.stringify(file));
-    expect(parsed).toMatchObject({ ok: false, error: expect.stringContaining('tables.phrases.') });
-    expect(await everything()).toEqual(before);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.backup.tables.phrases).toHaveLength(count);
+    expect(parsed.rejected).toEqual([expect.objectContaining({ table: 'phrases', index: count, reason: expect.stringContaining('重复') })]);
+  });
+});
+
+// #30 N9: one bad row never costs the rest of a restore.
+describe('a backup with rows today\'s schemas refuse', () => {
+  const mangled = async () => {
+    const file = JSON.parse(await exportBackup(db)) as { tables: Record<string, Record<string, unknown>[]> };
+    const handover = file.tables.notes!.find((n) => n.kind === 'handover')!;
+    handover.urgent = '改'.repeat(2500); // what an older version let through
+    file.tables.rules![0]!.patterns = ['^(a+)+$'];
+    file.tables.tally![0]!.consults = -3;
+    return { text: JSON.stringify(file), handoverId: String(handover.id), ruleId: String(file.tables.rules![0]!.id), tallyId: String(file.tables.tally![0]!.id) };
+  };
+
+  it('restores everything else, names each bad row, and keeps the bad rows aside so nothing is lost', async () => {
+    const before = await everything();
+    const { text, handoverId, ruleId, tallyId } = await mangled();
+    await Promise.all(TABLE_NAMES.map((n) => db.table(n).clear()));
+    const parsed = parseBackup(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.rejected.map((r) => [r.table, r.key])).toEqual([['rules', ruleId], ['tally', tallyId], ['notes', handoverId]]);
+    expect(parsed.rejected.find((r) => r.table === 'notes')!.reason).toContain('urgent');
+    await applyRestore(db, parsed.backup, parsed.rejected);
+    const after = await everything();
+    for (const name of ['phrases', 'stages', 'reminders', 'responses'] as const) expect(after[name]).toEqual(before[name]);
+    expect(await db.notes.get('buyer|demo|b1')).toMatchObject({ text: '穿M码' });
+    expect(await db.notes.get(handoverId)).toBeUndefined();
+    expect(await db.rules.count()).toBe((JSON.parse(before.rules) as unknown[]).length - 1);
+    // The refused rows are kept verbatim, and the next backup carries them and restores cleanly.
+    const aside = await db.settings.where('key').startsWith('quarantine:').toArray();
+    expect(aside.map((r) => (r.value as { table: string }).table).sort()).toEqual(['notes', 'rules', 'tally']);
+    expect(JSON.stringify(aside)).toContain('改'.repeat(2500));
+    const again = parseBackup(await exportBackup(db));
+    expect(again).toMatchObject({ ok: true, rejected: [] });
+  });
+
+  it('a backup from a newer version says so, even when its rows have shapes this version does not know', async () => {
+    const file = JSON.parse(await exportBackup(db)) as { schemaVersion: number; tables: Record<string, Record<string, unknown>[]> };
+    file.schemaVersion = 99;
+    file.tables.notes![0]!.kind = 'voice-memo';
+    const parsed = parseBackup(JSON.stringify(file));
+    expect(parsed).toMatchObject({ ok: false, error: expect.stringContaining('来自更新的版本') });
+  });
+});
+
+// #30 N10: settings rows are checked per key family, on restore and on read.
+describe('settings rows', () => {
+  it('a consultSeen row that is not a list of buyers is refused on restore and named', async () => {
+    const file = JSON.parse(await exportBackup(db)) as { tables: { settings: unknown[] } };
+    file.tables.settings.push({ key: 'consultSeen:2026-12-06', value: 'oops' }, { key: 'shopName', value: 42 }, { key: 'teamPack:x', value: { id: 'x' } });
+    const parsed = parseBackup(JSON.stringify(file));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.rejected.map((r) => r.key)).toEqual(['consultSeen:2026-12-06', 'shopName', 'teamPack:x']);
+  });
+
+  it('a bad consultSeen row already stored does not break counting that day', async () => {
+    const { recordConsultOnce } = await import('../../../storage/repositories/tally');
+    await db.settings.put({ key: 'consultSeen:2026-12-06', value: 'oops' });
+    expect(await recordConsultOnce(db, '小王', '2026-12-06', 'day', 'demo|b1')).toBe(true);
+    expect(await recordConsultOnce(db, '小王', '2026-12-06', 'day', 'demo|b1')).toBe(false);
+    await db.settings.put({ key: 'consultSeen:2026-12-06', value: { length: 3, includes: 1 } });
+    expect(await recordConsultOnce(db, '小王', '2026-12-06', 'day', 'demo|b2')).toBe(true);
   });
 });
