@@ -44,6 +44,14 @@ export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow,
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [manage, setManage] = useState(false);
+  // What the agent typed and picked was for the buyer served then: another buyer starts from a clean search.
+  const buyer = chatTab ? `${chatTab.tabId}|${chatTab.status.buyer?.id ?? chatTab.status.buyer?.name ?? ''}` : '';
+  const [searchFor, setSearchFor] = useState(buyer);
+  if (searchFor !== buyer) {
+    setSearchFor(buyer);
+    setQuery('');
+    setActive(0);
+  }
   const library = useLibraryActions(notify);
   useSearchKeyBackfill(phrases);
   const flag = usePhraseFlags(settings?.guardAllows);

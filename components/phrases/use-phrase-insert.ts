@@ -2,7 +2,7 @@
  * The panel's side of the phrase flow (scripts-library/phrase-flow.ts, shared with the "/" picker): known
  * values → the fill-in form → the same-phrase-again check → insert → count the use.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { recordPhraseUse } from '../../storage/repositories/phrases';
 import { updateSettings } from '../../storage/repositories/settings';
 import { buyerKey as orderBuyerKey, fillPlaceholders, orderSuggestions, placeholderValues, rememberPatch, type Filled } from '../../scripts-library/placeholders';
@@ -19,8 +19,11 @@ import type { InsertOutcome } from './insert-phrase';
 export type InsertFn = (tabId: number | undefined, text: string, caret?: number) => Promise<InsertOutcome>;
 
 export type Pending =
-  /** `body`: the wording being filled (a phrase with variants has several). */
-  | { kind: 'placeholders'; phrase: Phrase; body: string; fields: string[]; prefill: Record<string, string>; choices: Record<string, string[]>; known: Record<string, string>; done?: () => void }
+  /**
+   * `body`: the wording being filled (a phrase with variants has several); `orderBuyer`: the buyer served when
+   * the form opened, the only one its order values are remembered for.
+   */
+  | { kind: 'placeholders'; phrase: Phrase; body: string; fields: string[]; prefill: Record<string, string>; choices: Record<string, string[]>; known: Record<string, string>; orderBuyer: string | undefined; done?: () => void }
   | { kind: 'duplicate'; phrase: Phrase; filled: Filled; done?: () => void };
 
 export function usePhraseInsert({ settings, chatTab, insert, notify }: { settings: Settings | undefined; chatTab: ChatTab | undefined; insert: InsertFn; notify: Notify }) {
@@ -33,6 +36,15 @@ export function usePhraseInsert({ settings, chatTab, insert, notify }: { setting
   const buyer = chatTab?.status.buyer ?? null;
   const convo = `${chatTab?.tabId ?? '-'}|${buyer?.id ?? buyer?.name ?? ''}`;
   const orderBuyer = chatTab ? orderBuyerKey(chatTab.status.site, buyer) : undefined;
+  // A form or question opened for one buyer never outlives the conversation: another buyer (or tab) closes it,
+  // so what was typed for the first cannot be inserted into, or remembered for, the next.
+  const [openFor, setOpenFor] = useState(convo);
+  if (openFor !== convo) {
+    setOpenFor(convo);
+    setPending(undefined);
+  }
+  const current = useRef(convo);
+  useEffect(() => void (current.current = convo));
   /** A write the agent started: a failure (a full disk…) is said, never swallowed. */
   const attempt = async (write: () => Promise<unknown>, ok?: string) => {
     try {
@@ -65,7 +77,7 @@ export function usePhraseInsert({ settings, chatTab, insert, notify }: { setting
   };
 
   const next = (phrase: Phrase, body: string, known: Record<string, string>, step: PhraseStep, done?: () => void) => {
-    if (step.kind === 'ask') setPending({ kind: 'placeholders', phrase, body, fields: step.fields, prefill: step.prefill, choices: step.choices, known, done });
+    if (step.kind === 'ask') setPending({ kind: 'placeholders', phrase, body, fields: step.fields, prefill: step.prefill, choices: step.choices, known, orderBuyer, done });
     else if (chatTab && lastInserted.current.get(convo) === phrase.id && lastText.current.get(convo) === step.filled.text) setPending({ kind: 'duplicate', phrase, filled: step.filled, done });
     else void deliver(phrase, step.filled, done);
   };
@@ -86,7 +98,9 @@ export function usePhraseInsert({ settings, chatTab, insert, notify }: { setting
     async fill(typed: Record<string, string>, saveShop: boolean) {
       if (pending?.kind !== 'placeholders') return;
       const { phrase, body, known, done } = pending;
-      await attempt(() => updateSettings(db, (current) => rememberPatch(current, typed, orderBuyer, saveShop)));
+      const openedIn = current.current;
+      await attempt(() => updateSettings(db, (stored) => rememberPatch(stored, typed, pending.orderBuyer, saveShop)));
+      if (current.current !== openedIn) return; // the agent moved to another buyer meanwhile: nothing goes in
       next(phrase, body, { ...known, ...typed }, completePhrase(body, known, typed), done);
     },
     /** 仍然插入 after the same-phrase warning. */

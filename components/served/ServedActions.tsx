@@ -39,7 +39,8 @@ export function ServedActions({ chatTab, settings, onInsert, onCount, notify }: 
             }
           />
         )}
-        <ChaseReminders target={served} ladder={settings?.chaseLadder ?? []} focusId={chaseFocus} onFocusDone={clearChaseFocus} onInsert={onInsert} notify={notify} />
+        {/* keyed by buyer: the 跟进 kind and 从何时算起 picked for one buyer do not stay for the next */}
+        <ChaseReminders key={served ? `${served.site}|${served.buyerId}` : ''} target={served} ladder={settings?.chaseLadder ?? []} focusId={chaseFocus} onFocusDone={clearChaseFocus} onInsert={onInsert} notify={notify} />
       </div>
       {served && <BuyerNote key={`${served.site}|${served.buyerId}`} site={served.site} buyerId={served.buyerId} buyerName={buyer?.name ?? buyer?.id ?? ''} />}
     </>
