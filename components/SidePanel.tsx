@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { KefuDB } from '../storage/db';
 import type { Served } from '../scripts-library/served-tab';
 import { tallyHotkey } from '../scripts-library/hotkeys';
@@ -73,8 +73,10 @@ function Panel({ served, insert, readDraft }: Omit<Props, 'db'>) {
     setView(next);
     clear(); // moving on: what was said about the last view no longer applies
   };
-  const onPanelKey = (e: KeyboardEvent) => {
-    if (e.nativeEvent.isComposing) return;
+  // Listened on the document, not the panel's root: once focus falls to the page body (a card closed, a click
+  // on empty space, a list re-filtered under the cursor) the keys still arrive.
+  const onPanelKey = (e: globalThis.KeyboardEvent) => {
+    if (e.isComposing) return;
     const hotkey = tallyHotkey(e);
     if (phraseKeys.current?.(e)) e.preventDefault();
     else if (hotkey) {
@@ -86,8 +88,18 @@ function Panel({ served, insert, readDraft }: Omit<Props, 'db'>) {
       search.current?.focus();
     }
   };
+  const keyHandler = useRef(onPanelKey);
+  useEffect(() => void (keyHandler.current = onPanelKey));
+  useEffect(() => {
+    const listener = (e: globalThis.KeyboardEvent) => keyHandler.current(e);
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, []);
+  const onboarding = !!settings && !settings.onboarded && !(settings.shopName && settings.agentName);
   return (
-    <main className="panel" onKeyDown={onPanelKey}>
+    <main className="panel">
+      {/* First run: the card comes first, with the cursor in 店铺名. */}
+      {onboarding && <Onboarding settings={settings} onSave={saveSettings} />}
       <header className="panel__header">
         <div className="panel__title">
           <h1>{t('panelTitle')}</h1>
@@ -116,9 +128,8 @@ function Panel({ served, insert, readDraft }: Omit<Props, 'db'>) {
       {view === 'tally' && settings && <Tally agent={agent} settings={settings} />}
       {view === 'plan' && settings && <Staffing agent={agent} settings={settings} />}
       {view === 'notes' && <NotebookView initial={notesTab} shifts={settings?.shifts} />}
-      {settings && !settings.onboarded && !(settings.shopName && settings.agentName) && <Onboarding settings={settings} onSave={saveSettings} />}
       {view === 'phrases' && (
-        <PhrasesView phrases={phrases} preview={preview} stages={stages} settings={settings} chatTab={chatTab} flow={flow} notify={notify} searchRef={search} keysRef={phraseKeys} readDraft={readDraft} />
+        <PhrasesView phrases={phrases} preview={preview} stages={stages} settings={settings} chatTab={chatTab} flow={flow} notify={notify} searchRef={search} keysRef={phraseKeys} readDraft={readDraft} focusSearch={!onboarding} />
       )}
       <NoticeLine notice={notice} clear={clear} />
     </main>

@@ -23,7 +23,7 @@ import { usePhraseSearch } from './use-phrase-search';
 import type { usePhraseInsert } from './use-phrase-insert';
 
 /** Keys the panel passes on from anywhere in it (Alt+1…9 inserts the n-th hit). Returns true when taken. */
-export type PanelKeys = MutableRefObject<((e: KeyboardEvent) => boolean) | undefined>;
+export type PanelKeys = MutableRefObject<((e: { altKey: boolean; key: string }) => boolean) | undefined>;
 
 interface Props {
   phrases: Phrase[] | undefined;
@@ -37,10 +37,12 @@ interface Props {
   searchRef: RefObject<HTMLInputElement | null>;
   keysRef: PanelKeys;
   readDraft?: (tabId: number) => Promise<string>;
+  /** Whether the search box takes the focus (not while the first-run card wants it). */
+  focusSearch?: boolean;
 }
 
 /** Phrases by stage: search, stage chips (pre-selected from the buyer's message), the list, and the library tools. */
-export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow, notify, searchRef, keysRef, readDraft }: Props) {
+export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow, notify, searchRef, keysRef, readDraft, focusSearch = true }: Props) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [manage, setManage] = useState(false);
@@ -69,6 +71,11 @@ export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow,
     };
     return () => void (keysRef.current = undefined);
   });
+  // Focus that fell to the page body (a dialog or card closed, the list re-rendered under it) goes back to the
+  // search box, where typing and ↑/↓/Enter work.
+  useEffect(() => {
+    if (focusSearch && (!document.activeElement || document.activeElement === document.body)) searchRef.current?.focus({ preventScroll: true });
+  });
   const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.nativeEvent.isComposing) return; // the input method owns Enter and arrows while composing
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -91,6 +98,7 @@ export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow,
       <InsertDialogs flow={flow} />
       <Finder
         searchRef={searchRef}
+        autoFocus={focusSearch}
         query={query}
         activeId={hits.length ? `phrase-${activeIndex}` : undefined}
         onQuery={(q) => (setQuery(q), setActive(0))}
@@ -282,6 +290,7 @@ function InsertDialogs({ flow }: { flow: ReturnType<typeof usePhraseInsert> }) {
 
 interface FinderProps {
   searchRef: RefObject<HTMLInputElement | null>;
+  autoFocus: boolean;
   query: string;
   /** The active row's element id, for the screen reader. */
   activeId: string | undefined;
@@ -294,14 +303,14 @@ interface FinderProps {
 }
 
 /** The search box and the stage chips. */
-function Finder({ searchRef, query, activeId, onQuery, onKeyDown, stages, hinted, selected, onStage }: FinderProps) {
+function Finder({ searchRef, autoFocus, query, activeId, onQuery, onKeyDown, stages, hinted, selected, onStage }: FinderProps) {
   return (
     <div className="finder">
       <input
         ref={searchRef}
         className="search"
         type="search"
-        autoFocus
+        autoFocus={autoFocus}
         aria-label={t('searchLabel')}
         aria-controls="phrase-list"
         aria-activedescendant={activeId}

@@ -23,7 +23,7 @@ const chatTab = (over: Partial<ChatTab['status']> = {}): ChatTab => ({
 });
 const servedFor = (id: string, name: string, over: Partial<ChatTab['status']> = {}): Served => ({ state: 'chat', tab: chatTab({ buyer: { id, name }, ...over }) });
 
-describe('a buyer switch', () => {
+describe('a buyer switch', { timeout: 20_000 }, () => {
   it('closes an open fill-in form: nothing typed for 小美 is inserted for, or remembered under, 阿强', async () => {
     const insert = vi.fn<InsertFn>().mockResolvedValue({ kind: 'inserted' });
     const { rerender } = render(<SidePanel db={db} served={servedFor('u1', '小美')} insert={insert} />);
