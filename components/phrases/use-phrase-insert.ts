@@ -36,15 +36,7 @@ export function usePhraseInsert({ settings, chatTab, insert, notify }: { setting
   const buyer = chatTab?.status.buyer ?? null;
   const convo = `${chatTab?.tabId ?? '-'}|${buyer?.id ?? buyer?.name ?? ''}`;
   const orderBuyer = chatTab ? orderBuyerKey(chatTab.status.site, buyer) : undefined;
-  // A form or question opened for one buyer never outlives the conversation: another buyer (or tab) closes it,
-  // so what was typed for the first cannot be inserted into, or remembered for, the next.
-  const [openFor, setOpenFor] = useState(convo);
-  if (openFor !== convo) {
-    setOpenFor(convo);
-    setPending(undefined);
-  }
-  const current = useRef(convo);
-  useEffect(() => void (current.current = convo));
+  const current = useConversationGuard(convo, () => setPending(undefined));
   /** A write the agent started: a failure (a full disk…) is said, never swallowed. */
   const attempt = async (write: () => Promise<unknown>, ok?: string) => {
     try {
@@ -108,4 +100,20 @@ export function usePhraseInsert({ settings, chatTab, insert, notify }: { setting
       if (pending?.kind === 'duplicate') void deliver(pending.phrase, pending.filled, pending.done);
     },
   };
+}
+
+/**
+ * A form or question opened for one buyer never outlives the conversation: another buyer (or tab) closes it, so
+ * what was typed for the first cannot be inserted into, or remembered for, the next. Returns the conversation now
+ * served, for a step that awaited something to check it is still the one it began in.
+ */
+function useConversationGuard(convo: string, close: () => void) {
+  const [openFor, setOpenFor] = useState(convo);
+  if (openFor !== convo) {
+    setOpenFor(convo);
+    close();
+  }
+  const current = useRef(convo);
+  useEffect(() => void (current.current = convo));
+  return current;
 }

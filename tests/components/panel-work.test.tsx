@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { SidePanel, type InsertFn } from '../../components/SidePanel';
 import { KefuDB } from '../../storage/db';
 import { freshDbPerTest } from '../helpers/db';
+import { saveSettings } from '../../storage/repositories/settings';
 import type { Served } from '../../scripts-library/served-tab';
 import type { ChatTab } from '../../scripts-library/protocol';
 
@@ -47,5 +48,47 @@ describe('a buyer switch', { timeout: 20_000 }, () => {
     rerender(<SidePanel db={db} served={servedFor('u2', '阿强')} insert={insert} />);
     await waitFor(() => expect(screen.getByRole('searchbox')).toHaveValue(''));
     expect(screen.getByRole('combobox', { name: '跟进提醒' })).toHaveDisplayValue('咨询未下单');
+  });
+});
+
+const rowIds = () => [...screen.getByRole('listbox').querySelectorAll<HTMLElement>('[data-phrase-id]')].map((b) => b.dataset.phraseId);
+
+describe('the rows hold still under the agent', { timeout: 20_000 }, () => {
+  it('an insert does not reorder the list: the row clicked stays where it was, and the one below it too', async () => {
+    await saveSettings(db, { shopName: '小美服饰', agentName: '小王', onboarded: true });
+    const insert = vi.fn<InsertFn>().mockResolvedValue({ kind: 'inserted' });
+    render(<SidePanel db={db} served={servedFor('u1', '小美')} insert={insert} />);
+    await screen.findByText('主动招呼', undefined, { timeout: 5000 });
+    const before = rowIds();
+    const sixth = before[5]!;
+    await userEvent.click(screen.getByRole('listbox').querySelector<HTMLElement>(`[data-phrase-id="${sixth}"]`)!);
+    await waitFor(() => expect(insert).toHaveBeenCalledTimes(1)); // inserted at once (no order values in it)
+    await waitFor(async () => expect((await db.phrases.get(sixth))?.useCount).toBe(1));
+    await new Promise((r) => setTimeout(r, 200)); // the library's live query has delivered the new count
+    expect(rowIds().slice(0, 10)).toEqual(before.slice(0, 10));
+  });
+
+  it('Enter and Alt+n do nothing for 300 ms after a new buyer message changed the rows, then insert the new first row', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const insert = vi.fn<InsertFn>().mockResolvedValue({ kind: 'inserted' });
+      const { rerender } = render(<SidePanel db={db} served={servedFor('u1', '小美', { lastBuyerMessage: '这款还有货吗' })} insert={insert} />);
+      await waitFor(() => expect(screen.getAllByText('建议').length).toBeGreaterThan(0), { timeout: 5000 });
+      await userEvent.click(screen.getByText('以后再说'));
+      const box = screen.getByRole('searchbox');
+      box.focus();
+      rerender(<SidePanel db={db} served={servedFor('u1', '小美', { lastBuyerMessage: '能便宜点吗' })} insert={insert} />);
+      await waitFor(() => expect(screen.getByRole('tab', { name: '议价' })).toHaveAttribute('aria-selected', 'true'));
+      box.focus();
+      await userEvent.keyboard('{Enter}');
+      await userEvent.keyboard('{Alt>}2{/Alt}');
+      expect(insert).not.toHaveBeenCalled();
+      expect(screen.queryByRole('dialog', { name: '请填写短语中的空白' })).toBeNull();
+      vi.setSystemTime(Date.now() + 350);
+      await userEvent.keyboard('{Enter}');
+      await waitFor(() => expect(insert.mock.calls.length + screen.queryAllByRole('dialog').length).toBeGreaterThan(0));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

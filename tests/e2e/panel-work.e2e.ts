@@ -72,3 +72,37 @@ describe('a buyer switch with the fill-in form open', () => {
     await Promise.all([demo.close(), panel.close()]);
   });
 });
+
+/** Phrase rows wholly in view in a 360×700 panel beside the demo console, with no first-run card. */
+async function visibleRowsAt360(harness: Harness): Promise<number> {
+  const demo = await harness.openDemo('react');
+  await demo.click('[data-role="reply-box"]');
+  const panel = await harness.openPanel(await harness.tabIdOf(demo), { allStages: false });
+  await panel.setViewportSize({ width: 360, height: 700 });
+  const card = panel.locator('form.onboarding');
+  if (await card.count()) {
+    await card.locator('button[type="button"]').click(); // 以后再说
+    await card.waitFor({ state: 'detached' });
+  }
+  await panel.waitForTimeout(300);
+  const rows = await panel.evaluate(() =>
+    [...document.querySelectorAll('[data-phrase-id]')].filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
+    }).length,
+  );
+  await Promise.all([demo.close(), panel.close()]);
+  return rows;
+}
+
+describe('a narrow panel shows the phrases, not its header', () => {
+  it('at 360×700 at least 7 phrase rows are in view, in Chinese and in English', async () => {
+    expect(await visibleRowsAt360(h)).toBeGreaterThanOrEqual(7);
+    const en = await startHarness({ lang: 'en' });
+    try {
+      expect(await visibleRowsAt360(en)).toBeGreaterThanOrEqual(7);
+    } finally {
+      await en.close();
+    }
+  });
+});
