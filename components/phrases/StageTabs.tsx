@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { Stage } from '../../scripts-library/schema';
 import { t } from '../shared/i18n';
+import { filledChip } from '../shared/contrast';
 
 interface Props {
   stages: readonly Stage[];
@@ -31,7 +32,7 @@ export function StageTabs({ stages, selected, hinted, onSelect }: Props) {
           role="tab"
           aria-selected={selected === s.id}
           className="stage"
-          style={{ borderColor: s.color, ...(selected === s.id ? { background: s.color, color: '#fff' } : {}) }}
+          style={{ borderColor: s.color, ...(selected === s.id ? filledChip(s.color) : {}) }}
           onClick={() => onSelect(s.id)}
           title={s.id === hinted ? t('stageHinted') : undefined}
           data-hinted={s.id === hinted || undefined}
