@@ -92,3 +92,31 @@ describe('the rows hold still under the agent', { timeout: 20_000 }, () => {
     }
   });
 });
+
+describe('row previews', { timeout: 20_000 }, () => {
+  const row = (id: string) => screen.getByRole('listbox').querySelector<HTMLElement>(`[data-phrase-id="${id}"]`)!;
+
+  it("show the shop's values where the phrase has them, and what the form asks for as a slot", async () => {
+    await saveSettings(db, { shipDays: '3', cutoffTime: '17:00', onboarded: true });
+    render(<SidePanel db={db} served={servedFor('u1', '小美')} insert={vi.fn<InsertFn>()} />);
+    await screen.findByText('主动招呼', undefined, { timeout: 5000 });
+    const shipTime = row('logistics-ship-time');
+    expect(shipTime).toHaveTextContent('正常付款后3天内发出');
+    expect(shipTime).not.toHaveTextContent('{发货天数}');
+    const tracking = row('logistics-tracking-result');
+    expect([...tracking.querySelectorAll('[data-slot]')].map((s) => s.textContent)).toEqual(['{快递公司}', '{运单号}']);
+  });
+
+  it('the whole body can be read: in the row\'s tooltip, and unfolded on the row ↑/↓ chose', async () => {
+    await saveSettings(db, { onboarded: true });
+    render(<SidePanel db={db} served={servedFor('u1', '小美')} insert={vi.fn<InsertFn>()} />);
+    await screen.findByText('主动招呼', undefined, { timeout: 5000 });
+    await userEvent.type(screen.getByRole('searchbox'), '有货');
+    await waitFor(() => expect(rowIds().length).toBeGreaterThan(1));
+    expect(row('stock-yes').getAttribute('title')).toContain('让您久等了，您问的这款有货的，现在拍下付款就可以为您安排发货哦。');
+    const second = rowIds()[1]!;
+    await userEvent.keyboard('{ArrowDown}');
+    expect(row(second)).toHaveClass('phrase--open');
+    expect(row(rowIds()[0]!)).not.toHaveClass('phrase--open');
+  });
+});
