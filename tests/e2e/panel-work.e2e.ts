@@ -106,3 +106,21 @@ describe('a narrow panel shows the phrases, not its header', () => {
     }
   });
 });
+
+describe('one selection at a time', () => {
+  it('a row under the mouse and the row ↓ chose are never both drawn as selected', async () => {
+    const demo = await h.openDemo('react');
+    const panel = await h.openPanel(await h.tabIdOf(demo));
+    await panel.setViewportSize({ width: 600, height: 900 });
+    const rows = panel.locator('[data-phrase-id]');
+    await rows.nth(2).hover();
+    await panel.locator('input[type="search"]').focus();
+    await panel.keyboard.press('ArrowDown');
+    await panel.waitForTimeout(200);
+    // Drawn as selected: a border or ring unlike a plain row's.
+    const looks = await rows.evaluateAll((els) => els.slice(0, 8).map((el) => `${getComputedStyle(el).borderColor}|${getComputedStyle(el).boxShadow}`));
+    const plain = looks.filter((l) => l === looks[7]).length;
+    expect(looks.length - plain).toBe(1);
+    await Promise.all([demo.close(), panel.close()]);
+  });
+});
