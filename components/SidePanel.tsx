@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState } from 'react';
 import type { KefuDB } from '../storage/db';
 import type { Served } from '../scripts-library/served-tab';
 import { tallyHotkey } from '../scripts-library/hotkeys';
@@ -6,9 +6,8 @@ import { DbProvider } from './shared/db-context';
 import { GearIcon } from './shared/icons';
 import { t } from './shared/i18n';
 import { useNotice } from './shared/use-notice';
+import { useDocumentKeys } from './shared/use-document-keys';
 import { usePanelData } from './shared/use-panel-data';
-import { ServedTabBar } from './served/ServedTabBar';
-import { WaitingBar } from './served/WaitingBar';
 import { PhrasesView, type PanelKeys } from './phrases/PhrasesView';
 import { usePhraseInsert, type InsertFn } from './phrases/use-phrase-insert';
 import { Tally } from './tally/TallyView';
@@ -73,8 +72,8 @@ function Panel({ served, insert, readDraft }: Omit<Props, 'db'>) {
     setView(next);
     clear(); // moving on: what was said about the last view no longer applies
   };
-  const onPanelKey = (e: KeyboardEvent) => {
-    if (e.nativeEvent.isComposing) return;
+  useDocumentKeys((e) => {
+    if (e.isComposing) return;
     const hotkey = tallyHotkey(e);
     if (phraseKeys.current?.(e)) e.preventDefault();
     else if (hotkey) {
@@ -85,29 +84,30 @@ function Panel({ served, insert, readDraft }: Omit<Props, 'db'>) {
       e.preventDefault();
       search.current?.focus();
     }
-  };
+  });
+  const onboarding = !!settings && !settings.onboarded && !(settings.shopName && settings.agentName);
   return (
-    <main className="panel" onKeyDown={onPanelKey}>
+    <main className="panel">
+      {/* First run: the card comes first, with the cursor in 店铺名. */}
+      {onboarding && <Onboarding settings={settings} onSave={saveSettings} />}
       <header className="panel__header">
-        <div className="panel__title">
-          <h1>{t('panelTitle')}</h1>
+        <h1 className="sr-only">{t('panelTitle')}</h1>
+        <div className="panel__nav">
+          <div className="views" role="tablist">
+            {VIEWS.map(([id, label]) => (
+              <button key={id} role="tab" aria-selected={view === id} onClick={() => showView(id)}>{t(label)}</button>
+            ))}
+          </div>
           <button className="icon-button" aria-label={t('settings')} title={t('settings')} onClick={() => setShowSettings((s) => !s)}>
             <GearIcon />
           </button>
-        </div>
-        <ServedTabBar served={served} />
-        <WaitingBar chatTab={chatTab} limitSec={settings?.waitLimitSec ?? 180} />
-        <ServedActions chatTab={chatTab} settings={settings} onInsert={flow.request} onCount={count} notify={notify} />
-        <div className="views" role="tablist">
-          {VIEWS.map(([id, label]) => (
-            <button key={id} role="tab" aria-selected={view === id} onClick={() => showView(id)}>{t(label)}</button>
-          ))}
         </div>
         {!!unread && view !== 'notes' && (
           <button className="unread" onClick={() => (setNotesTab('handover'), showView('notes'))}>
             {t('handoverUnread', String(unread))}
           </button>
         )}
+        <ServedActions served={served} chatTab={chatTab} settings={settings} onInsert={flow.request} onCount={count} notify={notify} />
       </header>
       {showSettings && settings && <SettingsForm settings={settings} onSave={saveSettings} onClose={() => setShowSettings(false)} />}
       {showSettings && <SitesPanel notify={notify} />}
@@ -116,9 +116,8 @@ function Panel({ served, insert, readDraft }: Omit<Props, 'db'>) {
       {view === 'tally' && settings && <Tally agent={agent} settings={settings} />}
       {view === 'plan' && settings && <Staffing agent={agent} settings={settings} />}
       {view === 'notes' && <NotebookView initial={notesTab} shifts={settings?.shifts} />}
-      {settings && !settings.onboarded && !(settings.shopName && settings.agentName) && <Onboarding settings={settings} onSave={saveSettings} />}
       {view === 'phrases' && (
-        <PhrasesView phrases={phrases} preview={preview} stages={stages} settings={settings} chatTab={chatTab} flow={flow} notify={notify} searchRef={search} keysRef={phraseKeys} readDraft={readDraft} />
+        <PhrasesView phrases={phrases} preview={preview} stages={stages} settings={settings} chatTab={chatTab} flow={flow} notify={notify} searchRef={search} keysRef={phraseKeys} readDraft={readDraft} focusSearch={!onboarding} />
       )}
       <NoticeLine notice={notice} clear={clear} />
     </main>

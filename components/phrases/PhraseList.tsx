@@ -5,6 +5,7 @@ import { splitHighlight, type Range, type SearchHit } from '../../scripts-librar
 import { BlockIcon, PinIcon, WarnIcon } from '../shared/icons';
 import { t } from '../shared/i18n';
 import { editedHere } from '../../scripts-library/team-pack';
+import { previewPieces, previewText } from './phrase-preview';
 
 /** Row actions shown in manage mode. */
 export interface RowActions {
@@ -26,32 +27,39 @@ interface Props {
   actions?: RowActions;
   /** How many rows at the top are suggested replies to the buyer's latest message. */
   suggested?: number;
+  /** The values a phrase gets without asking (settings, the buyer), filled into the previews. */
+  values?: Readonly<Record<string, string>>;
+  /** The active row shows its whole body (it was reached with ↑/↓; a mouse reads it in the row's tooltip). */
+  openActive?: boolean;
 }
+
+type RowProps = { hit: SearchHit<Phrase>; index: number; active: boolean; suggested: boolean; open: boolean } & Pick<Props, 'onInsert' | 'onHover' | 'actions' | 'flag' | 'values'>;
 
 /** Above this many rows only the visible ones are rendered. */
 export const VIRTUALIZE_ABOVE = 150;
 
 /** The phrase list. A click inserts; the first nine rows show their Alt+n number. Text is rendered as text. */
-export function PhraseList({ hits, active, onInsert, onHover, actions, flag, suggested = 0 }: Props) {
+export function PhraseList(props: Props) {
+  const { hits, active, onInsert, onHover, actions, flag, suggested = 0, values, openActive = false } = props;
   if (hits.length === 0) return <p className="empty">{t('emptyList')}</p>;
   return hits.length > VIRTUALIZE_ABOVE ? (
-    <VirtualList hits={hits} active={active} onInsert={onInsert} onHover={onHover} actions={actions} flag={flag} suggested={suggested} />
+    <VirtualList {...props} />
   ) : (
     <ul className="phrases" role="listbox" aria-label={t('phraseListLabel')} id="phrase-list">
       {hits.map((hit, i) => (
-        <Row key={hit.phrase.id} hit={hit} index={i} active={i === active} onInsert={onInsert} onHover={onHover} actions={actions} flag={flag} suggested={i < suggested} />
+        <Row key={hit.phrase.id} hit={hit} index={i} active={i === active} onInsert={onInsert} onHover={onHover} actions={actions} flag={flag} suggested={i < suggested} values={values} open={openActive && i === active} />
       ))}
     </ul>
   );
 }
 
-function VirtualList({ hits, active, onInsert, onHover, actions, flag, suggested = 0 }: Props) {
+function VirtualList({ hits, active, onInsert, onHover, actions, flag, suggested = 0, values, openActive = false }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are used during render only
   const virtualizer = useVirtualizer({
     count: hits.length,
     getScrollElement: () => scroller.current,
-    estimateSize: () => 76,
+    estimateSize: () => 52,
     overscan: 8,
   });
   return (
@@ -69,7 +77,7 @@ function VirtualList({ hits, active, onInsert, onHover, actions, flag, suggested
             ref={virtualizer.measureElement}
             style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
           >
-            <Row hit={hits[item.index]!} index={item.index} active={item.index === active} onInsert={onInsert} onHover={onHover} actions={actions} flag={flag} suggested={item.index < suggested} />
+            <Row hit={hits[item.index]!} index={item.index} active={item.index === active} onInsert={onInsert} onHover={onHover} actions={actions} flag={flag} suggested={item.index < suggested} values={values} open={openActive && item.index === active} />
           </div>
         ))}
       </ul>
@@ -77,14 +85,15 @@ function VirtualList({ hits, active, onInsert, onHover, actions, flag, suggested
   );
 }
 
-function Row({ hit, index, active, onInsert, onHover, actions, flag, suggested }: { hit: SearchHit<Phrase>; index: number; active: boolean; suggested: boolean } & Pick<Props, 'onInsert' | 'onHover' | 'actions' | 'flag'>) {
+function Row({ hit, index, active, onInsert, onHover, actions, flag, suggested, values = {}, open }: RowProps) {
   const { phrase, highlight } = hit;
   const flagged = flag?.(phrase);
+  const pieces = previewPieces(phrase.body, values, highlight.body);
   return (
     <li role="option" aria-selected={active} id={`phrase-${index}`} className="phrase-row">
       <button
-        className={`phrase${active ? ' phrase--active' : ''}`}
-        title={t('insertHint')}
+        className={`phrase${active ? ' phrase--active' : ''}${open ? ' phrase--open' : ''}`}
+        title={`${previewText(pieces)}\n\n${t('insertHint')}`}
         onClick={() => onInsert(phrase)}
         onMouseEnter={() => onHover?.(index)}
         data-phrase-id={phrase.id}
@@ -110,7 +119,15 @@ function Row({ hit, index, active, onInsert, onHover, actions, flag, suggested }
           )}
         </span>
         <span className="phrase__body">
-          <Highlighted text={phrase.body} ranges={highlight.body} />
+          {pieces.map((p, i) =>
+            p.kind === 'slot' ? (
+              <span key={i} className="phrase__slot" data-slot>{p.text}</span>
+            ) : p.kind === 'text' && p.hit ? (
+              <mark key={i}>{p.text}</mark>
+            ) : (
+              <span key={i}>{p.text}</span>
+            ),
+          )}
         </span>
       </button>
       {actions && (

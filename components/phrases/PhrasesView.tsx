@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type KeyboardEvent, type MutableRefObject
 import type { Phrase, Settings, Stage } from '../../scripts-library/schema';
 import type { ChatTab } from '../../scripts-library/protocol';
 import { stageHint } from '../../scripts-library/stage-hint';
+import { placeholderValues } from '../../scripts-library/placeholders';
 import { suggestReplies, type AnsweredQuestion } from '../../scripts-library/suggest';
 import type { SearchHit } from '../../scripts-library/search';
 import { useAnsweredQuestions } from '../notebooks/use-notebooks';
@@ -13,17 +14,18 @@ import type { Notify } from '../shared/use-notice';
 import { ImportPreview } from './ImportPreview';
 import { PhraseEditor } from './PhraseEditor';
 import { LibraryHealth } from './LibraryHealth';
-import { PhraseList } from './PhraseList';
+import { PhraseList, type RowActions } from './PhraseList';
 import { PlaceholderForm } from './PlaceholderForm';
 import { StageTabs } from './StageTabs';
 import { TeamPackExport } from './TeamPackExport';
 import { TeamPackPreview } from './TeamPackPreview';
 import { useLibraryActions, useSearchKeyBackfill } from './use-library-actions';
 import { usePhraseSearch } from './use-phrase-search';
+import { useFocusReturn, useResetOn, useSettling, useStableOrder } from './use-list-behaviour';
 import type { usePhraseInsert } from './use-phrase-insert';
 
 /** Keys the panel passes on from anywhere in it (Alt+1…9 inserts the n-th hit). Returns true when taken. */
-export type PanelKeys = MutableRefObject<((e: KeyboardEvent) => boolean) | undefined>;
+export type PanelKeys = MutableRefObject<((e: { altKey: boolean; key: string }) => boolean) | undefined>;
 
 interface Props {
   phrases: Phrase[] | undefined;
@@ -37,52 +39,58 @@ interface Props {
   searchRef: RefObject<HTMLInputElement | null>;
   keysRef: PanelKeys;
   readDraft?: (tabId: number) => Promise<string>;
+  /** Whether the search box takes the focus (not while the first-run card wants it). */
+  focusSearch?: boolean;
 }
 
 /** Phrases by stage: search, stage chips (pre-selected from the buyer's message), the list, and the library tools. */
-export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow, notify, searchRef, keysRef, readDraft }: Props) {
+export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow, notify, searchRef, keysRef, readDraft, focusSearch = true }: Props) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [manage, setManage] = useState(false);
+  // The active row shows its whole body when ↑/↓ chose it (hovering moves the selection without unfolding rows).
+  const [byKeys, setByKeys] = useState(false);
+  const buyer = chatTab?.status.buyer;
+  const message = chatTab?.status.lastBuyerMessage;
+  const values = useMemo(() => (settings ? placeholderValues(settings, buyer?.name) : {}), [settings, buyer?.name]);
+  // What the agent typed and picked was for the buyer served then: another buyer starts from a clean search.
+  const buyerKey = chatTab ? `${chatTab.tabId}|${buyer?.id ?? buyer?.name ?? ''}` : '';
+  useResetOn(buyerKey, () => (setQuery(''), setActive(0)));
   const library = useLibraryActions(notify);
   useSearchKeyBackfill(phrases);
   const flag = usePhraseFlags(settings?.guardAllows);
-  const { stageId, chosen, hintStage, choose } = useStageChoice(chatTab?.status.lastBuyerMessage, stages, query, () => setActive(0));
+  const { stageId, chosen, hintStage, choose } = useStageChoice(message, stages, query, () => setActive(0));
   // With nothing typed, the replies suggested for the buyer's latest message lead the list (Alt+1…3, Enter).
-  const suggested = useSuggested(query.trim() ? undefined : chatTab?.status.lastBuyerMessage, phrases);
+  const suggested = useSuggested(query.trim() ? undefined : message, phrases);
   const listed = phrases ?? (query.trim() ? undefined : preview); // a query waits for the whole library
-  const hits = useWithSuggested(suggested, usePhraseSearch(listed, query, stageId, stages));
+  const found = useWithSuggested(suggested, usePhraseSearch(listed, query, stageId, stages));
+  const hits = useStableOrder(found, `${buyerKey}|${message ?? ''}|${query}|${stageId ?? ''}`);
   const activeIndex = Math.min(active, Math.max(0, hits.length - 1));
+  const settling = useSettling(message);
+  /** Enter or Alt+n: insert a row, unless the rows just changed under the key (a new buyer message). */
+  const take = (hit: SearchHit<Phrase> | undefined) => {
+    if (hit && !settling()) flow.request(hit.phrase);
+  };
   useEffect(() => {
     keysRef.current = (e) => {
       const hit = e.altKey && /^[1-9]$/.test(e.key) ? hits[Number(e.key) - 1] : undefined;
-      if (hit) flow.request(hit.phrase);
+      take(hit);
       return !!hit;
     };
     return () => void (keysRef.current = undefined);
   });
-  const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.nativeEvent.isComposing) return; // the input method owns Enter and arrows while composing
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      setActive(Math.min(Math.max(activeIndex + (e.key === 'ArrowDown' ? 1 : -1), 0), Math.max(hits.length - 1, 0)));
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      const hit = hits[activeIndex];
-      if (hit) flow.request(hit.phrase);
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      setQuery('');
-      setActive(0);
-    }
-  };
+  useFocusReturn(searchRef, focusSearch);
+  const onSearchKey = searchKeys({
+    move: (by) => (setByKeys(true), setActive(Math.min(Math.max(activeIndex + by, 0), Math.max(hits.length - 1, 0)))),
+    enter: () => take(hits[activeIndex]),
+    clear: () => (setQuery(''), setActive(0)),
+  });
   return (
     <>
-      <LibraryTools library={library} manage={manage} onManage={() => setManage((m) => !m)} phrases={phrases} stages={stages} newIn={chosen} onSaveDraft={draftSaver(chatTab, readDraft, (text) => library.startFromDraft(text, stages, chosen), notify)} flag={flag} />
-      {manage && phrases && <LibraryHealth phrases={phrases} settings={settings} flag={flag} />}
       <InsertDialogs flow={flow} />
       <Finder
         searchRef={searchRef}
+        autoFocus={focusSearch}
         query={query}
         activeId={hits.length ? `phrase-${activeIndex}` : undefined}
         onQuery={(q) => (setQuery(q), setActive(0))}
@@ -90,11 +98,12 @@ export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow,
         stages={stages ?? []}
         hinted={hintStage}
         selected={stageId}
-        onStage={(id) => {
-          choose(id);
-          setActive(0);
-        }}
+        onStage={(id) => (choose(id), setActive(0))}
+        manage={manage}
+        onManage={() => setManage((m) => !m)}
       />
+      <LibraryTools library={library} manage={manage} phrases={phrases} stages={stages} newIn={chosen} onSaveDraft={draftSaver(chatTab, readDraft, (text) => library.startFromDraft(text, stages, chosen), notify)} flag={flag} />
+      {manage && phrases && <LibraryHealth phrases={phrases} settings={settings} flag={flag} />}
       {listed === undefined ? (
         <p className="empty">{t('loading')}</p>
       ) : (
@@ -102,23 +111,37 @@ export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow,
           hits={hits}
           active={activeIndex}
           onInsert={(p) => flow.request(p)}
-          onHover={setActive}
-          actions={
-            manage
-              ? {
-                  onEdit: library.startEdit,
-                  onDuplicate: library.startDuplicate,
-                  onTogglePin: (p) => void library.togglePin(p),
-                  onDelete: (p) => void library.remove(p),
-                }
-              : undefined
-          }
+          onHover={(i) => (setActive(i), setByKeys(false))}
+          values={values}
+          openActive={byKeys}
+          actions={manage ? rowActions(library) : undefined}
           flag={flag}
           suggested={suggested.length}
         />
       )}
     </>
   );
+}
+
+/** The search box's keys: ↑/↓ move the selection, Enter inserts it, Esc clears the search. */
+function searchKeys(on: { move(by: 1 | -1): void; enter(): void; clear(): void }) {
+  return (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.nativeEvent.isComposing) return; // the input method owns Enter and arrows while composing
+    const act = e.key === 'ArrowDown' ? () => on.move(1) : e.key === 'ArrowUp' ? () => on.move(-1) : e.key === 'Enter' ? on.enter : e.key === 'Escape' ? on.clear : undefined;
+    if (!act) return;
+    e.preventDefault();
+    act();
+  };
+}
+
+/** Each row's 编辑 / 复制 / 置顶 / 删除 in manage mode. */
+function rowActions(library: ReturnType<typeof useLibraryActions>): RowActions {
+  return {
+    onEdit: library.startEdit,
+    onDuplicate: library.startDuplicate,
+    onTogglePin: (p) => void library.togglePin(p),
+    onDelete: (p) => void library.remove(p),
+  };
 }
 
 /** 存为短语 while a chat tab is served: its reply box's text into the editor, or a word that the box is empty. */
@@ -184,19 +207,22 @@ interface ToolsProps {
   flag: ReturnType<typeof usePhraseFlags>;
 }
 
-/** 新建 / 管理 / 导入 / 导出, and the editor, conflict and import dialogs they open. */
-function LibraryTools({ library, manage, onManage, phrases, stages, newIn, onSaveDraft, flag }: ToolsProps) {
+/**
+ * The library tools, shown while 管理 is on (新建 / 存为短语 / 导入 / 导出 / 团队包), and the editor, conflict and
+ * import dialogs they open.
+ */
+function LibraryTools({ library, manage, phrases, stages, newIn, onSaveDraft, flag }: Omit<ToolsProps, 'onManage'>) {
   const [exporting, setExporting] = useState(false);
   return (
     <>
-      <div className="toolbar">
-        <button onClick={() => library.startNew(newIn, stages)}>{t('newPhrase')}</button>
-        {onSaveDraft && <button onClick={onSaveDraft}>{t('saveDraftButton')}</button>}
-        <button aria-pressed={manage} onClick={onManage}>{manage ? t('doneManaging') : t('manage')}</button>
+      <div className="toolbar" hidden={!manage}>
+        {manage && <button onClick={() => library.startNew(newIn, stages)}>{t('newPhrase')}</button>}
+        {manage && onSaveDraft && <button onClick={onSaveDraft}>{t('saveDraftButton')}</button>}
         <FileButton
           label={t('importFile')}
           accept=".json,.csv,application/json,text/csv"
           testId="import-file"
+          showButton={manage}
           onFile={(file) => {
             if (phrases && stages) void library.readFile(file, phrases, stages);
           }}
@@ -278,6 +304,7 @@ function InsertDialogs({ flow }: { flow: ReturnType<typeof usePhraseInsert> }) {
 
 interface FinderProps {
   searchRef: RefObject<HTMLInputElement | null>;
+  autoFocus: boolean;
   query: string;
   /** The active row's element id, for the screen reader. */
   activeId: string | undefined;
@@ -287,25 +314,31 @@ interface FinderProps {
   hinted: string | undefined;
   selected: string | undefined;
   onStage(id: string | undefined): void;
+  /** 管理: the library tools and each row's actions. */
+  manage: boolean;
+  onManage(): void;
 }
 
-/** The search box and the stage chips. */
-function Finder({ searchRef, query, activeId, onQuery, onKeyDown, stages, hinted, selected, onStage }: FinderProps) {
+/** The search box with 管理 beside it, and the stage chips. */
+function Finder({ searchRef, autoFocus, query, activeId, onQuery, onKeyDown, stages, hinted, selected, onStage, manage, onManage }: FinderProps) {
   return (
     <div className="finder">
-      <input
-        ref={searchRef}
-        className="search"
-        type="search"
-        autoFocus
-        aria-label={t('searchLabel')}
-        aria-controls="phrase-list"
-        aria-activedescendant={activeId}
-        placeholder={t('searchPlaceholder')}
-        value={query}
-        onChange={(e) => onQuery(e.target.value)}
-        onKeyDown={onKeyDown}
-      />
+      <div className="finder__row">
+        <input
+          ref={searchRef}
+          className="search"
+          type="search"
+          autoFocus={autoFocus}
+          aria-label={t('searchLabel')}
+          aria-controls="phrase-list"
+          aria-activedescendant={activeId}
+          placeholder={t('searchPlaceholder')}
+          value={query}
+          onChange={(e) => onQuery(e.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <button className="finder__manage" aria-pressed={manage} onClick={onManage}>{manage ? t('doneManaging') : t('manage')}</button>
+      </div>
       <StageTabs stages={stages} hinted={hinted} selected={selected} onSelect={onStage} />
     </div>
   );

@@ -1,5 +1,7 @@
+import { useEffect, useRef } from 'react';
 import type { Stage } from '../../scripts-library/schema';
 import { t } from '../shared/i18n';
+import { filledChip } from '../shared/contrast';
 
 interface Props {
   stages: readonly Stage[];
@@ -9,10 +11,18 @@ interface Props {
   onSelect(stageId: string | undefined): void;
 }
 
-/** Stage filter chips: 全部 plus one per stage, in the stages' order and colours. */
+/** Stage filter chips: 全部 plus one per stage, in the stages' order and colours; one line, scrolled to the chosen one. */
 export function StageTabs({ stages, selected, hinted, onSelect }: Props) {
+  const row = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const chip = row.current?.querySelector<HTMLElement>('[aria-selected="true"]');
+    if (!chip || !row.current) return;
+    const { offsetLeft: left, offsetWidth: width } = chip;
+    const view = row.current;
+    if (left < view.scrollLeft || left + width > view.scrollLeft + view.clientWidth) view.scrollLeft = Math.max(0, left - 24);
+  }, [selected, stages.length]);
   return (
-    <div className="stages" role="tablist" aria-label={t('stagesLabel')}>
+    <div className="stages" role="tablist" aria-label={t('stagesLabel')} ref={row}>
       <button role="tab" aria-selected={selected === undefined} className="stage" onClick={() => onSelect(undefined)}>
         {t('stageAll')}
       </button>
@@ -22,7 +32,7 @@ export function StageTabs({ stages, selected, hinted, onSelect }: Props) {
           role="tab"
           aria-selected={selected === s.id}
           className="stage"
-          style={{ borderColor: s.color, ...(selected === s.id ? { background: s.color, color: '#fff' } : {}) }}
+          style={{ borderColor: s.color, ...(selected === s.id ? filledChip(s.color) : {}) }}
           onClick={() => onSelect(s.id)}
           title={s.id === hinted ? t('stageHinted') : undefined}
           data-hinted={s.id === hinted || undefined}

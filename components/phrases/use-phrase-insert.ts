@@ -3,7 +3,7 @@
  * values → the fill-in form → insert → count the use. An insert is not a send: the same reply sent to the same
  * buyer again is warned of in the chat page (the guard badge's 重复回复, from what was actually sent), not here.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { recordPhraseUse } from '../../storage/repositories/phrases';
 import { updateSettings } from '../../storage/repositories/settings';
 import { buyerKey as orderBuyerKey, fillPlaceholders, orderSuggestions, placeholderValues, rememberPatch, type Filled } from '../../scripts-library/placeholders';
@@ -17,11 +17,17 @@ import type { Notify } from '../shared/use-notice';
 import { writeErrorText } from '../shared/write-error';
 import type { InsertOutcome } from './insert-phrase';
 
+/** A second request of the same phrase for the same buyer within this is the same gesture (a double click). */
+const REPEAT_MS = 600;
+
 export type InsertFn = (tabId: number | undefined, text: string, caret?: number) => Promise<InsertOutcome>;
 
 export type Pending =
-  /** `body`: the wording being filled (a phrase with variants has several). */
-  { kind: 'placeholders'; phrase: Phrase; body: string; fields: string[]; prefill: Record<string, string>; choices: Record<string, string[]>; known: Record<string, string>; done?: () => void };
+  /**
+   * `body`: the wording being filled (a phrase with variants has several); `orderBuyer`: the buyer served when
+   * the form opened, the only one its order values are remembered for.
+   */
+  { kind: 'placeholders'; phrase: Phrase; body: string; fields: string[]; prefill: Record<string, string>; choices: Record<string, string[]>; known: Record<string, string>; orderBuyer: string | undefined; done?: () => void };
 
 export function usePhraseInsert({ settings, chatTab, insert, notify }: { settings: Settings | undefined; chatTab: ChatTab | undefined; insert: InsertFn; notify: Notify }) {
   const db = useDb();
@@ -29,9 +35,13 @@ export function usePhraseInsert({ settings, chatTab, insert, notify }: { setting
   // The text last inserted per chat tab + buyer, so a phrase with other wordings does not give the same one twice
   // running.
   const lastText = useRef(new Map<string, string>());
+  // A double click (or a key held down) asks for the same phrase twice within a moment: one insert, not two. With
+  // no same-phrase question any more (an insert is not a send), nothing else would stop the second.
+  const lastRequest = useRef<{ key: string; at: number }>();
   const buyer = chatTab?.status.buyer ?? null;
   const convo = `${chatTab?.tabId ?? '-'}|${buyer?.id ?? buyer?.name ?? ''}`;
   const orderBuyer = chatTab ? orderBuyerKey(chatTab.status.site, buyer) : undefined;
+  const current = useConversationGuard(convo, () => setPending(undefined));
   /** A write the agent started: a failure (a full disk…) is said, never swallowed. */
   const attempt = async (write: () => Promise<unknown>, ok?: string) => {
     try {
@@ -63,7 +73,7 @@ export function usePhraseInsert({ settings, chatTab, insert, notify }: { setting
   };
 
   const next = (phrase: Phrase, body: string, known: Record<string, string>, step: PhraseStep, done?: () => void) => {
-    if (step.kind === 'ask') setPending({ kind: 'placeholders', phrase, body, fields: step.fields, prefill: step.prefill, choices: step.choices, known, done });
+    if (step.kind === 'ask') setPending({ kind: 'placeholders', phrase, body, fields: step.fields, prefill: step.prefill, choices: step.choices, known, orderBuyer, done });
     else void deliver(phrase, step.filled, done);
   };
 
@@ -73,6 +83,10 @@ export function usePhraseInsert({ settings, chatTab, insert, notify }: { setting
     /** Insert a phrase into the served tab (values asked for first); `done` runs once it landed. */
     request(phrase: Phrase, done?: () => void) {
       if (!settings) return;
+      const key = `${convo}|${phrase.id}`;
+      const now = Date.now();
+      if (lastRequest.current && lastRequest.current.key === key && now - lastRequest.current.at < REPEAT_MS) return;
+      lastRequest.current = { key, at: now };
       const known = placeholderValues(settings, buyer?.name);
       // Its wordings take turns; the one this buyer got last is skipped.
       const body = pickWording(phrase, (text) => lastText.current.get(convo) === text, (w) => fillPlaceholders(w, known).text);
@@ -83,8 +97,26 @@ export function usePhraseInsert({ settings, chatTab, insert, notify }: { setting
     async fill(typed: Record<string, string>, saveShop: boolean) {
       if (pending?.kind !== 'placeholders') return;
       const { phrase, body, known, done } = pending;
-      await attempt(() => updateSettings(db, (current) => rememberPatch(current, typed, orderBuyer, saveShop)));
+      const openedIn = current.current;
+      await attempt(() => updateSettings(db, (stored) => rememberPatch(stored, typed, pending.orderBuyer, saveShop)));
+      if (current.current !== openedIn) return; // the agent moved to another buyer meanwhile: nothing goes in
       next(phrase, body, { ...known, ...typed }, completePhrase(body, known, typed), done);
     },
   };
+}
+
+/**
+ * A form or question opened for one buyer never outlives the conversation: another buyer (or tab) closes it, so
+ * what was typed for the first cannot be inserted into, or remembered for, the next. Returns the conversation now
+ * served, for a step that awaited something to check it is still the one it began in.
+ */
+function useConversationGuard(convo: string, close: () => void) {
+  const [openFor, setOpenFor] = useState(convo);
+  if (openFor !== convo) {
+    setOpenFor(convo);
+    close();
+  }
+  const current = useRef(convo);
+  useEffect(() => void (current.current = convo));
+  return current;
 }

@@ -1,14 +1,21 @@
+import { useEffect, useState } from 'react';
 import type { ChatTab } from '../../scripts-library/protocol';
-import type { Phrase, Settings } from '../../scripts-library/schema';
+import type { Phrase, Reminder, Settings } from '../../scripts-library/schema';
+import type { Served } from '../../scripts-library/served-tab';
+import { stepState } from '../../scripts-library/reminders';
 import { ChaseReminders } from '../chase/ChaseReminders';
+import { useChase } from '../chase/use-chase';
 import { useChaseFocus } from '../chase/use-chase-focus';
 import { BuyerNote } from '../notebooks/BuyerNote';
 import { t } from '../shared/i18n';
 import type { Notify } from '../shared/use-notice';
 import { QuickCount } from '../tally/QuickCount';
 import { useTallyCount, type CountField } from '../tally/use-tally-count';
+import { ServedTabBar } from './ServedTabBar';
+import { WaitingBar } from './WaitingBar';
 
 interface Props {
+  served: Served | undefined;
   chatTab: ChatTab | undefined;
   settings: Settings | undefined;
   /** Insert a phrase through the panel's phrase flow; `done` once it landed. */
@@ -18,16 +25,26 @@ interface Props {
   notify: Notify;
 }
 
-/** What the panel offers for the open conversation: quick counts, 催付提醒, and the buyer's note. */
-export function ServedActions({ chatTab, settings, onInsert, onCount, notify }: Props) {
+/**
+ * The buyer bar: one line with the served tab and buyer, how long they have waited, 询单 +1 / 成交 +1, and a fold
+ * (跟进 · 备注) holding 催付提醒, the follow-up ladders, the steps waiting, the other buyers waiting and the buyer's
+ * note, so the search box and the phrases stay high in the panel. A clicked reminder notification opens the fold.
+ */
+export function ServedActions({ served: servedTab, chatTab, settings, onInsert, onCount, notify }: Props) {
   const [chaseFocus, clearChaseFocus] = useChaseFocus();
+  const [open, setOpen] = useState(false);
   const tally = useTallyCount(settings?.agentName || 'me', settings?.shifts);
+  const { reminders } = useChase(undefined);
   const buyer = chatTab?.status.buyer ?? null;
   const buyerId = buyer?.id ?? buyer?.name;
   const served = chatTab && buyerId ? { site: chatTab.status.site, buyerId, buyerName: buyer?.name, tabId: chatTab.tabId } : undefined;
+  const limitSec = settings?.waitLimitSec ?? 180;
+  const due = useDueCount(reminders);
   return (
-    <>
-      <div className="served-actions">
+    <div className="buyer">
+      <div className="buyerbar">
+        <ServedTabBar served={servedTab} />
+        <WaitingBar chatTab={chatTab} limitSec={limitSec} part="open" />
         {served && (
           <QuickCount
             onConsult={() => onCount('consults', 1)}
@@ -39,9 +56,29 @@ export function ServedActions({ chatTab, settings, onInsert, onCount, notify }: 
             }
           />
         )}
-        <ChaseReminders target={served} ladder={settings?.chaseLadder ?? []} focusId={chaseFocus} onFocusDone={clearChaseFocus} onInsert={onInsert} notify={notify} />
       </div>
-      {served && <BuyerNote key={`${served.site}|${served.buyerId}`} site={served.site} buyerId={served.buyerId} buyerName={buyer?.name ?? buyer?.id ?? ''} />}
-    </>
+      <details className="buyerbar__fold" open={open || !!chaseFocus} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary title={t('buyerMoreHint')} data-due={due || undefined}>
+          {t('buyerMore')}
+          {due > 0 && <span className="buyerbar__due" aria-label={t('buyerMoreDue', String(due))}>{due}</span>}
+        </summary>
+        <WaitingBar chatTab={chatTab} limitSec={limitSec} part="others" />
+        <div className="served-actions">
+          {/* keyed by buyer: the 跟进 kind and 从何时算起 picked for one buyer do not stay for the next */}
+          <ChaseReminders key={served ? `${served.site}|${served.buyerId}` : ''} target={served} ladder={settings?.chaseLadder ?? []} focusId={chaseFocus} onFocusDone={clearChaseFocus} onInsert={onInsert} notify={notify} />
+        </div>
+        {served && <BuyerNote key={`${served.site}|${served.buyerId}`} site={served.site} buyerId={served.buyerId} buyerName={buyer?.name ?? buyer?.id ?? ''} />}
+      </details>
+    </div>
   );
+}
+
+/** How many follow-up steps are due or overdue (shown on the fold's toggle), re-read as time passes. */
+function useDueCount(reminders: readonly Reminder[] | undefined): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 15_000);
+    return () => clearInterval(timer);
+  }, []);
+  return (reminders ?? []).filter((r) => stepState(r, now) !== 'upcoming').length;
 }

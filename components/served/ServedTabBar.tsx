@@ -15,9 +15,19 @@ export function ServedTabBar({ served }: { served: Served | undefined }) {
   const { status } = served.tab;
   const site = siteName(status.site);
   const buyer = status.buyer?.name ?? status.buyer?.id;
+  // One line: when it is too narrow the site's part gives way (…), never the buyer's name.
+  const [before = '', after = ''] = buyer ? t('servingBuyer', [site, '\u0001']).split('\u0001') : [];
   return (
-    <div className="served served--chat" role="status" data-testid="served">
-      <span>{buyer ? t('servingBuyer', [site, buyer]) : t('servingSite', site)}</span>
+    <div className="served served--chat" role="status" data-testid="served" title={buyer ? t('servingBuyer', [site, buyer]) : undefined}>
+      {buyer ? (
+        <span className="served__line">
+          <span className="served__site">{before}</span>
+          <strong className="served__buyer">{buyer}</strong>
+          {after}
+        </span>
+      ) : (
+        <span className="served__line">{t('servingSite', site)}</span>
+      )}
       {status.notice === 'generic-fallback' && <span className="served__notice">{t('noticeGenericFallback')}</span>}
     </div>
   );

@@ -19,10 +19,11 @@ function useNow(on: boolean): number {
 }
 
 /**
- * 等待回复: how long the open conversation's buyer has waited (green, amber, red at the limit) and the other
- * buyers waiting in this console, longest first, as far as the site adapter can see the conversation list.
+ * 等待回复: how long the open conversation's buyer has waited (green, amber, red at the limit; `part="open"`, a
+ * pill in the buyer bar) and the other buyers waiting in this console, longest first, as far as the site adapter
+ * can see the conversation list (`part="others"`, in the bar's fold).
  */
-export function WaitingBar({ chatTab, limitSec }: { chatTab: ChatTab | undefined; limitSec: number }) {
+export function WaitingBar({ chatTab, limitSec, part }: { chatTab: ChatTab | undefined; limitSec: number; part: 'open' | 'others' }) {
   const waiting = chatTab?.status.waiting ?? [];
   const now = useNow(waiting.length > 0);
   if (!chatTab || !waiting.length) return null;
@@ -42,13 +43,16 @@ export function WaitingBar({ chatTab, limitSec }: { chatTab: ChatTab | undefined
       </span>
     );
   };
+  if (part === 'open') {
+    return open ? (
+      <span className="waiting__open" data-testid="waiting-open" title={t('waitOpen', open.name ?? '')}>
+        <span className="sr-only">{t('waitOpen', open.name ?? '')} </span>
+        {pill(open)}
+      </span>
+    ) : null;
+  }
   return (
     <div className="waiting" data-testid="waiting" role="status">
-      {open && (
-        <span data-testid="waiting-open">
-          {t('waitOpen', open.name ?? '')} {pill(open)}
-        </span>
-      )}
       {others.length > 0 && (
         <span className="waiting__list" data-testid="waiting-list">
           {t('waitOthers')}

@@ -24,7 +24,7 @@ export function Onboarding({ settings, onSave }: Props) {
       <p>{t('onboardingIntro')}</p>
       <label className="field">
         <span>{t('settingShopName')}</span>
-        <input value={shopName} maxLength={40} onChange={(e) => setShopName(e.target.value)} />
+        <input autoFocus value={shopName} maxLength={40} onChange={(e) => setShopName(e.target.value)} />
       </label>
       <label className="field">
         <span>{t('settingAgentName')}</span>

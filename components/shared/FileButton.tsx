@@ -7,13 +7,18 @@ interface Props {
   /** The input's test id (tests upload through it). */
   testId: string;
   onFile(file: File): void;
+  /**
+   * Whether the button shows (default yes). The file input stays mounted either way, so a file chosen after the
+   * tools holding the button folded away still arrives.
+   */
+  showButton?: boolean;
 }
 
-export function FileButton({ label, accept, testId, onFile }: Props) {
+export function FileButton({ label, accept, testId, onFile, showButton = true }: Props) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <button onClick={() => input.current?.click()}>{label}</button>
+      {showButton && <button onClick={() => input.current?.click()}>{label}</button>}
       <input
         ref={input}
         type="file"

@@ -19,6 +19,7 @@ const editor = () => screen.getByRole('form', { name: '编辑短语' });
 
 describe('creating and editing phrases', () => {
   it('shows clear problems, refuses to save them, then saves a valid phrase with pinyin search keys', async () => {
+    await userEvent.click(screen.getByRole('button', { name: '管理' })); // the library tools are inside 管理
     await userEvent.click(screen.getByRole('button', { name: '新建短语' }));
     const form = editor();
     await userEvent.type(within(form).getByLabelText('标题'), '周末发货');
@@ -43,6 +44,7 @@ describe('creating and editing phrases', () => {
   });
 
   it('keeps other wordings of a phrase (a blank one dropped, a repeat refused) and they survive a CSV update', async () => {
+    await userEvent.click(screen.getByRole('button', { name: '管理' })); // the library tools are inside 管理
     await userEvent.click(screen.getByRole('button', { name: '新建短语' }));
     const form = editor();
     await userEvent.type(within(form).getByLabelText('标题'), '稍等招呼');
@@ -67,6 +69,7 @@ describe('creating and editing phrases', () => {
   });
 
   it('refuses an empty body and one over 500 characters', async () => {
+    await userEvent.click(screen.getByRole('button', { name: '管理' })); // the library tools are inside 管理
     await userEvent.click(screen.getByRole('button', { name: '新建短语' }));
     const form = editor();
     await userEvent.type(within(form).getByLabelText('标题'), '太长');
@@ -126,6 +129,7 @@ describe('creating and editing phrases', () => {
   });
 
   it('adds a stage of the agent\'s own while editing', async () => {
+    await userEvent.click(screen.getByRole('button', { name: '管理' })); // the library tools are inside 管理
     await userEvent.click(screen.getByRole('button', { name: '新建短语' }));
     const form = editor();
     await userEvent.selectOptions(within(form).getByLabelText('阶段'), '+ 新建阶段…');

@@ -123,6 +123,7 @@ describe('inserting', () => {
     const readDraft = vi.fn(async () => '亲，您的包裹今天下午发出，单号稍后发您');
     render(<SidePanel db={db} served={serving} insert={vi.fn<InsertFn>()} readDraft={readDraft} />);
     await screen.findByText('主动招呼');
+    await userEvent.click(screen.getByRole('button', { name: '管理' })); // the library tools are inside 管理
     await userEvent.click(screen.getByRole('button', { name: '存为短语' }));
     const form = await screen.findByRole('form', { name: '编辑短语' });
     expect(readDraft).toHaveBeenCalledWith(12);

@@ -222,6 +222,7 @@ describe('"/" picker placeholders', () => {
     await demo.click('[data-role="reply-box"]');
     await demo.keyboard.type('亲，这款今天有现货');
     const panel = await h.openPanel(await h.tabIdOf(demo));
+    await panel.click('button:has-text("管理")'); // the library tools are inside 管理
     await panel.click('button:has-text("存为短语")');
     await expect.poll(() => panel.inputValue('form[aria-label="编辑短语"] textarea')).toBe('亲，这款今天有现货');
     await Promise.all([demo.close(), panel.close()]);

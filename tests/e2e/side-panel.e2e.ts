@@ -223,6 +223,7 @@ describe('buyer notes', () => {
   it('follow the open conversation', async () => {
     const demo = await h.openDemo('react');
     const panel = await h.openPanel(await h.tabIdOf(demo));
+    await panel.locator('.buyerbar__fold > summary').click(); // 跟进: the buyer bar's fold holds the note
     await panel.locator('.buyer-note summary').click();
     await panel.fill('textarea[aria-label="买家备注：小美爱购物"]', '老顾客，穿M码');
     await panel.waitForSelector('text=备注已保存');
