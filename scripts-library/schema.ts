@@ -351,6 +351,8 @@ const SETTING_FAMILIES: readonly [prefix: string, schema: z.ZodType][] = [
   ['installedRules:', timestamp],
   ['rulesRevision:', z.string().max(200)],
   [QUARANTINE_PREFIX, QuarantineSchema],
+  // How an imported file's groups were put into stages (storage/repositories/phrase-writes.ts).
+  ['importGroups:', z.record(z.string().min(1).max(200), z.string().min(1).max(80))],
 ];
 
 export function settingValueSchema(key: string): z.ZodType | undefined {

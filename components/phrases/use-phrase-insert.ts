@@ -37,7 +37,7 @@ export function usePhraseInsert({ settings, chatTab, insert, notify }: { setting
   const lastText = useRef(new Map<string, string>());
   // A double click (or a key held down) asks for the same phrase twice within a moment: one insert, not two. With
   // no same-phrase question any more (an insert is not a send), nothing else would stop the second.
-  const lastRequest = useRef<{ key: string; at: number }>();
+  const lastRequest = useRef<{ key: string; at: number } | undefined>(undefined);
   const buyer = chatTab?.status.buyer ?? null;
   const convo = `${chatTab?.tabId ?? '-'}|${buyer?.id ?? buyer?.name ?? ''}`;
   const orderBuyer = chatTab ? orderBuyerKey(chatTab.status.site, buyer) : undefined;

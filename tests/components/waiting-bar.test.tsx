@@ -15,15 +15,17 @@ const tab = (waiting: NonNullable<ChatTab['status']['waiting']>): ChatTab => ({
 
 it('shows — for a wait whose start is unknown, "≥ n 分" after a minute, and the clock for one seen from its start', () => {
   const now = Date.now();
+  const chatTab = tab([
+    { key: 'demo|小美', name: '小美', since: now - 2_000, unknownStart: true },
+    { key: 'demo|阿强', name: '阿强', since: now - 125_000, unknownStart: true },
+    { key: 'demo|林林', name: '林林', since: now - 7_000 },
+  ]);
+  // The open conversation's pill sits in the buyer bar, the other buyers in its fold: the panel renders both parts.
   render(
-    <WaitingBar
-      chatTab={tab([
-        { key: 'demo|小美', name: '小美', since: now - 2_000, unknownStart: true },
-        { key: 'demo|阿强', name: '阿强', since: now - 125_000, unknownStart: true },
-        { key: 'demo|林林', name: '林林', since: now - 7_000 },
-      ])}
-      limitSec={180}
-    />,
+    <>
+      <WaitingBar chatTab={chatTab} limitSec={180} part="open" />
+      <WaitingBar chatTab={chatTab} limitSec={180} part="others" />
+    </>,
   );
   expect(screen.getByTestId('waiting-open').textContent).toBe('小美 已等待 —');
   const list = screen.getByTestId('waiting-list').textContent ?? '';
