@@ -197,7 +197,7 @@ export interface CodeClash {
   owner: { id: string; title: string };
   /** keep: the row is skipped; take: the file's wording replaces the owner's; rename: the row is added under `newCode`. */
   choice: ClashChoice;
-  newCode?: string;
+  newCode: string;
 }
 
 export interface ImportPlan {
@@ -347,11 +347,11 @@ export function planImport(
       else {
         // Another phrase has this code (every Qianniu library uses by, fh, kd…): never written over unasked.
         const choice = options.clashChoices?.[row.row] ?? 'rename';
-        const clash: CodeClash = { row: row.row, title, code, owner: { id: codeHolder.id, title: codeHolder.title }, choice };
-        plan.clashes.push(clash);
+        const newCode = freshCode(title, code, (c) => codeOwner.has(c), options.initialsOf); // shown whatever the choice
+        plan.clashes.push({ row: row.row, title, code, owner: { id: codeHolder.id, title: codeHolder.title }, choice, newCode });
         if (choice === 'keep') continue;
         if (choice === 'take') candidate = codeHolder;
-        else code = clash.newCode = freshCode(title, code, (c) => codeOwner.has(c), options.initialsOf);
+        else code = newCode;
       }
     }
     candidate ??= sameTitle?.length === 1 && titleRowsInFile.get(key(stageId, title)) === 1 ? sameTitle[0] : undefined;

@@ -84,8 +84,7 @@ function Clashes({ clashes, onChoice }: { clashes: readonly CodeClash[]; onChoic
         <label key={c.row} className="field">
           <span>{t('importClashRow', [String(c.row), c.title, c.code, c.owner.title])}</span>
           <select aria-label={`${c.code} ${c.title}`} value={c.choice} disabled={!onChoice} onChange={(e) => onChoice?.(c.row, e.target.value as ClashChoice)}>
-            {/* The new code is known once planned with "rename"; until then the option says only what it does. */}
-            <option value="rename">{t('importClashRename', c.newCode ?? '…')}</option>
+            <option value="rename">{t('importClashRename', c.newCode)}</option>
             <option value="keep">{t('importClashKeep')}</option>
             <option value="take">{t('importClashTake', c.owner.title)}</option>
           </select>
