@@ -17,9 +17,6 @@ import type { Notify } from '../shared/use-notice';
 import { writeErrorText } from '../shared/write-error';
 import type { InsertOutcome } from './insert-phrase';
 
-/** A second request of the same phrase for the same buyer within this is the same gesture (a double click). */
-const REPEAT_MS = 600;
-
 export type InsertFn = (tabId: number | undefined, text: string, caret?: number) => Promise<InsertOutcome>;
 
 export type Pending =
@@ -35,9 +32,6 @@ export function usePhraseInsert({ settings, chatTab, insert, notify }: { setting
   // The text last inserted per chat tab + buyer, so a phrase with other wordings does not give the same one twice
   // running.
   const lastText = useRef(new Map<string, string>());
-  // A double click (or a key held down) asks for the same phrase twice within a moment: one insert, not two. With
-  // no same-phrase question any more (an insert is not a send), nothing else would stop the second.
-  const lastRequest = useRef<{ key: string; at: number } | undefined>(undefined);
   const buyer = chatTab?.status.buyer ?? null;
   const convo = `${chatTab?.tabId ?? '-'}|${buyer?.id ?? buyer?.name ?? ''}`;
   const orderBuyer = chatTab ? orderBuyerKey(chatTab.status.site, buyer) : undefined;
@@ -83,10 +77,6 @@ export function usePhraseInsert({ settings, chatTab, insert, notify }: { setting
     /** Insert a phrase into the served tab (values asked for first); `done` runs once it landed. */
     request(phrase: Phrase, done?: () => void) {
       if (!settings) return;
-      const key = `${convo}|${phrase.id}`;
-      const now = Date.now();
-      if (lastRequest.current && lastRequest.current.key === key && now - lastRequest.current.at < REPEAT_MS) return;
-      lastRequest.current = { key, at: now };
       const known = placeholderValues(settings, buyer?.name);
       // Its wordings take turns; the one this buyer got last is skipped.
       const body = pickWording(phrase, (text) => lastText.current.get(convo) === text, (w) => fillPlaceholders(w, known).text);

@@ -36,6 +36,7 @@ describe('the stage of a new phrase in the panel', { timeout: 30_000 }, () => {
     render(<SidePanel db={db} served={served} insert={vi.fn<InsertFn>()} readDraft={() => Promise.resolve(SIZE)} />);
     await screen.findByText('主动招呼', {}, { timeout: 5000 }).catch(() => undefined);
     expect(await screen.findByRole('tab', { name: /物流/, selected: true })).toBeInTheDocument(); // the buyer's hint
+    await userEvent.click(screen.getByRole('button', { name: '管理' })); // the library tools are inside 管理
   });
 
   it('新建短语 does not start in the hinted stage and follows the words typed', async () => {

@@ -105,7 +105,7 @@ describe('SlashPicker in a re-rendering editor', () => {
   });
 });
 
-const formOf = () => document.querySelector('kefu-slash-picker')?.shadowRoot?.querySelector('form') ?? null;
+const formOf = () => shadowOf('kefu-slash-picker')?.querySelector('form') ?? null;
 
 describe('SlashPicker fill-in form and the buyer it was opened for (#29 item 1)', () => {
   it('remembers the typed order values under the buyer served when the form opened', async () => {
@@ -167,7 +167,7 @@ describe('SlashPicker rows (#29 item 19)', () => {
   it('each row shows its phrase\'s shortcut code next to the title', async () => {
     const { picker } = makePicker([{ ...STOCK, code: 'yh' }, { ...TRACKING }]);
     typeInto(picker, '/y');
-    const root = () => document.querySelector('kefu-slash-picker')?.shadowRoot;
+    const root = () => shadowOf('kefu-slash-picker');
     await vi.waitFor(() => expect(root()?.querySelectorAll('[role="option"]').length).toBe(2));
     const rows = [...root()!.querySelectorAll('[role="option"]')];
     expect(rows[0]!.querySelector('.code')?.textContent).toBe('/yh');
