@@ -10,5 +10,7 @@ export default defineConfig({
     setupFiles: ['./tests/setup.ts'],
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/components/**/*.test.tsx'],
     restoreMocks: true,
+    // Component tests drive a whole panel over fake-indexeddb; on a busy 2-core machine a few take seconds.
+    testTimeout: 20_000,
   },
 });

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { replyText, sentTexts, STOCK, startHarness, type Harness } from './harness';
+import { shadow } from './shadow';
 
 let h: Harness;
 beforeAll(async () => {
@@ -17,14 +18,15 @@ afterAll(async () => {
 
 const firstSuggested = (panel: Page) => panel.locator('[role="option"]:has([data-suggested]) [data-phrase-id]').first().getAttribute('data-phrase-id');
 
-/** The countdown pill by the reply box (its shadow root), with where it is. */
-const pageTimer = (page: Page) =>
-  page.evaluate(() => {
-    const pill = document.querySelector('kefu-wait')?.shadowRoot?.querySelector<HTMLElement>('[role="timer"]');
-    if (!pill?.isConnected) return null;
-    const r = pill.getBoundingClientRect();
-    return { level: pill.dataset.level, text: pill.textContent, rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom } };
+/** The countdown pill by the reply box (inside its closed shadow root, read through DevTools), with where it is. */
+const pageTimer = async (page: Page) => {
+  const pill = shadow(page, 'kefu-wait', '[role="timer"]');
+  if ((await pill.count()) === 0) return null;
+  return pill.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { level: (el as HTMLElement).dataset.level, text: el.textContent, rect: { left: r.left, top: r.top, right: r.right, bottom: r.bottom } };
   });
+};
 
 type Box = { left: number; top: number; right: number; bottom: number };
 const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -128,7 +130,7 @@ describe('the chat page (#29)', () => {
     await stock.click();
     await expect.poll(() => replyText(demo)).toBe(STOCK);
     expect(await panel.locator('[role="alertdialog"]').count()).toBe(0);
-    const badge = demo.locator('kefu-guard [data-testid="guard-badge"]');
+    const badge = shadow(demo, 'kefu-guard', '[data-testid="guard-badge"]');
     expect(await badge.count()).toBe(0);
 
     await demo.bringToFront();
@@ -140,17 +142,17 @@ describe('the chat page (#29)', () => {
     await expect.poll(() => replyText(demo)).toBe(STOCK);
     await expect.poll(() => badge.textContent()).toBe('建议改 1');
     await badge.click();
-    expect(await demo.locator('kefu-guard .hit').textContent()).toContain('重复回复');
+    expect(await shadow(demo, 'kefu-guard', '.hit').textContent()).toContain('重复回复');
     await Promise.all([demo.close(), panel.close()]);
   });
 
   it('item 1: the "/" fill-in form open for 小美 closes when the console switches to 阿强 by itself, and 阿强 never gets her tracking number', async () => {
     const demo = await h.openDemo('textarea');
-    const form = demo.locator('kefu-slash-picker form');
-    const inputs = demo.locator('kefu-slash-picker form input');
+    const form = shadow(demo, 'kefu-slash-picker', 'form');
+    const inputs = shadow(demo, 'kefu-slash-picker', 'form input');
     await demo.click('[data-role="reply-box"]');
     await demo.keyboard.type('/dh');
-    await expect.poll(() => demo.locator('kefu-slash-picker [role="option"]').first().getAttribute('data-phrase-id')).toBe('logistics-tracking-result');
+    await expect.poll(() => shadow(demo, 'kefu-slash-picker', '[role="option"]').first().getAttribute('data-phrase-id')).toBe('logistics-tracking-result');
     await demo.keyboard.press('Enter');
     await expect.poll(() => inputs.count()).toBe(2);
     await inputs.nth(0).fill('顺丰');
@@ -166,7 +168,7 @@ describe('the chat page (#29)', () => {
     await demo.fill('[data-role="reply-box"]', '');
     await demo.click('[data-role="reply-box"]');
     await demo.keyboard.type('/dh');
-    await expect.poll(() => demo.locator('kefu-slash-picker [role="option"]').first().getAttribute('data-phrase-id')).toBe('logistics-tracking-result');
+    await expect.poll(() => shadow(demo, 'kefu-slash-picker', '[role="option"]').first().getAttribute('data-phrase-id')).toBe('logistics-tracking-result');
     await demo.keyboard.press('Enter');
     await expect.poll(() => inputs.count()).toBe(2);
     expect(await inputs.nth(1).inputValue()).toBe('');
