@@ -7,6 +7,24 @@ import type { ImportPlan } from '../../scripts-library/phrase-io';
 import type { PhraseDraft } from '../../scripts-library/phrase-validation';
 import { phrasePinyin } from '../../scripts-library/pinyin';
 
+/**
+ * An incoming phrase (a file's, a pack's) as it is stored: the stored row's pin and use figures kept, stamped now,
+ * its search keys computed, `own` naming where it comes from.
+ */
+function storedFrom(phrase: Omit<Phrase, 'pinned' | 'useCount' | 'lastUsedAt' | 'createdAt' | 'updatedAt' | 'origin' | 'pinyin'>, existing: Phrase | undefined, now: number, own: Pick<Phrase, 'origin'> & Partial<Pick<Phrase, 'pack'>>): Phrase {
+  return PhraseSchema.parse(
+    withSearchKeys({
+      ...phrase,
+      pinned: existing?.pinned ?? false,
+      useCount: existing?.useCount ?? 0,
+      lastUsedAt: existing?.lastUsedAt,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+      ...own,
+    }),
+  );
+}
+
 /** The search keys of a phrase, computed when it is saved (never at panel open). */
 export function withSearchKeys<T extends Pick<Phrase, 'title' | 'body' | 'tags'>>(p: T): T & Pick<Phrase, 'pinyin'> {
   return { ...p, pinyin: phrasePinyin([p.title, p.body, ...p.tags]) };
@@ -19,20 +37,12 @@ export function withSearchKeys<T extends Pick<Phrase, 'title' | 'body' | 'tags'>
  */
 export async function applyImport(db: KefuDB, plan: ImportPlan, now = Date.now()): Promise<number> {
   const rows = [...plan.added, ...plan.updated].map(({ phrase, existing }) =>
-    PhraseSchema.parse(
-      withSearchKeys({
-        ...phrase,
-        pinned: existing?.pinned ?? false,
-        useCount: existing?.useCount ?? 0,
-        lastUsedAt: existing?.lastUsedAt,
-        createdAt: existing?.createdAt ?? now,
-        updatedAt: now,
-        origin: existing?.origin ?? 'import',
-        // A team phrase stays the team's (#30 N6): with the file's wording it counts as edited here, kept by
-        // the next version, not cut off from it.
-        ...(existing?.pack ? { pack: existing.pack } : {}),
-      }),
-    ),
+    storedFrom(phrase, existing, now, {
+      origin: existing?.origin ?? 'import',
+      // A team phrase stays the team's (#30 N6): with the file's wording it counts as edited here, kept by the next
+      // version, not cut off from it.
+      ...(existing?.pack ? { pack: existing.pack } : {}),
+    }),
   );
   const stages = plan.newStages.map((s) => StageSchema.parse(s));
   return db.transaction('rw', db.stages, db.phrases, async () => {
@@ -196,20 +206,7 @@ export async function applyPackUpdate(
       ...[...plan.added, ...plan.updated].map(({ phrase, existing, ref, hash }) => ({ phrase, existing, ref, hash })),
       ...taken.flatMap((k, i) => (takenNow[i] ? [{ phrase: k.wording!, existing: takenNow[i], ref: k.ref, hash: k.hash }] : [])),
     ];
-    const written = toWrite.map(({ phrase, existing, ref, hash }) =>
-      PhraseSchema.parse(
-        withSearchKeys({
-          ...phrase,
-          pinned: existing?.pinned ?? false,
-          useCount: existing?.useCount ?? 0,
-          lastUsedAt: existing?.lastUsedAt,
-          createdAt: existing?.createdAt ?? now,
-          updatedAt: now,
-          origin: pack.id,
-          pack: stamp(ref, hash),
-        }),
-      ),
-    );
+    const written = toWrite.map(({ phrase, existing, ref, hash }) => storedFrom(phrase, existing, now, { origin: pack.id, pack: stamp(ref, hash) }));
     const restamped = [...plan.unchanged, ...plan.kept.filter((k) => k.reason === 'edited' && !takenIds.has(k.id))];
     const keep = await db.phrases.bulkGet(restamped.map((k) => k.id));
     const kept = keep.flatMap((p, i) => (p ? [{ ...p, pack: stamp(restamped[i]!.ref, restamped[i]!.hash) }] : []));
