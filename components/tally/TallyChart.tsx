@@ -64,8 +64,8 @@ export function TallyChart({ days: given }: { days: readonly DayTotals[] }) {
     : '';
   return (
     <figure className="tally__chart">
-      <figcaption className="tally__h">{t('tally30')}</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={t('tally30')} data-testid="tally-chart" fontSize={FONT} fill="#475569">
+      <figcaption className="tally__h">{t('tally30', String(days.length))}</figcaption>
+      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={t('tally30', String(days.length))} data-testid="tally-chart" fontSize={FONT} fill="#475569">
         {ticks.map((v) => (
           <g key={v} data-axis="count">
             <line x1={LEFT} x2={W - RIGHT} y1={y(v)} y2={y(v)} stroke="#e2e8f0" />

@@ -39,6 +39,7 @@ it('one day of data: the week table names each day once as 「11月17日」, emp
   const chart = await screen.findByTestId('tally-chart');
   await waitFor(() => expect(chart.querySelector('[data-day="2026-11-23"]')?.getAttribute('data-consults')).toBe('2'));
   expect(chart.querySelectorAll('rect[data-day]')).toHaveLength(7);
+  expect(screen.getByText(/^最近 7 天（柱/)).toBeInTheDocument(); // the caption names the days drawn, not 30
   const empty = screen.getByTestId('tally-day-2026-11-22');
   expect(within(empty).getAllByRole('cell')[0]).toHaveTextContent('11月22日');
   expect(empty).not.toHaveTextContent('暂无询单');
