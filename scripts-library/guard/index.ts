@@ -480,11 +480,14 @@ export function checkDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
   if (near.foundCount) resolveNear(plain.text, near, plainMatches, compiled.plain.entries.length, compiled.plain.automaton.lengths, adder(plain));
   const addCompact = adder(compact);
   const slices = patternSlices(compact.text.length);
+  // Each slice's text cut once for every pattern (one slice, the text itself, on any keystroke-sized draft).
+  const sliceTexts = slices.length === 1 ? [compact.text] : slices.map(({ from, to }) => compact.text.slice(from, to));
   for (const { rule, check, regex } of compiled.patterns) {
     // A zero-length match is no words to change: never a hit (a stored pattern that can match nothing must not
     // hold every send). A number must pass its rule's check digit (an order number is no bank card).
-    for (const { from, to, own, ownEnd, upTo } of slices) {
-      const text = slices.length === 1 ? compact.text : compact.text.slice(from, to);
+    for (let i = 0; i < slices.length; i++) {
+      const { from, own, ownEnd, upTo } = slices[i]!;
+      const text = sliceTexts[i]!;
       regex.lastIndex = 0;
       for (const m of text.matchAll(regex)) {
         const start = from + m.index;
