@@ -33,6 +33,8 @@ export class WaitWatch {
   private limitTimer: number | undefined;
   private host: HTMLElement | null = null;
   private pill: HTMLElement | null = null;
+  /** Where the pill was last placed, and for what layout: the tick redraws every second, the spot is kept. */
+  private spot: { box: HTMLElement; layout: string; left: number; top: number } | null = null;
   private readonly told = new Set<string>();
 
   constructor(
@@ -144,12 +146,17 @@ export class WaitWatch {
     const size = { width: own.width || 48, height: own.height || 20 };
     const view = this.doc.defaultView;
     const viewport = { width: view?.innerWidth ?? 1e4, height: view?.innerHeight ?? 1e4 };
-    // Obstacles in the box's own document are in its frame's coordinates: moved by the frame's offset like the box.
-    const shift = { x: r.left - box.getBoundingClientRect().left, y: r.top - box.getBoundingClientRect().top };
-    const obstacles = this.safe(() => obstaclesAround(box).map((o) => ({ left: o.left + shift.x, right: o.right + shift.x, top: o.top + shift.y, bottom: o.bottom + shift.y }))) ?? [];
-    const at = pillSpot(r, obstacles, size, viewport);
-    pill.style.left = `${at.left}px`;
-    pill.style.top = `${at.top}px`;
+    // The walk around the box (up to 400 nodes, their rects) runs again only when the box, its place, the pill's
+    // size or the window changed, not on every second's tick of the clock.
+    const layout = [r.left, r.top, r.right, r.bottom, Math.round(size.width), Math.round(size.height), viewport.width, viewport.height].join();
+    if (this.spot?.box !== box || this.spot.layout !== layout) {
+      // Obstacles in the box's own document are in its frame's coordinates: moved by the frame's offset like the box.
+      const shift = { x: r.left - box.getBoundingClientRect().left, y: r.top - box.getBoundingClientRect().top };
+      const obstacles = this.safe(() => obstaclesAround(box).map((o) => ({ left: o.left + shift.x, right: o.right + shift.x, top: o.top + shift.y, bottom: o.bottom + shift.y }))) ?? [];
+      this.spot = { box, layout, ...pillSpot(r, obstacles, size, viewport) };
+    }
+    pill.style.left = `${this.spot.left}px`;
+    pill.style.top = `${this.spot.top}px`;
   }
 
   close(): void {
