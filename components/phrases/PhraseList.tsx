@@ -94,7 +94,8 @@ function Row({ hit, index, active, onInsert, onHover, actions, flag, suggested, 
       <button
         className={`phrase${active ? ' phrase--active' : ''}${open ? ' phrase--open' : ''}`}
         title={`${previewText(pieces)}\n\n${t('insertHint')}`}
-        onClick={() => onInsert(phrase)}
+        // The second click of a double click (detail 2) is not a second insert; a key press (detail 0) inserts.
+        onClick={(e) => e.detail < 2 && onInsert(phrase)}
         onMouseEnter={() => onHover?.(index)}
         data-phrase-id={phrase.id}
         tabIndex={-1}

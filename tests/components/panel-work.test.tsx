@@ -120,3 +120,26 @@ describe('row previews', { timeout: 20_000 }, () => {
     expect(row(rowIds()[0]!)).not.toHaveClass('phrase--open');
   });
 });
+
+describe('a double click on a row', { timeout: 20_000 }, () => {
+  it('inserts the phrase once, not twice (the second click of a double click is not a second insert)', async () => {
+    await saveSettings(db, { shopName: '小美服饰', agentName: '小王', onboarded: true });
+    const insert = vi.fn<InsertFn>().mockResolvedValue({ kind: 'inserted' });
+    render(<SidePanel db={db} served={servedFor('u1', '小美')} insert={insert} />);
+    await userEvent.dblClick(await screen.findByText('主动招呼', undefined, { timeout: 5000 }));
+    await waitFor(() => expect(insert).toHaveBeenCalled());
+    await new Promise((r) => setTimeout(r, 200));
+    expect(insert).toHaveBeenCalledTimes(1);
+  });
+
+  it('two separate clicks still insert twice (an agent may want the phrase again)', async () => {
+    await saveSettings(db, { shopName: '小美服饰', agentName: '小王', onboarded: true });
+    const insert = vi.fn<InsertFn>().mockResolvedValue({ kind: 'inserted' });
+    render(<SidePanel db={db} served={servedFor('u1', '小美')} insert={insert} />);
+    const row = await screen.findByText('主动招呼', undefined, { timeout: 5000 });
+    await userEvent.click(row);
+    await waitFor(() => expect(insert).toHaveBeenCalledTimes(1));
+    await userEvent.click(row);
+    await waitFor(() => expect(insert).toHaveBeenCalledTimes(2));
+  });
+});
