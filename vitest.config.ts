@@ -12,5 +12,8 @@ export default defineConfig({
     restoreMocks: true,
     // Component tests drive a whole panel over fake-indexeddb; on a busy 2-core machine a few take seconds.
     testTimeout: 20_000,
+    // Vitest's default in a run is one worker fewer than the cores: one worker on CI's 2 cores, with the other core
+    // idle while a file imports and sets up. Two workers keep both cores busy.
+    maxWorkers: 2,
   },
 });
