@@ -64,6 +64,9 @@ export default defineConfig({
         ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+K' }, description: '__MSG_actionTitle__' } }
         : { _execute_action: { suggested_key: { default: 'Alt+K' }, description: '__MSG_actionTitle__' } },
     icons: { 16: 'icon/16.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    // Firefox's WebDriver BiDi refuses to navigate a tab to a moz-extension:// page, so the Firefox e2e build lets
+    // the fixture page open the panel (a web-accessible page); the real build exposes nothing to pages.
+    ...(browser === 'firefox' && local ? { web_accessible_resources: ['sidepanel.html'] } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -11,4 +11,8 @@ describe('the production manifest', () => {
     expect(hosts.filter((h) => /localhost|127\.0\.0\./.test(h))).toEqual([]);
   });
 
+  it.each(['chrome', 'firefox'])('%s exposes no page of the extension to web pages (the Firefox e2e build alone does, for BiDi)', (browser) => {
+    expect(manifest(browser)).not.toHaveProperty('web_accessible_resources');
+  });
+
 });
