@@ -9,7 +9,11 @@
  */
 import type { ChatTab } from './protocol';
 
-export type Served = { state: 'chat'; tab: ChatTab } | { state: 'no-input'; tab?: ChatTab };
+/**
+ * `companion`: the panel opened as a window of its own beside the 千牛 desktop client (?companion=1), where
+ * Taobao agents reply: it serves no chat tab, and a click copies the phrase for the agent to paste there.
+ */
+export type Served = { state: 'chat'; tab: ChatTab } | { state: 'no-input'; tab?: ChatTab } | { state: 'companion' };
 
 export interface ServedQuery {
   tabs: readonly ChatTab[];

@@ -4,6 +4,8 @@ import { t, type MessageKey } from '../shared/i18n';
 
 export type InsertOutcome =
   | { kind: 'inserted' }
+  /** Put where the agent wants it, though not into a reply box: the companion window's copy (a use, a success). */
+  | { kind: 'handed'; message: string }
   | { kind: 'copied'; message: string }
   | { kind: 'failed'; message: string };
 
@@ -29,6 +31,19 @@ export async function insertIntoTab(tabId: number | undefined, text: string, car
     return { kind: 'copied', message: t('copiedFallback', t(reason)) };
   } catch {
     return { kind: 'failed', message: t('copyFailed', t(reason)) };
+  }
+}
+
+/**
+ * The 千牛 companion window's insert: the phrase goes to the clipboard, for the agent to paste into 千牛's reply box
+ * (no chat tab is ever written to from this window).
+ */
+export async function copyForCompanion(_tabId: number | undefined, text: string): Promise<InsertOutcome> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return { kind: 'handed', message: t('companionCopiedHint') };
+  } catch {
+    return { kind: 'failed', message: t('companionCopyFailed') };
   }
 }
 

@@ -51,19 +51,23 @@ export function usePhraseInsert({ settings, chatTab, insert, notify }: { setting
     const outcome: { last?: InsertOutcome } = {};
     const landed = await deliverPhrase(
       {
-        insert: async (text, caret) => (outcome.last = await insert(chatTab?.tabId, text, caret)).kind === 'inserted',
+        insert: async (text, caret) => {
+          const { kind } = (outcome.last = await insert(chatTab?.tabId, text, caret));
+          return kind === 'inserted' || kind === 'handed';
+        },
         countUse: async (id) => {
           lastText.current.set(convo, filled.text);
           done?.();
           // The text is in the chat box already; a use that cannot be counted (full disk) is only mentioned.
-          await attempt(() => recordPhraseUse(db, id), t('inserted', phrase.title));
+          const handed = outcome.last?.kind === 'handed' ? outcome.last.message : undefined;
+          await attempt(() => recordPhraseUse(db, id), handed ? t('copiedForPaste', [phrase.title, handed]) : t('inserted', phrase.title));
         },
       },
       phrase.id,
       filled,
     );
     const failed = outcome.last;
-    if (!landed && failed && failed.kind !== 'inserted') notify(failed.message, failed.kind === 'copied' ? 'warn' : 'error');
+    if (!landed && failed && failed.kind !== 'inserted' && failed.kind !== 'handed') notify(failed.message, failed.kind === 'copied' ? 'warn' : 'error');
   };
 
   const next = (phrase: Phrase, body: string, known: Record<string, string>, step: PhraseStep, done?: () => void) => {

@@ -1,14 +1,26 @@
 import type { Served } from '../../scripts-library/served-tab';
 import { siteName, t } from '../shared/i18n';
+import { openCompanionWindow } from './use-served-tab';
 
 /** Which chat tab the panel serves (site + buyer when known), or the clear "no chat input" state. */
 export function ServedTabBar({ served }: { served: Served | undefined }) {
   if (!served) return <div className="served served--loading">{t('loading')}</div>;
+  if (served.state === 'companion') {
+    return (
+      <div className="served served--companion" role="status" data-testid="served">
+        <strong>{t('companionTitle')}</strong>
+        <span className="served__hint">{t('companionHint')}</span>
+      </div>
+    );
+  }
   if (served.state === 'no-input') {
     return (
       <div className="served served--none" role="status" data-testid="served">
         <strong>{t('noChatInput')}</strong>
         <span className="served__hint">{t('noChatInputHint')}</span>
+        <button type="button" className="served__companion" onClick={() => void openCompanionWindow().catch((e: unknown) => console.warn('[kefu] cannot open the companion window', e))}>
+          {t('companionOpen')}
+        </button>
       </div>
     );
   }

@@ -39,9 +39,19 @@ async function confirmLive(tab: ChatTab): Promise<Served> {
   return { state: 'no-input' };
 }
 
+/** The panel opened as the 千牛 companion window (see openCompanionWindow). */
+export const isCompanionWindow = (search = location.search) => new URLSearchParams(search).get('companion') === '1';
+
+/** Opens the panel as a narrow window of its own, to stand beside the 千牛 desktop client. */
+export async function openCompanionWindow(): Promise<void> {
+  await browser.windows.create({ url: browser.runtime.getURL('/sidepanel.html?companion=1'), type: 'popup', width: 420, height: 780 });
+}
+
 export function useServedTab(): Served | undefined {
-  const [served, setServed] = useState<Served>();
+  // The companion window serves no chat tab, whatever is open: a click there is for 千牛, never for a console.
+  const [served, setServed] = useState<Served | undefined>(() => (isCompanionWindow() ? { state: 'companion' } : undefined));
   useEffect(() => {
+    if (isCompanionWindow()) return;
     const pinned = Number(new URLSearchParams(location.search).get('tabId'));
     let alive = true;
     const refresh = () =>

@@ -1,14 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { SidePanel } from '../../components/SidePanel';
-import { insertIntoTab } from '../../components/phrases/insert-phrase';
-import { useServedTab } from '../../components/served/use-served-tab';
+import { copyForCompanion, insertIntoTab } from '../../components/phrases/insert-phrase';
+import { isCompanionWindow, useServedTab } from '../../components/served/use-served-tab';
 import { getDb } from '../../storage/db';
 import { startFirstScreen } from '../../components/shared/use-first-screen';
 import './style.css';
 
 function App() {
-  return <SidePanel db={getDb()} served={useServedTab()} insert={insertIntoTab} />;
+  // The 千牛 companion window copies what is clicked; the docked panel inserts into the served chat tab.
+  return <SidePanel db={getDb()} served={useServedTab()} insert={isCompanionWindow() ? copyForCompanion : insertIntoTab} />;
 }
 
 // The first screen of phrases is read while React starts (use-first-screen.ts).
