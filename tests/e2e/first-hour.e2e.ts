@@ -128,3 +128,28 @@ describe('tally hotkeys from the chat page', () => {
     await Promise.all([demo.close(), panel.close()]);
   });
 });
+
+describe('the 千牛 companion window', () => {
+  it('a click copies the phrase for 千牛 and never types into a console open beside it', async () => {
+    const demo = await h.openDemo('react');
+    await demo.click('[data-role="reply-box"]'); // a console is open and ready: the companion must still leave it alone
+    const origin = `chrome-extension://${h.extensionId}`;
+    const companion = await h.context.newPage();
+    // What the panel hands the clipboard, recorded on its way (the browser's own write still decides success).
+    await companion.addInitScript(() => {
+      const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+      (window as unknown as { copied: string[] }).copied = [];
+      navigator.clipboard.writeText = (text: string) => ((window as unknown as { copied: string[] }).copied.push(text), write(text));
+    });
+    await companion.setViewportSize({ width: 420, height: 780 });
+    await companion.goto(`${origin}/sidepanel.html?companion=1`);
+    await expect.poll(() => companion.textContent('[data-testid="served"]')).toContain('千牛伴侣');
+    await companion.locator('.stages [role="tab"]').first().click();
+    await companion.click('[data-phrase-id="stock-yes"]');
+    await expect.poll(() => companion.textContent('[data-testid="notice"]')).toBe('已复制：有货 · 到千牛回复框按 Ctrl+V 粘贴');
+    expect(await companion.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual(['让您久等了，您问的这款有货的，现在拍下付款就可以为您安排发货哦。']);
+    expect(await replyText(demo)).toBe('');
+    expect(await sentTexts(demo)).toEqual([]);
+    await Promise.all([demo.close(), companion.close()]);
+  });
+});
