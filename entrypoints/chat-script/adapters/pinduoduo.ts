@@ -36,7 +36,7 @@ export const pinduoduo: SiteAdapter = {
   matches: SITE_MATCHES.pinduoduo,
   fields: {
     replyBox: { by: 'research', how: '`textarea#replyTextarea`', evidence: 'PDDCS, RAG, eCan' },
-    send: { by: 'research', how: '`.reply-box .send-btn`; ignores script-made clicks, so a held send is handed back to the agent', evidence: 'eCan (2026-10-01), PDDCS' },
+    send: { by: 'research', how: '`.reply-box .send-btn` (a script-made click sends nothing)', evidence: 'eCan (2026-10-01), PDDCS' },
     buyerName: { by: 'research', how: 'header `.chatWindowHeader .base-info .name`, else the open row `div.chat-item-box.active .nickname-span` (masked nicks)', evidence: 'eCan, RAG' },
     buyerId: { by: 'research', how: 'the open row\'s `data-random` uid, else `[currentuid]`', evidence: 'RAG, eCan' },
     lastMessageFrom: { by: 'research', how: '`li.onemsg` → `.buyer-item` / `.cs-item`; robot replies (`.callback`, `.robot-text`) and system rows skipped', evidence: 'RAG (2026-09-08), eCan, U3' },
