@@ -64,7 +64,7 @@ function handBack(box: HTMLElement, draft: string, deps: ReleaseDeps, key: strin
  * key or clicks, or after 8 s.
  */
 export function showNoteAt(box: HTMLElement, text: string): void {
-  const doc = box.ownerDocument.defaultView?.top?.document ?? box.ownerDocument;
+  const doc = topDocument(box.ownerDocument);
   doc.querySelector('kefu-send-note')?.remove();
   const host = doc.createElement('kefu-send-note');
   const note = doc.createElement('div');
@@ -85,4 +85,13 @@ export function showNoteAt(box: HTMLElement, text: string): void {
   };
   const timer = setTimeout(done, 8000);
   for (const d of docs) for (const type of ['input', 'keydown', 'mousedown']) d.addEventListener(type, done, true);
+}
+
+/** The top window's document when it is reachable (a reply box in a same-origin frame), else the box's own. */
+function topDocument(own: Document): Document {
+  try {
+    return own.defaultView?.top?.document ?? own;
+  } catch {
+    return own; // a cross-origin top window
+  }
 }
