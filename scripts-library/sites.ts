@@ -10,6 +10,7 @@ export const SITE_MATCHES = {
   pinduoduo: ['https://mms.pinduoduo.com/chat-merchant/*'],
   doudian: ['https://im.jinritemai.com/*'],
   jd: ['https://dongdong.jd.com/*'],
+  kuaishou: ['https://im.kwaixiaodian.com/*'],
   taobao: ['https://qn.taobao.com/*', 'https://myseller.taobao.com/*'],
   // The local demo console and test fixtures; a match pattern without a port matches every port.
   local: ['http://localhost/*', 'http://127.0.0.1/*'],

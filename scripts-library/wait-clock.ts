@@ -31,6 +31,8 @@ export interface OpenConversation {
   key: string;
   name?: string;
   from: 'buyer' | 'agent' | null;
+  /** When the buyer started waiting, if the console's rows show it (ms, not in the future): the start is known. */
+  since?: number;
 }
 
 export class WaitClock {
@@ -44,10 +46,11 @@ export class WaitClock {
    */
   look(open: OpenConversation | null, list: readonly { key: string; name?: string }[] | null, now: number): MeasuredReply | null {
     let reply: MeasuredReply | null = null;
-    const start = (key: string, name?: string) => {
-      if (!this.waiting.has(key)) this.waiting.set(key, { key, ...(name ? { name } : {}), since: now, seen: this.looked });
+    const start = (key: string, name?: string, since?: number) => {
+      const known = since !== undefined && since <= now;
+      if (!this.waiting.has(key)) this.waiting.set(key, { key, ...(name ? { name } : {}), since: known ? since : now, seen: this.looked || known });
     };
-    if (open?.from === 'buyer') start(open.key, open.name);
+    if (open?.from === 'buyer') start(open.key, open.name, open.since);
     if (open?.from === 'agent') {
       const waited = this.waiting.get(open.key);
       this.waiting.delete(open.key);
@@ -91,11 +94,12 @@ export function formatWait(ms: number): string {
 }
 
 /**
- * The clock's key for a buyer in one console: the name when the page shows one (the conversation list shows
- * names, the open conversation sometimes an id too), else the id.
+ * The clock's key for a buyer in one console: the id when the page gives one (masked nicks such as S*******n
+ * collide, and one buyer may have rows in several list groups), else the name. An adapter that reads ids gives
+ * them for the open conversation and the list alike.
  */
 export function waitKey(site: string, buyer: { id?: string; name?: string }): string {
-  return `${site}|${buyer.name || buyer.id || ''}`.slice(0, 300);
+  return `${site}|${buyer.id || buyer.name || ''}`.slice(0, 300);
 }
 
 /**

@@ -36,6 +36,7 @@ const LOOK_MS = 50;
 import { GuardBadge } from './guard-badge';
 import { WaitWatch } from './wait-watch';
 import { byAgent } from './trust';
+import { releaseSend } from './send-release';
 
 export class ChatScript {
   private lastFocused: HTMLElement | null = null;
@@ -153,6 +154,8 @@ interface Parts {
   boxOf(target: EventTarget | null): HTMLElement | null;
   /** A send of the box's draft went ahead: remember it for the open buyer once the box shows it left. */
   noteSend(box: HTMLElement): void;
+  /** Let a held send go (仍要发送, or its recheck passed), verified: send-release.ts. */
+  release(box: HTMLElement): void;
 }
 
 /**
@@ -199,7 +202,14 @@ export function startChatScript(ctx: ContentScriptContext): ChatScript {
     // Sent = the box no longer holds it a moment later (Enter may also be a new line in some consoles).
     ctx.setTimeout(() => readEditor(box).text.trim() !== text.trim() && sent.remember(buyer, text, Date.now()), 600);
   };
-  const parts: Parts = { page, picker: createPicker(page, send, sentAgo), guard: createGuard(send, sendButton, sentAgo), send, report, sendButton, boxOf, noteSend };
+  const release = (box: HTMLElement) =>
+    void releaseSend(box, {
+      adapter: page.adapter,
+      button: sendButton,
+      passNext: (text) => parts.guard.passNext(text),
+      text: (key) => browser.i18n.getMessage(key as Parameters<typeof browser.i18n.getMessage>[0]),
+    });
+  const parts: Parts = { page, picker: createPicker(page, send, sentAgo), guard: createGuard(send, sendButton, sentAgo), send, report, sendButton, boxOf, noteSend, release };
   const wire = (doc: Document, win: Window) => {
     wired.add(doc);
     wireReporting(ctx, doc, win, parts);
@@ -376,7 +386,7 @@ function wireEditing(ctx: ContentScriptContext, doc: Document, { picker, guard, 
  * Keys, at window capture (before the page's own listeners): the tally hotkeys, the picker's keys, and Enter
  * held by the guard, so none of them sends the message by accident.
  */
-function wireKeys(ctx: ContentScriptContext, doc: Document, win: Window, { picker, guard, send, sendButton, boxOf, noteSend }: Parts): void {
+function wireKeys(ctx: ContentScriptContext, doc: Document, win: Window, { picker, guard, send, boxOf, noteSend, release }: Parts): void {
   ctx.addEventListener(win, 'keydown', (e) => {
     // 服务统计本 from the chat page too (where the agent's focus is): Alt+X 询单 +1, Alt+C 成交 +1. Counting and
     // the picker's keys take only the agent's own keys; a page-made Enter may still be held, never released.
@@ -400,7 +410,7 @@ function wireKeys(ctx: ContentScriptContext, doc: Document, win: Window, { picke
       return;
     }
     const box = e.key === 'Enter' && !e.shiftKey ? boxOf(e.target) : null;
-    if (box && guard.holdSend(box, () => sendButton()?.click(), e)) {
+    if (box && guard.holdSend(box, () => release(box), e)) {
       e.preventDefault();
       e.stopImmediatePropagation();
     } else if (box && !e.isComposing && e.keyCode !== 229) noteSend(box);
@@ -408,13 +418,13 @@ function wireKeys(ctx: ContentScriptContext, doc: Document, win: Window, { picke
 }
 
 /** A click on the console's send button is held like Enter when the draft must change. */
-function holdSendClicks(ctx: ContentScriptContext, { page, guard, sendButton, noteSend }: Parts): void {
+function holdSendClicks(ctx: ContentScriptContext, { page, guard, sendButton, noteSend, release }: Parts): void {
   ctx.addEventListener(window, 'click', (e) => {
     const button = sendButton();
     const box = page.replyBox().el;
     const target = e.target as Node | null;
     if (!button || !box || !target || typeof target.nodeType !== 'number' || !button.contains(target)) return;
-    if (guard.holdSend(box, () => button.click(), e)) {
+    if (guard.holdSend(box, () => release(box), e)) {
       e.preventDefault();
       e.stopImmediatePropagation();
     } else noteSend(box);

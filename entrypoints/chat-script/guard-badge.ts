@@ -117,6 +117,11 @@ export class GuardBadge {
     return true;
   }
 
+  /** A released send was handed back to the agent: their next press of exactly this draft goes (send-release.ts). */
+  passNext(text: string): void {
+    this.state.sendAnyway(text);
+  }
+
   /** The same reply sent to this buyer a moment ago: a warning (it never holds the send), advice, no rewrite. */
   private repeatHit(text: string, ago: number): GuardHit {
     const shown = [...text.trim()];

@@ -57,11 +57,12 @@ export class WaitWatch {
     const { adapter } = this.deps;
     const buyer = this.safe(() => adapter.currentBuyer(this.doc));
     const from = this.safe(() => adapter.lastMessageFrom?.(this.doc)) ?? null;
+    const since = from === 'buyer' ? this.safe(() => adapter.waitingSince?.(this.doc, this.now())) : null;
     const list = this.safe(() => adapter.waitingBuyers?.(this.doc)) ?? null;
     const before = this.clock.waiting.size;
     const keys = [...this.clock.waiting.keys()].join();
     const reply = this.clock.look(
-      buyer ? { key: waitKey(adapter.id, buyer), ...(buyer.name ? { name: buyer.name } : {}), from } : null,
+      buyer ? { key: waitKey(adapter.id, buyer), ...(buyer.name ? { name: buyer.name } : {}), from, ...(since ? { since } : {}) } : null,
       list && list.map((b) => ({ key: waitKey(adapter.id, b), ...(b.name ? { name: b.name } : {}) })),
       this.now(),
     );

@@ -16,7 +16,7 @@ const tab = (waiting: NonNullable<ChatTab['status']['waiting']>): ChatTab => ({
 it('shows — for a wait whose start is unknown, "≥ n 分" after a minute, and the clock for one seen from its start', () => {
   const now = Date.now();
   const chatTab = tab([
-    { key: 'demo|小美', name: '小美', since: now - 2_000, unknownStart: true },
+    { key: 'demo|b1', name: '小美', since: now - 2_000, unknownStart: true },
     { key: 'demo|阿强', name: '阿强', since: now - 125_000, unknownStart: true },
     { key: 'demo|林林', name: '林林', since: now - 7_000 },
   ]);

@@ -11,6 +11,8 @@ const root = process.env.KEFU_ROOT ?? join(dirname(fileURLToPath(import.meta.url
 export const EXTENSION_DIR = join(root, '.output', 'chrome-mv3-e2e');
 /** The same code with one test host granted at install (wxt.config.ts, KEFU_BUILD=e2e-sites). */
 export const E2E_SITES_DIR = join(root, '.output', 'chrome-mv3-e2e-sites');
+/** The production build (no KEFU_BUILD): only the real consoles' match patterns (tests/e2e/consoles.e2e.ts). */
+export const PRODUCTION_DIR = join(root, '.output', 'chrome-mv3');
 
 export function chromiumPath() {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,7 +21,7 @@ export function chromiumPath() {
 }
 
 /** @returns {Promise<{ context: import('playwright-core').BrowserContext, extensionId: string }>} */
-export async function launchWithExtension({ headless = true, viewport = { width: 1100, height: 720 }, lang = 'zh-CN', extensionDir = EXTENSION_DIR } = {}) {
+export async function launchWithExtension({ headless = true, viewport = { width: 1100, height: 720 }, lang = 'zh-CN', extensionDir = EXTENSION_DIR, args = [] } = {}) {
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no built extension in ${extensionDir}: run "npm run build"`);
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'kefu-e2e-')), {
     executablePath: chromiumPath(),
@@ -40,6 +42,7 @@ export async function launchWithExtension({ headless = true, viewport = { width:
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...args,
     ],
   });
   let [worker] = context.serviceWorkers();

@@ -43,6 +43,16 @@ export async function buildFixtures() {
     logLevel: 'warning',
   });
   cpSync(join(editors, 'editor.css'), join(DEMO_SITE, 'editors', 'editor.css'));
+  // What the evidence-shaped fixture consoles do in the e2e tests (sends, conversation switches), with real Quill.
+  await build({
+    entryPoints: [join(root, 'tests/e2e/consoles/behaviour.ts')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    outfile: join(DEMO_SITE, 'consoles', 'behaviour.js'),
+    logLevel: 'warning',
+  });
   for (const family of EDITOR_FAMILIES) {
     writeFileSync(
       join(DEMO_SITE, `editor-${family}.html`),

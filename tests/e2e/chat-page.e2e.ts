@@ -109,7 +109,7 @@ describe('the chat page (#29)', () => {
     await page.goto('https://mms.pinduoduo.com/chat-merchant/index.html');
     await expect.poll(async () => (await pageTimer(page))?.text).toBe('—');
     const pill = (await pageTimer(page))!.rect;
-    for (const r of [...(await drawn(page, '.reply-tools')), ...(await drawn(page, '.reply-footer'))]) expect(overlaps(pill, r), JSON.stringify({ pill, r })).toBe(false);
+    for (const r of [...(await drawn(page, '.reply-tools')), ...(await drawn(page, '.send-btn'))]) expect(overlaps(pill, r), JSON.stringify({ pill, r })).toBe(false);
     const box = (await page.locator('#replyTextarea').boundingBox())!;
     expect(overlaps(pill, { left: box.x, top: box.y, right: box.x + box.width, bottom: box.y + box.height })).toBe(false);
     await page.close();

@@ -19,10 +19,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { lang?: string; extensionDir?: string } = {}): Promise<Harness> {
+export async function startHarness(options: { lang?: string; extensionDir?: string; args?: string[] } = {}): Promise<Harness> {
   const dir = await buildFixtures();
   const site = await serve(dir);
-  const { context, extensionId } = await launchWithExtension({ lang: options.lang, extensionDir: options.extensionDir });
+  const { context, extensionId } = await launchWithExtension({ lang: options.lang, extensionDir: options.extensionDir, args: options.args });
   // A missing element fails the step that waited for it (with its selector), not the whole test at 60 s.
   context.setDefaultTimeout(15_000);
   // An extension page that stays open: it answers tab-id questions, and opening it first waits until the

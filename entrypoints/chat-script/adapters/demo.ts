@@ -1,11 +1,27 @@
 import type { SiteAdapter } from './types';
 import { SITE_MATCHES } from '../../../scripts-library/sites';
+import { fromMessages, textOf, type Message } from './read';
+
+const messages = (doc: Document): Message[] =>
+  [...doc.querySelectorAll<HTMLElement>('[data-kefu-demo] [data-role="message"]')].map((m) => ({
+    from: m.dataset.from === 'buyer' || m.dataset.from === 'agent' ? m.dataset.from : 'other',
+    text: textOf(m, '.bubble'),
+  }));
 
 /** The local demo console (tests/fixtures/demo-chat), recognised by its `data-kefu-demo` root. */
 export const demo: SiteAdapter = {
   id: 'demo',
   matches: SITE_MATCHES.local,
   detect: (doc) => doc.querySelector('[data-kefu-demo]') !== null,
+  fields: {
+    replyBox: { by: 'verified', how: '`[data-role="reply-box"]`' },
+    send: { by: 'verified', how: '`[data-role="send"]`' },
+    buyerName: { by: 'verified', how: 'the selected row\'s `data-buyer-name`' },
+    buyerId: { by: 'verified', how: 'the selected row\'s `data-buyer-id`' },
+    lastMessageFrom: { by: 'verified', how: '`[data-role="message"][data-from]`' },
+    latestBuyerMessage: { by: 'verified', how: '`[data-from="buyer"] .bubble`' },
+    waitingList: { by: 'verified', how: '`[data-waiting="true"]` rows' },
+  },
   // The reply box itself, or (editor fixtures) the editable root a rich editor renders inside it, or the frame
   // that holds the editor.
   replyBoxSelectors: [
@@ -14,12 +30,7 @@ export const demo: SiteAdapter = {
     '[data-kefu-demo] [data-role="reply-box"] iframe',
   ],
   sendButtonSelectors: ['[data-kefu-demo] [data-role="send"]'],
-  latestBuyerMessage: (doc) =>
-    [...doc.querySelectorAll('[data-kefu-demo] [data-role="message"][data-from="buyer"]')].at(-1)?.querySelector('.bubble')?.textContent ?? null,
-  lastMessageFrom(doc) {
-    const from = [...doc.querySelectorAll<HTMLElement>('[data-kefu-demo] [data-role="message"]')].at(-1)?.dataset.from;
-    return from === 'buyer' || from === 'agent' ? from : null;
-  },
+  ...fromMessages(messages),
   waitingBuyers: (doc) =>
     [...doc.querySelectorAll<HTMLElement>('[data-kefu-demo] [data-role="conversation"][data-waiting="true"]')].map((row) => ({
       id: row.dataset.buyerId,

@@ -9,6 +9,10 @@ import { asReplyBox, frameDocument, isShown, sameOriginFrames } from '../dom';
 export const generic: SiteAdapter = {
   id: 'generic',
   matches: SITE_MATCHES.local,
+  fields: {
+    replyBox: { by: 'generic', how: 'the focused or last-used text box, else the last shown one' },
+    send: { by: 'label', how: 'the control labelled 发送 nearest the reply box' },
+  },
   replyBoxSelectors: [],
   currentBuyer: () => null,
 };

@@ -5,10 +5,11 @@ import { demo } from './demo';
 import { doudian } from './doudian';
 import { generic } from './generic';
 import { jd } from './jd';
+import { kuaishou } from './kuaishou';
 import { pinduoduo } from './pinduoduo';
 import { taobao } from './taobao';
 
-export const ADAPTERS: readonly SiteAdapter[] = [pinduoduo, doudian, jd, taobao, demo, generic];
+export const ADAPTERS: readonly SiteAdapter[] = [pinduoduo, doudian, jd, kuaishou, taobao, demo, generic];
 
 /** The adapter for a page: the first whose patterns include the URL and whose page check passes. */
 export function pickAdapter(url: string, doc: Document): SiteAdapter {

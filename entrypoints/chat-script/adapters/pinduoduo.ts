@@ -1,35 +1,67 @@
 import type { SiteAdapter } from './types';
 import { SITE_MATCHES } from '../../../scripts-library/sites';
+import { fromMessages, parseRowTime, textOf, type Message } from './read';
 
 /**
- * 拼多多 merchant chat (Vue 2). Reply box `textarea#replyTextarea` (shared/research/anchors-and-chat-consoles.md).
- * Message rows as an open-source peer calibrated them on the live page (2026-09-08): `li.onemsg` rows holding a
- * `.cs-item` (agent) or `.buyer-item` (buyer) under `.merchantMessage`, text in `.msg-content-box`, the buyer's
- * uid in `[currentuid]`; system rows hold neither and are skipped. The list marks unreplied buyers with
- * `.chat-unreply-time` / `.chat-unreply-over-time` (pdkbot pdd.js). UNVERIFIED: which list row is the open one
- * (both usual class names are tried) and the send button (found by its 发送 label, the generic rule).
+ * 拼多多 merchant chat (Vue 2), per ../shared/research/consoles-evidence.md §1.1 / §2:
+ * - the open conversation's `.active` sits on `div.chat-item-box` (not `li.chat-item`); its `data-random` is
+ *   `<uid>-0-<group>`, the uid equal to `[currentuid]` in the messages; one buyer can have a row in several groups
+ *   and masked nicks (`S*******n`) collide, so buyers are told apart by uid;
+ * - message rows `#msgListContainer li.onemsg` (RAG's parser, calibrated on the live page 2026-09-08): `.buyer-item`
+ *   (buyer), `.cs-item` (agent) unless it is the robot's (`.callback`, or holding `.robot-text`: neither — PDD's
+ *   own 3-minute timer keeps running after it), system rows (`.system-msg-*`) neither; time `p.message-time`, else
+ *   the ms in the row id `middlePanel_list_<ms>`;
+ * - a script-made `.click()` on `.send-btn` sent nothing in eCan's live run (2026-10-01, 13 replies, 0 delivered).
  */
+const buyerRow = (row: Element) => row.querySelector(':scope > .merchantMessage > .buyer-item, .buyer-item');
+
+function messages(doc: Document, now: number): Message[] {
+  return [...doc.querySelectorAll('#msgListContainer li.onemsg')].map((row): Message => {
+    const when = parseRowTime(textOf(row, 'p.message-time'), now) ?? (Number(/^middlePanel_list_(\d{12,14})$/.exec(row.id)?.[1]) || undefined);
+    const at = when !== undefined ? { at: when } : {};
+    const cs = row.querySelector('.cs-item');
+    if (buyerRow(row)) {
+      const card = row.querySelector('.good-card .good-name');
+      return { from: 'buyer', text: textOf(row, '.msg-content-box') || (card ? `[商品] ${textOf(card)}` : ''), ...at };
+    }
+    if (cs && !cs.classList.contains('callback') && !cs.querySelector('.robot-text')) return { from: 'agent', text: textOf(cs, '.msg-content-box'), ...at };
+    return { from: 'other', text: textOf(row) };
+  });
+}
+
+const uidOf = (box: Element | null) => box?.getAttribute('data-random')?.split('-')[0] || undefined;
+
 export const pinduoduo: SiteAdapter = {
   id: 'pinduoduo',
   matches: SITE_MATCHES.pinduoduo,
-  replyBoxSelectors: ['textarea#replyTextarea'],
-  latestBuyerMessage: (doc) => [...doc.querySelectorAll('#msgListContainer .buyer-item .msg-content-box')].at(-1)?.textContent?.trim() ?? null,
-  lastMessageFrom(doc) {
-    const rows = doc.querySelectorAll('#msgListContainer li.onemsg');
-    for (let i = rows.length - 1; i >= 0; i--) {
-      if (rows[i]!.querySelector('.cs-item')) return 'agent';
-      if (rows[i]!.querySelector('.buyer-item')) return 'buyer';
-    }
-    return null;
+  fields: {
+    replyBox: { by: 'research', how: '`textarea#replyTextarea`', evidence: 'PDDCS, RAG, eCan' },
+    send: { by: 'research', how: '`.reply-box .send-btn` (a script-made click sends nothing)', evidence: 'eCan (2026-10-01), PDDCS' },
+    buyerName: { by: 'research', how: 'header `.chatWindowHeader .base-info .name`, else the open row `div.chat-item-box.active .nickname-span` (masked nicks)', evidence: 'eCan, RAG' },
+    buyerId: { by: 'research', how: 'the open row\'s `data-random` uid, else `[currentuid]`', evidence: 'RAG, eCan' },
+    lastMessageFrom: { by: 'research', how: '`li.onemsg` → `.buyer-item` / `.cs-item`; robot replies (`.callback`, `.robot-text`) and system rows skipped', evidence: 'RAG (2026-09-08), eCan, U3' },
+    latestBuyerMessage: { by: 'research', how: '`.buyer-item .msg-content-box`; a goods card by its `.good-name`', evidence: 'RAG' },
+    messageTime: { by: 'research', how: '`p.message-time`, else the ms in `li.onemsg` id', evidence: 'RAG' },
+    waitingList: { by: 'research', how: '`.chat-item-box` holding `.chat-unreply-time` / `.chat-unreply-over-time`, one per uid', evidence: 'pdkbot, eCan, PDDCS' },
   },
-  waitingBuyers: (doc) =>
-    [...doc.querySelectorAll('li.chat-item')]
-      .filter((row) => row.querySelector('.chat-unreply-time, .chat-unreply-over-time'))
-      .map((row) => ({ name: row.querySelector('.nickname-span')?.textContent?.trim() || undefined })),
+  ignoresScriptedSend: true,
+  replyBoxSelectors: ['textarea#replyTextarea'],
+  sendButtonSelectors: ['.reply-box .send-btn', '.send-btn'],
+  ...fromMessages(messages),
+  waitingBuyers(doc) {
+    const seen = new Map<string, { id: string; name?: string }>();
+    for (const box of doc.querySelectorAll('.chat-item-box')) {
+      if (!box.querySelector('.chat-unreply-time, .chat-unreply-over-time')) continue;
+      const id = uidOf(box);
+      const name = textOf(box, '.nickname-span') || undefined;
+      if (id && !seen.has(id)) seen.set(id, { id, ...(name ? { name } : {}) });
+    }
+    return [...seen.values()];
+  },
   currentBuyer(doc) {
-    const row = doc.querySelector('li.chat-item.active, li.chat-item.selected, li.chat-item[class*="active"]');
-    const name = row?.querySelector('.nickname-span')?.textContent?.trim();
-    const uid = doc.querySelector('#msgListContainer .buyer-item [currentuid]')?.getAttribute('currentuid') ?? undefined;
-    return name || uid ? { id: uid, name: name || undefined } : null;
+    const box = doc.querySelector('div.chat-item-box.active');
+    const name = textOf(doc.querySelector('.chatWindowHeader .base-info .name')) || textOf(box, '.nickname-span');
+    const id = uidOf(box) ?? doc.querySelector('#msgListContainer .buyer-item [currentuid]')?.getAttribute('currentuid') ?? undefined;
+    return name || id ? { ...(id ? { id } : {}), ...(name ? { name } : {}) } : null;
   },
 };

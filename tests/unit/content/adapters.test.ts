@@ -9,7 +9,7 @@ import { findSendButtonNear } from '../../../entrypoints/chat-script/dom';
 
 const adaptersDir = join(__dirname, '../../../entrypoints/chat-script/adapters');
 const fixturesDir = join(__dirname, '../../fixtures/adapters');
-const SUPPORT_FILES = ['types.ts', 'index.ts'];
+const SUPPORT_FILES = ['types.ts', 'index.ts', 'read.ts'];
 const load = (id: string) => {
   document.body.textContent = '';
   // Fixtures are our own static files; DOMParser keeps page-like markup out of any HTML-string sink.
@@ -44,6 +44,7 @@ describe('pickAdapter', () => {
     ['https://dongdong.jd.com/', 'jd'],
     ['https://qn.taobao.com/home.htm/app-customer-service/toolpage/Message', 'taobao'],
     ['https://myseller.taobao.com/home.htm', 'taobao'],
+    ['https://im.kwaixiaodian.com/workbench', 'kuaishou'],
     ['http://127.0.0.1:8080/anything.html', 'generic'],
   ])('%s → %s', (url, id) => {
     expect(pickAdapter(url, document).id).toBe(id);
@@ -56,12 +57,15 @@ describe('pickAdapter', () => {
   });
 });
 
-/** Every adapter against its saved fixture page: the reply box it must find and the buyer it must name. */
-const ON_FIXTURE: [string, string, { id?: string; name?: string } | null][] = [
-  ['pinduoduo', 'textarea#replyTextarea', { id: '88123456', name: '小美爱购物' }],
+/** Every adapter against its evidence-shaped fixture page: the reply box it must find and the buyer it must name. */
+const ON_FIXTURE: [string, string | null, { id?: string; name?: string } | null][] = [
+  // The header's masked nick; the id from the open row's data-random (= [currentuid]), not the masked name.
+  ['pinduoduo', 'textarea#replyTextarea', { id: '88123456', name: '小***物' }],
   ['doudian', "textarea[data-qa-id='qa-send-message-textarea']", { name: '抖音用户123' }],
-  ['jd', '.editor', null],
-  ['taobao', 'textarea.reply', null],
+  ['jd', '.EditorContent', { id: 'jd_buyer_77', name: 'jd_buyer_77' }],
+  ['kuaishou', '.SendBox .ql-editor', { id: '52906', name: '阿花的小店铺' }],
+  // A chat-record search page: no reply box to serve (live reception is in the 千牛 desktop client).
+  ['taobao', null, null],
   ['demo', '[data-role="reply-box"]', { id: 'b1002', name: '阿强_2019' }],
   ['generic', '#chat-box', null],
 ];
@@ -75,15 +79,15 @@ describe('each adapter on its fixture', () => {
     load(id);
     const adapter = ADAPTERS.find((a) => a.id === id)!;
     const agent = new ChatScript(adapter, document);
-    expect(agent.replyBox().el).toBe(document.querySelector(selector));
-    expect(agent.status()).toMatchObject({ site: id, hasInput: true, buyer });
+    expect(agent.replyBox().el).toBe(selector ? document.querySelector(selector) : null);
+    expect(agent.status()).toMatchObject({ site: id, hasInput: selector !== null, buyer });
     expect(agent.status().notice).toBeUndefined();
   });
 
   it('degrades to generic mode with a notice when a site selector stops matching', () => {
-    load('taobao'); // a page without PDD's #replyTextarea
+    load('generic'); // a page without PDD's #replyTextarea
     const agent = new ChatScript(ADAPTERS.find((a) => a.id === 'pinduoduo')!, document);
-    expect(agent.replyBox().el).toBe(document.querySelector('textarea.reply'));
+    expect(agent.replyBox().el).toBe(document.querySelector('#chat-box'));
     expect(agent.status()).toMatchObject({ site: 'pinduoduo', hasInput: true, notice: 'generic-fallback' });
   });
 
@@ -94,35 +98,81 @@ describe('each adapter on its fixture', () => {
   });
 });
 
-/** What the unreplied-buyer countdown reads on each fixture: who wrote the last message, who the list marks unreplied. */
-const WAITS: [string, 'buyer' | 'agent' | null, string[] | null][] = [
-  ['pinduoduo', 'buyer', ['阿强']],
-  ['doudian', 'buyer', null],
-  ['demo', 'agent', ['小美爱购物']],
-  ['jd', null, null],
-  ['taobao', null, null],
-  ['generic', null, null],
+/**
+ * What the countdown and the suggestions read on each fixture: who wrote the last message (system rows, robot
+ * replies and goods cards skipped), the buyer's latest words, the unreplied buyers of the list (by id where the
+ * list gives one: two buyers with the same masked nick stay two, one buyer in two groups stays one).
+ */
+const WAITS: [string, 'buyer' | 'agent' | null, string | null, { id?: string; name?: string }[] | null][] = [
+  // The robot's reply (.cs-item.callback) is no agent reply: PDD's own timer keeps running after it.
+  ['pinduoduo', 'buyer', '还有M码吗', [{ id: '6120', name: 'S*******n' }, { id: '7031', name: 'S*******n' }]],
+  // The last wrapper is a system row (欢迎语): the buyer's 能发顺丰吗 before it is the last message.
+  ['doudian', 'buyer', '能发顺丰吗', [{ name: '抖音用户5521' }]],
+  ['jd', 'buyer', '这个是正品吗', [{ id: 'jd_wang2019', name: 'jd_wang2019' }]],
+  ['kuaishou', 'buyer', '那今天能发吗', [{ name: '快手用户_33010' }, { name: '小鹿同学' }]],
+  ['demo', 'agent', '快递到哪了？', [{ id: 'b1001', name: '小美爱购物' }]],
+  ['taobao', null, null, null],
+  ['generic', null, null, null],
 ];
 
 describe('the countdown\'s reads on each fixture', () => {
   it('(meta) every adapter is listed', () => {
     expect(WAITS.map(([id]) => id).sort()).toEqual(ADAPTERS.map((a) => a.id).sort());
   });
-  it.each(WAITS)('%s: last message from %s, unreplied in the list: %j', (id, from, waiting) => {
+  it.each(WAITS)('%s: last message from %s, latest buyer message %s, unreplied in the list: %j', (id, from, latest, waiting) => {
     load(id);
     const adapter = ADAPTERS.find((a) => a.id === id)!;
     expect(adapter.lastMessageFrom?.(document) ?? null).toBe(from);
-    expect(adapter.waitingBuyers?.(document).map((b) => b.name) ?? null).toEqual(waiting);
+    expect(adapter.latestBuyerMessage?.(document) ?? null).toBe(latest);
+    expect(adapter.waitingBuyers?.(document) ?? null).toEqual(waiting);
+  });
+});
+
+describe('robust reading', () => {
+  it('飞鸽: the role is read from the bubble inside the wrapper, else from the row\'s flex direction (hashed classes)', () => {
+    load('doudian');
+    const adapter = ADAPTERS.find((a) => a.id === 'doudian')!;
+    for (const bubble of document.querySelectorAll('.messageNotMe, .messageIsMe')) bubble.className = 'bubble_Zz9';
+    expect(adapter.lastMessageFrom?.(document)).toBe('buyer');
+    expect(adapter.latestBuyerMessage?.(document)).toBe('能发顺丰吗');
+    document.querySelectorAll('[data-qa-id="qa-message-warpper"]')[3]!.remove(); // the buyer's last message goes
+    expect(adapter.lastMessageFrom?.(document)).toBe('agent'); // row-reverse
+  });
+
+  it('a system row as the very last row never reads as the buyer', () => {
+    load('jd');
+    const adapter = ADAPTERS.find((a) => a.id === 'jd')!;
+    const rows = document.querySelectorAll('#t-chat-scroll .message');
+    rows[3]!.remove(); // the buyer's 这个是正品吗: the agent answered last, a system row follows
+    expect(adapter.lastMessageFrom?.(document)).toBe('agent');
+  });
+
+  it('the time a waiting buyer wrote is read from the row where the console shows it', () => {
+    const at = (id: string, now: Date) => {
+      load(id);
+      const t = ADAPTERS.find((a) => a.id === id)!.waitingSince?.(document, now.getTime());
+      return t ? new Date(t) : null;
+    };
+    // PDD: the robot's reply does not end the wait; it runs from the buyer's 还有M码吗 (p.message-time).
+    expect(at('pinduoduo', new Date(2026, 8, 8, 12, 45))).toEqual(new Date(2026, 8, 8, 12, 39, 0));
+    expect(at('jd', new Date(2026, 8, 9, 14, 10))).toEqual(new Date(2026, 8, 9, 14, 2, 5));
+    // 快手 prints no year: this year's 2-22 (18:56:03, the buyer's 那今天能发吗).
+    expect(at('kuaishou', new Date(2027, 1, 22, 19, 0))).toEqual(new Date(2027, 1, 22, 18, 56, 3));
+    // A time from the page more than a day old, or ahead of this clock, is not believed (the wait's start is unknown).
+    expect(at('jd', new Date(2026, 8, 12, 9, 0))).toBeNull();
+    expect(at('doudian', new Date())).toBeNull(); // 飞鸽 shows no time without hashed classes
   });
 });
 
 /** The send button a held send also holds: the adapter's selector where it is known, else the 发送 label by the box. */
-const SEND: [string, string][] = [
-  ['pinduoduo', '.send-btn'],
+const SEND: [string, string | null][] = [
+  ['pinduoduo', '.reply-box .send-btn'],
+  // Not the first toolbar icon of #im-input-box: the button labelled 发 送.
   ['doudian', "[data-qa-id='qa-send-message-button']"],
+  ['jd', '.SendButtonGroup .send-button'],
+  ['kuaishou', '.SendBox-buttonRight .ant-btn-primary'],
   ['demo', '[data-role="send"]'],
-  ['jd', 'a.btn-send'],
-  ['taobao', 'button.send'],
+  ['taobao', null],
   ['generic', '#send'],
 ];
 
@@ -134,7 +184,15 @@ describe('the send button on each fixture', () => {
     load(id);
     const adapter = ADAPTERS.find((a) => a.id === id)!;
     const box = new ChatScript(adapter, document).replyBox().el;
-    expect(sendButtonOf(adapter, document, box)).toBe(document.querySelector(selector));
+    expect(sendButtonOf(adapter, document, box)).toBe(selector ? document.querySelector(selector) : null);
+  });
+
+  it('飞鸽 without the qa-id: only a control labelled 发 送 is the send button, never a toolbar icon', () => {
+    load('doudian');
+    document.querySelector('[data-qa-id="qa-send-message-button"]')!.removeAttribute('data-qa-id');
+    const adapter = ADAPTERS.find((a) => a.id === 'doudian')!;
+    const box = new ChatScript(adapter, document).replyBox().el;
+    expect(sendButtonOf(adapter, document, box)?.textContent).toBe('发 送');
   });
 });
 

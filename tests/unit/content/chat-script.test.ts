@@ -65,7 +65,7 @@ describe('ChatScript', () => {
     wait.look(); // 小美's message was there before the first look
     expect(await agent.handle({ type: 'chat/wait-config', config: { limitSec: 30, notify: true } })).toEqual({ ok: true });
     expect(configs).toEqual([{ limitSec: 30, notify: true }]);
-    expect(agent.status().waiting).toEqual([expect.objectContaining({ key: 'demo|小美', unknownStart: true })]);
+    expect(agent.status().waiting).toEqual([expect.objectContaining({ key: 'demo|b1', unknownStart: true })]);
     wait.close();
   });
 

@@ -25,6 +25,13 @@ describe('WaitClock', () => {
     expect(clock.waiting.size).toBe(0);
   });
 
+  it('a wait already running when the page loaded starts at the time its row shows, and is measured', () => {
+    const clock = new WaitClock();
+    clock.look({ ...open('jd|jd_buyer_77', 'buyer'), since: 2_000 }, null, 65_000);
+    expect(clock.waiting.get('jd|jd_buyer_77')).toMatchObject({ since: 2_000, seen: true });
+    expect(clock.look(open('jd|jd_buyer_77', 'agent'), null, 70_000)).toMatchObject({ buyerAt: 2_000, repliedAt: 70_000 });
+  });
+
   it('the conversation list adds the other unreplied buyers and drops the ones answered elsewhere', () => {
     const clock = new WaitClock();
     clock.look(open('demo|小美', 'agent'), [], 0);
@@ -72,9 +79,10 @@ describe('waitLevel and formatWait', () => {
     expect(formatWait(3_723_000)).toBe('1:02:03');
     expect(formatWait(-5)).toBe('0:00');
   });
-  it('keys a buyer by name when the page shows one, else by id', () => {
-    expect(waitKey('pinduoduo', { id: '88123456', name: '小美' })).toBe('pinduoduo|小美');
-    expect(waitKey('demo', { id: 'b1' })).toBe('demo|b1');
+  it('keys a buyer by id when the page gives one (masked nicks collide), else by name', () => {
+    expect(waitKey('pinduoduo', { id: '6120', name: 'S*******n' })).toBe('pinduoduo|6120');
+    expect(waitKey('pinduoduo', { id: '7031', name: 'S*******n' })).toBe('pinduoduo|7031');
+    expect(waitKey('doudian', { name: '抖音用户123' })).toBe('doudian|抖音用户123');
   });
 });
 
