@@ -158,6 +158,8 @@ export const GuardHitSchema = z.object({
   suggestion: z.string(),
   replacement: z.optional(z.string()),
   note: z.string(),
+  /** How sure the intent model is of its own hit (model-* rule ids only). */
+  confidence: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
 });
 export type GuardHit = z.infer<typeof GuardHitSchema>;
 export const GuardReplySchema = z.array(GuardHitSchema);

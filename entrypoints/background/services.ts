@@ -19,7 +19,7 @@ import type { BackgroundServices } from './handlers';
 import { DEFAULT_RULES } from '../../scripts-library/guard';
 import { intentNote, judgeDraft } from '../../scripts-library/guard/judge';
 import type { Rule } from '../../scripts-library/schema';
-import { effectiveRules, own } from '../../scripts-library/guard/effective-rules';
+import { effectiveRules, judgeAllows, own } from '../../scripts-library/guard/effective-rules';
 
 
 const PICKER_SIZE = 8;
@@ -151,9 +151,10 @@ function createGuardChecker(db: KefuDB): BackgroundServices['guardCheck'] {
     const key = JSON.stringify(guardAllows);
     if (key !== rules.key || base !== rules.base) rules = { base, key, rules: effectiveRules(base, guardAllows) };
     const notes = new Map(base.map((r) => [r.id, r.note]));
-    return judgeDraft(text, rules.rules, { allows: guardAllows }).map(({ confidence, ...h }) => ({
+    // A model hit keeps its confidence: the badge offers no 不再提示 on a sure 辱骂 guess.
+    return judgeDraft(text, rules.rules, { allows: judgeAllows(guardAllows) }).map((h) => ({
       ...h,
-      note: confidence === undefined ? (notes.get(h.ruleId) ?? '') : intentNote(confidence),
+      note: h.confidence === undefined ? (notes.get(h.ruleId) ?? '') : intentNote(h.confidence),
     }));
   };
 }

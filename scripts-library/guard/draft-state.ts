@@ -22,27 +22,51 @@ export class DraftState {
   /** `failed`: the check itself did not answer (background gone, a broken reply): fail closed, and say so. */
   checked: { text: string; hits: readonly GuardHit[]; failed: boolean } = { text: '', hits: [], failed: false };
   private ignored = new Set<string>();
+  /** Hits silenced by 不再提示 (stored as a personal allow; kept here until the next check leaves them out). */
+  private silenced = new Set<string>();
   /** Set by 仍要发送: the next send of exactly this text passes. */
   private bypass: string | null = null;
 
   /** A check finished for `text` (`hits` undefined: it failed). An emptied draft forgets what was ignored. */
   record(text: string, hits: readonly GuardHit[] | undefined): void {
-    if (!text.trim()) this.ignored.clear();
+    if (!text.trim()) {
+      this.ignored.clear();
+      this.silenced.clear();
+    }
     this.checked = { text, hits: hits ?? [], failed: hits === undefined };
   }
 
   /** The hits the agent has not dismissed with 忽略 / 不再提示. */
   visible(): GuardHit[] {
-    return this.checked.hits.filter((h) => !this.ignored.has(keyOf(h)));
+    return this.checked.hits.filter((h) => !this.ignored.has(keyOf(h)) && !this.silenced.has(keyOf(h)));
+  }
+
+  /**
+   * 忽略 is offered on 建议改 and 提示 only. Ignoring a 必改 hit for one draft would be 仍要发送 without the count
+   * (the next Enter sent the draft): a false 必改 goes with 仍要发送 (counted per rule, so the rules agents
+   * override show in 短语库体检) or with 不再提示 (a lasting, personal allow).
+   */
+  canIgnore(hit: GuardHit): boolean {
+    return hit.severity !== 'block';
   }
 
   ignore(hit: GuardHit): void {
-    this.ignored.add(keyOf(hit));
+    if (this.canIgnore(hit)) this.ignored.add(keyOf(hit));
+  }
+
+  /** 不再提示 on a hit: every hit of the checked text inside `range` (its sentence) is silenced, rules and model. */
+  silence(range: { start: number; end: number }): void {
+    for (const h of this.checked.hits) if (h.start >= range.start && h.end <= range.end) this.silenced.add(keyOf(h));
+  }
+
+  /** The 必改 hits that hold a send: all but those silenced by 不再提示 (忽略 never releases one). */
+  private blockers(): GuardHit[] {
+    return this.checked.hits.filter((h) => h.severity === 'block' && !this.silenced.has(keyOf(h)));
   }
 
   /** Whether sending needs the agent's say: a must-change hit, or a check that could not be done. */
-  blocking(hits: readonly GuardHit[] = this.visible()): boolean {
-    return this.checked.failed || hits.some((h) => h.severity === 'block');
+  blocking(hits: readonly GuardHit[] = this.blockers()): boolean {
+    return this.checked.failed || hits.some((h) => h.severity === 'block' && !this.silenced.has(keyOf(h)));
   }
 
   /** Hits per severity, for the badge (severities without hits left out). */
@@ -72,11 +96,50 @@ export class DraftState {
   /** 仍要发送: the rules overridden (to count), and the next send of this text passes. */
   sendAnyway(text: string): string[] {
     this.bypass = text;
-    return this.visible().filter((h) => h.severity === 'block').map((h) => h.ruleId);
+    return this.blockers().map((h) => h.ruleId);
   }
 }
 
 const keyOf = (h: GuardHit) => `${h.ruleId}|${h.text}`;
+
+/** Where a sentence ends (a clause mark such as ，or ： does not end one). */
+const SENTENCE_END = /[。．！!？?\n\r]/;
+/** The longest context a personal allow holds (guard/allow). */
+export const ALLOW_MAX = 60;
+
+/**
+ * The sentence around [start, end): what one 不再提示 silences, for every rule and the model. Cut to ALLOW_MAX
+ * characters around the hit when longer; spaces at its edges left out.
+ */
+export function sentenceAround(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  while (s > 0 && !SENTENCE_END.test(text[s - 1]!)) s--;
+  let e = Math.max(start, end);
+  while (e < text.length && !SENTENCE_END.test(text[e]!)) e++;
+  while (s < start && /\s/.test(text[s]!)) s++;
+  while (e > end && /\s/.test(text[e - 1]!)) e--;
+  if (e - s <= ALLOW_MAX) return { start: s, end: e };
+  if (end - start >= ALLOW_MAX) return { start, end: start + ALLOW_MAX };
+  const room = ALLOW_MAX - (end - start);
+  const from = Math.max(s, Math.min(start - Math.floor(room / 2), e - ALLOW_MAX));
+  return { start: from, end: from + ALLOW_MAX };
+}
+
+/** A model hit at least this sure of 辱骂 is sure abuse: no 不再提示 on it. */
+export const SURE_ABUSE = 0.9;
+
+const sureAbuse = (h: GuardHit) =>
+  h.category === 'abuse' && h.severity !== 'hint' && (!h.ruleId.startsWith(MODEL_PREFIX) || (h.confidence ?? 1) >= SURE_ABUSE);
+
+/**
+ * Whether 不再提示 is offered on `hit`: not on a sure 辱骂 hit, and not on any hit whose sentence holds one
+ * (silencing that sentence would silence the abuse too).
+ */
+export function offersNeverAgain(text: string, hit: GuardHit, hits: readonly GuardHit[]): boolean {
+  if (sureAbuse(hit)) return false;
+  const sentence = sentenceAround(text, hit.start, hit.end);
+  return !hits.some((h) => sureAbuse(h) && h.start < sentence.end && h.end > sentence.start);
+}
 
 /** The context a personal allow (不再提示) is stored with: the hit and two characters either side. */
 export function allowContext(text: string, hit: Pick<GuardHit, 'start' | 'end'>): string {
