@@ -399,6 +399,12 @@ function wireKeys(ctx: ContentScriptContext, doc: Document, win: Window, { picke
       e.stopImmediatePropagation();
       return;
     }
+    // Esc on a held send means 修改 (else it closes the guard's open list).
+    if (agent && e.key === 'Escape' && !e.isComposing && guard.onEscape()) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      return;
+    }
     const box = e.key === 'Enter' && !e.shiftKey ? boxOf(e.target) : null;
     if (box && guard.holdSend(box, () => sendButton()?.click(), e)) {
       e.preventDefault();

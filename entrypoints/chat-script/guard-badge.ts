@@ -11,7 +11,8 @@ import type { GuardHit } from '../../scripts-library/protocol';
 import { readEditor, selectionFor } from './editor-text';
 import { rewriteFor, type Rewrite } from '../../scripts-library/guard/rewrite';
 import { viewportRect } from './dom';
-import { allowContext, DraftState, MODEL_PREFIX } from '../../scripts-library/guard/draft-state';
+import { DraftState, MODEL_PREFIX, offersNeverAgain, sentenceAround } from '../../scripts-library/guard/draft-state';
+import { ALL_RULES } from '../../scripts-library/guard/effective-rules';
 import type { InsertResult, SavedSelection } from './insert';
 import { byAgent } from './trust';
 
@@ -36,14 +37,16 @@ const STYLE = `
   border-radius: 12px; border: 1px solid #e5e7eb; background: #fff; cursor: pointer; box-shadow: 0 2px 6px rgb(0 0 0 / .12);
   font: 12px/1.6 system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif; color: #1f2937; }
 .block { color: #b91c1c; font-weight: 700; } .warn { color: #b45309; } .hint { color: #475569; }
-.panel { position: fixed; z-index: 2147483647; box-sizing: border-box; width: 360px; max-height: 360px; overflow: auto; background: #fff;
+.panel { position: fixed; z-index: 2147483647; box-sizing: border-box; width: 360px; max-height: 360px; display: flex; flex-direction: column; overflow: hidden; background: #fff;
   border: 1px solid #cbd5e1; border-radius: 8px; box-shadow: 0 8px 24px rgb(0 0 0 / .15); padding: 8px;
   font: 13px/1.5 system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif; color: #1f2937; }
-.held { font-weight: 700; color: #b91c1c; margin-bottom: 6px; }
+.held { flex: none; font-weight: 700; color: #b91c1c; margin-bottom: 6px; }
+.list { flex: 1 1 auto; min-height: 0; overflow-y: auto; scrollbar-width: thin; }
+.footer { flex: none; border-top: 1px solid #e2e8f0; padding-top: 6px; margin-top: 4px; }
 .hit { border-bottom: 1px solid #f1f5f9; padding: 6px 0; }
 .term { font-weight: 700; }
 .why, .suggestion { color: #475569; font-size: 12px; }
-.model { color: #7c3aed; font-size: 12px; }
+.model { color: #6d28d9; font-size: 12px; font-weight: 400; border: 1px solid #c4b5fd; border-radius: 4px; padding: 0 4px; cursor: help; }
 .preview { color: #166534; font-size: 12px; }
 .actions { display: flex; gap: 6px; margin-top: 4px; justify-content: flex-end; }
 button { font: inherit; font-size: 12px; padding: 1px 8px; border: 1px solid #cbd5e1; border-radius: 4px; background: #fff; cursor: pointer; }
@@ -200,68 +203,107 @@ export class GuardBadge {
     } else if (this.state.checked.failed) {
       panel.append(this.node('div', 'held', this.deps.text('guardCheckFailedWhy')));
     }
-    for (const h of held ? hits.filter((x) => x.severity === 'block') : hits) {
-      const row = this.node('div', 'hit');
-      row.dataset.ruleId = h.ruleId;
-      row.append(
-        this.node('div', 'term', `「${h.text}」 ${this.deps.text(`cat_${h.category.replace(/-/g, '_')}`)} · ${this.deps.text(`severity_name_${h.severity}`)}`),
-      );
-      const why = this.node('div', 'why', this.deps.text(`why_${h.category.replace(/-/g, '_')}`));
-      if (h.note) why.title = h.note; // the rule's own note (its research source) on hover
-      row.append(why);
-      // A hit of the intent model says so where it is read, not on hover: no rule lists these words.
-      if (h.ruleId.startsWith(MODEL_PREFIX) && h.note) row.append(this.node('div', 'model', h.note));
-      if (h.suggestion) row.append(this.node('div', 'suggestion', this.deps.text('guardSuggestion', h.suggestion)));
-      // What 替换 would make of the draft, shown before it is applied (a word, or the whole clause rewritten).
-      const rewrite = rewriteFor(this.state.checked.text, h);
-      if (rewrite) row.append(this.node('div', 'preview', this.deps.text('guardPreview', previewOf(rewrite))));
-      const actions = this.node('div', 'actions');
-      if (rewrite) {
-        const label = this.deps.text(rewrite.kind === 'word' ? 'guardReplace' : 'guardRewrite');
-        actions.append(this.button(label, () => this.replace(el, h), 'primary'));
-      }
+    // The hits scroll; the held send's 修改 / 仍要发送 stay pinned below them, however many hits there are.
+    const list = this.node('div', 'list');
+    for (const h of held ? hits.filter((x) => x.severity === 'block') : hits) list.append(this.hitRow(el, h));
+    panel.append(list);
+    if (held) panel.append(this.heldFooter(el, held));
+    const top = Math.max(4, r.top - 30 - 360);
+    panel.style.left = `${Math.max(4, r.right - 360)}px`;
+    panel.style.top = `${top}px`;
+    panel.style.maxHeight = `min(360px, calc(100vh - ${top + 4}px))`;
+    return panel;
+  }
+
+  /** One hit: words, category, why, suggestion, the previewed fix and what the agent may do with it. */
+  private hitRow(el: HTMLElement, h: GuardHit): HTMLElement {
+    const row = this.node('div', 'hit');
+    row.dataset.ruleId = h.ruleId;
+    row.dataset.severity = h.severity;
+    const term = this.node('div', 'term', `「${h.text}」 ${this.deps.text(`cat_${h.category.replace(/-/g, '_')}`)} · ${this.deps.text(`severity_name_${h.severity}`)}`);
+    // A hit of the intent model carries a short label; how sure it is and why, on hover.
+    if (h.ruleId.startsWith(MODEL_PREFIX)) {
+      const label = this.node('span', 'model', this.deps.text('guardModelLabel'));
+      if (h.note) label.title = h.note;
+      term.append(' ', label);
+    }
+    row.append(term);
+    const why = this.node('div', 'why', this.deps.text(`why_${h.category.replace(/-/g, '_')}`));
+    if (h.note && !h.ruleId.startsWith(MODEL_PREFIX)) why.title = h.note; // the rule's own note (its research source) on hover
+    row.append(why);
+    if (h.suggestion) row.append(this.node('div', 'suggestion', this.deps.text('guardSuggestion', h.suggestion)));
+    // What 替换 would make of the draft, shown before it is applied (a word, or the whole clause rewritten).
+    const rewrite = rewriteFor(this.state.checked.text, h);
+    if (rewrite) row.append(this.node('div', 'preview', this.deps.text('guardPreview', previewOf(rewrite))));
+    const actions = this.node('div', 'actions');
+    if (rewrite) {
+      const label = this.deps.text(rewrite.kind === 'word' ? 'guardReplace' : 'guardRewrite');
+      actions.append(this.button(label, () => this.replace(el, h), 'primary'));
+    }
+    // 忽略 never on a 必改 hit: it would let the next Enter send the draft uncounted (draft-state.ts canIgnore).
+    if (this.state.canIgnore(h)) {
       actions.append(
         this.button(this.deps.text('guardIgnore'), () => {
           this.state.ignore(h);
           this.render();
         }),
       );
-      // 不再提示 stores a personal allow of a rule: the repeat warning is no rule, 忽略 is all it takes.
-      if (h.ruleId !== REPEAT_RULE) {
-        actions.append(
-          this.button(this.deps.text('guardNeverAgain'), () => {
-            this.deps.allow(h.ruleId, allowContext(readEditor(el).text, h));
-            this.state.ignore(h);
-            this.render();
-          }),
-        );
-      }
-      row.append(actions);
-      panel.append(row);
     }
-    if (held) {
-      const actions = this.node('div', 'actions');
+    // 不再提示 stores a personal allow of the hit's sentence for every rule and the model (one click). Not for the
+    // repeat warning (no rule: 忽略 is all it takes), nor on a sure 辱骂 hit or a sentence holding one.
+    const text = this.state.checked.text;
+    if (h.ruleId !== REPEAT_RULE && offersNeverAgain(text, h, this.state.checked.hits)) {
       actions.append(
-        this.button(this.deps.text('guardEdit'), () => {
-          this.held = null;
-          this.open = true;
-          el.focus();
+        this.button(this.deps.text('guardNeverAgain'), () => {
+          const sentence = sentenceAround(text, h.start, h.end);
+          this.deps.allow(ALL_RULES, text.slice(sentence.start, sentence.end));
+          this.state.silence(sentence);
+          if (this.held && !this.state.blocking()) this.held = null;
           this.render();
-        }, 'primary'),
-        this.button(this.deps.text('guardSendAnyway'), () => {
-          this.deps.override(this.state.sendAnyway(readEditor(el).text));
-          this.held = null;
-          this.open = false;
-          el.focus();
-          held.send();
-          this.render();
-        }, 'danger'),
+        }),
       );
-      panel.append(actions);
     }
-    panel.style.left = `${Math.max(4, r.right - 360)}px`;
-    panel.style.top = `${Math.max(4, r.top - 30 - 360)}px`;
-    return panel;
+    row.append(actions);
+    return row;
+  }
+
+  /** 修改 / 仍要发送 of a held send (Esc is 修改). */
+  private heldFooter(el: HTMLElement, held: { send(): void }): HTMLElement {
+    const footer = this.node('div', 'actions footer');
+    footer.append(
+      this.button(this.deps.text('guardEdit'), () => this.edit(el), 'primary'),
+      this.button(this.deps.text('guardSendAnyway'), () => {
+        this.deps.override(this.state.sendAnyway(readEditor(el).text));
+        this.held = null;
+        this.open = false;
+        el.focus();
+        held.send();
+        this.render();
+      }, 'danger'),
+    );
+    return footer;
+  }
+
+  /** 修改: the hold is over, the list stays open for the fixes, the caret back in the reply box. */
+  private edit(el: HTMLElement): void {
+    this.held = null;
+    this.open = true;
+    el.focus();
+    this.render();
+  }
+
+  /** Esc (the agent's) while the badge's list is open: 修改 when a send is held, else the list closes. */
+  onEscape(): boolean {
+    if (this.held && this.el) {
+      this.edit(this.el);
+      return true;
+    }
+    if (this.open && this.host) {
+      this.open = false;
+      this.render();
+      return true;
+    }
+    return false;
   }
 
   private async replace(el: HTMLElement, h: GuardHit): Promise<void> {

@@ -141,7 +141,7 @@ export function offersNeverAgain(text: string, hit: GuardHit, hits: readonly Gua
   return !hits.some((h) => sureAbuse(h) && h.start < sentence.end && h.end > sentence.start);
 }
 
-/** The context a personal allow (不再提示) is stored with: the hit and two characters either side. */
+/** A context of the hit and two characters either side: the narrowest allow a rule can hold. */
 export function allowContext(text: string, hit: Pick<GuardHit, 'start' | 'end'>): string {
   return text.slice(Math.max(0, hit.start - 2), Math.min(text.length, hit.end + 2));
 }

@@ -80,14 +80,71 @@ describe('GuardBadge', () => {
     await vi.waitFor(() => expect(box.value).toBe('这是我们优惠价了，亲'));
   });
 
-  it('忽略 hides a hit for this draft; 不再提示 sends a personal allow with its context', async () => {
-    const guard = new GuardBadge(document, deps);
-    box.value = '这是最低价了';
+  it('one 不再提示 silences the whole sentence for every rule and the model: one allow, the sentence as context', async () => {
+    const guard = new GuardBadge(document, {
+      ...deps,
+      check: async (text) => [
+        ...checkDraft(text).map((h) => ({ ...h, note: '' })),
+        { start: 0, end: 4, text: text.slice(0, 4), ruleId: 'model-abuse', category: 'abuse', severity: 'block' as const, suggestion: '不好意思，我再帮您说明一下', note: '语义判断', confidence: 0.64 },
+      ],
+    });
+    box.value = '姐妹你好，这款最低价了。明天发货';
+    await guard.refresh(box);
+    expect(badgeText()).toBe('必改 1建议改 1');
+    (shadow()!.querySelector('[data-testid="guard-badge"]') as HTMLElement).click();
+    const rows = [...shadow()!.querySelectorAll('.hit')];
+    expect(rows).toHaveLength(2);
+    [...rows[1]!.querySelectorAll('button')].find((b) => b.textContent === '不再提示')!.click();
+    expect(deps.allow.mock.calls).toEqual([['*', '姐妹你好，这款最低价了']]);
+    expect(shadow()).toBeNull(); // both hits of the sentence, model and rule, gone at once
+    expect(guard.holdSend(box, () => {}, enter())).toBe(false);
+  });
+
+  it('a model hit is labelled 系统判断, its detail on hover; no 不再提示 on a sure 辱骂 hit', async () => {
+    const note = '语义判断（把握 97%）：没有哪条规则写着这句话，是模型从整句读出来的。';
+    const guard = new GuardBadge(document, {
+      ...deps,
+      check: async (text) => [{ start: 0, end: text.length, text, ruleId: 'model-abuse', category: 'abuse', severity: 'block', suggestion: '不好意思，我再帮您说明一下', note, confidence: 0.97 }],
+    });
+    box.value = '真是服了你了';
     await guard.refresh(box);
     (shadow()!.querySelector('[data-testid="guard-badge"]') as HTMLElement).click();
-    [...shadow()!.querySelectorAll('button')].find((b) => b.textContent === '不再提示')!.click();
-    expect(deps.allow).toHaveBeenCalledWith(expect.stringMatching(/^absolute-/), '这是最低价了'); // two characters either side
-    expect(shadow()).toBeNull();
+    const row = shadow()!.querySelector('.hit')!;
+    const label = row.querySelector('.model') as HTMLElement;
+    expect(label.textContent).toBe('系统判断');
+    expect(label.title).toBe(note);
+    expect(row.textContent).not.toContain('语义判断');
+    expect([...row.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['改写此句']);
+  });
+
+  it('忽略 is offered on 建议改 and 提示, never on a 必改 hit', async () => {
+    const guard = new GuardBadge(document, deps);
+    box.value = '亲，加微信，我不知道';
+    await guard.refresh(box);
+    (shadow()!.querySelector('[data-testid="guard-badge"]') as HTMLElement).click();
+    const buttons = (sev: string) => [...shadow()!.querySelectorAll(`.hit[data-severity="${sev}"] button`)].map((b) => b.textContent);
+    expect(buttons('block')).not.toContain('忽略');
+    expect(buttons('warn')).toContain('忽略');
+  });
+
+  it('a held send with three 必改 hits: no 忽略, 修改 / 仍要发送 pinned below the list, Esc means 修改', async () => {
+    const guard = new GuardBadge(document, deps);
+    const send = vi.fn();
+    box.value = '好评返现5元，五星好评再返5元，晒图返10元';
+    await guard.refresh(box);
+    expect(guard.holdSend(box, send, enter())).toBe(true);
+    const dialog = shadow()!.querySelector('[role="dialog"]')!;
+    const list = dialog.querySelector('.list')!;
+    expect(list.querySelectorAll('.hit').length).toBeGreaterThanOrEqual(3);
+    expect([...list.querySelectorAll('button')].map((b) => b.textContent)).not.toContain('忽略');
+    const pinned = dialog.querySelector(':scope > .footer')!;
+    expect([...pinned.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['修改', '仍要发送']);
+    expect(list.contains(pinned)).toBe(false);
+    expect(guard.onEscape()).toBe(true); // Esc: 修改
+    expect(send).not.toHaveBeenCalled();
+    expect(shadow()!.querySelector('[role="dialog"]')!.textContent).not.toContain('已暂停发送');
+    expect(guard.holdSend(box, send, enter())).toBe(true); // the next Enter is held again
+    expect(deps.override).not.toHaveBeenCalled();
   });
 
   it('a click made by the page\'s scripts does nothing: no allow stored, no held send released, no list opened; the root is closed', async () => {
