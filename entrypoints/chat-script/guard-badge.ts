@@ -9,7 +9,7 @@
  */
 import type { GuardHit } from '../../scripts-library/protocol';
 import { readEditor, selectionFor } from './editor-text';
-import { rewriteFor, type Rewrite } from '../../scripts-library/guard/rewrite';
+import { handleHit, HANDLE_RULE, planRewrite, rewriteFor, type PlannedRewrite, type Rewrite } from '../../scripts-library/guard/rewrite';
 import { viewportRect } from './dom';
 import { DraftState, MODEL_PREFIX, offersNeverAgain, sentenceAround } from '../../scripts-library/guard/draft-state';
 import { ALL_RULES } from '../../scripts-library/guard/effective-rules';
@@ -48,6 +48,7 @@ const STYLE = `
 .why, .suggestion { color: #475569; font-size: 12px; }
 .model { color: #6d28d9; font-size: 12px; font-weight: 400; border: 1px solid #c4b5fd; border-radius: 4px; padding: 0 4px; cursor: help; }
 .preview { color: #166534; font-size: 12px; }
+.still { color: #b45309; font-size: 12px; font-weight: 700; }
 .actions { display: flex; gap: 6px; margin-top: 4px; justify-content: flex-end; }
 button { font: inherit; font-size: 12px; padding: 1px 8px; border: 1px solid #cbd5e1; border-radius: 4px; background: #fff; cursor: pointer; }
 button.primary { background: #2563eb; border-color: #2563eb; color: #fff; }
@@ -64,6 +65,10 @@ export class GuardBadge {
   private held: { send(): void } | null = null;
   private seq = 0;
   private composing = false;
+  /** Each hit's rewrite, re-checked before it is shown or applied (null: the re-check failed), for the text checked. */
+  private plans = new Map<string, PlannedRewrite | null>();
+  /** Handles a rewrite left behind (加我这里：kefu888): flagged while they stay in the draft. */
+  private leftovers: string[] = [];
 
   constructor(
     private readonly doc: Document,
@@ -94,7 +99,13 @@ export class GuardBadge {
     const ago = checked && text.trim() ? this.deps.sentAgo?.(text) : undefined;
     const hits = checked && ago !== undefined ? [...checked, this.repeatHit(text, ago)] : checked;
     if (seq === this.seq) {
-      this.state.record(text, hits);
+      if (text !== this.state.checked.text) this.plans.clear();
+      this.leftovers = this.leftovers.filter((handle) => text.includes(handle));
+      const left = this.leftovers.flatMap((handle) => {
+        const hit = handleHit(text, handle);
+        return hit && !hits?.some((x) => x.start < hit.end && x.end > hit.start) ? [{ ...hit, note: '' }] : [];
+      });
+      this.state.record(text, hits && [...hits, ...left].sort((a, b) => a.start - b.start));
       this.render();
     }
     return this.state.visible();
@@ -191,6 +202,7 @@ export class GuardBadge {
     const parts: Node[] = [style, badge];
     if (this.open) parts.push(this.panel(el, hits, r));
     root.replaceChildren(...parts);
+    if (this.open) this.planShown(this.held ? hits.filter((h) => h.severity === 'block') : hits);
   }
 
   private panel(el: HTMLElement, hits: GuardHit[], r: DOMRect): HTMLElement {
@@ -232,9 +244,15 @@ export class GuardBadge {
     if (h.note && !h.ruleId.startsWith(MODEL_PREFIX)) why.title = h.note; // the rule's own note (its research source) on hover
     row.append(why);
     if (h.suggestion) row.append(this.node('div', 'suggestion', this.deps.text('guardSuggestion', h.suggestion)));
-    // What 替换 would make of the draft, shown before it is applied (a word, or the whole clause rewritten).
-    const rewrite = rewriteFor(this.state.checked.text, h);
+    // What 替换 would make of the draft, re-checked, shown before it is applied (a word, or clauses rewritten);
+    // until the re-check answers, the rewrite as planned.
+    const plan = this.plans.get(planKey(this.state.checked.text, h));
+    const rewrite = plan ?? rewriteFor(this.state.checked.text, h, this.state.checked.hits);
     if (rewrite) row.append(this.node('div', 'preview', this.deps.text('guardPreview', previewOf(rewrite))));
+    if (plan?.remaining.length) {
+      const left = plan.remaining.map((x) => `「${x.text}」`).join('');
+      row.append(this.node('div', 'still', this.deps.text('guardPreviewStill', left)));
+    }
     const actions = this.node('div', 'actions');
     if (rewrite) {
       const label = this.deps.text(rewrite.kind === 'word' ? 'guardReplace' : 'guardRewrite');
@@ -252,7 +270,7 @@ export class GuardBadge {
     // 不再提示 stores a personal allow of the hit's sentence for every rule and the model (one click). Not for the
     // repeat warning (no rule: 忽略 is all it takes), nor on a sure 辱骂 hit or a sentence holding one.
     const text = this.state.checked.text;
-    if (h.ruleId !== REPEAT_RULE && offersNeverAgain(text, h, this.state.checked.hits)) {
+    if (h.ruleId !== REPEAT_RULE && h.ruleId !== HANDLE_RULE && offersNeverAgain(text, h, this.state.checked.hits)) {
       actions.append(
         this.button(this.deps.text('guardNeverAgain'), () => {
           const sentence = sentenceAround(text, h.start, h.end);
@@ -306,16 +324,41 @@ export class GuardBadge {
     return false;
   }
 
+  /** Re-check the rewrites of the hits shown (each once per checked text), then draw their results. */
+  private planShown(hits: readonly GuardHit[]): void {
+    const text = this.state.checked.text;
+    for (const h of hits) {
+      const key = planKey(text, h);
+      if (this.plans.has(key) || !rewriteFor(text, h)) continue;
+      this.plans.set(key, null);
+      void this.plan(text, h).then((plan) => {
+        if (this.state.checked.text !== text || !plan) return;
+        this.plans.set(key, plan);
+        this.render();
+      });
+    }
+  }
+
+  /** A hit's rewrite with its result re-checked by the same guard (undefined: no rewrite, or the check failed). */
+  private plan(text: string, h: GuardHit): Promise<PlannedRewrite | undefined> {
+    return planRewrite(text, h, this.state.checked.hits, (t) => this.deps.check(t)).catch(() => undefined);
+  }
+
   private async replace(el: HTMLElement, h: GuardHit): Promise<void> {
     // Offsets refer to the checked text: if the draft changed since, check again and find the hit anew.
     let hit: GuardHit | undefined = h;
     if (readEditor(el).text !== this.state.checked.text) {
       hit = (await this.refresh(el)).find((x) => x.ruleId === h.ruleId && x.text === h.text);
     }
-    const rewrite = hit && rewriteFor(readEditor(el).text, hit);
-    const sel = rewrite && selectionFor(el, rewrite.start, rewrite.end);
-    if (!rewrite || !sel) return;
+    const text = readEditor(el).text;
+    const plan = hit && (await this.plan(text, hit));
+    const rewrite = plan ?? (hit && rewriteFor(text, hit, this.state.checked.hits));
+    if (!rewrite || readEditor(el).text !== text) return;
+    const sel = selectionFor(el, rewrite.start, rewrite.end);
+    if (!sel) return;
     await this.deps.insert(el, rewrite.text, sel);
+    // A handle the rewrite could not take (a word swapped before it) stays flagged until it is gone.
+    if (plan) this.leftovers.push(...plan.remaining.filter((x) => x.ruleId === HANDLE_RULE).map((x) => x.text));
     // The agent changed the held draft: the hold is over (the next Enter checks what is there now). Before, the
     // 已暂停发送 banner stayed over a draft with nothing left to change.
     this.held = null;
@@ -341,6 +384,8 @@ export class GuardBadge {
     return b;
   }
 }
+
+const planKey = (text: string, h: GuardHit) => `${text}\u0000${h.ruleId}|${h.start}|${h.end}`;
 
 /** The rewritten draft for the preview: whole when short, else the rewritten part with a little around it. */
 export function previewOf(rw: Rewrite): string {

@@ -71,6 +71,38 @@ describe('GuardBadge', () => {
     await vi.waitFor(() => expect(shadow()).toBeNull());
   });
 
+  it('改写此句 on 加我vx：kefu888 leaves no handle; the preview is the re-checked result', async () => {
+    const guard = new GuardBadge(document, deps);
+    box.value = '有问题加我vx：kefu888';
+    await guard.refresh(box);
+    (shadow()!.querySelector('[data-testid="guard-badge"]') as HTMLElement).click();
+    await vi.waitFor(() => expect(shadow()!.querySelector('.hit .preview')?.textContent).toBe('改为：有问题随时在这里联系我们，我一直在'));
+    expect(shadow()!.querySelector('.hit .still')).toBeNull();
+    [...shadow()!.querySelectorAll<HTMLElement>('.hit button')].find((b) => b.textContent === '改写此句')!.click();
+    await vi.waitFor(() => expect(box.value).toBe('有问题随时在这里联系我们，我一直在'));
+    await vi.waitFor(() => expect(shadow()).toBeNull());
+  });
+
+  it('a rewrite whose re-check still holds a hit says so in the preview, and the handle it leaves stays flagged', async () => {
+    // A team rule with a word-level substitute for vx alone: the handle after it would survive the swap.
+    const vx = { start: 0, end: 0, text: 'vx', ruleId: 'team-vx', category: 'off-platform', severity: 'block' as const, suggestion: '', replacement: '这里', note: '' };
+    const guard = new GuardBadge(document, {
+      ...deps,
+      check: async (text) => {
+        const at = text.indexOf('vx');
+        return at < 0 ? [] : [{ ...vx, start: at, end: at + 2 }];
+      },
+    });
+    box.value = '加我vx：kefu888';
+    await guard.refresh(box);
+    (shadow()!.querySelector('[data-testid="guard-badge"]') as HTMLElement).click();
+    await vi.waitFor(() => expect(shadow()!.querySelector('.hit .still')?.textContent).toContain('「kefu888」'));
+    [...shadow()!.querySelectorAll<HTMLElement>('.hit button')].find((b) => b.textContent === '替换')!.click();
+    await vi.waitFor(() => expect(box.value).toBe('加我这里：kefu888'));
+    await vi.waitFor(() => expect(badgeText()).toBe('必改 1'));
+    expect(guard.holdSend(box, () => {}, enter())).toBe(true); // the handle alone still holds the send
+  });
+
   it('替换 swaps just the words when the rule has a word-level substitute', async () => {
     const guard = new GuardBadge(document, deps);
     box.value = '这是我们最低价了，亲';
