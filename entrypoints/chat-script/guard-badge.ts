@@ -275,7 +275,7 @@ export class GuardBadge {
         this.button(this.deps.text('guardNeverAgain'), () => {
           const sentence = sentenceAround(text, h.start, h.end);
           this.deps.allow(ALL_RULES, text.slice(sentence.start, sentence.end));
-          this.state.silence(sentence);
+          this.state.silence(text.slice(sentence.start, sentence.end));
           if (this.held && !this.state.blocking()) this.held = null;
           this.render();
         }),

@@ -22,23 +22,23 @@ export class DraftState {
   /** `failed`: the check itself did not answer (background gone, a broken reply): fail closed, and say so. */
   checked: { text: string; hits: readonly GuardHit[]; failed: boolean } = { text: '', hits: [], failed: false };
   private ignored = new Set<string>();
-  /** Hits silenced by 不再提示 (stored as a personal allow; kept here until the next check leaves them out). */
-  private silenced = new Set<string>();
+  /**
+   * Sentences silenced by 不再提示 (stored as personal allows; kept here too, so no check that raced the store
+   * shows them again). A hit is silenced where one of them covers it, in whatever draft.
+   */
+  private silenced: string[] = [];
   /** Set by 仍要发送: the next send of exactly this text passes. */
   private bypass: string | null = null;
 
   /** A check finished for `text` (`hits` undefined: it failed). An emptied draft forgets what was ignored. */
   record(text: string, hits: readonly GuardHit[] | undefined): void {
-    if (!text.trim()) {
-      this.ignored.clear();
-      this.silenced.clear();
-    }
+    if (!text.trim()) this.ignored.clear();
     this.checked = { text, hits: hits ?? [], failed: hits === undefined };
   }
 
   /** The hits the agent has not dismissed with 忽略 / 不再提示. */
   visible(): GuardHit[] {
-    return this.checked.hits.filter((h) => !this.ignored.has(keyOf(h)) && !this.silenced.has(keyOf(h)));
+    return this.checked.hits.filter((h) => !this.ignored.has(keyOf(h)) && !this.isSilenced(h));
   }
 
   /**
@@ -54,19 +54,23 @@ export class DraftState {
     if (this.canIgnore(hit)) this.ignored.add(keyOf(hit));
   }
 
-  /** 不再提示 on a hit: every hit of the checked text inside `range` (its sentence) is silenced, rules and model. */
-  silence(range: { start: number; end: number }): void {
-    for (const h of this.checked.hits) if (h.start >= range.start && h.end <= range.end) this.silenced.add(keyOf(h));
+  /** 不再提示 on a hit: every hit inside `sentence` (the hit's sentence) is silenced, rules and model alike. */
+  silence(sentence: string): void {
+    if (sentence && !this.silenced.includes(sentence)) this.silenced.push(sentence);
+  }
+
+  private isSilenced(h: GuardHit): boolean {
+    return this.silenced.some((s) => covers(this.checked.text, s, h.start, h.end));
   }
 
   /** The 必改 hits that hold a send: all but those silenced by 不再提示 (忽略 never releases one). */
   private blockers(): GuardHit[] {
-    return this.checked.hits.filter((h) => h.severity === 'block' && !this.silenced.has(keyOf(h)));
+    return this.checked.hits.filter((h) => h.severity === 'block' && !this.isSilenced(h));
   }
 
   /** Whether sending needs the agent's say: a must-change hit, or a check that could not be done. */
   blocking(hits: readonly GuardHit[] = this.blockers()): boolean {
-    return this.checked.failed || hits.some((h) => h.severity === 'block' && !this.silenced.has(keyOf(h)));
+    return this.checked.failed || hits.some((h) => h.severity === 'block' && !this.isSilenced(h));
   }
 
   /** Hits per severity, for the badge (severities without hits left out). */
@@ -101,6 +105,13 @@ export class DraftState {
 }
 
 const keyOf = (h: GuardHit) => `${h.ruleId}|${h.text}`;
+
+/** Does an occurrence of `context` in `text` cover [start, end)? (The matcher's own test, without its tables.) */
+function covers(text: string, context: string, start: number, end: number): boolean {
+  if (end - start > context.length) return false;
+  for (let at = Math.max(0, end - context.length); at <= start; at++) if (text.startsWith(context, at)) return true;
+  return false;
+}
 
 /** Where a sentence ends (a clause mark such as ，or ： does not end one). */
 const SENTENCE_END = /[。．！!？?\n\r]/;

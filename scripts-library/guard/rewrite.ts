@@ -128,7 +128,7 @@ export function newClauses(suggestion: string, rest: string): string {
   const parts = suggestion.split(/(?<=[，,；;])/);
   const kept = parts.filter((p) => {
     const b = bare(p);
-    return b && !restClauses.some((r) => r.includes(b) || b.includes(r) || sharesRun(b, r));
+    return b && !restClauses.some((r) => r.includes(b) || (r.length >= 2 && b.includes(r)) || sharesRun(b, r));
   });
   return kept.join('').replace(/[，,；;]+$/, '');
 }

@@ -71,9 +71,13 @@ describe('the guard badge\'s draft state', () => {
     const s = new DraftState();
     const text = '宝子你好，加我微信吧。您说的傻瓜相机有货';
     s.record(text, [hit('宝子你好', 'block', 'model-abuse', 0), hit('微信', 'block', 'contact-wechat', 7), hit('傻瓜', 'warn', 'abuse-1', 14)]);
-    s.silence(sentenceAround(text, 7, 9));
+    const { start, end } = sentenceAround(text, 7, 9);
+    s.silence(text.slice(start, end));
     expect(s.visible().map((h) => h.text)).toEqual(['傻瓜']);
     expect(s.decide(text, true)).toBe('pass');
+    // the next draft, the box emptied by the console without an edit: the same words elsewhere still count
+    s.record('好的，加我微信', [hit('微信', 'block', 'contact-wechat', 5)]);
+    expect(s.decide('好的，加我微信', true)).toBe('hold');
   });
 
   it('counts hits by severity in block, warn, hint order and shows nothing for a clean draft', () => {
