@@ -97,6 +97,17 @@ describe('background services', () => {
     expect((await getSettings(db)).guardOverrides[ruleId]).toBe(1);
   });
 
+  it('one 不再提示 (guard/allow with *) quiets that sentence for every rule and the model; a model hit keeps its confidence', async () => {
+    const svc = createServices(db, registry());
+    const sentence = '真是服了你了，笨得要死，全网最低价';
+    const before = await svc.guardCheck(sentence);
+    expect(before.some((h) => h.ruleId.startsWith('model-') && typeof h.confidence === 'number')).toBe(true);
+    expect(before.some((h) => !h.ruleId.startsWith('model-'))).toBe(true);
+    await svc.guardAllow('*', sentence);
+    expect(await svc.guardCheck(sentence)).toEqual([]);
+    expect((await svc.guardCheck('全网最低价')).length).toBeGreaterThan(0);
+  });
+
   it('__proto__ is no rule id: refused at the schema and at the message', () => {
     expect(RuleSchema.safeParse({ id: '__proto__', terms: ['x'], category: 'abuse', severity: 'block' }).success).toBe(false);
   });
