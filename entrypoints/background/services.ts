@@ -18,6 +18,7 @@ import type { ChatTabRegistry } from '../../storage/chat-tabs';
 import type { BackgroundServices } from './handlers';
 import { DEFAULT_RULES } from '../../scripts-library/guard';
 import { intentNote, judgeDraft } from '../../scripts-library/guard/judge';
+import { planRewrite } from '../../scripts-library/guard/rewrite';
 import type { Rule } from '../../scripts-library/schema';
 import { effectiveRules, judgeAllows, own } from '../../scripts-library/guard/effective-rules';
 
@@ -60,6 +61,10 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: Ser
   return {
     registry,
     guardCheck,
+    async guardRewrite(text, hit, hits) {
+      const plan = await planRewrite(text, hit, hits, guardCheck);
+      return plan ? { start: plan.start, end: plan.end, text: plan.text, kind: plan.kind, result: plan.result, remaining: plan.remaining.map((h) => ({ ...h, note: '' })) } : null;
+    },
     async guardAllow(ruleId, context) {
       await updateSettings(db, ({ guardAllows }) => {
         const list = own(guardAllows, ruleId) ?? [];

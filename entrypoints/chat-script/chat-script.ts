@@ -304,6 +304,7 @@ function createGuard(send: Send, sendButton: () => HTMLElement | null, sentAgo: 
       for (const { offset, text: window } of guardWindows(text)) parts.push({ offset, hits: await send('guard/check', { text: window }) });
       return mergeWindowHits(parts);
     },
+    plan: (text, hit, hits) => send('guard/rewrite', { text, hit, hits }),
     allow: (ruleId, context) => void send('guard/allow', { ruleId, context }).catch(() => {}),
     override: (ruleIds) => void send('guard/override', { ruleIds }).catch(() => {}),
     insert: (el, text, replace) => insertText(el, text, replace),

@@ -7,17 +7,23 @@
  * Send check: when the draft has a block-severity hit, the first Enter or 发送 click is held and the agent
  * chooses 修改 or 仍要发送 (counted). Warn and hint never hold a send; nothing is ever swallowed silently.
  */
-import type { GuardHit } from '../../scripts-library/protocol';
+import type { GuardHit, GuardRewriteReply } from '../../scripts-library/protocol';
 import { readEditor, selectionFor } from './editor-text';
-import { handleHit, HANDLE_RULE, planRewrite, rewriteFor, type PlannedRewrite, type Rewrite } from '../../scripts-library/guard/rewrite';
+import { handleHit, HANDLE_RULE } from '../../scripts-library/guard/rewrite';
 import { viewportRect } from './dom';
-import { DraftState, MODEL_PREFIX, offersNeverAgain, sentenceAround } from '../../scripts-library/guard/draft-state';
-import { ALL_RULES } from '../../scripts-library/guard/effective-rules';
+import { ALL_RULES, DraftState, MODEL_PREFIX, offersNeverAgain, sentenceAround } from '../../scripts-library/guard/draft-state';
 import type { InsertResult, SavedSelection } from './insert';
 import { byAgent } from './trust';
 
+type Plan = NonNullable<GuardRewriteReply>;
+
 export interface GuardDeps {
   check(text: string): Promise<GuardHit[]>;
+  /**
+   * A hit's rewrite, planned and re-checked by the same guard (guard/rewrite → rewrite.ts planRewrite in the
+   * background): null when the hit has no automatic fix.
+   */
+  plan(text: string, hit: GuardHit, hits: GuardHit[]): Promise<GuardRewriteReply>;
   allow(ruleId: string, context: string): void;
   override(ruleIds: string[]): void;
   insert(el: HTMLElement, text: string, replace: SavedSelection): Promise<InsertResult>;
@@ -66,7 +72,7 @@ export class GuardBadge {
   private seq = 0;
   private composing = false;
   /** Each hit's rewrite, re-checked before it is shown or applied (null: the re-check failed), for the text checked. */
-  private plans = new Map<string, PlannedRewrite | null>();
+  private plans = new Map<string, Plan | null>();
   /** Handles a rewrite left behind (加我这里：kefu888): flagged while they stay in the draft. */
   private leftovers: string[] = [];
 
@@ -244,19 +250,13 @@ export class GuardBadge {
     if (h.note && !h.ruleId.startsWith(MODEL_PREFIX)) why.title = h.note; // the rule's own note (its research source) on hover
     row.append(why);
     if (h.suggestion) row.append(this.node('div', 'suggestion', this.deps.text('guardSuggestion', h.suggestion)));
-    // What 替换 would make of the draft, re-checked, shown before it is applied (a word, or clauses rewritten);
-    // until the re-check answers, the rewrite as planned.
+    // What 替换 would make of the draft, re-checked, shown before it is applied (a word, or clauses rewritten).
     const plan = this.plans.get(planKey(this.state.checked.text, h));
-    const rewrite = plan ?? rewriteFor(this.state.checked.text, h, this.state.checked.hits);
-    if (rewrite) row.append(this.node('div', 'preview', this.deps.text('guardPreview', previewOf(rewrite))));
-    if (plan?.remaining.length) {
-      const left = plan.remaining.map((x) => `「${x.text}」`).join('');
-      row.append(this.node('div', 'still', this.deps.text('guardPreviewStill', left)));
-    }
     const actions = this.node('div', 'actions');
-    if (rewrite) {
-      const label = this.deps.text(rewrite.kind === 'word' ? 'guardReplace' : 'guardRewrite');
-      actions.append(this.button(label, () => this.replace(el, h), 'primary'));
+    if (plan) {
+      row.append(this.node('div', 'preview', this.deps.text('guardPreview', previewOf(plan))));
+      if (plan.remaining.length) row.append(this.node('div', 'still', this.deps.text('guardPreviewStill', plan.remaining.map((x) => `「${x.text}」`).join(''))));
+      actions.append(this.button(this.deps.text(plan.kind === 'word' ? 'guardReplace' : 'guardRewrite'), () => this.replace(el, h), 'primary'));
     }
     // 忽略 never on a 必改 hit: it would let the next Enter send the draft uncounted (draft-state.ts canIgnore).
     if (this.state.canIgnore(h)) {
@@ -324,12 +324,12 @@ export class GuardBadge {
     return false;
   }
 
-  /** Re-check the rewrites of the hits shown (each once per checked text), then draw their results. */
+  /** Plan the rewrites of the hits shown (each once per checked text), then draw them with their re-checked results. */
   private planShown(hits: readonly GuardHit[]): void {
     const text = this.state.checked.text;
     for (const h of hits) {
       const key = planKey(text, h);
-      if (this.plans.has(key) || !rewriteFor(text, h)) continue;
+      if (this.plans.has(key) || h.ruleId === REPEAT_RULE || h.ruleId === HANDLE_RULE) continue;
       this.plans.set(key, null);
       void this.plan(text, h).then((plan) => {
         if (this.state.checked.text !== text || !plan) return;
@@ -339,9 +339,10 @@ export class GuardBadge {
     }
   }
 
-  /** A hit's rewrite with its result re-checked by the same guard (undefined: no rewrite, or the check failed). */
-  private plan(text: string, h: GuardHit): Promise<PlannedRewrite | undefined> {
-    return planRewrite(text, h, this.state.checked.hits, (t) => this.deps.check(t)).catch(() => undefined);
+  /** A hit's rewrite with its result re-checked (null: no rewrite, or the background did not answer). */
+  private plan(text: string, h: GuardHit): Promise<Plan | null> {
+    const hits = this.state.checked.hits.filter((x) => x.ruleId !== REPEAT_RULE && x.ruleId !== HANDLE_RULE);
+    return this.deps.plan(text, h, hits).catch(() => null);
   }
 
   private async replace(el: HTMLElement, h: GuardHit): Promise<void> {
@@ -351,14 +352,13 @@ export class GuardBadge {
       hit = (await this.refresh(el)).find((x) => x.ruleId === h.ruleId && x.text === h.text);
     }
     const text = readEditor(el).text;
-    const plan = hit && (await this.plan(text, hit));
-    const rewrite = plan ?? (hit && rewriteFor(text, hit, this.state.checked.hits));
-    if (!rewrite || readEditor(el).text !== text) return;
-    const sel = selectionFor(el, rewrite.start, rewrite.end);
+    const plan = hit && (this.plans.get(planKey(text, hit)) ?? (await this.plan(text, hit)));
+    if (!plan || readEditor(el).text !== text) return;
+    const sel = selectionFor(el, plan.start, plan.end);
     if (!sel) return;
-    await this.deps.insert(el, rewrite.text, sel);
+    await this.deps.insert(el, plan.text, sel);
     // A handle the rewrite could not take (a word swapped before it) stays flagged until it is gone.
-    if (plan) this.leftovers.push(...plan.remaining.filter((x) => x.ruleId === HANDLE_RULE).map((x) => x.text));
+    this.leftovers.push(...plan.remaining.filter((x) => x.ruleId === HANDLE_RULE).map((x) => x.text));
     // The agent changed the held draft: the hold is over (the next Enter checks what is there now). Before, the
     // 已暂停发送 banner stayed over a draft with nothing left to change.
     this.held = null;
@@ -388,7 +388,7 @@ export class GuardBadge {
 const planKey = (text: string, h: GuardHit) => `${text}\u0000${h.ruleId}|${h.start}|${h.end}`;
 
 /** The rewritten draft for the preview: whole when short, else the rewritten part with a little around it. */
-export function previewOf(rw: Rewrite): string {
+export function previewOf(rw: Pick<Plan, 'start' | 'text' | 'result'>): string {
   if (rw.result.length <= 60) return rw.result;
   const from = Math.max(0, rw.start - 10);
   const to = Math.min(rw.result.length, rw.start + rw.text.length + 10);

@@ -9,6 +9,13 @@ export const SEVERITIES = ['block', 'warn', 'hint'] as const;
 /** The rule id of an intent-model hit begins so (judge.ts): model-abuse, model-off-platform… */
 export const MODEL_PREFIX = 'model-';
 
+/**
+ * The key under which 不再提示 stores a sentence for every rule and the model at once (one click silences that
+ * wording in that sentence, whichever rules and model read it). Here, not in effective-rules.ts: the chat page
+ * must not pull the schemas (zod) in with it.
+ */
+export const ALL_RULES = '*';
+
 /** What to do with a send (Enter or the send button). */
 export type SendDecision =
   /** Let it go. */

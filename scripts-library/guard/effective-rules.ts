@@ -4,13 +4,9 @@
  * flags on library phrases), so the two never disagree.
  */
 import { RuleCategorySchema, type Rule, type Settings } from '../schema';
-import { MODEL_PREFIX } from './draft-state';
+import { ALL_RULES, MODEL_PREFIX } from './draft-state';
 
-/**
- * The key under which 不再提示 stores a sentence for every rule and the model at once (one click silences that
- * wording in that sentence, whichever rules and model read it).
- */
-export const ALL_RULES = '*';
+export { ALL_RULES };
 
 /**
  * A record's own value for a key. Rule ids come from files and pages: `constructor` or `toString` must find
