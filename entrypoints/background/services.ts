@@ -61,10 +61,7 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: Ser
   return {
     registry,
     guardCheck,
-    async guardRewrite(text, hit, hits) {
-      const plan = await planRewrite(text, hit, hits, guardCheck);
-      return plan ? { start: plan.start, end: plan.end, text: plan.text, kind: plan.kind, result: plan.result, remaining: plan.remaining.map((h) => ({ ...h, note: '' })) } : null;
-    },
+    guardRewrite: guardRewriter(guardCheck),
     async guardAllow(ruleId, context) {
       await updateSettings(db, ({ guardAllows }) => {
         const list = own(guardAllows, ruleId) ?? [];
@@ -161,6 +158,14 @@ function createGuardChecker(db: KefuDB): BackgroundServices['guardCheck'] {
       ...h,
       note: h.confidence === undefined ? (notes.get(h.ruleId) ?? '') : intentNote(h.confidence),
     }));
+  };
+}
+
+/** 替换 / 改写此句 planned and re-checked by the same guard the page's checks use (rewrite.ts planRewrite). */
+function guardRewriter(guardCheck: BackgroundServices['guardCheck']): BackgroundServices['guardRewrite'] {
+  return async (text, hit, hits) => {
+    const plan = await planRewrite(text, hit, hits, guardCheck);
+    return plan ? { start: plan.start, end: plan.end, text: plan.text, kind: plan.kind, result: plan.result, remaining: plan.remaining.map((h) => ({ ...h, note: '' })) } : null;
   };
 }
 
