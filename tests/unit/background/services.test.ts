@@ -108,6 +108,15 @@ describe('background services', () => {
     expect((await svc.guardCheck('全网最低价')).length).toBeGreaterThan(0);
   });
 
+  it('guard/rewrite plans 改写此句 with the same guard: 加我vx：kefu888 loses its handle, and the result re-checks clean', async () => {
+    const svc = createServices(db, registry());
+    const draft = '有问题加我vx：kefu888';
+    const hits = await svc.guardCheck(draft);
+    const plan = await svc.guardRewrite(draft, hits.find((h) => h.severity === 'block')!, hits);
+    expect(plan?.result).toBe('有问题随时在这里联系我们，我一直在');
+    expect(plan?.remaining).toEqual([]);
+  });
+
   it('__proto__ is no rule id: refused at the schema and at the message', () => {
     expect(RuleSchema.safeParse({ id: '__proto__', terms: ['x'], category: 'abuse', severity: 'block' }).success).toBe(false);
   });
