@@ -158,9 +158,23 @@ export const GuardHitSchema = z.object({
   suggestion: z.string(),
   replacement: z.optional(z.string()),
   note: z.string(),
+  /** How sure the intent model is of its own hit (model-* rule ids only). */
+  confidence: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
 });
 export type GuardHit = z.infer<typeof GuardHitSchema>;
 export const GuardReplySchema = z.array(GuardHitSchema);
+/** A planned rewrite (rewrite.ts PlannedRewrite), or null when the hit has none. */
+export const GuardRewriteReplySchema = z.nullable(
+  z.object({ start: z.number(), end: z.number(), text: z.string(), kind: z.enum(['word', 'clause']), result: z.string(), remaining: GuardReplySchema }),
+);
+export type GuardRewriteReply = z.infer<typeof GuardRewriteReplySchema>;
+/** 替换 / 改写此句: a hit's rewrite, planned and re-checked by the background's guard before it is shown or applied. */
+export const GuardRewriteSchema = z.object({
+  type: z.literal('guard/rewrite'),
+  text: z.string().check(z.maxLength(MAX_INSERT_CHARS)),
+  hit: GuardHitSchema,
+  hits: z.array(GuardHitSchema).check(z.maxLength(500)),
+});
 
 /** A chat tab as the background remembers it. `seenAt` is when it last reported or was activated. */
 export const ChatTabSchema = z.object({
@@ -224,6 +238,7 @@ export const CHAT_PAGE_REPLIES = {
   'phrase/save-draft': SavedDraftReplySchema,
   'placeholders/remember': OkReplySchema,
   'guard/check': GuardReplySchema,
+  'guard/rewrite': GuardRewriteReplySchema,
   'guard/allow': OkReplySchema,
   'guard/override': OkReplySchema,
   'tally/count': OkReplySchema,
@@ -240,6 +255,7 @@ export const CHAT_PAGE_SENDS = {
   'phrase/save-draft': entry('chat-page', SaveDraftSchema, r['phrase/save-draft']),
   'placeholders/remember': entry('chat-page', RememberValuesSchema, r['placeholders/remember']),
   'guard/check': entry('chat-page', GuardCheckSchema, r['guard/check']),
+  'guard/rewrite': entry('chat-page', GuardRewriteSchema, r['guard/rewrite']),
   'guard/allow': entry('chat-page', GuardAllowSchema, r['guard/allow']),
   'guard/override': entry('chat-page', GuardOverrideSchema, r['guard/override']),
   'tally/count': entry('chat-page', TallyCountSchema, r['tally/count']),

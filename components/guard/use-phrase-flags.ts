@@ -4,7 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { listRules } from '../../storage/repositories/rules';
 import { checkDraft, DEFAULT_RULES, type Hit } from '../../scripts-library/guard';
 import type { JudgeOptions } from '../../scripts-library/guard/judge';
-import { effectiveRules } from '../../scripts-library/guard/effective-rules';
+import { effectiveRules, judgeAllows } from '../../scripts-library/guard/effective-rules';
 import type { Phrase, Rule, Settings } from '../../scripts-library/schema';
 import { useDb } from '../shared/db-context';
 import { t } from '../shared/i18n';
@@ -45,7 +45,7 @@ export function usePhraseFlags(guardAllows: Settings['guardAllows'] | undefined)
   // Checked for rendered rows only (and by 体检 once per library change: the same function while the rules are).
   return useCallback(
     (phrase: Phrase): PhraseFlag => {
-      const found = [phrase.body, ...(phrase.variants ?? [])].flatMap((text) => (judge ? judge(text, rules, { allows: guardAllows ?? {} }) : checkDraft(text, rules))).filter((h) => h.severity !== 'hint');
+      const found = [phrase.body, ...(phrase.variants ?? [])].flatMap((text) => (judge ? judge(text, rules, { allows: judgeAllows(guardAllows ?? {}) }) : checkDraft(text, rules))).filter((h) => h.severity !== 'hint');
       if (!found.length) return undefined;
       const terms = found.map((h) => h.text).join('、');
       return found.some((h) => h.severity === 'block') ? { severity: 'block', text: t('flagBlock', terms) } : { severity: 'warn', text: t('flagWarn', terms) };

@@ -7,6 +7,7 @@ import {
   type BackgroundRequest,
   type BackgroundType,
   type GuardHit,
+  type GuardRewriteReply,
   type PickerItem,
   type WaitConfig,
 } from '../../scripts-library/protocol';
@@ -31,6 +32,8 @@ export interface BackgroundServices {
   /** Order values under `buyer`, shared ones as suggestions, shop-wide ones into settings when `saveShop`. */
   remember(values: Record<string, string>, buyer: string | undefined, saveShop: boolean): Promise<void>;
   guardCheck(text: string): Promise<GuardHit[]>;
+  /** A hit's rewrite re-checked by the same guard (rewrite.ts planRewrite); null when it has none. */
+  guardRewrite(text: string, hit: GuardHit, hits: GuardHit[]): Promise<GuardRewriteReply>;
   guardAllow(ruleId: string, context: string): Promise<void>;
   guardOverride(ruleIds: string[]): Promise<void>;
   /** Inject the chat script into this frame of a chat tab (its loader asked: the page has loaded). */
@@ -132,6 +135,7 @@ const HANDLERS: { [K in BackgroundType]: Handler<K> } = {
   'phrase/save-draft': async (message, _s, services) => ({ reply: { ok: true, title: await services.saveDraft(message.text) } }),
   'placeholders/remember': ack((message, services) => services.remember(message.values, message.buyer, message.saveShop ?? false)),
   'guard/check': async (message, _s, services) => ({ reply: await services.guardCheck(message.text) }),
+  'guard/rewrite': async (message, _s, services) => ({ reply: await services.guardRewrite(message.text, message.hit, message.hits) }),
   'guard/allow': ack((message, services) => services.guardAllow(message.ruleId, message.context)),
   'guard/override': ack((message, services) => services.guardOverride(message.ruleIds)),
   'tally/count': ack((message, services) => services.tallyCount(message.field, message.delta)),

@@ -18,8 +18,9 @@ import type { ChatTabRegistry } from '../../storage/chat-tabs';
 import type { BackgroundServices } from './handlers';
 import { DEFAULT_RULES } from '../../scripts-library/guard';
 import { intentNote, judgeDraft } from '../../scripts-library/guard/judge';
+import { planRewrite } from '../../scripts-library/guard/rewrite';
 import type { Rule } from '../../scripts-library/schema';
-import { effectiveRules, own } from '../../scripts-library/guard/effective-rules';
+import { effectiveRules, judgeAllows, own } from '../../scripts-library/guard/effective-rules';
 
 
 const PICKER_SIZE = 8;
@@ -60,6 +61,7 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: Ser
   return {
     registry,
     guardCheck,
+    guardRewrite: guardRewriter(guardCheck),
     async guardAllow(ruleId, context) {
       await updateSettings(db, ({ guardAllows }) => {
         const list = own(guardAllows, ruleId) ?? [];
@@ -151,10 +153,19 @@ function createGuardChecker(db: KefuDB): BackgroundServices['guardCheck'] {
     const key = JSON.stringify(guardAllows);
     if (key !== rules.key || base !== rules.base) rules = { base, key, rules: effectiveRules(base, guardAllows) };
     const notes = new Map(base.map((r) => [r.id, r.note]));
-    return judgeDraft(text, rules.rules, { allows: guardAllows }).map(({ confidence, ...h }) => ({
+    // A model hit keeps its confidence: the badge offers no 不再提示 on a sure 辱骂 guess.
+    return judgeDraft(text, rules.rules, { allows: judgeAllows(guardAllows) }).map((h) => ({
       ...h,
-      note: confidence === undefined ? (notes.get(h.ruleId) ?? '') : intentNote(confidence),
+      note: h.confidence === undefined ? (notes.get(h.ruleId) ?? '') : intentNote(h.confidence),
     }));
+  };
+}
+
+/** 替换 / 改写此句 planned and re-checked by the same guard the page's checks use (rewrite.ts planRewrite). */
+function guardRewriter(guardCheck: BackgroundServices['guardCheck']): BackgroundServices['guardRewrite'] {
+  return async (text, hit, hits) => {
+    const plan = await planRewrite(text, hit, hits, guardCheck);
+    return plan ? { start: plan.start, end: plan.end, text: plan.text, kind: plan.kind, result: plan.result, remaining: plan.remaining.map((h) => ({ ...h, note: '' })) } : null;
   };
 }
 

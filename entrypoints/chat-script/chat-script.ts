@@ -314,6 +314,7 @@ function createGuard(send: Send, sendButton: () => HTMLElement | null, sentAgo: 
       for (const { offset, text: window } of guardWindows(text)) parts.push({ offset, hits: await send('guard/check', { text: window }) });
       return mergeWindowHits(parts);
     },
+    plan: (text, hit, hits) => send('guard/rewrite', { text, hit, hits }),
     allow: (ruleId, context) => void send('guard/allow', { ruleId, context }).catch(() => {}),
     override: (ruleIds) => void send('guard/override', { ruleIds }).catch(() => {}),
     insert: (el, text, replace) => insertText(el, text, replace),
@@ -405,6 +406,12 @@ function wireKeys(ctx: ContentScriptContext, doc: Document, win: Window, { picke
       return;
     }
     if (agent && picker.onKeyDown(e)) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      return;
+    }
+    // Esc on a held send means 修改 (else it closes the guard's open list).
+    if (agent && e.key === 'Escape' && !e.isComposing && guard.onEscape()) {
       e.preventDefault();
       e.stopImmediatePropagation();
       return;

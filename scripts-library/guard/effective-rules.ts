@@ -3,7 +3,10 @@
  * personal allows (不再提示). One home for it, used by the background (page checks) and the side panel (the
  * flags on library phrases), so the two never disagree.
  */
-import type { Rule, Settings } from '../schema';
+import { RuleCategorySchema, type Rule, type Settings } from '../schema';
+import { ALL_RULES, MODEL_PREFIX } from './draft-state';
+
+export { ALL_RULES };
 
 /**
  * A record's own value for a key. Rule ids come from files and pages: `constructor` or `toString` must find
@@ -16,8 +19,21 @@ export function own<T>(record: Readonly<Record<string, T>>, key: string): T | un
 /** Rules with the agent's personal allows merged in (a new array when any apply, so the matcher recompiles). */
 export function effectiveRules(rules: readonly Rule[], allows: Settings['guardAllows']): readonly Rule[] {
   if (!Object.keys(allows).length) return rules;
+  const everyRule = own(allows, ALL_RULES) ?? [];
   return rules.map((r) => {
-    const extra = own(allows, r.id);
-    return extra?.length ? { ...r, allow: [...r.allow, ...extra] } : r;
+    const extra = [...(own(allows, r.id) ?? []), ...everyRule];
+    return extra.length ? { ...r, allow: [...r.allow, ...extra] } : r;
   });
+}
+
+/** The allows judgeDraft reads for the model's hits: each model-<category> id also gets the sentences for every rule. */
+export function judgeAllows(allows: Settings['guardAllows']): Settings['guardAllows'] {
+  const everyRule = own(allows, ALL_RULES);
+  if (!everyRule?.length) return allows;
+  const out: Record<string, string[]> = { ...allows };
+  for (const category of RuleCategorySchema.options) {
+    const id = `${MODEL_PREFIX}${category}`;
+    out[id] = [...(own(allows, id) ?? []), ...everyRule];
+  }
+  return out;
 }

@@ -1,4 +1,6 @@
 // The draft guard in the demo console: badge, hit list, 替换 / 忽略, and the send check.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { replyText, sentTexts, startHarness, type Harness } from './harness';
@@ -34,12 +36,13 @@ describe('badge and hit list', () => {
     await badge(demo).click();
     const row = panel(demo).locator('.hit').filter({ hasText: '我不知道' });
     await expect.poll(() => row.textContent()).toContain('服务禁语');
-    expect(await row.locator('.preview').textContent()).toBe('改为：亲，这个问题我帮您确认一下，请稍等片刻，稍等');
+    // 请稍等片刻 is not said twice: the draft already says 稍等
+    await expect.poll(() => row.locator('.preview').textContent()).toBe('改为：亲，这个问题我帮您确认一下，稍等');
     await row.locator('button', { hasText: '改写此句' }).click();
-    await expect.poll(() => replyText(demo)).toBe('亲，这个问题我帮您确认一下，请稍等片刻，稍等');
+    await expect.poll(() => replyText(demo)).toBe('亲，这个问题我帮您确认一下，稍等');
     await expect.poll(() => badge(demo).count()).toBe(0);
     await demo.click('[data-role="send"]');
-    expect(await sentTexts(demo)).toEqual(['亲，这个问题我帮您确认一下，请稍等片刻，稍等']);
+    expect(await sentTexts(demo)).toEqual(['亲，这个问题我帮您确认一下，稍等']);
     await demo.close();
   });
 
@@ -110,7 +113,8 @@ describe('send check', () => {
     await expect.poll(() => panel(demo).textContent()).toContain('已暂停发送');
     expect(await sentTexts(demo)).toEqual([]);
     const row = panel(demo).locator('.hit');
-    expect(await row.locator('.model').textContent()).toMatch(/^语义判断（把握 \d+%）/);
+    expect(await row.locator('.model').textContent()).toBe('系统判断'); // a short label; the detail on hover
+    expect(await row.locator('.model').getAttribute('title')).toMatch(/^语义判断（把握 \d+%）/);
     await row.locator('button', { hasText: '改写此句' }).click();
     await expect.poll(() => replyText(demo)).toBe('不好意思，我再帮您说明一下');
     await expect.poll(() => badge(demo).count()).toBe(0);
@@ -148,6 +152,80 @@ describe('send check', () => {
     expect(await badge(demo).count()).toBe(0);
     await cdp.send('Input.insertText', { text: '加微信' });
     await expect.poll(() => badge(demo).count()).toBe(1); // checked once committed
+    await demo.close();
+  });
+});
+
+describe('rewrites, the held send and 不再提示 (#31)', () => {
+  it('改写此句 on 加我vx：kefu888 leaves no handle: previewed re-checked, applied, and the draft goes', async () => {
+    const demo = await typeInto('react', '有问题加我vx：kefu888');
+    await expect.poll(() => badge(demo).textContent()).toBe('必改 1');
+    await badge(demo).click();
+    const row = panel(demo).locator('.hit');
+    await expect.poll(() => row.locator('.preview').textContent()).toBe('改为：有问题随时在这里联系我们，我一直在');
+    expect(await row.locator('.still').count()).toBe(0);
+    await row.locator('button', { hasText: '改写此句' }).click();
+    await expect.poll(() => replyText(demo)).toBe('有问题随时在这里联系我们，我一直在');
+    await expect.poll(() => badge(demo).count()).toBe(0);
+    await demo.keyboard.press('Enter');
+    await expect.poll(() => sentTexts(demo)).toEqual(['有问题随时在这里联系我们，我一直在']);
+    await demo.close();
+  });
+
+  it('a held send with three 必改 hits cannot be released by 忽略; 修改 / 仍要发送 stay in view; Esc means 修改', async () => {
+    const draft = '好评返现5元，五星好评再返5元，晒图返10元';
+    const demo = await typeInto('react', draft);
+    await expect.poll(() => badge(demo).textContent()).toBe('必改 3');
+    await demo.keyboard.press('Enter');
+    await expect.poll(() => panel(demo).textContent()).toContain('已暂停发送');
+    expect(await panel(demo).locator('.hit').count()).toBe(3);
+    expect(await panel(demo).locator('button', { hasText: '忽略' }).count()).toBe(0);
+    // Both pinned buttons are what the agent sees at their middle: inside the 360 px box and the window.
+    const inView = (label: string) =>
+      panel(demo).locator('.footer button', { hasText: label }).evaluate((b) => {
+        const r = b.getBoundingClientRect();
+        const box = b.closest('[role="dialog"]')!.getBoundingClientRect();
+        const top = (b.getRootNode() as ShadowRoot).elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return top === b && r.top >= box.top && r.bottom <= box.bottom && r.bottom <= innerHeight && Math.round(box.width) === 360;
+      });
+    expect(await inView('修改')).toBe(true);
+    expect(await inView('仍要发送')).toBe(true);
+    const shots = process.env.KEFU_SHOTS;
+    if (shots) {
+      mkdirSync(shots, { recursive: true });
+      const r = await panel(demo).evaluate((p) => {
+        const b = p.getBoundingClientRect();
+        return { x: Math.max(0, b.left - 8), y: Math.max(0, b.top - 8), width: b.width + 16, height: Math.min(innerHeight - Math.max(0, b.top - 8), b.height + 120) };
+      });
+      await demo.screenshot({ path: join(shots, 'ui-held-3-hits-360.png'), clip: r });
+    }
+    await demo.keyboard.press('Escape'); // 修改
+    await expect.poll(() => panel(demo).textContent()).not.toContain('已暂停发送');
+    await demo.keyboard.press('Enter'); // held again: nothing was let through
+    await expect.poll(() => panel(demo).textContent()).toContain('已暂停发送');
+    expect(await sentTexts(demo)).toEqual([]);
+    expect(await replyText(demo)).toBe(draft);
+    await panel(demo).locator('button', { hasText: '仍要发送' }).click();
+    await expect.poll(() => sentTexts(demo)).toEqual([draft]);
+    await demo.close();
+  });
+
+  it('one 不再提示 silences the whole sentence, every rule in it, there and in the next draft; elsewhere the words still count', async () => {
+    const demo = await typeInto('react', '亲，加微信，我不知道');
+    await expect.poll(() => badge(demo).textContent()).toBe('必改 1建议改 1');
+    await badge(demo).click();
+    await panel(demo).locator('.hit').first().locator('button', { hasText: '不再提示' }).click();
+    await expect.poll(() => badge(demo).count()).toBe(0);
+    await demo.keyboard.press('Enter');
+    await expect.poll(() => sentTexts(demo)).toEqual(['亲，加微信，我不知道']);
+    await demo.keyboard.type('亲，加微信，我不知道');
+    await demo.waitForTimeout(400);
+    expect(await badge(demo).count()).toBe(0);
+    await demo.keyboard.press('Enter');
+    await expect.poll(() => sentTexts(demo)).toHaveLength(2);
+    await demo.keyboard.type('好的，加微信');
+    await expect.poll(async () => [await replyText(demo), await badge(demo).count()]).toEqual(['好的，加微信', 1]);
+    expect(await badge(demo).textContent()).toBe('必改 1');
     await demo.close();
   });
 });

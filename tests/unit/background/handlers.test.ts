@@ -28,6 +28,7 @@ function services(reg = registry()): BackgroundServices & { used: string[]; reme
     guardCheck: async () => [],
     guardAllow: async () => {},
     guardOverride: async () => {},
+    guardRewrite: async () => null,
     tallyCount: async () => {},
     buyerOpened: async () => {},
     remindersChanged: async () => {},

@@ -97,6 +97,26 @@ describe('background services', () => {
     expect((await getSettings(db)).guardOverrides[ruleId]).toBe(1);
   });
 
+  it('one 不再提示 (guard/allow with *) quiets that sentence for every rule and the model; a model hit keeps its confidence', async () => {
+    const svc = createServices(db, registry());
+    const sentence = '真是服了你了，笨得要死，全网最低价';
+    const before = await svc.guardCheck(sentence);
+    expect(before.some((h) => h.ruleId.startsWith('model-') && typeof h.confidence === 'number')).toBe(true);
+    expect(before.some((h) => !h.ruleId.startsWith('model-'))).toBe(true);
+    await svc.guardAllow('*', sentence);
+    expect(await svc.guardCheck(sentence)).toEqual([]);
+    expect((await svc.guardCheck('全网最低价')).length).toBeGreaterThan(0);
+  });
+
+  it('guard/rewrite plans 改写此句 with the same guard: 加我vx：kefu888 loses its handle, and the result re-checks clean', async () => {
+    const svc = createServices(db, registry());
+    const draft = '有问题加我vx：kefu888';
+    const hits = await svc.guardCheck(draft);
+    const plan = await svc.guardRewrite(draft, hits.find((h) => h.severity === 'block')!, hits);
+    expect(plan?.result).toBe('有问题随时在这里联系我们，我一直在');
+    expect(plan?.remaining).toEqual([]);
+  });
+
   it('__proto__ is no rule id: refused at the schema and at the message', () => {
     expect(RuleSchema.safeParse({ id: '__proto__', terms: ['x'], category: 'abuse', severity: 'block' }).success).toBe(false);
   });

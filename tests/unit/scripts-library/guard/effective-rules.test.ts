@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkDraft, DEFAULT_RULES } from '../../../../scripts-library/guard';
-import { effectiveRules } from '../../../../scripts-library/guard/effective-rules';
+import { ALL_RULES, effectiveRules, judgeAllows } from '../../../../scripts-library/guard/effective-rules';
+import { judgeDraft } from '../../../../scripts-library/guard/judge';
+import { sentenceAround } from '../../../../scripts-library/guard/draft-state';
 
 describe('effectiveRules (pack + personal allows, for the background and the panel alike)', () => {
   it('no allows: the same array (no recompile)', () => {
@@ -14,5 +16,17 @@ describe('effectiveRules (pack + personal allows, for the background and the pan
   });
   it('allows keyed constructor or toString change nothing else', () => {
     expect(effectiveRules(DEFAULT_RULES, { constructor: ['x'], toString: ['y'] }).map((r) => r.allow)).toEqual(DEFAULT_RULES.map((r) => r.allow));
+  });
+  it('one 不再提示 (a sentence stored for every rule) silences that sentence for every rule and the model, nowhere else', () => {
+    const draft = '真是服了你了，笨得要死，全网最低价';
+    const before = judgeDraft(draft);
+    expect(new Set(before.map((h) => h.ruleId.startsWith('model-')))).toEqual(new Set([true, false])); // a rule hit and a model hit
+    const hit = before[0]!;
+    const { start, end } = sentenceAround(draft, hit.start, hit.end);
+    const allows = { [ALL_RULES]: [draft.slice(start, end)] };
+    expect(judgeDraft(draft, effectiveRules(DEFAULT_RULES, allows), { allows: judgeAllows(allows) })).toEqual([]);
+    // the same words in another sentence are still flagged
+    const other = '全网最低价';
+    expect(judgeDraft(other, effectiveRules(DEFAULT_RULES, allows), { allows: judgeAllows(allows) }).length).toBeGreaterThan(0);
   });
 });
