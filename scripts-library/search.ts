@@ -12,6 +12,7 @@
 import Fuse, { type FuseResult, type IFuseOptions } from 'fuse.js';
 import type { PinyinKeys } from './pinyin';
 import { GRAM_KEYS, latinCode, Postings, PostingsBuilder, TRIGRAM_KEYS } from './postings';
+import { coverPieces, NO_SYNONYMS, queryWords, type QueryWord, type Synonyms } from './search-words';
 
 export interface SearchablePhrase {
   id: string;
@@ -31,6 +32,8 @@ export interface SearchOptions {
   stageId?: string;
   /** Most results returned (default 50; an empty query returns the whole stage). */
   limit?: number;
+  /** The shop's synonym table (search-words.ts compileSynonyms). */
+  synonyms?: Synonyms;
 }
 
 export type Range = [start: number, end: number];
@@ -283,6 +286,142 @@ export class PhraseIndex<P extends SearchablePhrase> {
     if (!q) return browse(this.phrases, options);
 
     const limit = options.limit ?? 50;
+    const fuzzy = this.fuzzySearch(q, inStage);
+    const words = queryWords(q, options.synonyms ?? NO_SYNONYMS);
+    const all = wantsWords(words) ? this.allWords(words, inStage) : undefined;
+    if (!all?.size) return fuzzy.slice(0, limit);
+    return this.wordsFirst(words, all, fuzzy, limit);
+  }
+
+  /**
+   * A query of several words (or of a synonym): the phrases that hold every word lead, ranked by how they hold
+   * them (in the title, as typed rather than by an equivalent, each Chinese run whole) and by the fuzzy search's
+   * own score; the fuzzy search's other hits follow.
+   */
+  private wordsFirst(words: readonly QueryWord[], all: Map<number, WordsMatch>, fuzzy: SearchHit<P>[], limit: number): SearchHit<P>[] {
+    const byPhrase = new Map<P, SearchHit<P>>();
+    for (const h of fuzzy) byPhrase.set(h.phrase, h);
+    const lead: { i: number; score: number; had: SearchHit<P> | undefined }[] = [];
+    for (const [i, m] of all) {
+      const phrase = this.phrases[i]!;
+      const had = byPhrase.get(phrase);
+      const score =
+        2 +
+        (had?.score ?? 0) +
+        0.35 * (m.inTitle / words.length) +
+        0.25 * (m.literal / words.length) +
+        0.2 * (words.length / m.pieces) +
+        this.frecencies[i]! * 0.1 +
+        (phrase.pinned ? 0.05 : 0);
+      lead.push({ i, score, had });
+    }
+    lead.sort((a, b) => b.score - a.score);
+    const out = lead.slice(0, limit).map(({ i, score, had }): SearchHit<P> => ({ phrase: this.phrases[i]!, score, highlight: had?.highlight ?? this.wordsHighlight(i, all.get(i)!.found) }));
+    const held = new Set(lead.map(({ i }) => this.phrases[i]!));
+    for (const h of fuzzy) {
+      if (out.length >= limit) break;
+      if (!held.has(h.phrase)) out.push(h);
+    }
+    return out;
+  }
+
+  /** Where the matched words are in the title and body (first occurrence of each). */
+  private wordsHighlight(i: number, found: readonly string[]): SearchHit<P>['highlight'] {
+    const doc = this.fuseDocs[i]!;
+    // The words found are Chinese (or a synonym as written in the table): no lower-casing needed.
+    const ranges = (text: string): Range[] =>
+      found.flatMap((w) => {
+        const at = text.indexOf(w);
+        return at < 0 ? [] : [[at, at + w.length - 1] as Range];
+      });
+    return { title: ranges(doc.title), body: ranges(doc.body) };
+  }
+
+  /**
+   * The phrases holding every word of the query (each word by its text, an equivalent, or for a Latin token its
+   * pinyin, initials or code): candidates from the postings (every character of a Chinese word, every bigram of
+   * a Latin one), then checked against the text.
+   */
+  private allWords(words: readonly QueryWord[], inStage: (i: number) => boolean): Map<number, WordsMatch> {
+    let candidates: Int32Array | undefined;
+    for (const w of words) {
+      const list = w.kind === 'alts' ? unionAll(w.alts.map((a) => this.holdingAll(a))) : this.holdingAll(w.text);
+      candidates = candidates ? intersect(candidates, list) : list;
+      if (!candidates.length) return new Map();
+    }
+    const out = new Map<number, WordsMatch>();
+    let checked = 0;
+    for (const i of candidates ?? []) {
+      if (!inStage(i)) continue;
+      if (++checked > MAX_WORD_CHECKS) break;
+      const m = this.holdsWords(i, words);
+      if (m) out.set(i, m);
+    }
+    return out;
+  }
+
+  /** The phrases holding every character (Chinese) or bigram (Latin) of `text`: those that may hold it. */
+  private holdingAll(text: string): Int32Array {
+    const lists: Int32Array[] = [];
+    if (CJK.test(text)) {
+      for (const ch of new Set(text)) {
+        const c = ch.charCodeAt(0);
+        if (!CJK.test(ch)) continue;
+        if (!this.chars.count(c)) return EMPTY;
+        lists.push(this.chars.of(c));
+      }
+    } else {
+      const grams = new Set<number>();
+      forEachGram(text, (g) => grams.add(g));
+      for (const g of grams) {
+        if (!this.grams.count(g)) return EMPTY;
+        lists.push(this.grams.of(g));
+      }
+      if (!grams.size) return text.length === 1 ? (this.firstPostings.get(text) ?? EMPTY) : EMPTY;
+    }
+    if (!lists.length) return EMPTY;
+    lists.sort((a, b) => a.length - b.length);
+    return lists.reduce((a, b) => intersect(a, b));
+  }
+
+  /** How phrase `i` holds every word, or undefined when it misses one. */
+  private holdsWords(i: number, words: readonly QueryWord[]): WordsMatch | undefined {
+    const doc = this.fuseDocs[i]!;
+    // Field by field, without building the phrase's text: Chinese needs no lower-casing, and Latin is matched in
+    // the code, the pinyin and the Latin words, all lower-case already.
+    const inText = (s: string) => doc.title.includes(s) || doc.body.includes(s) || doc.tags.includes(s);
+    const inTitle = (s: string) => doc.title.includes(s);
+    const py = this.phrases[i]!.pinyin ?? NO_PINYIN;
+    const inLatin = (s: string) => doc.code.includes(s) || py.full.includes(s) || py.initials.includes(s) || this.latinWords[i]!.includes(s);
+    const m: WordsMatch = { inTitle: 0, literal: 0, pieces: 0, found: [] };
+    for (const w of words) {
+      if (w.kind === 'chunk') {
+        const pieces = coverPieces(w.text, inText);
+        if (!pieces) return undefined;
+        m.pieces += pieces;
+        m.literal++;
+        if (coverPieces(w.text, inTitle)) m.inTitle++;
+        m.found.push(...(pieces === 1 ? [w.text] : w.text.match(/../g)!.filter(inText)));
+      } else if (w.kind === 'latin') {
+        if (!inLatin(w.text)) return undefined;
+        m.pieces++;
+        m.literal++;
+        if (doc.code.startsWith(w.text) || doc.pyTitle.includes(w.text)) m.inTitle++;
+      } else {
+        const alt = w.alts.find((a) => (CJK.test(a) ? inText(a) : inLatin(a)));
+        if (!alt) return undefined;
+        const literal = alt === w.word || (CJK.test(w.word) ? inText(w.word) : inLatin(w.word));
+        m.pieces++;
+        if (literal) m.literal++;
+        if (w.alts.some(inTitle)) m.inTitle++;
+        m.found.push(literal ? w.word : alt);
+      }
+    }
+    return m;
+  }
+
+  /** The search by characters, pinyin, codes and typos (one word, or the words' fallback). */
+  private fuzzySearch(q: string, inStage: (i: number) => boolean): SearchHit<P>[] {
     const candidates = this.narrow(q, inStage);
     const exact = new Set((this.codeIndex.get(q.replace(/\s+/g, '')) ?? []).filter(inStage));
     for (const i of exact) if (!candidates.some((c) => c.i === i)) candidates.unshift({ i, coverage: 1, density: 1 });
@@ -326,7 +465,7 @@ export class PhraseIndex<P extends SearchablePhrase> {
         (phrase.pinned ? 0.05 : 0);
       hits.push({ phrase, score, highlight: highlightOf(r, q) });
     });
-    return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+    return hits.sort((a, b) => b.score - a.score);
   }
 
   /**
@@ -465,6 +604,58 @@ interface Candidate {
   titleTypo?: number;
   /** The share of the title's full pinyin those near matches take up (退款时效 over 退款时效·羽绒服). */
   titleTaken?: number;
+}
+
+/** How a phrase holds a query's words. */
+interface WordsMatch {
+  /** Words found in the title. */
+  inTitle: number;
+  /** Words found as typed (a synonym's own word rather than an equivalent). */
+  literal: number;
+  /** Pieces the words took (each word whole = the number of words). */
+  pieces: number;
+  /** The text found, to highlight. */
+  found: string[];
+}
+
+/** At most this many phrases are checked for a query's words (a 10k library of near-copies holds thousands). */
+const MAX_WORD_CHECKS = 1000;
+const EMPTY = new Int32Array(0);
+
+/**
+ * Whether a query is searched by its words: several words, a synonym, or a Chinese run long enough to be two
+ * words (感谢光临). One word (退款, kd, huanyign) is the fuzzy search's alone; a one-letter token (the first
+ * keystroke of a word) holds nothing back.
+ */
+function wantsWords(words: readonly QueryWord[]): boolean {
+  if (words.some((w) => w.kind === 'latin' && w.text.length < 2)) return false;
+  return words.length > 1 || words.some((w) => w.kind === 'alts' || (w.kind === 'chunk' && w.text.length > 2));
+}
+
+/** The phrases in both ascending lists. */
+function intersect(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(Math.min(a.length, b.length));
+  let n = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      out[n++] = x;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return out.subarray(0, n);
+}
+
+/** The phrases in any of the ascending lists, ascending. */
+function unionAll(lists: readonly Int32Array[]): Int32Array {
+  const nonEmpty = lists.filter((l) => l.length);
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? EMPTY;
+  const seen = new Set<number>();
+  for (const l of nonEmpty) for (let k = 0; k < l.length; k++) seen.add(l[k]!);
+  return Int32Array.from(seen).sort();
 }
 
 type Ranked = { i: number; rank: number; coverage: number; density: number; key: number };
