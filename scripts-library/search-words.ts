@@ -9,15 +9,30 @@
  * them (七天无理由, 运费险, 拍下未付 are one word to the library, three or more to a general dictionary), and a
  * typo'd character (发火时间, 优惠卷) is never a piece, so a typo leaves the query to the fuzzy search.
  */
-import { z } from 'zod';
+import { SynonymFileSchema, type SynonymRow } from './schema';
+import synonymsFile from './packs/synonyms.json';
 
-/** One row of the synonym table: a query holding any of `words` also finds phrases holding any of `means`. */
-export const SynonymRowSchema = z.object({
-  words: z.array(z.string().trim().min(1).max(20)).min(1).max(20),
-  means: z.array(z.string().trim().min(1).max(20)).min(1).max(20),
-});
-export type SynonymRow = z.infer<typeof SynonymRowSchema>;
-export const SynonymTableSchema = z.array(SynonymRowSchema).max(500);
+/** The default table (scripts-library/packs/synonyms.json). */
+export const DEFAULT_SYNONYMS: readonly SynonymRow[] = SynonymFileSchema.parse(synonymsFile).synonyms;
+
+/** The table a shop searches with: its own (⚙, team packs) or, never edited, the default one. */
+export function shopSynonyms(settings: { synonyms?: readonly SynonymRow[] }): readonly SynonymRow[] {
+  return settings.synonyms ?? DEFAULT_SYNONYMS;
+}
+
+/**
+ * A team pack's rows over a table: a row of the table holding all of a pack row's words gains its equivalents,
+ * any other pack row is added; nothing of the table is removed.
+ */
+export function mergeSynonyms(table: readonly SynonymRow[], extra: readonly SynonymRow[]): SynonymRow[] {
+  const out = table.map((r) => ({ words: [...r.words], means: [...r.means] }));
+  for (const row of extra) {
+    const same = out.find((r) => row.words.every((w) => r.words.includes(w)));
+    if (same) same.means.push(...row.means.filter((m) => !same.means.includes(m)));
+    else out.push({ words: [...row.words], means: [...row.means] });
+  }
+  return out;
+}
 
 export interface Synonyms {
   /** Lower-cased word → itself and its equivalents. */
@@ -28,8 +43,16 @@ export interface Synonyms {
 
 export const NO_SYNONYMS: Synonyms = { map: new Map(), words: [] };
 
-/** The table as the search reads it; a word in several rows gets the equivalents of each. */
+let lastRows: readonly SynonymRow[] | undefined;
+let lastCompiled = NO_SYNONYMS;
+/** The table as the search reads it (the last table's is kept: the picker asks for it on every keystroke). */
 export function compileSynonyms(rows: readonly SynonymRow[] | undefined): Synonyms {
+  if (rows !== lastRows) [lastRows, lastCompiled] = [rows, compileNow(rows)];
+  return lastCompiled;
+}
+
+/** A word in several rows gets the equivalents of each. */
+function compileNow(rows: readonly SynonymRow[] | undefined): Synonyms {
   if (!rows?.length) return NO_SYNONYMS;
   const map = new Map<string, string[]>();
   for (const row of rows) {
@@ -52,36 +75,49 @@ export function compileSynonyms(rows: readonly SynonymRow[] | undefined): Synony
  */
 export type QueryWord = { kind: 'alts'; word: string; alts: readonly string[] } | { kind: 'chunk'; text: string } | { kind: 'latin'; text: string };
 
-const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g;
+const RUN = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g;
+const LATIN_END = /[a-z0-9]/;
 /** What a buyer's question starts and ends with that no phrase needs to hold (请问…吗). */
 const LEAD = /^(?:请问|你好|您好|亲亲|亲)+/;
 const TAIL = /(?:吗|呢|吧|啊|呀|哦|嘛|么|啦|哈)+$/;
+/**
+ * Words of a buyer's question that no reply holds: a Chinese run made only of them (这个可以 in 这个可以机洗吗,
+ * 能 and 点 around 便宜) is left out when the query has other words.
+ */
+const FILLER = /^(?:这个|那个|这款|那款|这件|这种|可以|能不能|可不可以|是不是|有没有|请问|一下|一点|我们|我|你们|你|您|亲|能|会|要|想|还|就|都|也|的|了|吗|呢|吧|啊|呀|哦|嘛|么|点|下|个)+$/;
 
-/** The words of a query (lower-cased, trimmed): Latin tokens, synonyms and the Chinese between them. */
+/** The synonym that starts at `at` in `text`, if any (a Latin word only as a whole Latin run: ems, not in emsxx). */
+function synonymAt(text: string, at: number, synonyms: Synonyms): string | undefined {
+  if (!synonyms.words.length) return undefined;
+  return synonyms.words.find(
+    (w) => text.startsWith(w, at) && !(LATIN_END.test(w[0]!) && LATIN_END.test(text[at - 1] ?? '')) && !(LATIN_END.test(w.at(-1)!) && LATIN_END.test(text[at + w.length] ?? '')),
+  );
+}
+
+/** The words of a query (lower-cased): synonyms, then the Chinese runs and Latin tokens between them. */
 export function queryWords(query: string, synonyms: Synonyms = NO_SYNONYMS): QueryWord[] {
   const out: QueryWord[] = [];
-  for (const run of query.toLowerCase().match(CJK_RUN) ?? []) {
-    if (/^[a-z0-9]/.test(run)) {
-      const alts = synonyms.map.get(run);
-      out.push(alts ? { kind: 'alts', word: run, alts } : { kind: 'latin', text: run });
-      continue;
-    }
-    const text = run.length > 2 ? run.replace(LEAD, '').replace(TAIL, '') || run : run;
-    let chunk = '';
+  const plain = (text: string) => {
+    for (const run of text.match(RUN) ?? []) out.push(LATIN_END.test(run[0]!) ? { kind: 'latin', text: run } : { kind: 'chunk', text: run });
+  };
+  for (const token of query.toLowerCase().split(/\s+/)) {
+    const text = token.length > 2 ? token.replace(LEAD, '').replace(TAIL, '') || token : token;
+    let from = 0;
     for (let at = 0; at < text.length; ) {
-      const word = synonyms.words.length ? synonyms.words.find((w) => text.startsWith(w, at)) : undefined;
+      const word = synonymAt(text, at, synonyms);
       if (!word) {
-        chunk += text[at++];
+        at++;
         continue;
       }
-      if (chunk) out.push({ kind: 'chunk', text: chunk });
-      chunk = '';
+      plain(text.slice(from, at));
       out.push({ kind: 'alts', word, alts: synonyms.map.get(word)! });
       at += word.length;
+      from = at;
     }
-    if (chunk) out.push({ kind: 'chunk', text: chunk });
+    plain(text.slice(from));
   }
-  return out;
+  const content = out.filter((w) => w.kind !== 'chunk' || !FILLER.test(w.text));
+  return content.length ? content : out;
 }
 
 /**

@@ -309,7 +309,9 @@ export class PhraseIndex<P extends SearchablePhrase> {
         2 +
         (had?.score ?? 0) +
         0.35 * (m.inTitle / words.length) +
-        0.25 * (m.literal / words.length) +
+        0.15 * (m.literal / words.length) +
+        0.15 * (m.rank / words.length) +
+        0.2 * (m.slot / words.length) +
         0.2 * (words.length / m.pieces) +
         this.frecencies[i]! * 0.1 +
         (phrase.pinned ? 0.05 : 0);
@@ -393,28 +395,36 @@ export class PhraseIndex<P extends SearchablePhrase> {
     const inTitle = (s: string) => doc.title.includes(s);
     const py = this.phrases[i]!.pinyin ?? NO_PINYIN;
     const inLatin = (s: string) => doc.code.includes(s) || py.full.includes(s) || py.initials.includes(s) || this.latinWords[i]!.includes(s);
-    const m: WordsMatch = { inTitle: 0, literal: 0, pieces: 0, found: [] };
+    const m: WordsMatch = { inTitle: 0, literal: 0, rank: 0, slot: 0, pieces: 0, found: [] };
     for (const w of words) {
       if (w.kind === 'chunk') {
         const pieces = coverPieces(w.text, inText);
         if (!pieces) return undefined;
         m.pieces += pieces;
         m.literal++;
+        m.rank++;
         if (coverPieces(w.text, inTitle)) m.inTitle++;
         m.found.push(...(pieces === 1 ? [w.text] : w.text.match(/../g)!.filter(inText)));
       } else if (w.kind === 'latin') {
         if (!inLatin(w.text)) return undefined;
         m.pieces++;
         m.literal++;
+        m.rank++;
         if (doc.code.startsWith(w.text) || doc.pyTitle.includes(w.text)) m.inTitle++;
       } else {
-        const alt = w.alts.find((a) => (CJK.test(a) ? inText(a) : inLatin(a)));
-        if (!alt) return undefined;
-        const literal = alt === w.word || (CJK.test(w.word) ? inText(w.word) : inLatin(w.word));
+        const holds = (s: string) => (CJK.test(s) ? inText(s) : inLatin(s));
+        // An equivalent of several words ("尺码 缺货") needs them all.
+        const k = w.alts.findIndex((a) => a.split(' ').every(holds));
+        if (k < 0) return undefined;
+        const alt = w.alts[k]!;
         m.pieces++;
-        if (literal) m.literal++;
-        if (w.alts.some(inTitle)) m.inTitle++;
-        m.found.push(literal ? w.word : alt);
+        if (k === 0) m.literal++;
+        // The earlier an equivalent in its row, the nearer it is (尺码 缺货 before 缺货).
+        m.rank += 1 - k / w.alts.length;
+        if (w.alts.some((a) => a.split(' ').every(inTitle))) m.inTitle++;
+        // A value of a placeholder ({快递公司=顺丰/中通}) or the placeholder itself ({快递公司} for 顺丰).
+        if (alt.split(' ').some((a) => inSlot(doc.body, a))) m.slot++;
+        m.found.push(...alt.split(' '));
       }
     }
     return m;
@@ -612,10 +622,23 @@ interface WordsMatch {
   inTitle: number;
   /** Words found as typed (a synonym's own word rather than an equivalent). */
   literal: number;
+  /** For each word, how near the equivalent found is (1 = as typed or its row's first equivalent). */
+  rank: number;
+  /** Words found in a placeholder: one of its values or its name ({快递公司=顺丰/中通}, {快递公司}). */
+  slot: number;
   /** Pieces the words took (each word whole = the number of words). */
   pieces: number;
   /** The text found, to highlight. */
   found: string[];
+}
+
+/** Whether `body` holds `s` inside a placeholder's braces. */
+function inSlot(body: string, s: string): boolean {
+  for (let at = body.indexOf(s); at >= 0; at = body.indexOf(s, at + 1)) {
+    const open = body.lastIndexOf('{', at);
+    if (open >= 0 && body.lastIndexOf('}', at) < open && body.indexOf('}', at) >= 0) return true;
+  }
+  return false;
 }
 
 /** At most this many phrases are checked for a query's words (a 10k library of near-copies holds thousands). */
@@ -924,10 +947,10 @@ export function panelSearch<P extends SearchablePhrase>(
   index: PhraseIndex<P>,
   phrases: readonly P[],
   query: string,
-  { stageId, stages = [], pinyinOf }: { stageId?: string; stages?: readonly { id: string; name: string }[]; pinyinOf?: (text: string) => string } = {},
+  { stageId, stages = [], pinyinOf, synonyms }: { stageId?: string; stages?: readonly { id: string; name: string }[]; pinyinOf?: (text: string) => string; synonyms?: Synonyms } = {},
 ): SearchHit<P>[] {
   if (!query.trim()) return browse(phrases, { stageId });
-  const hits = soundsLike(index, query, index.search(query, { stageId }), stageId, pinyinOf);
+  const hits = soundsLike(index, query, index.search(query, { stageId, synonyms }), stageId, pinyinOf);
   const named = stageId ? undefined : stageNamed(query, stages);
   return named ? stageFirst(phrases, named, hits, query) : hits;
 }
