@@ -142,3 +142,12 @@ export function coverPieces(chunk: string, has: string | ((piece: string) => boo
   }
   return best[0] === NONE ? 0 : best[0]!;
 }
+
+/** What marks a buyer's question rather than a title or a typo'd word. */
+const QUESTION = /[?？]|[吗呢么嘛啊呀]$|什么|怎么|怎样|多久|多少|几天|哪|能不能|可不可以|可以|有没有|是不是|为啥|为什么|啥|咋|会不会|行不行/;
+
+/** A buyer's question pasted into the search (能便宜点吗), not a title or a typo'd word (发火时间). */
+export function looksLikeQuestion(query: string): boolean {
+  const q = query.trim();
+  return [...q].filter((c) => /[\u3400-\u9fff]/.test(c)).length >= 3 && QUESTION.test(q);
+}

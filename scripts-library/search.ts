@@ -12,7 +12,7 @@
 import Fuse, { type FuseResult, type IFuseOptions } from 'fuse.js';
 import type { PinyinKeys } from './pinyin';
 import { GRAM_KEYS, latinCode, Postings, PostingsBuilder, TRIGRAM_KEYS } from './postings';
-import { coverPieces, NO_SYNONYMS, queryWords, type QueryWord, type Synonyms } from './search-words';
+import { coverPieces, looksLikeQuestion, NO_SYNONYMS, queryWords, type QueryWord, type Synonyms } from './search-words';
 
 export interface SearchablePhrase {
   id: string;
@@ -41,6 +41,8 @@ export type Range = [start: number, end: number];
 export interface SearchHit<P extends SearchablePhrase> {
   phrase: P;
   score: number;
+  /** How it was found, when not by the fuzzy search alone: it holds every word, or it is suggested for a question. */
+  by?: 'words' | 'suggestion';
   /** Inclusive character ranges to highlight, by field. */
   highlight: { title: Range[]; body: Range[] };
 }
@@ -318,7 +320,7 @@ export class PhraseIndex<P extends SearchablePhrase> {
       lead.push({ i, score, had });
     }
     lead.sort((a, b) => b.score - a.score);
-    const out = lead.slice(0, limit).map(({ i, score, had }): SearchHit<P> => ({ phrase: this.phrases[i]!, score, highlight: had?.highlight ?? this.wordsHighlight(i, all.get(i)!.found) }));
+    const out = lead.slice(0, limit).map(({ i, score, had }): SearchHit<P> => ({ phrase: this.phrases[i]!, score, by: 'words', highlight: had?.highlight ?? this.wordsHighlight(i, all.get(i)!.found) }));
     const held = new Set(lead.map(({ i }) => this.phrases[i]!));
     for (const h of fuzzy) {
       if (out.length >= limit) break;
@@ -947,12 +949,36 @@ export function panelSearch<P extends SearchablePhrase>(
   index: PhraseIndex<P>,
   phrases: readonly P[],
   query: string,
-  { stageId, stages = [], pinyinOf, synonyms }: { stageId?: string; stages?: readonly { id: string; name: string }[]; pinyinOf?: (text: string) => string; synonyms?: Synonyms } = {},
+  { stageId, stages = [], pinyinOf, synonyms, suggest }: PanelSearchOptions = {},
 ): SearchHit<P>[] {
   if (!query.trim()) return browse(phrases, { stageId });
   const hits = soundsLike(index, query, index.search(query, { stageId, synonyms }), stageId, pinyinOf);
   const named = stageId ? undefined : stageNamed(query, stages);
-  return named ? stageFirst(phrases, named, hits, query) : hits;
+  if (named) return stageFirst(phrases, named, hits, query);
+  return suggest ? questionFirst(query, hits, suggest as (query: string) => P[], stageId) : hits;
+}
+
+export interface PanelSearchOptions {
+  stageId?: string;
+  stages?: readonly { id: string; name: string }[];
+  /** Pinyin of a Chinese query, to search it by its sound (loaded by the panel when first needed). */
+  pinyinOf?: (text: string) => string;
+  /** The shop's synonym table (search-words.ts compileSynonyms). */
+  synonyms?: Synonyms;
+  /** The replies suggested for a query (search-question.ts questionFallback): a question that no phrase holds the words of lists them first. */
+  suggest?: (query: string) => readonly SearchablePhrase[];
+}
+
+/**
+ * A buyer's question pasted in (looksLikeQuestion) that no phrase holds every word of, or any query that found
+ * nothing at all: the replies suggested for it lead, then what the search found.
+ */
+function questionFirst<P extends SearchablePhrase>(query: string, hits: SearchHit<P>[], suggest: (query: string) => P[], stageId: string | undefined): SearchHit<P>[] {
+  if (hits.length && (hits[0]!.by === 'words' || !looksLikeQuestion(query))) return hits;
+  const lead = suggest(query).filter((p) => !stageId || p.stageId === stageId);
+  if (!lead.length) return hits;
+  const ids = new Set(lead.map((p) => p.id));
+  return [...lead.map((phrase, k): SearchHit<P> => ({ phrase, score: 10 - k, by: 'suggestion', highlight: { title: [], body: [] } })), ...hits.filter((h) => !ids.has(h.phrase.id))];
 }
 
 /** Fewer Chinese hits than this and the query is also searched by its sound. */
