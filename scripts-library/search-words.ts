@@ -9,7 +9,7 @@
  * them (七天无理由, 运费险, 拍下未付 are one word to the library, three or more to a general dictionary), and a
  * typo'd character (发火时间, 优惠卷) is never a piece, so a typo leaves the query to the fuzzy search.
  */
-import { SynonymFileSchema, type SynonymRow } from './schema';
+import { SynonymFileSchema, SynonymRowSchema, type SynonymRow } from './schema';
 import synonymsFile from './packs/synonyms.json';
 
 /** The default table (scripts-library/packs/synonyms.json). */
@@ -150,4 +150,32 @@ const QUESTION = /[?？]|[吗呢么嘛啊呀]$|什么|怎么|怎样|多久|多�
 export function looksLikeQuestion(query: string): boolean {
   const q = query.trim();
   return [...q].filter((c) => /[\u3400-\u9fff]/.test(c)).length >= 3 && QUESTION.test(q);
+}
+
+/** The table as the ⚙ editor shows it: a row a line, `机洗/水洗 → 洗涤/保养`, words that go together joined by +. */
+export function synonymText(rows: readonly SynonymRow[]): string {
+  return rows.map((r) => `${r.words.join('/')} → ${r.means.map((m) => m.split(' ').join('+')).join('/')}`).join('\n');
+}
+
+/** Why a line of the editor is refused (the panel words it). */
+export type SynonymLineProblem = 'arrow' | 'empty' | 'long' | 'many';
+
+/** The editor's text read back; empty lines are skipped. A bad line gives its number (from 1) and what is wrong. */
+export function parseSynonymText(text: string): { ok: true; rows: SynonymRow[] } | { ok: false; line: number; problem: SynonymLineProblem } {
+  const rows: SynonymRow[] = [];
+  const lines = text.split('\n');
+  for (const [k, raw] of lines.entries()) {
+    const line = raw.trim();
+    if (!line) continue;
+    const parts = line.split(/→|->|=|＝/);
+    if (parts.length !== 2) return { ok: false, line: k + 1, problem: 'arrow' };
+    const list = (s: string) => s.split(/[/／、,，]/).map((w) => w.split('+').map((p) => p.trim()).filter(Boolean).join(' ')).filter(Boolean);
+    const row = { words: list(parts[0]!), means: list(parts[1]!) };
+    if (!row.words.length || !row.means.length) return { ok: false, line: k + 1, problem: 'empty' };
+    const parsed = SynonymRowSchema.safeParse(row);
+    if (!parsed.success) return { ok: false, line: k + 1, problem: parsed.error.issues[0]!.code === 'too_big' && parsed.error.issues[0]!.path.length === 1 ? 'many' : 'long' };
+    rows.push(parsed.data);
+  }
+  if (rows.length > 500) return { ok: false, line: lines.length, problem: 'many' };
+  return { ok: true, rows };
 }
