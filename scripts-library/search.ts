@@ -930,6 +930,29 @@ export function stageNamed(query: string, stages: readonly { id: string; name: s
   return undefined;
 }
 
+/**
+ * A default stage's pinyin name typed with one letter wrong, missed, added or two swapped (huanyign, kucnu): that
+ * stage, as its name would list it, rather than whatever phrase shares most letters (老顾客回访 holds 欢迎 in its
+ * body). Only for names of five letters or more, and only when no phrase found holds the query as typed (shouhuo is
+ * 收货, one letter from shouhou).
+ */
+function stageNamedWithTypo(query: string, hits: readonly SearchHit<SearchablePhrase>[]): string | undefined {
+  const q = query.trim().toLowerCase();
+  if (q.length < 5 || !/^[a-z]+$/.test(q) || hits.some((h) => h.phrase.pinyin?.full.includes(q))) return undefined;
+  for (const [id, names] of Object.entries(STAGE_PINYIN)) if (names.some((n) => n.length >= 5 && oneEditApart(n, q))) return id;
+  return undefined;
+}
+
+/** Whether `a` and `b` differ by one letter wrong, missed or added, or two neighbours swapped. */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const rest = (x: string, y: string) => x.slice(i + 1) === y.slice(i + 1);
+  if (a.length === b.length) return rest(a, b) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
 /** A phrase whose code is the query, then the stage's phrases in browsing order, then the other hits. */
 export function stageFirst<P extends SearchablePhrase>(phrases: readonly P[], stageId: string, hits: readonly SearchHit<P>[], query: string): SearchHit<P>[] {
   const q = query.trim().toLowerCase();
@@ -953,7 +976,7 @@ export function panelSearch<P extends SearchablePhrase>(
 ): SearchHit<P>[] {
   if (!query.trim()) return browse(phrases, { stageId });
   const hits = soundsLike(index, query, index.search(query, { stageId, synonyms }), stageId, pinyinOf);
-  const named = stageId ? undefined : stageNamed(query, stages);
+  const named = stageId ? undefined : (stageNamed(query, stages) ?? stageNamedWithTypo(query, hits));
   if (named) return stageFirst(phrases, named, hits, query);
   return suggest ? questionFirst(query, hits, suggest as (query: string) => P[], stageId) : hits;
 }

@@ -65,3 +65,19 @@ describe('queryWords and coverPieces', () => {
     expect(coverPieces('abcd', 'xxabx cdx bcd')).toBe(2);
   });
 });
+
+describe('typo tolerance never ranks an unrelated phrase first', () => {
+  const panel = (q: string) => panelSearch(index, phrases, q, { stages: pack.stages }).slice(0, 3).map((h) => h.phrase.id);
+  it.each([
+    ['huanyign', 'huanying'],
+    ['huanyng', 'huanying'],
+    ['kucnu', 'kucun'],
+    ['wuilu', 'wuliu'],
+  ])('%s lists what %s lists (the stage named, not a phrase that merely shares letters)', (typo, right) => {
+    expect(panel(typo)).toEqual(panel(right));
+  });
+
+  it('a word one letter from a stage name that phrases hold is that word, not the stage (shouhuo is 收货, not 售后)', () => {
+    expect(panelSearch(index, phrases, 'shouhuo', { stages: pack.stages })[0]!.phrase.pinyin?.full).toContain('shouhuo');
+  });
+});
