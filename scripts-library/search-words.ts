@@ -81,10 +81,12 @@ const LATIN_END = /[a-z0-9]/;
 const LEAD = /^(?:请问|你好|您好|亲亲|亲)+/;
 const TAIL = /(?:吗|呢|吧|啊|呀|哦|嘛|么|啦|哈)+$/;
 /**
- * Words of a buyer's question that no reply holds: a Chinese run made only of them (这个可以 in 这个可以机洗吗,
- * 能 and 点 around 便宜) is left out when the query has other words.
+ * Words of a buyer's question that no reply holds (这个可以 in 这个可以机洗吗, 能 and 点 around 便宜): trimmed from the
+ * ends of the Chinese runs between other words, unless nothing but them is left.
  */
-const FILLER = /^(?:这个|那个|这款|那款|这件|这种|可以|能不能|可不可以|是不是|有没有|请问|一下|一点|我们|我|你们|你|您|亲|能|会|要|想|还|就|都|也|的|了|吗|呢|吧|啊|呀|哦|嘛|么|点|下|个)+$/;
+const FILLER_WORDS = '这个|那个|这款|那款|这件|这种|可以|能不能|可不可以|是不是|有没有|会不会|请问|一下|一点|怎么办|怎么|我们|我|你们|你|您|亲|能|会|要|想|还|就|都|也|有|的|了|吗|呢|吧|啊|呀|哦|嘛|么|点|下|个';
+/** Filler at a Chinese run's start or end (有赠品 → 赠品, 了能改 → 改); a run of filler alone goes whole. */
+const FILLER_EDGE = new RegExp(`^(?:${FILLER_WORDS})+|(?:${FILLER_WORDS})+$`, 'g');
 
 /** The synonym that starts at `at` in `text`, if any (a Latin word only as a whole Latin run: ems, not in emsxx). */
 function synonymAt(text: string, at: number, synonyms: Synonyms): string | undefined {
@@ -116,8 +118,12 @@ export function queryWords(query: string, synonyms: Synonyms = NO_SYNONYMS): Que
     }
     plain(text.slice(from));
   }
-  const content = out.filter((w) => w.kind !== 'chunk' || !FILLER.test(w.text));
-  return content.length ? content : out;
+  const content = out.flatMap((w): QueryWord[] => {
+    if (w.kind !== 'chunk') return [w];
+    const text = w.text.replace(FILLER_EDGE, '');
+    return text === w.text ? [w] : text ? [{ kind: 'chunk', text }] : [];
+  });
+  return content.some((w) => w.kind !== 'latin') ? content : out;
 }
 
 /**

@@ -290,7 +290,8 @@ export class PhraseIndex<P extends SearchablePhrase> {
     const limit = options.limit ?? 50;
     const fuzzy = this.fuzzySearch(q, inStage);
     const words = queryWords(q, options.synonyms ?? NO_SYNONYMS);
-    const all = wantsWords(words) ? this.allWords(words, inStage) : undefined;
+    // A buyer's question (有赠品吗) is searched by its words once its filler is trimmed, even a single word.
+    const all = wantsWords(words) || (words.length && looksLikeQuestion(q)) ? this.allWords(words, inStage) : undefined;
     if (!all?.size) return fuzzy.slice(0, limit);
     return this.wordsFirst(words, all, fuzzy, limit);
   }
