@@ -61,6 +61,21 @@ export type Phrase = z.infer<typeof PhraseSchema>;
 export const PackPhraseSchema = PhraseSchema.pick({ id: true, stageId: true, title: true, body: true, variants: true, code: true, tags: true });
 export type PackPhrase = z.infer<typeof PackPhraseSchema>;
 
+/** A word of the synonym table; an equivalent may be several words that must all be there ("尺码 缺货"). */
+const synonymWord = z.string().trim().min(1).max(20);
+/**
+ * One row of the synonym table (search-words.ts): a query holding any of `words` also finds the phrases holding
+ * any of `means` (机洗 → 洗涤; 顺丰/中通 → 快递公司).
+ */
+export const SynonymRowSchema = z.object({
+  words: z.array(synonymWord).min(1).max(30),
+  means: z.array(synonymWord).min(1).max(10),
+});
+export type SynonymRow = z.infer<typeof SynonymRowSchema>;
+export const SynonymTableSchema = z.array(SynonymRowSchema).max(500);
+/** scripts-library/packs/synonyms.json, the default table. */
+export const SynonymFileSchema = z.object({ format: z.literal('kefu-synonyms'), version: z.literal(1), synonyms: SynonymTableSchema });
+
 export const PhrasePackSchema = z
   .object({
     format: z.literal('kefu-phrase-pack'),
@@ -72,6 +87,8 @@ export const PhrasePackSchema = z
     author: z.string().trim().max(40).optional(),
     /** A team pack's SHA-256 of its stages and phrases (team-pack.ts packContentHash): a changed file no longer matches. */
     contentHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    /** Synonym rows the pack adds to the shop's table (search-words.ts mergeSynonyms). */
+    synonyms: SynonymTableSchema.optional(),
     stages: z.array(StageSchema),
     phrases: z.array(PackPhraseSchema).min(1),
   })
@@ -324,6 +341,8 @@ export const SettingsSchema = z.object({
   waitLimitSec: z.number().int().min(5).max(3600).default(180),
   /** Notify when a buyer waited past the limit while the console's tab is in the background. */
   waitNotify: z.boolean().default(false),
+  /** The shop's synonym table as edited in ⚙ or extended by a team pack; absent = the default table (synonyms.json). */
+  synonyms: SynonymTableSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

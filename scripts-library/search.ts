@@ -12,6 +12,7 @@
 import Fuse, { type FuseResult, type IFuseOptions } from 'fuse.js';
 import type { PinyinKeys } from './pinyin';
 import { GRAM_KEYS, latinCode, Postings, PostingsBuilder, TRIGRAM_KEYS } from './postings';
+import { coverPieces, looksLikeQuestion, NO_SYNONYMS, queryWords, type QueryWord, type Synonyms } from './search-words';
 
 export interface SearchablePhrase {
   id: string;
@@ -31,6 +32,8 @@ export interface SearchOptions {
   stageId?: string;
   /** Most results returned (default 50; an empty query returns the whole stage). */
   limit?: number;
+  /** The shop's synonym table (search-words.ts compileSynonyms). */
+  synonyms?: Synonyms;
 }
 
 export type Range = [start: number, end: number];
@@ -38,6 +41,8 @@ export type Range = [start: number, end: number];
 export interface SearchHit<P extends SearchablePhrase> {
   phrase: P;
   score: number;
+  /** How it was found, when not by the fuzzy search alone: it holds every word, or it is suggested for a question. */
+  by?: 'words' | 'suggestion';
   /** Inclusive character ranges to highlight, by field. */
   highlight: { title: Range[]; body: Range[] };
 }
@@ -283,6 +288,153 @@ export class PhraseIndex<P extends SearchablePhrase> {
     if (!q) return browse(this.phrases, options);
 
     const limit = options.limit ?? 50;
+    const fuzzy = this.fuzzySearch(q, inStage);
+    const words = queryWords(q, options.synonyms ?? NO_SYNONYMS);
+    // A buyer's question (有赠品吗) is searched by its words once its filler is trimmed, even a single word.
+    const all = wantsWords(words) || (words.length && looksLikeQuestion(q)) ? this.allWords(words, inStage) : undefined;
+    if (!all?.size) return fuzzy.slice(0, limit);
+    return this.wordsFirst(words, all, fuzzy, limit);
+  }
+
+  /**
+   * A query of several words (or of a synonym): the phrases that hold every word lead, ranked by how they hold
+   * them (in the title, as typed rather than by an equivalent, each Chinese run whole) and by the fuzzy search's
+   * own score; the fuzzy search's other hits follow.
+   */
+  private wordsFirst(words: readonly QueryWord[], all: Map<number, WordsMatch>, fuzzy: SearchHit<P>[], limit: number): SearchHit<P>[] {
+    const byPhrase = new Map<P, SearchHit<P>>();
+    for (const h of fuzzy) byPhrase.set(h.phrase, h);
+    const lead: { i: number; score: number; had: SearchHit<P> | undefined }[] = [];
+    for (const [i, m] of all) {
+      const phrase = this.phrases[i]!;
+      const had = byPhrase.get(phrase);
+      const score =
+        2 +
+        (had?.score ?? 0) +
+        0.35 * (m.inTitle / words.length) +
+        0.15 * (m.literal / words.length) +
+        0.15 * (m.rank / words.length) +
+        0.2 * (m.slot / words.length) +
+        0.2 * (words.length / m.pieces) +
+        this.frecencies[i]! * 0.1 +
+        (phrase.pinned ? 0.05 : 0);
+      lead.push({ i, score, had });
+    }
+    lead.sort((a, b) => b.score - a.score);
+    const out = lead.slice(0, limit).map(({ i, score, had }): SearchHit<P> => ({ phrase: this.phrases[i]!, score, by: 'words', highlight: had?.highlight ?? this.wordsHighlight(i, all.get(i)!.found) }));
+    const held = new Set(lead.map(({ i }) => this.phrases[i]!));
+    for (const h of fuzzy) {
+      if (out.length >= limit) break;
+      if (!held.has(h.phrase)) out.push(h);
+    }
+    return out;
+  }
+
+  /** Where the matched words are in the title and body (first occurrence of each). */
+  private wordsHighlight(i: number, found: readonly string[]): SearchHit<P>['highlight'] {
+    const doc = this.fuseDocs[i]!;
+    // The words found are Chinese (or a synonym as written in the table): no lower-casing needed.
+    const ranges = (text: string): Range[] =>
+      found.flatMap((w) => {
+        const at = text.indexOf(w);
+        return at < 0 ? [] : [[at, at + w.length - 1] as Range];
+      });
+    return { title: ranges(doc.title), body: ranges(doc.body) };
+  }
+
+  /**
+   * The phrases holding every word of the query (each word by its text, an equivalent, or for a Latin token its
+   * pinyin, initials or code): candidates from the postings (every character of a Chinese word, every bigram of
+   * a Latin one), then checked against the text.
+   */
+  private allWords(words: readonly QueryWord[], inStage: (i: number) => boolean): Map<number, WordsMatch> {
+    let candidates: Int32Array | undefined;
+    for (const w of words) {
+      const list = w.kind === 'alts' ? unionAll(w.alts.map((a) => this.holdingAll(a))) : this.holdingAll(w.text);
+      candidates = candidates ? intersect(candidates, list) : list;
+      if (!candidates.length) return new Map();
+    }
+    const out = new Map<number, WordsMatch>();
+    let checked = 0;
+    for (const i of candidates ?? []) {
+      if (!inStage(i)) continue;
+      if (++checked > MAX_WORD_CHECKS) break;
+      const m = this.holdsWords(i, words);
+      if (m) out.set(i, m);
+    }
+    return out;
+  }
+
+  /** The phrases holding every character (Chinese) or bigram (Latin) of `text`: those that may hold it. */
+  private holdingAll(text: string): Int32Array {
+    const lists: Int32Array[] = [];
+    if (CJK.test(text)) {
+      for (const ch of new Set(text)) {
+        const c = ch.charCodeAt(0);
+        if (!CJK.test(ch)) continue;
+        if (!this.chars.count(c)) return EMPTY;
+        lists.push(this.chars.of(c));
+      }
+    } else {
+      const grams = new Set<number>();
+      forEachGram(text, (g) => grams.add(g));
+      for (const g of grams) {
+        if (!this.grams.count(g)) return EMPTY;
+        lists.push(this.grams.of(g));
+      }
+      if (!grams.size) return text.length === 1 ? (this.firstPostings.get(text) ?? EMPTY) : EMPTY;
+    }
+    if (!lists.length) return EMPTY;
+    lists.sort((a, b) => a.length - b.length);
+    return lists.reduce((a, b) => intersect(a, b));
+  }
+
+  /** How phrase `i` holds every word, or undefined when it misses one. */
+  private holdsWords(i: number, words: readonly QueryWord[]): WordsMatch | undefined {
+    const doc = this.fuseDocs[i]!;
+    // Field by field, without building the phrase's text: Chinese needs no lower-casing, and Latin is matched in
+    // the code, the pinyin and the Latin words, all lower-case already.
+    const inText = (s: string) => doc.title.includes(s) || doc.body.includes(s) || doc.tags.includes(s);
+    const inTitle = (s: string) => doc.title.includes(s);
+    const py = this.phrases[i]!.pinyin ?? NO_PINYIN;
+    const inLatin = (s: string) => doc.code.includes(s) || py.full.includes(s) || py.initials.includes(s) || this.latinWords[i]!.includes(s);
+    const m: WordsMatch = { inTitle: 0, literal: 0, rank: 0, slot: 0, pieces: 0, found: [] };
+    for (const w of words) {
+      if (w.kind === 'chunk') {
+        const pieces = coverPieces(w.text, inText);
+        if (!pieces) return undefined;
+        m.pieces += pieces;
+        m.literal++;
+        m.rank++;
+        if (coverPieces(w.text, inTitle)) m.inTitle++;
+        m.found.push(...(pieces === 1 ? [w.text] : w.text.match(/../g)!.filter(inText)));
+      } else if (w.kind === 'latin') {
+        if (!inLatin(w.text)) return undefined;
+        m.pieces++;
+        m.literal++;
+        m.rank++;
+        if (doc.code.startsWith(w.text) || doc.pyTitle.includes(w.text)) m.inTitle++;
+      } else {
+        const holds = (s: string) => (CJK.test(s) ? inText(s) : inLatin(s));
+        // An equivalent of several words ("尺码 缺货") needs them all.
+        const k = w.alts.findIndex((a) => a.split(' ').every(holds));
+        if (k < 0) return undefined;
+        const alt = w.alts[k]!;
+        m.pieces++;
+        if (k === 0) m.literal++;
+        // The earlier an equivalent in its row, the nearer it is (尺码 缺货 before 缺货).
+        m.rank += 1 - k / w.alts.length;
+        if (w.alts.some((a) => a.split(' ').every(inTitle))) m.inTitle++;
+        // A value of a placeholder ({快递公司=顺丰/中通}) or the placeholder itself ({快递公司} for 顺丰).
+        if (alt.split(' ').some((a) => inSlot(doc.body, a))) m.slot++;
+        m.found.push(...alt.split(' '));
+      }
+    }
+    return m;
+  }
+
+  /** The search by characters, pinyin, codes and typos (one word, or the words' fallback). */
+  private fuzzySearch(q: string, inStage: (i: number) => boolean): SearchHit<P>[] {
     const candidates = this.narrow(q, inStage);
     const exact = new Set((this.codeIndex.get(q.replace(/\s+/g, '')) ?? []).filter(inStage));
     for (const i of exact) if (!candidates.some((c) => c.i === i)) candidates.unshift({ i, coverage: 1, density: 1 });
@@ -326,7 +478,7 @@ export class PhraseIndex<P extends SearchablePhrase> {
         (phrase.pinned ? 0.05 : 0);
       hits.push({ phrase, score, highlight: highlightOf(r, q) });
     });
-    return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+    return hits.sort((a, b) => b.score - a.score);
   }
 
   /**
@@ -465,6 +617,71 @@ interface Candidate {
   titleTypo?: number;
   /** The share of the title's full pinyin those near matches take up (退款时效 over 退款时效·羽绒服). */
   titleTaken?: number;
+}
+
+/** How a phrase holds a query's words. */
+interface WordsMatch {
+  /** Words found in the title. */
+  inTitle: number;
+  /** Words found as typed (a synonym's own word rather than an equivalent). */
+  literal: number;
+  /** For each word, how near the equivalent found is (1 = as typed or its row's first equivalent). */
+  rank: number;
+  /** Words found in a placeholder: one of its values or its name ({快递公司=顺丰/中通}, {快递公司}). */
+  slot: number;
+  /** Pieces the words took (each word whole = the number of words). */
+  pieces: number;
+  /** The text found, to highlight. */
+  found: string[];
+}
+
+/** Whether `body` holds `s` inside a placeholder's braces. */
+function inSlot(body: string, s: string): boolean {
+  for (let at = body.indexOf(s); at >= 0; at = body.indexOf(s, at + 1)) {
+    const open = body.lastIndexOf('{', at);
+    if (open >= 0 && body.lastIndexOf('}', at) < open && body.indexOf('}', at) >= 0) return true;
+  }
+  return false;
+}
+
+/** At most this many phrases are checked for a query's words (a 10k library of near-copies holds thousands). */
+const MAX_WORD_CHECKS = 1000;
+const EMPTY = new Int32Array(0);
+
+/**
+ * Whether a query is searched by its words: several words, a synonym, or a Chinese run long enough to be two
+ * words (感谢光临). One word (退款, kd, huanyign) is the fuzzy search's alone; a one-letter token (the first
+ * keystroke of a word) holds nothing back.
+ */
+function wantsWords(words: readonly QueryWord[]): boolean {
+  if (words.some((w) => w.kind === 'latin' && w.text.length < 2)) return false;
+  return words.length > 1 || words.some((w) => w.kind === 'alts' || (w.kind === 'chunk' && w.text.length > 2));
+}
+
+/** The phrases in both ascending lists. */
+function intersect(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(Math.min(a.length, b.length));
+  let n = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      out[n++] = x;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return out.subarray(0, n);
+}
+
+/** The phrases in any of the ascending lists, ascending. */
+function unionAll(lists: readonly Int32Array[]): Int32Array {
+  const nonEmpty = lists.filter((l) => l.length);
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? EMPTY;
+  const seen = new Set<number>();
+  for (const l of nonEmpty) for (let k = 0; k < l.length; k++) seen.add(l[k]!);
+  return Int32Array.from(seen).sort();
 }
 
 type Ranked = { i: number; rank: number; coverage: number; density: number; key: number };
@@ -714,6 +931,29 @@ export function stageNamed(query: string, stages: readonly { id: string; name: s
   return undefined;
 }
 
+/**
+ * A default stage's pinyin name typed with one letter wrong, missed, added or two swapped (huanyign, kucnu): that
+ * stage, as its name would list it, rather than whatever phrase shares most letters (老顾客回访 holds 欢迎 in its
+ * body). Only for names of five letters or more, and only when no phrase found holds the query as typed (shouhuo is
+ * 收货, one letter from shouhou).
+ */
+function stageNamedWithTypo(query: string, hits: readonly SearchHit<SearchablePhrase>[]): string | undefined {
+  const q = query.trim().toLowerCase();
+  if (q.length < 5 || !/^[a-z]+$/.test(q) || hits.some((h) => h.phrase.pinyin?.full.includes(q))) return undefined;
+  for (const [id, names] of Object.entries(STAGE_PINYIN)) if (names.some((n) => n.length >= 5 && oneEditApart(n, q))) return id;
+  return undefined;
+}
+
+/** Whether `a` and `b` differ by one letter wrong, missed or added, or two neighbours swapped. */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const rest = (x: string, y: string) => x.slice(i + 1) === y.slice(i + 1);
+  if (a.length === b.length) return rest(a, b) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
 /** A phrase whose code is the query, then the stage's phrases in browsing order, then the other hits. */
 export function stageFirst<P extends SearchablePhrase>(phrases: readonly P[], stageId: string, hits: readonly SearchHit<P>[], query: string): SearchHit<P>[] {
   const q = query.trim().toLowerCase();
@@ -733,12 +973,36 @@ export function panelSearch<P extends SearchablePhrase>(
   index: PhraseIndex<P>,
   phrases: readonly P[],
   query: string,
-  { stageId, stages = [], pinyinOf }: { stageId?: string; stages?: readonly { id: string; name: string }[]; pinyinOf?: (text: string) => string } = {},
+  { stageId, stages = [], pinyinOf, synonyms, suggest }: PanelSearchOptions = {},
 ): SearchHit<P>[] {
   if (!query.trim()) return browse(phrases, { stageId });
-  const hits = soundsLike(index, query, index.search(query, { stageId }), stageId, pinyinOf);
-  const named = stageId ? undefined : stageNamed(query, stages);
-  return named ? stageFirst(phrases, named, hits, query) : hits;
+  const hits = soundsLike(index, query, index.search(query, { stageId, synonyms }), stageId, pinyinOf);
+  const named = stageId ? undefined : (stageNamed(query, stages) ?? stageNamedWithTypo(query, hits));
+  if (named) return stageFirst(phrases, named, hits, query);
+  return suggest ? questionFirst(query, hits, suggest as (query: string) => P[], stageId) : hits;
+}
+
+export interface PanelSearchOptions {
+  stageId?: string;
+  stages?: readonly { id: string; name: string }[];
+  /** Pinyin of a Chinese query, to search it by its sound (loaded by the panel when first needed). */
+  pinyinOf?: (text: string) => string;
+  /** The shop's synonym table (search-words.ts compileSynonyms). */
+  synonyms?: Synonyms;
+  /** The replies suggested for a query (search-question.ts questionFallback): a question that no phrase holds the words of lists them first. */
+  suggest?: (query: string) => readonly SearchablePhrase[];
+}
+
+/**
+ * A buyer's question pasted in (looksLikeQuestion) that no phrase holds every word of, or any query that found
+ * nothing at all: the replies suggested for it lead, then what the search found.
+ */
+function questionFirst<P extends SearchablePhrase>(query: string, hits: SearchHit<P>[], suggest: (query: string) => P[], stageId: string | undefined): SearchHit<P>[] {
+  if (hits.length && (hits[0]!.by === 'words' || !looksLikeQuestion(query))) return hits;
+  const lead = suggest(query).filter((p) => !stageId || p.stageId === stageId);
+  if (!lead.length) return hits;
+  const ids = new Set(lead.map((p) => p.id));
+  return [...lead.map((phrase, k): SearchHit<P> => ({ phrase, score: 10 - k, by: 'suggestion', highlight: { title: [], body: [] } })), ...hits.filter((h) => !ids.has(h.phrase.id))];
 }
 
 /** Fewer Chinese hits than this and the query is also searched by its sound. */

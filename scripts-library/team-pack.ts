@@ -13,7 +13,7 @@
 import { sha256, shortHash } from './hash';
 import { schemaProblems, type PlannedPhrase } from './phrase-io';
 import { validatePhrase, type PhraseProblem } from './phrase-validation';
-import type { InstalledPack, Phrase, PhrasePack, Stage } from './schema';
+import type { InstalledPack, Phrase, PhrasePack, Stage, SynonymRow } from './schema';
 
 export interface TeamPackInfo {
   id: string;
@@ -56,6 +56,8 @@ export interface PackUpdatePlan {
   warnings: PackWarning[];
   /** The installed-pack record to store once the plan is applied. */
   record: Omit<InstalledPack, 'updatedAt'>;
+  /** The pack's synonym rows, added to the shop's table when the plan is applied. */
+  synonyms?: SynonymRow[];
 }
 
 export type PackPlanResult = { ok: true; plan: PackUpdatePlan } | { ok: false; error: string };
@@ -141,6 +143,7 @@ export function planPackUpdate(
   const plan: PackUpdatePlan = {
     kind: 'team-pack',
     pack: info,
+    ...(pack.synonyms?.length ? { synonyms: pack.synonyms } : {}),
     from: installed?.version,
     added: [],
     updated: [],

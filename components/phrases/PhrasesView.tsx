@@ -5,6 +5,7 @@ import { stageHint } from '../../scripts-library/stage-hint';
 import { placeholderValues } from '../../scripts-library/placeholders';
 import { suggestReplies, type AnsweredQuestion } from '../../scripts-library/suggest';
 import type { SearchHit } from '../../scripts-library/search';
+import { shopSynonyms } from '../../scripts-library/search-words';
 import { useAnsweredQuestions } from '../notebooks/use-notebooks';
 import { usePhraseFlags } from '../guard/use-phrase-flags';
 import { ConfirmDialog } from '../shared/ConfirmDialog';
@@ -63,7 +64,7 @@ export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow,
   // With nothing typed, the replies suggested for the buyer's latest message lead the list (Alt+1…3, Enter).
   const suggested = useSuggested(query.trim() ? undefined : message, phrases);
   const listed = phrases ?? (query.trim() ? undefined : preview); // a query waits for the whole library
-  const found = useWithSuggested(suggested, usePhraseSearch(listed, query, stageId, stages));
+  const found = useWithSuggested(suggested, usePhraseSearch(listed, query, stageId, stages, settings && shopSynonyms(settings)));
   const hits = useStableOrder(found, `${buyerKey}|${message ?? ''}|${query}|${stageId ?? ''}`);
   const activeIndex = Math.min(active, Math.max(0, hits.length - 1));
   const settling = useSettling(message);
@@ -116,7 +117,7 @@ export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow,
           openActive={byKeys}
           actions={manage ? rowActions(library) : undefined}
           flag={flag}
-          suggested={suggested.length}
+          suggested={suggested.length || leadingSuggestions(hits)}
         />
       )}
     </>
@@ -342,6 +343,12 @@ function Finder({ searchRef, autoFocus, query, activeId, onQuery, onKeyDown, sta
       <StageTabs stages={stages} hinted={hinted} selected={selected} onSelect={onStage} />
     </div>
   );
+}
+
+/** How many rows at the top a typed question's suggestions fill (marked 建议 like the buyer message's own). */
+function leadingSuggestions(hits: readonly SearchHit<Phrase>[]): number {
+  const k = hits.findIndex((h) => h.by !== 'suggestion');
+  return k < 0 ? hits.length : k;
 }
 
 /** The suggestions first, then the list without them. */

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { browse, panelSearch, PhraseSearchCache, wantsSound, type SearchHit } from '../../scripts-library/search';
-import type { Phrase, Stage } from '../../scripts-library/schema';
+import { compileSynonyms } from '../../scripts-library/search-words';
+import { questionFallback } from '../../scripts-library/search-question';
+import type { Phrase, Stage, SynonymRow } from '../../scripts-library/schema';
 
 type PinyinOf = (text: string) => string;
 let loading: Promise<PinyinOf> | undefined;
@@ -11,8 +13,10 @@ const loadPinyin = () => (loading ??= import('../../scripts-library/pinyin').the
  * Ranked search results for the panel. The empty query needs no index (it is a sort), so opening the panel
  * never waits for one; the index is built right after the first paint, before the agent's first keystroke.
  * A Chinese query that finds little is searched by its sound as well (包油 finds 包邮) once pinyin is loaded.
+ * Words are matched with the shop's synonym table; a buyer's question no phrase holds the words of lists the
+ * replies suggested for it first.
  */
-export function usePhraseSearch(phrases: readonly Phrase[] | undefined, query: string, stageId: string | undefined, stages: readonly Stage[] = []) {
+export function usePhraseSearch(phrases: readonly Phrase[] | undefined, query: string, stageId: string | undefined, stages: readonly Stage[] = [], synonymRows?: readonly SynonymRow[]) {
   const [cache] = useState(() => new PhraseSearchCache<Phrase>());
   const [pinyinOf, setPinyinOf] = useState<PinyinOf>();
   const mounted = useRef(true);
@@ -26,10 +30,12 @@ export function usePhraseSearch(phrases: readonly Phrase[] | undefined, query: s
     return () => clearTimeout(warm);
   }, [cache, phrases]);
   // The index object is reused when only counts changed, so results must follow `phrases` too.
+  const synonyms = useMemo(() => compileSynonyms(synonymRows), [synonymRows]);
+  const suggest = useMemo(() => phrases && questionFallback(phrases), [phrases]);
   const hits = useMemo<SearchHit<Phrase>[]>(() => {
     if (!phrases) return [];
-    return query.trim() ? panelSearch(cache.get(phrases), phrases, query, { stageId, stages, pinyinOf }) : browse(phrases, { stageId });
-  }, [cache, phrases, query, stageId, stages, pinyinOf]);
+    return query.trim() ? panelSearch(cache.get(phrases), phrases, query, { stageId, stages, pinyinOf, synonyms, suggest }) : browse(phrases, { stageId });
+  }, [cache, phrases, query, stageId, stages, pinyinOf, synonyms, suggest]);
   const soundWanted = !pinyinOf && !!query.trim() && wantsSound(query, hits.length);
   useEffect(() => {
     if (!soundWanted) return;

@@ -3,6 +3,7 @@ import { SettingsSchema, ShiftSchema, type Settings, type Shift } from '../../sc
 import { isOrderPlaceholder } from '../../scripts-library/placeholders';
 import { serviceHours } from '../../scripts-library/service-hours';
 import { delayParts, parseDelays } from '../../scripts-library/reminders';
+import { DEFAULT_SYNONYMS, parseSynonymText, shopSynonyms, synonymText } from '../../scripts-library/search-words';
 import { t, type MessageKey } from '../shared/i18n';
 import { writeErrorText } from '../shared/write-error';
 
@@ -35,7 +36,7 @@ const SHOP_LABELS: Record<ShopField, [MessageKey, number]> = {
 const pick = <K extends keyof Settings>(settings: Settings, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, settings[k]])) as Pick<Settings, K>;
 
 /** Where an error is shown: a shop field, a shift (by index), the ladder or the wait limit. */
-type FieldId = ShopField | `shift${number}` | 'ladder' | 'wait';
+type FieldId = ShopField | `shift${number}` | 'ladder' | 'wait' | 'synonyms';
 type Errors = Partial<Record<FieldId, string>>;
 const errorId = (f: FieldId) => `settings-error-${f}`;
 /** An input's ARIA state for its error (the error is its description, next to it). */
@@ -43,7 +44,7 @@ const invalid = (errors: Errors, f: FieldId) => (errors[f] ? { 'aria-invalid': t
 const FieldError = ({ errors, f }: { errors: Errors; f: FieldId }) => (errors[f] ? <p className="error" id={errorId(f)}>{errors[f]}</p> : null);
 
 /** Each field's own problem (#30 m4: no field is blamed for another's value), and the patch when there is none. */
-function validate(draft: Pick<Settings, ShopField>, shifts: readonly Shift[], ladder: string, wait: WaitDraft): { errors: Errors; patch?: Partial<Settings> } {
+function validate(draft: Pick<Settings, ShopField>, shifts: readonly Shift[], ladder: string, wait: WaitDraft, synonyms: SynonymDraft): { errors: Errors; patch?: Partial<Settings> } {
   const errors: Errors = {};
   for (const k of SHOP_FIELDS) {
     if (!SettingsSchema.shape[k].safeParse(draft[k]).success) errors[k] = t('settingTooLong', [t(SHOP_LABELS[k][0]), String(SHOP_LABELS[k][1])]);
@@ -56,8 +57,21 @@ function validate(draft: Pick<Settings, ShopField>, shifts: readonly Shift[], la
   else if (!SettingsSchema.shape.chaseLadder.safeParse(chaseLadder).success) errors.ladder = t('settingLadderTooLong');
   const waitLimitSec = Number(wait.limit);
   if (!SettingsSchema.shape.waitLimitSec.safeParse(waitLimitSec).success || !wait.limit.trim()) errors.wait = t('settingWaitInvalid');
-  if (Object.keys(errors).length || !chaseLadder) return { errors };
-  return { errors, patch: { ...draft, shifts: [...shifts], chaseLadder, waitLimitSec, waitNotify: wait.notify } };
+  const table = synonymPatch(synonyms);
+  if (!table.ok) errors.synonyms = t('settingSynonymsInvalid', [String(table.line), t(`synonymProblem_${table.problem}`)]);
+  if (Object.keys(errors).length || !chaseLadder || !table.ok) return { errors };
+  return { errors, patch: { ...draft, shifts: [...shifts], chaseLadder, waitLimitSec, waitNotify: wait.notify, ...table.patch } };
+}
+
+/** The synonym editor's text, and the text it opened with (unchanged = nothing to save). */
+type SynonymDraft = { text: string; initial: string };
+
+/** The synonyms to save: none when untouched, the default table again (absent) when the text is the default's. */
+function synonymPatch({ text, initial }: SynonymDraft): { ok: true; patch: Partial<Settings> } | ({ ok: false } & Extract<ReturnType<typeof parseSynonymText>, { ok: false }>) {
+  if (text === initial) return { ok: true, patch: {} };
+  if (text === synonymText(DEFAULT_SYNONYMS)) return { ok: true, patch: { synonyms: undefined } };
+  const parsed = parseSynonymText(text);
+  return parsed.ok ? { ok: true, patch: { synonyms: parsed.rows } } : parsed;
 }
 
 /**
@@ -71,12 +85,13 @@ export function SettingsForm({ settings, onSave, onClose }: Props) {
   const [shifts, setShifts] = useState(settings.shifts);
   const [ladder, setLadder] = useState(() => ladderText(settings.chaseLadder));
   const [wait, setWait] = useState({ limit: String(settings.waitLimitSec), notify: settings.waitNotify });
+  const [synonyms, setSynonyms] = useState(() => ({ initial: synonymText(shopSynonyms(settings)), text: synonymText(shopSynonyms(settings)) }));
   const [errors, setErrors] = useState<Errors>({});
   const [error, setError] = useState<string>();
   const [cleared, setCleared] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const checked = validate(draft, shifts, ladder, wait);
+    const checked = validate(draft, shifts, ladder, wait, synonyms);
     setErrors(checked.errors);
     setError(checked.patch ? undefined : t('settingsInvalid'));
     if (!checked.patch) return;
@@ -119,6 +134,7 @@ export function SettingsForm({ settings, onSave, onClose }: Props) {
       </label>
       <FieldError errors={errors} f="ladder" />
       <WaitFields wait={wait} setWait={setWait} errors={errors} />
+      <SynonymField text={synonyms.text} onText={(text) => setSynonyms((d) => ({ ...d, text }))} errors={errors} />
       <fieldset className="remembered">
         <legend>{t('rememberedTitle')}</legend>
         {shared.length > 0 && <p>{t('rememberedShared', shared.map(([k, v]) => `${k} ${v}`).join('，'))}</p>}
@@ -155,6 +171,20 @@ function WaitFields({ wait, setWait, errors }: { wait: WaitDraft; setWait: (upda
       <label className="muted">
         <input type="checkbox" checked={wait.notify} onChange={(e) => setWait((w) => ({ ...w, notify: e.target.checked }))} /> {t('settingWaitNotify')}
       </label>
+    </>
+  );
+}
+
+/** The shop's synonym table, a row a line (机洗/水洗 → 洗涤/保养), with a way back to the default table. */
+function SynonymField({ text, onText, errors }: { text: string; onText(text: string): void; errors: Errors }) {
+  return (
+    <>
+      <label className="field field--synonyms">
+        <span>{t('settingSynonyms')}</span>
+        <textarea rows={6} value={text} spellCheck={false} {...invalid(errors, 'synonyms')} onChange={(e) => onText(e.target.value)} />
+      </label>
+      <FieldError errors={errors} f="synonyms" />
+      <button type="button" onClick={() => onText(synonymText(DEFAULT_SYNONYMS))}>{t('synonymsDefault')}</button>
     </>
   );
 }

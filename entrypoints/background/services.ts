@@ -11,6 +11,7 @@ import { shiftAt } from '../../scripts-library/tally';
 import { getSettings, updateSettings } from '../../storage/repositories/settings';
 import { orderSuggestions, placeholderValues, rememberPatch } from '../../scripts-library/placeholders';
 import { PhraseSearchCache } from '../../scripts-library/search';
+import { compileSynonyms, shopSynonyms } from '../../scripts-library/search-words';
 import type { Phrase } from '../../scripts-library/schema';
 import type { PickerItem } from '../../scripts-library/protocol';
 import { closeMatches } from '../../scripts-library/picker-state';
@@ -93,7 +94,7 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: Ser
         if (replies.length) return replies.map((r) => ({ ...r, values, suggested }));
       }
       // More than a screen's worth is ranked, so the close matches of a code are not cut by looser ones first.
-      const ranked = cache.get(library).search(query, { limit: PICKER_RANKED }).map((h) => h.phrase);
+      const ranked = cache.get(library).search(query, { limit: PICKER_RANKED, synonyms: compileSynonyms(shopSynonyms(settings)) }).map((h) => h.phrase);
       return closeMatches(query, ranked, titleInitials)
         .slice(0, PICKER_SIZE)
         .map((phrase): PickerItem => ({ id: phrase.id, title: phrase.title, body: phrase.body, ...(phrase.code ? { code: phrase.code } : {}), ...(phrase.variants?.length ? { variants: phrase.variants, turn: phrase.useCount } : {}), values, suggested }));

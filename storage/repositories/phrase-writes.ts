@@ -6,6 +6,8 @@ import type { PackUpdatePlan } from '../../scripts-library/team-pack';
 import type { ImportPlan } from '../../scripts-library/phrase-io';
 import type { PhraseDraft } from '../../scripts-library/phrase-validation';
 import { phrasePinyin } from '../../scripts-library/pinyin';
+import { mergeSynonyms, shopSynonyms } from '../../scripts-library/search-words';
+import { updateSettings } from './settings';
 
 /**
  * An incoming phrase (a file's, a pack's) as it is stored: the stored row's pin and use figures kept, stamped now,
@@ -214,6 +216,9 @@ export async function applyPackUpdate(
     await db.phrases.bulkPut([...written, ...kept]);
     if (removeGone) await db.phrases.bulkDelete(plan.removed.map((r) => r.id));
     await db.settings.put({ key: teamPackKey(pack.id), value: record });
+    // The pack's synonyms join the shop's table (the default one until the shop edits it).
+    const extra = plan.synonyms;
+    if (extra?.length) await updateSettings(db, (current) => ({ synonyms: mergeSynonyms(shopSynonyms(current), extra) }));
     return written.length + (removeGone ? plan.removed.length : 0);
   });
 }

@@ -51,6 +51,15 @@ describe('background services', () => {
     expect((await svc.pickerSearch('退款')).map((i) => i.title)).toContain('已发货退款');
   });
 
+  it('searches with the shop\'s synonym table: the default one, or the one edited in ⚙ (#32 item 4)', async () => {
+    const svc = createServices(db, registry());
+    expect((await svc.pickerSearch('机洗'))[0]?.title).toBe('洗涤保养');
+    expect((await svc.pickerSearch('顺丰'))[0]?.title).toBe('默认快递');
+    await saveSettings(db, { synonyms: [{ words: ['小样'], means: ['赠品'] }] });
+    expect((await svc.pickerSearch('小样'))[0]?.title).toBe('赠品说明');
+    expect((await svc.pickerSearch('机洗')).map((i) => i.title)).not.toContain('洗涤保养');
+  });
+
   it('does not read the library until the picker is used, then follows its changes', async () => {
     const reads: string[] = [];
     db.phrases.hook('reading', (row) => (row && reads.push(row.id), row));

@@ -51,6 +51,21 @@ describe('applyPackUpdate', () => {
     expect((await db.phrases.get(id('ship')))?.pinyin?.initials).toBeTruthy();
   });
 
+  it('a pack\'s synonym rows extend the shop\'s table, in the same transaction (#32 item 4)', async () => {
+    const { DEFAULT_SYNONYMS, shopSynonyms } = await import('../../../scripts-library/search-words');
+    const { getSettings, saveSettings } = await import('../../../storage/repositories/settings');
+    await applyPackUpdate(db, await plan({ ...v1, synonyms: [{ words: ['小样'], means: ['赠品'] }, { words: ['机洗'], means: ['洗衣机'] }] }), false);
+    const table = shopSynonyms(await getSettings(db));
+    expect(table).toHaveLength(DEFAULT_SYNONYMS.length + 1);
+    expect(table).toContainEqual({ words: ['小样'], means: ['赠品'] });
+    expect(table.find((r) => r.words.includes('机洗'))!.means).toContain('洗衣机');
+    // A shop's own table is extended, not replaced; applying again adds nothing twice.
+    await saveSettings(db, { synonyms: [{ words: ['顺丰'], means: ['快递'] }] });
+    await applyPackUpdate(db, await plan({ ...v2, synonyms: [{ words: ['小样'], means: ['赠品'] }] }), false);
+    await applyPackUpdate(db, await plan({ ...pack(3, [['ship', '发货时间', '24小时内发货']]), synonyms: [{ words: ['小样'], means: ['赠品'] }] }), false);
+    expect(shopSynonyms(await getSettings(db))).toEqual([{ words: ['顺丰'], means: ['快递'] }, { words: ['小样'], means: ['赠品'] }]);
+  });
+
   it('removes what the new version dropped when the agent agrees', async () => {
     await applyPackUpdate(db, await plan(v1), false);
     await applyPackUpdate(db, await plan(v2), true);

@@ -1,0 +1,43 @@
+/**
+ * #32 item 4: a buyer's question pasted into the search that finds nothing by its words falls back to the
+ * replies suggested for it (suggest.ts), on the panel's own search path.
+ */
+import { describe, expect, it } from 'vitest';
+import pack from '../../../scripts-library/packs/default.json';
+import { panelSearch, PhraseIndex } from '../../../scripts-library/search';
+import { compileSynonyms, DEFAULT_SYNONYMS } from '../../../scripts-library/search-words';
+import { looksLikeQuestion, questionFallback } from '../../../scripts-library/search-question';
+import { suggestReplies } from '../../../scripts-library/suggest';
+import { packPhrases } from '../../fixtures/search-queries/score';
+
+const phrases = packPhrases();
+const index = new PhraseIndex(phrases, 0);
+const options = { stages: pack.stages, synonyms: compileSynonyms(DEFAULT_SYNONYMS), suggest: questionFallback(phrases) };
+const search = (q: string) => panelSearch(index, phrases, q, options);
+const suggested = (q: string) => suggestReplies(q, phrases).flatMap((s) => (s.kind === 'phrase' ? [s.phrase.id] : []));
+
+describe('a pasted buyer question', () => {
+  it.each(['今天下单什么时候能到呀', '东西怎么还没到啊', '你们家衣服质量怎么样'])('%s: nothing holds its words, so the replies suggested for it lead, marked as such', (q) => {
+    const want = suggested(q);
+    expect(want.length).toBeGreaterThan(0);
+    const hits = search(q);
+    expect(hits.slice(0, want.length).map((h) => h.phrase.id)).toEqual(want);
+    expect(hits.slice(0, want.length).every((h) => h.by === 'suggestion')).toBe(true);
+  });
+
+  it('a question whose words a phrase holds is answered by the words (这个可以机洗吗 → 洗涤保养)', () => {
+    const [first] = search('这个可以机洗吗');
+    expect(first?.phrase.id).toBe('product-care');
+    expect(first?.by).toBe('words');
+  });
+
+  it('a query that is no question keeps the search\'s own hits (发火时间 is a typo, not a question)', () => {
+    expect(search('发火时间')[0]?.phrase.id).toBe('logistics-ship-time');
+    expect(search('发火时间')[0]?.by).toBeUndefined();
+  });
+
+  it('tells a question from a title or a typo', () => {
+    for (const q of ['能便宜点吗', '什么时候发货', '这个多少钱？', '有没有优惠券', '为啥还不发货']) expect(looksLikeQuestion(q)).toBe(true);
+    for (const q of ['发货时间', '发火时间', '退货 地址', 'huanying', '优惠卷']) expect(looksLikeQuestion(q)).toBe(false);
+  });
+});
