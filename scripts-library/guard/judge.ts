@@ -4,8 +4,8 @@
  *   means no harm (这款手机壳有微信图标的图案, 没办法再少了，送您个小礼物): then it stays as a hint, shown, not
  *   holding the send. A team's own rules and the number patterns (bank card, ID card) are never overruled.
  * - The model then speaks where no rule did: a clause (or two neighbouring clauses) it finds harmful — 懒得理你,
- *   扫一下码, 返本金 — is a hit of its category's severity when harm is likely (≥ SURE), a hint when only
- *   possible (≥ UNSURE). Its rule id is `model-<category>`, so 不再提示 works on it as on any rule.
+ *   扫一下码, 返本金 — is 建议改 (warn) when harm is likely (≥ SURE), a hint when only possible (≥ UNSURE): never
+ *   必改, which needs a rule's evidence (policy.ts). Its rule id is `model-<category>`, so 不再提示 works on it.
  * SURE and VETO were chosen on two held-back splits, each scored once with the model trained on what came before:
  * round 5 (model of rounds 1–4) and round 6 (model of rounds 1–5); see tests/fixtures/guard/README.md. The shipped
  * model is trained on the whole tune split.
@@ -16,7 +16,8 @@ import intentText from '../packs/guard-intent.json?raw';
 import type { Rule, RuleCategory } from '../schema';
 import { checkDraft, covers, DEFAULT_RULES, type Hit } from './index';
 import { MODEL_PREFIX } from './draft-state';
-import { clauses, fromStored, guessesFor, NONE, SEVERITY_OF, unitPosterior, type IntentModel, type StoredIntentModel } from './intent';
+import { clauses, fromStored, guessesFor, NONE, unitPosterior, type IntentModel, type StoredIntentModel } from './intent';
+import { severityFor } from './policy';
 
 let shipped: IntentModel | undefined;
 /** The shipped model (packs/guard-intent.json). */
@@ -85,7 +86,7 @@ export function judgeDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
       text,
       ruleId,
       category: g.category,
-      severity: g.p >= sure ? SEVERITY_OF[g.category] : 'hint',
+      severity: g.p >= sure ? severityFor(g.category, 'model') : 'hint',
       suggestion: INTENT_ADVICE[g.category],
       confidence: Math.round(g.p * 100) / 100,
     });
