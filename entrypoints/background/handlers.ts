@@ -30,7 +30,8 @@ export interface BackgroundServices {
   saveDraft(text: string): Promise<string>;
   /** Order values under `buyer`, shared ones as suggestions, shop-wide ones into settings when `saveShop`. */
   remember(values: Record<string, string>, buyer: string | undefined, saveShop: boolean): Promise<void>;
-  guardCheck(text: string): Promise<GuardHit[]>;
+  /** `site`: the console's adapter id, whose platform's own names and features are no other channel. */
+  guardCheck(text: string, site?: string): Promise<GuardHit[]>;
   guardAllow(ruleId: string, context: string): Promise<void>;
   guardOverride(ruleIds: string[]): Promise<void>;
   /** Inject the chat script into this frame of a chat tab (its loader asked: the page has loaded). */
@@ -131,7 +132,7 @@ const HANDLERS: { [K in BackgroundType]: Handler<K> } = {
   'phrase/used': ack((message, services) => services.recordUse(message.id)),
   'phrase/save-draft': async (message, _s, services) => ({ reply: { ok: true, title: await services.saveDraft(message.text) } }),
   'placeholders/remember': ack((message, services) => services.remember(message.values, message.buyer, message.saveShop ?? false)),
-  'guard/check': async (message, _s, services) => ({ reply: await services.guardCheck(message.text) }),
+  'guard/check': async (message, _s, services) => ({ reply: await services.guardCheck(message.text, message.site) }),
   'guard/allow': ack((message, services) => services.guardAllow(message.ruleId, message.context)),
   'guard/override': ack((message, services) => services.guardOverride(message.ruleIds)),
   'tally/count': ack((message, services) => services.tallyCount(message.field, message.delta)),

@@ -145,13 +145,13 @@ function createGuardChecker(db: KefuDB): BackgroundServices['guardCheck'] {
     error: (e: unknown) => console.warn('[kefu] rule subscription', e),
   });
   let rules: { base: readonly Rule[]; key: string; rules: readonly Rule[] } = { base: DEFAULT_RULES, key: '{}', rules: DEFAULT_RULES };
-  return async (text) => {
+  return async (text, site) => {
     const { guardAllows } = await getSettings(db);
     const base = stored ?? DEFAULT_RULES;
     const key = JSON.stringify(guardAllows);
     if (key !== rules.key || base !== rules.base) rules = { base, key, rules: effectiveRules(base, guardAllows) };
     const notes = new Map(base.map((r) => [r.id, r.note]));
-    return judgeDraft(text, rules.rules, { allows: guardAllows }).map(({ confidence, ...h }) => ({
+    return judgeDraft(text, rules.rules, { allows: guardAllows, ...(site ? { site } : {}) }).map(({ confidence, ...h }) => ({
       ...h,
       note: confidence === undefined ? (notes.get(h.ruleId) ?? '') : intentNote(confidence),
     }));

@@ -24,6 +24,34 @@ const anyOf = (words: string[]) => new RegExp(words.map((w) => w.replace(/[.*+?^
 const NEGATED_BEFORE = anyOf(NEGATION_BEFORE);
 const NEGATED_AFTER = anyOf(NEGATION_AFTER);
 const NEGATABLE = new Set(['off-platform', 'review-inducement', 'privacy']);
+/**
+ * Every category: the agent refusing or warning against the words (「我们不会说傻逼这种话」「索要验证码是违规的」
+ * 「本店从不索要银行卡密码」「如果有人让您加微信，那是骗子」). Speech refusals only (不会说, 禁止…): a bare 不 / 别
+ * before an insult or a brush-off does not excuse it (你别跟个白痴一样).
+ */
+const REFUSAL_BEFORE = anyOf(['不会说', '不能说', '不会讲', '不要说', '别说', '从不说', '从不', '从来不', '从没', '绝不', '我们不做', '本店不', '禁止', '严禁', '请勿', '不允许', '谨防', '小心']);
+const REFUSAL_AFTER = anyOf(['是违规的', '是不对的', '是不允许的', '是禁止的', '违反平台', '都是骗子', '是骗子', '不是我们']);
+/** Claims and promises: the agent declining to claim or promise (「不敢说全网最低」「不能保证百分百不过敏」). */
+const DECLINE_BEFORE = anyOf(['不敢说', '不敢保证', '不能保证', '没法保证', '无法保证', '不保证', '不好说', '不能说', '不会说', '不是', '不算', '谈不上', '称不上', '不做']);
+const DECLINABLE = new Set(['absolute-claim', 'false-promise']);
+/** …or a bare 不 / 不能 / 无法 right before the words (不能保证…, 不敢打包票). */
+const DECLINE_ADJACENT = /(?:不能|无法|没法|不敢|不)$/;
+/**
+ * A warning about someone else, from the sentence's start (「如果有人让您加微信，那是骗子」「凡是要您转账的都不是我们」):
+ * every category.
+ */
+const WARNING = /(?:如果|若|凡是|任何|但凡|要是)(?:有人|[^，,。！!？?；;\n]{0,6}(?:让您|让你|要求您|要您|叫您|找您))|冒充/;
+const SENTENCE_END = /[。！!？?；;\n]/;
+
+/**
+ * Whether a whole clause (a model hit's) is in a refusal, warning or declining scope for a category: the words of
+ * excuses() anywhere in it, since the model reads the clause as a whole.
+ */
+export function scopedClause(clause: string, category: RuleCategory): boolean {
+  const text = unasked(clause);
+  if (REFUSAL_BEFORE.test(text) || REFUSAL_AFTER.test(text) || WARNING.test(text)) return true;
+  return DECLINABLE.has(category) && DECLINE_BEFORE.test(text);
+}
 const NEAR_BEFORE = 12;
 const NEAR_AFTER = 4;
 const BEFORE_WINDOW = 10;
@@ -104,6 +132,19 @@ export function contextOf(draft: string, plain: View) {
         if (SHORT_NEGATION.test(unasked(text.slice(s, ps)))) return true;
         // Reported buyer words without quote marks: 您问能不能返现（平台不允许的）.
         if (REPORTED.test(text.slice(s, ps))) return true;
+      }
+      {
+        // Refusal and warning scopes, every category: before the words in the clause (10 characters at most), or after.
+        let s = ps;
+        while (s > 0 && ps - s < BEFORE_WINDOW && !endsClause(text, s - 1)) s--;
+        let e = pe;
+        while (e < text.length && !endsClause(text, e)) e++;
+        const before = unasked(text.slice(s, ps));
+        if (REFUSAL_BEFORE.test(before) || REFUSAL_AFTER.test(text.slice(pe, Math.min(text.length, e + 12)))) return true;
+        if (DECLINABLE.has(category) && (DECLINE_BEFORE.test(before) || DECLINE_ADJACENT.test(before))) return true;
+        let from = ps;
+        while (from > 0 && !SENTENCE_END.test(text[from - 1]!)) from--;
+        if (WARNING.test(text.slice(from, ps))) return true;
       }
       if (category === 'service-taboo') {
         let e = pe;

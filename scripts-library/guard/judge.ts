@@ -18,6 +18,8 @@ import { checkDraft, covers, DEFAULT_RULES, type Hit } from './index';
 import { MODEL_PREFIX } from './draft-state';
 import { clauses, fromStored, guessesFor, NONE, unitPosterior, type IntentModel, type StoredIntentModel } from './intent';
 import { severityFor } from './policy';
+import { scopedClause } from './context';
+import { namesOwnFeature, ownPlatformHit, ownWords } from './platforms';
 
 let shipped: IntentModel | undefined;
 /** The shipped model (packs/guard-intent.json). */
@@ -45,6 +47,16 @@ export function intentNote(confidence: number): string {
   return `语义判断（把握 ${Math.round(confidence * 100)}%）：没有哪条规则写着这句话，是模型从整句读出来的。意思不是这样，可点“不再提示”。`;
 }
 
+/**
+ * A clause the model reads as harm that its words excuse: it refuses, warns against or declines it (我们从来不说…,
+ * 不敢说全网最低), greets (宝子你好呀 is no insult), or offers the platform's own features (发你优惠券).
+ */
+function modelExcused(clause: string, category: RuleCategory, own: ReturnType<typeof ownWords>): boolean {
+  if (scopedClause(clause, category)) return true;
+  if (category === 'abuse' && FRIENDLY.test(clause)) return true;
+  return category === 'off-platform' && namesOwnFeature(clause, own);
+}
+
 /** Default rules the model may overrule: word rules only (a number pattern is checked by its check digit). */
 const VETOABLE = new Set(DEFAULT_RULES.filter((r) => !r.patterns?.length).map((r) => r.id));
 
@@ -56,10 +68,20 @@ export interface JudgeOptions {
   sure?: number;
   unsure?: number;
   veto?: number;
+  /**
+   * The site the draft is typed on (the chat script's adapter id: pinduoduo, doudian, jd, taobao…): its platform's
+   * own names, payment methods and features are no other channel (platforms.ts). None: every platform's.
+   */
+  site?: string;
 }
 
-export function judgeDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES, { model = defaultIntent(), allows = {}, sure = SURE, unsure = UNSURE, veto = VETO }: JudgeOptions = {}): Hit[] {
-  const ruled = checkDraft(draft, rules);
+/** A friendly opening the model must not read as abuse (宝子你好呀, 姐妹你好, 亲爱的在的): a hint at most. */
+const FRIENDLY = /你好|您好|在的|在呢|欢迎|早上好|下午好|晚上好|谢谢|感谢|哈喽|嗨/;
+
+export function judgeDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES, { model = defaultIntent(), allows = {}, sure = SURE, unsure = UNSURE, veto = VETO, site }: JudgeOptions = {}): Hit[] {
+  const own = ownWords(site);
+  // The console's own platform, payment methods and features are no other channel.
+  const ruled = checkDraft(draft, rules).filter((h) => h.category !== 'off-platform' || !ownPlatformHit(draft, h.start, h.end, own));
   if (!draft.trim()) return ruled;
   const none = model.labels.indexOf(NONE);
   const cs = clauses(draft);
@@ -86,7 +108,8 @@ export function judgeDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
       text,
       ruleId,
       category: g.category,
-      severity: g.p >= sure ? severityFor(g.category, 'model') : 'hint',
+      // A clause that refuses, warns against or declines what the model reads (我们从来不说…, 不敢说全网最低) is a hint.
+      severity: g.p >= sure && !modelExcused(text, g.category, own) ? severityFor(g.category, 'model') : 'hint',
       suggestion: INTENT_ADVICE[g.category],
       confidence: Math.round(g.p * 100) / 100,
     });
