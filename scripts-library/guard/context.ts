@@ -17,12 +17,15 @@ const CLAUSE = new Uint8Array(65536);
 for (const c of '，,。！!？?；;\n~～') CLAUSE[c.charCodeAt(0)] = 1;
 const endsClause = (text: string, i: number) => CLAUSE[text.charCodeAt(i)] === 1;
 /** A negation before the hit, in its clause and at most this far. */
-const NEGATION_BEFORE = ['不能', '不可以', '不允许', '不要', '请勿', '禁止', '不支持', '不做', '不参与', '不会问', '不会让', '不会索要', '谨防', '小心', '不需要', '别相信', '拒绝', '不接受', '严禁'];
-const NEGATION_AFTER = ['不要告诉', '不要泄露', '千万不要', '千万别', '别告诉', '不是我们建', '不是我们开', '不用提供', '不用给', '我们没有', '是不允许', '不可以', '不能给', '请勿', '都不是我们', '不是我们的', '不是本店'];
+const NEGATION_BEFORE = ['不能', '不可以', '不允许', '不要', '请勿', '禁止', '不支持', '不做', '不参与', '不会问', '不会让', '不会索要', '谨防', '小心', '不需要', '别相信', '拒绝', '不接受', '严禁', '不提供', '不通过', '无需', '不存在', '别信', '别把', '不搞', '不返', '不送', '从不', '从来不', '绝不', '不索取', '不索要', '们没有', '家没有', '店没有'];
+/** Refusals that negate the whole clause before the words, however far (「我们不会让您提供银行卡密码或者验证码」). */
+const CLAUSE_NEGATION = ['不会让', '不会索要', '不会索取', '请勿', '禁止', '严禁', '不提供', '不通过', '无需', '不存在', '别信', '不会加', '不会私信', '不会用', '不会因为', '我们不会', '客服不会', '主播不会', '从不', '从来不', '绝不', '不用通过', '不会私聊', '不会通过', '们没有', '家没有', '店没有'];
+const NEGATION_AFTER = ['不要告诉', '不要泄露', '千万不要', '千万别', '别告诉', '不是我们建', '不是我们开', '不用提供', '不用给', '我们没有', '是不允许', '不可以', '不能给', '请勿', '都不是我们', '不是我们的', '不是本店', '千万不能', '不能告诉', '告诉别人', '没法透露', '不能透露', '不会透露', '是不安全的', '不安全', '是不做的', '是不允许的', '我们不做', '我们不搞', '一律拒绝', '别理', '别信'];
 /** Each list as one alternation: one regex scan of the clause instead of a search per word. */
 const anyOf = (words: string[]) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 const NEGATED_BEFORE = anyOf(NEGATION_BEFORE);
 const NEGATED_AFTER = anyOf(NEGATION_AFTER);
+const NEGATED_CLAUSE = anyOf(CLAUSE_NEGATION);
 const NEGATABLE = new Set(['off-platform', 'review-inducement', 'privacy']);
 /**
  * Every category: the agent refusing or warning against the words (「我们不会说傻逼这种话」「索要验证码是违规的」
@@ -40,7 +43,7 @@ const DECLINE_ADJACENT = /(?:不能|无法|没法|不敢|不)$/;
  * A warning about someone else, from the sentence's start (「如果有人让您加微信，那是骗子」「凡是要您转账的都不是我们」):
  * every category.
  */
-const WARNING = /(?:如果|若|凡是|任何|但凡|要是)(?:有人|[^，,。！!？?；;\n]{0,6}(?:让您|让你|要求您|要您|叫您|找您))|冒充/;
+const WARNING = /有人(?:说|让|要|冒充|找|私信)|(?:如果|若|凡是|任何|但凡|要是)(?:有人|[^，,。！!？?；;\n]{0,6}(?:让您|让你|要求您|要您|叫您|找您))|冒充/;
 const SENTENCE_END = /[。！!？?；;\n]/;
 
 /**
@@ -50,6 +53,7 @@ const SENTENCE_END = /[。！!？?；;\n]/;
 export function scopedClause(clause: string, category: RuleCategory): boolean {
   const text = unasked(clause);
   if (REFUSAL_BEFORE.test(text) || REFUSAL_AFTER.test(text) || WARNING.test(text)) return true;
+  if (NEGATABLE.has(category) && (NEGATED_BEFORE.test(text) || NEGATED_CLAUSE.test(text))) return true;
   return DECLINABLE.has(category) && DECLINE_BEFORE.test(text);
 }
 const NEAR_BEFORE = 12;
@@ -123,6 +127,10 @@ export function contextOf(draft: string, plain: View) {
       if (NEGATABLE.has(category)) {
         let s = ps;
         while (s > 0 && ps - s < BEFORE_WINDOW && !endsClause(text, s - 1)) s--;
+        // From the clause's start, a refusal: 「我们不会让您提供银行卡密码或者验证码」 negates the card and the code alike.
+        let c = s;
+        while (c > 0 && !endsClause(text, c - 1)) c--;
+        if (NEGATED_CLAUSE.test(unasked(text.slice(c, ps)))) return true;
         let e = pe;
         while (e < text.length && !endsClause(text, e)) e++;
         // A gap term's own span can hold the negation too (密码千万不要告诉).

@@ -54,6 +54,10 @@ export function intentNote(confidence: number): string {
 function modelExcused(clause: string, category: RuleCategory, own: ReturnType<typeof ownWords>): boolean {
   if (scopedClause(clause, category)) return true;
   if (category === 'abuse' && FRIENDLY.test(clause)) return true;
+  if ((category === 'abuse' || category === 'service-taboo') && APOLOGY.test(clause)) return true;
+  if (category === 'service-taboo' && OFFER.test(clause)) return true;
+  // Inducement needs a reward: a review asked for with none (方便的话给我们写个评价吧) is a hint.
+  if (category === 'review-inducement' && !REWARD.test(clause)) return true;
   return category === 'off-platform' && namesOwnFeature(clause, own);
 }
 
@@ -77,6 +81,12 @@ export interface JudgeOptions {
 
 /** A friendly opening the model must not read as abuse (宝子你好呀, 姐妹你好, 亲爱的在的): a hint at most. */
 const FRIENDLY = /你好|您好|在的|在呢|欢迎|早上好|下午好|晚上好|谢谢|感谢|哈喽|嗨/;
+/** The agent taking the blame or saying it again more clearly (可能我刚才没讲清楚) is no brush-off. */
+const APOLOGY = /不好意思|抱歉|对不起|没讲清楚|没说清楚|换个方式/;
+/** Offering a discount (看能不能给你打个97折) is no brush-off. */
+const OFFER = /打折|折扣|\d+折|优惠|申请/;
+/** What makes a review request an inducement: a reward, money, or taking a review down. */
+const REWARD = /返|红包|现金|补偿|券|送|赠|奖|钱|元|块|佣金|补贴|优惠|礼|退|删|撤|改|免单|福利|本金|刷|补单|单/;
 
 export function judgeDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES, { model = defaultIntent(), allows = {}, sure = SURE, unsure = UNSURE, veto = VETO, site }: JudgeOptions = {}): Hit[] {
   const own = ownWords(site);

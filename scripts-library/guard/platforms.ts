@@ -27,7 +27,7 @@ export const PLATFORM_FEATURES = {
 } as const satisfies Record<string, PlatformWords>;
 
 /** What every console has: the shop's own coupons and activities are never another channel. */
-export const COMMON_FEATURES: readonly string[] = ['优惠券', '店铺券', '购物券', '满减', '领券', '店铺红包', '平台红包', '购物金'];
+export const COMMON_FEATURES: readonly string[] = ['优惠券', '店铺券', '购物券', '满减', '领券', '店铺红包', '平台红包', '购物金', '宝贝链接', '商品链接', '链接'];
 
 export type PlatformId = keyof typeof PLATFORM_FEATURES;
 
