@@ -97,7 +97,12 @@ export const RememberValuesSchema = z.object({
   saveShop: z.optional(z.boolean()),
 });
 /** The draft guard: check the reply box's text. */
-export const GuardCheckSchema = z.object({ type: z.literal('guard/check'), text: z.string().check(z.maxLength(MAX_INSERT_CHARS)) });
+/** `site`: the chat script's adapter id (pinduoduo, doudian, jd, taobao…), so the guard knows the console's own platform. */
+export const GuardCheckSchema = z.object({
+  type: z.literal('guard/check'),
+  text: z.string().check(z.maxLength(MAX_INSERT_CHARS)),
+  site: z.optional(z.string().check(z.minLength(1), z.maxLength(40))),
+});
 /** 不再提示: a personal allow for one rule in one context (the hit with a little of its surroundings). */
 export const GuardAllowSchema = z.object({
   type: z.literal('guard/allow'),

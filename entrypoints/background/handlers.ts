@@ -31,7 +31,8 @@ export interface BackgroundServices {
   saveDraft(text: string): Promise<string>;
   /** Order values under `buyer`, shared ones as suggestions, shop-wide ones into settings when `saveShop`. */
   remember(values: Record<string, string>, buyer: string | undefined, saveShop: boolean): Promise<void>;
-  guardCheck(text: string): Promise<GuardHit[]>;
+  /** `site`: the console's adapter id, whose platform's own names and features are no other channel. */
+  guardCheck(text: string, site?: string): Promise<GuardHit[]>;
   /** A hit's rewrite re-checked by the same guard (rewrite.ts planRewrite); null when it has none. */
   guardRewrite(text: string, hit: GuardHit, hits: GuardHit[]): Promise<GuardRewriteReply>;
   guardAllow(ruleId: string, context: string): Promise<void>;
@@ -134,7 +135,7 @@ const HANDLERS: { [K in BackgroundType]: Handler<K> } = {
   'phrase/used': ack((message, services) => services.recordUse(message.id)),
   'phrase/save-draft': async (message, _s, services) => ({ reply: { ok: true, title: await services.saveDraft(message.text) } }),
   'placeholders/remember': ack((message, services) => services.remember(message.values, message.buyer, message.saveShop ?? false)),
-  'guard/check': async (message, _s, services) => ({ reply: await services.guardCheck(message.text) }),
+  'guard/check': async (message, _s, services) => ({ reply: await services.guardCheck(message.text, message.site) }),
   'guard/rewrite': async (message, _s, services) => ({ reply: await services.guardRewrite(message.text, message.hit, message.hits) }),
   'guard/allow': ack((message, services) => services.guardAllow(message.ruleId, message.context)),
   'guard/override': ack((message, services) => services.guardOverride(message.ruleIds)),

@@ -148,14 +148,14 @@ function createGuardChecker(db: KefuDB): BackgroundServices['guardCheck'] {
     error: (e: unknown) => console.warn('[kefu] rule subscription', e),
   });
   let rules: { base: readonly Rule[]; key: string; rules: readonly Rule[] } = { base: DEFAULT_RULES, key: '{}', rules: DEFAULT_RULES };
-  return async (text) => {
+  return async (text, site) => {
     const { guardAllows } = await getSettings(db);
     const base = stored ?? DEFAULT_RULES;
     const key = JSON.stringify(guardAllows);
     if (key !== rules.key || base !== rules.base) rules = { base, key, rules: effectiveRules(base, guardAllows) };
     const notes = new Map(base.map((r) => [r.id, r.note]));
     // A model hit keeps its confidence: the badge offers no 不再提示 on a sure 辱骂 guess.
-    return judgeDraft(text, rules.rules, { allows: judgeAllows(guardAllows) }).map((h) => ({
+    return judgeDraft(text, rules.rules, { allows: judgeAllows(guardAllows), ...(site ? { site } : {}) }).map((h) => ({
       ...h,
       note: h.confidence === undefined ? (notes.get(h.ruleId) ?? '') : intentNote(h.confidence),
     }));

@@ -209,7 +209,7 @@ export function startChatScript(ctx: ContentScriptContext): ChatScript {
       passNext: (text) => parts.guard.passNext(text),
       text: (key) => browser.i18n.getMessage(key as Parameters<typeof browser.i18n.getMessage>[0]),
     });
-  const parts: Parts = { page, picker: createPicker(page, send, sentAgo), guard: createGuard(send, sendButton, sentAgo), send, report, sendButton, boxOf, noteSend, release };
+  const parts: Parts = { page, picker: createPicker(page, send, sentAgo), guard: createGuard(send, sendButton, sentAgo, page.adapter.id), send, report, sendButton, boxOf, noteSend, release };
   const wire = (doc: Document, win: Window) => {
     wired.add(doc);
     wireReporting(ctx, doc, win, parts);
@@ -305,13 +305,14 @@ function createPicker(page: ChatScript, send: Send, sentAgo: (text: string) => n
 }
 
 /** The guard badge, checking through the background. */
-function createGuard(send: Send, sendButton: () => HTMLElement | null, sentAgo: (text: string) => number | undefined): GuardBadge {
+function createGuard(send: Send, sendButton: () => HTMLElement | null, sentAgo: (text: string) => number | undefined, site: string): GuardBadge {
   return new GuardBadge(document, {
-    // A long draft goes in windows; an unanswered or refused check throws, and the badge fails closed.
+    // A long draft goes in windows; an unanswered or refused check throws, and the badge fails closed. The site (the
+    // adapter's id) tells the guard the console's own platform: 拼多多先用后付 on 拼多多 is no other store.
     async check(text) {
       if (text.length > GUARD_MAX_DRAFT) throw new Error('draft too long to check');
       const parts = [];
-      for (const { offset, text: window } of guardWindows(text)) parts.push({ offset, hits: await send('guard/check', { text: window }) });
+      for (const { offset, text: window } of guardWindows(text)) parts.push({ offset, hits: await send('guard/check', { text: window, site }) });
       return mergeWindowHits(parts);
     },
     plan: (text, hit, hits) => send('guard/rewrite', { text, hit, hits }),

@@ -17,13 +17,45 @@ const CLAUSE = new Uint8Array(65536);
 for (const c of '，,。！!？?；;\n~～') CLAUSE[c.charCodeAt(0)] = 1;
 const endsClause = (text: string, i: number) => CLAUSE[text.charCodeAt(i)] === 1;
 /** A negation before the hit, in its clause and at most this far. */
-const NEGATION_BEFORE = ['不能', '不可以', '不允许', '不要', '请勿', '禁止', '不支持', '不做', '不参与', '不会问', '不会让', '不会索要', '谨防', '小心', '不需要', '别相信', '拒绝', '不接受', '严禁'];
-const NEGATION_AFTER = ['不要告诉', '不要泄露', '千万不要', '千万别', '别告诉', '不是我们建', '不是我们开', '不用提供', '不用给', '我们没有', '是不允许', '不可以', '不能给', '请勿', '都不是我们', '不是我们的', '不是本店'];
+const NEGATION_BEFORE = ['不能', '不可以', '不允许', '不要', '请勿', '禁止', '不支持', '不做', '不参与', '不会问', '不会让', '不会索要', '谨防', '小心', '不需要', '别相信', '拒绝', '不接受', '严禁', '不提供', '不通过', '无需', '不存在', '别信', '别把', '不搞', '不返', '不送', '从不', '从来不', '绝不', '不索取', '不索要', '们没有', '家没有', '店没有'];
+/** Refusals that negate the whole clause before the words, however far (「我们不会让您提供银行卡密码或者验证码」). */
+const CLAUSE_NEGATION = ['不会让', '不会索要', '不会索取', '请勿', '禁止', '严禁', '不提供', '不通过', '无需', '不存在', '别信', '不会加', '不会私信', '不会用', '不会因为', '我们不会', '客服不会', '主播不会', '从不', '从来不', '绝不', '不用通过', '不会私聊', '不会通过', '们没有', '家没有', '店没有'];
+const NEGATION_AFTER = ['不要告诉', '不要泄露', '千万不要', '千万别', '别告诉', '不是我们建', '不是我们开', '不用提供', '不用给', '我们没有', '是不允许', '不可以', '不能给', '请勿', '都不是我们', '不是我们的', '不是本店', '千万不能', '不能告诉', '告诉别人', '没法透露', '不能透露', '不会透露', '是不安全的', '不安全', '是不做的', '是不允许的', '我们不做', '我们不搞', '一律拒绝', '别理', '别信'];
 /** Each list as one alternation: one regex scan of the clause instead of a search per word. */
 const anyOf = (words: string[]) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 const NEGATED_BEFORE = anyOf(NEGATION_BEFORE);
 const NEGATED_AFTER = anyOf(NEGATION_AFTER);
+const NEGATED_CLAUSE = anyOf(CLAUSE_NEGATION);
 const NEGATABLE = new Set(['off-platform', 'review-inducement', 'privacy']);
+/**
+ * Every category: the agent refusing or warning against the words (「我们不会说傻逼这种话」「索要验证码是违规的」
+ * 「本店从不索要银行卡密码」「如果有人让您加微信，那是骗子」). Speech refusals only (不会说, 禁止…): a bare 不 / 别
+ * before an insult or a brush-off does not excuse it (你别跟个白痴一样).
+ */
+const REFUSAL_BEFORE = anyOf(['不会说', '不能说', '不会讲', '不要说', '别说', '从不说', '从不', '从来不', '从没', '绝不', '我们不做', '本店不', '禁止', '严禁', '请勿', '不允许', '谨防', '小心']);
+const REFUSAL_AFTER = anyOf(['是违规的', '是不对的', '是不允许的', '是禁止的', '违反平台', '都是骗子', '是骗子', '不是我们']);
+/** Claims and promises: the agent declining to claim or promise (「不敢说全网最低」「不能保证百分百不过敏」). */
+const DECLINE_BEFORE = anyOf(['不敢说', '不敢保证', '不能保证', '没法保证', '无法保证', '不保证', '不好说', '不能说', '不会说', '不是', '不算', '谈不上', '称不上', '不做']);
+const DECLINABLE = new Set(['absolute-claim', 'false-promise']);
+/** …or a bare 不 / 不能 / 无法 right before the words (不能保证…, 不敢打包票). */
+const DECLINE_ADJACENT = /(?:不能|无法|没法|不敢|不)$/;
+/**
+ * A warning about someone else, from the sentence's start (「如果有人让您加微信，那是骗子」「凡是要您转账的都不是我们」):
+ * every category.
+ */
+const WARNING = /有人(?:说|让|要|冒充|找|私信)|(?:如果|若|凡是|任何|但凡|要是)(?:有人|[^，,。！!？?；;\n]{0,6}(?:让您|让你|要求您|要您|叫您|找您))|冒充/;
+const SENTENCE_END = /[。！!？?；;\n]/;
+
+/**
+ * Whether a whole clause (a model hit's) is in a refusal, warning or declining scope for a category: the words of
+ * excuses() anywhere in it, since the model reads the clause as a whole.
+ */
+export function scopedClause(clause: string, category: RuleCategory): boolean {
+  const text = unasked(clause);
+  if (REFUSAL_BEFORE.test(text) || REFUSAL_AFTER.test(text) || WARNING.test(text)) return true;
+  if (NEGATABLE.has(category) && (NEGATED_BEFORE.test(text) || NEGATED_CLAUSE.test(text))) return true;
+  return DECLINABLE.has(category) && DECLINE_BEFORE.test(text);
+}
 const NEAR_BEFORE = 12;
 const NEAR_AFTER = 4;
 const BEFORE_WINDOW = 10;
@@ -95,6 +127,10 @@ export function contextOf(draft: string, plain: View) {
       if (NEGATABLE.has(category)) {
         let s = ps;
         while (s > 0 && ps - s < BEFORE_WINDOW && !endsClause(text, s - 1)) s--;
+        // From the clause's start, a refusal: 「我们不会让您提供银行卡密码或者验证码」 negates the card and the code alike.
+        let c = s;
+        while (c > 0 && !endsClause(text, c - 1)) c--;
+        if (NEGATED_CLAUSE.test(unasked(text.slice(c, ps)))) return true;
         let e = pe;
         while (e < text.length && !endsClause(text, e)) e++;
         // A gap term's own span can hold the negation too (密码千万不要告诉).
@@ -104,6 +140,19 @@ export function contextOf(draft: string, plain: View) {
         if (SHORT_NEGATION.test(unasked(text.slice(s, ps)))) return true;
         // Reported buyer words without quote marks: 您问能不能返现（平台不允许的）.
         if (REPORTED.test(text.slice(s, ps))) return true;
+      }
+      {
+        // Refusal and warning scopes, every category: before the words in the clause (10 characters at most), or after.
+        let s = ps;
+        while (s > 0 && ps - s < BEFORE_WINDOW && !endsClause(text, s - 1)) s--;
+        let e = pe;
+        while (e < text.length && !endsClause(text, e)) e++;
+        const before = unasked(text.slice(s, ps));
+        if (REFUSAL_BEFORE.test(before) || REFUSAL_AFTER.test(text.slice(pe, Math.min(text.length, e + 12)))) return true;
+        if (DECLINABLE.has(category) && (DECLINE_BEFORE.test(before) || DECLINE_ADJACENT.test(before))) return true;
+        let from = ps;
+        while (from > 0 && !SENTENCE_END.test(text[from - 1]!)) from--;
+        if (WARNING.test(text.slice(from, ps))) return true;
       }
       if (category === 'service-taboo') {
         let e = pe;

@@ -582,12 +582,23 @@ export function covers(text: string, allow: string, start: number, end: number):
 function leftmostLongest(found: Candidate[], stands: (c: Candidate) => boolean): Candidate[] {
   const out: Candidate[] = [];
   let end = -1;
-  for (const c of byStartLongest(found)) {
-    if (c.start < end || !stands(c)) continue;
+  const sorted = byStartLongest(found);
+  for (let i = 0; i < sorted.length; i++) {
+    const c = sorted[i]!;
+    if (c.start < end) continue;
+    // A hint gives way to a harder hit that starts inside it (给个五星，好评有奖: the reward, not the request).
+    if (c.rule.severity === 'hint' && harderInside(sorted, i, stands)) continue;
+    if (!stands(c)) continue;
     out.push(c);
     end = c.end;
   }
   return out;
+}
+
+function harderInside(sorted: readonly Candidate[], i: number, stands: (c: Candidate) => boolean): boolean {
+  const { end } = sorted[i]!;
+  for (let j = i + 1; j < sorted.length && sorted[j]!.start < end; j++) if (sorted[j]!.rule.severity !== 'hint' && stands(sorted[j]!)) return true;
+  return false;
 }
 
 const LONGEST = 0xffff;

@@ -6,11 +6,11 @@
  * marks (a question, a quote). It runs per clause and per pair of neighbouring clauses (an intent may span a
  * comma: 不要给差评，我们私下补偿您), after the rules, and speaks only where no rule did.
  *
- * Sure of itself (≥ SURE), a hit takes its category's severity; less sure (≥ UNSURE), a hint the agent can read and
- * ignore; below that, nothing. Trained at build time: `npm run train:guard-intent` writes packs/guard-intent.json (toStored),
+ * Sure of itself (≥ SURE), a hit is 建议改 (never 必改: policy.ts); less sure (≥ UNSURE), a hint the agent can read
+ * and ignore; below that, nothing. Trained at build time: `npm run train:guard-intent` writes packs/guard-intent.json (toStored),
  * and a test retrains and compares, so the shipped weights are always what the corpus gives.
  */
-import type { RuleCategory, Severity } from '../schema';
+import type { RuleCategory } from '../schema';
 import { posterior, trainLinear, type LinearWeights, type TrainOptions } from '../linear-model';
 import { normalizeBoth } from './normalize';
 
@@ -161,13 +161,3 @@ export function guessesFor(model: IntentModel, draft: string, min: number, cs: r
   }
   return out;
 }
-
-export const SEVERITY_OF: Record<RuleCategory, Severity> = {
-  'off-platform': 'block',
-  'review-inducement': 'block',
-  abuse: 'block',
-  privacy: 'block',
-  'service-taboo': 'warn',
-  'absolute-claim': 'warn',
-  'false-promise': 'warn',
-};

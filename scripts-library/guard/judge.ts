@@ -4,8 +4,8 @@
  *   means no harm (这款手机壳有微信图标的图案, 没办法再少了，送您个小礼物): then it stays as a hint, shown, not
  *   holding the send. A team's own rules and the number patterns (bank card, ID card) are never overruled.
  * - The model then speaks where no rule did: a clause (or two neighbouring clauses) it finds harmful — 懒得理你,
- *   扫一下码, 返本金 — is a hit of its category's severity when harm is likely (≥ SURE), a hint when only
- *   possible (≥ UNSURE). Its rule id is `model-<category>`, so 不再提示 works on it as on any rule.
+ *   扫一下码, 返本金 — is 建议改 (warn) when harm is likely (≥ SURE), a hint when only possible (≥ UNSURE): never
+ *   必改, which needs a rule's evidence (policy.ts). Its rule id is `model-<category>`, so 不再提示 works on it.
  * SURE and VETO were chosen on two held-back splits, each scored once with the model trained on what came before:
  * round 5 (model of rounds 1–4) and round 6 (model of rounds 1–5); see tests/fixtures/guard/README.md. The shipped
  * model is trained on the whole tune split.
@@ -16,7 +16,10 @@ import intentText from '../packs/guard-intent.json?raw';
 import type { Rule, RuleCategory } from '../schema';
 import { checkDraft, covers, DEFAULT_RULES, type Hit } from './index';
 import { MODEL_PREFIX } from './draft-state';
-import { clauses, fromStored, guessesFor, NONE, SEVERITY_OF, unitPosterior, type IntentModel, type StoredIntentModel } from './intent';
+import { clauses, fromStored, guessesFor, NONE, unitPosterior, type IntentModel, type StoredIntentModel } from './intent';
+import { severityFor } from './policy';
+import { scopedClause } from './context';
+import { namesOwnFeature, ownPlatformHit, ownWords } from './platforms';
 
 let shipped: IntentModel | undefined;
 /** The shipped model (packs/guard-intent.json). */
@@ -44,6 +47,20 @@ export function intentNote(confidence: number): string {
   return `语义判断（把握 ${Math.round(confidence * 100)}%）：没有哪条规则写着这句话，是模型从整句读出来的。意思不是这样，可点“不再提示”。`;
 }
 
+/**
+ * A clause the model reads as harm that its words excuse: it refuses, warns against or declines it (我们从来不说…,
+ * 不敢说全网最低), greets (宝子你好呀 is no insult), or offers the platform's own features (发你优惠券).
+ */
+function modelExcused(clause: string, category: RuleCategory, own: ReturnType<typeof ownWords>): boolean {
+  if (scopedClause(clause, category)) return true;
+  if (category === 'abuse' && FRIENDLY.test(clause)) return true;
+  if ((category === 'abuse' || category === 'service-taboo') && APOLOGY.test(clause)) return true;
+  if (category === 'service-taboo' && OFFER.test(clause)) return true;
+  // Inducement needs a reward: a review asked for with none (方便的话给我们写个评价吧) is a hint.
+  if (category === 'review-inducement' && !REWARD.test(clause)) return true;
+  return category === 'off-platform' && namesOwnFeature(clause, own);
+}
+
 /** Default rules the model may overrule: word rules only (a number pattern is checked by its check digit). */
 const VETOABLE = new Set(DEFAULT_RULES.filter((r) => !r.patterns?.length).map((r) => r.id));
 
@@ -55,10 +72,26 @@ export interface JudgeOptions {
   sure?: number;
   unsure?: number;
   veto?: number;
+  /**
+   * The site the draft is typed on (the chat script's adapter id: pinduoduo, doudian, jd, taobao…): its platform's
+   * own names, payment methods and features are no other channel (platforms.ts). None: every platform's.
+   */
+  site?: string;
 }
 
-export function judgeDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES, { model = defaultIntent(), allows = {}, sure = SURE, unsure = UNSURE, veto = VETO }: JudgeOptions = {}): Hit[] {
-  const ruled = checkDraft(draft, rules);
+/** A friendly opening the model must not read as abuse (宝子你好呀, 姐妹你好, 亲爱的在的): a hint at most. */
+const FRIENDLY = /你好|您好|在的|在呢|欢迎|早上好|下午好|晚上好|谢谢|感谢|哈喽|嗨/;
+/** The agent taking the blame or saying it again more clearly (可能我刚才没讲清楚) is no brush-off. */
+const APOLOGY = /不好意思|抱歉|对不起|没讲清楚|没说清楚|换个方式/;
+/** Offering a discount (看能不能给你打个97折) is no brush-off. */
+const OFFER = /打折|折扣|\d+折|优惠|申请/;
+/** What makes a review request an inducement: a reward, money, or taking a review down. */
+const REWARD = /返|红包|现金|补偿|券|送|赠|奖|钱|元|块|佣金|补贴|优惠|礼|退|删|撤|改|免单|福利|本金|刷|补单|单/;
+
+export function judgeDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES, { model = defaultIntent(), allows = {}, sure = SURE, unsure = UNSURE, veto = VETO, site }: JudgeOptions = {}): Hit[] {
+  const own = ownWords(site);
+  // The console's own platform, payment methods and features are no other channel.
+  const ruled = checkDraft(draft, rules).filter((h) => h.category !== 'off-platform' || !ownPlatformHit(draft, h.start, h.end, own));
   if (!draft.trim()) return ruled;
   const none = model.labels.indexOf(NONE);
   const cs = clauses(draft);
@@ -85,7 +118,8 @@ export function judgeDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
       text,
       ruleId,
       category: g.category,
-      severity: g.p >= sure ? SEVERITY_OF[g.category] : 'hint',
+      // A clause that refuses, warns against or declines what the model reads (我们从来不说…, 不敢说全网最低) is a hint.
+      severity: g.p >= sure && !modelExcused(text, g.category, own) ? severityFor(g.category, 'model') : 'hint',
       suggestion: INTENT_ADVICE[g.category],
       confidence: Math.round(g.p * 100) / 100,
     });

@@ -121,11 +121,20 @@ export async function run(): Promise<Record<string, number>> {
 
   // Accuracy on the labelled corpus (tests/fixtures/guard): the tune split and the held-back one, for the guard as
   // shipped (rules + intent model) and for the rules alone.
+  // No held-back split is wired while none is being scored (tests/fixtures/guard/corpus.ts): only splits with drafts.
+  const ratio = (x: number) => Math.round(x * 10000) / 10000;
   for (const split of ['tune', 'heldout'] as const) {
     const s = score((d) => judgeDraft(d), split);
-    out[`guard.corpus.recall.${split}`] = Math.round(s.recall * 10000) / 10000;
-    out[`guard.corpus.false_warning_rate.${split}`] = Math.round(s.falseWarningRate * 10000) / 10000;
+    if (!s.positives) continue;
+    out[`guard.corpus.recall.${split}`] = ratio(s.recall);
+    out[`guard.corpus.false_warning_rate.${split}`] = ratio(s.falseWarningRate);
+    out[`guard.corpus.held_at_send_rate.${split}`] = ratio(s.heldAtSendRate);
     out[`guard.corpus.size.${split}`] = s.positives + s.clean;
+    for (const [category, c] of Object.entries(s.byCategory)) {
+      out[`guard.corpus.recall.${split}.${category}`] = ratio(c.recall);
+      out[`guard.corpus.false_warnings.${split}.${category}`] = c.falseWarnings;
+      out[`guard.corpus.held_at_send.${split}.${category}`] = c.heldAtSend;
+    }
     const rules = score((d) => checkDraft(d), split);
     out[`guard.corpus.rules_only.recall.${split}`] = Math.round(rules.recall * 10000) / 10000;
     out[`guard.corpus.rules_only.false_warning_rate.${split}`] = Math.round(rules.falseWarningRate * 10000) / 10000;

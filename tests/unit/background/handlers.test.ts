@@ -97,6 +97,17 @@ describe('handleBackgroundMessage', () => {
     warn.mockRestore();
   });
 
+  it('passes the site of a guard check on to the guard (the console whose own platform it is)', async () => {
+    const svc = services();
+    const asked: [string, string | undefined][] = [];
+    svc.guardCheck = async (text, site) => (asked.push([text, site]), []);
+    const tab = { id: OWN, tab: { id: 5, windowId: 2 }, url: 'https://mms.pinduoduo.com/chat-merchant/' };
+    await handleBackgroundMessage(report, tab, OWN, svc);
+    await handleBackgroundMessage({ type: 'guard/check', text: '先用后付', site: 'pinduoduo' }, tab, OWN, svc);
+    await handleBackgroundMessage({ type: 'guard/check', text: '先用后付' }, tab, OWN, svc);
+    expect(asked).toEqual([['先用后付', 'pinduoduo'], ['先用后付', undefined]]);
+  });
+
   it('answers a handler that fails with {ok: false, error} instead of leaving the sender waiting', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const svc = { ...services(), guardOverride: async () => Promise.reject(new Error('QuotaExceededError')), pickerSearch: () => { throw new TypeError('boom'); } };

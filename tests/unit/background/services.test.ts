@@ -96,6 +96,14 @@ describe('background services', () => {
     expect(rows[0]).toMatchObject({ agent: 'me', consults: 1, conversions: 1 });
   });
 
+  it("checks a draft against the console's own platform (the site the chat script sent), the union without one", async () => {
+    const svc = createServices(db, registry());
+    const blocks = async (text: string, site?: string) => (await svc.guardCheck(text, site)).filter((h) => h.severity === 'block').map((h) => h.text);
+    expect(await blocks('快手小店下单就行', 'kuaishou')).toEqual([]);
+    expect(await blocks('快手小店下单就行', 'taobao')).toEqual(['快手小店下单']);
+    expect(await blocks('快手小店下单就行')).toEqual([]);
+  });
+
   it.each(['constructor', 'toString', 'hasOwnProperty'])('a rule with the id %s still checks, allows and counts (no prototype lookups)', async (ruleId) => {
     await db.rules.bulkPut([RuleSchema.parse({ id: ruleId, terms: ['加微信'], category: 'off-platform', severity: 'block', suggestion: '在平台内沟通' })]);
     const svc = createServices(db, registry());

@@ -4,22 +4,22 @@
  */
 import { describe, expect, it } from 'vitest';
 import { judgeDraft } from '../../../../scripts-library/guard/judge';
-import { loadCorpus, score } from '../../../fixtures/guard/corpus';
+import { HELD_OUT, loadCorpus, score } from '../../../fixtures/guard/corpus';
 import { RuleCategorySchema } from '../../../../scripts-library/schema';
 
 const { positives, clean } = loadCorpus();
 
 describe('the labelled corpus', () => {
-  it('has at least 400 positives and 400 clean drafts, every category in both splits, a fifth held back', () => {
+  it('has at least 400 positives and 400 clean drafts, every category in the tune split', () => {
     expect(positives.length).toBeGreaterThanOrEqual(400);
     expect(clean.length).toBeGreaterThanOrEqual(400);
-    for (const split of ['tune', 'heldout'] as const) {
-      const cats = new Set(positives.filter((p) => p.split === split).map((p) => p.category));
-      expect([...cats].sort()).toEqual([...RuleCategorySchema.options].sort());
-    }
-    const held = [...positives, ...clean].filter((x) => x.split === 'heldout').length / (positives.length + clean.length);
-    expect(held).toBeGreaterThan(0.17);
-    expect(held).toBeLessThan(0.25);
+    const cats = new Set(positives.filter((p) => p.split === 'tune').map((p) => p.category));
+    expect([...cats].sort()).toEqual([...RuleCategorySchema.options].sort());
+  });
+
+  it('wires no held-back split (round 7 is retired into tune; round 8 is wired when it is scored, once)', () => {
+    expect(HELD_OUT).toEqual([]);
+    expect([...positives, ...clean].filter((x) => x.split === 'heldout')).toEqual([]);
   });
 
   it('labels name words that are in their draft', () => {
@@ -28,12 +28,10 @@ describe('the labelled corpus', () => {
 });
 
 describe.each([
-  // The held-back split (round 7) was scored once, after tuning (tests/fixtures/guard/README.md): 84.8 % recall,
-  // 4.11 % false warnings with the intent model (65.0 % / 5.14 % with the rules alone), short of the targets
-  // (issue #10 stays open). Its floors only keep it from getting worse; the split must not be tuned on.
-  ['tune', 0.98, 0.01],
-  ['heldout', 0.848, 0.042],
-] as const)('the %s split, with the guard as shipped (rules and intent model)', (split, minRecall, maxFalse) => {
+  // Tune: rounds 1–7 (round 7 retired into it for #31). Recall counts a hit of at least the severity a draft needs:
+  // a 必改 draft the model alone reads (建议改 at most, policy.ts) is a miss.
+  ['tune', 0.99, 0.01, 0.003],
+] as const)('the %s split, with the guard as shipped (rules and intent model)', (split, minRecall, maxFalse, maxHeld) => {
   const s = score((d) => judgeDraft(d), split);
   it(`catches ≥ ${minRecall * 100} % at the severity required (${(s.recall * 100).toFixed(1)} %)`, () => {
     expect(s.recall).toBeGreaterThanOrEqual(minRecall);
@@ -41,9 +39,12 @@ describe.each([
   it(`warns on ≤ ${maxFalse * 100} % of the clean drafts (${(s.falseWarningRate * 100).toFixed(2)} %)`, () => {
     expect(s.falseWarningRate).toBeLessThanOrEqual(maxFalse);
   });
+  it(`holds ≤ ${maxHeld * 100} % of the clean drafts at send (${(s.heldAtSendRate * 100).toFixed(2)} %)`, () => {
+    expect(s.heldAtSendRate).toBeLessThanOrEqual(maxHeld);
+  });
 });
 
-describe.each(['tune', 'heldout'] as const)('order numbers, tracking numbers and phone-like codes in context, %s split', (split) => {
+describe.each(['tune'] as const)('order numbers, tracking numbers and phone-like codes in context, %s split', (split) => {
   it('never block', () => {
     const numbers = clean.filter((c) => c.split === split && ['order-number', 'tracking-number', 'phone-like'].includes(c.trap));
     expect(numbers.length).toBeGreaterThan(10);

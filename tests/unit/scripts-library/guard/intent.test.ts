@@ -24,7 +24,7 @@ describe('the intent model', () => {
     expect(stored).toEqual(toStored(model));
     // Hundredths divided back are the trained two-decimal weights, exactly.
     expect(fromStored(stored)).toEqual(model);
-  }, 120_000);
+  }, 600_000); // training on a busy 2-core machine took 2–8 minutes
 });
 
 describe('clauses and units', () => {
@@ -45,7 +45,7 @@ describe('the guard with the intent model (judgeDraft)', () => {
     expect(checkDraft(draft)).toEqual([]);
     const [hit, ...rest] = judgeDraft(draft);
     expect(rest).toEqual([]);
-    expect(hit).toMatchObject({ ruleId: 'model-abuse', category: 'abuse', severity: 'block' });
+    expect(hit).toMatchObject({ ruleId: 'model-abuse', category: 'abuse', severity: 'warn' }); // never 必改 without a rule's evidence
     expect(hit!.confidence).toBeGreaterThanOrEqual(SURE);
     const fix = rewriteFor(draft, hit!);
     expect(fix?.result).toBe(INTENT_ADVICE.abuse);
@@ -71,7 +71,7 @@ describe('the guard with the intent model (judgeDraft)', () => {
     const hit = judgeDraft(draft)[0]!;
     const allows = { [hit.ruleId]: [allowContext(draft, hit)] };
     expect(judgeDraft(draft, DEFAULT_RULES, { allows })).toEqual([]);
-    expect(judgeDraft('你这人真是笨得要死，说几遍了', DEFAULT_RULES, { allows }).map((h) => h.severity)).toContain('block');
+    expect(judgeDraft('你这人真是笨得要死，说几遍了', DEFAULT_RULES, { allows }).map((h) => h.severity)).toContain('warn');
   });
 
   it('says nothing on an empty draft and keeps the rules alone for one the model cannot read', () => {

@@ -1,0 +1,79 @@
+/**
+ * #31 item 2: scopes for every category, and the console's own platform. What the shop says to refuse, warn or
+ * decline is what an agent should say; the platform's own name, payment methods and features are no other channel.
+ * Each case is a sentence an agent would send; the positives beside them keep the same words harmful.
+ */
+import { describe, expect, it } from 'vitest';
+import { judgeDraft } from '../../../../scripts-library/guard/judge';
+import { PLATFORM_FEATURES } from '../../../../scripts-library/guard/platforms';
+
+const warned = (draft: string, site?: string) => judgeDraft(draft, undefined, site ? { site } : {}).filter((h) => h.severity !== 'hint');
+const held = (draft: string, site?: string) => judgeDraft(draft, undefined, site ? { site } : {}).filter((h) => h.severity === 'block');
+
+describe('refusal, warning, decline, quotation and question scopes, per category', () => {
+  it.each([
+    ['off-platform', '您说的加微信我们不支持', '加我微信，我发您图'],
+    ['off-platform', '如果有人让您加微信，那是骗子', '您加我微信吧'],
+    ['review-inducement', '本店从不刷单', '帮我们刷单，佣金八块'],
+    ['review-inducement', '我们没有返现这种活动', '好评返现五元'],
+    ['privacy', '本店从不索要银行卡密码', '把银行卡密码发我'],
+    ['privacy', '索要验证码是违规的', '验证码发我一下'],
+    ['abuse', '骂人是不对的，我们不会说傻逼这种话', '你是傻逼吗'],
+    ['abuse', '如果有人冒充我们找您，那是骗子', '你个骗子'],
+    ['service-taboo', '我们从来不说我不知道', '我不知道'],
+    ['absolute-claim', '不敢说全网最低，但性价比很高', '全网最低价'],
+    ['false-promise', '不能保证百分百不过敏，建议先试用', '保证百分百不过敏'],
+  ])('%s: 「%s」 passes, 「%s」 does not', (_category, clean, harmful) => {
+    expect(warned(clean)).toEqual([]);
+    expect(warned(harmful).length).toBeGreaterThan(0);
+  });
+
+  it('friendly openings are never held or warned as abuse', () => {
+    for (const d of ['宝子你好呀，有什么可以帮您', '姐妹你好，在的哦', '亲爱的你好，欢迎光临']) expect([d, warned(d)]).toEqual([d, []]);
+  });
+
+  it('a review request without a reward is not held; with one it is', () => {
+    expect(held('满意的话给个五星好评哦')).toEqual([]);
+    expect(held('给个五星，好评有奖').length).toBeGreaterThan(0);
+    expect(held('给个好评就送您赠品').length).toBeGreaterThan(0);
+  });
+
+  it("the shop's own coupons are no other channel", () => {
+    expect(warned('发你优惠券，下单时用')).toEqual([]);
+  });
+});
+
+describe("the console's own platform (a table per site)", () => {
+  it.each([
+    ['pinduoduo', '拼多多先用后付可以用的，也支持多多支付'],
+    ['pinduoduo', '打开拼多多，点个人中心就能看到'],
+    ['doudian', '用抖音支付就行，抖音月付也可以'],
+    ['jd', '京东白条也能用，京东物流发货，京豆可以抵扣'],
+    ['jd', '去京东我们店首页领券'],
+    ['kuaishou', '快手小店下单就行'],
+    ['taobao', '可以用花呗分期，支付宝付款也行，天猫超市也有卖'],
+  ])('on %s: 「%s」 passes', (site, draft) => {
+    expect(warned(draft, site)).toEqual([]);
+  });
+
+  it('another platform on a known console is still another store', () => {
+    expect(held('去拼多多搜我们店，那边更便宜', 'taobao').length).toBeGreaterThan(0);
+    expect(held('快手小店下单就行', 'taobao').length).toBeGreaterThan(0);
+    expect(held('去京东那家拍，更便宜', 'pinduoduo').length).toBeGreaterThan(0);
+  });
+
+  it('a payment method is the platform, a transfer through it is not', () => {
+    expect(held('支付宝转账给我就行', 'taobao').length).toBeGreaterThan(0);
+    expect(held('淘宝外交易更便宜', 'taobao').length).toBeGreaterThan(0);
+  });
+
+  it("without a site, every console's words are own, unless the sentence sends the buyer there", () => {
+    expect(warned('快手小店下单就行')).toEqual([]);
+    expect(warned('拼多多先用后付可以用的')).toEqual([]);
+    expect(held('拼多多上同款更便宜，去那边拍').length).toBeGreaterThan(0);
+  });
+
+  it('names every console the chat script has an adapter for, and 快手', () => {
+    expect(Object.keys(PLATFORM_FEATURES).sort()).toEqual(['doudian', 'jd', 'kuaishou', 'pinduoduo', 'taobao']);
+  });
+});
