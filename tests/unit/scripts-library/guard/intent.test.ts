@@ -24,7 +24,7 @@ describe('the intent model', () => {
     expect(stored).toEqual(toStored(model));
     // Hundredths divided back are the trained two-decimal weights, exactly.
     expect(fromStored(stored)).toEqual(model);
-  }, 120_000);
+  }, 300_000); // round 9 made the corpus a quarter larger: ≈ 1–5 min on this 2-core machine, by load
 });
 
 describe('clauses and units', () => {
@@ -57,7 +57,7 @@ describe('the guard with the intent model (judgeDraft)', () => {
     expect(checkDraft(draft)).toMatchObject([{ text: 'QQ', severity: 'block' }]);
     expect(judgeDraft(draft)).toMatchObject([{ text: 'QQ', severity: 'hint', ruleId: 'offplatform-067' }]);
     // …and not where the same word means contact.
-    expect(judgeDraft('加我QQ，我发您图')).toMatchObject([{ severity: 'block' }]);
+    expect(judgeDraft('加我QQ，我发您图')[0]).toMatchObject({ text: '加我QQ', severity: 'block' });
   });
 
   it("never overrules a team's own rule or a number pattern", () => {
