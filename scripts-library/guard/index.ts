@@ -12,6 +12,7 @@ import { RulePackSchema, type Rule, type RuleCategory, type Severity } from '../
 import { AhoCorasick, Matches } from './aho-corasick';
 import { bothViews, createScratch, endOf, normalizeTerm, type View } from './normalize';
 import { passes } from './numbers';
+import { foldNumerals } from './numerals';
 import { contextOf } from './context';
 import { GUARD_WINDOW } from './chunks';
 import { patternProblem } from './pattern-safety';
@@ -78,7 +79,18 @@ const toRuling = (rule: Rule): Ruling => ({
 
 interface Entry {
   rule: Ruling;
-  latin: boolean;
+  /**
+   * The term starts / ends with a Latin letter or digit: a Latin letter or digit must not stand right before /
+   * after it in the draft (vx is no hit in VX520, 加v none in 加vip, v信 none in kv信), nor, after it, a hyphen or
+   * an underscore and a digit (WX-300, SB-200: a model code).
+   */
+  latinStart: boolean;
+  latinEnd: boolean;
+  /**
+   * A term of a plain-view rule also run on the compact view: a hit there only where separators or emoji were
+   * taken out inside it (一、定、不、会, 验 证 码, 顶🌹级), and never across a clause mark (the plain view found the rest).
+   */
+  sepOnly: boolean;
   allow: string[];
   /**
    * For a plain term: each allow context that holds the term, with where in it the term stands (one test per
@@ -128,6 +140,8 @@ interface NearRules {
    * whose every group has one.
    */
   seen: Uint8Array;
+  /** Per word: 1 when it starts with a Latin letter or digit, 2 when it ends with one, 3 both (boundaries, as terms). */
+  latin: Uint8Array;
   found: Int32Array;
   foundCount: number;
   matches: NearMatches;
@@ -157,20 +171,22 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
       // A rule's plain terms run on its own view; its gap terms always on the plain one (a gap must not cross a
       // sentence, and the compact view has no sentence marks).
       const ownView = COMPACT_CATEGORIES.has(rule.category) === compact;
-      if (!ownView && (compact || !rule.terms.some((t) => GAP.test(t)))) continue; // nothing of it runs here
+      // A plain-view rule's terms also run on the compact view, for separators inside them (sepOnly).
+      const sepOnly = compact && !ownView;
+      if (!ownView && !sepOnly && !rule.terms.some((t) => GAP.test(t))) continue; // nothing of it runs here
       const allow = rule.allow.map((a) => normalizeTerm(a, compact)).filter(Boolean);
       for (const term of rule.terms) {
         const gap = GAP.test(term);
-        if (gap ? compact : !ownView) continue;
+        if (gap ? compact : !ownView && !sepOnly) continue;
         if (gap) {
           const [first, ...others] = term.split(GAP).map((piece) => normalizeTerm(piece, false));
           if (!first || others.some((p) => !p)) continue;
           terms.push(first);
-          entries.push({ rule: ruling, latin: false, allow, rest: others }); // compact is false here: allow is in plain form
+          entries.push({ rule: ruling, latinStart: false, latinEnd: false, sepOnly: false, allow, rest: others }); // compact is false here: allow is in plain form
           continue;
         }
         const norm = normalizeTerm(term, compact);
-        if (!norm) continue;
+        if (!norm || (sepOnly && (norm.length < 2 || LATIN_TERM.test(norm)))) continue;
         terms.push(norm);
         const allowAt = allow.flatMap((a) => {
           const at: AllowAt[] = [];
@@ -181,7 +197,7 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
           }
           return at;
         });
-        entries.push({ rule: ruling, latin: LATIN_TERM.test(norm), allow, allowAt });
+        entries.push({ rule: ruling, latinStart: LATIN_CHAR.test(norm[0]!), latinEnd: LATIN_CHAR.test(norm[norm.length - 1]!), sepOnly, allow, allowAt });
       }
     }
     if (!compact) terms.push(...near.terms);
@@ -195,6 +211,7 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
       uses: near.uses,
       rules: near.rules,
       seen: new Uint8Array(near.terms.length),
+      latin: Uint8Array.from(near.terms, (w) => (LATIN_CHAR.test(w[0]!) ? 1 : 0) | (LATIN_CHAR.test(w[w.length - 1]!) ? 2 : 0)),
       found: new Int32Array(near.terms.length),
       foundCount: 0,
       matches: near.rules.map((r) => Array.from({ length: r.groups }, () => new NearList())),
@@ -310,7 +327,8 @@ function gapEnd(text: string, pieces: readonly string[], k: number, at: number):
  * seen in every group has its groups' places gathered (one pass over the plain view's matches), and each word
  * is paired only with its neighbours.
  */
-function resolveNear(text: string, near: NearRules, found: Matches, terms: number, lengths: Int32Array, add: (rule: Ruling, start: number, end: number) => void): void {
+function resolveNear(draft: string, view: View, near: NearRules, found: Matches, terms: number, lengths: Int32Array, add: (rule: Ruling, start: number, end: number) => void): void {
+  const text = view.text;
   const { useStart, uses, marked, touched, complete, seen } = near;
   for (let k = 0; k < near.foundCount; k++) {
     const w = near.found[k]!;
@@ -331,7 +349,7 @@ function resolveNear(text: string, near: NearRules, found: Matches, terms: numbe
     for (const group of words) for (const w of group) if (seen[w]) seen[w] = 2;
   }
   if (!any) return;
-  gatherNear(near, found, terms, lengths);
+  gatherNear(draft, view, near, found, terms, lengths);
   // In rule order: hits that tie keep it.
   for (const r of touched.sort((a, b) => a - b)) if (complete[r]) pairNear(text, near, r, add);
 }
@@ -342,13 +360,14 @@ function resolveNear(text: string, near: NearRules, found: Matches, terms: numbe
  * drafts too, and never inside push: a list first outgrowing its room on a long draft threw the optimised code of
  * this and its callers away in the middle of a paste (seen with --trace-deopt).
  */
-function gatherNear(near: NearRules, found: Matches, terms: number, lengths: Int32Array): void {
-  const { seen, complete, useStart, uses, matches, touched } = near;
+function gatherNear(draft: string, view: View, near: NearRules, found: Matches, terms: number, lengths: Int32Array): void {
+  const { seen, complete, useStart, uses, matches, touched, latin } = near;
   const { ids, ends, n } = found;
   for (const r of touched) if (complete[r]) for (const list of matches[r]!) list.reserve(n);
   for (let i = 0; i < n; i++) {
     const id = ids[i]!;
     if (id < terms || seen[id - terms] !== 2) continue;
+    if (latin[id - terms] && !latinBounded(draft, view, latin[id - terms]!, ends[i]! - lengths[id]!, ends[i]!)) continue;
     for (let u = useStart[id - terms]!, e = useStart[id - terms + 1]!; u < e; u += 2) {
       if (complete[uses[u]!]) matches[uses[u]!]![uses[u + 1]!]!.push(packNear(ends[i]! - lengths[id]!, ends[i]!));
     }
@@ -477,12 +496,32 @@ export function checkDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
   clearNear(near);
   scan(draft, plain, compiled.plain, plainMatches, adder(plain), near);
   scan(draft, compact, compiled.compact, compactMatches, adder(compact));
-  if (near.foundCount) resolveNear(plain.text, near, plainMatches, compiled.plain.entries.length, compiled.plain.automaton.lengths, adder(plain));
+  if (near.foundCount) resolveNear(draft, plain, near, plainMatches, compiled.plain.entries.length, compiled.plain.automaton.lengths, adder(plain));
   const addCompact = adder(compact);
-  const slices = patternSlices(compact.text.length);
+  runPatterns(compiled.patterns, compact.text, addCompact);
+  // Numbers written in Chinese numerals (一三八…, 幺三八…) read again as digits; only matches that hold a folded
+  // numeral are new.
+  const folded = compiled.patterns.length ? foldNumerals(compact.text) : undefined;
+  if (folded !== undefined) {
+    runPatterns(compiled.patterns, folded, (rule, start, end) => {
+      if (folded.slice(start, end) !== compact.text.slice(start, end)) addCompact(rule, start, end);
+    });
+  }
+  if (!found.length) return [];
+  const context = contextOf(draft, plain);
+  return leftmostLongest(found, (c) => !context.excuses(c.start, c.end, c.rule.category, c.rule.cleanNear)).map((c) => {
+    const hit: Hit = { start: c.start, end: c.end, text: draft.slice(c.start, c.end), ruleId: c.rule.id, category: c.rule.category, severity: c.rule.severity, suggestion: c.rule.suggestion };
+    if (c.rule.replacement !== undefined) hit.replacement = c.rule.replacement;
+    return hit;
+  });
+}
+
+/** The pattern rules over a compact text, each match into `add` (offsets in that text). */
+function runPatterns(patterns: CompiledRules['patterns'], compactText: string, addCompact: (rule: Ruling, start: number, end: number) => void): void {
+  const slices = patternSlices(compactText.length);
   // Each slice's text cut once for every pattern (one slice, the text itself, on any keystroke-sized draft).
-  const sliceTexts = slices.length === 1 ? [compact.text] : slices.map(({ from, to }) => compact.text.slice(from, to));
-  for (const { rule, check, regex } of compiled.patterns) {
+  const sliceTexts = slices.length === 1 ? [compactText] : slices.map(({ from, to }) => compactText.slice(from, to));
+  for (const { rule, check, regex } of patterns) {
     // A zero-length match is no words to change: never a hit (a stored pattern that can match nothing must not
     // hold every send). A number must pass its rule's check digit (an order number is no bank card).
     for (let i = 0; i < slices.length; i++) {
@@ -498,13 +537,6 @@ export function checkDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
       }
     }
   }
-  if (!found.length) return [];
-  const context = contextOf(draft, plain);
-  return leftmostLongest(found, (c) => !context.excuses(c.start, c.end, c.rule.category, c.rule.cleanNear)).map((c) => {
-    const hit: Hit = { start: c.start, end: c.end, text: draft.slice(c.start, c.end), ruleId: c.rule.id, category: c.rule.category, severity: c.rule.severity, suggestion: c.rule.suggestion };
-    if (c.rule.replacement !== undefined) hit.replacement = c.rule.replacement;
-    return hit;
-  });
 }
 
 /**
@@ -529,6 +561,7 @@ function scan(
     const firstEnd = ends[i]!;
     const start = firstEnd - lengths[id]!;
     if (id >= terms) {
+      if (near && near.latin[id - terms] && !latinBounded(draft, view, near.latin[id - terms]!, start, firstEnd)) continue;
       if (near && !near.seen[id - terms]) {
         near.seen[id - terms] = 1;
         near.found[near.foundCount++] = id - terms;
@@ -542,13 +575,33 @@ function scan(
       if (end < 0) continue;
     }
     // Word boundaries are judged on the original neighbours: in the compact view "ＶＸ：abc" reads "vxabc".
-    if (entry.latin && (latinAt(draft, view.from[start]! - 1) || latinAt(draft, endOf(view, end - 1)))) continue;
+    if (entry.latinStart && latinAt(draft, view.from[start]! - 1)) continue;
+    if (entry.latinEnd && (latinAt(draft, endOf(view, end - 1)) || modelCodeAt(draft, endOf(view, end - 1)))) continue;
+    if (entry.sepOnly && !separatedInside(draft, view.from[start]!, endOf(view, end - 1), end - start)) continue;
     if (allowed(text, entry, start, end)) continue;
     add(entry.rule, start, end);
   }
 }
 
 const latinAt = (draft: string, k: number) => k >= 0 && k < draft.length && LATIN_CHAR.test(draft[k]!.normalize('NFKC').toLowerCase());
+/** A near word's match [start, end) of the view with its Latin ends (`latin`: 1 start, 2 end) bounded in the draft. */
+function latinBounded(draft: string, view: View, latin: number, start: number, end: number): boolean {
+  if (latin & 1 && latinAt(draft, view.from[start]! - 1)) return false;
+  const after = endOf(view, end - 1);
+  return !(latin & 2 && (latinAt(draft, after) || modelCodeAt(draft, after)));
+}
+/** A hyphen or underscore and then a digit at k: the Latin term before it is part of a model code (WX-300). */
+const modelCodeAt = (draft: string, k: number) => (draft[k] === '-' || draft[k] === '_' || draft[k] === '－') && /[0-9０-９]/.test(draft[k + 1] ?? '');
+/**
+ * The draft's [from, to) holds more than the `units` characters matched (separators were taken out inside the
+ * term) and no clause or list mark (a term must not be pieced together across clauses or list items: 收货人、电话).
+ */
+const LIST_MARKS = '，,、：:';
+function separatedInside(draft: string, from: number, to: number, units: number): boolean {
+  if (to - from <= units) return false;
+  for (let i = from; i < to; i++) if (CLAUSE_END[draft.charCodeAt(i)] || LIST_MARKS.includes(draft[i]!)) return false;
+  return true;
+}
 
 /** Whether one of the entry's allow contexts covers [start, end) of the view's text. */
 function allowed(text: string, entry: Entry, start: number, end: number): boolean {

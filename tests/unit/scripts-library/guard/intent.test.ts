@@ -57,7 +57,7 @@ describe('the guard with the intent model (judgeDraft)', () => {
     expect(checkDraft(draft)).toMatchObject([{ text: 'QQ', severity: 'block' }]);
     expect(judgeDraft(draft)).toMatchObject([{ text: 'QQ', severity: 'hint', ruleId: 'offplatform-067' }]);
     // …and not where the same word means contact.
-    expect(judgeDraft('加我QQ，我发您图')).toMatchObject([{ severity: 'block' }]);
+    expect(judgeDraft('加我QQ，我发您图')[0]).toMatchObject({ text: '加我QQ', severity: 'block' });
   });
 
   it("never overrules a team's own rule or a number pattern", () => {
