@@ -76,6 +76,8 @@ const STAGE_DEFAULT = 0.7;
 const WORDS = 0.08;
 /** Least score to be listed at all. */
 const LISTED = 0.06;
+/** Least probability of an intent a phrase answers for it to be listed. */
+const MIN_INTENT = 0.02;
 
 /**
  * The character pairs of the buyer's message, normalised (traditional → simplified, look-alikes). Phrases, which
@@ -112,8 +114,12 @@ export function mayLead(lead: LeadGuard | undefined, intent: IntentId, ctx: Sugg
 
 /** The intents a phrase answers, and whether it named them (or has its stage's). */
 function answers(p: Suggestible): { intents: readonly string[]; declared: boolean } {
-  return p.intents?.length ? { intents: p.intents, declared: true } : { intents: stageIntents(p.stageId), declared: false };
+  if (p.intents?.length) return { intents: p.intents, declared: true };
+  let intents = byStage.get(p.stageId);
+  if (!intents) byStage.set(p.stageId, (intents = stageIntents(p.stageId)));
+  return { intents, declared: false };
 }
+const byStage = new Map<string, readonly string[]>();
 
 export function suggestFor<P extends Suggestible>(message: string | undefined, phrases: readonly P[], faq: readonly AnsweredQuestion[] = [], ctx: SuggestContext = {}, limit = SUGGESTIONS): Suggested<P> {
   const text = message?.trim();
@@ -137,7 +143,8 @@ export function suggestFor<P extends Suggestible>(message: string | undefined, p
     }
     if (!declared) base = best = STAGE_DEFAULT * best;
     const rank = best + 0.25 * (base - best);
-    if (rank + WORDS < LISTED) continue;
+    // Shared words only order phrases that answer a likely intent: the rest are not listed (nor read, at 10k).
+    if (rank < MIN_INTENT) continue;
     const score = rank + WORDS * (1.5 * share(want, phrase.title.toLowerCase()) + share(want, `${phrase.tags.join(' ')} ${phrase.body}`.toLowerCase())) / 2.5;
     if (score < LISTED) continue;
     scored.push({ phrase, score, base, answersTop: !!top && intents.includes(top.intent) });
