@@ -8,15 +8,18 @@ export interface PickerList<T> {
 export type PickerKeyResult<T> =
   | { action: 'move'; active: number }
   | { action: 'pick'; item: T }
+  /** Enter on a guess nobody chose (the suggestions were not sure): nothing is inserted, the picker says why. */
+  | { action: 'hold' }
   | { action: 'close' }
   /** Not the picker's key: let it reach the page. */
   | null;
 
 /**
  * What a key does while the list is open: ↑/↓ move (wrapping), Enter/Tab pick the active item (never with
- * Shift, and never on an empty list: the key then goes to the console as typed), Esc closes.
+ * Shift, and never on an empty list: the key then goes to the console as typed), Esc closes. Suggestions marked
+ * `maybe` (not sure, #32) are held until the agent has moved with ↑/↓: Enter alone inserts nothing.
  */
-export function pickerKey<T>(list: PickerList<T>, key: string, shiftKey: boolean): PickerKeyResult<T> {
+export function pickerKey<T>(list: PickerList<T> & { moved?: boolean }, key: string, shiftKey: boolean): PickerKeyResult<T> {
   const n = list.items.length;
   switch (key) {
     case 'ArrowDown':
@@ -26,7 +29,9 @@ export function pickerKey<T>(list: PickerList<T>, key: string, shiftKey: boolean
     case 'Enter':
     case 'Tab': {
       const item = list.items[list.active];
-      return item === undefined || shiftKey ? null : { action: 'pick', item };
+      if (item === undefined || shiftKey) return null;
+      // A 可能是 suggestion goes in only once the agent has moved to it with ↑/↓.
+      return isMaybe(item) && !list.moved ? { action: 'hold' } : { action: 'pick', item };
     }
     case 'Escape':
       return { action: 'close' };
@@ -34,6 +39,8 @@ export function pickerKey<T>(list: PickerList<T>, key: string, shiftKey: boolean
       return null;
   }
 }
+
+const isMaybe = (item: unknown): boolean => typeof item === 'object' && item !== null && (item as { maybe?: unknown }).maybe === true;
 
 /** A query typed like a code: letters and digits only. */
 const CODE_LIKE = /^[a-z0-9]+$/;

@@ -203,6 +203,8 @@ export const PickerItemSchema = z.object({
   /** Values known for sure (settings); `suggested` only prefill the form (this buyer's order values). */
   values: z.record(z.string(), z.string()),
   suggested: z.record(z.string(), z.string()),
+  /** A suggested reply the suggestions are not sure of (可能是): Enter alone does not insert it. */
+  maybe: z.optional(z.literal(true)),
 });
 export type PickerItem = z.infer<typeof PickerItemSchema>;
 export const PickerReplySchema = z.array(PickerItemSchema).check(z.maxLength(8));

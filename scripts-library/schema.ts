@@ -7,6 +7,7 @@ import { SITE_PATTERN } from './sites';
 import { DEFAULT_SHIFTS } from './tally';
 import { DEFAULT_CHASE_LADDER, LADDER_KINDS } from './reminders';
 import { patternProblem } from './guard/pattern-safety';
+import { isIntent } from './intents';
 
 export const PHRASE_BODY_MAX = 500;
 export const PHRASE_VARIANTS_MAX = 4;
@@ -25,6 +26,23 @@ export const StageSchema = z.object({
 });
 export type Stage = z.infer<typeof StageSchema>;
 
+const intentId = z.string().max(30).refine((v): boolean => isIntent(v), "unknown intent");
+
+/**
+ * When a phrase may lead the suggestions (Enter / Alt+1 / "/"+Enter insert the first): every condition given must
+ * hold, and one the panel cannot check (the console's order state unread) keeps it from leading. It may still be
+ * listed after the first.
+ */
+export const PhraseLeadSchema = z.object({
+  /** Only for these intents (a delay apology only when the buyer complains of the delay: ship-urge). */
+  intents: z.array(intentId).max(20).optional(),
+  /** Only for an unpaid order this many hours old, [from, to) (a chase for hour 24), read from the console. */
+  unpaidHours: z.tuple([z.number().nonnegative(), z.number().positive()]).optional(),
+  /** Only in an after-sales conversation (a closing that apologises for the trouble). */
+  afterSales: z.literal(true).optional(),
+});
+export type PhraseLead = z.infer<typeof PhraseLeadSchema>;
+
 /** A quick phrase (快捷短语). `code` is the shortcut code agents type; `useCount`/`lastUsedAt` drive frecency. */
 export const PhraseSchema = z.object({
   id,
@@ -38,6 +56,10 @@ export const PhraseSchema = z.object({
   variants: z.array(z.string().trim().min(1).max(PHRASE_BODY_MAX)).max(PHRASE_VARIANTS_MAX).optional(),
   code: z.string().trim().max(20).optional(),
   tags: z.array(z.string().trim().min(1).max(20)).max(20).default([]),
+  /** The buyer intents it answers (intents.ts); without them, those of its stage. */
+  intents: z.array(intentId).max(20).optional(),
+  /** When it may be the FIRST suggestion (see PhraseLeadSchema); without it, whenever it answers the intent. */
+  lead: PhraseLeadSchema.optional(),
   pinned: z.boolean().default(false),
   useCount: z.number().int().nonnegative().default(0),
   lastUsedAt: timestamp.optional(),
@@ -58,7 +80,7 @@ export const PhraseSchema = z.object({
 export type Phrase = z.infer<typeof PhraseSchema>;
 
 /** A phrase as written in a pack file: the bookkeeping fields are filled when it is stored. */
-export const PackPhraseSchema = PhraseSchema.pick({ id: true, stageId: true, title: true, body: true, variants: true, code: true, tags: true });
+export const PackPhraseSchema = PhraseSchema.pick({ id: true, stageId: true, title: true, body: true, variants: true, code: true, tags: true, intents: true, lead: true });
 export type PackPhrase = z.infer<typeof PackPhraseSchema>;
 
 /** A word of the synonym table; an equivalent may be several words that must all be there ("尺码 缺货"). */

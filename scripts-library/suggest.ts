@@ -1,12 +1,28 @@
 /**
- * Suggested replies to the buyer's latest message: the three phrases most likely to answer it. A phrase scores by
- * the stage the message needs (stage-hint.ts) and by how much of the message its title, tags and body share
- * (character pairs, so 发中通吗 meets 快递公司: 默认中通); answered questions of the 问题登记本 whose question
- * resembles the message come in as suggestions of their own (the FAQ of seed 003, searched by the message).
+ * Suggested replies to the buyer's latest message (#32): the phrases that answer what the buyer actually asks, or
+ * nothing sure when the model is not. A phrase answers the intents it declares (`Phrase.intents`; one that declares
+ * none answers its stage's, ranked below a phrase that names the intent); it scores by the probability of the best
+ * of them under the intent model (intent-hint.ts), and the share of the message's character pairs its title, tags
+ * and body hold only orders phrases of one intent (开发票 before 发票类型 for 能开发票吗). Use counts break exact ties
+ * only. A phrase with a `lead` guard (a delay apology, an unpaid chase, an after-sales closing) never comes first
+ * unless its guard holds. Answered 问题登记本 questions come in as suggestions of their own, first when their
+ * question holds most of the message.
+ *
+ * Below the threshold (or with no phrase that answers the top intent and may lead) the suggestions are `maybe`:
+ * the panel shows them as 可能是 and Enter / Alt+1 / "/"+Enter insert nothing. Chit-chat gets none.
  * Pure: the panel and the background (for the "/" picker) call it with what they have.
  */
 import { normalizeTerm } from './guard/normalize';
-import { stageGuess } from './stage-hint';
+import { CHITCHAT, stageIntents, type IntentId } from './intents';
+import { INTENT_THRESHOLD, intentRanking } from './intent-hint';
+import type { IntentPosterior } from './intent-model';
+
+/** A phrase's `lead` guard (schema.ts PhraseLeadSchema), as loosely typed as a pack's JSON gives it. */
+export interface LeadGuard {
+  intents?: readonly string[] | undefined;
+  unpaidHours?: readonly number[] | undefined;
+  afterSales?: boolean | undefined;
+}
 
 export interface Suggestible {
   id: string;
@@ -15,6 +31,8 @@ export interface Suggestible {
   body: string;
   tags: string[];
   useCount: number;
+  intents?: string[] | undefined;
+  lead?: LeadGuard | undefined;
 }
 
 export interface AnsweredQuestion {
@@ -23,11 +41,43 @@ export interface AnsweredQuestion {
   answer: string;
 }
 
-export type Suggestion<P> = { kind: 'phrase'; phrase: P; score: number } | { kind: 'faq'; faq: AnsweredQuestion; score: number };
+/** `maybe`: not sure enough to be inserted by a key (shown as 可能是). */
+export type Suggestion<P> = ({ kind: 'phrase'; phrase: P; score: number } | { kind: 'faq'; faq: AnsweredQuestion; score: number }) & { maybe?: true };
+
+/** What the panel knows of the conversation beyond the message (each only when the console's adapter reads it). */
+export interface SuggestContext {
+  /** The buyer's order is unpaid and this many hours old. */
+  unpaidHours?: number;
+  /** The conversation is an after-sales one. */
+  afterSales?: boolean;
+  /** The message's intents ranked already (cross-validation passes each message's out-of-fold ranking). */
+  ranked?: readonly IntentPosterior[];
+  /** Least probability for a sure suggestion (INTENT_THRESHOLD unless measuring). */
+  threshold?: number;
+}
+
+export interface Suggested<P> {
+  items: Suggestion<P>[];
+  /** Whether the first may be inserted by a key: the top intent is sure and a phrase that answers it leads. */
+  sure: boolean;
+  /** The most likely intent and its probability (none for an empty message). */
+  intent?: IntentId;
+  confidence: number;
+}
 
 const SUGGESTIONS = 3;
 /** Least share of the message's character pairs a FAQ question must hold to be offered. */
 const FAQ_MIN = 0.34;
+/** …and to lead as a sure answer. */
+const FAQ_SURE = 0.5;
+/** A phrase that declares no intents answers its stage's, below one that names the intent. */
+const STAGE_DEFAULT = 0.7;
+/** Weight of shared words: orders phrases of one intent, never lifts another intent over it. */
+const WORDS = 0.08;
+/** Least score to be listed at all. */
+const LISTED = 0.06;
+/** Least probability of an intent a phrase answers for it to be listed. */
+const MIN_INTENT = 0.02;
 
 /**
  * The character pairs of the buyer's message, normalised (traditional → simplified, look-alikes). Phrases, which
@@ -50,27 +100,83 @@ function share(want: Set<string>, text: string): number {
   return n / want.size;
 }
 
-export function suggestReplies<P extends Suggestible>(
-  message: string | undefined,
-  phrases: readonly P[],
-  faq: readonly AnsweredQuestion[] = [],
-  limit = SUGGESTIONS,
-): Suggestion<P>[] {
+/** Whether a phrase may be the first suggestion for this intent in this conversation. */
+export function mayLead(lead: LeadGuard | undefined, intent: IntentId, ctx: SuggestContext = {}): boolean {
+  if (!lead) return true;
+  if (lead.intents && !lead.intents.includes(intent)) return false;
+  if (lead.unpaidHours) {
+    const [from = 0, to = 0] = lead.unpaidHours;
+    if (ctx.unpaidHours === undefined || ctx.unpaidHours < from || ctx.unpaidHours >= to) return false;
+  }
+  if (lead.afterSales && !ctx.afterSales) return false;
+  return true;
+}
+
+/** The intents a phrase answers, and whether it named them (or has its stage's). */
+function answers(p: Suggestible): { intents: readonly string[]; declared: boolean } {
+  if (p.intents?.length) return { intents: p.intents, declared: true };
+  let intents = byStage.get(p.stageId);
+  if (!intents) byStage.set(p.stageId, (intents = stageIntents(p.stageId)));
+  return { intents, declared: false };
+}
+const byStage = new Map<string, readonly string[]>();
+
+export function suggestFor<P extends Suggestible>(message: string | undefined, phrases: readonly P[], faq: readonly AnsweredQuestion[] = [], ctx: SuggestContext = {}, limit = SUGGESTIONS): Suggested<P> {
   const text = message?.trim();
-  if (!text) return [];
-  const guess = stageGuess(text);
+  if (!text) return { items: [], sure: false, confidence: 0 };
+  const ranked = ctx.ranked ?? intentRanking(text);
+  const top = ranked[0];
+  const prob = new Map(ranked.map((r) => [r.intent as string, r.p]));
   const want = pairs(text);
-  const out: Suggestion<P>[] = [];
+  const scored: { phrase: P; score: number; base: number; answersTop: boolean }[] = [];
   for (const phrase of phrases) {
-    const stage = guess && phrase.stageId === guess.stage ? 2 * guess.confidence : 0;
-    const words = 1.5 * share(want, phrase.title.toLowerCase()) + share(want, `${phrase.tags.join(' ')} ${phrase.body}`.toLowerCase());
-    // Without a stage or shared words a phrase answers nothing here; use counts only break ties.
-    if (stage + words < 0.3) continue;
-    out.push({ kind: 'phrase', phrase, score: stage + words + Math.min(phrase.useCount, 50) / 1000 });
+    const { intents, declared } = answers(phrase);
+    // Named intents: the probability that the phrase answers the message is the sum over them (what `sure` asks
+    // of the first); it ranks by the best of them, the others adding a quarter, so a phrase for one intent comes
+    // before one that covers it among others (推荐优惠券 before 满减规则 for 有优惠券吗). A stage's intents: the best.
+    let base = 0;
+    let best = 0;
+    for (const i of intents) {
+      const p = prob.get(i) ?? 0;
+      base += p;
+      best = Math.max(best, p);
+    }
+    if (!declared) base = best = STAGE_DEFAULT * best;
+    const rank = best + 0.25 * (base - best);
+    // Shared words only order phrases that answer a likely intent: the rest are not listed (nor read, at 10k).
+    if (rank < MIN_INTENT) continue;
+    const score = rank + WORDS * (1.5 * share(want, phrase.title.toLowerCase()) + share(want, `${phrase.tags.join(' ')} ${phrase.body}`.toLowerCase())) / 2.5;
+    if (score < LISTED) continue;
+    scored.push({ phrase, score, base, answersTop: !!top && intents.includes(top.intent) });
   }
-  for (const q of faq) {
-    const s = share(want, q.question.toLowerCase());
-    if (s >= FAQ_MIN && q.answer.trim()) out.push({ kind: 'faq', faq: q, score: 2 + 2 * s });
+  // Use counts break exact ties only.
+  scored.sort((a, b) => b.score - a.score || b.phrase.useCount - a.phrase.useCount);
+  const threshold = ctx.threshold ?? INTENT_THRESHOLD;
+  if (top && top.intent === CHITCHAT && top.p >= threshold) return { items: [], sure: false, intent: top.intent, confidence: top.p };
+  // The first must be allowed to lead; the others keep their order after it.
+  const leadAt = top ? scored.findIndex((s) => mayLead(s.phrase.lead, top.intent, ctx)) : -1;
+  const ordered = leadAt > 0 ? [scored[leadAt]!, ...scored.filter((_, i) => i !== leadAt)] : scored;
+  const items: Suggestion<P>[] = ordered.map((s) => ({ kind: 'phrase', phrase: s.phrase, score: s.score }));
+  // Sure: the phrase that leads answers the most likely intent, and answers the message with the probability asked.
+  let sure = leadAt >= 0 && scored[leadAt]!.answersTop && scored[leadAt]!.base >= threshold;
+  // 问题登记本 answers: the one whose question holds most of the message leads; a looser one comes second.
+  const answered = faq
+    .map((q) => ({ q, s: share(want, q.question.toLowerCase()) }))
+    .filter((f) => f.s >= FAQ_MIN && f.q.answer.trim())
+    .sort((a, b) => b.s - a.s);
+  const best = answered[0];
+  if (best) {
+    const entry: Suggestion<P> = { kind: 'faq', faq: best.q, score: best.s };
+    if (best.s >= FAQ_SURE) {
+      items.unshift(entry);
+      sure = true;
+    } else items.splice(Math.min(1, items.length), 0, entry);
   }
-  return out.sort((a, b) => b.score - a.score).slice(0, limit);
+  const out = items.slice(0, limit).map((s) => (sure ? s : { ...s, maybe: true as const }));
+  return { items: out, sure: sure && out.length > 0, ...(top ? { intent: top.intent, confidence: top.p } : { confidence: 0 }) };
+}
+
+/** The suggestions alone (each `maybe` when they are not sure). */
+export function suggestReplies<P extends Suggestible>(message: string | undefined, phrases: readonly P[], faq: readonly AnsweredQuestion[] = [], limit = SUGGESTIONS, ctx: SuggestContext = {}): Suggestion<P>[] {
+  return suggestFor(message, phrases, faq, ctx, limit).items;
 }

@@ -159,7 +159,45 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     stores: {},
     upgrade: (tx) => quarantineRefusedRows(tx),
   },
+  // ── v8 · 2026-12-07 ─ no new indexes; default phrases declare the buyer intents they answer and when they may
+  //    lead the suggestions (#32), edited ones too (neither is wording), and the default pack's new phrases
+  //    (INTENT_PHRASES) reach libraries installed before them.
+  {
+    version: 8,
+    date: '2026-12-07',
+    stores: {},
+    upgrade: (tx) => declareDefaultIntents(tx),
+  },
 ];
+
+/** Default phrases that arrived with schema v8 (#32: the pack's gaps the intents showed). */
+export const INTENT_PHRASES = ['order-off-platform', 'farewell-review-no-reward', 'pricing-price-protect', 'product-care-fabric', 'product-machine-wash', 'product-size-by-body', 'payment-will-pay', 'payment-hesitate', 'away-here'];
+
+/**
+ * Every stored default phrase without intents takes the pack's `intents` and `lead` (what it answers and when it
+ * may come first are not its wording, so an edited phrase takes them too); the phrases new in v8 are added unless
+ * a phrase of that id is here. A new code another phrase already uses is not given.
+ */
+export async function declareDefaultIntents(tx: Transaction, now = Date.now()): Promise<void> {
+  if (!(await tx.table('settings').get(`installedPack:${defaultPack.id}`))) return;
+  const table = tx.table('phrases');
+  const rows = (await table.toArray()) as Row[];
+  const pack = new Map(defaultPack.phrases.map((p, order) => [p.id, { ...p, order }]));
+  const updates = rows.flatMap((r) => {
+    const p = pack.get(r.id);
+    if (r.origin !== defaultPack.id || !p || r.intents !== undefined) return [];
+    const lead = (p as { lead?: unknown }).lead;
+    return [{ ...r, intents: p.intents, ...(lead ? { lead } : {}) }];
+  });
+  const known = new Set(rows.map((r) => r.id));
+  const taken = new Set(rows.map((r) => r.code).filter(Boolean));
+  const keys: Record<string, unknown> = defaultKeys;
+  const added = INTENT_PHRASES.filter((id) => !known.has(id) && pack.has(id)).map((id) => {
+    const p = pack.get(id)!;
+    return { ...p, code: p.code && !taken.has(p.code) ? p.code : undefined, tags: p.tags ?? [], pinned: false, useCount: 0, origin: defaultPack.id, pinyin: keys[p.id], createdAt: now, updatedAt: now };
+  });
+  await table.bulkPut([...updates, ...added]);
+}
 
 /** Move every row today's schemas refuse out of its table into a `quarantine:<table>:<key>` settings row. */
 export async function quarantineRefusedRows(tx: Transaction, now = Date.now()): Promise<void> {

@@ -27,33 +27,35 @@ interface Props {
   actions?: RowActions;
   /** How many rows at the top are suggested replies to the buyer's latest message. */
   suggested?: number;
+  /** The suggestions are not sure: labelled 可能是, not 建议. */
+  maybe?: boolean;
   /** The values a phrase gets without asking (settings, the buyer), filled into the previews. */
   values?: Readonly<Record<string, string>>;
   /** The active row shows its whole body (it was reached with ↑/↓; a mouse reads it in the row's tooltip). */
   openActive?: boolean;
 }
 
-type RowProps = { hit: SearchHit<Phrase>; index: number; active: boolean; suggested: boolean; open: boolean } & Pick<Props, 'onInsert' | 'onHover' | 'actions' | 'flag' | 'values'>;
+type RowProps = { hit: SearchHit<Phrase>; index: number; active: boolean; suggested: boolean; open: boolean } & Pick<Props, 'onInsert' | 'onHover' | 'actions' | 'flag' | 'values' | 'maybe'>;
 
 /** Above this many rows only the visible ones are rendered. */
 export const VIRTUALIZE_ABOVE = 150;
 
 /** The phrase list. A click inserts; the first nine rows show their Alt+n number. Text is rendered as text. */
 export function PhraseList(props: Props) {
-  const { hits, active, onInsert, onHover, actions, flag, suggested = 0, values, openActive = false } = props;
+  const { hits, active, onInsert, onHover, actions, flag, suggested = 0, values, openActive = false, maybe } = props;
   if (hits.length === 0) return <p className="empty">{t('emptyList')}</p>;
   return hits.length > VIRTUALIZE_ABOVE ? (
     <VirtualList {...props} />
   ) : (
     <ul className="phrases" role="listbox" aria-label={t('phraseListLabel')} id="phrase-list">
       {hits.map((hit, i) => (
-        <Row key={hit.phrase.id} hit={hit} index={i} active={i === active} onInsert={onInsert} onHover={onHover} actions={actions} flag={flag} suggested={i < suggested} values={values} open={openActive && i === active} />
+        <Row key={hit.phrase.id} hit={hit} index={i} active={i === active} onInsert={onInsert} onHover={onHover} actions={actions} flag={flag} suggested={i < suggested} maybe={maybe} values={values} open={openActive && i === active} />
       ))}
     </ul>
   );
 }
 
-function VirtualList({ hits, active, onInsert, onHover, actions, flag, suggested = 0, values, openActive = false }: Props) {
+function VirtualList({ hits, active, onInsert, onHover, actions, flag, suggested = 0, values, openActive = false, maybe }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer's functions are used during render only
   const virtualizer = useVirtualizer({
@@ -77,7 +79,7 @@ function VirtualList({ hits, active, onInsert, onHover, actions, flag, suggested
             ref={virtualizer.measureElement}
             style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
           >
-            <Row hit={hits[item.index]!} index={item.index} active={item.index === active} onInsert={onInsert} onHover={onHover} actions={actions} flag={flag} suggested={item.index < suggested} values={values} open={openActive && item.index === active} />
+            <Row hit={hits[item.index]!} index={item.index} active={item.index === active} onInsert={onInsert} onHover={onHover} actions={actions} flag={flag} suggested={item.index < suggested} maybe={maybe} values={values} open={openActive && item.index === active} />
           </div>
         ))}
       </ul>
@@ -85,7 +87,7 @@ function VirtualList({ hits, active, onInsert, onHover, actions, flag, suggested
   );
 }
 
-function Row({ hit, index, active, onInsert, onHover, actions, flag, suggested, values = {}, open }: RowProps) {
+function Row({ hit, index, active, onInsert, onHover, actions, flag, suggested, maybe, values = {}, open }: RowProps) {
   const { phrase, highlight } = hit;
   const flagged = flag?.(phrase);
   const pieces = previewPieces(phrase.body, values, highlight.body);
@@ -105,7 +107,11 @@ function Row({ hit, index, active, onInsert, onHover, actions, flag, suggested, 
           <span className="phrase__title">
             <Highlighted text={phrase.title} ranges={highlight.title} />
           </span>
-          {suggested && <span className="phrase__suggested" data-suggested="true">{t('suggestedReply')}</span>}
+          {suggested && (
+            <span className="phrase__suggested" data-suggested={maybe ? 'maybe' : 'true'}>
+              {maybe ? t('suggestMaybe') : t('suggestedReply')}
+            </span>
+          )}
           {phrase.pinned && <span className="phrase__pin" role="img" aria-label={t('pinned')}><PinIcon /></span>}
           {flagged && (
             <span className={`phrase__flag sev sev--${flagged.severity}`} role="img" title={flagged.text} aria-label={flagged.text} data-flag={flagged.severity}>

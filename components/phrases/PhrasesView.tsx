@@ -3,7 +3,7 @@ import type { Phrase, Settings, Stage } from '../../scripts-library/schema';
 import type { ChatTab } from '../../scripts-library/protocol';
 import { stageHint } from '../../scripts-library/stage-hint';
 import { placeholderValues } from '../../scripts-library/placeholders';
-import { suggestReplies, type AnsweredQuestion } from '../../scripts-library/suggest';
+import { suggestFor, type AnsweredQuestion } from '../../scripts-library/suggest';
 import type { SearchHit } from '../../scripts-library/search';
 import { shopSynonyms } from '../../scripts-library/search-words';
 import { useAnsweredQuestions } from '../notebooks/use-notebooks';
@@ -62,15 +62,19 @@ export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow,
   const flag = usePhraseFlags(settings?.guardAllows);
   const { stageId, chosen, hintStage, choose } = useStageChoice(message, stages, query, () => setActive(0));
   // With nothing typed, the replies suggested for the buyer's latest message lead the list (Alt+1…3, Enter).
-  const suggested = useSuggested(query.trim() ? undefined : message, phrases);
+  const { hits: suggested, sure } = useSuggested(query.trim() ? undefined : message, phrases);
   const listed = phrases ?? (query.trim() ? undefined : preview); // a query waits for the whole library
   const found = useWithSuggested(suggested, usePhraseSearch(listed, query, stageId, stages, settings && shopSynonyms(settings)));
+  // A buyer message the suggestions are not sure of: Enter and Alt+n insert nothing on their own (#32).
+  const unsure = !query.trim() && !!message?.trim() && !sure;
   const hits = useStableOrder(found, `${buyerKey}|${message ?? ''}|${query}|${stageId ?? ''}`);
   const activeIndex = Math.min(active, Math.max(0, hits.length - 1));
   const settling = useSettling(message);
   /** Enter or Alt+n: insert a row, unless the rows just changed under the key (a new buyer message). */
-  const take = (hit: SearchHit<Phrase> | undefined) => {
-    if (hit && !settling()) flow.request(hit.phrase);
+  const take = (hit: SearchHit<Phrase> | undefined, chosen = false) => {
+    if (!hit || settling()) return;
+    if (unsure && !chosen) return notify(t('suggestNotSure'), 'warn');
+    flow.request(hit.phrase);
   };
   useEffect(() => {
     keysRef.current = (e) => {
@@ -83,7 +87,8 @@ export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow,
   useFocusReturn(searchRef, focusSearch);
   const onSearchKey = searchKeys({
     move: (by) => (setByKeys(true), setActive(Math.min(Math.max(activeIndex + by, 0), Math.max(hits.length - 1, 0)))),
-    enter: () => take(hits[activeIndex]),
+    // A row the agent moved to with ↓ is chosen; the first one is only what the suggestions guessed.
+    enter: () => take(hits[activeIndex], activeIndex > 0),
     clear: () => (setQuery(''), setActive(0)),
   });
   return (
@@ -118,6 +123,7 @@ export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow,
           actions={manage ? rowActions(library) : undefined}
           flag={flag}
           suggested={suggested.length || leadingSuggestions(hits)}
+          maybe={!sure}
         />
       )}
     </>
@@ -155,11 +161,12 @@ function draftSaver(chatTab: ChatTab | undefined, readDraft: Props['readDraft'],
  * The three suggested replies as list rows: phrases, and answered 问题登记本 questions as phrases of their own
  * (inserted like one; their use is not counted, there is no phrase to count it on).
  */
-function useSuggested(message: string | undefined, phrases: Phrase[] | undefined): SearchHit<Phrase>[] {
+function useSuggested(message: string | undefined, phrases: Phrase[] | undefined): { hits: SearchHit<Phrase>[]; sure: boolean } {
   const faq: AnsweredQuestion[] | undefined = useAnsweredQuestions();
   return useMemo(() => {
-    if (!message || !phrases) return [];
-    return suggestReplies(message, phrases, faq).map((s) => ({
+    if (!message || !phrases) return { hits: [], sure: false };
+    const { items, sure } = suggestFor(message, phrases, faq);
+    const hits = items.map((s) => ({
       phrase:
         s.kind === 'phrase'
           ? s.phrase
@@ -167,6 +174,7 @@ function useSuggested(message: string | undefined, phrases: Phrase[] | undefined
       score: s.score,
       highlight: { title: [], body: [] },
     }));
+    return { hits, sure };
   }, [message, phrases, faq]);
 }
 

@@ -171,10 +171,11 @@ function guardRewriter(guardCheck: BackgroundServices['guardCheck']): Background
 }
 
 /** The suggested replies to a buyer message, as picker items (an answered 问题登记本 question is one of its own). */
-async function suggestedItems(db: KefuDB, message: string, library: readonly Phrase[]): Promise<Pick<PickerItem, 'id' | 'title' | 'body' | 'code'>[]> {
-  return suggestReplies(message, library, await answeredQuestions(db)).map((s) =>
-    s.kind === 'phrase'
+async function suggestedItems(db: KefuDB, message: string, library: readonly Phrase[]): Promise<Pick<PickerItem, 'id' | 'title' | 'body' | 'code' | 'maybe'>[]> {
+  return suggestReplies(message, library, await answeredQuestions(db)).map((s) => ({
+    ...(s.kind === 'phrase'
       ? { id: s.phrase.id, title: s.phrase.title, body: s.phrase.body, ...(s.phrase.code ? { code: s.phrase.code } : {}) }
-      : { id: `faq:${s.faq.id}`, title: s.faq.question.slice(0, 60), body: s.faq.answer.slice(0, 500) },
-  );
+      : { id: `faq:${s.faq.id}`, title: s.faq.question.slice(0, 60), body: s.faq.answer.slice(0, 500) }),
+    ...(s.maybe ? { maybe: true as const } : {}),
+  }));
 }

@@ -35,7 +35,7 @@ export interface PickerDeps {
   /** 存为短语: store the reply box's text (without the "/query") as a phrase; the caller says how it went. */
   saveDraft?(text: string): void;
   /** UI strings (browser.i18n in the content script). */
-  text(key: 'pickerEmpty' | 'pickerFillHint' | 'rememberShop' | 'pickerSaveDraft', sub?: string): string;
+  text(key: 'pickerEmpty' | 'pickerFillHint' | 'rememberShop' | 'pickerSaveDraft' | 'pickerMaybe', sub?: string): string;
 }
 
 interface Open {
@@ -45,6 +45,10 @@ interface Open {
   at: { kind: 'text'; caret: number } | { kind: 'node'; node: Text; caret: number };
   items: PickerItem[];
   active: number;
+  /** The agent moved with ↑/↓ since the list last changed (a 可能是 suggestion then goes in with Enter). */
+  moved?: boolean;
+  /** Enter was held on a 可能是 suggestion: the picker says why. */
+  held?: boolean;
   /** The buyer served when the picker opened: its list and fill-in form belong to that buyer only. */
   buyer: string | undefined;
 }
@@ -110,6 +114,7 @@ export class SlashPicker {
         if (seq !== this.seq || !this.open) return; // a newer keystroke already asked again
         this.open.items = items;
         this.open.active = 0;
+        this.open.moved = false;
         this.render();
       },
       () => this.close(),
@@ -136,6 +141,10 @@ export class SlashPicker {
     const result = pickerKey(this.open, e.key, e.shiftKey);
     if (result?.action === 'move') {
       this.open.active = result.active;
+      this.open.moved = true;
+      this.render();
+    } else if (result?.action === 'hold') {
+      this.open.held = true;
       this.render();
     } else if (result?.action === 'pick') {
       this.pick(result.item);
@@ -332,6 +341,15 @@ export class SlashPicker {
       });
       return row;
     });
+    if (rows.length && open.items[0]?.maybe) {
+      // Not sure of these: said before the rows, and louder once an Enter was held.
+      const hint = this.doc.createElement('div');
+      hint.className = 'hint';
+      hint.dataset.testid = 'picker-maybe';
+      if (open.held) hint.setAttribute('role', 'alert');
+      hint.textContent = this.deps.text('pickerMaybe');
+      rows.unshift(hint);
+    }
     if (!rows.length) {
       const empty = this.doc.createElement('div');
       empty.className = 'empty';

@@ -24,8 +24,8 @@ const LEAD_SHIP = '亲，今天16点前拍下当天发出，之后的次日发�
 function leadPack(version: number, over: Record<string, unknown> = {}) {
   const phrases = defaultPack.phrases.map((p) => (p.id === 'logistics-ship-time' ? { ...p, body: LEAD_SHIP } : p));
   phrases.push(
-    { id: 'user-a', stageId: 'logistics', title: '顺丰加价', body: '亲，顺丰需要补5元运费差价哦', code: 'sfjj', tags: [] } as (typeof phrases)[number],
-    { id: 'user-b', stageId: 'product', title: '面料成分', body: '亲，面料是95%棉5%氨纶，亲肤透气', code: 'mlcf', tags: [] } as (typeof phrases)[number],
+    { id: 'user-a', stageId: 'logistics', title: '顺丰加价', body: '亲，顺丰需要补5元运费差价哦', code: 'sfjj', tags: [] } as unknown as (typeof phrases)[number],
+    { id: 'user-b', stageId: 'product', title: '面料成分', body: '亲，面料是95%棉5%氨纶，亲肤透气', code: 'mlcf', tags: [] } as unknown as (typeof phrases)[number],
   );
   const pack = { format: 'kefu-phrase-pack', version: 1, id: 'team-abc', name: '售前组', packVersion: version, author: '组长', stages: defaultPack.stages, phrases, ...over };
   return new File([JSON.stringify(pack)], `team-v${version}.json`, { type: 'application/json' });

@@ -27,3 +27,17 @@ describe('the "/" picker\'s keys', () => {
     expect(pickerKey(empty, 'Escape', false)).toEqual({ action: 'close' });
   });
 });
+
+describe('a 可能是 suggestion (#32: abstain rather than guess)', () => {
+  const items = [{ id: 'a', maybe: true as const }, { id: 'b', maybe: true as const }];
+  it('"/"+Enter inserts nothing while the agent has not chosen it', () => {
+    expect(pickerKey({ items, active: 0 }, 'Enter', false)).toEqual({ action: 'hold' });
+    expect(pickerKey({ items, active: 0 }, 'Tab', false)).toEqual({ action: 'hold' });
+  });
+  it('goes in once the agent moved to it with ↑/↓', () => {
+    expect(pickerKey({ items, active: 1, moved: true }, 'Enter', false)).toEqual({ action: 'pick', item: items[1] });
+  });
+  it('a sure suggestion goes in with Enter as before', () => {
+    expect(pickerKey({ items: [{ id: 'a' }], active: 0 }, 'Enter', false)).toEqual({ action: 'pick', item: { id: 'a' } });
+  });
+});

@@ -1,43 +1,93 @@
 import { describe, expect, it } from 'vitest';
-import { suggestReplies } from '../../../scripts-library/suggest';
+import { suggestFor, suggestReplies, type Suggestible } from '../../../scripts-library/suggest';
 import pack from '../../../scripts-library/packs/default.json';
 import { suggestScore } from '../../fixtures/buyer-messages/score';
 
-const phrases = pack.phrases.map((p) => ({ ...p, tags: p.tags ?? [], useCount: 0 }));
-const top = (message: string, faq = []) => suggestReplies(message, phrases, faq).map((s) => (s.kind === 'phrase' ? s.phrase.stageId : 'faq'));
+const phrases: Suggestible[] = pack.phrases.map((p) => ({ ...p, tags: p.tags ?? [], useCount: 0 }));
+const first = (message: string, list = phrases) => {
+  const [s] = suggestReplies(message, list);
+  return s?.kind === 'phrase' ? s.phrase.id : s?.kind;
+};
 
-describe('suggested replies', () => {
+/** Phrases that say something false when sent first to a buyer who did not complain / has not ordered / is not in after-sales. */
+const DELAY_APOLOGY = ['followup-late-shipping', 'followup-late-shipping-next-day', 'logistics-delay'];
+const UNPAID_CHASE = ['payment-15min', 'payment-24h', 'payment-48h', 'payment-72h', 'payment-stock-chase', 'payment-d11-chase', 'payment-coupon-chase', 'payment-address-chase'];
+
+describe('suggested replies answer the question asked (#32)', () => {
   it.each([
-    ['还有货吗', 'stock'],
-    ['能便宜点吗', 'pricing'],
-    ['咋还不发货', 'logistics'],
-    ['裤子开线了', 'aftersales'],
-    ['面料是啥', 'product'],
-    ['在吗', 'greeting'],
-  ])('%s: the first suggestion is a %s phrase, and there are three', (message, stage) => {
-    const stages = top(message);
-    expect(stages).toHaveLength(3);
-    expect(stages[0]).toBe(stage);
+    ['今天下单什么时候发货', ['logistics-ship-time', 'logistics-ship-today']],
+    ['什么时候发货', ['logistics-ship-time', 'logistics-ship-today']],
+    ['到哪了', ['logistics-tracking', 'logistics-tracking-result']],
+    ['能加个微信吗', ['order-off-platform']],
+    ['加你qq聊吧', ['order-off-platform']],
+    ['这条裙子可以机洗吗', ['product-care', 'product-care-fabric', 'product-machine-wash']],
+    ['在吗', ['greeting-hello', 'greeting-hello-buyer', 'away-here']],
+    ['还有货吗', ['stock-yes']],
+    ['能便宜点吗', ['pricing-decline', 'pricing-bundle']],
+    ['能开发票吗', ['order-invoice']],
+  ])('%s leads with one of %j', (message, right) => {
+    expect(right).toContain(first(message));
   });
 
-  it('a phrase sharing the message\'s words comes before the rest of its stage', () => {
-    const [first] = suggestReplies('能开发票吗', phrases);
-    expect(first?.kind === 'phrase' && first.phrase.title).toMatch(/发票/);
+  it('a buyer asking when it ships gets no delay apology first; one who complains of the delay may', () => {
+    for (const m of ['今天下单什么时候发货', '什么时候发货', '几天能发货呀']) expect(DELAY_APOLOGY).not.toContain(first(m));
   });
 
-  it('nothing for chit-chat or an empty message', () => {
+  it('我再考虑一下 never leads with an unpaid-order chase, nor does anything while the order state is unknown', () => {
+    for (const m of ['我再考虑一下', '我再看看吧', '拍了等下付', '晚点再付款']) expect(UNPAID_CHASE).not.toContain(first(m));
+  });
+
+  it('a chase for hour N leads only for an unpaid order of that age, read from the console', () => {
+    const chase = phrases.find((p) => p.id === 'payment-24h')!;
+    const only = [chase];
+    expect(suggestFor('拍了等下付', only, [], { unpaidHours: 24 }).items[0]?.maybe).toBeUndefined();
+    expect(suggestFor('拍了等下付', only, [], { unpaidHours: 3 }).sure).toBe(false);
+    expect(suggestFor('拍了等下付', only).sure).toBe(false);
+  });
+
+  it('好的谢谢 gets a closing, never the after-sales apology or 订单受理; the after-sales closing leads only in after-sales', () => {
+    expect(['farewell-consulted', 'farewell-thanks', 'farewell-anything-else']).toContain(first('好的谢谢'));
+    const closing = phrases.find((p) => p.id === 'farewell-aftersales')!;
+    expect(suggestFor('好的谢谢', [closing]).sure).toBe(false);
+    expect(suggestFor('好的谢谢', [closing], [], { afterSales: true }).sure).toBe(true);
+  });
+
+  it('use counts do not move a right answer below a wrong one: the ranking is the same after many inserts', () => {
+    const used = phrases.map((p) => (p.stageId === 'logistics' && p.id !== 'logistics-ship-time' ? { ...p, useCount: 500 } : p));
+    expect(first('什么时候发货', used)).toBe(first('什么时候发货'));
+  });
+
+  it('abstains rather than guess: chit-chat gets nothing, a vague message only 可能是', () => {
     expect(suggestReplies('', phrases)).toEqual([]);
-    expect(suggestReplies('哈哈哈哈', phrases).length).toBeLessThan(3);
+    expect(suggestFor('哈哈哈哈', phrases).sure).toBe(false);
+    expect(suggestFor('哈哈哈哈', phrases).items.every((s) => s.maybe)).toBe(true);
   });
 
-  it('an answered question of the 问题登记本 that resembles the message is offered first', () => {
+  it('an answered question of the 问题登记本 whose keywords match leads when it is sure', () => {
     const faq = [
       { id: 'n1', question: '这款羽绒服能机洗吗', answer: '可以机洗，选轻柔模式，30 度以下' },
       { id: 'n2', question: '发票怎么开', answer: '' },
     ];
-    const got = suggestReplies('羽绒服可以机洗吗', phrases, faq);
-    expect(got[0]).toMatchObject({ kind: 'faq', faq: { id: 'n1' } });
+    const got = suggestFor('羽绒服可以机洗吗', phrases, faq);
+    expect(got.items[0]).toMatchObject({ kind: 'faq', faq: { id: 'n1' } });
+    expect(got.sure).toBe(true);
     expect(suggestReplies('发票怎么开', phrases, faq).every((s) => s.kind === 'phrase')).toBe(true); // no answer yet
+  });
+
+  it('a team phrase without intents answers its stage, below a default phrase that names the intent', () => {
+    const own: Suggestible = { id: 'own', stageId: 'logistics', title: '我们的发货', body: '亲，我们48小时内发货哦', tags: [], useCount: 99 };
+    const got = suggestReplies('什么时候发货', [own, ...phrases], [], 10);
+    expect(got.map((s) => (s.kind === 'phrase' ? s.phrase.id : ''))).toContain('own');
+    expect(first('什么时候发货', [own, ...phrases])).not.toBe('own');
+  });
+});
+
+describe('the default pack answers every intent', () => {
+  it('every intent but chit-chat has a phrase that answers it and may lead for it', async () => {
+    const { INTENT_IDS } = await import('../../../scripts-library/intents');
+    const { mayLead } = await import('../../../scripts-library/suggest');
+    const missing = INTENT_IDS.filter((i) => i !== 'chitchat' && !phrases.some((p) => p.intents?.includes(i) && mayLead(p.lead, i)));
+    expect(missing).toEqual([]);
   });
 });
 

@@ -257,3 +257,30 @@ describe('upgrade from v5: the default pack\'s second revision (v6)', () => {
     db.close();
   });
 });
+
+describe('upgrade from v7 (#32: phrases declare the intents they answer)', () => {
+  it('gives the default phrases their intents and lead guards, edited ones too, and adds the new default phrases', async () => {
+    const name = freshName();
+    const v7 = new KefuDB(name, 7);
+    const old = (id: string, over: Record<string, unknown> = {}) => {
+      const p = defaultPack.phrases.find((x) => x.id === id)!;
+      const { intents: _i, lead: _l, ...rest } = p as typeof p & { lead?: unknown };
+      return { ...rest, tags: p.tags ?? [], pinned: false, useCount: 3, origin: 'default', createdAt: 1, updatedAt: 1, ...over };
+    };
+    await v7.table('phrases').bulkAdd([old('logistics-ship-time'), old('followup-late-shipping', { body: '亲，抱歉，您的订单晚一点发出' }), { id: 'mine', stageId: 'logistics', title: '我的', body: '我的话', tags: [], pinned: false, useCount: 0, origin: 'user', createdAt: 1, updatedAt: 1 }]);
+    await v7.table('settings').bulkAdd([{ key: 'installedPack:default', value: 1 }]);
+    v7.close();
+
+    const current = new KefuDB(name);
+    await current.open();
+    const rows = await current.phrases.toArray();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get('logistics-ship-time')).toMatchObject({ intents: ['ship-when', 'promo-ship'], useCount: 3 });
+    // Edited here: its wording stays, and it still may not lead for a buyer who only asked when it ships.
+    expect(byId.get('followup-late-shipping')).toMatchObject({ body: '亲，抱歉，您的订单晚一点发出', lead: { intents: ['ship-urge'] } });
+    expect(byId.get('mine')!.intents).toBeUndefined();
+    expect(byId.get('order-off-platform')).toMatchObject({ origin: 'default', intents: ['off-platform-ask'] });
+    for (const r of rows) expect(PhraseSchema.safeParse(r).success).toBe(true);
+    current.close();
+  });
+});

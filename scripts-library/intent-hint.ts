@@ -1,0 +1,22 @@
+/**
+ * The buyer's intent as the panel and the background read it: the intent model (intent-model.ts, weights in
+ * packs/intent-model.json trained on tests/fixtures/buyer-messages/intents-train.tsv) and the threshold below which
+ * the suggestions abstain, chosen by 5-fold cross-validation on the training corpus (never on the held-back split).
+ */
+import weights from './packs/intent-model.json';
+import { rankIntents, type IntentModel, type IntentPosterior } from './intent-model';
+
+/** Least probability of the top intent for a sure suggestion (Enter / Alt+1 / "/"+Enter may insert it). */
+export const INTENT_THRESHOLD = 0.25;
+
+const model = weights as unknown as IntentModel;
+
+let last: { message: string; ranked: IntentPosterior[] } | undefined;
+
+/** Every intent with its probability, most likely first (the last message's answer is kept: the panel asks often). */
+export function intentRanking(message: string | undefined): IntentPosterior[] {
+  const text = message?.trim();
+  if (!text) return [];
+  if (last?.message !== text) last = { message: text, ranked: rankIntents(model, text) };
+  return last.ranked;
+}

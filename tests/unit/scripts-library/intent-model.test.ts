@@ -1,0 +1,34 @@
+/**
+ * The buyer-intent model: the shipped weights are what the training corpus gives (retrained here and compared; run
+ * `npm run train:intent-model` after editing tests/fixtures/buyer-messages/intents-train.tsv).
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { features, rankIntents, readExamples, train, type IntentModel } from '../../../scripts-library/intent-model';
+import { INTENT_IDS } from '../../../scripts-library/intents';
+
+const dir = join(__dirname, '../../fixtures/buyer-messages');
+const shipped = join(__dirname, '../../../scripts-library/packs/intent-model.json');
+const examples = readExamples(readFileSync(join(dir, 'intents-train.tsv'), 'utf8'));
+
+describe('the intent model', () => {
+  it('ships exactly the weights the training corpus gives', () => {
+    const model = train(examples);
+    if (process.env.UPDATE_INTENT_MODEL) writeFileSync(shipped, `${JSON.stringify(model)}\n`);
+    expect(JSON.parse(readFileSync(shipped, 'utf8'))).toEqual(model);
+  }, 300_000);
+
+  it('is trained on every intent, and only on known ones', () => {
+    expect([...new Set(examples.map((e) => e.label))].sort()).toEqual([...INTENT_IDS].sort());
+  });
+
+  it('reads traditional characters like simplified', () => {
+    expect(features('幾時發貨')).toEqual(features('几时发货'));
+  });
+
+  it('ranks nothing for a message whose every feature is unknown', () => {
+    const model = JSON.parse(readFileSync(shipped, 'utf8')) as IntentModel;
+    expect(rankIntents(model, '')).toEqual([]);
+  });
+});
