@@ -45,6 +45,8 @@ interface Props {
 }
 
 /** Phrases by stage: search, stage chips (pre-selected from the buyer's message), the list, and the library tools. */
+// Each piece (search, suggestions with their sure / 可能是 state, stage chips, keys, list) is its own hook or component.
+// long: what is left here is the wiring between them, read top to bottom
 export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow, notify, searchRef, keysRef, readDraft, focusSearch = true }: Props) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);

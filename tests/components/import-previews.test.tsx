@@ -20,7 +20,7 @@ beforeEach(async () => {
 });
 
 const LEAD_SHIP = '亲，今天16点前拍下当天发出，之后的次日发出哦';
-/** A lead's pack: the default library with 发货时间 reworded and two phrases of the team's own (133 in all). */
+/** A lead's pack: the default library with 发货时间 reworded and two phrases of the team's own (the default count + 2). */
 function leadPack(version: number, over: Record<string, unknown> = {}) {
   const phrases = defaultPack.phrases.map((p) => (p.id === 'logistics-ship-time' ? { ...p, body: LEAD_SHIP } : p));
   phrases.push(
@@ -36,12 +36,12 @@ describe('a team pack made from the default library (#29 item 3)', { timeout: 30
   it('a fresh agent sees one summary line, no refused rows, and gets the lead’s wording', async () => {
     await upload(leadPack(1));
     const preview = await screen.findByTestId('team-pack-preview');
-    expect(within(preview).getByTestId('team-pack-counts')).toHaveTextContent('新增 2 · 更新 1 · 包中已移除 0 · 保留 0 · 无变化 130');
+    expect(within(preview).getByTestId('team-pack-counts')).toHaveTextContent(`新增 2 · 更新 1 · 包中已移除 0 · 保留 0 · 无变化 ${defaultPack.phrases.length - 1}`);
     expect(preview).not.toHaveTextContent('已被');
     expect(within(preview).queryAllByRole('listitem').length).toBeLessThan(5);
     await userEvent.click(within(preview).getByRole('button', { name: '更新到 v1' }));
     await waitFor(async () => expect((await db.phrases.get('logistics-ship-time'))?.body).toBe(LEAD_SHIP));
-    expect(await db.phrases.count()).toBe(133);
+    expect(await db.phrases.count()).toBe(defaultPack.phrases.length + 2);
 
     await upload(leadPack(2));
     const next = await screen.findByTestId('team-pack-preview', {}, { timeout: 5000 });

@@ -13,6 +13,7 @@ import { planPackUpdate, storedId, teamPackFile, type PackUpdatePlan, type TeamP
 import { planImport, readImportFile } from '../../../scripts-library/phrase-io';
 import { shortHash } from '../../../scripts-library/hash';
 import type { PhrasePack } from '../../../scripts-library/schema';
+import defaultPack from '../../../scripts-library/packs/default.json';
 
 const freshDb = freshDbPerTest();
 let lead: KefuDB;
@@ -47,13 +48,13 @@ describe('a lead’s pack over a fresh agent’s default library (#29 item 3)', 
 
   it('brings the lead’s wording and the 2 new phrases; nothing is refused, nothing doubled', async () => {
     const pack = await packOf(lead, 1);
-    expect(pack.phrases).toHaveLength(133);
+    expect(pack.phrases).toHaveLength(defaultPack.phrases.length + 2);
     const plan = await planFor(agent, pack);
     expect(plan.invalid).toEqual([]);
     expect(plan.added.map((a) => a.phrase.title).sort()).toEqual(['面料成分', '顺丰加价']);
     expect(plan.updated.map((u) => [u.phrase.id, u.phrase.body])).toEqual([['logistics-ship-time', '亲，今天16点前拍下当天发出，之后的次日发出哦']]);
     await applyPackUpdate(agent, plan, false);
-    expect(await agent.phrases.count()).toBe(133);
+    expect(await agent.phrases.count()).toBe(defaultPack.phrases.length + 2);
     expect((await agent.phrases.get('logistics-ship-time'))?.body).toBe('亲，今天16点前拍下当天发出，之后的次日发出哦');
     expect((await agent.phrases.where('code').equals('cp').toArray()).map((p) => p.title)).toEqual(['差评回访']);
     lead.close();
