@@ -125,7 +125,7 @@ export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow,
           actions={manage ? rowActions(library) : undefined}
           flag={flag}
           suggested={suggested.length || leadingSuggestions(hits)}
-          maybe={!sure}
+          maybe={suggested.length > 0 && !sure}
         />
       )}
     </>

