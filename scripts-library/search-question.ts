@@ -10,12 +10,12 @@ export { looksLikeQuestion } from './search-words';
 
 /**
  * The suggestions for a query, as the panel's search falls back to them (phrases only: a search lists phrases) —
- * only when the suggestions are sure (#32: right or nothing). A query they are not sure of (xyz不存在) falls back to
- * nothing, so the panel says 没有匹配的短语 and Enter inserts nothing.
+ * led by them when they are sure; a question they are not sure of lists them as 可能是 (a phrase it has is never
+ * hidden, #32) and no key inserts them; any other query they are not sure of (xyz不存在) falls back to nothing.
  */
-export function questionFallback<P extends Suggestible>(phrases: readonly P[]): (query: string) => P[] {
+export function questionFallback<P extends Suggestible>(phrases: readonly P[]): (query: string) => { phrases: P[]; sure: boolean } {
   return (query) => {
     const { items, sure } = suggestFor(query, phrases);
-    return sure ? items.flatMap((s) => (s.kind === 'phrase' ? [s.phrase] : [])) : [];
+    return { phrases: items.flatMap((s) => (s.kind === 'phrase' ? [s.phrase] : [])), sure };
   };
 }

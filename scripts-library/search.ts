@@ -42,7 +42,8 @@ export interface SearchHit<P extends SearchablePhrase> {
   phrase: P;
   score: number;
   /** How it was found, when not by the fuzzy search alone: it holds every word, or it is suggested for a question. */
-  by?: 'words' | 'suggestion';
+  /** 'maybe': a suggestion for a pasted question that the suggestions are not sure of (shown, never inserted by a key). */
+  by?: 'words' | 'suggestion' | 'maybe';
   /** Inclusive character ranges to highlight, by field. */
   highlight: { title: Range[]; body: Range[] };
 }
@@ -979,7 +980,7 @@ export function panelSearch<P extends SearchablePhrase>(
   const hits = soundsLike(index, query, index.search(query, { stageId, synonyms }), stageId, pinyinOf);
   const named = stageId ? undefined : (stageNamed(query, stages) ?? stageNamedWithTypo(query, hits));
   if (named) return stageFirst(phrases, named, hits, query);
-  return suggest ? questionFirst(query, hits, suggest as (query: string) => P[], stageId) : hits;
+  return suggest ? questionFirst(query, hits, suggest as (query: string) => { phrases: readonly P[]; sure: boolean }, stageId) : hits;
 }
 
 export interface PanelSearchOptions {
@@ -990,19 +991,24 @@ export interface PanelSearchOptions {
   /** The shop's synonym table (search-words.ts compileSynonyms). */
   synonyms?: Synonyms;
   /** The replies suggested for a query (search-question.ts questionFallback): a question that no phrase holds the words of lists them first. */
-  suggest?: (query: string) => readonly SearchablePhrase[];
+  suggest?: (query: string) => { phrases: readonly SearchablePhrase[]; sure: boolean };
 }
 
 /**
  * A buyer's question pasted in (looksLikeQuestion) that no phrase holds every word of, or any query that found
  * nothing at all: the replies suggested for it lead, then what the search found.
  */
-function questionFirst<P extends SearchablePhrase>(query: string, hits: SearchHit<P>[], suggest: (query: string) => P[], stageId: string | undefined): SearchHit<P>[] {
-  if (hits.length && (hits[0]!.by === 'words' || !looksLikeQuestion(query))) return hits;
-  const lead = suggest(query).filter((p) => !stageId || p.stageId === stageId);
+function questionFirst<P extends SearchablePhrase>(query: string, hits: SearchHit<P>[], suggest: (query: string) => { phrases: readonly P[]; sure: boolean }, stageId: string | undefined): SearchHit<P>[] {
+  const question = looksLikeQuestion(query);
+  if (hits.length && (hits[0]!.by === 'words' || !question)) return hits;
+  const { phrases, sure } = suggest(query);
+  // Unsure guesses are listed for a question only (a phrase it has is never hidden), as 可能是: no key inserts them.
+  if (!sure && !question) return hits;
+  const lead = phrases.filter((p) => !stageId || p.stageId === stageId);
   if (!lead.length) return hits;
   const ids = new Set(lead.map((p) => p.id));
-  return [...lead.map((phrase, k): SearchHit<P> => ({ phrase, score: 10 - k, by: 'suggestion', highlight: { title: [], body: [] } })), ...hits.filter((h) => !ids.has(h.phrase.id))];
+  const by = sure ? 'suggestion' : 'maybe';
+  return [...lead.map((phrase, k): SearchHit<P> => ({ phrase, score: 10 - k, by, highlight: { title: [], body: [] } })), ...hits.filter((h) => !ids.has(h.phrase.id))];
 }
 
 /** Fewer Chinese hits than this and the query is also searched by its sound. */

@@ -68,7 +68,7 @@ export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow,
   const listed = phrases ?? (query.trim() ? undefined : preview); // a query waits for the whole library
   const found = useWithSuggested(suggested, usePhraseSearch(listed, query, stageId, stages, settings && shopSynonyms(settings)));
   // A buyer message the suggestions are not sure of: Enter and Alt+n insert nothing on their own (#32).
-  const unsure = !query.trim() && !!message?.trim() && !sure;
+  const unsure = (!query.trim() && !!message?.trim() && !sure) || found[0]?.by === 'maybe';
   const hits = useStableOrder(found, `${buyerKey}|${message ?? ''}|${query}|${stageId ?? ''}`);
   const activeIndex = Math.min(active, Math.max(0, hits.length - 1));
   const settling = useSettling(message);
@@ -125,7 +125,7 @@ export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow,
           actions={manage ? rowActions(library) : undefined}
           flag={flag}
           suggested={suggested.length || leadingSuggestions(hits)}
-          maybe={suggested.length > 0 && !sure}
+          maybe={(suggested.length > 0 && !sure) || found[0]?.by === 'maybe'}
         />
       )}
     </>
@@ -357,7 +357,7 @@ function Finder({ searchRef, autoFocus, query, activeId, onQuery, onKeyDown, sta
 
 /** How many rows at the top a typed question's suggestions fill (marked 建议 like the buyer message's own). */
 function leadingSuggestions(hits: readonly SearchHit<Phrase>[]): number {
-  const k = hits.findIndex((h) => h.by !== 'suggestion');
+  const k = hits.findIndex((h) => h.by !== 'suggestion' && h.by !== 'maybe');
   return k < 0 ? hits.length : k;
 }
 

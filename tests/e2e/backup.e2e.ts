@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness';
+import { idbInPage } from './idb';
 
 let h: Harness;
 beforeAll(async () => {
@@ -11,33 +12,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** Every store of the extension's database, read (or cleared) with plain IndexedDB from an extension page. */
-function idb(page: Page, op: 'dump' | 'wipe') {
-  return page.evaluate(async (op) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('kefu-assistant');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const names = [...db.objectStoreNames].sort();
-    const tx = db.transaction(names, op === 'dump' ? 'readonly' : 'readwrite');
-    const out: Record<string, unknown> = {};
-    await Promise.all(
-      names.map(
-        (n) =>
-          new Promise<void>((resolve) => {
-            const req = op === 'dump' ? tx.objectStore(n).getAll() : tx.objectStore(n).clear();
-            req.onsuccess = () => {
-              out[n] = req.result;
-              resolve();
-            };
-          }),
-      ),
-    );
-    db.close();
-    return JSON.stringify(out);
-  }, op);
-}
+/** Every store of the extension's database, read (or cleared) from an extension page. */
+const idb = (page: Page, op: 'dump' | 'wipe') => page.evaluate(idbInPage, op);
 
 it('export → wipe → restore gives identical data', async () => {
   const panel = await h.openPanel();

@@ -25,6 +25,16 @@ describe('a pasted buyer question', () => {
     expect(hits.slice(0, want.length).every((h) => h.by === 'suggestion')).toBe(true);
   });
 
+  it('a question the suggestions are not sure of lists them as 可能是, never as the lead a key inserts (可以用红包吗)', () => {
+    const hits = search('可以用红包吗');
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits[0]?.by).toBe('maybe');
+  });
+
+  it('any other query they are not sure of gets none of their guesses (xyz不存在)', () => {
+    expect(search('xyz不存在').filter((h) => h.by === 'suggestion' || h.by === 'maybe')).toEqual([]);
+  });
+
   it('a question whose words a phrase holds is answered by the words (这个可以机洗吗 → 能否机洗)', () => {
     const [first] = search('这个可以机洗吗');
     // 能否机洗 and 面料洗涤 (#32's new care phrases) and 洗涤保养 all answer it.
