@@ -75,7 +75,9 @@ describe('the consoles under their real host names (production build)', () => {
     await expect.poll(() => boxText(page, site)).toBe(STOCK);
     await page.bringToFront();
     await page.click(SEND[site]); // the agent's own click
-    await expect.poll(() => sent(page)).toEqual([STOCK]);
+    // The guard lets the click through once its check of the inserted text answered (the service worker's first
+    // check can take a second on a busy machine).
+    await expect.poll(() => sent(page), { timeout: 5000 }).toEqual([STOCK]);
     await expect.poll(() => timer(page)).toBeNull(); // the agent's row is the last one now
 
     await page.evaluate(() => (window as unknown as { __consoleReceive(t: string): void }).__consoleReceive('今天能发货吗'));

@@ -106,12 +106,10 @@ describe('send check', () => {
     await demo.close();
   });
 
-  it('the intent model holds a paraphrase no rule lists, says it is its own judgement, and 改写此句 fixes it', async () => {
+  it('the intent model flags a paraphrase no rule lists as 建议改 (it never holds a send on its own, #31), says it is its own judgement, and 改写此句 fixes it', async () => {
     const demo = await typeInto('react', '真是服了你了，笨得要死');
-    await expect.poll(() => badge(demo).textContent()).toBe('必改 1');
-    await demo.keyboard.press('Enter');
-    await expect.poll(() => panel(demo).textContent()).toContain('已暂停发送');
-    expect(await sentTexts(demo)).toEqual([]);
+    await expect.poll(() => badge(demo).textContent()).toBe('建议改 1');
+    await badge(demo).click();
     const row = panel(demo).locator('.hit');
     expect(await row.locator('.model').textContent()).toBe('系统判断'); // a short label; the detail on hover
     expect(await row.locator('.model').getAttribute('title')).toMatch(/^语义判断（把握 \d+%）/);
@@ -120,6 +118,14 @@ describe('send check', () => {
     await expect.poll(() => badge(demo).count()).toBe(0);
     await demo.keyboard.press('Enter');
     await expect.poll(() => sentTexts(demo)).toEqual(['不好意思，我再帮您说明一下']);
+    await demo.close();
+  });
+
+  it('a sure model-only 辱骂 reading does not hold the send: the agent decides (no rule evidence, #31)', async () => {
+    const demo = await typeInto('react', '真是服了你了，笨得要死');
+    await expect.poll(() => badge(demo).textContent()).toBe('建议改 1');
+    await demo.keyboard.press('Enter');
+    await expect.poll(() => sentTexts(demo)).toEqual(['真是服了你了，笨得要死']);
     await demo.close();
   });
 

@@ -34,7 +34,9 @@ describe('suggested replies', () => {
 
     await demo.click('[data-role="reply-box"]');
     await demo.keyboard.type('/');
-    await expect.poll(() => pickerItems(demo).count()).toBe(3);
+    // Only phrases that answer a likely intent are listed (#32): one to three.
+    await expect.poll(() => pickerItems(demo).count()).toBeGreaterThan(0);
+    expect(await pickerItems(demo).count()).toBeLessThanOrEqual(3);
     const id = await pickerItems(demo).first().getAttribute('data-phrase-id');
     expect(stageOf(id)).toBe('aftersales');
     await demo.keyboard.press('Enter');
