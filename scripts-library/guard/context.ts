@@ -45,6 +45,7 @@ const DECLINE_ADJACENT = /(?:不能|无法|没法|不敢|不)$/;
  */
 const WARNING = /有人(?:说|让|要|冒充|找|私信)|(?:如果|若|凡是|任何|但凡|要是)(?:有人|[^，,。！!？?；;\n]{0,6}(?:让您|让你|要求您|要您|叫您|找您))|冒充/;
 const SENTENCE_END = /[。！!？?；;\n]/;
+const WARNING_REACH = 200;
 
 /**
  * Whether a whole clause (a model hit's) is in a refusal, warning or declining scope for a category: the words of
@@ -151,7 +152,8 @@ export function contextOf(draft: string, plain: View) {
         if (REFUSAL_BEFORE.test(before) || REFUSAL_AFTER.test(text.slice(pe, Math.min(text.length, e + 12)))) return true;
         if (DECLINABLE.has(category) && (DECLINE_BEFORE.test(before) || DECLINE_ADJACENT.test(before))) return true;
         let from = ps;
-        while (from > 0 && !SENTENCE_END.test(text[from - 1]!)) from--;
+        // At most WARNING_REACH back: a paste with no sentence marks is not walked whole for every hit.
+        while (from > 0 && ps - from < WARNING_REACH && !SENTENCE_END.test(text[from - 1]!)) from--;
         if (WARNING.test(text.slice(from, ps))) return true;
       }
       if (category === 'service-taboo') {

@@ -48,11 +48,13 @@ export interface OwnWords {
 const REDIRECT = /便宜|那边|那里|那家|去那|搜我|搜我们|我们的店|我们店|有店|我的店|找我|活动大|店名|同款|价格低|更低|划算|我开的|我们抖音|我们拼多多|我们京东|我们淘宝|我们快手/;
 const CONTACT = /群|拉您|拉你|加我|加您|私|号|扫|码/;
 const SENTENCE = /[。！!？?；;\n]/;
+/** How far a sentence is looked for around a hit: a paste with no sentence marks is not walked whole per hit. */
+const SENTENCE_REACH = 200;
 const sentenceAround = (draft: string, start: number, end: number) => {
   let s = start;
-  while (s > 0 && !SENTENCE.test(draft[s - 1]!)) s--;
+  while (s > 0 && start - s < SENTENCE_REACH && !SENTENCE.test(draft[s - 1]!)) s--;
   let e = end;
-  while (e < draft.length && !SENTENCE.test(draft[e]!)) e++;
+  while (e < draft.length && e - end < SENTENCE_REACH && !SENTENCE.test(draft[e]!)) e++;
   return draft.slice(s, e);
 };
 
