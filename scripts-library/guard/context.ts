@@ -45,6 +45,10 @@ const DECLINE_ADJACENT = /(?:不能|无法|没法|不敢|不)$/;
  */
 const WARNING = /有人(?:说|让|要|冒充|找|私信)|(?:如果|若|凡是|任何|但凡|要是)(?:有人|[^，,。！!？?；;\n]{0,6}(?:让您|让你|要求您|要您|叫您|找您))|冒充/;
 const SENTENCE_END = /[。！!？?；;\n]/;
+/** The next clause cautions the buyer against giving it to anyone (任何人问都不要给, 谁要都别给). */
+const CAUTION_NEXT = /^(?:任何人|谁|别人)[^，,。！!？?；;\n]{0,4}(?:都)?(?:不要|别|不能|千万别|千万不要)(?:给|说|告诉|透露|发)/;
+/** The clause asks the buyer to hand something over (发我, 告诉我, 提供…). */
+const ASKS_FOR = /发我|发给我|告诉我|给我|报给?我|提供|截图|拍给|说一下|报一下|念一下/;
 const WARNING_REACH = 200;
 
 /**
@@ -141,6 +145,13 @@ export function contextOf(draft: string, plain: View) {
         if (SHORT_NEGATION.test(unasked(text.slice(s, ps)))) return true;
         // Reported buyer words without quote marks: 您问能不能返现（平台不允许的）.
         if (REPORTED.test(text.slice(s, ps))) return true;
+        // A caution in the next clause (付款验证码是您个人的，任何人问都不要给), when this clause asks for nothing
+        // (把验证码发我，任何人问都不要给 stays flagged).
+        if (text[e] !== undefined && !SENTENCE_END.test(text[e]!) && !ASKS_FOR.test(text.slice(c, e))) {
+          let n = e + 1;
+          while (n < text.length && !endsClause(text, n)) n++;
+          if (CAUTION_NEXT.test(text.slice(e + 1, n))) return true;
+        }
       }
       {
         // Refusal and warning scopes, every category: before the words in the clause (10 characters at most), or after.

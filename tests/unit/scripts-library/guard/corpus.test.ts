@@ -17,7 +17,7 @@ describe('the labelled corpus', () => {
     expect([...cats].sort()).toEqual([...RuleCategorySchema.options].sort());
   });
 
-  it('wires no held-back split (round 7 is retired into tune; round 8 is wired when it is scored, once)', () => {
+  it('wires no held-back split (rounds 7 and 8 are retired into tune; round 10 is wired when it is scored, once)', () => {
     expect(HELD_OUT).toEqual([]);
     expect([...positives, ...clean].filter((x) => x.split === 'heldout')).toEqual([]);
   });
@@ -31,8 +31,9 @@ describe.each([
   // Tune: rounds 1–7 (round 7 retired into it for #31) and round 9 (drafts made by procedure). Recall counts a hit
   // of at least the severity a draft needs: a 必改 draft the model alone reads (建议改 at most, policy.ts) is a miss.
   // #31 merged two branches tuned apart (precision: 99.1 % on rounds 1–7; recall: 98.9 % with round 9): together
-  // they catch 97.9 %, under the 99 % the rounds aimed for. The floor is what the merged guard does, not the aim.
-  ['tune', 0.979, 0.01, 0.003],
+  // they catch 97.9 %, under the 99 % the rounds aimed for. Round 8 (held back for #31, scored once: 69.4 %) was then
+  // retired into tune: 93.2 %. The floor is what the guard does, not the aim (99 %); round 10 is the next held back.
+  ['tune', 0.932, 0.01, 0.003],
 ] as const)('the %s split, with the guard as shipped (rules and intent model)', (split, minRecall, maxFalse, maxHeld) => {
   const s = score((d) => judgeDraft(d), split);
   it(`catches ≥ ${minRecall * 100} % at the severity required (${(s.recall * 100).toFixed(1)} %)`, () => {

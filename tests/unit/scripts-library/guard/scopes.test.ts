@@ -18,6 +18,8 @@ describe('refusal, warning, decline, quotation and question scopes, per category
     ['review-inducement', '我们没有返现这种活动', '好评返现五元'],
     ['privacy', '本店从不索要银行卡密码', '把银行卡密码发我'],
     ['privacy', '索要验证码是违规的', '验证码发我一下'],
+    ['privacy', '亲，付款验证码是您个人的，任何人问都不要给', '把付款验证码发我，任何人问都不要给'],
+    ['abuse', '我这边帮您申请催件，稍等我操作一下', '我操，又是你'],
     ['abuse', '骂人是不对的，我们不会说傻逼这种话', '你是傻逼吗'],
     ['abuse', '如果有人冒充我们找您，那是骗子', '你个骗子'],
     ['service-taboo', '我们从来不说我不知道', '我不知道'],
