@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
-import { CHAT_MATCHES } from './scripts-library/sites';
+import { CHAT_MATCHES } from './scripts-library/shared/sites';
 
 /** What an agent may enable the extension on, one site at a time, from the side panel's settings. */
 const OTHER_SITES = ['https://*/*', 'http://*/*'];

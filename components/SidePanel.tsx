@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { KefuDB } from '../storage/db';
-import type { Served } from '../scripts-library/served-tab';
-import { tallyHotkey } from '../scripts-library/hotkeys';
+import type { Served } from '../scripts-library/shared/served-tab';
+import { tallyHotkey } from '../scripts-library/tally/hotkeys';
 import { DbProvider } from './shared/db-context';
 import { GearIcon } from './shared/icons';
 import { t } from './shared/i18n';

@@ -5,12 +5,12 @@
  * through) costs only itself: it is named in the preview and kept aside (row-check.ts), every other row is
  * restored (#30 N9). Restoring the same file twice changes nothing.
  */
-import { issueText } from '../scripts-library/issue-text';
+import { issueText } from '../scripts-library/files/issue-text';
 import { z } from 'zod';
 import type { KefuDB } from './db';
 import { CURRENT_VERSION } from './schema-versions';
-import type { Note, Phrase, Reminder, ResponseRecord, Rule, SettingRow, Stage, Tally } from '../scripts-library/schema';
-import { parseJsonFile } from '../scripts-library/phrase-io';
+import type { Note, Phrase, Reminder, ResponseRecord, Rule, SettingRow, Stage, Tally } from '../scripts-library/shared/schema';
+import { parseJsonFile } from '../scripts-library/files/phrase-io';
 import { checkRow, quarantineRow, rowKey, TABLE_NAMES, type TableName } from './row-check';
 
 export { TABLE_NAMES, type TableName } from './row-check';

@@ -3,7 +3,7 @@
  * so it survives the service worker being stopped, and is cleared with the browser session. Writes are
  * serialised: message handlers interleave at every await, and a read-modify-write race would drop a tab.
  */
-import { ChatTabListSchema, type ChatStatus, type ChatTab } from '../scripts-library/protocol';
+import { ChatTabListSchema, type ChatStatus, type ChatTab } from '../scripts-library/shared/protocol';
 
 /** The slice of a storage area this registry needs (browser.storage.session, or a fake in tests). */
 export interface KeyValueArea {

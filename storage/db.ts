@@ -3,7 +3,7 @@
  * opened from a content script would belong to the chat site. Content scripts ask the background instead.
  */
 import { Dexie, type EntityTable } from 'dexie';
-import type { Note, Phrase, Reminder, ResponseRecord, Rule, SettingRow, Stage, Tally } from '../scripts-library/schema';
+import type { Note, Phrase, Reminder, ResponseRecord, Rule, SettingRow, Stage, Tally } from '../scripts-library/shared/schema';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema-versions';
 
 export class KefuDB extends Dexie {

@@ -3,7 +3,7 @@
  * kept in its table, but set aside verbatim as a settings row `quarantine:<table>:<key>` with the reason, so
  * nothing is lost, a backup carries it, and it never again makes a backup unrestorable.
  */
-import { issueText } from '../scripts-library/issue-text';
+import { issueText } from '../scripts-library/files/issue-text';
 import {
   NoteSchema,
   PhraseSchema,
@@ -15,7 +15,7 @@ import {
   StageSchema,
   TallySchema,
   type SettingRow,
-} from '../scripts-library/schema';
+} from '../scripts-library/shared/schema';
 
 export const ROW_SCHEMAS = {
   phrases: PhraseSchema,

@@ -9,8 +9,8 @@ import type { Transaction } from 'dexie';
 import defaultPack from '../scripts-library/packs/default.json';
 import defaultKeys from '../scripts-library/packs/keys/default.json';
 import defaultHistory from '../scripts-library/packs/history/default.json';
-import { wordingHash } from '../scripts-library/team-pack';
-import type { SettingRow } from '../scripts-library/schema';
+import { wordingHash } from '../scripts-library/files/team-pack';
+import type { SettingRow } from '../scripts-library/shared/schema';
 import { checkRow, quarantineRow, rowKey, TABLE_NAMES } from './row-check';
 
 export interface SchemaVersion {

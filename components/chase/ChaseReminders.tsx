@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { Phrase, Reminder } from '../../scripts-library/schema';
-import { delayParts, stepState } from '../../scripts-library/reminders';
+import type { Phrase, Reminder } from '../../scripts-library/shared/schema';
+import { delayParts, stepState } from '../../scripts-library/chase/reminders';
 import { writeErrorText } from '../shared/write-error';
 import { t, type MessageKey } from '../shared/i18n';
 import { dateTime } from '../shared/dates';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { FOLLOW_FROM_MAX_AGE_MS, followFromProblem, LADDER_KINDS, ladderPlan, type LadderKind } from '../../scripts-library/reminders';
-import type { Reminder } from '../../scripts-library/schema';
+import { FOLLOW_FROM_MAX_AGE_MS, followFromProblem, LADDER_KINDS, ladderPlan, type LadderKind } from '../../scripts-library/chase/reminders';
+import type { Reminder } from '../../scripts-library/shared/schema';
 import { writeErrorText } from '../shared/write-error';
 import { t, type MessageKey } from '../shared/i18n';
 import type { ChaseTarget, useChase } from './use-chase';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { CHASE_FOCUS_KEY } from '../../scripts-library/reminders';
+import { CHASE_FOCUS_KEY } from '../../scripts-library/chase/reminders';
 
 /**
  * The chase step whose notification the agent clicked (the background puts its id in storage.session), so the

@@ -1,8 +1,8 @@
 /** 催付提醒's data: every repository call of the chase view goes through here. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { activeReminders, completeStep, markPaid, startChase, stepWithPhrase } from '../../storage/repositories/reminders';
-import type { Reminder } from '../../scripts-library/schema';
-import type { LadderKind } from '../../scripts-library/reminders';
+import type { Reminder } from '../../scripts-library/shared/schema';
+import type { LadderKind } from '../../scripts-library/chase/reminders';
 import { useDb } from '../shared/db-context';
 
 export interface ChaseTarget {

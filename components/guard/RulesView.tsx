@@ -1,8 +1,8 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { FileButton } from '../shared/FileButton';
 import { useRules } from './use-rules';
-import { RuleCategorySchema, type Rule, type RuleCategory, type Severity } from '../../scripts-library/schema';
-import { exportRulePack, planRuleImport, readRulePack, type RuleImportPlan } from '../../scripts-library/rule-io';
+import { RuleCategorySchema, type Rule, type RuleCategory, type Severity } from '../../scripts-library/shared/schema';
+import { exportRulePack, planRuleImport, readRulePack, type RuleImportPlan } from '../../scripts-library/files/rule-io';
 import { t, type MessageKey } from '../shared/i18n';
 import { download } from '../shared/download';
 import { ConfirmDialog } from '../shared/ConfirmDialog';

@@ -5,7 +5,7 @@ import { listRules } from '../../storage/repositories/rules';
 import { checkDraft, DEFAULT_RULES, type Hit } from '../../scripts-library/guard';
 import type { JudgeOptions } from '../../scripts-library/guard/judge';
 import { effectiveRules, judgeAllows } from '../../scripts-library/guard/effective-rules';
-import type { Phrase, Rule, Settings } from '../../scripts-library/schema';
+import type { Phrase, Rule, Settings } from '../../scripts-library/shared/schema';
 import { useDb } from '../shared/db-context';
 import { t } from '../shared/i18n';
 import type { PhraseFlag } from '../phrases/PhraseList';

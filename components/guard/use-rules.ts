@@ -1,8 +1,8 @@
 /** The rule list's data: every repository call of the rules view goes through here. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { applyRuleImport, listRules, saveRule, setCategoryEnabled, setRuleEnabled } from '../../storage/repositories/rules';
-import type { Rule, RuleCategory } from '../../scripts-library/schema';
-import type { RuleImportPlan } from '../../scripts-library/rule-io';
+import type { Rule, RuleCategory } from '../../scripts-library/shared/schema';
+import type { RuleImportPlan } from '../../scripts-library/files/rule-io';
 import { useDb } from '../shared/db-context';
 
 export function useRules() {

@@ -1,6 +1,6 @@
 /** 导出笔记 / 导入笔记: the problem log and handovers to and from another agent's machine, merged by id. */
 import { useState } from 'react';
-import type { NotebookMerge } from '../../scripts-library/notebook-io';
+import type { NotebookMerge } from '../../scripts-library/files/notebook-io';
 import { download } from '../shared/download';
 import { FileButton } from '../shared/FileButton';
 import { t } from '../shared/i18n';

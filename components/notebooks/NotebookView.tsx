@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { NotebookTransfer } from './NotebookTransfer';
 import { useHandovers, useProblems } from './use-notebooks';
-import { shiftAt, weekOf } from '../../scripts-library/tally';
-import type { Note, Shift } from '../../scripts-library/schema';
-import { isUnreadHandover } from '../../scripts-library/notebooks';
+import { shiftAt, weekOf } from '../../scripts-library/tally/tally';
+import type { Note, Shift } from '../../scripts-library/shared/schema';
+import { isUnreadHandover } from '../../scripts-library/notebooks/notebooks';
 import { t, type MessageKey } from '../shared/i18n';
 import { writeErrorText } from '../shared/write-error';
 import { dateTime, week as weekText } from '../shared/dates';

@@ -1,5 +1,5 @@
-import { PLACEHOLDER_NAMES } from '../../scripts-library/placeholders';
-import type { PhraseProblem } from '../../scripts-library/phrase-validation';
+import { PLACEHOLDER_NAMES } from '../../scripts-library/phrases/placeholders';
+import type { PhraseProblem } from '../../scripts-library/phrases/phrase-validation';
 import { t } from '../shared/i18n';
 
 /** A validation problem as the agent reads it. */

@@ -1,7 +1,7 @@
 /** The notebooks' data: every repository call of 问题登记本, 交接记录本 and the buyer note goes through here. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { addHandover, addProblem, answeredQuestions, answerProblem, applyNotebookMerge, getBuyerNote, listHandovers, listProblems, listSharedNotes, markHandoverRead, notesWithIds, saveBuyerNote } from '../../storage/repositories/notes';
-import { exportNotebookFiles, planNotebookMerge, readNotebookFile, type NotebookMerge } from '../../scripts-library/notebook-io';
+import { exportNotebookFiles, planNotebookMerge, readNotebookFile, type NotebookMerge } from '../../scripts-library/files/notebook-io';
 import { useDb } from '../shared/db-context';
 
 export function useProblems(search: string) {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import type { ClashChoice, CodeClash, ImportPlan, PlannedPhrase } from '../../scripts-library/phrase-io';
-import type { Phrase, Stage } from '../../scripts-library/schema';
+import type { ClashChoice, CodeClash, ImportPlan, PlannedPhrase } from '../../scripts-library/files/phrase-io';
+import type { Phrase, Stage } from '../../scripts-library/shared/schema';
 import { problemText } from '../notebooks/problem-text';
 import { t } from '../shared/i18n';
 import type { PhraseFlag } from './PhraseList';

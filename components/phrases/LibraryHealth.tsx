@@ -1,8 +1,8 @@
 /** 管理 › 短语库体检: most used, unused in 30 days, phrases the guard flags, rules most overridden with 仍要发送. */
 import { useMemo } from 'react';
 import { DEFAULT_RULES } from '../../scripts-library/guard';
-import { libraryHealth, UNUSED_DAYS } from '../../scripts-library/library-health';
-import type { Phrase, Settings } from '../../scripts-library/schema';
+import { libraryHealth, UNUSED_DAYS } from '../../scripts-library/phrases/library-health';
+import type { Phrase, Settings } from '../../scripts-library/shared/schema';
 import { useRules } from '../guard/use-rules';
 import { t } from '../shared/i18n';
 import type { PhraseFlag } from './PhraseList';

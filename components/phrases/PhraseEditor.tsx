@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { PHRASE_VARIANTS_MAX, type Phrase, type Stage } from '../../scripts-library/schema';
-import { validatePhrase, type PhraseDraft } from '../../scripts-library/phrase-validation';
-import { stageOfWords } from '../../scripts-library/phrase-stage';
+import { PHRASE_VARIANTS_MAX, type Phrase, type Stage } from '../../scripts-library/shared/schema';
+import { validatePhrase, type PhraseDraft } from '../../scripts-library/phrases/phrase-validation';
+import { stageOfWords } from '../../scripts-library/phrases/phrase-stage';
 import { problemText } from '../notebooks/problem-text';
 import { t } from '../shared/i18n';
 

@@ -1,10 +1,10 @@
 import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Phrase } from '../../scripts-library/schema';
-import { splitHighlight, type Range, type SearchHit } from '../../scripts-library/search';
+import type { Phrase } from '../../scripts-library/shared/schema';
+import { splitHighlight, type Range, type SearchHit } from '../../scripts-library/search/search';
 import { BlockIcon, PinIcon, WarnIcon } from '../shared/icons';
 import { t } from '../shared/i18n';
-import { editedHere } from '../../scripts-library/team-pack';
+import { editedHere } from '../../scripts-library/files/team-pack';
 import { previewPieces, previewText } from './phrase-preview';
 
 /** Row actions shown in manage mode. */

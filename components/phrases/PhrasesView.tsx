@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState, type KeyboardEvent, type MutableRefObject, type RefObject } from 'react';
-import type { Phrase, Settings, Stage } from '../../scripts-library/schema';
-import type { ChatTab } from '../../scripts-library/protocol';
-import { stageHint } from '../../scripts-library/stage-hint';
-import { placeholderValues } from '../../scripts-library/placeholders';
-import { suggestFor, type AnsweredQuestion } from '../../scripts-library/suggest';
-import type { SearchHit } from '../../scripts-library/search';
-import { shopSynonyms } from '../../scripts-library/search-words';
+import type { Phrase, Settings, Stage } from '../../scripts-library/shared/schema';
+import type { ChatTab } from '../../scripts-library/shared/protocol';
+import { stageHint } from '../../scripts-library/suggest/stage-hint';
+import { placeholderValues } from '../../scripts-library/phrases/placeholders';
+import { suggestFor, type AnsweredQuestion } from '../../scripts-library/suggest/suggest';
+import type { SearchHit } from '../../scripts-library/search/search';
+import { shopSynonyms } from '../../scripts-library/search/search-words';
 import { useAnsweredQuestions } from '../notebooks/use-notebooks';
 import { usePhraseFlags } from '../guard/use-phrase-flags';
 import { ConfirmDialog } from '../shared/ConfirmDialog';

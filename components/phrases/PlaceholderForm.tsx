@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { settingKeyOf } from '../../scripts-library/placeholders';
+import { settingKeyOf } from '../../scripts-library/phrases/placeholders';
 import { t } from '../shared/i18n';
 
 interface Props {

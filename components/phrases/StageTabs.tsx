@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { Stage } from '../../scripts-library/schema';
+import type { Stage } from '../../scripts-library/shared/schema';
 import { t } from '../shared/i18n';
 import { filledChip } from '../shared/contrast';
 

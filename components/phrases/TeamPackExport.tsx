@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import type { TeamPackInfo } from '../../scripts-library/team-pack';
+import type { TeamPackInfo } from '../../scripts-library/files/team-pack';
 import { t } from '../shared/i18n';
 
 type Info = Omit<TeamPackInfo, 'id'>;

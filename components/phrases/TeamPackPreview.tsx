@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PackUpdatePlan, PackWarning } from '../../scripts-library/team-pack';
+import type { PackUpdatePlan, PackWarning } from '../../scripts-library/files/team-pack';
 import { problemText } from '../notebooks/problem-text';
 import { t } from '../shared/i18n';
 

@@ -1,4 +1,4 @@
-import { ProtocolError, type InsertReply } from '../../scripts-library/protocol';
+import { ProtocolError, type InsertReply } from '../../scripts-library/shared/protocol';
 import { toChatTab } from '../shared/messaging';
 import { t, type MessageKey } from '../shared/i18n';
 

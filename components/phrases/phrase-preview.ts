@@ -3,8 +3,8 @@
  * would be inserted, what the fill-in form asks for (运单号, 金额, a team's own fields) kept visible as a slot, and
  * the search's highlights (offsets into the raw body) on the text around them.
  */
-import { fillPlaceholders, readToken } from '../../scripts-library/placeholders';
-import type { Range } from '../../scripts-library/search';
+import { fillPlaceholders, readToken } from '../../scripts-library/phrases/placeholders';
+import type { Range } from '../../scripts-library/search/search';
 
 export type PreviewPiece =
   | { kind: 'text'; text: string; hit: boolean }

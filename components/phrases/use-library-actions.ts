@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useDb } from '../shared/db-context';
-import type { Phrase, Stage } from '../../scripts-library/schema';
-import { sha256, shortHash } from '../../scripts-library/hash';
-import { exportCsv, exportJsonPack, exportQianniuCsv, planImport, readImportFile, titleFrom, type ClashChoice, type ImportPlan, type ImportRow, type ReadResult } from '../../scripts-library/phrase-io';
-import { stageForNewPhrase } from '../../scripts-library/phrase-stage';
-import { GbkEncodeError } from '../../scripts-library/gbk';
-import type { PhraseDraft } from '../../scripts-library/phrase-validation';
+import type { Phrase, Stage } from '../../scripts-library/shared/schema';
+import { sha256, shortHash } from '../../scripts-library/shared/hash';
+import { exportCsv, exportJsonPack, exportQianniuCsv, planImport, readImportFile, titleFrom, type ClashChoice, type ImportPlan, type ImportRow, type ReadResult } from '../../scripts-library/files/phrase-io';
+import { stageForNewPhrase } from '../../scripts-library/phrases/phrase-stage';
+import { GbkEncodeError } from '../../scripts-library/files/gbk';
+import type { PhraseDraft } from '../../scripts-library/phrases/phrase-validation';
 import { t } from '../shared/i18n';
 import { download } from '../shared/download';
 import { writeErrorText } from '../shared/write-error';
@@ -146,7 +146,7 @@ function useImportExport(notify: Notify, planPack: ReturnType<typeof useTeamPack
       if (!read.ok) return notify(t('importFailed', read.error), 'error');
       if (read.team) return planPack(read.team, library, stages); // a team pack merges as one (team-pack.ts)
       const w = await writes(); // pinyin for new codes, and the mapping remembered for this file
-      const { phrasePinyin } = await import('../../scripts-library/pinyin');
+      const { phrasePinyin } = await import('../../scripts-library/shared/pinyin');
       const initialsOf = (text: string) => phrasePinyin([text]).initials;
       const fileGroups = fileGroupsKey(read);
       const remembered = await w.getImportGroupMap(db, fileGroups);

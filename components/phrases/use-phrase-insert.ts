@@ -1,16 +1,16 @@
 /**
- * The panel's side of the phrase flow (scripts-library/phrase-flow.ts, shared with the "/" picker): known
+ * The panel's side of the phrase flow (scripts-library/phrases/phrase-flow.ts, shared with the "/" picker): known
  * values → the fill-in form → insert → count the use. An insert is not a send: the same reply sent to the same
  * buyer again is warned of in the chat page (the guard badge's 重复回复, from what was actually sent), not here.
  */
 import { useEffect, useRef, useState } from 'react';
 import { recordPhraseUse } from '../../storage/repositories/phrases';
 import { updateSettings } from '../../storage/repositories/settings';
-import { buyerKey as orderBuyerKey, fillPlaceholders, orderSuggestions, placeholderValues, rememberPatch, type Filled } from '../../scripts-library/placeholders';
-import { pickWording } from '../../scripts-library/sent-memory';
-import { completePhrase, deliverPhrase, startPhrase, type PhraseStep } from '../../scripts-library/phrase-flow';
-import type { ChatTab } from '../../scripts-library/protocol';
-import type { Phrase, Settings } from '../../scripts-library/schema';
+import { buyerKey as orderBuyerKey, fillPlaceholders, orderSuggestions, placeholderValues, rememberPatch, type Filled } from '../../scripts-library/phrases/placeholders';
+import { pickWording } from '../../scripts-library/phrases/sent-memory';
+import { completePhrase, deliverPhrase, startPhrase, type PhraseStep } from '../../scripts-library/phrases/phrase-flow';
+import type { ChatTab } from '../../scripts-library/shared/protocol';
+import type { Phrase, Settings } from '../../scripts-library/shared/schema';
 import { useDb } from '../shared/db-context';
 import { t } from '../shared/i18n';
 import type { Notify } from '../shared/use-notice';

@@ -1,13 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { browse, panelSearch, PhraseSearchCache, wantsSound, type SearchHit } from '../../scripts-library/search';
-import { compileSynonyms } from '../../scripts-library/search-words';
-import { questionFallback } from '../../scripts-library/search-question';
-import type { Phrase, Stage, SynonymRow } from '../../scripts-library/schema';
+import { browse, panelSearch, PhraseSearchCache, wantsSound, type SearchHit } from '../../scripts-library/search/search';
+import { compileSynonyms } from '../../scripts-library/search/search-words';
+import { questionFallback } from '../../scripts-library/search/search-question';
+import type { Phrase, Stage, SynonymRow } from '../../scripts-library/shared/schema';
 
 type PinyinOf = (text: string) => string;
 let loading: Promise<PinyinOf> | undefined;
 /** pinyin-pro (≈ 320 kB) is loaded the first time a Chinese query finds little, never at start-up. */
-const loadPinyin = () => (loading ??= import('../../scripts-library/pinyin').then((m) => (text: string) => m.phrasePinyin([text]).full));
+const loadPinyin = () => (loading ??= import('../../scripts-library/shared/pinyin').then((m) => (text: string) => m.phrasePinyin([text]).full));
 
 /**
  * Ranked search results for the panel. The empty query needs no index (it is a sort), so opening the panel

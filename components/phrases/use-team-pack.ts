@@ -1,9 +1,9 @@
 import { useCallback, useState } from 'react';
 import { useDb } from '../shared/db-context';
-import { PhrasePackSchema, type Phrase, type PhrasePack, type Stage } from '../../scripts-library/schema';
-import { issueText } from '../../scripts-library/issue-text';
-import { shortHash } from '../../scripts-library/hash';
-import { planPackUpdate, teamPackFile, type PackUpdatePlan, type TeamPackInfo } from '../../scripts-library/team-pack';
+import { PhrasePackSchema, type Phrase, type PhrasePack, type Stage } from '../../scripts-library/shared/schema';
+import { issueText } from '../../scripts-library/files/issue-text';
+import { shortHash } from '../../scripts-library/shared/hash';
+import { planPackUpdate, teamPackFile, type PackUpdatePlan, type TeamPackInfo } from '../../scripts-library/files/team-pack';
 import { t } from '../shared/i18n';
 import { download } from '../shared/download';
 import type { Notify } from '../shared/use-notice';

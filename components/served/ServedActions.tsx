@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { ChatTab } from '../../scripts-library/protocol';
-import type { Phrase, Reminder, Settings } from '../../scripts-library/schema';
-import type { Served } from '../../scripts-library/served-tab';
-import { stepState } from '../../scripts-library/reminders';
+import type { ChatTab } from '../../scripts-library/shared/protocol';
+import type { Phrase, Reminder, Settings } from '../../scripts-library/shared/schema';
+import type { Served } from '../../scripts-library/shared/served-tab';
+import { stepState } from '../../scripts-library/chase/reminders';
 import { ChaseReminders } from '../chase/ChaseReminders';
 import { useChase } from '../chase/use-chase';
 import { useChaseFocus } from '../chase/use-chase-focus';

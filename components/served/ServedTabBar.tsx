@@ -1,4 +1,4 @@
-import type { Served } from '../../scripts-library/served-tab';
+import type { Served } from '../../scripts-library/shared/served-tab';
 import { siteName, t } from '../shared/i18n';
 import { openCompanionWindow } from './use-served-tab';
 

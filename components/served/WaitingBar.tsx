@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { ChatTab } from '../../scripts-library/protocol';
-import { waitKey, waitLevel, waitShown } from '../../scripts-library/wait-clock';
+import type { ChatTab } from '../../scripts-library/shared/protocol';
+import { waitKey, waitLevel, waitShown } from '../../scripts-library/chase/wait-clock';
 import { t } from '../shared/i18n';
 
 /** The current time, ticking every second only while `on` (no timer while nobody waits). */

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { ChatTabsChangedSchema } from '../../scripts-library/protocol';
+import { ChatTabsChangedSchema } from '../../scripts-library/shared/protocol';
 import { toBackground, toChatTab } from '../shared/messaging';
-import { pickServedTab, type Served } from '../../scripts-library/served-tab';
-import type { ChatTab } from '../../scripts-library/protocol';
+import { pickServedTab, type Served } from '../../scripts-library/shared/served-tab';
+import type { ChatTab } from '../../scripts-library/shared/protocol';
 
 /** Ask the background which chat tabs exist and decide which one this panel serves; follows tab switches. */
 export async function loadServedTab(pinnedTabId: number | undefined): Promise<Served> {

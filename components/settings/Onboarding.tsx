@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Settings } from '../../scripts-library/schema';
+import type { Settings } from '../../scripts-library/shared/schema';
 import { t } from '../shared/i18n';
 
 interface Props {

@@ -1,9 +1,9 @@
 import { Fragment, useState, type FormEvent } from 'react';
-import { SettingsSchema, ShiftSchema, type Settings, type Shift } from '../../scripts-library/schema';
-import { isOrderPlaceholder } from '../../scripts-library/placeholders';
-import { serviceHours } from '../../scripts-library/service-hours';
-import { delayParts, parseDelays } from '../../scripts-library/reminders';
-import { DEFAULT_SYNONYMS, parseSynonymText, shopSynonyms, synonymText } from '../../scripts-library/search-words';
+import { SettingsSchema, ShiftSchema, type Settings, type Shift } from '../../scripts-library/shared/schema';
+import { isOrderPlaceholder } from '../../scripts-library/phrases/placeholders';
+import { serviceHours } from '../../scripts-library/chase/service-hours';
+import { delayParts, parseDelays } from '../../scripts-library/chase/reminders';
+import { DEFAULT_SYNONYMS, parseSynonymText, shopSynonyms, synonymText } from '../../scripts-library/search/search-words';
 import { t, type MessageKey } from '../shared/i18n';
 import { writeErrorText } from '../shared/write-error';
 

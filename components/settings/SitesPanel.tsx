@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
-import { ProtocolError } from '../../scripts-library/protocol';
+import { ProtocolError } from '../../scripts-library/shared/protocol';
 import { toBackground } from '../shared/messaging';
 import { useSettings } from './use-settings';
-import { siteHost, sitePattern } from '../../scripts-library/sites';
+import { siteHost, sitePattern } from '../../scripts-library/shared/sites';
 import { t } from '../shared/i18n';
 
 interface Props {

@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getSettings, listQuarantined, saveSettings, updateSettings } from '../../storage/repositories/settings';
 import { applyRestore, exportBackup, planLosses, planRestore, PHRASE_TABLES, type Backup, type RejectedRow } from '../../storage/backup';
-import type { Settings } from '../../scripts-library/schema';
+import type { Settings } from '../../scripts-library/shared/schema';
 import { useDb } from '../shared/db-context';
 
 export function useSettings() {

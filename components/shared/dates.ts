@@ -1,5 +1,5 @@
-/** Dates as the panel writes them, in the panel's language (scripts-library/date-format.ts; #29 item 22). */
-import { formatDateTime, formatDay, formatWeek, type DateLang } from '../../scripts-library/date-format';
+/** Dates as the panel writes them, in the panel's language (scripts-library/shared/date-format.ts; #29 item 22). */
+import { formatDateTime, formatDay, formatWeek, type DateLang } from '../../scripts-library/shared/date-format';
 import { t } from './i18n';
 
 /** The catalogue says which way (zh / en), so dates follow the language every other string is in. */

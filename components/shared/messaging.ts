@@ -1,6 +1,6 @@
 /** The extension pages' side of the protocol: typed senders to the background and to a chat tab's script. */
 import { browser } from 'wxt/browser';
-import { CHAT_PAGE_PROTOCOL, createSender, EXTENSION_PAGE_SENDS } from '../../scripts-library/protocol';
+import { CHAT_PAGE_PROTOCOL, createSender, EXTENSION_PAGE_SENDS } from '../../scripts-library/shared/protocol';
 
 /** `toBackground(type, payload)`: the reply validated against the protocol map, or a ProtocolError. */
 export const toBackground = createSender(EXTENSION_PAGE_SENDS, (message) => browser.runtime.sendMessage(message));

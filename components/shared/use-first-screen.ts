@@ -6,8 +6,8 @@
  * until the library arrives; searching, suggestions and every library tool wait for the whole library.
  */
 import { useEffect, useState } from 'react';
-import { browse } from '../../scripts-library/search';
-import type { Phrase } from '../../scripts-library/schema';
+import { browse } from '../../scripts-library/search/search';
+import type { Phrase } from '../../scripts-library/shared/schema';
 import type { KefuDB } from '../../storage/db';
 import { getPhrases } from '../../storage/repositories/phrases';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { Settings } from '../../scripts-library/schema';
-import { defaultShares, planStaffing, staffingCsv, type StaffingField, type StaffingMode, type StaffingResult } from '../../scripts-library/staffing';
+import type { Settings } from '../../scripts-library/shared/schema';
+import { defaultShares, planStaffing, staffingCsv, type StaffingField, type StaffingMode, type StaffingResult } from '../../scripts-library/tally/staffing';
 import { download } from '../shared/download';
 import { t, type MessageKey } from '../shared/i18n';
 import { useStaffingPrefill } from './use-staffing';

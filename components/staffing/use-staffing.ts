@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '../shared/db-context';
 import { tallyOf } from '../../storage/repositories/tally';
-import { prefillFromTally } from '../../scripts-library/staffing';
+import { prefillFromTally } from '../../scripts-library/tally/staffing';
 
 /** Prefills from every tally row of this agent (undefined while loading). */
 export function useStaffingPrefill(agent: string): ReturnType<typeof prefillFromTally> | undefined {

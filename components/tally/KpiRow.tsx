@@ -1,7 +1,7 @@
 import type { TallyField } from '../../storage/repositories/tally';
-import { afterSaleRates } from '../../scripts-library/kpi';
-import type { Totals } from '../../scripts-library/tally';
-import { formatWait } from '../../scripts-library/wait-clock';
+import { afterSaleRates } from '../../scripts-library/tally/kpi';
+import type { Totals } from '../../scripts-library/tally/tally';
+import { formatWait } from '../../scripts-library/chase/wait-clock';
 import { t } from '../shared/i18n';
 
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);

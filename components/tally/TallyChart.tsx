@@ -1,8 +1,8 @@
-import type { DayTotals } from '../../scripts-library/tally';
-import { conversionRate } from '../../scripts-library/tally';
+import type { DayTotals } from '../../scripts-library/tally/tally';
+import { conversionRate } from '../../scripts-library/tally/tally';
 import { t } from '../shared/i18n';
 import { day as dayText } from '../shared/dates';
-import { formatWait } from '../../scripts-library/wait-clock';
+import { formatWait } from '../../scripts-library/chase/wait-clock';
 
 const W = 360;
 const H = 160;

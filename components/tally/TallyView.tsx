@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import type { Settings } from '../../scripts-library/schema';
+import type { Settings } from '../../scripts-library/shared/schema';
 import type { TallyField } from '../../storage/repositories/tally';
 import {
   OFF_SHIFT,
@@ -11,7 +11,7 @@ import {
   totalsByDay,
   weekToDate,
   type Totals,
-} from '../../scripts-library/tally';
+} from '../../scripts-library/tally/tally';
 import { TallyChart } from './TallyChart';
 import { KpiRow, waitText } from './KpiRow';
 import { download } from '../shared/download';

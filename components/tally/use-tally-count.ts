@@ -1,7 +1,7 @@
 /** Counting from the panel's header and hotkeys (询单 / 成交 ±1, a sale with its amount) for the current shift. */
 import { addSale, countOne } from '../../storage/repositories/tally';
-import { shiftAt } from '../../scripts-library/tally';
-import type { Shift } from '../../scripts-library/schema';
+import { shiftAt } from '../../scripts-library/tally/tally';
+import type { Shift } from '../../scripts-library/shared/schema';
 import { useDb } from '../shared/db-context';
 import { writeErrorText } from '../shared/write-error';
 

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '../shared/db-context';
-import type { Settings, Tally } from '../../scripts-library/schema';
+import type { Settings, Tally } from '../../scripts-library/shared/schema';
 import { addSale, increment, tallyForDays, tallyOf, type TallyField } from '../../storage/repositories/tally';
 import { saveSettings } from '../../storage/repositories/settings';
-import { lastDays, monthToDate, shiftAt } from '../../scripts-library/tally';
+import { lastDays, monthToDate, shiftAt } from '../../scripts-library/tally/tally';
 import { writeErrorText } from '../shared/write-error';
 
 /** What the tally view shows and can do; everything it stores goes through here. */

@@ -10,7 +10,7 @@ import {
   type GuardRewriteReply,
   type PickerItem,
   type WaitConfig,
-} from '../../scripts-library/protocol';
+} from '../../scripts-library/shared/protocol';
 import type { ChatTabRegistry } from '../../storage/chat-tabs';
 
 export interface Sender {

@@ -12,9 +12,9 @@ import { createReminderService } from './reminders';
 import { createSiteService } from './sites';
 import { createWaitNotices } from './waits';
 import { injectChatScript, injectIntoOpenTabs } from './chat-script-injection';
-import { CHAT_MATCHES } from '../../scripts-library/sites';
+import { CHAT_MATCHES } from '../../scripts-library/shared/sites';
 import { getSettings } from '../../storage/repositories/settings';
-import type { ChatTabsChanged, RequestOf, CHAT_PAGE_PROTOCOL } from '../../scripts-library/protocol';
+import type { ChatTabsChanged, RequestOf, CHAT_PAGE_PROTOCOL } from '../../scripts-library/shared/protocol';
 import type { BackgroundServices } from './handlers';
 
 export default defineBackground(() => {

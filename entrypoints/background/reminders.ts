@@ -10,9 +10,9 @@ type Browser = typeof browser;
 import type { KefuDB } from '../../storage/db';
 import { activeReminders, fireReminder, getReminder } from '../../storage/repositories/reminders';
 import { getPhrase } from '../../storage/repositories/phrases';
-import { ALARM_PREFIX, CHASE_FOCUS_KEY, NEXT_ALARM, delayParts, dueToNotify, nextAlarmAt } from '../../scripts-library/reminders';
-import type { Reminder } from '../../scripts-library/schema';
-import type { ChatTab } from '../../scripts-library/protocol';
+import { ALARM_PREFIX, CHASE_FOCUS_KEY, NEXT_ALARM, delayParts, dueToNotify, nextAlarmAt } from '../../scripts-library/chase/reminders';
+import type { Reminder } from '../../scripts-library/shared/schema';
+import type { ChatTab } from '../../scripts-library/shared/protocol';
 
 type Api = Pick<Browser, 'alarms' | 'notifications' | 'tabs' | 'windows' | 'i18n'> & {
   session: Browser['storage']['session'];

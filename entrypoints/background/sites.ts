@@ -3,7 +3,7 @@
  * host permission the agent granted, and injected into the tab at once; removing a site unregisters it.
  */
 import type { browser } from 'wxt/browser';
-import { siteScriptId } from '../../scripts-library/sites';
+import { siteScriptId } from '../../scripts-library/shared/sites';
 
 type Browser = typeof browser;
 type Api = { scripting: Pick<Browser['scripting'], 'registerContentScripts' | 'unregisterContentScripts' | 'getRegisteredContentScripts' | 'executeScript'>; permissions: Pick<Browser['permissions'], 'contains'> };

@@ -3,7 +3,7 @@
  * the background (only when the agent turned that on in ⚙); a click brings that chat tab to the front.
  */
 import type { browser } from 'wxt/browser';
-import { formatWait } from '../../scripts-library/wait-clock';
+import { formatWait } from '../../scripts-library/chase/wait-clock';
 
 type Browser = typeof browser;
 type Api = Pick<Browser, 'notifications' | 'tabs' | 'windows' | 'i18n'>;

@@ -15,7 +15,7 @@ import {
   type ContentRequest,
   type InsertReply,
   MAX_DRAFT_READ,
-} from '../../scripts-library/protocol';
+} from '../../scripts-library/shared/protocol';
 import { pickAdapter } from './adapters';
 import { asReplyBox, findSendButtonNear, firstShown, frameDocument, inputKind, isElementNode, sameOriginFrames } from './dom';
 import { findGenericReplyBox } from './adapters/generic';
@@ -24,10 +24,10 @@ import { afterRender, insertText, isOwnEvent, saveSelection, type SavedSelection
 import { SlashPicker } from './picker';
 import { readEditor } from './editor-text';
 import { showToast } from './toast';
-import { tallyHotkey } from '../../scripts-library/hotkeys';
+import { tallyHotkey } from '../../scripts-library/tally/hotkeys';
 import { GUARD_MAX_DRAFT, guardWindows, mergeWindowHits } from '../../scripts-library/guard/chunks';
-import { buyerKey } from '../../scripts-library/placeholders';
-import { SentMemory } from '../../scripts-library/sent-memory';
+import { buyerKey } from '../../scripts-library/phrases/placeholders';
+import { SentMemory } from '../../scripts-library/phrases/sent-memory';
 
 /** Longest buyer id / name the protocol carries (BuyerSchema). */
 const BUYER_TEXT_MAX = 200;

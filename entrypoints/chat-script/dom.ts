@@ -1,5 +1,5 @@
 /** Small DOM helpers shared by adapters: which elements count as a reply box. */
-import type { InputKind } from '../../scripts-library/protocol';
+import type { InputKind } from '../../scripts-library/shared/protocol';
 
 const TEXT_INPUT_TYPES = new Set(['text', 'search', '']);
 

@@ -7,7 +7,7 @@
  * Send check: when the draft has a block-severity hit, the first Enter or 发送 click is held and the agent
  * chooses 修改 or 仍要发送 (counted). Warn and hint never hold a send; nothing is ever swallowed silently.
  */
-import type { GuardHit, GuardRewriteReply } from '../../scripts-library/protocol';
+import type { GuardHit, GuardRewriteReply } from '../../scripts-library/shared/protocol';
 import { readEditor, selectionFor } from './editor-text';
 import { handleHit, HANDLE_RULE } from '../../scripts-library/guard/rewrite';
 import { viewportRect } from './dom';

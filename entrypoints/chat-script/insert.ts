@@ -13,7 +13,7 @@
  *   below). Each editor inserts it through its own model (line breaks become its paragraphs, its own undo
  *   history records it). An editor that does not take the paste gets the browser path instead.
  */
-import type { InputKind } from '../../scripts-library/protocol';
+import type { InputKind } from '../../scripts-library/shared/protocol';
 import { inputKind, isElementNode, isTextArea, isTextField, isTextNode } from './dom';
 
 export type InsertResult =

@@ -7,13 +7,13 @@
  * Plain DOM in an open shadow root (the page's styles cannot reach it and ours cannot leak out); every string
  * is set with textContent.
  */
-import { findSlashTrigger, type SlashTrigger } from '../../scripts-library/slash-trigger';
-import { fillPlaceholders, settingKeyOf, type Filled } from '../../scripts-library/placeholders';
-import { pickWording } from '../../scripts-library/sent-memory';
+import { findSlashTrigger, type SlashTrigger } from '../../scripts-library/phrases/slash-trigger';
+import { fillPlaceholders, settingKeyOf, type Filled } from '../../scripts-library/phrases/placeholders';
+import { pickWording } from '../../scripts-library/phrases/sent-memory';
 import { readEditor, selectionFor } from './editor-text';
-import { completePhrase, deliverPhrase, startPhrase } from '../../scripts-library/phrase-flow';
-import { pickerKey } from '../../scripts-library/picker-state';
-import type { PickerItem } from '../../scripts-library/protocol';
+import { completePhrase, deliverPhrase, startPhrase } from '../../scripts-library/phrases/phrase-flow';
+import { pickerKey } from '../../scripts-library/phrases/picker-state';
+import type { PickerItem } from '../../scripts-library/shared/protocol';
 import { asReplyBox, isElementNode, isTextField, isTextNode, viewportRect } from './dom';
 import type { InsertResult, SavedSelection } from './insert';
 import { byAgent } from './trust';

@@ -5,8 +5,8 @@
  *
  * No work while no buyer waits: the one-second tick and the limit timer exist only while someone waits.
  */
-import { WaitClock, pillSpot, waitLevel, waitKey, waitShown, type Rect } from '../../scripts-library/wait-clock';
-import type { WaitConfig } from '../../scripts-library/protocol';
+import { WaitClock, pillSpot, waitLevel, waitKey, waitShown, type Rect } from '../../scripts-library/chase/wait-clock';
+import type { WaitConfig } from '../../scripts-library/shared/protocol';
 import type { SiteAdapter } from './adapters/types';
 import { viewportRect } from './dom';
 

@@ -5,9 +5,9 @@
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { CHAT_MATCHES } from '../../scripts-library/sites';
+import { CHAT_MATCHES } from '../../scripts-library/shared/sites';
 // Types only: the protocol's schemas (zod) stay out of this 1.5 kB loader; the background validates what arrives.
-import type { RequestOf, BACKGROUND_PROTOCOL } from '../../scripts-library/protocol';
+import type { RequestOf, BACKGROUND_PROTOCOL } from '../../scripts-library/shared/protocol';
 
 /** How long the loader waits for the page's load event before asking for the agent anyway. */
 const LOAD_WAIT_MS = 3000;

@@ -3,7 +3,7 @@
  * and what a stored step means at a given moment. The seeds' ladder: 15 minutes after the order was placed, then
  * 24 h, 48 h and 72 h. schema.ts takes its defaults from here, so nothing here imports the schema.
  */
-import { shortHash } from './hash';
+import { shortHash } from '../shared/hash';
 
 /** Minutes after the order was placed. */
 export const DEFAULT_CHASE_LADDER: number[] = [15, 24 * 60, 48 * 60, 72 * 60];

@@ -2,7 +2,7 @@
  * {服务时间}: the shop's service hours from the work shifts. Its own module, without the tally's CSV and KPI code,
  * because the placeholders it fills are also bundled into the chat agent injected into every chat page.
  */
-import type { Shift } from './schema';
+import type { Shift } from '../shared/schema';
 
 const minutes = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number);

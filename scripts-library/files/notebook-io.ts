@@ -4,7 +4,7 @@
  * backup restore replaces everything; this is for sharing).
  */
 import { z } from 'zod';
-import { NoteSchema, type Note } from './schema';
+import { NoteSchema, type Note } from '../shared/schema';
 
 const SHARED_KINDS = new Set<Note['kind']>(['problem', 'handover']);
 /** Notes one file may carry. */

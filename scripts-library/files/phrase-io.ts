@@ -11,12 +11,12 @@ import Papa from 'papaparse';
 import { decodeGbk, encodeGbk } from './gbk';
 import { toCsv, unescapeCell } from './csv';
 import { issueText } from './issue-text';
-import { shortHash } from './hash';
-import { validatePhrase, type PhraseProblem } from './phrase-validation';
-import { titleFrom } from './phrase-title';
+import { shortHash } from '../shared/hash';
+import { validatePhrase, type PhraseProblem } from '../phrases/phrase-validation';
+import { titleFrom } from '../phrases/phrase-title';
 
-export { titleFrom } from './phrase-title';
-import { PhrasePackSchema, type Phrase, type PhrasePack, type Stage } from './schema';
+export { titleFrom } from '../phrases/phrase-title';
+import { PhrasePackSchema, type Phrase, type PhrasePack, type Stage } from '../shared/schema';
 
 export type ImportFormat = 'json-pack' | 'csv' | 'qianniu-csv';
 

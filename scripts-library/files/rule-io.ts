@@ -3,7 +3,7 @@
  * rules (new / updated / duplicate / invalid with reasons), and let the repository apply it in one transaction.
  */
 import { z } from 'zod';
-import { RulePackSchema, RuleSchema, type Rule } from './schema';
+import { RulePackSchema, RuleSchema, type Rule } from '../shared/schema';
 import { parseJsonFile } from './phrase-io';
 import { issueText } from './issue-text';
 

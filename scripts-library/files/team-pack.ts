@@ -10,10 +10,10 @@
  * Personal phrases and other packs' phrases are never touched: a pack only ever writes the phrases it owns
  * (`phrase.pack.id`), under ids of its own. Pure: the repository applies a plan in one transaction.
  */
-import { sha256, shortHash } from './hash';
+import { sha256, shortHash } from '../shared/hash';
 import { schemaProblems, type PlannedPhrase } from './phrase-io';
-import { validatePhrase, type PhraseProblem } from './phrase-validation';
-import type { InstalledPack, Phrase, PhrasePack, Stage, SynonymRow } from './schema';
+import { validatePhrase, type PhraseProblem } from '../phrases/phrase-validation';
+import type { InstalledPack, Phrase, PhrasePack, Stage, SynonymRow } from '../shared/schema';
 
 export interface TeamPackInfo {
   id: string;

@@ -9,7 +9,7 @@
  *   apology, not a refusal.
  * Judged on the plain view of the draft the matcher already built (no text is normalised again per hit).
  */
-import type { RuleCategory } from '../schema';
+import type { RuleCategory } from '../shared/schema';
 import type { View } from './normalize';
 
 /** Code units that end a clause: a table, read for every character between a hit and its clause's end. */

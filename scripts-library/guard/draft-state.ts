@@ -2,7 +2,7 @@
  * The guard badge's state for one reply box, pure (the badge in the chat page draws it): the last check, what
  * the agent ignored for this draft, and whether a send must be held.
  */
-import type { GuardHit } from '../protocol';
+import type { GuardHit } from '../shared/protocol';
 
 export const SEVERITIES = ['block', 'warn', 'hint'] as const;
 

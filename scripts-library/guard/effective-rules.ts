@@ -3,7 +3,7 @@
  * personal allows (不再提示). One home for it, used by the background (page checks) and the side panel (the
  * flags on library phrases), so the two never disagree.
  */
-import { RuleCategorySchema, type Rule, type Settings } from '../schema';
+import { RuleCategorySchema, type Rule, type Settings } from '../shared/schema';
 import { ALL_RULES, MODEL_PREFIX } from './draft-state';
 
 export { ALL_RULES };

@@ -8,7 +8,7 @@
  * "加微信" wins over "微信" and "我不知道" over "不知道". Rules are compiled once per rule set (cached).
  */
 import rulePack from '../packs/rules-default.json';
-import { RulePackSchema, type Rule, type RuleCategory, type Severity } from '../schema';
+import { RulePackSchema, type Rule, type RuleCategory, type Severity } from '../shared/schema';
 import { AhoCorasick, Matches } from './aho-corasick';
 import { bothViews, createScratch, endOf, normalizeTerm, type View } from './normalize';
 import { passes } from './numbers';

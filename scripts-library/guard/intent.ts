@@ -10,8 +10,8 @@
  * and ignore; below that, nothing. Trained at build time: `npm run train:guard-intent` writes packs/guard-intent.json (toStored),
  * and a test retrains and compares, so the shipped weights are always what the corpus gives.
  */
-import type { RuleCategory } from '../schema';
-import { posterior, trainLinear, type LinearWeights, type TrainOptions } from '../linear-model';
+import type { RuleCategory } from '../shared/schema';
+import { posterior, trainLinear, type LinearWeights, type TrainOptions } from '../shared/linear-model';
 import { normalizeBoth } from './normalize';
 
 export const NONE = 'none';

@@ -13,7 +13,7 @@
 // The weights as text, parsed on first use: a 417 kB object literal took V8 twice as long to read as JSON.parse does,
 // and the service worker reads it at every start.
 import intentText from '../packs/guard-intent.json?raw';
-import type { Rule, RuleCategory } from '../schema';
+import type { Rule, RuleCategory } from '../shared/schema';
 import { checkDraft, covers, DEFAULT_RULES, type Hit } from './index';
 import { MODEL_PREFIX } from './draft-state';
 import { clauses, fromStored, guessesFor, NONE, unitPosterior, type IntentModel, type StoredIntentModel } from './intent';

@@ -9,7 +9,7 @@
  * A rule's own severity (the default pack's, or the one a team chose) is kept for rule evidence, and capped by the
  * policy: the default pack is held to the table by a test (policy.test.ts).
  */
-import type { RuleCategory, Severity } from '../schema';
+import type { RuleCategory, Severity } from '../shared/schema';
 
 export type Evidence = 'term' | 'near' | 'pattern' | 'model';
 

@@ -8,7 +8,7 @@
  * The badge shows the result before it is applied. Pure, for the content script and tests.
  */
 
-import type { GuardHit } from '../protocol';
+import type { GuardHit } from '../shared/protocol';
 
 export interface Rewrite {
   /** The span of the draft to replace (end exclusive) and what goes there. */

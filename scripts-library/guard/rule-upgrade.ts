@@ -12,8 +12,8 @@
  * the id of the revision it was last brought to.
  */
 import { z } from 'zod';
-import type { Rule } from './schema';
-import { shortHash } from './hash';
+import type { Rule } from '../shared/schema';
+import { shortHash } from '../shared/hash';
 
 /** The fields that make a rule what it is (not `enabled`: the agent's switch), empty ones left out. */
 const CONTENT: (keyof Rule)[] = ['terms', 'patterns', 'category', 'severity', 'suggestion', 'replacement', 'allow', 'cleanNear', 'near', 'nearWithin', 'nearOrdered', 'check', 'note', 'source'];

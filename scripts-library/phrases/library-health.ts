@@ -2,7 +2,7 @@
  * Library health (#13): what the use counts and the 仍要发送 counts say about a phrase library, for 管理 — the
  * phrases used most, the ones nobody sent in 30 days, and the guard rules agents override most.
  */
-import type { Phrase, Rule } from './schema';
+import type { Phrase, Rule } from '../shared/schema';
 
 export const UNUSED_DAYS = 30;
 const DAY = 86_400_000;

@@ -4,8 +4,8 @@
  * its text), else the first stage. Never the stage the buyer's latest message hinted: that says what the buyer
  * asks about, not what the agent's phrase is for.
  */
-import type { Stage } from './schema';
-import { stageHint } from './stage-hint';
+import type { Stage } from '../shared/schema';
+import { stageHint } from '../suggest/stage-hint';
 
 export function stageForNewPhrase(text: string, stages: readonly Pick<Stage, 'id'>[], chosen?: string): string | undefined {
   return known(chosen, stages) ?? stageOfWords(text, stages) ?? stages[0]?.id;

@@ -1,6 +1,6 @@
 /** Validation of a phrase being created, edited or imported, with messages an agent understands. */
 import { unknownPlaceholders } from './placeholders';
-import { PHRASE_BODY_MAX, type Phrase } from './schema';
+import { PHRASE_BODY_MAX, type Phrase } from '../shared/schema';
 
 export interface PhraseDraft {
   id?: string;

@@ -9,8 +9,8 @@
  * - a default: `{尺码=M}`, a field that starts filled with it. With `=`, a name of the team's own (`{颜色=黑/白}`)
  *   is allowed; without it, only the known names are (a typo such as `{卖家}` is caught when the phrase is saved).
  */
-import type { Settings } from './schema';
-import { serviceHours } from './service-hours';
+import type { Settings } from '../shared/schema';
+import { serviceHours } from '../chase/service-hours';
 
 export const CARET = '光标';
 

@@ -4,7 +4,7 @@
  * latest message) instead of the fuzzy search's near misses. Kept apart from search.ts, which stays free of the
  * suggestion model.
  */
-import { suggestFor, type Suggestible } from './suggest';
+import { suggestFor, type Suggestible } from '../suggest/suggest';
 
 export { looksLikeQuestion } from './search-words';
 

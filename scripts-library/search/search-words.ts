@@ -9,8 +9,8 @@
  * them (七天无理由, 运费险, 拍下未付 are one word to the library, three or more to a general dictionary), and a
  * typo'd character (发火时间, 优惠卷) is never a piece, so a typo leaves the query to the fuzzy search.
  */
-import { SynonymFileSchema, SynonymRowSchema, type SynonymRow } from './schema';
-import synonymsFile from './packs/synonyms.json';
+import { SynonymFileSchema, SynonymRowSchema, type SynonymRow } from '../shared/schema';
+import synonymsFile from '../packs/synonyms.json';
 
 /** The default table (scripts-library/packs/synonyms.json). */
 export const DEFAULT_SYNONYMS: readonly SynonymRow[] = SynonymFileSchema.parse(synonymsFile).synonyms;

@@ -10,7 +10,7 @@
  * only the best few dozen candidates. Pinyin is precomputed when a phrase is saved (see pinyin.ts).
  */
 import Fuse, { type FuseResult, type IFuseOptions } from 'fuse.js';
-import type { PinyinKeys } from './pinyin';
+import type { PinyinKeys } from '../shared/pinyin';
 import { GRAM_KEYS, latinCode, Postings, PostingsBuilder, TRIGRAM_KEYS } from './postings';
 import { coverPieces, looksLikeQuestion, NO_SYNONYMS, queryWords, type QueryWord, type Synonyms } from './search-words';
 

@@ -4,10 +4,10 @@
  */
 import { z } from 'zod';
 import { SITE_PATTERN } from './sites';
-import { DEFAULT_SHIFTS } from './tally';
-import { DEFAULT_CHASE_LADDER, LADDER_KINDS } from './reminders';
-import { patternProblem } from './guard/pattern-safety';
-import { isIntent } from './intents';
+import { DEFAULT_SHIFTS } from '../tally/tally';
+import { DEFAULT_CHASE_LADDER, LADDER_KINDS } from '../chase/reminders';
+import { patternProblem } from '../guard/pattern-safety';
+import { isIntent } from '../suggest/intents';
 
 export const PHRASE_BODY_MAX = 500;
 export const PHRASE_VARIANTS_MAX = 4;
@@ -65,7 +65,7 @@ export const PhraseSchema = z.object({
   lastUsedAt: timestamp.optional(),
   createdAt: timestamp,
   updatedAt: timestamp,
-  /** Search keys computed on save (scripts-library/pinyin.ts). */
+  /** Search keys computed on save (scripts-library/shared/pinyin.ts). */
   pinyin: z.object({ full: z.string(), initials: z.string() }).optional(),
   /** Where the phrase came from: a bundled pack id, 'user' or 'import'. */
   origin: z.string().max(80).default('user'),

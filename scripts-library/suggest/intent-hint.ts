@@ -3,7 +3,7 @@
  * packs/intent-model.json trained on tests/fixtures/buyer-messages/intents-train.tsv) and the threshold below which
  * the suggestions abstain, chosen by 5-fold cross-validation on the training corpus (never on the held-back split).
  */
-import weights from './packs/intent-model.json';
+import weights from '../packs/intent-model.json';
 import { rankIntents, type IntentModel, type IntentPosterior } from './intent-model';
 
 /** Least probability of the top intent for a sure suggestion (Enter / Alt+1 / "/"+Enter may insert it). */

@@ -9,8 +9,8 @@
  * compares, so the shipped weights are always what the corpus gives.
  */
 import { features as stageFeatures, readExamples, type Example } from './stage-model';
-import { normalizeTerm } from './guard/normalize';
-import { trainLinearIndexed, type LinearWeights, type TrainOptions } from './linear-model';
+import { normalizeTerm } from '../guard/normalize';
+import { trainLinearIndexed, type LinearWeights, type TrainOptions } from '../shared/linear-model';
 import { CHITCHAT, INTENT_STAGE, isIntent, type IntentId } from './intents';
 
 export { readExamples, type Example };

@@ -3,7 +3,7 @@
  * packs/stage-model.json trained on tests/fixtures/buyer-messages). Below the threshold, or for chit-chat, it
  * says nothing rather than guess.
  */
-import weights from './packs/stage-model.json';
+import weights from '../packs/stage-model.json';
 import { classify, NONE, type StageModel } from './stage-model';
 
 /** Least probability for a hint, chosen by cross-validation on the training split (never on the held-back one). */

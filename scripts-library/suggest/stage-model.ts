@@ -13,8 +13,8 @@
  * Trained at build time: `npm run train:stage-model` writes packs/stage-model.json from the training split, and a
  * test retrains and compares, so the shipped weights are always what the corpus gives.
  */
-import { normalizeTerm } from './guard/normalize';
-import { posterior, trainLinear, type LinearWeights, type TrainOptions } from './linear-model';
+import { normalizeTerm } from '../guard/normalize';
+import { posterior, trainLinear, type LinearWeights, type TrainOptions } from '../shared/linear-model';
 
 /** Not a stage: chit-chat, nothing to suggest. */
 export const NONE = 'none';

@@ -12,7 +12,7 @@
  * the panel shows them as 可能是 and Enter / Alt+1 / "/"+Enter insert nothing. Chit-chat gets none.
  * Pure: the panel and the background (for the "/" picker) call it with what they have.
  */
-import { normalizeTerm } from './guard/normalize';
+import { normalizeTerm } from '../guard/normalize';
 import { CHITCHAT, stageIntents, type IntentId } from './intents';
 import { INTENT_THRESHOLD, intentRanking } from './intent-hint';
 import type { IntentPosterior } from './intent-model';

@@ -9,7 +9,7 @@
  * serves in a shift at full service quality), rounded up. The total can also come from expected visitors and the
  * share who ask (咨询率), or be typed as inquiries directly.
  */
-import { toCsv } from './csv';
+import { toCsv } from '../files/csv';
 import type { Shift } from './tally';
 
 export type StaffingMode = 'sales' | 'visitors' | 'inquiries';

@@ -2,7 +2,7 @@
  * The personal tally's arithmetic (服务统计本), pure: which day and shift a moment belongs to, conversion rate.
  * Times are local wall-clock times; a shift that runs past midnight counts to the day it started.
  */
-import { toCsv } from './csv';
+import { toCsv } from '../files/csv';
 import { afterSaleRates, responseTotals, type ResponseSums, type ResponseTotals } from './kpi';
 
 export interface Shift {

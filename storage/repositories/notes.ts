@@ -1,7 +1,7 @@
 /** Notes: per-buyer notes (keyed by site + buyer) and, later, the problem log and shift handovers. */
 import type { KefuDB } from '../db';
-import { NoteSchema, type Note } from '../../scripts-library/schema';
-import { bumpNote } from '../../scripts-library/notebook-io';
+import { NoteSchema, type Note } from '../../scripts-library/shared/schema';
+import { bumpNote } from '../../scripts-library/files/notebook-io';
 
 export const buyerNoteId = (site: string, buyerId: string) => `buyer|${site}|${buyerId}`;
 

@@ -4,9 +4,9 @@
  * background, which installs it, stays ≈ 320 kB lighter and starts faster every time the browser wakes it.
  */
 import type { KefuDB } from '../db';
-import { PhrasePackSchema, PhraseSchema, type Phrase, type PhrasePack } from '../../scripts-library/schema';
-import { wordingHash } from '../../scripts-library/team-pack';
-import type { PinyinKeys } from '../../scripts-library/pinyin';
+import { PhrasePackSchema, PhraseSchema, type Phrase, type PhrasePack } from '../../scripts-library/shared/schema';
+import { wordingHash } from '../../scripts-library/files/team-pack';
+import type { PinyinKeys } from '../../scripts-library/shared/pinyin';
 import { packMark } from './phrases';
 import defaultPack from '../../scripts-library/packs/default.json';
 import defaultKeys from '../../scripts-library/packs/keys/default.json';

@@ -1,12 +1,12 @@
 /** Phrase writes that compute search keys (pinyin) on save. Loaded lazily by the side panel. */
 import { z } from 'zod';
 import type { KefuDB } from '../db';
-import { InstalledPackSchema, PhraseSchema, StageSchema, type InstalledPack, type Phrase, type Stage } from '../../scripts-library/schema';
-import type { PackUpdatePlan } from '../../scripts-library/team-pack';
-import type { ImportPlan } from '../../scripts-library/phrase-io';
-import type { PhraseDraft } from '../../scripts-library/phrase-validation';
-import { phrasePinyin } from '../../scripts-library/pinyin';
-import { mergeSynonyms, shopSynonyms } from '../../scripts-library/search-words';
+import { InstalledPackSchema, PhraseSchema, StageSchema, type InstalledPack, type Phrase, type Stage } from '../../scripts-library/shared/schema';
+import type { PackUpdatePlan } from '../../scripts-library/files/team-pack';
+import type { ImportPlan } from '../../scripts-library/files/phrase-io';
+import type { PhraseDraft } from '../../scripts-library/phrases/phrase-validation';
+import { phrasePinyin } from '../../scripts-library/shared/pinyin';
+import { mergeSynonyms, shopSynonyms } from '../../scripts-library/search/search-words';
 import { updateSettings } from './settings';
 
 /**

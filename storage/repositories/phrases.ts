@@ -3,10 +3,10 @@
  * phrase-writes.ts so that pinyin-pro stays out of every module the side panel loads at start-up.
  */
 import type { KefuDB } from '../db';
-import { PhraseSchema, type Phrase, type Stage } from '../../scripts-library/schema';
-import { stageForNewPhrase } from '../../scripts-library/phrase-stage';
-import { titleFrom } from '../../scripts-library/phrase-title';
-import { validatePhrase } from '../../scripts-library/phrase-validation';
+import { PhraseSchema, type Phrase, type Stage } from '../../scripts-library/shared/schema';
+import { stageForNewPhrase } from '../../scripts-library/phrases/phrase-stage';
+import { titleFrom } from '../../scripts-library/phrases/phrase-title';
+import { validatePhrase } from '../../scripts-library/phrases/phrase-validation';
 
 /** The settings row that marks a bundled pack as installed (written with the pack, in one transaction). */
 export const packMark = (packId: string) => `installedPack:${packId}`;

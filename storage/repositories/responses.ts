@@ -1,8 +1,8 @@
 /** Response times in the database: one row per measured reply, written by the background, read by the tally view. */
 import type { KefuDB } from '../db';
-import { TallySchema, type ResponseRecord } from '../../scripts-library/schema';
-import { tallyId } from '../../scripts-library/tally';
-import { withResponse } from '../../scripts-library/kpi';
+import { TallySchema, type ResponseRecord } from '../../scripts-library/shared/schema';
+import { tallyId } from '../../scripts-library/tally/tally';
+import { withResponse } from '../../scripts-library/tally/kpi';
 
 /** Longest wait kept as a response: a buyer answered after half a day was not "responded to" in a shift. */
 export const MAX_RESPONSE_MS = 12 * 3600_000;

@@ -3,11 +3,11 @@
  * revision of the pack reaches the rules the agent never edited.
  */
 import type { KefuDB } from '../db';
-import { RulePackSchema, RuleSchema, type Rule, type RuleCategory } from '../../scripts-library/schema';
-import type { RuleImportPlan } from '../../scripts-library/rule-io';
+import { RulePackSchema, RuleSchema, type Rule, type RuleCategory } from '../../scripts-library/shared/schema';
+import type { RuleImportPlan } from '../../scripts-library/files/rule-io';
 import rulePack from '../../scripts-library/packs/rules-default.json';
 import ruleHistory from '../../scripts-library/packs/history/rules-default.json';
-import { contentHashes, planRuleUpgrade, revisionId, RuleHistorySchema } from '../../scripts-library/rule-upgrade';
+import { contentHashes, planRuleUpgrade, revisionId, RuleHistorySchema } from '../../scripts-library/guard/rule-upgrade';
 import { patternProblem } from '../../scripts-library/guard/pattern-safety';
 
 /** The current pack's revision: a hash of its rules' content (a new round of guard work changes it). */

@@ -1,6 +1,6 @@
 /** Settings repository: one row per key, read back through SettingsSchema so missing keys get defaults. */
 import type { KefuDB } from '../db';
-import { QUARANTINE_PREFIX, QuarantineSchema, SettingsSchema, type Settings } from '../../scripts-library/schema';
+import { QUARANTINE_PREFIX, QuarantineSchema, SettingsSchema, type Settings } from '../../scripts-library/shared/schema';
 
 export async function getSettings(db: KefuDB): Promise<Settings> {
   const rows = await db.settings.toArray();

@@ -1,7 +1,7 @@
 /** 服务统计本 in the database: atomic increments, so counts from several tabs or panels never get lost. */
 import type { KefuDB } from '../db';
-import { ConsultSeenSchema, TallySchema, type Tally } from '../../scripts-library/schema';
-import { tallyId } from '../../scripts-library/tally';
+import { ConsultSeenSchema, TallySchema, type Tally } from '../../scripts-library/shared/schema';
+import { tallyId } from '../../scripts-library/tally/tally';
 
 export type TallyField = 'consults' | 'autoConsults' | 'conversions' | 'refunds' | 'badReviews';
 

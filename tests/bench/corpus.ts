@@ -5,7 +5,7 @@
  * initials, cf → cflyq); a code already taken is left out rather than numbered, as real libraries do.
  */
 import pack from '../../scripts-library/packs/default.json';
-import type { SearchablePhrase } from '../../scripts-library/search';
+import type { SearchablePhrase } from '../../scripts-library/search/search';
 
 /** mulberry32: a 32-bit integer generator (no float state, so it does not fall into a short cycle). */
 export function mulberry32(seed: number): () => number {

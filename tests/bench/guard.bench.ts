@@ -5,7 +5,7 @@
  */
 import { checkDraft, compileRules, DEFAULT_RULES } from '../../scripts-library/guard';
 import { bothViews, createScratch, normalizeTerm } from '../../scripts-library/guard/normalize';
-import type { Rule } from '../../scripts-library/schema';
+import type { Rule } from '../../scripts-library/shared/schema';
 import { percentile, timeEach } from './stats';
 import { score } from '../fixtures/guard/corpus';
 import { judgeDraft } from '../../scripts-library/guard/judge';

@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hintScore, suggestScore } from '../fixtures/buyer-messages/score';
-import { stageGuess } from '../../scripts-library/stage-hint';
-import { readExamples } from '../../scripts-library/stage-model';
+import { stageGuess } from '../../scripts-library/suggest/stage-hint';
+import { readExamples } from '../../scripts-library/suggest/stage-model';
 import { percentile } from './stats';
 import { queryScore } from '../fixtures/search-queries/score';
-import { suggestReplies } from '../../scripts-library/suggest';
+import { suggestReplies } from '../../scripts-library/suggest/suggest';
 import pack from '../../scripts-library/packs/default.json';
 
 export async function run(): Promise<Record<string, number>> {

@@ -6,9 +6,9 @@
  */
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
-import { planImport, readImportFile, type ReadResult } from '../../scripts-library/phrase-io';
-import type { Phrase, PhrasePack, Stage } from '../../scripts-library/schema';
-import { planPackUpdate, storedId } from '../../scripts-library/team-pack';
+import { planImport, readImportFile, type ReadResult } from '../../scripts-library/files/phrase-io';
+import type { Phrase, PhrasePack, Stage } from '../../scripts-library/shared/schema';
+import { planPackUpdate, storedId } from '../../scripts-library/files/team-pack';
 import { KefuDB } from '../../storage/db';
 import { applyPackUpdate, getInstalledPack } from '../../storage/repositories/phrase-writes';
 import defaultPack from '../../scripts-library/packs/default.json';

@@ -7,10 +7,10 @@
 import Fuse from 'fuse.js';
 import pack from '../../scripts-library/packs/default.json';
 import keys from '../../scripts-library/packs/keys/default.json';
-import { phrasePinyin, type PinyinKeys } from '../../scripts-library/pinyin';
-import { panelSearch, PhraseIndex, PhraseSearchCache, type SearchablePhrase } from '../../scripts-library/search';
-import { compileSynonyms, DEFAULT_SYNONYMS } from '../../scripts-library/search-words';
-import { questionFallback } from '../../scripts-library/search-question';
+import { phrasePinyin, type PinyinKeys } from '../../scripts-library/shared/pinyin';
+import { panelSearch, PhraseIndex, PhraseSearchCache, type SearchablePhrase } from '../../scripts-library/search/search';
+import { compileSynonyms, DEFAULT_SYNONYMS } from '../../scripts-library/search/search-words';
+import { questionFallback } from '../../scripts-library/search/search-question';
 import { labelledQueries, scoreWith } from '../fixtures/search-queries/score';
 import { syntheticPhrases } from './corpus';
 import { percentile, timeEach } from './stats';

@@ -6,7 +6,7 @@
 import { launchWithExtension } from '../e2e/browser.mjs';
 import { buildFixtures } from '../e2e/build-fixtures.mjs';
 import { serve } from '../e2e/server.mjs';
-import { phrasePinyin } from '../../scripts-library/pinyin';
+import { phrasePinyin } from '../../scripts-library/shared/pinyin';
 import { syntheticPhrases } from './search.bench';
 import { percentile } from './stats';
 

@@ -8,12 +8,12 @@ import { Dexie } from 'dexie';
 import { KefuDB } from '../../storage/db';
 import { applyRestore, exportBackup, parseBackup } from '../../storage/backup';
 import { increment, tallyForDays } from '../../storage/repositories/tally';
-import { lastDays, totalsByDay } from '../../scripts-library/tally';
-import { phrasePinyin } from '../../scripts-library/pinyin';
+import { lastDays, totalsByDay } from '../../scripts-library/tally/tally';
+import { phrasePinyin } from '../../scripts-library/shared/pinyin';
 import { syntheticPhrases } from './search.bench';
 import { percentile } from './stats';
 import { recordResponse } from '../../storage/repositories/responses';
-import { summarize } from '../../scripts-library/tally';
+import { summarize } from '../../scripts-library/tally/tally';
 
 export async function run(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};

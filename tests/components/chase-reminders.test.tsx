@@ -9,8 +9,8 @@ import type { KefuDB } from '../../storage/db';
 import { freshDbPerTest } from '../helpers/db';
 import { saveSettings } from '../../storage/repositories/settings';
 import { fireReminder } from '../../storage/repositories/reminders';
-import { CHASE_FOCUS_KEY } from '../../scripts-library/reminders';
-import type { Served } from '../../scripts-library/served-tab';
+import { CHASE_FOCUS_KEY } from '../../scripts-library/chase/reminders';
+import type { Served } from '../../scripts-library/shared/served-tab';
 
 const freshDb = freshDbPerTest('chase');
 let db: KefuDB;

@@ -7,7 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SidePanel, type InsertFn } from '../../components/SidePanel';
 import type { KefuDB } from '../../storage/db';
 import { freshDbPerTest } from '../helpers/db';
-import type { Served } from '../../scripts-library/served-tab';
+import type { Served } from '../../scripts-library/shared/served-tab';
 
 const freshDb = freshDbPerTest('chase-wording');
 let db: KefuDB;

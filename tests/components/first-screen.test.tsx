@@ -8,7 +8,7 @@ import { freshDbPerTest } from '../helpers/db';
 import { ensureDefaultPacks } from '../../storage/repositories/packs';
 import { setPinned } from '../../storage/repositories/phrase-writes';
 import { FIRST_SCREEN } from '../../components/shared/use-first-screen';
-import type { Served } from '../../scripts-library/served-tab';
+import type { Served } from '../../scripts-library/shared/served-tab';
 
 // The panel's first screen while a large library loads (use-first-screen.ts): the ids of the list's first rows
 // are kept in localStorage, read by key on open and listed until the whole library is there.

@@ -89,7 +89,7 @@ const QIANNIU = [
   ',亲，加我微信给你返现哦,售后',
 ].join('\r\n');
 const qianniuFile = async (text = QIANNIU) => {
-  const { encodeGbk } = await import('../../scripts-library/gbk');
+  const { encodeGbk } = await import('../../scripts-library/files/gbk');
   return new File([encodeGbk(text) as BlobPart], 'qianniu.csv', { type: 'text/csv' });
 };
 

@@ -9,8 +9,8 @@ import userEvent from '@testing-library/user-event';
 import { SidePanel, type InsertFn } from '../../components/SidePanel';
 import { KefuDB } from '../../storage/db';
 import { freshDbPerTest } from '../helpers/db';
-import type { Served } from '../../scripts-library/served-tab';
-import { stageForNewPhrase } from '../../scripts-library/phrase-stage';
+import type { Served } from '../../scripts-library/shared/served-tab';
+import { stageForNewPhrase } from '../../scripts-library/phrases/phrase-stage';
 
 const freshDb = freshDbPerTest();
 let db: KefuDB;

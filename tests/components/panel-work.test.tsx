@@ -7,8 +7,8 @@ import { SidePanel, type InsertFn } from '../../components/SidePanel';
 import { KefuDB } from '../../storage/db';
 import { freshDbPerTest } from '../helpers/db';
 import { saveSettings } from '../../storage/repositories/settings';
-import type { Served } from '../../scripts-library/served-tab';
-import type { ChatTab } from '../../scripts-library/protocol';
+import type { Served } from '../../scripts-library/shared/served-tab';
+import type { ChatTab } from '../../scripts-library/shared/protocol';
 
 const freshDb = freshDbPerTest();
 let db: KefuDB;

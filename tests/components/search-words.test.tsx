@@ -10,7 +10,7 @@ import { SidePanel, type InsertFn } from '../../components/SidePanel';
 import { KefuDB } from '../../storage/db';
 import { freshDbPerTest } from '../helpers/db';
 import { saveSettings } from '../../storage/repositories/settings';
-import type { Served } from '../../scripts-library/served-tab';
+import type { Served } from '../../scripts-library/shared/served-tab';
 
 const freshDb = freshDbPerTest();
 let db: KefuDB;

@@ -4,7 +4,7 @@ import { expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SettingsForm } from '../../components/settings/SettingsForm';
-import { SettingsSchema } from '../../scripts-library/schema';
+import { SettingsSchema } from '../../scripts-library/shared/schema';
 
 const ladderField = () => screen.getByLabelText('催付提醒（拍下后多久提醒）');
 

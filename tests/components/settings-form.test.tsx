@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SettingsForm } from '../../components/settings/SettingsForm';
-import { SettingsSchema } from '../../scripts-library/schema';
+import { SettingsSchema } from '../../scripts-library/shared/schema';
 
 describe('settings: remembered fill-ins', () => {
   it('shows what is remembered (the courier suggestion, how many buyers) and clears it', async () => {

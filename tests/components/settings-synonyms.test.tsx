@@ -4,8 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SettingsForm } from '../../components/settings/SettingsForm';
-import { SettingsSchema, type Settings } from '../../scripts-library/schema';
-import { DEFAULT_SYNONYMS } from '../../scripts-library/search-words';
+import { SettingsSchema, type Settings } from '../../scripts-library/shared/schema';
+import { DEFAULT_SYNONYMS } from '../../scripts-library/search/search-words';
 
 const box = () => screen.getByLabelText(/同义词/) as HTMLTextAreaElement;
 const setText = (text: string) => fireEvent.change(box(), { target: { value: text } });

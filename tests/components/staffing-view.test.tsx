@@ -7,7 +7,7 @@ import { Dexie } from 'dexie';
 import { DbProvider } from '../../components/shared/db-context';
 import { Staffing } from '../../components/staffing/StaffingView';
 import { KefuDB } from '../../storage/db';
-import { SettingsSchema } from '../../scripts-library/schema';
+import { SettingsSchema } from '../../scripts-library/shared/schema';
 import { addSale, increment } from '../../storage/repositories/tally';
 
 let db: KefuDB;

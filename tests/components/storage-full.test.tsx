@@ -8,7 +8,7 @@ import { DbProvider } from '../../components/shared/db-context';
 import { BuyerNote } from '../../components/notebooks/BuyerNote';
 import type { KefuDB } from '../../storage/db';
 import { freshDbPerTest } from '../helpers/db';
-import type { Served } from '../../scripts-library/served-tab';
+import type { Served } from '../../scripts-library/shared/served-tab';
 
 const freshDb = freshDbPerTest('quota');
 let db: KefuDB;

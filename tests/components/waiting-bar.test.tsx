@@ -4,7 +4,7 @@
 import { expect, it } from 'vitest';
 import { render, screen } from '@testing-library/react';
 import { WaitingBar } from '../../components/served/WaitingBar';
-import type { ChatTab } from '../../scripts-library/protocol';
+import type { ChatTab } from '../../scripts-library/shared/protocol';
 
 const tab = (waiting: NonNullable<ChatTab['status']['waiting']>): ChatTab => ({
   tabId: 1,

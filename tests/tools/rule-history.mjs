@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const file = 'scripts-library/packs/rules-default.json';
 const outfile = join(root, 'node_modules', '.cache', 'rule-upgrade.mjs');
-await build({ entryPoints: [join(root, 'scripts-library', 'rule-upgrade.ts')], bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'error' });
+await build({ entryPoints: [join(root, 'scripts-library', 'guard', 'rule-upgrade.ts')], bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'error' });
 const { ruleContentHash } = await import(outfile);
 const git = (...args) => execFileSync('git', args, { cwd: root, maxBuffer: 1 << 27 }).toString();
 const commits = git('log', '--reverse', '--format=%h', '--', file).trim().split('\n').filter(Boolean);
@@ -26,6 +26,6 @@ for (const text of versions) {
   revisions[String(seen.size)] = map;
 }
 const about =
-  'The content hash (scripts-library/rule-upgrade.ts ruleContentHash) of every default rule as each revision of rules-default.json shipped it, from the repository history (npm run rules:history). A stored default rule with one of these hashes was never edited by the agent, so a new revision may rewrite or remove it.';
+  'The content hash (scripts-library/guard/rule-upgrade.ts ruleContentHash) of every default rule as each revision of rules-default.json shipped it, from the repository history (npm run rules:history). A stored default rule with one of these hashes was never edited by the agent, so a new revision may rewrite or remove it.';
 writeFileSync(join(root, 'scripts-library', 'packs', 'history', 'rules-default.json'), `${JSON.stringify({ format: 'kefu-rule-history', pack: 'rules-default', about, revisions })}\n`);
 console.log(`${seen.size} revisions`);

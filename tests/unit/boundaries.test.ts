@@ -27,7 +27,7 @@ const CASES: [string, string, string, string | null][] = [
   ['the chat script importing a panel component', 'entrypoints/chat-script/new-feature.ts', imp('{ SidePanel }', '../../components/SidePanel'), PAGE],
   ['a view calling a repository', 'components/tally/NewView.tsx', imp('{ increment }', '../../storage/repositories/tally'), VIEW],
   ['a view running a live query', 'components/tally/NewView.tsx', imp('{ useLiveQuery }', 'dexie-react-hooks'), VIEW],
-  ['the chat script using the protocol', 'entrypoints/chat-script/new-feature.ts', imp('{ createSender }', '../../scripts-library/protocol'), null],
+  ['the chat script using the protocol', 'entrypoints/chat-script/new-feature.ts', imp('{ createSender }', '../../scripts-library/shared/protocol'), null],
   ['a feature hook calling a repository', 'components/tally/use-new.ts', imp('{ increment }', '../../storage/repositories/tally'), null],
 ];
 

@@ -13,7 +13,7 @@ import { getSettings, saveSettings } from '../../storage/repositories/settings';
 import { increment, recordConsultOnce } from '../../storage/repositories/tally';
 import { addHandover, addProblem, saveBuyerNote } from '../../storage/repositories/notes';
 import { startChase } from '../../storage/repositories/reminders';
-import { QUARANTINE_PREFIX, SettingsSchema } from '../../scripts-library/schema';
+import { QUARANTINE_PREFIX, SettingsSchema } from '../../scripts-library/shared/schema';
 
 const freshDb = freshDbPerTest('fuzz-backup');
 let db: KefuDB;

@@ -6,8 +6,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { KefuDB } from '../../storage/db';
 import { freshDbPerTest } from '../helpers/db';
 import { addHandover, addProblem, answerProblem, applyNotebookMerge, notesWithIds, saveBuyerNote } from '../../storage/repositories/notes';
-import { exportNotebooks, planNotebookMerge, readNotebookFile } from '../../scripts-library/notebook-io';
-import { NoteSchema, type Note } from '../../scripts-library/schema';
+import { exportNotebooks, planNotebookMerge, readNotebookFile } from '../../scripts-library/files/notebook-io';
+import { NoteSchema, type Note } from '../../scripts-library/shared/schema';
 import { exportBackup, parseBackup } from '../../storage/backup';
 
 const freshDb = freshDbPerTest('fuzz-notes');

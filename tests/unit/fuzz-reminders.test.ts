@@ -8,8 +8,8 @@ import type { KefuDB } from '../../storage/db';
 import { freshDbPerTest } from '../helpers/db';
 import { startChase } from '../../storage/repositories/reminders';
 import { exportBackup, parseBackup } from '../../storage/backup';
-import { delayParts, dueToNotify, ladderPlan, LADDER_KINDS, nextAlarmAt, parseDelays, stepState, type LadderKind } from '../../scripts-library/reminders';
-import { ReminderSchema, SettingsSchema } from '../../scripts-library/schema';
+import { delayParts, dueToNotify, ladderPlan, LADDER_KINDS, nextAlarmAt, parseDelays, stepState, type LadderKind } from '../../scripts-library/chase/reminders';
+import { ReminderSchema, SettingsSchema } from '../../scripts-library/shared/schema';
 
 const freshDb = freshDbPerTest('fuzz-reminders');
 let db: KefuDB;

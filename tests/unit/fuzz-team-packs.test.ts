@@ -12,9 +12,9 @@ import { ensureDefaultPacks, isPristineDefault } from '../../storage/repositorie
 import { applyPackUpdate, deletePhrase, getInstalledPack, savePhrase } from '../../storage/repositories/phrase-writes';
 import { listStages } from '../../storage/repositories/phrases';
 import { stable, TABLE_NAMES } from '../../storage/backup';
-import { readImportFile } from '../../scripts-library/phrase-io';
-import { planPackUpdate, storedId } from '../../scripts-library/team-pack';
-import type { Phrase } from '../../scripts-library/schema';
+import { readImportFile } from '../../scripts-library/files/phrase-io';
+import { planPackUpdate, storedId } from '../../scripts-library/files/team-pack';
+import type { Phrase } from '../../scripts-library/shared/schema';
 
 const freshDb = freshDbPerTest('fuzz-team');
 let db: KefuDB;

@@ -1,5 +1,5 @@
 import type { SiteAdapter } from './types';
-import { SITE_MATCHES } from '../../../scripts-library/sites';
+import { SITE_MATCHES } from '../../../scripts-library/shared/sites';
 import { asReplyBox, frameDocument, isShown, sameOriginFrames } from '../dom';
 
 /**

@@ -1,5 +1,5 @@
 import type { SiteAdapter } from './types';
-import { SITE_MATCHES } from '../../../scripts-library/sites';
+import { SITE_MATCHES } from '../../../scripts-library/shared/sites';
 
 /**
  * 淘宝/天猫 web (qn.taobao.com, myseller.taobao.com). The web pages these match are a chat-record search tool in a

@@ -1,4 +1,4 @@
-import type { Buyer } from '../../../scripts-library/protocol';
+import type { Buyer } from '../../../scripts-library/shared/protocol';
 
 /** The fields an adapter may read from its console (one column each in the README's console table). */
 export const FIELD_NAMES = ['replyBox', 'send', 'buyerName', 'buyerId', 'lastMessageFrom', 'latestBuyerMessage', 'messageTime', 'waitingList'] as const;

@@ -2,13 +2,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { KefuDB } from '../../../storage/db';
 import { freshDbPerTest } from '../../helpers/db';
 import { ChatTabRegistry } from '../../../storage/chat-tabs';
-import { RuleSchema } from '../../../scripts-library/schema';
+import { RuleSchema } from '../../../scripts-library/shared/schema';
 import { createServices } from '../../../entrypoints/background/services';
 import { savePhrase } from '../../../storage/repositories/phrase-writes';
 import { ensureDefaultPacks } from '../../../storage/repositories/packs';
 import { getSettings, saveSettings } from '../../../storage/repositories/settings';
 import { listPhrases } from '../../../storage/repositories/phrases';
-import type { Phrase } from '../../../scripts-library/schema';
+import type { Phrase } from '../../../scripts-library/shared/schema';
 
 const freshDb = freshDbPerTest();
 let db: KefuDB;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSiteService, CHAT_LOADER_FILE } from '../../../entrypoints/background/sites';
-import { siteScriptId } from '../../../scripts-library/sites';
+import { siteScriptId } from '../../../scripts-library/shared/sites';
 
 /** The scripting and permissions APIs as the browser keeps them: registrations and granted origins. */
 function fakeApi(granted: string[]) {

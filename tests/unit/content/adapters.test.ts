@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ADAPTERS, pickAdapter } from '../../../entrypoints/chat-script/adapters';
-import { CHAT_MATCHES, SITE_MATCHES } from '../../../scripts-library/sites';
+import { CHAT_MATCHES, SITE_MATCHES } from '../../../scripts-library/shared/sites';
 import { ChatScript, sendButtonOf } from '../../../entrypoints/chat-script/chat-script';
 import { findSendButtonNear } from '../../../entrypoints/chat-script/dom';
 

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ChatScript } from '../../../entrypoints/chat-script/chat-script';
 import { demo } from '../../../entrypoints/chat-script/adapters/demo';
-import { ChatStatusSchema, type WaitConfig } from '../../../scripts-library/protocol';
+import { ChatStatusSchema, type WaitConfig } from '../../../scripts-library/shared/protocol';
 import { WaitWatch } from '../../../entrypoints/chat-script/wait-watch';
 
 beforeEach(() => {

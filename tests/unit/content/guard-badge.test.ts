@@ -4,7 +4,7 @@ import { GuardBadge, type GuardDeps } from '../../../entrypoints/chat-script/gua
 import { insertText } from '../../../entrypoints/chat-script/insert';
 import { checkDraft } from '../../../scripts-library/guard';
 import { planRewrite } from '../../../scripts-library/guard/rewrite';
-import type { GuardHit } from '../../../scripts-library/protocol';
+import type { GuardHit } from '../../../scripts-library/shared/protocol';
 
 /** guard/rewrite as the background answers it: the rewrite planned and re-checked with `check`. */
 const planner = (check: GuardDeps['check']): GuardDeps['plan'] => async (text, hit, hits) => {

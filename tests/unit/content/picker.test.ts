@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { SlashPicker, type PickerDeps } from '../../../entrypoints/chat-script/picker';
 import type { SavedSelection } from '../../../entrypoints/chat-script/insert';
-import type { PickerItem } from '../../../scripts-library/protocol';
+import type { PickerItem } from '../../../scripts-library/shared/protocol';
 import { agentEventsAndClosedRoots, pageMade, shadowOf } from '../../helpers/page-side';
 
 const STOCK: PickerItem = { id: 'stock-yes', title: '有货', body: '有货的亲', values: {}, suggested: {} };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { toCsv, unescapeCell } from '../../../scripts-library/csv';
-import { exportCsv, readImportFile, type ReadResult } from '../../../scripts-library/phrase-io';
-import { tallyCsv } from '../../../scripts-library/tally';
+import { toCsv, unescapeCell } from '../../../scripts-library/files/csv';
+import { exportCsv, readImportFile, type ReadResult } from '../../../scripts-library/files/phrase-io';
+import { tallyCsv } from '../../../scripts-library/tally/tally';
 
 const HOSTILE = ['=HYPERLINK("http://x.example","点我")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A9)', '\t=1', '\r=1'];
 const cells = (csv: string) => Papa.parse<string[]>(csv.replace(/^\ufeff/, ''), { skipEmptyLines: true }).data.slice(1).flat();

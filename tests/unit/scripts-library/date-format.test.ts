@@ -1,6 +1,6 @@
 // #29 item 22: one way to write a date in the panel — 「12月6日 12:44」 in Chinese, "Dec 6, 12:44" in English.
 import { expect, it } from 'vitest';
-import { formatDateTime, formatDay, formatWeek } from '../../../scripts-library/date-format';
+import { formatDateTime, formatDay, formatWeek } from '../../../scripts-library/shared/date-format';
 
 const at = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min).getTime();
 const NOW = at(2026, 12, 6, 15, 0);

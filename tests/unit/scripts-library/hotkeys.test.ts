@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tallyHotkey } from '../../../scripts-library/hotkeys';
+import { tallyHotkey } from '../../../scripts-library/tally/hotkeys';
 
 const key = (code: string, mods: Partial<{ altKey: boolean; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; isComposing: boolean }> = {}) =>
   tallyHotkey({ altKey: true, ctrlKey: false, metaKey: false, shiftKey: false, code, ...mods });

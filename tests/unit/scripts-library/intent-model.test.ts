@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { features, rankIntents, readExamples, train, type IntentModel } from '../../../scripts-library/intent-model';
-import { INTENT_IDS } from '../../../scripts-library/intents';
+import { features, rankIntents, readExamples, train, type IntentModel } from '../../../scripts-library/suggest/intent-model';
+import { INTENT_IDS } from '../../../scripts-library/suggest/intents';
 
 const dir = join(__dirname, '../../fixtures/buyer-messages');
 const shipped = join(__dirname, '../../../scripts-library/packs/intent-model.json');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { afterSaleRates, responseTotals, withResponse, type ResponseSums } from '../../../scripts-library/kpi';
-import { summarize } from '../../../scripts-library/tally';
+import { afterSaleRates, responseTotals, withResponse, type ResponseSums } from '../../../scripts-library/tally/kpi';
+import { summarize } from '../../../scripts-library/tally/tally';
 
 /** A row's sums after these replies, as recordResponse adds them one by one. */
 const sums = (...replies: [number, boolean][]) => replies.reduce<ResponseSums>((s, [ms, first]) => withResponse(s, ms, first), {});

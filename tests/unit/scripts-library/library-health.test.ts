@@ -1,8 +1,8 @@
 // 管理's library health: most used, unused in 30 days, rules most overridden with 仍要发送.
 import { expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../../../scripts-library/guard';
-import { libraryHealth } from '../../../scripts-library/library-health';
-import type { Phrase } from '../../../scripts-library/schema';
+import { libraryHealth } from '../../../scripts-library/phrases/library-health';
+import type { Phrase } from '../../../scripts-library/shared/schema';
 
 const NOW = Date.UTC(2026, 11, 3, 12);
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 // Moving 问题登记本 and 交接记录本 between two machines: merge by id, nothing lost on either side.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { bumpNote, exportNotebookFiles, exportNotebooks, planNotebookMerge, readNotebookFile } from '../../../scripts-library/notebook-io';
-import type { Note } from '../../../scripts-library/schema';
+import { bumpNote, exportNotebookFiles, exportNotebooks, planNotebookMerge, readNotebookFile } from '../../../scripts-library/files/notebook-io';
+import type { Note } from '../../../scripts-library/shared/schema';
 
 const note = (id: string, over: Partial<Note> = {}): Note => ({ id, kind: 'problem', text: '', question: `问题${id}`, createdAt: 1, updatedAt: 1, ...over });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isUnreadHandover } from '../../../scripts-library/notebooks';
+import { isUnreadHandover } from '../../../scripts-library/notebooks/notebooks';
 
 describe('isUnreadHandover', () => {
   it.each([

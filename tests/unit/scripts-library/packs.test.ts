@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PhrasePackSchema, RulePackSchema } from '../../../scripts-library/schema';
-import { phrasePinyin } from '../../../scripts-library/pinyin';
+import { PhrasePackSchema, RulePackSchema } from '../../../scripts-library/shared/schema';
+import { phrasePinyin } from '../../../scripts-library/shared/pinyin';
 
 // Walks scripts-library/packs: every phrase pack must pass its schema, its id must equal its file name, and
 // phrase ids are unique across packs (two packs must never overwrite each other's phrases).

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { completePhrase, deliverPhrase, startPhrase } from '../../../scripts-library/phrase-flow';
+import { completePhrase, deliverPhrase, startPhrase } from '../../../scripts-library/phrases/phrase-flow';
 
 const SHOP = { 店铺名: '小美家', 客服名: '小美' };
 

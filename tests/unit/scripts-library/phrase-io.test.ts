@@ -11,9 +11,9 @@ import {
   planImport,
   readImportFile,
   type ReadResult,
-} from '../../../scripts-library/phrase-io';
-import { shortHash as hash } from '../../../scripts-library/hash';
-import { decodeGbk, encodeGbk, GbkEncodeError } from '../../../scripts-library/gbk';
+} from '../../../scripts-library/files/phrase-io';
+import { shortHash as hash } from '../../../scripts-library/shared/hash';
+import { decodeGbk, encodeGbk, GbkEncodeError } from '../../../scripts-library/files/gbk';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const freshDb = freshDbPerTest();
@@ -226,7 +226,7 @@ describe('a Qianniu file whose codes clash with the default library (#29 item 2)
   const planWith = async (bytes: Uint8Array, options: Parameters<typeof planImport>[4] = {}) => {
     const read = readImportFile(bytes);
     if (!read.ok) throw new Error(read.error);
-    const initialsOf = (await import('../../../scripts-library/pinyin')).phrasePinyin;
+    const initialsOf = (await import('../../../scripts-library/shared/pinyin')).phrasePinyin;
     return planImport(read, await db.phrases.toArray(), await listStages(db), (r) => `import-${hash(`${r.stageName}|${r.title}|${r.body}`)}`, {
       initialsOf: (text) => initialsOf([text]).initials,
       ...options,

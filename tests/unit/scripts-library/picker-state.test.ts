@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickerKey } from '../../../scripts-library/picker-state';
+import { pickerKey } from '../../../scripts-library/phrases/picker-state';
 
 const list = { items: ['欢迎', '催付', '快递'], active: 0 };
 

@@ -9,10 +9,10 @@ import {
   rememberPatch,
   formatDate,
   unknownPlaceholders,
-} from '../../../scripts-library/placeholders';
-import { validatePhrase } from '../../../scripts-library/phrase-validation';
-import { phrasePinyin } from '../../../scripts-library/pinyin';
-import { SettingsSchema } from '../../../scripts-library/schema';
+} from '../../../scripts-library/phrases/placeholders';
+import { validatePhrase } from '../../../scripts-library/phrases/phrase-validation';
+import { phrasePinyin } from '../../../scripts-library/shared/pinyin';
+import { SettingsSchema } from '../../../scripts-library/shared/schema';
 
 const settings = { ...SettingsSchema.parse({}), shopName: '小美服饰', agentName: '小王', shipDays: '2' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GRAM_KEYS, latinCode, PostingsBuilder, TRIGRAM_KEYS } from '../../../scripts-library/postings';
+import { GRAM_KEYS, latinCode, PostingsBuilder, TRIGRAM_KEYS } from '../../../scripts-library/search/postings';
 
 const gram = (s: string) => latinCode(s.charCodeAt(0)) * 36 + latinCode(s.charCodeAt(1));
 

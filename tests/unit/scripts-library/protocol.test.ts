@@ -12,7 +12,7 @@ import {
   InsertReplySchema,
   MAX_INSERT_CHARS,
   parseMessage,
-} from '../../../scripts-library/protocol';
+} from '../../../scripts-library/shared/protocol';
 
 describe('parseMessage', () => {
   it.each([

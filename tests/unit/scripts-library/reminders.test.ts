@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReminderSchema } from '../../../scripts-library/schema';
+import { ReminderSchema } from '../../../scripts-library/shared/schema';
 import {
   DEFAULT_CHASE_LADDER,
   LADDER_KINDS,
@@ -12,7 +12,7 @@ import {
   nextAlarmAt,
   planLadder,
   stepState,
-} from '../../../scripts-library/reminders';
+} from '../../../scripts-library/chase/reminders';
 
 const NOW = Date.UTC(2026, 10, 23, 2, 0);
 

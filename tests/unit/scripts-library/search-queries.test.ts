@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { pinyin } from 'pinyin-pro';
 import pack from '../../../scripts-library/packs/default.json';
-import { STAGE_PINYIN, stageNamed } from '../../../scripts-library/search';
+import { STAGE_PINYIN, stageNamed } from '../../../scripts-library/search/search';
 import { queryScore } from '../../fixtures/search-queries/score';
 
 const s = queryScore();

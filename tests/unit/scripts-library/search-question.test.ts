@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import pack from '../../../scripts-library/packs/default.json';
-import { panelSearch, PhraseIndex } from '../../../scripts-library/search';
-import { compileSynonyms, DEFAULT_SYNONYMS } from '../../../scripts-library/search-words';
-import { looksLikeQuestion, questionFallback } from '../../../scripts-library/search-question';
-import { suggestReplies } from '../../../scripts-library/suggest';
+import { panelSearch, PhraseIndex } from '../../../scripts-library/search/search';
+import { compileSynonyms, DEFAULT_SYNONYMS } from '../../../scripts-library/search/search-words';
+import { looksLikeQuestion, questionFallback } from '../../../scripts-library/search/search-question';
+import { suggestReplies } from '../../../scripts-library/suggest/suggest';
 import { packPhrases } from '../../fixtures/search-queries/score';
 
 const phrases = packPhrases();

@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import pack from '../../../scripts-library/packs/default.json';
 import synonymsFile from '../../../scripts-library/packs/synonyms.json';
-import { PhrasePackSchema, SettingsSchema, SynonymFileSchema } from '../../../scripts-library/schema';
-import { panelSearch, PhraseIndex, type SearchablePhrase } from '../../../scripts-library/search';
-import { compileSynonyms, DEFAULT_SYNONYMS, mergeSynonyms, shopSynonyms } from '../../../scripts-library/search-words';
-import { phrasePinyin } from '../../../scripts-library/pinyin';
+import { PhrasePackSchema, SettingsSchema, SynonymFileSchema } from '../../../scripts-library/shared/schema';
+import { panelSearch, PhraseIndex, type SearchablePhrase } from '../../../scripts-library/search/search';
+import { compileSynonyms, DEFAULT_SYNONYMS, mergeSynonyms, shopSynonyms } from '../../../scripts-library/search/search-words';
+import { phrasePinyin } from '../../../scripts-library/shared/pinyin';
 import { packPhrases } from '../../fixtures/search-queries/score';
 
 const phrases = packPhrases();

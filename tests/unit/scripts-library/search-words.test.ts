@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import pack from '../../../scripts-library/packs/default.json';
-import { panelSearch, PhraseIndex } from '../../../scripts-library/search';
-import { coverPieces, queryWords } from '../../../scripts-library/search-words';
+import { panelSearch, PhraseIndex } from '../../../scripts-library/search/search';
+import { coverPieces, queryWords } from '../../../scripts-library/search/search-words';
 import { packPhrases } from '../../fixtures/search-queries/score';
 
 const phrases = packPhrases();

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import pack from '../../../scripts-library/packs/default.json';
-import { phrasePinyin } from '../../../scripts-library/pinyin';
-import { alignedShare, typoShare, browse, frecency, libraryVersion, panelSearch, PhraseIndex, PhraseSearchCache, splitHighlight, type SearchablePhrase } from '../../../scripts-library/search';
+import { phrasePinyin } from '../../../scripts-library/shared/pinyin';
+import { alignedShare, typoShare, browse, frecency, libraryVersion, panelSearch, PhraseIndex, PhraseSearchCache, splitHighlight, type SearchablePhrase } from '../../../scripts-library/search/search';
 
 const NOW = Date.UTC(2026, 10, 23);
 const library = (): SearchablePhrase[] =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickWording, SentMemory, SENT_WINDOW_MS } from '../../../scripts-library/sent-memory';
+import { pickWording, SentMemory, SENT_WINDOW_MS } from '../../../scripts-library/phrases/sent-memory';
 
 describe('what this page sent to each buyer lately', () => {
   it('knows a reply sent to this buyer, whatever its white space, and only within the window', () => {

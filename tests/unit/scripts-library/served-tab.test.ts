@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pickServedTab, type ServedQuery } from '../../../scripts-library/served-tab';
-import type { ChatTab } from '../../../scripts-library/protocol';
+import { pickServedTab, type ServedQuery } from '../../../scripts-library/shared/served-tab';
+import type { ChatTab } from '../../../scripts-library/shared/protocol';
 
 const tab = (tabId: number, windowId: number, seenAt: number, hasInput = true): ChatTab => ({
   tabId,

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { siteHost, siteScriptId, sitePattern } from '../../../scripts-library/sites';
-import { SITE_PATTERN } from '../../../scripts-library/sites';
+import { siteHost, siteScriptId, sitePattern } from '../../../scripts-library/shared/sites';
+import { SITE_PATTERN } from '../../../scripts-library/shared/sites';
 
 it.each([
   ['https://im.kwaixiaodian.com/workbench', 'https://im.kwaixiaodian.com/*'],

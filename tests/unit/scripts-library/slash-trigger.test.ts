@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSlashTrigger } from '../../../scripts-library/slash-trigger';
+import { findSlashTrigger } from '../../../scripts-library/phrases/slash-trigger';
 
 describe('findSlashTrigger', () => {
   it.each([

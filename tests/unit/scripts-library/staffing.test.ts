@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultShares, planStaffing, prefillFromTally, shiftHours, staffingCsv, type StaffingInput } from '../../../scripts-library/staffing';
+import { defaultShares, planStaffing, prefillFromTally, shiftHours, staffingCsv, type StaffingInput } from '../../../scripts-library/tally/staffing';
 
 const SHIFTS = [
   { id: 'day', name: '白班', start: '09:00', end: '17:30' },

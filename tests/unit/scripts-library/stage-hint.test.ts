@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stageHint } from '../../../scripts-library/stage-hint';
+import { stageHint } from '../../../scripts-library/suggest/stage-hint';
 
 describe('stageHint', () => {
   it.each([

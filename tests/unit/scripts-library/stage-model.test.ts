@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { classify, features, NONE, readExamples, train } from '../../../scripts-library/stage-model';
-import { HINT_THRESHOLD, stageGuess } from '../../../scripts-library/stage-hint';
+import { classify, features, NONE, readExamples, train } from '../../../scripts-library/suggest/stage-model';
+import { HINT_THRESHOLD, stageGuess } from '../../../scripts-library/suggest/stage-hint';
 import { hintScore } from '../../fixtures/buyer-messages/score';
 
 const dir = join(__dirname, '../../fixtures/buyer-messages');

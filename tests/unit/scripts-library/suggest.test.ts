@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestFor, suggestReplies, type Suggestible } from '../../../scripts-library/suggest';
+import { suggestFor, suggestReplies, type Suggestible } from '../../../scripts-library/suggest/suggest';
 import pack from '../../../scripts-library/packs/default.json';
 import { suggestScore } from '../../fixtures/buyer-messages/score';
 
@@ -84,8 +84,8 @@ describe('suggested replies answer the question asked (#32)', () => {
 
 describe('the default pack answers every intent', () => {
   it('every intent but chit-chat has a phrase that answers it and may lead for it', async () => {
-    const { INTENT_IDS } = await import('../../../scripts-library/intents');
-    const { mayLead } = await import('../../../scripts-library/suggest');
+    const { INTENT_IDS } = await import('../../../scripts-library/suggest/intents');
+    const { mayLead } = await import('../../../scripts-library/suggest/suggest');
     const missing = INTENT_IDS.filter((i) => i !== 'chitchat' && !phrases.some((p) => p.intents?.includes(i) && mayLead(p.lead, i)));
     expect(missing).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { responseTotals, withResponse } from '../../../scripts-library/kpi';
-import { serviceHours } from '../../../scripts-library/service-hours';
-import { conversionRate, goalProgress, lastDays, monthToDate, shiftAt, summarize, tallyCsv, totalsByDay, weekToDate, type Shift } from '../../../scripts-library/tally';
+import { responseTotals, withResponse } from '../../../scripts-library/tally/kpi';
+import { serviceHours } from '../../../scripts-library/chase/service-hours';
+import { conversionRate, goalProgress, lastDays, monthToDate, shiftAt, summarize, tallyCsv, totalsByDay, weekToDate, type Shift } from '../../../scripts-library/tally/tally';
 
 const at = (s: string) => new Date(s); // local time (no zone suffix): wall-clock, DST-free arithmetic
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { planPackUpdate, storedId, teamPackFile, wordingHash, editedHere, type PackUpdatePlan } from '../../../scripts-library/team-pack';
-import { readImportFile } from '../../../scripts-library/phrase-io';
-import type { InstalledPack, Phrase, PhrasePack, Stage } from '../../../scripts-library/schema';
+import { planPackUpdate, storedId, teamPackFile, wordingHash, editedHere, type PackUpdatePlan } from '../../../scripts-library/files/team-pack';
+import { readImportFile } from '../../../scripts-library/files/phrase-io';
+import type { InstalledPack, Phrase, PhrasePack, Stage } from '../../../scripts-library/shared/schema';
 
 const stages: Stage[] = [{ id: 'logistics', name: '物流', order: 10, color: '#0f766e', builtin: true }];
 
@@ -158,7 +158,7 @@ describe('team pack files', () => {
 
 describe('sha256 (team-pack ids and content hashes)', () => {
   it('equals Node’s SHA-256 at block boundaries and on Chinese text', async () => {
-    const { sha256 } = await import('../../../scripts-library/hash');
+    const { sha256 } = await import('../../../scripts-library/shared/hash');
     const { createHash } = await import('node:crypto');
     for (const s of ['', 'abc', '发货时间'.repeat(50), 'x'.repeat(55), 'x'.repeat(56), 'x'.repeat(64), 'y'.repeat(1000)]) {
       expect(sha256(s)).toBe(createHash('sha256').update(s).digest('hex'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WaitClock, formatWait, pillSpot, waitKey, waitLevel, waitShown } from '../../../scripts-library/wait-clock';
+import { WaitClock, formatWait, pillSpot, waitKey, waitLevel, waitShown } from '../../../scripts-library/chase/wait-clock';
 
 const open = (key: string, from: 'buyer' | 'agent' | null) => ({ key, name: key.split('|')[1], from });
 

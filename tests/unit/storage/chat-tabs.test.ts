@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChatTabRegistry, type KeyValueArea } from '../../../storage/chat-tabs';
-import type { ChatStatus } from '../../../scripts-library/protocol';
+import type { ChatStatus } from '../../../scripts-library/shared/protocol';
 
 function memoryArea(): KeyValueArea & { data: Record<string, unknown> } {
   const data: Record<string, unknown> = {};

@@ -1,4 +1,4 @@
-import { SettingsSchema } from '../../../scripts-library/schema';
+import { SettingsSchema } from '../../../scripts-library/shared/schema';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { KefuDB } from '../../../storage/db';
 import { freshDbPerTest } from '../../helpers/db';
@@ -6,7 +6,7 @@ import { DEFAULT_PACK_ID, defaultPackInstalled, listPhrases, listStages, recordP
 import { ensureDefaultPacks, installPackWith } from '../../../storage/repositories/packs';
 import { getSettings, saveSettings } from '../../../storage/repositories/settings';
 import starter from '../../../scripts-library/packs/default.json';
-import { browse } from '../../../scripts-library/search';
+import { browse } from '../../../scripts-library/search/search';
 
 const freshDb = freshDbPerTest();
 let db: KefuDB;

@@ -3,7 +3,7 @@ import { Dexie } from 'dexie';
 import { KefuDB } from '../../../storage/db';
 import { MAX_RESPONSE_MS, recordResponse } from '../../../storage/repositories/responses';
 import { tallyForDays } from '../../../storage/repositories/tally';
-import { summarize } from '../../../scripts-library/tally';
+import { summarize } from '../../../scripts-library/tally/tally';
 
 let db: KefuDB;
 beforeEach(async () => {

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { freshDbPerTest } from '../../helpers/db';
 import { ensureDefaultRules, listRules } from '../../../storage/repositories/rules';
 import { checkDraft, DEFAULT_RULES } from '../../../scripts-library/guard';
-import { planRuleUpgrade, ruleContentHash, RuleHistorySchema } from '../../../scripts-library/rule-upgrade';
-import { RulePackSchema, RuleSchema, type Rule } from '../../../scripts-library/schema';
+import { planRuleUpgrade, ruleContentHash, RuleHistorySchema } from '../../../scripts-library/guard/rule-upgrade';
+import { RulePackSchema, RuleSchema, type Rule } from '../../../scripts-library/shared/schema';
 import history from '../../../scripts-library/packs/history/rules-default.json';
 
 const freshDb = freshDbPerTest('rule-upgrade');

@@ -4,7 +4,7 @@ import { freshDbPerTest } from '../../helpers/db';
 import { ensureDefaultPacks } from '../../../storage/repositories/packs';
 import { saveDraftPhrase } from '../../../storage/repositories/phrases';
 import { addMissingSearchKeys } from '../../../storage/repositories/phrase-writes';
-import { stageHint } from '../../../scripts-library/stage-hint';
+import { stageHint } from '../../../scripts-library/suggest/stage-hint';
 
 const freshDb = freshDbPerTest();
 let db: KefuDB;

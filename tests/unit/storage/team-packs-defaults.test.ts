@@ -9,10 +9,10 @@ import { freshDbPerTest } from '../../helpers/db';
 import { applyImport, applyPackUpdate, deletePhrase, getInstalledPack, savePhrase } from '../../../storage/repositories/phrase-writes';
 import { ensureDefaultPacks, isPristineDefault } from '../../../storage/repositories/packs';
 import { listStages } from '../../../storage/repositories/phrases';
-import { planPackUpdate, storedId, teamPackFile, type PackUpdatePlan, type TeamPackInfo } from '../../../scripts-library/team-pack';
-import { planImport, readImportFile } from '../../../scripts-library/phrase-io';
-import { shortHash } from '../../../scripts-library/hash';
-import type { PhrasePack } from '../../../scripts-library/schema';
+import { planPackUpdate, storedId, teamPackFile, type PackUpdatePlan, type TeamPackInfo } from '../../../scripts-library/files/team-pack';
+import { planImport, readImportFile } from '../../../scripts-library/files/phrase-io';
+import { shortHash } from '../../../scripts-library/shared/hash';
+import type { PhrasePack } from '../../../scripts-library/shared/schema';
 import defaultPack from '../../../scripts-library/packs/default.json';
 
 const freshDb = freshDbPerTest();

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { KefuDB } from '../../../storage/db';
 import { freshDbPerTest } from '../../helpers/db';
 import { applyPackUpdate, getInstalledPack, savePhrase, StalePlanError } from '../../../storage/repositories/phrase-writes';
-import { planPackUpdate, storedId, type PackUpdatePlan } from '../../../scripts-library/team-pack';
-import type { PhrasePack, Stage } from '../../../scripts-library/schema';
+import { planPackUpdate, storedId, type PackUpdatePlan } from '../../../scripts-library/files/team-pack';
+import type { PhrasePack, Stage } from '../../../scripts-library/shared/schema';
 
 const freshDb = freshDbPerTest();
 let db: KefuDB;
@@ -52,7 +52,7 @@ describe('applyPackUpdate', () => {
   });
 
   it('a pack\'s synonym rows extend the shop\'s table, in the same transaction (#32 item 4)', async () => {
-    const { DEFAULT_SYNONYMS, shopSynonyms } = await import('../../../scripts-library/search-words');
+    const { DEFAULT_SYNONYMS, shopSynonyms } = await import('../../../scripts-library/search/search-words');
     const { getSettings, saveSettings } = await import('../../../storage/repositories/settings');
     await applyPackUpdate(db, await plan({ ...v1, synonyms: [{ words: ['小样'], means: ['赠品'] }, { words: ['机洗'], means: ['洗衣机'] }] }), false);
     const table = shopSynonyms(await getSettings(db));

@@ -6,8 +6,8 @@ import defaultPack from '../../../scripts-library/packs/default.json';
 import defaultKeys from '../../../scripts-library/packs/keys/default.json';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NoteSchema, PhraseSchema, ReminderSchema, RuleSchema, SettingRowSchema, StageSchema, TallySchema } from '../../../scripts-library/schema';
-import { summarize } from '../../../scripts-library/tally';
+import { NoteSchema, PhraseSchema, ReminderSchema, RuleSchema, SettingRowSchema, StageSchema, TallySchema } from '../../../scripts-library/shared/schema';
+import { summarize } from '../../../scripts-library/tally/tally';
 
 /** The response sums v5 gives every tally row. */
 const NO_RESPONSES = { responses: 0, responseMs: 0, firstResponses: 0, firstResponseMs: 0, fastResponses: 0 };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkDraft, DEFAULT_RULES } from '../../../../scripts-library/guard';
 import phrasePack from '../../../../scripts-library/packs/default.json';
-import { RuleSchema, SettingsSchema, type Rule } from '../../../../scripts-library/schema';
-import { fieldSpecs, fillPlaceholders, placeholderValues } from '../../../../scripts-library/placeholders';
+import { RuleSchema, SettingsSchema, type Rule } from '../../../../scripts-library/shared/schema';
+import { fieldSpecs, fillPlaceholders, placeholderValues } from '../../../../scripts-library/phrases/placeholders';
 
 const hitsOf = (draft: string) => checkDraft(draft).map((h) => [h.text, h.category, h.severity]);
 

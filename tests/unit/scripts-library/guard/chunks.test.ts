@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkDraft } from '../../../../scripts-library/guard';
 import { GUARD_WINDOW, guardWindows, mergeWindowHits } from '../../../../scripts-library/guard/chunks';
-import { MAX_INSERT_CHARS } from '../../../../scripts-library/protocol';
+import { MAX_INSERT_CHARS } from '../../../../scripts-library/shared/protocol';
 
 /** What the chat agent does: every window through checkDraft (the background), hits merged. */
 const checkLong = (draft: string) => mergeWindowHits(guardWindows(draft).map(({ offset, text }) => ({ offset, hits: checkDraft(text) })));

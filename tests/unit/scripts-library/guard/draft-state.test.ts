@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allowContext, DraftState, offersNeverAgain, sentenceAround } from '../../../../scripts-library/guard/draft-state';
-import type { GuardHit } from '../../../../scripts-library/protocol';
+import type { GuardHit } from '../../../../scripts-library/shared/protocol';
 
 const hit = (text: string, severity: GuardHit['severity'], ruleId = `r-${text}`, start = 0): GuardHit => ({
   start,

@@ -11,7 +11,7 @@ import { INTENT_ADVICE, judgeDraft, SURE } from '../../../../scripts-library/gua
 import { checkDraft, DEFAULT_RULES } from '../../../../scripts-library/guard';
 import { rewriteFor } from '../../../../scripts-library/guard/rewrite';
 import { allowContext } from '../../../../scripts-library/guard/draft-state';
-import { RuleSchema } from '../../../../scripts-library/schema';
+import { RuleSchema } from '../../../../scripts-library/shared/schema';
 import { intentExamples } from '../../../fixtures/guard/intent-training';
 
 const shipped = join(__dirname, '../../../../scripts-library/packs/guard-intent.json');

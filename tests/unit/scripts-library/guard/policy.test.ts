@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { judgeDraft, SURE } from '../../../../scripts-library/guard/judge';
 import { checkDraft, DEFAULT_RULES } from '../../../../scripts-library/guard';
 import { SEVERITY_POLICY, severityFor, type Evidence } from '../../../../scripts-library/guard/policy';
-import { RuleCategorySchema, type RuleCategory, type Severity } from '../../../../scripts-library/schema';
+import { RuleCategorySchema, type RuleCategory, type Severity } from '../../../../scripts-library/shared/schema';
 import { loadCorpus } from '../../../fixtures/guard/corpus';
 
 const rank: Record<Severity, number> = { hint: 1, warn: 2, block: 3 };
