@@ -507,7 +507,7 @@ function holdSendClicks(ctx: ContentScriptContext, { page, guard, sendButton, no
 function wireTeaching(ctx: ContentScriptContext, adapter: TeachableAdapter, page: ChatScript, send: Send, reportNow: () => void): void {
   const apply = (taught: TeachableAdapter['taught']) => {
     adapter.taught = taught;
-    page.wait?.look();
+    page.wait?.restart();
     reportNow();
   };
   void send('teach/load', {}).then(({ taught }) => taught && ctx.isValid && apply(taught), () => {});

@@ -32,6 +32,7 @@ export class TeachMode {
   private readonly outline: HTMLDivElement;
   private readonly bar: HTMLDivElement;
   private readonly line: HTMLSpanElement;
+  private readonly cancel: HTMLButtonElement;
   private step = 0;
   private picked: Partial<Record<TeachStep, Element>> = {};
   private messages: TaughtMessages | null = null;
@@ -50,9 +51,9 @@ export class TeachMode {
     this.outline = doc.createElement('div');
     this.outline.style.cssText = 'position:fixed;z-index:2147483646;pointer-events:none;outline:3px solid #2563eb;background:rgb(37 99 235 / .12);border-radius:3px;display:none';
     this.bar = doc.createElement('div');
-    this.bar.setAttribute('role', 'status');
     this.bar.style.cssText = `position:fixed;z-index:2147483647;top:12px;left:50%;transform:translateX(-50%);max-width:90vw;padding:8px 12px;border-radius:8px;background:#1e3a8a;color:#fff;${FONT};box-shadow:0 4px 12px rgb(0 0 0 / .25);display:flex;gap:12px;align-items:center`;
     this.line = doc.createElement('span');
+    this.line.setAttribute('role', 'status');
     const cancel = doc.createElement('button');
     cancel.type = 'button';
     cancel.textContent = deps.text('cancel');
@@ -61,6 +62,7 @@ export class TeachMode {
       e.stopPropagation();
       if (byAgent(e)) this.close('cancelled');
     });
+    this.cancel = cancel;
     this.bar.append(this.line, cancel);
     root.append(this.layer, this.outline, this.bar);
     for (const type of ['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'dblclick', 'contextmenu', 'auxclick'] as const) {
@@ -96,6 +98,7 @@ export class TeachMode {
     this.offKeys();
     this.layer.style.pointerEvents = 'none';
     this.outline.style.display = 'none';
+    this.cancel.remove();
     if (lingerMs) this.doc.defaultView?.setTimeout(() => this.host.remove(), lingerMs);
     else this.host.remove();
     this.deps.done?.(result);

@@ -110,7 +110,10 @@ function all(root: ParentNode, css: string): Element[] {
 /** The elements a locator finds (its CSS, then its text label when it has one). */
 export function findAll(root: ParentNode, loc: Locator): Element[] {
   const found = all(root, loc.css);
-  return loc.text === undefined ? found : found.filter((el) => norm(el.textContent) === loc.text);
+  if (loc.text === undefined) return found;
+  // A wrapper whose only text is the label shows it too: the innermost element that shows it is the control.
+  const labelled = found.filter((el) => norm(el.textContent) === loc.text);
+  return labelled.filter((el) => !labelled.some((other) => other !== el && el.contains(other)));
 }
 export const findOne = (root: ParentNode, loc: Locator): Element | null => findAll(root, loc)[0] ?? null;
 
@@ -161,7 +164,7 @@ export function deriveLocator(el: Element): Locator {
   if (SEND_LABEL.test(label) && el.childElementCount <= 2) {
     const tag = el.tagName.toLowerCase();
     const text = label.replace(/\s+/g, ' ');
-    if (findAll(doc, { css: tag, text }).length === 1 || findAll(doc, { css: tag, text })[0] === el) return { css: tag, text };
+    if (findAll(doc, { css: tag, text })[0] === el) return { css: tag, text };
   }
   for (const own of ownSelectors(el)) if (unique(doc, own, el)) return { css: own };
   const steps: string[] = [childStep(el)];
