@@ -11,6 +11,8 @@ const OTHER_SITES = ['https://*/*', 'http://*/*'];
  * without one, so the 其他网站 flow (enable → registered loader → agent → remove) runs end to end against it.
  */
 export const E2E_GRANTED_SITE = 'http://127.0.0.3/*';
+/** The unknown console taught by pointing in tests/e2e/teach.e2e.ts (served over HTTPS under this name). */
+export const E2E_TEACH_SITE = 'https://kefu.unknown-shop.test/*';
 const e2eSites = process.env.KEFU_BUILD === 'e2e-sites';
 /**
  * `KEFU_BUILD=e2e` (→ .output/chrome-mv3-e2e): the build the demo, the e2e tests and the benchmarks load. It also
@@ -55,7 +57,7 @@ export default defineConfig({
     // scripting: the chat script on other consoles the agent enables (settings → 其他网站), each asked for as an
     // optional host permission at that moment and removable.
     permissions: ['storage', 'unlimitedStorage', 'clipboardWrite', 'alarms', 'notifications', 'scripting'],
-    host_permissions: e2eSites ? [...CHAT_MATCHES, E2E_GRANTED_SITE] : CHAT_MATCHES,
+    host_permissions: e2eSites ? [...CHAT_MATCHES, E2E_GRANTED_SITE, E2E_TEACH_SITE] : CHAT_MATCHES,
     ...(browser === 'firefox' ? { optional_permissions: OTHER_SITES } : { optional_host_permissions: OTHER_SITES }),
     action: { default_title: '__MSG_actionTitle__' },
     // Alt+K opens the side panel (Chrome/Edge: the action opens it) or toggles the sidebar (Firefox).

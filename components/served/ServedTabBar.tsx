@@ -1,6 +1,26 @@
 import type { Served } from '../../scripts-library/shared/served-tab';
-import { siteName, t } from '../shared/i18n';
+import type { ChatTab } from '../../scripts-library/shared/protocol';
+import { siteName, t, type MessageKey } from '../shared/i18n';
 import { openCompanionWindow } from './use-served-tab';
+import { startTeachInTab } from '../settings/use-teach';
+
+/**
+ * The self-check's finding (#33 item 6): a console that stopped yielding a field says which, with 教一次 (the
+ * page's pointing mode) right there, instead of failing silently.
+ */
+function MissingNotice({ tab }: { tab: ChatTab | undefined }) {
+  const missing = tab?.status.missing;
+  if (!tab || !missing?.length) return null;
+  const fields = missing.map((f) => t(`missField_${f}` as MessageKey)).join('、');
+  return (
+    <span className="served__notice" data-testid="self-check">
+      {t('noticeMissing', fields)}{' '}
+      <button type="button" onClick={() => void startTeachInTab(tab.tabId).catch((e: unknown) => console.warn('[kefu] cannot start teaching', e))}>
+        {t('teachOnce')}
+      </button>
+    </span>
+  );
+}
 
 /** Which chat tab the panel serves (site + buyer when known), or the clear "no chat input" state. */
 export function ServedTabBar({ served }: { served: Served | undefined }) {
@@ -21,6 +41,7 @@ export function ServedTabBar({ served }: { served: Served | undefined }) {
         <button type="button" className="served__companion" onClick={() => void openCompanionWindow().catch((e: unknown) => console.warn('[kefu] cannot open the companion window', e))}>
           {t('companionOpen')}
         </button>
+        <MissingNotice tab={served.tab} />
       </div>
     );
   }
@@ -40,7 +61,8 @@ export function ServedTabBar({ served }: { served: Served | undefined }) {
       ) : (
         <span className="served__line">{t('servingSite', site)}</span>
       )}
-      {status.notice === 'generic-fallback' && <span className="served__notice">{t('noticeGenericFallback')}</span>}
+      {status.notice === 'generic-fallback' && !status.missing?.includes('replyBox') && <span className="served__notice">{t('noticeGenericFallback')}</span>}
+      <MissingNotice tab={served.tab} />
     </div>
   );
 }

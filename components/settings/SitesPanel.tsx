@@ -4,10 +4,22 @@ import { ProtocolError } from '../../scripts-library/shared/protocol';
 import { toBackground } from '../shared/messaging';
 import { useSettings } from './use-settings';
 import { siteHost, sitePattern } from '../../scripts-library/shared/sites';
-import { t } from '../shared/i18n';
+import { t, type MessageKey } from '../shared/i18n';
+import { useTeach } from './use-teach';
+import { TeachCheck } from './TeachCheck';
+import { recentMisses, type FieldMisses } from '../../scripts-library/sites/self-check';
+import type { TeachCheckReply } from '../../scripts-library/shared/protocol';
 
 interface Props {
   notify(text: string, tone: 'ok' | 'warn' | 'error'): void;
+}
+
+/** 「最近 7 天读不到：买家 3 次、回复框 1 次」, or null when the self-check missed nothing there. */
+export function missesLine(misses: FieldMisses, pattern: string, now = Date.now()): string | null {
+  const counts = Object.entries(recentMisses(misses, pattern, now));
+  if (!counts.length) return null;
+  const list = counts.map(([field, n]) => t('teachMissCount', [t(`missField_${field}` as MessageKey), String(n)])).join('、');
+  return t('teachMissesRecent', list);
 }
 
 /**
@@ -19,6 +31,21 @@ export function SitesPanel({ notify }: Props) {
   const sites = store.settings?.enabledSites;
   const [address, setAddress] = useState('');
   const [error, setError] = useState<string>();
+  const teach = useTeach();
+  const [checked, setChecked] = useState<{ pattern: string; result: TeachCheckReply }>();
+  const teachAt = async (pattern: string) => {
+    setError(undefined);
+    const started = await teach.start(pattern);
+    if (started.ok) notify(t('teachStarted'), 'ok');
+    else setError(started.reason === 'no-tab' ? t('teachNoTab', siteHost(pattern)) : t('teachFailed', started.detail));
+  };
+  const checkAt = async (pattern: string) => {
+    setError(undefined);
+    const result = await teach.check(pattern);
+    if (result.ok) setChecked({ pattern, result: result.value });
+    else setError(result.reason === 'no-tab' ? t('teachNoTab', siteHost(pattern)) : t('teachFailed', result.detail));
+  };
+  const misses = store.settings?.fieldMisses ?? {};
 
   const enable = (e: FormEvent) => {
     e.preventDefault();
@@ -61,16 +88,8 @@ export function SitesPanel({ notify }: Props) {
     <form className="dialog" aria-label={t('sitesTitle')} onSubmit={enable}>
       <strong>{t('sitesTitle')}</strong>
       <p className="muted">{t('sitesHint')}</p>
-      <ul className="sites">
-        {(sites ?? []).map((p) => (
-          <li key={p}>
-            <span>{siteHost(p)}</span>
-            <button type="button" aria-label={t('sitesRemove', siteHost(p))} onClick={() => void remove(p)}>
-              {t('remove')}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <SiteRows sites={sites ?? []} taught={store.settings?.taughtSites ?? {}} misses={misses} onTeach={(p) => void teachAt(p)} onCheck={(p) => void checkAt(p)} onRemove={(p) => void remove(p)} />
+      {checked && <TeachCheck host={siteHost(checked.pattern)} result={checked.result} onTeach={() => void teachAt(checked.pattern)} />}
       <label className="field">
         <span>{t('sitesAddress')}</span>
         <input value={address} placeholder="im.kwaixiaodian.com" onChange={(e) => setAddress(e.target.value)} />
@@ -80,5 +99,45 @@ export function SitesPanel({ notify }: Props) {
         <button type="submit">{t('sitesEnable')}</button>
       </div>
     </form>
+  );
+}
+
+interface RowsProps {
+  sites: readonly string[];
+  taught: Readonly<Record<string, unknown>>;
+  misses: FieldMisses;
+  onTeach(pattern: string): void;
+  onCheck(pattern: string): void;
+  onRemove(pattern: string): void;
+}
+
+/** The enabled sites (教一次, 检查, 移除, the self-check's misses), then known consoles the self-check missed fields on. */
+function SiteRows({ sites, taught, misses, onTeach, onCheck, onRemove }: RowsProps) {
+  const missedElsewhere = Object.keys(misses).filter((p) => !sites.includes(p) && missesLine(misses, p));
+  return (
+    <ul className="sites">
+      {sites.map((p) => (
+        <li key={p}>
+          <span>{siteHost(p)}</span>
+          {!!taught[p] && <small className="muted"> {t('teachTaught')}</small>}
+          <button type="button" aria-label={t('teachOnceFor', siteHost(p))} onClick={() => onTeach(p)}>
+            {t('teachOnce')}
+          </button>
+          <button type="button" aria-label={t('teachCheckFor', siteHost(p))} onClick={() => onCheck(p)}>
+            {t('teachCheck')}
+          </button>
+          <button type="button" aria-label={t('sitesRemove', siteHost(p))} onClick={() => onRemove(p)}>
+            {t('remove')}
+          </button>
+          {missesLine(misses, p) && <p className="muted">{missesLine(misses, p)}</p>}
+        </li>
+      ))}
+      {missedElsewhere.map((p) => (
+        <li key={p} data-missed="true">
+          <span>{siteHost(p)}</span>
+          <p className="muted">{missesLine(misses, p)}</p>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -12,6 +12,9 @@ import {
   type WaitConfig,
 } from '../../scripts-library/shared/protocol';
 import type { ChatTabRegistry } from '../../storage/chat-tabs';
+import type { MissField } from '../../scripts-library/sites/self-check';
+import type { TaughtSite } from '../../scripts-library/sites/teach';
+import { sitePattern } from '../../scripts-library/shared/sites';
 
 export interface Sender {
   id?: string;
@@ -54,6 +57,18 @@ export interface BackgroundServices {
   /** Register / unregister the chat script on a site the agent enabled / removed. */
   siteEnable(pattern: string, tabId?: number): Promise<void>;
   siteDisable(pattern: string): Promise<void>;
+  /** What the agent taught a site (`https://host/*`) by pointing, if anything. */
+  teachLoad(site: string): Promise<TaughtSite | null>;
+  teachSave(site: string, taught: TaughtSite): Promise<void>;
+  /** The self-check saw `field` go missing on `site`: one more today. */
+  recordMiss(site: string, field: MissField): Promise<void>;
+}
+
+/** The site a chat page's message speaks for: its own origin, never a field of the message. */
+function senderSite(sender: Sender): string {
+  const site = sitePattern(sender.url ?? '');
+  if (!site) throw new Error('no web page sent this');
+  return site;
 }
 
 /** Any message's reply, or the refusal every message may get. */
@@ -149,6 +164,15 @@ const HANDLERS: { [K in BackgroundType]: Handler<K> } = {
   'reminders/changed': ack((_m, services) => services.remindersChanged()),
   'sites/enable': ack((message, services) => services.siteEnable(message.pattern, message.tabId)),
   'sites/disable': ack((message, services) => services.siteDisable(message.pattern)),
+  'teach/load': async (_m, sender, services) => ({ reply: { taught: await services.teachLoad(senderSite(sender)) } }),
+  'teach/save': async (message, sender, services) => {
+    await services.teachSave(senderSite(sender), message.taught);
+    return { reply: OK };
+  },
+  'selfcheck/miss': async (message, sender, services) => {
+    await services.recordMiss(senderSite(sender), message.field);
+    return { reply: OK };
+  },
 };
 
 async function dispatch(message: BackgroundRequest, sender: Sender, services: BackgroundServices): Promise<{ reply: BackgroundReply; changed: boolean }> {

@@ -9,6 +9,7 @@ import { countOne, recordConsultOnce } from '../../storage/repositories/tally';
 import { recordResponse } from '../../storage/repositories/responses';
 import { shiftAt } from '../../scripts-library/tally/tally';
 import { getSettings, updateSettings } from '../../storage/repositories/settings';
+import { addMiss } from '../../scripts-library/sites/self-check';
 import { orderSuggestions, placeholderValues, rememberPatch } from '../../scripts-library/phrases/placeholders';
 import { PhraseSearchCache } from '../../scripts-library/search/search';
 import { compileSynonyms, shopSynonyms } from '../../scripts-library/search/search-words';
@@ -111,8 +112,22 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: Ser
     remindersChanged: hooks.syncReminders ?? (async () => {}),
     siteEnable: (pattern, tabId) => (hooks.sites ? hooks.sites.enable(pattern, tabId) : Promise.reject(new Error('no site service'))),
     siteDisable: (pattern) => hooks.sites?.disable(pattern) ?? Promise.resolve(),
+    ...teachServices(db),
     async remember(values, buyer, saveShop) {
       await updateSettings(db, (current) => rememberPatch(current, values, buyer, saveShop));
+    },
+  };
+}
+
+/** Teach by pointing and the self-check: what a site was taught, and its misses, in settings (one transaction each). */
+function teachServices(db: KefuDB): Pick<BackgroundServices, 'teachLoad' | 'teachSave' | 'recordMiss'> {
+  return {
+    teachLoad: async (site) => (await getSettings(db)).taughtSites[site] ?? null,
+    async teachSave(site, taught) {
+      await updateSettings(db, ({ taughtSites }) => ({ taughtSites: { ...taughtSites, [site]: taught } }));
+    },
+    async recordMiss(site, field) {
+      await updateSettings(db, ({ fieldMisses }) => ({ fieldMisses: addMiss(fieldMisses, site, field, Date.now()) }));
     },
   };
 }

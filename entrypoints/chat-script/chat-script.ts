@@ -37,6 +37,10 @@ import { GuardBadge } from './guard-badge';
 import { WaitWatch } from './wait-watch';
 import { byAgent } from './trust';
 import { releaseSend } from './send-release';
+import { TeachableAdapter } from './taught';
+import { TeachMode } from './teach-mode';
+import { SelfCheck, type MissField } from '../../scripts-library/sites/self-check';
+import type { TeachCheckReply } from '../../scripts-library/shared/protocol';
 
 export class ChatScript {
   private lastFocused: HTMLElement | null = null;
@@ -44,6 +48,11 @@ export class ChatScript {
   private lastReported = '';
   /** The unreplied-buyer countdown (set once the script is wired). */
   wait: WaitWatch | null = null;
+  /** 教一次 (set once the script is wired, in the top frame only). */
+  teach: (() => void) | null = null;
+  private readonly selfCheck = new SelfCheck();
+  /** Fields the self-check names now (see {@link look}). */
+  private missing: MissField[] = [];
 
   constructor(
     readonly adapter: SiteAdapter,
@@ -85,7 +94,52 @@ export class ChatScript {
       ...(lastBuyerMessage ? { lastBuyerMessage } : {}),
       ...(degraded ? { notice: 'generic-fallback' } : {}),
       ...(waiting.length ? { waiting } : {}),
+      ...(this.missing.length ? { missing: this.missing } : {}),
     };
+  }
+
+  /**
+   * The self-check: which fields this console's adapter reads and which it yielded now; returns the fields that
+   * have just been missing long enough to name (each counted once per stretch).
+   */
+  look(visible: boolean, now = Date.now()): MissField[] {
+    const { el, degraded } = this.replyBox();
+    const a = this.adapter;
+    const read = <T>(fn: () => T, fallback: T) => {
+      try {
+        return fn();
+      } catch {
+        return fallback;
+      }
+    };
+    const expects = { replyBox: a.replyBoxSelectors.length > 0, buyerName: !!a.fields.buyerName, messages: !!a.fields.lastMessageFrom };
+    const found = {
+      replyBox: el !== null && !degraded,
+      buyerName: read(() => a.currentBuyer(this.doc) !== null, false),
+      messages: read(() => (a instanceof TeachableAdapter ? a.lastMessage(this.doc) : a.lastMessageFrom?.(this.doc) ?? null) !== null, false),
+    };
+    const { missing, began } = this.selfCheck.look({ expects, found, visible, now });
+    this.missing = missing;
+    return began;
+  }
+
+  /** 检查: what the page reads now. */
+  check(): TeachCheckReply {
+    const a = this.adapter;
+    const { el, degraded } = this.replyBox();
+    try {
+      const buyer = a.currentBuyer(this.doc);
+      const last = a instanceof TeachableAdapter ? a.lastMessage(this.doc) : null;
+      return {
+        taught: a instanceof TeachableAdapter && a.taught !== null,
+        replyBox: el !== null && !degraded,
+        send: sendButtonOf(a, this.doc, el) !== null,
+        buyerName: (buyer?.name ?? buyer?.id ?? '').slice(0, BUYER_TEXT_MAX) || null,
+        lastMessage: last ? { from: last.from, text: last.text.slice(0, 300) } : null,
+      };
+    } catch {
+      return { taught: false, replyBox: el !== null && !degraded, send: false, buyerName: null, lastMessage: null };
+    }
   }
 
   /** Track the field the agent types in and where the caret is in it. */
@@ -99,8 +153,13 @@ export class ChatScript {
     if (el && el.ownerDocument.activeElement === el) this.saved = saveSelection(el) ?? this.saved;
   }
 
-  async handle(message: ContentRequest): Promise<ChatStatus | InsertReply | { text: string } | { ok: true }> {
+  async handle(message: ContentRequest): Promise<ChatStatus | InsertReply | TeachCheckReply | { text: string } | { ok: true }> {
     if (message.type === 'chat/get-status') return this.status();
+    if (message.type === 'chat/teach-check') return this.check();
+    if (message.type === 'chat/teach') {
+      this.teach?.();
+      return { ok: true };
+    }
     if (message.type === 'chat/wait-config') {
       this.wait?.setConfig(message.config);
       return { ok: true };
@@ -124,7 +183,7 @@ export class ChatScript {
 
 /** The console's send button: the adapter's own selectors, else the control labelled 发送 by the reply box. */
 export function sendButtonOf(adapter: SiteAdapter, doc: Document, box: HTMLElement | null): HTMLElement | null {
-  return firstShownButton(doc, adapter.sendButtonSelectors ?? []) ?? findSendButtonNear(box);
+  return adapter.sendButton?.(doc) ?? firstShownButton(doc, adapter.sendButtonSelectors ?? []) ?? findSendButtonNear(box);
 }
 
 function firstShownButton(doc: Document, selectors: readonly string[]): HTMLElement | null {
@@ -163,7 +222,8 @@ interface Parts {
  * in one); every listener is removed when the extension reloads (ctx invalidated).
  */
 export function startChatScript(ctx: ContentScriptContext): ChatScript {
-  const page = new ChatScript(pickAdapter(location.href, document), document);
+  const adapter = new TeachableAdapter(pickAdapter(location.href, document));
+  const page = new ChatScript(adapter, document);
   // Every reply from the background is checked (a ProtocolError otherwise; the background checks what we send);
   // once the extension reloaded, this orphaned script sends nothing.
   const send: Send = createReplyCheckedSender<typeof CHAT_PAGE_SENDS>(CHAT_PAGE_REPLIES, (message) =>
@@ -171,6 +231,8 @@ export function startChatScript(ctx: ContentScriptContext): ChatScript {
   );
   let timer: number | undefined;
   const wired = new WeakSet<Document>();
+  // The self-check and teaching belong to the console's own page, not to the frames inside it.
+  const top = window === window.top;
   /** Look at the status `ms` from now (or when a look already due comes) and send it if it changed. */
   const reportAfter = (ms: number) => {
     for (const frameDoc of sameOriginFrames(document)) if (frameDoc.defaultView && !wired.has(frameDoc)) wire(frameDoc, frameDoc.defaultView);
@@ -179,6 +241,7 @@ export function startChatScript(ctx: ContentScriptContext): ChatScript {
       timer = undefined;
       // Another buyer now: the picker's list or fill-in form for the previous one closes.
       parts.picker.buyerChanged();
+      if (top) for (const field of page.look(document.visibilityState === 'visible')) void send('selfcheck/miss', { field }).catch(() => {});
       const status = page.changedStatus();
       if (status && ctx.isValid) send('chat/status', { status }).catch(() => {});
     }, ms);
@@ -222,6 +285,7 @@ export function startChatScript(ctx: ContentScriptContext): ChatScript {
   ctx.onInvalidated(() => parts.guard.close());
   ctx.onInvalidated(() => parts.picker.close());
   answerPanel(ctx, page, report);
+  if (top) wireTeaching(ctx, adapter, page, send, () => reportAfter(0));
 
   report();
   // Consoles are single-page apps whose reply box often renders after document_idle: look again a little later.
@@ -439,10 +503,40 @@ function holdSendClicks(ctx: ContentScriptContext, { page, guard, sendButton, no
   }, { capture: true });
 }
 
+/** What this site was taught (asked once at start), and 教一次 from the panel: the pointing mode, then the taught reads. */
+function wireTeaching(ctx: ContentScriptContext, adapter: TeachableAdapter, page: ChatScript, send: Send, reportNow: () => void): void {
+  const apply = (taught: TeachableAdapter['taught']) => {
+    adapter.taught = taught;
+    page.wait?.restart();
+    reportNow();
+  };
+  void send('teach/load', {}).then(({ taught }) => taught && ctx.isValid && apply(taught), () => {});
+  const text = (key: string, subs?: string | string[]) => browser.i18n.getMessage(key as Parameters<typeof browser.i18n.getMessage>[0], subs);
+  let mode: TeachMode | null = null;
+  page.teach = () => {
+    if (mode?.open) return;
+    mode = new TeachMode(document, {
+      text,
+      save: async (taught) => {
+        await send('teach/save', { taught });
+        apply(taught);
+      },
+      summary: () => {
+        const { buyerName, lastMessage } = page.check();
+        const who = lastMessage ? text(lastMessage.from === 'buyer' ? 'teachFromBuyer' : 'teachFromAgent') : '—';
+        return text('teachDone', [buyerName ?? '—', who, lastMessage?.text || '—']);
+      },
+    });
+  };
+  ctx.onInvalidated(() => mode?.close('cancelled'));
+}
+
 /** The side panel's requests (insert, status), validated; anything malformed is answered `invalid`. */
 function answerPanel(ctx: ContentScriptContext, page: ChatScript, report: () => void): void {
   const onMessage = (raw: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
     const parsed = parseMessage(ContentRequestSchema, raw, 'extension');
+    // 教一次 and 检查 are the console page's own: a frame inside it leaves the answer to the top frame.
+    if (parsed.ok && parsed.value.type.startsWith('chat/teach') && window !== window.top) return false;
     if (!parsed.ok) {
       sendResponse({ ok: false, reason: 'invalid', detail: parsed.reason } satisfies InsertReply);
       return false;

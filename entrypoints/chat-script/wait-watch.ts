@@ -27,7 +27,7 @@ export interface WaitDeps {
 const COLORS = { unknown: '#475569', ok: '#15803d', soon: '#b45309', late: '#b91c1c' } as const;
 
 export class WaitWatch {
-  readonly clock = new WaitClock();
+  clock = new WaitClock();
   private cfg: WaitConfig = { limitSec: 180, notify: false };
   private tick: number | undefined;
   private limitTimer: number | undefined;
@@ -50,6 +50,16 @@ export class WaitWatch {
   openKey(): string | undefined {
     const buyer = this.safe(() => this.deps.adapter.currentBuyer(this.doc));
     return buyer ? waitKey(this.deps.adapter.id, buyer) : undefined;
+  }
+
+  /**
+   * The page is read another way from now on (a taught adapter arrived after the first look): waits it shows now
+   * were running before they could be read, so they start unknown, as at a page load.
+   */
+  restart(): void {
+    this.clock = new WaitClock();
+    this.told.clear();
+    this.look();
   }
 
   /** Look at the page once (after DOM changes, clicks, a send). */

@@ -8,6 +8,8 @@
  */
 import * as z from 'zod/mini';
 import { SITE_PATTERN } from './sites';
+import { TaughtSiteSchema } from '../sites/teach';
+import { MISS_FIELDS } from '../sites/self-check';
 
 /** Longest text one insert may carry (a phrase is ≤ 500 characters; this leaves room for drafts). */
 export const MAX_INSERT_CHARS = 5000;
@@ -31,6 +33,10 @@ export const WaitingSchema = z.object({
 });
 export type Waiting = z.infer<typeof WaitingSchema>;
 
+/** What the self-check watches (#33 item 6): a matched console that stops yielding one of these is named in the panel. */
+export const MissFieldSchema = z.enum(MISS_FIELDS);
+export type MissField = z.infer<typeof MissFieldSchema>;
+
 /** What a content script knows about its chat page. */
 export const ChatStatusSchema = z.object({
   /** Adapter id (equals the adapter's file name). */
@@ -44,6 +50,8 @@ export const ChatStatusSchema = z.object({
   notice: z.optional(z.string().check(z.maxLength(40))),
   /** Buyers waiting for a reply in this console (the open one included), longest first, since when (ms). */
   waiting: z.optional(z.array(WaitingSchema).check(z.maxLength(50))),
+  /** Fields the console's adapter (known or taught) reads but has not yielded for a while with the tab visible. */
+  missing: z.optional(z.array(MissFieldSchema).check(z.maxLength(3))),
 });
 export type ChatStatus = z.infer<typeof ChatStatusSchema>;
 
@@ -60,6 +68,19 @@ export const GetStatusRequestSchema = z.object({ type: z.literal('chat/get-statu
 /** The reply box's text as it is now (存为短语 in the panel). */
 export const GetDraftRequestSchema = z.object({ type: z.literal('chat/get-draft') });
 export const MAX_DRAFT_READ = 5000;
+/** 教一次: the page enters pointing mode (reply box → 发送 → buyer's name → one buyer message). */
+export const TeachStartSchema = z.object({ type: z.literal('chat/teach') });
+/** 检查: what the taught (or known) adapter reads now. */
+export const TeachCheckSchema = z.object({ type: z.literal('chat/teach-check') });
+export const TeachCheckReplySchema = z.object({
+  /** The page reads by what it was taught (else by its known adapter or the generic rules). */
+  taught: z.boolean(),
+  replyBox: z.boolean(),
+  send: z.boolean(),
+  buyerName: z.nullable(z.string().check(z.maxLength(200))),
+  lastMessage: z.nullable(z.object({ text: z.string().check(z.maxLength(300)), from: z.enum(['buyer', 'agent']) })),
+});
+export type TeachCheckReply = z.infer<typeof TeachCheckReplySchema>;
 export const DraftReplySchema = z.object({ text: z.string().check(z.maxLength(MAX_DRAFT_READ)) });
 
 export const InsertMethodSchema = z.enum(['execCommand', 'native-setter', 'range', 'paste']);
@@ -150,6 +171,13 @@ export const WaitOverdueSchema = z.object({
 });
 /** The side panel started or cancelled chase reminders (the background owns the alarms). */
 export const RemindersChangedSchema = z.object({ type: z.literal('reminders/changed') });
+/** The chat page asks what its site was taught (the site is the sender's own origin, never a field). */
+export const TeachLoadSchema = z.object({ type: z.literal('teach/load') });
+export const TeachLoadReplySchema = z.object({ taught: z.nullable(TaughtSiteSchema) });
+/** The agent finished teaching this page's site by pointing: store it for the sender's origin. */
+export const TeachSaveSchema = z.object({ type: z.literal('teach/save'), taught: TaughtSiteSchema });
+/** The self-check saw a field go missing on this page's site (counted locally, per day; never sent anywhere). */
+export const FieldMissSchema = z.object({ type: z.literal('selfcheck/miss'), field: MissFieldSchema });
 /** The chat loader in a console's frame: the page has loaded, inject the agent into this frame. */
 export const ChatScriptStartSchema = z.object({ type: z.literal('chat-script/start') });
 
@@ -252,6 +280,9 @@ export const CHAT_PAGE_REPLIES = {
   'response/record': OkReplySchema,
   'wait/config': WaitConfigSchema,
   'wait/overdue': OkReplySchema,
+  'teach/load': TeachLoadReplySchema,
+  'teach/save': OkReplySchema,
+  'selfcheck/miss': OkReplySchema,
 };
 const r = CHAT_PAGE_REPLIES;
 export const CHAT_PAGE_SENDS = {
@@ -269,6 +300,9 @@ export const CHAT_PAGE_SENDS = {
   'response/record': entry('chat-page', ResponseReportSchema, r['response/record']),
   'wait/config': entry('chat-page', WaitConfigRequestSchema, r['wait/config']),
   'wait/overdue': entry('chat-page', WaitOverdueSchema, r['wait/overdue']),
+  'teach/load': entry('chat-page', TeachLoadSchema, r['teach/load']),
+  'teach/save': entry('chat-page', TeachSaveSchema, r['teach/save']),
+  'selfcheck/miss': entry('chat-page', FieldMissSchema, r['selfcheck/miss']),
 };
 export const EXTENSION_PAGE_SENDS = {
   'panel/list-chat-tabs': entry('extension-page', ListChatTabsSchema, ChatTabListSchema),
@@ -284,6 +318,8 @@ export const CHAT_PAGE_PROTOCOL = {
   'chat/get-status': entry('extension-page', GetStatusRequestSchema, ChatStatusSchema),
   'chat/get-draft': entry('extension-page', GetDraftRequestSchema, DraftReplySchema),
   'chat/wait-config': entry('extension-page', WaitConfigPushSchema, OkReplySchema),
+  'chat/teach': entry('extension-page', TeachStartSchema, OkReplySchema),
+  'chat/teach-check': entry('extension-page', TeachCheckSchema, TeachCheckReplySchema),
 };
 
 type AnyProtocol = Record<string, Entry<{ type: string }, unknown>>;
@@ -300,7 +336,7 @@ export type ContentRequest = { [K in ChatPageType]: RequestOf<typeof CHAT_PAGE_P
 
 /** Requests as one union, for a receiver to validate what arrives (the type picks the schema). */
 export const BackgroundRequestSchema = /* @__PURE__ */ requestUnion(BACKGROUND_PROTOCOL);
-export const ContentRequestSchema = z.discriminatedUnion('type', [InsertRequestSchema, GetStatusRequestSchema, GetDraftRequestSchema, WaitConfigPushSchema]);
+export const ContentRequestSchema = z.discriminatedUnion('type', [InsertRequestSchema, GetStatusRequestSchema, GetDraftRequestSchema, WaitConfigPushSchema, TeachStartSchema, TeachCheckSchema]);
 
 /** One schema for every request of a map: the `type` picks the entry. */
 function requestUnion<P extends AnyProtocol>(protocol: P): z.ZodMiniType<{ [K in keyof P]: RequestOf<P, K> }[keyof P]> {

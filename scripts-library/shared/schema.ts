@@ -3,6 +3,7 @@
  * TypeScript types are inferred from them, so what is validated at a boundary is exactly what the code uses.
  */
 import { z } from 'zod';
+import { TaughtSiteSchema } from '../sites/teach';
 import { SITE_PATTERN } from './sites';
 import { DEFAULT_SHIFTS } from '../tally/tally';
 import { DEFAULT_CHASE_LADDER, LADDER_KINDS } from '../chase/reminders';
@@ -353,6 +354,10 @@ export const SettingsSchema = z.object({
   dailyGoal: z.number().int().min(0).max(9999).default(0),
   /** Other chat consoles the agent turned the extension on for (match patterns, each with its host permission). */
   enabledSites: z.array(z.string().regex(SITE_PATTERN).max(300)).max(50).default([]),
+  /** What the agent taught by pointing (⚙ → 其他网站 → 教一次), per site pattern (`https://host/*`). */
+  taughtSites: z.record(z.string().regex(SITE_PATTERN).max(300), TaughtSiteSchema).default({}),
+  /** The self-check's misses: site pattern → field → local day → count (kept here only, never sent). */
+  fieldMisses: z.record(z.string().max(300), z.record(z.string().max(20), z.record(z.string().max(10), z.number().int().nonnegative()))).default({}),
   /** The payment-chase ladder: minutes after the order was placed (15 min / 24 h / 48 h / 72 h). */
   chaseLadder: z.array(z.number().positive().max(60 * 24 * 30)).min(1).max(8).default(DEFAULT_CHASE_LADDER),
   /** 不再提示: personal allow contexts per guard rule id. */

@@ -305,6 +305,10 @@ const BAD_MESSAGES: [string, unknown, typeof TAB | typeof PAGE][] = [
   ['sites/enable with a path', { type: 'sites/enable', pattern: 'https://a.example/x/*' }, PAGE],
   ['sites/enable for every site', { type: 'sites/enable', pattern: '<all_urls>' }, PAGE],
   ['sites/disable without a pattern', { type: 'sites/disable' }, PAGE],
+  ['teach/save with a hashed-class-free but empty locator', { type: 'teach/save', taught: { replyBox: { css: '' }, send: { css: 'div' }, buyerName: { css: 'b' }, messages: { list: { css: 'main' }, shape: 'div', text: '', side: [] }, at: 1 } }, TAB],
+  ['teach/save with a selector of 10k characters', { type: 'teach/save', taught: { replyBox: { css: long(10_000) }, send: { css: 'div' }, buyerName: { css: 'b' }, messages: { list: { css: 'main' }, shape: 'div', text: '', side: [{ path: '', prop: 'style:x', buyer: 'a', agent: 'b' }] }, at: 1 } }, TAB],
+  ['teach/load from the side panel (only a chat page asks for its own site)', { type: 'teach/load' }, PAGE],
+  ['selfcheck/miss of a field nobody reads', { type: 'selfcheck/miss', field: '__proto__' }, TAB],
 ];
 
 describe('every message type', () => {

@@ -50,6 +50,8 @@ export interface SiteAdapter {
   replyBoxSelectors: readonly string[];
   /** The page's own send button, most specific first (empty when unknown). */
   sendButtonSelectors?: readonly string[];
+  /** The send button when a selector cannot say it alone (a taught control found by its 发送 label). */
+  sendButton?(doc: Document): HTMLElement | null;
   /** The text of the latest message from the buyer in the open conversation, when known. */
   latestBuyerMessage?(doc: Document): string | null;
   /** The buyer of the open conversation, when the page shows it. */

@@ -20,6 +20,8 @@ export const CONSOLES = {
   jd: { host: 'dongdong.jd.com', path: '/' },
   kuaishou: { host: 'im.kwaixiaodian.com', path: '/workbench' },
   taobao: { host: 'qn.taobao.com', path: '/home.htm/app-customer-service/toolpage/Message' },
+  // A console unlike any adapter (teach.e2e.ts): its own page and script, every class renamed on each load.
+  unknown: { host: 'kefu.unknown-shop.test', path: '/workbench', fixture: 'tests/fixtures/teach/unknown.html' },
 };
 
 function certificate() {
@@ -47,6 +49,11 @@ export async function serveConsoles() {
       return void res.end(readFileSync(join(DEMO_SITE, 'consoles', 'behaviour.js')));
     }
     if (!site || path === '/favicon.ico') return void (res.writeHead(404), res.end());
+    const own = /** @type {{ fixture?: string }} */ (CONSOLES[/** @type {keyof typeof CONSOLES} */ (site)]).fixture;
+    if (own) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      return void res.end(readFileSync(join(root, own), 'utf8'));
+    }
     const fixture = readFileSync(join(root, 'tests/fixtures/adapters', `${site}.html`), 'utf8');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${site}</title><link rel="icon" href="data:,"></head><body>${fixture}` +

@@ -11,8 +11,10 @@ function registry() {
   return new ChatTabRegistry(area);
 }
 
-function services(reg = registry()): BackgroundServices & { used: string[]; remembered: Record<string, string>[]; injected: string[] } {
+function services(reg = registry()): BackgroundServices & { used: string[]; remembered: Record<string, string>[]; injected: string[]; taught: Record<string, unknown>; misses: string[] } {
   const used: string[] = [];
+  const taught: Record<string, unknown> = {};
+  const misses: string[] = [];
   const remembered: Record<string, string>[] = [];
   const injected: string[] = [];
   return {
@@ -20,6 +22,11 @@ function services(reg = registry()): BackgroundServices & { used: string[]; reme
     used,
     remembered,
     injected,
+    taught,
+    misses,
+    teachLoad: async (site) => (taught[site] as never) ?? null,
+    teachSave: async (site, t) => void (taught[site] = t),
+    recordMiss: async (site, field) => void misses.push(`${site} ${field}`),
     startChatScript: async (tabId, frameId) => void injected.push(`${tabId}/${frameId}`),
     pickerSearch: async (q) => [{ id: 'p1', title: q, body: '您好', values: {}, suggested: {} }],
     recordUse: async (id) => void used.push(id),
@@ -106,6 +113,21 @@ describe('handleBackgroundMessage', () => {
     await handleBackgroundMessage({ type: 'guard/check', text: '先用后付', site: 'pinduoduo' }, tab, OWN, svc);
     await handleBackgroundMessage({ type: 'guard/check', text: '先用后付' }, tab, OWN, svc);
     expect(asked).toEqual([['先用后付', 'pinduoduo'], ['先用后付', undefined]]);
+  });
+
+  it('stores what a page was taught, and its misses, under the page\'s own origin (never a site the message names)', async () => {
+    const svc = services();
+    const tab = { id: OWN, tab: { id: 5, windowId: 2 }, url: 'https://im.unknown-shop.example/workbench?x=1' };
+    const taught = { replyBox: { css: 'textarea' }, send: { css: 'div', text: '发送' }, buyerName: { css: 'header b' }, messages: { list: { css: 'section' }, shape: 'div div img', text: '1/0', side: [{ path: '', prop: 'style:flex-direction', buyer: 'row', agent: 'row-reverse' }] }, at: 1 };
+    expect((await handleBackgroundMessage({ type: 'teach/save', taught, site: 'https://mms.pinduoduo.com/*' }, tab, OWN, svc)).reply).toEqual({ ok: true });
+    expect(Object.keys(svc.taught)).toEqual(['https://im.unknown-shop.example/*']);
+    expect((await handleBackgroundMessage({ type: 'teach/load' }, tab, OWN, svc)).reply).toEqual({ taught });
+    expect((await handleBackgroundMessage({ type: 'teach/load' }, { ...tab, url: 'https://other.example/' }, OWN, svc)).reply).toEqual({ taught: null });
+    await handleBackgroundMessage({ type: 'selfcheck/miss', field: 'buyerName' }, tab, OWN, svc);
+    expect(svc.misses).toEqual(['https://im.unknown-shop.example/* buyerName']);
+    // Only a chat page teaches; selectors that are not a locator are refused whole.
+    expect((await handleBackgroundMessage({ type: 'teach/save', taught }, { id: OWN }, OWN, svc)).reply).toMatchObject({ ok: false });
+    expect((await handleBackgroundMessage({ type: 'teach/save', taught: { ...taught, send: { css: '' } } }, tab, OWN, svc)).reply).toMatchObject({ ok: false });
   });
 
   it('answers a handler that fails with {ok: false, error} instead of leaving the sender waiting', async () => {
