@@ -29,7 +29,11 @@ async function roundTrip(dataDir: string, postgres?: string) {
   });
   const note = new Y.Map<unknown>([['text', '交接：买家小美 退款处理中']]);
   n.doc.getMap('notes').set('handover:1', note);
-  await until(() => l.provider.unsyncedChanges === 0 && n.provider.unsyncedChanges === 0, 'the server to have the edits');
+  // the server has the edits once another client got them from it (provider.unsyncedChanges can read 0 too early)
+  const watch = connect(first.url, 'shop1/library', agent);
+  const watchNotes = connect(first.url, 'shop1/notebooks', lead);
+  clients.push(watch, watchNotes);
+  await until(() => watch.doc.getMap('phrases').size === phrases.length && watchNotes.doc.getMap('notes').has('handover:1'), 'the server to have the edits');
   for (const c of clients) c.close();
   await first.stop();
 
