@@ -60,7 +60,7 @@ describe('faults', () => {
     expect(atKill).toBeGreaterThan(0);
     expect(atKill).toBeLessThan(10_000);
     // (not provider.unsyncedChanges: it counts messages, and those queued while offline are replaced by one sync)
-    await until(() => a.doc.getMap('phrases').size === 10_000 && sameStateVector(a.doc, l.doc), 'all 10,000 at the agent', 40_000);
+    await until(() => a.doc.getMap('phrases').size === 10_000 && sameStateVector(a.doc, l.doc), 'all 10,000 at the agent', 90_000);
     expect(checksum(a.doc.getMap('phrases').entries())).toBe(checksum(rows(phrases)));
     expect(sameStateVector(a.doc, l.doc)).toBe(true);
 
@@ -72,7 +72,7 @@ describe('faults', () => {
     expect(fresh.doc.getMap('phrases').size).toBe(10_000);
     expect(checksum(fresh.doc.getMap('phrases').entries())).toBe(checksum(rows(phrases)));
     expect(sameStateVector(fresh.doc, l.doc)).toBe(true); // every update once: same clocks, nothing replayed as new
-  }, 60_000);
+  }, 120_000); // seconds on an idle 2-core machine; the margin is for a machine shared with other builds
 
   it('keeps a write the server has applied when it is killed before its debounced store and no client resends', async () => {
     const { dir, open, lead, agent } = setup('ack');
