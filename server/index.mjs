@@ -144,16 +144,23 @@ export async function startServer(options) {
   const hocuspocus = server.hocuspocus;
 
   // A revoked token loses its open connections too (the token file is re-read when it changes).
+  let seenGeneration = tokens.generation;
   const revocationCheck = setInterval(() => {
     try {
-      if (!tokens.refresh()) return;
+      tokens.refresh();
     } catch {
-      return;
+      return; // a broken file: keep the last good one (verify() logs it)
     }
+    if (tokens.generation === seenGeneration) return;
+    seenGeneration = tokens.generation;
     for (const document of hocuspocus.documents.values()) {
       for (const connection of document.getConnections()) {
         const token = connection.context?.token;
-        if (typeof token === 'string' && !tokens.isLive(token)) connection.close({ code: 4401, reason: 'token-revoked' });
+        if (typeof token !== 'string' || tokens.isLive(token)) continue;
+        // tell the provider why (its onClose gets reason 'token-revoked'), then drop the socket: a reconnect is
+        // refused with 'invalid-token' like any unknown token
+        connection.close({ code: 4401, reason: 'token-revoked' });
+        setTimeout(() => connection.webSocket?.close?.(4401, 'token-revoked'), 50).unref();
       }
     }
   }, 1000);
