@@ -17,7 +17,7 @@ import { filePersistence } from './persistence-files.mjs';
 import { postgresPersistence } from './persistence-postgres.mjs';
 import { Metrics } from './metrics.mjs';
 
-export { issueToken, revokeToken, readTokens } from './tokens.mjs';
+export { issueToken, revokeToken, readTokens, TokenStore } from './tokens.mjs';
 export { accessTo } from './scopes.mjs';
 
 const optionsSchema = z.object({
