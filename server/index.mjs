@@ -61,7 +61,7 @@ export async function startServer(options) {
   /** @type {any[]} */
   const extensions = [];
   if (opts.postgres) {
-    const pgStore = await postgresPersistence(opts.postgres);
+    const pgStore = await postgresPersistence(opts.postgres, instance);
     extensions.push(pgStore.extension);
     closers.push(pgStore.close);
   } else {

@@ -9,8 +9,9 @@ import { startServerProcess, stopChild } from './services';
 
 const cleanups: (() => unknown)[] = [];
 afterAll(async () => {
+  // (hook timeout below: stopping Postgres and Redis takes seconds on a busy machine)
   for (const c of cleanups.reverse()) await c();
-});
+}, 60_000);
 const rows = (list: PhraseRow[]) => list.map((p) => [p.id, p] as [string, PhraseRow]);
 const sameStateVector = (a: Y.Doc, b: Y.Doc) => Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b)));
 
