@@ -71,7 +71,7 @@ export async function startServer(options) {
     extensions.push(new Redis({ host: opts.redis.host, port: opts.redis.port, prefix: opts.redis.prefix ?? 'kefu-team', identifier: instance }));
   }
 
-  /** Send the refusal once per burst of refused messages on a connection (a client may resend on every reconnect). */
+  /** Tell the connection its write was not applied (again on each attempt: a client resends on every reconnect). */
   const refuse = (connection, documentName) => {
     metrics.updatesRefused += 1;
     connection.sendStateless(JSON.stringify({ type: 'refused', document: documentName, reason: 'read-only' }));
