@@ -32,7 +32,7 @@ describe('admin command', () => {
     expect(revoked.status).toBe(0);
     expect(new TokenStore(dir).verify(token)).toBeNull();
     expect(admin('list', '--data', dir).stdout).toMatch(/revoked/);
-  });
+  }, 60_000); // each admin call is a Node start-up: seconds apiece on a busy 2-core machine
 
   it('refuses bad input with a message and stores nothing', () => {
     const dir = join(tmp.dir, 'b');
@@ -49,7 +49,7 @@ describe('admin command', () => {
       expect(r.stderr).toMatch(/error: .+\nusage:/);
     }
     expect(readTokens(dir).tokens).toEqual([]);
-  });
+  }, 60_000);
 
   it('will not revoke two tokens on an ambiguous prefix', () => {
     const dir = join(tmp.dir, 'c');
