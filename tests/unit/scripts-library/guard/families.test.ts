@@ -1,0 +1,62 @@
+/**
+ * Rule families written from round 8's misses (tests/tools/round8-rules.mjs): each catches wording of its kind that
+ * neither round 8 nor this test's author tuned a rule on, at the severity the category needs (必改 for abuse,
+ * privacy, review and off-platform; 建议改 for taboos, claims, promises), and leaves the everyday neighbours alone.
+ * The drafts below are not in the corpus.
+ */
+import { describe, expect, it } from 'vitest';
+import { judgeDraft } from '../../../../scripts-library/guard/judge';
+
+const worst = (draft: string) => {
+  const hits = judgeDraft(draft);
+  return hits.some((h) => h.severity === 'block') ? 'block' : hits.some((h) => h.severity === 'warn') ? 'warn' : 'none';
+};
+
+describe('round 8 families: unseen wording of the same kind is caught', () => {
+  it.each([
+    // threats, looks, mind
+    ['abuse', '你再投诉一次试试，看我怎么收拾你', 'block'],
+    ['abuse', '敢给中评你就等着瞧', 'block'],
+    ['abuse', '就你这死肥猪的身材还挑', 'block'],
+    ['abuse', '你脑袋被驴踢了吧，这都看不懂', 'block'],
+    ['abuse', '真是个智帐，说几遍都不懂', 'block'],
+    // insults by sound and half in pinyin
+    ['abuse', '真是个白迟，这都不会', 'block'],
+    ['abuse', 'sha比一个', 'block'],
+    // privacy: codes by sound, pinyin, card details, pickup codes, remote control
+    ['privacy', '把验症码给我说一下', 'block'],
+    ['privacy', '收到的yan证码发过来', 'block'],
+    ['privacy', '麻烦把卡号和有效期发一下，退款用', 'block'],
+    ['privacy', '提货码发给我，我帮你去取', 'block'],
+    ['privacy', '下个软件开远程控制，我帮你弄', 'block'],
+    // review: a reward a few words after the review, by sound
+    ['review-inducement', '给个好苹，送您两块钱红包', 'block'],
+    ['review-inducement', '差评删了的话补您十块', 'block'],
+    // off-platform: a wallet by sound, in pinyin
+    ['off-platform', '走知付宝转我就行', 'block'],
+    ['off-platform', '直接zfb付给我', 'block'],
+    // taboo, claim by evasion: the model (never trained on such tricks) does not talk them down
+    ['service-taboo', '这个我真的bu知道', 'warn'],
+    ['absolute-claim', '这已经是全网zui低价', 'warn'],
+  ])('%s: 「%s」 → %s', (_category, draft, severity) => {
+    expect(worst(draft)).toBe(severity);
+  });
+});
+
+describe('round 8 families: the everyday neighbours pass', () => {
+  it.each([
+    '工厂补单中，预计下周到货',
+    '这款在做任务领的券也能用',
+    '纸张是加厚的，不透墨',
+    '这边先下单，我们今天就发',
+    '您的快递已到驿站，取件码会短信发给您',
+    '您把卡号发给平台客服核实即可，我们不需要',
+    '收拾东西的时候小心点，玻璃的',
+    '全家人都能用，大容量',
+    '如果问题解决了，您看方便的话改好评',
+    '好评我们不会送红包，如实评价就好',
+    '我们不会远程操作您的手机',
+  ])('「%s」 is neither held nor warned', (draft) => {
+    expect(judgeDraft(draft).filter((h) => h.severity !== 'hint').map((h) => `${h.ruleId}:${h.text}`)).toEqual([]);
+  });
+});
