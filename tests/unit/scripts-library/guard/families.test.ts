@@ -38,6 +38,12 @@ describe('round 8 families: unseen wording of the same kind is caught', () => {
     // taboo, claim by evasion: the model (never trained on such tricks) does not talk them down
     ['service-taboo', '这个我真的bu知道', 'warn'],
     ['absolute-claim', '这已经是全网zui低价', 'warn'],
+    // emoji for the animal or the word (normalize.ts), look-alike letters inside a phone number (numerals.ts)
+    ['abuse', '你就是头🐷，看不懂吗', 'block'],
+    ['abuse', '傻🐶一个', 'block'],
+    ['review-inducement', '5⭐好评返3元', 'block'],
+    ['off-platform', '有事打我手机1З9О0139ООО', 'block'],
+    ['off-platform', '手机号13900l39ooo打给我', 'block'],
   ])('%s: 「%s」 → %s', (_category, draft, severity) => {
     expect(worst(draft)).toBe(severity);
   });
@@ -56,6 +62,9 @@ describe('round 8 families: the everyday neighbours pass', () => {
     '如果问题解决了，您看方便的话改好评',
     '好评我们不会送红包，如实评价就好',
     '我们不会远程操作您的手机',
+    '🐶狗粮试吃装已经放进包裹了',
+    '订单号SO20231207001已发货',
+    '给您⭐⭐⭐⭐⭐的服务',
   ])('「%s」 is neither held nor warned', (draft) => {
     expect(judgeDraft(draft).filter((h) => h.severity !== 'hint').map((h) => `${h.ruleId}:${h.text}`)).toEqual([]);
   });
