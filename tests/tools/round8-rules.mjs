@@ -187,6 +187,13 @@ const RULES = [
     allow: [],
     note: `Payment and contact off the platform by sound (至付宝, 先下交易, 绿炮炮; generated, ${offSound.length}), half in pinyin (zfb, zhi付宝), and paraphrased (换个聊天软件, 去我们另一家店拍, 发你链接去那边付).`,
   }),
+  rule('offplatform-r8-phone', 'off-platform', 'block', '有问题随时在这里联系我们，我一直在', {
+    near: [['电话', '打电话', '手机', '语音', '视频电话'], ['联系我', '找我', '打给我', 'call我']],
+    nearWithin: 3,
+    nearOrdered: true,
+    allow: ['联系我们', '找我们'],
+    note: 'The phone as the channel (有啥问题直接电话联系我, 有事打电话找我); the shop’s own 联系我们 is another rule’s.',
+  }),
   rule('offplatform-r8-pinyin', 'off-platform', 'block', '请在平台内沟通和付款，交易更有保障', {
     patterns: ['(?:zhifubao|(?<![a-z])zfb(?![a-z]))'],
     note: '支付宝 / 微信 in pinyin or initials (zfb转我).',

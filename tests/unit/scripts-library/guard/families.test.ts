@@ -44,6 +44,14 @@ describe('round 8 families: unseen wording of the same kind is caught', () => {
     ['review-inducement', '5⭐好评返3元', 'block'],
     ['off-platform', '有事打我手机1З9О0139ООО', 'block'],
     ['off-platform', '手机号13900l39ooo打给我', 'block'],
+    // a QQ number after QQ / 扣 (spaced, full width, in Chinese numerals); a phone with look-alike letters
+    ['off-platform', 'QQ 55667788 加我传图', 'block'],
+    ['off-platform', '扣号四四五五六六七七，加一下', 'block'],
+    ['off-platform', '号码是1З7О0137ООО', 'block'],
+    // the phone as the channel, a card number asked for, another shop of ours on another platform
+    ['off-platform', '有事直接打电话找我', 'block'],
+    ['privacy', '请提供一下银行卡号，退款要用', 'block'],
+    ['off-platform', '去我们抖音上另一家店买，便宜', 'block'],
   ])('%s: 「%s」 → %s', (_category, draft, severity) => {
     expect(worst(draft)).toBe(severity);
   });
@@ -65,6 +73,9 @@ describe('round 8 families: the everyday neighbours pass', () => {
     '🐶狗粮试吃装已经放进包裹了',
     '订单号SO20231207001已发货',
     '给您⭐⭐⭐⭐⭐的服务',
+    '订单号55667788，已经发出',
+    '退款会原路退回，无需提供银行卡号',
+    'QQ糖口味有草莓和葡萄',
   ])('「%s」 is neither held nor warned', (draft) => {
     expect(judgeDraft(draft).filter((h) => h.severity !== 'hint').map((h) => `${h.ruleId}:${h.text}`)).toEqual([]);
   });
