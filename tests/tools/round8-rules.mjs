@@ -97,7 +97,6 @@ const offMixed = uniq(['支付宝', '微信', '线下'].flatMap(mixed));
 /** A word of a near group may be 12 characters at most (schema): the sound lists go in as terms where they can. */
 const chunks = (list, size) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
 const REWARD_NEAR = ['返', '红包', '现金', '佣金', '补你', '补您', '退你', '退您', '给你退', '给您退', '给你返', '给您返', '块钱', '元', '块', '领', '奖励', '礼品', '免单'];
-const TRANSFER = ['转', '付', '给我', '打钱', '打款', '交易', '聊', '加', '找我', '联系', '便宜', '上'];
 
 const RULES = [
   rule('abuse-r8-sound', 'abuse', 'block', '（请礼貌沟通）', {
