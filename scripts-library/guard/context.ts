@@ -135,7 +135,8 @@ export function contextOf(draft: string, plain: View) {
         // From the clause's start, a refusal: 「我们不会让您提供银行卡密码或者验证码」 negates the card and the code alike.
         let c = s;
         while (c > 0 && !endsClause(text, c - 1)) c--;
-        if (NEGATED_CLAUSE.test(unasked(text.slice(c, ps)))) return true;
+        // …or inside a near hit's own words (评价规范，我们不会用任何奖励换取好评: the refusal stands between them).
+        if (NEGATED_CLAUSE.test(unasked(text.slice(c, pe)))) return true;
         let e = pe;
         while (e < text.length && !endsClause(text, e)) e++;
         // A gap term's own span can hold the negation too (密码千万不要告诉).

@@ -39,6 +39,15 @@ const CONFUSABLE: Record<string, string> = {
   α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w',
 };
 
+/**
+ * Emoji typed for the word they picture, inside an insult or a promise (傻🐶, 🐷脑子, 你🐴的, 💯不掉色):
+ * read as that word in both views (elsewhere an emoji is a separator the compact view drops: 薇❤信). Animals an
+ * insult is made of, and 💯. Not stars: ⭐ and 🌟 are as often a separator (V🌟X) as a rating.
+ */
+const EMOJI_WORD: Record<string, string> = {
+  '🐶': '狗', '🐕': '狗', '🐷': '猪', '🐖': '猪', '🐽': '猪', '🐴': '马', '🐎': '马', '🐮': '牛', '🐄': '牛', '🐔': '鸡', '💩': '屎', '💯': '百分百',
+};
+
 let t2s: ((s: string) => string) | undefined;
 /**
  * Character-level traditional → simplified, memoised per code: a flat table for the CJK block (0 = not yet
@@ -165,7 +174,7 @@ function unitNormalized(c: number): number {
   else if (c < 0x80) code = c >= 65 && c <= 90 ? c + 32 : c;
   else {
     const lowered = ch.normalize('NFKC').toLowerCase();
-    const norm = CONFUSABLE[lowered] ?? lowered;
+    const norm = EMOJI_WORD[ch] ?? CONFUSABLE[lowered] ?? lowered;
     if (norm.length !== 1) return MULTI;
     code = isCjk(norm.charCodeAt(0)) ? simplify(norm.charCodeAt(0)) : norm.charCodeAt(0);
   }
@@ -270,7 +279,7 @@ function anyDraft(original: string, plain: Builder, compact: Builder): void {
     const start = i;
     i += cp.length;
     if (ZERO_WIDTH.test(cp)) continue;
-    const norm = cp.normalize('NFKC').toLowerCase();
+    const norm = EMOJI_WORD[cp] ?? cp.normalize('NFKC').toLowerCase();
     for (let u = 0; u < norm.length; u++) {
       const unit = norm.charCodeAt(u);
       const code = isCjk(unit) ? simplify(unit) : unit;

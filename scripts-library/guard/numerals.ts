@@ -21,6 +21,14 @@ const NUMERALS: [string, number][] = [
   ['九玖', 9],
 ];
 for (const [chars, digit] of NUMERALS) for (const c of chars) DIGIT_OF[c.charCodeAt(0)] = digit;
+/**
+ * Letters that look like digits, typed inside a phone number (1З8О0138ООО: Cyrillic Ze and O; the compact view has
+ * already folded Cyrillic о to Latin o and lower-cased): read as digits only in a run with at least LOOK_DIGITS
+ * real digits and no more look-alikes than digits, so a word (no, lol) or an order code's letters (SO2023…) stay.
+ */
+const LOOKALIKE = new Int8Array(65536).fill(-1);
+for (const [chars, digit] of [['o', 0], ['l', 1], ['з', 3]] as [string, number][]) for (const c of chars) LOOKALIKE[c.charCodeAt(0)] = digit;
+const LOOK_DIGITS = 5;
 
 /** The shortest run read as a number (a QQ number has at least five digits). */
 export const MIN_RUN = 5;
@@ -28,8 +36,9 @@ export const MIN_RUN = 5;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
- * The text with every run of ≥ MIN_RUN numerals and digits that holds a Chinese numeral written as ASCII digits
- * (same length, same offsets); undefined when there is none (nearly every draft: one pass, no string built).
+ * The text with every run of ≥ MIN_RUN numerals and digits that holds a Chinese numeral (or look-alike letters among
+ * enough digits) written as ASCII digits (same length, same offsets); undefined when there is none (nearly every
+ * draft: one pass, no string built).
  */
 export function foldNumerals(text: string): string | undefined {
   let out: string[] | undefined;
@@ -41,15 +50,24 @@ export function foldNumerals(text: string): string | undefined {
     }
     let j = i;
     let chinese = 0;
+    let digits = 0;
+    let looks = 0;
     for (; j < text.length; j++) {
       const d = text.charCodeAt(j);
       if (DIGIT_OF[d]! >= 0) chinese++;
-      else if (!isDigit(d)) break;
+      else if (isDigit(d)) digits++;
+      else if (LOOKALIKE[d]! >= 0) looks++;
+      else break;
     }
-    if (chinese > 0 && j - i >= MIN_RUN) {
+    // A run only of look-alikes and too few digits is a word (no, lol), not a number. The folded text is only
+    // searched for what the draft's own text did not match (checkDraft), so a letter folded after a number that
+    // was already whole (13800138000lol) loses nothing.
+    const letters = looks > 0 && digits >= LOOK_DIGITS && looks <= digits;
+    if ((chinese > 0 || letters) && j - i >= MIN_RUN) {
       out ??= text.split(''); // code units: offsets stay the compact view's
       for (let k = i; k < j; k++) {
-        const d = DIGIT_OF[text.charCodeAt(k)]!;
+        const c2 = text.charCodeAt(k);
+        const d = DIGIT_OF[c2]! >= 0 ? DIGIT_OF[c2]! : letters ? LOOKALIKE[c2]! : -1;
         if (d >= 0) out[k] = String(d);
       }
     }

@@ -21,8 +21,11 @@ export interface Rewrite {
 }
 
 const CLAUSE_END = /[，,。．.！!？?；;：:~～…\n\r]/;
-/** A trailing note in brackets is for the agent, not the buyer: 「欢迎您分享真实感受（不以奖励换评价）」. */
-const TRAILING_NOTE = /\s*[（(][^（）()]*[）)][。.！!]*\s*$/;
+/**
+ * A note in brackets is for the agent, not the buyer (「欢迎您分享真实感受（不以奖励换评价）」): it never goes into
+ * the draft, wherever the suggestion holds it (at the end, or before more of the sentence).
+ */
+const AGENT_NOTE = /\s*[（(][^（）()]*[）)]\s*/g;
 
 /** Where the clause around [start, end) begins and ends (delimiters excluded). */
 export function clauseAround(draft: string, start: number, end: number): { start: number; end: number } {
@@ -150,7 +153,7 @@ export function rewriteFor(draft: string, hit: RewriteHit, others: readonly Rewr
   if (!suggestion || /^[（(]/.test(suggestion)) return undefined;
   const span = rewriteSpan(draft, hit, others, extra);
   // What the rest of the draft already says is not said again; when that is all of it, the clause just goes.
-  let text = newClauses(suggestion.replace(TRAILING_NOTE, ''), `${draft.slice(0, span.start)}\n${draft.slice(span.end)}`);
+  let text = newClauses(suggestion.replace(AGENT_NOTE, ''), `${draft.slice(0, span.start)}\n${draft.slice(span.end)}`);
   if (!text) {
     const cut = deletion(draft, span);
     return make(cut.start, cut.end, '', 'clause');

@@ -33,7 +33,7 @@ describe.each([
   // #31 merged two branches tuned apart (precision: 99.1 % on rounds 1–7; recall: 98.9 % with round 9): together
   // they catch 97.9 %, under the 99 % the rounds aimed for. Round 8 (held back for #31, scored once: 69.4 %) was then
   // retired into tune: 93.2 %. The floor is what the guard does, not the aim (99 %); round 10 is the next held back.
-  ['tune', 0.931, 0.01, 0.003],
+  ['tune', 0.965, 0.01, 0.003],
 ] as const)('the %s split, with the guard as shipped (rules and intent model)', (split, minRecall, maxFalse, maxHeld) => {
   const s = score((d) => judgeDraft(d), split);
   it(`catches ≥ ${minRecall * 100} % at the severity required (${(s.recall * 100).toFixed(1)} %)`, () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDraft } from '../../../../scripts-library/guard';
+import { checkDraft, DEFAULT_RULES } from '../../../../scripts-library/guard';
 import { clauseAround, HANDLE_RULE, planRewrite, rewriteFor } from '../../../../scripts-library/guard/rewrite';
 import { judgeDraft } from '../../../../scripts-library/guard/judge';
 
@@ -49,6 +49,21 @@ describe('替换 makes sentences, not word salad', () => {
 
   it('drops a bracketed note meant for the agent and the final mark when the draft has its own', () => {
     expect(rewriteFor('亲，给好评送红包，谢谢', { start: 2, end: 7, suggestion: '欢迎您分享真实感受（不以奖励换评价）。' })?.result).toBe('亲，欢迎您分享真实感受，谢谢');
+  });
+
+  it('never puts a note for the agent into buyer-facing text, wherever the suggestion holds it', () => {
+    const hit = { start: 2, end: 7, category: 'review-inducement', suggestion: '欢迎您收货后分享真实的使用感受（不以奖励换评价），有问题随时找我' };
+    expect(rewriteFor('亲，给好评送红包，谢谢', hit)?.result).toBe('亲，欢迎您收货后分享真实的使用感受，有问题随时找我，谢谢');
+    // Every default rule's rewrite says something a shop would send: no （…） and no 不以奖励换评价.
+    const notes: string[] = [];
+    for (const rule of DEFAULT_RULES) {
+      const term = rule.terms[0];
+      if (!term || term.includes('…')) continue;
+      const draft = `亲，${term}，谢谢`;
+      const rw = rewriteFor(draft, { start: 2, end: 2 + term.length, category: rule.category, suggestion: rule.suggestion, ...(rule.replacement !== undefined ? { replacement: rule.replacement } : {}) });
+      if (rw && /[（(]|不以奖励/.test(rw.text)) notes.push(`${rule.id}: ${rw.text}`);
+    }
+    expect(notes).toEqual([]);
   });
 
   it('offers no rewrite for advice in brackets', () => {

@@ -16,6 +16,8 @@ describe('refusal, warning, decline, quotation and question scopes, per category
     ['off-platform', '如果有人让您加微信，那是骗子', '您加我微信吧'],
     ['review-inducement', '本店从不刷单', '帮我们刷单，佣金八块'],
     ['review-inducement', '我们没有返现这种活动', '好评返现五元'],
+    // A refusal between the two words of a near rule (五星好评 … 红包) excuses it too.
+    ['review-inducement', '五星好评我们不会送红包的，您如实评价就好', '五星好评我们送红包'],
     ['privacy', '本店从不索要银行卡密码', '把银行卡密码发我'],
     ['privacy', '索要验证码是违规的', '验证码发我一下'],
     ['privacy', '亲，付款验证码是您个人的，任何人问都不要给', '把付款验证码发我，任何人问都不要给'],
