@@ -289,8 +289,8 @@ export class PhraseIndex<P extends SearchablePhrase> {
     if (!q) return browse(this.phrases, options);
 
     const limit = options.limit ?? 50;
-    const fuzzy = this.fuzzySearch(q, inStage);
     const words = queryWords(q, options.synonyms ?? NO_SYNONYMS);
+    const fuzzy = this.fuzzySearch(q, inStage, words);
     // A buyer's question (有赠品吗) is searched by its words once its filler is trimmed, even a single word.
     const all = wantsWords(words) || (words.length && looksLikeQuestion(q)) ? this.allWords(words, inStage) : undefined;
     if (!all?.size) return fuzzy.slice(0, limit);
@@ -306,13 +306,19 @@ export class PhraseIndex<P extends SearchablePhrase> {
     const byPhrase = new Map<P, SearchHit<P>>();
     for (const h of fuzzy) byPhrase.set(h.phrase, h);
     const lead: { i: number; score: number; had: SearchHit<P> | undefined }[] = [];
+    const several = words.length > 1;
     for (const [i, m] of all) {
       const phrase = this.phrases[i]!;
       const had = byPhrase.get(phrase);
+      const doc = this.fuseDocs[i]!;
       const score =
         2 +
         (had?.score ?? 0) +
         0.35 * (m.inTitle / words.length) +
+        // A title holding every word (the product and the topic) beats one holding the topic while the body names
+        // the product; of those, the title that starts with one of the words (发货时间·雨伞 over 双11发货时间·雨伞)
+        // and that the words take up more of.
+        (several && m.titleAsTyped === words.length ? 1 + (words.some((w) => startsTitle(w, doc)) ? 0.3 : 0) + 0.3 * this.titleTaken(i, words) : 0) +
         0.15 * (m.literal / words.length) +
         0.15 * (m.rank / words.length) +
         0.2 * (m.slot / words.length) +
@@ -329,6 +335,16 @@ export class PhraseIndex<P extends SearchablePhrase> {
       if (!held.has(h.phrase)) out.push(h);
     }
     return out;
+  }
+
+  /** The share of the title's Chinese characters the query's words account for (0 for a title without any). */
+  private titleTaken(i: number, words: readonly QueryWord[]): number {
+    const total = this.titleCharCount[i]!;
+    if (!total) return 0;
+    const title = this.fuseDocs[i]!.title;
+    const chars = new Set<string>();
+    for (const w of words) for (const ch of w.kind === 'alts' ? w.alts.join('') : w.text) if (CJK.test(ch) && title.includes(ch)) chars.add(ch);
+    return Math.min(1, chars.size / total);
   }
 
   /** Where the matched words are in the title and body (first occurrence of each). */
@@ -399,7 +415,7 @@ export class PhraseIndex<P extends SearchablePhrase> {
     const inTitle = (s: string) => doc.title.includes(s);
     const py = this.phrases[i]!.pinyin ?? NO_PINYIN;
     const inLatin = (s: string) => doc.code.includes(s) || py.full.includes(s) || py.initials.includes(s) || this.latinWords[i]!.includes(s);
-    const m: WordsMatch = { inTitle: 0, literal: 0, rank: 0, slot: 0, pieces: 0, found: [] };
+    const m: WordsMatch = { inTitle: 0, titleAsTyped: 0, literal: 0, rank: 0, slot: 0, pieces: 0, found: [] };
     for (const w of words) {
       if (w.kind === 'chunk') {
         const pieces = coverPieces(w.text, inText);
@@ -407,14 +423,20 @@ export class PhraseIndex<P extends SearchablePhrase> {
         m.pieces += pieces;
         m.literal++;
         m.rank++;
-        if (coverPieces(w.text, inTitle)) m.inTitle++;
+        if (coverPieces(w.text, inTitle)) {
+          m.inTitle++;
+          m.titleAsTyped++;
+        }
         m.found.push(...(pieces === 1 ? [w.text] : w.text.match(/../g)!.filter(inText)));
       } else if (w.kind === 'latin') {
         if (!inLatin(w.text)) return undefined;
         m.pieces++;
         m.literal++;
         m.rank++;
-        if (doc.code.startsWith(w.text) || doc.pyTitle.includes(w.text)) m.inTitle++;
+        if (doc.code.startsWith(w.text) || doc.pyTitle.includes(w.text)) {
+          m.inTitle++;
+          m.titleAsTyped++;
+        }
       } else {
         const holds = (s: string) => (CJK.test(s) ? inText(s) : inLatin(s));
         // An equivalent of several words ("尺码 缺货") needs them all.
@@ -426,6 +448,7 @@ export class PhraseIndex<P extends SearchablePhrase> {
         // The earlier an equivalent in its row, the nearer it is (尺码 缺货 before 缺货).
         m.rank += 1 - k / w.alts.length;
         if (w.alts.some((a) => a.split(' ').every(inTitle))) m.inTitle++;
+        if (inTitle(w.word)) m.titleAsTyped++;
         // A value of a placeholder ({快递公司=顺丰/中通}) or the placeholder itself ({快递公司} for 顺丰).
         if (alt.split(' ').some((a) => inSlot(doc.body, a))) m.slot++;
         m.found.push(...alt.split(' '));
@@ -435,7 +458,7 @@ export class PhraseIndex<P extends SearchablePhrase> {
   }
 
   /** The search by characters, pinyin, codes and typos (one word, or the words' fallback). */
-  private fuzzySearch(q: string, inStage: (i: number) => boolean): SearchHit<P>[] {
+  private fuzzySearch(q: string, inStage: (i: number) => boolean, words: readonly QueryWord[]): SearchHit<P>[] {
     const candidates = this.narrow(q, inStage);
     const exact = new Set((this.codeIndex.get(q.replace(/\s+/g, '')) ?? []).filter(inStage));
     for (const i of exact) if (!candidates.some((c) => c.i === i)) candidates.unshift({ i, coverage: 1, density: 1 });
@@ -457,11 +480,15 @@ export class PhraseIndex<P extends SearchablePhrase> {
       // phrases that happen to contain "er" or 不, so Enter inserts nothing. A hit needs Fuse's fuzzy match, an
       // in-order alignment of a long token (typos such as "huanyign"), or the exact code.
       const fuzzy = r ? 1 - (r.score ?? 1) : 0;
-      if (!exact.has(c.i) && fuzzy < MIN_MATCH && (c.order ?? 0) < MIN_ORDER && (c.titleTypo ?? 0) < MIN_TITLE_TYPO) return;
+      const doc = this.fuseDocs[c.i]!;
+      // A title holding all of the query's characters in any order, or all but one of four or more (a character of
+      // the same sound typed by mistake, 包油说明·蓝牙耳机), is a match however far apart they are.
+      const held = titleCharsHeld(units.chars, doc.title);
+      const titleHolds = units.chars.size > 0 && !units.tokens.length && held >= units.chars.size - (units.chars.size >= 4 ? 1 : 0);
+      if (!exact.has(c.i) && !titleHolds && fuzzy < MIN_MATCH && (c.order ?? 0) < MIN_ORDER && (c.titleTypo ?? 0) < MIN_TITLE_TYPO) return;
       // For long Latin tokens the share of their trigrams found in order is as good a match measure as Fuse's
       // (which is not given the long full-pinyin field).
-      const quality = Math.max(r ? 1 - (r.score ?? 1) : c.coverage * 0.4, c.order ?? 0);
-      const doc = this.fuseDocs[c.i]!;
+      const quality = Math.max(r ? 1 - (r.score ?? 1) : c.coverage * 0.4, c.order ?? 0, titleHolds ? 0.6 : 0);
       const inTitle = titleCoverage(units, doc);
       const score =
         (exact.has(c.i) ? 10 : 0) +
@@ -475,6 +502,8 @@ export class PhraseIndex<P extends SearchablePhrase> {
         // …for a long token near the title's pinyin, the same by how much of it the token takes up.
         (c.titleTaken ?? 0) * 0.35 +
         c.coverage * 0.15 +
+        // Of several words (连衣裙 tuihuoliucheng), the titles holding more of them: the product named, then the topic.
+        (words.length > 1 ? 0.5 * (wordsInTitle(words, doc) / words.length) : 0) +
         this.frecencies[c.i]! * 0.1 +
         (phrase.pinned ? 0.05 : 0);
       hits.push({ phrase, score, highlight: highlightOf(r, q) });
@@ -624,6 +653,8 @@ interface Candidate {
 interface WordsMatch {
   /** Words found in the title. */
   inTitle: number;
+  /** Words found in the title as typed (not by an equivalent). */
+  titleAsTyped: number;
   /** Words found as typed (a synonym's own word rather than an equivalent). */
   literal: number;
   /** For each word, how near the equivalent found is (1 = as typed or its row's first equivalent). */
@@ -811,6 +842,31 @@ function titleCoverage({ chars, tokens, spaced }: ReturnType<typeof queryUnits>,
     else if (doc.pyTitle.includes(t)) hit += 0.6;
   }
   return hit / total;
+}
+
+/** How many of the characters the title holds. */
+function titleCharsHeld(chars: ReadonlySet<string>, title: string): number {
+  let n = 0;
+  for (const ch of chars) if (title.includes(ch)) n++;
+  return n;
+}
+
+/** Whether the title starts with the word (its text, its pinyin or initials, or the code for a Latin word). */
+function startsTitle(w: QueryWord, doc: FuseDoc): boolean {
+  if (w.kind === 'latin') return doc.code.startsWith(w.text) || doc.pyTitle.startsWith(w.text) || doc.pyTitle.includes(` ${w.text}`);
+  return w.kind === 'chunk' ? doc.title.startsWith(w.text) : w.alts.some((a) => doc.title.startsWith(a));
+}
+
+/** How many of the words the title holds: a Chinese word whole, a Latin word in its pinyin or code, or one typo from its full pinyin. */
+function wordsInTitle(words: readonly QueryWord[], doc: FuseDoc): number {
+  let n = 0;
+  for (const w of words) {
+    if (w.kind === 'chunk') n += doc.title.includes(w.text) ? 1 : 0;
+    else if (w.kind === 'alts') n += w.alts.some((a) => doc.title.includes(a)) ? 1 : 0;
+    else if (doc.code.startsWith(w.text) || doc.pyTitle.includes(w.text)) n++;
+    else if (w.text.length >= 5 && typoShare(firstWord(doc.pyTitle.slice(doc.pyTitle.indexOf(' ') + 1)), w.text) >= MIN_TITLE_TYPO) n++;
+  }
+  return n;
 }
 
 /** The first space-separated field (pinyin.ts writes the title's first). */
