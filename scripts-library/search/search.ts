@@ -103,6 +103,22 @@ const CJK_FIELDS = fuseOptions(['title', 'tags', 'body']);
 const LATIN_FIELDS = fuseOptions(['code', 'pyTitle', 'tags', 'pyInitials']);
 const ALL_FIELDS = fuseOptions(['title', 'pyTitle', 'code', 'tags', 'pyInitials', 'body']);
 
+/**
+ * One Fuse.js per field set, kept and handed each query's few dozen candidates (setCollection), rather than a new
+ * one built for every query.
+ */
+const FUSES = new Map<IFuseOptions<FuseDoc>, Fuse<FuseDoc>>();
+function fuseFor(options: IFuseOptions<FuseDoc>, docs: FuseDoc[]): Fuse<FuseDoc> {
+  const fuse = FUSES.get(options);
+  if (!fuse) {
+    const made = new Fuse(docs, options);
+    FUSES.set(options, made);
+    return made;
+  }
+  fuse.setCollection(docs);
+  return fuse;
+}
+
 // Full pinyin of the body (hundreds of letters) is not given to Fuse: it would cost more than everything else
 // together. Full-pinyin queries are matched by the index instead (bigrams, then trigrams in order).
 function fieldsFor({ chars, tokens }: { chars: Set<string>; tokens: string[] }): IFuseOptions<FuseDoc> {
@@ -465,10 +481,7 @@ export class PhraseIndex<P extends SearchablePhrase> {
     if (candidates.length === 0) return [];
 
     const units = queryUnits(q);
-    const fuse = new Fuse(
-      candidates.map((c) => this.fuseDocs[c.i]!),
-      fieldsFor(units),
-    );
+    const fuse = fuseFor(fieldsFor(units), candidates.map((c) => this.fuseDocs[c.i]!));
     const scored = new Map<number, FuseResult<FuseDoc>>();
     for (const r of fuse.search(q)) scored.set(r.refIndex, r);
 
@@ -824,10 +837,11 @@ function queryUnits(q: string): { chars: Set<string>; tokens: string[]; spaced: 
   return { chars, tokens, spaced: tokens.map((t) => ` ${t}`) };
 }
 
-/** The query is the whole title, in characters or in full pinyin (核对地址 over 核对地址加催付). */
+/** The query is the whole title, in characters, in full pinyin or its initials exactly (核对地址 over 核对地址加催付, fhsj). */
 function isWholeTitle(q: string, doc: FuseDoc): boolean {
   const compact = q.replace(/\s+/g, '');
-  return doc.title.toLowerCase() === compact || doc.pyTitle.split(' ')[1] === compact;
+  const [initials, full] = doc.pyTitle.split(' ');
+  return doc.title.toLowerCase() === compact || full === compact || initials === compact;
 }
 
 /** Share of the query found in the title (characters in it, tokens in its pinyin or the shortcut code). */
@@ -1067,8 +1081,11 @@ function questionFirst<P extends SearchablePhrase>(query: string, hits: SearchHi
   return [...lead.map((phrase, k): SearchHit<P> => ({ phrase, score: 10 - k, by, highlight: { title: [], body: [] } })), ...hits.filter((h) => !ids.has(h.phrase.id))];
 }
 
-/** Fewer Chinese hits than this and the query is also searched by its sound. */
-const FEW_HITS = 3;
+/**
+ * Fewer Chinese hits than this and the query is also searched by its sound: only when the characters found
+ * nothing (a title holding all but one of a query's characters is a hit, so 包油说明 finds 包邮说明 by them).
+ */
+const FEW_HITS = 1;
 
 /** Whether a query with this many hits would also be searched by its sound (the panel loads pinyin for it). */
 export function wantsSound(query: string, hitCount: number): boolean {
@@ -1077,7 +1094,7 @@ export function wantsSound(query: string, hitCount: number): boolean {
 
 /**
  * A Chinese query the IME spelled with the wrong character of the same sound (包油 for 包邮, 退宽 for 退款)
- * shares half its characters with the phrase, and finds little: when it finds fewer than FEW_HITS phrases and a
+ * shares half its characters with the phrase, and may find nothing: when it finds fewer than FEW_HITS phrases and a
  * converter is at hand, its pinyin is searched too and the two lists merged, a phrase keeping its better score
  * (the sound's a little lower, so what the characters found stays first). A phrase comes in by its sound only when
  * its pinyin holds the query's exactly: the index's typo tolerance is for typed pinyin, not for a second guess.
