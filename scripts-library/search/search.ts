@@ -103,6 +103,22 @@ const CJK_FIELDS = fuseOptions(['title', 'tags', 'body']);
 const LATIN_FIELDS = fuseOptions(['code', 'pyTitle', 'tags', 'pyInitials']);
 const ALL_FIELDS = fuseOptions(['title', 'pyTitle', 'code', 'tags', 'pyInitials', 'body']);
 
+/**
+ * One Fuse.js per field set, kept and handed each query's few dozen candidates (setCollection), rather than a new
+ * one built for every query.
+ */
+const FUSES = new Map<IFuseOptions<FuseDoc>, Fuse<FuseDoc>>();
+function fuseFor(options: IFuseOptions<FuseDoc>, docs: FuseDoc[]): Fuse<FuseDoc> {
+  const fuse = FUSES.get(options);
+  if (!fuse) {
+    const made = new Fuse(docs, options);
+    FUSES.set(options, made);
+    return made;
+  }
+  fuse.setCollection(docs);
+  return fuse;
+}
+
 // Full pinyin of the body (hundreds of letters) is not given to Fuse: it would cost more than everything else
 // together. Full-pinyin queries are matched by the index instead (bigrams, then trigrams in order).
 function fieldsFor({ chars, tokens }: { chars: Set<string>; tokens: string[] }): IFuseOptions<FuseDoc> {
@@ -289,8 +305,8 @@ export class PhraseIndex<P extends SearchablePhrase> {
     if (!q) return browse(this.phrases, options);
 
     const limit = options.limit ?? 50;
-    const fuzzy = this.fuzzySearch(q, inStage);
     const words = queryWords(q, options.synonyms ?? NO_SYNONYMS);
+    const fuzzy = this.fuzzySearch(q, inStage, words);
     // A buyer's question (有赠品吗) is searched by its words once its filler is trimmed, even a single word.
     const all = wantsWords(words) || (words.length && looksLikeQuestion(q)) ? this.allWords(words, inStage) : undefined;
     if (!all?.size) return fuzzy.slice(0, limit);
@@ -306,13 +322,19 @@ export class PhraseIndex<P extends SearchablePhrase> {
     const byPhrase = new Map<P, SearchHit<P>>();
     for (const h of fuzzy) byPhrase.set(h.phrase, h);
     const lead: { i: number; score: number; had: SearchHit<P> | undefined }[] = [];
+    const several = words.length > 1;
     for (const [i, m] of all) {
       const phrase = this.phrases[i]!;
       const had = byPhrase.get(phrase);
+      const doc = this.fuseDocs[i]!;
       const score =
         2 +
         (had?.score ?? 0) +
         0.35 * (m.inTitle / words.length) +
+        // A title holding every word (the product and the topic) beats one holding the topic while the body names
+        // the product; of those, the title that starts with one of the words (发货时间·雨伞 over 双11发货时间·雨伞)
+        // and that the words take up more of.
+        (several && m.titleAsTyped === words.length ? 1 + (words.some((w) => startsTitle(w, doc)) ? 0.3 : 0) + 0.3 * this.titleTaken(i, words) : 0) +
         0.15 * (m.literal / words.length) +
         0.15 * (m.rank / words.length) +
         0.2 * (m.slot / words.length) +
@@ -329,6 +351,16 @@ export class PhraseIndex<P extends SearchablePhrase> {
       if (!held.has(h.phrase)) out.push(h);
     }
     return out;
+  }
+
+  /** The share of the title's Chinese characters the query's words account for (0 for a title without any). */
+  private titleTaken(i: number, words: readonly QueryWord[]): number {
+    const total = this.titleCharCount[i]!;
+    if (!total) return 0;
+    const title = this.fuseDocs[i]!.title;
+    const chars = new Set<string>();
+    for (const w of words) for (const ch of w.kind === 'alts' ? w.alts.join('') : w.text) if (CJK.test(ch) && title.includes(ch)) chars.add(ch);
+    return Math.min(1, chars.size / total);
   }
 
   /** Where the matched words are in the title and body (first occurrence of each). */
@@ -399,7 +431,7 @@ export class PhraseIndex<P extends SearchablePhrase> {
     const inTitle = (s: string) => doc.title.includes(s);
     const py = this.phrases[i]!.pinyin ?? NO_PINYIN;
     const inLatin = (s: string) => doc.code.includes(s) || py.full.includes(s) || py.initials.includes(s) || this.latinWords[i]!.includes(s);
-    const m: WordsMatch = { inTitle: 0, literal: 0, rank: 0, slot: 0, pieces: 0, found: [] };
+    const m: WordsMatch = { inTitle: 0, titleAsTyped: 0, literal: 0, rank: 0, slot: 0, pieces: 0, found: [] };
     for (const w of words) {
       if (w.kind === 'chunk') {
         const pieces = coverPieces(w.text, inText);
@@ -407,14 +439,20 @@ export class PhraseIndex<P extends SearchablePhrase> {
         m.pieces += pieces;
         m.literal++;
         m.rank++;
-        if (coverPieces(w.text, inTitle)) m.inTitle++;
+        if (coverPieces(w.text, inTitle)) {
+          m.inTitle++;
+          m.titleAsTyped++;
+        }
         m.found.push(...(pieces === 1 ? [w.text] : w.text.match(/../g)!.filter(inText)));
       } else if (w.kind === 'latin') {
         if (!inLatin(w.text)) return undefined;
         m.pieces++;
         m.literal++;
         m.rank++;
-        if (doc.code.startsWith(w.text) || doc.pyTitle.includes(w.text)) m.inTitle++;
+        if (doc.code.startsWith(w.text) || doc.pyTitle.includes(w.text)) {
+          m.inTitle++;
+          m.titleAsTyped++;
+        }
       } else {
         const holds = (s: string) => (CJK.test(s) ? inText(s) : inLatin(s));
         // An equivalent of several words ("尺码 缺货") needs them all.
@@ -426,6 +464,7 @@ export class PhraseIndex<P extends SearchablePhrase> {
         // The earlier an equivalent in its row, the nearer it is (尺码 缺货 before 缺货).
         m.rank += 1 - k / w.alts.length;
         if (w.alts.some((a) => a.split(' ').every(inTitle))) m.inTitle++;
+        if (inTitle(w.word)) m.titleAsTyped++;
         // A value of a placeholder ({快递公司=顺丰/中通}) or the placeholder itself ({快递公司} for 顺丰).
         if (alt.split(' ').some((a) => inSlot(doc.body, a))) m.slot++;
         m.found.push(...alt.split(' '));
@@ -435,17 +474,14 @@ export class PhraseIndex<P extends SearchablePhrase> {
   }
 
   /** The search by characters, pinyin, codes and typos (one word, or the words' fallback). */
-  private fuzzySearch(q: string, inStage: (i: number) => boolean): SearchHit<P>[] {
+  private fuzzySearch(q: string, inStage: (i: number) => boolean, words: readonly QueryWord[]): SearchHit<P>[] {
     const candidates = this.narrow(q, inStage);
     const exact = new Set((this.codeIndex.get(q.replace(/\s+/g, '')) ?? []).filter(inStage));
     for (const i of exact) if (!candidates.some((c) => c.i === i)) candidates.unshift({ i, coverage: 1, density: 1 });
     if (candidates.length === 0) return [];
 
     const units = queryUnits(q);
-    const fuse = new Fuse(
-      candidates.map((c) => this.fuseDocs[c.i]!),
-      fieldsFor(units),
-    );
+    const fuse = fuseFor(fieldsFor(units), candidates.map((c) => this.fuseDocs[c.i]!));
     const scored = new Map<number, FuseResult<FuseDoc>>();
     for (const r of fuse.search(q)) scored.set(r.refIndex, r);
 
@@ -457,11 +493,15 @@ export class PhraseIndex<P extends SearchablePhrase> {
       // phrases that happen to contain "er" or 不, so Enter inserts nothing. A hit needs Fuse's fuzzy match, an
       // in-order alignment of a long token (typos such as "huanyign"), or the exact code.
       const fuzzy = r ? 1 - (r.score ?? 1) : 0;
-      if (!exact.has(c.i) && fuzzy < MIN_MATCH && (c.order ?? 0) < MIN_ORDER && (c.titleTypo ?? 0) < MIN_TITLE_TYPO) return;
+      const doc = this.fuseDocs[c.i]!;
+      // A title holding all of the query's characters in any order, or all but one of four or more (a character of
+      // the same sound typed by mistake, 包油说明·蓝牙耳机), is a match however far apart they are.
+      const held = titleCharsHeld(units.chars, doc.title);
+      const titleHolds = units.chars.size > 0 && !units.tokens.length && held >= units.chars.size - (units.chars.size >= 4 ? 1 : 0);
+      if (!exact.has(c.i) && !titleHolds && fuzzy < MIN_MATCH && (c.order ?? 0) < MIN_ORDER && (c.titleTypo ?? 0) < MIN_TITLE_TYPO) return;
       // For long Latin tokens the share of their trigrams found in order is as good a match measure as Fuse's
       // (which is not given the long full-pinyin field).
-      const quality = Math.max(r ? 1 - (r.score ?? 1) : c.coverage * 0.4, c.order ?? 0);
-      const doc = this.fuseDocs[c.i]!;
+      const quality = Math.max(r ? 1 - (r.score ?? 1) : c.coverage * 0.4, c.order ?? 0, titleHolds ? 0.6 : 0);
       const inTitle = titleCoverage(units, doc);
       const score =
         (exact.has(c.i) ? 10 : 0) +
@@ -475,6 +515,8 @@ export class PhraseIndex<P extends SearchablePhrase> {
         // …for a long token near the title's pinyin, the same by how much of it the token takes up.
         (c.titleTaken ?? 0) * 0.35 +
         c.coverage * 0.15 +
+        // Of several words (连衣裙 tuihuoliucheng), the titles holding more of them: the product named, then the topic.
+        (words.length > 1 ? 0.5 * (wordsInTitle(words, doc) / words.length) : 0) +
         this.frecencies[c.i]! * 0.1 +
         (phrase.pinned ? 0.05 : 0);
       hits.push({ phrase, score, highlight: highlightOf(r, q) });
@@ -624,6 +666,8 @@ interface Candidate {
 interface WordsMatch {
   /** Words found in the title. */
   inTitle: number;
+  /** Words found in the title as typed (not by an equivalent). */
+  titleAsTyped: number;
   /** Words found as typed (a synonym's own word rather than an equivalent). */
   literal: number;
   /** For each word, how near the equivalent found is (1 = as typed or its row's first equivalent). */
@@ -793,10 +837,11 @@ function queryUnits(q: string): { chars: Set<string>; tokens: string[]; spaced: 
   return { chars, tokens, spaced: tokens.map((t) => ` ${t}`) };
 }
 
-/** The query is the whole title, in characters or in full pinyin (核对地址 over 核对地址加催付). */
+/** The query is the whole title, in characters, in full pinyin or its initials exactly (核对地址 over 核对地址加催付, fhsj). */
 function isWholeTitle(q: string, doc: FuseDoc): boolean {
   const compact = q.replace(/\s+/g, '');
-  return doc.title.toLowerCase() === compact || doc.pyTitle.split(' ')[1] === compact;
+  const [initials, full] = doc.pyTitle.split(' ');
+  return doc.title.toLowerCase() === compact || full === compact || initials === compact;
 }
 
 /** Share of the query found in the title (characters in it, tokens in its pinyin or the shortcut code). */
@@ -811,6 +856,31 @@ function titleCoverage({ chars, tokens, spaced }: ReturnType<typeof queryUnits>,
     else if (doc.pyTitle.includes(t)) hit += 0.6;
   }
   return hit / total;
+}
+
+/** How many of the characters the title holds. */
+function titleCharsHeld(chars: ReadonlySet<string>, title: string): number {
+  let n = 0;
+  for (const ch of chars) if (title.includes(ch)) n++;
+  return n;
+}
+
+/** Whether the title starts with the word (its text, its pinyin or initials, or the code for a Latin word). */
+function startsTitle(w: QueryWord, doc: FuseDoc): boolean {
+  if (w.kind === 'latin') return doc.code.startsWith(w.text) || doc.pyTitle.startsWith(w.text) || doc.pyTitle.includes(` ${w.text}`);
+  return w.kind === 'chunk' ? doc.title.startsWith(w.text) : w.alts.some((a) => doc.title.startsWith(a));
+}
+
+/** How many of the words the title holds: a Chinese word whole, a Latin word in its pinyin or code, or one typo from its full pinyin. */
+function wordsInTitle(words: readonly QueryWord[], doc: FuseDoc): number {
+  let n = 0;
+  for (const w of words) {
+    if (w.kind === 'chunk') n += doc.title.includes(w.text) ? 1 : 0;
+    else if (w.kind === 'alts') n += w.alts.some((a) => doc.title.includes(a)) ? 1 : 0;
+    else if (doc.code.startsWith(w.text) || doc.pyTitle.includes(w.text)) n++;
+    else if (w.text.length >= 5 && typoShare(firstWord(doc.pyTitle.slice(doc.pyTitle.indexOf(' ') + 1)), w.text) >= MIN_TITLE_TYPO) n++;
+  }
+  return n;
 }
 
 /** The first space-separated field (pinyin.ts writes the title's first). */
@@ -1011,8 +1081,11 @@ function questionFirst<P extends SearchablePhrase>(query: string, hits: SearchHi
   return [...lead.map((phrase, k): SearchHit<P> => ({ phrase, score: 10 - k, by, highlight: { title: [], body: [] } })), ...hits.filter((h) => !ids.has(h.phrase.id))];
 }
 
-/** Fewer Chinese hits than this and the query is also searched by its sound. */
-const FEW_HITS = 3;
+/**
+ * Fewer Chinese hits than this and the query is also searched by its sound: only when the characters found
+ * nothing (a title holding all but one of a query's characters is a hit, so 包油说明 finds 包邮说明 by them).
+ */
+const FEW_HITS = 1;
 
 /** Whether a query with this many hits would also be searched by its sound (the panel loads pinyin for it). */
 export function wantsSound(query: string, hitCount: number): boolean {
@@ -1021,7 +1094,7 @@ export function wantsSound(query: string, hitCount: number): boolean {
 
 /**
  * A Chinese query the IME spelled with the wrong character of the same sound (包油 for 包邮, 退宽 for 退款)
- * shares half its characters with the phrase, and finds little: when it finds fewer than FEW_HITS phrases and a
+ * shares half its characters with the phrase, and may find nothing: when it finds fewer than FEW_HITS phrases and a
  * converter is at hand, its pinyin is searched too and the two lists merged, a phrase keeping its better score
  * (the sound's a little lower, so what the characters found stays first). A phrase comes in by its sound only when
  * its pinyin holds the query's exactly: the index's typo tolerance is for typed pinyin, not for a second guess.

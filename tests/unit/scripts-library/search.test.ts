@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import pack from '../../../scripts-library/packs/default.json';
 import { phrasePinyin } from '../../../scripts-library/shared/pinyin';
-import { alignedShare, typoShare, browse, frecency, libraryVersion, panelSearch, PhraseIndex, PhraseSearchCache, splitHighlight, type SearchablePhrase } from '../../../scripts-library/search/search';
+import { alignedShare, typoShare, browse, frecency, libraryVersion, panelSearch, PhraseIndex, PhraseSearchCache, splitHighlight, wantsSound, type SearchablePhrase } from '../../../scripts-library/search/search';
 
 const NOW = Date.UTC(2026, 10, 23);
 const library = (): SearchablePhrase[] =>
@@ -206,5 +206,13 @@ describe('a Chinese query by its sound (the IME picked the wrong character)', ()
     const plain = panelSearch(index, phrases, '退款').map((h) => h.phrase.id);
     expect(panelSearch(index, phrases, '退款', { pinyinOf: spy }).map((h) => h.phrase.id)).toEqual(plain);
     expect(calls).toEqual([]);
+  });
+  it('searches by sound only when the characters found nothing (#36: the slowest path): 发火时间 finds 发货时间 by its characters', () => {
+    const calls: string[] = [];
+    const spy = (text: string) => (calls.push(text), pinyinOf(text));
+    expect(panelSearch(index, phrases, '发火时间', { pinyinOf: spy })[0]?.phrase.id).toBe('logistics-ship-time');
+    expect(calls).toEqual([]);
+    expect(wantsSound('发火时间', 1)).toBe(false);
+    expect(wantsSound('包油', 0)).toBe(true);
   });
 });

@@ -1,0 +1,33 @@
+/**
+ * The shop-scale labelled set (tests/fixtures/search-queries/scale.tsv, #36 item 3) is sound: enough queries of
+ * each kind, and every query has a right answer in the smallest library it is scored on (1k ⊂ 10k ⊂ 100k).
+ */
+import { describe, expect, it } from 'vitest';
+import { syntheticPhrases } from '../../bench/corpus';
+import { answersScale, scaleQueries, scoreScale } from '../../fixtures/search-queries/scale-score';
+
+const rows = scaleQueries();
+const count = (kind: string) => rows.filter((r) => r.kind === kind).length;
+
+describe('the shop-scale labelled set', () => {
+  it('has ≥ 40 product + topic, ≥ 40 typo and ≥ 30 multi-word queries, and some pinyin, initials and Chinese parts', () => {
+    expect(count('product-topic')).toBeGreaterThanOrEqual(40);
+    expect(count('typo')).toBeGreaterThanOrEqual(40);
+    expect(count('multi-word')).toBeGreaterThanOrEqual(30);
+    for (const kind of ['pinyin', 'initials', 'chinese-part']) expect(count(kind)).toBeGreaterThanOrEqual(10);
+  });
+
+  it('has a right answer for every query in the 1k library', () => {
+    const titles = syntheticPhrases(1000, 7, true).map((p) => p.title);
+    expect(rows.filter((r) => !titles.some((t) => answersScale(t, r))).map((r) => r.query)).toEqual([]);
+  });
+
+  it('counts a hit right only when it starts with the expected title and holds the named product', () => {
+    const row = { query: '补货茶叶', expected: 'stock-no-restock', product: '茶叶', kind: 'product-topic' };
+    expect(answersScale('缺货补货中·礼盒装茶叶', row)).toBe(true);
+    expect(answersScale('缺货补货中', row)).toBe(false);
+    expect(answersScale('到货通知·茶叶', row)).toBe(false);
+    const s = scoreScale([row, { ...row, product: undefined }], () => ['缺货补货中', '缺货补货中·茶叶']);
+    expect([s.top1, s.top5]).toEqual([0.5, 1]);
+  });
+});
