@@ -60,8 +60,8 @@ describe('the phrase editor: intents and lead guard', { timeout: 60_000 }, () =>
     await userEvent.type(within(form).getByLabelText('内容'), '亲，您前天拍下的宝贝还没付款哦');
     const answers = within(form).getByRole('group', { name: '回答买家的哪些问题' });
     expect(within(answers).getByText('都不选：回答本阶段的所有问题')).toBeInTheDocument();
-    expect(within(answers).getByLabelText('说拍了/付了/稍后付')).not.toBeChecked();
-    await userEvent.click(within(answers).getByLabelText('说拍了/付了/稍后付'));
+    expect(within(answers).getByLabelText('说拍了/稍后付')).not.toBeChecked();
+    await userEvent.click(within(answers).getByLabelText('说拍了/稍后付'));
     await userEvent.selectOptions(within(form).getByLabelText('何时可以排第一'), 'unpaid');
     await userEvent.clear(within(form).getByLabelText('拍下未付满（小时）'));
     await userEvent.type(within(form).getByLabelText('拍下未付满（小时）'), '36');
