@@ -31,6 +31,9 @@ describe('suggested replies answer the question asked (#32)', () => {
 
   it('a buyer asking when it ships gets no delay apology first; one who complains of the delay may', () => {
     for (const m of ['今天下单什么时候发货', '什么时候发货', '几天能发货呀']) expect(DELAY_APOLOGY).not.toContain(first(m));
+    // Nor a same-day promise (当天发货: paid before the cut-off, out today), which a pre-sale, a holiday or a 双11
+    // order makes false: 发货时间 answers a plain ship-when.
+    expect(first('零点付的 几天发')).toBe('logistics-ship-time');
   });
 
   it('我再考虑一下 never leads with an unpaid-order chase, nor does anything while the order state is unknown', () => {
