@@ -31,5 +31,7 @@ export function problemText(p: PhraseProblem): string {
       return t('problem_tag_too_long', [p.tag, String(p.max)]);
     case 'too-many-tags':
       return t('problem_too_many_tags', String(p.max));
+    case 'lead-hours':
+      return t('problem_lead_hours');
   }
 }

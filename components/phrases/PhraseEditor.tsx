@@ -4,6 +4,7 @@ import { validatePhrase, type PhraseDraft } from '../../scripts-library/phrases/
 import { stageOfWords } from '../../scripts-library/phrases/phrase-stage';
 import { problemText } from '../notebooks/problem-text';
 import { t } from '../shared/i18n';
+import { SuggestFields } from './SuggestFields';
 
 interface Props {
   initial: PhraseDraft & { id: string };
@@ -48,11 +49,9 @@ export function PhraseEditor({ initial, stages, library, autoStage = false, onSa
           value={newStage !== undefined ? NEW_STAGE : draft.stageId}
           onChange={(e) => {
             setStagePicked(true);
-            if (e.target.value === NEW_STAGE) setNewStage('');
-            else {
-              setNewStage(undefined);
-              setDraft((d) => ({ ...d, stageId: e.target.value }));
-            }
+            const stageId = e.target.value;
+            setNewStage(stageId === NEW_STAGE ? '' : undefined);
+            if (stageId !== NEW_STAGE) setDraft((d) => ({ ...d, stageId }));
           }}
         >
           {stages.map((s) => (
@@ -85,7 +84,8 @@ export function PhraseEditor({ initial, stages, library, autoStage = false, onSa
         <span>{t('fieldTags')}</span>
         <input value={tags} onChange={(e) => setTags(e.target.value)} />
       </label>
-      {(touched || draft.body !== initial.body || draft.code !== initial.code || draft.variants !== initial.variants) && problems.length > 0 && (
+      <SuggestFields stageId={draft.stageId} intents={draft.intents} lead={draft.lead} onChange={({ intents, lead }) => setDraft((d) => ({ ...d, intents, lead }))} />
+      {(touched || draft.body !== initial.body || draft.code !== initial.code || draft.variants !== initial.variants || draft.lead !== initial.lead) && problems.length > 0 && (
         <ul className="problems" role="alert">
           {problems.map((p, i) => (
             <li key={i}>{problemText(p)}</li>

@@ -61,7 +61,7 @@ function usePhraseEditing(notify: Notify) {
     startEdit: (p: Phrase) => {
       setAutoStage(false);
       setEditBase(p.updatedAt);
-      setEditing({ id: p.id, stageId: p.stageId, title: p.title, body: p.body, variants: p.variants ?? [], code: p.code ?? '', tags: p.tags });
+      setEditing({ id: p.id, stageId: p.stageId, title: p.title, body: p.body, variants: p.variants ?? [], code: p.code ?? '', tags: p.tags, intents: p.intents, lead: p.lead });
     },
     /** 存为短语: the reply box's text in the editor, titled from its words, in the stage the agent picked or they point to. */
     startFromDraft: (text: string, stages: readonly Stage[] | undefined, chosen?: string) => {
@@ -71,7 +71,7 @@ function usePhraseEditing(notify: Notify) {
     },
     startDuplicate: (p: Phrase) => {
       setAutoStage(false);
-      setEditing({ id: newId(), stageId: p.stageId, title: `${p.title}${t('copySuffix')}`, body: p.body, variants: p.variants ?? [], code: '', tags: p.tags });
+      setEditing({ id: newId(), stageId: p.stageId, title: `${p.title}${t('copySuffix')}`, body: p.body, variants: p.variants ?? [], code: '', tags: p.tags, intents: p.intents, lead: p.lead });
     },
     cancelEdit: done,
     conflict,

@@ -1,6 +1,6 @@
 /** Validation of a phrase being created, edited or imported, with messages an agent understands. */
 import { unknownPlaceholders } from './placeholders';
-import { PHRASE_BODY_MAX, type Phrase } from '../shared/schema';
+import { PHRASE_BODY_MAX, type Phrase, type PhraseLead } from '../shared/schema';
 
 export interface PhraseDraft {
   id?: string;
@@ -11,6 +11,10 @@ export interface PhraseDraft {
   variants?: string[];
   code?: string;
   tags: string[];
+  /** The buyer intents it answers (none: its stage's). */
+  intents?: string[];
+  /** When it may lead the suggestions (none: whenever it answers the buyer's intent). */
+  lead?: PhraseLead;
 }
 
 export type PhraseProblem =
@@ -26,7 +30,8 @@ export type PhraseProblem =
   | { code: 'variant-too-long'; index: number; max: number; length: number }
   | { code: 'variant-repeats'; index: number }
   | { code: 'tag-too-long'; tag: string; max: number }
-  | { code: 'too-many-tags'; max: number };
+  | { code: 'too-many-tags'; max: number }
+  | { code: 'lead-hours' };
 
 /** Problems of a draft against the library (excluding the phrase itself when editing). Empty = valid. */
 export function validatePhrase(
@@ -58,6 +63,8 @@ export function validatePhrase(
     seen.add(text);
     for (const name of unknownPlaceholders(text)) if (!problems.some((p) => p.code === 'unknown-placeholder' && p.name === name)) problems.push({ code: 'unknown-placeholder', name });
   });
+  const hours = draft.lead?.unpaidHours;
+  if (hours && !(hours[0] >= 0 && hours[1] > hours[0])) problems.push({ code: 'lead-hours' });
   if (!stageIds.has(draft.stageId)) problems.push({ code: 'unknown-stage', stageId: draft.stageId });
   return problems;
 }

@@ -43,6 +43,7 @@ export const INTENT_STAGE = {
   'lost-parcel': 'logistics',
   hesitate: 'payment',
   'will-pay': 'payment',
+  paid: 'payment',
   'thanks-bye': 'farewell',
   'review-cashback-ask': 'farewell',
   'return-policy': 'aftersales',

@@ -74,6 +74,8 @@ const FAQ_SURE = 0.5;
 const STAGE_DEFAULT = 0.7;
 /** Weight of shared words: orders phrases of one intent, never lifts another intent over it. */
 const WORDS = 0.08;
+/** What each further intent a phrase declares takes off its rank: a tie-break towards the phrase written for the question. */
+const SPECIFIC = 0.005;
 /** Least score to be listed at all. */
 const LISTED = 0.06;
 /** Least probability of an intent a phrase answers for it to be listed. */
@@ -132,8 +134,10 @@ export function suggestFor<P extends Suggestible>(message: string | undefined, p
   for (const phrase of phrases) {
     const { intents, declared } = answers(phrase);
     // Named intents: the probability that the phrase answers the message is the sum over them (what `sure` asks
-    // of the first); it ranks by the best of them, the others adding a quarter, so a phrase for one intent comes
-    // before one that covers it among others (推荐优惠券 before 满减规则 for 有优惠券吗). A stage's intents: the best.
+    // of the first); it ranks by the best of them alone, so a phrase that covers other intents besides gains
+    // nothing over one written for this one (婉拒议价, not 多件优惠, for 少点呗; 少件漏发, not 售后致歉, for 少了一个):
+    // among phrases of the same intent the message's words decide, and on a tie the one that names fewer intents
+    // (the one written for this question) comes first. A stage's intents: the best.
     let base = 0;
     let best = 0;
     for (const i of intents) {
@@ -142,7 +146,7 @@ export function suggestFor<P extends Suggestible>(message: string | undefined, p
       best = Math.max(best, p);
     }
     if (!declared) base = best = STAGE_DEFAULT * best;
-    const rank = best + 0.25 * (base - best);
+    const rank = best - SPECIFIC * (intents.length - 1);
     // Shared words only order phrases that answer a likely intent: the rest are not listed (nor read, at 10k).
     if (rank < MIN_INTENT) continue;
     const score = rank + WORDS * (1.5 * share(want, phrase.title.toLowerCase()) + share(want, `${phrase.tags.join(' ')} ${phrase.body}`.toLowerCase())) / 2.5;

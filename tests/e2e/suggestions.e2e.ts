@@ -19,6 +19,8 @@ afterAll(async () => {
 });
 
 const firstSuggested = (panel: Page) => panel.locator('[role="option"]:has([data-suggested]) [data-phrase-id]').first().getAttribute('data-phrase-id');
+/** Chases written for an unpaid order: never first for a buyer who has not ordered. */
+const UNPAID_CHASE = ['payment-15min', 'payment-24h', 'payment-48h', 'payment-72h', 'payment-stock-chase', 'payment-d11-chase', 'payment-coupon-chase', 'payment-address-chase'];
 const pickerItems = (page: Page) => shadow(page, 'kefu-slash-picker', '[role="option"]');
 
 describe('suggested replies', () => {
@@ -43,6 +45,24 @@ describe('suggested replies', () => {
     // Inserted at once, or through the inline fill-in form when the phrase has order values.
     await expect.poll(async () => (await replyText(demo)).length > 1 || (await shadow(demo, 'kefu-slash-picker', 'form').count()) > 0).toBe(true);
     expect(await replyText(demo)).not.toBe('/');
+    await Promise.all([demo.close(), panel.close()]);
+  });
+
+  // #32 "Done when": what leads is what the buyer asked, in the panel and in the "/" picker (what Enter inserts).
+  it.each([
+    ['什么时候发货', (id: string | null) => ['logistics-ship-time', 'logistics-ship-today'].includes(id ?? '')],
+    ['我再考虑一下', (id: string | null) => !!id && !UNPAID_CHASE.includes(id)],
+    ['能加个微信吗', (id: string | null) => id === 'order-off-platform'],
+  ])('%s leads with the phrase that answers it', async (message, right) => {
+    const demo = await h.openDemo('textarea');
+    const panel = await h.openPanel(await h.tabIdOf(demo));
+    await demo.evaluate((m) => window.__demoReceive?.(m), message);
+    await expect.poll(async () => right(await firstSuggested(panel)), { timeout: 10_000 }).toBe(true);
+    await demo.click('[data-role="reply-box"]');
+    await demo.keyboard.type('/');
+    await expect.poll(() => pickerItems(demo).count()).toBeGreaterThan(0);
+    expect(right(await pickerItems(demo).first().getAttribute('data-phrase-id'))).toBe(true);
+    await demo.keyboard.press('Escape');
     await Promise.all([demo.close(), panel.close()]);
   });
 

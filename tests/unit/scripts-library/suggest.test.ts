@@ -31,6 +31,9 @@ describe('suggested replies answer the question asked (#32)', () => {
 
   it('a buyer asking when it ships gets no delay apology first; one who complains of the delay may', () => {
     for (const m of ['今天下单什么时候发货', '什么时候发货', '几天能发货呀']) expect(DELAY_APOLOGY).not.toContain(first(m));
+    // Nor a same-day promise (当天发货: paid before the cut-off, out today), which a pre-sale, a holiday or a 双11
+    // order makes false: 发货时间 answers a plain ship-when.
+    expect(first('零点付的 几天发')).toBe('logistics-ship-time');
   });
 
   it('我再考虑一下 never leads with an unpaid-order chase, nor does anything while the order state is unknown', () => {
@@ -52,9 +55,31 @@ describe('suggested replies answer the question asked (#32)', () => {
     expect(suggestFor('好的谢谢', [closing], [], { afterSales: true }).sure).toBe(true);
   });
 
-  it('use counts do not move a right answer below a wrong one: the ranking is the same after many inserts', () => {
+  it('a buyer who says it is paid is thanked for paying, never told there is no hurry to pay or chased', () => {
+    for (const m of ['付款好了哦', '已付款 请尽快发货', '钱我已经付过了 你看下后台']) {
+      expect(['payment-paid-thanks', 'farewell-order-accepted'], m).toContain(first(m));
+    }
+    for (const m of ['拍了 晚点付', '我先下单 等会儿付']) expect([...UNPAID_CHASE, 'payment-paid-thanks', 'farewell-order-accepted'], m).not.toContain(first(m));
+  });
+
+  it('a plain 在吗 gets a greeting that apologises for no wait; 人呢 gets the apology', () => {
+    for (const m of ['在吗', '你好 在不在']) expect(['greeting-hello', 'greeting-hello-buyer'], m).toContain(first(m));
+    expect(['away-here', 'greeting-sorry-wait', 'away-busy']).toContain(first('人呢 怎么不回我'));
+  });
+
+  it('among phrases of the right intent, the one written for it leads, not one that covers it among others', () => {
+    expect(first('老板少点呗')).toBe('pricing-decline');
+    expect(first('买了两个只来了一个')).toBe('aftersales-missing-item');
+    expect(first('双十一买的啥时候发')).toBe('promotion-d11-ship');
+    expect(first('包裹到哪儿了')).toBe('logistics-tracking');
+  });
+
+  it('use counts do not move a right answer below a wrong one: they only break ties between equally right ones', () => {
     const used = phrases.map((p) => (p.stageId === 'logistics' && p.id !== 'logistics-ship-time' ? { ...p, useCount: 500 } : p));
-    expect(first('什么时候发货', used)).toBe(first('什么时候发货'));
+    // 发货时间 and 当天发货 answer it equally: the one used more may lead; a delay apology used 500 times may not.
+    expect(['logistics-ship-time', 'logistics-ship-today']).toContain(first('什么时候发货', used));
+    const apologised = phrases.map((p) => (DELAY_APOLOGY.includes(p.id) ? { ...p, useCount: 5000 } : p));
+    expect(first('什么时候发货', apologised)).toBe(first('什么时候发货'));
   });
 
   it('abstains rather than guess: chit-chat gets nothing, a vague message only 可能是', () => {

@@ -1,0 +1,80 @@
+// @vitest-environment happy-dom
+// #32: the phrase editor's fields for what a phrase answers (its buyer intents) and when it may lead the suggestions.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { SidePanel, type InsertFn } from '../../components/SidePanel';
+import { KefuDB } from '../../storage/db';
+import { freshDbPerTest } from '../helpers/db';
+
+const freshDb = freshDbPerTest();
+let db: KefuDB;
+beforeEach(async () => {
+  db = freshDb();
+  render(<SidePanel db={db} served={{ state: 'no-input' }} insert={vi.fn<InsertFn>()} />);
+  await screen.findByText('主动招呼');
+});
+
+const editor = () => screen.getByRole('form', { name: '编辑短语' });
+const editRow = async (title: string) => {
+  await userEvent.click(screen.getByRole('button', { name: '管理' }));
+  await userEvent.type(screen.getByRole('searchbox'), title);
+  const row = (await screen.findAllByText(title)).map((e) => e.closest('li')).find(Boolean)!;
+  await userEvent.click(within(row).getByRole('button', { name: '编辑' }));
+  return editor();
+};
+
+describe('the phrase editor: intents and lead guard', { timeout: 60_000 }, () => {
+  it("shows a phrase's intents and guard, and saves what the agent changes", async () => {
+    const form = await editRow('有货');
+    const answers = within(form).getByRole('group', { name: '回答买家的哪些问题' });
+    expect(within(answers).getByLabelText('问有没有货')).toBeChecked();
+    expect(within(answers).getByLabelText('问补货')).not.toBeChecked();
+    expect(within(form).getByLabelText('何时可以排第一')).toHaveValue('any');
+    await userEvent.click(within(answers).getByLabelText('问补货'));
+    await userEvent.selectOptions(within(form).getByLabelText('何时可以排第一'), 'never');
+    await userEvent.click(within(form).getByRole('button', { name: '保存' }));
+    await waitFor(async () => expect((await db.phrases.get('stock-yes'))?.lead).toEqual({ intents: [] }));
+    expect((await db.phrases.get('stock-yes'))?.intents).toEqual(['in-stock', 'restock']);
+  });
+
+  it('keeps a guard it was not asked to change (a delay apology leads only when the buyer urges)', async () => {
+    const form = await editRow('发货延迟致歉');
+    expect(within(form).getByLabelText('何时可以排第一')).toHaveValue('intents');
+    const only = within(form).getByRole('group', { name: '只在买家这样问时排第一' });
+    expect(within(only).getByLabelText('催发货·投诉延迟')).toBeChecked();
+    await userEvent.type(within(form).getByLabelText('标签（用 | 分隔）'), '|致歉');
+    await userEvent.click(within(form).getByRole('button', { name: '保存' }));
+    await waitFor(async () => expect((await db.phrases.get('followup-late-shipping'))?.tags).toContain('致歉'));
+    const saved = (await db.phrases.get('followup-late-shipping'))!;
+    expect(saved.lead).toEqual({ intents: ['ship-urge'] });
+    expect(saved.intents).toEqual(['ship-urge']);
+  });
+
+  it("a new phrase answers its stage's questions by default; a chase leads only for an unpaid order of its age", async () => {
+    await userEvent.click(screen.getByRole('button', { name: '管理' }));
+    await userEvent.click(screen.getByRole('button', { name: '新建短语' }));
+    const form = editor();
+    await userEvent.selectOptions(within(form).getByLabelText('阶段'), '催付');
+    await userEvent.type(within(form).getByLabelText('标题'), '拍下两天催付');
+    await userEvent.type(within(form).getByLabelText('内容'), '亲，您前天拍下的宝贝还没付款哦');
+    const answers = within(form).getByRole('group', { name: '回答买家的哪些问题' });
+    expect(within(answers).getByText('都不选：回答本阶段的所有问题')).toBeInTheDocument();
+    expect(within(answers).getByLabelText('说拍了/稍后付')).not.toBeChecked();
+    await userEvent.click(within(answers).getByLabelText('说拍了/稍后付'));
+    await userEvent.selectOptions(within(form).getByLabelText('何时可以排第一'), 'unpaid');
+    await userEvent.clear(within(form).getByLabelText('拍下未付满（小时）'));
+    await userEvent.type(within(form).getByLabelText('拍下未付满（小时）'), '36');
+    await userEvent.clear(within(form).getByLabelText('不到（小时）'));
+    await userEvent.type(within(form).getByLabelText('不到（小时）'), '30');
+    await userEvent.click(within(form).getByRole('button', { name: '保存' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('排第一的时段不对');
+    await userEvent.clear(within(form).getByLabelText('不到（小时）'));
+    await userEvent.type(within(form).getByLabelText('不到（小时）'), '60');
+    await userEvent.click(within(form).getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(screen.queryByRole('form', { name: '编辑短语' })).toBeNull());
+    const saved = (await db.phrases.filter((p) => p.title === '拍下两天催付').first())!;
+    expect(saved.intents).toEqual(['will-pay']);
+    expect(saved.lead).toEqual({ unpaidHours: [36, 60] });
+  });
+});
