@@ -62,6 +62,12 @@ export default tseslint.config(
       ],
     },
   },
+  // The team server (server/, its own package) is a Node program, not the extension: it serves the network.
+  {
+    files: ['server/**/*.{js,mjs,ts}'],
+    languageOptions: { globals: { Buffer: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', clearTimeout: 'readonly', fetch: 'readonly' } },
+    rules: { 'no-restricted-syntax': 'off' },
+  },
   {
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', window: 'readonly', document: 'readonly', location: 'readonly', chrome: 'readonly', setTimeout: 'readonly', performance: 'readonly' } },

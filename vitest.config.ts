@@ -8,7 +8,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     setupFiles: ['./tests/setup.ts'],
-    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/components/**/*.test.tsx'],
+    // server/test: the team server (its own package.json; its dependencies resolve from server/node_modules).
+    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/components/**/*.test.tsx', 'server/test/**/*.test.ts'],
     restoreMocks: true,
     // Component tests drive a whole panel over fake-indexeddb; on a busy 2-core machine a few take seconds.
     testTimeout: 20_000,

@@ -1,0 +1,66 @@
+// The embedded store: one snapshot file per document plus an append-only log of the updates applied since it.
+// Every applied update is appended to the log synchronously before the next message is handled, so a server killed
+// at any moment (SIGKILL, power) loses at most the update being written: the next load replays snapshot + log and
+// ignores a torn last record. The debounced store writes a fresh snapshot atomically (tmp + rename) and empties this
+// instance's log. Yjs updates are idempotent, so a record replayed twice changes nothing.
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+
+/** A file-name-safe stem for a document name (readable when short, hashed when long). */
+export function fileStem(documentName) {
+  const enc = encodeURIComponent(documentName).replace(/\./g, '%2E');
+  return enc.length <= 160 ? enc : `h-${createHash('sha256').update(documentName).digest('hex')}`;
+}
+
+/** Read `[u32 length][bytes]` records; a torn tail (a kill mid-append) is ignored. */
+export function readLog(buf) {
+  const out = [];
+  let at = 0;
+  while (at + 4 <= buf.length) {
+    const len = buf.readUInt32LE(at);
+    if (at + 4 + len > buf.length) break;
+    out.push(new Uint8Array(buf.buffer, buf.byteOffset + at + 4, len));
+    at += 4 + len;
+  }
+  return out;
+}
+
+/**
+ * @param {{ dir: string, instance: string }} options  `instance` names this process's log (two instances sharing a
+ *   directory each keep their own log and replay everyone's).
+ * @returns {import('@hocuspocus/server').Extension & { extensionName: string }}
+ */
+export function filePersistence({ dir, instance }) {
+  mkdirSync(dir, { recursive: true });
+  const logTag = encodeURIComponent(instance).replace(/\./g, '%2E');
+  const snapshot = (name) => join(dir, `${fileStem(name)}.ybin`);
+  const ownLog = (name) => join(dir, `${fileStem(name)}.${logTag}.log`);
+  const logsOf = (name) => {
+    const stem = `${fileStem(name)}.`;
+    return readdirSync(dir)
+      .filter((f) => f.startsWith(stem) && f.endsWith('.log') && !f.slice(stem.length, -4).includes('.'))
+      .map((f) => join(dir, f));
+  };
+  return {
+    extensionName: 'kefu-file-store',
+    async onLoadDocument({ document, documentName }) {
+      const file = snapshot(documentName);
+      if (existsSync(file)) Y.applyUpdate(document, new Uint8Array(readFileSync(file)));
+      for (const log of logsOf(documentName)) for (const update of readLog(readFileSync(log))) Y.applyUpdate(document, update);
+    },
+    async onChange({ documentName, update }) {
+      const head = Buffer.alloc(4);
+      head.writeUInt32LE(update.length, 0);
+      appendFileSync(ownLog(documentName), Buffer.concat([head, update]));
+    },
+    async onStoreDocument({ document, documentName }) {
+      // Synchronous from encoding to truncation: no update can be applied (and logged) in between.
+      const file = snapshot(documentName);
+      writeFileSync(`${file}.${logTag}.tmp`, Y.encodeStateAsUpdate(document));
+      renameSync(`${file}.${logTag}.tmp`, file);
+      if (existsSync(ownLog(documentName))) truncateSync(ownLog(documentName), 0);
+    },
+  };
+}
