@@ -216,6 +216,15 @@ export class TeamSync {
     if (pulled.written || notes.pulled) this.opts.onPulled?.();
   }
 
+  /** The lead: the whole library (every phrase here but those of other packs) becomes the team's, then syncs. */
+  async publish(): Promise<number> {
+    const lib = this.slots.get(this.names.library);
+    if (!lib || this.config.role !== 'lead') return 0;
+    const n = await pushLibrary(this.db, lib.doc, this.config, { publishAll: true });
+    await this.sync();
+    return n;
+  }
+
   /** Follow the panel's rows: a change of phrases, notes or tally here is written to the documents. */
   live(): void {
     this.connect();

@@ -127,3 +127,6 @@ export function readRefused(payload: string): z.infer<typeof RefusedSchema> | nu
 type Counters = Pick<Tally, 'consults' | 'autoConsults' | 'conversions' | 'amount' | 'pricedSales' | 'refunds' | 'badReviews' | 'responses' | 'responseMs' | 'firstResponses' | 'firstResponseMs' | 'fastResponses'>;
 /** One device's totals of one shift of one agent, as the lead keeps them (id `<agent>|<device>|<day>|<shift>`). */
 export type TeamTally = Counters & { id: string; agent: string; device: string; day: string; shift: string };
+
+/** Whether a pack id is a synced team library's (teamPackId), not a pack imported from a file. */
+export const isSyncedTeamPack = (packId: string) => packId.startsWith('team-sync-');
