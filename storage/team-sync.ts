@@ -13,7 +13,8 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import type { KefuDB } from './db';
 import { LOCAL_ORIGIN } from '../scripts-library/team/bridge';
 import { readRefused, teamDocs, type TeamConfig } from '../scripts-library/team/team-config';
-import { deviceId, loadDoc, pullLibrary, pushLibrary, pushOwnTally, storeAgentTally, storeDoc, syncNotebooks, teamAgents } from './repositories/team';
+import { deviceId, loadDoc, pushOwnTally, storeAgentTally, storeDoc, syncNotebooks, teamAgents } from './repositories/team';
+import type { pullLibrary, pushLibrary } from './repositories/team-library';
 import { onTableWritten } from './watch';
 
 export type TeamState = 'connecting' | 'online' | 'offline' | 'refused';
@@ -33,6 +34,11 @@ export interface TeamSyncOptions {
   onRefused?(document: string): void;
   /** Rows here changed from the team's documents (for a status line). */
   onPulled?(): void;
+  /**
+   * The library ↔ team phrases (repositories/team-library.ts), given by the side panel. Without it (the service
+   * worker) the library doc is synced and stored but applied to the phrases when the panel next opens.
+   */
+  library?: { pull: typeof pullLibrary; push: typeof pushLibrary };
 }
 
 interface Slot {
@@ -202,8 +208,9 @@ export class TeamSync {
     const nb = this.slots.get(n.notebooks)!;
     const now = Date.now();
     // Pull before push, so what is written back is the merge's result.
-    if (this.config.role === 'lead') await pushLibrary(this.db, lib.doc, this.config, { now });
-    const pulled = await pullLibrary(this.db, lib.doc, this.config.team, now);
+    const library = this.opts.library;
+    if (library && this.config.role === 'lead') await library.push(this.db, lib.doc, this.config, { now });
+    const pulled = library ? await library.pull(this.db, lib.doc, this.config.team, now) : { written: 0 };
     const notes = await syncNotebooks(this.db, nb.doc, this.config, now);
     if (this.config.role === 'agent') await pushOwnTally(this.db, this.slots.get(n.tally(this.config.agent))!.doc, this.device);
     else {
@@ -219,8 +226,8 @@ export class TeamSync {
   /** The lead: the whole library (every phrase here but those of other packs) becomes the team's, then syncs. */
   async publish(): Promise<number> {
     const lib = this.slots.get(this.names.library);
-    if (!lib || this.config.role !== 'lead') return 0;
-    const n = await pushLibrary(this.db, lib.doc, this.config, { publishAll: true });
+    if (!lib || this.config.role !== 'lead' || !this.opts.library) return 0;
+    const n = await this.opts.library.push(this.db, lib.doc, this.config, { publishAll: true });
     await this.sync();
     return n;
   }

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '../shared/db-context';
-import { getTeamConfig, leaveTeam, saveTeamConfig, teamTallyForDays } from '../../storage/repositories/team';
+import { getTeamConfig, leaveTeam, saveTeamConfig, teamTallyForDays } from '../../storage/repositories/team-config';
 import { listProblems } from '../../storage/repositories/notes';
 import { JOIN_ERROR_TEXT, parseServerAddress, readWhoami, TOKEN_PATTERN, type JoinError, type ServerAddress, type TeamConfig, type Whoami } from '../../scripts-library/team/team-config';
 import type { TeamStatus, TeamSync } from '../../storage/team-sync';
@@ -55,9 +55,10 @@ export function useTeam(notify: Notify): TeamModel {
     let live: TeamSync | undefined;
     let stopped = false;
     void (async () => {
-      const { TeamSync } = await import('../../storage/team-sync');
+      const [{ TeamSync }, library] = await Promise.all([import('../../storage/team-sync'), import('../../storage/repositories/team-library')]);
       if (stopped) return;
-      live = new TeamSync(db, joined, { onStatus: setStatus, onRefused: () => notify(t('teamRefusedEdit'), 'warn') });
+      const options = { onStatus: setStatus, onRefused: () => notify(t('teamRefusedEdit'), 'warn'), library: { pull: library.pullLibrary, push: library.pushLibrary } };
+      live = new TeamSync(db, joined, options);
       sync.current = live;
       await live.open();
       if (!stopped) live.live();

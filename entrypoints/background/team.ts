@@ -5,7 +5,7 @@
  * one catch-up. The sync code is loaded only when team mode is on.
  */
 import type { KefuDB } from '../../storage/db';
-import { getTeamConfig } from '../../storage/repositories/team';
+import { getTeamConfig } from '../../storage/repositories/team-config';
 
 export const TEAM_ALARM = 'kefu-team-sync';
 /** Minutes between catch-ups. */

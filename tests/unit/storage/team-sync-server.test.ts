@@ -15,7 +15,8 @@ import { ensureDefaultPacks } from '../../../storage/repositories/packs';
 import { savePhrase } from '../../../storage/repositories/phrase-writes';
 import { addHandover, listHandovers, addProblem } from '../../../storage/repositories/notes';
 import { increment } from '../../../storage/repositories/tally';
-import { pushLibrary, teamTallyForDays } from '../../../storage/repositories/team';
+import { teamTallyForDays } from '../../../storage/repositories/team';
+import { pullLibrary, pushLibrary } from '../../../storage/repositories/team-library';
 import { TeamSync, type TeamStatus } from '../../../storage/team-sync';
 import { teamPackId, type TeamConfig } from '../../../scripts-library/team/team-config';
 
@@ -51,7 +52,7 @@ async function browser(who: 'lead' | 'agent' | 'night' | 'outsider', agent: stri
   const config: TeamConfig = { team, role, agent, server: server.httpUrl, token: tokens[who]!, joinedAt: Date.now() };
   let status: TeamStatus = { state: 'offline', pending: 0 };
   const refused: string[] = [];
-  const sync = new TeamSync(db, config, { WebSocketPolyfill: WebSocket, onStatus: (s) => (status = s), onRefused: (d) => refused.push(d) });
+  const sync = new TeamSync(db, config, { WebSocketPolyfill: WebSocket, onStatus: (s) => (status = s), onRefused: (d) => refused.push(d), library: { pull: pullLibrary, push: pushLibrary } });
   syncs.push(sync);
   await sync.open();
   return { db, config, sync, status: () => status, refused };

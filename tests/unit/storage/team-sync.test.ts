@@ -14,7 +14,8 @@ import { addHandover, addProblem, answerProblem, listHandovers, markHandoverRead
 import { addSale, increment } from '../../../storage/repositories/tally';
 import { saveSettings } from '../../../storage/repositories/settings';
 import { startChase } from '../../../storage/repositories/reminders';
-import { deviceId, loadDoc, pullLibrary, pushLibrary, pushOwnTally, storeAgentTally, storeDoc, syncNotebooks, teamAgents, teamTallyForDays } from '../../../storage/repositories/team';
+import { pullLibrary, pushLibrary } from '../../../storage/repositories/team-library';
+import { deviceId, loadDoc, pushOwnTally, storeAgentTally, storeDoc, syncNotebooks, teamAgents, teamTallyForDays } from '../../../storage/repositories/team';
 import { teamPackId, type TeamConfig } from '../../../scripts-library/team/team-config';
 import { editedHere } from '../../../scripts-library/files/team-pack';
 
