@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Run the team server: npm --prefix server start -- --port 8787 --data ./team-data
-//   [--host 127.0.0.1] [--postgres postgres://…] [--redis host:port] [--name instance-1]
+//   [--host 127.0.0.1] [--postgres postgres://…] [--redis host:port] [--name instance-1] [--debounce ms]
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { startServer } from './index.mjs';
@@ -14,6 +14,7 @@ const { values } = parseArgs({
     postgres: { type: 'string', default: process.env.KEFU_TEAM_POSTGRES },
     redis: { type: 'string', default: process.env.KEFU_TEAM_REDIS },
     name: { type: 'string', default: process.env.KEFU_TEAM_NAME },
+    debounce: { type: 'string', default: process.env.KEFU_TEAM_DEBOUNCE ?? '2000' },
   },
   strict: true,
 });
@@ -37,6 +38,8 @@ try {
     postgres: values.postgres,
     redis,
     name: values.name,
+    debounce: Number(values.debounce),
+    maxDebounce: Math.max(10_000, Number(values.debounce) * 5),
   });
   console.log(`kefu team server ${server.instance} ready: ${server.url} (http ${server.httpUrl})`);
   const stop = async (signal) => {

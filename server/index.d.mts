@@ -49,3 +49,12 @@ export function issueToken(dataDir: string, who: Identity): { token: string; ent
 export function revokeToken(dataDir: string, prefix: string): TokenEntry[];
 export function readTokens(dataDir: string): { version: 1; tokens: TokenEntry[] };
 export function accessTo(who: Identity, documentName: string): { access: 'write' | 'read' | 'none'; reason?: string };
+
+/** Token checks against <dataDir>/tokens.json, re-read when it changes. */
+export class TokenStore {
+  constructor(dataDir: string);
+  generation: number;
+  refresh(): boolean;
+  verify(token: unknown): Identity | null;
+  isLive(token: string): boolean;
+}

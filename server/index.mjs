@@ -17,7 +17,7 @@ import { filePersistence } from './persistence-files.mjs';
 import { postgresPersistence } from './persistence-postgres.mjs';
 import { Metrics } from './metrics.mjs';
 
-export { issueToken, revokeToken, readTokens } from './tokens.mjs';
+export { issueToken, revokeToken, readTokens, TokenStore } from './tokens.mjs';
 export { accessTo } from './scopes.mjs';
 
 const optionsSchema = z.object({
@@ -61,7 +61,7 @@ export async function startServer(options) {
   /** @type {any[]} */
   const extensions = [];
   if (opts.postgres) {
-    const pgStore = await postgresPersistence(opts.postgres);
+    const pgStore = await postgresPersistence(opts.postgres, instance);
     extensions.push(pgStore.extension);
     closers.push(pgStore.close);
   } else {
@@ -71,7 +71,7 @@ export async function startServer(options) {
     extensions.push(new Redis({ host: opts.redis.host, port: opts.redis.port, prefix: opts.redis.prefix ?? 'kefu-team', identifier: instance }));
   }
 
-  /** Send the refusal once per burst of refused messages on a connection (a client may resend on every reconnect). */
+  /** Tell the connection its write was not applied (again on each attempt: a client resends on every reconnect). */
   const refuse = (connection, documentName) => {
     metrics.updatesRefused += 1;
     connection.sendStateless(JSON.stringify({ type: 'refused', document: documentName, reason: 'read-only' }));
@@ -144,16 +144,23 @@ export async function startServer(options) {
   const hocuspocus = server.hocuspocus;
 
   // A revoked token loses its open connections too (the token file is re-read when it changes).
+  let seenGeneration = tokens.generation;
   const revocationCheck = setInterval(() => {
     try {
-      if (!tokens.refresh()) return;
+      tokens.refresh();
     } catch {
-      return;
+      return; // a broken file: keep the last good one (verify() logs it)
     }
+    if (tokens.generation === seenGeneration) return;
+    seenGeneration = tokens.generation;
     for (const document of hocuspocus.documents.values()) {
       for (const connection of document.getConnections()) {
         const token = connection.context?.token;
-        if (typeof token === 'string' && !tokens.isLive(token)) connection.close({ code: 4401, reason: 'token-revoked' });
+        if (typeof token !== 'string' || tokens.isLive(token)) continue;
+        // tell the provider why (its onClose gets reason 'token-revoked'), then drop the socket: a reconnect is
+        // refused with 'invalid-token' like any unknown token
+        connection.close({ code: 4401, reason: 'token-revoked' });
+        setTimeout(() => connection.webSocket?.close?.(4401, 'token-revoked'), 50).unref();
       }
     }
   }, 1000);

@@ -1,8 +1,9 @@
-// The embedded store: one snapshot file per document plus an append-only log of the updates applied since it.
-// Every applied update is appended to the log synchronously before the next message is handled, so a server killed
-// at any moment (SIGKILL, power) loses at most the update being written: the next load replays snapshot + log and
-// ignores a torn last record. The debounced store writes a fresh snapshot atomically (tmp + rename) and empties this
-// instance's log. Yjs updates are idempotent, so a record replayed twice changes nothing.
+// The embedded store: one snapshot file per document plus an append-only log of the updates received since it.
+// An update a client sends is appended to the log (synchronously) before the server applies and acknowledges it
+// (the `beforeSync` hook, which Hocuspocus awaits first), so a server killed at any moment (SIGKILL, power) loses
+// nothing it acknowledged: the next load replays snapshot + log and ignores a torn last record. The debounced store
+// writes a fresh snapshot atomically (tmp + rename) and empties this instance's log. Yjs updates are idempotent, so
+// a record replayed twice changes nothing.
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,24 +44,37 @@ export function filePersistence({ dir, instance }) {
       .filter((f) => f.startsWith(stem) && f.endsWith('.log') && !f.slice(stem.length, -4).includes('.'))
       .map((f) => join(dir, f));
   };
+  /** Synchronous from encoding to truncation: no update can be logged in between. */
+  const store = (document, documentName) => {
+    const file = snapshot(documentName);
+    writeFileSync(`${file}.${logTag}.tmp`, Y.encodeStateAsUpdate(document));
+    renameSync(`${file}.${logTag}.tmp`, file);
+    if (existsSync(ownLog(documentName))) truncateSync(ownLog(documentName), 0);
+  };
   return {
     extensionName: 'kefu-file-store',
     async onLoadDocument({ document, documentName }) {
       const file = snapshot(documentName);
       if (existsSync(file)) Y.applyUpdate(document, new Uint8Array(readFileSync(file)));
-      for (const log of logsOf(documentName)) for (const update of readLog(readFileSync(log))) Y.applyUpdate(document, update);
+      let replayed = 0;
+      for (const log of logsOf(documentName)) {
+        for (const update of readLog(readFileSync(log))) {
+          Y.applyUpdate(document, update);
+          replayed += 1;
+        }
+      }
+      // a document loaded with logged updates (after a kill) is stored at once: an unchanged one is never stored
+      if (replayed) store(document, documentName);
     },
-    async onChange({ documentName, update }) {
+    // 1 = SyncStep2 (a client's catch-up, offline edits included), 2 = an update; read-only ones are never applied
+    async beforeSync({ connection, documentName, type, payload }) {
+      if (connection.readOnly || (type !== 1 && type !== 2)) return;
       const head = Buffer.alloc(4);
-      head.writeUInt32LE(update.length, 0);
-      appendFileSync(ownLog(documentName), Buffer.concat([head, update]));
+      head.writeUInt32LE(payload.length, 0);
+      appendFileSync(ownLog(documentName), Buffer.concat([head, payload]));
     },
     async onStoreDocument({ document, documentName }) {
-      // Synchronous from encoding to truncation: no update can be applied (and logged) in between.
-      const file = snapshot(documentName);
-      writeFileSync(`${file}.${logTag}.tmp`, Y.encodeStateAsUpdate(document));
-      renameSync(`${file}.${logTag}.tmp`, file);
-      if (existsSync(ownLog(documentName))) truncateSync(ownLog(documentName), 0);
+      store(document, documentName);
     },
   };
 }

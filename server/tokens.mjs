@@ -94,6 +94,8 @@ export class TokenStore {
   constructor(dataDir) {
     this.dataDir = dataDir;
     this.mtime = -1;
+    /** Bumped on every reload, so a watcher can tell the file changed even when someone else reloaded it. */
+    this.generation = 0;
     /** @type {Map<string, TokenEntry>} */
     this.byHash = new Map();
   }
@@ -106,6 +108,7 @@ export class TokenStore {
     const data = readTokens(this.dataDir);
     this.byHash = new Map(data.tokens.filter((t) => !t.revoked).map((t) => [t.sha256, t]));
     this.mtime = mtime;
+    this.generation += 1;
     return true;
   }
 

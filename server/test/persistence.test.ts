@@ -3,12 +3,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { startServer, issueToken } from '../index.mjs';
 import { connect, tempDir, until, checksum, makePhrase, type Client } from './helpers';
-import { postgresBin, startPostgres, type Service } from './services';
+import { postgresBin, psql, startPostgres, startServerProcess, stopChild, type Service } from './services';
 
 const cleanups: (() => unknown)[] = [];
 afterAll(async () => {
+  // (hook timeout below: stopping Postgres and Redis takes seconds on a busy machine)
   for (const c of cleanups.reverse()) await c();
-});
+}, 60_000);
 
 /** Lead writes phrases and a note; the server stops; a new server on the same store gives them back to an agent. */
 async function roundTrip(dataDir: string, postgres?: string) {
@@ -29,7 +30,11 @@ async function roundTrip(dataDir: string, postgres?: string) {
   });
   const note = new Y.Map<unknown>([['text', '交接：买家小美 退款处理中']]);
   n.doc.getMap('notes').set('handover:1', note);
-  await until(() => l.provider.unsyncedChanges === 0 && n.provider.unsyncedChanges === 0, 'the server to have the edits');
+  // the server has the edits once another client got them from it (provider.unsyncedChanges can read 0 too early)
+  const watch = connect(first.url, 'shop1/library', agent);
+  const watchNotes = connect(first.url, 'shop1/notebooks', lead);
+  clients.push(watch, watchNotes);
+  await until(() => watch.doc.getMap('phrases').size === phrases.length && watchNotes.doc.getMap('notes').has('handover:1'), 'the server to have the edits');
   for (const c of clients) c.close();
   await first.stop();
 
@@ -66,4 +71,42 @@ describe('persistence', () => {
     const { readdirSync } = await import('node:fs');
     expect(readdirSync(tmp.dir)).toEqual(['tokens.json']);
   }, 60_000);
+});
+
+describe('persistence against a killed server', () => {
+  const bin = postgresBin();
+  it.skipIf(!bin)('keeps a write Postgres-backed server applied when it is killed before its store and no client resends', async () => {
+    const pg: Service = await startPostgres(bin!);
+    cleanups.push(pg.stop);
+    const tmp = tempDir('pg-kill');
+    cleanups.push(tmp.remove);
+    const lead = issueToken(tmp.dir, { team: 'shop1', role: 'lead', agent: 'lead1' }).token;
+    const agent = issueToken(tmp.dir, { team: 'shop1', role: 'agent', agent: 'agentA' }).token;
+    const args = ['--postgres', pg.url, '--debounce', '60000'];
+    let server = await startServerProcess(tmp.dir, 0, args);
+    cleanups.push(() => stopChild(server.child, 'SIGKILL'));
+    const l = connect(server.url, 'shop1/library', lead);
+    const watcher = connect(server.url, 'shop1/library', agent);
+    cleanups.push(() => [l, watcher].forEach((c) => c.close()));
+    await Promise.all([l.ready, watcher.ready]);
+    const phrases = Array.from({ length: 1000 }, (_, i) => makePhrase(i + 1, 4));
+    l.doc.transact(() => {
+      for (const p of phrases.slice(0, 500)) l.doc.getMap('phrases').set(p.id, p);
+    });
+    for (const p of phrases.slice(500)) l.doc.getMap('phrases').set(p.id, p); // 500 small updates too
+    await until(() => watcher.doc.getMap('phrases').size === 1000, 'the phrases through the server');
+    l.close();
+    await stopChild(server.child, 'SIGKILL');
+    watcher.close();
+    server = await startServerProcess(tmp.dir, server.port, args);
+    const a = connect(server.url, 'shop1/library', agent);
+    cleanups.push(() => a.close());
+    await a.ready;
+    expect(a.doc.getMap('phrases').size).toBe(1000);
+    expect(checksum(a.doc.getMap('phrases').entries())).toBe(checksum(phrases.map((p) => [p.id, p] as [string, unknown])));
+    // a graceful stop stores the state and empties the log of what it holds
+    a.close();
+    await stopChild(server.child, 'SIGTERM');
+    expect(psql(bin!, pg.port, 'SELECT (SELECT count(*) FROM kefu_team_updates), (SELECT count(*) FROM kefu_team_documents)')).toBe('0|1');
+  }, 90_000);
 });

@@ -7,8 +7,9 @@ import { redisBin, startRedis } from './services';
 
 const cleanups: (() => unknown)[] = [];
 afterAll(async () => {
+  // (hook timeout below: stopping Postgres and Redis takes seconds on a busy machine)
   for (const c of cleanups.reverse()) await c();
-});
+}, 60_000);
 
 const bin = redisBin();
 if (!bin) console.warn('[server tests] Redis tests SKIPPED: no /usr/bin/redis-server (apt-get install redis-server)');

@@ -2,7 +2,7 @@
 // health and metrics.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { startServer, issueToken } from '../index.mjs';
+import { startServer, issueToken, revokeToken } from '../index.mjs';
 import { connect, tempDir, until, sleep, type Client } from './helpers';
 
 const tmp = tempDir('contract');
@@ -99,6 +99,26 @@ describe('team server', () => {
     const unknown = open('shop1/secrets', lead);
     await unknown.ready;
     expect(unknown.failed()).toBe('unknown-document');
+  });
+
+  it('cuts off a revoked token, open connections included', async () => {
+    const { token } = issueToken(tmp.dir, { team: 'shop1', role: 'agent', agent: 'agentGone' });
+    const c = open('shop1/notebooks', token);
+    const closed: string[] = [];
+    c.provider.on('close', ({ event }: { event: { reason: string } }) => closed.push(event.reason));
+    await c.ready;
+    expect(c.failed()).toBeNull();
+    expect((await fetch(`${server.httpUrl}/whoami`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect(revokeToken(tmp.dir, token.slice(0, 10)).map((t) => t.agent)).toEqual(['agentGone']);
+    await until(() => c.failed() === 'invalid-token', 'the open connection to be cut off and refused on reconnect');
+    expect(closed).toContain('token-revoked');
+    expect((await fetch(`${server.httpUrl}/whoami`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(401);
+    // writes made after the cut never reach the team
+    c.doc.getMap('notes').set('handover:gone', new Y.Map<unknown>([['text', '离职后写的']]));
+    const a = open('shop1/notebooks', agentA);
+    await a.ready;
+    await sleep(300);
+    expect(a.doc.getMap('notes').has('handover:gone')).toBe(false);
   });
 
   it('answers /whoami for a token (with CORS for extension pages) and 401 without', async () => {

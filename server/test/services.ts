@@ -113,6 +113,13 @@ export async function startPostgres(bin: string): Promise<Service> {
   };
 }
 
+/** Run one SQL statement through psql against a test cluster; returns its unaligned output. */
+export function psql(bin: string, port: number, sql: string): string {
+  const r = spawnSync(join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'kefu', '-d', 'postgres', '-tAc', sql], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`psql failed: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
 /** A Redis server without persistence on a free port. */
 export async function startRedis(bin: string): Promise<Service> {
   const dir = mkdtempSync(join(tmpdir(), 'kefu-redis-'));
