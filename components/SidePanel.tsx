@@ -19,6 +19,9 @@ import { RulesView } from './guard/RulesView';
 import { SettingsForm } from './settings/SettingsForm';
 import { SitesPanel } from './settings/SitesPanel';
 import { BackupPanel } from './settings/BackupPanel';
+import { TeamPanel } from './team/TeamPanel';
+import { useTeam } from './team/use-team';
+import { LeadTally } from './team/TeamTallyView';
 import { Onboarding } from './settings/Onboarding';
 import { NoticeLine } from './shared/NoticeLine';
 
@@ -54,6 +57,8 @@ export function SidePanel({ db, served, insert, readDraft = readDraftOfTab }: Pr
 function Panel({ served, insert, readDraft }: Omit<Props, 'db'>) {
   const { settings, saveSettings, stages, phrases, preview, unread } = usePanelData();
   const { notice, notify, clear } = useNotice();
+  // Team mode: the live sync runs while the panel is open, whichever view shows.
+  const team = useTeam(notify);
   const [showSettings, setShowSettings] = useState(false);
   const [view, setView] = useState<View>('phrases');
   const [notesTab, setNotesTab] = useState<'problems' | 'handover'>('problems');
@@ -111,9 +116,10 @@ function Panel({ served, insert, readDraft }: Omit<Props, 'db'>) {
       </header>
       {showSettings && settings && <SettingsForm settings={settings} onSave={saveSettings} onClose={() => setShowSettings(false)} />}
       {showSettings && <SitesPanel notify={notify} />}
+      {showSettings && <TeamPanel team={team} notify={notify} />}
       {showSettings && <BackupPanel notify={notify} />}
       {view === 'rules' && <RulesView notify={notify} />}
-      {view === 'tally' && settings && <Tally agent={agent} settings={settings} />}
+      {view === 'tally' && settings && (team.config?.role === 'lead' ? <LeadTally agent={agent} settings={settings} /> : <Tally agent={agent} settings={settings} />)}
       {view === 'plan' && settings && <Staffing agent={agent} settings={settings} />}
       {view === 'notes' && <NotebookView initial={notesTab} shifts={settings?.shifts} />}
       {view === 'phrases' && (

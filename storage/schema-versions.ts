@@ -168,6 +168,14 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     stores: {},
     upgrade: (tx) => declareDefaultIntents(tx),
   },
+  // ── v9 · 2026-12-07 ─ team mode (#35): `teamDocs` keeps each team document's Yjs state here (edits made offline
+  //    wait in it until the server is back), `teamTally` the lead's copy of every agent's tally rows (per device).
+  //    Both are copies of the server's documents, not part of a backup.
+  {
+    version: 9,
+    date: '2026-12-07',
+    stores: { teamDocs: 'name', teamTally: 'id, agent, day' },
+  },
 ];
 
 /** Default phrases that arrived with schema v8 (#32: the pack's gaps the intents showed). */

@@ -5,6 +5,7 @@ import { splitHighlight, type Range, type SearchHit } from '../../scripts-librar
 import { BlockIcon, PinIcon, WarnIcon } from '../shared/icons';
 import { t } from '../shared/i18n';
 import { editedHere } from '../../scripts-library/files/team-pack';
+import { isSyncedTeamPack } from '../../scripts-library/team/team-config';
 import { previewPieces, previewText } from './phrase-preview';
 
 /** Row actions shown in manage mode. */
@@ -119,11 +120,7 @@ function Row({ hit, index, active, onInsert, onHover, actions, flag, suggested, 
             </span>
           )}
           {phrase.code && <span className="phrase__code">{t('phraseCode', phrase.code)}</span>}
-          {actions && phrase.pack && (
-            <span className="phrase__pack" data-pack-edited={editedHere(phrase)}>
-              {editedHere(phrase) ? t('packPhraseEdited', String(phrase.pack.version)) : t('packPhrase', String(phrase.pack.version))}
-            </span>
-          )}
+          {actions && phrase.pack && <PackTag phrase={phrase} pack={phrase.pack} />}
         </span>
         <span className="phrase__body">
           {pieces.map((p, i) =>
@@ -155,5 +152,25 @@ function Highlighted({ text, ranges }: { text: string; ranges: readonly Range[] 
     <>
       {splitHighlight(text, ranges).map((piece, i) => (piece.hit ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>))}
     </>
+  );
+}
+
+/**
+ * A pack phrase's tag: 团队包 vN (· 已改) for a file pack; 团队 (· 已改) for the synced team library (#35), whose
+ * edited rows say why the edit stayed here (only the lead changes team phrases).
+ */
+function PackTag({ phrase, pack }: { phrase: Phrase; pack: NonNullable<Phrase['pack']> }) {
+  const edited = editedHere(phrase);
+  if (isSyncedTeamPack(pack.id)) {
+    return (
+      <span className="phrase__pack" data-pack-edited={edited} title={edited ? t('teamRefusedEdit') : undefined}>
+        {edited ? t('teamPhraseEdited') : t('teamPhrase')}
+      </span>
+    );
+  }
+  return (
+    <span className="phrase__pack" data-pack-edited={edited}>
+      {edited ? t('packPhraseEdited', String(pack.version)) : t('packPhrase', String(pack.version))}
+    </span>
   );
 }

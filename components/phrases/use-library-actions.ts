@@ -7,6 +7,8 @@ import { stageForNewPhrase } from '../../scripts-library/phrases/phrase-stage';
 import { GbkEncodeError } from '../../scripts-library/files/gbk';
 import type { PhraseDraft } from '../../scripts-library/phrases/phrase-validation';
 import { t } from '../shared/i18n';
+import { isSyncedTeamPack } from '../../scripts-library/team/team-config';
+import { getTeamConfig } from '../../storage/repositories/team-config';
 import { download } from '../shared/download';
 import { writeErrorText } from '../shared/write-error';
 import { useTeamPack } from './use-team-pack';
@@ -90,7 +92,9 @@ function usePhraseEditing(notify: Notify) {
       try {
         const saved = await w.savePhrase(db, draft, Date.now(), editBase);
         done();
-        notify(t('saved', saved.title), 'ok');
+        // A team phrase edited by an agent: the edit stays here (团队 · 已改) and never goes to the team (#35).
+        const agentsTeamEdit = saved.pack && isSyncedTeamPack(saved.pack.id) && (await getTeamConfig(db))?.role !== 'lead';
+        notify(agentsTeamEdit ? t('teamRefusedEdit') : t('saved', saved.title), agentsTeamEdit ? 'warn' : 'ok');
       } catch (e) {
         if (e instanceof w.PhraseConflictError) setConflict({ draft, stored: e.stored });
         else if (e instanceof w.PhraseDeletedError) setConflict({ draft });

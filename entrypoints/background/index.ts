@@ -11,6 +11,7 @@ import { openPanelFor, openPanelOnToolbarClick } from './side-panel';
 import { createReminderService } from './reminders';
 import { createSiteService } from './sites';
 import { createWaitNotices } from './waits';
+import { createTeamCatchUp } from './team';
 import { injectChatScript, injectIntoOpenTabs } from './chat-script-injection';
 import { CHAT_MATCHES } from '../../scripts-library/shared/sites';
 import { getSettings } from '../../storage/repositories/settings';
@@ -67,6 +68,12 @@ export default defineBackground(() => {
   onTableWritten(getDb(), 'settings', pushWaitConfig(services, registry));
   void reminders.sync().catch((e: unknown) => console.warn('[kefu] reminder alarms', e));
   browser.alarms.onAlarm.addListener((alarm) => void reminders.onAlarm(alarm.name).catch((e: unknown) => console.warn('[kefu] reminder', e)));
+  // Team mode: a catch-up on an alarm while a team is joined (joining or leaving writes the settings row).
+  const team = createTeamCatchUp(getDb(), browser.alarms);
+  const scheduleTeam = () => void team.schedule().catch((e: unknown) => console.warn('[kefu] team alarm', e));
+  onTableWritten(getDb(), 'settings', scheduleTeam);
+  scheduleTeam();
+  browser.alarms.onAlarm.addListener((alarm) => void team.onAlarm(alarm.name).catch((e: unknown) => console.warn('[kefu] team sync', e)));
   browser.notifications.onClicked.addListener(
     (id) => void waits.onClicked(id).then((ours) => (ours ? undefined : reminders.onNotificationClicked(id))),
   );

@@ -35,7 +35,7 @@ describe('schema history', () => {
     await db.open();
     expect(db.verno).toBe(CURRENT_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['notes', 'phrases', 'reminders', 'responses', 'rules', 'settings', 'stages', 'tally'].sort(),
+      ['notes', 'phrases', 'reminders', 'responses', 'rules', 'settings', 'stages', 'tally', 'teamDocs', 'teamTally'].sort(),
     );
     db.close();
   });
@@ -282,5 +282,22 @@ describe('upgrade from v7 (#32: phrases declare the intents they answer)', () =>
     expect(byId.get('order-off-platform')).toMatchObject({ origin: 'default', intents: ['off-platform-ask'] });
     for (const r of rows) expect(PhraseSchema.safeParse(r).success).toBe(true);
     current.close();
+  });
+});
+
+describe('v9 (team mode tables)', () => {
+  it('adds teamDocs and teamTally to a v8 database with every row intact', async () => {
+    const name = freshName();
+    const old = new KefuDB(name, 8);
+    await old.open();
+    await old.notes.add({ id: 'problem|1', kind: 'problem', text: '', question: '能开票吗', createdAt: 1, updatedAt: 1 });
+    old.close();
+    const db = new KefuDB(name);
+    await db.open();
+    expect((await db.notes.get('problem|1'))?.question).toBe('能开票吗');
+    await db.teamDocs.put({ name: 'shop1/library', update: new Uint8Array([0, 0]), pending: 0, updatedAt: 1 });
+    expect(await db.teamDocs.count()).toBe(1);
+    expect(await db.teamTally.count()).toBe(0);
+    db.close();
   });
 });

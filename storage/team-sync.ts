@@ -1,0 +1,281 @@
+/**
+ * Team sync (#35 item 3): the team's documents over Hocuspocus, bridged to Dexie by repositories/team.ts.
+ * - live (the side panel while it is open): providers stay connected; a remote change is written to Dexie and a
+ *   change of the rows here is written to the documents, each within a moment;
+ * - once (the service worker on an alarm): connect, sync, write Dexie, disconnect (an MV3 worker must not hold a
+ *   socket for long).
+ * Each document's state is kept in Dexie (`teamDocs`), so an edit made offline waits in it and merges when the
+ * server is back. Going online again re-creates the providers around the same Y.Docs: a disconnect()/connect() of
+ * a shared socket did not resync the documents (research: team-sync.md, finding 4).
+ */
+import * as Y from 'yjs';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import type { KefuDB } from './db';
+import { LOCAL_ORIGIN } from '../scripts-library/team/bridge';
+import { readRefused, teamDocs, type TeamConfig } from '../scripts-library/team/team-config';
+import { deviceId, loadDoc, pushOwnTally, storeAgentTally, storeDoc, syncNotebooks, teamAgents } from './repositories/team';
+import type { pullLibrary, pushLibrary } from './repositories/team-library';
+import { onTableWritten } from './watch';
+
+export type TeamState = 'connecting' | 'online' | 'offline' | 'refused';
+export interface TeamStatus {
+  state: TeamState;
+  /** This browser's edits the server has not confirmed yet. */
+  pending: number;
+  /** Why the server refused the connection (its words), when state is 'refused'. */
+  reason?: string;
+}
+
+export interface TeamSyncOptions {
+  /** Node tests pass `ws`; the browser has WebSocket. */
+  WebSocketPolyfill?: unknown;
+  onStatus?(status: TeamStatus): void;
+  /** The server refused a write to this document (a read-only scope): the UI tells the agent. */
+  onRefused?(document: string): void;
+  /** Rows here changed from the team's documents (for a status line). */
+  onPulled?(): void;
+  /**
+   * The library ↔ team phrases (repositories/team-library.ts), given by the side panel. Without it (the service
+   * worker) the library doc is synced and stored but applied to the phrases when the panel next opens.
+   */
+  library?: { pull: typeof pullLibrary; push: typeof pushLibrary };
+}
+
+interface Slot {
+  name: string;
+  doc: Y.Doc;
+  provider?: HocuspocusProvider;
+  pending: number;
+  synced: boolean;
+  failed?: string;
+}
+
+/** The team documents of one browser and their connections. */
+export class TeamSync {
+  private slots = new Map<string, Slot>();
+  private socket?: HocuspocusProviderWebsocket;
+  private timer?: ReturnType<typeof setTimeout>;
+  private running?: Promise<void>;
+  private again = false;
+  private unwatch: (() => void)[] = [];
+  private closed = false;
+  private device = '';
+
+  constructor(
+    private readonly db: KefuDB,
+    private readonly config: TeamConfig,
+    private readonly opts: TeamSyncOptions = {},
+  ) {}
+
+  private get names() {
+    return teamDocs(this.config.team);
+  }
+
+  /** Open the documents this browser syncs (their stored state first), without connecting. */
+  async open(): Promise<void> {
+    this.device = await deviceId(this.db);
+    const n = this.names;
+    await this.slot(n.library);
+    await this.slot(n.notebooks);
+    if (this.config.role === 'agent') await this.slot(n.tally(this.config.agent));
+    else for (const agent of teamAgents(this.slots.get(n.notebooks)!.doc)) if (agent !== this.config.agent) await this.slot(n.tally(agent));
+  }
+
+  private async slot(name: string): Promise<Slot> {
+    const have = this.slots.get(name);
+    if (have) return have;
+    const doc = new Y.Doc();
+    const slot: Slot = { name, doc, pending: 0, synced: false };
+    this.slots.set(name, slot);
+    slot.pending = await loadDoc(this.db, name, doc);
+    doc.on('update', (_u: Uint8Array, origin: unknown) => {
+      if (origin === LOCAL_ORIGIN) slot.pending++;
+      else if (origin !== 'kefu-stored') this.schedule();
+      this.persist(slot);
+      this.report();
+    });
+    if (this.socket) this.attach(slot);
+    return slot;
+  }
+
+  private persistTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private persist(slot: Slot, delay = 200) {
+    clearTimeout(this.persistTimers.get(slot.name));
+    this.persistTimers.set(slot.name, setTimeout(() => void storeDoc(this.db, slot.name, slot.doc, slot.pending).catch(() => {}), delay));
+  }
+
+  /** Connect every document (a new socket and new providers around the same Y.Docs). */
+  connect(): void {
+    this.disconnect();
+    this.closed = false;
+    this.socket = new HocuspocusProviderWebsocket({
+      url: this.config.server.replace(/^http/, 'ws'),
+      ...(this.opts.WebSocketPolyfill ? { WebSocketPolyfill: this.opts.WebSocketPolyfill as typeof WebSocket } : {}),
+      delay: 500,
+      factor: 1.5,
+      minDelay: 500,
+      maxDelay: 15_000,
+    });
+    for (const slot of this.slots.values()) this.attach(slot);
+    this.report();
+  }
+
+  private attach(slot: Slot) {
+    slot.synced = false;
+    slot.failed = undefined;
+    const provider = new HocuspocusProvider({
+      websocketProvider: this.socket!,
+      name: slot.name,
+      document: slot.doc,
+      token: this.config.token,
+      onSynced: ({ state }) => {
+        slot.synced = state;
+        if (state) this.schedule(0);
+        this.report();
+      },
+      onAuthenticationFailed: ({ reason }) => {
+        slot.failed = reason || 'permission-denied';
+        this.report();
+      },
+      onUnsyncedChanges: ({ number }) => {
+        if (number === 0 && slot.synced && slot.pending) {
+          slot.pending = 0;
+          this.persist(slot);
+        }
+        this.report();
+      },
+      onStatus: () => this.report(),
+      onStateless: ({ payload }) => {
+        const refused = readRefused(payload);
+        if (refused) this.opts.onRefused?.(refused.document);
+      },
+    });
+    (provider as { attach?: () => void }).attach?.();
+    slot.provider = provider;
+  }
+
+  /** Close every connection (the documents stay, with what waits in them). */
+  disconnect(): void {
+    for (const slot of this.slots.values()) {
+      slot.provider?.destroy();
+      slot.provider = undefined;
+      slot.synced = false;
+    }
+    this.socket?.destroy();
+    this.socket = undefined;
+    this.report();
+  }
+
+  status(): TeamStatus {
+    const slots = [...this.slots.values()];
+    const pending = slots.reduce((n, s) => n + s.pending, 0);
+    const failed = slots.find((s) => s.failed && (s.name === this.names.library || s.name === this.names.notebooks));
+    if (failed) return { state: 'refused', pending, reason: failed.failed };
+    if (!this.socket) return { state: 'offline', pending };
+    const connected = slots.length > 0 && slots.every((s) => s.synced || s.failed);
+    if (connected) return { state: 'online', pending };
+    return { state: (this.socket as unknown as { status?: string }).status === 'connecting' ? 'connecting' : 'offline', pending };
+  }
+
+  private report() {
+    this.opts.onStatus?.(this.status());
+  }
+
+  /** Rows ↔ documents now (serialised: a call during a run runs once more after it). */
+  sync(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.syncRows();
+      } while (this.again && !this.closed);
+    })().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private schedule(delay = 150) {
+    if (this.closed) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.sync().catch(() => {}), delay);
+  }
+
+  private async syncRows(): Promise<void> {
+    const n = this.names;
+    const lib = this.slots.get(n.library)!;
+    const nb = this.slots.get(n.notebooks)!;
+    const now = Date.now();
+    // Pull before push, so what is written back is the merge's result.
+    const library = this.opts.library;
+    if (library && this.config.role === 'lead') await library.push(this.db, lib.doc, this.config, { now });
+    const pulled = library ? await library.pull(this.db, lib.doc, this.config.team, now) : { written: 0 };
+    const notes = await syncNotebooks(this.db, nb.doc, this.config, now);
+    if (this.config.role === 'agent') await pushOwnTally(this.db, this.slots.get(n.tally(this.config.agent))!.doc, this.device);
+    else {
+      for (const agent of teamAgents(nb.doc)) if (agent !== this.config.agent) await this.slot(n.tally(agent));
+      for (const slot of this.slots.values()) {
+        const agent = slot.name.startsWith(`${this.config.team}/tally/`) ? slot.name.slice(`${this.config.team}/tally/`.length) : undefined;
+        if (agent) await storeAgentTally(this.db, slot.doc, agent);
+      }
+    }
+    if (pulled.written || notes.pulled) this.opts.onPulled?.();
+  }
+
+  /** The lead: the whole library (every phrase here but those of other packs) becomes the team's, then syncs. */
+  async publish(): Promise<number> {
+    const lib = this.slots.get(this.names.library);
+    if (!lib || this.config.role !== 'lead' || !this.opts.library) return 0;
+    const n = await this.opts.library.push(this.db, lib.doc, this.config, { publishAll: true });
+    await this.sync();
+    return n;
+  }
+
+  /** Follow the panel's rows: a change of phrases, notes or tally here is written to the documents. */
+  live(): void {
+    this.connect();
+    for (const table of ['phrases', 'notes', 'tally']) this.unwatch.push(onTableWritten(this.db, table, () => this.schedule(300)));
+  }
+
+  /**
+   * One catch-up (the service worker's alarm): connect, wait for every document to sync (at most `timeoutMs`),
+   * write both ways, wait for the server to confirm, disconnect.
+   */
+  async once(timeoutMs = 20_000): Promise<TeamStatus> {
+    this.connect();
+    const t0 = Date.now();
+    const settled = () => [...this.slots.values()].every((s) => s.synced || s.failed);
+    while (!settled() && Date.now() - t0 < timeoutMs) await sleep(50);
+    if (settled()) {
+      await this.sync();
+      while ([...this.slots.values()].some((s) => !s.failed && (s.provider?.unsyncedChanges ?? 0) > 0) && Date.now() - t0 < timeoutMs) await sleep(50);
+      for (const s of this.slots.values()) if (!s.failed && (s.provider?.unsyncedChanges ?? 0) === 0) s.pending = 0;
+    }
+    const status = this.status();
+    for (const s of this.slots.values()) await storeDoc(this.db, s.name, s.doc, s.pending);
+    this.destroy();
+    return status;
+  }
+
+  /** The documents of this browser, for tests and the privacy check. */
+  documents(): ReadonlyMap<string, Y.Doc> {
+    return new Map([...this.slots].map(([k, s]) => [k, s.doc]));
+  }
+
+  destroy(): void {
+    this.closed = true;
+    clearTimeout(this.timer);
+    for (const u of this.unwatch) u();
+    this.unwatch = [];
+    this.disconnect();
+    for (const [name, t] of this.persistTimers) {
+      clearTimeout(t);
+      const s = this.slots.get(name);
+      if (s) void storeDoc(this.db, s.name, s.doc, s.pending).catch(() => {});
+    }
+    this.persistTimers.clear();
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,126 @@
+/**
+ * Team sync against the real team server (server/, Hocuspocus on 127.0.0.1, #35 items 3–4): three browsers'
+ * databases (lead, agent, night shift) synced by TeamSync, nothing mocked at the sync layer. What each sees is read
+ * from its own database, as the panel reads it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { Dexie } from 'dexie';
+import { startServer, issueToken, type RunningServer } from '../../../server/index.mjs';
+import { KefuDB } from '../../../storage/db';
+import { ensureDefaultPacks } from '../../../storage/repositories/packs';
+import { savePhrase } from '../../../storage/repositories/phrase-writes';
+import { addHandover, listHandovers, addProblem } from '../../../storage/repositories/notes';
+import { increment } from '../../../storage/repositories/tally';
+import { teamTallyForDays } from '../../../storage/repositories/team';
+import { pullLibrary, pushLibrary } from '../../../storage/repositories/team-library';
+import { TeamSync, type TeamStatus } from '../../../storage/team-sync';
+import { teamPackId, type TeamConfig } from '../../../scripts-library/team/team-config';
+
+let server: RunningServer;
+let dataDir: string;
+const dbs: KefuDB[] = [];
+const syncs: TeamSync[] = [];
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'kefu-team-'));
+  tokens.lead = issueToken(dataDir, { team: 'shop1', role: 'lead', agent: 'zhang' }).token;
+  tokens.agent = issueToken(dataDir, { team: 'shop1', role: 'agent', agent: 'xiaomei' }).token;
+  tokens.night = issueToken(dataDir, { team: 'shop1', role: 'agent', agent: 'aliang' }).token;
+  tokens.outsider = issueToken(dataDir, { team: 'shop2', role: 'lead', agent: 'spy' }).token;
+  server = await startServer({ dataDir, quiet: true, debounce: 200 });
+});
+afterAll(async () => {
+  for (const s of syncs) s.destroy();
+  await server?.stop();
+  for (const db of dbs) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function browser(who: 'lead' | 'agent' | 'night' | 'outsider', agent: string, role: 'lead' | 'agent', team = 'shop1') {
+  const db = new KefuDB(`team-srv-${who}-${Math.random().toString(36).slice(2)}`);
+  await db.open();
+  await ensureDefaultPacks(db);
+  dbs.push(db);
+  const config: TeamConfig = { team, role, agent, server: server.httpUrl, token: tokens[who]!, joinedAt: Date.now() };
+  let status: TeamStatus = { state: 'offline', pending: 0 };
+  const refused: string[] = [];
+  const sync = new TeamSync(db, config, { WebSocketPolyfill: WebSocket, onStatus: (s) => (status = s), onRefused: (d) => refused.push(d), library: { pull: pullLibrary, push: pushLibrary } });
+  syncs.push(sync);
+  await sync.open();
+  return { db, config, sync, status: () => status, refused };
+}
+
+async function until(what: string, fn: () => Promise<boolean> | boolean, ms = 10_000) {
+  const t0 = Date.now();
+  while (Date.now() - t0 < ms) {
+    if (await fn()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('team sync through the real server', () => {
+  it("the lead's phrase reaches the agent; the agent's tally reaches the lead; a handover reaches the night shift", async () => {
+    const lead = await browser('lead', 'zhang', 'lead');
+    const agent = await browser('agent', 'xiaomei', 'agent');
+    const night = await browser('night', 'aliang', 'agent');
+    for (const b of [lead, agent, night]) b.sync.live();
+    await until('all online', () => [lead, agent, night].every((b) => b.status().state === 'online'));
+
+    await savePhrase(lead.db, { id: 'team-sf', stageId: 'logistics', title: '顺丰加价', body: '亲，顺丰需要补5元运费差价哦', code: 'sfjj', tags: [] });
+    await pushLibrary(lead.db, lead.sync.documents().get('shop1/library')!, lead.config, { publishAll: true });
+    await until('the team phrase at the agent', async () => (await agent.db.phrases.toArray()).some((p) => p.title === '顺丰加价' && p.pack?.id === teamPackId('shop1')));
+    // the lead edits it in the panel: the live sync carries it
+    await savePhrase(lead.db, { ...(await lead.db.phrases.get('team-sf'))!, body: '亲，顺丰需要补8元运费差价哦' });
+    await until('the edit at the agent', async () => (await agent.db.phrases.toArray()).some((p) => p.body === '亲，顺丰需要补8元运费差价哦'));
+
+    const t0 = Date.now();
+    await addHandover(agent.db, { shift: 'day', day: '2026-12-07', inProgress: '买家小美退款中', urgent: '', potential: '', text: '' });
+    await until('the handover at the night shift', async () => (await listHandovers(night.db)).some((h) => h.inProgress === '买家小美退款中' && !h.read));
+    expect(Date.now() - t0).toBeLessThan(5000);
+
+    await increment(agent.db, 'xiaomei', '2026-12-07', 'day', 'consults', 4);
+    await until('the tally at the lead', async () => (await teamTallyForDays(lead.db, ['2026-12-07'])).some((r) => r.agent === 'xiaomei' && r.consults === 4));
+    expect(agent.refused).toEqual([]);
+  });
+
+  it('an outsider (another team) is refused and reads nothing', async () => {
+    const spy = await browser('outsider', 'spy', 'lead', 'shop1');
+    spy.sync.live();
+    await until('refused', () => spy.status().state === 'refused');
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await spy.db.notes.toArray()).length).toBe(0);
+    expect((await spy.db.phrases.toArray()).some((p) => p.pack)).toBe(false);
+    expect(spy.status().reason).toBeTruthy();
+  });
+
+  it('an edit made offline waits in Dexie and reaches the team when the browser is back (a one-shot catch-up)', async () => {
+    const agent = await browser('agent', 'xiaomei', 'agent');
+    const night = await browser('night', 'aliang', 'agent');
+    // offline: no connection; the edit goes into the stored doc
+    await addProblem(agent.db, '断网时登记的问题', '');
+    await agent.sync.sync();
+    expect(agent.sync.status()).toMatchObject({ state: 'offline' });
+    expect(agent.sync.status().pending).toBeGreaterThan(0);
+    agent.sync.destroy();
+    // later, another sync object on the same database (the worker's alarm) sends what waited
+    const later = new TeamSync(agent.db, agent.config, { WebSocketPolyfill: WebSocket });
+    syncs.push(later);
+    await later.open();
+    const status = await later.once(10_000);
+    expect(status).toMatchObject({ state: 'online', pending: 0 });
+    const catchUp = new TeamSync(night.db, night.config, { WebSocketPolyfill: WebSocket });
+    syncs.push(catchUp);
+    await catchUp.open();
+    await catchUp.once(10_000);
+    expect((await night.db.notes.toArray()).some((n) => n.question === '断网时登记的问题')).toBe(true);
+  });
+});
