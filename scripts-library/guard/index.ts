@@ -49,18 +49,21 @@ const scratch = createScratch();
 const plainMatches = new Matches(2 * GUARD_WINDOW);
 const compactMatches = new Matches(2 * GUARD_WINDOW);
 
-/**
- * Check a draft. Returns the hits, ordered by position, non-overlapping.
- * @param rules the rule set (default: the bundled default rules); compiled once and cached per array.
- */
-export function checkDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES): Hit[] {
-  if (!draft) return [];
+/** The rule set compiled, once per rule array. */
+function compiledFor(rules: readonly Rule[]): CompiledRules {
   let compiled = cache.get(rules);
   if (!compiled) {
     compiled = compileRules(rules);
     cache.set(rules, compiled);
   }
-  const { plain, compact } = bothViews(draft, scratch);
+  return compiled;
+}
+
+/**
+ * Every match of every rule in the draft, before overlaps are resolved, in the order found (offsets in the
+ * draft). `plain` and `compact` are the draft's views.
+ */
+function collect(draft: string, compiled: CompiledRules, plain: View, compact: View): Candidate[] {
   const found: Candidate[] = [];
   const adder = (view: View) => (rule: Ruling, start: number, end: number) => {
     found.push({ rule, start: view.from[start]!, end: endOf(view, end - 1) });
@@ -80,6 +83,24 @@ export function checkDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
       if (folded.slice(start, end) !== compact.text.slice(start, end)) addCompact(rule, start, end);
     });
   }
+  return found;
+}
+
+/** The candidates of a draft in the order found, before overlaps are resolved (for tests of that order). */
+export function draftCandidates(draft: string, rules: readonly Rule[] = DEFAULT_RULES): Candidate[] {
+  if (!draft) return [];
+  const { plain, compact } = bothViews(draft, scratch);
+  return collect(draft, compiledFor(rules), plain, compact);
+}
+
+/**
+ * Check a draft. Returns the hits, ordered by position, non-overlapping.
+ * @param rules the rule set (default: the bundled default rules); compiled once and cached per array.
+ */
+export function checkDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES): Hit[] {
+  if (!draft) return [];
+  const { plain, compact } = bothViews(draft, scratch);
+  const found = collect(draft, compiledFor(rules), plain, compact);
   if (!found.length) return [];
   const context = contextOf(draft, plain);
   return leftmostLongest(found, (c) => !context.excuses(c.start, c.end, c.rule.category, c.rule.cleanNear)).map((c) => {

@@ -35,27 +35,32 @@ function harderInside(sorted: readonly Candidate[], i: number, stands: (c: Candi
   return false;
 }
 
-const LONGEST = 0xffff;
-let sortKeys = new Float64Array(256);
+let counts = new Int32Array(1024);
 /**
  * The candidates by start, the longer first, ties in the order found (what a stable sort with that comparator
- * gives), sorted as numbers: start × 2³⁶ + (65,535 − length) × 2²⁰ + index, a typed array's native sort instead of
- * a comparator called some 2,000 times for a long draft's few hundred candidates.
+ * gives): a counting sort by start (a draft's starts are a small range), then the few candidates of one start
+ * put longest first by insertion, which keeps the order found among equals.
  */
-export function byStartLongest(found: Candidate[]): Candidate[] {
+export function byStartLongest(found: readonly Candidate[]): Candidate[] {
   const n = found.length;
-  if (n < 2) return found;
-  if (n >= 1 << 20 || found.some((c) => c.start >= 1 << 16)) {
-    return found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
-  }
-  if (sortKeys.length < n) sortKeys = new Float64Array(Math.max(n, sortKeys.length * 2));
-  const keys = sortKeys.subarray(0, n);
+  if (n < 2) return found.slice();
+  let last = 0;
+  for (let i = 0; i < n; i++) if (found[i]!.start > last) last = found[i]!.start;
+  if (counts.length < last + 2) counts = new Int32Array(Math.max(last + 2, counts.length * 2));
+  counts.fill(0, 0, last + 2);
+  for (let i = 0; i < n; i++) counts[found[i]!.start + 1]!++;
+  for (let s = 1; s <= last + 1; s++) counts[s]! += counts[s - 1]!;
+  const out = new Array<Candidate>(n);
   for (let i = 0; i < n; i++) {
     const c = found[i]!;
-    keys[i] = c.start * 2 ** 36 + (LONGEST - Math.min(LONGEST, c.end - c.start)) * 2 ** 20 + i;
+    out[counts[c.start]!++] = c;
   }
-  keys.sort();
-  const out = new Array<Candidate>(n);
-  for (let i = 0; i < n; i++) out[i] = found[keys[i]! % 2 ** 20]!;
+  for (let i = 1; i < n; i++) {
+    const c = out[i]!;
+    const length = c.end - c.start;
+    let j = i - 1;
+    for (; j >= 0 && out[j]!.start === c.start && out[j]!.end - out[j]!.start < length; j--) out[j + 1] = out[j]!;
+    out[j + 1] = c;
+  }
   return out;
 }
