@@ -1,13 +1,11 @@
 /**
- * A small Aho–Corasick automaton over UTF-16 code units. Chosen by measurement over a library
- * (modern-ahocorasick 3.3 was slower than a naive `includes` loop at 2,000 terms on this machine, being
- * grapheme-aware): see tests/bench/guard.bench.ts.
+ * A small Aho–Corasick automaton over UTF-16 code units (chosen over a library by measurement: tests/bench/HISTORY.md).
  *
  * Layout for speed on Chinese text, where most steps start from the root or fail back to it:
  * - the root's transitions are a flat 64k table, of 16-bit states while there are at most 65,536 (half the
- *   memory an Int32Array took: a quarter less compile time in the bench, and a table read on nearly every step);
- * - every other transition lives in one open-addressing hash of (state, code unit) in typed arrays (a `Map`
- *   there was a third of a 5,000-character check), and each state has a 32-bit mask of its children's codes
+ *   memory of an Int32Array, for a table read on nearly every step);
+ * - every other transition lives in one open-addressing hash of (state, code unit) in typed arrays, and each
+ *   state has a 32-bit mask of its children's codes
  *   (code mod 32), so most misses are told without touching the hash;
  * - states are numbered so that those where a pattern ends come first: "does anything end here" is one
  *   comparison, and the pattern ids of each state (failure links included) are one flat list.

@@ -16,7 +16,7 @@ const LATIN_TERM = /^[a-z0-9.%]+$/;
 /**
  * An allow context holding a plain term, `back` characters before where the term stands in it; `probeAt` and
  * `probe`: one of its characters outside the term (relative to the term's start) and its code, compared before
- * the whole context is (a long draft's term matches tried some 1,500 contexts; nearly all fail on that one).
+ * the whole context is (nearly every context fails on that one character).
  */
 export interface AllowAt {
   allow: string;
@@ -72,7 +72,7 @@ export const GAP_MAX = 8;
 
 /** Compile a rule set (disabled rules are left out). */
 export function compileRules(rules: readonly Rule[]): CompiledRules {
-  // Each rule's Ruling, by its index (a Map keyed by the rule objects doubled the compile time in the bench).
+  // Each rule's Ruling, by its index (not a Map keyed by the rule objects: slower to build).
   const rulings = rules.map((r) => (r.enabled ? toRuling(r) : undefined));
   const near = nearRules(rules, rulings);
   const build = (compact: boolean): ViewMatcher => {

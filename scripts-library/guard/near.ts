@@ -11,9 +11,8 @@ import { covers, latinBounded, sameClause } from './bounds';
 /**
  * The near rules. Each distinct near word (id − entries.length in the plain automaton) is one pattern however
  * many rules and groups hold it (我 is in several). The scan only marks the words it saw; a rule's groups are
- * put together from the plain view's matches (kept in their buffer) only when every group has a word seen.
- * Common words made most near matches, and a push per (rule, group) for each in the scan was a quarter of a
- * 5,000-character check at 2,000 rules.
+ * put together from the plain view's matches (kept in their buffer) only when every group has a word seen:
+ * common words make most near matches, and most of their rules cannot fire.
  */
 export interface NearRules {
   /**
@@ -141,8 +140,8 @@ export function resolveNear(draft: string, view: View, near: NearRules, found: M
 /**
  * The places of the words of the rules that can fire, from the plain view's matches, into their groups. Each
  * group's list is given room for every match first (no group can take more), so the lists grow here, on short
- * drafts too, and never inside push: a list first outgrowing its room on a long draft threw the optimised code of
- * this and its callers away in the middle of a paste (seen with --trace-deopt).
+ * drafts too, and never inside push (a list first outgrowing its room in the middle of a long draft would throw
+ * the optimised code of this and its callers away).
  */
 function gatherNear(draft: string, view: View, near: NearRules, found: Matches, terms: number, lengths: Int32Array): void {
   const { seen, complete, useStart, uses, matches, touched, latin } = near;

@@ -5,8 +5,8 @@ import { normalizeTerm } from './normalize';
 /**
  * A rule as the matcher reads it while checking: every rule in one shape. Rules parsed from a pack, made in the
  * editor or read back from IndexedDB carry their optional fields or not, so reads on the raw rules met many
- * shapes, and a shape first met in the middle of a long draft threw the optimised check away (seen with
- * --trace-deopt). `cleanNear` is normalised here, once per compile.
+ * shapes, and a shape first met in the middle of a long draft would throw the optimised check away. `cleanNear`
+ * is normalised here, once per compile.
  */
 export interface Ruling {
   id: string;
