@@ -49,14 +49,21 @@ const scratch = createScratch();
 const plainMatches = new Matches(2 * GUARD_WINDOW);
 const compactMatches = new Matches(2 * GUARD_WINDOW);
 
-/** The rule set compiled, once per rule array. */
-function compiledFor(rules: readonly Rule[]): CompiledRules {
+/**
+ * The rule set compiled, once per rule array (the form to keep between service-worker wakes: compiled-form.ts).
+ */
+export function compiledFor(rules: readonly Rule[]): CompiledRules {
   let compiled = cache.get(rules);
   if (!compiled) {
     compiled = compileRules(rules);
     cache.set(rules, compiled);
   }
   return compiled;
+}
+
+/** Check with `compiled` (a kept form of exactly these rules, revived) from now on, instead of compiling them. */
+export function checkWithCompiled(rules: readonly Rule[], compiled: CompiledRules): void {
+  cache.set(rules, compiled);
 }
 
 /**

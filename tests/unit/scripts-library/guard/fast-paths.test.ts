@@ -5,7 +5,8 @@
  * stable comparison sort gives. The plain paths live only here.
  */
 import { describe, expect, it } from 'vitest';
-import { draftCandidates, DEFAULT_RULES } from '../../../../scripts-library/guard';
+import { checkDraft, compileRules, draftCandidates, DEFAULT_RULES, checkWithCompiled } from '../../../../scripts-library/guard';
+import { looksCompiled, reviveCompiled, rulesKey } from '../../../../scripts-library/guard/compiled-form';
 import { byStartLongest, type Candidate } from '../../../../scripts-library/guard/overlaps';
 import { defaultIntent } from '../../../../scripts-library/guard/judge';
 import { features, train, units } from '../../../../scripts-library/guard/intent';
@@ -71,5 +72,33 @@ describe('candidates ordered by a counting sort', () => {
     const c = (start: number, end: number, id: string) => ({ rule: { ...rule, id }, start, end }) as unknown as Candidate;
     const found = [c(5, 7, 'a'), c(0, 2, 'b'), c(5, 9, 'c'), c(5, 7, 'd'), c(0, 3, 'e'), c(70000, 70002, 'f')];
     expect(byStartLongest(found).map((x) => x.rule.id)).toEqual(['e', 'b', 'c', 'a', 'd', 'f']);
+  });
+});
+
+describe('the compiled rules kept between wakes', () => {
+  it('revived from a structured clone (what IndexedDB keeps), check every corpus draft as the rules compiled anew do', () => {
+    const rules2k = manyRules(2000);
+    for (const rules of [DEFAULT_RULES, rules2k]) {
+      const form: unknown = structuredClone(compileRules(rules));
+      expect(looksCompiled(form)).toBe(true);
+      const copy = [...rules]; // another array: checked only with the revived form
+      checkWithCompiled(copy, reviveCompiled(form as Parameters<typeof reviveCompiled>[0]));
+      for (const d of [...drafts, ...long]) expect(checkDraft(d, copy)).toEqual(checkDraft(d, rules));
+    }
+  });
+
+  it('are keyed by the rules: one changed term, severity, allow or switch is another key', () => {
+    const base = DEFAULT_RULES.slice(0, 20);
+    const key = rulesKey(base);
+    expect(rulesKey(base.map((r) => ({ ...r })))).toBe(key);
+    const edits = [
+      (r: (typeof base)[number]) => ({ ...r, terms: [...r.terms, '卖光了'] }),
+      (r: (typeof base)[number]) => ({ ...r, severity: r.severity === 'block' ? ('warn' as const) : ('block' as const) }),
+      (r: (typeof base)[number]) => ({ ...r, allow: [...r.allow, '在平台内'] }),
+      (r: (typeof base)[number]) => ({ ...r, enabled: !r.enabled }),
+    ];
+    for (const edit of edits) expect(rulesKey([edit(base[0]!), ...base.slice(1)])).not.toBe(key);
+    expect(looksCompiled({ plain: {} })).toBe(false);
+    expect(looksCompiled(undefined)).toBe(false);
   });
 });
