@@ -4,6 +4,7 @@ import { ChatTabRegistry } from '../../storage/chat-tabs';
 import { getDb } from '../../storage/db';
 import { ensureDefaults } from '../../storage/defaults';
 import { onTableWritten } from '../../storage/watch';
+import { createGuardCache } from '../../storage/guard-cache';
 import * as packs from '../../storage/repositories/packs';
 import { handleBackgroundMessage } from './handlers';
 import { createServices } from './services';
@@ -44,6 +45,8 @@ export default defineBackground(() => {
 
   openPanelOnToolbarClick();
   browser.runtime.onInstalled.addListener(() => {
+    // An update may compile the rules to another layout: the form kept by the last version is not revived.
+    void createGuardCache().clear();
     void ensureDefaults(getDb(), async () => packs).catch((e: unknown) => console.warn('[kefu] defaults', e));
     // Consoles already open get the agent now, not only after they are reloaded.
     void getSettings(getDb())

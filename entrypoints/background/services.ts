@@ -18,7 +18,9 @@ import type { PickerItem } from '../../scripts-library/shared/protocol';
 import { closeMatches } from '../../scripts-library/phrases/picker-state';
 import type { ChatTabRegistry } from '../../storage/chat-tabs';
 import type { BackgroundServices } from './handlers';
-import { DEFAULT_RULES } from '../../scripts-library/guard';
+import { compiledFor, DEFAULT_RULES, checkWithCompiled } from '../../scripts-library/guard';
+import { looksCompiled, reviveCompiled, rulesKey } from '../../scripts-library/guard/compiled-form';
+import { createGuardCache, type GuardCache } from '../../storage/guard-cache';
 import { intentNote, judgeDraft } from '../../scripts-library/guard/judge';
 import { planRewrite } from '../../scripts-library/guard/rewrite';
 import type { Rule } from '../../scripts-library/shared/schema';
@@ -36,12 +38,14 @@ export interface ServiceHooks {
   syncReminders?: () => Promise<void>;
   injectChatScript?: (tabId: number, frameId: number) => Promise<void>;
   sites?: { enable(pattern: string, tabId?: number): Promise<void>; disable(pattern: string): Promise<void> };
+  /** Where the compiled rules are kept between wakes (default: the guard cache's own IndexedDB database). */
+  guardCache?: GuardCache;
 }
 
 export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: ServiceHooks = {}): BackgroundServices {
   const cache = new PhraseSearchCache<Phrase>();
   let phrases: Phrase[] | undefined;
-  const guardCheck = createGuardChecker(db);
+  const guardCheck = createGuardChecker(db, hooks.guardCache ?? createGuardCache());
   // Follow the library as it changes, so a keystroke in the "/" picker never waits for a full table read. Only
   // from the picker's first search on: the browser wakes this worker for every guard check and status report,
   // and reading a 10k library each time would hold all of those up (≈ 150 ms).
@@ -156,18 +160,31 @@ function waitServices(db: KefuDB, hooks: ServiceHooks): Pick<BackgroundServices,
  * the defaults until it is installed) with their 不再提示 allows, compiled again only when either changed, and the
  * intent model after them (judge.ts).
  */
-function createGuardChecker(db: KefuDB): BackgroundServices['guardCheck'] {
+function createGuardChecker(db: KefuDB, kept: GuardCache): BackgroundServices['guardCheck'] {
   let stored: Rule[] | undefined;
+  // The first check waits for the stored rules: a worker just woken must not answer with the defaults.
+  let read: () => void = () => {};
+  const firstRead = new Promise<void>((resolve) => (read = resolve));
   liveQuery(() => listRules(db)).subscribe({
-    next: (rows) => void (stored = rows.length ? rows : undefined),
-    error: (e: unknown) => console.warn('[kefu] rule subscription', e),
+    next: (rows) => {
+      stored = rows.length ? rows : undefined;
+      read();
+    },
+    error: (e: unknown) => {
+      console.warn('[kefu] rule subscription', e);
+      read();
+    },
   });
-  let rules: { base: readonly Rule[]; key: string; rules: readonly Rule[] } = { base: DEFAULT_RULES, key: '{}', rules: DEFAULT_RULES };
+  let rules: { base: readonly Rule[]; key: string; rules: readonly Rule[]; ready: Promise<void> } | undefined;
   return async (text, site) => {
-    const { guardAllows } = await getSettings(db);
+    const [{ guardAllows }] = await Promise.all([getSettings(db), firstRead]);
     const base = stored ?? DEFAULT_RULES;
     const key = JSON.stringify(guardAllows);
-    if (key !== rules.key || base !== rules.base) rules = { base, key, rules: effectiveRules(base, guardAllows) };
+    if (!rules || key !== rules.key || base !== rules.base) {
+      const effective = effectiveRules(base, guardAllows);
+      rules = { base, key, rules: effective, ready: reviveOrKeep(kept, effective) };
+    }
+    await rules.ready;
     const notes = new Map(base.map((r) => [r.id, r.note]));
     // A model hit keeps its confidence: the badge offers no 不再提示 on a sure 辱骂 guess.
     return judgeDraft(text, rules.rules, { allows: judgeAllows(guardAllows), ...(site ? { site } : {}) }).map((h) => ({
@@ -175,6 +192,17 @@ function createGuardChecker(db: KefuDB): BackgroundServices['guardCheck'] {
       note: h.confidence === undefined ? (notes.get(h.ruleId) ?? '') : intentNote(h.confidence),
     }));
   };
+}
+
+/**
+ * The compiled form of these rules from the last wake when it was kept under their key (compiled-form.ts), else
+ * compiled now and kept for the next wake (written after this check is answered).
+ */
+async function reviveOrKeep(kept: GuardCache, rules: readonly Rule[]): Promise<void> {
+  const key = rulesKey(rules);
+  const form = await kept.get(key);
+  if (looksCompiled(form)) return checkWithCompiled(rules, reviveCompiled(form));
+  setTimeout(() => void kept.put(key, compiledFor(rules)), 0);
 }
 
 /** 替换 / 改写此句 planned and re-checked by the same guard the page's checks use (rewrite.ts planRewrite). */

@@ -1,13 +1,11 @@
 /**
- * A small Aho–Corasick automaton over UTF-16 code units. Chosen by measurement over a library
- * (modern-ahocorasick 3.3 was slower than a naive `includes` loop at 2,000 terms on this machine, being
- * grapheme-aware): see tests/bench/guard.bench.ts.
+ * A small Aho–Corasick automaton over UTF-16 code units (chosen over a library by measurement: tests/bench/HISTORY.md).
  *
  * Layout for speed on Chinese text, where most steps start from the root or fail back to it:
  * - the root's transitions are a flat 64k table, of 16-bit states while there are at most 65,536 (half the
- *   memory an Int32Array took: a quarter less compile time in the bench, and a table read on nearly every step);
- * - every other transition lives in one open-addressing hash of (state, code unit) in typed arrays (a `Map`
- *   there was a third of a 5,000-character check), and each state has a 32-bit mask of its children's codes
+ *   memory of an Int32Array, for a table read on nearly every step);
+ * - every other transition lives in one open-addressing hash of (state, code unit) in typed arrays, and each
+ *   state has a 32-bit mask of its children's codes
  *   (code mod 32), so most misses are told without touching the hash;
  * - states are numbered so that those where a pattern ends come first: "does anything end here" is one
  *   comparison, and the pattern ids of each state (failure links included) are one flat list.
@@ -31,48 +29,8 @@ export class AhoCorasick {
 
   constructor(patterns: readonly string[]) {
     this.lengths = Int32Array.from(patterns, (p) => p.length);
-    // The trie, in build numbering (a Map keyed by state × 65536 + code; build time only).
-    const next = new Map<number, number>();
-    const rootNext = new Map<number, number>();
-    const children: number[][] = [[]];
-    const ends: number[][] = [[]];
-    patterns.forEach((p, id) => {
-      let s = 0;
-      for (let k = 0; k < p.length; k++) {
-        const c = p.charCodeAt(k);
-        let n = s === 0 ? rootNext.get(c) : next.get(s * 65536 + c);
-        if (n === undefined) {
-          n = children.push([]) - 1;
-          ends.push([]);
-          if (s === 0) rootNext.set(c, n);
-          else next.set(s * 65536 + c, n);
-          children[s]!.push(c);
-        }
-        s = n;
-      }
-      if (p.length) ends[s]!.push(id);
-    });
+    const { next, rootNext, children, ends, fail } = buildTrie(patterns);
     const states = children.length;
-    const fail = new Int32Array(states);
-    const goto = (s: number, c: number): number => {
-      for (;;) {
-        if (s === 0) return rootNext.get(c) ?? 0;
-        const n = next.get(s * 65536 + c);
-        if (n !== undefined) return n;
-        s = fail[s]!;
-      }
-    };
-    // Breadth-first failure links; a state's ids take in those of its failure state (already final: it is shallower).
-    const queue: number[] = [...rootNext.values()];
-    for (let q = 0; q < queue.length; q++) {
-      const s = queue[q]!;
-      for (const c of children[s]!) {
-        const n = next.get(s * 65536 + c)!;
-        fail[n] = goto(fail[s]!, c);
-        ends[n]!.push(...ends[fail[n]!]!);
-        queue.push(n);
-      }
-    }
 
     // Renumber: the root stays 0, then the states with output, then the rest.
     const order = [0];
@@ -205,3 +163,53 @@ const hash = (state: number, code: number) => {
   const h = Math.imul(state ^ (code << 15) ^ code, 0x9e3779b1);
   return h ^ (h >>> 16);
 };
+
+/**
+ * The trie of the patterns in build numbering (transitions in a Map keyed by state × 65536 + code; build time
+ * only), each state's pattern ids (its failure states' included) and its failure link.
+ */
+function buildTrie(patterns: readonly string[]): { next: Map<number, number>; rootNext: Map<number, number>; children: number[][]; ends: number[][]; fail: Int32Array } {
+  // The trie, in build numbering (a Map keyed by state × 65536 + code; build time only).
+  const next = new Map<number, number>();
+  const rootNext = new Map<number, number>();
+  const children: number[][] = [[]];
+  const ends: number[][] = [[]];
+  patterns.forEach((p, id) => {
+    let s = 0;
+    for (let k = 0; k < p.length; k++) {
+      const c = p.charCodeAt(k);
+      let n = s === 0 ? rootNext.get(c) : next.get(s * 65536 + c);
+      if (n === undefined) {
+        n = children.push([]) - 1;
+        ends.push([]);
+        if (s === 0) rootNext.set(c, n);
+        else next.set(s * 65536 + c, n);
+        children[s]!.push(c);
+      }
+      s = n;
+    }
+    if (p.length) ends[s]!.push(id);
+  });
+  const states = children.length;
+  const fail = new Int32Array(states);
+  const goto = (s: number, c: number): number => {
+    for (;;) {
+      if (s === 0) return rootNext.get(c) ?? 0;
+      const n = next.get(s * 65536 + c);
+      if (n !== undefined) return n;
+      s = fail[s]!;
+    }
+  };
+  // Breadth-first failure links; a state's ids take in those of its failure state (already final: it is shallower).
+  const queue: number[] = [...rootNext.values()];
+  for (let q = 0; q < queue.length; q++) {
+    const s = queue[q]!;
+    for (const c of children[s]!) {
+      const n = next.get(s * 65536 + c)!;
+      fail[n] = goto(fail[s]!, c);
+      ends[n]!.push(...ends[fail[n]!]!);
+      queue.push(n);
+    }
+  }
+  return { next, rootNext, children, ends, fail };
+}

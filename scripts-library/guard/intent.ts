@@ -11,8 +11,9 @@
  * and a test retrains and compares, so the shipped weights are always what the corpus gives.
  */
 import type { RuleCategory } from '../shared/schema';
-import { posterior, trainLinear, type LinearWeights, type TrainOptions } from '../shared/linear-model';
+import { trainLinear, type LinearWeights, type TrainOptions } from '../shared/linear-model';
 import { normalizeBoth } from './normalize';
+import { readUnit, type IntentReader } from './intent-reader';
 
 export const NONE = 'none';
 
@@ -124,31 +125,42 @@ export interface IntentGuess extends Span {
   p: number;
 }
 
-/** Posteriors of the units read lately (a keystroke changes one clause; the others are read again as they were). */
-const recent = new Map<string, number[]>();
+/**
+ * Posteriors of the units read lately (a keystroke changes one clause; the others are read again as they were), in
+ * two generations: when the newer holds RECENT units it becomes the older, and a unit found in the older moves up.
+ * (Dropping the oldest entry of one Map one at a time made each new unit walk the Map's deleted slots.)
+ */
+let recent = new Map<string, number[]>();
+let older = new Map<string, number[]>();
 const RECENT = 4096; // a 5,000-character draft is about a thousand units: all of them stay
 
 /** The model's posterior for one unit's text (per label, in `model.labels` order), memoised. */
-export function unitPosterior(model: IntentModel, text: string): number[] {
-  const key = text;
-  let p = recent.get(key);
-  if (p && recentModel === model) return p;
+export function unitPosterior(model: IntentReader, text: string): number[] {
   if (recentModel !== model) {
     recent.clear();
+    older.clear();
     recentModel = model;
   }
-  const read = posterior(model, features(text));
-  p = read.known ? read.p : model.labels.map((l) => (l === NONE ? 1 : 0));
-  if (recent.size >= RECENT) recent.delete(recent.keys().next().value!);
-  recent.set(key, p);
+  let p = recent.get(text);
+  if (p) return p;
+  p = older.get(text);
+  if (!p) {
+    const read = readUnit(model, text);
+    p = read.known ? read.p : model.labels.map((l) => (l === NONE ? 1 : 0));
+  }
+  if (recent.size >= RECENT) {
+    older = recent;
+    recent = new Map();
+  }
+  recent.set(text, p);
   return p;
 }
-let recentModel: IntentModel | undefined;
+let recentModel: IntentReader | undefined;
 
 /**
  * The units the model finds harm in (at least `min`), with the likeliest harmful category of each.
  */
-export function guessesFor(model: IntentModel, draft: string, min: number, cs: readonly Span[] = clauses(draft)): IntentGuess[] {
+export function guessesFor(model: IntentReader, draft: string, min: number, cs: readonly Span[] = clauses(draft)): IntentGuess[] {
   const out: IntentGuess[] = [];
   const none = model.labels.indexOf(NONE);
   for (const u of units(draft, cs)) {

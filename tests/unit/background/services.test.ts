@@ -8,6 +8,7 @@ import { savePhrase } from '../../../storage/repositories/phrase-writes';
 import { ensureDefaultPacks } from '../../../storage/repositories/packs';
 import { getSettings, saveSettings } from '../../../storage/repositories/settings';
 import { listPhrases } from '../../../storage/repositories/phrases';
+import { setRuleEnabled } from '../../../storage/repositories/rules';
 import type { Phrase } from '../../../scripts-library/shared/schema';
 
 const freshDb = freshDbPerTest();
@@ -134,6 +135,26 @@ describe('background services', () => {
     const plan = await svc.guardRewrite(draft, hits.find((h) => h.severity === 'block')!, hits);
     expect(plan?.result).toBe('有问题随时在这里联系我们，我一直在');
     expect(plan?.remaining).toEqual([]);
+  });
+
+  it('a worker woken after the agent edited the rules answers its very first check with the edited rules', async () => {
+    // The first worker compiles and keeps the rules it checked with (what a later wake revives).
+    const asleep = createServices(db, registry());
+    expect((await asleep.guardCheck('亲，这个颜色卖光了')).map((h) => h.ruleId)).toEqual([]);
+    const wechat = (await asleep.guardCheck('加微信吧'))[0]!.ruleId;
+    await db.rules.bulkPut([RuleSchema.parse({ id: 'team-soldout', terms: ['卖光了'], category: 'false-promise', severity: 'block', suggestion: '说暂时缺货' })]);
+    await setRuleEnabled(db, wechat, false);
+    const woken = createServices(db, registry());
+    const first = await woken.guardCheck('亲，这个颜色卖光了，加微信吧');
+    expect(first.map((h) => h.ruleId)).toContain('team-soldout');
+    expect(first.map((h) => h.ruleId)).not.toContain(wechat);
+    // The next wake with the same rules revives the form kept by the last one (no compile), with the same answer.
+    await new Promise((r) => setTimeout(r, 50));
+    const again = await createServices(db, registry()).guardCheck('亲，这个颜色卖光了，加微信吧');
+    expect(again).toEqual(first);
+    // And back: the rule removed, the next wake's first check no longer holds it.
+    await db.rules.delete('team-soldout');
+    expect((await createServices(db, registry()).guardCheck('亲，这个颜色卖光了')).map((h) => h.ruleId)).toEqual([]);
   });
 
   it('__proto__ is no rule id: refused at the schema and at the message', () => {

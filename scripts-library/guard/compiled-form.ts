@@ -1,0 +1,55 @@
+/**
+ * A compiled rule set kept between service-worker wakes (#36 item 4): the browser stops the worker after ~30 s
+ * idle, and compiling the rules again on the first keystroke's check after each wake is what the agent waited
+ * for. `CompiledRules` is typed arrays, plain objects and RegExps, so it is stored as it is (IndexedDB's
+ * structured clone) and revived by giving its automata and near lists their classes back.
+ *
+ * Kept under `rulesKey` of the effective rules (the stored pack with the agent's allows): a rule edited, added,
+ * disabled or allowed gives another key, so a form compiled from other rules is never used.
+ */
+import type { Rule } from '../shared/schema';
+import { AhoCorasick } from './aho-corasick';
+import type { CompiledRules } from './compile';
+import { NearList } from './near';
+
+/** The layout of CompiledRules: changed whenever compile.ts changes what it builds. */
+export const FORM_VERSION = 1;
+
+/**
+ * The key of a rule set: its JSON's length and two 32-bit hashes of it (FNV-1a and a multiply–rotate one), with
+ * the form's layout version.
+ */
+export function rulesKey(rules: readonly Rule[]): string {
+  const text = JSON.stringify(rules);
+  let a = 2166136261;
+  let b = 0x9747b28c;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 16777619);
+    b = Math.imul((b << 5) | (b >>> 27), 0x5bd1e995) ^ c;
+  }
+  return `v${FORM_VERSION}:${text.length.toString(36)}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
+}
+
+/** A compiled rule set read back from storage (a structured clone): its classes restored, in place. */
+export function reviveCompiled(form: CompiledRules): CompiledRules {
+  Object.setPrototypeOf(form.plain.automaton, AhoCorasick.prototype);
+  Object.setPrototypeOf(form.compact.automaton, AhoCorasick.prototype);
+  for (const groups of form.near.matches) for (const list of groups) Object.setPrototypeOf(list, NearList.prototype);
+  return form;
+}
+
+/** Whether a value read back from storage has the shape of a compiled rule set (anything else is compiled anew). */
+export function looksCompiled(form: unknown): form is CompiledRules {
+  if (typeof form !== 'object' || form === null) return false;
+  const f = form as Partial<CompiledRules>;
+  return (
+    typeof f.plain?.automaton === 'object' &&
+    Array.isArray(f.plain.entries) &&
+    typeof f.compact?.automaton === 'object' &&
+    Array.isArray(f.compact.entries) &&
+    Array.isArray(f.patterns) &&
+    f.near?.useStart instanceof Int32Array &&
+    Array.isArray(f.near.matches)
+  );
+}

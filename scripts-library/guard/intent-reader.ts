@@ -1,0 +1,181 @@
+/**
+ * The intent model as the checks read it: its weights in one typed array, and each feature of a clause found as
+ * a number, not a string. intent.ts's `features` (strings, what the model is trained on) names the same features:
+ * - a CJK character c is c; a pair c₁c₂ is c₁·2¹⁶ + c₂; a triple is c₁·2³² + c₂·2¹⁶ + c₃; the first CJK
+ *   character (`^c`) is 2⁴⁸ + c: exact integers of a double, each family in its own range, so no two collide;
+ * - the few named features (a Latin word `w:…`, a number shape `n:…`, a mark `m:…`) are looked up by name.
+ * A unit's posterior is summed in the order `features` lists them, from the same doubles (the stored hundredths
+ * divided by 100), so it is the very number `posterior(model, features(text))` gives.
+ */
+import { bothViews, createScratch, type Scratch } from './normalize';
+import type { IntentModel, StoredIntentModel } from './intent';
+
+export interface IntentReader {
+  labels: readonly string[];
+  /** Per label. */
+  bias: Float64Array;
+  /** Row r (a feature) holds its weight per label at r × labels.length + k. */
+  weights: Float64Array;
+  /** Open addressing: numeric feature id → its row (keys −1: an empty slot). */
+  keys: Float64Array;
+  rows: Int32Array;
+  /** Named features → row. */
+  named: Map<string, number>;
+}
+
+const CJK_FROM = 0x3400;
+const CJK_TO = 0x9fff;
+const P16 = 2 ** 16;
+const P32 = 2 ** 32;
+const FIRST = 2 ** 48;
+const isCjk = (c: number) => c >= CJK_FROM && c <= CJK_TO;
+
+/** The numeric id of a feature name `features` gives, or undefined for a named one. */
+function numericId(name: string): number | undefined {
+  const codes = Array.from(name, (ch) => (ch.length === 1 ? ch.charCodeAt(0) : -1));
+  if (name[0] === '^' && codes.length === 2 && isCjk(codes[1]!)) return FIRST + codes[1]!;
+  if (!codes.length || codes.length > 3 || !codes.every(isCjk)) return undefined;
+  return codes.reduce((id, c) => id * P16 + c, 0);
+}
+
+const slot = (id: number, mask: number) => (Math.imul((id >>> 0) ^ Math.imul((id / P32) | 0, 0x85ebca6b), 0x9e3779b1) >>> 0) & mask;
+
+/** A reader of these weights (feature name → weight per label), the labels and bias given. */
+function makeReader(labels: readonly string[], bias: Float64Array, names: readonly string[], weightOf: (row: number, k: number) => number): IntentReader {
+  const K = labels.length;
+  const weights = new Float64Array(names.length * K);
+  let size = 16;
+  while (size < names.length * 2) size *= 2;
+  const keys = new Float64Array(size).fill(-1);
+  const rows = new Int32Array(size);
+  const named = new Map<string, number>();
+  names.forEach((name, row) => {
+    for (let k = 0; k < K; k++) weights[row * K + k] = weightOf(row, k);
+    const id = numericId(name);
+    if (id === undefined) return void named.set(name, row);
+    let s = slot(id, size - 1);
+    while (keys[s] !== -1) s = (s + 1) & (size - 1);
+    keys[s] = id;
+    rows[s] = row;
+  });
+  return { labels, bias, weights, keys, rows, named };
+}
+
+/** The reader of the shipped form (packs/guard-intent.json, parsed): no per-feature arrays made on the way. */
+export function storedReader(stored: StoredIntentModel): IntentReader {
+  const names = Object.keys(stored.weights);
+  const lists = Object.values(stored.weights);
+  return makeReader(stored.labels, Float64Array.from(stored.bias, (v) => v / stored.scale), names, (row, k) => lists[row]![k]! / stored.scale);
+}
+
+const readers = new WeakMap<IntentModel, IntentReader>();
+/** The reader of a model in memory (one trained in a test, or read back with fromStored), made once per model. */
+export function modelReader(model: IntentModel): IntentReader {
+  let reader = readers.get(model);
+  if (!reader) {
+    const names = Object.keys(model.weights);
+    const lists = Object.values(model.weights);
+    readers.set(model, (reader = makeReader(model.labels, Float64Array.from(model.bias), names, (row, k) => lists[row]![k]!)));
+  }
+  return reader;
+}
+
+function rowOf(reader: IntentReader, id: number): number {
+  const { keys } = reader;
+  const mask = keys.length - 1;
+  for (let s = slot(id, mask); ; s = (s + 1) & mask) {
+    const key = keys[s]!;
+    if (key === id) return reader.rows[s]!;
+    if (key === -1) return -1;
+  }
+}
+
+/** One unit's known rows, in the order `features` lists their features, each once. */
+class RowList {
+  rows = new Int32Array(256);
+  n = 0;
+  /** Per row: the unit it was last added for (each once). */
+  private stamps = new Int32Array(0);
+  private unit = 0;
+  start(reader: IntentReader): void {
+    const rowCount = reader.weights.length / reader.labels.length;
+    if (this.stamps.length < rowCount) this.stamps = new Int32Array(rowCount);
+    this.n = 0;
+    if (++this.unit === 2 ** 31 - 1) {
+      this.stamps.fill(0);
+      this.unit = 1;
+    }
+  }
+  add(row: number): void {
+    if (row < 0 || this.stamps[row] === this.unit) return;
+    this.stamps[row] = this.unit;
+    if (this.n === this.rows.length) {
+      const more = new Int32Array(this.n * 2);
+      more.set(this.rows);
+      this.rows = more;
+    }
+    this.rows[this.n++] = row;
+  }
+}
+
+const QUOTED = /["“「『‘][^"”」』’]{1,40}["”」』’]/g;
+const scratch: Scratch = createScratch(64);
+const list = new RowList();
+
+/** The rows of a unit's features, in `features` order (see intent.ts: the same steps, on numbers). */
+function unitRows(reader: IntentReader, clause: string): RowList {
+  list.start(reader);
+  const own = clause.replace(QUOTED, '，');
+  const name = (f: string) => list.add(reader.named.get(f) ?? -1);
+  if (own !== clause) name('m:quoted');
+  const { plain, compact } = bothViews(own, scratch);
+  const codes = compact.codes;
+  const n = compact.text.length;
+  let first = -1;
+  for (let i = 0; i < n; i++) {
+    const c = codes[i]!;
+    if (!isCjk(c)) continue;
+    if (first < 0) first = c;
+    list.add(rowOf(reader, c));
+    const next = i + 1 < n ? codes[i + 1]! : -1;
+    if (!isCjk(next)) continue;
+    list.add(rowOf(reader, c * P16 + next));
+    const third = i + 2 < n ? codes[i + 2]! : -1;
+    if (isCjk(third)) list.add(rowOf(reader, c * P32 + next * P16 + third));
+  }
+  const text = plain.text;
+  if (/[a-z0-9?？吗呢么嘛]/.test(text)) namedFeatures(text, name);
+  if (first >= 0) list.add(rowOf(reader, FIRST + first));
+  return list;
+}
+
+function namedFeatures(plain: string, name: (f: string) => void): void {
+  for (const w of plain.match(/[a-z]+/g) ?? []) name(`w:${w}`);
+  for (const d of plain.match(/[0-9]+/g) ?? []) name(d.length >= 11 ? `n:long` : d.length >= 5 ? 'n:mid' : 'n:short');
+  if (/[a-z]+[0-9]+|[0-9]+[a-z]+/.test(plain)) name('n:id');
+  if (/[吗呢么嘛?？]/.test(plain)) name('m:ask');
+}
+
+/**
+ * The posterior of every label for one unit's text (softmax), and whether the model knows any of its features:
+ * what `posterior(model, features(text))` gives, computed as `posterior` does.
+ */
+export function readUnit(reader: IntentReader, text: string): { p: number[]; known: number } {
+  const { rows, n } = unitRows(reader, text);
+  const K = reader.labels.length;
+  if (z.length < K) z = new Float64Array(K);
+  z.set(reader.bias);
+  const w = reader.weights;
+  for (let i = 0; i < n; i++) {
+    const base = rows[i]! * K;
+    for (let k = 0; k < K; k++) z[k]! += w[base + k]!;
+  }
+  let max = -Infinity;
+  for (let k = 0; k < K; k++) if (z[k]! > max) max = z[k]!;
+  let sum = 0;
+  for (let k = 0; k < K; k++) sum += z[k] = Math.exp(z[k]! - max);
+  const p = new Array<number>(K);
+  for (let k = 0; k < K; k++) p[k] = z[k]! / sum;
+  return { p, known: n };
+}
+let z = new Float64Array(8);

@@ -1,0 +1,63 @@
+/**
+ * The guard's compiled rule set kept between service-worker wakes (scripts-library/guard/compiled-form.ts), in an
+ * IndexedDB database of its own: a cache, not data (nothing in it is backed up or shown), so it has no place in
+ * the Dexie schema. One entry, the latest; any failure reads as "nothing kept" and the rules are compiled anew.
+ */
+const NAME = 'kefu-guard-cache';
+const STORE = 'compiled';
+const ENTRY = 'latest';
+
+export interface GuardCache {
+  get(key: string): Promise<unknown>;
+  put(key: string, value: unknown): Promise<void>;
+  clear(): Promise<void>;
+}
+
+function open(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(NAME, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('guard cache'));
+  });
+}
+
+function run<T>(db: IDBDatabase, mode: IDBTransactionMode, step: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(STORE, mode);
+    const req = step(tx.objectStore(STORE));
+    tx.oncomplete = () => resolve(req.result);
+    tx.onerror = () => reject(tx.error ?? new Error('guard cache'));
+    tx.onabort = () => reject(tx.error ?? new Error('guard cache'));
+  });
+}
+
+export function createGuardCache(): GuardCache {
+  let db: Promise<IDBDatabase> | undefined;
+  const opened = () => (db ??= open());
+  return {
+    async get(key) {
+      try {
+        const entry = (await run(await opened(), 'readonly', (s) => s.get(ENTRY))) as { key?: unknown; value?: unknown } | undefined;
+        return entry?.key === key ? entry.value : undefined;
+      } catch (e) {
+        console.warn('[kefu] guard cache read', e);
+        return undefined;
+      }
+    },
+    async put(key, value) {
+      try {
+        await run(await opened(), 'readwrite', (s) => s.put({ key, value }, ENTRY));
+      } catch (e) {
+        console.warn('[kefu] guard cache write', e);
+      }
+    },
+    async clear() {
+      try {
+        await run(await opened(), 'readwrite', (s) => s.clear());
+      } catch (e) {
+        console.warn('[kefu] guard cache clear', e);
+      }
+    },
+  };
+}

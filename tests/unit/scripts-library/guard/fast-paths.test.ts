@@ -1,0 +1,104 @@
+/**
+ * The guard's fast paths (#36 item 6) give the verdicts the plain ones gave: the intent model read through numeric
+ * features and typed weights (intent-reader.ts) gives every unit of every corpus draft the very posterior the
+ * string features (intent.ts `features`, trained on) give, and the counting sort of candidates gives the order a
+ * stable comparison sort gives. The plain paths live only here.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkDraft, compileRules, draftCandidates, DEFAULT_RULES, checkWithCompiled } from '../../../../scripts-library/guard';
+import { looksCompiled, reviveCompiled, rulesKey } from '../../../../scripts-library/guard/compiled-form';
+import { byStartLongest, type Candidate } from '../../../../scripts-library/guard/overlaps';
+import { defaultIntent } from '../../../../scripts-library/guard/judge';
+import { features, train, units } from '../../../../scripts-library/guard/intent';
+import { modelReader, readUnit } from '../../../../scripts-library/guard/intent-reader';
+import { posterior } from '../../../../scripts-library/shared/linear-model';
+import { loadCorpus } from '../../../fixtures/guard/corpus';
+import { draft, manyRules } from '../../../bench/guard.bench';
+
+const { positives, clean } = loadCorpus();
+const drafts = [...positives.map((p) => p.draft), ...clean.map((c) => c.draft)];
+/** Long drafts dense with hits, and ones with quotes, Latin words, numbers and marks (the named features). */
+const long = Array.from({ length: 6 }, (_, i) => draft(5000, i, ['加微信', '全网最低', '好评返现', '我不知道', '“加个vx”吗', 'wx123456789012']));
+
+/** The plain path: a comparison sort, stable, by start and the longer first. */
+const bySort = (found: readonly Candidate[]) => [...found].sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+
+describe('the intent model read by numbers', () => {
+  const model = defaultIntent();
+  const reader = modelReader(model);
+
+  it('gives every unit of the corpus (and of long drafts) the posterior the string features give, to the last bit', () => {
+    let compared = 0;
+    for (const d of [...drafts, ...long]) {
+      for (const u of units(d)) {
+        const text = d.slice(u.start, u.end);
+        const plain = posterior(model, features(text));
+        expect(readUnit(reader, text), text).toEqual(plain);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(drafts.length);
+  });
+
+  it('knows a feature of every family: characters, pairs, triples, the first character, words, numbers, marks', () => {
+    const tiny = train([
+      { label: 'none', text: '您好' },
+      { label: 'off-platform', text: '加我vx 13800138000 “微信”吗' },
+    ]);
+    const text = '加我vx 13800138000 “微信”吗';
+    expect(features(text)).toEqual(expect.arrayContaining(['加', '加我', '^加', 'w:vx', 'n:long', 'm:quoted', 'm:ask']));
+    expect(readUnit(modelReader(tiny), text)).toEqual(posterior(tiny, features(text)));
+    expect(readUnit(modelReader(tiny), '完全不相干').known).toBe(0);
+  });
+});
+
+describe('candidates ordered by a counting sort', () => {
+  it('puts every corpus draft’s candidates (default and 2,000 rules) in the order a stable comparison sort gives', () => {
+    const rules2k = manyRules(2000);
+    let dense = 0;
+    for (const d of [...drafts, ...long]) {
+      for (const rules of [DEFAULT_RULES, rules2k]) {
+        const found = draftCandidates(d, rules);
+        if (found.length > 20) dense++;
+        const at = new Map(found.map((x, i) => [x, i]));
+        expect(byStartLongest(found).map((x) => at.get(x))).toEqual(bySort(found).map((x) => at.get(x)));
+      }
+    }
+    expect(dense).toBeGreaterThan(5);
+  });
+
+  it('keeps the order found among candidates of one start and one length, the longer first', () => {
+    const rule = DEFAULT_RULES[0]!;
+    const c = (start: number, end: number, id: string) => ({ rule: { ...rule, id }, start, end }) as unknown as Candidate;
+    const found = [c(5, 7, 'a'), c(0, 2, 'b'), c(5, 9, 'c'), c(5, 7, 'd'), c(0, 3, 'e'), c(70000, 70002, 'f')];
+    expect(byStartLongest(found).map((x) => x.rule.id)).toEqual(['e', 'b', 'c', 'a', 'd', 'f']);
+  });
+});
+
+describe('the compiled rules kept between wakes', () => {
+  it('revived from a structured clone (what IndexedDB keeps), check every corpus draft as the rules compiled anew do', () => {
+    const rules2k = manyRules(2000);
+    for (const rules of [DEFAULT_RULES, rules2k]) {
+      const form: unknown = structuredClone(compileRules(rules));
+      expect(looksCompiled(form)).toBe(true);
+      const copy = [...rules]; // another array: checked only with the revived form
+      checkWithCompiled(copy, reviveCompiled(form as Parameters<typeof reviveCompiled>[0]));
+      for (const d of [...drafts, ...long]) expect(checkDraft(d, copy)).toEqual(checkDraft(d, rules));
+    }
+  });
+
+  it('are keyed by the rules: one changed term, severity, allow or switch is another key', () => {
+    const base = DEFAULT_RULES.slice(0, 20);
+    const key = rulesKey(base);
+    expect(rulesKey(base.map((r) => ({ ...r })))).toBe(key);
+    const edits = [
+      (r: (typeof base)[number]) => ({ ...r, terms: [...r.terms, '卖光了'] }),
+      (r: (typeof base)[number]) => ({ ...r, severity: r.severity === 'block' ? ('warn' as const) : ('block' as const) }),
+      (r: (typeof base)[number]) => ({ ...r, allow: [...r.allow, '在平台内'] }),
+      (r: (typeof base)[number]) => ({ ...r, enabled: !r.enabled }),
+    ];
+    for (const edit of edits) expect(rulesKey([edit(base[0]!), ...base.slice(1)])).not.toBe(key);
+    expect(looksCompiled({ plain: {} })).toBe(false);
+    expect(looksCompiled(undefined)).toBe(false);
+  });
+});
