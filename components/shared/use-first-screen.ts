@@ -71,13 +71,7 @@ export function useFirstScreen(read: Promise<Phrase[]> | undefined, phrases: rea
   }, [read, setPainted]);
   useEffect(() => {
     if (!preview) return;
-    const frame = requestAnimationFrame(() =>
-      setTimeout(() => {
-        // The first screen is on screen: the mark `npm run bench` reads (sidepanel.first_phrase_ms).
-        performance.mark('kefu:first-phrase');
-        setPainted(true);
-      }, 0),
-    ); // after the paint
+    const frame = requestAnimationFrame(() => setTimeout(() => setPainted(true), 0)); // after the paint
     return () => cancelAnimationFrame(frame);
   }, [preview, setPainted]);
   useEffect(() => {
