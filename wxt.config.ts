@@ -45,7 +45,8 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere: every dependency of a module is visible in its import list.
   imports: false,
-  vite: () => ({ plugins: [asciiOnlyContentScripts()], define: { __KEFU_LOCAL__: JSON.stringify(local) } }),
+  // KEFU_SOURCEMAP=1: source maps, for reading what a bundle is made of (bundle analysis only).
+  vite: () => ({ ...(process.env.KEFU_SOURCEMAP ? { build: { sourcemap: true } } : {}), plugins: [asciiOnlyContentScripts()], define: { __KEFU_LOCAL__: JSON.stringify(local) } }),
   ...(local ? { outDirTemplate: `{{browser}}-mv{{manifestVersion}}-${e2eSites ? 'e2e-sites' : 'e2e'}` } : {}),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Phrase } from '../../scripts-library/shared/schema';
 import { splitHighlight, type Range, type SearchHit } from '../../scripts-library/search/search';
@@ -44,6 +44,7 @@ export const VIRTUALIZE_ABOVE = 150;
 /** The phrase list. A click inserts; the first nine rows show their Alt+n number. Text is rendered as text. */
 export function PhraseList(props: Props) {
   const { hits, active, onInsert, onHover, actions, flag, suggested = 0, values, openActive = false, maybe } = props;
+  useFirstPhraseMark(hits.length > 0);
   if (hits.length === 0) return <p className="empty">{t('emptyList')}</p>;
   return hits.length > VIRTUALIZE_ABOVE ? (
     <VirtualList {...props} />
@@ -54,6 +55,16 @@ export function PhraseList(props: Props) {
       ))}
     </ul>
   );
+}
+
+let firstPhraseMarked = false;
+/** Marks (once per page) the frame the first phrases were painted in: what `npm run bench` reads (sidepanel.first_phrase_ms). */
+function useFirstPhraseMark(shown: boolean) {
+  useEffect(() => {
+    if (!shown || firstPhraseMarked) return;
+    firstPhraseMarked = true;
+    requestAnimationFrame(() => setTimeout(() => performance.mark('kefu:first-phrase'), 0)); // after the paint
+  }, [shown]);
 }
 
 function VirtualList({ hits, active, onInsert, onHover, actions, flag, suggested = 0, values, openActive = false, maybe }: Props) {

@@ -2,12 +2,12 @@
  * Normalised views of a draft for matching, each with a map back to the original UTF-16 offsets.
  *
  * plain:   zero-width characters removed, NFKC per code point (full-width → half-width, ⓥ → v), lower case,
- *          traditional → simplified character by character (opencc-js, which keeps lengths for the
- *          character-level table; a small supplement covers 妳/著).
+ *          traditional → simplified character by character (opencc-js's table, generated into t2s-pairs.ts,
+ *          which keeps lengths; a small supplement covers 妳/著).
  * compact: plain without white space, punctuation, symbols and emoji (keeping % and .), which defeats
  *          "微 信", "薇❤信", "加-V".
  */
-import * as OpenCC from 'opencc-js/t2cn';
+import { T2S_PAIRS } from './t2s-pairs';
 import { GUARD_WINDOW } from './chunks';
 
 export interface View {
@@ -48,28 +48,22 @@ const EMOJI_WORD: Record<string, string> = {
   '🐶': '狗', '🐕': '狗', '🐷': '猪', '🐖': '猪', '🐽': '猪', '🐴': '马', '🐎': '马', '🐮': '牛', '🐄': '牛', '🐔': '鸡', '💩': '屎', '💯': '百分百',
 };
 
-let t2s: ((s: string) => string) | undefined;
 /**
- * Character-level traditional → simplified, memoised per code: a flat table for the CJK block (0 = not yet
- * computed), a map for the rest.
+ * Character-level traditional → simplified over the CJK block: a flat table filled on first use from the
+ * generated pairs (identity, then each pair), which takes microseconds where building opencc-js's converter took
+ * tens of milliseconds on the first Chinese character of every page and worker start.
  */
 const CJK_BASE = 0x4e00;
-const cjkTable = new Uint16Array(0x9fff - CJK_BASE + 1);
-const simplified = new Map<number, number>();
+let cjkTable: Uint16Array | undefined;
 function simplify(code: number): number {
-  const slot = code - CJK_BASE;
-  const inTable = slot >= 0 && slot < cjkTable.length;
-  if (inTable && cjkTable[slot]) return cjkTable[slot]!;
-  let out = simplified.get(code);
-  if (out === undefined) {
-    t2s ??= OpenCC.Converter({ from: 't', to: 'cn' });
-    const ch = String.fromCharCode(code);
-    const converted = SUPPLEMENT[ch] ?? t2s(ch);
-    out = converted.length === 1 ? converted.charCodeAt(0) : code; // keep offsets aligned
-    if (inTable) cjkTable[slot] = out;
-    else simplified.set(code, out);
+  if (!cjkTable) {
+    const table = new Uint16Array(0x9fff - CJK_BASE + 1);
+    for (let i = 0; i < table.length; i++) table[i] = CJK_BASE + i;
+    for (let i = 0; i + 1 < T2S_PAIRS.length; i += 2) table[T2S_PAIRS.charCodeAt(i) - CJK_BASE] = T2S_PAIRS.charCodeAt(i + 1);
+    for (const [t, s] of Object.entries(SUPPLEMENT)) table[t.charCodeAt(0) - CJK_BASE] = s.charCodeAt(0);
+    cjkTable = table;
   }
-  return out;
+  return cjkTable[code - CJK_BASE]!; // callers pass CJK-block codes only (isCjk)
 }
 
 const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
