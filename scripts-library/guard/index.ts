@@ -15,7 +15,7 @@ import { passes } from './numbers';
 import { foldNumerals } from './numerals';
 import { contextOf } from './context';
 import { GUARD_WINDOW } from './chunks';
-import { patternProblem } from './pattern-safety';
+import { patternProblem } from '../shared/pattern-safety';
 
 export interface Hit {
   /** Offsets in the original draft (end exclusive). */

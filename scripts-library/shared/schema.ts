@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { SITE_PATTERN } from './sites';
 import { DEFAULT_SHIFTS } from '../tally/tally';
 import { DEFAULT_CHASE_LADDER, LADDER_KINDS } from '../chase/reminders';
-import { patternProblem } from '../guard/pattern-safety';
-import { isIntent } from '../suggest/intents';
+import { patternProblem } from './pattern-safety';
+import { isIntent } from './intents';
 
 export const PHRASE_BODY_MAX = 500;
 export const PHRASE_VARIANTS_MAX = 4;
@@ -194,7 +194,7 @@ export const RuleSchema = z
     source: z.string().default(''),
     enabled: z.boolean().default(true),
     /**
-     * Patterns a stored rule held that the safety check (guard/pattern-safety.ts) now refuses: set aside, never
+     * Patterns a stored rule held that the safety check (shared/pattern-safety.ts) now refuses: set aside, never
      * run, kept so that nothing the agent wrote is lost; the rule is switched off and `quarantine` says why.
      */
     quarantinedPatterns: z.array(z.string().max(1000)).max(20).optional(),
