@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import { SITE_PATTERN } from './sites';
-import { DEFAULT_SHIFTS } from '../tally/tally';
-import { DEFAULT_CHASE_LADDER, LADDER_KINDS } from '../chase/reminders';
+import { DEFAULT_SHIFTS } from './shift';
+import { DEFAULT_CHASE_LADDER, LADDER_KINDS } from './chase-ladder';
 import { patternProblem } from './pattern-safety';
 import { isIntent } from './intents';
 
