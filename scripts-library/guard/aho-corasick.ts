@@ -31,48 +31,8 @@ export class AhoCorasick {
 
   constructor(patterns: readonly string[]) {
     this.lengths = Int32Array.from(patterns, (p) => p.length);
-    // The trie, in build numbering (a Map keyed by state × 65536 + code; build time only).
-    const next = new Map<number, number>();
-    const rootNext = new Map<number, number>();
-    const children: number[][] = [[]];
-    const ends: number[][] = [[]];
-    patterns.forEach((p, id) => {
-      let s = 0;
-      for (let k = 0; k < p.length; k++) {
-        const c = p.charCodeAt(k);
-        let n = s === 0 ? rootNext.get(c) : next.get(s * 65536 + c);
-        if (n === undefined) {
-          n = children.push([]) - 1;
-          ends.push([]);
-          if (s === 0) rootNext.set(c, n);
-          else next.set(s * 65536 + c, n);
-          children[s]!.push(c);
-        }
-        s = n;
-      }
-      if (p.length) ends[s]!.push(id);
-    });
+    const { next, rootNext, children, ends, fail } = buildTrie(patterns);
     const states = children.length;
-    const fail = new Int32Array(states);
-    const goto = (s: number, c: number): number => {
-      for (;;) {
-        if (s === 0) return rootNext.get(c) ?? 0;
-        const n = next.get(s * 65536 + c);
-        if (n !== undefined) return n;
-        s = fail[s]!;
-      }
-    };
-    // Breadth-first failure links; a state's ids take in those of its failure state (already final: it is shallower).
-    const queue: number[] = [...rootNext.values()];
-    for (let q = 0; q < queue.length; q++) {
-      const s = queue[q]!;
-      for (const c of children[s]!) {
-        const n = next.get(s * 65536 + c)!;
-        fail[n] = goto(fail[s]!, c);
-        ends[n]!.push(...ends[fail[n]!]!);
-        queue.push(n);
-      }
-    }
 
     // Renumber: the root stays 0, then the states with output, then the rest.
     const order = [0];
@@ -205,3 +165,52 @@ const hash = (state: number, code: number) => {
   const h = Math.imul(state ^ (code << 15) ^ code, 0x9e3779b1);
   return h ^ (h >>> 16);
 };
+
+/**
+ * The trie with its failure links, in build numbering (a Map keyed by state × 65536 + code; build time only):
+ * per state its child codes and the pattern ids ending there (its failure states' included).
+ */
+function buildTrie(patterns: readonly string[]) {
+  const next = new Map<number, number>();
+  const rootNext = new Map<number, number>();
+  const children: number[][] = [[]];
+  const ends: number[][] = [[]];
+  patterns.forEach((p, id) => {
+    let s = 0;
+    for (let k = 0; k < p.length; k++) {
+      const c = p.charCodeAt(k);
+      let n = s === 0 ? rootNext.get(c) : next.get(s * 65536 + c);
+      if (n === undefined) {
+        n = children.push([]) - 1;
+        ends.push([]);
+        if (s === 0) rootNext.set(c, n);
+        else next.set(s * 65536 + c, n);
+        children[s]!.push(c);
+      }
+      s = n;
+    }
+    if (p.length) ends[s]!.push(id);
+  });
+  const states = children.length;
+  const fail = new Int32Array(states);
+  const goto = (s: number, c: number): number => {
+    for (;;) {
+      if (s === 0) return rootNext.get(c) ?? 0;
+      const n = next.get(s * 65536 + c);
+      if (n !== undefined) return n;
+      s = fail[s]!;
+    }
+  };
+  // Breadth-first failure links; a state's ids take in those of its failure state (already final: it is shallower).
+  const queue: number[] = [...rootNext.values()];
+  for (let q = 0; q < queue.length; q++) {
+    const s = queue[q]!;
+    for (const c of children[s]!) {
+      const n = next.get(s * 65536 + c)!;
+      fail[n] = goto(fail[s]!, c);
+      ends[n]!.push(...ends[fail[n]!]!);
+      queue.push(n);
+    }
+  }
+  return { next, rootNext, children, ends, fail };
+}
