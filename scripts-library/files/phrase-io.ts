@@ -261,6 +261,12 @@ export function similarStage(name: string, stages: readonly Stage[]): Stage | un
 const key = (...parts: (string | undefined)[]) => parts.map((p) => p ?? '').join('\u0000');
 
 /**
+ * The id of a phrase an imported row adds: from its group, title and body, so the same row read again (the same
+ * file imported twice, or a colleague's copy) gets the same id and is recognised, not added a second time.
+ */
+export const importRowId = (row: ImportRow): string => `import-${shortHash(`${row.stageName}|${row.title}|${row.body}`)}`;
+
+/**
  * Compare read rows with the library, in one pass (maps, no scans: 100k rows in about a second). A row is the
  * same phrase as a stored one when it has the same id (JSON), else the same shortcut code, else the same stage,
  * title AND body (an exact copy); a row sharing only stage and title with exactly one stored phrase, and with no
