@@ -5,6 +5,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 /** Packages the page side (chat loader, chat script) must not import. */
 export const PAGE_SIDE_FORBIDDEN_PACKAGES = ['react', 'react-dom', 'react-dom/client', 'dexie', 'dexie-react-hooks', '@tanstack/react-virtual'];
 
+/** Syntax forbidden everywhere. */
+const BASE_SYNTAX = [
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text as text.' },
+  { selector: "CallExpression[callee.name='fetch']", message: 'The extension makes no network requests.' },
+];
+/** The database's tables (storage/db.ts), touched as `db.<table>` only by the repositories. */
+export const DB_TABLES = ['phrases', 'stages', 'settings', 'rules', 'tally', 'notes', 'reminders', 'responses'];
+const DB_TABLE = {
+  selector: `MemberExpression:matches([object.name='db'], [object.property.name='db'])[property.name=/^(${DB_TABLES.join('|')})$/]`,
+  message: 'Only storage/repositories/** touches db.<table>: call a repository function.',
+};
+
 export default tseslint.config(
   { ignores: ['.output/', '.wxt/', 'node_modules/', 'tests/e2e/.tmp/', 'tests/bench/.tmp/', '.scratch/'] },
   js.configs.recommended,
@@ -21,11 +33,7 @@ export default tseslint.config(
         { property: 'outerHTML', message: 'Never build HTML from strings.' },
         { property: 'insertAdjacentHTML', message: 'Never build HTML from strings.' },
       ],
-      'no-restricted-syntax': [
-        'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render text as text.' },
-        { selector: "CallExpression[callee.name='fetch']", message: 'The extension makes no network requests.' },
-      ],
+      'no-restricted-syntax': ['error', ...BASE_SYNTAX, DB_TABLE],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
@@ -42,6 +50,27 @@ export default tseslint.config(
           patterns: [
             { group: ['**/storage/**', '**/storage'], message: 'The page side never imports storage/: ask the background through the protocol.' },
             { group: ['**/components/**', '**/background/**', '**/sidepanel/**'], message: 'The page side imports only scripts-library/ and its own folder.' },
+          ],
+        },
+      ],
+    },
+  },
+  // The repositories own the tables; the backup reads and writes every table by name; tests seed and inspect them.
+  {
+    files: ['storage/repositories/**/*.ts', 'storage/backup.ts', 'tests/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-syntax': ['error', ...BASE_SYNTAX] },
+  },
+  // The pure core runs in plain Node: no database, no React, no WXT or browser wiring, nothing from the floors above.
+  {
+    files: ['scripts-library/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...PAGE_SIDE_FORBIDDEN_PACKAGES, 'wxt', '#imports'].map((name) => ({ name, message: 'scripts-library/ is pure logic: no React, Dexie or WXT.' })),
+          patterns: [
+            { group: ['wxt/*', '@wxt-dev/*'], message: 'scripts-library/ is pure logic: no WXT.' },
+            { group: ['**/storage/**', '**/storage', '**/components/**', '**/entrypoints/**'], message: 'scripts-library/ imports only itself: storage/, components/ and entrypoints/ import it, never the reverse.' },
           ],
         },
       ],

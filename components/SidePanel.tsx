@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { KefuDB } from '../storage/db';
 import type { Served } from '../scripts-library/shared/served-tab';
 import { tallyHotkey } from '../scripts-library/tally/hotkeys';
+import { rowAgent } from '../scripts-library/shared/shift';
 import { DbProvider } from './shared/db-context';
 import { GearIcon } from './shared/icons';
 import { t } from './shared/i18n';
@@ -66,8 +67,8 @@ function Panel({ served, insert, readDraft }: Omit<Props, 'db'>) {
   const phraseKeys: PanelKeys = useRef(undefined);
   const chatTab = served?.state === 'chat' ? served.tab : undefined;
   const flow = usePhraseInsert({ settings, chatTab, insert, notify });
-  const agent = settings?.agentName || 'me';
-  const tally = useTallyCount(agent, settings?.shifts);
+  const agent = rowAgent(settings?.agentName);
+  const tally = useTallyCount(settings);
   const count = (field: CountField, delta: number) =>
     void tally.count(field, delta).then(
       () => notify(t(field === 'consults' ? 'tallyConsults' : 'tallyConversions') + (delta > 0 ? ' +1' : ' −1'), 'ok'),

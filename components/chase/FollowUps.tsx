@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { FOLLOW_FROM_MAX_AGE_MS, followFromProblem, LADDER_KINDS, ladderPlan, type LadderKind } from '../../scripts-library/chase/reminders';
+import { FOLLOW_FROM_MAX_AGE_MS, followFromProblem, ladderPlan } from '../../scripts-library/chase/reminders';
+import { LADDER_KINDS, type LadderKind } from '../../scripts-library/shared/chase-ladder';
 import type { Reminder } from '../../scripts-library/shared/schema';
 import { writeErrorText } from '../shared/write-error';
 import { t, type MessageKey } from '../shared/i18n';

@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { activeReminders, completeStep, markPaid, startChase, stepWithPhrase } from '../../storage/repositories/reminders';
 import type { Reminder } from '../../scripts-library/shared/schema';
-import type { LadderKind } from '../../scripts-library/chase/reminders';
+import type { LadderKind } from '../../scripts-library/shared/chase-ladder';
 import { useDb } from '../shared/db-context';
 
 export interface ChaseTarget {

@@ -24,7 +24,7 @@ function useJudge(): Judge | undefined {
   useEffect(() => {
     let live = true;
     // After the first screen and the whole library have had their turn: reading the weights holds the page's
-    // thread for tens of milliseconds (loaded at mount, it put sidepanel.open_ms.10k from ≈ 420 to 584 ms).
+    // thread for tens of milliseconds, which at mount lands on the panel's open time (tests/bench/HISTORY.md).
     const timer = setTimeout(() => {
       void import('../../scripts-library/guard/judge').then((m) => live && setJudge({ fn: m.judgeDraft }), (e: unknown) => console.warn('[kefu] guard model', e));
     }, MODEL_AFTER_MS);

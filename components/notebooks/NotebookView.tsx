@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { NotebookTransfer } from './NotebookTransfer';
 import { useHandovers, useProblems } from './use-notebooks';
-import { shiftAt, weekOf } from '../../scripts-library/tally/tally';
+import { shiftAt, weekOf } from '../../scripts-library/shared/shift';
 import type { Note, Shift } from '../../scripts-library/shared/schema';
 import { isUnreadHandover } from '../../scripts-library/notebooks/notebooks';
 import { t, type MessageKey } from '../shared/i18n';

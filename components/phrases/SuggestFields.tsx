@@ -1,5 +1,5 @@
 import type { PhraseLead } from '../../scripts-library/shared/schema';
-import { CHITCHAT, INTENT_IDS, stageIntents, type IntentId } from '../../scripts-library/suggest/intents';
+import { CHITCHAT, INTENT_IDS, stageIntents, type IntentId } from '../../scripts-library/shared/intents';
 import { t, type MessageKey } from '../shared/i18n';
 
 /** The display name of a buyer intent (intents.ts). */

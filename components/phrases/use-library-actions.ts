@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useDb } from '../shared/db-context';
 import type { Phrase, Stage } from '../../scripts-library/shared/schema';
-import { sha256, shortHash } from '../../scripts-library/shared/hash';
-import { exportCsv, exportJsonPack, exportQianniuCsv, planImport, readImportFile, titleFrom, type ClashChoice, type ImportPlan, type ImportRow, type ReadResult } from '../../scripts-library/files/phrase-io';
+import { sha256 } from '../../scripts-library/shared/hash';
+import { exportCsv, exportJsonPack, exportQianniuCsv, importRowId, planImport, readImportFile, titleFrom, type ClashChoice, type ImportPlan, type ReadResult } from '../../scripts-library/files/phrase-io';
 import { stageForNewPhrase } from '../../scripts-library/phrases/phrase-stage';
 import { GbkEncodeError } from '../../scripts-library/files/gbk';
 import type { PhraseDraft } from '../../scripts-library/phrases/phrase-validation';
@@ -137,10 +137,9 @@ function useImportExport(notify: Notify, planPack: ReturnType<typeof useTeamPack
   const db = useDb();
   const [importPlan, setImportPlan] = useState<ImportPlan>();
   const [source, setSource] = useState<ImportSource>();
-  const importId = (row: ImportRow) => `import-${shortHash(`${row.stageName}|${row.title}|${row.body}`)}`;
   const replan = (next: ImportSource) => {
     setSource(next);
-    setImportPlan(planImport(next.read, next.library, next.stages, importId, next));
+    setImportPlan(planImport(next.read, next.library, next.stages, importRowId, next));
   };
   return {
     importPlan,
@@ -155,7 +154,7 @@ function useImportExport(notify: Notify, planPack: ReturnType<typeof useTeamPack
       const fileGroups = fileGroupsKey(read);
       const remembered = await w.getImportGroupMap(db, fileGroups);
       // Groups go where they went last time; else where they look like an existing stage (欢迎语 ~ 欢迎).
-      const first = planImport(read, library, stages, importId, { initialsOf });
+      const first = planImport(read, library, stages, importRowId, { initialsOf });
       const ids = new Set(stages.map((s) => s.id));
       const stageMap = Object.fromEntries(
         first.groups.flatMap((g) => {

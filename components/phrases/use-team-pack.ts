@@ -8,11 +8,11 @@ import { t } from '../shared/i18n';
 import { download } from '../shared/download';
 import type { Notify } from '../shared/use-notice';
 import { writeErrorText } from '../shared/write-error';
+import { lastTeamPackExport, recordTeamPackExport } from '../../storage/repositories/settings';
 import type { PackApplyChoice } from './TeamPackPreview';
 
 const writes = () => import('../../storage/repositories/phrase-writes');
 const packs = () => import('../../storage/repositories/packs');
-const LAST_EXPORT = 'teamPackExported';
 
 /** Team packs in the panel: the merge preview of an imported pack, applying it, and the lead's export. */
 export function useTeamPack(notify: Notify) {
@@ -20,8 +20,7 @@ export function useTeamPack(notify: Notify) {
   const [packPlan, setPackPlan] = useState<PackUpdatePlan>();
   // Stable: the export form reads it once when it opens.
   const lastExport = useCallback(async (): Promise<Omit<TeamPackInfo, 'id'> | undefined> => {
-    const v = (await db.settings.get(LAST_EXPORT))?.value as Partial<TeamPackInfo> | undefined;
-    return typeof v?.name === 'string' && typeof v.version === 'number' ? { name: v.name, author: String(v.author ?? ''), version: v.version } : undefined;
+    return lastTeamPackExport(db);
   }, [db]);
   return {
     packPlan,
@@ -58,7 +57,7 @@ export function useTeamPack(notify: Notify) {
       const file = PhrasePackSchema.safeParse(teamPackFile(full, stages, library));
       if (!file.success) return notify(t('exportFailed', issueText(file.error.issues[0]!)), 'error');
       download(`kefu-team-pack-${full.id}-v${info.version}.json`, JSON.stringify(file.data, null, 1), 'application/json');
-      await db.settings.put({ key: LAST_EXPORT, value: info });
+      await recordTeamPackExport(db, info);
     },
   };
 }

@@ -33,7 +33,7 @@ interface Props {
 export function ServedActions({ served: servedTab, chatTab, settings, onInsert, onCount, notify }: Props) {
   const [chaseFocus, clearChaseFocus] = useChaseFocus();
   const [open, setOpen] = useState(false);
-  const tally = useTallyCount(settings?.agentName || 'me', settings?.shifts);
+  const tally = useTallyCount(settings);
   const { reminders } = useChase(undefined);
   const buyer = chatTab?.status.buyer ?? null;
   const buyerId = buyer?.id ?? buyer?.name;

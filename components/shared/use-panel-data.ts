@@ -7,7 +7,7 @@ import { listHandovers } from '../../storage/repositories/notes';
 import { ensureDefaults } from '../../storage/defaults';
 import { onTableWritten } from '../../storage/watch';
 import { isUnreadHandover } from '../../scripts-library/notebooks/notebooks';
-import { shiftAt } from '../../scripts-library/tally/tally';
+import { shiftAt } from '../../scripts-library/shared/shift';
 import type { Settings } from '../../scripts-library/shared/schema';
 import { remindersChanged } from './messaging';
 import { useDb } from './db-context';

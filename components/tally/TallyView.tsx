@@ -2,9 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { Settings } from '../../scripts-library/shared/schema';
 import type { TallyField } from '../../storage/repositories/tally';
 import {
-  OFF_SHIFT,
   goalProgress,
-  lastDays,
   monthToDate,
   summarize,
   tallyCsv,
@@ -12,6 +10,7 @@ import {
   weekToDate,
   type Totals,
 } from '../../scripts-library/tally/tally';
+import { lastDays, OFF_SHIFT } from '../../scripts-library/shared/shift';
 import { TallyChart } from './TallyChart';
 import { KpiRow, waitText } from './KpiRow';
 import { download } from '../shared/download';

@@ -4,7 +4,8 @@ import { useDb } from '../shared/db-context';
 import type { Settings, Tally } from '../../scripts-library/shared/schema';
 import { addSale, increment, tallyForDays, tallyOf, type TallyField } from '../../storage/repositories/tally';
 import { saveSettings } from '../../storage/repositories/settings';
-import { lastDays, monthToDate, shiftAt } from '../../scripts-library/tally/tally';
+import { monthToDate } from '../../scripts-library/tally/tally';
+import { lastDays, shiftAt } from '../../scripts-library/shared/shift';
 import { writeErrorText } from '../shared/write-error';
 
 /** What the tally view shows and can do; everything it stores goes through here. */

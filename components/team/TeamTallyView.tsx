@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { Note, Settings } from '../../scripts-library/shared/schema';
 import type { TeamTally } from '../../scripts-library/team/team-config';
-import { OFF_SHIFT, monthToDate, shiftAt } from '../../scripts-library/tally/tally';
+import { monthToDate } from '../../scripts-library/tally/tally';
+import { OFF_SHIFT, shiftAt } from '../../scripts-library/shared/shift';
 import { columnValue, periodDays, sortLines, TEAM_COLUMNS, teamCsv, teamLines, weekProblems, type TeamColumn, type TeamPeriod } from '../../scripts-library/team/team-table';
 import { Tally } from '../tally/TallyView';
 import { download } from '../shared/download';

@@ -130,8 +130,11 @@ const ack =
     return { reply: OK as BackgroundReplyOf<K> };
   };
 
-/** One handler per message of the protocol map (a missing one does not compile). */
-const HANDLERS: { [K in BackgroundType]: Handler<K> } = {
+/** The handler table's type, derived from the protocol map: one handler per message, typed by its entry. */
+export type HandlerTable = { [K in BackgroundType]: Handler<K> };
+
+/** One handler per message of the protocol map (a missing one does not compile: handler-table.test.ts). */
+const HANDLERS: HandlerTable = {
   'chat-script/start': async (_m, sender, services) => {
     await services.startChatScript(sender.tab!.id!, sender.frameId ?? 0);
     return { reply: OK };

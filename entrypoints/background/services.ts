@@ -7,7 +7,7 @@ import { suggestReplies } from '../../scripts-library/suggest/suggest';
 import { listRules } from '../../storage/repositories/rules';
 import { countOne, recordConsultOnce } from '../../storage/repositories/tally';
 import { recordResponse } from '../../storage/repositories/responses';
-import { shiftAt } from '../../scripts-library/tally/tally';
+import { tallyRowAt } from '../../scripts-library/shared/shift';
 import { getSettings, updateSettings } from '../../storage/repositories/settings';
 import { addMiss } from '../../scripts-library/sites/self-check';
 import { orderSuggestions, placeholderValues, rememberPatch } from '../../scripts-library/phrases/placeholders';
@@ -75,10 +75,10 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: Ser
       });
     },
     async buyerOpened(site, buyerId) {
-      const { autoConsult, agentName, shifts } = await getSettings(db);
-      if (!autoConsult) return;
-      const { day, shift } = shiftAt(new Date(), shifts);
-      await recordConsultOnce(db, agentName || 'me', day, shift, `${site}|${buyerId}`);
+      const settings = await getSettings(db);
+      if (!settings.autoConsult) return;
+      const { agent, day, shift } = tallyRowAt(settings, new Date());
+      await recordConsultOnce(db, agent, day, shift, `${site}|${buyerId}`);
     },
     async guardOverride(ruleIds) {
       await updateSettings(db, ({ guardOverrides }) => {
@@ -108,9 +108,8 @@ export function createServices(db: KefuDB, registry: ChatTabRegistry, hooks: Ser
     saveDraft: async (text) => (await saveDraftPhrase(db, text)).title,
     ...waitServices(db, hooks),
     async tallyCount(field, delta) {
-      const { agentName, shifts } = await getSettings(db);
-      const { day, shift } = shiftAt(new Date(), shifts);
-      await countOne(db, agentName || 'me', day, shift, field, delta);
+      const { agent, day, shift } = tallyRowAt(await getSettings(db), new Date());
+      await countOne(db, agent, day, shift, field, delta);
     },
     startChatScript: (tabId, frameId) => (hooks.injectChatScript ? hooks.injectChatScript(tabId, frameId) : Promise.reject(new Error('no scripting'))),
     remindersChanged: hooks.syncReminders ?? (async () => {}),
@@ -140,10 +139,8 @@ function teachServices(db: KefuDB): Pick<BackgroundServices, 'teachLoad' | 'teac
 function waitServices(db: KefuDB, hooks: ServiceHooks): Pick<BackgroundServices, 'recordResponse' | 'waitConfig' | 'waitOverdue'> {
   return {
     async recordResponse(site, buyer, buyerAt, repliedAt) {
-      const { agentName, shifts } = await getSettings(db);
       const at = Math.min(repliedAt, Date.now()); // never a reply from the future
-      const { day, shift } = shiftAt(new Date(at), shifts);
-      await recordResponse(db, { agent: agentName || 'me', day, shift, site, buyer, buyerAt, repliedAt: at });
+      await recordResponse(db, { ...tallyRowAt(await getSettings(db), new Date(at)), site, buyer, buyerAt, repliedAt: at });
     },
     async waitConfig() {
       const { waitLimitSec, waitNotify } = await getSettings(db);

@@ -1,12 +1,16 @@
 /**
  * Payment-chase reminders (催付提醒), pure: the ladder of steps for one buyer, which phrase each step proposes,
  * and what a stored step means at a given moment. The seeds' ladder: 15 minutes after the order was placed, then
- * 24 h, 48 h and 72 h. schema.ts takes its defaults from here, so nothing here imports the schema.
+ * 24 h, 48 h and 72 h. The kinds and the default ladder are the
+ * settings' (shared/chase-ladder.ts).
  */
 import { shortHash } from '../shared/hash';
+import { DEFAULT_CHASE_LADDER, type LadderKind } from '../shared/chase-ladder';
 
-/** Minutes after the order was placed. */
-export const DEFAULT_CHASE_LADDER: number[] = [15, 24 * 60, 48 * 60, 72 * 60];
+export interface LadderStepPlan {
+  minutes: number;
+  phraseId: string;
+}
 
 /**
  * The follow-up ladders. 催付 (payment) takes its delays from ⚙ settings; the others are fixed by the seeds:
@@ -14,14 +18,6 @@ export const DEFAULT_CHASE_LADDER: number[] = [15, 24 * 60, 48 * 60, 72 * 60];
  * next day if it still has not shipped), 中差评跟进 (day 1 and day 2, both before the 3-day mark: a 中差评 takes
  * effect after 3 days, seed 003), 售后回访 (3 and 7 days after delivery). Each step names its phrase.
  */
-export const LADDER_KINDS = ['payment', 'no-order', 'late-shipping', 'bad-review', 'after-sales'] as const;
-export type LadderKind = (typeof LADDER_KINDS)[number];
-
-export interface LadderStepPlan {
-  minutes: number;
-  phraseId: string;
-}
-
 export const FOLLOW_UP_LADDERS: Record<Exclude<LadderKind, 'payment'>, readonly LadderStepPlan[]> = {
   'no-order': [
     { minutes: 60, phraseId: 'followup-no-order' },

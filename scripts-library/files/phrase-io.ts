@@ -261,6 +261,12 @@ export function similarStage(name: string, stages: readonly Stage[]): Stage | un
 const key = (...parts: (string | undefined)[]) => parts.map((p) => p ?? '').join('\u0000');
 
 /**
+ * The id of a phrase an imported row adds: from its group, title and body, so the same row read again (the same
+ * file imported twice, or a colleague's copy) gets the same id and is recognised, not added a second time.
+ */
+export const importRowId = (row: ImportRow): string => `import-${shortHash(`${row.stageName}|${row.title}|${row.body}`)}`;
+
+/**
  * Compare read rows with the library, in one pass (maps, no scans: 100k rows in about a second). A row is the
  * same phrase as a stored one when it has the same id (JSON), else the same shortcut code, else the same stage,
  * title AND body (an exact copy); a row sharing only stage and title with exactly one stored phrase, and with no
@@ -276,53 +282,10 @@ export function planImport(
   options: PlanOptions = {},
 ): ImportPlan {
   const plan: ImportPlan = { format: read.format, added: [], updated: [], clashes: [], duplicates: [], invalid: [], newStages: [], groups: [] };
-  const stageByName = new Map(stages.map((s) => [s.name, s]));
   const stageIds = new Set(stages.map((s) => s.id));
-  const fileStages = new Map<string, Stage>();
-  for (const s of read.stages) if (!stageIds.has(s.id) && !stageByName.has(s.name)) fileStages.set(s.id, s);
-  const pendingStages = new Map<string, Stage>(); // stage id → stage, created only when a row is written into it
-  let order = stages.reduce((m, s) => Math.max(m, s.order), 0);
-
-  const byId = new Map(library.map((p) => [p.id, p]));
-  const codeOwner = new Map<string, { id: string; title: string; code?: string }>();
-  for (const p of library) if (p.code) codeOwner.set(p.code.toLowerCase(), p);
-  const byStageTitle = new Map<string, Phrase[]>();
-  const byContent = new Map<string, Phrase>();
-  for (const p of library) {
-    const k = key(p.stageId, p.title);
-    const list = byStageTitle.get(k);
-    if (list) list.push(p);
-    else byStageTitle.set(k, [p]);
-    byContent.set(key(p.stageId, p.title, p.body), p);
-  }
-  const groupCounts = new Map<string, number>();
-
-  // First pass: resolve every row's stage, so a stage+title shared by two rows of the file is known as ambiguous.
-  const resolved = read.rows.map((row) => {
-    if (row.stageId && stageIds.has(row.stageId)) return { row, stageId: row.stageId };
-    const fileStage = row.stageId ? fileStages.get(row.stageId) : undefined;
-    if (fileStage) return { row, stageId: fileStage.id, create: fileStage };
-    const name = row.stageName?.trim() || '导入';
-    const existing = stageByName.get(name);
-    // Listed for the preview's choice even once mapped, so the choice stays visible and can be changed.
-    if (!existing) groupCounts.set(name, (groupCounts.get(name) ?? 0) + 1);
-    const mapped = Object.hasOwn(options.stageMap ?? {}, name) ? options.stageMap![name] : undefined;
-    if (mapped && stageIds.has(mapped)) return { row, stageId: mapped };
-    if (existing) return { row, stageId: existing.id };
-    const id = `custom-${shortHash(name)}`;
-    let stage = pendingStages.get(id);
-    if (!stage) {
-      stage = { id, name: [...name].slice(0, 20).join(''), order: (order += 10), color: NEW_STAGE_COLOR, builtin: false };
-      pendingStages.set(id, stage);
-    }
-    return { row, stageId: stage.id, create: stage };
-  });
-  for (const [name, rows] of groupCounts) plan.groups.push({ name, rows, suggested: similarStage(name, stages)?.id });
-  const titleRowsInFile = new Map<string, number>();
-  for (const r of resolved) {
-    const k = key(r.stageId, r.row.title.trim());
-    titleRowsInFile.set(k, (titleRowsInFile.get(k) ?? 0) + 1);
-  }
+  const { byId, codeOwner, byStageTitle, byContent } = indexLibrary(library);
+  const { resolved, groups, fileStages, pendingStages, titleRowsInFile } = resolveRowStages(read, stages, options);
+  plan.groups.push(...groups);
 
   const taken = new Set<string>(); // stored phrases already matched by a row
   const seenRows = new Set<string>(); // content of rows planned so far
@@ -379,14 +342,7 @@ export function planImport(
       continue;
     }
     seenRows.add(content);
-    const same =
-      existing &&
-      existing.stageId === draft.stageId &&
-      existing.title === draft.title &&
-      existing.body === draft.body &&
-      (existing.variants ?? []).join('\n') === (draft.variants ?? []).join('\n') &&
-      (existing.code ?? undefined) === draft.code &&
-      existing.tags.join('\n') === draft.tags.join('\n');
+    const same = existing && storedAlready(existing, draft);
     if (same) plan.duplicates.push({ row: row.row, title });
     else (existing ? plan.updated : plan.added).push({ row: row.row, phrase: draft, existing });
     if (existing) taken.add(existing.id);
@@ -397,6 +353,76 @@ export function planImport(
   }
   for (const idOfStage of needed) plan.newStages.push(fileStages.get(idOfStage) ?? pendingStages.get(idOfStage)!);
   return plan;
+}
+
+/** The stored library looked up four ways, built once per plan. */
+function indexLibrary(library: readonly Phrase[]) {
+  const byId = new Map(library.map((p) => [p.id, p]));
+  const codeOwner = new Map<string, { id: string; title: string; code?: string }>();
+  for (const p of library) if (p.code) codeOwner.set(p.code.toLowerCase(), p);
+  const byStageTitle = new Map<string, Phrase[]>();
+  const byContent = new Map<string, Phrase>();
+  for (const p of library) {
+    const k = key(p.stageId, p.title);
+    const list = byStageTitle.get(k);
+    if (list) list.push(p);
+    else byStageTitle.set(k, [p]);
+    byContent.set(key(p.stageId, p.title, p.body), p);
+  }
+  return { byId, codeOwner, byStageTitle, byContent };
+}
+
+/**
+ * Every row's stage, resolved before any row is planned (so a stage+title shared by two rows of the file is known
+ * as ambiguous: `titleRowsInFile`): a stored stage, the file's own, the one the preview mapped its group to, or a new one created
+ * only when a row is written into it. The groups without a stage are listed for the preview's choice.
+ */
+function resolveRowStages(read: Extract<ReadResult, { ok: true }>, stages: readonly Stage[], options: PlanOptions) {
+  const stageByName = new Map(stages.map((s) => [s.name, s]));
+  const stageIds = new Set(stages.map((s) => s.id));
+  const fileStages = new Map<string, Stage>();
+  for (const s of read.stages) if (!stageIds.has(s.id) && !stageByName.has(s.name)) fileStages.set(s.id, s);
+  const pendingStages = new Map<string, Stage>(); // stage id → stage, created only when a row is written into it
+  let order = stages.reduce((m, s) => Math.max(m, s.order), 0);
+  const groupCounts = new Map<string, number>();
+  const resolved = read.rows.map((row): { row: ImportRow; stageId: string; create?: Stage } => {
+    if (row.stageId && stageIds.has(row.stageId)) return { row, stageId: row.stageId };
+    const fileStage = row.stageId ? fileStages.get(row.stageId) : undefined;
+    if (fileStage) return { row, stageId: fileStage.id, create: fileStage };
+    const name = row.stageName?.trim() || '导入';
+    const existing = stageByName.get(name);
+    // Listed for the preview's choice even once mapped, so the choice stays visible and can be changed.
+    if (!existing) groupCounts.set(name, (groupCounts.get(name) ?? 0) + 1);
+    const mapped = Object.hasOwn(options.stageMap ?? {}, name) ? options.stageMap![name] : undefined;
+    if (mapped && stageIds.has(mapped)) return { row, stageId: mapped };
+    if (existing) return { row, stageId: existing.id };
+    const id = `custom-${shortHash(name)}`;
+    let stage = pendingStages.get(id);
+    if (!stage) {
+      stage = { id, name: [...name].slice(0, 20).join(''), order: (order += 10), color: NEW_STAGE_COLOR, builtin: false };
+      pendingStages.set(id, stage);
+    }
+    return { row, stageId: stage.id, create: stage };
+  });
+  const groups = [...groupCounts].map(([name, rows]) => ({ name, rows, suggested: similarStage(name, stages)?.id }));
+  const titleRowsInFile = new Map<string, number>(); // stage + title → rows of the file
+  for (const r of resolved) {
+    const k = key(r.stageId, r.row.title.trim());
+    titleRowsInFile.set(k, (titleRowsInFile.get(k) ?? 0) + 1);
+  }
+  return { resolved, groups, fileStages, pendingStages, titleRowsInFile };
+}
+
+/** A planned row that changes nothing of the stored phrase it matched. */
+function storedAlready(existing: Phrase, draft: { stageId: string; title: string; body: string; variants?: string[]; code?: string; tags: string[] }): boolean {
+  return (
+    existing.stageId === draft.stageId &&
+    existing.title === draft.title &&
+    existing.body === draft.body &&
+    (existing.variants ?? []).join('\n') === (draft.variants ?? []).join('\n') &&
+    (existing.code ?? undefined) === draft.code &&
+    existing.tags.join('\n') === draft.tags.join('\n')
+  );
 }
 
 /** What the record schema would refuse that validatePhrase does not word (tag length and count). */

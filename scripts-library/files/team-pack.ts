@@ -116,43 +116,20 @@ export function planPackUpdate(
   options: PackPlanOptions = {},
 ): PackPlanResult {
   const info: TeamPackInfo = { id: pack.id, name: pack.name, author: pack.author ?? '', version: pack.packVersion ?? 1 };
-  if (RESERVED_IDS.has(info.id)) return { ok: false, error: `团队包的 id 不能是“${info.id}”（短语库自己用这个名字），未导入` };
-  if ([...info.name].length > 80) return { ok: false, error: `团队包的名字超过 80 个字，未导入` };
-  if (installed && info.version < installed.version) {
-    return { ok: false, error: `这是「${info.name}」的旧版本 v${info.version}，本机已是 v${installed.version}，未导入` };
-  }
   const contentHash = packContentHash(pack);
-  if (installed?.contentHash && info.version === installed.version && installed.contentHash !== contentHash) {
-    return { ok: false, error: `本机已有「${info.name}」v${info.version}，这个文件的 v${info.version} 内容不同（可能来自另一个团队，或导出后被改过），未导入。请让组长导出新版本` };
-  }
+  const error = packRefusal(info, installed, contentHash);
+  if (error) return { ok: false, error };
   const warnings: PackWarning[] = [];
   if (installed?.author && installed.author !== info.author) warnings.push({ kind: 'foreign-author', here: installed.author, file: info.author });
   if (pack.contentHash && pack.contentHash !== contentHash) warnings.push({ kind: 'hash-mismatch' });
   const stageOf = resolveStages(pack, stages);
-  const owned = new Map<string, Phrase>(); // ref → the phrase this pack wrote
-  const codeOwner = new Map<string, Phrase>();
-  const loose = new Map<string, Phrase>(); // code + title → a phrase of no pack, to match a pack phrase to
-  for (const p of library) {
-    if (p.pack?.id === pack.id && !owned.has(p.pack.ref)) owned.set(p.pack.ref, p);
-    if (p.code) codeOwner.set(p.code.toLowerCase(), p);
-    if (matchable(p) && p.code) loose.set(`${p.code.toLowerCase()}\u0000${p.title}`, p);
-  }
-  const byId = new Map(library.map((p) => [p.id, p]));
+  const { owned, codeOwner, loose, byId } = indexForPack(library, pack.id);
   const before = new Set(installed?.phraseIds ?? []);
   const claimed = new Set<string>();
   const plan: PackUpdatePlan = {
-    kind: 'team-pack',
-    pack: info,
+    ...{ kind: 'team-pack', pack: info, from: installed?.version, warnings },
     ...(pack.synonyms?.length ? { synonyms: pack.synonyms } : {}),
-    from: installed?.version,
-    added: [],
-    updated: [],
-    kept: [],
-    removed: [],
-    unchanged: [],
-    invalid: [],
-    newStages: [],
-    warnings,
+    ...{ added: [], updated: [], kept: [], removed: [], unchanged: [], invalid: [], newStages: [] },
     record: { id: info.id, name: info.name, author: info.author, version: info.version, phraseIds: [], contentHash },
   };
   const knownStages = new Set([...stages.map((s) => s.id), ...stageOf.created.map((s) => s.id)]);
@@ -209,6 +186,30 @@ export function planPackUpdate(
   for (const [ref, p] of owned) if (!inFile.has(ref)) plan.removed.push({ id: p.id, title: p.title, edited: editedHere(p) });
   plan.newStages = stageOf.created.filter((s) => neededStages.has(s.id));
   return { ok: true, plan };
+}
+
+/** Why a team pack file is not imported at all (a reserved id, an older version, another file of this version). */
+function packRefusal(info: TeamPackInfo, installed: InstalledPack | undefined, contentHash: string): string | undefined {
+  if (RESERVED_IDS.has(info.id)) return `团队包的 id 不能是“${info.id}”（短语库自己用这个名字），未导入`;
+  if ([...info.name].length > 80) return `团队包的名字超过 80 个字，未导入`;
+  if (installed && info.version < installed.version) return `这是「${info.name}」的旧版本 v${info.version}，本机已是 v${installed.version}，未导入`;
+  if (installed?.contentHash && info.version === installed.version && installed.contentHash !== contentHash) {
+    return `本机已有「${info.name}」v${info.version}，这个文件的 v${info.version} 内容不同（可能来自另一个团队，或导出后被改过），未导入。请让组长导出新版本`;
+  }
+  return undefined;
+}
+
+/** The library as a pack plan looks it up: this pack's phrases by ref, codes, phrases of no pack by code + title, ids. */
+function indexForPack(library: readonly Phrase[], packId: string) {
+  const owned = new Map<string, Phrase>(); // ref → the phrase this pack wrote
+  const codeOwner = new Map<string, Phrase>();
+  const loose = new Map<string, Phrase>(); // code + title → a phrase of no pack, to match a pack phrase to
+  for (const p of library) {
+    if (p.pack?.id === packId && !owned.has(p.pack.ref)) owned.set(p.pack.ref, p);
+    if (p.code) codeOwner.set(p.code.toLowerCase(), p);
+    if (matchable(p) && p.code) loose.set(`${p.code.toLowerCase()}\u0000${p.title}`, p);
+  }
+  return { owned, codeOwner, loose, byId: new Map(library.map((p) => [p.id, p])) };
 }
 
 /** The bundled default library's pack id (DEFAULT_PACK_ID; team-packs-defaults.test.ts fails if they part). */

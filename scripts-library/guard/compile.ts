@@ -5,7 +5,7 @@
 import type { Rule, RuleCategory } from '../shared/schema';
 import { AhoCorasick } from './aho-corasick';
 import { normalizeTerm } from './normalize';
-import { patternProblem } from './pattern-safety';
+import { patternProblem } from '../shared/pattern-safety';
 import { LATIN_CHAR } from './bounds';
 import { NearList, nearRules, type NearRules } from './near';
 import { toRuling, type Ruling } from './ruling';

@@ -11,29 +11,13 @@
  * and a test retrains and compares, so the shipped weights are always what the corpus gives.
  */
 import type { RuleCategory } from '../shared/schema';
-import { trainLinear, type LinearWeights, type TrainOptions } from '../shared/linear-model';
+import { trainLinear, type TrainOptions } from '../shared/linear-model';
 import { normalizeBoth } from './normalize';
-import { readUnit, type IntentReader } from './intent-reader';
+import { readUnit, type IntentModel, type IntentReader, type StoredIntentModel } from './intent-reader';
 
 export const NONE = 'none';
 
-export interface IntentModel extends LinearWeights {
-  format: 'kefu-guard-intent';
-  version: 2;
-}
-
-/**
- * The model as shipped (packs/guard-intent.json): the same two-decimal weights written as hundredths, whole
- * numbers (-12 for -0.12): a third smaller to store and to read, and exactly the same values once divided.
- */
-export interface StoredIntentModel {
-  format: 'kefu-guard-intent';
-  version: 2;
-  scale: 100;
-  labels: string[];
-  bias: number[];
-  weights: Record<string, number[]>;
-}
+export type { IntentModel, StoredIntentModel } from './intent-reader';
 
 export function toStored(model: IntentModel): StoredIntentModel {
   const whole = (v: number) => Math.round(v * 100) || 0;

@@ -8,8 +8,8 @@
  */
 import * as z from 'zod/mini';
 import { SITE_PATTERN } from './sites';
-import { TaughtSiteSchema } from '../sites/teach';
-import { MISS_FIELDS } from '../sites/self-check';
+import { TaughtSiteSchema } from './taught-site';
+import { MISS_FIELDS } from './taught-site';
 
 /** Longest text one insert may carry (a phrase is ≤ 500 characters; this leaves room for drafts). */
 export const MAX_INSERT_CHARS = 5000;

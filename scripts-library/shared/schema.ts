@@ -3,12 +3,12 @@
  * TypeScript types are inferred from them, so what is validated at a boundary is exactly what the code uses.
  */
 import { z } from 'zod';
-import { TaughtSiteSchema } from '../sites/teach';
+import { TaughtSiteSchema } from './taught-site';
 import { SITE_PATTERN } from './sites';
-import { DEFAULT_SHIFTS } from '../tally/tally';
-import { DEFAULT_CHASE_LADDER, LADDER_KINDS } from '../chase/reminders';
-import { patternProblem } from '../guard/pattern-safety';
-import { isIntent } from '../suggest/intents';
+import { DEFAULT_SHIFTS } from './shift';
+import { DEFAULT_CHASE_LADDER, LADDER_KINDS } from './chase-ladder';
+import { patternProblem } from './pattern-safety';
+import { isIntent } from './intents';
 
 export const PHRASE_BODY_MAX = 500;
 export const PHRASE_VARIANTS_MAX = 4;
@@ -195,7 +195,7 @@ export const RuleSchema = z
     source: z.string().default(''),
     enabled: z.boolean().default(true),
     /**
-     * Patterns a stored rule held that the safety check (guard/pattern-safety.ts) now refuses: set aside, never
+     * Patterns a stored rule held that the safety check (shared/pattern-safety.ts) now refuses: set aside, never
      * run, kept so that nothing the agent wrote is lost; the rule is switched off and `quarantine` says why.
      */
     quarantinedPatterns: z.array(z.string().max(1000)).max(20).optional(),

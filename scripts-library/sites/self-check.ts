@@ -3,8 +3,9 @@
  * a field it reads — no reply box, no buyer, no messages — for {@link MISSING_AFTER_MS} while the tab is visible
  * is named in the panel, and each such miss is counted per site, field and day (kept locally, never sent).
  */
-export const MISS_FIELDS = ['replyBox', 'buyerName', 'messages'] as const;
-export type MissField = (typeof MISS_FIELDS)[number];
+import { MISS_FIELDS, type MissField } from '../shared/taught-site';
+
+export { MISS_FIELDS, type MissField } from '../shared/taught-site';
 
 /** How long a field must be missing, with the tab visible, before it is named. */
 export const MISSING_AFTER_MS = 20_000;

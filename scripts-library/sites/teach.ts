@@ -9,46 +9,10 @@
  *
  * DOM in, plain data out; no side effects (table-tested in tests/unit/scripts-library/teach.test.ts).
  */
-import * as z from 'zod/mini';
+import type { Locator, SideMarker, TaughtMessages } from '../shared/taught-site';
 
-/** One way to find an element: a CSS selector, and, for a labelled control, the text it must show. */
-export const LocatorSchema = z.object({
-  css: z.string().check(z.minLength(1), z.maxLength(600)),
-  text: z.optional(z.string().check(z.minLength(1), z.maxLength(20))),
-});
-export type Locator = z.infer<typeof LocatorSchema>;
-
-/** One layout or attribute property, at a path under the row, whose value tells the buyer's rows from the agent's. */
-export const SideMarkerSchema = z.object({
-  /** Element-child indices from the row, `''` for the row itself, `'1/0'` for its second child's first child. */
-  path: z.string().check(z.maxLength(40)),
-  /** `style:flex-direction`, `attr:data-from`, `class:message_left`… */
-  prop: z.string().check(z.minLength(1), z.maxLength(80)),
-  buyer: z.string().check(z.maxLength(120)),
-  agent: z.string().check(z.maxLength(120)),
-});
-export type SideMarker = z.infer<typeof SideMarkerSchema>;
-
-export const TaughtMessagesSchema = z.object({
-  /** The element whose children are the message rows. */
-  list: LocatorSchema,
-  /** The rows' tag and the sorted tags of their children (a system row has another shape: never buyer or agent). */
-  shape: z.string().check(z.maxLength(300)),
-  /** Where the text sits in a buyer row (element-child indices), else the whole row's text. */
-  text: z.string().check(z.maxLength(40)),
-  side: z.array(SideMarkerSchema).check(z.minLength(1), z.maxLength(12)),
-});
-export type TaughtMessages = z.infer<typeof TaughtMessagesSchema>;
-
-/** What one site was taught (stored per origin in settings `taughtSites`). */
-export const TaughtSiteSchema = z.object({
-  replyBox: LocatorSchema,
-  send: LocatorSchema,
-  buyerName: LocatorSchema,
-  messages: TaughtMessagesSchema,
-  at: z.number().check(z.int(), z.nonnegative()),
-});
-export type TaughtSite = z.infer<typeof TaughtSiteSchema>;
+export { LocatorSchema, SideMarkerSchema, TaughtMessagesSchema, TaughtSiteSchema } from '../shared/taught-site';
+export type { Locator, SideMarker, TaughtMessages, TaughtSite } from '../shared/taught-site';
 
 export const TEACH_STEPS = ['replyBox', 'send', 'buyerName', 'message'] as const;
 export type TeachStep = (typeof TEACH_STEPS)[number];

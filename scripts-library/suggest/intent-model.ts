@@ -11,7 +11,7 @@
 import { features as stageFeatures, readExamples, type Example } from './stage-model';
 import { normalizeTerm } from '../guard/normalize';
 import { trainLinearIndexed, type LinearWeights, type TrainOptions } from '../shared/linear-model';
-import { CHITCHAT, INTENT_STAGE, isIntent, type IntentId } from './intents';
+import { CHITCHAT, INTENT_STAGE, isIntent, type IntentId } from '../shared/intents';
 
 export { readExamples, type Example };
 

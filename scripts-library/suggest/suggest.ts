@@ -13,7 +13,7 @@
  * Pure: the panel and the background (for the "/" picker) call it with what they have.
  */
 import { normalizeTerm } from '../guard/normalize';
-import { CHITCHAT, stageIntents, type IntentId } from './intents';
+import { CHITCHAT, stageIntents, type IntentId } from '../shared/intents';
 import { INTENT_THRESHOLD, intentRanking } from './intent-hint';
 import type { IntentPosterior } from './intent-model';
 

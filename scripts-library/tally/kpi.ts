@@ -6,8 +6,6 @@
  * in one transaction: the views read the 30 tally rows they already read, never thousands of replies, so the
  * cost does not grow with how busy the shop is. Measured and kept in this browser only.
  */
-import type { Totals } from './tally';
-
 /** A tally row's response sums (rows written before schema v5 have none). */
 export interface ResponseSums {
   responses?: number;
@@ -66,6 +64,6 @@ export function responseTotals(rows: readonly ResponseSums[]): ResponseTotals {
 }
 
 /** 退款率 and 差评率: refunds and bad reviews per sale; null without sales. */
-export function afterSaleRates(t: Pick<Totals, 'conversions'> & { refunds: number; badReviews: number }): { refundRate: number | null; badReviewRate: number | null } {
+export function afterSaleRates(t: { conversions: number; refunds: number; badReviews: number }): { refundRate: number | null; badReviewRate: number | null } {
   return t.conversions > 0 ? { refundRate: t.refunds / t.conversions, badReviewRate: t.badReviews / t.conversions } : { refundRate: null, badReviewRate: null };
 }

@@ -10,7 +10,7 @@
  * share who ask (咨询率), or be typed as inquiries directly.
  */
 import { toCsv } from '../files/csv';
-import type { Shift } from './tally';
+import type { Shift } from '../shared/shift';
 
 export type StaffingMode = 'sales' | 'visitors' | 'inquiries';
 

@@ -1,7 +1,8 @@
 /** 催付提醒 in the database. Every change of a ladder happens in one transaction. */
 import type { KefuDB } from '../db';
 import { ReminderSchema, type Phrase, type Reminder } from '../../scripts-library/shared/schema';
-import { followFromProblem, isActive, ladderPlan, planLadder, type FromProblem, type LadderKind } from '../../scripts-library/chase/reminders';
+import { followFromProblem, isActive, ladderPlan, planLadder, type FromProblem } from '../../scripts-library/chase/reminders';
+import type { LadderKind } from '../../scripts-library/shared/chase-ladder';
 
 const FROM_PROBLEM_TEXT: Record<FromProblem, string> = {
   invalid: '起算时间不是有效的时间',

@@ -8,7 +8,7 @@ import type { RuleImportPlan } from '../../scripts-library/files/rule-io';
 import rulePack from '../../scripts-library/packs/rules-default.json';
 import ruleHistory from '../../scripts-library/packs/history/rules-default.json';
 import { contentHashes, planRuleUpgrade, revisionId, RuleHistorySchema } from '../../scripts-library/guard/rule-upgrade';
-import { patternProblem } from '../../scripts-library/guard/pattern-safety';
+import { patternProblem } from '../../scripts-library/shared/pattern-safety';
 
 /** The current pack's revision: a hash of its rules' content (a new round of guard work changes it). */
 let revision: string | undefined;

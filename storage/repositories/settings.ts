@@ -45,3 +45,15 @@ export async function listQuarantined(db: KefuDB): Promise<{ key: string; table:
     return v.success ? [{ key: r.key.slice(QUARANTINE_PREFIX.length + v.data.table.length + 1), table: v.data.table, reason: v.data.reason, row: v.data.row }] : [];
   });
 }
+
+const LAST_TEAM_PACK_EXPORT = 'teamPackExported';
+
+/** What the last team pack export here was called (name, author, version), for the next one; undefined before any. */
+export async function lastTeamPackExport(db: KefuDB): Promise<{ name: string; author: string; version: number } | undefined> {
+  const v = (await db.settings.get(LAST_TEAM_PACK_EXPORT))?.value as { name?: unknown; author?: unknown; version?: unknown } | undefined;
+  return typeof v?.name === 'string' && typeof v.version === 'number' ? { name: v.name, author: String(v.author ?? ''), version: v.version } : undefined;
+}
+
+export async function recordTeamPackExport(db: KefuDB, info: { name: string; author: string; version: number }): Promise<void> {
+  await db.settings.put({ key: LAST_TEAM_PACK_EXPORT, value: info });
+}

@@ -1,7 +1,7 @@
 /**
- * A meta-test for the panel and the page side: no function over 80 lines in components/ or entrypoints/ unless
- * the line above it says why (`// long: …`). Long functions were where the side panel and the chat script
- * became hard to read and change.
+ * A meta-test over the whole source: no function over 80 lines in components/, entrypoints/, scripts-library/ or
+ * storage/ unless the line above it says why (`// long: …`). Long functions were where the side panel, the chat
+ * script and the search and guard cores became hard to read and change.
  */
 import { describe, expect, it } from 'vitest';
 import ts from 'typescript';
@@ -10,6 +10,11 @@ import { join, relative } from 'node:path';
 
 const root = join(__dirname, '../..');
 const MAX_LINES = 80;
+/**
+ * TEMPORARY: the two performance cores are being split into readable parts by other hands right now (#34 item 4).
+ * The lead removes this list once their work is merged; nothing else may be added to it.
+ */
+const SPLITTING_NOW = ['scripts-library/search/search.ts'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -39,10 +44,11 @@ function longFunctions(path: string, text = readFileSync(path, 'utf8')): string[
 }
 
 describe('function size', () => {
-  it(`no function in components/ or entrypoints/ is over ${MAX_LINES} lines without a reason`, () => {
-    const files = [...sources(join(root, 'components')), ...sources(join(root, 'entrypoints'))];
-    expect(files.length).toBeGreaterThan(40);
-    expect(files.flatMap((f) => longFunctions(f))).toEqual([]);
+  it(`no function in components/, entrypoints/, scripts-library/ or storage/ is over ${MAX_LINES} lines without a reason`, () => {
+    const files = ['components', 'entrypoints', 'scripts-library', 'storage'].flatMap((d) => sources(join(root, d)));
+    expect(files.length).toBeGreaterThan(150);
+    const long = files.filter((f) => !SPLITTING_NOW.includes(relative(root, f))).flatMap((f) => longFunctions(f));
+    expect(long).toEqual([]);
   });
 
   it('finds a long function or arrow, and accepts one whose reason is given', () => {

@@ -8,7 +8,8 @@ import type { KefuDB } from '../../storage/db';
 import { freshDbPerTest } from '../helpers/db';
 import { startChase } from '../../storage/repositories/reminders';
 import { exportBackup, parseBackup } from '../../storage/backup';
-import { delayParts, dueToNotify, ladderPlan, LADDER_KINDS, nextAlarmAt, parseDelays, stepState, type LadderKind } from '../../scripts-library/chase/reminders';
+import { delayParts, dueToNotify, ladderPlan, nextAlarmAt, parseDelays, stepState } from '../../scripts-library/chase/reminders';
+import { LADDER_KINDS, type LadderKind } from '../../scripts-library/shared/chase-ladder';
 import { ReminderSchema, SettingsSchema } from '../../scripts-library/shared/schema';
 
 const freshDb = freshDbPerTest('fuzz-reminders');

@@ -5,7 +5,8 @@ import { freshDbPerTest } from '../../helpers/db';
 import { ensureDefaultPacks } from '../../../storage/repositories/packs';
 import { activeReminders, completeStep, fireReminder, markPaid, startChase } from '../../../storage/repositories/reminders';
 import { createReminderService } from '../../../entrypoints/background/reminders';
-import { CHASE_FOCUS_KEY, DEFAULT_CHASE_LADDER, planLadder } from '../../../scripts-library/chase/reminders';
+import { CHASE_FOCUS_KEY, planLadder } from '../../../scripts-library/chase/reminders';
+import { DEFAULT_CHASE_LADDER } from '../../../scripts-library/shared/chase-ladder';
 import type { ChatTab } from '../../../scripts-library/shared/protocol';
 
 const freshDb = freshDbPerTest('rem');

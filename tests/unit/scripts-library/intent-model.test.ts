@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { features, rankIntents, readExamples, train, type IntentModel } from '../../../scripts-library/suggest/intent-model';
-import { INTENT_IDS } from '../../../scripts-library/suggest/intents';
+import { INTENT_IDS } from '../../../scripts-library/shared/intents';
 
 const dir = join(__dirname, '../../fixtures/buyer-messages');
 const shipped = join(__dirname, '../../../scripts-library/packs/intent-model.json');

@@ -8,6 +8,7 @@ import {
   exportCsv,
   exportJsonPack,
   exportQianniuCsv,
+  importRowId,
   planImport,
   readImportFile,
   type ReadResult,
@@ -26,7 +27,7 @@ beforeEach(async () => {
 async function plan(bytes: Uint8Array) {
   const read = readImportFile(bytes);
   if (!read.ok) throw new Error(read.error);
-  return planImport(read, await db.phrases.toArray(), await listStages(db), (r) => `import-${hash(`${r.stageName}|${r.title}|${r.body}`)}`);
+  return planImport(read, await db.phrases.toArray(), await listStages(db), importRowId);
 }
 const await0 = { stageId: 'logistics', tags: [], pinned: false, useCount: 0, createdAt: 0, updatedAt: 0, origin: 'user' };
 const snapshot = async () => ({ phrases: await db.phrases.orderBy('id').toArray(), stages: await db.stages.orderBy('id').toArray() });
@@ -227,7 +228,7 @@ describe('a Qianniu file whose codes clash with the default library (#29 item 2)
     const read = readImportFile(bytes);
     if (!read.ok) throw new Error(read.error);
     const initialsOf = (await import('../../../scripts-library/shared/pinyin')).phrasePinyin;
-    return planImport(read, await db.phrases.toArray(), await listStages(db), (r) => `import-${hash(`${r.stageName}|${r.title}|${r.body}`)}`, {
+    return planImport(read, await db.phrases.toArray(), await listStages(db), importRowId, {
       initialsOf: (text) => initialsOf([text]).initials,
       ...options,
     });
@@ -301,5 +302,20 @@ describe('files an agent’s tools really write (#30 m1, m3)', () => {
       expect(read.error).toMatch(/引号/);
       expect(read.error.replace(/CSV/g, '')).not.toMatch(/[A-Za-z]{3,}/); // PapaParse's: “Quoted field unterminated”
     }
+  });
+});
+
+describe('importRowId: the id a new imported phrase gets', () => {
+  const row = { row: 1, stageName: '售后', title: '退货地址', body: '请寄回：上海市…', tags: [] };
+  it('is the same for the same row read again (a file imported twice adds it once), whatever its line', () => {
+    expect(importRowId({ ...row, row: 7 })).toBe(importRowId(row));
+    expect(importRowId(row)).toMatch(/^import-/);
+  });
+  it.each([
+    ['another group', { stageName: '物流' }],
+    ['another title', { title: '退货流程' }],
+    ['another body', { body: '请寄回：北京市…' }],
+  ])('differs for %s', (_label, change) => {
+    expect(importRowId({ ...row, ...change })).not.toBe(importRowId(row));
   });
 });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReminderSchema } from '../../../scripts-library/shared/schema';
+import { DEFAULT_CHASE_LADDER, LADDER_KINDS } from '../../../scripts-library/shared/chase-ladder';
 import {
-  DEFAULT_CHASE_LADDER,
-  LADDER_KINDS,
   LATE_GRACE_MS,
   ladderPlan,
   chasePhraseId,

@@ -109,7 +109,7 @@ describe('suggested replies answer the question asked (#32)', () => {
 
 describe('the default pack answers every intent', () => {
   it('every intent but chit-chat has a phrase that answers it and may lead for it', async () => {
-    const { INTENT_IDS } = await import('../../../scripts-library/suggest/intents');
+    const { INTENT_IDS } = await import('../../../scripts-library/shared/intents');
     const { mayLead } = await import('../../../scripts-library/suggest/suggest');
     const missing = INTENT_IDS.filter((i) => i !== 'chitchat' && !phrases.some((p) => p.intents?.includes(i) && mayLead(p.lead, i)));
     expect(missing).toEqual([]);

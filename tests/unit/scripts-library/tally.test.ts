@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { responseTotals, withResponse } from '../../../scripts-library/tally/kpi';
 import { serviceHours } from '../../../scripts-library/chase/service-hours';
-import { conversionRate, goalProgress, lastDays, monthToDate, shiftAt, summarize, tallyCsv, totalsByDay, weekToDate, type Shift } from '../../../scripts-library/tally/tally';
+import { conversionRate, goalProgress, monthToDate, summarize, tallyCsv, totalsByDay, weekToDate } from '../../../scripts-library/tally/tally';
+import { lastDays, shiftAt, type Shift } from '../../../scripts-library/shared/shift';
 
 const at = (s: string) => new Date(s); // local time (no zone suffix): wall-clock, DST-free arithmetic
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { patternProblem } from '../../../../scripts-library/guard/pattern-safety';
-import { checkDraft, DEFAULT_RULES, PATTERN_AHEAD, PATTERN_SLICE, PATTERN_STEP } from '../../../../scripts-library/guard';
-import { RuleSchema } from '../../../../scripts-library/shared/schema';
+import { patternProblem } from '../../../scripts-library/shared/pattern-safety';
+import { checkDraft, DEFAULT_RULES, PATTERN_AHEAD, PATTERN_SLICE, PATTERN_STEP } from '../../../scripts-library/guard';
+import { RuleSchema } from '../../../scripts-library/shared/schema';
 
 describe('rule patterns that would freeze or hold everything are refused', () => {
   it.each([
