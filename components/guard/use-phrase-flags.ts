@@ -36,43 +36,20 @@ function useJudge(): Judge | undefined {
   return judge?.fn;
 }
 
-/**
- * Flags wait until the first screen is painted, once per page: compiling the rules for the first flagged row took
- * most of the script time between the panel's modules and its first phrase (two compiles: the bundled rules, then
- * the stored ones). A row shows its flag a moment after the panel opens; later mounts flag at once.
- */
-const FLAGS_AFTER_MS = 150;
-let flagsReady = false;
-function useFlagsReady(): boolean {
-  const [ready, setReady] = useState(flagsReady);
-  useEffect(() => {
-    if (ready) return;
-    const timer = setTimeout(() => {
-      flagsReady = true;
-      setReady(true);
-    }, FLAGS_AFTER_MS);
-    return () => clearTimeout(timer);
-  }, [ready]);
-  return ready;
-}
-
 export function usePhraseFlags(guardAllows: Settings['guardAllows'] | undefined): (phrase: Phrase) => PhraseFlag {
   const db = useDb();
   const judge = useJudge();
-  const ready = useFlagsReady();
   const stored = useLiveQuery(() => listRules(db), [db]);
-  // The pack plus the agent's 不再提示 allows: what the background checks the chat box with (none until the stored
-  // rules are read: compiling the bundled ones first would be thrown away a moment later).
-  const rules = useMemo(() => (stored ? effectiveRules(stored.length ? stored : DEFAULT_RULES, guardAllows ?? {}) : undefined), [stored, guardAllows]);
+  // The pack plus the agent's 不再提示 allows: what the background checks the chat box with.
+  const rules = useMemo(() => effectiveRules(stored?.length ? stored : DEFAULT_RULES, guardAllows ?? {}), [stored, guardAllows]);
   // Checked for rendered rows only (and by 体检 once per library change: the same function while the rules are).
   return useCallback(
     (phrase: Phrase): PhraseFlag => {
-      if (!ready || !rules) return undefined;
       const found = [phrase.body, ...(phrase.variants ?? [])].flatMap((text) => (judge ? judge(text, rules, { allows: judgeAllows(guardAllows ?? {}) }) : checkDraft(text, rules))).filter((h) => h.severity !== 'hint');
       if (!found.length) return undefined;
       const terms = found.map((h) => h.text).join('、');
       return found.some((h) => h.severity === 'block') ? { severity: 'block', text: t('flagBlock', terms) } : { severity: 'warn', text: t('flagWarn', terms) };
     },
-    [rules, guardAllows, judge, ready],
+    [rules, guardAllows, judge],
   );
 }

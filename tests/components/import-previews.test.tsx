@@ -35,7 +35,7 @@ const upload = (file: File) => userEvent.upload(screen.getByTestId('import-file'
 describe('a team pack made from the default library (#29 item 3)', { timeout: 30_000 }, () => {
   it('a fresh agent sees one summary line, no refused rows, and gets the lead’s wording', async () => {
     await upload(leadPack(1));
-    const preview = await screen.findByTestId('team-pack-preview');
+    const preview = await screen.findByTestId('team-pack-preview', {}, { timeout: 8000 });
     expect(within(preview).getByTestId('team-pack-counts')).toHaveTextContent(`新增 2 · 更新 1 · 包中已移除 0 · 保留 0 · 无变化 ${defaultPack.phrases.length - 1}`);
     expect(preview).not.toHaveTextContent('已被');
     expect(within(preview).queryAllByRole('listitem').length).toBeLessThan(5);
