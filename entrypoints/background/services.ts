@@ -172,17 +172,18 @@ function createGuardChecker(db: KefuDB, kept: GuardCache): BackgroundServices['g
       read();
     },
   });
-  let rules: { base: readonly Rule[]; key: string; rules: readonly Rule[]; ready: Promise<void> } | undefined;
+  let rules: { base: readonly Rule[]; key: string; rules: readonly Rule[]; notes: Map<string, string>; ready: Promise<void> } | undefined;
   return async (text, site) => {
     const [{ guardAllows }] = await Promise.all([getSettings(db), firstRead]);
     const base = stored ?? DEFAULT_RULES;
     const key = JSON.stringify(guardAllows);
     if (!rules || key !== rules.key || base !== rules.base) {
       const effective = effectiveRules(base, guardAllows);
-      rules = { base, key, rules: effective, ready: reviveOrKeep(kept, effective) };
+      // The rules' notes by id, made once per rule set rather than on every keystroke's check.
+      rules = { base, key, rules: effective, notes: new Map(base.map((r) => [r.id, r.note])), ready: reviveOrKeep(kept, effective) };
     }
     await rules.ready;
-    const notes = new Map(base.map((r) => [r.id, r.note]));
+    const { notes } = rules;
     // A model hit keeps its confidence: the badge offers no 不再提示 on a sure 辱骂 guess.
     return judgeDraft(text, rules.rules, { allows: judgeAllows(guardAllows), ...(site ? { site } : {}) }).map((h) => ({
       ...h,
