@@ -3,7 +3,7 @@
  * The default rules written from round 8's misses (#31, after round 8 was scored once and retired into tune), by
  * `node tests/tools/round8-rules.mjs` (idempotent like round9-rules.mjs: each rule replaced by id, a new one after
  * the last rule of its category). Run `npm run rules:history` after it. Tuned on three quarters of round 8; the
- * fourth (tests/tools/round8-dev.ts) was not looked at. Each rule is a family, not a sentence:
+ * fourth (tests/tools/dev-split.ts) was not looked at. Each rule is a family, not a sentence:
  *
  * - SOUND, generated: the key words of a category with one character replaced by another read the same (toneless,
  *   pinyin-pro, among the 3,755 GB2312 level-1 characters): 颜证码, 身份正号, 好坪, 红苞, 神精病, 智章, 先下交易.
