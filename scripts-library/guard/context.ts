@@ -91,8 +91,12 @@ const QUOTED_MAX = 40;
 const REPORTED = /(?:您|你|买家|有人|顾客)(?:刚才|之前)?(?:问|说|提到|讲)(?:的|过|了)?/;
 /** A question (能不能, 可不可以…) holds 不 but negates nothing: 「差评能不能删一下」 asks for the removal. */
 const QUESTION = /能不能|可不可以|要不要|会不会|是不是|行不行/g;
-/** Every QUESTION holds 不: a clause without it (most) is returned as it is, with no regex run. */
-const unasked = (text: string) => (text.includes('不') ? text.replace(QUESTION, '') : text);
+/**
+ * A reward on a condition (不评价不返, 不晒图不送, 默认好评不返) holds 不 and refuses nothing: it asks for the review.
+ */
+const ON_CONDITION = /不(?:给|写|打|发)?(?:好评|评价|评|晒图|晒单|追评|带图|五星|截图)不|(?:系统)?默认(?:好评|评价)不/g;
+/** Every QUESTION and ON_CONDITION holds 不: a clause without it (most) is returned as it is, with no regex run. */
+const unasked = (text: string) => (text.includes('不') ? text.replace(QUESTION, '').replace(ON_CONDITION, '') : text);
 /** 不 / 别 / 勿 / 没 right before the words (不刷单, 别私下转账, 不用转账), outside a question (能不能). */
 const SHORT_NEGATION = /(?:[不别勿没]|不用|不会|没有|从不|从来不|并不|绝不)[^，,。！!？?；;]{0,1}$/;
 /** The clause after a taboo word asks the buyer something (您 … 吗/呢/？, or an A不A question). */

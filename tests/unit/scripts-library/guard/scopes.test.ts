@@ -82,6 +82,9 @@ describe("the console's own platform (a table per site)", () => {
     expect(warned('快手小店下单就行')).toEqual([]);
     expect(warned('拼多多先用后付可以用的')).toEqual([]);
     expect(held('拼多多上同款更便宜，去那边拍').length).toBeGreaterThan(0);
+    // The agent calling the platform "here" is the console, though 找我 elsewhere sends the buyer away.
+    expect(held('如果超过五天还没到，您在京东这边找我，我帮您催')).toEqual([]);
+    expect(held('京东那边找我，便宜点').length).toBeGreaterThan(0);
   });
 
   it('names every console the chat script has an adapter for, and 快手', () => {
