@@ -17,9 +17,9 @@ const CLAUSE = new Uint8Array(65536);
 for (const c of '，,。！!？?；;\n~～') CLAUSE[c.charCodeAt(0)] = 1;
 const endsClause = (text: string, i: number) => CLAUSE[text.charCodeAt(i)] === 1;
 /** A negation before the hit, in its clause and at most this far. */
-const NEGATION_BEFORE = ['不能', '不可以', '不允许', '不要', '请勿', '禁止', '不支持', '不做', '不参与', '不会问', '不会让', '不会索要', '谨防', '小心', '不需要', '别相信', '拒绝', '不接受', '严禁', '不提供', '不通过', '无需', '不存在', '别信', '别把', '不搞', '不返', '不送', '从不', '从来不', '绝不', '不索取', '不索要', '们没有', '家没有', '店没有'];
+const NEGATION_BEFORE = ['不能', '不可以', '不允许', '不要', '请勿', '禁止', '不支持', '不做', '不参与', '不会问', '不会让', '不会索要', '谨防', '小心', '不需要', '别相信', '拒绝', '不接受', '严禁', '不提供', '不通过', '无需', '不存在', '别信', '别把', '不搞', '不返', '不送', '从不', '从来不', '绝不', '不索取', '不索要', '们没有', '家没有', '店没有', '店里没有', '这边没有', '平台上没有', '官方没有'];
 /** Refusals that negate the whole clause before the words, however far (「我们不会让您提供银行卡密码或者验证码」). */
-const CLAUSE_NEGATION = ['不会让', '不会索要', '不会索取', '请勿', '禁止', '严禁', '不提供', '不通过', '无需', '不存在', '别信', '不会加', '不会私信', '不会用', '不会因为', '我们不会', '客服不会', '主播不会', '从不', '从来不', '绝不', '不用通过', '不会私聊', '不会通过', '们没有', '家没有', '店没有'];
+const CLAUSE_NEGATION = ['不会让', '不会索要', '不会索取', '请勿', '禁止', '严禁', '不提供', '不通过', '无需', '不存在', '别信', '不会加', '不会私信', '不会用', '不会因为', '我们不会', '客服不会', '主播不会', '从不', '从来不', '绝不', '不用通过', '不会私聊', '不会通过', '们没有', '家没有', '店没有', '店里没有', '这边没有', '平台上没有', '官方没有', '不会请', '不会找人', '也不会'];
 const NEGATION_AFTER = ['不要告诉', '不要泄露', '千万不要', '千万别', '别告诉', '不是我们建', '不是我们开', '不用提供', '不用给', '我们没有', '是不允许', '不可以', '不能给', '请勿', '都不是我们', '不是我们的', '不是本店', '千万不能', '不能告诉', '告诉别人', '没法透露', '不能透露', '不会透露', '是不安全的', '不安全', '是不做的', '是不允许的', '我们不做', '我们不搞', '一律拒绝', '别理', '别信'];
 /** Each list as one alternation: one regex scan of the clause instead of a search per word. */
 const anyOf = (words: string[]) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
@@ -50,6 +50,24 @@ const CAUTION_NEXT = /^(?:任何人|谁|别人)[^，,。！!？?；;\n]{0,4}(?:�
 /** The clause asks the buyer to hand something over (发我, 告诉我, 提供…). */
 const ASKS_FOR = /发我|发给我|告诉我|给我|报给?我|提供|截图|拍给|说一下|报一下|念一下/;
 const WARNING_REACH = 200;
+/**
+ * The sentence cautions the buyer about their own data (为了您的隐私安全, 建议您撤回, 注意保护隐私): a privacy hit in a
+ * clause of it that asks for nothing (照片里有您的身份证号码，为了您的隐私安全，建议您撤回) is the agent protecting it.
+ */
+const PRIVACY_CARE = /为了您的(?:隐私|信息|个人信息|账户|账号)安全|保护(?:好)?(?:您的)?(?:个人)?隐私|注意(?:保护)?隐私|建议您?(?:撤回|删除|删掉)|请您?(?:撤回|删除|删掉)/;
+
+/**
+ * Whether the clause(s) [start, end) of the text ask for nothing and their sentence cautions the buyer about their
+ * own data (PRIVACY_CARE): a privacy hit there, the rules' or the model's, is the agent protecting it.
+ */
+export function caresForPrivacy(text: string, start: number, end: number): boolean {
+  if (ASKS_FOR.test(text.slice(start, end))) return false;
+  let from = start;
+  let to = end;
+  while (from > 0 && !SENTENCE_END.test(text[from - 1]!)) from--;
+  while (to < text.length && !SENTENCE_END.test(text[to]!)) to++;
+  return PRIVACY_CARE.test(text.slice(from, to));
+}
 
 /**
  * Whether a whole clause (a model hit's) is in a refusal, warning or declining scope for a category: the words of
@@ -73,8 +91,12 @@ const QUOTED_MAX = 40;
 const REPORTED = /(?:您|你|买家|有人|顾客)(?:刚才|之前)?(?:问|说|提到|讲)(?:的|过|了)?/;
 /** A question (能不能, 可不可以…) holds 不 but negates nothing: 「差评能不能删一下」 asks for the removal. */
 const QUESTION = /能不能|可不可以|要不要|会不会|是不是|行不行/g;
-/** Every QUESTION holds 不: a clause without it (most) is returned as it is, with no regex run. */
-const unasked = (text: string) => (text.includes('不') ? text.replace(QUESTION, '') : text);
+/**
+ * A reward on a condition (不评价不返, 不晒图不送, 默认好评不返) holds 不 and refuses nothing: it asks for the review.
+ */
+const ON_CONDITION = /不(?:给|写|打|发)?(?:好评|评价|评|晒图|晒单|追评|带图|五星|截图)不|(?:系统)?默认(?:好评|评价)不/g;
+/** Every QUESTION and ON_CONDITION holds 不: a clause without it (most) is returned as it is, with no regex run. */
+const unasked = (text: string) => (text.includes('不') ? text.replace(QUESTION, '').replace(ON_CONDITION, '') : text);
 /** 不 / 别 / 勿 / 没 right before the words (不刷单, 别私下转账, 不用转账), outside a question (能不能). */
 const SHORT_NEGATION = /(?:[不别勿没]|不用|不会|没有|从不|从来不|并不|绝不)[^，,。！!？?；;]{0,1}$/;
 /** The clause after a taboo word asks the buyer something (您 … 吗/呢/？, or an A不A question). */
@@ -146,6 +168,7 @@ export function contextOf(draft: string, plain: View) {
         if (SHORT_NEGATION.test(unasked(text.slice(s, ps)))) return true;
         // Reported buyer words without quote marks: 您问能不能返现（平台不允许的）.
         if (REPORTED.test(text.slice(s, ps))) return true;
+        if (category === 'privacy' && caresForPrivacy(text, c, e)) return true;
         // A caution in the next clause (付款验证码是您个人的，任何人问都不要给), when this clause asks for nothing
         // (把验证码发我，任何人问都不要给 stays flagged).
         if (text[e] !== undefined && !SENTENCE_END.test(text[e]!) && !ASKS_FOR.test(text.slice(c, e))) {

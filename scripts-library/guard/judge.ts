@@ -18,7 +18,7 @@ import { MODEL_PREFIX } from './draft-state';
 import { clauses, fromStored, guessesFor, NONE, unitPosterior, type IntentModel, type StoredIntentModel } from './intent';
 import { modelReader, storedReader, type IntentReader } from './intent-reader';
 import { severityFor } from './policy';
-import { scopedClause } from './context';
+import { caresForPrivacy, scopedClause } from './context';
 import { namesOwnFeature, ownPlatformHit, ownWords } from './platforms';
 
 /** The shipped model (packs/guard-intent.json), as weights by feature name (what training and its tests read). */
@@ -128,7 +128,7 @@ export function judgeDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
       ruleId,
       category: g.category,
       // A clause that refuses, warns against or declines what the model reads (我们从来不说…, 不敢说全网最低) is a hint.
-      severity: g.p >= sure && !modelExcused(text, g.category, own) ? severityFor(g.category, 'model') : 'hint',
+      severity: g.p >= sure && !modelExcused(text, g.category, own) && !(g.category === 'privacy' && caresForPrivacy(draft, g.start, g.end)) ? severityFor(g.category, 'model') : 'hint',
       suggestion: INTENT_ADVICE[g.category],
       confidence: Math.round(g.p * 100) / 100,
     });

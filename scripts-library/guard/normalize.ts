@@ -37,6 +37,8 @@ const SUPPLEMENT: Record<string, string> = { 妳: '你', 著: '着' };
 const CONFUSABLE: Record<string, string> = {
   а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', ѕ: 's', і: 'i', ј: 'j', ԛ: 'q', ԝ: 'w',
   α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w',
+  // A tick looks like v (加√, ✓x), and the heavy plus sign is typed for 加 (➕威, ➕v): read as what they stand for.
+  '√': 'v', '✓': 'v', '✔': 'v', '➕': '加',
 };
 
 /**

@@ -74,6 +74,8 @@ export function ownWords(site?: string): OwnWords {
   return words;
 }
 
+/** Words after a platform's name that say it is here, where the agent types (京东这边, 拼多多这里). */
+const HERE = /^(?:这边|这里|这儿|这头)/;
 /** Leading words that only say where (去京东, 在快手, 上淘宝): the place is still the name. */
 const WHERE = /^[去在到上用打开进]/;
 
@@ -84,6 +86,8 @@ const WHERE = /^[去在到上用打开进]/;
 export function ownPlatformHit(draft: string, start: number, end: number, own: OwnWords): boolean {
   const text = draft.slice(start, end).toLowerCase();
   const bare = text.replace(WHERE, '');
+  // A name the agent calls here (您在京东这边找我, 拼多多这里下单) is the console it types on, whatever else the sentence says.
+  if (own.names.includes(bare) && HERE.test(draft.slice(end, end + 3))) return true;
   if (own.union && REDIRECT.test(sentenceAround(draft, start, end))) return false;
   // …but not what is outside it (淘宝外, 京东以外).
   for (const name of own.names) if (bare.startsWith(name) && !/^(?:外|以外|之外)/.test(bare.slice(name.length))) return true;

@@ -3,7 +3,7 @@
  * The default rules written from round 8's misses (#31, after round 8 was scored once and retired into tune), by
  * `node tests/tools/round8-rules.mjs` (idempotent like round9-rules.mjs: each rule replaced by id, a new one after
  * the last rule of its category). Run `npm run rules:history` after it. Tuned on three quarters of round 8; the
- * fourth (tests/tools/round8-dev.ts) was not looked at. Each rule is a family, not a sentence:
+ * fourth (tests/tools/dev-split.ts) was not looked at. Each rule is a family, not a sentence:
  *
  * - SOUND, generated: the key words of a category with one character replaced by another read the same (toneless,
  *   pinyin-pro, among the 3,755 GB2312 level-1 characters): 颜证码, 身份正号, 好坪, 红苞, 神精病, 智章, 先下交易.
@@ -17,26 +17,14 @@
  * - WORDS, written: the families round 8's misses belong to (threats, looks and body, intelligence; card details,
  *   pickup codes, face checks and remote control; rewards a few words after the review).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { TextDecoder } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pinyin } from 'pinyin-pro';
+import { bySound as soundTable, chunks, root, ruleOf, writeRules } from './rule-writer.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const file = join(root, 'scripts-library', 'packs', 'rules-default.json');
 const SOURCE = 'round 8 (#31, retired into tune): tests/tools/round8-rules.mjs, tuned on three quarters of tests/fixtures/guard/round8.tsv';
 
-const decoder = new TextDecoder('gb18030');
-const bySound = new Map();
-for (let a = 0xb0; a <= 0xd7; a++) {
-  for (let b = 0xa1; b <= 0xfe; b++) {
-    const ch = decoder.decode(Uint8Array.from([a, b]));
-    if (!/^[\u4e00-\u9fff]$/.test(ch)) continue;
-    const s = pinyin(ch, { toneType: 'none' });
-    bySound.set(s, [...(bySound.get(s) ?? []), ch]);
-  }
-}
+const bySound = soundTable();
 const soundOf = (ch) => pinyin(ch, { toneType: 'none' });
 const sameSound = (ch) => (bySound.get(soundOf(ch)) ?? []).filter((c) => c !== ch);
 
@@ -71,7 +59,7 @@ function mixed(word) {
 }
 const uniq = (xs) => [...new Set(xs)];
 
-const rule = (id, category, severity, suggestion, body) => ({ id, terms: [], category, severity, suggestion, allow: [], note: '', source: SOURCE, ...body });
+const rule = ruleOf(SOURCE);
 
 const INSULTS = ['傻逼', '傻比', '白痴', '智障', '脑残', '垃圾', '神经病', '弱智', '蠢货', '贱人', '废物', '混蛋', '王八蛋', '猪脑子', '你妈的', '他妈的'];
 const PRIVATE = ['验证码', '身份证', '身份证号', '银行卡号', '支付密码', '密码', '取件码'];
@@ -94,8 +82,7 @@ const claimMixed = uniq(['最低', '最好', '第一', '最便宜', '全网最�
 const tabooMixed = uniq(TABOO.flatMap(mixed));
 const offMixed = uniq(['支付宝', '微信', '线下'].flatMap(mixed));
 
-/** A word of a near group may be 12 characters at most (schema): the sound lists go in as terms where they can. */
-const chunks = (list, size) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
+// A word of a near group may be 12 characters at most (schema): the sound lists go in as terms where they can.
 const REWARD_NEAR = ['返', '红包', '现金', '佣金', '补你', '补您', '退你', '退您', '给你退', '给您退', '给你返', '给您返', '块钱', '元', '块', '领', '奖励', '礼品', '免单'];
 
 const RULES = [
@@ -217,19 +204,5 @@ const RULES = [
   }),
 ];
 
-const pack = JSON.parse(readFileSync(file, 'utf8'));
-for (const r of RULES) {
-  for (const g of r.near ?? []) if (g.some((w) => w.length > 12) || g.length > 80) throw new Error(`${r.id}: a near group too big`);
-  const at = pack.rules.findIndex((x) => x.id === r.id);
-  if (at >= 0) {
-    pack.rules[at] = r;
-    continue;
-  }
-  let last = -1;
-  pack.rules.forEach((x, i) => {
-    if (x.category === r.category) last = i;
-  });
-  pack.rules.splice(last + 1, 0, r);
-}
-writeFileSync(file, `${JSON.stringify(pack, null, 2)}\n`);
+const pack = writeRules(RULES);
 console.log(`rules-default.json: ${RULES.length} round-8 rules (${insultSound.length} insult, ${privateSound.length} private, ${reviewSound.length}+${rewardSound.length} review, ${offSound.length} off, ${tabooSound.length} taboo sound-alikes), ${pack.rules.length} rules in all`);

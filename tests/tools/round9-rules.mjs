@@ -16,29 +16,10 @@
  *   wordings rather than one sentence, with Latin initials as patterns (word boundaries; a model code such as
  *   SB-200 or HP1020 is no hit: a digit may not follow).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { TextDecoder } from 'node:util';
-import { pinyin } from 'pinyin-pro';
+import { bySound, chunks, ruleOf, writeRules } from './rule-writer.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const file = join(root, 'scripts-library', 'packs', 'rules-default.json');
 const SOURCE = 'round 9 (#31 item 7): tests/tools/round9-rules.mjs, tuned on tests/fixtures/guard/round9-tune.tsv';
 
-function bySound() {
-  const decoder = new TextDecoder('gb18030');
-  const by = new Map();
-  for (let a = 0xb0; a <= 0xd7; a++) {
-    for (let b = 0xa1; b <= 0xfe; b++) {
-      const ch = decoder.decode(Uint8Array.from([a, b]));
-      if (!/^[\u4e00-\u9fff]$/.test(ch)) continue;
-      const sound = pinyin(ch, { toneType: 'none' });
-      by.set(sound, [...(by.get(sound) ?? []), ch]);
-    }
-  }
-  return by;
-}
 const sounds = bySound();
 const WEI = [...sounds.get('wei'), '薇', '徽', '溦', '嶶'];
 const XIN = [...sounds.get('xin'), '鑫', '馨', '昕', '歆', '伩', '訫', '亻言'];
@@ -56,10 +37,9 @@ const KOU = ['扣', '抠', '寇', '口', '叩', '蔻', '釦'];
 const kouAlone = KOU.flatMap((a) => KOU.map((b) => a + b)).filter((p) => !['口口', '扣口', '口扣', '扣扣', '寇寇'].includes(p));
 const CONTACT = ['加', '加我', '我的', '号', '聊', '找我', '联系', '搜', '私聊', '存一下'];
 
-const rule = (id, category, severity, suggestion, body) => ({ id, terms: [], category, severity, suggestion, allow: [], note: '', source: SOURCE, ...body });
+const rule = ruleOf(SOURCE);
 const OFF = '有问题随时在这里联系我们，我一直在';
 
-const chunks = (list, size) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
 
 const RULES = [
   rule('offplatform-r9-sound-alone', 'off-platform', 'block', OFF, {
@@ -148,18 +128,5 @@ const RULES = [
   }),
 ];
 
-const pack = JSON.parse(readFileSync(file, 'utf8'));
-for (const r of RULES) {
-  const at = pack.rules.findIndex((x) => x.id === r.id);
-  if (at >= 0) {
-    pack.rules[at] = r;
-    continue;
-  }
-  let last = -1;
-  pack.rules.forEach((x, i) => {
-    if (x.category === r.category) last = i;
-  });
-  pack.rules.splice(last + 1, 0, r);
-}
-writeFileSync(file, `${JSON.stringify(pack, null, 2)}\n`);
+const pack = writeRules(RULES);
 console.log(`rules-default.json: ${RULES.length} round-9 rules (${alone.length + kouAlone.length} sound pairs alone, ${withContact.length} beside a contact word), ${pack.rules.length} rules in all`);

@@ -33,8 +33,10 @@ describe.each([
   // #31 merged two branches tuned apart (precision: 99.1 % on rounds 1–7; recall: 98.9 % with round 9): together
   // they catch 97.9 %, under the 99 % the rounds aimed for. Round 8 (held back for #31, scored once: 69.4 %) was then
   // retired into tune: 93.2 %. Round 10 (held back, scored once: 78.1 %) was retired into tune on 2026-12-07: 93.7 % /
-  // 1.51 % / 0.34 %, and the model retrained with it: 93.6 % / 1.09 % / 0.34 %. The floor is what the guard does, not the aim (99 %); round 11 is the next held back.
-  ['tune', 0.935, 0.011, 0.0035],
+  // 1.51 % / 0.34 %, and the model retrained with it: 93.6 % / 1.09 % / 0.34 %. Tuned on three quarters of round 10
+  // (task gtune3; the fourth is a dev quarter, tests/tools/dev-split.ts): 96.3 % / 0.87 % / 0.19 %. The floor is what
+  // the guard does, not the aim (99 %); round 11 is the next held back.
+  ['tune', 0.962, 0.009, 0.002],
 ] as const)('the %s split, with the guard as shipped (rules and intent model)', (split, minRecall, maxFalse, maxHeld) => {
   const s = score((d) => judgeDraft(d), split);
   it(`catches ≥ ${minRecall * 100} % at the severity required (${(s.recall * 100).toFixed(1)} %)`, () => {

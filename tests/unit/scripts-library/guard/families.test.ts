@@ -80,3 +80,53 @@ describe('round 8 families: the everyday neighbours pass', () => {
     expect(judgeDraft(draft).filter((h) => h.severity !== 'hint').map((h) => `${h.ruleId}:${h.text}`)).toEqual([]);
   });
 });
+
+/**
+ * Rule families and normalisation written from round 10's misses (tests/tools/round10-rules.mjs, normalize.ts): new
+ * wording of each kind, not round 10's sentences.
+ */
+describe('round 10 families: unseen wording of the same kind is caught', () => {
+  it.each([
+    ['abuse', '就这还想要优惠，你也配', 'block'],
+    ['abuse', '一点素质都没有，没素质', 'block'],
+    ['abuse', '退个运费也墨迹，丢人', 'block'],
+    ['abuse', '你是个zz吧', 'block'],
+    ['abuse', '自己不看详情页，nt吧', 'block'],
+    ['off-platform', '以后下单不走平台了，直接转我', 'block'],
+    ['off-platform', '别在拼多多拍了，我这边直接给你发', 'block'],
+    ['off-platform', '加√，给你发图', 'block'],
+    ['off-platform', '有事➕威，回复快', 'block'],
+    ['off-platform', '方便的话留个点话给我', 'block'],
+    ['review-inducement', '不晒图不返哦', 'block'],
+    ['review-inducement', '五⭐返三块', 'block'],
+    ['review-inducement', '把两星改掉，我给你补十块', 'block'],
+    ['privacy', '短信里的验证码念给我听一下', 'block'],
+    ['privacy', '上一个顾客叫王芳，你可以问她', 'block'],
+    ['privacy', '把yz码告诉我', 'block'],
+    ['absolute-claim', '这是我们家醉便宜的一款', 'warn'],
+    ['absolute-claim', '全网销量第1的款', 'warn'],
+    ['false-promise', '保正不起球', 'warn'],
+    ['false-promise', '今天发，肯定后天到', 'warn'],
+    ['service-taboo', '磨损是物流造成的，不是我的锅', 'warn'],
+  ])('%s: 「%s」 → %s', (_category, draft, severity) => {
+    expect(worst(draft)).toBe(severity);
+  });
+});
+
+describe('round 10 families: the everyday neighbours pass', () => {
+  it.each([
+    '2B铅笔一盒十二支',
+    '这一星期改了两次地址，以最后一次为准',
+    '√ 正品保障 √ 七天无理由退换',
+    'V领的，显瘦',
+    '买两件➕5元换购收纳袋',
+    '我们店里没有好评返现，有人这么说都是假的',
+    '我们不做刷单，也不会请人帮忙拍单冲销量',
+    '您上传的图片里能看到身份证号，为了保护您的隐私，请您删除后重新上传',
+    '您的收货地址是滨江路88号吗',
+    '不能保证明天到，一般两到三天',
+    '在店铺首页领券，下单更划算',
+  ])('「%s」 is neither held nor warned', (draft) => {
+    expect(judgeDraft(draft).filter((h) => h.severity !== 'hint').map((h) => `${h.ruleId}:${h.text}`)).toEqual([]);
+  });
+});

@@ -27,6 +27,20 @@ describe('the intent model', () => {
   }, 600_000); // training on a busy 2-core machine took 2–8 minutes
 });
 
+describe('what the model learns', () => {
+  it('learns no harm from a pronoun alone: 你 in abuse drafts does not make 发你优惠券 an insult', () => {
+    // Abuse drafts address the buyer as 你, clean ones mostly as 您 (round 10): a model that learns the character 你
+    // as harm reads any short clause with 你 in it (发你优惠券) as 辱骂. The pairs and triples around it (你配, 你真)
+    // still carry the harm.
+    const model = train([
+      ...['你配吗', '你真笨', '你有病吧', '你算老几', '你没素质', '你脑子呢', '你烦不烦', '你是猪吗'].map((text) => ({ label: 'abuse', text })),
+      ...['您好', '您看一下', '这款有货', '稍等一下', '马上发货', '已经帮您备注', '尺码偏大', '明天到', '可以退换', '谢谢亲', '在的', '有赠品'].map((text) => ({ label: 'none', text })),
+    ]);
+    expect(judgeDraft('发你优惠券', [], { model }).filter((h) => h.category === 'abuse')).toEqual([]);
+    expect(judgeDraft('你真是猪', [], { model }).filter((h) => h.category === 'abuse' && h.severity !== 'hint')).not.toEqual([]);
+  });
+});
+
 describe('clauses and units', () => {
   it('splits at clause marks, not at the separators of an evasion (微.信, 微 信, ＶＸ：abc)', () => {
     const draft = '亲，加微.信 或 微 信，ＶＸ：abc！好的';

@@ -16,11 +16,18 @@ describe('refusal, warning, decline, quotation and question scopes, per category
     ['off-platform', '如果有人让您加微信，那是骗子', '您加我微信吧'],
     ['review-inducement', '本店从不刷单', '帮我们刷单，佣金八块'],
     ['review-inducement', '我们没有返现这种活动', '好评返现五元'],
+    // The shop saying what it has not, with the shop named any way (店里 / 这边 / 平台上), and a refusal carried on
+    // after another (…不做刷单，也不会请人…).
+    ['review-inducement', '店里没有好评返现，有人这么说都是假的', '店里有好评返现，五元'],
+    ['review-inducement', '我们不做这种，也不会请别人帮忙拍单冲销量', '请别人帮忙拍单冲销量'],
+    ['off-platform', '这边没有微信号，有事就在这里说', '这边有微信号，加一下'],
     // A refusal between the two words of a near rule (五星好评 … 红包) excuses it too.
     ['review-inducement', '五星好评我们不会送红包的，您如实评价就好', '五星好评我们送红包'],
     ['privacy', '本店从不索要银行卡密码', '把银行卡密码发我'],
     ['privacy', '索要验证码是违规的', '验证码发我一下'],
     ['privacy', '亲，付款验证码是您个人的，任何人问都不要给', '把付款验证码发我，任何人问都不要给'],
+    // Cautioning the buyer about data they sent (为了您的隐私安全，建议撤回), when nothing is asked for.
+    ['privacy', '您发来的照片里有您的身份证号码，为了您的隐私安全，建议您撤回一下', '照片里有您的身份证号码，为了您的隐私安全，把身份证号码发我核对'],
     ['abuse', '我这边帮您申请催件，稍等我操作一下', '我操，又是你'],
     ['abuse', '骂人是不对的，我们不会说傻逼这种话', '你是傻逼吗'],
     ['abuse', '如果有人冒充我们找您，那是骗子', '你个骗子'],
@@ -75,6 +82,9 @@ describe("the console's own platform (a table per site)", () => {
     expect(warned('快手小店下单就行')).toEqual([]);
     expect(warned('拼多多先用后付可以用的')).toEqual([]);
     expect(held('拼多多上同款更便宜，去那边拍').length).toBeGreaterThan(0);
+    // The agent calling the platform "here" is the console, though 找我 elsewhere sends the buyer away.
+    expect(held('如果超过五天还没到，您在京东这边找我，我帮您催')).toEqual([]);
+    expect(held('京东那边找我，便宜点').length).toBeGreaterThan(0);
   });
 
   it('names every console the chat script has an adapter for, and 快手', () => {

@@ -1,12 +1,13 @@
 /**
- * Round 8's dev quarter (#31, task gtune): round 8 was scored once as held back and then retired into tune; before
- * tuning on it, one draft in four (FNV-1a of the draft, `h % 4 === 0`) was set aside as a dev split that is not
- * looked at while fixing, and measured at the end. Run: npx vite-node tests/tools/round8-dev.ts [--retrain] [--misses]
+ * The dev quarters of the retired held-back rounds (#31, task gtune): rounds 8 and 10 were each scored once as held
+ * back and then retired into tune; before tuning on one, one draft in four (FNV-1a of the draft, `h % 4 === 0`) was
+ * set aside as a dev split that is not looked at while fixing, and measured at the end.
+ * Run: npx vite-node tests/tools/dev-split.ts [--retrain] [--misses=round10.tsv]
  * - the guard's rules as they are, with an intent model trained on the tune split WITHOUT the dev quarter (the
  *   shipped model has seen it), so the dev figure is one of wording neither rules nor model were tuned on;
- * - figures for the dev quarter, the other three quarters of round 8 ("fix", what was tuned on) and the whole tune
- *   split, overall and per category;
- * - --misses lists the misses and false warnings of the fix part only (never the dev quarter's).
+ * - figures for each dev quarter, the other three quarters of its round ("fix", what was tuned on) and the whole
+ *   tune split, overall and per category;
+ * - --misses=<file> lists the misses and false warnings of that round's fix part only (never a dev quarter's).
  * The model is cached in node_modules/.cache (--retrain after the corpus or the default pack changed).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,10 +22,12 @@ const fnv = (s: string) => {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h >>> 0;
 };
-export const inDev = (file: string, draft: string) => file === 'round8.tsv' && fnv(draft) % 4 === 0;
+/** The rounds with a dev quarter: round 8 (split before its tuning, task gtune) and round 10 (likewise, task gtune3). */
+export const DEV_ROUNDS = ['round8.tsv', 'round10.tsv'] as const;
+export const inDev = (file: string, draft: string) => (DEV_ROUNDS as readonly string[]).includes(file) && fnv(draft) % 4 === 0;
 
 const root = join(__dirname, '..', '..');
-const cache = join(root, 'node_modules', '.cache', 'guard-intent-no-dev.json');
+const cache = join(root, 'node_modules', '.cache', 'guard-intent-no-dev-quarters.json');
 const args = new Set(process.argv.slice(2));
 if (args.has('--retrain') || !existsSync(cache)) {
   mkdirSync(join(root, 'node_modules', '.cache'), { recursive: true });
@@ -55,7 +58,10 @@ function report(name: string, ps: Positive[], cs: Clean[], show: boolean) {
   for (const { c, hits } of warned) console.log(`WARN ${c.line} ${c.trap} ${c.draft}  ← ${hits.filter((h) => h.severity !== 'hint').map((h) => `${h.severity}:${h.ruleId}:${h.text}`).join(' | ')}`);
 }
 
-const r8 = (x: { file: string }) => x.file === 'round8.tsv';
-report('tune (model without the dev quarter)', positives.filter((p) => p.split === 'tune'), clean.filter((c) => c.split === 'tune'), false);
-report('round 8 fix (3/4)', positives.filter((p) => r8(p) && !inDev(p.file, p.draft)), clean.filter((c) => r8(c) && !inDev(c.file, c.draft)), args.has('--misses'));
-report('round 8 dev (1/4)', positives.filter((p) => inDev(p.file, p.draft)), clean.filter((c) => inDev(c.file, c.draft)), false);
+const showFor = [...args].find((a) => a.startsWith('--misses='))?.slice('--misses='.length);
+report('tune (model without the dev quarters)', positives.filter((p) => p.split === 'tune'), clean.filter((c) => c.split === 'tune'), false);
+for (const round of DEV_ROUNDS) {
+  const of = (x: { file: string }) => x.file === round;
+  report(`${round} fix (3/4)`, positives.filter((p) => of(p) && !inDev(p.file, p.draft)), clean.filter((c) => of(c) && !inDev(c.file, c.draft)), showFor === round);
+  report(`${round} dev (1/4)`, positives.filter((p) => of(p) && inDev(p.file, p.draft)), clean.filter((c) => of(c) && inDev(c.file, c.draft)), false);
+}
