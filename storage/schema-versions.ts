@@ -179,7 +179,7 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
   // ── v10 · 2026-12-07 ─ no new indexes; the default phrases' lead guards read the buyer's words (#32, third round:
   //    花呗分期 leads only a 花呗 question, 仅咨询 not after a purchase, 询问尺码 not when height and weight are given…).
   //    A stored default phrase whose guard is still the one v8 gave it takes today's (a guard the agent changed
-  //    stays theirs), and the new 白条/先用后付/货到付款 phrase reaches libraries installed before it.
+  //    stays theirs).
   {
     version: 10,
     date: '2026-12-07',
@@ -224,20 +224,18 @@ const V8_LEADS: Record<string, unknown> = {
   'logistics-delay': { intents: ['tracking-stuck'] }, 'logistics-stuck': null, 'logistics-lost': null, 'logistics-remote': { intents: [] },
   'followup-late-shipping': { intents: ['ship-urge'] }, 'followup-late-shipping-next-day': { intents: ['ship-urge'] },
   'farewell-bought': { intents: [] }, 'farewell-consulted': null, 'aftersales-policy': null, 'aftersales-return-how': null,
-  'aftersales-refund-shipped': { intents: [] }, 'away-busy': null,
+  'aftersales-refund-shipped': { intents: [] }, 'away-busy': null, 'order-pay-methods': null,
 };
-/** Default phrases that arrived with schema v10. */
-export const LEAD_PHRASES = ['order-pay-options'];
 
 /**
  * Every stored default phrase whose lead guard is still the one v8 gave it takes the pack's (the words it reads);
- * one the agent changed is kept. The phrases new in v10 are added unless a phrase of that id is here.
+ * one the agent changed is kept.
  */
-export async function renewDefaultLeads(tx: Transaction, now = Date.now()): Promise<void> {
+export async function renewDefaultLeads(tx: Transaction): Promise<void> {
   if (!(await tx.table('settings').get(`installedPack:${defaultPack.id}`))) return;
   const table = tx.table('phrases');
   const rows = (await table.toArray()) as Row[];
-  const pack = new Map(defaultPack.phrases.map((p, order) => [p.id, { ...p, order }]));
+  const pack = new Map(defaultPack.phrases.map((p) => [p.id, p]));
   const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
   const updates = rows.flatMap((r) => {
     const p = pack.get(r.id);
@@ -246,14 +244,7 @@ export async function renewDefaultLeads(tx: Transaction, now = Date.now()): Prom
     const lead = (p as { lead?: unknown }).lead;
     return [{ ...rest, ...(lead ? { lead } : {}) }];
   });
-  const known = new Set(rows.map((r) => r.id));
-  const taken = new Set(rows.map((r) => r.code).filter(Boolean));
-  const keys: Record<string, unknown> = defaultKeys;
-  const added = LEAD_PHRASES.filter((id) => !known.has(id) && pack.has(id)).map((id) => {
-    const p = pack.get(id)!;
-    return { ...p, code: p.code && !taken.has(p.code) ? p.code : undefined, tags: p.tags ?? [], pinned: false, useCount: 0, origin: defaultPack.id, pinyin: keys[p.id], createdAt: now, updatedAt: now };
-  });
-  await table.bulkPut([...updates, ...added]);
+  await table.bulkPut(updates);
 }
 
 /** Move every row today's schemas refuse out of its table into a `quarantine:<table>:<key>` settings row. */
