@@ -176,6 +176,16 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     date: '2026-12-07',
     stores: { teamDocs: 'name', teamTally: 'id, agent, day' },
   },
+  // ── v10 · 2026-12-07 ─ no new indexes; the default phrases' lead guards read the buyer's words (#32, third round:
+  //    花呗分期 leads only a 花呗 question, 仅咨询 not after a purchase, 询问尺码 not when height and weight are given…).
+  //    A stored default phrase whose guard is still the one v8 gave it takes today's (a guard the agent changed
+  //    stays theirs).
+  {
+    version: 10,
+    date: '2026-12-07',
+    stores: {},
+    upgrade: (tx) => renewDefaultLeads(tx),
+  },
 ];
 
 /** Default phrases that arrived with schema v8 (#32: the pack's gaps the intents showed). */
@@ -205,6 +215,36 @@ export async function declareDefaultIntents(tx: Transaction, now = Date.now()): 
     return { ...p, code: p.code && !taken.has(p.code) ? p.code : undefined, tags: p.tags ?? [], pinned: false, useCount: 0, origin: defaultPack.id, pinyin: keys[p.id], createdAt: now, updatedAt: now };
   });
   await table.bulkPut([...updates, ...added]);
+}
+
+/** The lead guards v8 gave the default phrases whose guards v10 renews (null: none). */
+const V8_LEADS: Record<string, unknown> = {
+  'product-size-ask': null, 'product-size-by-body': null, 'product-size-child': { intents: [] }, 'product-compare': { intents: [] },
+  'pricing-bundle': null, 'pricing-free-shipping': null, 'order-huabei': null, 'order-invoice': null, 'order-invoice-type': null,
+  'logistics-delay': { intents: ['tracking-stuck'] }, 'logistics-stuck': null, 'logistics-lost': null, 'logistics-remote': { intents: [] },
+  'followup-late-shipping': { intents: ['ship-urge'] }, 'followup-late-shipping-next-day': { intents: ['ship-urge'] },
+  'farewell-bought': { intents: [] }, 'farewell-consulted': null, 'aftersales-policy': null, 'aftersales-return-how': null,
+  'aftersales-refund-shipped': { intents: [] }, 'away-busy': null, 'order-pay-methods': null,
+};
+
+/**
+ * Every stored default phrase whose lead guard is still the one v8 gave it takes the pack's (the words it reads);
+ * one the agent changed is kept.
+ */
+export async function renewDefaultLeads(tx: Transaction): Promise<void> {
+  if (!(await tx.table('settings').get(`installedPack:${defaultPack.id}`))) return;
+  const table = tx.table('phrases');
+  const rows = (await table.toArray()) as Row[];
+  const pack = new Map(defaultPack.phrases.map((p) => [p.id, p]));
+  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  const updates = rows.flatMap((r) => {
+    const p = pack.get(r.id);
+    if (r.origin !== defaultPack.id || !p || !(r.id in V8_LEADS) || !same(r.lead, V8_LEADS[r.id])) return [];
+    const { lead: _old, ...rest } = r;
+    const lead = (p as { lead?: unknown }).lead;
+    return [{ ...rest, ...(lead ? { lead } : {}) }];
+  });
+  await table.bulkPut(updates);
 }
 
 /** Move every row today's schemas refuse out of its table into a `quarantine:<table>:<key>` settings row. */

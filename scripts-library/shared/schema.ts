@@ -41,6 +41,10 @@ export const PhraseLeadSchema = z.object({
   unpaidHours: z.tuple([z.number().nonnegative(), z.number().positive()]).optional(),
   /** Only in an after-sales conversation (a closing that apologises for the trouble). */
   afterSales: z.literal(true).optional(),
+  /** Only when the buyer's message says one of these words (花呗分期 only to a 花呗 question). */
+  says: z.array(z.string().trim().min(1).max(20)).max(40).optional(),
+  /** Never when it says one of these (询问尺码, which asks for height and weight, not when the buyer gave them). */
+  notSays: z.array(z.string().trim().min(1).max(20)).max(40).optional(),
 });
 export type PhraseLead = z.infer<typeof PhraseLeadSchema>;
 

@@ -22,6 +22,8 @@ export interface LeadGuard {
   intents?: readonly string[] | undefined;
   unpaidHours?: readonly number[] | undefined;
   afterSales?: boolean | undefined;
+  says?: readonly string[] | undefined;
+  notSays?: readonly string[] | undefined;
 }
 
 export interface Suggestible {
@@ -102,10 +104,29 @@ function share(want: Set<string>, text: string): number {
   return n / want.size;
 }
 
-/** Whether a phrase may be the first suggestion for this intent in this conversation. */
-export function mayLead(lead: LeadGuard | undefined, intent: IntentId, ctx: SuggestContext = {}): boolean {
+/** The buyer's message as lead guards' words are looked for in it: normalised, lower case, without spaces. */
+export function saidText(message: string): string {
+  return normalizeTerm(message, false).toLowerCase().replace(/\s+/g, '');
+}
+
+/** A guard's words, normalised as the message is (kept per word list: the panel asks on every message). */
+const guardWords = new WeakMap<readonly string[], string[]>();
+function says(said: string, words: readonly string[]): boolean {
+  let norm = guardWords.get(words);
+  if (!norm) guardWords.set(words, (norm = words.map(saidText).filter(Boolean)));
+  return norm.some((w) => said.includes(w));
+}
+
+/**
+ * Whether a phrase may be the first suggestion for this intent in this conversation. `said` is the buyer's message
+ * (saidText): a guard's `says` holds only when it holds one of the words (花呗分期 only to a 花呗 question), its
+ * `notSays` only when it holds none (询问尺码, which asks for the height and weight, not when the buyer gave them).
+ */
+export function mayLead(lead: LeadGuard | undefined, intent: IntentId, ctx: SuggestContext = {}, said = ''): boolean {
   if (!lead) return true;
   if (lead.intents && !lead.intents.includes(intent)) return false;
+  if (lead.says?.length && !says(said, lead.says)) return false;
+  if (lead.notSays?.length && says(said, lead.notSays)) return false;
   if (lead.unpaidHours) {
     const [from = 0, to = 0] = lead.unpaidHours;
     if (ctx.unpaidHours === undefined || ctx.unpaidHours < from || ctx.unpaidHours >= to) return false;
@@ -157,9 +178,13 @@ export function suggestFor<P extends Suggestible>(message: string | undefined, p
   scored.sort((a, b) => b.score - a.score || b.phrase.useCount - a.phrase.useCount);
   const threshold = ctx.threshold ?? INTENT_THRESHOLD;
   if (top && top.intent === CHITCHAT && top.p >= threshold) return { items: [], sure: false, intent: top.intent, confidence: top.p };
-  // The first must be allowed to lead; the others keep their order after it.
-  const leadAt = top ? scored.findIndex((s) => mayLead(s.phrase.lead, top.intent, ctx)) : -1;
-  const ordered = leadAt > 0 ? [scored[leadAt]!, ...scored.filter((_, i) => i !== leadAt)] : scored;
+  // The first must be allowed to lead. After it come the others that could have led here, in their order (the
+  // next most likely answers), then those whose guard keeps them out of this situation (暂时离开 and 下班时间
+  // after 我在的 for 人呢, not before 久等致歉).
+  const said = saidText(text);
+  const allowed = top ? scored.map((s) => mayLead(s.phrase.lead, top.intent, ctx, said)) : [];
+  const leadAt = allowed.indexOf(true);
+  const ordered = top ? [...scored.filter((_, i) => allowed[i]), ...scored.filter((_, i) => !allowed[i])] : scored;
   const items: Suggestion<P>[] = ordered.map((s) => ({ kind: 'phrase', phrase: s.phrase, score: s.score }));
   // Sure: the phrase that leads answers the most likely intent, and answers the message with the probability asked.
   let sure = leadAt >= 0 && scored[leadAt]!.answersTop && scored[leadAt]!.base >= threshold;

@@ -301,3 +301,30 @@ describe('v9 (team mode tables)', () => {
     db.close();
   });
 });
+
+describe('v10 (#32: lead guards that read the buyer\'s words)', () => {
+  it('renews the guards v8 gave the default phrases and keeps one the agent changed', async () => {
+    const name = freshName();
+    const old = new KefuDB(name, 9);
+    await old.open();
+    const row = (id: string, lead: unknown) => {
+      const p = defaultPack.phrases.find((x) => x.id === id)!;
+      const { lead: _l, ...rest } = p as typeof p & { lead?: unknown };
+      return { ...rest, tags: p.tags ?? [], pinned: false, useCount: 2, origin: 'default', createdAt: 1, updatedAt: 1, ...(lead ? { lead } : {}) };
+    };
+    await old.table('phrases').bulkAdd([row('order-huabei', undefined), row('followup-late-shipping', { intents: ['ship-urge'] }), row('farewell-consulted', { intents: [] })]);
+    await old.table('settings').add({ key: 'installedPack:default', value: 1 });
+    old.close();
+
+    const db = new KefuDB(name);
+    await db.open();
+    // 花呗分期 leads only a 花呗 question now; the delay apology only when the buyer complains of the delay.
+    expect((await db.phrases.get('order-huabei'))?.lead).toMatchObject({ says: expect.arrayContaining(['花呗']) });
+    expect((await db.phrases.get('followup-late-shipping'))?.lead).toMatchObject({ intents: ['ship-urge'], says: expect.arrayContaining(['还没发']) });
+    // The agent had made 仅咨询 never lead: that stays.
+    expect((await db.phrases.get('farewell-consulted'))?.lead).toEqual({ intents: [] });
+    for (const r of await db.phrases.toArray()) expect(PhraseSchema.safeParse(r).error?.issues ?? []).toEqual([]);
+    expect((await db.phrases.get('order-huabei'))?.useCount).toBe(2);
+    db.close();
+  });
+});
