@@ -107,7 +107,15 @@ function Joined({ team, config, notify }: { team: TeamModel; config: TeamConfig;
       <p role="status" data-team-state={team.status?.state ?? 'connecting'}>{statusText(team.status)}</p>
       <div className="dialog__actions">
         {config.role === 'lead' && (
-          <button type="button" onClick={() => void team.publish().then((n) => notify(t('teamPublished', String(n)), 'ok'))}>
+          <button
+            type="button"
+            onClick={() =>
+              void team.publish().then(
+                (n) => notify(t('teamPublished', String(n)), 'ok'),
+                (e: unknown) => notify(t('teamFailed', e instanceof Error ? e.message : String(e)), 'error'),
+              )
+            }
+          >
             {t('teamPublish')}
           </button>
         )}
