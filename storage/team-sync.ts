@@ -35,8 +35,8 @@ export interface TeamSyncOptions {
   /** Rows here changed from the team's documents (for a status line). */
   onPulled?(): void;
   /**
-   * The library ↔ team phrases (repositories/team-library.ts), given by the side panel. Without it (the service
-   * worker) the library doc is synced and stored but applied to the phrases when the panel next opens.
+   * The library ↔ team phrases (repositories/team-library.ts), given by the side panel and by the service
+   * worker's catch-up (each loads it lazily). Without it the library doc is synced and stored only.
    */
   library?: { pull: typeof pullLibrary; push: typeof pushLibrary };
 }
