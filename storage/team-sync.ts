@@ -15,6 +15,7 @@ import { LOCAL_ORIGIN } from '../scripts-library/team/bridge';
 import { readRefused, teamDocs, type TeamConfig } from '../scripts-library/team/team-config';
 import { deviceId, loadDoc, pushOwnTally, storeAgentTally, storeDoc, syncNotebooks, teamAgents } from './repositories/team';
 import type { pullLibrary, pushLibrary } from './repositories/team-library';
+import { pullRules, pushRules } from './repositories/team-rules';
 import { onTableWritten } from './watch';
 
 export type TeamState = 'connecting' | 'online' | 'offline' | 'refused';
@@ -76,6 +77,7 @@ export class TeamSync {
     this.device = await deviceId(this.db);
     const n = this.names;
     await this.slot(n.library);
+    await this.slot(n.rules);
     await this.slot(n.notebooks);
     if (this.config.role === 'agent') await this.slot(n.tally(this.config.agent));
     else for (const agent of teamAgents(this.slots.get(n.notebooks)!.doc)) if (agent !== this.config.agent) await this.slot(n.tally(agent));
@@ -169,7 +171,7 @@ export class TeamSync {
   status(): TeamStatus {
     const slots = [...this.slots.values()];
     const pending = slots.reduce((n, s) => n + s.pending, 0);
-    const failed = slots.find((s) => s.failed && (s.name === this.names.library || s.name === this.names.notebooks));
+    const failed = slots.find((s) => s.failed && (s.name === this.names.library || s.name === this.names.rules || s.name === this.names.notebooks));
     if (failed) return { state: 'refused', pending, reason: failed.failed };
     if (!this.socket) return { state: 'offline', pending };
     const connected = slots.length > 0 && slots.every((s) => s.synced || s.failed);
@@ -211,6 +213,9 @@ export class TeamSync {
     const library = this.opts.library;
     if (library && this.config.role === 'lead') await library.push(this.db, lib.doc, this.config, { now });
     const pulled = library ? await library.pull(this.db, lib.doc, this.config.team, now) : { written: 0 };
+    const rules = this.slots.get(n.rules)!;
+    if (this.config.role === 'lead') await pushRules(this.db, rules.doc, this.config, { now });
+    const rulesPulled = await pullRules(this.db, rules.doc, this.config.team);
     const notes = await syncNotebooks(this.db, nb.doc, this.config, now);
     if (this.config.role === 'agent') await pushOwnTally(this.db, this.slots.get(n.tally(this.config.agent))!.doc, this.device);
     else {
@@ -220,7 +225,7 @@ export class TeamSync {
         if (agent) await storeAgentTally(this.db, slot.doc, agent);
       }
     }
-    if (pulled.written || notes.pulled) this.opts.onPulled?.();
+    if (pulled.written || rulesPulled || notes.pulled) this.opts.onPulled?.();
   }
 
   /** The lead: the whole library (every phrase here but those of other packs) becomes the team's, then syncs. */
@@ -228,6 +233,7 @@ export class TeamSync {
     const lib = this.slots.get(this.names.library);
     if (!lib || this.config.role !== 'lead' || !this.opts.library) return 0;
     const n = await this.opts.library.push(this.db, lib.doc, this.config, { publishAll: true });
+    await pushRules(this.db, this.slots.get(this.names.rules)!.doc, this.config, { publishAll: true });
     await this.sync();
     return n;
   }
@@ -235,7 +241,7 @@ export class TeamSync {
   /** Follow the panel's rows: a change of phrases, notes or tally here is written to the documents. */
   live(): void {
     this.connect();
-    for (const table of ['phrases', 'notes', 'tally']) this.unwatch.push(onTableWritten(this.db, table, () => this.schedule(300)));
+    for (const table of ['phrases', 'rules', 'notes', 'tally']) this.unwatch.push(onTableWritten(this.db, table, () => this.schedule(300)));
   }
 
   /**
