@@ -61,6 +61,8 @@ export class TeamSync {
   private unwatch: (() => void)[] = [];
   private closed = false;
   private device = '';
+  /** The library doc's state vector at the last pull that applied it here. */
+  private libraryPulled?: Uint8Array;
 
   constructor(
     private readonly db: KefuDB,
@@ -212,7 +214,13 @@ export class TeamSync {
     // Pull before push, so what is written back is the merge's result.
     const library = this.opts.library;
     if (library && this.config.role === 'lead') await library.push(this.db, lib.doc, this.config, { now });
-    const pulled = library ? await library.pull(this.db, lib.doc, this.config.team, now) : { written: 0 };
+    // The library is planned against every phrase here (10k: seconds), so only when its doc changed since the
+    // last pull here: a tally or notebook change does not re-plan it. The state before the pull is kept, so an
+    // update arriving during the pull is pulled on the next pass.
+    const libState = Y.encodeStateVector(lib.doc);
+    const libChanged = !this.libraryPulled || !sameBytes(libState, this.libraryPulled);
+    const pulled = library && libChanged ? await library.pull(this.db, lib.doc, this.config.team, now) : { written: 0 };
+    if (library && libChanged && !('error' in pulled && pulled.error)) this.libraryPulled = libState;
     const rules = this.slots.get(n.rules)!;
     if (this.config.role === 'lead') await pushRules(this.db, rules.doc, this.config, { now });
     const rulesPulled = await pullRules(this.db, rules.doc, this.config.team);
@@ -285,3 +293,4 @@ export class TeamSync {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);

@@ -130,6 +130,35 @@ describe('team sync through the real server', () => {
     expect([agent.refused, night.refused]).toEqual([[], []]);
   });
 
+  it('a note or tally change does not re-plan the library; a change of the library doc does', async () => {
+    const lead = await browser('lead', 'zhang', 'lead');
+    const db = new KefuDB(`team-srv-count-${Math.random().toString(36).slice(2)}`);
+    await db.open();
+    await ensureDefaultPacks(db);
+    dbs.push(db);
+    const config: TeamConfig = { team: 'shop1', role: 'agent', agent: 'xiaomei', server: server.httpUrl, token: tokens.agent!, joinedAt: Date.now() };
+    let pulls = 0;
+    let state: TeamStatus = { state: 'offline', pending: 0 };
+    const agent = new TeamSync(db, config, { WebSocketPolyfill: WebSocket, onStatus: (s) => (state = s), library: { pull: (...a) => (pulls++, pullLibrary(...a)), push: pushLibrary } });
+    syncs.push(agent);
+    await agent.open();
+    lead.sync.live();
+    agent.live();
+    await until('online', () => state.state === 'online' && lead.status().state === 'online');
+    await new Promise((r) => setTimeout(r, 800));
+    const settled = pulls;
+    expect(settled).toBeGreaterThan(0);
+    await addProblem(db, '只改笔记，不动短语库', '');
+    await increment(db, 'xiaomei', '2026-12-07', 'day', 'consults', 1);
+    await until('the note at the lead', async () => (await lead.db.notes.toArray()).some((n) => n.question === '只改笔记，不动短语库'));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(pulls).toBe(settled);
+    await savePhrase(lead.db, { id: 'team-new', stageId: 'logistics', title: '新团队短语', body: '亲，这是新加的团队短语', tags: [] });
+    await lead.sync.publish();
+    await until('the new phrase at the agent', async () => (await db.phrases.toArray()).some((p) => p.title === '新团队短语'));
+    expect(pulls).toBeGreaterThan(settled);
+  });
+
   it('an outsider (another team) is refused and reads nothing', async () => {
     const spy = await browser('outsider', 'spy', 'lead', 'shop1');
     spy.sync.live();
