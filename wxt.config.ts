@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import { CHAT_MATCHES } from './scripts-library/shared/sites';
+import { TEAM_DATA_COLLECTION } from './scripts-library/team/team-config';
 
 /** What an agent may enable the extension on, one site at a time, from the side panel's settings. */
 const OTHER_SITES = ['https://*/*', 'http://*/*'];
@@ -73,7 +74,9 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'kefu-assistant@kefu.local', data_collection_permissions: { required: ['none'] } },
+            // Nothing has to leave the browser. Team mode (off by default) sends to the shop's own server only,
+            // and asks for these when the agent joins (scripts-library/team/team-config.ts says what each covers).
+            gecko: { id: 'kefu-assistant@kefu.local', data_collection_permissions: { required: ['none'], optional: [...TEAM_DATA_COLLECTION] } },
           },
         }
       : {}),

@@ -12,6 +12,7 @@ import { CURRENT_VERSION } from './schema-versions';
 import type { Note, Phrase, Reminder, ResponseRecord, Rule, SettingRow, Stage, Tally } from '../scripts-library/shared/schema';
 import { parseJsonFile } from '../scripts-library/files/phrase-io';
 import { checkRow, quarantineRow, rowKey, TABLE_NAMES, type TableName } from './row-check';
+import { TEAM_DEVICE_KEY, TEAM_KEY } from '../scripts-library/team/team-config';
 
 export { TABLE_NAMES, type TableName } from './row-check';
 
@@ -64,10 +65,21 @@ export function stable(value: unknown): string {
 }
 const keyOf = (name: TableName, row: Record<string, unknown>) => String(name === 'settings' ? row.key : row.id);
 
+/**
+ * Settings rows of this browser only (team mode, #35): the joined team with its invite token, and the device id a
+ * tally row is kept under. A backup never carries them, a restore never takes them from a file (restoring never
+ * joins a team, nor makes two browsers one device) and keeps this browser's own.
+ */
+const BROWSER_ONLY = new Set<unknown>([TEAM_KEY, TEAM_DEVICE_KEY]);
+const browserOnly = (name: TableName, row: unknown) => name === 'settings' && !!row && typeof row === 'object' && BROWSER_ONLY.has((row as { key?: unknown }).key);
+/** A table's rows as a backup sees them (without this browser's own settings rows). */
+const rowsOf = async (db: KefuDB, name: TableName): Promise<Record<string, unknown>[]> =>
+  ((await table(db, name).toArray()) as Record<string, unknown>[]).filter((r) => !browserOnly(name, r));
+
 export async function exportBackup(db: KefuDB, now = Date.now()): Promise<string> {
   const tables = await db.transaction('r', TABLE_NAMES.map((n) => table(db, n)), async () => {
     const out: Record<string, unknown[]> = {};
-    for (const name of TABLE_NAMES) out[name] = await table(db, name).toArray();
+    for (const name of TABLE_NAMES) out[name] = await rowsOf(db, name);
     return out;
   });
   return JSON.stringify({ format: 'kefu-backup', version: 1, exportedAt: now, schemaVersion: CURRENT_VERSION, tables });
@@ -95,6 +107,7 @@ export function parseBackup(text: string): ParsedBackup {
     const seen = new Set<string>();
     tables[name] = [];
     for (const [index, raw] of parsed.data.tables[name].entries()) {
+      if (browserOnly(name, raw)) continue;
       const key = rowKey(name, raw);
       const checked = checkRow(name, raw);
       if (!checked.ok) rejected.push({ table: name, index, key, reason: checked.reason, row: raw });
@@ -115,7 +128,7 @@ export type RestorePlan = Record<TableName, { added: number; changed: number; re
 export async function planRestore(db: KefuDB, backup: Backup): Promise<RestorePlan> {
   const plan = {} as RestorePlan;
   for (const name of TABLE_NAMES) {
-    const current = new Map((await table(db, name).toArray()).map((r: Record<string, unknown>) => [keyOf(name, r), stable(r)]));
+    const current = new Map((await rowsOf(db, name)).map((r) => [keyOf(name, r), stable(r)]));
     const incoming = backup.tables[name] as Record<string, unknown>[];
     const counts = { added: 0, changed: 0, removed: 0, unchanged: 0 };
     const seen = new Set<string>();
@@ -153,7 +166,7 @@ export async function planLosses(db: KefuDB, backup: Backup, tables: readonly Ta
   const losses = Object.fromEntries(LOSS_GROUPS.map((g) => [g, { removed: 0, changed: 0 }])) as RestoreLosses;
   for (const name of tables) {
     const incoming = new Map((backup.tables[name] as Record<string, unknown>[]).map((r) => [keyOf(name, r), stable(r)]));
-    for (const row of (await table(db, name).toArray()) as Record<string, unknown>[]) {
+    for (const row of await rowsOf(db, name)) {
       const theirs = incoming.get(keyOf(name, row));
       if (theirs === undefined) losses[lossGroup(name, row)].removed++;
       else if (theirs !== stable(row)) losses[lossGroup(name, row)].changed++;
@@ -180,8 +193,9 @@ export async function applyRestore(db: KefuDB, backup: Backup, rejected: readonl
   const touched = [...new Set<TableName>([...tables, ...(extra.length ? (['settings'] as const) : [])])];
   await db.transaction('rw', touched.map((n) => table(db, n)), async () => {
     for (const name of tables) {
+      const kept = name === 'settings' ? (await db.settings.bulkGet([...BROWSER_ONLY] as string[])).filter((r) => r !== undefined) : [];
       await table(db, name).clear();
-      await table(db, name).bulkAdd(name === 'settings' ? settings : backup.tables[name]);
+      await table(db, name).bulkAdd(name === 'settings' ? [...settings.filter((r) => !browserOnly(name, r)), ...kept] : backup.tables[name]);
     }
     if (extra.length) await db.settings.bulkPut(extra);
   });

@@ -15,6 +15,7 @@ import { LOCAL_ORIGIN } from '../scripts-library/team/bridge';
 import { readRefused, teamDocs, type TeamConfig } from '../scripts-library/team/team-config';
 import { deviceId, loadDoc, pushOwnTally, storeAgentTally, storeDoc, syncNotebooks, teamAgents } from './repositories/team';
 import type { pullLibrary, pushLibrary } from './repositories/team-library';
+import { pullRules, pushRules } from './repositories/team-rules';
 import { onTableWritten } from './watch';
 
 export type TeamState = 'connecting' | 'online' | 'offline' | 'refused';
@@ -35,8 +36,8 @@ export interface TeamSyncOptions {
   /** Rows here changed from the team's documents (for a status line). */
   onPulled?(): void;
   /**
-   * The library ↔ team phrases (repositories/team-library.ts), given by the side panel. Without it (the service
-   * worker) the library doc is synced and stored but applied to the phrases when the panel next opens.
+   * The library ↔ team phrases (repositories/team-library.ts), given by the side panel and by the service
+   * worker's catch-up (each loads it lazily). Without it the library doc is synced and stored only.
    */
   library?: { pull: typeof pullLibrary; push: typeof pushLibrary };
 }
@@ -60,6 +61,8 @@ export class TeamSync {
   private unwatch: (() => void)[] = [];
   private closed = false;
   private device = '';
+  /** The library doc's state vector at the last pull that applied it here. */
+  private libraryPulled?: Uint8Array;
 
   constructor(
     private readonly db: KefuDB,
@@ -76,6 +79,7 @@ export class TeamSync {
     this.device = await deviceId(this.db);
     const n = this.names;
     await this.slot(n.library);
+    await this.slot(n.rules);
     await this.slot(n.notebooks);
     if (this.config.role === 'agent') await this.slot(n.tally(this.config.agent));
     else for (const agent of teamAgents(this.slots.get(n.notebooks)!.doc)) if (agent !== this.config.agent) await this.slot(n.tally(agent));
@@ -169,7 +173,7 @@ export class TeamSync {
   status(): TeamStatus {
     const slots = [...this.slots.values()];
     const pending = slots.reduce((n, s) => n + s.pending, 0);
-    const failed = slots.find((s) => s.failed && (s.name === this.names.library || s.name === this.names.notebooks));
+    const failed = slots.find((s) => s.failed && (s.name === this.names.library || s.name === this.names.rules || s.name === this.names.notebooks));
     if (failed) return { state: 'refused', pending, reason: failed.failed };
     if (!this.socket) return { state: 'offline', pending };
     const connected = slots.length > 0 && slots.every((s) => s.synced || s.failed);
@@ -210,7 +214,16 @@ export class TeamSync {
     // Pull before push, so what is written back is the merge's result.
     const library = this.opts.library;
     if (library && this.config.role === 'lead') await library.push(this.db, lib.doc, this.config, { now });
-    const pulled = library ? await library.pull(this.db, lib.doc, this.config.team, now) : { written: 0 };
+    // The library is planned against every phrase here (10k: seconds), so only when its doc changed since the
+    // last pull here: a tally or notebook change does not re-plan it. The state before the pull is kept, so an
+    // update arriving during the pull is pulled on the next pass.
+    const libState = Y.encodeStateVector(lib.doc);
+    const libChanged = !this.libraryPulled || !sameBytes(libState, this.libraryPulled);
+    const pulled = library && libChanged ? await library.pull(this.db, lib.doc, this.config.team, now) : { written: 0 };
+    if (library && libChanged && !('error' in pulled && pulled.error)) this.libraryPulled = libState;
+    const rules = this.slots.get(n.rules)!;
+    if (this.config.role === 'lead') await pushRules(this.db, rules.doc, this.config, { now });
+    const rulesPulled = await pullRules(this.db, rules.doc, this.config.team);
     const notes = await syncNotebooks(this.db, nb.doc, this.config, now);
     if (this.config.role === 'agent') await pushOwnTally(this.db, this.slots.get(n.tally(this.config.agent))!.doc, this.device);
     else {
@@ -220,7 +233,7 @@ export class TeamSync {
         if (agent) await storeAgentTally(this.db, slot.doc, agent);
       }
     }
-    if (pulled.written || notes.pulled) this.opts.onPulled?.();
+    if (pulled.written || rulesPulled || notes.pulled) this.opts.onPulled?.();
   }
 
   /** The lead: the whole library (every phrase here but those of other packs) becomes the team's, then syncs. */
@@ -228,6 +241,7 @@ export class TeamSync {
     const lib = this.slots.get(this.names.library);
     if (!lib || this.config.role !== 'lead' || !this.opts.library) return 0;
     const n = await this.opts.library.push(this.db, lib.doc, this.config, { publishAll: true });
+    await pushRules(this.db, this.slots.get(this.names.rules)!.doc, this.config, { publishAll: true });
     await this.sync();
     return n;
   }
@@ -235,7 +249,7 @@ export class TeamSync {
   /** Follow the panel's rows: a change of phrases, notes or tally here is written to the documents. */
   live(): void {
     this.connect();
-    for (const table of ['phrases', 'notes', 'tally']) this.unwatch.push(onTableWritten(this.db, table, () => this.schedule(300)));
+    for (const table of ['phrases', 'rules', 'notes', 'tally']) this.unwatch.push(onTableWritten(this.db, table, () => this.schedule(300)));
   }
 
   /**
@@ -279,3 +293,4 @@ export class TeamSync {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);

@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { FileButton } from '../shared/FileButton';
 import { useRules } from './use-rules';
+import { teamRuleEdited } from '../../scripts-library/team/bridge';
 import { RuleCategorySchema, type Rule, type RuleCategory, type Severity } from '../../scripts-library/shared/schema';
 import { exportRulePack, planRuleImport, readRulePack, type RuleImportPlan } from '../../scripts-library/files/rule-io';
 import { t, type MessageKey } from '../shared/i18n';
@@ -52,7 +53,9 @@ export function RulesView({ notify }: { notify: Notify }) {
           onSave={async (r) => {
             await store.save(r);
             setEditing(undefined);
-            notify(t('saved', r.terms[0] ?? r.id), 'ok');
+            // A team rule changed by an agent: kept here (团队 · 已改), never sent to the team (#35).
+            const agentsTeamEdit = !!r.team && store.teamRole !== 'lead';
+            notify(agentsTeamEdit ? t('teamRefusedRuleEdit') : t('saved', r.terms[0] ?? r.id), agentsTeamEdit ? 'warn' : 'ok');
           }}
         />
       )}
@@ -108,6 +111,11 @@ function RuleGroup({ category, all, shown, open, onEdit, setEnabled, setCategory
               <input type="checkbox" aria-label={`${r.terms.join('、') || r.id} ${t('enabled')}`} checked={r.enabled} onChange={(e) => setEnabled(r.id, e.target.checked)} />
               <span className="rule-terms">{r.terms.join('、') || r.id}</span>
               <span className={`sev sev--${r.severity}`}>{t(sevKey(r.severity))}</span>
+              {r.team && (
+                <span className="phrase__pack" data-pack-edited={teamRuleEdited(r)} title={teamRuleEdited(r) ? t('teamRefusedRuleEdit') : undefined}>
+                  {teamRuleEdited(r) ? t('teamPhraseEdited') : t('teamPhrase')}
+                </span>
+              )}
               {r.quarantine && <span className="rule-quarantine" role="note">{t('ruleQuarantined', r.quarantine)}</span>}
               <button onClick={() => onEdit(r)}>{t('edit')}</button>
             </li>

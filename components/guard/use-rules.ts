@@ -4,11 +4,14 @@ import { applyRuleImport, listRules, saveRule, setCategoryEnabled, setRuleEnable
 import type { Rule, RuleCategory } from '../../scripts-library/shared/schema';
 import type { RuleImportPlan } from '../../scripts-library/files/rule-io';
 import { useDb } from '../shared/db-context';
+import { getTeamConfig } from '../../storage/repositories/team-config';
 
 export function useRules() {
   const db = useDb();
   return {
     rules: useLiveQuery(() => listRules(db), [db]),
+    /** The joined team's role here (team rules are the lead's to change), or undefined. */
+    teamRole: useLiveQuery(async () => (await getTeamConfig(db))?.role, [db]),
     save: (rule: Rule) => saveRule(db, rule),
     setEnabled: (id: string, enabled: boolean) => setRuleEnabled(db, id, enabled),
     setCategoryEnabled: (category: RuleCategory, enabled: boolean) => setCategoryEnabled(db, category, enabled),

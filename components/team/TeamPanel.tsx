@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
-import { parseServerAddress, type TeamConfig } from '../../scripts-library/team/team-config';
+import { parseServerAddress, TEAM_DATA_COLLECTION, type TeamConfig } from '../../scripts-library/team/team-config';
 import type { TeamStatus } from '../../storage/team-sync';
 import { lookupToken, type Lookup, type TeamModel } from './use-team';
 import type { Notify } from '../shared/use-notice';
@@ -53,7 +53,9 @@ function JoinForm({ team, notify, fetcher }: Props) {
   const join = () => {
     if (!found) return;
     // The permission prompt must come straight from the click: nothing is awaited before it.
-    void browser.permissions.request({ origins: [found.address.pattern] }).then(
+    // Firefox: the data team mode sends (declared optional in the manifest) is consented to in the same prompt.
+    const dataCollection = import.meta.env.FIREFOX ? { data_collection: [...TEAM_DATA_COLLECTION] } : {};
+    void browser.permissions.request({ origins: [found.address.pattern], ...dataCollection } as Parameters<typeof browser.permissions.request>[0]).then(
       async (granted) => {
         if (!granted) return setError(t('teamDenied', found.address.host));
         await team.join(found);
@@ -97,7 +99,8 @@ function Joined({ team, config, notify }: { team: TeamModel; config: TeamConfig;
   const leave = async () => {
     await team.leave();
     const pattern = parseServerAddress(config.server)?.pattern;
-    if (pattern) await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
+    const dataCollection = import.meta.env.FIREFOX ? { data_collection: [...TEAM_DATA_COLLECTION] } : {};
+    if (pattern) await browser.permissions.remove({ origins: [pattern], ...dataCollection } as Parameters<typeof browser.permissions.remove>[0]).catch(() => false);
     notify(t('teamLeft'), 'ok');
   };
   return (
@@ -107,7 +110,15 @@ function Joined({ team, config, notify }: { team: TeamModel; config: TeamConfig;
       <p role="status" data-team-state={team.status?.state ?? 'connecting'}>{statusText(team.status)}</p>
       <div className="dialog__actions">
         {config.role === 'lead' && (
-          <button type="button" onClick={() => void team.publish().then((n) => notify(t('teamPublished', String(n)), 'ok'))}>
+          <button
+            type="button"
+            onClick={() =>
+              void team.publish().then(
+                (n) => notify(t('teamPublished', String(n)), 'ok'),
+                (e: unknown) => notify(t('teamFailed', e instanceof Error ? e.message : String(e)), 'error'),
+              )
+            }
+          >
             {t('teamPublish')}
           </button>
         )}

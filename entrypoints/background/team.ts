@@ -1,11 +1,13 @@
 /**
  * Team mode in the service worker (#35 item 3): a one-shot catch-up every few minutes on an alarm (connect, sync,
  * write Dexie, disconnect), so the team's edits arrive and this browser's wait in no queue for long while the side
- * panel (which syncs live) is closed. An MV3 worker must not hold a socket open, so it never does for longer than
- * one catch-up. The sync code is loaded only when team mode is on.
+ * panel (which syncs live) is closed — the team library included: the lead's phrases reach an agent's library
+ * (Dexie) from the alarm alone. An MV3 worker must not hold a socket open, so it never does for longer than one
+ * catch-up. The sync code is loaded only when team mode is on.
  */
 import type { KefuDB } from '../../storage/db';
 import { getTeamConfig } from '../../storage/repositories/team-config';
+import type { TeamSyncOptions } from '../../storage/team-sync';
 
 export const TEAM_ALARM = 'kefu-team-sync';
 /** Minutes between catch-ups. */
@@ -16,7 +18,8 @@ interface AlarmsApi {
   clear(name: string): Promise<boolean>;
 }
 
-export function createTeamCatchUp(db: KefuDB, alarms: AlarmsApi) {
+/** `sync`: Node tests pass their WebSocket (the worker has its own). */
+export function createTeamCatchUp(db: KefuDB, alarms: AlarmsApi, sync: Pick<TeamSyncOptions, 'WebSocketPolyfill'> = {}) {
   let running: Promise<unknown> | undefined;
   return {
     /** Keep the alarm while a team is joined, none otherwise. */
@@ -29,10 +32,12 @@ export function createTeamCatchUp(db: KefuDB, alarms: AlarmsApi) {
       const config = await getTeamConfig(db);
       if (!config) return void (await alarms.clear(TEAM_ALARM));
       running = (async () => {
-        const { TeamSync } = await import('../../storage/team-sync');
-        const sync = new TeamSync(db, config);
-        await sync.open();
-        await sync.once(20_000);
+        // The library bridge too (phrase writes with their pinyin keys): an agent whose panel stays closed still
+        // gets the lead's phrases into its library. Both load only when a team is joined and an alarm rings.
+        const [{ TeamSync }, library] = await Promise.all([import('../../storage/team-sync'), import('../../storage/repositories/team-library')]);
+        const catchUp = new TeamSync(db, config, { ...sync, library: { pull: library.pullLibrary, push: library.pushLibrary } });
+        await catchUp.open();
+        await catchUp.once(20_000);
       })().finally(() => (running = undefined));
       await running;
     },

@@ -204,6 +204,11 @@ export const RuleSchema = z
      */
     quarantinedPatterns: z.array(z.string().max(1000)).max(20).optional(),
     quarantine: z.string().max(200).optional(),
+    /**
+     * A rule of a synced team's rules (#35): the team's rule set and the hash of the content applied here (the rule
+     * differs from it = the agent's own change, kept as 团队 · 已改).
+     */
+    team: z.object({ id: z.string().min(1).max(80), hash: z.string().min(1).max(80) }).optional(),
   })
   .refine(
     (r) => r.terms.length > 0 || (r.patterns?.length ?? 0) > 0 || (r.near?.length ?? 0) > 0 || (r.quarantinedPatterns?.length ?? 0) > 0,

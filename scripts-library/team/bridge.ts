@@ -8,7 +8,8 @@
  * Nothing else is ever written to a document: only the functions here write, and they take only those rows.
  */
 import * as Y from 'yjs';
-import { NoteSchema, PackPhraseSchema, StageSchema, SynonymRowSchema, TallySchema, type Note, type Phrase, type PhrasePack, type Stage, type Tally } from '../shared/schema';
+import { NoteSchema, PackPhraseSchema, RuleSchema, StageSchema, SynonymRowSchema, TallySchema, type Note, type Phrase, type PhrasePack, type Rule, type Stage, type Tally } from '../shared/schema';
+import { ruleContentHash } from '../guard/rule-upgrade';
 import { wordingHash } from '../files/team-pack';
 import { planNotebookMerge, type NotebookMerge } from '../files/notebook-io';
 import { teamPackId, type TeamTally } from './team-config';
@@ -141,6 +142,74 @@ export function pushLeadLibrary(
     }
   }, LOCAL_ORIGIN);
   return out;
+}
+
+// ── rules ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** What makes a team rule what it is here: its content (rule-upgrade.ts's hash) and whether it is on. */
+export const teamRuleHash = (r: Partial<Rule>) => `${ruleContentHash(r)}${r.enabled === false ? '-off' : ''}`;
+
+/** Whether a team rule here differs from the team's content applied (the agent's own change). */
+export const teamRuleEdited = (r: Rule) => !!r.team && teamRuleHash(r) !== r.team.hash;
+
+/** A rule as the rules doc holds it: the rule's own fields, not where it came from. */
+function docRuleOf(r: Rule): Record<string, unknown> {
+  const { id: _id, team: _team, ...rest } = r;
+  return JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
+}
+
+/**
+ * The rules doc → the rows to write here (`set`: the team set's id). A rule new here is added; one applied before
+ * and not changed here takes the team's new content; one the agent changed (or had different before it came from
+ * the team) stays as it is, marked as the team's, so it reads 团队 · 已改. Rows the schema refuses are named.
+ */
+export function pullTeamRules(doc: Y.Doc, local: readonly Rule[], set: string): { put: Rule[]; refused: string[] } {
+  const byId = new Map(local.map((r) => [r.id, r]));
+  const put: Rule[] = [];
+  const refused: string[] = [];
+  for (const [id, raw] of doc.getMap<unknown>('rules').entries()) {
+    // The hash reads the row as it is (defaults do not change it): a rule applied already costs no parse.
+    const mine = byId.get(id);
+    if (mine?.team?.id === set && raw && typeof raw === 'object' && mine.team.hash === teamRuleHash(raw as Partial<Rule>)) continue;
+    const parsed = RuleSchema.safeParse({ ...(raw as object), id, team: undefined });
+    if (!parsed.success) {
+      refused.push(id);
+      continue;
+    }
+    const hash = teamRuleHash(parsed.data);
+    if (mine?.team?.id === set && mine.team.hash === hash) continue; // applied already (edited here or not)
+    const untouched = !mine || teamRuleHash(mine) === (mine.team?.hash ?? hash);
+    put.push(untouched ? { ...parsed.data, team: { id: set, hash } } : { ...mine!, team: { id: set, hash } });
+  }
+  return { put, refused };
+}
+
+/**
+ * The lead's rules → the rules doc: every rule of the team set whose content differs from the doc's is written
+ * (with `publish`, every rule given joins the set). @returns the ids written and the rows to restamp here.
+ */
+export function pushLeadRules(doc: Y.Doc, set: string, rules: readonly Rule[], opts: { by: string; now: number; publish?: boolean }): { written: string[]; restamp: Rule[] } {
+  const map = doc.getMap<unknown>('rules');
+  const written: string[] = [];
+  const restamp: Rule[] = [];
+  doc.transact(() => {
+    for (const r of rules) {
+      if (r.team?.id !== set && !opts.publish) continue;
+      const hash = teamRuleHash(r);
+      const there = map.get(r.id);
+      if (!there || typeof there !== 'object' || teamRuleHash(there as Partial<Rule>) !== hash) {
+        map.set(r.id, docRuleOf(r));
+        written.push(r.id);
+      }
+      if (r.team?.id !== set || r.team.hash !== hash) restamp.push({ ...r, team: { id: set, hash } });
+    }
+    if (written.length) {
+      const meta = doc.getMap<unknown>('meta');
+      meta.set('updatedAt', opts.now);
+      meta.set('by', opts.by);
+    }
+  }, LOCAL_ORIGIN);
+  return { written, restamp };
 }
 
 // ── notebooks ────────────────────────────────────────────────────────────────────────────────────────────────

@@ -70,6 +70,15 @@ export function parseServerAddress(input: string): ServerAddress | null {
   };
 }
 
+/**
+ * What team mode sends to the shop's own server, in Firefox's data-collection categories (declared optional in the
+ * manifest, wxt.config.ts, and asked for with the host permission when joining): the invite token
+ * (authenticationInfo), the agent's name and role (personallyIdentifyingInfo), the 问题登记本 and 交接记录本, which can
+ * name buyers (personalCommunications), and the per-shift tally totals counted on the chat consoles
+ * (websiteActivity). Team phrases, stages and synonyms are the shop's own texts. Nothing else ever leaves.
+ */
+export const TEAM_DATA_COLLECTION = ['authenticationInfo', 'personallyIdentifyingInfo', 'personalCommunications', 'websiteActivity'] as const;
+
 /** The documents of one team (server contract: names always start with the team). */
 export const teamDocs = (team: string) => ({
   library: `${team}/library`,

@@ -13,18 +13,17 @@ import { updateSettings } from './settings';
  * An incoming phrase (a file's, a pack's) as it is stored: the stored row's pin and use figures kept, stamped now,
  * its search keys computed, `own` naming where it comes from.
  */
-function storedFrom(phrase: Omit<Phrase, 'pinned' | 'useCount' | 'lastUsedAt' | 'createdAt' | 'updatedAt' | 'origin' | 'pinyin'>, existing: Phrase | undefined, now: number, own: Pick<Phrase, 'origin'> & Partial<Pick<Phrase, 'pack'>>): Phrase {
-  return PhraseSchema.parse(
-    withSearchKeys({
-      ...phrase,
-      pinned: existing?.pinned ?? false,
-      useCount: existing?.useCount ?? 0,
-      lastUsedAt: existing?.lastUsedAt,
-      createdAt: existing?.createdAt ?? now,
-      updatedAt: now,
-      ...own,
-    }),
-  );
+function storedFrom(phrase: Omit<Phrase, 'pinned' | 'useCount' | 'lastUsedAt' | 'createdAt' | 'updatedAt' | 'origin' | 'pinyin'>, existing: Phrase | undefined, now: number, own: Pick<Phrase, 'origin'> & Partial<Pick<Phrase, 'pack'>>, searchKeys = true): Phrase {
+  const row = {
+    ...phrase,
+    pinned: existing?.pinned ?? false,
+    useCount: existing?.useCount ?? 0,
+    lastUsedAt: existing?.lastUsedAt,
+    createdAt: existing?.createdAt ?? now,
+    updatedAt: now,
+    ...own,
+  };
+  return PhraseSchema.parse(searchKeys ? withSearchKeys(row) : row);
 }
 
 /** The search keys of a phrase, computed when it is saved (never at panel open). */
@@ -182,7 +181,8 @@ export async function getInstalledPack(db: KefuDB, id: string): Promise<Installe
 /**
  * Apply a team pack plan in ONE transaction: new stages, added and updated pack phrases (with search keys and
  * the version's wording hash), the version on every phrase it kept, the removals only when `removeGone`, and
- * the pack's record. With `takeTeamWording`, phrases edited here take the pack's wording. A phrase or the pack changed since the preview throws StalePlanError and writes nothing.
+ * the pack's record. With `takeTeamWording`, phrases edited here take the pack's wording. `searchKeys: false`
+ * writes the phrases without their pinyin keys (the panel adds them: addMissingSearchKeys). A phrase or the pack changed since the preview throws StalePlanError and writes nothing.
  * @returns how many phrases were added, updated and removed.
  */
 export async function applyPackUpdate(
@@ -190,7 +190,7 @@ export async function applyPackUpdate(
   plan: PackUpdatePlan,
   removeGone: boolean,
   now = Date.now(),
-  options: { takeTeamWording?: boolean } = {},
+  options: { takeTeamWording?: boolean; searchKeys?: boolean } = {},
 ): Promise<number> {
   const { pack } = plan;
   const stamp = (ref: string, hash: string) => ({ id: pack.id, ref, version: pack.version, hash });
@@ -208,7 +208,7 @@ export async function applyPackUpdate(
       ...[...plan.added, ...plan.updated].map(({ phrase, existing, ref, hash }) => ({ phrase, existing, ref, hash })),
       ...taken.flatMap((k, i) => (takenNow[i] ? [{ phrase: k.wording!, existing: takenNow[i], ref: k.ref, hash: k.hash }] : [])),
     ];
-    const written = toWrite.map(({ phrase, existing, ref, hash }) => storedFrom(phrase, existing, now, { origin: pack.id, pack: stamp(ref, hash) }));
+    const written = toWrite.map(({ phrase, existing, ref, hash }) => storedFrom(phrase, existing, now, { origin: pack.id, pack: stamp(ref, hash) }, options.searchKeys ?? true));
     const restamped = [...plan.unchanged, ...plan.kept.filter((k) => k.reason === 'edited' && !takenIds.has(k.id))];
     const keep = await db.phrases.bulkGet(restamped.map((k) => k.id));
     const kept = keep.flatMap((p, i) => (p ? [{ ...p, pack: stamp(restamped[i]!.ref, restamped[i]!.hash) }] : []));

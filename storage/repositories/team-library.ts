@@ -26,7 +26,10 @@ export async function pullLibrary(db: KefuDB, doc: Y.Doc, team: string, now = Da
   if (!plan.added.length && !plan.updated.length && !plan.removed.length && !plan.newStages.length && installed && plan.record.contentHash === installed.contentHash) return { written: 0 };
   // Removed by the lead: gone here unless the agent edited it (then it is theirs now).
   const removable = { ...plan, removed: plan.removed.filter((r) => !r.edited) };
-  return { written: await applyPackUpdate(db, removable, true, now) };
+  // Without their pinyin keys: the rows are there (and found by their characters) in half the time, and the
+  // panel adds the keys after (useSearchKeyBackfill → addMissingSearchKeys), as for 存为短语. Pinyin was half of
+  // a 10k-phrase first sync here (tests/bench/team-server.bench.ts).
+  return { written: await applyPackUpdate(db, removable, true, now, { searchKeys: false }) };
 }
 
 /**

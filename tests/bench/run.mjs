@@ -72,7 +72,9 @@ for (const file of readdirSync(join(root, 'tests', 'bench')).filter((f) => f.end
   if (only && !file.startsWith(only)) continue;
   // Next to the sources so the bundle resolves node_modules (playwright-core and esbuild stay external).
   const outfile = join(root, 'tests', 'bench', '.tmp', file.replace(/\.ts$/, '.mjs'));
-  await build({ entryPoints: [join(root, 'tests', 'bench', file)], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning', external: ['playwright-core', 'esbuild'], plugins: [rawImports] });
+  await build({ entryPoints: [join(root, 'tests', 'bench', file)], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning', external: ['playwright-core', 'esbuild'], plugins: [rawImports],
+    // CommonJS dependencies bundled into ESM (ws, the team server's) require Node's built-ins at run time
+    banner: { js: "import { createRequire as __kefuRequire } from 'node:module'; const require = __kefuRequire(import.meta.url);" } });
   const mod = await import(pathToFileURL(outfile).href);
   Object.assign(results, await mod.run());
 }

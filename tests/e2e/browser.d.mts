@@ -10,4 +10,6 @@ export function launchWithExtension(options?: {
   extensionDir?: string;
   /** More Chromium switches (e.g. --host-resolver-rules). */
   args?: string[];
+  /** More environment for the browser process (e.g. TZ: a profile on another clock). */
+  env?: Record<string, string>;
 }): Promise<{ context: BrowserContext; extensionId: string }>;

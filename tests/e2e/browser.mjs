@@ -21,7 +21,7 @@ export function chromiumPath() {
 }
 
 /** @returns {Promise<{ context: import('playwright-core').BrowserContext, extensionId: string }>} */
-export async function launchWithExtension({ headless = true, viewport = { width: 1100, height: 720 }, lang = 'zh-CN', extensionDir = EXTENSION_DIR, args = [] } = {}) {
+export async function launchWithExtension({ headless = true, viewport = { width: 1100, height: 720 }, lang = 'zh-CN', extensionDir = EXTENSION_DIR, args = [], env = {} } = {}) {
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no built extension in ${extensionDir}: run "npm run build"`);
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'kefu-e2e-')), {
     executablePath: chromiumPath(),
@@ -30,7 +30,7 @@ export async function launchWithExtension({ headless = true, viewport = { width:
     locale: lang,
     // The extension's UI language follows the browser's. On Linux Chromium takes it from LANGUAGE, and only
     // for locales whose .pak is installed (Debian package chromium-l10n; without it everything is en-US).
-    env: { ...process.env, LANGUAGE: lang.replace('-', '_') },
+    env: { ...process.env, LANGUAGE: lang.replace('-', '_'), ...env },
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,

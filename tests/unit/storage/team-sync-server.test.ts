@@ -3,7 +3,7 @@
  * databases (lead, agent, night shift) synced by TeamSync, nothing mocked at the sync layer. What each sees is read
  * from its own database, as the panel reads it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,9 @@ import { increment } from '../../../storage/repositories/tally';
 import { teamTallyForDays } from '../../../storage/repositories/team';
 import { pullLibrary, pushLibrary } from '../../../storage/repositories/team-library';
 import { TeamSync, type TeamStatus } from '../../../storage/team-sync';
+import { ensureDefaultRules, saveRule } from '../../../storage/repositories/rules';
+import { teamRuleEdited } from '../../../scripts-library/team/bridge';
+import { RuleSchema } from '../../../scripts-library/shared/schema';
 import { teamPackId, type TeamConfig } from '../../../scripts-library/team/team-config';
 
 let server: RunningServer;
@@ -33,6 +36,10 @@ beforeAll(async () => {
   tokens.night = issueToken(dataDir, { team: 'shop1', role: 'agent', agent: 'aliang' }).token;
   tokens.outsider = issueToken(dataDir, { team: 'shop2', role: 'lead', agent: 'spy' }).token;
   server = await startServer({ dataDir, quiet: true, debounce: 200 });
+});
+// Each test's browsers go offline after it (the next one starts its own).
+afterEach(() => {
+  for (const s of syncs) s.destroy();
 });
 afterAll(async () => {
   for (const s of syncs) s.destroy();
@@ -90,6 +97,66 @@ describe('team sync through the real server', () => {
     await increment(agent.db, 'xiaomei', '2026-12-07', 'day', 'consults', 4);
     await until('the tally at the lead', async () => (await teamTallyForDays(lead.db, ['2026-12-07'])).some((r) => r.agent === 'xiaomei' && r.consults === 4));
     expect(agent.refused).toEqual([]);
+  });
+
+  it("the lead's rules reach every seat: a new rule and the lead's edit of it; an agent's own change stays theirs (团队 · 已改)", async () => {
+    const lead = await browser('lead', 'zhang', 'lead');
+    const agent = await browser('agent', 'xiaomei', 'agent');
+    const night = await browser('night', 'aliang', 'agent');
+    for (const b of [lead, agent, night]) await ensureDefaultRules(b.db);
+    for (const b of [lead, agent, night]) b.sync.live();
+    await until('all online', () => [lead, agent, night].every((b) => b.status().state === 'online'));
+
+    const rule = RuleSchema.parse({ id: 'shop-no-wechat', terms: ['加我v信'], category: 'off-platform', severity: 'block', suggestion: '有问题在这里说就可以哦' });
+    await saveRule(lead.db, rule);
+    await lead.sync.publish();
+    const teamRule = async (b: { db: KefuDB }) => b.db.rules.get('shop-no-wechat');
+    for (const b of [agent, night]) await until('the team rule at a seat', async () => (await teamRule(b))?.team?.id === teamPackId('shop1'));
+    expect(await teamRule(agent)).toMatchObject({ terms: ['加我v信'], severity: 'block' });
+    // the default rules were published too: a seat's own copies are now the team's
+    expect((await agent.db.rules.toArray()).every((r) => r.team?.id === teamPackId('shop1'))).toBe(true);
+
+    // the night shift changes its copy; then the lead edits the rule in the panel (live sync carries it)
+    await saveRule(night.db, { ...(await teamRule(night))!, severity: 'warn' });
+    await saveRule(lead.db, { ...(await teamRule(lead))!, terms: ['加我v信', '加个v'] });
+    await until('the lead edit at the agent', async () => (await teamRule(agent))?.terms.length === 2);
+    expect(teamRuleEdited((await teamRule(agent))!)).toBe(false);
+    await new Promise((r) => setTimeout(r, 800));
+    const nights = (await teamRule(night))!;
+    expect(nights).toMatchObject({ terms: ['加我v信'], severity: 'warn' });
+    expect(teamRuleEdited(nights)).toBe(true);
+    // the lead's copy never takes an agent's change
+    expect(await teamRule(lead)).toMatchObject({ severity: 'block', terms: ['加我v信', '加个v'] });
+    expect([agent.refused, night.refused]).toEqual([[], []]);
+  });
+
+  it('a note or tally change does not re-plan the library; a change of the library doc does', async () => {
+    const lead = await browser('lead', 'zhang', 'lead');
+    const db = new KefuDB(`team-srv-count-${Math.random().toString(36).slice(2)}`);
+    await db.open();
+    await ensureDefaultPacks(db);
+    dbs.push(db);
+    const config: TeamConfig = { team: 'shop1', role: 'agent', agent: 'xiaomei', server: server.httpUrl, token: tokens.agent!, joinedAt: Date.now() };
+    let pulls = 0;
+    let state: TeamStatus = { state: 'offline', pending: 0 };
+    const agent = new TeamSync(db, config, { WebSocketPolyfill: WebSocket, onStatus: (s) => (state = s), library: { pull: (...a) => (pulls++, pullLibrary(...a)), push: pushLibrary } });
+    syncs.push(agent);
+    await agent.open();
+    lead.sync.live();
+    agent.live();
+    await until('online', () => state.state === 'online' && lead.status().state === 'online');
+    await new Promise((r) => setTimeout(r, 800));
+    const settled = pulls;
+    expect(settled).toBeGreaterThan(0);
+    await addProblem(db, '只改笔记，不动短语库', '');
+    await increment(db, 'xiaomei', '2026-12-07', 'day', 'consults', 1);
+    await until('the note at the lead', async () => (await lead.db.notes.toArray()).some((n) => n.question === '只改笔记，不动短语库'));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(pulls).toBe(settled);
+    await savePhrase(lead.db, { id: 'team-new', stageId: 'logistics', title: '新团队短语', body: '亲，这是新加的团队短语', tags: [] });
+    await lead.sync.publish();
+    await until('the new phrase at the agent', async () => (await db.phrases.toArray()).some((p) => p.title === '新团队短语'));
+    expect(pulls).toBeGreaterThan(settled);
   });
 
   it('an outsider (another team) is refused and reads nothing', async () => {
