@@ -190,12 +190,49 @@ export function wordsScore(words: readonly QueryWord[], m: WordsMatch, doc: Fuse
     // the product; of those, the title that starts with one of the words (发货时间·雨伞 over 双11发货时间·雨伞)
     // and that the words take up more of.
     (several && m.titleAsTyped === words.length ? 1 + (words.some((w) => startsTitle(w, doc)) ? 0.3 : 0) + 0.3 * titleTaken(doc.title, titleCharCount, words) : 0) +
+    // A Latin word in the initials of one part of the title (cy → 退货流程·防水茶叶, not ·运动鞋 whose 程|运
+    // makes "cy" across the dot), more for a whole part (sjb → ·双肩包 over ·升级版拖鞋): a product's initials.
+    0.1 * (segmentInitialsHeld(words, doc) / words.length) +
     0.15 * (m.literal / words.length) +
     0.15 * (m.rank / words.length) +
     0.2 * (m.slot / words.length) +
     0.2 * (words.length / m.pieces)
   );
 }
+
+/** The Latin words in the initials of one part of the title (2 each), or that are a whole part (3 each). */
+function segmentInitialsHeld(words: readonly QueryWord[], doc: FuseDoc): number {
+  let n = 0;
+  let parts: string[] | undefined;
+  for (const w of words) {
+    if (w.kind !== 'latin' || w.text.length < 2) continue;
+    parts ??= segmentInitials(doc.title, firstWord(doc.pyTitle));
+    if (parts.includes(w.text)) n += 3;
+    else if (parts.some((part) => part.includes(w.text))) n += 2;
+  }
+  return n;
+}
+
+/**
+ * The initials of each part of the title between punctuation or spaces (退货流程·茶叶 → thlc, cy), or none when
+ * they do not line up with its characters (pinyin.ts writes one letter per Chinese character, Latin as typed).
+ */
+export function segmentInitials(title: string, initials: string): string[] {
+  const out: string[] = [];
+  let j = 0;
+  let start = 0;
+  for (const ch of title.toLowerCase()) {
+    if (CJK.test(ch) || LATIN_CHAR.test(ch)) {
+      j++;
+      continue;
+    }
+    if (j > start) out.push(initials.slice(start, j));
+    start = j;
+  }
+  if (j > start) out.push(initials.slice(start, j));
+  return j === initials.length ? out : [];
+}
+const LATIN_CHAR = /[a-z0-9]/;
 
 /** Whether the title starts with the word (its text, its pinyin or initials, or the code for a Latin word). */
 function startsTitle(w: QueryWord, doc: FuseDoc): boolean {
