@@ -48,3 +48,22 @@ describe('search in a shop of many products (1k phrases)', () => {
     }
   });
 });
+
+describe('a product named by its initials (10k phrases)', () => {
+  const big: SearchablePhrase[] = syntheticPhrases(10_000, 7, true).map((p) => ({
+    ...p,
+    pinyin: (keys as Record<string, PinyinKeys | undefined>)[p.id] ?? phrasePinyin([p.title, p.body, ...p.tags]),
+  }));
+  const bigIndex = new PhraseIndex(big, 0);
+  const bigOptions = { ...options, suggest: questionFallback(big) };
+
+  // The initials must be a whole part of the title: 退货流程·运动鞋 holds "cy" only across 程|运, and 升级版 of
+  // 升级版拖鞋 is "sjb" only as the start of a longer part.
+  it.each([
+    ['cy 退货流程', '退货流程·', '茶叶'],
+    ['sjb 发货延迟', '发货延迟致歉·', '双肩包'],
+  ])('%s → a title starting %s and holding %s', (query, start, product) => {
+    const title = panelSearch(bigIndex, big, query, bigOptions)[0]?.phrase.title;
+    expect(title?.startsWith(start) && title.includes(product) ? 'right' : title).toBe('right');
+  }, 60_000);
+});

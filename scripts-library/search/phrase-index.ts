@@ -1,0 +1,205 @@
+/**
+ * The phrase index: Chinese text, pinyin (full and initials), shortcut codes and tags, typo-tolerant, ranked with
+ * pinned and frecency. Pure and synchronous, so it runs in the side panel, the background (for the "/" picker)
+ * and plain Node (tests, benchmarks). The parts: index-build.ts (postings), narrow.ts (candidates), ranking.ts
+ * (Fuse.js and scores), typo.ts (typo admission), highlight.ts.
+ */
+import { browse, frecency } from './browse';
+import { highlightOf, wordsHighlight } from './highlight';
+import { buildIndex, type IndexData } from './index-build';
+import { forget } from './keystroke';
+import { forEachGram, narrow, queryUnits, type Candidate, type NarrowIndex } from './narrow';
+import { Scratch } from './narrow-types';
+import { fuseMatches, fuzzyScore, holdsWords, wordsScore, type WordsMatch } from './ranking';
+import { looksLikeQuestion, NO_SYNONYMS, queryWords, type QueryWord } from './search-words';
+import { CJK, type SearchablePhrase, type SearchHit, type SearchOptions } from './types';
+
+/** At most this many phrases are checked for a query's words (a 10k library of near-copies holds thousands). */
+const MAX_WORD_CHECKS = 1000;
+const EMPTY = new Int32Array(0);
+
+export class PhraseIndex<P extends SearchablePhrase> implements NarrowIndex {
+  readonly data: IndexData;
+  readonly scratch: Scratch;
+  readonly frecencies: Float64Array;
+  private phrases: readonly P[];
+
+  constructor(phrases: readonly P[], now = Date.now()) {
+    const n = phrases.length;
+    this.phrases = phrases;
+    this.scratch = new Scratch(n);
+    this.frecencies = new Float64Array(n);
+    for (let i = 0; i < n; i++) this.frecencies[i] = frecency(phrases[i]!, now);
+    this.data = buildIndex(phrases);
+  }
+
+  get size(): number {
+    return this.phrases.length;
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchHit<P>[] {
+    const { stageId } = options;
+    const q = query.trim().toLowerCase();
+    const inStage = (i: number) => !stageId || this.phrases[i]!.stageId === stageId;
+
+    if (!q) return browse(this.phrases, options);
+
+    const limit = options.limit ?? 50;
+    const words = queryWords(q, options.synonyms ?? NO_SYNONYMS);
+    const fuzzy = this.fuzzySearch(q, inStage, words);
+    // A buyer's question (有赠品吗) is searched by its words once its filler is trimmed, even a single word.
+    const all = wantsWords(words) || (words.length && looksLikeQuestion(q)) ? this.allWords(words, inStage) : undefined;
+    if (!all?.size) return fuzzy.slice(0, limit);
+    return this.wordsFirst(words, all, fuzzy, limit);
+  }
+
+  /**
+   * A query of several words (or of a synonym): the phrases that hold every word lead (ranking.ts wordsScore);
+   * the fuzzy search's other hits follow.
+   */
+  private wordsFirst(words: readonly QueryWord[], all: Map<number, WordsMatch>, fuzzy: SearchHit<P>[], limit: number): SearchHit<P>[] {
+    const byPhrase = new Map<P, SearchHit<P>>();
+    for (const h of fuzzy) byPhrase.set(h.phrase, h);
+    const lead: { i: number; score: number; had: SearchHit<P> | undefined }[] = [];
+    for (const [i, m] of all) {
+      const phrase = this.phrases[i]!;
+      const had = byPhrase.get(phrase);
+      const score = wordsScore(words, m, this.data.docs[i]!, this.data.titleCharCount[i]!, had?.score ?? 0) + this.frecencies[i]! * 0.1 + (phrase.pinned ? 0.05 : 0);
+      lead.push({ i, score, had });
+    }
+    lead.sort((a, b) => b.score - a.score);
+    const out = lead.slice(0, limit).map(({ i, score, had }): SearchHit<P> => ({ phrase: this.phrases[i]!, score, by: 'words', highlight: had?.highlight ?? wordsHighlight(this.data.docs[i]!, all.get(i)!.found) }));
+    const held = new Set(lead.map(({ i }) => this.phrases[i]!));
+    for (const h of fuzzy) {
+      if (out.length >= limit) break;
+      if (!held.has(h.phrase)) out.push(h);
+    }
+    return out;
+  }
+
+  /**
+   * The phrases holding every word of the query (each word by its text, an equivalent, or for a Latin token its
+   * pinyin, initials or code): candidates from the postings (every character of a Chinese word, every bigram of
+   * a Latin one), then checked against the text.
+   */
+  private allWords(words: readonly QueryWord[], inStage: (i: number) => boolean): Map<number, WordsMatch> {
+    let candidates: Int32Array | undefined;
+    for (const w of words) {
+      const list = w.kind === 'alts' ? unionAll(w.alts.map((a) => this.holdingAll(a))) : this.holdingAll(w.text);
+      candidates = candidates ? intersect(candidates, list) : list;
+      if (!candidates.length) return new Map();
+    }
+    const out = new Map<number, WordsMatch>();
+    let checked = 0;
+    for (const i of candidates ?? []) {
+      if (!inStage(i)) continue;
+      if (++checked > MAX_WORD_CHECKS) break;
+      const m = holdsWords(this.data, i, words);
+      if (m) out.set(i, m);
+    }
+    return out;
+  }
+
+  /** The phrases holding every character (Chinese) or bigram (Latin) of `text`: those that may hold it. */
+  private holdingAll(text: string): Int32Array {
+    const { chars, grams, firstPostings } = this.data;
+    const lists: Int32Array[] = [];
+    if (CJK.test(text)) {
+      for (const ch of new Set(text)) {
+        const c = ch.charCodeAt(0);
+        if (!CJK.test(ch)) continue;
+        if (!chars.count(c)) return EMPTY;
+        lists.push(chars.of(c));
+      }
+    } else {
+      const keys = new Set<number>();
+      forEachGram(text, (g) => keys.add(g));
+      for (const g of keys) {
+        if (!grams.count(g)) return EMPTY;
+        lists.push(grams.of(g));
+      }
+      if (!keys.size) return text.length === 1 ? (firstPostings.get(text) ?? EMPTY) : EMPTY;
+    }
+    if (!lists.length) return EMPTY;
+    lists.sort((a, b) => a.length - b.length);
+    return lists.reduce((a, b) => intersect(a, b));
+  }
+
+  /** The search by characters, pinyin, codes and typos (one word, or the words' fallback). */
+  private fuzzySearch(q: string, inStage: (i: number) => boolean, words: readonly QueryWord[]): SearchHit<P>[] {
+    const candidates: Candidate[] = narrow(this, q, inStage);
+    const exact = new Set((this.data.codeIndex.get(q.replace(/\s+/g, '')) ?? []).filter(inStage));
+    for (const i of exact) if (!candidates.some((c) => c.i === i)) candidates.unshift({ i, coverage: 1, density: 1 });
+    if (candidates.length === 0) return [];
+
+    const units = queryUnits(q);
+    const docs = candidates.map((c) => this.data.docs[c.i]!);
+    const scored = fuseMatches(q, units, docs);
+    const query = { q, units, words, exact };
+    const hits: SearchHit<P>[] = [];
+    candidates.forEach((c, k) => {
+      const phrase = this.phrases[c.i]!;
+      const r = scored.get(k);
+      const score = fuzzyScore(c, docs[k]!, r, query);
+      if (score === undefined) return;
+      hits.push({ phrase, score: score + this.frecencies[c.i]! * 0.1 + (phrase.pinned ? 0.05 : 0), highlight: highlightOf(r, q) });
+    });
+    return hits.sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * How the last query's units were counted: from scratch ('full', or 'plain' for a query of very many units), or
+   * from the previous query's count ('filter', 'extend'; keystroke.ts).
+   */
+  get counted(): Scratch['last'] {
+    return this.scratch.last;
+  }
+
+  /** Forgets the previous query's count, so the next is counted from scratch (the same result, for the tests). */
+  forgetPrevious(): void {
+    forget(this.scratch);
+  }
+
+  /** Refresh pinned/use counts without re-indexing (the text of the phrases must be unchanged). */
+  refreshStats(phrases: readonly P[], now = Date.now()): void {
+    if (phrases.length !== this.phrases.length) throw new Error('refreshStats needs the same phrases');
+    this.phrases = phrases;
+    for (let i = 0; i < phrases.length; i++) this.frecencies[i] = frecency(phrases[i]!, now);
+  }
+}
+
+/**
+ * Whether a query is searched by its words: several words, a synonym, or a Chinese run long enough to be two
+ * words (感谢光临). One word (退款, kd, huanyign) is the fuzzy search's alone; a one-letter token (the first
+ * keystroke of a word) holds nothing back.
+ */
+function wantsWords(words: readonly QueryWord[]): boolean {
+  if (words.some((w) => w.kind === 'latin' && w.text.length < 2)) return false;
+  return words.length > 1 || words.some((w) => w.kind === 'alts' || (w.kind === 'chunk' && w.text.length > 2));
+}
+
+/** The phrases in both ascending lists. */
+function intersect(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(Math.min(a.length, b.length));
+  let n = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      out[n++] = x;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return out.subarray(0, n);
+}
+
+/** The phrases in any of the ascending lists, ascending. */
+function unionAll(lists: readonly Int32Array[]): Int32Array {
+  const nonEmpty = lists.filter((l) => l.length);
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? EMPTY;
+  const seen = new Set<number>();
+  for (const l of nonEmpty) for (let k = 0; k < l.length; k++) seen.add(l[k]!);
+  return Int32Array.from(seen).sort();
+}
