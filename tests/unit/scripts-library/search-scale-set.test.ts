@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { syntheticPhrases } from '../../bench/corpus';
-import { answersScale, scaleQueries, scoreScale } from '../../fixtures/search-queries/scale-score';
+import { answerableRows, answersScale, scaleQueries, scoreScale } from '../../fixtures/search-queries/scale-score';
 
 const rows = scaleQueries();
 const count = (kind: string) => rows.filter((r) => r.kind === kind).length;
@@ -29,5 +29,11 @@ describe('the shop-scale labelled set', () => {
     expect(answersScale('到货通知·茶叶', row)).toBe(false);
     const s = scoreScale([row, { ...row, product: undefined }], () => ['缺货补货中', '缺货补货中·茶叶']);
     expect([s.top1, s.top5]).toEqual([0.5, 1]);
+  });
+
+  it('scores a size only on the queries its library can answer (a product it lacks is no engine\'s miss)', () => {
+    const tea = { query: '补货茶叶', expected: 'stock-no-restock', product: '茶叶', kind: 'product-topic' };
+    const shoes = { ...tea, query: '补货跑鞋', product: '跑鞋' };
+    expect(answerableRows([tea, shoes], ['缺货补货中·礼盒装茶叶', '缺货补货中']).map((r) => r.query)).toEqual(['补货茶叶']);
   });
 });
