@@ -5,10 +5,9 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import {
-  CHAT_PAGE_REPLIES,
-  type CHAT_PAGE_SENDS,
+  BACKGROUND_PROTOCOL,
   ContentRequestSchema,
-  createReplyCheckedSender,
+  createSender,
   parseMessage,
   ProtocolError,
   type ChatStatus,
@@ -198,7 +197,7 @@ function firstShownButton(doc: Document, selectors: readonly string[]): HTMLElem
   return null;
 }
 
-type Send = ReturnType<typeof createReplyCheckedSender<typeof CHAT_PAGE_SENDS>>;
+type Send = ReturnType<typeof createSender<typeof BACKGROUND_PROTOCOL, 'chat-page'>>;
 
 /** What the listeners of every wired document share. */
 interface Parts {
@@ -224,10 +223,12 @@ interface Parts {
 export function startChatScript(ctx: ContentScriptContext): ChatScript {
   const adapter = new TeachableAdapter(pickAdapter(location.href, document));
   const page = new ChatScript(adapter, document);
-  // Every reply from the background is checked (a ProtocolError otherwise; the background checks what we send);
-  // once the extension reloaded, this orphaned script sends nothing.
-  const send: Send = createReplyCheckedSender<typeof CHAT_PAGE_SENDS>(CHAT_PAGE_REPLIES, (message) =>
-    ctx.isValid ? browser.runtime.sendMessage(message) : Promise.reject(new Error('invalidated')),
+  // What we send and every reply from the background are checked against the protocol map (a ProtocolError
+  // otherwise; the background checks again); once the extension reloaded, this orphaned script sends nothing.
+  const send: Send = createSender(
+    BACKGROUND_PROTOCOL,
+    (message) => (ctx.isValid ? browser.runtime.sendMessage(message) : Promise.reject(new Error('invalidated'))),
+    'chat-page',
   );
   let timer: number | undefined;
   const wired = new WeakSet<Document>();
