@@ -222,6 +222,8 @@ export interface PlanOptions {
   clashChoices?: Readonly<Record<number, ClashChoice>>;
   /** Pinyin initials of a text (pinyin.ts), for a clashing row's new code; without it the code is made of Latin letters. */
   initialsOf?(text: string): string;
+  /** The id of a phrase a row adds (default importRowId: the same row read again gets the same id). */
+  newId?(row: ImportRow): string;
 }
 
 /**
@@ -278,9 +280,9 @@ export function planImport(
   read: Extract<ReadResult, { ok: true }>,
   library: readonly Phrase[],
   stages: readonly Stage[],
-  newId: (row: ImportRow) => string,
   options: PlanOptions = {},
 ): ImportPlan {
+  const newId = options.newId ?? importRowId;
   const plan: ImportPlan = { format: read.format, added: [], updated: [], clashes: [], duplicates: [], invalid: [], newStages: [], groups: [] };
   const stageIds = new Set(stages.map((s) => s.id));
   const { byId, codeOwner, byStageTitle, byContent } = indexLibrary(library);

@@ -99,7 +99,7 @@ describe('the phrase importer', () => {
     if (!read.ok) {
       clear(read.error);
     } else {
-      const plan = planImport(read as Extract<ReadResult, { ok: true }>, await db.phrases.toArray(), await listStages(db), (r) => `import-${hash(r.title + r.body)}`);
+      const plan = planImport(read as Extract<ReadResult, { ok: true }>, await db.phrases.toArray(), await listStages(db), { newId: (r) => `import-${hash(r.title + r.body)}` });
       expect(plan.added.length + plan.updated.length).toBe(0);
       for (const row of plan.invalid) expect(row.problems.length).toBeGreaterThan(0);
       await applyImport(db, plan); // what pressing 导入 would do
