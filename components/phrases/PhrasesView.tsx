@@ -325,7 +325,7 @@ function LibraryDialogs({ library, phrases, stages, flag }: Pick<ToolsProps, 'li
 function InsertDialogs({ flow }: { flow: ReturnType<typeof usePhraseInsert> }) {
   const { pending } = flow;
   if (pending?.kind === 'placeholders') {
-    return <PlaceholderForm names={pending.fields} initial={pending.prefill} choices={pending.choices} onSubmit={(typed, saveShop) => void flow.fill(typed, saveShop)} onCancel={flow.cancel} />;
+    return <PlaceholderForm form={pending.form} onSubmit={(typed, saveShop) => void flow.fill(typed, saveShop)} onCancel={flow.cancel} />;
   }
   return null;
 }

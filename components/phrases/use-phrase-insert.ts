@@ -9,6 +9,7 @@ import { recordPhraseUse } from '../../storage/repositories/phrases';
 import { updateSettings } from '../../storage/repositories/settings';
 import { buyerKey as orderBuyerKey, orderSuggestions, placeholderValues, rememberPatch } from '../../scripts-library/phrases/placeholders';
 import { runPhraseFlow, type FlowPorts, type FormAnswer } from '../../scripts-library/phrases/phrase-flow';
+import { fillForm, type FillForm } from '../../scripts-library/phrases/fill-form';
 import type { ChatTab } from '../../scripts-library/shared/protocol';
 import type { Phrase, Settings } from '../../scripts-library/shared/schema';
 import { useDb } from '../shared/db-context';
@@ -24,7 +25,7 @@ export type Pending =
    * `body`: the wording being filled (a phrase with variants has several); `orderBuyer`: the buyer served when
    * the form opened, the only one its order values are remembered for.
    */
-  { kind: 'placeholders'; phrase: Phrase; body: string; fields: string[]; prefill: Record<string, string>; choices: Record<string, string[]>; orderBuyer: string | undefined };
+  { kind: 'placeholders'; phrase: Phrase; body: string; form: FillForm; orderBuyer: string | undefined };
 
 export function usePhraseInsert({ settings, chatTab, insert, notify }: { settings: Settings | undefined; chatTab: ChatTab | undefined; insert: InsertFn; notify: Notify }) {
   const db = useDb();
@@ -73,7 +74,7 @@ export function usePhraseInsert({ settings, chatTab, insert, notify }: { setting
           new Promise((resolve) => {
             answer.current?.(null);
             answer.current = resolve;
-            setPending({ kind: 'placeholders', phrase, body, fields: step.fields, prefill: step.prefill, choices: step.choices, orderBuyer: forBuyer });
+            setPending({ kind: 'placeholders', phrase, body, form: fillForm(step), orderBuyer: forBuyer });
           }),
         stillServing: () => current.current === openedIn,
         // A convenience: the phrase goes in even if remembering fails.

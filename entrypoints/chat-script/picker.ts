@@ -8,7 +8,8 @@
  * is set with textContent.
  */
 import { findSlashTrigger, type SlashTrigger } from '../../scripts-library/phrases/slash-trigger';
-import { fillPlaceholders, settingKeyOf } from '../../scripts-library/phrases/placeholders';
+import { fillPlaceholders } from '../../scripts-library/phrases/placeholders';
+import { fillForm, formAnswer, type FillForm } from '../../scripts-library/phrases/fill-form';
 import { readEditor, selectionFor } from './editor-text';
 import { runPhraseFlow, type FormAnswer } from '../../scripts-library/phrases/phrase-flow';
 import { pickerKey } from '../../scripts-library/phrases/picker-state';
@@ -186,7 +187,7 @@ export class SlashPicker {
         // Order values (运单号, 金额…) are always confirmed: a remembered one is only this buyer's suggestion.
         suggested: item.suggested,
         givenRecently: (text) => this.deps.sentRecently?.(text) ?? false,
-        ask: (step) => this.askValues(step.fields, step.prefill, step.choices),
+        ask: (step) => this.askValues(fillForm(step)),
         // Sent after the console switched buyer (before we were told): these values are not the new buyer's.
         stillServing: () => (this.buyerChanged(), this.open === open),
         remember: async ({ typed, saveShop }) => this.deps.remember(typed, saveShop, open.buyer),
@@ -216,18 +217,17 @@ export class SlashPicker {
   }
 
   /** The fill-in form in the picker's box; resolves with what was typed, or null when the picker closed first. */
-  private askValues(missing: string[], prefill: Record<string, string>, choices: Record<string, string[]> = {}): Promise<FormAnswer | null> {
+  private askValues(model: FillForm): Promise<FormAnswer | null> {
     if (!this.box) return Promise.resolve(null);
     const answered = new Promise<FormAnswer | null>((resolve) => (this.answer = resolve));
     const form = this.doc.createElement('form');
-    const inputs = missing.map((name, i) => {
+    const inputs = model.fields.map((field, i) => {
       const label = this.doc.createElement('label');
       const span = this.doc.createElement('span');
-      span.textContent = name;
-      const input = choices[name] ? this.menu(choices[name], form) : this.doc.createElement('input');
-      input.name = name;
-      if ('maxLength' in input) input.maxLength = 200;
-      input.value = prefill[name] ?? '';
+      span.textContent = field.name;
+      const input = field.kind === 'menu' ? this.menu(field.options, form) : Object.assign(this.doc.createElement('input'), { maxLength: field.maxLength });
+      input.name = field.name;
+      input.value = field.initial;
       if (i === 0) queueMicrotask(() => input.focus());
       label.append(span, input);
       form.append(label);
@@ -235,7 +235,7 @@ export class SlashPicker {
     });
     // Shop-wide values typed here can go to settings, so the next greeting does not ask again.
     let saveShop: HTMLInputElement | undefined;
-    if (missing.some((name) => settingKeyOf(name))) {
+    if (model.offersSaveShop) {
       const label = this.doc.createElement('label');
       saveShop = this.doc.createElement('input');
       saveShop.type = 'checkbox';
@@ -261,11 +261,11 @@ export class SlashPicker {
     });
     form.addEventListener('submit', (e) => {
       e.preventDefault();
-      const typed = Object.fromEntries(inputs.map((input) => [input.name, input.value.trim()]));
-      if (Object.values(typed).some((v) => !v)) return;
+      const answer = formAnswer(model, Object.fromEntries(inputs.map((input) => [input.name, input.value])), saveShop?.checked ?? false);
+      if (!answer) return;
       const give = this.answer;
       this.answer = null;
-      give?.({ typed, saveShop: saveShop?.checked ?? false });
+      give?.(answer);
     });
     this.box.replaceChildren(form);
     if (this.open) this.place(this.box, this.open.el);
