@@ -12,6 +12,7 @@ import {
   ProtocolError,
   type ChatStatus,
   type ContentRequest,
+  type ContentReply,
   type InsertReply,
   MAX_DRAFT_READ,
 } from '../../scripts-library/shared/protocol';
@@ -152,7 +153,7 @@ export class ChatScript {
     if (el && el.ownerDocument.activeElement === el) this.saved = saveSelection(el) ?? this.saved;
   }
 
-  async handle(message: ContentRequest): Promise<ChatStatus | InsertReply | TeachCheckReply | { text: string } | { ok: true }> {
+  async handle(message: ContentRequest): Promise<ContentReply> {
     if (message.type === 'chat/get-status') return this.status();
     if (message.type === 'chat/teach-check') return this.check();
     if (message.type === 'chat/teach') {

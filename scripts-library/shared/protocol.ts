@@ -310,6 +310,8 @@ export type BackgroundRequest = { [K in BackgroundType]: RequestOf<typeof BACKGR
 export type BackgroundReplyOf<K extends BackgroundType> = ReplyOf<typeof BACKGROUND_PROTOCOL, K>;
 export type ChatPageType = keyof typeof CHAT_PAGE_PROTOCOL;
 export type ContentRequest = { [K in ChatPageType]: RequestOf<typeof CHAT_PAGE_PROTOCOL, K> }[ChatPageType];
+/** Any reply of the chat page's script, derived from its map. */
+export type ContentReply = { [K in ChatPageType]: ReplyOf<typeof CHAT_PAGE_PROTOCOL, K> }[ChatPageType];
 
 /** Requests as one union, for a receiver to validate what arrives (the type picks the schema). */
 export const BackgroundRequestSchema = /* @__PURE__ */ requestUnion(BACKGROUND_PROTOCOL);
