@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { KefuDB } from './db';
 import { CURRENT_VERSION } from './schema-versions';
 import type { Note, Phrase, Reminder, ResponseRecord, Rule, SettingRow, Stage, Tally } from '../scripts-library/shared/schema';
-import { parseJsonFile } from '../scripts-library/files/phrase-io';
+import { parseJsonFile, type FileResult } from '../scripts-library/files/file-result';
 import { checkRow, quarantineRow, rowKey, TABLE_NAMES, type TableName } from './row-check';
 import { TEAM_DEVICE_KEY, TEAM_KEY } from '../scripts-library/team/team-config';
 
@@ -85,7 +85,7 @@ export async function exportBackup(db: KefuDB, now = Date.now()): Promise<string
   return JSON.stringify({ format: 'kefu-backup', version: 1, exportedAt: now, schemaVersion: CURRENT_VERSION, tables });
 }
 
-export type ParsedBackup = { ok: true; backup: Backup; rejected: RejectedRow[] } | { ok: false; error: string };
+export type ParsedBackup = FileResult<{ backup: Backup; rejected: RejectedRow[] }>;
 
 const NEWER = (v: number) => `备份来自更新的版本（数据版本 ${v}），请先更新扩展`;
 

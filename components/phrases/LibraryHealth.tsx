@@ -23,7 +23,7 @@ export function LibraryHealth({ phrases, settings, flag }: Props) {
     () => libraryHealth(phrases, settings?.guardOverrides ?? {}, stored?.length ? stored : DEFAULT_RULES),
     [phrases, settings?.guardOverrides, stored],
   );
-  // The guard over every body once per library change (≈ 0.02 ms a phrase): which phrases would teach flagged wording.
+  // The guard over every body once per library change (not per render): which phrases would teach flagged wording.
   const flagged = useMemo(() => phrases.filter((p) => flag(p)), [phrases, flag]);
   return (
     <details className="health" aria-label={t('healthTitle')} role="region">

@@ -45,8 +45,8 @@ interface Props {
 }
 
 /** Phrases by stage: search, stage chips (pre-selected from the buyer's message), the list, and the library tools. */
-// Each piece (search, suggestions with their sure / 可能是 state, stage chips, keys, list) is its own hook or component.
-// long: what is left here is the wiring between them, read top to bottom
+// Each piece (search, suggestions with their sure / 可能是 state, stage chips, keys, list) is its own hook or component;
+// what is left here is the wiring between them, read top to bottom.
 export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow, notify, searchRef, keysRef, readDraft, focusSearch = true }: Props) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -78,19 +78,9 @@ export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow,
     if (unsure && !chosen) return notify(t('suggestNotSure'), 'warn');
     flow.request(hit.phrase);
   };
-  useEffect(() => {
-    keysRef.current = (e) => {
-      const hit = e.altKey && /^[1-9]$/.test(e.key) ? hits[Number(e.key) - 1] : undefined;
-      take(hit);
-      return !!hit;
-    };
-    return () => void (keysRef.current = undefined);
-  });
   useFocusReturn(searchRef, focusSearch);
-  const onSearchKey = searchKeys({
-    move: (by) => (setByKeys(true), setActive(Math.min(Math.max(activeIndex + by, 0), Math.max(hits.length - 1, 0)))),
-    // A row the agent moved to with ↓ is chosen; the first one is only what the suggestions guessed.
-    enter: () => take(hits[activeIndex], activeIndex > 0),
+  const onSearchKey = useListKeys(keysRef, hits, activeIndex, take, {
+    select: (i) => (setByKeys(true), setActive(i)),
     clear: () => (setQuery(''), setActive(0)),
   });
   return (
@@ -130,6 +120,33 @@ export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow,
       )}
     </>
   );
+}
+
+/**
+ * The list's keys: Alt+1…9 from anywhere in the panel inserts the n-th row; in the search box ↑/↓ move the
+ * selection (`select`), Enter inserts it, Esc clears the search.
+ */
+function useListKeys(
+  keysRef: PanelKeys,
+  hits: readonly SearchHit<Phrase>[],
+  activeIndex: number,
+  take: (hit: SearchHit<Phrase> | undefined, chosen?: boolean) => void,
+  on: { select(index: number): void; clear(): void },
+) {
+  useEffect(() => {
+    keysRef.current = (e) => {
+      const hit = e.altKey && /^[1-9]$/.test(e.key) ? hits[Number(e.key) - 1] : undefined;
+      take(hit);
+      return !!hit;
+    };
+    return () => void (keysRef.current = undefined);
+  });
+  return searchKeys({
+    move: (by) => on.select(Math.min(Math.max(activeIndex + by, 0), Math.max(hits.length - 1, 0))),
+    // A row the agent moved to with ↓ is chosen; the first one is only what the suggestions guessed.
+    enter: () => take(hits[activeIndex], activeIndex > 0),
+    clear: on.clear,
+  });
 }
 
 /** The search box's keys: ↑/↓ move the selection, Enter inserts it, Esc clears the search. */
@@ -308,7 +325,7 @@ function LibraryDialogs({ library, phrases, stages, flag }: Pick<ToolsProps, 'li
 function InsertDialogs({ flow }: { flow: ReturnType<typeof usePhraseInsert> }) {
   const { pending } = flow;
   if (pending?.kind === 'placeholders') {
-    return <PlaceholderForm names={pending.fields} initial={pending.prefill} choices={pending.choices} onSubmit={(typed, saveShop) => void flow.fill(typed, saveShop)} onCancel={flow.cancel} />;
+    return <PlaceholderForm form={pending.form} onSubmit={(typed, saveShop) => void flow.fill(typed, saveShop)} onCancel={flow.cancel} />;
   }
   return null;
 }

@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { useDb } from '../shared/db-context';
 import type { Phrase, Stage } from '../../scripts-library/shared/schema';
 import { sha256 } from '../../scripts-library/shared/hash';
-import { exportCsv, exportJsonPack, exportQianniuCsv, importRowId, planImport, readImportFile, titleFrom, type ClashChoice, type ImportPlan, type ReadResult } from '../../scripts-library/files/phrase-io';
+import { exportCsv, exportJsonPack, exportQianniuCsv, planImport, readImportFile, titleFrom, type ClashChoice, type ImportPlan, type ReadResult } from '../../scripts-library/files/phrase-io';
 import { stageForNewPhrase } from '../../scripts-library/phrases/phrase-stage';
 import { GbkEncodeError } from '../../scripts-library/files/gbk';
-import type { PhraseDraft } from '../../scripts-library/phrases/phrase-validation';
+import { newPhraseId, type PhraseDraft } from '../../scripts-library/phrases/phrase-validation';
 import { t } from '../shared/i18n';
 import { isSyncedTeamPack } from '../../scripts-library/team/team-config';
 import { getTeamConfig } from '../../storage/repositories/team-config';
@@ -44,7 +44,6 @@ function usePhraseEditing(notify: Notify) {
   const [editBase, setEditBase] = useState<number>();
   // Another panel saved (`stored`) or deleted (no `stored`) the phrase being edited.
   const [conflict, setConflict] = useState<{ draft: PhraseDraft & { id: string }; stored?: Phrase }>();
-  const newId = () => `user-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
   const [autoStage, setAutoStage] = useState(false);
   const done = () => {
     setAutoStage(false);
@@ -56,7 +55,7 @@ function usePhraseEditing(notify: Notify) {
     /** 新建短语: in the stage the agent picked, else filed by its words as they are typed (never the buyer's hint). */
     startNew: (chosen: string | undefined, stages: readonly Stage[] | undefined) => {
       setAutoStage(!chosen);
-      setEditing({ id: newId(), stageId: stageForNewPhrase('', stages ?? [], chosen) ?? 'greeting', title: '', body: '', code: '', tags: [] });
+      setEditing({ id: newPhraseId(), stageId: stageForNewPhrase('', stages ?? [], chosen) ?? 'greeting', title: '', body: '', code: '', tags: [] });
     },
     /** Whether the editor files a new phrase by its words while the agent has not picked a stage. */
     autoStage,
@@ -69,11 +68,11 @@ function usePhraseEditing(notify: Notify) {
     startFromDraft: (text: string, stages: readonly Stage[] | undefined, chosen?: string) => {
       const body = text.trim();
       setAutoStage(!chosen);
-      setEditing({ id: newId(), stageId: stageForNewPhrase(body, stages ?? [], chosen) ?? 'greeting', title: titleFrom(body), body, code: '', tags: [] });
+      setEditing({ id: newPhraseId(), stageId: stageForNewPhrase(body, stages ?? [], chosen) ?? 'greeting', title: titleFrom(body), body, code: '', tags: [] });
     },
     startDuplicate: (p: Phrase) => {
       setAutoStage(false);
-      setEditing({ id: newId(), stageId: p.stageId, title: `${p.title}${t('copySuffix')}`, body: p.body, variants: p.variants ?? [], code: '', tags: p.tags, intents: p.intents, lead: p.lead });
+      setEditing({ id: newPhraseId(), stageId: p.stageId, title: `${p.title}${t('copySuffix')}`, body: p.body, variants: p.variants ?? [], code: '', tags: p.tags, intents: p.intents, lead: p.lead });
     },
     cancelEdit: done,
     conflict,
@@ -139,7 +138,7 @@ function useImportExport(notify: Notify, planPack: ReturnType<typeof useTeamPack
   const [source, setSource] = useState<ImportSource>();
   const replan = (next: ImportSource) => {
     setSource(next);
-    setImportPlan(planImport(next.read, next.library, next.stages, importRowId, next));
+    setImportPlan(planImport(next.read, next.library, next.stages, next));
   };
   return {
     importPlan,
@@ -154,7 +153,7 @@ function useImportExport(notify: Notify, planPack: ReturnType<typeof useTeamPack
       const fileGroups = fileGroupsKey(read);
       const remembered = await w.getImportGroupMap(db, fileGroups);
       // Groups go where they went last time; else where they look like an existing stage (欢迎语 ~ 欢迎).
-      const first = planImport(read, library, stages, importRowId, { initialsOf });
+      const first = planImport(read, library, stages, { initialsOf });
       const ids = new Set(stages.map((s) => s.id));
       const stageMap = Object.fromEntries(
         first.groups.flatMap((g) => {

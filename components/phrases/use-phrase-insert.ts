@@ -1,14 +1,15 @@
 /**
- * The panel's side of the phrase flow (scripts-library/phrases/phrase-flow.ts, shared with the "/" picker): known
- * values → the fill-in form → insert → count the use. An insert is not a send: the same reply sent to the same
+ * The panel's side of the phrase flow (scripts-library/phrases/phrase-flow.ts runPhraseFlow, the same driver the "/"
+ * picker runs): its form is PlaceholderForm (through `pending`), it remembers into settings, inserts through the
+ * chat tab and counts the use in the library. An insert is not a send: the same reply sent to the same
  * buyer again is warned of in the chat page (the guard badge's 重复回复, from what was actually sent), not here.
  */
 import { useEffect, useRef, useState } from 'react';
 import { recordPhraseUse } from '../../storage/repositories/phrases';
 import { updateSettings } from '../../storage/repositories/settings';
-import { buyerKey as orderBuyerKey, fillPlaceholders, orderSuggestions, placeholderValues, rememberPatch, type Filled } from '../../scripts-library/phrases/placeholders';
-import { pickWording } from '../../scripts-library/phrases/sent-memory';
-import { completePhrase, deliverPhrase, startPhrase, type PhraseStep } from '../../scripts-library/phrases/phrase-flow';
+import { buyerKey as orderBuyerKey, orderSuggestions, placeholderValues, rememberPatch } from '../../scripts-library/phrases/placeholders';
+import { runPhraseFlow, type FlowPorts, type FormAnswer } from '../../scripts-library/phrases/phrase-flow';
+import { fillForm, type FillForm } from '../../scripts-library/phrases/fill-form';
 import type { ChatTab } from '../../scripts-library/shared/protocol';
 import type { Phrase, Settings } from '../../scripts-library/shared/schema';
 import { useDb } from '../shared/db-context';
@@ -24,18 +25,26 @@ export type Pending =
    * `body`: the wording being filled (a phrase with variants has several); `orderBuyer`: the buyer served when
    * the form opened, the only one its order values are remembered for.
    */
-  { kind: 'placeholders'; phrase: Phrase; body: string; fields: string[]; prefill: Record<string, string>; choices: Record<string, string[]>; known: Record<string, string>; orderBuyer: string | undefined; done?: () => void };
+  { kind: 'placeholders'; phrase: Phrase; body: string; form: FillForm; orderBuyer: string | undefined };
 
 export function usePhraseInsert({ settings, chatTab, insert, notify }: { settings: Settings | undefined; chatTab: ChatTab | undefined; insert: InsertFn; notify: Notify }) {
   const db = useDb();
   const [pending, setPending] = useState<Pending>();
+  /** Where the open form's answer goes (runPhraseFlow waits on it); null when it closes unsent. */
+  const answer = useRef<(a: FormAnswer | null) => void>(undefined);
   // The text last inserted per chat tab + buyer, so a phrase with other wordings does not give the same one twice
-  // running.
+  // running (the panel cannot see what the page sent; the "/" picker asks the page's own memory of sends).
   const lastText = useRef(new Map<string, string>());
   const buyer = chatTab?.status.buyer ?? null;
   const convo = `${chatTab?.tabId ?? '-'}|${buyer?.id ?? buyer?.name ?? ''}`;
   const orderBuyer = chatTab ? orderBuyerKey(chatTab.status.site, buyer) : undefined;
-  const current = useConversationGuard(convo, () => setPending(undefined));
+  const close = (a: FormAnswer | null) => {
+    setPending(undefined);
+    const give = answer.current;
+    answer.current = undefined;
+    give?.(a);
+  };
+  const current = useConversationGuard(convo, () => close(null));
   /** A write the agent started: a failure (a full disk…) is said, never swallowed. */
   const attempt = async (write: () => Promise<unknown>, ok?: string) => {
     try {
@@ -46,55 +55,50 @@ export function usePhraseInsert({ settings, chatTab, insert, notify }: { setting
     }
   };
 
-  const deliver = async (phrase: Phrase, filled: Filled, done?: () => void) => {
-    setPending(undefined);
-    const outcome: { last?: InsertOutcome } = {};
-    const landed = await deliverPhrase(
-      {
+  return {
+    pending,
+    cancel: () => close(null),
+    /** Insert a phrase into the served tab (values asked for first); `done` runs once it landed. */
+    request(phrase: Phrase, done?: () => void) {
+      if (!settings) return;
+      const openedIn = current.current;
+      const forBuyer = orderBuyer;
+      const tabId = chatTab?.tabId;
+      const outcome: { last?: InsertOutcome; text?: string } = {};
+      const ports: FlowPorts = {
+        known: placeholderValues(settings, buyer?.name),
+        // Order values (运单号, 金额…) are always confirmed in the form, prefilled only with this buyer's.
+        suggested: orderSuggestions(settings, forBuyer),
+        givenRecently: (text) => lastText.current.get(openedIn) === text,
+        ask: (step, body) =>
+          new Promise((resolve) => {
+            answer.current?.(null);
+            answer.current = resolve;
+            setPending({ kind: 'placeholders', phrase, body, form: fillForm(step), orderBuyer: forBuyer });
+          }),
+        stillServing: () => current.current === openedIn,
+        // A convenience: the phrase goes in even if remembering fails.
+        remember: ({ typed, saveShop }) => attempt(() => updateSettings(db, (stored) => rememberPatch(stored, typed, forBuyer, saveShop))),
         insert: async (text, caret) => {
-          const { kind } = (outcome.last = await insert(chatTab?.tabId, text, caret));
+          const { kind } = (outcome.last = await insert(tabId, (outcome.text = text), caret));
           return kind === 'inserted' || kind === 'handed';
         },
         countUse: async (id) => {
-          lastText.current.set(convo, filled.text);
+          lastText.current.set(openedIn, outcome.text ?? '');
           done?.();
           // The text is in the chat box already; a use that cannot be counted (full disk) is only mentioned.
           const handed = outcome.last?.kind === 'handed' ? outcome.last.message : undefined;
           await attempt(() => recordPhraseUse(db, id), handed ? t('copiedForPaste', [phrase.title, handed]) : t('inserted', phrase.title));
         },
-      },
-      phrase.id,
-      filled,
-    );
-    const failed = outcome.last;
-    if (!landed && failed && failed.kind !== 'inserted' && failed.kind !== 'handed') notify(failed.message, failed.kind === 'copied' ? 'warn' : 'error');
-  };
-
-  const next = (phrase: Phrase, body: string, known: Record<string, string>, step: PhraseStep, done?: () => void) => {
-    if (step.kind === 'ask') setPending({ kind: 'placeholders', phrase, body, fields: step.fields, prefill: step.prefill, choices: step.choices, known, orderBuyer, done });
-    else void deliver(phrase, step.filled, done);
-  };
-
-  return {
-    pending,
-    cancel: () => setPending(undefined),
-    /** Insert a phrase into the served tab (values asked for first); `done` runs once it landed. */
-    request(phrase: Phrase, done?: () => void) {
-      if (!settings) return;
-      const known = placeholderValues(settings, buyer?.name);
-      // Its wordings take turns; the one this buyer got last is skipped.
-      const body = pickWording(phrase, (text) => lastText.current.get(convo) === text, (w) => fillPlaceholders(w, known).text);
-      // Order values (运单号, 金额…) are always confirmed in the form, prefilled only with this buyer's.
-      next(phrase, body, known, startPhrase(body, known, orderSuggestions(settings, orderBuyer)), done);
+      };
+      void runPhraseFlow({ id: phrase.id, body: phrase.body, ...(phrase.variants ? { variants: phrase.variants } : {}), turn: phrase.useCount }, ports).then((landed) => {
+        const failed = outcome.last;
+        if (!landed && failed && failed.kind !== 'inserted' && failed.kind !== 'handed') notify(failed.message, failed.kind === 'copied' ? 'warn' : 'error');
+      });
     },
-    /** The fill-in form was sent: remember what was typed (a convenience: the phrase goes in even if that fails). */
-    async fill(typed: Record<string, string>, saveShop: boolean) {
-      if (pending?.kind !== 'placeholders') return;
-      const { phrase, body, known, done } = pending;
-      const openedIn = current.current;
-      await attempt(() => updateSettings(db, (stored) => rememberPatch(stored, typed, pending.orderBuyer, saveShop)));
-      if (current.current !== openedIn) return; // the agent moved to another buyer meanwhile: nothing goes in
-      next(phrase, body, { ...known, ...typed }, completePhrase(body, known, typed), done);
+    /** The fill-in form was sent. */
+    fill(typed: Record<string, string>, saveShop: boolean) {
+      if (pending?.kind === 'placeholders') close({ typed, saveShop });
     },
   };
 }

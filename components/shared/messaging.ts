@@ -1,9 +1,9 @@
 /** The extension pages' side of the protocol: typed senders to the background and to a chat tab's script. */
 import { browser } from 'wxt/browser';
-import { CHAT_PAGE_PROTOCOL, createSender, EXTENSION_PAGE_SENDS } from '../../scripts-library/shared/protocol';
+import { BACKGROUND_PROTOCOL, CHAT_PAGE_PROTOCOL, createSender } from '../../scripts-library/shared/protocol';
 
 /** `toBackground(type, payload)`: the reply validated against the protocol map, or a ProtocolError. */
-export const toBackground = createSender(EXTENSION_PAGE_SENDS, (message) => browser.runtime.sendMessage(message));
+export const toBackground = createSender(BACKGROUND_PROTOCOL, (message) => browser.runtime.sendMessage(message), 'extension-page');
 
 /** A sender to the chat script in one tab (tabs.sendMessage). */
 export const toChatTab = (tabId: number) => createSender(CHAT_PAGE_PROTOCOL, (message) => browser.tabs.sendMessage(tabId, message));

@@ -1,8 +1,8 @@
 /**
- * The panel's first screen while the whole library loads. Reading every phrase takes IndexedDB ≈ 250–400 ms at
- * 10k on a 2-core machine (per-row cost: rows without their search keys read barely faster), so the panel also
- * keeps the ids of the first screen of its browsing order (pinned, most used, …) in this extension page's
- * localStorage — ids only, never text — and reads those few rows by key on open (a few ms). The list shows them
+ * The panel's first screen while the whole library loads. Reading every phrase from IndexedDB takes long at 10k
+ * (its cost is per row: rows without their search keys read barely faster; figures in tests/bench/HISTORY.md), so
+ * the panel also keeps the ids of the first screen of its browsing order (pinned, most used, …) in this extension
+ * page's localStorage — ids only, never text — and reads those few rows by key on open. The list shows them
  * until the library arrives; searching, suggestions and every library tool wait for the whole library.
  */
 import { useEffect, useState } from 'react';
@@ -57,7 +57,7 @@ export function useFirstScreenRead(db: KefuDB): Promise<Phrase[]> | undefined {
 /**
  * The first screen's phrases until `phrases` (the whole library) is there; then undefined. `setPainted(true)` is called once
  * the first screen is on screen (or could not be read): the library is asked for then, because handing over 10k
- * rows holds the page's thread for ≈ 100 ms, which would otherwise come before the first screen's paint.
+ * rows holds the page's thread for a while, which would otherwise come before the first screen's paint.
  */
 export function useFirstScreen(read: Promise<Phrase[]> | undefined, phrases: readonly Phrase[] | undefined, setPainted: (painted: true) => void): Phrase[] | undefined {
   const [preview, setPreview] = useState<Phrase[]>();

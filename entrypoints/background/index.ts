@@ -6,18 +6,17 @@ import { ensureDefaults } from '../../storage/defaults';
 import { onTableWritten } from '../../storage/watch';
 import { createGuardCache } from '../../storage/guard-cache';
 import * as packs from '../../storage/repositories/packs';
-import { handleBackgroundMessage } from './handlers';
-import { createServices } from './services';
+import { createBackground } from './handlers';
 import { openPanelFor, openPanelOnToolbarClick } from './side-panel';
 import { createReminderService } from './reminders';
 import { createSiteService } from './sites';
-import { createWaitNotices } from './waits';
+import { createWaitNotices, waitConfig } from './waits';
 import { createTeamCatchUp } from './team';
 import { injectChatScript, injectIntoOpenTabs } from './chat-script-injection';
 import { CHAT_MATCHES } from '../../scripts-library/shared/sites';
 import { getSettings } from '../../storage/repositories/settings';
 import type { ChatTabsChanged, RequestOf, CHAT_PAGE_PROTOCOL } from '../../scripts-library/shared/protocol';
-import type { BackgroundServices } from './handlers';
+import type { KefuDB } from '../../storage/db';
 
 export default defineBackground(() => {
   const session = browser.storage.session ?? browser.storage.local;
@@ -34,7 +33,7 @@ export default defineBackground(() => {
   });
   const sites = createSiteService({ scripting: browser.scripting, permissions: browser.permissions });
   const waits = createWaitNotices({ notifications: browser.notifications, tabs: browser.tabs, windows: browser.windows, i18n: browser.i18n });
-  const services = createServices(getDb(), registry, {
+  const receive = createBackground(getDb(), registry, {
     notifyWait: (tabId, name, waitedSec) => waits.notify(tabId, name, waitedSec),
     syncReminders: () => reminders.sync(),
     sites,
@@ -55,7 +54,7 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
-    void handleBackgroundMessage(raw, sender, browser.runtime.id, services, browser.runtime.getURL('/')).then(({ reply, changed }) => {
+    void receive(raw, sender, browser.runtime.id, browser.runtime.getURL('/')).then(({ reply, changed }) => {
       sendResponse(reply);
       if (changed) void broadcast();
     });
@@ -68,7 +67,7 @@ export default defineBackground(() => {
   // Chase reminders: alarms are rebuilt from the database whenever the worker starts (browser restart included),
   // and follow every committed write to the reminders table while it runs (the panel's writes also wake it).
   onTableWritten(getDb(), 'reminders', () => void reminders.sync().catch((e: unknown) => console.warn('[kefu] reminder alarms', e)));
-  onTableWritten(getDb(), 'settings', pushWaitConfig(services, registry));
+  onTableWritten(getDb(), 'settings', pushWaitConfig(getDb(), registry));
   void reminders.sync().catch((e: unknown) => console.warn('[kefu] reminder alarms', e));
   browser.alarms.onAlarm.addListener((alarm) => void reminders.onAlarm(alarm.name).catch((e: unknown) => console.warn('[kefu] reminder', e)));
   // Team mode: a catch-up on an alarm while a team is joined (joining or leaving writes the settings row).
@@ -89,11 +88,11 @@ export default defineBackground(() => {
  * write (the panel's, seen over Dexie's storagemutated) that changed them, each chat tab is told. A console whose
  * worker slept through the save asks again when the agent comes back to it (chat-script.ts, window focus).
  */
-function pushWaitConfig(services: BackgroundServices, registry: ChatTabRegistry): () => void {
+function pushWaitConfig(db: KefuDB, registry: ChatTabRegistry): () => void {
   let last = '';
   return () =>
     void (async () => {
-      const config = await services.waitConfig();
+      const config = await waitConfig(db);
       const key = JSON.stringify(config);
       if (key === last) return;
       last = key;

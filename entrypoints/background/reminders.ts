@@ -13,6 +13,7 @@ import { getPhrase } from '../../storage/repositories/phrases';
 import { ALARM_PREFIX, CHASE_FOCUS_KEY, NEXT_ALARM, delayParts, dueToNotify, nextAlarmAt } from '../../scripts-library/chase/reminders';
 import type { Reminder } from '../../scripts-library/shared/schema';
 import type { ChatTab } from '../../scripts-library/shared/protocol';
+import { OK, type Handlers } from './messages';
 
 type Api = Pick<Browser, 'alarms' | 'notifications' | 'tabs' | 'windows' | 'i18n'> & {
   session: Browser['storage']['session'];
@@ -103,6 +104,16 @@ export function createReminderService(db: KefuDB, api: Api) {
       } catch (e) {
         console.warn('[kefu] the chat tab of a chase reminder is gone', e); // the panel still shows the step
       }
+    },
+  };
+}
+
+/** The side panel changed chase reminders (or a restore did): make the alarms match the database. */
+export function reminderHandlers(sync?: () => Promise<void>): Handlers<'reminders/changed'> {
+  return {
+    async 'reminders/changed'() {
+      await sync?.();
+      return OK;
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { browser } from 'wxt/browser';
 import { siteScriptId } from '../../scripts-library/shared/sites';
+import { OK, type Handlers } from './messages';
 
 type Browser = typeof browser;
 type Api = { scripting: Pick<Browser['scripting'], 'registerContentScripts' | 'unregisterContentScripts' | 'getRegisteredContentScripts' | 'executeScript'>; permissions: Pick<Browser['permissions'], 'contains'> };
@@ -35,6 +36,23 @@ export function createSiteService(api: Api) {
       const stale = [...(await registered())].filter((id) => id.startsWith('kefu-site-') && !keep.has(id));
       if (stale.length) await api.scripting.unregisterContentScripts({ ids: stale });
       for (const pattern of enabled) if (keep.has(siteScriptId(pattern))) await enable(pattern);
+    },
+  };
+}
+
+type SiteService = Pick<ReturnType<typeof createSiteService>, 'enable' | 'disable'>;
+
+/** ⚙ 其他网站: register / unregister the chat script on a site the agent enabled / removed. */
+export function siteHandlers(sites?: SiteService): Handlers<'sites/enable' | 'sites/disable'> {
+  return {
+    async 'sites/enable'({ pattern, tabId }) {
+      if (!sites) throw new Error('no site service');
+      await sites.enable(pattern, tabId);
+      return OK;
+    },
+    async 'sites/disable'({ pattern }) {
+      await sites?.disable(pattern);
+      return OK;
     },
   };
 }

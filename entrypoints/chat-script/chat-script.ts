@@ -5,14 +5,14 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import {
-  CHAT_PAGE_REPLIES,
-  type CHAT_PAGE_SENDS,
+  BACKGROUND_PROTOCOL,
   ContentRequestSchema,
-  createReplyCheckedSender,
+  createSender,
   parseMessage,
   ProtocolError,
   type ChatStatus,
   type ContentRequest,
+  type ContentReply,
   type InsertReply,
   MAX_DRAFT_READ,
 } from '../../scripts-library/shared/protocol';
@@ -153,7 +153,7 @@ export class ChatScript {
     if (el && el.ownerDocument.activeElement === el) this.saved = saveSelection(el) ?? this.saved;
   }
 
-  async handle(message: ContentRequest): Promise<ChatStatus | InsertReply | TeachCheckReply | { text: string } | { ok: true }> {
+  async handle(message: ContentRequest): Promise<ContentReply> {
     if (message.type === 'chat/get-status') return this.status();
     if (message.type === 'chat/teach-check') return this.check();
     if (message.type === 'chat/teach') {
@@ -198,7 +198,7 @@ function firstShownButton(doc: Document, selectors: readonly string[]): HTMLElem
   return null;
 }
 
-type Send = ReturnType<typeof createReplyCheckedSender<typeof CHAT_PAGE_SENDS>>;
+type Send = ReturnType<typeof createSender<typeof BACKGROUND_PROTOCOL, 'chat-page'>>;
 
 /** What the listeners of every wired document share. */
 interface Parts {
@@ -224,10 +224,12 @@ interface Parts {
 export function startChatScript(ctx: ContentScriptContext): ChatScript {
   const adapter = new TeachableAdapter(pickAdapter(location.href, document));
   const page = new ChatScript(adapter, document);
-  // Every reply from the background is checked (a ProtocolError otherwise; the background checks what we send);
-  // once the extension reloaded, this orphaned script sends nothing.
-  const send: Send = createReplyCheckedSender<typeof CHAT_PAGE_SENDS>(CHAT_PAGE_REPLIES, (message) =>
-    ctx.isValid ? browser.runtime.sendMessage(message) : Promise.reject(new Error('invalidated')),
+  // What we send and every reply from the background are checked against the protocol map (a ProtocolError
+  // otherwise; the background checks again); once the extension reloaded, this orphaned script sends nothing.
+  const send: Send = createSender(
+    BACKGROUND_PROTOCOL,
+    (message) => (ctx.isValid ? browser.runtime.sendMessage(message) : Promise.reject(new Error('invalidated'))),
+    'chat-page',
   );
   let timer: number | undefined;
   const wired = new WeakSet<Document>();

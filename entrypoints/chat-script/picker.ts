@@ -8,10 +8,10 @@
  * is set with textContent.
  */
 import { findSlashTrigger, type SlashTrigger } from '../../scripts-library/phrases/slash-trigger';
-import { fillPlaceholders, settingKeyOf, type Filled } from '../../scripts-library/phrases/placeholders';
-import { pickWording } from '../../scripts-library/phrases/sent-memory';
+import { fillPlaceholders } from '../../scripts-library/phrases/placeholders';
+import { fillForm, formAnswer, type FillForm } from '../../scripts-library/phrases/fill-form';
 import { readEditor, selectionFor } from './editor-text';
-import { completePhrase, deliverPhrase, startPhrase } from '../../scripts-library/phrases/phrase-flow';
+import { runPhraseFlow, type FormAnswer } from '../../scripts-library/phrases/phrase-flow';
 import { pickerKey } from '../../scripts-library/phrases/picker-state';
 import type { PickerItem } from '../../scripts-library/shared/protocol';
 import { asReplyBox, isElementNode, isTextField, isTextNode, viewportRect } from './dom';
@@ -78,6 +78,8 @@ export class SlashPicker {
   private open: Open | null = null;
   private composing = false;
   private seq = 0;
+  /** Where the open fill-in form's answer goes (runPhraseFlow waits on it); null when the picker closes. */
+  private answer: ((a: FormAnswer | null) => void) | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -163,6 +165,9 @@ export class SlashPicker {
   }
 
   close(): void {
+    const give = this.answer;
+    this.answer = null;
+    give?.(null);
     this.open = null;
     this.seq++;
     this.host?.remove();
@@ -170,22 +175,30 @@ export class SlashPicker {
     this.box = null;
   }
 
+  /** A row was taken: the one phrase flow (phrase-flow.ts runPhraseFlow), with this picker's form and the page's memory of sends. */
   private pick(item: PickerItem): void {
-    const buyer = this.deps.buyerName();
-    const values = { ...item.values, ...(buyer ? { 买家: buyer } : {}) };
-    // A phrase with other wordings: the one whose turn it is, unless the buyer just got it.
-    const sentRecently = this.deps.sentRecently ?? (() => false);
-    const body = item.variants?.length ? pickWording({ body: item.body, variants: item.variants, useCount: item.turn ?? 0 }, sentRecently, (w) => fillPlaceholders(w, values).text) : item.body;
-    const chosen = body === item.body ? item : { ...item, body };
-    // Order values (运单号, 金额…) are always confirmed: a remembered one is only this buyer's suggestion.
-    const step = startPhrase(chosen.body, values, item.suggested);
-    if (step.kind === 'ask') return this.askValues(chosen, values, step.fields, step.prefill, step.choices);
-    this.apply(item.id, step.filled);
-  }
-
-  private apply(phraseId: string, filled: Filled): void {
     const open = this.open;
     if (!open) return;
+    const buyer = this.deps.buyerName();
+    void runPhraseFlow(
+      { id: item.id, body: item.body, ...(item.variants ? { variants: item.variants } : {}), turn: item.turn ?? 0 },
+      {
+        known: { ...item.values, ...(buyer ? { 买家: buyer } : {}) },
+        // Order values (运单号, 金额…) are always confirmed: a remembered one is only this buyer's suggestion.
+        suggested: item.suggested,
+        givenRecently: (text) => this.deps.sentRecently?.(text) ?? false,
+        ask: (step) => this.askValues(fillForm(step)),
+        // Sent after the console switched buyer (before we were told): these values are not the new buyer's.
+        stillServing: () => (this.buyerChanged(), this.open === open),
+        remember: async ({ typed, saveShop }) => this.deps.remember(typed, saveShop, open.buyer),
+        insert: (text, caret) => this.insertAt(open, text, caret ?? text.length),
+        countUse: async (id) => this.deps.used(id),
+      },
+    );
+  }
+
+  /** Replace "/query" with the text (the picker closes first); true when it landed. */
+  private async insertAt(open: Open, text: string, caret: number): Promise<boolean> {
     const { el, trigger, at } = open;
     let replace: SavedSelection | null;
     if (at.kind === 'text') {
@@ -199,27 +212,22 @@ export class SlashPicker {
       replace = el.contains(at.node) ? { kind: 'range', el, range } : lastOccurrence(el, `/${trigger.query}`);
     }
     this.close();
-    void deliverPhrase(
-      {
-        insert: async (text, caret) => (await this.deps.insert(el, text, replace, caret ?? text.length)).ok,
-        countUse: async (id) => this.deps.used(id),
-      },
-      phraseId,
-      filled,
-    );
+    el.focus(); // back from the fill-in form, if there was one
+    return (await this.deps.insert(el, text, replace, caret)).ok;
   }
 
-  private askValues(item: PickerItem, values: Record<string, string>, missing: string[], prefill: Record<string, string>, choices: Record<string, string[]> = {}): void {
-    if (!this.box) return;
+  /** The fill-in form in the picker's box; resolves with what was typed, or null when the picker closed first. */
+  private askValues(model: FillForm): Promise<FormAnswer | null> {
+    if (!this.box) return Promise.resolve(null);
+    const answered = new Promise<FormAnswer | null>((resolve) => (this.answer = resolve));
     const form = this.doc.createElement('form');
-    const inputs = missing.map((name, i) => {
+    const inputs = model.fields.map((field, i) => {
       const label = this.doc.createElement('label');
       const span = this.doc.createElement('span');
-      span.textContent = name;
-      const input = choices[name] ? this.menu(choices[name], form) : this.doc.createElement('input');
-      input.name = name;
-      if ('maxLength' in input) input.maxLength = 200;
-      input.value = prefill[name] ?? '';
+      span.textContent = field.name;
+      const input = field.kind === 'menu' ? this.menu(field.options, form) : Object.assign(this.doc.createElement('input'), { maxLength: field.maxLength });
+      input.name = field.name;
+      input.value = field.initial;
       if (i === 0) queueMicrotask(() => input.focus());
       label.append(span, input);
       form.append(label);
@@ -227,7 +235,7 @@ export class SlashPicker {
     });
     // Shop-wide values typed here can go to settings, so the next greeting does not ask again.
     let saveShop: HTMLInputElement | undefined;
-    if (missing.some((name) => settingKeyOf(name))) {
+    if (model.offersSaveShop) {
       const label = this.doc.createElement('label');
       saveShop = this.doc.createElement('input');
       saveShop.type = 'checkbox';
@@ -253,19 +261,15 @@ export class SlashPicker {
     });
     form.addEventListener('submit', (e) => {
       e.preventDefault();
-      const typed = Object.fromEntries(inputs.map((input) => [input.name, input.value.trim()]));
-      if (Object.values(typed).some((v) => !v)) return;
-      // Sent after the console switched buyer (before we were told): these values are not the new buyer's.
-      this.buyerChanged();
-      if (!this.open) return;
-      const step = completePhrase(item.body, values, typed);
-      if (step.kind === 'ask') return;
-      this.deps.remember(typed, saveShop?.checked ?? false, this.open.buyer);
-      this.open?.el.focus();
-      this.apply(item.id, step.filled);
+      const answer = formAnswer(model, Object.fromEntries(inputs.map((input) => [input.name, input.value])), saveShop?.checked ?? false);
+      if (!answer) return;
+      const give = this.answer;
+      this.answer = null;
+      give?.(answer);
     });
     this.box.replaceChildren(form);
     if (this.open) this.place(this.box, this.open.el);
+    return answered;
   }
 
   /** A choice list of the fill-in form (`{快递公司=顺丰/中通}`); Enter on it inserts, as in a text field. */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { NoteSchema, type Note } from '../shared/schema';
+import { parseJsonFile, type FileResult } from './file-result';
 
 const SHARED_KINDS = new Set<Note['kind']>(['problem', 'handover']);
 /** Notes one file may carry. */
@@ -54,18 +55,14 @@ export function exportNotebookFiles(notes: readonly Note[], now = Date.now(), ma
   return files;
 }
 
-export type NotebookRead = { ok: true; notes: Note[] } | { ok: false; error: string };
+export type NotebookRead = FileResult<{ notes: Note[] }>;
 
 /** Read a notebooks file: a clear reason when it is not one (nothing is written then). */
 export function readNotebookFile(text: string, max = NOTEBOOK_FILE_MAX): NotebookRead {
   if (text.length > max) return { ok: false, error: `文件太大（超过 ${Math.round(max / 1_000_000)} MB）` };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { ok: false, error: '不是 JSON 文件' };
-  }
-  const parsed = NotebookFileSchema.safeParse(json);
+  const json = parseJsonFile(text);
+  if (!json.ok) return json;
+  const parsed = NotebookFileSchema.safeParse(json.json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length ? `（${issue.path.join('.')}）` : '';

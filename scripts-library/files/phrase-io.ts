@@ -17,6 +17,7 @@ import { titleFrom } from '../phrases/phrase-title';
 
 export { titleFrom } from '../phrases/phrase-title';
 import { PhrasePackSchema, type Phrase, type PhrasePack, type Stage } from '../shared/schema';
+import { parseJsonFile, type FileResult } from './file-result';
 
 export type ImportFormat = 'json-pack' | 'csv' | 'qianniu-csv';
 
@@ -38,10 +39,8 @@ export interface ImportRow {
   tags: string[];
 }
 
-export type ReadResult =
-  /** `team`: the file is a team pack (it has a packVersion): it is merged as one (team-pack.ts), not row by row. */
-  | { ok: true; format: ImportFormat; rows: ImportRow[]; stages: Stage[]; team?: PhrasePack }
-  | { ok: false; error: string };
+/** `team`: the file is a team pack (it has a packVersion): it is merged as one (team-pack.ts), not row by row. */
+export type ReadResult = FileResult<{ format: ImportFormat; rows: ImportRow[]; stages: Stage[]; team?: PhrasePack }>;
 
 // ── reading ───────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -88,15 +87,6 @@ export function readImportFile(bytes: Uint8Array, maxBytes = 5_000_000): ReadRes
   if (bytes.length > maxBytes) return { ok: false, error: `文件超过 ${Math.round(maxBytes / 1e6)} MB` };
   const text = decodeText(bytes);
   return text.trimStart().startsWith('{') ? readJsonPack(text) : readCsv(text);
-}
-
-/** JSON.parse with the message an agent sees when a file is cut short or not JSON. */
-export function parseJsonFile(text: string): { ok: true; json: unknown } | { ok: false; error: string } {
-  try {
-    return { ok: true, json: JSON.parse(text) };
-  } catch (e) {
-    return { ok: false, error: `JSON 无法解析（文件可能不完整）：${e instanceof Error ? e.message : String(e)}` };
-  }
 }
 
 function readJsonPack(text: string): ReadResult {
@@ -222,6 +212,8 @@ export interface PlanOptions {
   clashChoices?: Readonly<Record<number, ClashChoice>>;
   /** Pinyin initials of a text (pinyin.ts), for a clashing row's new code; without it the code is made of Latin letters. */
   initialsOf?(text: string): string;
+  /** The id of a phrase a row adds (default importRowId: the same row read again gets the same id). */
+  newId?(row: ImportRow): string;
 }
 
 /**
@@ -278,9 +270,9 @@ export function planImport(
   read: Extract<ReadResult, { ok: true }>,
   library: readonly Phrase[],
   stages: readonly Stage[],
-  newId: (row: ImportRow) => string,
   options: PlanOptions = {},
 ): ImportPlan {
+  const newId = options.newId ?? importRowId;
   const plan: ImportPlan = { format: read.format, added: [], updated: [], clashes: [], duplicates: [], invalid: [], newStages: [], groups: [] };
   const stageIds = new Set(stages.map((s) => s.id));
   const { byId, codeOwner, byStageTitle, byContent } = indexLibrary(library);

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { RulePackSchema, RuleSchema, type Rule } from '../shared/schema';
-import { parseJsonFile } from './phrase-io';
+import { parseJsonFile, type FileResult } from './file-result';
 import { issueText } from './issue-text';
 
 const PackHeadSchema = z.object({ format: z.literal('kefu-rule-pack'), version: z.literal(1), rules: z.array(z.unknown()) });
@@ -16,7 +16,7 @@ export interface RuleImportPlan {
   invalid: { index: number; reason: string }[];
 }
 
-export type RuleReadResult = { ok: true; rules: unknown[] } | { ok: false; error: string };
+export type RuleReadResult = FileResult<{ rules: unknown[] }>;
 
 export function readRulePack(text: string): RuleReadResult {
   const parsed = parseJsonFile(text);

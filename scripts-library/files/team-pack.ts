@@ -14,6 +14,7 @@ import { sha256, shortHash } from '../shared/hash';
 import { schemaProblems, type PlannedPhrase } from './phrase-io';
 import { validatePhrase, type PhraseProblem } from '../phrases/phrase-validation';
 import type { InstalledPack, Phrase, PhrasePack, Stage, SynonymRow } from '../shared/schema';
+import type { FileResult } from './file-result';
 
 export interface TeamPackInfo {
   id: string;
@@ -60,7 +61,7 @@ export interface PackUpdatePlan {
   synonyms?: SynonymRow[];
 }
 
-export type PackPlanResult = { ok: true; plan: PackUpdatePlan } | { ok: false; error: string };
+export type PackPlanResult = FileResult<{ plan: PackUpdatePlan }>;
 
 export interface PackPlanOptions {
   /**

@@ -1,9 +1,10 @@
 /**
- * The one phrase flow, shared by the side panel and the "/" picker: fill the known values → ask for what is
- * missing (order values always) → insert → count the use. Pure decisions here; each caller brings its own form
- * and its own way to insert and count.
+ * The one phrase flow, shared by the side panel and the "/" picker (runPhraseFlow): the wording → fill the known
+ * values → ask for what is missing (order values always) → remember what was typed → insert → count the use. The
+ * decisions and their order live here; each caller brings its own form, and its own way to remember, insert and count.
  */
 import { fieldSpecs, fieldsToAsk, fillPlaceholders, type Filled } from './placeholders';
+import { pickWording } from './sent-memory';
 
 export type PhraseStep =
   /**
@@ -58,4 +59,63 @@ export async function deliverPhrase(ports: DeliverPorts, phraseId: string, fille
   const landed = await ports.insert(filled.text, filled.caret < filled.text.length ? filled.caret : undefined);
   if (landed) await ports.countUse(phraseId);
   return landed;
+}
+
+/** A phrase as the flow takes it: the panel's Phrase, or a "/" picker item (`turn`: its use count). */
+export interface FlowPhrase {
+  id: string;
+  body: string;
+  variants?: readonly string[];
+  turn?: number;
+}
+
+/** What the fill-in form gave back: the typed values, and whether shop-wide ones go to ⚙ settings. */
+export interface FormAnswer {
+  typed: Record<string, string>;
+  saveShop: boolean;
+}
+
+/** What a caller of runPhraseFlow brings: its form, its memory of replies, its way to remember, insert and count. */
+export interface FlowPorts extends DeliverPorts {
+  /** Values known for sure (settings, the buyer's name). */
+  known: Readonly<Record<string, string>>;
+  /** This buyer's remembered order values: they only prefill the form. */
+  suggested?: Readonly<Record<string, string>>;
+  /** Whether this text went to this buyer a moment ago: a phrase with other wordings gives another one. */
+  givenRecently?(text: string): boolean;
+  /** Show the fill-in form for `step`; null when it was closed without sending. */
+  ask(step: Extract<PhraseStep, { kind: 'ask' }>, body: string): Promise<FormAnswer | null>;
+  /** Whether the conversation the flow began in is still the one served (the agent may move on while the form is open). */
+  stillServing(): boolean;
+  /** Keep what was typed for next time (this buyer's order values; shop-wide ones when `saveShop`). */
+  remember(answer: FormAnswer): Promise<void>;
+}
+
+/**
+ * The one phrase flow, in one order for the panel and the "/" picker: the wording (not the one this buyer just got)
+ * → fill the known values → the form for the rest (order values always) → still the same buyer? → remember what was
+ * typed → insert → count the use (only when it landed). Values are remembered only for a form that completed in the
+ * conversation it was opened in, and before the insert (a failed insert does not lose them). Resolves with whether the
+ * phrase landed.
+ */
+export async function runPhraseFlow(phrase: FlowPhrase, ports: FlowPorts): Promise<boolean> {
+  const { known } = ports;
+  const body = phrase.variants?.length
+    ? pickWording({ body: phrase.body, variants: phrase.variants, useCount: phrase.turn ?? 0 }, ports.givenRecently ?? (() => false), (w) => fillPlaceholders(w, known).text)
+    : phrase.body;
+  let step = startPhrase(body, known, ports.suggested);
+  const typed: Record<string, string> = {};
+  let saveShop = false;
+  while (step.kind === 'ask') {
+    const answer = await ports.ask(step, body);
+    if (!answer || !ports.stillServing()) return false;
+    Object.assign(typed, answer.typed);
+    saveShop ||= answer.saveShop;
+    step = completePhrase(body, known, typed);
+  }
+  if (Object.keys(typed).length) {
+    await ports.remember({ typed, saveShop });
+    if (!ports.stillServing()) return false;
+  }
+  return deliverPhrase(ports, phrase.id, step.filled);
 }

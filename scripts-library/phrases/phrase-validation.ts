@@ -2,6 +2,9 @@
 import { unknownPlaceholders } from './placeholders';
 import { PHRASE_BODY_MAX, type Phrase, type PhraseLead } from '../shared/schema';
 
+/** The id of a phrase the agent writes (新建, 复制, 存为短语): when, plus a little chance, so two panels never collide. */
+export const newPhraseId = (now = Date.now()): string => `user-${now.toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+
 export interface PhraseDraft {
   id?: string;
   stageId: string;

@@ -248,69 +248,44 @@ export const OkReplySchema = z.object({ ok: z.literal(true) });
 /** What a receiver answers when it refused or failed a message. */
 export const ErrorReplySchema = z.object({ ok: z.literal(false), error: z.string() });
 
-interface Entry<Req extends { type: string }, Rep> {
+type From = 'chat-page' | 'extension-page';
+interface Entry<F extends From, Req extends { type: string }, Rep> {
   /** Who may send it: a chat page (the page-side scripts) or the extension's own pages (side panel). */
-  from: 'chat-page' | 'extension-page';
+  from: F;
   request: z.ZodMiniType<Req>;
   reply: z.ZodMiniType<Rep>;
 }
-const entry = <Req extends { type: string }, Rep>(from: Entry<Req, Rep>['from'], request: z.ZodMiniType<Req>, reply: z.ZodMiniType<Rep>): Entry<Req, Rep> => ({ from, request, reply });
+const entry = <F extends From, Req extends { type: string }, Rep>(from: F, request: z.ZodMiniType<Req>, reply: z.ZodMiniType<Rep>): Entry<F, Req, Rep> => ({ from, request, reply });
 
 /**
- * Every message the background answers, in two maps by who sends it (the chat script bundles only its own, so the
- * panel's schemas stay out of every chat page). Adding a message is one entry here and one handler in
- * `entrypoints/background/handlers.ts` (the handler map's type fails to compile until it exists).
+ * Every message the background answers, once: type → who may send it, its request, its reply. The senders' types
+ * (`createSender(map, transport, from)` offers only what `from` may send), the chat page's reply checks and the
+ * background's handler table (`entrypoints/background/messages.ts`, one handler per entry or `tsc` fails) are
+ * all derived from it. Adding a message is one entry here and one handler in its feature's handler module.
  */
-/**
- * The replies to what a chat page sends: all the chat script needs at run time to check its answers (the
- * background checks the requests; bundling every request schema into each chat page would cost ≈ 1 kB gzip).
- */
-export const CHAT_PAGE_REPLIES = {
-  'chat-script/start': OkReplySchema,
-  'chat/status': OkReplySchema,
-  'picker/search': PickerReplySchema,
-  'phrase/used': OkReplySchema,
-  'phrase/save-draft': SavedDraftReplySchema,
-  'placeholders/remember': OkReplySchema,
-  'guard/check': GuardReplySchema,
-  'guard/rewrite': GuardRewriteReplySchema,
-  'guard/allow': OkReplySchema,
-  'guard/override': OkReplySchema,
-  'tally/count': OkReplySchema,
-  'response/record': OkReplySchema,
-  'wait/config': WaitConfigSchema,
-  'wait/overdue': OkReplySchema,
-  'teach/load': TeachLoadReplySchema,
-  'teach/save': OkReplySchema,
-  'selfcheck/miss': OkReplySchema,
-};
-const r = CHAT_PAGE_REPLIES;
-export const CHAT_PAGE_SENDS = {
-  'chat-script/start': entry('chat-page', ChatScriptStartSchema, r['chat-script/start']),
-  'chat/status': entry('chat-page', StatusReportSchema, r['chat/status']),
-  'picker/search': entry('chat-page', PickerSearchSchema, r['picker/search']),
-  'phrase/used': entry('chat-page', PhraseUsedSchema, r['phrase/used']),
-  'phrase/save-draft': entry('chat-page', SaveDraftSchema, r['phrase/save-draft']),
-  'placeholders/remember': entry('chat-page', RememberValuesSchema, r['placeholders/remember']),
-  'guard/check': entry('chat-page', GuardCheckSchema, r['guard/check']),
-  'guard/rewrite': entry('chat-page', GuardRewriteSchema, r['guard/rewrite']),
-  'guard/allow': entry('chat-page', GuardAllowSchema, r['guard/allow']),
-  'guard/override': entry('chat-page', GuardOverrideSchema, r['guard/override']),
-  'tally/count': entry('chat-page', TallyCountSchema, r['tally/count']),
-  'response/record': entry('chat-page', ResponseReportSchema, r['response/record']),
-  'wait/config': entry('chat-page', WaitConfigRequestSchema, r['wait/config']),
-  'wait/overdue': entry('chat-page', WaitOverdueSchema, r['wait/overdue']),
-  'teach/load': entry('chat-page', TeachLoadSchema, r['teach/load']),
-  'teach/save': entry('chat-page', TeachSaveSchema, r['teach/save']),
-  'selfcheck/miss': entry('chat-page', FieldMissSchema, r['selfcheck/miss']),
-};
-export const EXTENSION_PAGE_SENDS = {
+export const BACKGROUND_PROTOCOL = {
+  'chat-script/start': entry('chat-page', ChatScriptStartSchema, OkReplySchema),
+  'chat/status': entry('chat-page', StatusReportSchema, OkReplySchema),
+  'picker/search': entry('chat-page', PickerSearchSchema, PickerReplySchema),
+  'phrase/used': entry('chat-page', PhraseUsedSchema, OkReplySchema),
+  'phrase/save-draft': entry('chat-page', SaveDraftSchema, SavedDraftReplySchema),
+  'placeholders/remember': entry('chat-page', RememberValuesSchema, OkReplySchema),
+  'guard/check': entry('chat-page', GuardCheckSchema, GuardReplySchema),
+  'guard/rewrite': entry('chat-page', GuardRewriteSchema, GuardRewriteReplySchema),
+  'guard/allow': entry('chat-page', GuardAllowSchema, OkReplySchema),
+  'guard/override': entry('chat-page', GuardOverrideSchema, OkReplySchema),
+  'tally/count': entry('chat-page', TallyCountSchema, OkReplySchema),
+  'response/record': entry('chat-page', ResponseReportSchema, OkReplySchema),
+  'wait/config': entry('chat-page', WaitConfigRequestSchema, WaitConfigSchema),
+  'wait/overdue': entry('chat-page', WaitOverdueSchema, OkReplySchema),
+  'teach/load': entry('chat-page', TeachLoadSchema, TeachLoadReplySchema),
+  'teach/save': entry('chat-page', TeachSaveSchema, OkReplySchema),
+  'selfcheck/miss': entry('chat-page', FieldMissSchema, OkReplySchema),
   'panel/list-chat-tabs': entry('extension-page', ListChatTabsSchema, ChatTabListSchema),
   'reminders/changed': entry('extension-page', RemindersChangedSchema, OkReplySchema),
   'sites/enable': entry('extension-page', SiteEnableSchema, OkReplySchema),
   'sites/disable': entry('extension-page', SiteDisableSchema, OkReplySchema),
 };
-export const BACKGROUND_PROTOCOL = /* @__PURE__ */ Object.assign({}, CHAT_PAGE_SENDS, EXTENSION_PAGE_SENDS);
 
 /** What the chat page's script answers (the side panel sends with tabs.sendMessage). */
 export const CHAT_PAGE_PROTOCOL = {
@@ -322,7 +297,9 @@ export const CHAT_PAGE_PROTOCOL = {
   'chat/teach-check': entry('extension-page', TeachCheckSchema, TeachCheckReplySchema),
 };
 
-type AnyProtocol = Record<string, Entry<{ type: string }, unknown>>;
+type AnyProtocol = Record<string, Entry<From, { type: string }, unknown>>;
+/** The types of a map that `from` may send. */
+export type SentFrom<P extends AnyProtocol, F extends From> = { [K in keyof P & string]: P[K]['from'] extends F ? K : never }[keyof P & string];
 export type RequestOf<P extends AnyProtocol, K extends keyof P> = z.infer<P[K]['request']>;
 export type ReplyOf<P extends AnyProtocol, K extends keyof P> = z.infer<P[K]['reply']>;
 /** A message as a caller writes it: everything but `type`. */
@@ -333,10 +310,12 @@ export type BackgroundRequest = { [K in BackgroundType]: RequestOf<typeof BACKGR
 export type BackgroundReplyOf<K extends BackgroundType> = ReplyOf<typeof BACKGROUND_PROTOCOL, K>;
 export type ChatPageType = keyof typeof CHAT_PAGE_PROTOCOL;
 export type ContentRequest = { [K in ChatPageType]: RequestOf<typeof CHAT_PAGE_PROTOCOL, K> }[ChatPageType];
+/** Any reply of the chat page's script, derived from its map. */
+export type ContentReply = { [K in ChatPageType]: ReplyOf<typeof CHAT_PAGE_PROTOCOL, K> }[ChatPageType];
 
 /** Requests as one union, for a receiver to validate what arrives (the type picks the schema). */
 export const BackgroundRequestSchema = /* @__PURE__ */ requestUnion(BACKGROUND_PROTOCOL);
-export const ContentRequestSchema = z.discriminatedUnion('type', [InsertRequestSchema, GetStatusRequestSchema, GetDraftRequestSchema, WaitConfigPushSchema, TeachStartSchema, TeachCheckSchema]);
+export const ContentRequestSchema = /* @__PURE__ */ requestUnion(CHAT_PAGE_PROTOCOL);
 
 /** One schema for every request of a map: the `type` picks the entry. */
 function requestUnion<P extends AnyProtocol>(protocol: P): z.ZodMiniType<{ [K in keyof P]: RequestOf<P, K> }[keyof P]> {
@@ -362,22 +341,15 @@ export type Transport = (message: unknown) => Promise<unknown>;
 /**
  * A typed sender for one protocol: `send(type, payload)` validates the outgoing message, delivers it and
  * validates the reply, so a caller gets the reply's type or a ProtocolError, never an unchecked object.
+ * `from` (the sending context) narrows the types it offers to the entries that context may send.
  */
-export function createSender<P extends AnyProtocol>(protocol: P, transport: Transport) {
-  return async function send<K extends keyof P & string>(type: K, payload: PayloadOf<P, K>): Promise<ReplyOf<P, K>> {
-    const message = protocol[type]!.request.safeParse({ ...payload, type });
+export function createSender<P extends AnyProtocol, F extends From = From>(protocol: P, transport: Transport, from?: F) {
+  return async function send<K extends SentFrom<P, F>>(type: K, payload: PayloadOf<P, K>): Promise<ReplyOf<P, K>> {
+    const spec = protocol[type]!;
+    if (from && spec.from !== from) throw new ProtocolError(type, `not sent, only ${spec.from} sends it`);
+    const message = spec.request.safeParse({ ...payload, type });
     if (!message.success) throw new ProtocolError(type, `not sent, ${describeIssues(message.error.issues)}`);
-    return checkReply(type, protocol[type]!.reply, await transport(message.data)) as ReplyOf<P, K>;
-  };
-}
-
-/**
- * The chat script's sender: typed by the full map (`P`, a type only), checking replies with `replies` alone; the
- * receiver validates the request.
- */
-export function createReplyCheckedSender<P extends AnyProtocol>(replies: { [K in keyof P]: P[K]['reply'] }, transport: Transport) {
-  return async function send<K extends keyof P & string>(type: K, payload: PayloadOf<P, K>): Promise<ReplyOf<P, K>> {
-    return checkReply(type, replies[type], await transport({ ...payload, type })) as ReplyOf<P, K>;
+    return checkReply(type, spec.reply, await transport(message.data)) as ReplyOf<P, K>;
   };
 }
 

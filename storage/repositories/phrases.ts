@@ -6,7 +6,7 @@ import type { KefuDB } from '../db';
 import { PhraseSchema, type Phrase, type Stage } from '../../scripts-library/shared/schema';
 import { stageForNewPhrase } from '../../scripts-library/phrases/phrase-stage';
 import { titleFrom } from '../../scripts-library/phrases/phrase-title';
-import { validatePhrase } from '../../scripts-library/phrases/phrase-validation';
+import { newPhraseId, validatePhrase } from '../../scripts-library/phrases/phrase-validation';
 
 /** The settings row that marks a bundled pack as installed (written with the pack, in one transaction). */
 export const packMark = (packId: string) => `installedPack:${packId}`;
@@ -64,7 +64,7 @@ export async function saveDraftPhrase(db: KefuDB, text: string, now = Date.now()
     const stages = await listStages(db);
     const stageId = stageForNewPhrase(body, stages); // the panel's 存为短语 files by the same rule
     if (!stageId) throw new Error('no stage to save the phrase in');
-    const draft = { id: `user-${now.toString(36)}-${Math.random().toString(36).slice(2, 6)}`, stageId, title: titleFrom(body), body, tags: [] };
+    const draft = { id: newPhraseId(now), stageId, title: titleFrom(body), body, tags: [] };
     const problems = validatePhrase(draft, [], new Set(stages.map((s) => s.id)));
     if (problems.length) throw new Error(`phrase refused: ${problems.map((p) => p.code).join(', ')}`);
     const phrase = PhraseSchema.parse({ ...draft, pinned: false, useCount: 0, createdAt: now, updatedAt: now, origin: 'user' });

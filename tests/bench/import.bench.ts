@@ -28,7 +28,7 @@ export async function run(): Promise<Record<string, number>> {
     const bytes = new TextEncoder().encode(lines.join('\r\n'));
     const t = performance.now();
     const read = readImportFile(bytes, 100_000_000) as Extract<ReadResult, { ok: true }>;
-    planImport(read, library, stages, (r) => `import-${r.row}`);
+    planImport(read, library, stages, { newId: (r) => `import-${r.row}` });
     out[`import.preview_ms.${n / 1000}k`] = Math.round(performance.now() - t);
   }
   Object.assign(out, await teamPackUpdate());

@@ -34,7 +34,7 @@ const CASES: [string, string, string, string | null][] = [
   ['the core opening the database', 'scripts-library/tally/new-rule.ts', imp('{ getDb }', '../../storage/db'), PAGE],
   ['the core using a repository', 'scripts-library/phrases/new-rule.ts', imp('{ listPhrases }', '../../storage/repositories/phrases'), PAGE],
   ['the core importing a component', 'scripts-library/shared/new-kernel.ts', imp('{ SidePanel }', '../../components/SidePanel'), PAGE],
-  ['the core importing the background', 'scripts-library/guard/new-rule.ts', imp('{ createServices }', '../../entrypoints/background/services'), PAGE],
+  ['the core importing the background', 'scripts-library/guard/new-rule.ts', imp('{ createBackground }', '../../entrypoints/background/handlers'), PAGE],
   ['the core rendering React', 'scripts-library/phrases/new-rule.ts', imp('{ createElement }', 'react'), PAGE],
   ['the core importing Dexie', 'scripts-library/tally/new-rule.ts', imp('{ liveQuery }', 'dexie'), PAGE],
   ['the core importing WXT', 'scripts-library/shared/new-kernel.ts', imp('{ browser }', 'wxt/browser'), PAGE],

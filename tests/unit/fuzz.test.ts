@@ -15,8 +15,7 @@ import { shortHash as hash } from '../../scripts-library/shared/hash';
 import { planImport, readImportFile, type ReadResult } from '../../scripts-library/files/phrase-io';
 import { planRuleImport, readRulePack } from '../../scripts-library/files/rule-io';
 import { listStages } from '../../storage/repositories/phrases';
-import { handleBackgroundMessage } from '../../entrypoints/background/handlers';
-import { createServices } from '../../entrypoints/background/services';
+import { createBackground } from '../../entrypoints/background/handlers';
 import { ChatTabRegistry } from '../../storage/chat-tabs';
 import { BACKGROUND_PROTOCOL, ContentRequestSchema, parseMessage } from '../../scripts-library/shared/protocol';
 import { encodeGbk } from '../../scripts-library/files/gbk';
@@ -100,7 +99,7 @@ describe('the phrase importer', () => {
     if (!read.ok) {
       clear(read.error);
     } else {
-      const plan = planImport(read as Extract<ReadResult, { ok: true }>, await db.phrases.toArray(), await listStages(db), (r) => `import-${hash(r.title + r.body)}`);
+      const plan = planImport(read as Extract<ReadResult, { ok: true }>, await db.phrases.toArray(), await listStages(db), { newId: (r) => `import-${hash(r.title + r.body)}` });
       expect(plan.added.length + plan.updated.length).toBe(0);
       for (const row of plan.invalid) expect(row.problems.length).toBeGreaterThan(0);
       await applyImport(db, plan); // what pressing 导入 would do
@@ -323,8 +322,8 @@ describe('every message type', () => {
   it.each(BAD_MESSAGES)('%s: answered {ok:false} with a reason, nothing written', async (_label, message, sender) => {
     const before = await dump();
     const registry = new ChatTabRegistry({ get: async () => ({}), set: async () => {} });
-    const services = createServices(db, registry, { syncReminders: async () => {}, sites: { enable: async () => {}, disable: async () => {} }, injectChatScript: async () => {} });
-    const { reply, changed } = await handleBackgroundMessage(message, sender, OWN, services);
+    const receive = createBackground(db, registry, { syncReminders: async () => {}, sites: { enable: async () => {}, disable: async () => {} }, injectChatScript: async () => {} });
+    const { reply, changed } = await receive(message, sender, OWN);
     expect(reply).toMatchObject({ ok: false });
     clear((reply as { error: string }).error);
     expect(changed).toBe(false);

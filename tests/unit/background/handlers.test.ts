@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { handleBackgroundMessage, type BackgroundServices } from '../../../entrypoints/background/handlers';
+import { handleMessages, OK, type HandlerTable, type Sender } from '../../../entrypoints/background/messages';
+import { chatTabHandlers } from '../../../entrypoints/background/chat-tabs';
 import { ChatTabRegistry, type KeyValueArea } from '../../../storage/chat-tabs';
 
 function registry() {
@@ -11,41 +12,39 @@ function registry() {
   return new ChatTabRegistry(area);
 }
 
-function services(reg = registry()): BackgroundServices & { used: string[]; remembered: Record<string, string>[]; injected: string[]; taught: Record<string, unknown>; misses: string[] } {
+/** A handler table of fakes (the chat tabs' own handlers are real), recording what each was asked. */
+function services(reg = registry()) {
   const used: string[] = [];
   const taught: Record<string, unknown> = {};
   const misses: string[] = [];
   const remembered: Record<string, string>[] = [];
   const injected: string[] = [];
-  return {
-    registry: reg,
-    used,
-    remembered,
-    injected,
-    taught,
-    misses,
-    teachLoad: async (site) => (taught[site] as never) ?? null,
-    teachSave: async (site, t) => void (taught[site] = t),
-    recordMiss: async (site, field) => void misses.push(`${site} ${field}`),
-    startChatScript: async (tabId, frameId) => void injected.push(`${tabId}/${frameId}`),
-    pickerSearch: async (q) => [{ id: 'p1', title: q, body: '您好', values: {}, suggested: {} }],
-    recordUse: async (id) => void used.push(id),
-    saveDraft: async (text) => text.slice(0, 4),
-    remember: async (v) => void remembered.push(v),
-    guardCheck: async () => [],
-    guardAllow: async () => {},
-    guardOverride: async () => {},
-    guardRewrite: async () => null,
-    tallyCount: async () => {},
-    buyerOpened: async () => {},
-    remindersChanged: async () => {},
-    siteEnable: async () => {},
-    siteDisable: async () => {},
-    recordResponse: async () => {},
-    waitConfig: async () => ({ limitSec: 180, notify: false }),
-    waitOverdue: async () => {},
+  const table: HandlerTable = {
+    ...chatTabHandlers(reg, { inject: async (tabId, frameId) => void injected.push(`${tabId}/${frameId}`) }),
+    'teach/load': async (_m, ctx) => ({ taught: (taught[ctx.site()] as never) ?? null }),
+    'teach/save': async (m, ctx) => ((taught[ctx.site()] = m.taught), OK),
+    'selfcheck/miss': async (m, ctx) => (misses.push(`${ctx.site()} ${m.field}`), OK),
+    'picker/search': async (m) => [{ id: 'p1', title: m.query, body: '您好', values: {}, suggested: {} }],
+    'phrase/used': async (m) => (used.push(m.id), OK),
+    'phrase/save-draft': async (m) => ({ ok: true, title: m.text.slice(0, 4) }),
+    'placeholders/remember': async (m) => (remembered.push(m.values), OK),
+    'guard/check': async () => [],
+    'guard/allow': async () => OK,
+    'guard/override': async () => OK,
+    'guard/rewrite': async () => null,
+    'tally/count': async () => OK,
+    'reminders/changed': async () => OK,
+    'sites/enable': async () => OK,
+    'sites/disable': async () => OK,
+    'response/record': async () => OK,
+    'wait/config': async () => ({ limitSec: 180, notify: false }),
+    'wait/overdue': async () => OK,
   };
+  return { table, registry: reg, used, remembered, injected, taught, misses };
 }
+
+/** The receiver over a fake table, called as the browser's listener calls it. */
+const handleBackgroundMessage = (raw: unknown, sender: Sender, own: string, svc: { table: HandlerTable }) => handleMessages(svc.table)(raw, sender, own);
 
 const OWN = 'kefu-extension-id';
 const report = { type: 'chat/status', status: { site: 'demo', hasInput: true, inputKind: 'textarea', buyer: { name: '小美' } } };
@@ -107,7 +106,7 @@ describe('handleBackgroundMessage', () => {
   it('passes the site of a guard check on to the guard (the console whose own platform it is)', async () => {
     const svc = services();
     const asked: [string, string | undefined][] = [];
-    svc.guardCheck = async (text, site) => (asked.push([text, site]), []);
+    svc.table['guard/check'] = async ({ text, site }) => (asked.push([text, site]), []);
     const tab = { id: OWN, tab: { id: 5, windowId: 2 }, url: 'https://mms.pinduoduo.com/chat-merchant/' };
     await handleBackgroundMessage(report, tab, OWN, svc);
     await handleBackgroundMessage({ type: 'guard/check', text: '先用后付', site: 'pinduoduo' }, tab, OWN, svc);
@@ -132,7 +131,11 @@ describe('handleBackgroundMessage', () => {
 
   it('answers a handler that fails with {ok: false, error} instead of leaving the sender waiting', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const svc = { ...services(), guardOverride: async () => Promise.reject(new Error('QuotaExceededError')), pickerSearch: () => { throw new TypeError('boom'); } };
+    const svc = services();
+    svc.table['guard/override'] = async () => Promise.reject(new Error('QuotaExceededError'));
+    svc.table['picker/search'] = () => {
+      throw new TypeError('boom');
+    };
     const tab = { id: OWN, tab: { id: 5, windowId: 2 } };
     expect((await handleBackgroundMessage({ type: 'guard/override', ruleIds: ['x'] }, tab, OWN, svc)).reply).toEqual({ ok: false, error: 'QuotaExceededError' });
     expect((await handleBackgroundMessage({ type: 'picker/search', query: 'kd' }, tab, OWN, svc)).reply).toEqual({ ok: false, error: 'boom' });
@@ -151,7 +154,8 @@ describe('handleBackgroundMessage', () => {
   });
 
   it('reports a failed injection (e.g. the tab navigated away) instead of throwing', async () => {
-    const svc = { ...services(), startChatScript: async () => Promise.reject(new Error('Frame with ID 0 was removed.')) };
+    const svc = services();
+    svc.table['chat-script/start'] = chatTabHandlers(svc.registry, { inject: async () => Promise.reject(new Error('Frame with ID 0 was removed.')) })['chat-script/start'];
     const res = await handleBackgroundMessage({ type: 'chat-script/start' }, { id: OWN, tab: { id: 7, windowId: 1 } }, OWN, svc);
     expect(res.reply).toEqual({ ok: false, error: 'Frame with ID 0 was removed.' });
   });

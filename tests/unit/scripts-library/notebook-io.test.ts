@@ -29,7 +29,7 @@ it('exports the problem log and handovers, not the buyer notes, and reads its ow
 });
 
 it.each([
-  ['not JSON', '{"format":', '不是 JSON 文件'],
+  ['a file cut short (not JSON): said as every file reader says it', '{"format":', 'JSON 无法解析（文件可能不完整）'],
   ['another kind of file', JSON.stringify({ format: 'kefu-phrase-pack', version: 1 }), '不是客服助手的笔记文件'],
   ['a note without its times', JSON.stringify({ format: 'kefu-notebooks', version: 1, exportedAt: 1, notes: [{ id: 'x', kind: 'problem', text: '' }] }), 'notes.0.createdAt'],
 ])('refuses %s with a reason', (_label, text, reason) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { completePhrase, deliverPhrase, startPhrase } from '../../../scripts-library/phrases/phrase-flow';
+import { completePhrase, deliverPhrase, runPhraseFlow, startPhrase, type FlowPorts, type FormAnswer } from '../../../scripts-library/phrases/phrase-flow';
 
 const SHOP = { 店铺名: '小美家', 客服名: '小美' };
 
@@ -54,5 +54,58 @@ describe('the phrase flow shared by the panel and the "/" picker', () => {
     expect(countUse).toHaveBeenCalledWith('p1');
     await deliverPhrase({ insert, countUse }, 'p2', { text: '您好，', caret: 1, missing: [] });
     expect(insert).toHaveBeenLastCalledWith('您好，', 1);
+  });
+});
+
+describe('runPhraseFlow: one order for the panel and the "/" picker', () => {
+  /** Ports recording each step in order; `answers` are what the form gives back, one per time it is shown. */
+  function ports(answers: (FormAnswer | null)[], over: Partial<FlowPorts> = {}) {
+    const steps: string[] = [];
+    let serving = true;
+    const p: FlowPorts = {
+      known: SHOP,
+      ask: async (step) => (steps.push(`ask ${step.fields.join(',')}`), answers.shift() ?? null),
+      stillServing: () => serving,
+      remember: async ({ typed, saveShop }) => void steps.push(`remember ${JSON.stringify(typed)}${saveShop ? ' shop' : ''}`),
+      insert: async (text) => (steps.push(`insert ${text}`), true),
+      countUse: async (id) => void steps.push(`count ${id}`),
+      ...over,
+    };
+    return { p, steps, leave: () => (serving = false) };
+  }
+
+  it('fills, asks, remembers what was typed, inserts, then counts the use', async () => {
+    const { p, steps } = ports([{ typed: { 运单号: 'SF1' }, saveShop: false }]);
+    expect(await runPhraseFlow({ id: 'ship', body: '{店铺名}已发货，单号{运单号}' }, p)).toBe(true);
+    expect(steps).toEqual(['ask 运单号', 'remember {"运单号":"SF1"}', 'insert 小美家已发货，单号SF1', 'count ship']);
+  });
+
+  it('remembers nothing when nothing was asked, and nothing when the form was closed', async () => {
+    const known = ports([]);
+    await runPhraseFlow({ id: 'hi', body: '欢迎光临{店铺名}' }, known.p);
+    expect(known.steps).toEqual(['insert 欢迎光临小美家', 'count hi']);
+    const closed = ports([null]);
+    expect(await runPhraseFlow({ id: 'ship', body: '单号{运单号}' }, closed.p)).toBe(false);
+    expect(closed.steps).toEqual(['ask 运单号']);
+  });
+
+  it('the agent moved to another buyer while the form was open: nothing remembered for anyone, nothing inserted', async () => {
+    const { p, steps, leave } = ports([]);
+    p.ask = async () => (leave(), { typed: { 运单号: 'SF1' }, saveShop: false });
+    expect(await runPhraseFlow({ id: 'ship', body: '单号{运单号}' }, p)).toBe(false);
+    expect(steps).toEqual([]);
+  });
+
+  it('values are kept even when the insert then fails; the use is not counted', async () => {
+    const { p, steps } = ports([{ typed: { 客服名: '阿美' }, saveShop: true }], { known: {}, insert: async () => false });
+    expect(await runPhraseFlow({ id: 'me', body: '我是{客服名}' }, p)).toBe(false);
+    expect(steps).toEqual(['ask 客服名', 'remember {"客服名":"阿美"} shop']);
+  });
+
+  it('a phrase with other wordings gives this buyer another one than the one just given', async () => {
+    const given = new Set(['亲，在的']);
+    const { p, steps } = ports([], { givenRecently: (text) => given.has(text) });
+    await runPhraseFlow({ id: 'here', body: '亲，在的', variants: ['亲，我在呢'], turn: 0 }, p);
+    expect(steps[0]).toBe('insert 亲，我在呢');
   });
 });

@@ -27,7 +27,7 @@ beforeEach(async () => {
 async function plan(bytes: Uint8Array) {
   const read = readImportFile(bytes);
   if (!read.ok) throw new Error(read.error);
-  return planImport(read, await db.phrases.toArray(), await listStages(db), importRowId);
+  return planImport(read, await db.phrases.toArray(), await listStages(db));
 }
 const await0 = { stageId: 'logistics', tags: [], pinned: false, useCount: 0, createdAt: 0, updatedAt: 0, origin: 'user' };
 const snapshot = async () => ({ phrases: await db.phrases.orderBy('id').toArray(), stages: await db.stages.orderBy('id').toArray() });
@@ -159,13 +159,13 @@ describe('importing', () => {
     const read = readImportFile(encodeGbk(q)) as Extract<ReadResult, { ok: true }>;
     const stages = await listStages(db);
     const id = (r: { title: string; body: string }) => `import-${hash(r.title + r.body)}`;
-    const first = planImport(read, await db.phrases.toArray(), stages, id);
+    const first = planImport(read, await db.phrases.toArray(), stages, { newId: id });
     expect(first.groups).toEqual([
       { name: '欢迎语', rows: 1, suggested: 'greeting' },
       { name: '忙碌', rows: 1, suggested: 'away' },
       { name: '上新', rows: 1, suggested: undefined },
     ]);
-    const mapped = planImport(read, await db.phrases.toArray(), stages, id, { stageMap: { 欢迎语: 'greeting', 忙碌: 'away' } });
+    const mapped = planImport(read, await db.phrases.toArray(), stages, { newId: id, stageMap: { 欢迎语: 'greeting', 忙碌: 'away' } });
     expect(mapped.newStages.map((s) => s.name)).toEqual(['上新']);
     expect(mapped.added.map((r) => r.phrase.stageId).slice(0, 2)).toEqual(['greeting', 'away']);
   });
@@ -182,7 +182,7 @@ describe('importing', () => {
     lines.push('物流,标题7,c7,内容7,', '物流,别的,c8,别的内容,');
     const read = readImportFile(utf8(lines.join('\n')), 50_000_000) as Extract<ReadResult, { ok: true }>;
     const library = Array.from({ length: 2_000 }, (_, i) => ({ ...await0, id: `p${i}`, title: `库${i}`, body: `b${i}`, code: `k${i}` }));
-    const p = planImport(read, library, await listStages(db), (r) => `import-${r.row}`);
+    const p = planImport(read, library, await listStages(db), { newId: (r) => `import-${r.row}` });
     expect(p.added).toHaveLength(20_000);
     expect(p.duplicates).toEqual([{ row: 20_002, title: '标题7', inFile: true }]);
     expect(p.invalid.map((r) => [r.row, r.problems[0]!.code])).toEqual([[20_003, 'duplicate-code']]);
@@ -224,11 +224,11 @@ const QIANNIU_CLASHES = [
 ].join('\r\n');
 
 describe('a Qianniu file whose codes clash with the default library (#29 item 2)', () => {
-  const planWith = async (bytes: Uint8Array, options: Parameters<typeof planImport>[4] = {}) => {
+  const planWith = async (bytes: Uint8Array, options: Parameters<typeof planImport>[3] = {}) => {
     const read = readImportFile(bytes);
     if (!read.ok) throw new Error(read.error);
     const initialsOf = (await import('../../../scripts-library/shared/pinyin')).phrasePinyin;
-    return planImport(read, await db.phrases.toArray(), await listStages(db), importRowId, {
+    return planImport(read, await db.phrases.toArray(), await listStages(db), {
       initialsOf: (text) => initialsOf([text]).initials,
       ...options,
     });

@@ -2,9 +2,6 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   BACKGROUND_PROTOCOL,
   CHAT_PAGE_PROTOCOL,
-  CHAT_PAGE_REPLIES,
-  CHAT_PAGE_SENDS,
-  createReplyCheckedSender,
   createSender,
   ProtocolError,
   BackgroundRequestSchema,
@@ -99,19 +96,26 @@ describe('the protocol map and its sender', () => {
   });
 });
 
-describe('the chat script\'s reply-checked sender', () => {
-  it('checks replies with the same schemas as the map, for every message a chat page sends', () => {
-    expect(Object.keys(CHAT_PAGE_REPLIES)).toEqual(Object.keys(CHAT_PAGE_SENDS));
-    for (const [type, spec] of Object.entries(CHAT_PAGE_SENDS)) expect(CHAT_PAGE_REPLIES[type as keyof typeof CHAT_PAGE_REPLIES]).toBe(spec.reply);
+describe('a sender for one context', () => {
+  it('offers only what that context may send, and refuses the rest before it leaves', async () => {
+    let delivered = 0;
+    const fromPage = createSender(BACKGROUND_PROTOCOL, async () => (delivered++, { ok: true }), 'chat-page');
+    expect(await fromPage('phrase/used', { id: 'p1' })).toEqual({ ok: true });
+    // @ts-expect-error sites/enable is the side panel's to send
+    await expect(fromPage('sites/enable', { pattern: 'https://a.example/*' })).rejects.toThrow('sites/enable: not sent, only extension-page sends it');
+    const fromPanel = createSender(BACKGROUND_PROTOCOL, async () => (delivered++, { ok: true }), 'extension-page');
+    // @ts-expect-error tally/count is a chat page's to send
+    await expect(fromPanel('tally/count', { field: 'consults', delta: 1 })).rejects.toBeInstanceOf(ProtocolError);
+    expect(delivered).toBe(1);
   });
 
   it('hands back a valid reply and turns a refusal or a malformed one into a ProtocolError', async () => {
     const hits = [{ start: 2, end: 4, text: '微信', ruleId: 'r', category: 'off-platform', severity: 'block', suggestion: '', note: '' }];
-    const ok = createReplyCheckedSender<typeof CHAT_PAGE_SENDS>(CHAT_PAGE_REPLIES, async () => hits);
+    const ok = createSender(BACKGROUND_PROTOCOL, async () => hits, 'chat-page');
     expect(await ok('guard/check', { text: '加我微信' })).toEqual(hits);
-    const refused = createReplyCheckedSender<typeof CHAT_PAGE_SENDS>(CHAT_PAGE_REPLIES, async () => ({ ok: false, error: 'foreign sender' }));
+    const refused = createSender(BACKGROUND_PROTOCOL, async () => ({ ok: false, error: 'foreign sender' }), 'chat-page');
     await expect(refused('tally/count', { field: 'consults', delta: 1 })).rejects.toThrow('tally/count: foreign sender');
-    const broken = createReplyCheckedSender<typeof CHAT_PAGE_SENDS>(CHAT_PAGE_REPLIES, async () => 'yes');
+    const broken = createSender(BACKGROUND_PROTOCOL, async () => 'yes', 'chat-page');
     await expect(broken('phrase/used', { id: 'p1' })).rejects.toBeInstanceOf(ProtocolError);
   });
 });

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { KefuDB } from '../../../storage/db';
 import { ChatTabRegistry } from '../../../storage/chat-tabs';
-import { createServices } from '../../../entrypoints/background/services';
+import { backgroundFor } from '../../helpers/background';
 import { getSettings, updateSettings } from '../../../storage/repositories/settings';
 import { ensureDefaultPacks } from '../../../storage/repositories/packs';
 import { recordPhraseUse } from '../../../storage/repositories/phrases';
@@ -30,16 +30,16 @@ const ROUNDS = 20;
 
 describe('three writers at once', () => {
   it('仍要发送 counts from three chat tabs add up', async () => {
-    const services = connections.map((db) => createServices(db, registry()));
-    await Promise.all(services.flatMap((s) => Array.from({ length: ROUNDS }, () => s.guardOverride(['contact-wechat', 'absolute-first']))));
+    const services = connections.map((db) => backgroundFor(db, {}, registry()).send);
+    await Promise.all(services.flatMap((s) => Array.from({ length: ROUNDS }, () => s('guard/override', { ruleIds: ['contact-wechat', 'absolute-first'] }))));
     expect((await getSettings(connections[0]!)).guardOverrides).toEqual({ 'contact-wechat': 3 * ROUNDS, 'absolute-first': 3 * ROUNDS });
   });
 
   it('不再提示 allows and remembered values from three writers are all kept', async () => {
-    const services = connections.map((db) => createServices(db, registry()));
+    const services = connections.map((db) => backgroundFor(db, {}, registry()).send);
     await Promise.all([
-      ...services.map((s, i) => s.guardAllow('contact-wechat', `上下文${i}`)),
-      ...services.map((s, i) => s.remember({ 运单号: `SF${i}` }, `demo|buyer${i}`, false)),
+      ...services.map((s, i) => s('guard/allow', { ruleId: 'contact-wechat', context: `上下文${i}` })),
+      ...services.map((s, i) => s('placeholders/remember', { values: { 运单号: `SF${i}` }, buyer: `demo|buyer${i}` })),
       updateSettings(connections[0]!, ({ enabledSites }) => ({ enabledSites: [...enabledSites, 'https://a.example/*'] })),
       updateSettings(connections[1]!, ({ enabledSites }) => ({ enabledSites: [...enabledSites, 'https://b.example/*'] })),
     ]);

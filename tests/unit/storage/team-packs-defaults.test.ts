@@ -134,7 +134,7 @@ describe('refused rows, long ids, plain imports over team phrases (#30 N4 N5 N6)
     const plain = { format: 'kefu-phrase-pack', version: 1, id: 'export', name: '导出', stages: teamPack(1, []).stages, phrases: [row(id, '团队致歉', '非常抱歉，给您添麻烦了', 'tdzq')] };
     const read = readImportFile(new TextEncoder().encode(JSON.stringify(plain)));
     if (!read.ok) throw new Error(read.error);
-    await applyImport(agent, planImport(read, await agent.phrases.toArray(), await listStages(agent), () => 'x'));
+    await applyImport(agent, planImport(read, await agent.phrases.toArray(), await listStages(agent), { newId: () => 'x' }));
     expect((await agent.phrases.get(id))?.pack).toMatchObject({ id: 'team-x', ref: 'a' });
     const p2 = await planFor(agent, teamPack(2, [row('a', '团队致歉', '非常抱歉给您添麻烦了，马上处理', 'tdzq')]));
     expect(p2.kept).toMatchObject([{ id, reason: 'edited', packChanged: true }]);

@@ -1,15 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { KefuDB } from '../../../storage/db';
 import { freshDbPerTest } from '../../helpers/db';
-import { ChatTabRegistry } from '../../../storage/chat-tabs';
 import { RuleSchema } from '../../../scripts-library/shared/schema';
-import { createServices } from '../../../entrypoints/background/services';
+import { backgroundFor } from '../../helpers/background';
 import { savePhrase } from '../../../storage/repositories/phrase-writes';
 import { ensureDefaultPacks } from '../../../storage/repositories/packs';
 import { getSettings, saveSettings } from '../../../storage/repositories/settings';
 import { listPhrases } from '../../../storage/repositories/phrases';
 import { setRuleEnabled } from '../../../storage/repositories/rules';
 import type { Phrase } from '../../../scripts-library/shared/schema';
+import type { GuardHit } from '../../../scripts-library/shared/protocol';
+import { OWN } from '../../helpers/background';
 
 const freshDb = freshDbPerTest();
 let db: KefuDB;
@@ -18,12 +19,32 @@ beforeEach(async () => {
   await ensureDefaultPacks(db);
 });
 
-const registry = () => new ChatTabRegistry({ get: async () => ({}), set: async () => {} });
+/** The background's features as a chat page reaches them: through their messages. */
+function services(db: KefuDB, hooks: Parameters<typeof backgroundFor>[1] = {}) {
+  const { send, receive } = backgroundFor(db, hooks);
+  return {
+    pickerSearch: (query: string, buyer?: string, message?: string) => send('picker/search', { query, ...(buyer ? { buyer } : {}), ...(message ? { message } : {}) }),
+    recordUse: (id: string) => send('phrase/used', { id }),
+    remember: (values: Record<string, string>, buyer: string, saveShop: boolean) => send('placeholders/remember', { values, buyer, saveShop }),
+    tallyCount: (field: 'consults' | 'conversions', delta: 1 | -1) => send('tally/count', { field, delta }),
+    guardCheck: (text: string, site?: string) => send('guard/check', { text, ...(site ? { site } : {}) }),
+    guardRewrite: (text: string, hit: GuardHit, hits: GuardHit[]) => send('guard/rewrite', { text, hit, hits }),
+    guardAllow: (ruleId: string, context: string) => send('guard/allow', { ruleId, context }),
+    guardOverride: (ruleIds: string[]) => send('guard/override', { ruleIds }),
+    /** A chat tab reports it now shows this buyer (the first report of a tab with a buyer opens them). */
+    buyerOpened: (site: string, buyerId: string) =>
+      receive({ type: 'chat/status', status: { site, hasInput: true, inputKind: 'textarea', buyer: { id: buyerId } } }, { id: OWN, tab: { id: ++tabs, windowId: 1 }, url: 'https://mms.pinduoduo.com/' }, OWN),
+    recordResponse: (site: string, buyer: string, buyerAt: number, repliedAt: number) => send('response/record', { site, buyer, buyerAt, repliedAt }),
+    waitConfig: () => send('wait/config', {}),
+    waitOverdue: (name: string, waitedSec: number) => send('wait/overdue', { name, waitedSec }),
+  };
+}
+let tabs = 0;
 
-describe('background services', () => {
+describe('the background\'s features, through their messages', () => {
   it('answers the picker from the library with the placeholder values it knows', async () => {
     await saveSettings(db, { shopName: '小美服饰', placeholderMemory: { 快递公司: '中通' }, orderMemory: { 'demo|A': { values: { 运单号: '7510' }, at: 1 } } });
-    const svc = createServices(db, registry());
+    const svc = services(db);
     const items = await svc.pickerSearch('kd', 'demo|A');
     expect(items[0]).toMatchObject({ id: 'logistics-transit', title: '快递时效' });
     expect(items.length).toBeLessThanOrEqual(8);
@@ -34,7 +55,7 @@ describe('background services', () => {
   });
 
   it('a code typed after "/" lists the exact code first, then only phrases whose code or title initials start with it; each row carries its code (#29 item 19)', async () => {
-    const svc = createServices(db, registry());
+    const svc = services(db);
     const library = await listPhrases(db);
     const initials = (p: Phrase) => (p.pinyin?.initials ?? '').split(' ')[0]!;
     const close = (p: Phrase, q: string) => (p.code ?? '').toLowerCase().startsWith(q) || initials(p).startsWith(q);
@@ -53,7 +74,7 @@ describe('background services', () => {
   });
 
   it('searches with the shop\'s synonym table: the default one, or the one edited in ⚙ (#32 item 4)', async () => {
-    const svc = createServices(db, registry());
+    const svc = services(db);
     // The phrase about machine washing itself leads (能否机洗, #32's new default), 洗涤保养 by the synonym too.
     expect((await svc.pickerSearch('机洗'))[0]?.title).toBe('能否机洗');
     expect((await svc.pickerSearch('机洗')).map((i) => i.title)).toContain('洗涤保养');
@@ -66,7 +87,7 @@ describe('background services', () => {
   it('does not read the library until the picker is used, then follows its changes', async () => {
     const reads: string[] = [];
     db.phrases.hook('reading', (row) => (row && reads.push(row.id), row));
-    const svc = createServices(db, registry());
+    const svc = services(db);
     await svc.guardCheck('加我微信吧'); // a wake-up for the guard alone
     await new Promise((r) => setTimeout(r, 50));
     expect(reads).toEqual([]);
@@ -76,7 +97,7 @@ describe('background services', () => {
   });
 
   it('counts uses and merges remembered values', async () => {
-    const svc = createServices(db, registry());
+    const svc = services(db);
     await svc.recordUse('stock-yes');
     await svc.remember({ 运单号: '7510' }, 'demo|A', false);
     await svc.remember({ 快递公司: '圆通' }, 'demo|A', false);
@@ -89,7 +110,7 @@ describe('background services', () => {
   });
 
   it('counts Alt+X / Alt+C from a chat page into the current shift', async () => {
-    const svc = createServices(db, registry());
+    const svc = services(db);
     await svc.tallyCount('consults', 1);
     await svc.tallyCount('consults', 1);
     await svc.tallyCount('conversions', 1);
@@ -100,7 +121,7 @@ describe('background services', () => {
   });
 
   it("checks a draft against the console's own platform (the site the chat script sent), the union without one", async () => {
-    const svc = createServices(db, registry());
+    const svc = services(db);
     const blocks = async (text: string, site?: string) => (await svc.guardCheck(text, site)).filter((h) => h.severity === 'block').map((h) => h.text);
     expect(await blocks('快手小店下单就行', 'kuaishou')).toEqual([]);
     expect(await blocks('快手小店下单就行', 'taobao')).toEqual(['快手小店下单']);
@@ -109,7 +130,7 @@ describe('background services', () => {
 
   it.each(['constructor', 'toString', 'hasOwnProperty'])('a rule with the id %s still checks, allows and counts (no prototype lookups)', async (ruleId) => {
     await db.rules.bulkPut([RuleSchema.parse({ id: ruleId, terms: ['加微信'], category: 'off-platform', severity: 'block', suggestion: '在平台内沟通' })]);
-    const svc = createServices(db, registry());
+    const svc = services(db);
     await expect.poll(async () => (await svc.guardCheck('亲，加微信吧')).map((h) => h.ruleId)).toEqual([ruleId]);
     await svc.guardOverride([ruleId, 'valueOf']);
     await svc.guardAllow(ruleId, '在公司加微信群');
@@ -118,7 +139,7 @@ describe('background services', () => {
   });
 
   it('one 不再提示 (guard/allow with *) quiets that sentence for every rule and the model; a model hit keeps its confidence', async () => {
-    const svc = createServices(db, registry());
+    const svc = services(db);
     const sentence = '真是服了你了，笨得要死，全网最低价';
     const before = await svc.guardCheck(sentence);
     expect(before.some((h) => h.ruleId.startsWith('model-') && typeof h.confidence === 'number')).toBe(true);
@@ -129,7 +150,7 @@ describe('background services', () => {
   });
 
   it('guard/rewrite plans 改写此句 with the same guard: 加我vx：kefu888 loses its handle, and the result re-checks clean', async () => {
-    const svc = createServices(db, registry());
+    const svc = services(db);
     const draft = '有问题加我vx：kefu888';
     const hits = await svc.guardCheck(draft);
     const plan = await svc.guardRewrite(draft, hits.find((h) => h.severity === 'block')!, hits);
@@ -139,22 +160,22 @@ describe('background services', () => {
 
   it('a worker woken after the agent edited the rules answers its very first check with the edited rules', async () => {
     // The first worker compiles and keeps the rules it checked with (what a later wake revives).
-    const asleep = createServices(db, registry());
+    const asleep = services(db);
     expect((await asleep.guardCheck('亲，这个颜色卖光了')).map((h) => h.ruleId)).toEqual([]);
     const wechat = (await asleep.guardCheck('加微信吧'))[0]!.ruleId;
     await db.rules.bulkPut([RuleSchema.parse({ id: 'team-soldout', terms: ['卖光了'], category: 'false-promise', severity: 'block', suggestion: '说暂时缺货' })]);
     await setRuleEnabled(db, wechat, false);
-    const woken = createServices(db, registry());
+    const woken = services(db);
     const first = await woken.guardCheck('亲，这个颜色卖光了，加微信吧');
     expect(first.map((h) => h.ruleId)).toContain('team-soldout');
     expect(first.map((h) => h.ruleId)).not.toContain(wechat);
     // The next wake with the same rules revives the form kept by the last one (no compile), with the same answer.
     await new Promise((r) => setTimeout(r, 50));
-    const again = await createServices(db, registry()).guardCheck('亲，这个颜色卖光了，加微信吧');
+    const again = await services(db).guardCheck('亲，这个颜色卖光了，加微信吧');
     expect(again).toEqual(first);
     // And back: the rule removed, the next wake's first check no longer holds it.
     await db.rules.delete('team-soldout');
-    expect((await createServices(db, registry()).guardCheck('亲，这个颜色卖光了')).map((h) => h.ruleId)).toEqual([]);
+    expect((await services(db).guardCheck('亲，这个颜色卖光了')).map((h) => h.ruleId)).toEqual([]);
   });
 
   it('__proto__ is no rule id: refused at the schema and at the message', () => {
@@ -162,9 +183,9 @@ describe('background services', () => {
   });
 
   it('three writers counting 仍要发送 and adding allows at once lose nothing (one transaction each)', async () => {
-    const a = createServices(db, registry());
-    const b = createServices(db, registry());
-    const c = createServices(db, registry());
+    const a = services(db);
+    const b = services(db);
+    const c = services(db);
     await Promise.all([
       ...Array.from({ length: 10 }, () => a.guardOverride(['offplatform-001'])),
       ...Array.from({ length: 10 }, () => b.guardOverride(['offplatform-001', 'abuse-001'])),
@@ -178,7 +199,7 @@ describe('background services', () => {
 
 describe('automatic consult count', () => {
   it('counts the first opening of a buyer per day only when the agent switched it on', async () => {
-    const svc = createServices(db, registry());
+    const svc = services(db);
     await svc.buyerOpened('demo', 'b1');
     expect(await db.tally.count()).toBe(0);
     await saveSettings(db, { autoConsult: true, agentName: '小王' });
@@ -194,7 +215,7 @@ describe('automatic consult count', () => {
 
 describe('the "/" picker with nothing typed', () => {
   it('lists the replies suggested for the buyer\'s latest message, an answered question of the 问题登记本 first', async () => {
-    const svc = createServices(db, registry());
+    const svc = services(db);
     const items = await svc.pickerSearch('', 'demo|A', '裤子开线了');
     // Only phrases that answer a likely intent are listed (#32): at most three.
     expect(items.length).toBeGreaterThan(0);
@@ -214,14 +235,14 @@ describe('the "/" picker with nothing typed', () => {
 describe('response times and late buyers', () => {
   it('a reply after midnight in a night shift is filed under the day the shift started, for the agent in ⚙', async () => {
     await saveSettings(db, { agentName: '小李', shifts: [{ id: 'night', name: '晚班', start: '18:00', end: '02:00' }] });
-    const svc = createServices(db, registry());
+    const svc = services(db);
     const at = new Date(2026, 10, 28, 0, 30).getTime(); // a Saturday, 00:30
     await svc.recordResponse('demo', 'demo|小美', at - 45_000, at);
     expect(await db.responses.toArray()).toMatchObject([{ agent: '小李', day: '2026-11-27', shift: 'night', ms: 45_000, first: true }]);
   });
 
   it('a reply stamped in the future is taken as now (the page clock cannot stretch the wait)', async () => {
-    const svc = createServices(db, registry());
+    const svc = services(db);
     const now = Date.now();
     await svc.recordResponse('demo', 'demo|小美', now - 10_000, now + 3_600_000);
     const [row] = await db.responses.toArray();
@@ -230,13 +251,13 @@ describe('response times and late buyers', () => {
 
   it('notifies a late buyer only when the agent turned notifications on', async () => {
     const shown: string[] = [];
-    const svc = createServices(db, registry(), { notifyWait: async (tabId, name) => void shown.push(`${tabId}:${name}`) });
+    const svc = services(db, { notifyWait: async (tabId, name) => void shown.push(`${tabId}:${name}`) });
     expect(await svc.waitConfig()).toEqual({ limitSec: 180, notify: false });
-    await svc.waitOverdue(7, '小美', 200);
+    await svc.waitOverdue('小美', 200);
     expect(shown).toEqual([]);
     await saveSettings(db, { waitNotify: true, waitLimitSec: 60 });
     expect(await svc.waitConfig()).toEqual({ limitSec: 60, notify: true });
-    await svc.waitOverdue(7, '小美', 200);
-    expect(shown).toEqual(['7:小美']);
+    await svc.waitOverdue('小美', 200);
+    expect(shown).toEqual(['5:小美']); // the sending chat tab's
   });
 });

@@ -1,0 +1,102 @@
+/**
+ * The draft guard's messages: each edit's check, 替换 / 改写此句, 不再提示 and 仍要发送. Owns the guard's state in
+ * the worker: the stored rules it follows, their compiled form (revived from the guard cache on a wake) and the
+ * allows they were compiled with. Reads no phrase: a wake for a check must not start reading the library.
+ */
+import { liveQuery } from 'dexie';
+import type { KefuDB } from '../../storage/db';
+import { listRules } from '../../storage/repositories/rules';
+import { getSettings, updateSettings } from '../../storage/repositories/settings';
+import { compiledFor, DEFAULT_RULES, checkWithCompiled } from '../../scripts-library/guard';
+import { looksCompiled, reviveCompiled, rulesKey } from '../../scripts-library/guard/compiled-form';
+import { createGuardCache, type GuardCache } from '../../storage/guard-cache';
+import { intentNote, judgeDraft } from '../../scripts-library/guard/judge';
+import { planRewrite } from '../../scripts-library/guard/rewrite';
+import type { Rule } from '../../scripts-library/shared/schema';
+import type { GuardHit, GuardRewriteReply } from '../../scripts-library/shared/protocol';
+import { effectiveRules, judgeAllows, own } from '../../scripts-library/guard/effective-rules';
+import { OK, type Handlers } from './messages';
+
+type GuardCheck = (text: string, site?: string) => Promise<GuardHit[]>;
+
+/** `kept`: where the compiled rules are kept between wakes (default: the guard cache's own IndexedDB database). */
+export function guardHandlers(db: KefuDB, kept: GuardCache = createGuardCache()): Handlers<'guard/check' | 'guard/rewrite' | 'guard/allow' | 'guard/override'> {
+  const check = createGuardChecker(db, kept);
+  return {
+    // `site`: the console's adapter id, whose platform's own names and features are no other channel.
+    'guard/check': (m) => check(m.text, m.site),
+    'guard/rewrite': (m) => rewrite(check, m.text, m.hit, m.hits),
+    async 'guard/allow'({ ruleId, context }) {
+      await updateSettings(db, ({ guardAllows }) => {
+        const list = own(guardAllows, ruleId) ?? [];
+        return list.includes(context) ? {} : { guardAllows: { ...guardAllows, [ruleId]: [...list, context] } };
+      });
+      return OK;
+    },
+    async 'guard/override'({ ruleIds }) {
+      await updateSettings(db, ({ guardOverrides }) => {
+        const next = { ...guardOverrides };
+        for (const id of ruleIds) next[id] = (own(next, id) ?? 0) + 1;
+        return { guardOverrides: next };
+      });
+      return OK;
+    },
+  };
+}
+
+/**
+ * The guard as the chat page's checks run it: the agent's rule set (edited, disabled, imported in the panel;
+ * the defaults until it is installed) with their 不再提示 allows, compiled again only when either changed, and the
+ * intent model after them (judge.ts).
+ */
+function createGuardChecker(db: KefuDB, kept: GuardCache): GuardCheck {
+  let stored: Rule[] | undefined;
+  // The first check waits for the stored rules: a worker just woken must not answer with the defaults.
+  let read: () => void = () => {};
+  const firstRead = new Promise<void>((resolve) => (read = resolve));
+  liveQuery(() => listRules(db)).subscribe({
+    next: (rows) => {
+      stored = rows.length ? rows : undefined;
+      read();
+    },
+    error: (e: unknown) => {
+      console.warn('[kefu] rule subscription', e);
+      read();
+    },
+  });
+  let rules: { base: readonly Rule[]; key: string; rules: readonly Rule[]; notes: Map<string, string>; ready: Promise<void> } | undefined;
+  return async (text, site) => {
+    const [{ guardAllows }] = await Promise.all([getSettings(db), firstRead]);
+    const base = stored ?? DEFAULT_RULES;
+    const key = JSON.stringify(guardAllows);
+    if (!rules || key !== rules.key || base !== rules.base) {
+      const effective = effectiveRules(base, guardAllows);
+      // The rules' notes by id, made once per rule set rather than on every keystroke's check.
+      rules = { base, key, rules: effective, notes: new Map(base.map((r) => [r.id, r.note])), ready: reviveOrKeep(kept, effective) };
+    }
+    await rules.ready;
+    const { notes } = rules;
+    // A model hit keeps its confidence: the badge offers no 不再提示 on a sure 辱骂 guess.
+    return judgeDraft(text, rules.rules, { allows: judgeAllows(guardAllows), ...(site ? { site } : {}) }).map((h) => ({
+      ...h,
+      note: h.confidence === undefined ? (notes.get(h.ruleId) ?? '') : intentNote(h.confidence),
+    }));
+  };
+}
+
+/**
+ * The compiled form of these rules from the last wake when it was kept under their key (compiled-form.ts), else
+ * compiled now and kept for the next wake (written after this check is answered).
+ */
+async function reviveOrKeep(kept: GuardCache, rules: readonly Rule[]): Promise<void> {
+  const key = rulesKey(rules);
+  const form = await kept.get(key);
+  if (looksCompiled(form)) return checkWithCompiled(rules, reviveCompiled(form));
+  setTimeout(() => void kept.put(key, compiledFor(rules)), 0);
+}
+
+/** 替换 / 改写此句 planned and re-checked by the same guard the page's checks use (rewrite.ts planRewrite); null when the hit has none. */
+async function rewrite(check: GuardCheck, text: string, hit: GuardHit, hits: GuardHit[]): Promise<GuardRewriteReply> {
+  const plan = await planRewrite(text, hit, hits, check);
+  return plan ? { start: plan.start, end: plan.end, text: plan.text, kind: plan.kind, result: plan.result, remaining: plan.remaining.map((h) => ({ ...h, note: '' })) } : null;
+}
