@@ -25,6 +25,7 @@ import { intentNote, judgeDraft } from '../../scripts-library/guard/judge';
 import { planRewrite } from '../../scripts-library/guard/rewrite';
 import type { Rule } from '../../scripts-library/shared/schema';
 import { effectiveRules, judgeAllows, own } from '../../scripts-library/guard/effective-rules';
+import { reviveOrKeepModel } from './guard-model';
 
 
 const PICKER_SIZE = 8;
@@ -172,9 +173,11 @@ function createGuardChecker(db: KefuDB, kept: GuardCache): BackgroundServices['g
       read();
     },
   });
+  // The model's reader from the last wake, read while the settings and rules are (guard-model.ts).
+  const model = reviveOrKeepModel(kept);
   let rules: { base: readonly Rule[]; key: string; rules: readonly Rule[]; notes: Map<string, string>; ready: Promise<void> } | undefined;
   return async (text, site) => {
-    const [{ guardAllows }] = await Promise.all([getSettings(db), firstRead]);
+    const [{ guardAllows }] = await Promise.all([getSettings(db), firstRead, model]);
     const base = stored ?? DEFAULT_RULES;
     const key = JSON.stringify(guardAllows);
     if (!rules || key !== rules.key || base !== rules.base) {

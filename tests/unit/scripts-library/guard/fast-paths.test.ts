@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkDraft, compileRules, draftCandidates, DEFAULT_RULES, checkWithCompiled } from '../../../../scripts-library/guard';
-import { looksCompiled, reviveCompiled, rulesKey } from '../../../../scripts-library/guard/compiled-form';
+import { looksCompiled, looksReader, modelKey, reviveCompiled, rulesKey } from '../../../../scripts-library/guard/compiled-form';
 import { byStartLongest, type Candidate } from '../../../../scripts-library/guard/overlaps';
-import { defaultIntent } from '../../../../scripts-library/guard/judge';
+import { defaultIntent, judgeDraft, SHIPPED_MODEL_TEXT, shippedReader, readShippedWith } from '../../../../scripts-library/guard/judge';
 import { features, train, units } from '../../../../scripts-library/guard/intent';
 import { modelReader, readUnit } from '../../../../scripts-library/guard/intent-reader';
 import { posterior } from '../../../../scripts-library/shared/linear-model';
@@ -100,5 +100,30 @@ describe('the compiled rules kept between wakes', () => {
     for (const edit of edits) expect(rulesKey([edit(base[0]!), ...base.slice(1)])).not.toBe(key);
     expect(looksCompiled({ plain: {} })).toBe(false);
     expect(looksCompiled(undefined)).toBe(false);
+  });
+});
+
+describe('the intent model kept between wakes', () => {
+  it('read back from a structured clone (what IndexedDB keeps), judges every corpus draft as the model read from its text does', () => {
+    const live = shippedReader();
+    const expected = [...drafts, ...long].map((d) => judgeDraft(d));
+    const form: unknown = structuredClone(live);
+    expect(looksReader(form)).toBe(true);
+    try {
+      readShippedWith(form as typeof live);
+      expect(shippedReader()).not.toBe(live);
+      expect([...drafts, ...long].map((d) => judgeDraft(d))).toEqual(expected);
+    } finally {
+      readShippedWith(live);
+    }
+  });
+
+  it('is keyed by the model’s text, and anything not shaped like a reader is not used', () => {
+    expect(modelKey(SHIPPED_MODEL_TEXT)).toBe(modelKey(`${SHIPPED_MODEL_TEXT}`));
+    expect(modelKey(SHIPPED_MODEL_TEXT.replace('"bias":[', '"bias":[1,'))).not.toBe(modelKey(SHIPPED_MODEL_TEXT));
+    const live = shippedReader();
+    for (const bad of [undefined, {}, { ...live, weights: Array.from(live.weights) }, { ...live, bias: live.bias.subarray(1) }, { ...live, named: {} }]) {
+      expect(looksReader(bad)).toBe(false);
+    }
   });
 });
