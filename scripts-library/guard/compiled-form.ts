@@ -61,8 +61,10 @@ export function looksCompiled(form: unknown): form is CompiledRules {
 
 /** The key of the shipped intent model's reader: its text's (a new model in an update is another key). */
 export function modelKey(modelText: string): string {
-  return `model:${textKey(modelText)}`;
+  return `model:${READER_LAYOUT}:${textKey(modelText)}`;
 }
+/** The layout of IntentReader's table (intent-reader.ts homeSlot): changed whenever where a feature sits changes. */
+export const READER_LAYOUT = 2;
 
 /**
  * Whether a value read back from storage has the shape of an intent model's reader (intent-reader.ts: typed

@@ -10,7 +10,7 @@ import { looksCompiled, looksReader, modelKey, reviveCompiled, rulesKey } from '
 import { byStartLongest, type Candidate } from '../../../../scripts-library/guard/overlaps';
 import { defaultIntent, judgeDraft, SHIPPED_MODEL_TEXT, shippedReader, readShippedWith } from '../../../../scripts-library/guard/judge';
 import { features, train, units } from '../../../../scripts-library/guard/intent';
-import { modelReader, readUnit } from '../../../../scripts-library/guard/intent-reader';
+import { homeSlot, modelReader, readUnit } from '../../../../scripts-library/guard/intent-reader';
 import { posterior } from '../../../../scripts-library/shared/linear-model';
 import { loadCorpus } from '../../../fixtures/guard/corpus';
 import { draft, manyRules } from '../../../bench/guard.bench';
@@ -38,6 +38,24 @@ describe('the intent model read by numbers', () => {
       }
     }
     expect(compared).toBeGreaterThan(drafts.length);
+  });
+
+  it('finds every feature of the shipped model within a few slots of its home (no long runs of colliding ids)', () => {
+    const { keys } = reader;
+    const mask = keys.length - 1;
+    let longest = 0;
+    let total = 0;
+    let used = 0;
+    keys.forEach((id, s) => {
+      if (id === -1) return;
+      const walk = (s - homeSlot(id, mask) + keys.length) & mask;
+      longest = Math.max(longest, walk);
+      total += walk;
+      used++;
+    });
+    expect(used).toBeGreaterThan(10_000);
+    expect(total / used).toBeLessThan(2);
+    expect(longest).toBeLessThan(40);
   });
 
   it('knows a feature of every family: characters, pairs, triples, the first character, words, numbers, marks', () => {
