@@ -1,15 +1,19 @@
 /**
  * The guard's compiled rule set kept between service-worker wakes (scripts-library/guard/compiled-form.ts), in an
  * IndexedDB database of its own: a cache, not data (nothing in it is backed up or shown), so it has no place in
- * the Dexie schema. One entry, the latest; any failure reads as "nothing kept" and the rules are compiled anew.
+ * the Dexie schema. One entry per slot (the compiled rules; the intent model's reader), the latest each; any
+ * failure reads as "nothing kept" and the form is made anew.
  */
 const NAME = 'kefu-guard-cache';
 const STORE = 'compiled';
 const ENTRY = 'latest';
 
+/** What is kept: the compiled rules (the default slot) or the intent model's reader. */
+export type GuardCacheSlot = typeof ENTRY | 'model';
+
 export interface GuardCache {
-  get(key: string): Promise<unknown>;
-  put(key: string, value: unknown): Promise<void>;
+  get(key: string, slot?: GuardCacheSlot): Promise<unknown>;
+  put(key: string, value: unknown, slot?: GuardCacheSlot): Promise<void>;
   clear(): Promise<void>;
 }
 
@@ -36,18 +40,18 @@ export function createGuardCache(): GuardCache {
   let db: Promise<IDBDatabase> | undefined;
   const opened = () => (db ??= open());
   return {
-    async get(key) {
+    async get(key, slot = ENTRY) {
       try {
-        const entry = (await run(await opened(), 'readonly', (s) => s.get(ENTRY))) as { key?: unknown; value?: unknown } | undefined;
+        const entry = (await run(await opened(), 'readonly', (s) => s.get(slot))) as { key?: unknown; value?: unknown } | undefined;
         return entry?.key === key ? entry.value : undefined;
       } catch (e) {
         console.warn('[kefu] guard cache read', e);
         return undefined;
       }
     },
-    async put(key, value) {
+    async put(key, value, slot = ENTRY) {
       try {
-        await run(await opened(), 'readwrite', (s) => s.put({ key, value }, ENTRY));
+        await run(await opened(), 'readwrite', (s) => s.put({ key, value }, slot));
       } catch (e) {
         console.warn('[kefu] guard cache write', e);
       }

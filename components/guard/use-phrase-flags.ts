@@ -2,7 +2,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listRules } from '../../storage/repositories/rules';
-import { checkDraft, DEFAULT_RULES, type Hit } from '../../scripts-library/guard';
+import { checkDraft, checkWithCompiled, compiledFor, DEFAULT_RULES, type Hit } from '../../scripts-library/guard';
+import { looksCompiled, reviveCompiled, rulesKey } from '../../scripts-library/guard/compiled-form';
+import { createGuardCache } from '../../storage/guard-cache';
 import type { JudgeOptions } from '../../scripts-library/guard/judge';
 import { effectiveRules, judgeAllows } from '../../scripts-library/guard/effective-rules';
 import type { Phrase, Rule, Settings } from '../../scripts-library/shared/schema';
@@ -36,20 +38,66 @@ function useJudge(): Judge | undefined {
   return judge?.fn;
 }
 
+/**
+ * The rules once their compiled form is ready, never compiled during the first screen's render (it was most of
+ * the panel's open time, #36 item 5): the form the background keeps for these very rules (guard-cache.ts, the
+ * same key) is revived, else they are compiled after the first paint (the panel keeps none: the background does).
+ * Until the first is ready rows carry no flag.
+ */
+/** Whether this page has had a compiled form ready (then nothing waits any more). */
+let firstReady = false;
+
+function useCompiled(rules: readonly Rule[]): readonly Rule[] | undefined {
+  const [ready, setReady] = useState<readonly Rule[] | undefined>(firstReady ? rules : undefined);
+  useEffect(() => {
+    if (firstReady) return;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const cache = createGuardCache();
+    const key = rulesKey(rules);
+    void cache
+      .get(key)
+      .then((form) => {
+        if (!live) return;
+        if (looksCompiled(form)) {
+          checkWithCompiled(rules, reviveCompiled(form));
+          firstReady = true;
+          return setReady(rules);
+        }
+        timer = setTimeout(() => {
+          if (!live) return;
+          compiledFor(rules);
+          firstReady = true;
+          setReady(rules);
+        }, 0);
+      })
+      .catch((e: unknown) => console.warn('[kefu] guard form', e));
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [rules]);
+  // Only the panel's first screen waits: once a form was ready, other rules (an edit, an allow) and later mounts
+  // (back from another tab) are checked at once, as before, so a flag never blinks off.
+  return ready || firstReady ? rules : undefined;
+}
+
 export function usePhraseFlags(guardAllows: Settings['guardAllows'] | undefined): (phrase: Phrase) => PhraseFlag {
   const db = useDb();
   const judge = useJudge();
   const stored = useLiveQuery(() => listRules(db), [db]);
   // The pack plus the agent's 不再提示 allows: what the background checks the chat box with.
   const rules = useMemo(() => effectiveRules(stored?.length ? stored : DEFAULT_RULES, guardAllows ?? {}), [stored, guardAllows]);
+  const ready = useCompiled(rules);
   // Checked for rendered rows only (and by 体检 once per library change: the same function while the rules are).
   return useCallback(
     (phrase: Phrase): PhraseFlag => {
+      if (!ready) return undefined;
       const found = [phrase.body, ...(phrase.variants ?? [])].flatMap((text) => (judge ? judge(text, rules, { allows: judgeAllows(guardAllows ?? {}) }) : checkDraft(text, rules))).filter((h) => h.severity !== 'hint');
       if (!found.length) return undefined;
       const terms = found.map((h) => h.text).join('、');
       return found.some((h) => h.severity === 'block') ? { severity: 'block', text: t('flagBlock', terms) } : { severity: 'warn', text: t('flagWarn', terms) };
     },
-    [rules, guardAllows, judge],
+    [rules, ready, guardAllows, judge],
   );
 }

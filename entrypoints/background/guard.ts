@@ -16,6 +16,7 @@ import type { Rule } from '../../scripts-library/shared/schema';
 import type { GuardHit, GuardRewriteReply } from '../../scripts-library/shared/protocol';
 import { effectiveRules, judgeAllows, own } from '../../scripts-library/guard/effective-rules';
 import { OK, type Handlers } from './messages';
+import { reviveOrKeepModel } from './guard-model';
 
 type GuardCheck = (text: string, site?: string) => Promise<GuardHit[]>;
 
@@ -64,9 +65,11 @@ function createGuardChecker(db: KefuDB, kept: GuardCache): GuardCheck {
       read();
     },
   });
+  // The model's reader from the last wake, read while the settings and rules are (guard-model.ts).
+  const model = reviveOrKeepModel(kept);
   let rules: { base: readonly Rule[]; key: string; rules: readonly Rule[]; notes: Map<string, string>; ready: Promise<void> } | undefined;
   return async (text, site) => {
-    const [{ guardAllows }] = await Promise.all([getSettings(db), firstRead]);
+    const [{ guardAllows }] = await Promise.all([getSettings(db), firstRead, model]);
     const base = stored ?? DEFAULT_RULES;
     const key = JSON.stringify(guardAllows);
     if (!rules || key !== rules.key || base !== rules.base) {

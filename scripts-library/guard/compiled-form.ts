@@ -11,6 +11,7 @@ import type { Rule } from '../shared/schema';
 import { AhoCorasick } from './aho-corasick';
 import type { CompiledRules } from './compile';
 import { NearList } from './near';
+import type { IntentReader } from './intent-reader';
 
 /** The layout of CompiledRules: changed whenever compile.ts changes what it builds. */
 export const FORM_VERSION = 1;
@@ -20,7 +21,11 @@ export const FORM_VERSION = 1;
  * the form's layout version.
  */
 export function rulesKey(rules: readonly Rule[]): string {
-  const text = JSON.stringify(rules);
+  return textKey(JSON.stringify(rules));
+}
+
+/** The key of a text (a rule set's JSON, the shipped model's): its length and two 32-bit hashes, with FORM_VERSION. */
+function textKey(text: string): string {
   let a = 2166136261;
   let b = 0x9747b28c;
   for (let i = 0; i < text.length; i++) {
@@ -51,5 +56,34 @@ export function looksCompiled(form: unknown): form is CompiledRules {
     Array.isArray(f.patterns) &&
     f.near?.useStart instanceof Int32Array &&
     Array.isArray(f.near.matches)
+  );
+}
+
+/** The key of the shipped intent model's reader: its text's (a new model in an update is another key). */
+export function modelKey(modelText: string): string {
+  return `model:${READER_LAYOUT}:${textKey(modelText)}`;
+}
+/** The layout of IntentReader's table (intent-reader.ts homeSlot): changed whenever where a feature sits changes. */
+export const READER_LAYOUT = 2;
+
+/**
+ * Whether a value read back from storage has the shape of an intent model's reader (intent-reader.ts: typed
+ * weights, its open-addressing table and the named features), else it is made anew from the shipped text.
+ */
+export function looksReader(form: unknown): form is IntentReader {
+  if (typeof form !== 'object' || form === null) return false;
+  const f = form as Partial<IntentReader>;
+  const K = Array.isArray(f.labels) ? f.labels.length : 0;
+  return (
+    K > 0 &&
+    f.labels!.every((l) => typeof l === 'string') &&
+    f.bias instanceof Float64Array &&
+    f.bias.length === K &&
+    f.weights instanceof Float64Array &&
+    f.weights.length % K === 0 &&
+    f.keys instanceof Float64Array &&
+    f.rows instanceof Int32Array &&
+    f.rows.length === f.keys.length &&
+    f.named instanceof Map
   );
 }

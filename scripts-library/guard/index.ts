@@ -8,7 +8,8 @@
  * "加微信" wins over "微信" and "我不知道" over "不知道". Rules are compiled once per rule set (cached).
  */
 import rulePack from '../packs/rules-default.json';
-import { RulePackSchema, type Rule, type RuleCategory, type Severity } from '../shared/schema';
+import type { Rule, RuleCategory, Severity } from '../shared/schema';
+import { bundledRules } from './bundled-rules';
 import { Matches } from './aho-corasick';
 import { bothViews, createScratch, endOf, type View } from './normalize';
 import { foldNumerals } from './numerals';
@@ -41,7 +42,8 @@ export interface Hit {
   confidence?: number;
 }
 
-export const DEFAULT_RULES: readonly Rule[] = RulePackSchema.parse(rulePack).rules;
+/** The bundled pack's rules: held to RulePackSchema by a test, not parsed at every start (bundled-rules.ts). */
+export const DEFAULT_RULES: readonly Rule[] = bundledRules(rulePack);
 
 const cache = new WeakMap<readonly Rule[], CompiledRules>();
 const scratch = createScratch();

@@ -57,7 +57,14 @@ function numericId(name: string): number | undefined {
   return codes.reduce((id, c) => id * P16 + c, 0);
 }
 
-const slot = (id: number, mask: number) => (Math.imul((id >>> 0) ^ Math.imul((id / P32) | 0, 0x85ebca6b), 0x9e3779b1) >>> 0) & mask;
+/**
+ * A feature id's home slot in a table of mask + 1 slots: Fibonacci hashing, the product's TOP bits. (Its low bits,
+ * taken before, depend only on the id's low bits: every pair ending in one character — 的, 您 — shared one run of
+ * slots, and a lookup walked chains of hundreds: most of a pasted draft's model time.) The layout of a kept
+ * reader depends on it: compiled-form.ts READER_LAYOUT.
+ */
+export const homeSlot = (id: number, mask: number) => Math.imul((id >>> 0) ^ Math.imul((id / P32) | 0, 0x85ebca6b), 0x9e3779b1) >>> Math.clz32(mask);
+const slot = homeSlot;
 
 /** A reader of these weights (feature name → weight per label), the labels and bias given. */
 function makeReader(labels: readonly string[], bias: Float64Array, names: readonly string[], weightOf: (row: number, k: number) => number): IntentReader {

@@ -26,7 +26,13 @@ let named: IntentModel | undefined;
 export const defaultIntent = (): IntentModel => (named ??= fromStored(JSON.parse(intentText) as StoredIntentModel));
 let shipped: IntentReader | undefined;
 /** The shipped model as the checks read it, made straight from its stored form. */
-const shippedReader = (): IntentReader => (shipped ??= storedReader(JSON.parse(intentText) as StoredIntentModel));
+export const shippedReader = (): IntentReader => (shipped ??= storedReader(JSON.parse(intentText) as StoredIntentModel));
+/** The shipped model's text (guard-intent.json), what a kept reader of it is keyed by (compiled-form.ts modelKey). */
+export const SHIPPED_MODEL_TEXT: string = intentText;
+/** Read the shipped model with `reader` from now on: one made from it and kept between service-worker wakes. */
+export function readShippedWith(reader: IntentReader): void {
+  shipped = reader;
+}
 export const SURE = 0.55;
 export const UNSURE = 0.35;
 export const VETO = 0.8;

@@ -3,13 +3,15 @@
  * packs/intent-model.json trained on tests/fixtures/buyer-messages/intents-train.tsv) and the threshold below which
  * the suggestions abstain, chosen by 5-fold cross-validation on the training corpus (never on the held-back split).
  */
-import weights from '../packs/intent-model.json';
+// The weights as text, parsed at the first ranking: a woken service worker or an opening panel does not pay for it.
+import weightsText from '../packs/intent-model.json?raw';
 import { rankIntents, type IntentModel, type IntentPosterior } from './intent-model';
 
 /** Least probability of the top intent for a sure suggestion (Enter / Alt+1 / "/"+Enter may insert it). */
 export const INTENT_THRESHOLD = 0.25;
 
-const model = weights as unknown as IntentModel;
+let parsed: IntentModel | undefined;
+const model = (): IntentModel => (parsed ??= JSON.parse(weightsText) as IntentModel);
 
 let last: { message: string; ranked: IntentPosterior[] } | undefined;
 
@@ -17,6 +19,6 @@ let last: { message: string; ranked: IntentPosterior[] } | undefined;
 export function intentRanking(message: string | undefined): IntentPosterior[] {
   const text = message?.trim();
   if (!text) return [];
-  if (last?.message !== text) last = { message: text, ranked: rankIntents(model, text) };
+  if (last?.message !== text) last = { message: text, ranked: rankIntents(model(), text) };
   return last.ranked;
 }

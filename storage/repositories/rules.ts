@@ -6,7 +6,8 @@ import type { KefuDB } from '../db';
 import { RulePackSchema, RuleSchema, type Rule, type RuleCategory } from '../../scripts-library/shared/schema';
 import type { RuleImportPlan } from '../../scripts-library/files/rule-io';
 import rulePack from '../../scripts-library/packs/rules-default.json';
-import ruleHistory from '../../scripts-library/packs/history/rules-default.json';
+// The last revisions' hashes, as text parsed only when an installed set is upgraded (not at every worker wake).
+import ruleHistoryText from '../../scripts-library/packs/history/rules-default.json?raw';
 import { contentHashes, planRuleUpgrade, revisionId, RuleHistorySchema } from '../../scripts-library/guard/rule-upgrade';
 import { patternProblem } from '../../scripts-library/shared/pattern-safety';
 
@@ -38,7 +39,7 @@ export async function ensureDefaultRules(db: KefuDB): Promise<number> {
       written = fresh.length;
       await db.settings.put({ key: mark, value: Date.now() });
     } else {
-      const plan = planRuleUpgrade(await db.rules.toArray(), pack.rules, RuleHistorySchema.parse(ruleHistory), typeof atNow?.value === 'string' ? atNow.value : undefined);
+      const plan = planRuleUpgrade(await db.rules.toArray(), pack.rules, RuleHistorySchema.parse(JSON.parse(ruleHistoryText)), typeof atNow?.value === 'string' ? atNow.value : undefined);
       await db.rules.bulkPut(plan.put);
       await db.rules.bulkDelete(plan.remove);
       written = plan.put.length + plan.remove.length;

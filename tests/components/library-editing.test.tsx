@@ -230,6 +230,15 @@ describe('team packs in the panel', () => {
   });
 });
 
+describe('library flags on rows', () => {
+  it('a row whose wording holds 必改 words shows ⛔ soon after the panel opens (the rules compiled after the first paint, or revived)', async () => {
+    await db.phrases.add({ ...(await db.phrases.get('stock-yes'))!, id: 'mine-wx', title: '加我私聊', body: '有问题加微信聊', code: undefined, useCount: 99, pinned: true, lastUsedAt: undefined, origin: 'user' });
+    const row = (await screen.findByText('加我私聊')).closest('[data-phrase-id]')!;
+    await waitFor(() => expect(row.querySelector('[data-flag="block"]')).not.toBeNull());
+    expect(within(row as HTMLElement).getByRole('img', { name: /加微信/ })).toBeInTheDocument();
+  });
+});
+
 describe('短语库体检 in 管理', () => {
   it('shows the phrases used most, those unused in 30 days, phrases with flagged wording and the rules most sent anyway', async () => {
     const now = Date.now();

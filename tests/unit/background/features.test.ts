@@ -11,6 +11,9 @@ import { setRuleEnabled } from '../../../storage/repositories/rules';
 import type { Phrase } from '../../../scripts-library/shared/schema';
 import type { GuardHit } from '../../../scripts-library/shared/protocol';
 import { OWN } from '../../helpers/background';
+import type { GuardCache } from '../../../storage/guard-cache';
+import { shippedReader, readShippedWith } from '../../../scripts-library/guard/judge';
+import type { IntentReader } from '../../../scripts-library/guard/intent-reader';
 
 const freshDb = freshDbPerTest();
 let db: KefuDB;
@@ -176,6 +179,31 @@ describe('the background\'s features, through their messages', () => {
     // And back: the rule removed, the next wake's first check no longer holds it.
     await db.rules.delete('team-soldout');
     expect((await services(db).guardCheck('亲，这个颜色卖光了')).map((h) => h.ruleId)).toEqual([]);
+  });
+
+  it('a woken worker reads the intent model from the form the last wake kept, not from the shipped text', async () => {
+    const slots = new Map<string, { key: string; value: unknown }>();
+    const kept: GuardCache = {
+      get: async (key, slot = 'latest') => (slots.get(slot)?.key === key ? slots.get(slot)!.value : undefined),
+      put: async (key, value, slot = 'latest') => void slots.set(slot, { key, value: structuredClone(value) }),
+      clear: async () => slots.clear(),
+    };
+    const draft = '真是服了你了，笨到家了';
+    const live = shippedReader();
+    try {
+      const first = await services(db, { guardCache: kept }).guardCheck(draft);
+      expect(first.some((h) => h.ruleId.startsWith('model-'))).toBe(true);
+      await new Promise((r) => setTimeout(r, 20));
+      const model = slots.get('model')?.value as IntentReader | undefined;
+      expect(model?.weights).toEqual(live.weights);
+      // What the next wake reads is what it judges with: a kept model that reads no harm anywhere finds none here.
+      const none = model!.labels.indexOf('none');
+      model!.bias[none] = 1e6;
+      const woken = await services(db, { guardCache: kept }).guardCheck(draft);
+      expect(woken.some((h) => h.ruleId.startsWith('model-'))).toBe(false);
+    } finally {
+      readShippedWith(live);
+    }
   });
 
   it('__proto__ is no rule id: refused at the schema and at the message', () => {

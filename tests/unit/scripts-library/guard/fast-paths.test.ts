@@ -6,11 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkDraft, compileRules, draftCandidates, DEFAULT_RULES, checkWithCompiled } from '../../../../scripts-library/guard';
-import { looksCompiled, reviveCompiled, rulesKey } from '../../../../scripts-library/guard/compiled-form';
+import { looksCompiled, looksReader, modelKey, reviveCompiled, rulesKey } from '../../../../scripts-library/guard/compiled-form';
 import { byStartLongest, type Candidate } from '../../../../scripts-library/guard/overlaps';
-import { defaultIntent } from '../../../../scripts-library/guard/judge';
+import { defaultIntent, judgeDraft, SHIPPED_MODEL_TEXT, shippedReader, readShippedWith } from '../../../../scripts-library/guard/judge';
 import { features, train, units } from '../../../../scripts-library/guard/intent';
-import { modelReader, readUnit } from '../../../../scripts-library/guard/intent-reader';
+import { homeSlot, modelReader, readUnit } from '../../../../scripts-library/guard/intent-reader';
 import { posterior } from '../../../../scripts-library/shared/linear-model';
 import { loadCorpus } from '../../../fixtures/guard/corpus';
 import { draft, manyRules } from '../../../bench/guard.bench';
@@ -38,6 +38,24 @@ describe('the intent model read by numbers', () => {
       }
     }
     expect(compared).toBeGreaterThan(drafts.length);
+  });
+
+  it('finds every feature of the shipped model within a few slots of its home (no long runs of colliding ids)', () => {
+    const { keys } = reader;
+    const mask = keys.length - 1;
+    let longest = 0;
+    let total = 0;
+    let used = 0;
+    keys.forEach((id, s) => {
+      if (id === -1) return;
+      const walk = (s - homeSlot(id, mask) + keys.length) & mask;
+      longest = Math.max(longest, walk);
+      total += walk;
+      used++;
+    });
+    expect(used).toBeGreaterThan(10_000);
+    expect(total / used).toBeLessThan(2);
+    expect(longest).toBeLessThan(40);
   });
 
   it('knows a feature of every family: characters, pairs, triples, the first character, words, numbers, marks', () => {
@@ -100,5 +118,30 @@ describe('the compiled rules kept between wakes', () => {
     for (const edit of edits) expect(rulesKey([edit(base[0]!), ...base.slice(1)])).not.toBe(key);
     expect(looksCompiled({ plain: {} })).toBe(false);
     expect(looksCompiled(undefined)).toBe(false);
+  });
+});
+
+describe('the intent model kept between wakes', () => {
+  it('read back from a structured clone (what IndexedDB keeps), judges every corpus draft as the model read from its text does', () => {
+    const live = shippedReader();
+    const expected = [...drafts, ...long].map((d) => judgeDraft(d));
+    const form: unknown = structuredClone(live);
+    expect(looksReader(form)).toBe(true);
+    try {
+      readShippedWith(form as typeof live);
+      expect(shippedReader()).not.toBe(live);
+      expect([...drafts, ...long].map((d) => judgeDraft(d))).toEqual(expected);
+    } finally {
+      readShippedWith(live);
+    }
+  });
+
+  it('is keyed by the model’s text, and anything not shaped like a reader is not used', () => {
+    expect(modelKey(SHIPPED_MODEL_TEXT)).toBe(modelKey(`${SHIPPED_MODEL_TEXT}`));
+    expect(modelKey(SHIPPED_MODEL_TEXT.replace('"bias":[', '"bias":[1,'))).not.toBe(modelKey(SHIPPED_MODEL_TEXT));
+    const live = shippedReader();
+    for (const bad of [undefined, {}, { ...live, weights: Array.from(live.weights) }, { ...live, bias: live.bias.subarray(1) }, { ...live, named: {} }]) {
+      expect(looksReader(bad)).toBe(false);
+    }
   });
 });
