@@ -18,7 +18,7 @@ const missed = positives.filter((p) => !caught(p, check(p.draft)));
 const judged = clean.map((c) => ({ c, hits: check(c.draft) }));
 const warned = judged.filter((j) => falselyWarned(j.hits));
 const held = judged.filter((j) => heldAtSend(j.hits));
-console.log('guard round 8 held-back:', `recall ${pct(positives.length - missed.length, positives.length)}`, `false warnings ${pct(warned.length, clean.length)}`, `held at send ${pct(held.length, clean.length)}`);
+console.log('guard held-back (this round):', `recall ${pct(positives.length - missed.length, positives.length)}`, `false warnings ${pct(warned.length, clean.length)}`, `held at send ${pct(held.length, clean.length)}`);
 for (const cat of [...new Set(positives.map((p) => p.category))].sort()) {
   const of = positives.filter((p) => p.category === cat);
   const m = missed.filter((p) => p.category === cat).length;
