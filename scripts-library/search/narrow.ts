@@ -6,7 +6,6 @@
  */
 import type { IndexData } from './index-build';
 import { latinCode } from './postings';
-import { countFromPrevious, forget } from './keystroke';
 import { MIN_COVERAGE, type Scratch, type Unit } from './narrow-types';
 import { TopK, type Ranked } from './top-k';
 import { alignedShare, typoShare } from './typo';
@@ -74,31 +73,20 @@ export interface NarrowIndex {
   readonly frecencies: Float64Array;
 }
 
-/**
- * The query's units: each distinct Chinese character, each distinct bigram of a token, a one-letter token's first
- * letter; and their keys (a character's code, 0x10000 + a first letter's, 0x20000 + a bigram's).
- */
-function unitsOf(data: IndexData, { chars, tokens }: QueryUnits): { units: Unit[]; keys: number[]; grams: number } {
+/** The query's units: each distinct Chinese character, each distinct bigram of a token, a one-letter token's first letter. */
+function unitsOf(data: IndexData, { chars, tokens }: QueryUnits): { units: Unit[]; grams: number } {
   const units: Unit[] = [];
-  const keys: number[] = [];
   for (const ch of chars) {
     const c = ch.charCodeAt(0);
     units.push({ postings: data.chars.count(c) ? data.chars.of(c) : undefined, title: data.titleChars.of(c) });
-    keys.push(c);
   }
   const grams = new Set<number>();
   for (const token of tokens) {
-    if (token.length !== 1) forEachGram(token, (g) => grams.add(g));
-    else {
-      units.push({ postings: data.firstPostings.get(token), title: undefined });
-      keys.push(0x10000 + token.charCodeAt(0));
-    }
+    if (token.length === 1) units.push({ postings: data.firstPostings.get(token), title: undefined });
+    else forEachGram(token, (g) => grams.add(g));
   }
-  for (const g of grams) {
-    units.push({ postings: data.grams.count(g) ? data.grams.of(g) : undefined, title: data.titleGrams.of(g) });
-    keys.push(0x20000 + g);
-  }
-  return { units, keys, grams: grams.size };
+  for (const g of grams) units.push({ postings: data.grams.count(g) ? data.grams.of(g) : undefined, title: data.titleGrams.of(g) });
+  return { units, grams: grams.size };
 }
 
 /**
@@ -115,13 +103,8 @@ function unitWeights(units: readonly Unit[], n: number): number[] {
   return units.map(({ postings }, k) => (postings ? Math.min(idf[k]!, 2 * absentWeight) : absentWeight));
 }
 
-/**
- * Adds each unit's weight to the phrases holding it and counts the title's units; returns how many phrases were
- * touched. A query of more units than keystroke.ts's bit masks hold.
- */
+/** Adds each unit's weight to the phrases holding it and counts the title's units; returns how many phrases were touched. */
 function countUnits(scratch: Scratch, units: readonly Unit[], weights: readonly number[]): number {
-  forget(scratch);
-  scratch.last = 'plain';
   const { counter, titleHits, touched } = scratch;
   let touchedCount = 0;
   for (const [k, { postings, title }] of units.entries()) {
@@ -144,8 +127,7 @@ function countTrigrams({ data, scratch }: NarrowIndex, long: readonly string[]):
   for (const g of trigrams) {
     if (!data.titleTrigrams.count(g)) continue;
     const list = data.titleTrigrams.of(g);
-    // Only phrases counted (a title holding a trigram holds its bigrams): the others' counters are not zeroed.
-    for (let j = 0; j < list.length; j++) if (scratch.counter[list[j]!] !== 0) scratch.trigramHits[list[j]!]!++;
+    for (let j = 0; j < list.length; j++) scratch.trigramHits[list[j]!]!++;
   }
   return trigrams.size;
 }
@@ -187,12 +169,12 @@ function choose({ data, scratch, frecencies }: NarrowIndex, c: Counted, inStage:
     const titleUnits = (c.queryChars ? data.titleCharCount[i]! : 0) + (c.queryGrams ? data.titleGramCount[i]! : 0);
     const density = hitsInTitle / Math.max(titleUnits, queryUnitCount);
     const rank = coverage + 0.05 * frecencies[i]! + 0.5 * titleShare + 0.6 * density;
-    if (heap.admits(rank, i)) heap.offer(i, rank, coverage, density);
+    if (heap.admits(rank)) heap.offer(i, rank, coverage, density);
     // A lane of their own for the titles whose pinyin holds most of a long token's trigrams: a typo'd title
     // (tuikaun → 退款时效) whose body is short loses on coverage to long bodies holding its bigrams anywhere.
     if (trigramShare > 0) {
       const byTitle = trigramShare + 0.6 * density + 0.05 * frecencies[i]!;
-      if (titleLane.admits(byTitle, i)) titleLane.offer(i, rank, coverage, density, byTitle);
+      if (titleLane.admits(byTitle)) titleLane.offer(i, rank, coverage, density, byTitle);
     }
   }
   const out = heap.sorted();
@@ -235,11 +217,11 @@ function rerankLong(data: IndexData, ranked: readonly Ranked[], long: readonly s
  */
 export function narrow(index: NarrowIndex, q: string, inStage: (i: number) => boolean): Candidate[] {
   const query = queryUnits(q);
-  const { units, keys, grams } = unitsOf(index.data, query);
+  const { units, grams } = unitsOf(index.data, query);
   if (units.length === 0) return [];
   const weights = unitWeights(units, index.frecencies.length);
   const total = weights.reduce((a, b) => a + b, 0);
-  const touchedCount = units.length <= 31 ? countFromPrevious(index.scratch, keys, units, weights, total) : countUnits(index.scratch, units, weights);
+  const touchedCount = countUnits(index.scratch, units, weights);
   const long = query.tokens.filter((t) => t.length >= 4);
   const trigrams = countTrigrams(index, long);
   const counted = { touchedCount, total, unitCount: units.length, queryChars: query.chars.size, queryGrams: grams, trigrams, long: long.length > 0 };

@@ -7,7 +7,6 @@
 import { browse, frecency } from './browse';
 import { highlightOf, wordsHighlight } from './highlight';
 import { buildIndex, type IndexData } from './index-build';
-import { forget } from './keystroke';
 import { forEachGram, narrow, queryUnits, type Candidate, type NarrowIndex } from './narrow';
 import { Scratch } from './narrow-types';
 import { fuseMatches, fuzzyScore, holdsWords, wordsScore, type WordsMatch } from './ranking';
@@ -145,19 +144,6 @@ export class PhraseIndex<P extends SearchablePhrase> implements NarrowIndex {
       hits.push({ phrase, score: score + this.frecencies[c.i]! * 0.1 + (phrase.pinned ? 0.05 : 0), highlight: highlightOf(r, q) });
     });
     return hits.sort((a, b) => b.score - a.score);
-  }
-
-  /**
-   * How the last query's units were counted: from scratch ('full', or 'plain' for a query of very many units), or
-   * from the previous query's count ('filter', 'extend'; keystroke.ts).
-   */
-  get counted(): Scratch['last'] {
-    return this.scratch.last;
-  }
-
-  /** Forgets the previous query's count, so the next is counted from scratch (the same result, for the tests). */
-  forgetPrevious(): void {
-    forget(this.scratch);
   }
 
   /** Refresh pinned/use counts without re-indexing (the text of the phrases must be unchanged). */
