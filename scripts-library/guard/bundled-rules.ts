@@ -9,7 +9,7 @@ import type { Rule } from '../shared/schema';
 /** RuleSchema's fields, in its order (the test fails when the schema gains one). */
 export const RULE_KEYS = [
   'id', 'terms', 'patterns', 'category', 'severity', 'suggestion', 'replacement', 'allow', 'cleanNear', 'near',
-  'nearWithin', 'nearOrdered', 'check', 'note', 'source', 'enabled', 'quarantinedPatterns', 'quarantine',
+  'nearWithin', 'nearOrdered', 'check', 'note', 'source', 'enabled', 'quarantinedPatterns', 'quarantine', 'team',
 ] as const satisfies readonly (keyof Rule)[];
 
 /** RuleSchema's defaults (each a new value, as the schema's are). */

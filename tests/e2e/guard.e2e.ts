@@ -107,7 +107,7 @@ describe('send check', () => {
   });
 
   it('the intent model flags a paraphrase no rule lists as 建议改 (it never holds a send on its own, #31), says it is its own judgement, and 改写此句 fixes it', async () => {
-    const demo = await typeInto('react', '真是服了你了，笨到家了');
+    const demo = await typeInto('react', '真服了，脑子笨到家了');
     await expect.poll(() => badge(demo).textContent()).toBe('建议改 1');
     await badge(demo).click();
     const row = panel(demo).locator('.hit');
@@ -122,10 +122,10 @@ describe('send check', () => {
   });
 
   it('a sure model-only 辱骂 reading does not hold the send: the agent decides (no rule evidence, #31)', async () => {
-    const demo = await typeInto('react', '真是服了你了，笨到家了');
+    const demo = await typeInto('react', '真服了，脑子笨到家了');
     await expect.poll(() => badge(demo).textContent()).toBe('建议改 1');
     await demo.keyboard.press('Enter');
-    await expect.poll(() => sentTexts(demo)).toEqual(['真是服了你了，笨到家了']);
+    await expect.poll(() => sentTexts(demo)).toEqual(['真服了，脑子笨到家了']);
     await demo.close();
   });
 

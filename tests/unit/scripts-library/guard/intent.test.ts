@@ -55,7 +55,7 @@ describe('clauses and units', () => {
 
 describe('the guard with the intent model (judgeDraft)', () => {
   it('holds a paraphrase no rule lists, as a hit of its category with a 替换 the agent can accept', () => {
-    const draft = '真是服了你了，笨到家了';
+    const draft = '真服了，脑子笨到家了';
     expect(checkDraft(draft)).toEqual([]);
     const [hit, ...rest] = judgeDraft(draft);
     expect(rest).toEqual([]);
@@ -81,7 +81,7 @@ describe('the guard with the intent model (judgeDraft)', () => {
   });
 
   it('不再提示 on a model hit: its context silences it, elsewhere it still speaks', () => {
-    const draft = '真是服了你了，笨到家了';
+    const draft = '真服了，脑子笨到家了';
     const hit = judgeDraft(draft)[0]!;
     const allows = { [hit.ruleId]: [allowContext(draft, hit)] };
     expect(judgeDraft(draft, DEFAULT_RULES, { allows })).toEqual([]);
