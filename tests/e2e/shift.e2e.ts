@@ -31,6 +31,9 @@ describe('unreplied-buyer countdown', () => {
     await settings.click('button[aria-label="设置"]');
     await settings.fill('label:has-text("买家等待上限") input', '6');
     await settings.click('form[aria-label="设置"] button[type="submit"]');
+    // The dialog closes once the setting is written: closing the panel before that could abort the write (the CI
+    // run of f8d99de showed the pill still green at 0:10 against a 6 s limit).
+    await settings.locator('form[aria-label="设置"]').waitFor({ state: 'detached' });
     await settings.close();
 
     const demo = await h.openDemo('textarea'); // 小美爱购物: her messages came before the page loaded
