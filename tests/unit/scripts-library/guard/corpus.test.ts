@@ -17,7 +17,7 @@ describe('the labelled corpus', () => {
     expect([...cats].sort()).toEqual([...RuleCategorySchema.options].sort());
   });
 
-  it('wires no held-back split (rounds 7, 8 and 10 are retired into tune; round 11 is wired when it is scored, once)', () => {
+  it('wires no held-back split (rounds 7, 8, 10 and 11 are retired into tune; round 12 is wired when it is scored, once)', () => {
     expect(HELD_OUT).toEqual([]);
     expect([...positives, ...clean].filter((x) => x.split === 'heldout')).toEqual([]);
   });
@@ -35,8 +35,10 @@ describe.each([
   // retired into tune: 93.2 %. Round 10 (held back, scored once: 78.1 %) was retired into tune on 2026-12-07: 93.7 % /
   // 1.51 % / 0.34 %, and the model retrained with it: 93.6 % / 1.09 % / 0.34 %. Tuned on three quarters of round 10
   // (task gtune3; the fourth is a dev quarter, tests/tools/dev-split.ts): 96.3 % / 0.87 % / 0.19 %. The floor is what
-  // the guard does, not the aim (99 %); round 11 is the next held back.
-  ['tune', 0.962, 0.009, 0.002],
+  // the guard does, not the aim (99 %). Round 11 (held back, scored once: 76.3 % / 6.1 % / 3.5 % held) was retired
+  // into tune on 2026-12-07 (fourth session), the model retrained with it: 93.8 % / 1.36 % / 0.68 %; round 12 is the
+  // next held back.
+  ['tune', 0.937, 0.014, 0.007],
 ] as const)('the %s split, with the guard as shipped (rules and intent model)', (split, minRecall, maxFalse, maxHeld) => {
   const s = score((d) => judgeDraft(d), split);
   it(`catches ≥ ${minRecall * 100} % at the severity required (${(s.recall * 100).toFixed(1)} %)`, () => {
