@@ -1,5 +1,5 @@
 /**
- * The buyer-intent model: the shipped weights are what the training corpus gives (retrained here and compared; run
+ * The buyer-intent model: the shipped weights are what the training corpus gives (trained from it by this code, tests/tools/model-fingerprint.ts; run
  * `npm run train:intent-model` after editing tests/fixtures/buyer-messages/intents-train.tsv).
  */
 import { describe, expect, it } from 'vitest';
@@ -7,17 +7,26 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { features, rankIntents, readExamples, train, type IntentModel } from '../../../scripts-library/suggest/intent-model';
 import { INTENT_IDS } from '../../../scripts-library/shared/intents';
+import { inputsFingerprint, record, recorded, weightsFingerprint } from '../../tools/model-fingerprint';
 
 const dir = join(__dirname, '../../fixtures/buyer-messages');
 const shipped = join(__dirname, '../../../scripts-library/packs/intent-model.json');
 const examples = readExamples(readFileSync(join(dir, 'intents-train.tsv'), 'utf8'));
 
 describe('the intent model', () => {
-  it('ships exactly the weights the training corpus gives', () => {
-    const model = train(examples);
-    if (process.env.UPDATE_INTENT_MODEL) writeFileSync(shipped, `${JSON.stringify(model)}\n`);
-    expect(JSON.parse(readFileSync(shipped, 'utf8'))).toEqual(model);
+  it('ships the weights trained from the training file by this code (fingerprint; retrain: npm run train:intent-model)', () => {
+    const inputs = inputsFingerprint(['scripts-library/suggest/intent-model.ts'], examples);
+    if (process.env.UPDATE_INTENT_MODEL) {
+      writeFileSync(shipped, `${JSON.stringify(train(examples))}\n`);
+      record('intent-model', { inputs, weights: weightsFingerprint(shipped) });
+    }
+    expect(recorded('intent-model')).toEqual({ inputs, weights: weightsFingerprint(shipped) });
   }, 300_000);
+
+  it('trains the same weights from the same examples', () => {
+    const some = examples.filter((_, i) => i % 8 === 0);
+    expect(train(some)).toEqual(train(some));
+  });
 
   it('is trained on every intent, and only on known ones', () => {
     expect([...new Set(examples.map((e) => e.label))].sort()).toEqual([...INTENT_IDS].sort());

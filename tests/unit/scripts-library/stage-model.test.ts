@@ -1,5 +1,5 @@
 /**
- * The stage model: the shipped weights are what the training split gives (retrained here and compared; run
+ * The stage model: the shipped weights are what the training split gives (trained from it by this code, tests/tools/model-fingerprint.ts; run
  * `npm run train:stage-model` after editing the corpus), and its figures on the held-back split stay where they
  * were measured (tests/fixtures/buyer-messages/README.md).
  */
@@ -9,17 +9,26 @@ import { join } from 'node:path';
 import { classify, features, NONE, readExamples, train } from '../../../scripts-library/suggest/stage-model';
 import { HINT_THRESHOLD, stageGuess } from '../../../scripts-library/suggest/stage-hint';
 import { hintScore } from '../../fixtures/buyer-messages/score';
+import { inputsFingerprint, record, recorded, weightsFingerprint } from '../../tools/model-fingerprint';
 
 const dir = join(__dirname, '../../fixtures/buyer-messages');
 const shipped = join(__dirname, '../../../scripts-library/packs/stage-model.json');
 const examples = readExamples(readFileSync(join(dir, 'train.tsv'), 'utf8'));
 
 describe('the stage model', () => {
-  it('ships exactly the weights the training split gives', () => {
-    const model = train(examples);
-    if (process.env.UPDATE_STAGE_MODEL) writeFileSync(shipped, `${JSON.stringify(model)}\n`);
-    expect(JSON.parse(readFileSync(shipped, 'utf8'))).toEqual(model);
+  it('ships the weights trained from the training file by this code (fingerprint; retrain: npm run train:stage-model)', () => {
+    const inputs = inputsFingerprint(['scripts-library/suggest/stage-model.ts'], examples);
+    if (process.env.UPDATE_STAGE_MODEL) {
+      writeFileSync(shipped, `${JSON.stringify(train(examples))}\n`);
+      record('stage-model', { inputs, weights: weightsFingerprint(shipped) });
+    }
+    expect(recorded('stage-model')).toEqual({ inputs, weights: weightsFingerprint(shipped) });
   }, 30_000);
+
+  it('trains the same weights from the same examples', () => {
+    const some = examples.filter((_, i) => i % 8 === 0);
+    expect(train(some)).toEqual(train(some));
+  });
 
   it('reads traditional characters and pinyin like the rest', () => {
     expect(features('有貨嗎')).toEqual(features('有货吗'));

@@ -1,6 +1,7 @@
 /**
- * The guard's intent model: the shipped weights are what the tune split gives (retrained here and compared; run
- * `npm run train:guard-intent` after editing the corpus or the default pack), and what it adds to the rules is
+ * The guard's intent model: the shipped weights are what the tune split gives (trained from these examples by this
+ * code: tests/tools/model-fingerprint.ts; run `npm run train:guard-intent` after editing the corpus, the default
+ * pack or the trainer), and what it adds to the rules is
  * what an agent would notice: paraphrases no rule lists are held, the rules' harmless look-alikes are let go.
  */
 import { describe, expect, it } from 'vitest';
@@ -13,18 +14,32 @@ import { rewriteFor } from '../../../../scripts-library/guard/rewrite';
 import { allowContext } from '../../../../scripts-library/guard/draft-state';
 import { RuleSchema } from '../../../../scripts-library/shared/schema';
 import { intentExamples } from '../../../fixtures/guard/intent-training';
+import { inputsFingerprint, record, recorded, weightsFingerprint } from '../../../tools/model-fingerprint';
 
 const shipped = join(__dirname, '../../../../scripts-library/packs/guard-intent.json');
 
 describe('the intent model', () => {
-  it('ships exactly the weights the tune split gives', () => {
-    const model = train(intentExamples());
-    if (process.env.UPDATE_GUARD_INTENT) writeFileSync(shipped, `${JSON.stringify(toStored(model))}\n`);
-    const stored = JSON.parse(readFileSync(shipped, 'utf8')) as StoredIntentModel;
-    expect(stored).toEqual(toStored(model));
-    // Hundredths divided back are the trained two-decimal weights, exactly.
-    expect(fromStored(stored)).toEqual(model);
+  const examples = intentExamples();
+  it('ships the weights trained from the tune split by this code (fingerprint; retrain: npm run train:guard-intent)', () => {
+    const inputs = inputsFingerprint(['scripts-library/guard/intent.ts'], examples);
+    if (process.env.UPDATE_GUARD_INTENT) {
+      const model = train(examples);
+      writeFileSync(shipped, `${JSON.stringify(toStored(model))}\n`);
+      // Hundredths divided back are the trained two-decimal weights, exactly.
+      expect(fromStored(JSON.parse(readFileSync(shipped, 'utf8')) as StoredIntentModel)).toEqual(model);
+      record('guard-intent', { inputs, weights: weightsFingerprint(shipped) });
+    }
+    expect(recorded('guard-intent')).toEqual({ inputs, weights: weightsFingerprint(shipped) });
   }, 600_000); // training on a busy 2-core machine took 2–8 minutes
+
+  it('trains the same weights from the same examples, and stores them without loss', () => {
+    const some = examples.filter((_, i) => i % 100 === 0);
+    const model = train(some);
+    expect(toStored(train(some))).toEqual(toStored(model));
+    expect(fromStored(toStored(model))).toEqual(model);
+    const stored = JSON.parse(readFileSync(shipped, 'utf8')) as StoredIntentModel;
+    expect(toStored(fromStored(stored))).toEqual(stored);
+  });
 });
 
 describe('what the model learns', () => {
