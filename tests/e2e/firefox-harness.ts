@@ -12,7 +12,7 @@
  */
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { buildFixtures } from './build-fixtures.mjs';
+import { ensureFixtures } from './build-fixtures.mjs';
 import { serve } from './server.mjs';
 
 const ADDON_ID = 'kefu-assistant@kefu.local';
@@ -32,7 +32,7 @@ export interface FirefoxHarness {
 declare const browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
 
 export async function startFirefox(): Promise<FirefoxHarness> {
-  const dir = await buildFixtures();
+  const dir = await ensureFixtures();
   const site = await serve(dir);
   const ff = await puppeteer.launch({
     browser: 'firefox',

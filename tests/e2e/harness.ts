@@ -1,6 +1,6 @@
 /** Shared set-up for end-to-end tests: demo site server + Chromium with the built extension. */
 import type { BrowserContext, Page } from 'playwright-core';
-import { buildFixtures } from './build-fixtures.mjs';
+import { ensureFixtures } from './build-fixtures.mjs';
 import { launchWithExtension } from './browser.mjs';
 import { serve } from './server.mjs';
 
@@ -20,7 +20,7 @@ export interface Harness {
 }
 
 export async function startHarness(options: { lang?: string; extensionDir?: string; args?: string[] } = {}): Promise<Harness> {
-  const dir = await buildFixtures();
+  const dir = await ensureFixtures();
   const site = await serve(dir);
   const { context, extensionId } = await launchWithExtension({ lang: options.lang, extensionDir: options.extensionDir, args: options.args });
   // A missing element fails the step that waited for it (with its selector), not the whole test at 60 s.
