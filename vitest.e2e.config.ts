@@ -1,11 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
-// End-to-end tests: the built extension (.output/chrome-mv3) in real headless Chromium, one file at a time.
+// End-to-end tests: the built extension (.output/chrome-mv3) in real headless Chromium. Two files at a time: each
+// file starts its own browser with its own profile and fixture server (random port), and most of a file's time is
+// waiting (the page, the worker, timers), so two keep CI's 2 cores busy.
 export default defineConfig({
   test: {
     environment: 'node',
     include: ['tests/e2e/**/*.e2e.ts'],
-    fileParallelism: false,
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
