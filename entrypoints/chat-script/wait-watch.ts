@@ -78,7 +78,7 @@ export class WaitWatch {
     );
     if (reply) this.deps.record(reply.key, reply.buyerAt, reply.repliedAt);
     for (const key of this.told) if (!this.clock.waiting.has(key)) this.told.delete(key);
-    if (this.clock.waiting.size > before) void this.deps.config().then((c) => ((this.cfg = c), this.schedule()), () => {});
+    if (this.clock.waiting.size > before) this.refreshConfig();
     if ([...this.clock.waiting.keys()].join() !== keys) this.deps.changed();
     this.schedule();
   }
@@ -89,9 +89,15 @@ export class WaitWatch {
     this.schedule();
   }
 
-  /** Ask the background for the limit again (the agent may have changed it while this tab was not looked at). */
-  refreshConfig(): void {
-    void this.deps.config().then((c) => this.setConfig(c), () => {});
+  /**
+   * Ask the background for the limit (a buyer started waiting; the agent may have changed it while this tab was not
+   * looked at). A worker that is waking up may not answer: ask again shortly rather than run on the default limit.
+   */
+  refreshConfig(tries = 3): void {
+    void this.deps.config().then(
+      (c) => this.setConfig(c),
+      () => tries > 1 && window.setTimeout(() => this.refreshConfig(tries - 1), 500),
+    );
   }
 
   /** Start or stop the tick and the limit timer; draw the timer. */

@@ -37,6 +37,8 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.useRealTimers();
+  // A test that failed half-way leaves its timer drawn: the next test must not read it.
+  document.querySelectorAll('kefu-wait').forEach((el) => el.remove());
 });
 
 function watch(box: HTMLElement, notify: boolean) {
@@ -64,6 +66,26 @@ describe('WaitWatch', () => {
     w.look();
     expect(vi.getTimerCount()).toBe(0);
     expect(pill()).toBeNull();
+  });
+
+  it('asks again when the background did not answer (a worker waking up): the agent\'s limit, not the default, turns the timer red', async () => {
+    const { box, say } = page();
+    say('agent', '您好');
+    const { w } = watch(box, false);
+    let asked = 0;
+    (w as unknown as { deps: WaitDeps }).deps.config = async () => {
+      asked++;
+      if (asked === 1) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return { limitSec: 10, notify: false };
+    };
+    w.look();
+    say('buyer', '在吗');
+    w.look();
+    await vi.advanceTimersByTimeAsync(12_000);
+    expect(asked).toBe(2);
+    expect(pill()?.dataset.level).toBe('late');
+    say('agent', '在的');
+    w.look();
   });
 
   it('shows the timer while the open buyer waits, amber and red in time, and records the reply', async () => {
