@@ -66,3 +66,16 @@ export function record(name: string, fingerprint: Fingerprint): void {
   const sorted = Object.fromEntries(Object.entries(all).sort(([a], [b]) => a.localeCompare(b)));
   writeFileSync(FINGERPRINTS, `${JSON.stringify(sorted, null, 2)}\n`);
 }
+
+/**
+ * A model test's check: with `write` (an `npm run train:*` run) the weights are written and their fingerprint
+ * recorded first; then what is recorded and what it should be now, for the test to compare.
+ */
+export function fingerprintCheck(name: string, trainer: string, examples: unknown, shipped: string, write?: () => void): { recorded: Fingerprint | undefined; expected: Fingerprint } {
+  const inputs = inputsFingerprint([trainer], examples);
+  if (write) {
+    write();
+    record(name, { inputs, weights: weightsFingerprint(shipped) });
+  }
+  return { recorded: recorded(name), expected: { inputs, weights: weightsFingerprint(shipped) } };
+}

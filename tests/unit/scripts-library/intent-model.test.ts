@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { features, rankIntents, readExamples, train, type IntentModel } from '../../../scripts-library/suggest/intent-model';
 import { INTENT_IDS } from '../../../scripts-library/shared/intents';
-import { inputsFingerprint, record, recorded, weightsFingerprint } from '../../tools/model-fingerprint';
+import { fingerprintCheck } from '../../tools/model-fingerprint';
 
 const dir = join(__dirname, '../../fixtures/buyer-messages');
 const shipped = join(__dirname, '../../../scripts-library/packs/intent-model.json');
@@ -15,12 +15,9 @@ const examples = readExamples(readFileSync(join(dir, 'intents-train.tsv'), 'utf8
 
 describe('the intent model', () => {
   it('ships the weights trained from the training file by this code (fingerprint; retrain: npm run train:intent-model)', () => {
-    const inputs = inputsFingerprint(['scripts-library/suggest/intent-model.ts'], examples);
-    if (process.env.UPDATE_INTENT_MODEL) {
-      writeFileSync(shipped, `${JSON.stringify(train(examples))}\n`);
-      record('intent-model', { inputs, weights: weightsFingerprint(shipped) });
-    }
-    expect(recorded('intent-model')).toEqual({ inputs, weights: weightsFingerprint(shipped) });
+    const write = () => writeFileSync(shipped, `${JSON.stringify(train(examples))}\n`);
+    const { recorded, expected } = fingerprintCheck('intent-model', 'scripts-library/suggest/intent-model.ts', examples, shipped, process.env.UPDATE_INTENT_MODEL ? write : undefined);
+    expect(recorded).toEqual(expected);
   }, 300_000);
 
   it('trains the same weights from the same examples', () => {

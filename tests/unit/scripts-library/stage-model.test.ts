@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { classify, features, NONE, readExamples, train } from '../../../scripts-library/suggest/stage-model';
 import { HINT_THRESHOLD, stageGuess } from '../../../scripts-library/suggest/stage-hint';
 import { hintScore } from '../../fixtures/buyer-messages/score';
-import { inputsFingerprint, record, recorded, weightsFingerprint } from '../../tools/model-fingerprint';
+import { fingerprintCheck } from '../../tools/model-fingerprint';
 
 const dir = join(__dirname, '../../fixtures/buyer-messages');
 const shipped = join(__dirname, '../../../scripts-library/packs/stage-model.json');
@@ -17,12 +17,9 @@ const examples = readExamples(readFileSync(join(dir, 'train.tsv'), 'utf8'));
 
 describe('the stage model', () => {
   it('ships the weights trained from the training file by this code (fingerprint; retrain: npm run train:stage-model)', () => {
-    const inputs = inputsFingerprint(['scripts-library/suggest/stage-model.ts'], examples);
-    if (process.env.UPDATE_STAGE_MODEL) {
-      writeFileSync(shipped, `${JSON.stringify(train(examples))}\n`);
-      record('stage-model', { inputs, weights: weightsFingerprint(shipped) });
-    }
-    expect(recorded('stage-model')).toEqual({ inputs, weights: weightsFingerprint(shipped) });
+    const write = () => writeFileSync(shipped, `${JSON.stringify(train(examples))}\n`);
+    const { recorded, expected } = fingerprintCheck('stage-model', 'scripts-library/suggest/stage-model.ts', examples, shipped, process.env.UPDATE_STAGE_MODEL ? write : undefined);
+    expect(recorded).toEqual(expected);
   }, 30_000);
 
   it('trains the same weights from the same examples', () => {
