@@ -33,7 +33,7 @@ import { SentMemory } from '../../scripts-library/phrases/sent-memory';
 const BUYER_TEXT_MAX = 200;
 /** How long DOM changes are gathered before the page is looked at again (a burst of them is one look). */
 const LOOK_MS = 50;
-import { GuardBadge } from './guard-badge';
+import { GuardBadge, type GuardDeps } from './guard-badge';
 import { WaitWatch } from './wait-watch';
 import { byAgent } from './trust';
 import { releaseSend } from './send-release';
@@ -274,7 +274,7 @@ export function startChatScript(ctx: ContentScriptContext): ChatScript {
       passNext: (text) => parts.guard.passNext(text),
       text: (key) => browser.i18n.getMessage(key as Parameters<typeof browser.i18n.getMessage>[0]),
     });
-  const parts: Parts = { page, picker: createPicker(page, send, sentAgo), guard: createGuard(send, sendButton, sentAgo, page.adapter.id), send, report, sendButton, boxOf, noteSend, release };
+  const parts: Parts = { page, picker: createPicker(page, send, sentAgo), guard: createGuard(send, sendButton, sentAgo, page.adapter.id, () => page.wait?.pillRect() ?? null), send, report, sendButton, boxOf, noteSend, release };
   const wire = (doc: Document, win: Window) => {
     wired.add(doc);
     wireReporting(ctx, doc, win, parts);
@@ -371,7 +371,7 @@ function createPicker(page: ChatScript, send: Send, sentAgo: (text: string) => n
 }
 
 /** The guard badge, checking through the background. */
-function createGuard(send: Send, sendButton: () => HTMLElement | null, sentAgo: (text: string) => number | undefined, site: string): GuardBadge {
+function createGuard(send: Send, sendButton: () => HTMLElement | null, sentAgo: (text: string) => number | undefined, site: string, keepClear: GuardDeps['keepClear']): GuardBadge {
   return new GuardBadge(document, {
     // A long draft goes in windows; an unanswered or refused check throws, and the badge fails closed. The site (the
     // adapter's id) tells the guard the console's own platform: 拼多多先用后付 on 拼多多 is no other store.
@@ -387,6 +387,7 @@ function createGuard(send: Send, sendButton: () => HTMLElement | null, sentAgo: 
     insert: (el, text, replace) => insertText(el, text, replace),
     sendButton,
     sentAgo,
+    keepClear,
     text: (key, subs) => browser.i18n.getMessage(key as Parameters<typeof browser.i18n.getMessage>[0], subs),
   });
 }

@@ -29,9 +29,26 @@ export interface GuardDeps {
   insert(el: HTMLElement, text: string, replace: SavedSelection): Promise<InsertResult>;
   /** The page's send button, when the site adapter knows it. */
   sendButton(): HTMLElement | null;
+  /** What the badge must not cover: the unreplied-buyer countdown by the same box (wait-watch.ts), when it shows. */
+  keepClear?(): Rect | null;
   /** How long ago this exact reply went to the open buyer, if it did lately (sent-memory.ts). */
   sentAgo?(text: string): number | undefined;
   text(key: string, subs?: string | string[]): string;
+}
+
+type Rect = { left: number; top: number; right: number; bottom: number };
+/** The badge's size as drawn (one to three counts): its spot is chosen before it is drawn. */
+const BADGE = { width: 150, height: 24 };
+
+/**
+ * Where the badge goes: above the reply box's right end, or, when something of ours already shows there (the
+ * countdown pill), just left of it on the same line, so both stay readable.
+ */
+export function badgeSpot(box: Rect, clear: Rect | null): { left: number; top: number } {
+  const top = Math.max(4, box.top - 26);
+  let right = box.right;
+  if (clear && clear.top < top + BADGE.height && top < clear.bottom && clear.left < right && right - BADGE.width < clear.right) right = clear.left - 4;
+  return { left: Math.max(4, right - BADGE.width), top };
 }
 
 /** The rule id of the repeat warning (a reply sent to this buyer a moment ago). */
@@ -208,8 +225,9 @@ export class GuardBadge {
       this.render();
     });
     const r = viewportRect(el);
-    badge.style.left = `${Math.max(4, r.right - 150)}px`;
-    badge.style.top = `${Math.max(4, r.top - 26)}px`;
+    const spot = badgeSpot(r, this.deps.keepClear?.() ?? null);
+    badge.style.left = `${spot.left}px`;
+    badge.style.top = `${spot.top}px`;
     const parts: Node[] = [style, badge];
     if (this.open) parts.push(this.panel(el, hits, r));
     root.replaceChildren(...parts);

@@ -176,6 +176,13 @@ export class WaitWatch {
     pill.style.top = `${this.spot.top}px`;
   }
 
+  /** Where the countdown is drawn now, if it shows (the guard badge keeps clear of it). */
+  pillRect(): { left: number; top: number; right: number; bottom: number } | null {
+    if (!this.pill?.isConnected) return null;
+    const { left, top, right, bottom } = this.pill.getBoundingClientRect();
+    return { left, top, right, bottom };
+  }
+
   close(): void {
     clearInterval(this.tick);
     clearTimeout(this.limitTimer);

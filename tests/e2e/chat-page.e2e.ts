@@ -102,6 +102,22 @@ describe('the chat page (#29)', () => {
     await Promise.all([demo.close(), panel.close()]);
   });
 
+  it('the guard badge never covers the countdown pill: both stay readable while a flagged draft waits for a waiting buyer', async () => {
+    const demo = await h.openDemo('textarea'); // 小美 waits (start unknown: —)
+    await expect.poll(async () => (await pageTimer(demo))?.text).toBe('—');
+    await demo.click('[data-role="reply-box"]');
+    await demo.keyboard.type('有问题加我vx：kefu888，保证全网最低价');
+    const badge = shadow(demo, 'kefu-guard', '[data-testid="guard-badge"]');
+    await expect.poll(() => badge.count()).toBe(1);
+    const b = await badge.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    });
+    const pill = (await pageTimer(demo))!.rect;
+    expect(overlaps(b, pill), JSON.stringify({ badge: b, pill })).toBe(false);
+    await demo.close();
+  });
+
   it('item 9: on a console with a toolbar above the reply box (拼多多 fixture) the pill keeps clear of it', async () => {
     const html = readFileSync(join(__dirname, '../fixtures/adapters/pinduoduo.html'), 'utf8');
     await h.context.route('https://mms.pinduoduo.com/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html><meta charset="utf-8">${html}` }));

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { GuardBadge, type GuardDeps } from '../../../entrypoints/chat-script/guard-badge';
+import { badgeSpot, GuardBadge, type GuardDeps } from '../../../entrypoints/chat-script/guard-badge';
 import { insertText } from '../../../entrypoints/chat-script/insert';
 import { checkDraft } from '../../../scripts-library/guard';
 import { planRewrite } from '../../../scripts-library/guard/rewrite';
@@ -240,5 +240,19 @@ describe('GuardBadge', () => {
     expect(send).not.toHaveBeenCalled();
     [...dialog.querySelectorAll('button')].find((b) => b.textContent === '仍要发送')!.click();
     expect(send).toHaveBeenCalledOnce();
+  });
+});
+
+describe('badgeSpot', () => {
+  const box = { left: 100, top: 500, right: 700, bottom: 560 };
+  it('sits above the reply box\'s right end when nothing of ours is there', () => {
+    expect(badgeSpot(box, null)).toEqual({ left: 550, top: 474 });
+  });
+  it('moves left of the countdown pill on the same line, and stays put for a pill elsewhere', () => {
+    const pill = { left: 672, top: 476, right: 700, bottom: 496 };
+    const spot = badgeSpot(box, pill);
+    expect(spot.left + 150).toBeLessThanOrEqual(pill.left);
+    expect(spot.top).toBe(474);
+    expect(badgeSpot(box, { left: 100, top: 564, right: 128, bottom: 584 })).toEqual({ left: 550, top: 474 });
   });
 });
