@@ -164,7 +164,7 @@ export function planPackUpdate(
     }
     const id = mine?.id ?? storedId(pack.id, f.id);
     const stored = mine ?? byId.get(id);
-    if (stored && stored !== mine) return refuse([{ code: 'id-taken', otherTitle: stored.title }]);
+    if (stored && stored !== mine) return void (foundReleased(plan, { stored, ref: f.id, hash, wording: { id, ...wording, order: i } }, pack.id) || refuse([{ code: 'id-taken', otherTitle: stored.title }]));
     if (mine?.pack && editedHere(mine)) {
       return void plan.kept.push({ id, title: mine.title, reason: 'edited', packChanged: mine.pack.hash !== hash, ref: f.id, hash, wording: { id, ...wording, order: i } });
     }
@@ -187,6 +187,19 @@ export function planPackUpdate(
   for (const [ref, p] of owned) if (!inFile.has(ref)) plan.removed.push({ id: p.id, title: p.title, edited: editedHere(p) });
   plan.newStages = stageOf.created.filter((s) => neededStages.has(s.id));
   return { ok: true, plan };
+}
+
+/**
+ * A phrase under this pack phrase's own stored id that no longer carries the pack: the agent's edited copy, kept
+ * as theirs when the team dropped the phrase (team-library.ts releaseEdited). The team bringing it back finds it
+ * again: unchanged when the wording is the same, else kept as 团队 · 已改. @returns whether it was that phrase
+ */
+function foundReleased(plan: PackUpdatePlan, found: { stored: Phrase; ref: string; hash: string; wording: PackPhrasePlan['phrase'] }, packId: string): boolean {
+  const { stored, ref, hash, wording } = found;
+  if (stored.pack || stored.id !== storedId(packId, ref)) return false;
+  if (wordingHash(stored) === hash) plan.unchanged.push({ id: stored.id, ref, hash });
+  else plan.kept.push({ id: stored.id, title: stored.title, reason: 'edited', packChanged: true, ref, hash, wording });
+  return true;
 }
 
 /** Why a team pack file is not imported at all (a reserved id, an older version, another file of this version). */

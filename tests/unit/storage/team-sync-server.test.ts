@@ -12,13 +12,13 @@ import { Dexie } from 'dexie';
 import { startServer, issueToken, type RunningServer } from '../../../server/index.mjs';
 import { KefuDB } from '../../../storage/db';
 import { ensureDefaultPacks } from '../../../storage/repositories/packs';
-import { savePhrase } from '../../../storage/repositories/phrase-writes';
+import { deletePhrase, savePhrase } from '../../../storage/repositories/phrase-writes';
 import { addHandover, listHandovers, addProblem } from '../../../storage/repositories/notes';
 import { increment } from '../../../storage/repositories/tally';
 import { teamTallyForDays } from '../../../storage/repositories/team';
 import { pullLibrary, pushLibrary } from '../../../storage/repositories/team-library';
 import { TeamSync, type TeamStatus } from '../../../storage/team-sync';
-import { ensureDefaultRules, saveRule } from '../../../storage/repositories/rules';
+import { deleteRule, ensureDefaultRules, saveRule } from '../../../storage/repositories/rules';
 import { teamRuleEdited } from '../../../scripts-library/team/bridge';
 import { RuleSchema } from '../../../scripts-library/shared/schema';
 import { teamPackId, type TeamConfig } from '../../../scripts-library/team/team-config';
@@ -127,6 +127,42 @@ describe('team sync through the real server', () => {
     expect(teamRuleEdited(nights)).toBe(true);
     // the lead's copy never takes an agent's change
     expect(await teamRule(lead)).toMatchObject({ severity: 'block', terms: ['加我v信', '加个v'] });
+    expect([agent.refused, night.refused]).toEqual([[], []]);
+  });
+
+  it("a team rule and a team phrase the lead deletes leave every seat; an agent's own edited copy stays, as theirs", async () => {
+    const lead = await browser('lead', 'zhang', 'lead');
+    const agent = await browser('agent', 'xiaomei', 'agent');
+    const night = await browser('night', 'aliang', 'agent');
+    for (const b of [lead, agent, night]) b.sync.live();
+    await until('all online', () => [lead, agent, night].every((b) => b.status().state === 'online'));
+
+    await saveRule(lead.db, RuleSchema.parse({ id: 'shop-del-rule', terms: ['删掉的词'], category: 'service-taboo', severity: 'warn' }));
+    await savePhrase(lead.db, { id: 'team-del', stageId: 'logistics', title: '要删的团队短语', body: '亲，这条之后会被组长删掉', tags: [] });
+    await lead.sync.publish();
+    const phraseAt = async (b: { db: KefuDB }) => (await b.db.phrases.toArray()).find((p) => p.title === '要删的团队短语' || p.body.startsWith('亲，这条之后会被组长删掉'));
+    for (const b of [agent, night]) {
+      await until('the team rule at a seat', async () => (await b.db.rules.get('shop-del-rule'))?.team?.id === teamPackId('shop1'));
+      await until('the team phrase at a seat', async () => (await phraseAt(b))?.pack?.id === teamPackId('shop1'));
+    }
+    // the night shift makes both its own; then the lead deletes both
+    await saveRule(night.db, { ...(await night.db.rules.get('shop-del-rule'))!, severity: 'block' });
+    const nightPhrase = (await phraseAt(night))!;
+    await savePhrase(night.db, { ...nightPhrase, body: '亲，这条之后会被组长删掉（夜班改过）' });
+    await new Promise((r) => setTimeout(r, 500));
+    await deleteRule(lead.db, 'shop-del-rule');
+    await deletePhrase(lead.db, 'team-del');
+
+    await until('the rule gone at the agent', async () => !(await agent.db.rules.get('shop-del-rule')));
+    await until('the phrase gone at the agent', async () => !(await phraseAt(agent)));
+    await until('the night copy no longer the team\'s', async () => !(await night.db.rules.get('shop-del-rule'))?.team && !(await phraseAt(night))?.pack);
+    // the edited copies stay, as the night shift's own (no 团队 mark), with its wording
+    expect(await night.db.rules.get('shop-del-rule')).toMatchObject({ terms: ['删掉的词'], severity: 'block' });
+    expect(await phraseAt(night)).toMatchObject({ body: '亲，这条之后会被组长删掉（夜班改过）', origin: 'user' });
+    // the documents no longer hold them, and the lead's deletion is not undone by the next sync
+    await lead.sync.sync();
+    expect(lead.sync.documents().get('shop1/rules')!.getMap('rules').has('shop-del-rule')).toBe(false);
+    expect(await lead.db.rules.get('shop-del-rule')).toBeUndefined();
     expect([agent.refused, night.refused]).toEqual([[], []]);
   });
 
