@@ -63,6 +63,13 @@ export class TeamSync {
   private device = '';
   /** The library doc's state vector at the last pull that applied it here. */
   private libraryPulled?: Uint8Array;
+  /** publish() pushed the library since the last pass (the next pass skips its own push once). */
+  private published = false;
+  private takePublished(): boolean {
+    const was = this.published;
+    this.published = false;
+    return was;
+  }
 
   constructor(
     private readonly db: KefuDB,
@@ -213,7 +220,8 @@ export class TeamSync {
     const now = Date.now();
     // Pull before push, so what is written back is the merge's result.
     const library = this.opts.library;
-    if (library && this.config.role === 'lead') await library.push(this.db, lib.doc, this.config, { now });
+    // publish() has just pushed the whole library: the first pass after it does not compare 10k rows again.
+    if (library && this.config.role === 'lead' && !this.takePublished()) await library.push(this.db, lib.doc, this.config, { now });
     // The library is planned against every phrase here (10k: seconds), so only when its doc changed since the
     // last pull here: a tally or notebook change does not re-plan it. The state before the pull is kept, so an
     // update arriving during the pull is pulled on the next pass.
@@ -241,6 +249,7 @@ export class TeamSync {
     const lib = this.slots.get(this.names.library);
     if (!lib || this.config.role !== 'lead' || !this.opts.library) return 0;
     const n = await this.opts.library.push(this.db, lib.doc, this.config, { publishAll: true });
+    this.published = true;
     await pushRules(this.db, this.slots.get(this.names.rules)!.doc, this.config, { publishAll: true });
     await this.sync();
     return n;

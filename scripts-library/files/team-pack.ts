@@ -10,7 +10,7 @@
  * Personal phrases and other packs' phrases are never touched: a pack only ever writes the phrases it owns
  * (`phrase.pack.id`), under ids of its own. Pure: the repository applies a plan in one transaction.
  */
-import { sha256, shortHash } from '../shared/hash';
+import { sha256, sha256Async, shortHash } from '../shared/hash';
 import { schemaProblems, type PlannedPhrase } from './phrase-io';
 import { validatePhrase, type PhraseProblem } from '../phrases/phrase-validation';
 import type { InstalledPack, Phrase, PhrasePack, Stage, SynonymRow } from '../shared/schema';
@@ -69,6 +69,8 @@ export interface PackPlanOptions {
    * a pack phrase matching it then updates it in place. Without it, such a phrase counts as the agent's own.
    */
   pristine?(phrase: Phrase): boolean;
+  /** The pack's packContentHash, when the caller has it already (packContentHashAsync: the native digest). */
+  contentHash?: string;
 }
 
 /**
@@ -96,9 +98,18 @@ export const editedHere = (p: Phrase): boolean => p.pack !== undefined && wordin
  * files of the same version with different content are told apart (#30 m5).
  */
 export function packContentHash(pack: Pick<PhrasePack, 'stages' | 'phrases'>): string {
+  return sha256(contentText(pack));
+}
+
+/** packContentHash through the platform's native SHA-256 (the same hash; a 10k-phrase pack is megabytes of text). */
+export function packContentHashAsync(pack: Pick<PhrasePack, 'stages' | 'phrases'>): Promise<string> {
+  return sha256Async(contentText(pack));
+}
+
+function contentText(pack: Pick<PhrasePack, 'stages' | 'phrases'>): string {
   const stages = pack.stages.map((s) => [s.id, s.name, s.order, s.color, s.builtin]);
   const phrases = pack.phrases.map((p) => [p.id, p.stageId, p.title, p.body, p.variants ?? [], p.code ?? '', p.tags]);
-  return sha256(JSON.stringify([stages, phrases]));
+  return JSON.stringify([stages, phrases]);
 }
 
 /**
@@ -117,7 +128,7 @@ export function planPackUpdate(
   options: PackPlanOptions = {},
 ): PackPlanResult {
   const info: TeamPackInfo = { id: pack.id, name: pack.name, author: pack.author ?? '', version: pack.packVersion ?? 1 };
-  const contentHash = packContentHash(pack);
+  const contentHash = options.contentHash ?? packContentHash(pack);
   const error = packRefusal(info, installed, contentHash);
   if (error) return { ok: false, error };
   const warnings: PackWarning[] = [];

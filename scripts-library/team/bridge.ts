@@ -87,6 +87,20 @@ export function libraryPack(doc: Y.Doc, team: string, installed?: { version: num
   return { pack: installed && version <= installed.version ? { ...pack, packVersion: installed.version + 1 } : pack, refused };
 }
 
+/**
+ * The wording hash of a doc row as the lead wrote it (packPhraseOf's fields), read without a schema parse: the
+ * lead compares every team row with the doc on each sync (10k rows). A row of another shape (undefined here) is
+ * simply written again; what seats read is parsed by libraryPack.
+ */
+function docWordingHash(raw: unknown): string | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const r = raw as Record<string, unknown>;
+  const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  if (typeof r.stageId !== 'string' || typeof r.title !== 'string' || typeof r.body !== 'string' || !strings(r.tags)) return undefined;
+  if ((r.code !== undefined && typeof r.code !== 'string') || (r.variants !== undefined && !strings(r.variants))) return undefined;
+  return wordingHash(r as Parameters<typeof wordingHash>[0]);
+}
+
 export interface LeadPush {
   /** Refs written (new or changed wording) and removed. */
   written: string[];
@@ -118,8 +132,7 @@ export function pushLeadLibrary(
     for (const { p, ref } of rows) {
       usedStages.add(p.stageId);
       const hash = wordingHash(p);
-      const parsed = PackPhraseSchema.safeParse({ ...(map.get(ref) as object | undefined), id: ref });
-      if (!parsed.success || wordingHash(parsed.data) !== hash) {
+      if (docWordingHash(map.get(ref)) !== hash) {
         map.set(ref, packPhraseOf(p, ref));
         out.written.push(ref);
       }

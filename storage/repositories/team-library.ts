@@ -7,7 +7,7 @@ import type * as Y from 'yjs';
 import type { KefuDB } from '../db';
 import { teamPackId, type TeamConfig } from '../../scripts-library/team/team-config';
 import { libraryPack, pushLeadLibrary } from '../../scripts-library/team/bridge';
-import { editedHere, planPackUpdate } from '../../scripts-library/files/team-pack';
+import { editedHere, packContentHashAsync, planPackUpdate } from '../../scripts-library/files/team-pack';
 import type { Phrase } from '../../scripts-library/shared/schema';
 import { applyPackUpdate, getInstalledPack } from './phrase-writes';
 import { isPristineDefault } from './packs';
@@ -21,7 +21,8 @@ export async function pullLibrary(db: KefuDB, doc: Y.Doc, team: string, now = Da
   const installed = await getInstalledPack(db, teamPackId(team));
   const { pack } = libraryPack(doc, team, installed);
   if (!pack) return { written: 0 };
-  const planned = planPackUpdate(pack, await db.phrases.toArray(), await db.stages.toArray(), installed, { pristine: isPristineDefault });
+  const contentHash = await packContentHashAsync(pack);
+  const planned = planPackUpdate(pack, await db.phrases.toArray(), await db.stages.toArray(), installed, { pristine: isPristineDefault, contentHash });
   if (!planned.ok) return { written: 0, error: planned.error };
   const plan = planned.plan;
   if (!plan.added.length && !plan.updated.length && !plan.removed.length && !plan.newStages.length && installed && plan.record.contentHash === installed.contentHash) return { written: 0 };
