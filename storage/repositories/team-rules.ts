@@ -4,18 +4,16 @@
  * pinyin here, so the service worker's catch-up runs it as it is.
  */
 import type * as Y from 'yjs';
-import { z } from 'zod';
 import type { KefuDB } from '../db';
-import { RuleSchema } from '../../scripts-library/shared/schema';
+import { RuleSchema, TeamRulesAppliedSchema, type Rule } from '../../scripts-library/shared/schema';
 import { teamPackId, type TeamConfig } from '../../scripts-library/team/team-config';
 import { pullTeamRules, pushLeadRules } from '../../scripts-library/team/bridge';
 
 /** The team rules this browser holds (a settings row), so a team rule the lead deletes here is known as deleted. */
 const appliedKey = (set: string) => `teamRulesApplied:${set}`;
-const AppliedSchema = z.array(z.string().min(1).max(200)).max(100_000);
 
-async function recordApplied(db: KefuDB, set: string): Promise<void> {
-  const ids = (await db.rules.toArray()).filter((r) => r.team?.id === set).map((r) => r.id);
+async function recordApplied(db: KefuDB, set: string, rules: Iterable<Rule>): Promise<void> {
+  const ids = [...rules].filter((r) => r.team?.id === set).map((r) => r.id);
   const before = (await db.settings.get(appliedKey(set)))?.value;
   // Written only when it changed: a settings write wakes every panel view that follows settings.
   if (JSON.stringify(before) !== JSON.stringify(ids)) await db.settings.put({ key: appliedKey(set), value: ids });
@@ -28,10 +26,15 @@ async function recordApplied(db: KefuDB, set: string): Promise<void> {
 export async function pullRules(db: KefuDB, doc: Y.Doc, team: string): Promise<number> {
   const set = teamPackId(team);
   return db.transaction('rw', db.rules, db.settings, async () => {
-    const { put, remove } = pullTeamRules(doc, await db.rules.toArray(), set);
-    if (put.length) await db.rules.bulkPut(put.map((r) => RuleSchema.parse(r)));
+    const local = await db.rules.toArray();
+    const { put, remove } = pullTeamRules(doc, local, set);
+    const rows = put.map((r) => RuleSchema.parse(r));
+    if (rows.length) await db.rules.bulkPut(rows);
     if (remove.length) await db.rules.bulkDelete(remove);
-    await recordApplied(db, set);
+    const after = new Map(local.map((r) => [r.id, r]));
+    for (const r of rows) after.set(r.id, r);
+    for (const id of remove) after.delete(id);
+    await recordApplied(db, set, after.values());
     return put.length + remove.length;
   });
 }
@@ -44,15 +47,18 @@ export async function pushRules(db: KefuDB, doc: Y.Doc, config: TeamConfig, opts
   if (config.role !== 'lead') return 0;
   const set = teamPackId(config.team);
   return db.transaction('rw', db.rules, db.settings, async () => {
-    const applied = AppliedSchema.safeParse((await db.settings.get(appliedKey(set)))?.value);
-    const pushed = pushLeadRules(doc, set, await db.rules.toArray(), {
+    const applied = TeamRulesAppliedSchema.safeParse((await db.settings.get(appliedKey(set)))?.value);
+    const local = await db.rules.toArray();
+    const pushed = pushLeadRules(doc, set, local, {
       by: config.agent,
       now: opts.now ?? Date.now(),
       publish: opts.publishAll,
       applied: applied.success ? applied.data : [],
     });
     if (pushed.restamp.length) await db.rules.bulkPut(pushed.restamp);
-    await recordApplied(db, set);
+    const after = new Map(local.map((r) => [r.id, r]));
+    for (const r of pushed.restamp) after.set(r.id, r);
+    await recordApplied(db, set, after.values());
     return pushed.written.length + pushed.removed.length;
   });
 }
