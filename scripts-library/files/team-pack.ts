@@ -51,7 +51,8 @@ export interface PackUpdatePlan {
   kept: { id: string; title: string; reason: 'edited' | 'deleted'; packChanged: boolean; ref: string; hash: string; wording?: PackPhrasePlan['phrase'] }[];
   /** Pack phrases the new version no longer has: removed only if the agent agrees. */
   removed: { id: string; title: string; edited: boolean }[];
-  unchanged: { id: string; ref: string; hash: string }[];
+  /** `stamped`: the phrase carries this version's stamp already (nothing to write for it). */
+  unchanged: { id: string; ref: string; hash: string; stamped?: boolean }[];
   invalid: { row: number; problems: PhraseProblem[]; title: string }[];
   newStages: Stage[];
   warnings: PackWarning[];
@@ -179,7 +180,7 @@ export function planPackUpdate(
     if (mine?.pack && editedHere(mine)) {
       return void plan.kept.push({ id, title: mine.title, reason: 'edited', packChanged: mine.pack.hash !== hash, ref: f.id, hash, wording: { id, ...wording, order: i } });
     }
-    if (mine?.pack && mine.pack.hash === hash) return void plan.unchanged.push({ id, ref: f.id, hash });
+    if (mine?.pack && mine.pack.hash === hash) return void plan.unchanged.push({ id, ref: f.id, hash, stamped: mine.pack.id === info.id && mine.pack.ref === f.id && mine.pack.version === info.version });
     const owner = code ? codeOwner.get(code) : undefined;
     const clash = code ? fileCodes.get(code) : undefined;
     const problems = [

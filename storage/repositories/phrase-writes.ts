@@ -209,7 +209,7 @@ export async function applyPackUpdate(
       ...taken.flatMap((k, i) => (takenNow[i] ? [{ phrase: k.wording!, existing: takenNow[i], ref: k.ref, hash: k.hash }] : [])),
     ];
     const written = toWrite.map(({ phrase, existing, ref, hash }) => storedFrom(phrase, existing, now, { origin: pack.id, pack: stamp(ref, hash) }, options.searchKeys ?? true));
-    const restamped = [...plan.unchanged, ...plan.kept.filter((k) => k.reason === 'edited' && !takenIds.has(k.id))];
+    const restamped = [...plan.unchanged.filter((u) => !u.stamped), ...plan.kept.filter((k) => k.reason === 'edited' && !takenIds.has(k.id))];
     const keep = await db.phrases.bulkGet(restamped.map((k) => k.id));
     // Only rows whose stamp changes are written (the lead's own rows, stamped by its publish, are not written twice).
     const kept = keep.flatMap((p, i) => {
