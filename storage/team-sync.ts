@@ -13,7 +13,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import type { KefuDB } from './db';
 import { LOCAL_ORIGIN } from '../scripts-library/team/bridge';
 import { readRefused, teamDocs, type TeamConfig } from '../scripts-library/team/team-config';
-import { deviceId, loadDoc, pushOwnTally, storeAgentTally, storeDoc, syncNotebooks, teamAgents } from './repositories/team';
+import { deviceId, loadDoc, pushOwnTally, storeAgentTally, storeDocIfChanged, syncNotebooks, teamAgents } from './repositories/team';
 import type { pullLibrary, pushLibrary } from './repositories/team-library';
 import { pullRules, pushRules } from './repositories/team-rules';
 import { onTableWritten } from './watch';
@@ -49,6 +49,8 @@ interface Slot {
   pending: number;
   synced: boolean;
   failed?: string;
+  /** The doc changed since it was last stored (else storing it writes only `pending`). */
+  changed: boolean;
 }
 
 /** The team documents of one browser and their connections. */
@@ -96,10 +98,11 @@ export class TeamSync {
     const have = this.slots.get(name);
     if (have) return have;
     const doc = new Y.Doc();
-    const slot: Slot = { name, doc, pending: 0, synced: false };
+    const slot: Slot = { name, doc, pending: 0, synced: false, changed: false };
     this.slots.set(name, slot);
     slot.pending = await loadDoc(this.db, name, doc);
     doc.on('update', (_u: Uint8Array, origin: unknown) => {
+      slot.changed = true;
       if (origin === LOCAL_ORIGIN) slot.pending++;
       else if (origin !== 'kefu-stored') this.schedule();
       this.persist(slot);
@@ -112,7 +115,17 @@ export class TeamSync {
   private persistTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private persist(slot: Slot, delay = 200) {
     clearTimeout(this.persistTimers.get(slot.name));
-    this.persistTimers.set(slot.name, setTimeout(() => void storeDoc(this.db, slot.name, slot.doc, slot.pending).catch(() => {}), delay));
+    this.persistTimers.set(slot.name, setTimeout(() => void this.store(slot).catch(() => {}), delay));
+  }
+
+  /** The slot's doc into Dexie (its whole state only when it changed since last stored). */
+  private store(slot: Slot): Promise<void> {
+    const changed = slot.changed;
+    slot.changed = false;
+    return storeDocIfChanged(this.db, slot.name, slot.doc, slot.pending, changed).catch((e: unknown) => {
+      slot.changed ||= changed; // not stored: the next store writes it whole
+      throw e;
+    });
   }
 
   /** Connect every document (a new socket and new providers around the same Y.Docs). */
@@ -276,7 +289,7 @@ export class TeamSync {
       for (const s of this.slots.values()) if (!s.failed && (s.provider?.unsyncedChanges ?? 0) === 0) s.pending = 0;
     }
     const status = this.status();
-    for (const s of this.slots.values()) await storeDoc(this.db, s.name, s.doc, s.pending);
+    for (const s of this.slots.values()) await this.store(s);
     this.destroy();
     return status;
   }
@@ -295,7 +308,7 @@ export class TeamSync {
     for (const [name, t] of this.persistTimers) {
       clearTimeout(t);
       const s = this.slots.get(name);
-      if (s) void storeDoc(this.db, s.name, s.doc, s.pending).catch(() => {});
+      if (s) void this.store(s).catch(() => {});
     }
     this.persistTimers.clear();
   }

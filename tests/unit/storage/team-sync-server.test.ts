@@ -225,5 +225,15 @@ describe('team sync through the real server', () => {
     await catchUp.open();
     await catchUp.once(10_000);
     expect((await night.db.notes.toArray()).some((n) => n.question === '断网时登记的问题')).toBe(true);
+
+    // A catch-up that changes no document writes none of them whole again (a 10k library doc is megabytes).
+    const quiet = new TeamSync(night.db, night.config, { WebSocketPolyfill: WebSocket });
+    syncs.push(quiet);
+    await quiet.open();
+    const puts: string[] = [];
+    night.db.teamDocs.hook('creating', (key) => void puts.push(String(key)));
+    night.db.teamDocs.hook('updating', (mods, key) => void ('update' in (mods as object) && puts.push(String(key))));
+    await quiet.once(10_000);
+    expect(puts.filter((n) => n !== 'shop1/notebooks')).toEqual([]);
   });
 });
