@@ -115,7 +115,9 @@ export class TeamSync {
   private persistTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private persist(slot: Slot, delay = 200) {
     clearTimeout(this.persistTimers.get(slot.name));
-    this.persistTimers.set(slot.name, setTimeout(() => void this.store(slot).catch(() => {}), delay));
+    // A sync pass under way goes first: it writes the rows the panel reads, and storing a 10k library doc (an
+    // encode of megabytes) in the middle of it only made them land later. The doc is stored right after.
+    this.persistTimers.set(slot.name, setTimeout(() => void (this.running ?? Promise.resolve()).catch(() => {}).then(() => this.store(slot)).catch(() => {}), delay));
   }
 
   /** The slot's doc into Dexie (its whole state only when it changed since last stored). */
