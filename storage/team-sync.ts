@@ -13,7 +13,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import type { KefuDB } from './db';
 import { LOCAL_ORIGIN } from '../scripts-library/team/bridge';
 import { readRefused, teamDocs, type TeamConfig } from '../scripts-library/team/team-config';
-import { deviceId, loadDoc, pushOwnTally, storeAgentTally, storeDoc, syncNotebooks, teamAgents } from './repositories/team';
+import { deviceId, loadDoc, pushOwnTally, storeAgentTally, storeDocIfChanged, syncNotebooks, teamAgents } from './repositories/team';
 import type { pullLibrary, pushLibrary } from './repositories/team-library';
 import { pullRules, pushRules } from './repositories/team-rules';
 import { onTableWritten } from './watch';
@@ -49,6 +49,8 @@ interface Slot {
   pending: number;
   synced: boolean;
   failed?: string;
+  /** The doc changed since it was last stored (else storing it writes only `pending`). */
+  changed: boolean;
 }
 
 /** The team documents of one browser and their connections. */
@@ -63,6 +65,13 @@ export class TeamSync {
   private device = '';
   /** The library doc's state vector at the last pull that applied it here. */
   private libraryPulled?: Uint8Array;
+  /** publish() pushed the library since the last pass (the next pass skips its own push once). */
+  private published = false;
+  private takePublished(): boolean {
+    const was = this.published;
+    this.published = false;
+    return was;
+  }
 
   constructor(
     private readonly db: KefuDB,
@@ -89,10 +98,11 @@ export class TeamSync {
     const have = this.slots.get(name);
     if (have) return have;
     const doc = new Y.Doc();
-    const slot: Slot = { name, doc, pending: 0, synced: false };
+    const slot: Slot = { name, doc, pending: 0, synced: false, changed: false };
     this.slots.set(name, slot);
     slot.pending = await loadDoc(this.db, name, doc);
     doc.on('update', (_u: Uint8Array, origin: unknown) => {
+      slot.changed = true;
       if (origin === LOCAL_ORIGIN) slot.pending++;
       else if (origin !== 'kefu-stored') this.schedule();
       this.persist(slot);
@@ -105,7 +115,19 @@ export class TeamSync {
   private persistTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private persist(slot: Slot, delay = 200) {
     clearTimeout(this.persistTimers.get(slot.name));
-    this.persistTimers.set(slot.name, setTimeout(() => void storeDoc(this.db, slot.name, slot.doc, slot.pending).catch(() => {}), delay));
+    // A sync pass under way goes first: it writes the rows the panel reads, and storing a 10k library doc (an
+    // encode of megabytes) in the middle of it only made them land later. The doc is stored right after.
+    this.persistTimers.set(slot.name, setTimeout(() => void (this.running ?? Promise.resolve()).catch(() => {}).then(() => this.store(slot)).catch(() => {}), delay));
+  }
+
+  /** The slot's doc into Dexie (its whole state only when it changed since last stored). */
+  private store(slot: Slot): Promise<void> {
+    const changed = slot.changed;
+    slot.changed = false;
+    return storeDocIfChanged(this.db, slot.name, slot.doc, slot.pending, changed).catch((e: unknown) => {
+      slot.changed ||= changed; // not stored: the next store writes it whole
+      throw e;
+    });
   }
 
   /** Connect every document (a new socket and new providers around the same Y.Docs). */
@@ -213,7 +235,8 @@ export class TeamSync {
     const now = Date.now();
     // Pull before push, so what is written back is the merge's result.
     const library = this.opts.library;
-    if (library && this.config.role === 'lead') await library.push(this.db, lib.doc, this.config, { now });
+    // publish() has just pushed the whole library: the first pass after it does not compare 10k rows again.
+    if (library && this.config.role === 'lead' && !this.takePublished()) await library.push(this.db, lib.doc, this.config, { now });
     // The library is planned against every phrase here (10k: seconds), so only when its doc changed since the
     // last pull here: a tally or notebook change does not re-plan it. The state before the pull is kept, so an
     // update arriving during the pull is pulled on the next pass.
@@ -241,6 +264,7 @@ export class TeamSync {
     const lib = this.slots.get(this.names.library);
     if (!lib || this.config.role !== 'lead' || !this.opts.library) return 0;
     const n = await this.opts.library.push(this.db, lib.doc, this.config, { publishAll: true });
+    this.published = true;
     await pushRules(this.db, this.slots.get(this.names.rules)!.doc, this.config, { publishAll: true });
     await this.sync();
     return n;
@@ -267,7 +291,7 @@ export class TeamSync {
       for (const s of this.slots.values()) if (!s.failed && (s.provider?.unsyncedChanges ?? 0) === 0) s.pending = 0;
     }
     const status = this.status();
-    for (const s of this.slots.values()) await storeDoc(this.db, s.name, s.doc, s.pending);
+    for (const s of this.slots.values()) await this.store(s);
     this.destroy();
     return status;
   }
@@ -286,7 +310,7 @@ export class TeamSync {
     for (const [name, t] of this.persistTimers) {
       clearTimeout(t);
       const s = this.slots.get(name);
-      if (s) void storeDoc(this.db, s.name, s.doc, s.pending).catch(() => {});
+      if (s) void this.store(s).catch(() => {});
     }
     this.persistTimers.clear();
   }

@@ -57,6 +57,16 @@ export function RulesView({ notify }: { notify: Notify }) {
             const agentsTeamEdit = !!r.team && store.teamRole !== 'lead';
             notify(agentsTeamEdit ? t('teamRefusedRuleEdit') : t('saved', r.terms[0] ?? r.id), agentsTeamEdit ? 'warn' : 'ok');
           }}
+          // A stored rule may be deleted; a team rule only by the lead (it then leaves every seat at the next sync).
+          onDelete={
+            rules?.some((r) => r.id === editing.id) && (!editing.team || store.teamRole === 'lead')
+              ? async () => {
+                  await store.remove(editing.id);
+                  setEditing(undefined);
+                  notify(t('deleted', editing.terms[0] ?? editing.id), 'ok');
+                }
+              : undefined
+          }
         />
       )}
       <input className="search" type="search" aria-label={t('rulesSearch')} placeholder={t('rulesSearch')} value={filter} onChange={(e) => setFilter(e.target.value)} />
@@ -190,7 +200,7 @@ function RuleImportPreview({ plan, onApply, onCancel }: { plan: RuleImportPlan; 
   );
 }
 
-function RuleEditor({ rule, onSave, onCancel }: { rule: Rule; onSave(r: Rule): Promise<void>; onCancel(): void }) {
+function RuleEditor({ rule, onSave, onCancel, onDelete }: { rule: Rule; onSave(r: Rule): Promise<void>; onCancel(): void; onDelete?(): Promise<void> }) {
   const [draft, setDraft] = useState({
     ...rule,
     termsText: rule.terms.join('\n'),
@@ -257,6 +267,7 @@ function RuleEditor({ rule, onSave, onCancel }: { rule: Rule; onSave(r: Rule): P
       <div className="dialog__actions">
         <button type="submit">{t('save')}</button>
         <button type="button" onClick={onCancel}>{t('cancel')}</button>
+        {onDelete && <button type="button" onClick={() => void onDelete()}>{t('delete')}</button>}
       </div>
     </form>
   );

@@ -3,7 +3,8 @@
  * write Dexie, disconnect), so the team's edits arrive and this browser's wait in no queue for long while the side
  * panel (which syncs live) is closed — the team library included: the lead's phrases reach an agent's library
  * (Dexie) from the alarm alone. An MV3 worker must not hold a socket open, so it never does for longer than one
- * catch-up. The sync code is loaded only when team mode is on.
+ * catch-up. The sync code sits behind one function (team-catch-up.ts runTeamCatchUp), imported only when team
+ * mode is on and its alarm rings.
  */
 import type { KefuDB } from '../../storage/db';
 import { getTeamConfig } from '../../storage/repositories/team-config';
@@ -32,12 +33,9 @@ export function createTeamCatchUp(db: KefuDB, alarms: AlarmsApi, sync: Pick<Team
       const config = await getTeamConfig(db);
       if (!config) return void (await alarms.clear(TEAM_ALARM));
       running = (async () => {
-        // The library bridge too (phrase writes with their pinyin keys): an agent whose panel stays closed still
-        // gets the lead's phrases into its library. Both load only when a team is joined and an alarm rings.
-        const [{ TeamSync }, library] = await Promise.all([import('../../storage/team-sync'), import('../../storage/repositories/team-library')]);
-        const catchUp = new TeamSync(db, config, { ...sync, library: { pull: library.pullLibrary, push: library.pushLibrary } });
-        await catchUp.open();
-        await catchUp.once(20_000);
+        // The one way into the sync code (team-catch-up.ts), loaded only when a team is joined and an alarm rings.
+        const { runTeamCatchUp } = await import('./team-catch-up');
+        await runTeamCatchUp(db, config, sync);
       })().finally(() => (running = undefined));
       await running;
     },

@@ -10,7 +10,7 @@
  * Personal phrases and other packs' phrases are never touched: a pack only ever writes the phrases it owns
  * (`phrase.pack.id`), under ids of its own. Pure: the repository applies a plan in one transaction.
  */
-import { sha256, shortHash } from '../shared/hash';
+import { sha256, sha256Async, shortHash } from '../shared/hash';
 import { schemaProblems, type PlannedPhrase } from './phrase-io';
 import { validatePhrase, type PhraseProblem } from '../phrases/phrase-validation';
 import type { InstalledPack, Phrase, PhrasePack, Stage, SynonymRow } from '../shared/schema';
@@ -51,7 +51,8 @@ export interface PackUpdatePlan {
   kept: { id: string; title: string; reason: 'edited' | 'deleted'; packChanged: boolean; ref: string; hash: string; wording?: PackPhrasePlan['phrase'] }[];
   /** Pack phrases the new version no longer has: removed only if the agent agrees. */
   removed: { id: string; title: string; edited: boolean }[];
-  unchanged: { id: string; ref: string; hash: string }[];
+  /** `stamped`: the phrase carries this version's stamp already (nothing to write for it). */
+  unchanged: { id: string; ref: string; hash: string; stamped?: boolean }[];
   invalid: { row: number; problems: PhraseProblem[]; title: string }[];
   newStages: Stage[];
   warnings: PackWarning[];
@@ -69,6 +70,8 @@ export interface PackPlanOptions {
    * a pack phrase matching it then updates it in place. Without it, such a phrase counts as the agent's own.
    */
   pristine?(phrase: Phrase): boolean;
+  /** The pack's packContentHash, when the caller has it already (packContentHashAsync: the native digest). */
+  contentHash?: string;
 }
 
 /**
@@ -96,9 +99,18 @@ export const editedHere = (p: Phrase): boolean => p.pack !== undefined && wordin
  * files of the same version with different content are told apart (#30 m5).
  */
 export function packContentHash(pack: Pick<PhrasePack, 'stages' | 'phrases'>): string {
+  return sha256(contentText(pack));
+}
+
+/** packContentHash through the platform's native SHA-256 (the same hash; a 10k-phrase pack is megabytes of text). */
+export function packContentHashAsync(pack: Pick<PhrasePack, 'stages' | 'phrases'>): Promise<string> {
+  return sha256Async(contentText(pack));
+}
+
+function contentText(pack: Pick<PhrasePack, 'stages' | 'phrases'>): string {
   const stages = pack.stages.map((s) => [s.id, s.name, s.order, s.color, s.builtin]);
   const phrases = pack.phrases.map((p) => [p.id, p.stageId, p.title, p.body, p.variants ?? [], p.code ?? '', p.tags]);
-  return sha256(JSON.stringify([stages, phrases]));
+  return JSON.stringify([stages, phrases]);
 }
 
 /**
@@ -117,7 +129,7 @@ export function planPackUpdate(
   options: PackPlanOptions = {},
 ): PackPlanResult {
   const info: TeamPackInfo = { id: pack.id, name: pack.name, author: pack.author ?? '', version: pack.packVersion ?? 1 };
-  const contentHash = packContentHash(pack);
+  const contentHash = options.contentHash ?? packContentHash(pack);
   const error = packRefusal(info, installed, contentHash);
   if (error) return { ok: false, error };
   const warnings: PackWarning[] = [];
@@ -164,11 +176,11 @@ export function planPackUpdate(
     }
     const id = mine?.id ?? storedId(pack.id, f.id);
     const stored = mine ?? byId.get(id);
-    if (stored && stored !== mine) return refuse([{ code: 'id-taken', otherTitle: stored.title }]);
+    if (stored && stored !== mine) return void (foundReleased(plan, { stored, ref: f.id, hash, wording: { id, ...wording, order: i } }, pack.id) || refuse([{ code: 'id-taken', otherTitle: stored.title }]));
     if (mine?.pack && editedHere(mine)) {
       return void plan.kept.push({ id, title: mine.title, reason: 'edited', packChanged: mine.pack.hash !== hash, ref: f.id, hash, wording: { id, ...wording, order: i } });
     }
-    if (mine?.pack && mine.pack.hash === hash) return void plan.unchanged.push({ id, ref: f.id, hash });
+    if (mine?.pack && mine.pack.hash === hash) return void plan.unchanged.push({ id, ref: f.id, hash, stamped: mine.pack.id === info.id && mine.pack.ref === f.id && mine.pack.version === info.version });
     const owner = code ? codeOwner.get(code) : undefined;
     const clash = code ? fileCodes.get(code) : undefined;
     const problems = [
@@ -187,6 +199,19 @@ export function planPackUpdate(
   for (const [ref, p] of owned) if (!inFile.has(ref)) plan.removed.push({ id: p.id, title: p.title, edited: editedHere(p) });
   plan.newStages = stageOf.created.filter((s) => neededStages.has(s.id));
   return { ok: true, plan };
+}
+
+/**
+ * A phrase under this pack phrase's own stored id that no longer carries the pack: the agent's edited copy, kept
+ * as theirs when the team dropped the phrase (team-library.ts releaseEdited). The team bringing it back finds it
+ * again: unchanged when the wording is the same, else kept as 团队 · 已改. @returns whether it was that phrase
+ */
+function foundReleased(plan: PackUpdatePlan, found: { stored: Phrase; ref: string; hash: string; wording: PackPhrasePlan['phrase'] }, packId: string): boolean {
+  const { stored, ref, hash, wording } = found;
+  if (stored.pack || stored.id !== storedId(packId, ref)) return false;
+  if (wordingHash(stored) === hash) plan.unchanged.push({ id: stored.id, ref, hash });
+  else plan.kept.push({ id: stored.id, title: stored.title, reason: 'edited', packChanged: true, ref, hash, wording });
+  return true;
 }
 
 /** Why a team pack file is not imported at all (a reserved id, an older version, another file of this version). */

@@ -385,6 +385,9 @@ export type Settings = z.infer<typeof SettingsSchema>;
 /** The buyers already counted as a consult on one day (`consultSeen:<day>`, storage/repositories/tally.ts). */
 export const ConsultSeenSchema = z.array(z.string().max(400)).max(100_000);
 
+/** The team rules this browser holds (`teamRulesApplied:<set>`, #35): the lead's deletions are those gone from it. */
+export const TeamRulesAppliedSchema = z.array(z.string().min(1).max(200)).max(100_000);
+
 /** A team pack the lead last exported here (`teamPackExported`), prefilled in the next export. */
 const TeamPackExportedSchema = z.object({ name: z.string().max(80), author: z.string().max(40).optional(), version: z.number().int().positive() }).loose();
 
@@ -405,6 +408,7 @@ const SETTING_FAMILIES: readonly [prefix: string, schema: z.ZodType][] = [
   ['installedPack:', timestamp],
   ['installedRules:', timestamp],
   ['rulesRevision:', z.string().max(200)],
+  ['teamRulesApplied:', TeamRulesAppliedSchema],
   [QUARANTINE_PREFIX, QuarantineSchema],
   // How an imported file's groups were put into stages (storage/repositories/phrase-writes.ts).
   ['importGroups:', z.record(z.string().min(1).max(200), z.string().min(1).max(80))],

@@ -49,7 +49,10 @@ export function libraryPack(doc: Y.Doc, team: string, installed?: { version: num
     if (parsed.success) phrases.push(parsed.data);
     else refused.push(id);
   }
-  if (!phrases.length) return { refused };
+  // No phrase: no pack, unless the lead emptied the library (the doc has a version and no row at all), which
+  // removes the team's phrases here as any removal does. A doc never written (a seat that rejoined) removes none.
+  const emptied = doc.getMap<unknown>('phrases').size === 0 && Number.isInteger(doc.getMap<unknown>('meta').get('version'));
+  if (!phrases.length && !emptied) return { refused };
   const stages: Stage[] = [];
   for (const [id, raw] of doc.getMap<unknown>('stages').entries()) {
     const parsed = StageSchema.safeParse({ ...(raw as object), id });
@@ -84,6 +87,20 @@ export function libraryPack(doc: Y.Doc, team: string, installed?: { version: num
   return { pack: installed && version <= installed.version ? { ...pack, packVersion: installed.version + 1 } : pack, refused };
 }
 
+/**
+ * The wording hash of a doc row as the lead wrote it (packPhraseOf's fields), read without a schema parse: the
+ * lead compares every team row with the doc on each sync (10k rows). A row of another shape (undefined here) is
+ * simply written again; what seats read is parsed by libraryPack.
+ */
+function docWordingHash(raw: unknown): string | undefined {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const r = raw as Record<string, unknown>;
+  const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+  if (typeof r.stageId !== 'string' || typeof r.title !== 'string' || typeof r.body !== 'string' || !strings(r.tags)) return undefined;
+  if ((r.code !== undefined && typeof r.code !== 'string') || (r.variants !== undefined && !strings(r.variants))) return undefined;
+  return wordingHash(r as Parameters<typeof wordingHash>[0]);
+}
+
 export interface LeadPush {
   /** Refs written (new or changed wording) and removed. */
   written: string[];
@@ -115,8 +132,7 @@ export function pushLeadLibrary(
     for (const { p, ref } of rows) {
       usedStages.add(p.stageId);
       const hash = wordingHash(p);
-      const parsed = PackPhraseSchema.safeParse({ ...(map.get(ref) as object | undefined), id: ref });
-      if (!parsed.success || wordingHash(parsed.data) !== hash) {
+      if (docWordingHash(map.get(ref)) !== hash) {
         map.set(ref, packPhraseOf(p, ref));
         out.written.push(ref);
       }
@@ -161,13 +177,17 @@ function docRuleOf(r: Rule): Record<string, unknown> {
 /**
  * The rules doc → the rows to write here (`set`: the team set's id). A rule new here is added; one applied before
  * and not changed here takes the team's new content; one the agent changed (or had different before it came from
- * the team) stays as it is, marked as the team's, so it reads 团队 · 已改. Rows the schema refuses are named.
+ * the team) stays as it is, marked as the team's, so it reads 团队 · 已改. A team rule the doc no longer holds (the
+ * lead deleted it) is removed here (`remove`), unless the agent changed it: then it stays as the agent's own rule,
+ * no longer marked as the team's (in `put`). Removals only once the lead has written the doc (its `meta`), so an
+ * empty doc (a browser that rejoined, not synced yet) removes nothing. Rows the schema refuses are named.
  */
-export function pullTeamRules(doc: Y.Doc, local: readonly Rule[], set: string): { put: Rule[]; refused: string[] } {
+export function pullTeamRules(doc: Y.Doc, local: readonly Rule[], set: string): { put: Rule[]; remove: string[]; refused: string[] } {
   const byId = new Map(local.map((r) => [r.id, r]));
   const put: Rule[] = [];
   const refused: string[] = [];
-  for (const [id, raw] of doc.getMap<unknown>('rules').entries()) {
+  const map = doc.getMap<unknown>('rules');
+  for (const [id, raw] of map.entries()) {
     // The hash reads the row as it is (defaults do not change it): a rule applied already costs no parse.
     const mine = byId.get(id);
     if (mine?.team?.id === set && raw && typeof raw === 'object' && mine.team.hash === teamRuleHash(raw as Partial<Rule>)) continue;
@@ -181,17 +201,34 @@ export function pullTeamRules(doc: Y.Doc, local: readonly Rule[], set: string): 
     const untouched = !mine || teamRuleHash(mine) === (mine.team?.hash ?? hash);
     put.push(untouched ? { ...parsed.data, team: { id: set, hash } } : { ...mine!, team: { id: set, hash } });
   }
-  return { put, refused };
+  const remove: string[] = [];
+  if (doc.getMap<unknown>('meta').has('updatedAt')) {
+    for (const r of local) {
+      if (r.team?.id !== set || map.has(r.id)) continue;
+      if (teamRuleEdited(r)) put.push({ ...r, team: undefined });
+      else remove.push(r.id);
+    }
+  }
+  return { put, remove, refused };
 }
 
 /**
  * The lead's rules → the rules doc: every rule of the team set whose content differs from the doc's is written
- * (with `publish`, every rule given joins the set). @returns the ids written and the rows to restamp here.
+ * (with `publish`, every rule given joins the set), and a team rule the lead deleted here (`applied`: the team
+ * rules this browser held before) is removed from the doc. @returns the ids written and removed, and the rows to
+ * restamp here.
  */
-export function pushLeadRules(doc: Y.Doc, set: string, rules: readonly Rule[], opts: { by: string; now: number; publish?: boolean }): { written: string[]; restamp: Rule[] } {
+export function pushLeadRules(
+  doc: Y.Doc,
+  set: string,
+  rules: readonly Rule[],
+  opts: { by: string; now: number; publish?: boolean; applied?: readonly string[] },
+): { written: string[]; removed: string[]; restamp: Rule[] } {
   const map = doc.getMap<unknown>('rules');
   const written: string[] = [];
+  const removed: string[] = [];
   const restamp: Rule[] = [];
+  const here = new Set(rules.map((r) => r.id));
   doc.transact(() => {
     for (const r of rules) {
       if (r.team?.id !== set && !opts.publish) continue;
@@ -203,13 +240,18 @@ export function pushLeadRules(doc: Y.Doc, set: string, rules: readonly Rule[], o
       }
       if (r.team?.id !== set || r.team.hash !== hash) restamp.push({ ...r, team: { id: set, hash } });
     }
-    if (written.length) {
+    for (const id of opts.applied ?? []) {
+      if (here.has(id) || !map.has(id)) continue;
+      map.delete(id);
+      removed.push(id);
+    }
+    if (written.length || removed.length) {
       const meta = doc.getMap<unknown>('meta');
       meta.set('updatedAt', opts.now);
       meta.set('by', opts.by);
     }
   }, LOCAL_ORIGIN);
-  return { written, restamp };
+  return { written, removed, restamp };
 }
 
 // ── notebooks ────────────────────────────────────────────────────────────────────────────────────────────────

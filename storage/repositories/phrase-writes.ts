@@ -209,9 +209,14 @@ export async function applyPackUpdate(
       ...taken.flatMap((k, i) => (takenNow[i] ? [{ phrase: k.wording!, existing: takenNow[i], ref: k.ref, hash: k.hash }] : [])),
     ];
     const written = toWrite.map(({ phrase, existing, ref, hash }) => storedFrom(phrase, existing, now, { origin: pack.id, pack: stamp(ref, hash) }, options.searchKeys ?? true));
-    const restamped = [...plan.unchanged, ...plan.kept.filter((k) => k.reason === 'edited' && !takenIds.has(k.id))];
+    const restamped = [...plan.unchanged.filter((u) => !u.stamped), ...plan.kept.filter((k) => k.reason === 'edited' && !takenIds.has(k.id))];
     const keep = await db.phrases.bulkGet(restamped.map((k) => k.id));
-    const kept = keep.flatMap((p, i) => (p ? [{ ...p, pack: stamp(restamped[i]!.ref, restamped[i]!.hash) }] : []));
+    // Only rows whose stamp changes are written (the lead's own rows, stamped by its publish, are not written twice).
+    const kept = keep.flatMap((p, i) => {
+      const next = stamp(restamped[i]!.ref, restamped[i]!.hash);
+      const same = p?.pack && p.pack.id === next.id && p.pack.ref === next.ref && p.pack.version === next.version && p.pack.hash === next.hash;
+      return p && !same ? [{ ...p, pack: next }] : [];
+    });
     await db.stages.bulkPut(stages);
     await db.phrases.bulkPut([...written, ...kept]);
     if (removeGone) await db.phrases.bulkDelete(plan.removed.map((r) => r.id));

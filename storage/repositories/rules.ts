@@ -107,3 +107,12 @@ export async function applyRuleImport(db: KefuDB, plan: RuleImportPlan): Promise
     return rows.length;
   });
 }
+
+/** Delete a rule and return it (for 撤销). A team rule the lead deletes leaves the team's rules at the next sync. */
+export async function deleteRule(db: KefuDB, id: string): Promise<Rule | undefined> {
+  return db.transaction('rw', db.rules, async () => {
+    const old = await db.rules.get(id);
+    await db.rules.delete(id);
+    return old;
+  });
+}

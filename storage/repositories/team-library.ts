@@ -7,7 +7,8 @@ import type * as Y from 'yjs';
 import type { KefuDB } from '../db';
 import { teamPackId, type TeamConfig } from '../../scripts-library/team/team-config';
 import { libraryPack, pushLeadLibrary } from '../../scripts-library/team/bridge';
-import { planPackUpdate } from '../../scripts-library/files/team-pack';
+import { editedHere, packContentHashAsync, planPackUpdate } from '../../scripts-library/files/team-pack';
+import type { Phrase } from '../../scripts-library/shared/schema';
 import { applyPackUpdate, getInstalledPack } from './phrase-writes';
 import { isPristineDefault } from './packs';
 
@@ -20,16 +21,32 @@ export async function pullLibrary(db: KefuDB, doc: Y.Doc, team: string, now = Da
   const installed = await getInstalledPack(db, teamPackId(team));
   const { pack } = libraryPack(doc, team, installed);
   if (!pack) return { written: 0 };
-  const planned = planPackUpdate(pack, await db.phrases.toArray(), await db.stages.toArray(), installed, { pristine: isPristineDefault });
+  const contentHash = await packContentHashAsync(pack);
+  const planned = planPackUpdate(pack, await db.phrases.toArray(), await db.stages.toArray(), installed, { pristine: isPristineDefault, contentHash });
   if (!planned.ok) return { written: 0, error: planned.error };
   const plan = planned.plan;
   if (!plan.added.length && !plan.updated.length && !plan.removed.length && !plan.newStages.length && installed && plan.record.contentHash === installed.contentHash) return { written: 0 };
-  // Removed by the lead: gone here unless the agent edited it (then it is theirs now).
+  // Removed by the lead: gone here unless the agent edited it; an edited copy stays as the agent's own phrase.
   const removable = { ...plan, removed: plan.removed.filter((r) => !r.edited) };
   // Without their pinyin keys: the rows are there (and found by their characters) in half the time, and the
   // panel adds the keys after (useSearchKeyBackfill → addMissingSearchKeys), as for 存为短语. Pinyin was half of
   // a 10k-phrase first sync here (tests/bench/team-server.bench.ts).
-  return { written: await applyPackUpdate(db, removable, true, now, { searchKeys: false }) };
+  const written = await applyPackUpdate(db, removable, true, now, { searchKeys: false });
+  return { written: written + (await releaseEdited(db, plan.pack.id, plan.removed.filter((r) => r.edited).map((r) => r.id), now)) };
+}
+
+/**
+ * Team phrases the lead removed that the agent had edited: kept, as the agent's own phrases (no 团队 mark, so
+ * the next sync does not offer them as the team's). Should the lead bring the phrase back, the next pull finds it
+ * by its id and marks it 团队 · 已改 again (team-pack.ts). @returns phrases released
+ */
+async function releaseEdited(db: KefuDB, packId: string, ids: readonly string[], now: number): Promise<number> {
+  if (!ids.length) return 0;
+  return db.transaction('rw', db.phrases, async () => {
+    const rows = (await db.phrases.bulkGet([...ids])).filter((p): p is Phrase => !!p && p.pack?.id === packId && editedHere(p));
+    await db.phrases.bulkPut(rows.map(({ pack: _pack, ...p }) => ({ ...p, origin: 'user', updatedAt: now })));
+    return rows.length;
+  });
 }
 
 /**

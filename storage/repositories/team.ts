@@ -24,6 +24,16 @@ export async function storeDoc(db: KefuDB, name: string, doc: Y.Doc, pending: nu
   await db.teamDocs.put({ name, update: Y.encodeStateAsUpdate(doc), pending, updatedAt: now });
 }
 
+/**
+ * Store a document as `storeDoc` does, but only its count of unconfirmed edits when its content did not change
+ * since it was last stored (`changed` false): a 10k-phrase library doc is megabytes to encode and write, and the
+ * worker's catch-up and each confirmation from the server would otherwise write it all again.
+ */
+export async function storeDocIfChanged(db: KefuDB, name: string, doc: Y.Doc, pending: number, changed: boolean, now = Date.now()): Promise<void> {
+  if (!changed && (await db.teamDocs.update(name, { pending, updatedAt: now }))) return;
+  await storeDoc(db, name, doc, pending, now);
+}
+
 /** Edits waiting for the server, over every document of the team. */
 export async function pendingEdits(db: KefuDB): Promise<number> {
   return (await db.teamDocs.toArray()).reduce((n, r) => n + r.pending, 0);

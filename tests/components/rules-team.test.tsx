@@ -39,3 +39,22 @@ it("an agent's change of a team rule stays here as 团队 · 已改, and the age
   expect(stored.severity).toBe('hint');
   expect(teamRuleEdited(stored)).toBe(true);
 });
+
+it('the lead deletes a team rule in its editor; an agent is offered no 删除 for a team rule', async () => {
+  await userEvent.click(screen.getByRole('tab', { name: '规则' }));
+  await userEvent.type(await screen.findByRole('searchbox', { name: '搜索规则词' }), '加微信');
+  const row = async () => (await screen.findAllByText('加微信'))[0]!.closest('li')!;
+  await userEvent.click(within(await row()).getByRole('button', { name: '编辑' }));
+  expect(within(screen.getByRole('form', { name: '编辑规则' })).queryByRole('button', { name: '删除' })).toBeNull();
+  await userEvent.click(within(screen.getByRole('form', { name: '编辑规则' })).getByRole('button', { name: '取消' }));
+
+  await saveTeamConfig(db, { team: 'shop1', role: 'lead', agent: 'zhang', server: 'http://127.0.0.1:9', token: `kft_${'b'.repeat(32)}`, joinedAt: 1 });
+  const id = (await db.rules.filter((r) => r.terms.includes('加微信')).first())!.id;
+  await waitFor(async () => {
+    await userEvent.click(within(await row()).getByRole('button', { name: '编辑' }));
+    expect(within(screen.getByRole('form', { name: '编辑规则' })).getByRole('button', { name: '删除' })).toBeInTheDocument();
+  });
+  await userEvent.click(within(screen.getByRole('form', { name: '编辑规则' })).getByRole('button', { name: '删除' }));
+  expect(await screen.findByText('已删除：加微信')).toBeInTheDocument();
+  expect(await db.rules.get(id)).toBeUndefined();
+});

@@ -162,6 +162,34 @@ describe('team mode through one real server, three browsers', () => {
     expect(await rowsFor(l, '有货')).not.toContain('随时可以拍');
   });
 
+  it("a team phrase and a team rule the lead deletes leave the seats; the agent's edited copy of the phrase stays, as the agent's own", async () => {
+    const l = lead.panel;
+    await l.click('button:has-text("管理")');
+    await l.fill('input[type="search"]', '有货');
+    await l.click('[aria-label="有货"] button:has-text("删除")');
+    await expect.poll(() => notice(l), WAIT).toContain('已删除：有货');
+    await l.click('button[aria-pressed="true"]:has-text("完成")');
+    await expect.poll(() => rowsFor(night.panel, '有货'), { timeout: 10_000 }).not.toContain('亲，这款有现货，今天16点前拍下今天就发出哦');
+    const a = agent.panel;
+    await a.click('.views [role="tab"]:has-text("短语")');
+    await expect.poll(() => rowsFor(a, '有货'), { timeout: 10_000 }).not.toContain('团队');
+    expect(await rowsFor(a, '有货')).toContain('亲，有货的，随时可以拍');
+
+    // A team rule (the default rules were published with the library) deleted by the lead leaves the agent's rules.
+    const ruleRows = async (p: Page) => {
+      await p.fill('input[type="search"][aria-label="搜索规则词"]', '加微信');
+      return p.locator('li.rule-row').count();
+    };
+    for (const p of [l, a]) await p.click('.views [role="tab"]:has-text("规则")');
+    const before = await ruleRows(a);
+    expect(await ruleRows(l)).toBe(before);
+    await l.locator('li.rule-row').first().getByRole('button', { name: '编辑' }).click();
+    await l.locator('form[aria-label="编辑规则"]').getByRole('button', { name: '删除' }).click();
+    await expect.poll(() => notice(l), WAIT).toMatch(/^已删除：/);
+    await expect.poll(() => ruleRows(a), { timeout: 10_000 }).toBe(before - 1);
+    for (const p of [l, a]) await p.click('.views [role="tab"]:has-text("短语")');
+  });
+
   it('a handover written by the day shift shows at the night shift as 有 1 条未读交接 within seconds', async () => {
     const a = agent.panel;
     await a.click('.views [role="tab"]:has-text("笔记")');

@@ -164,4 +164,12 @@ describe('sha256 (team-pack ids and content hashes)', () => {
       expect(sha256(s)).toBe(createHash('sha256').update(s).digest('hex'));
     }
   });
+
+  it('the native digest (crypto.subtle) gives the same hash, so a pack planned either way has one content hash', async () => {
+    const { sha256, sha256Async } = await import('../../../scripts-library/shared/hash');
+    for (const s of ['', 'abc', '发货时间'.repeat(50), 'x'.repeat(64), '😀 emoji 与 中文'.repeat(300)]) expect(await sha256Async(s)).toBe(sha256(s));
+    const { packContentHash, packContentHashAsync } = await import('../../../scripts-library/files/team-pack');
+    const pack = { stages: [{ id: 's', name: '售前', order: 1, color: '#000', builtin: false }], phrases: [{ id: 'p1', stageId: 's', title: '甲', body: '甲的话', tags: ['t'] }] };
+    expect(await packContentHashAsync(pack)).toBe(packContentHash(pack));
+  });
 });

@@ -51,6 +51,21 @@ describe('applyPackUpdate', () => {
     expect((await db.phrases.get(id('ship')))?.pinyin?.initials).toBeTruthy();
   });
 
+  it('a new version restamps the phrases it left unchanged (团队包 v3 shows on them); the same version again writes none', async () => {
+    await applyPackUpdate(db, await plan(v1), false);
+    const v3 = pack(3, [['ship', '发货时间', '48小时内发货'], ['refund', '退款', '已退款']]);
+    const p3 = await plan(v3);
+    expect(p3.unchanged.map((u) => u.stamped)).toEqual([false, false]);
+    await applyPackUpdate(db, p3, false);
+    expect((await db.phrases.get(id('ship')))?.pack).toMatchObject({ version: 3 });
+    expect((await db.phrases.get(id('refund')))?.pack).toMatchObject({ version: 3 });
+    const before = (await db.phrases.get(id('ship')))!;
+    const again = await plan({ ...v3, packVersion: 3 });
+    expect(again.unchanged.every((u) => u.stamped)).toBe(true);
+    await applyPackUpdate(db, again, false);
+    expect(await db.phrases.get(id('ship'))).toEqual(before);
+  });
+
   it('a pack\'s synonym rows extend the shop\'s table, in the same transaction (#32 item 4)', async () => {
     const { DEFAULT_SYNONYMS, shopSynonyms } = await import('../../../scripts-library/search/search-words');
     const { getSettings, saveSettings } = await import('../../../storage/repositories/settings');

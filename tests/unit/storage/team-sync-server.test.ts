@@ -12,13 +12,13 @@ import { Dexie } from 'dexie';
 import { startServer, issueToken, type RunningServer } from '../../../server/index.mjs';
 import { KefuDB } from '../../../storage/db';
 import { ensureDefaultPacks } from '../../../storage/repositories/packs';
-import { savePhrase } from '../../../storage/repositories/phrase-writes';
+import { deletePhrase, savePhrase } from '../../../storage/repositories/phrase-writes';
 import { addHandover, listHandovers, addProblem } from '../../../storage/repositories/notes';
 import { increment } from '../../../storage/repositories/tally';
 import { teamTallyForDays } from '../../../storage/repositories/team';
 import { pullLibrary, pushLibrary } from '../../../storage/repositories/team-library';
 import { TeamSync, type TeamStatus } from '../../../storage/team-sync';
-import { ensureDefaultRules, saveRule } from '../../../storage/repositories/rules';
+import { deleteRule, ensureDefaultRules, saveRule } from '../../../storage/repositories/rules';
 import { teamRuleEdited } from '../../../scripts-library/team/bridge';
 import { RuleSchema } from '../../../scripts-library/shared/schema';
 import { teamPackId, type TeamConfig } from '../../../scripts-library/team/team-config';
@@ -130,6 +130,42 @@ describe('team sync through the real server', () => {
     expect([agent.refused, night.refused]).toEqual([[], []]);
   });
 
+  it("a team rule and a team phrase the lead deletes leave every seat; an agent's own edited copy stays, as theirs", async () => {
+    const lead = await browser('lead', 'zhang', 'lead');
+    const agent = await browser('agent', 'xiaomei', 'agent');
+    const night = await browser('night', 'aliang', 'agent');
+    for (const b of [lead, agent, night]) b.sync.live();
+    await until('all online', () => [lead, agent, night].every((b) => b.status().state === 'online'));
+
+    await saveRule(lead.db, RuleSchema.parse({ id: 'shop-del-rule', terms: ['删掉的词'], category: 'service-taboo', severity: 'warn' }));
+    await savePhrase(lead.db, { id: 'team-del', stageId: 'logistics', title: '要删的团队短语', body: '亲，这条之后会被组长删掉', tags: [] });
+    await lead.sync.publish();
+    const phraseAt = async (b: { db: KefuDB }) => (await b.db.phrases.toArray()).find((p) => p.title === '要删的团队短语' || p.body.startsWith('亲，这条之后会被组长删掉'));
+    for (const b of [agent, night]) {
+      await until('the team rule at a seat', async () => (await b.db.rules.get('shop-del-rule'))?.team?.id === teamPackId('shop1'));
+      await until('the team phrase at a seat', async () => (await phraseAt(b))?.pack?.id === teamPackId('shop1'));
+    }
+    // the night shift makes both its own; then the lead deletes both
+    await saveRule(night.db, { ...(await night.db.rules.get('shop-del-rule'))!, severity: 'block' });
+    const nightPhrase = (await phraseAt(night))!;
+    await savePhrase(night.db, { ...nightPhrase, body: '亲，这条之后会被组长删掉（夜班改过）' });
+    await new Promise((r) => setTimeout(r, 500));
+    await deleteRule(lead.db, 'shop-del-rule');
+    await deletePhrase(lead.db, 'team-del');
+
+    await until('the rule gone at the agent', async () => !(await agent.db.rules.get('shop-del-rule')));
+    await until('the phrase gone at the agent', async () => !(await phraseAt(agent)));
+    await until('the night copy no longer the team\'s', async () => !(await night.db.rules.get('shop-del-rule'))?.team && !(await phraseAt(night))?.pack);
+    // the edited copies stay, as the night shift's own (no 团队 mark), with its wording
+    expect(await night.db.rules.get('shop-del-rule')).toMatchObject({ terms: ['删掉的词'], severity: 'block' });
+    expect(await phraseAt(night)).toMatchObject({ body: '亲，这条之后会被组长删掉（夜班改过）', origin: 'user' });
+    // the documents no longer hold them, and the lead's deletion is not undone by the next sync
+    await lead.sync.sync();
+    expect(lead.sync.documents().get('shop1/rules')!.getMap('rules').has('shop-del-rule')).toBe(false);
+    expect(await lead.db.rules.get('shop-del-rule')).toBeUndefined();
+    expect([agent.refused, night.refused]).toEqual([[], []]);
+  });
+
   it('a note or tally change does not re-plan the library; a change of the library doc does', async () => {
     const lead = await browser('lead', 'zhang', 'lead');
     const db = new KefuDB(`team-srv-count-${Math.random().toString(36).slice(2)}`);
@@ -189,5 +225,15 @@ describe('team sync through the real server', () => {
     await catchUp.open();
     await catchUp.once(10_000);
     expect((await night.db.notes.toArray()).some((n) => n.question === '断网时登记的问题')).toBe(true);
+
+    // A catch-up that changes no document writes none of them whole again (a 10k library doc is megabytes).
+    const quiet = new TeamSync(night.db, night.config, { WebSocketPolyfill: WebSocket });
+    syncs.push(quiet);
+    await quiet.open();
+    const puts: string[] = [];
+    night.db.teamDocs.hook('creating', (key) => void puts.push(String(key)));
+    night.db.teamDocs.hook('updating', (mods, key) => void ('update' in (mods as object) && puts.push(String(key))));
+    await quiet.once(10_000);
+    expect(puts.filter((n) => n !== 'shop1/notebooks')).toEqual([]);
   });
 });

@@ -18,6 +18,9 @@ import { pullLibrary, pushLibrary } from '../../../storage/repositories/team-lib
 import { deviceId, loadDoc, pushOwnTally, storeAgentTally, storeDoc, syncNotebooks, teamAgents, teamTallyForDays } from '../../../storage/repositories/team';
 import { teamPackId, type TeamConfig } from '../../../scripts-library/team/team-config';
 import { editedHere } from '../../../scripts-library/files/team-pack';
+import { deleteRule, saveRule } from '../../../storage/repositories/rules';
+import { pullRules, pushRules } from '../../../storage/repositories/team-rules';
+import { RuleSchema } from '../../../scripts-library/shared/schema';
 
 const TEAM = 'shop1';
 const cfg = (agent: string, role: 'lead' | 'agent'): TeamConfig => ({ team: TEAM, role, agent, server: 'http://127.0.0.1:1', token: `kft_${'x'.repeat(32)}`, joinedAt: 1 });
@@ -118,6 +121,87 @@ describe('library: the lead writes, agents get team-pack rows', () => {
     const titles = (await A.db.phrases.toArray()).map((p) => p.title);
     expect(titles).not.toContain('甲');
     expect(titles).toContain('乙');
+    // the edited copy is the agent's own now: no 团队 mark, so it no longer reads as the team's
+    const mine = (await A.db.phrases.get(p2.id))!;
+    expect(mine).toMatchObject({ body: '乙，我改过', origin: 'user' });
+    expect(mine.pack).toBeUndefined();
+
+    // the lead brings 乙 back: the agent's copy is found (not refused, not doubled) and reads 团队 · 已改 again
+    await savePhrase(L.db, { id: 'p2', stageId: 'logistics', title: '乙', body: '乙的话', tags: [] });
+    await pushLibrary(L.db, doc(L, LIB), lead, { publishAll: true });
+    relay(L, A, LIB);
+    expect(await pullLibrary(A.db, doc(A, LIB), TEAM)).not.toHaveProperty('error');
+    const back = (await A.db.phrases.toArray()).filter((p) => p.title === '乙');
+    expect(back).toHaveLength(1);
+    expect(back[0]).toMatchObject({ body: '乙，我改过', pack: { id: teamPackId(TEAM) } });
+    expect(editedHere(back[0]!)).toBe(true);
+  });
+
+  it('the lead deleting every team phrase empties the team library at the seats; an empty doc never written removes none', async () => {
+    await savePhrase(L.db, { id: 'p1', stageId: 'logistics', title: '甲', body: '甲的话', tags: [] });
+    await pushLibrary(L.db, doc(L, LIB), lead, { publishAll: true });
+    await pullLibrary(L.db, doc(L, LIB), TEAM);
+    relay(L, A, LIB);
+    await pullLibrary(A.db, doc(A, LIB), TEAM);
+    const team = async (b: Browser) => (await b.db.phrases.toArray()).filter((p) => p.pack?.id === teamPackId(TEAM)).length;
+    const had = await team(A);
+    expect(had).toBeGreaterThan(1);
+    expect(await pullLibrary(A.db, new Y.Doc(), TEAM)).toEqual({ written: 0 });
+    expect(await team(A)).toBe(had);
+    for (const p of (await L.db.phrases.toArray()).filter((x) => x.pack?.id === teamPackId(TEAM))) await deletePhrase(L.db, p.id);
+    await pushLibrary(L.db, doc(L, LIB), lead);
+    expect(doc(L, LIB).getMap('phrases').size).toBe(0);
+    relay(L, A, LIB);
+    await pullLibrary(A.db, doc(A, LIB), TEAM);
+    expect(await team(A)).toBe(0);
+  });
+});
+
+describe('rules: the lead writes, agents get team rules', () => {
+  const RULES = `${TEAM}/rules`;
+  const rule = (id: string, term: string) => RuleSchema.parse({ id, terms: [term], category: 'service-taboo', severity: 'warn' });
+
+  it("a team rule the lead deletes goes from the seats; an agent's changed copy stays as the agent's own rule", async () => {
+    await saveRule(L.db, rule('r1', '甲词'));
+    await saveRule(L.db, rule('r2', '乙词'));
+    await pushRules(L.db, doc(L, RULES), lead, { publishAll: true });
+    for (const b of [A, N]) {
+      relay(L, b, RULES);
+      await pullRules(b.db, doc(b, RULES), TEAM);
+    }
+    await saveRule(N.db, { ...(await N.db.rules.get('r2'))!, severity: 'block' });
+    await deleteRule(L.db, 'r1');
+    await deleteRule(L.db, 'r2');
+    expect(await pushRules(L.db, doc(L, RULES), lead)).toBe(2);
+    for (const b of [A, N]) {
+      relay(L, b, RULES);
+      await pullRules(b.db, doc(b, RULES), TEAM);
+    }
+    expect(await A.db.rules.bulkGet(['r1', 'r2'])).toEqual([undefined, undefined]);
+    expect(await N.db.rules.get('r1')).toBeUndefined();
+    const kept = (await N.db.rules.get('r2'))!;
+    expect(kept).toMatchObject({ terms: ['乙词'], severity: 'block' });
+    expect(kept.team).toBeUndefined();
+    // the lead's next sync does not bring them back
+    await pullRules(L.db, doc(L, RULES), TEAM);
+    expect(await pushRules(L.db, doc(L, RULES), lead)).toBe(0);
+    expect(await L.db.rules.bulkGet(['r1', 'r2'])).toEqual([undefined, undefined]);
+  });
+
+  it('a rules doc the lead never wrote (a seat that rejoined, not synced yet) removes no team rule', async () => {
+    await saveRule(L.db, rule('r1', '甲词'));
+    await pushRules(L.db, doc(L, RULES), lead, { publishAll: true });
+    relay(L, A, RULES);
+    await pullRules(A.db, doc(A, RULES), TEAM);
+    expect((await A.db.rules.get('r1'))?.team?.id).toBe(teamPackId(TEAM));
+    // left and rejoined: the team's documents start empty here
+    expect(await pullRules(A.db, new Y.Doc(), TEAM)).toBe(0);
+    expect((await A.db.rules.get('r1'))?.team?.id).toBe(teamPackId(TEAM));
+    // a lead on a browser of its own that never held a team rule removes none from the doc
+    const L2 = await browserOf();
+    relay(L, L2, RULES);
+    await pushRules(L2.db, doc(L2, RULES), lead);
+    expect(doc(L2, RULES).getMap('rules').has('r1')).toBe(true);
   });
 });
 
