@@ -141,7 +141,9 @@ function soundsLike<P extends SearchablePhrase>(
 ): SearchHit<P>[] {
   if (!pinyinOf || !wantsSound(query, hits.length)) return hits;
   const sound = pinyinOf(query).toLowerCase().replace(/[^a-z0-9]+/g, '');
-  if (sound.length < 2) return hits;
+  // Only phrases whose pinyin holds the sound are kept: when none does (a pasted question's long sound, nearly
+  // always), the search by it is skipped (a few postings intersected instead of a typo-tolerant search).
+  if (sound.length < 2 || !index.soundHeld(sound, stageId)) return hits;
   const best = new Map<string, SearchHit<P>>();
   for (const h of hits) best.set(h.phrase.id, h);
   for (const h of index.search(sound, { stageId })) {

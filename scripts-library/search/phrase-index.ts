@@ -99,6 +99,16 @@ export class PhraseIndex<P extends SearchablePhrase> implements NarrowIndex {
     return out;
   }
 
+  /**
+   * Whether some phrase (of the stage, if given) has `sound` (Latin, two letters or more) in its full pinyin: the
+   * phrases holding every bigram of it, then the text. A sound no phrase holds needs no search (panel.ts).
+   */
+  soundHeld(sound: string, stageId?: string): boolean {
+    const pyFull = this.data.pyFull;
+    for (const i of this.holdingAll(sound)) if ((!stageId || this.phrases[i]!.stageId === stageId) && pyFull[i]!.includes(sound)) return true;
+    return false;
+  }
+
   /** The phrases holding every character (Chinese) or bigram (Latin) of `text`: those that may hold it. */
   private holdingAll(text: string): Int32Array {
     const { chars, grams, firstPostings } = this.data;
@@ -185,7 +195,15 @@ function intersect(a: Int32Array, b: Int32Array): Int32Array {
 function unionAll(lists: readonly Int32Array[]): Int32Array {
   const nonEmpty = lists.filter((l) => l.length);
   if (nonEmpty.length <= 1) return nonEmpty[0] ?? EMPTY;
-  const seen = new Set<number>();
-  for (const l of nonEmpty) for (let k = 0; k < l.length; k++) seen.add(l[k]!);
-  return Int32Array.from(seen).sort();
+  // Concatenated, sorted as numbers, duplicates dropped: no Set of thousands of numbers.
+  const all = new Int32Array(nonEmpty.reduce((n, l) => n + l.length, 0));
+  let at = 0;
+  for (const l of nonEmpty) {
+    all.set(l, at);
+    at += l.length;
+  }
+  all.sort();
+  let n = 0;
+  for (let k = 0; k < all.length; k++) if (k === 0 || all[k] !== all[k - 1]) all[n++] = all[k]!;
+  return all.subarray(0, n);
 }

@@ -200,6 +200,14 @@ describe('a Chinese query by its sound (the IME picked the wrong character)', ()
     expect(ids.slice(0, 2).sort()).toEqual(['aftersales-refund-shipped', 'logistics-inspect']);
     expect(ids).not.toContain('stock-presale');
   });
+  it('tells whether any phrase (of a stage) holds a sound, so a sound none holds is not searched (#36)', () => {
+    expect(index.soundHeld('baoyou')).toBe(true);
+    expect(index.soundHeld('baoyou', 'pricing')).toBe(true);
+    expect(index.soundHeld('baoyou', 'greeting')).toBe(false);
+    expect(index.soundHeld('jintianxiadanshenmeshihounengdao')).toBe(false);
+    // Every bigram of it is in the library, the sound itself in no phrase.
+    expect(index.soundHeld('youbao')).toBe(false);
+  });
   it('leaves a query that finds enough by its characters alone', () => {
     const calls: string[] = [];
     const spy = (text: string) => (calls.push(text), pinyinOf(text));
