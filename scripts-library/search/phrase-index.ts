@@ -100,12 +100,23 @@ export class PhraseIndex<P extends SearchablePhrase> implements NarrowIndex {
   }
 
   /**
-   * Whether some phrase (of the stage, if given) has `sound` (Latin, two letters or more) in its full pinyin: the
-   * phrases holding every bigram of it, then the text. A sound no phrase holds needs no search (panel.ts).
+   * Whether some phrase (of the stage, if given) has `sound` (Latin, two letters or more) in its full pinyin. A
+   * sound no phrase holds needs no search (panel.ts).
    */
   soundHeld(sound: string, stageId?: string): boolean {
-    const pyFull = this.data.pyFull;
-    for (const i of this.holdingAll(sound)) if ((!stageId || this.phrases[i]!.stageId === stageId) && pyFull[i]!.includes(sound)) return true;
+    const { grams, pyFull } = this.data;
+    // The phrases holding its rarest bigram, read until one holds the sound.
+    let rarest: Int32Array | undefined;
+    let missing = false;
+    forEachGram(sound, (g) => {
+      if (!grams.count(g)) missing = true;
+      else if (!rarest || grams.count(g) < rarest.length) rarest = grams.of(g);
+    });
+    if (missing || !rarest) return false;
+    for (let k = 0; k < rarest.length; k++) {
+      const i = rarest[k]!;
+      if ((!stageId || this.phrases[i]!.stageId === stageId) && pyFull[i]!.includes(sound)) return true;
+    }
     return false;
   }
 
@@ -174,9 +185,14 @@ function wantsWords(words: readonly QueryWord[]): boolean {
   return words.length > 1 || words.some((w) => w.kind === 'alts' || (w.kind === 'chunk' && w.text.length > 2));
 }
 
-/** The phrases in both ascending lists. */
+/**
+ * The phrases in both ascending lists. A list many times shorter than the other is looked up in it by galloping
+ * (a rare bigram against one in most of the library), not walked beside it.
+ */
 function intersect(a: Int32Array, b: Int32Array): Int32Array {
-  const out = new Int32Array(Math.min(a.length, b.length));
+  if (a.length > b.length) [a, b] = [b, a];
+  if (a.length * 16 < b.length) return gallop(a, b);
+  const out = new Int32Array(a.length);
   let n = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
     const x = a[i]!;
@@ -187,6 +203,32 @@ function intersect(a: Int32Array, b: Int32Array): Int32Array {
       j++;
     } else if (x < y) i++;
     else j++;
+  }
+  return out.subarray(0, n);
+}
+
+/** `intersect` for a short list `a` against a long `b`: each element found by a doubling step, then halving. */
+function gallop(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length);
+  let n = 0;
+  let lo = 0;
+  for (let i = 0; i < a.length && lo < b.length; i++) {
+    const x = a[i]!;
+    let step = 1;
+    let hi = lo;
+    while (hi < b.length && b[hi]! < x) {
+      lo = hi + 1;
+      hi += step;
+      step *= 2;
+    }
+    hi = Math.min(hi, b.length - 1);
+    // b[lo - 1] < x (or lo = 0); the first b ≥ x is in [lo, hi], or past the end.
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (b[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < b.length && b[lo] === x) out[n++] = x;
   }
   return out.subarray(0, n);
 }
