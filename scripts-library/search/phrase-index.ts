@@ -68,7 +68,9 @@ export class PhraseIndex<P extends SearchablePhrase> implements NarrowIndex {
     }
     lead.sort((a, b) => b.score - a.score);
     const out = lead.slice(0, limit).map(({ i, score, had }): SearchHit<P> => ({ phrase: this.phrases[i]!, score, by: 'words', highlight: had?.highlight ?? wordsHighlight(this.data.docs[i]!, all.get(i)!.found) }));
-    const held = new Set(lead.map(({ i }) => this.phrases[i]!));
+    // The fuzzy hits fill what the words left: when they left room, every phrase holding the words is in `out`.
+    if (out.length >= limit) return out;
+    const held = new Set(out.map((h) => h.phrase));
     for (const h of fuzzy) {
       if (out.length >= limit) break;
       if (!held.has(h.phrase)) out.push(h);

@@ -14,7 +14,9 @@ import { CJK, firstWord, type FuseDoc } from './types';
 /** Least Fuse.js match quality (1 − score) for a candidate to be a hit. */
 const MIN_MATCH = 0.35;
 
-const KEY_WEIGHTS: Record<keyof FuseDoc, number> = {
+/** The fields Fuse.js scores (a doc's `segments` is the ranking's own). */
+type FuseField = Exclude<keyof FuseDoc, 'segments'>;
+const KEY_WEIGHTS: Record<FuseField, number> = {
   title: 3,
   pyTitle: 3,
   code: 3,
@@ -28,7 +30,7 @@ const KEY_WEIGHTS: Record<keyof FuseDoc, number> = {
  * Latin against the code and pinyin (full pinyin only for tokens long enough to be pinyin syllables). Scoring
  * long fields a query cannot match is where most of Fuse's time would go.
  */
-function fuseOptions(keys: (keyof FuseDoc)[]): IFuseOptions<FuseDoc> {
+function fuseOptions(keys: FuseField[]): IFuseOptions<FuseDoc> {
   return {
     keys: keys.map((name) => ({ name, weight: KEY_WEIGHTS[name] })),
     includeScore: true,
@@ -206,7 +208,7 @@ function segmentInitialsHeld(words: readonly QueryWord[], doc: FuseDoc): number 
   let parts: string[] | undefined;
   for (const w of words) {
     if (w.kind !== 'latin' || w.text.length < 2) continue;
-    parts ??= segmentInitials(doc.title, firstWord(doc.pyTitle));
+    parts ??= doc.segments ??= segmentInitials(doc.title, firstWord(doc.pyTitle));
     if (parts.includes(w.text)) n += 3;
     else if (parts.some((part) => part.includes(w.text))) n += 2;
   }
