@@ -276,13 +276,14 @@ export function holdsWords(data: IndexData, i: number, words: readonly QueryWord
   let m: WordsMatch | undefined;
   for (const w of words) {
     if (w.kind === 'chunk') {
-      const pieces = coverPieces(w.text, (s) => inText(f, s));
+      // Held whole (the usual case for a phrase found by its characters): one piece, no covering to work out.
+      const pieces = inText(f, w.text) ? 1 : coverPieces(w.text, (s) => inText(f, s));
       if (!pieces) return undefined;
       m ??= noMatch();
       m.pieces += pieces;
       m.literal++;
       m.rank++;
-      if (coverPieces(w.text, f.doc.title)) {
+      if (f.doc.title.includes(w.text) || coverPieces(w.text, f.doc.title)) {
         m.inTitle++;
         m.titleAsTyped++;
       }
