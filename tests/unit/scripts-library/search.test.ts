@@ -171,9 +171,17 @@ describe('PhraseSearchCache (what the panel and the picker call on every keystro
     expect(cache.get(added).search(target.title).some((h) => h.phrase.id === 'new-one')).toBe(true);
     expect(found([...added.slice(0, -1).map((p) => ({ ...p })), target])).toBe(true);
   });
-  it('libraryVersion is the count and the latest edit', () => {
-    expect(libraryVersion([{ updatedAt: 3 }, { updatedAt: 9 }, { updatedAt: 1 }])).toEqual({ count: 3, latest: 9 });
-    expect(libraryVersion([])).toEqual({ count: 0, latest: 0 });
+  it('finds by pinyin the phrases whose search keys were added since (a team sync writes them without; the panel adds them, edit time unchanged)', () => {
+    const cache = new PhraseSearchCache<ReturnType<typeof stored>[number]>();
+    const keyed = stored();
+    const pulled = keyed.map(({ pinyin: _keys, ...p }) => p);
+    expect(cache.get(pulled).search('fahuoshijian').some((h) => h.phrase.id === 'logistics-ship-time')).toBe(false);
+    expect(cache.get(keyed).search('fahuoshijian')[0]?.phrase.id).toBe('logistics-ship-time');
+  });
+  it('libraryVersion is the count, the latest edit and how many have search keys', () => {
+    const keys = { full: 'a', initials: 'a' };
+    expect(libraryVersion([{ updatedAt: 3, pinyin: keys }, { updatedAt: 9 }, { updatedAt: 1, pinyin: keys }])).toEqual({ count: 3, latest: 9, keyed: 2 });
+    expect(libraryVersion([])).toEqual({ count: 0, latest: 0, keyed: 0 });
   });
 });
 
