@@ -6,18 +6,22 @@ import { PhraseIndex } from './phrase-index';
 import type { SearchablePhrase } from './types';
 
 /**
- * The version of a library's text: how many phrases, and the latest edit time. Every write that changes a
- * phrase's text, stage or code stamps `updatedAt = now` (phrase-writes.ts, imports, packs), a delete changes the
- * count, and an undo puts back the old row and count; use counts and pins change neither. Two numbers, read
- * in one pass over numbers, not a signature built over every id on every insert.
+ * The version of a library's text: how many phrases, the latest edit time, and how many have their search keys.
+ * Every write that changes a phrase's text, stage or code stamps `updatedAt = now` (phrase-writes.ts, imports,
+ * packs), a delete changes the count, and an undo puts back the old row and count; use counts and pins change
+ * none. Search keys are added without an edit time (team phrases are pulled without them and the panel adds them,
+ * addMissingSearchKeys): the keyed count tells the index to take them in. Three numbers, read in one pass, not a
+ * signature built over every id on every insert.
  */
-export function libraryVersion(phrases: readonly { updatedAt: number }[]): { count: number; latest: number } {
+export function libraryVersion(phrases: readonly { updatedAt: number; pinyin?: unknown }[]): { count: number; latest: number; keyed: number } {
   let latest = 0;
+  let keyed = 0;
   for (let i = 0; i < phrases.length; i++) {
-    const t = phrases[i]!.updatedAt;
-    if (t > latest) latest = t;
+    const p = phrases[i]!;
+    if (p.updatedAt > latest) latest = p.updatedAt;
+    if (p.pinyin) keyed++;
   }
-  return { count: phrases.length, latest };
+  return { count: phrases.length, latest, keyed };
 }
 
 /**
@@ -25,7 +29,7 @@ export function libraryVersion(phrases: readonly { updatedAt: number }[]): { cou
  * and pins, which change on every insert, are refreshed in place.
  */
 export class PhraseSearchCache<P extends SearchablePhrase & { updatedAt: number }> {
-  private version = { count: -1, latest: -1 };
+  private version = { count: -1, latest: -1, keyed: -1 };
   private index: PhraseIndex<P> | undefined;
   private last: readonly P[] | undefined;
 
@@ -38,7 +42,8 @@ export class PhraseSearchCache<P extends SearchablePhrase & { updatedAt: number 
     if (this.index && phrases === this.last) return this.index;
     this.last = phrases;
     const version = libraryVersion(phrases);
-    if (this.index && version.count === this.version.count && version.latest === this.version.latest) this.index.refreshStats(phrases);
+    const same = version.count === this.version.count && version.latest === this.version.latest && version.keyed === this.version.keyed;
+    if (this.index && same) this.index.refreshStats(phrases);
     else {
       // One index at a time: the old one is let go before the new one is built (a 100k library's index is
       // large, and its build allocates as much again while it runs).

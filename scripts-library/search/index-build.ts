@@ -89,7 +89,7 @@ export function buildIndex(phrases: readonly SearchablePhrase[]): IndexData {
     b.titleTrigrams.addTrigrams(firstWord(py.full), i);
     addFirsts(firsts, i, code, py.initials, words);
     if (code) push(codeIndex, code, i);
-    return { title: p.title, body: p.body, tags, code, pyTitle, pyInitials: py.initials };
+    return { title: p.title, body: p.body, tags, code, pyTitle, pyInitials: py.initials, segments: undefined };
   });
   // Every posting list is an Int32Array: one element kind keeps the counting loop monomorphic (a mix of
   // arrays and typed arrays made it several times slower).

@@ -58,12 +58,26 @@ function stageNamedWithTypo(query: string, hits: readonly SearchHit<SearchablePh
 }
 
 
+/**
+ * A stage's first phrases in browsing order, kept per library array and stage: every keystroke of a stage's name
+ * (huanying, kucun) would otherwise walk the whole library. A write, an insert's use count or a pin hands out a
+ * new array (the live query), so a kept list is never stale.
+ */
+const browsed = new WeakMap<readonly SearchablePhrase[], Map<string, SearchHit<SearchablePhrase>[]>>();
+function stageBrowsed<P extends SearchablePhrase>(phrases: readonly P[], stageId: string): SearchHit<P>[] {
+  let byStage = browsed.get(phrases);
+  if (!byStage) browsed.set(phrases, (byStage = new Map()));
+  let first = byStage.get(stageId);
+  if (!first) byStage.set(stageId, (first = browse(phrases, { stageId, limit: STAGE_FIRST })));
+  return first as SearchHit<P>[];
+}
+
 /** A phrase whose code is the query, then the stage's phrases in browsing order, then the other hits. */
 export function stageFirst<P extends SearchablePhrase>(phrases: readonly P[], stageId: string, hits: readonly SearchHit<P>[], query: string): SearchHit<P>[] {
   const q = query.trim().toLowerCase();
   const coded = hits.filter((h) => h.phrase.code?.toLowerCase() === q);
   // The stage's first 50 (the list shows a screenful; the stage chip lists the whole stage).
-  const first = browse(phrases, { stageId, limit: STAGE_FIRST });
+  const first = stageBrowsed(phrases, stageId);
   const codedIds = new Set(coded.map((h) => h.phrase.id));
   const ids = new Set([...codedIds, ...first.map((h) => h.phrase.id)]);
   return [...coded, ...first.filter((h) => !codedIds.has(h.phrase.id)), ...hits.filter((h) => !ids.has(h.phrase.id))];
@@ -141,7 +155,9 @@ function soundsLike<P extends SearchablePhrase>(
 ): SearchHit<P>[] {
   if (!pinyinOf || !wantsSound(query, hits.length)) return hits;
   const sound = pinyinOf(query).toLowerCase().replace(/[^a-z0-9]+/g, '');
-  if (sound.length < 2) return hits;
+  // Only phrases whose pinyin holds the sound are kept: when none does (a pasted question's long sound, nearly
+  // always), the search by it is skipped (a few postings intersected instead of a typo-tolerant search).
+  if (sound.length < 2 || !index.soundHeld(sound, stageId)) return hits;
   const best = new Map<string, SearchHit<P>>();
   for (const h of hits) best.set(h.phrase.id, h);
   for (const h of index.search(sound, { stageId })) {

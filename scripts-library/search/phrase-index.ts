@@ -68,7 +68,9 @@ export class PhraseIndex<P extends SearchablePhrase> implements NarrowIndex {
     }
     lead.sort((a, b) => b.score - a.score);
     const out = lead.slice(0, limit).map(({ i, score, had }): SearchHit<P> => ({ phrase: this.phrases[i]!, score, by: 'words', highlight: had?.highlight ?? wordsHighlight(this.data.docs[i]!, all.get(i)!.found) }));
-    const held = new Set(lead.map(({ i }) => this.phrases[i]!));
+    // The fuzzy hits fill what the words left: when they left room, every phrase holding the words is in `out`.
+    if (out.length >= limit) return out;
+    const held = new Set(out.map((h) => h.phrase));
     for (const h of fuzzy) {
       if (out.length >= limit) break;
       if (!held.has(h.phrase)) out.push(h);
@@ -97,6 +99,27 @@ export class PhraseIndex<P extends SearchablePhrase> implements NarrowIndex {
       if (m) out.set(i, m);
     }
     return out;
+  }
+
+  /**
+   * Whether some phrase (of the stage, if given) has `sound` (Latin, two letters or more) in its full pinyin. A
+   * sound no phrase holds needs no search (panel.ts).
+   */
+  soundHeld(sound: string, stageId?: string): boolean {
+    const { grams, pyFull } = this.data;
+    // The phrases holding its rarest bigram, read until one holds the sound.
+    let rarest: Int32Array | undefined;
+    let missing = false;
+    forEachGram(sound, (g) => {
+      if (!grams.count(g)) missing = true;
+      else if (!rarest || grams.count(g) < rarest.length) rarest = grams.of(g);
+    });
+    if (missing || !rarest) return false;
+    for (let k = 0; k < rarest.length; k++) {
+      const i = rarest[k]!;
+      if ((!stageId || this.phrases[i]!.stageId === stageId) && pyFull[i]!.includes(sound)) return true;
+    }
+    return false;
   }
 
   /** The phrases holding every character (Chinese) or bigram (Latin) of `text`: those that may hold it. */
@@ -164,9 +187,14 @@ function wantsWords(words: readonly QueryWord[]): boolean {
   return words.length > 1 || words.some((w) => w.kind === 'alts' || (w.kind === 'chunk' && w.text.length > 2));
 }
 
-/** The phrases in both ascending lists. */
+/**
+ * The phrases in both ascending lists. A list many times shorter than the other is looked up in it by galloping
+ * (a rare bigram against one in most of the library), not walked beside it.
+ */
 function intersect(a: Int32Array, b: Int32Array): Int32Array {
-  const out = new Int32Array(Math.min(a.length, b.length));
+  if (a.length > b.length) [a, b] = [b, a];
+  if (a.length * 16 < b.length) return gallop(a, b);
+  const out = new Int32Array(a.length);
   let n = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
     const x = a[i]!;
@@ -181,11 +209,45 @@ function intersect(a: Int32Array, b: Int32Array): Int32Array {
   return out.subarray(0, n);
 }
 
+/** `intersect` for a short list `a` against a long `b`: each element found by a doubling step, then halving. */
+function gallop(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length);
+  let n = 0;
+  let lo = 0;
+  for (let i = 0; i < a.length && lo < b.length; i++) {
+    const x = a[i]!;
+    let step = 1;
+    let hi = lo;
+    while (hi < b.length && b[hi]! < x) {
+      lo = hi + 1;
+      hi += step;
+      step *= 2;
+    }
+    hi = Math.min(hi, b.length - 1);
+    // b[lo - 1] < x (or lo = 0); the first b ≥ x is in [lo, hi], or past the end.
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (b[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < b.length && b[lo] === x) out[n++] = x;
+  }
+  return out.subarray(0, n);
+}
+
 /** The phrases in any of the ascending lists, ascending. */
 function unionAll(lists: readonly Int32Array[]): Int32Array {
   const nonEmpty = lists.filter((l) => l.length);
   if (nonEmpty.length <= 1) return nonEmpty[0] ?? EMPTY;
-  const seen = new Set<number>();
-  for (const l of nonEmpty) for (let k = 0; k < l.length; k++) seen.add(l[k]!);
-  return Int32Array.from(seen).sort();
+  // Concatenated, sorted as numbers, duplicates dropped: no Set of thousands of numbers.
+  const all = new Int32Array(nonEmpty.reduce((n, l) => n + l.length, 0));
+  let at = 0;
+  for (const l of nonEmpty) {
+    all.set(l, at);
+    at += l.length;
+  }
+  all.sort();
+  let n = 0;
+  for (let k = 0; k < all.length; k++) if (k === 0 || all[k] !== all[k - 1]) all[n++] = all[k]!;
+  return all.subarray(0, n);
 }

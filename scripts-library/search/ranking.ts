@@ -7,14 +7,16 @@ import Fuse, { type FuseResult, type IFuseOptions } from 'fuse.js';
 import type { IndexData } from './index-build';
 import { NO_PINYIN } from './index-build';
 import type { Candidate, QueryUnits } from './narrow';
-import { coverPieces, type QueryWord } from './search-words';
+import { coverPieces, type AltParts, type QueryWord } from './search-words';
 import { MIN_ORDER, MIN_TITLE_TYPO, typoShare } from './typo';
 import { CJK, firstWord, type FuseDoc } from './types';
 
 /** Least Fuse.js match quality (1 − score) for a candidate to be a hit. */
 const MIN_MATCH = 0.35;
 
-const KEY_WEIGHTS: Record<keyof FuseDoc, number> = {
+/** The fields Fuse.js scores (a doc's `segments` is the ranking's own). */
+type FuseField = Exclude<keyof FuseDoc, 'segments'>;
+const KEY_WEIGHTS: Record<FuseField, number> = {
   title: 3,
   pyTitle: 3,
   code: 3,
@@ -28,7 +30,7 @@ const KEY_WEIGHTS: Record<keyof FuseDoc, number> = {
  * Latin against the code and pinyin (full pinyin only for tokens long enough to be pinyin syllables). Scoring
  * long fields a query cannot match is where most of Fuse's time would go.
  */
-function fuseOptions(keys: (keyof FuseDoc)[]): IFuseOptions<FuseDoc> {
+function fuseOptions(keys: FuseField[]): IFuseOptions<FuseDoc> {
   return {
     keys: keys.map((name) => ({ name, weight: KEY_WEIGHTS[name] })),
     includeScore: true,
@@ -206,7 +208,7 @@ function segmentInitialsHeld(words: readonly QueryWord[], doc: FuseDoc): number 
   let parts: string[] | undefined;
   for (const w of words) {
     if (w.kind !== 'latin' || w.text.length < 2) continue;
-    parts ??= segmentInitials(doc.title, firstWord(doc.pyTitle));
+    parts ??= doc.segments ??= segmentInitials(doc.title, firstWord(doc.pyTitle));
     if (parts.includes(w.text)) n += 3;
     else if (parts.some((part) => part.includes(w.text))) n += 2;
   }
@@ -248,60 +250,84 @@ function titleTaken(title: string, total: number, words: readonly QueryWord[]): 
   return Math.min(1, chars.size / total);
 }
 
+/** The fields a phrase's words are looked for in (Latin ones lower-case already). */
+interface WordFields {
+  doc: FuseDoc;
+  full: string;
+  latin: string;
+}
+
+/** Chinese text in the title, the body or the tags. */
+function inText(f: WordFields, s: string): boolean {
+  return f.doc.title.includes(s) || f.doc.body.includes(s) || f.doc.tags.includes(s);
+}
+
+/** A Latin word in the code, the full pinyin, the initials or the Latin words. */
+function inLatin(f: WordFields, s: string): boolean {
+  return f.doc.code.includes(s) || f.full.includes(s) || f.doc.pyInitials.includes(s) || f.latin.includes(s);
+}
+
 /** How phrase `i` holds every word, or undefined when it misses one. */
 export function holdsWords(data: IndexData, i: number, words: readonly QueryWord[]): WordsMatch | undefined {
-  const doc = data.docs[i]!;
   // Field by field, without building the phrase's text: Chinese needs no lower-casing, and Latin is matched in
-  // the code, the pinyin and the Latin words, all lower-case already.
-  const inText = (s: string) => doc.title.includes(s) || doc.body.includes(s) || doc.tags.includes(s);
-  const inTitle = (s: string) => doc.title.includes(s);
-  const full = data.pyFull[i] ?? NO_PINYIN.full;
-  const inLatin = (s: string) => doc.code.includes(s) || full.includes(s) || doc.pyInitials.includes(s) || data.latinWords[i]!.includes(s);
-  const m: WordsMatch = { inTitle: 0, titleAsTyped: 0, literal: 0, rank: 0, slot: 0, pieces: 0, found: [] };
+  // the code, the pinyin and the Latin words, all lower-case already. Most phrases checked miss a word: nothing
+  // is allocated for them but the fields.
+  const f: WordFields = { doc: data.docs[i]!, full: data.pyFull[i] ?? NO_PINYIN.full, latin: data.latinWords[i]! };
+  let m: WordsMatch | undefined;
   for (const w of words) {
     if (w.kind === 'chunk') {
-      const pieces = coverPieces(w.text, inText);
+      // Held whole (the usual case for a phrase found by its characters): one piece, no covering to work out.
+      const pieces = inText(f, w.text) ? 1 : coverPieces(w.text, (s) => inText(f, s));
       if (!pieces) return undefined;
+      m ??= noMatch();
       m.pieces += pieces;
       m.literal++;
       m.rank++;
-      if (coverPieces(w.text, inTitle)) {
+      if (f.doc.title.includes(w.text) || coverPieces(w.text, f.doc.title)) {
         m.inTitle++;
         m.titleAsTyped++;
       }
-      m.found.push(...(pieces === 1 ? [w.text] : w.text.match(/../g)!.filter(inText)));
+      m.found.push(...(pieces === 1 ? [w.text] : w.text.match(/../g)!.filter((s) => inText(f, s))));
     } else if (w.kind === 'latin') {
-      if (!inLatin(w.text)) return undefined;
+      if (!inLatin(f, w.text)) return undefined;
+      m ??= noMatch();
       m.pieces++;
       m.literal++;
       m.rank++;
-      if (doc.code.startsWith(w.text) || doc.pyTitle.includes(w.text)) {
+      if (f.doc.code.startsWith(w.text) || f.doc.pyTitle.includes(w.text)) {
         m.inTitle++;
         m.titleAsTyped++;
       }
-    } else if (!holdsAlts(w, doc, inText, inLatin, m)) return undefined;
+    } else {
+      const k = w.parts.findIndex((p) => altHeld(f, p));
+      if (k < 0) return undefined;
+      holdsAlt(w, k, f.doc, (m ??= noMatch()));
+    }
   }
-  return m;
+  return m ?? noMatch();
 }
 
-/** A synonym word: whether the phrase holds it or an equivalent (counted into `m`). */
-function holdsAlts(w: QueryWord & { kind: 'alts' }, doc: FuseDoc, inText: (s: string) => boolean, inLatin: (s: string) => boolean, m: WordsMatch): boolean {
-  const holds = (s: string) => (CJK.test(s) ? inText(s) : inLatin(s));
+const noMatch = (): WordsMatch => ({ inTitle: 0, titleAsTyped: 0, literal: 0, rank: 0, slot: 0, pieces: 0, found: [] });
+
+/** Whether the phrase holds every word of an equivalent (尺码 缺货 needs both). */
+function altHeld(f: WordFields, p: AltParts): boolean {
+  for (let j = 0; j < p.words.length; j++) if (!(p.cjk[j] ? inText(f, p.words[j]!) : inLatin(f, p.words[j]!))) return false;
+  return true;
+}
+
+/** A synonym word the phrase holds by its `k`-th equivalent: counted into `m`. */
+function holdsAlt(w: QueryWord & { kind: 'alts' }, k: number, doc: FuseDoc, m: WordsMatch): void {
   const inTitle = (s: string) => doc.title.includes(s);
-  // An equivalent of several words ("尺码 缺货") needs them all.
-  const k = w.alts.findIndex((a) => a.split(' ').every(holds));
-  if (k < 0) return false;
-  const alt = w.alts[k]!;
+  const alt = w.parts[k]!.words;
   m.pieces++;
   if (k === 0) m.literal++;
   // The earlier an equivalent in its row, the nearer it is (尺码 缺货 before 缺货).
   m.rank += 1 - k / w.alts.length;
-  if (w.alts.some((a) => a.split(' ').every(inTitle))) m.inTitle++;
+  if (w.parts.some((p) => p.words.every(inTitle))) m.inTitle++;
   if (inTitle(w.word)) m.titleAsTyped++;
   // A value of a placeholder ({快递公司=顺丰/中通}) or the placeholder itself ({快递公司} for 顺丰).
-  if (alt.split(' ').some((a) => inSlot(doc.body, a))) m.slot++;
-  m.found.push(...alt.split(' '));
-  return true;
+  if (alt.some((a) => inSlot(doc.body, a))) m.slot++;
+  m.found.push(...alt);
 }
 
 /** Whether `body` holds `s` inside a placeholder's braces. */

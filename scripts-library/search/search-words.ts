@@ -73,7 +73,22 @@ function compileNow(rows: readonly SynonymRow[] | undefined): Synonyms {
  * - `chunk`: Chinese text between synonyms, covered by pieces of the phrase's text;
  * - `latin`: a Latin token (pinyin, initials, a code), matched in the phrase's code and pinyin.
  */
-export type QueryWord = { kind: 'alts'; word: string; alts: readonly string[] } | { kind: 'chunk'; text: string } | { kind: 'latin'; text: string };
+export type QueryWord = { kind: 'alts'; word: string; alts: readonly string[]; parts: readonly AltParts[] } | { kind: 'chunk'; text: string } | { kind: 'latin'; text: string };
+
+/**
+ * An equivalent as its words (尺码 缺货: both needed), each marked Chinese or Latin — split once per query, not
+ * once per phrase checked (a synonym of a common word is checked against a thousand phrases).
+ */
+export interface AltParts {
+  readonly words: readonly string[];
+  readonly cjk: readonly boolean[];
+}
+
+const CJK_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/;
+function altParts(alt: string): AltParts {
+  const words = alt.split(' ');
+  return { words, cjk: words.map((w) => CJK_CHAR.test(w)) };
+}
 
 const RUN = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g;
 const LATIN_END = /[a-z0-9]/;
@@ -112,7 +127,8 @@ export function queryWords(query: string, synonyms: Synonyms = NO_SYNONYMS): Que
         continue;
       }
       plain(text.slice(from, at));
-      out.push({ kind: 'alts', word, alts: synonyms.map.get(word)! });
+      const alts = synonyms.map.get(word)!;
+      out.push({ kind: 'alts', word, alts, parts: alts.map(altParts) });
       at += word.length;
       from = at;
     }

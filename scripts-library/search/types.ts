@@ -45,6 +45,8 @@ export interface FuseDoc {
   tags: string;
   code: string;
   pyInitials: string;
+  /** The initials of each part of the title (ranking.ts segmentInitials), worked out when a query first needs them. */
+  segments?: string[] | undefined;
 }
 
 /** A Chinese character (CJK unified ideographs, extension A, compatibility ideographs). */

@@ -144,6 +144,18 @@ function answers(p: Suggestible): { intents: readonly string[]; declared: boolea
 }
 const byStage = new Map<string, readonly string[]>();
 
+/**
+ * A phrase's text as the message's pairs are looked for in it, lower case, kept per phrase object (the panel asks
+ * for every keystroke of a pasted question, over the whole library: building the strings was most of the time).
+ * A library write hands out new phrase objects, so an edited text is never read stale.
+ */
+const texts = new WeakMap<Suggestible, { title: string; rest: string }>();
+function textsOf(p: Suggestible): { title: string; rest: string } {
+  let t = texts.get(p);
+  if (!t) texts.set(p, (t = { title: p.title.toLowerCase(), rest: `${p.tags.join(' ')} ${p.body}`.toLowerCase() }));
+  return t;
+}
+
 export function suggestFor<P extends Suggestible>(message: string | undefined, phrases: readonly P[], faq: readonly AnsweredQuestion[] = [], ctx: SuggestContext = {}, limit = SUGGESTIONS): Suggested<P> {
   const text = message?.trim();
   if (!text) return { items: [], sure: false, confidence: 0 };
@@ -170,7 +182,8 @@ export function suggestFor<P extends Suggestible>(message: string | undefined, p
     const rank = best - SPECIFIC * (intents.length - 1);
     // Shared words only order phrases that answer a likely intent: the rest are not listed (nor read, at 10k).
     if (rank < MIN_INTENT) continue;
-    const score = rank + WORDS * (1.5 * share(want, phrase.title.toLowerCase()) + share(want, `${phrase.tags.join(' ')} ${phrase.body}`.toLowerCase())) / 2.5;
+    const { title, rest } = textsOf(phrase);
+    const score = rank + WORDS * (1.5 * share(want, title) + share(want, rest)) / 2.5;
     if (score < LISTED) continue;
     scored.push({ phrase, score, base, answersTop: !!top && intents.includes(top.intent) });
   }

@@ -171,9 +171,17 @@ describe('PhraseSearchCache (what the panel and the picker call on every keystro
     expect(cache.get(added).search(target.title).some((h) => h.phrase.id === 'new-one')).toBe(true);
     expect(found([...added.slice(0, -1).map((p) => ({ ...p })), target])).toBe(true);
   });
-  it('libraryVersion is the count and the latest edit', () => {
-    expect(libraryVersion([{ updatedAt: 3 }, { updatedAt: 9 }, { updatedAt: 1 }])).toEqual({ count: 3, latest: 9 });
-    expect(libraryVersion([])).toEqual({ count: 0, latest: 0 });
+  it('finds by pinyin the phrases whose search keys were added since (a team sync writes them without; the panel adds them, edit time unchanged)', () => {
+    const cache = new PhraseSearchCache<ReturnType<typeof stored>[number]>();
+    const keyed = stored();
+    const pulled = keyed.map(({ pinyin: _keys, ...p }) => p);
+    expect(cache.get(pulled).search('fahuoshijian').some((h) => h.phrase.id === 'logistics-ship-time')).toBe(false);
+    expect(cache.get(keyed).search('fahuoshijian')[0]?.phrase.id).toBe('logistics-ship-time');
+  });
+  it('libraryVersion is the count, the latest edit and how many have search keys', () => {
+    const keys = { full: 'a', initials: 'a' };
+    expect(libraryVersion([{ updatedAt: 3, pinyin: keys }, { updatedAt: 9 }, { updatedAt: 1, pinyin: keys }])).toEqual({ count: 3, latest: 9, keyed: 2 });
+    expect(libraryVersion([])).toEqual({ count: 0, latest: 0, keyed: 0 });
   });
 });
 
@@ -199,6 +207,14 @@ describe('a Chinese query by its sound (the IME picked the wrong character)', ()
     const ids = panelSearch(index, phrases, '拒收', { pinyinOf }).map((h) => h.phrase.id);
     expect(ids.slice(0, 2).sort()).toEqual(['aftersales-refund-shipped', 'logistics-inspect']);
     expect(ids).not.toContain('stock-presale');
+  });
+  it('tells whether any phrase (of a stage) holds a sound, so a sound none holds is not searched (#36)', () => {
+    expect(index.soundHeld('baoyou')).toBe(true);
+    expect(index.soundHeld('baoyou', 'pricing')).toBe(true);
+    expect(index.soundHeld('baoyou', 'greeting')).toBe(false);
+    expect(index.soundHeld('jintianxiadanshenmeshihounengdao')).toBe(false);
+    // Every bigram of it is in the library, the sound itself in no phrase.
+    expect(index.soundHeld('youbao')).toBe(false);
   });
   it('leaves a query that finds enough by its characters alone', () => {
     const calls: string[] = [];
