@@ -261,7 +261,7 @@ const URGED = ['还不发', '还没发', '没发', '不发', '怎么还', '咋�
 const V10_LEADS: Record<string, unknown> = {
   'greeting-hello': null, 'greeting-sorry-wait': { intents: ['where-are-you'] }, 'product-quality': null, 'pricing-decline': null,
   'pricing-bundle': { says: ['两件', '多件', '几件', '一起', '多买', '满减', '凑', '2件', '两个', '批发', '件数'] },
-  'order-pay-fail': null, 'order-address-change': null, 'order-address-shipped': { intents: [] },
+  'order-huabei': { says: ['花呗', 'huabei'] }, 'order-pay-fail': null, 'order-address-change': null, 'order-address-shipped': { intents: [] },
   'order-invoice': { notSays: ['开成', '写成', '改成', '品名', '内容', '明细'] }, 'logistics-ship-time': null, 'logistics-ship-today': { intents: [] },
   'followup-late-shipping': { intents: ['ship-urge'], says: URGED }, 'aftersales-sorry': null, 'aftersales-exchange-how': null,
   'aftersales-quality-issue': null, 'promotion-d11-intro': null, 'promotion-flash-sale': null,
