@@ -47,7 +47,7 @@ describe('the phrase editor: intents and lead guard', { timeout: 60_000 }, () =>
     await userEvent.click(within(form).getByRole('button', { name: '保存' }));
     await waitFor(async () => expect((await db.phrases.get('followup-late-shipping'))?.tags).toContain('致歉'));
     const saved = (await db.phrases.get('followup-late-shipping'))!;
-    expect(saved.lead).toEqual({ intents: ['ship-urge'], says: expect.arrayContaining(['还没发', '催']) });
+    expect(saved.lead).toEqual({ intents: ['ship-urge'], says: expect.arrayContaining(['还没发', '天了']) });
     expect(saved.intents).toEqual(['ship-urge']);
   });
 
@@ -84,6 +84,7 @@ describe('the phrase editor: intents and lead guard', { timeout: 60_000 }, () =>
     expect(says).toHaveValue('花呗 huabei');
     await userEvent.selectOptions(within(form).getByLabelText('何时可以排第一'), 'intents');
     expect(within(form).getByLabelText('只在买家说到这些词时排第一')).toHaveValue('花呗 huabei');
+    await userEvent.clear(within(form).getByLabelText('买家说到这些词时不排第一'));
     await userEvent.type(within(form).getByLabelText('买家说到这些词时不排第一'), '白条，先用后付 额度不够');
     await userEvent.click(within(form).getByRole('button', { name: '保存' }));
     await waitFor(async () => expect((await db.phrases.get('order-huabei'))?.lead).toEqual({ intents: ['pay-method'], says: ['花呗', 'huabei'], notSays: ['白条', '先用后付', '额度不够'] }));
@@ -96,6 +97,7 @@ describe('the phrase editor: intents and lead guard', { timeout: 60_000 }, () =>
     await userEvent.click(within(form).getByRole('button', { name: '保存' }));
     expect(within(form).getByRole('alert')).toHaveTextContent('超过 20 字');
     await userEvent.clear(within(form).getByLabelText('只在买家说到这些词时排第一'));
+    await userEvent.clear(within(form).getByLabelText('买家说到这些词时不排第一'));
     await userEvent.click(within(form).getByRole('button', { name: '保存' }));
     await waitFor(() => expect(screen.queryByRole('form', { name: '编辑短语' })).toBeNull());
     expect((await db.phrases.get('order-huabei'))?.lead).toBeUndefined();
