@@ -184,7 +184,20 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     version: 10,
     date: '2026-12-07',
     stores: {},
-    upgrade: (tx) => renewDefaultLeads(tx),
+    upgrade: (tx) => renewDefaultLeads(tx, V8_LEADS),
+  },
+  // ── v11 · 2026-12-07 ─ no new indexes; #32's fourth round: more lead guards read the buyer's words (婉拒议价 not
+  //    for three items or a promise another agent made, 付款失败 not when the money was taken, 当天发货 /
+  //    已发货改地址 may lead when the buyer says 今天 / 已发货…), and two new default phrases (其他付款方式 for
+  //    白条 / 先用后付 / 货到付款, 不支持无理由退换的商品). A guard still as v10 gave it takes today's.
+  {
+    version: 11,
+    date: '2026-12-07',
+    stores: {},
+    upgrade: async (tx) => {
+      await renewDefaultLeads(tx, V10_LEADS);
+      await addDefaultPhrases(tx, GAP_PHRASES);
+    },
   },
 ];
 
@@ -207,14 +220,30 @@ export async function declareDefaultIntents(tx: Transaction, now = Date.now()): 
     const lead = (p as { lead?: unknown }).lead;
     return [{ ...r, intents: p.intents, ...(lead ? { lead } : {}) }];
   });
+  await table.bulkPut(updates);
+  await addDefaultPhrases(tx, INTENT_PHRASES, now);
+}
+
+/** Default phrases that arrived with schema v11 (#32, fourth round: gaps the retired rounds showed). */
+export const GAP_PHRASES = ['order-pay-other', 'aftersales-policy-exempt'];
+
+/**
+ * The pack's phrases `ids` join an installed default library, unless a phrase of that id is here (one the agent
+ * deleted is not here, and comes: deletions of pack phrases are not recorded). A code another phrase uses is not given.
+ */
+async function addDefaultPhrases(tx: Transaction, ids: readonly string[], now = Date.now()): Promise<void> {
+  if (!(await tx.table('settings').get(`installedPack:${defaultPack.id}`))) return;
+  const table = tx.table('phrases');
+  const rows = (await table.toArray()) as Row[];
+  const pack = new Map(defaultPack.phrases.map((p, order) => [p.id, { ...p, order }]));
   const known = new Set(rows.map((r) => r.id));
   const taken = new Set(rows.map((r) => r.code).filter(Boolean));
   const keys: Record<string, unknown> = defaultKeys;
-  const added = INTENT_PHRASES.filter((id) => !known.has(id) && pack.has(id)).map((id) => {
+  const added = ids.filter((id) => !known.has(id) && pack.has(id)).map((id) => {
     const p = pack.get(id)!;
     return { ...p, code: p.code && !taken.has(p.code) ? p.code : undefined, tags: p.tags ?? [], pinned: false, useCount: 0, origin: defaultPack.id, pinyin: keys[p.id], createdAt: now, updatedAt: now };
   });
-  await table.bulkPut([...updates, ...added]);
+  await table.bulkPut(added);
 }
 
 /** The lead guards v8 gave the default phrases whose guards v10 renews (null: none). */
@@ -227,11 +256,22 @@ const V8_LEADS: Record<string, unknown> = {
   'aftersales-refund-shipped': { intents: [] }, 'away-busy': null, 'order-pay-methods': null,
 };
 
+/** The lead guards v10 gave the default phrases whose guards v11 renews (null: none). */
+const URGED = ['还不发', '还没发', '没发', '不发', '怎么还', '咋还', '还没', '天了', '都几天', '催', '慢', '快点', '赶紧', '急', '等了', '等到', '一直', '说好', '到底', '才发', '拖', '忘了', '没动静', '待发货', '投诉', '礼拜', '星期', '一周', '好久', '超过', '超时', '发了没', '发没发', '一定要'];
+const V10_LEADS: Record<string, unknown> = {
+  'greeting-hello': null, 'greeting-sorry-wait': { intents: ['where-are-you'] }, 'product-quality': null, 'pricing-decline': null,
+  'pricing-bundle': { says: ['两件', '多件', '几件', '一起', '多买', '满减', '凑', '2件', '两个', '批发', '件数'] },
+  'order-huabei': { says: ['花呗', 'huabei'] }, 'order-pay-fail': null, 'order-address-change': null, 'order-address-shipped': { intents: [] },
+  'order-invoice': { notSays: ['开成', '写成', '改成', '品名', '内容', '明细'] }, 'logistics-ship-time': null, 'logistics-ship-today': { intents: [] },
+  'followup-late-shipping': { intents: ['ship-urge'], says: URGED }, 'aftersales-sorry': null, 'aftersales-exchange-how': null,
+  'aftersales-quality-issue': null, 'promotion-d11-intro': null, 'promotion-flash-sale': null,
+};
+
 /**
- * Every stored default phrase whose lead guard is still the one v8 gave it takes the pack's (the words it reads);
- * one the agent changed is kept.
+ * Every stored default phrase whose lead guard is still the one an earlier version gave it (`previous`) takes the
+ * pack's (the words it reads); one the agent changed is kept.
  */
-export async function renewDefaultLeads(tx: Transaction): Promise<void> {
+export async function renewDefaultLeads(tx: Transaction, previous: Readonly<Record<string, unknown>>): Promise<void> {
   if (!(await tx.table('settings').get(`installedPack:${defaultPack.id}`))) return;
   const table = tx.table('phrases');
   const rows = (await table.toArray()) as Row[];
@@ -239,7 +279,7 @@ export async function renewDefaultLeads(tx: Transaction): Promise<void> {
   const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
   const updates = rows.flatMap((r) => {
     const p = pack.get(r.id);
-    if (r.origin !== defaultPack.id || !p || !(r.id in V8_LEADS) || !same(r.lead, V8_LEADS[r.id])) return [];
+    if (r.origin !== defaultPack.id || !p || !(r.id in previous) || !same(r.lead, previous[r.id])) return [];
     const { lead: _old, ...rest } = r;
     const lead = (p as { lead?: unknown }).lead;
     return [{ ...rest, ...(lead ? { lead } : {}) }];

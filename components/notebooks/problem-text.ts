@@ -33,5 +33,9 @@ export function problemText(p: PhraseProblem): string {
       return t('problem_too_many_tags', String(p.max));
     case 'lead-hours':
       return t('problem_lead_hours');
+    case 'lead-word-too-long':
+      return t('problem_lead_word_too_long', [p.word, String(p.max)]);
+    case 'too-many-lead-words':
+      return t('problem_too_many_lead_words', String(p.max));
   }
 }

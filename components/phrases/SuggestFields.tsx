@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { PhraseLead } from '../../scripts-library/shared/schema';
 import { CHITCHAT, INTENT_IDS, stageIntents, type IntentId } from '../../scripts-library/shared/intents';
 import { t, type MessageKey } from '../shared/i18n';
@@ -49,15 +50,22 @@ export function SuggestFields({ stageId, intents, lead, onChange }: Props) {
       {intentName(id)}
     </label>
   );
+  // The word guards (says / notSays) hold whatever the mode: a phrase may lead only for some intents AND only when
+  // the buyer says 花呗.
+  const words = { ...(lead?.says ? { says: lead.says } : {}), ...(lead?.notSays ? { notSays: lead.notSays } : {}) };
   const setMode = (m: LeadMode) => {
-    const next: Record<LeadMode, PhraseLead | undefined> = {
-      any: undefined,
+    const next: Record<LeadMode, PhraseLead> = {
+      any: {},
       intents: { intents: inOrder(answered) },
       never: { intents: [] },
       afterSales: { afterSales: true },
       unpaid: { unpaidHours: [0, 24] },
     };
-    onChange({ intents, lead: next[m] });
+    onChange({ intents, lead: orNone({ ...next[m], ...(m === 'never' ? {} : words) }) });
+  };
+  const setWords = (key: 'says' | 'notSays', list: string[]) => {
+    const { [key]: _old, ...rest } = lead ?? {};
+    onChange({ intents, lead: orNone(list.length ? { ...rest, [key]: list } : rest) });
   };
   const only = lead?.intents ?? [];
   return (
@@ -93,7 +101,40 @@ export function SuggestFields({ stageId, intents, lead, onChange }: Props) {
         </fieldset>
       )}
       {mode === 'unpaid' && <UnpaidHours hours={lead?.unpaidHours ?? [0, 24]} onChange={(unpaidHours) => onChange({ intents, lead: { ...lead, unpaidHours } })} />}
+      {mode !== 'never' && (
+        <>
+          <WordsField label={t('leadSays')} words={lead?.says ?? []} onChange={(list) => setWords('says', list)} />
+          <WordsField label={t('leadNotSays')} words={lead?.notSays ?? []} onChange={(list) => setWords('notSays', list)} />
+          <small>{t('leadWordsHint')}</small>
+        </>
+      )}
     </>
+  );
+}
+
+/** No guard at all when nothing is left of it (the phrase leads whenever it answers). */
+const orNone = (lead: PhraseLead): PhraseLead | undefined => (Object.keys(lead).length ? lead : undefined);
+
+/** Words split by spaces, commas or 、 (as agents list them), blanks and repeats left out. */
+export const splitWords = (text: string): string[] => [...new Set(text.split(/[\s,，、;；|｜]+/).map((w) => w.trim()).filter(Boolean))];
+
+/**
+ * A word guard typed as a line of words: the text is the agent's own while they type (a trailing space or comma
+ * stays), the list goes to the phrase.
+ */
+function WordsField({ label, words, onChange }: { label: string; words: readonly string[]; onChange(words: string[]): void }) {
+  const [text, setText] = useState(words.join(' '));
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        value={text}
+        onChange={(e) => {
+          setText(e.target.value);
+          onChange(splitWords(e.target.value));
+        }}
+      />
+    </label>
   );
 }
 

@@ -16,7 +16,7 @@ import { validatePhrase, type PhraseProblem } from '../phrases/phrase-validation
 import { titleFrom } from '../phrases/phrase-title';
 
 export { titleFrom } from '../phrases/phrase-title';
-import { PhrasePackSchema, type Phrase, type PhrasePack, type Stage } from '../shared/schema';
+import { PhrasePackSchema, type Phrase, type PhraseLead, type PhrasePack, type Stage } from '../shared/schema';
 import { parseJsonFile, type FileResult } from './file-result';
 
 export type ImportFormat = 'json-pack' | 'csv' | 'qianniu-csv';
@@ -37,6 +37,9 @@ export interface ImportRow {
   variants?: string[];
   code?: string;
   tags: string[];
+  /** The buyer intents it answers and when it may lead the suggestions (JSON packs only, #32). */
+  intents?: string[];
+  lead?: PhraseLead;
 }
 
 /** `team`: the file is a team pack (it has a packVersion): it is merged as one (team-pack.ts), not row by row. */
@@ -114,6 +117,8 @@ function readJsonPack(text: string): ReadResult {
       ...(p.variants?.length ? { variants: p.variants } : {}),
       code: p.code,
       tags: p.tags,
+      ...(p.intents ? { intents: p.intents } : {}),
+      ...(p.lead ? { lead: p.lead } : {}),
     })),
   };
 }
@@ -322,7 +327,7 @@ export function planImport(
     }
     // The CSV formats have no column for other wordings: an update from one keeps the stored ones.
     const variants = read.format === 'json-pack' ? row.variants?.map((v) => v.trim()).filter(Boolean) : existing?.variants;
-    const draft = { id, stageId, title, body, ...(variants?.length ? { variants } : {}), code, tags: row.tags };
+    const draft = { id, stageId, title, body, ...(variants?.length ? { variants } : {}), code, tags: row.tags, ...suggestFieldsOf(row, existing) };
     const owner = code ? codeOwner.get(code) : undefined;
     const knownStages = create ? new Set([...stageIds, create.id]) : stageIds;
     const problems = [
@@ -405,9 +410,20 @@ function resolveRowStages(read: Extract<ReadResult, { ok: true }>, stages: reado
   return { resolved, groups, fileStages, pendingStages, titleRowsInFile };
 }
 
+/**
+ * The intents and lead guard a row gives the phrase (#32): a JSON pack's own; a file without them (the CSV formats,
+ * a pack exported before they existed) keeps the stored phrase's, so an import never strips a guard.
+ */
+function suggestFieldsOf(row: ImportRow, existing: Phrase | undefined): Pick<Phrase, 'intents' | 'lead'> {
+  const intents = row.intents ?? existing?.intents;
+  const lead = row.lead ?? existing?.lead;
+  return { ...(intents ? { intents } : {}), ...(lead ? { lead } : {}) };
+}
+
 /** A planned row that changes nothing of the stored phrase it matched. */
-function storedAlready(existing: Phrase, draft: { stageId: string; title: string; body: string; variants?: string[]; code?: string; tags: string[] }): boolean {
+function storedAlready(existing: Phrase, draft: { stageId: string; title: string; body: string; variants?: string[]; code?: string; tags: string[] } & Pick<Phrase, 'intents' | 'lead'>): boolean {
   return (
+    JSON.stringify([existing.intents, existing.lead]) === JSON.stringify([draft.intents, draft.lead]) &&
     existing.stageId === draft.stageId &&
     existing.title === draft.title &&
     existing.body === draft.body &&
@@ -428,7 +444,7 @@ export function schemaProblems(draft: { tags: string[] }): PhraseProblem[] {
 
 // ── writing ───────────────────────────────────────────────────────────────────────────────────────────────
 
-type ExportPhrase = Pick<Phrase, 'id' | 'stageId' | 'title' | 'body' | 'code' | 'tags'> & Partial<Pick<Phrase, 'variants'>>;
+type ExportPhrase = Pick<Phrase, 'id' | 'stageId' | 'title' | 'body' | 'code' | 'tags'> & Partial<Pick<Phrase, 'variants' | 'intents' | 'lead'>>;
 
 export function exportJsonPack(stages: readonly Stage[], phrases: readonly ExportPhrase[], name = '导出的短语'): string {
   const pack = {
@@ -437,7 +453,12 @@ export function exportJsonPack(stages: readonly Stage[], phrases: readonly Expor
     id: 'export',
     name,
     stages,
-    phrases: phrases.map(({ id, stageId, title, body, variants, code, tags }) => ({ id, stageId, title, body, ...(variants?.length ? { variants } : {}), ...(code ? { code } : {}), tags })),
+    phrases: phrases.map(({ id, stageId, title, body, variants, code, tags, intents, lead }) => ({
+      ...{ id, stageId, title, body, ...(variants?.length ? { variants } : {}), ...(code ? { code } : {}), tags },
+      // What it answers and when it may lead (#32), so a pack moved between libraries keeps its guards.
+      ...(intents ? { intents } : {}),
+      ...(lead ? { lead } : {}),
+    })),
   };
   return JSON.stringify(PhrasePackSchema.parse(pack), null, 1);
 }

@@ -154,6 +154,7 @@ export function planPackUpdate(
     const variants = f.variants?.map((v) => v.trim()).filter(Boolean);
     const wording: Wording = { stageId: stageOf.id(f.stageId), title: f.title.trim(), body: f.body.trim(), ...(variants?.length ? { variants } : {}), code, tags: f.tags };
     const hash = wordingHash(wording);
+    const guards = guardsOf(f);
     const refuse = (problems: PhraseProblem[]) => {
       plan.invalid.push({ row: i + 1, title: wording.title, problems });
       refused.add(f.id);
@@ -164,7 +165,7 @@ export function planPackUpdate(
       const match = (direct && matchable(direct) ? direct : undefined) ?? (code ? loose.get(`${code}\u0000${wording.title}`) : undefined);
       if (match && !claimed.has(match.id)) {
         claimed.add(match.id);
-        if (wordingHash(match) === hash) return void plan.unchanged.push({ id: match.id, ref: f.id, hash });
+        if (wordingHash(match) === hash && sameGuards(match, guards)) return void plan.unchanged.push({ id: match.id, ref: f.id, hash });
         if (!options.pristine?.(match)) {
           return void plan.kept.push({ id: match.id, title: match.title, reason: 'edited', packChanged: true, ref: f.id, hash, wording: { id: match.id, ...wording, order: i } });
         }
@@ -180,7 +181,7 @@ export function planPackUpdate(
     if (mine?.pack && editedHere(mine)) {
       return void plan.kept.push({ id, title: mine.title, reason: 'edited', packChanged: mine.pack.hash !== hash, ref: f.id, hash, wording: { id, ...wording, order: i } });
     }
-    if (mine?.pack && mine.pack.hash === hash) return void plan.unchanged.push({ id, ref: f.id, hash, stamped: mine.pack.id === info.id && mine.pack.ref === f.id && mine.pack.version === info.version });
+    if (mine?.pack && mine.pack.hash === hash && sameGuards(mine, guards)) return void plan.unchanged.push({ id, ref: f.id, hash, stamped: mine.pack.id === info.id && mine.pack.ref === f.id && mine.pack.version === info.version });
     const owner = code ? codeOwner.get(code) : undefined;
     const clash = code ? fileCodes.get(code) : undefined;
     const problems = [
@@ -190,7 +191,7 @@ export function planPackUpdate(
     ];
     if (problems.length) return refuse(problems);
     if (code) fileCodes.set(code, wording.title);
-    const planned: PackPhrasePlan = { row: i + 1, phrase: { id, ...wording, order: i }, existing: mine, ref: f.id, hash };
+    const planned: PackPhrasePlan = { row: i + 1, phrase: { id, ...wording, ...(guards ?? guardsOf(mine)), order: i }, existing: mine, ref: f.id, hash };
     (mine ? plan.updated : plan.added).push(planned);
     neededStages.add(wording.stageId);
   });
@@ -213,6 +214,18 @@ function foundReleased(plan: PackUpdatePlan, found: { stored: Phrase; ref: strin
   else plan.kept.push({ id: stored.id, title: stored.title, reason: 'edited', packChanged: true, ref, hash, wording });
   return true;
 }
+
+/**
+ * What a pack phrase answers and when it may lead (#32), or undefined when the file says neither (a pack written
+ * before they existed: the phrase keeps the ones it has). Not part of the wording hash, so a guard the lead changes
+ * is applied without the phrase counting as reworded.
+ */
+function guardsOf(p: Pick<Phrase, 'intents' | 'lead'> | undefined): Pick<Phrase, 'intents' | 'lead'> | undefined {
+  if (!p?.intents && !p?.lead) return undefined;
+  return { ...(p.intents ? { intents: p.intents } : {}), ...(p.lead ? { lead: p.lead } : {}) };
+}
+const sameGuards = (p: Phrase, guards: Pick<Phrase, 'intents' | 'lead'> | undefined) =>
+  !guards || JSON.stringify([p.intents, p.lead]) === JSON.stringify([guards.intents, guards.lead]);
 
 /** Why a team pack file is not imported at all (a reserved id, an older version, another file of this version). */
 function packRefusal(info: TeamPackInfo, installed: InstalledPack | undefined, contentHash: string): string | undefined {
@@ -285,6 +298,7 @@ export function teamPackFile(info: TeamPackInfo, stages: readonly Stage[], phras
       ...(p.variants?.length ? { variants: p.variants } : {}),
       ...(p.code ? { code: p.code } : {}),
       tags: p.tags,
+      ...guardsOf(p),
     })),
   };
   return { ...file, contentHash: packContentHash(file) };

@@ -34,7 +34,22 @@ export type PhraseProblem =
   | { code: 'variant-repeats'; index: number }
   | { code: 'tag-too-long'; tag: string; max: number }
   | { code: 'too-many-tags'; max: number }
-  | { code: 'lead-hours' };
+  | { code: 'lead-hours' }
+  | { code: 'lead-word-too-long'; word: string; max: number }
+  | { code: 'too-many-lead-words'; max: number };
+
+/** The limits of a lead guard's word lists (schema.ts PhraseLeadSchema), worded before the record schema refuses them. */
+export const LEAD_WORD_MAX = 20;
+export const LEAD_WORDS_MAX = 40;
+function leadWordProblems(lead: PhraseLead | undefined): PhraseProblem[] {
+  const problems: PhraseProblem[] = [];
+  for (const list of [lead?.says ?? [], lead?.notSays ?? []]) {
+    const long = list.find((w) => [...w.trim()].length > LEAD_WORD_MAX);
+    if (long && !problems.length) problems.push({ code: 'lead-word-too-long', word: long, max: LEAD_WORD_MAX });
+    if (list.length > LEAD_WORDS_MAX) problems.push({ code: 'too-many-lead-words', max: LEAD_WORDS_MAX });
+  }
+  return problems;
+}
 
 /** Problems of a draft against the library (excluding the phrase itself when editing). Empty = valid. */
 export function validatePhrase(
@@ -68,6 +83,7 @@ export function validatePhrase(
   });
   const hours = draft.lead?.unpaidHours;
   if (hours && !(hours[0] >= 0 && hours[1] > hours[0])) problems.push({ code: 'lead-hours' });
+  problems.push(...leadWordProblems(draft.lead));
   if (!stageIds.has(draft.stageId)) problems.push({ code: 'unknown-stage', stageId: draft.stageId });
   return problems;
 }

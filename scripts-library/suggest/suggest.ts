@@ -194,10 +194,13 @@ export function suggestFor<P extends Suggestible>(message: string | undefined, p
   // The first must be allowed to lead. After it come the others that could have led here, in their order (the
   // next most likely answers), then those whose guard keeps them out of this situation (暂时离开 and 下班时间
   // after 我在的 for 人呢, not before 久等致歉).
+  // Of those kept out, the ones only the buyer's words kept out (久等致歉 when nobody waited) come before the ones
+  // that never lead here (咨询繁忙).
   const said = saidText(text);
   const allowed = top ? scored.map((s) => mayLead(s.phrase.lead, top.intent, ctx, said)) : [];
   const leadAt = allowed.indexOf(true);
-  const ordered = top ? [...scored.filter((_, i) => allowed[i]), ...scored.filter((_, i) => !allowed[i])] : scored;
+  const near = top ? scored.map((s, i) => !allowed[i] && mayLead(s.phrase.lead && { ...s.phrase.lead, says: undefined, notSays: undefined }, top.intent, ctx, said)) : [];
+  const ordered = top ? [...scored.filter((_, i) => allowed[i]), ...scored.filter((_, i) => near[i]), ...scored.filter((_, i) => !allowed[i] && !near[i])] : scored;
   const items: Suggestion<P>[] = ordered.map((s) => ({ kind: 'phrase', phrase: s.phrase, score: s.score }));
   // Sure: the phrase that leads answers the most likely intent, and answers the message with the probability asked.
   let sure = leadAt >= 0 && scored[leadAt]!.answersTop && scored[leadAt]!.base >= threshold;

@@ -30,27 +30,63 @@ const KINDS: [name: string, initials: string][] = [
   ['旗舰', 'qj'], ['轻薄', 'qb'], ['防水', 'fs'], ['升级版', 'sjb'], ['冬季', 'dj'], ['夏季', 'xj'], ['经典', 'jd'], ['限定', 'xd'],
 ];
 
-/** `n` distinct phrases; the first ones are the default pack's own (ids, codes, pack order) when `withPack`. */
-export function syntheticPhrases(n: number, seed = 7, withPack = false): SearchablePhrase[] {
-  const rand = mulberry32(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-  const usage = () => ({ pinned: rand() < 0.01, useCount: Math.floor(rand() * 20), lastUsedAt: Date.now() - Math.floor(rand() * 60) * 86_400_000 });
-  const src = pack.phrases;
+/** FNV-1a of a string: a phrase's own seed from the corpus seed and its id. */
+function fnv(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** A pack phrase as the corpus reads it. */
+export type PackPhrase = Pick<(typeof pack.phrases)[number], 'id' | 'stageId' | 'title' | 'body'> & { code?: string; tags?: string[] };
+/** How far along the pack a phrase's partner (the first half of whose body some variants borrow) is drawn from. */
+const PARTNER_SPAN = 7;
+
+/**
+ * `n` distinct phrases; the first ones are the default pack's own (ids, codes, pack order) when `withPack`. Each
+ * pack phrase draws its variants from its own stream (seeded by the corpus seed and its id), and the variants are
+ * taken a round at a time in pack order, so adding or removing a pack phrase leaves every other phrase's variants
+ * as they were: only the new phrase's own variants come in (and the last round's tail moves). One shared stream
+ * would reshuffle the whole library for every phrase added. A prefix of a larger library is the smaller one.
+ */
+export function syntheticPhrases(n: number, seed = 7, withPack = false, src: readonly PackPhrase[] = pack.phrases): SearchablePhrase[] {
+  const streams = src.map((p) => mulberry32(fnv(`${seed}:${p.id}`)));
   const out: SearchablePhrase[] = [];
   const seen = new Set<string>();
   const codes = new Set<string>();
+  const usage = (rand: () => number) => ({ pinned: rand() < 0.01, useCount: Math.floor(rand() * 20), lastUsedAt: Date.now() - Math.floor(rand() * 60) * 86_400_000 });
   if (withPack) {
     for (const [order, p] of src.entries()) {
       if (out.length >= n) break;
-      out.push({ ...p, tags: p.tags ?? [], order, ...usage() });
+      out.push({ ...p, tags: p.tags ?? [], order, ...usage(streams[order]!) });
       seen.add(`${p.title}\n${p.body}`);
       if (p.code) codes.add(p.code);
     }
   }
-  for (let tries = 0; out.length < n; tries++) {
-    if (tries > n * 20) throw new Error(`only ${out.length} distinct phrases for ${n}`);
-    const a = pick(src);
-    const b = pick(src);
+  for (let round = 0; out.length < n; round++) {
+    if (round > n) throw new Error(`only ${out.length} distinct phrases for ${n}`);
+    for (let j = 0; j < src.length && out.length < n; j++) {
+      const variant = drawVariant(src, j, streams[j]!, seen);
+      if (!variant) continue;
+      const candidate = variant.a.code ? `${variant.a.code}${variant.ki}${variant.pi}` : undefined;
+      const code = candidate && !codes.has(candidate) ? candidate : undefined;
+      if (code) codes.add(code);
+      const { a, title, body } = variant;
+      out.push({ id: `p${out.length}`, stageId: a.stageId, title, body, code, tags: a.tags ?? [], ...usage(streams[j]!) });
+    }
+  }
+  return out;
+}
+
+/** Pack phrase j's next variant not yet in the library (a few draws from its stream), or none this round. */
+function drawVariant(src: readonly PackPhrase[], j: number, rand: () => number, seen: Set<string>) {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const a = src[j]!;
+  for (let tries = 0; tries < 8; tries++) {
+    // The partner is one of the phrases just before it (just after, for the first few), never wrapping round the
+    // pack's end: a phrase added to the pack is a partner only to the few that follow it.
+    const step = 1 + Math.floor(rand() * PARTNER_SPAN);
+    const b = src[j >= PARTNER_SPAN ? j - step : j + step]!;
     const [product, pi] = pick(PRODUCTS);
     const [kind, ki] = pick(KINDS);
     const item = `${kind}${product}`;
@@ -59,10 +95,7 @@ export function syntheticPhrases(n: number, seed = 7, withPack = false): Searcha
     const key = `${title}\n${body}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const candidate = a.code ? `${a.code}${ki}${pi}` : undefined;
-    const code = candidate && !codes.has(candidate) ? candidate : undefined;
-    if (code) codes.add(code);
-    out.push({ id: `p${out.length}`, stageId: a.stageId, title, body, code, tags: a.tags ?? [], ...usage() });
+    return { a, title, body, pi, ki };
   }
-  return out;
+  return undefined;
 }

@@ -47,7 +47,7 @@ describe('the phrase editor: intents and lead guard', { timeout: 60_000 }, () =>
     await userEvent.click(within(form).getByRole('button', { name: '保存' }));
     await waitFor(async () => expect((await db.phrases.get('followup-late-shipping'))?.tags).toContain('致歉'));
     const saved = (await db.phrases.get('followup-late-shipping'))!;
-    expect(saved.lead).toEqual({ intents: ['ship-urge'], says: expect.arrayContaining(['还没发', '催']) });
+    expect(saved.lead).toEqual({ intents: ['ship-urge'], says: expect.arrayContaining(['还没发', '天了']) });
     expect(saved.intents).toEqual(['ship-urge']);
   });
 
@@ -77,4 +77,39 @@ describe('the phrase editor: intents and lead guard', { timeout: 60_000 }, () =>
     expect(saved.intents).toEqual(['will-pay']);
     expect(saved.lead).toEqual({ unpaidHours: [36, 60] });
   });
+
+  it("shows a phrase's word guards, keeps them across a change of mode, and saves the words the agent types", async () => {
+    const form = await editRow('花呗分期');
+    const says = within(form).getByLabelText('只在买家说到这些词时排第一');
+    expect(says).toHaveValue('花呗 huabei');
+    await userEvent.selectOptions(within(form).getByLabelText('何时可以排第一'), 'intents');
+    expect(within(form).getByLabelText('只在买家说到这些词时排第一')).toHaveValue('花呗 huabei');
+    await userEvent.clear(within(form).getByLabelText('买家说到这些词时不排第一'));
+    await userEvent.type(within(form).getByLabelText('买家说到这些词时不排第一'), '白条，先用后付 额度不够');
+    await userEvent.click(within(form).getByRole('button', { name: '保存' }));
+    await waitFor(async () => expect((await db.phrases.get('order-huabei'))?.lead).toEqual({ intents: ['pay-method'], says: ['花呗', 'huabei'], notSays: ['白条', '先用后付', '额度不够'] }));
+  });
+
+  it('clearing the words leaves no guard; an over-long word is refused in Chinese', async () => {
+    const form = await editRow('花呗分期');
+    await userEvent.clear(within(form).getByLabelText('只在买家说到这些词时排第一'));
+    await userEvent.type(within(form).getByLabelText('只在买家说到这些词时排第一'), '这是一个超过二十个字的很长很长很长很长的词语');
+    await userEvent.click(within(form).getByRole('button', { name: '保存' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('超过 20 字');
+    await userEvent.clear(within(form).getByLabelText('只在买家说到这些词时排第一'));
+    await userEvent.clear(within(form).getByLabelText('买家说到这些词时不排第一'));
+    await userEvent.click(within(form).getByRole('button', { name: '保存' }));
+    await waitFor(() => expect(screen.queryByRole('form', { name: '编辑短语' })).toBeNull());
+    expect((await db.phrases.get('order-huabei'))?.lead).toBeUndefined();
+  });
+
+  it('never-leads drops the word guards (there is nothing left for them to limit)', async () => {
+    const again = await editRow('支付方式');
+    expect(within(again).getByLabelText('买家说到这些词时不排第一')).toHaveValue('白条 先用后付 货到付款 到付 月付');
+    await userEvent.selectOptions(within(again).getByLabelText('何时可以排第一'), 'never');
+    expect(within(again).queryByLabelText('买家说到这些词时不排第一')).toBeNull();
+    await userEvent.click(within(again).getByRole('button', { name: '保存' }));
+    await waitFor(async () => expect((await db.phrases.get('order-pay-methods'))?.lead).toEqual({ intents: [] }));
+  });
 });
+

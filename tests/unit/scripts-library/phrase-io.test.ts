@@ -319,3 +319,50 @@ describe('importRowId: the id a new imported phrase gets', () => {
     expect(importRowId({ ...row, ...change })).not.toBe(importRowId(row));
   });
 });
+
+describe('what a phrase answers and when it may lead travel with it (#32 item 2)', () => {
+  const guarded = {
+    ...await0,
+    id: 'user-pay-later',
+    stageId: 'order',
+    title: '先用后付（本店）',
+    body: '亲，本店支持先用后付，付款页选择即可。',
+    intents: ['pay-method'],
+    lead: { says: ['先用后付', '月付'], notSays: ['花呗'] },
+  };
+
+  it('a JSON pack export holds them and an import into another library restores them', async () => {
+    await db.phrases.put(guarded);
+    const bytes = utf8(exportJsonPack(await listStages(db), [guarded]));
+    await db.phrases.delete(guarded.id);
+    const p = await plan(bytes);
+    expect(p.added.map((a) => a.phrase)).toEqual([expect.objectContaining({ intents: ['pay-method'], lead: { says: ['先用后付', '月付'], notSays: ['花呗'] } })]);
+    await applyImport(db, p);
+    expect(await db.phrases.get(guarded.id)).toMatchObject({ intents: ['pay-method'], lead: { says: ['先用后付', '月付'], notSays: ['花呗'] } });
+  });
+
+  it('a JSON pack that changes only a guard updates the phrase; one without guards keeps the stored ones', async () => {
+    await db.phrases.put(guarded);
+    const stages = await listStages(db);
+    const changed = await plan(utf8(exportJsonPack(stages, [{ ...guarded, lead: { says: ['先用后付'] } }])));
+    expect(changed.updated.map((u) => u.phrase.lead)).toEqual([{ says: ['先用后付'] }]);
+    const bare = await plan(utf8(exportJsonPack(stages, [{ ...guarded, intents: undefined, lead: undefined }])));
+    expect(bare.updated).toEqual([]);
+    expect(bare.duplicates).toHaveLength(1);
+  });
+
+  it('a CSV update rewords a phrase without stripping its guard (CSV has no column for it)', async () => {
+    const csv = '\ufeff阶段,标题,快捷编码,内容,标签\r\n物流,发货延迟致歉,,"亲，实在抱歉，您的订单要晚一天发出。",\r\n';
+    await applyImport(db, await plan(utf8(csv)));
+    const saved = (await db.phrases.get('followup-late-shipping'))!;
+    expect(saved.body).toBe('亲，实在抱歉，您的订单要晚一天发出。');
+    expect(saved.lead).toMatchObject({ intents: ['ship-urge'], says: expect.arrayContaining(['还没发']) });
+  });
+
+  it('a pack whose guard holds an unknown intent or an over-long word is refused with a reason', () => {
+    const file = (lead: unknown) => utf8(JSON.stringify({ format: 'kefu-phrase-pack', version: 1, id: 'x', name: 'x', stages: [{ id: 'order', name: '下单', order: 1, color: '#000000', builtin: true }], phrases: [{ id: 'a', stageId: 'order', title: 't', body: 'b', tags: [], lead }] }));
+    expect(readImportFile(file({ intents: ['no-such-intent'] }))).toMatchObject({ ok: false });
+    expect(readImportFile(file({ says: ['这是一个超过二十个字的很长很长很长很长的词语'] }))).toMatchObject({ ok: false });
+    expect(readImportFile(file({ says: ['白条'] }))).toMatchObject({ ok: true });
+  });
+});

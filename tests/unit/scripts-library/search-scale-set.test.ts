@@ -3,6 +3,7 @@
  * each kind, and every query has a right answer in the smallest library it is scored on (1k ⊂ 10k ⊂ 100k).
  */
 import { describe, expect, it } from 'vitest';
+import pack from '../../../scripts-library/packs/default.json';
 import { syntheticPhrases } from '../../bench/corpus';
 import { answerableRows, answersScale, scaleQueries, scoreScale } from '../../fixtures/search-queries/scale-score';
 
@@ -36,4 +37,16 @@ describe('the shop-scale labelled set', () => {
     const shoes = { ...tea, query: '补货跑鞋', product: '跑鞋' };
     expect(answerableRows([tea, shoes], ['缺货补货中·礼盒装茶叶', '缺货补货中']).map((r) => r.query)).toEqual(['补货茶叶']);
   });
+
+  it('keeps every other phrase\'s variants when a pack phrase is added (each draws from its own stream)', () => {
+    const added = { id: 'order-pay-later', stageId: 'order', title: '先用后付', body: '亲，付款方式以付款页显示为准。', code: 'xyhf', tags: ['支付'] };
+    const key = (p: { title: string; body: string }) => `${p.title}\n${p.body}`;
+    const before = syntheticPhrases(3000, 7, true);
+    const after = new Set(syntheticPhrases(3000 + 30, 7, true, [...pack.phrases, added]).map(key));
+    // All of `before` is still there but the last round's tail (n grows by the new phrase's own ≈ 21 variants); one
+    // shared stream kept none.
+    const lost = before.filter((p) => !after.has(key(p)));
+    expect(lost.length).toBeLessThanOrEqual(20);
+  });
 });
+

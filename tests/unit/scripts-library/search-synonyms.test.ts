@@ -32,7 +32,7 @@ describe('the default synonym table', () => {
     ['七天无理由', 'aftersales-policy'],
     ['砍价', 'pricing-decline'],
     ['退钱', 'aftersales-refund-time'],
-    ['白条', 'order-huabei'],
+    ['白条', 'order-pay-other'],
   ])('%s → %s first', (q, id) => {
     expect(top(q)?.id).toBe(id);
   });

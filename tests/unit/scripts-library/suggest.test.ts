@@ -98,11 +98,12 @@ describe('suggested replies answer the question asked (#32)', () => {
     expect(first('我女儿三岁 一米 穿几码')).not.toBe('product-size-by-body');
   });
 
-  it('花呗分期 answers only a 花呗 question; 白条, 先用后付 and 货到付款, which the pack cannot answer, get no sure suggestion', () => {
-    for (const m of ['京东白条能用吗', '支持货到付款不', '可以先用后付嘛']) {
-      expect(suggestFor(m, phrases).sure, m).toBe(false);
-      expect(suggestReplies(m, phrases).every((s) => s.maybe), m).toBe(true);
+  it('花呗分期 answers only a 花呗 question; 白条, 先用后付 and 货到付款 get 其他付款方式 (the payment page decides), never 花呗分期', () => {
+    for (const m of ['京东白条能用吗', '支持货到付款不', '可以先用后付嘛', '抖音月付可以吗']) {
+      expect(first(m), m).toBe('order-pay-other');
+      expect(suggestFor(m, phrases).sure, m).toBe(true);
     }
+    expect(first('退回去能到付吗')).not.toBe('order-pay-other');
     expect(first('花呗可以分期吗')).toBe('order-huabei');
     expect(['order-pay-methods', 'order-huabei']).toContain(first('支持分期付款吗'));
   });

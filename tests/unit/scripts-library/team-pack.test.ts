@@ -5,7 +5,7 @@ import type { InstalledPack, Phrase, PhrasePack, Stage } from '../../../scripts-
 
 const stages: Stage[] = [{ id: 'logistics', name: '物流', order: 10, color: '#0f766e', builtin: true }];
 
-function pack(version: number, phrases: { id: string; title: string; body: string; code?: string; stageId?: string }[], extraStages: Stage[] = []): PhrasePack {
+function pack(version: number, phrases: { id: string; title: string; body: string; code?: string; stageId?: string; intents?: string[]; lead?: Phrase['lead'] }[], extraStages: Stage[] = []): PhrasePack {
   return {
     format: 'kefu-phrase-pack',
     version: 1,
@@ -142,6 +142,21 @@ describe('team pack files', () => {
     expect(read.ok && read.team?.packVersion).toBe(2);
     const again = planOf(read.ok ? read.team! : v1, lib, record(planOf(v1, [])));
     expect(again.unchanged.length).toBe(3);
+  });
+
+  it('carries what each phrase answers and when it may lead; a new version changing only a guard updates it (#32)', () => {
+    const late = { intents: ['ship-urge'], lead: { intents: ['ship-urge'], says: ['还没发', '催'] } };
+    const guarded = pack(1, v1.phrases.map((p) => (p.id === 'late' ? { ...p, ...late } : p)));
+    const lib = apply([], planOf(guarded, []));
+    expect(lib.find((p) => p.pack?.ref === 'late')).toMatchObject(late);
+    const file = teamPackFile({ id: 'team-a', name: '售前组话术', author: '组长小王', version: 2 }, stages, lib);
+    expect(file.phrases.find((p) => p.id === 'late')).toMatchObject(late);
+    const read = readImportFile(new TextEncoder().encode(JSON.stringify(file)));
+    expect(read.ok && read.team?.phrases.find((p) => p.id === 'late')).toMatchObject(late);
+    const narrower = { ...file, phrases: file.phrases.map((p) => (p.id === 'late' ? { ...p, lead: { ...late.lead, notSays: ['预售'] } } : p)) };
+    const plan = planOf(narrower, lib, record(planOf(guarded, [])));
+    expect(plan.updated.map((u) => [u.ref, u.phrase.lead])).toEqual([['late', { ...late.lead, notSays: ['预售'] }]]);
+    expect(plan.unchanged.length).toBe(2);
   });
 
   it('a plain export (no packVersion) is not a team pack', () => {

@@ -328,3 +328,32 @@ describe('v10 (#32: lead guards that read the buyer\'s words)', () => {
     db.close();
   });
 });
+
+describe('v11 (#32, fourth round: more word guards, two new default phrases)', () => {
+  it('renews the guards v10 gave, keeps one the agent changed, and adds 其他付款方式 and 不支持无理由退换的商品', async () => {
+    const name = freshName();
+    const old = new KefuDB(name, 10);
+    await old.open();
+    const row = (id: string, lead: unknown) => {
+      const p = defaultPack.phrases.find((x) => x.id === id)!;
+      const { lead: _l, ...rest } = p as typeof p & { lead?: unknown };
+      return { ...rest, tags: p.tags ?? [], pinned: false, useCount: 4, origin: 'default', createdAt: 1, updatedAt: 1, ...(lead ? { lead } : {}) };
+    };
+    // 付款失败 as v10 gave it (no guard); 当天发货 as v10 gave it (never leads); 婉拒议价 the agent made never lead.
+    await old.table('phrases').bulkAdd([row('order-pay-fail', undefined), row('logistics-ship-today', { intents: [] }), row('pricing-decline', { intents: [] })]);
+    await old.table('settings').add({ key: 'installedPack:default', value: 1 });
+    old.close();
+
+    const db = new KefuDB(name);
+    await db.open();
+    // No "pay again" to a buyer whose money was taken; 当天发货 may lead a buyer who asks about today.
+    expect((await db.phrases.get('order-pay-fail'))?.lead).toMatchObject({ notSays: expect.arrayContaining(['扣钱']) });
+    expect((await db.phrases.get('logistics-ship-today'))?.lead).toMatchObject({ intents: ['ship-when'], says: expect.arrayContaining(['今天']) });
+    expect((await db.phrases.get('pricing-decline'))?.lead).toEqual({ intents: [] });
+    expect(await db.phrases.get('order-pay-other')).toMatchObject({ origin: 'default', intents: ['pay-method'], lead: { says: expect.arrayContaining(['白条', '先用后付']) } });
+    expect(await db.phrases.get('aftersales-policy-exempt')).toMatchObject({ origin: 'default', intents: ['return-policy'] });
+    for (const r of await db.phrases.toArray()) expect(PhraseSchema.safeParse(r).error?.issues ?? []).toEqual([]);
+    expect((await db.phrases.get('order-pay-fail'))?.useCount).toBe(4);
+    db.close();
+  });
+});
