@@ -13,7 +13,7 @@
 import type { RuleCategory } from '../shared/schema';
 import { trainLinear, type TrainOptions } from '../shared/linear-model';
 import { normalizeBoth } from './normalize';
-import { readUnit, type IntentModel, type IntentReader, type StoredIntentModel } from './intent-reader';
+import { draftReading, readSpan, readUnit, type DraftReading, type IntentModel, type IntentReader, type StoredIntentModel } from './intent-reader';
 
 export const NONE = 'none';
 
@@ -126,8 +126,11 @@ let recent = new Map<string, number[]>();
 let older = new Map<string, number[]>();
 const RECENT = 4096; // a 5,000-character draft is about a thousand units: all of them stay
 
-/** The model's posterior for one unit's text (per label, in `model.labels` order), memoised. */
-export function unitPosterior(model: IntentReader, text: string): number[] {
+/**
+ * The model's posterior for one unit's text (per label, in `model.labels` order), memoised. `span`: where the text
+ * sits in a draft read once (draftReading), to read it from there instead of normalising it again.
+ */
+export function unitPosterior(model: IntentReader, text: string, span?: { reading: DraftReading; start: number; end: number }): number[] {
   if (recentModel !== model) {
     recent.clear();
     older.clear();
@@ -137,7 +140,7 @@ export function unitPosterior(model: IntentReader, text: string): number[] {
   if (p) return p;
   p = older.get(text);
   if (!p) {
-    const read = readUnit(model, text);
+    const read = span ? readSpan(model, span.reading, span.start, span.end) : readUnit(model, text);
     p = read.known ? read.p : model.labels.map((l) => (l === NONE ? 1 : 0));
   }
   if (recent.size >= RECENT) {
@@ -155,8 +158,9 @@ let recentModel: IntentReader | undefined;
 export function guessesFor(model: IntentReader, draft: string, min: number, cs: readonly Span[] = clauses(draft)): IntentGuess[] {
   const out: IntentGuess[] = [];
   const none = model.labels.indexOf(NONE);
+  const reading = draftReading(draft);
   for (const u of units(draft, cs)) {
-    const p = unitPosterior(model, draft.slice(u.start, u.end));
+    const p = unitPosterior(model, draft.slice(u.start, u.end), reading && { reading, start: u.start, end: u.end });
     const harm = 1 - p[none]!;
     if (harm < min) continue;
     let best = -1;
