@@ -106,6 +106,7 @@ async function reviveOrKeep(kept: GuardCache, rules: readonly Rule[]): Promise<v
   const key = rulesKey(rules);
   const form = await kept.get(key);
   if (looksCompiled(form)) return checkWithCompiled(rules, reviveCompiled(form));
+  performance.mark('kefu:guard-none-kept'); // this wake compiles the rules (read by tests/tools/wake-profile.mjs)
   setTimeout(() => void kept.put(key, compiledFor(rules)), 0);
 }
 
