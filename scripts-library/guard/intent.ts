@@ -132,10 +132,28 @@ let older = new Map<string, number[]>();
 const RECENT = 4096; // a 5,000-character draft is about a thousand units: all of them stay
 
 /**
- * The model's posterior for one unit's text (per label, in `model.labels` order), memoised. `span`: where the text
- * sits in a draft read once (draftReading), to read it from there instead of normalising it again.
+ * A draft whose units are read. Its reading (draftReading, the whole draft normalised) is made once more than
+ * OWN_READS of its units were not memoised (null: it has none): a keystroke's check finds all but the two or three
+ * units of the clause it changed in the memo, and normalising those alone is less work.
  */
-export function unitPosterior(model: IntentReader, text: string, span?: { reading: DraftReading; start: number; end: number }): number[] {
+interface DraftSource {
+  draft: string;
+  misses: number;
+  reading?: DraftReading | null;
+}
+const OWN_READS = 4;
+
+/** A unit of a draft read from the draft's reading when it has one, else on its own. */
+function readIn(model: IntentReader, { source, start, end }: { source: DraftSource; start: number; end: number }): { p: number[]; known: number } {
+  if (source.reading === undefined && ++source.misses > OWN_READS) source.reading = draftReading(source.draft) ?? null;
+  return source.reading ? readSpan(model, source.reading, start, end) : readUnit(model, source.draft.slice(start, end));
+}
+
+/**
+ * The model's posterior for one unit's text (per label, in `model.labels` order), memoised. `span`: where the text
+ * sits in a draft, to read it from the draft normalised once instead of normalising it again (a paste: every unit new).
+ */
+export function unitPosterior(model: IntentReader, text: string, span?: { source: DraftSource; start: number; end: number }): number[] {
   if (recentModel !== model) {
     recent.clear();
     older.clear();
@@ -145,7 +163,7 @@ export function unitPosterior(model: IntentReader, text: string, span?: { readin
   if (p) return p;
   p = older.get(text);
   if (!p) {
-    const read = span ? readSpan(model, span.reading, span.start, span.end) : readUnit(model, text);
+    const read = span ? readIn(model, span) : readUnit(model, text);
     p = read.known ? read.p : model.labels.map((l) => (l === NONE ? 1 : 0));
   }
   if (recent.size >= RECENT) {
@@ -163,9 +181,9 @@ let recentModel: IntentReader | undefined;
 export function guessesFor(model: IntentReader, draft: string, min: number, cs: readonly Span[] = clauses(draft)): IntentGuess[] {
   const out: IntentGuess[] = [];
   const none = model.labels.indexOf(NONE);
-  const reading = draftReading(draft);
+  const source: DraftSource = { draft, misses: 0 };
   for (const u of units(draft, cs)) {
-    const p = unitPosterior(model, draft.slice(u.start, u.end), reading && { reading, start: u.start, end: u.end });
+    const p = unitPosterior(model, draft.slice(u.start, u.end), { source, start: u.start, end: u.end });
     const harm = 1 - p[none]!;
     if (harm < min) continue;
     let best = -1;
