@@ -46,8 +46,9 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere: every dependency of a module is visible in its import list.
   imports: false,
-  // KEFU_SOURCEMAP=1: source maps, for reading what a bundle is made of (bundle analysis only).
-  vite: () => ({ ...(process.env.KEFU_SOURCEMAP ? { build: { sourcemap: true } } : {}), plugins: [asciiOnlyContentScripts()], define: { __KEFU_LOCAL__: JSON.stringify(local) } }),
+  // KEFU_SOURCEMAP=1: source maps, for reading what a bundle is made of; KEFU_NOMINIFY=1: unminified bundles, module
+  // by module (bundle analysis only: tests/tools/wake-profile.mjs).
+  vite: () => ({ ...(process.env.KEFU_SOURCEMAP ? { build: { sourcemap: true } } : {}), ...(process.env.KEFU_NOMINIFY ? { build: { minify: false } } : {}), plugins: [asciiOnlyContentScripts()], define: { __KEFU_LOCAL__: JSON.stringify(local) } }),
   ...(local ? { outDirTemplate: `{{browser}}-mv{{manifestVersion}}-${e2eSites ? 'e2e-sites' : 'e2e'}` } : {}),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

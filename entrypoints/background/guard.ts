@@ -68,8 +68,15 @@ function createGuardChecker(db: KefuDB, kept: GuardCache): GuardCheck {
   // The model's reader from the last wake, read while the settings and rules are (guard-model.ts).
   const model = reviveOrKeepModel(kept);
   let rules: { base: readonly Rule[]; key: string; rules: readonly Rule[]; notes: Map<string, string>; ready: Promise<void> } | undefined;
+  // The first check's steps, as marks on the worker's clock (read by tests/tools/wake-profile.mjs).
+  let marked = false;
+  const mark = (name: string) => marked || performance.mark(`kefu:guard-${name}`);
+  void firstRead.then(() => mark('rules-read'));
+  void model.then(() => mark('model'));
   return async (text, site) => {
+    mark('asked');
     const [{ guardAllows }] = await Promise.all([getSettings(db), firstRead, model]);
+    mark('settings');
     const base = stored ?? DEFAULT_RULES;
     const key = JSON.stringify(guardAllows);
     if (!rules || key !== rules.key || base !== rules.base) {
@@ -78,9 +85,13 @@ function createGuardChecker(db: KefuDB, kept: GuardCache): GuardCheck {
       rules = { base, key, rules: effective, notes: new Map(base.map((r) => [r.id, r.note])), ready: reviveOrKeep(kept, effective) };
     }
     await rules.ready;
+    mark('compiled');
     const { notes } = rules;
     // A model hit keeps its confidence: the badge offers no 不再提示 on a sure 辱骂 guess.
-    return judgeDraft(text, rules.rules, { allows: judgeAllows(guardAllows), ...(site ? { site } : {}) }).map((h) => ({
+    const judged = judgeDraft(text, rules.rules, { allows: judgeAllows(guardAllows), ...(site ? { site } : {}) });
+    mark('judged');
+    marked = true;
+    return judged.map((h) => ({
       ...h,
       note: h.confidence === undefined ? (notes.get(h.ruleId) ?? '') : intentNote(h.confidence),
     }));
@@ -95,6 +106,7 @@ async function reviveOrKeep(kept: GuardCache, rules: readonly Rule[]): Promise<v
   const key = rulesKey(rules);
   const form = await kept.get(key);
   if (looksCompiled(form)) return checkWithCompiled(rules, reviveCompiled(form));
+  performance.mark('kefu:guard-none-kept'); // this wake compiles the rules (read by tests/tools/wake-profile.mjs)
   setTimeout(() => void kept.put(key, compiledFor(rules)), 0);
 }
 

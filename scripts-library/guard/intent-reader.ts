@@ -145,6 +145,10 @@ class RowList {
 }
 
 const QUOTED = /["“「『‘][^"”」』’]{1,40}["”」』’]/g;
+/** A character that opens a quote (QUOTED): a draft without one has no quoted words in any of its units. */
+const QUOTE_OPEN = /["“「『‘]/;
+/** What a unit's plain text must hold for namedFeatures to find anything. */
+const NAMED = /[a-z0-9?？吗呢么嘛]/;
 const scratch: Scratch = createScratch(64);
 const list = new RowList();
 
@@ -152,27 +156,28 @@ const list = new RowList();
 function unitRows(reader: IntentReader, clause: string): RowList {
   list.start(reader);
   const own = clause.replace(QUOTED, '，');
-  const name = (f: string) => list.add(reader.named.get(f) ?? -1);
-  if (own !== clause) name('m:quoted');
+  if (own !== clause) list.add(reader.named.get('m:quoted') ?? -1);
   const { plain, compact } = bothViews(own, scratch);
-  const codes = compact.codes;
-  const n = compact.text.length;
+  addRows(reader, compact.codes, 0, compact.text.length, plain.text);
+  return list;
+}
+
+/** The n-gram rows of compact codes [from, to), then the named ones of the unit's plain text, then its first character's. */
+function addRows(reader: IntentReader, codes: Uint16Array, from: number, to: number, text: string): void {
   let first = -1;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const c = codes[i]!;
     if (!isCjk(c)) continue;
     if (first < 0) first = c;
     list.add(rowOf(reader, c));
-    const next = i + 1 < n ? codes[i + 1]! : -1;
+    const next = i + 1 < to ? codes[i + 1]! : -1;
     if (!isCjk(next)) continue;
     list.add(rowOf(reader, c * P16 + next));
-    const third = i + 2 < n ? codes[i + 2]! : -1;
+    const third = i + 2 < to ? codes[i + 2]! : -1;
     if (isCjk(third)) list.add(rowOf(reader, c * P32 + next * P16 + third));
   }
-  const text = plain.text;
-  if (/[a-z0-9?？吗呢么嘛]/.test(text)) namedFeatures(text, name);
+  if (NAMED.test(text)) namedFeatures(text, (f) => list.add(reader.named.get(f) ?? -1));
   if (first >= 0) list.add(rowOf(reader, FIRST + first));
-  return list;
 }
 
 function namedFeatures(plain: string, name: (f: string) => void): void {
@@ -183,11 +188,48 @@ function namedFeatures(plain: string, name: (f: string) => void): void {
 }
 
 /**
+ * A draft normalised once for reading its units (a paste holds a thousand of them), when a unit's own views are
+ * exactly the draft's, cut at its offsets: every character normalises to one on its own (no context: no '.',
+ * which keepsDot decides by its neighbours), and no quote opens anywhere (quoted words are replaced per unit).
+ * Undefined otherwise: each unit is then normalised on its own (readUnit).
+ */
+export interface DraftReading {
+  /** The plain view's text: character i of the draft is character i of it. */
+  plain: string;
+  /** The compact view's codes, and per draft offset the first compact index at or after it. */
+  codes: Uint16Array;
+  at: Int32Array;
+}
+const draftScratch: Scratch = createScratch();
+export function draftReading(draft: string): DraftReading | undefined {
+  if (QUOTE_OPEN.test(draft)) return undefined;
+  const { plain, compact } = bothViews(draft, draftScratch);
+  if ('to' in plain || plain.codes.includes(46)) return undefined; // not one to one, or a '.'
+  const at = new Int32Array(draft.length + 1);
+  const { from } = compact;
+  for (let i = 0, j = 0; i <= draft.length; i++) {
+    while (j < from.length && from[j]! < i) j++;
+    at[i] = j;
+  }
+  return { plain: plain.text, codes: compact.codes.slice(), at };
+}
+
+/** readUnit of the draft's text [start, end), from its reading: the same rows in the same order, so the same numbers. */
+export function readSpan(reader: IntentReader, reading: DraftReading, start: number, end: number): { p: number[]; known: number } {
+  list.start(reader);
+  addRows(reader, reading.codes, reading.at[start]!, reading.at[end]!, reading.plain.slice(start, end));
+  return posteriorOf(reader, list);
+}
+
+/**
  * The posterior of every label for one unit's text (softmax), and whether the model knows any of its features:
  * what `posterior(model, features(text))` gives, computed as `posterior` does.
  */
 export function readUnit(reader: IntentReader, text: string): { p: number[]; known: number } {
-  const { rows, n } = unitRows(reader, text);
+  return posteriorOf(reader, unitRows(reader, text));
+}
+
+function posteriorOf(reader: IntentReader, { rows, n }: RowList): { p: number[]; known: number } {
   const K = reader.labels.length;
   if (z.length < K) z = new Float64Array(K);
   z.set(reader.bias);

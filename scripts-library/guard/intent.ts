@@ -13,7 +13,7 @@
 import type { RuleCategory } from '../shared/schema';
 import { trainLinear, type TrainOptions } from '../shared/linear-model';
 import { normalizeBoth } from './normalize';
-import { readUnit, type IntentModel, type IntentReader, type StoredIntentModel } from './intent-reader';
+import { draftReading, readSpan, readUnit, type DraftReading, type IntentModel, type IntentReader, type StoredIntentModel } from './intent-reader';
 
 export const NONE = 'none';
 
@@ -39,8 +39,6 @@ export interface IntentExample {
 }
 
 const CJK = /[\u3400-\u9fff]/;
-/** What ends a clause in a draft. Not ASCII '.', ':' or a single space: 微.信, ＶＸ：abc, 微 信 are one clause. */
-const CLAUSE_END = /[，,。！!？?；;\n~～…]/;
 
 const QUOTED = /["“「『‘][^"”」』’]{1,40}["”」』’]/g;
 
@@ -89,12 +87,19 @@ export interface Span {
   end: number;
 }
 
+/**
+ * What ends a clause in a draft, by code unit. Not ASCII '.', ':' or a single space: 微.信, ＶＸ：abc, 微 信 are one
+ * clause. (A regex test and a one-character string per character were a paste's clause split.)
+ */
+const ENDS_CLAUSE = new Uint8Array(65536);
+for (const ch of '，,。！!？?；;\n~～…') ENDS_CLAUSE[ch.charCodeAt(0)] = 1;
+
 /** A draft's clauses (offsets in the draft, end exclusive), empty ones left out. */
 export function clauses(draft: string): Span[] {
   const out: Span[] = [];
   let start = 0;
   for (let i = 0; i <= draft.length; i++) {
-    if (i < draft.length && !CLAUSE_END.test(draft[i]!)) continue;
+    if (i < draft.length && !ENDS_CLAUSE[draft.charCodeAt(i)]) continue;
     const text = draft.slice(start, i);
     const lead = text.length - text.trimStart().length;
     const trimmed = text.trim();
@@ -126,8 +131,29 @@ let recent = new Map<string, number[]>();
 let older = new Map<string, number[]>();
 const RECENT = 4096; // a 5,000-character draft is about a thousand units: all of them stay
 
-/** The model's posterior for one unit's text (per label, in `model.labels` order), memoised. */
-export function unitPosterior(model: IntentReader, text: string): number[] {
+/**
+ * A draft whose units are read. Its reading (draftReading, the whole draft normalised) is made once more than
+ * OWN_READS of its units were not memoised (null: it has none): a keystroke's check finds all but the two or three
+ * units of the clause it changed in the memo, and normalising those alone is less work.
+ */
+interface DraftSource {
+  draft: string;
+  misses: number;
+  reading?: DraftReading | null;
+}
+const OWN_READS = 4;
+
+/** A unit of a draft read from the draft's reading when it has one, else on its own. */
+function readIn(model: IntentReader, { source, start, end }: { source: DraftSource; start: number; end: number }): { p: number[]; known: number } {
+  if (source.reading === undefined && ++source.misses > OWN_READS) source.reading = draftReading(source.draft) ?? null;
+  return source.reading ? readSpan(model, source.reading, start, end) : readUnit(model, source.draft.slice(start, end));
+}
+
+/**
+ * The model's posterior for one unit's text (per label, in `model.labels` order), memoised. `span`: where the text
+ * sits in a draft, to read it from the draft normalised once instead of normalising it again (a paste: every unit new).
+ */
+export function unitPosterior(model: IntentReader, text: string, span?: { source: DraftSource; start: number; end: number }): number[] {
   if (recentModel !== model) {
     recent.clear();
     older.clear();
@@ -137,7 +163,7 @@ export function unitPosterior(model: IntentReader, text: string): number[] {
   if (p) return p;
   p = older.get(text);
   if (!p) {
-    const read = readUnit(model, text);
+    const read = span ? readIn(model, span) : readUnit(model, text);
     p = read.known ? read.p : model.labels.map((l) => (l === NONE ? 1 : 0));
   }
   if (recent.size >= RECENT) {
@@ -155,8 +181,9 @@ let recentModel: IntentReader | undefined;
 export function guessesFor(model: IntentReader, draft: string, min: number, cs: readonly Span[] = clauses(draft)): IntentGuess[] {
   const out: IntentGuess[] = [];
   const none = model.labels.indexOf(NONE);
+  const source: DraftSource = { draft, misses: 0 };
   for (const u of units(draft, cs)) {
-    const p = unitPosterior(model, draft.slice(u.start, u.end));
+    const p = unitPosterior(model, draft.slice(u.start, u.end), { source, start: u.start, end: u.end });
     const harm = 1 - p[none]!;
     if (harm < min) continue;
     let best = -1;

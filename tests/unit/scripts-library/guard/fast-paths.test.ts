@@ -10,7 +10,7 @@ import { looksCompiled, looksReader, modelKey, reviveCompiled, rulesKey } from '
 import { byStartLongest, type Candidate } from '../../../../scripts-library/guard/overlaps';
 import { defaultIntent, judgeDraft, SHIPPED_MODEL_TEXT, shippedReader, readShippedWith } from '../../../../scripts-library/guard/judge';
 import { features, train, units } from '../../../../scripts-library/guard/intent';
-import { homeSlot, modelReader, readUnit } from '../../../../scripts-library/guard/intent-reader';
+import { draftReading, homeSlot, modelReader, readSpan, readUnit } from '../../../../scripts-library/guard/intent-reader';
 import { posterior } from '../../../../scripts-library/shared/linear-model';
 import { loadCorpus } from '../../../fixtures/guard/corpus';
 import { draft, manyRules } from '../../../bench/guard.bench';
@@ -38,6 +38,24 @@ describe('the intent model read by numbers', () => {
       }
     }
     expect(compared).toBeGreaterThan(drafts.length);
+  });
+
+  it('reads every unit of a draft normalised once exactly as the unit alone (a paste is not normalised unit by unit)', () => {
+    // Long drafts without the quote (its words are replaced per unit) and with the numbers, Latin words and marks.
+    const plainLong = Array.from({ length: 6 }, (_, i) => draft(5000, i, ['加微信', '全网最低', '好评返现', 'wx123456789012吗', 'ＶＸ：ab12', '微 信 '])).map((d, i) => d.replace(/[，。]/g, (m) => `${i}${m}`));
+    let read = 0;
+    for (const d of [...drafts, ...plainLong]) {
+      const reading = draftReading(d);
+      if (!reading) continue;
+      for (const u of units(d)) {
+        expect(readSpan(reader, reading, u.start, u.end), d.slice(u.start, u.end)).toEqual(readUnit(reader, d.slice(u.start, u.end)));
+        read++;
+      }
+    }
+    expect(plainLong.every((d) => draftReading(d))).toBe(true);
+    expect(read).toBeGreaterThan(drafts.length);
+    // Where a unit's own views may differ from the draft's, cut: a quote, a '.', a character normalised to several.
+    for (const d of ['您说“加个微信”吗，不行', '型号NO.1，微.信', '重量1㎏，好的', '好的\u200b，微信']) expect(draftReading(d), d).toBeUndefined();
   });
 
   it('finds every feature of the shipped model within a few slots of its home (no long runs of colliding ids)', () => {
