@@ -11,6 +11,7 @@
  */
 import type { RuleCategory } from '../shared/schema';
 import type { View } from './normalize';
+import { handleFollows, refusalScope } from './refusal';
 
 /** Code units that end a clause: a table, read for every character between a hit and its clause's end. */
 const CLAUSE = new Uint8Array(65536);
@@ -26,7 +27,7 @@ const anyOf = (words: string[]) => new RegExp(words.map((w) => w.replace(/[.*+?^
 const NEGATED_BEFORE = anyOf(NEGATION_BEFORE);
 const NEGATED_AFTER = anyOf(NEGATION_AFTER);
 const NEGATED_CLAUSE = anyOf(CLAUSE_NEGATION);
-const NEGATABLE = new Set(['off-platform', 'review-inducement', 'privacy']);
+export const NEGATABLE: ReadonlySet<RuleCategory> = new Set(['off-platform', 'review-inducement', 'privacy']);
 /**
  * Every category: the agent refusing or warning against the words (「我们不会说傻逼这种话」「索要验证码是违规的」
  * 「本店从不索要银行卡密码」「如果有人让您加微信，那是骗子」). Speech refusals only (不会说, 禁止…): a bare 不 / 别
@@ -45,6 +46,10 @@ const DECLINE_ADJACENT = /(?:不能|无法|没法|不敢|不)$/;
  */
 const WARNING = /有人(?:说|让|要|冒充|找|私信)|(?:如果|若|凡是|任何|但凡|要是)(?:有人|[^，,。！!？?；;\n]{0,6}(?:让您|让你|要求您|要您|叫您|找您))|冒充/;
 const SENTENCE_END = /[。！!？?；;\n]/;
+/** Someone else named (那是 / 都是 / 对方是…) right before the words. */
+const THIRD_PARTY = /(?:那|这|都|对方|他们|那些|这些|这种|那种|肯定|一律)(?:就|都|肯定|一定)?是$/;
+/** …in a sentence that warns the buyer (请勿相信, 不要加, 短信…不是我们发的). */
+const WARNED = /请勿|不要|别信|别相信|千万别|小心|谨防|冒充|不是我们|短信|电话|链接|陌生人/;
 /** The next clause cautions the buyer against giving it to anyone (任何人问都不要给, 谁要都别给). */
 const CAUTION_NEXT = /^(?:任何人|谁|别人)[^，,。！!？?；;\n]{0,4}(?:都)?(?:不要|别|不能|千万别|千万不要)(?:给|说|告诉|透露|发)/;
 /** The clause asks the buyer to hand something over (发我, 告诉我, 提供…). */
@@ -151,6 +156,8 @@ export function contextOf(draft: string, plain: View) {
         const near = `${text.slice(Math.max(0, ps - NEAR_BEFORE), ps)} ${text.slice(pe, pe + NEAR_AFTER)}`;
         if (cleanNear.some((w) => near.includes(w))) return true;
       }
+      // A handle or number right after the contact words is the channel itself: no refusal or quote excuses it.
+      if (NEGATABLE.has(category) && handleFollows(text, pe)) return false;
       if (NEGATABLE.has(category)) {
         let s = ps;
         while (s > 0 && ps - s < BEFORE_WINDOW && !endsClause(text, s - 1)) s--;
@@ -169,6 +176,8 @@ export function contextOf(draft: string, plain: View) {
         // Reported buyer words without quote marks: 您问能不能返现（平台不允许的）.
         if (REPORTED.test(text.slice(s, ps))) return true;
         if (category === 'privacy' && caresForPrivacy(text, c, e)) return true;
+        // The shop refusing or warning by structure: governed by a negation, or reported / quoted and refused after.
+        if (refusalScope(text, ps, pe)) return true;
         // A caution in the next clause (付款验证码是您个人的，任何人问都不要给), when this clause asks for nothing
         // (把验证码发我，任何人问都不要给 stays flagged).
         if (text[e] !== undefined && !SENTENCE_END.test(text[e]!) && !ASKS_FOR.test(text.slice(c, e))) {
@@ -190,6 +199,8 @@ export function contextOf(draft: string, plain: View) {
         // At most WARNING_REACH back: a paste with no sentence marks is not walked whole for every hit.
         while (from > 0 && ps - from < WARNING_REACH && !SENTENCE_END.test(text[from - 1]!)) from--;
         if (WARNING.test(text.slice(from, ps))) return true;
+        // A scam named as someone else's (那是骗子, 都是诈骗) in a sentence that warns the buyer, not the buyer called one.
+        if (THIRD_PARTY.test(text.slice(s, ps)) && !/[你您]/.test(text.slice(s, ps)) && WARNED.test(text.slice(from, e))) return true;
       }
       if (category === 'service-taboo') {
         let e = pe;
