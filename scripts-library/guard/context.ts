@@ -113,6 +113,41 @@ const CONDITION = /^[^，,。！!？?；;]{0,8}的话/;
  */
 const ASKS_THE_BUYER = /^[您亲你][^。！!？?；;\n]*(?:[吗呢]|[？?])/;
 
+/**
+ * Off-platform, review and privacy hits [ps, pe) of the plain text: a negation before or after the words, a refusal
+ * governing the clause, reported buyer words, care for the buyer's data, a caution in the next clause, or the shop
+ * refusing by structure (refusal.ts).
+ */
+function negatedHit(text: string, ps: number, pe: number, category: RuleCategory): boolean {
+  let s = ps;
+  while (s > 0 && ps - s < BEFORE_WINDOW && !endsClause(text, s - 1)) s--;
+  // From the clause's start, a refusal: 「我们不会让您提供银行卡密码或者验证码」 negates the card and the code alike.
+  let c = s;
+  while (c > 0 && !endsClause(text, c - 1)) c--;
+  // …or inside a near hit's own words (评价规范，我们不会用任何奖励换取好评: the refusal stands between them).
+  if (NEGATED_CLAUSE.test(unasked(text.slice(c, pe)))) return true;
+  let e = pe;
+  while (e < text.length && !endsClause(text, e)) e++;
+  // A gap term's own span can hold the negation too (密码千万不要告诉).
+  const before = unasked(text.slice(s, pe));
+  const after = unasked(text.slice(pe, e));
+  if (NEGATED_BEFORE.test(before) || NEGATED_AFTER.test(after)) return true;
+  if (SHORT_NEGATION.test(unasked(text.slice(s, ps)))) return true;
+  // Reported buyer words without quote marks: 您问能不能返现（平台不允许的）.
+  if (REPORTED.test(text.slice(s, ps))) return true;
+  if (category === 'privacy' && caresForPrivacy(text, c, e)) return true;
+  // The shop refusing or warning by structure: governed by a negation, or reported / quoted and refused after.
+  if (refusalScope(text, ps, pe)) return true;
+  // A caution in the next clause (付款验证码是您个人的，任何人问都不要给), when this clause asks for nothing
+  // (把验证码发我，任何人问都不要给 stays flagged).
+  if (text[e] !== undefined && !SENTENCE_END.test(text[e]!) && !ASKS_FOR.test(text.slice(c, e))) {
+    let n = e + 1;
+    while (n < text.length && !endsClause(text, n)) n++;
+    if (CAUTION_NEXT.test(text.slice(e + 1, n))) return true;
+  }
+  return false;
+}
+
 /** The first index of the plain view whose character starts at or after `offset` of the draft. */
 function plainIndex(view: View, offset: number): number {
   // Most drafts map one to one (from[i] = i): then the answer is the offset itself, told without a search.
@@ -158,34 +193,7 @@ export function contextOf(draft: string, plain: View) {
       }
       // A handle or number right after the contact words is the channel itself: no refusal or quote excuses it.
       if (NEGATABLE.has(category) && handleFollows(text, pe)) return false;
-      if (NEGATABLE.has(category)) {
-        let s = ps;
-        while (s > 0 && ps - s < BEFORE_WINDOW && !endsClause(text, s - 1)) s--;
-        // From the clause's start, a refusal: 「我们不会让您提供银行卡密码或者验证码」 negates the card and the code alike.
-        let c = s;
-        while (c > 0 && !endsClause(text, c - 1)) c--;
-        // …or inside a near hit's own words (评价规范，我们不会用任何奖励换取好评: the refusal stands between them).
-        if (NEGATED_CLAUSE.test(unasked(text.slice(c, pe)))) return true;
-        let e = pe;
-        while (e < text.length && !endsClause(text, e)) e++;
-        // A gap term's own span can hold the negation too (密码千万不要告诉).
-        const before = unasked(text.slice(s, pe));
-        const after = unasked(text.slice(pe, e));
-        if (NEGATED_BEFORE.test(before) || NEGATED_AFTER.test(after)) return true;
-        if (SHORT_NEGATION.test(unasked(text.slice(s, ps)))) return true;
-        // Reported buyer words without quote marks: 您问能不能返现（平台不允许的）.
-        if (REPORTED.test(text.slice(s, ps))) return true;
-        if (category === 'privacy' && caresForPrivacy(text, c, e)) return true;
-        // The shop refusing or warning by structure: governed by a negation, or reported / quoted and refused after.
-        if (refusalScope(text, ps, pe)) return true;
-        // A caution in the next clause (付款验证码是您个人的，任何人问都不要给), when this clause asks for nothing
-        // (把验证码发我，任何人问都不要给 stays flagged).
-        if (text[e] !== undefined && !SENTENCE_END.test(text[e]!) && !ASKS_FOR.test(text.slice(c, e))) {
-          let n = e + 1;
-          while (n < text.length && !endsClause(text, n)) n++;
-          if (CAUTION_NEXT.test(text.slice(e + 1, n))) return true;
-        }
-      }
+      if (NEGATABLE.has(category) && negatedHit(text, ps, pe, category)) return true;
       {
         // Refusal and warning scopes, every category: before the words in the clause (10 characters at most), or after.
         let s = ps;
