@@ -56,10 +56,12 @@ const CAUTION_NEXT = /^(?:任何人|谁|别人)[^，,。！!？?；;\n]{0,4}(?:�
 const ASKS_FOR = /发我|发给我|告诉我|给我|报给?我|提供|截图|拍给|说一下|报一下|念一下/;
 const WARNING_REACH = 200;
 /**
- * The sentence cautions the buyer about their own data (为了您的隐私安全, 建议您撤回, 注意保护隐私): a privacy hit in a
+ * The sentence cautions the buyer about their own data (为了您的隐私安全, 建议您撤回, 注意保护隐私, 帮您撤回了, 聊天里别发
+ * 证件照, 有泄露风险): a privacy hit in a
  * clause of it that asks for nothing (照片里有您的身份证号码，为了您的隐私安全，建议您撤回) is the agent protecting it.
  */
-const PRIVACY_CARE = /为了您的(?:隐私|信息|个人信息|账户|账号)安全|保护(?:好)?(?:您的)?(?:个人)?隐私|注意(?:保护)?隐私|建议您?(?:撤回|删除|删掉)|请您?(?:撤回|删除|删掉)/;
+const PRIVACY_CARE =
+  /为了您的(?:隐私|信息|个人信息|账户|账号)安全|保护(?:好)?(?:您的)?(?:个人)?隐私|注意(?:保护)?隐私|建议您?(?:撤回|删除|删掉)|请您?(?:撤回|删除|删掉)|帮您(?:撤回|删除|删掉|打码|隐藏)|(?:不要|别|请勿|千万别|不用)[^，,。！!？?；;]{0,6}(?:发|提供|泄露|透露|告诉)[^，,。！!？?；;]{0,3}(?:证件|身份证|照片|银行卡|卡号|密码|验证码)|泄露(?:的)?风险/;
 
 /**
  * Whether the clause(s) [start, end) of the text ask for nothing and their sentence cautions the buyer about their

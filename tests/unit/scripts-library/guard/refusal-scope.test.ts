@@ -28,6 +28,8 @@ describe('the shop refusing or warning: no 建议改, no 必改', () => {
     // A quoted scam, disowned after the quote.
     '包裹里那张卡片写着“五星好评返10元，加微信领取”，这不是我们放的，请不要加。',
     '您收到的短信「退款请添加客服QQ办理」不是我们发的，直接删掉就好',
+    // Cautioning the buyer about data they sent: taken back for them, told not to send it.
+    '您发来的身份证照片我先帮您撤回了，聊天里别发证件照哦，有泄露风险',
     // The shop saying it will not let the buyer do it, referring back.
     '私下转账出了问题没有任何保障，所以我们不会让您这样做的',
   ])('「%s」 passes', (draft) => {
@@ -42,6 +44,7 @@ describe('a real channel or a request inside such a sentence still counts', () =
     '我们不做刷单，但是五星好评返5元',
     '平台不允许，私下加我微信就行',
     '我们不需要您提供验证码，把银行卡号发我就行',
+    '您发来的身份证照片我先帮您撤回了，把身份证号码发我就行',
     // A quote the shop does not disown is an offer.
     '卡片上写着“五星好评返10元，加微信领取”，活动到月底',
     // A handle inside a quoted scam is still a handle.

@@ -32,3 +32,10 @@ describe('sound-alikes inside everyday words', () => {
     expect(warned('嘴低价了，不能再少').length).toBeGreaterThan(0);
   });
 });
+
+describe("a near rule's first word inside one of its allow contexts", () => {
+  it('is no such word (快手同款 names a style), while the platform named as a shop still holds', () => {
+    expect(warned('这是快手同款，店里直接拍就行')).toEqual([]);
+    expect(warned('快手上有我们的店，去那拍更便宜').length).toBeGreaterThan(0);
+  });
+});
