@@ -105,7 +105,7 @@ const REWARD = /返|红包|现金|补偿|券|送|赠|奖|钱|元|块|佣金|补�
 
 /** The sentence around a model hit refuses or warns against it (refusal.ts), or cares for the buyer's data. */
 const inScope = (draft: string, start: number, end: number, category: RuleCategory) =>
-  (category === 'privacy' && caresForPrivacy(draft, start, end)) || (NEGATABLE.has(category) && refusalScope(draft, start, end));
+  (category === 'privacy' && caresForPrivacy(draft, start, end)) || (NEGATABLE.has(category) && refusalScope(draft, start, end, true));
 
 export function judgeDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES, { model, allows = {}, sure = SURE, unsure = UNSURE, veto = VETO, site }: JudgeOptions = {}): Hit[] {
   const reader = model ? modelReader(model) : shippedReader();

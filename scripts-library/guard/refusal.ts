@@ -33,7 +33,7 @@ const RESTART = /直接|但|可是|而是|只要|只需|可以|改成|换成|就
 const SHOP = /我们|本店|我家|咱家|小店|店里|店铺|本店|官方|平台|客服|这边|商家|淘宝|天猫|拼多多|京东|抖音|抖店|快手|规定|规则|法律/;
 /** Warning the buyer: an imperative not to hand over, add or trust, or a scam named. */
 const WARNS =
-  /(?:请勿|请不要|请别|不要|千万别|千万不要|切勿|别)(?:随便|轻易|私下|再|去|相信任何)?(?:加|提供|相信|信|发|告诉|透露|给|转账|转|点|扫|泄露|回复|理会|联系|添加|填|输入|付|汇)|骗局|诈骗|骗子|举报|谨防|小心|冒充|不是我们|违规|违法|封店|被封/;
+  /(?:请勿|请不要|请别|不要|千万别|千万不要|切勿|别)[^，,。！!？?；;]{0,12}?(?:加|提供|相信|信|发|告诉|透露|给|转账|转|点|扫|泄露|回复|理会|联系|添加|填|输入|付|汇)|骗局|诈骗|骗子|举报|谨防|小心|冒充|不是我们|违规|违法|封店|被封/;
 /** The shop refusing what came before it, by referring back to it (这个真的不行, 我们不会让您这样做的). */
 const REFERS_BACK =
   /(?:这个|这样|这种|这些|这么)[^，,。！!？?；;]{0,8}?(?:不行|不能|不可以|不支持|没法|没办法|做不了|不接受|不允许|不会让|是违规|是不允许)|(?:不能|不会|不可以|没法)[^，,。！!？?；;]{0,6}(?:这样|这么)做|是不允许的|是违规的/;
@@ -41,8 +41,8 @@ const REFERS_BACK =
 const DISOWNS = new RegExp(`${REFERS_BACK.source}|不是我们|不是本店|请不要|千万别|别加|不要加|不要信|别信|骗子|诈骗|我们(?:是)?(?:不能|不支持|不接受|做不了|没法|不可以|不允许|不做)`);
 /** The buyer's (or someone's) words reported at the start of a clause of the sentence (亲，您说想…). */
 const REPORTED = /(?:^|[，,])[^，,。！!？?；;]{0,8}?(?:您|你|买家|顾客|有人|对方)[^，,。！!？?；;]{0,4}?(?:说|问|想|提到|讲|要求|希望|的意思)/;
-/** Evidence of a real channel or a request to the buyer: never excused. */
-const EVIDENCE = /加我|找我|联系我|私聊我|私信我|发我|发给我|给我|告诉我|转我|转给我|打给我|扫我|我的(?:微信|vx|wx|qq|电话|手机|号)|[A-Za-z][A-Za-z_-]*\d{3,}|\d{5,}/i;
+/** Evidence of a real channel or a request to the buyer (别给差评 asks for the review): never excused. */
+const EVIDENCE = /(?:别|不要|千万别|千万不要|不)给?[^，,。！!？?；;]{0,2}(?:差评|中评|低分)|加我|找我|联系我|私聊我|私信我|发我|发给我(?!们)|给我(?!们)|告诉我(?!们)|转我|转给我|打给我|扫我|我的(?:微信|vx|wx|qq|电话|手机|号)|[A-Za-z][A-Za-z_-]*\d{3,}|\d{5,}/i;
 const HANDLE = /[A-Za-z][A-Za-z_-]*\d{3,}|\d{5,}/;
 const OPEN = '“「『"';
 const CLOSE: Record<string, string> = { '“': '”', '「': '」', '『': '』', '"': '"' };
@@ -90,22 +90,33 @@ export function handleFollows(text: string, end: number): boolean {
   return HANDLE.test(text.slice(end, Math.min(clauseEnd(text, end), end + HANDLE_REACH)));
 }
 
-/** Governed: a negation before the hit in its clause, reaching it, with the shop refusing or a warning around. */
-function governed(text: string, start: number, end: number): boolean {
-  const cs = clauseStart(text, start);
-  const before = text.slice(cs, start).replace(NOT_NEGATION, (w) => '　'.repeat(w.length));
+/** A clause going on with the one before it (比如身份证号和银行卡号): the negation of that one reaches it. */
+const GOES_ON = /^(?:比如|例如|包括|像是|尤其是|特别是|还有|以及|或者|也不|更不)/;
+
+/**
+ * Governed: a negation before the hit in its clause (or in the clause a list goes on from), reaching it, with the
+ * shop refusing or a warning around. `whole`: the hit is a clause the model read whole, its own negation counts
+ * (不会私下加买家微信); a rule's hit holds its words only, and a negation inside them (补单，不用付款) asks, not refuses.
+ */
+function governed(text: string, start: number, end: number, whole: boolean): boolean {
+  let cs = clauseStart(text, start);
+  // A clause listing examples of the one before: its words are what that clause refused, however far.
+  const goesOn = cs > 0 && GOES_ON.test(text.slice(cs, end));
+  if (goesOn) cs = clauseStart(text, cs - 1);
+  const upTo = whole ? Math.max(start, end - 1) : start;
+  const before = text.slice(cs, upTo).replace(NOT_NEGATION, (w) => '　'.repeat(w.length));
   const m = NEGATOR.exec(before);
-  // The negation reaches a hit at most this far on (不需要您提供任何验证码、银行卡号), and no new offer starts between.
   if (!m) return false;
+  // The negation reaches a hit at most this far on (不需要您提供任何验证码、银行卡号), and no new offer starts between.
   const reach = start - cs - m.index;
-  if (reach > (LIST.test(before.slice(m.index)) ? LIST_REACH : NEGATION_REACH)) return false;
+  if (!goesOn && reach > (LIST.test(before.slice(m.index)) ? LIST_REACH : NEGATION_REACH)) return false;
   if (RESTART.test(before.slice(m.index + 1))) return false;
-  const sentence = text.slice(sentenceStart(text, start), clauseEnd(text, end));
-  return SHOP.test(sentence.slice(0, sentence.length - (clauseEnd(text, end) - start))) || WARNS.test(sentence);
+  const from = sentenceStart(text, start);
+  return SHOP.test(text.slice(from, upTo)) || WARNS.test(text.slice(from, clauseEnd(text, end)));
 }
 
 /** Whether the hit [start, end) of `text` is the shop refusing or warning against it (see the file's comment). */
-export function refusalScope(text: string, start: number, end: number): boolean {
+export function refusalScope(text: string, start: number, end: number, whole = false): boolean {
   const quote = quoteAround(text, start, end);
   if (quote) {
     // A quoted scam or request, disowned after it: a handle or number inside still counts.
@@ -114,7 +125,7 @@ export function refusalScope(text: string, start: number, end: number): boolean 
   }
   const clause = text.slice(clauseStart(text, start), clauseEnd(text, end));
   if (EVIDENCE.test(clause)) return false;
-  if (governed(text, start, end)) return true;
+  if (governed(text, start, end, whole)) return true;
   // From the hit's start: a model hit can take in two sentences (剩下的用微信转账。这个我们没法接受).
   const rest = after(text, start);
   const ownSentence = text.slice(start, sentenceEnd(text, start));

@@ -28,6 +28,10 @@ describe('the shop refusing or warning: no 建议改, no 必改', () => {
     // A quoted scam, disowned after the quote.
     '包裹里那张卡片写着“五星好评返10元，加微信领取”，这不是我们放的，请不要加。',
     '您收到的短信「退款请添加客服QQ办理」不是我们发的，直接删掉就好',
+    // The model's clause holding its own refusal; a list continuing the warning (比如…); 给我们 refused.
+    '我们是正规店铺，不会私下加买家微信，有问题就在这里说',
+    '请不要把订单以外的信息发在聊天里，比如身份证号和银行卡号',
+    '亲，不用给我们五星好评换礼品，我们不搞这种',
     // Cautioning the buyer about data they sent: taken back for them, told not to send it.
     '您发来的身份证照片我先帮您撤回了，聊天里别发证件照哦，有泄露风险',
     // The shop saying it will not let the buyer do it, referring back.
@@ -45,12 +49,18 @@ describe('a real channel or a request inside such a sentence still counts', () =
     '平台不允许，私下加我微信就行',
     '我们不需要您提供验证码，把银行卡号发我就行',
     '您发来的身份证照片我先帮您撤回了，把身份证号码发我就行',
+    '我们这单不走平台，比如银行卡号发我就行',
+    '我们这单是补单，不用付款',
     // A quote the shop does not disown is an offer.
     '卡片上写着“五星好评返10元，加微信领取”，活动到月底',
     // A handle inside a quoted scam is still a handle.
     '短信“退款请加客服vx kefu888”不是我们发的',
   ])('「%s」 is held', (draft) => {
     expect(held(draft).length).toBeGreaterThan(0);
+  });
+
+  it('asking the buyer not to give a bad review is no warning to them', () => {
+    expect(warned('千万别给差评，给您返20').length).toBeGreaterThan(0);
   });
 
   it('evidence in the clause is never excused, a negation elsewhere in the sentence does not reach a hit', () => {
