@@ -73,10 +73,10 @@ function modelExcused(clause: string, category: RuleCategory, own: ReturnType<ty
 
 /**
  * Default rules the model may overrule: word rules only (a number pattern is checked by its check digit), and not
- * the rules of evasions (sound-alikes, look-alikes, pinyin: 颜证码, 全网zui低, 布吉岛): the model is not trained on
+ * the rules of evasions (sound-alikes, look-alikes, pinyin, signs: 颜证码, 全网zui低, 布吉岛, ⭐⭐⭐⭐⭐送): the model is not trained on
  * character-level tricks (intent-training.ts), so it cannot tell that such a clause means no harm.
  */
-const EVASION_RULE = /-(?:sound|mixed|pinyin|latin|initials)(?:-|$)/;
+const EVASION_RULE = /-(?:sound|mixed|pinyin|latin|initials|signs)(?:-|$)/;
 const VETOABLE = new Set(DEFAULT_RULES.filter((r) => !r.patterns?.length && !EVASION_RULE.test(r.id)).map((r) => r.id));
 
 export interface JudgeOptions {
