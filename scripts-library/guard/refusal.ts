@@ -47,24 +47,26 @@ const HANDLE = /[A-Za-z][A-Za-z_-]*\d{3,}|\d{5,}/;
 const OPEN = '“「『"';
 const CLOSE: Record<string, string> = { '“': '”', '「': '」', '『': '』', '"': '"' };
 
+// Walks at most REACH characters: a paste with no marks is not read whole for every hit.
+const REACH = 200;
 const sentenceStart = (text: string, at: number) => {
   let i = at;
-  while (i > 0 && !SENTENCE_END.test(text[i - 1]!)) i--;
+  while (i > 0 && at - i < REACH && !SENTENCE_END.test(text[i - 1]!)) i--;
   return i;
 };
 const sentenceEnd = (text: string, at: number) => {
   let i = at;
-  while (i < text.length && !SENTENCE_END.test(text[i]!)) i++;
+  while (i < text.length && i - at < REACH && !SENTENCE_END.test(text[i]!)) i++;
   return i;
 };
 const clauseStart = (text: string, at: number) => {
   let i = at;
-  while (i > 0 && !CLAUSE_END.test(text[i - 1]!)) i--;
+  while (i > 0 && at - i < REACH && !CLAUSE_END.test(text[i - 1]!)) i--;
   return i;
 };
 const clauseEnd = (text: string, at: number) => {
   let i = at;
-  while (i < text.length && !CLAUSE_END.test(text[i]!)) i++;
+  while (i < text.length && i - at < REACH && !CLAUSE_END.test(text[i]!)) i++;
   return i;
 };
 /** The rest of the sentence after `at`, and the next sentence. */
