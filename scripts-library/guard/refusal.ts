@@ -38,9 +38,16 @@ const WARNS =
 const REFERS_BACK =
   /(?:这个|这样|这种|这些|这么)[^，,。！!？?；;]{0,8}?(?:不行|不能|不可以|不支持|没法|没办法|做不了|不接受|不允许|不会让|是违规|是不允许)|(?:不能|不会|不可以|没法)[^，,。！!？?；;]{0,6}(?:这样|这么)做|是不允许的|是违规的/;
 /** …or disowning reported or quoted words (不是我们放的, 请不要加, 那是骗子, 我们不支持). */
-const DISOWNS = new RegExp(`${REFERS_BACK.source}|不是我们|不是本店|请不要|千万别|别加|不要加|不要信|别信|骗子|诈骗|我们(?:是)?(?:不能|不支持|不接受|做不了|没法|不可以|不允许|不做)`);
-/** The buyer's (or someone's) words reported at the start of a clause of the sentence (亲，您说想…). */
-const REPORTED = /(?:^|[，,])[^，,。！!？?；;]{0,8}?(?:您|你|买家|顾客|有人|对方)[^，,。！!？?；;]{0,4}?(?:说|问|想|提到|讲|要求|希望|的意思)/;
+const DISOWNS = new RegExp(`${REFERS_BACK.source}|不是我们|不是本店|请不要|千万别|别加|不要加|不要信|别信|骗子|诈骗|(?:平台|规定|规则)(?:是)?(?:不允许|不让|禁止|不支持)|我们(?:这边|家|店)?(?:是)?(?:不能|不支持|不接受|做不了|没法|不可以|不允许|不做|不搞|只走平台|只在平台)`);
+/**
+ * The buyer's (or someone's) words reported at the start of a clause of the sentence (亲，您说想…), or what other
+ * shops do (有些店会搞…, 网上有商家让…, 别的店可能会…).
+ */
+const REPORTED =
+  /(?:^|[，,])[^，,。！!？?；;]{0,8}?(?:(?:您|你|买家|顾客|有人|对方)[^，,。！!？?；;]{0,4}?(?:说|问|想|提到|讲|要求|希望|的意思)|(?:有些|有的|一些|别的|其他|其它|外面|网上|别家)[^，,。！!？?；;]{0,3}?(?:店|商家|卖家|人|平台))/;
+/** The words as a topic the shop then refuses in the same clause (站外交易我们做不了, 好评返现我们不搞). */
+const TOPIC_REFUSED =
+  /^[^，,。！!？?；;]{0,6}?(?:我们|咱们|本店|店里|这边|平台)(?:这边|是|都)?(?:做不了|不做|不搞|不支持|不接受|不能做|没法做|不允许|不提供|不会做|不可以)/;
 /** Evidence of a real channel or a request to the buyer (别给差评 asks for the review): never excused. */
 const EVIDENCE = /(?:别|不要|千万别|千万不要|不)给?[^，,。！!？?；;]{0,2}(?:差评|中评|低分)|加我|找我|联系我|私聊我|私信我|发我|发给我(?!们)|给我(?!们)|告诉我(?!们)|转我|转给我|打给我|扫我|我的(?:微信|vx|wx|qq|电话|手机|号)|[A-Za-z][A-Za-z_-]*\d{3,}|\d{5,}/i;
 const HANDLE = /[A-Za-z][A-Za-z_-]*\d{3,}|\d{5,}/;
@@ -126,11 +133,14 @@ export function refusalScope(text: string, start: number, end: number, whole = f
     return DISOWNS.test(after(text, quote[1] + 1));
   }
   const clause = text.slice(clauseStart(text, start), clauseEnd(text, end));
-  if (EVIDENCE.test(clause)) return false;
+  // Reported words keep their 我 (您说要我的微信): only a handle or number there is evidence.
+  const reported = REPORTED.test(text.slice(sentenceStart(text, start), whole ? end : start));
+  if (reported ? HANDLE.test(clause) : EVIDENCE.test(clause)) return false;
+  if (TOPIC_REFUSED.test(text.slice(end))) return true;
   if (governed(text, start, end, whole)) return true;
   // From the hit's start: a model hit can take in two sentences (剩下的用微信转账。这个我们没法接受).
   const rest = after(text, start);
   const ownSentence = text.slice(start, sentenceEnd(text, start));
   if (REFERS_BACK.test(ownSentence.replace(NOT_NEGATION, ''))) return true;
-  return REPORTED.test(text.slice(sentenceStart(text, start), start)) && DISOWNS.test(rest.replace(NOT_NEGATION, ''));
+  return reported && DISOWNS.test(rest.replace(NOT_NEGATION, ''));
 }

@@ -25,6 +25,11 @@ describe('the shop refusing or warning: no 建议改, no 必改', () => {
     '您问能不能直接支付宝转账便宜一点，这个真的不行哦',
     '您说想先付定金，剩下的用微信转账。这个我们没法接受，所有款项都要在平台支付。',
     '亲，您说想先付一部分，尾款走支付宝转账。这样我们没法做，请都在平台下单。',
+    '您说要我的微信，不好意思平台不允许',
+    // What other shops do, disowned; the words as a topic the shop refuses (X我们做不了).
+    '有些店会搞好评返现，我们不搞，您放心评价',
+    '别的店可能会让您私下转账，我们这边只走平台',
+    '不好意思哈，站外交易我们做不了',
     // A quoted scam, disowned after the quote.
     '包裹里那张卡片写着“五星好评返10元，加微信领取”，这不是我们放的，请不要加。',
     '您收到的短信「退款请添加客服QQ办理」不是我们发的，直接删掉就好',
@@ -51,6 +56,8 @@ describe('a real channel or a request inside such a sentence still counts', () =
     '您发来的身份证照片我先帮您撤回了，把身份证号码发我就行',
     '我们这单不走平台，比如银行卡号发我就行',
     '我们这单是补单，不用付款',
+    '别的店要30，我们这边加我微信给您25',
+    '有的店要加微信，您加我vx kefu888就行',
     // A quote the shop does not disown is an offer.
     '卡片上写着“五星好评返10元，加微信领取”，活动到月底',
     // A handle inside a quoted scam is still a handle.
