@@ -150,6 +150,27 @@ function negatedHit(text: string, ps: number, pe: number, category: RuleCategory
   return false;
 }
 
+/** A scam or trading off the platform, spoken of (别人塞的卡片, 冒充客服, 私下转账出了问题). */
+const SCAM = /冒充|骗子|诈骗|别人塞|被人塞|陌生人|私下(?:交易|转账|付款)|站外|不是我们(?:发|放|寄|开|建)的/;
+
+/**
+ * A brush-off word (跟我们没关系, 管不了) in a sentence, or right after one, that warns of a scam or of trading off the
+ * platform, in a clause that does not address the buyer: the shop disowning the scam, not the buyer's problem.
+ */
+export function warnsOfScam(text: string, ps: number, pe: number): boolean {
+  let c = ps;
+  while (c > 0 && ps - c < WARNING_REACH && !endsClause(text, c - 1)) c--;
+  let e = pe;
+  while (e < text.length && e - pe < WARNING_REACH && !endsClause(text, e)) e++;
+  if (/[您你]/.test(text.slice(c, e))) return false;
+  let from = c;
+  // This sentence and the one before it.
+  for (let ends = 0; from > 0 && ps - from < WARNING_REACH; from--) if (SENTENCE_END.test(text[from - 1]!) && ++ends === 2) break;
+  let to = e;
+  while (to < text.length && to - pe < WARNING_REACH && !SENTENCE_END.test(text[to]!)) to++;
+  return SCAM.test(text.slice(from, to));
+}
+
 /** The first index of the plain view whose character starts at or after `offset` of the draft. */
 function plainIndex(view: View, offset: number): number {
   // Most drafts map one to one (from[i] = i): then the answer is the offset itself, told without a search.
@@ -218,6 +239,7 @@ export function contextOf(draft: string, plain: View) {
         const rest = text.slice(pe, Math.min(text.length, e + 1));
         if (CONDITION.test(rest) || ASKS.test(rest)) return true;
         if (ASKS_THE_BUYER.test(text.slice(pe, pe + 40))) return true;
+        if (warnsOfScam(text, ps, pe)) return true;
       }
       return quoted(start, end);
     },

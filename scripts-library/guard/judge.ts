@@ -18,7 +18,7 @@ import { MODEL_PREFIX } from './draft-state';
 import { clauses, fromStored, guessesFor, NONE, unitPosterior, type IntentModel, type StoredIntentModel } from './intent';
 import { modelReader, storedReader, type IntentReader } from './intent-reader';
 import { severityFor } from './policy';
-import { caresForPrivacy, NEGATABLE, scopedClause } from './context';
+import { caresForPrivacy, NEGATABLE, scopedClause, warnsOfScam } from './context';
 import { handleFollows, refusalScope } from './refusal';
 import { namesOwnFeature, ownPlatformHit, ownWords } from './platforms';
 
@@ -103,9 +103,11 @@ const OFFER = /打折|折扣|\d+折|优惠|申请/;
 /** What makes a review request an inducement: a reward, money, or taking a review down. */
 const REWARD = /返|红包|现金|补偿|券|送|赠|奖|钱|元|块|佣金|补贴|优惠|礼|退|删|撤|改|免单|福利|本金|刷|补单|单/;
 
-/** The sentence around a model hit refuses or warns against it (refusal.ts), or cares for the buyer's data. */
+/** The sentence around a model hit refuses or warns against it (refusal.ts), cares for the buyer's data, or disowns a scam. */
 const inScope = (draft: string, start: number, end: number, category: RuleCategory) =>
-  (category === 'privacy' && caresForPrivacy(draft, start, end)) || (NEGATABLE.has(category) && refusalScope(draft, start, end, true));
+  (category === 'privacy' && caresForPrivacy(draft, start, end)) ||
+  (NEGATABLE.has(category) && refusalScope(draft, start, end, true)) ||
+  (category === 'service-taboo' && warnsOfScam(draft, start, end));
 
 export function judgeDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES, { model, allows = {}, sure = SURE, unsure = UNSURE, veto = VETO, site }: JudgeOptions = {}): Hit[] {
   const reader = model ? modelReader(model) : shippedReader();

@@ -79,3 +79,12 @@ describe('a real channel or a request inside such a sentence still counts', () =
     expect(at('本店从不刷单，也不找人刷单', '刷单')).toBe(true);
   });
 });
+
+describe('a brush-off word inside a scam warning (service taboo)', () => {
+  it('is no brush-off when the sentence warns of a scam or of trading off the platform, and stays one otherwise', () => {
+    expect(warned('有顾客收到“加微信返现”的卡片，那是别人塞的，跟我们没关系')).toEqual([]);
+    expect(warned('私下转账出了问题谁都管不了，所以我们不会让您这样做的')).toEqual([]);
+    expect(warned('快递丢了跟我们没关系，您找快递吧').length).toBeGreaterThan(0);
+    expect(warned('这个问题我们管不了，您自己看着办').length).toBeGreaterThan(0);
+  });
+});
