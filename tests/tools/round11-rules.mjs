@@ -12,7 +12,8 @@
  * - a reward on the condition of a review (写好评就退差价, 夸一下…金额全退), brushing workers (招刷手, sd兼职);
  * - review and contact phrases typed whole in pinyin (haoping fan, jia wo haoyou);
  * - threats to block the buyer (再闹就拉黑你).
- * The allow contexts added to older rules are everyday words holding their terms (云南威信县, 蠢萌).
+ * The allow contexts added to older rules are everyday words holding their terms (云南威信县, 蠢萌); the phone
+ * pattern's clean words take in the courier (快递员的电话是…).
  */
 import { ruleOf, writeRules } from './rule-writer.mjs';
 
@@ -71,5 +72,11 @@ writeRules(RULES, {
     allow('offplatform-064', ['威信县']);
     allow('off-platform-nicknames-r4', ['威信县']);
     allow('abuse-r4', ['蠢萌']);
+    // The courier's mobile number, named just before it, is no channel of the shop's (快递员的电话是138…).
+    const phone = pack.rules.find((x) => x.id === 'pattern-phone');
+    if (phone) {
+      phone.cleanNear = [...new Set([...(phone.cleanNear ?? []), '快递员', '快递小哥', '骑手', '配送员', '派送员', '送货师傅', '快递师傅', '网点电话'])];
+      phone.note = "A mobile number moves the conversation off the platform; the courier's (快递员 / 骑手 / 配送员 …, named just before it) does not.";
+    }
   },
 });
