@@ -11,6 +11,7 @@
  */
 import type { RuleCategory } from '../shared/schema';
 import type { View } from './normalize';
+import { handleFollows, refusalScope } from './refusal';
 
 /** Code units that end a clause: a table, read for every character between a hit and its clause's end. */
 const CLAUSE = new Uint8Array(65536);
@@ -26,7 +27,7 @@ const anyOf = (words: string[]) => new RegExp(words.map((w) => w.replace(/[.*+?^
 const NEGATED_BEFORE = anyOf(NEGATION_BEFORE);
 const NEGATED_AFTER = anyOf(NEGATION_AFTER);
 const NEGATED_CLAUSE = anyOf(CLAUSE_NEGATION);
-const NEGATABLE = new Set(['off-platform', 'review-inducement', 'privacy']);
+export const NEGATABLE: ReadonlySet<RuleCategory> = new Set(['off-platform', 'review-inducement', 'privacy']);
 /**
  * Every category: the agent refusing or warning against the words (「我们不会说傻逼这种话」「索要验证码是违规的」
  * 「本店从不索要银行卡密码」「如果有人让您加微信，那是骗子」). Speech refusals only (不会说, 禁止…): a bare 不 / 别
@@ -45,16 +46,22 @@ const DECLINE_ADJACENT = /(?:不能|无法|没法|不敢|不)$/;
  */
 const WARNING = /有人(?:说|让|要|冒充|找|私信)|(?:如果|若|凡是|任何|但凡|要是)(?:有人|[^，,。！!？?；;\n]{0,6}(?:让您|让你|要求您|要您|叫您|找您))|冒充/;
 const SENTENCE_END = /[。！!？?；;\n]/;
+/** Someone else named (那是 / 都是 / 对方是…) right before the words. */
+const THIRD_PARTY = /(?:那|这|都|对方|他们|那些|这些|这种|那种|肯定|一律)(?:就|都|肯定|一定)?是$/;
+/** …in a sentence that warns the buyer (请勿相信, 不要加, 短信…不是我们发的). */
+const WARNED = /请勿|不要|别信|别相信|千万别|小心|谨防|冒充|不是我们|短信|电话|链接|陌生人/;
 /** The next clause cautions the buyer against giving it to anyone (任何人问都不要给, 谁要都别给). */
 const CAUTION_NEXT = /^(?:任何人|谁|别人)[^，,。！!？?；;\n]{0,4}(?:都)?(?:不要|别|不能|千万别|千万不要)(?:给|说|告诉|透露|发)/;
 /** The clause asks the buyer to hand something over (发我, 告诉我, 提供…). */
 const ASKS_FOR = /发我|发给我|告诉我|给我|报给?我|提供|截图|拍给|说一下|报一下|念一下/;
 const WARNING_REACH = 200;
 /**
- * The sentence cautions the buyer about their own data (为了您的隐私安全, 建议您撤回, 注意保护隐私): a privacy hit in a
+ * The sentence cautions the buyer about their own data (为了您的隐私安全, 建议您撤回, 注意保护隐私, 帮您撤回了, 聊天里别发
+ * 证件照, 有泄露风险): a privacy hit in a
  * clause of it that asks for nothing (照片里有您的身份证号码，为了您的隐私安全，建议您撤回) is the agent protecting it.
  */
-const PRIVACY_CARE = /为了您的(?:隐私|信息|个人信息|账户|账号)安全|保护(?:好)?(?:您的)?(?:个人)?隐私|注意(?:保护)?隐私|建议您?(?:撤回|删除|删掉)|请您?(?:撤回|删除|删掉)/;
+const PRIVACY_CARE =
+  /为了您的(?:隐私|信息|个人信息|账户|账号)安全|保护(?:好)?(?:您的)?(?:个人)?隐私|注意(?:保护)?隐私|建议您?(?:撤回|删除|删掉)|请您?(?:撤回|删除|删掉)|帮您(?:撤回|删除|删掉|打码|隐藏)|(?:不要|别|请勿|千万别|不用)[^，,。！!？?；;]{0,6}(?:发|提供|泄露|透露|告诉)[^，,。！!？?；;]{0,3}(?:证件|身份证|照片|银行卡|卡号|密码|验证码)|泄露(?:的)?风险/;
 
 /**
  * Whether the clause(s) [start, end) of the text ask for nothing and their sentence cautions the buyer about their
@@ -108,6 +115,62 @@ const CONDITION = /^[^，,。！!？?；;]{0,8}的话/;
  */
 const ASKS_THE_BUYER = /^[您亲你][^。！!？?；;\n]*(?:[吗呢]|[？?])/;
 
+/**
+ * Off-platform, review and privacy hits [ps, pe) of the plain text: a negation before or after the words, a refusal
+ * governing the clause, reported buyer words, care for the buyer's data, a caution in the next clause, or the shop
+ * refusing by structure (refusal.ts).
+ */
+function negatedHit(text: string, ps: number, pe: number, category: RuleCategory): boolean {
+  let s = ps;
+  while (s > 0 && ps - s < BEFORE_WINDOW && !endsClause(text, s - 1)) s--;
+  // From the clause's start, a refusal: 「我们不会让您提供银行卡密码或者验证码」 negates the card and the code alike.
+  let c = s;
+  while (c > 0 && !endsClause(text, c - 1)) c--;
+  // …or inside a near hit's own words (评价规范，我们不会用任何奖励换取好评: the refusal stands between them).
+  if (NEGATED_CLAUSE.test(unasked(text.slice(c, pe)))) return true;
+  let e = pe;
+  while (e < text.length && !endsClause(text, e)) e++;
+  // A gap term's own span can hold the negation too (密码千万不要告诉).
+  const before = unasked(text.slice(s, pe));
+  const after = unasked(text.slice(pe, e));
+  if (NEGATED_BEFORE.test(before) || NEGATED_AFTER.test(after)) return true;
+  if (SHORT_NEGATION.test(unasked(text.slice(s, ps)))) return true;
+  // Reported buyer words without quote marks: 您问能不能返现（平台不允许的）.
+  if (REPORTED.test(text.slice(s, ps))) return true;
+  if (category === 'privacy' && caresForPrivacy(text, c, e)) return true;
+  // The shop refusing or warning by structure: governed by a negation, or reported / quoted and refused after.
+  if (refusalScope(text, ps, pe)) return true;
+  // A caution in the next clause (付款验证码是您个人的，任何人问都不要给), when this clause asks for nothing
+  // (把验证码发我，任何人问都不要给 stays flagged).
+  if (text[e] !== undefined && !SENTENCE_END.test(text[e]!) && !ASKS_FOR.test(text.slice(c, e))) {
+    let n = e + 1;
+    while (n < text.length && !endsClause(text, n)) n++;
+    if (CAUTION_NEXT.test(text.slice(e + 1, n))) return true;
+  }
+  return false;
+}
+
+/** A scam or trading off the platform, spoken of (别人塞的卡片, 冒充客服, 私下转账出了问题). */
+const SCAM = /冒充|骗子|诈骗|别人塞|被人塞|陌生人|私下(?:交易|转账|付款)|站外|不是我们(?:发|放|寄|开|建)的/;
+
+/**
+ * A brush-off word (跟我们没关系, 管不了) in a sentence, or right after one, that warns of a scam or of trading off the
+ * platform, in a clause that does not address the buyer: the shop disowning the scam, not the buyer's problem.
+ */
+export function warnsOfScam(text: string, ps: number, pe: number): boolean {
+  let c = ps;
+  while (c > 0 && ps - c < WARNING_REACH && !endsClause(text, c - 1)) c--;
+  let e = pe;
+  while (e < text.length && e - pe < WARNING_REACH && !endsClause(text, e)) e++;
+  if (/[您你]/.test(text.slice(c, e))) return false;
+  let from = c;
+  // This sentence and the one before it.
+  for (let ends = 0; from > 0 && ps - from < WARNING_REACH; from--) if (SENTENCE_END.test(text[from - 1]!) && ++ends === 2) break;
+  let to = e;
+  while (to < text.length && to - pe < WARNING_REACH && !SENTENCE_END.test(text[to]!)) to++;
+  return SCAM.test(text.slice(from, to));
+}
+
 /** The first index of the plain view whose character starts at or after `offset` of the draft. */
 function plainIndex(view: View, offset: number): number {
   // Most drafts map one to one (from[i] = i): then the answer is the offset itself, told without a search.
@@ -151,32 +214,9 @@ export function contextOf(draft: string, plain: View) {
         const near = `${text.slice(Math.max(0, ps - NEAR_BEFORE), ps)} ${text.slice(pe, pe + NEAR_AFTER)}`;
         if (cleanNear.some((w) => near.includes(w))) return true;
       }
-      if (NEGATABLE.has(category)) {
-        let s = ps;
-        while (s > 0 && ps - s < BEFORE_WINDOW && !endsClause(text, s - 1)) s--;
-        // From the clause's start, a refusal: 「我们不会让您提供银行卡密码或者验证码」 negates the card and the code alike.
-        let c = s;
-        while (c > 0 && !endsClause(text, c - 1)) c--;
-        // …or inside a near hit's own words (评价规范，我们不会用任何奖励换取好评: the refusal stands between them).
-        if (NEGATED_CLAUSE.test(unasked(text.slice(c, pe)))) return true;
-        let e = pe;
-        while (e < text.length && !endsClause(text, e)) e++;
-        // A gap term's own span can hold the negation too (密码千万不要告诉).
-        const before = unasked(text.slice(s, pe));
-        const after = unasked(text.slice(pe, e));
-        if (NEGATED_BEFORE.test(before) || NEGATED_AFTER.test(after)) return true;
-        if (SHORT_NEGATION.test(unasked(text.slice(s, ps)))) return true;
-        // Reported buyer words without quote marks: 您问能不能返现（平台不允许的）.
-        if (REPORTED.test(text.slice(s, ps))) return true;
-        if (category === 'privacy' && caresForPrivacy(text, c, e)) return true;
-        // A caution in the next clause (付款验证码是您个人的，任何人问都不要给), when this clause asks for nothing
-        // (把验证码发我，任何人问都不要给 stays flagged).
-        if (text[e] !== undefined && !SENTENCE_END.test(text[e]!) && !ASKS_FOR.test(text.slice(c, e))) {
-          let n = e + 1;
-          while (n < text.length && !endsClause(text, n)) n++;
-          if (CAUTION_NEXT.test(text.slice(e + 1, n))) return true;
-        }
-      }
+      // A handle or number right after the contact words is the channel itself: no refusal or quote excuses it.
+      if (NEGATABLE.has(category) && handleFollows(text, pe)) return false;
+      if (NEGATABLE.has(category) && negatedHit(text, ps, pe, category)) return true;
       {
         // Refusal and warning scopes, every category: before the words in the clause (10 characters at most), or after.
         let s = ps;
@@ -190,6 +230,8 @@ export function contextOf(draft: string, plain: View) {
         // At most WARNING_REACH back: a paste with no sentence marks is not walked whole for every hit.
         while (from > 0 && ps - from < WARNING_REACH && !SENTENCE_END.test(text[from - 1]!)) from--;
         if (WARNING.test(text.slice(from, ps))) return true;
+        // A scam named as someone else's (那是骗子, 都是诈骗) in a sentence that warns the buyer, not the buyer called one.
+        if (THIRD_PARTY.test(text.slice(s, ps)) && !/[你您]/.test(text.slice(s, ps)) && WARNED.test(text.slice(from, e))) return true;
       }
       if (category === 'service-taboo') {
         let e = pe;
@@ -197,6 +239,7 @@ export function contextOf(draft: string, plain: View) {
         const rest = text.slice(pe, Math.min(text.length, e + 1));
         if (CONDITION.test(rest) || ASKS.test(rest)) return true;
         if (ASKS_THE_BUYER.test(text.slice(pe, pe + 40))) return true;
+        if (warnsOfScam(text, ps, pe)) return true;
       }
       return quoted(start, end);
     },

@@ -14,6 +14,7 @@ import { Matches } from './aho-corasick';
 import { bothViews, createScratch, endOf, type View } from './normalize';
 import { foldNumerals } from './numerals';
 import { contextOf } from './context';
+import { startsInsideWord } from './words';
 import { GUARD_WINDOW } from './chunks';
 import { compileRules, type CompiledRules } from './compile';
 import { clearNear, resolveNear } from './near';
@@ -106,13 +107,17 @@ export function draftCandidates(draft: string, rules: readonly Rule[] = DEFAULT_
  * Check a draft. Returns the hits, ordered by position, non-overlapping.
  * @param rules the rule set (default: the bundled default rules); compiled once and cached per array.
  */
+/** The rules of sound-alikes: a hit only where the span stands as its own words (words.ts; 期间人多 holds 间人). */
+const SOUND_RULE = /-sound(?:-|$)/;
+
 export function checkDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES): Hit[] {
   if (!draft) return [];
   const { plain, compact } = bothViews(draft, scratch);
   const found = collect(draft, compiledFor(rules), plain, compact);
   if (!found.length) return [];
   const context = contextOf(draft, plain);
-  return leftmostLongest(found, (c) => !context.excuses(c.start, c.end, c.rule.category, c.rule.cleanNear)).map((c) => {
+  const keep = (c: Candidate) => !(SOUND_RULE.test(c.rule.id) && startsInsideWord(draft, c.start, c.end)) && !context.excuses(c.start, c.end, c.rule.category, c.rule.cleanNear);
+  return leftmostLongest(found, keep).map((c) => {
     const hit: Hit = { start: c.start, end: c.end, text: draft.slice(c.start, c.end), ruleId: c.rule.id, category: c.rule.category, severity: c.rule.severity, suggestion: c.rule.suggestion };
     if (c.rule.replacement !== undefined) hit.replacement = c.rule.replacement;
     return hit;

@@ -18,7 +18,8 @@ import { MODEL_PREFIX } from './draft-state';
 import { clauses, fromStored, guessesFor, NONE, unitPosterior, type IntentModel, type StoredIntentModel } from './intent';
 import { modelReader, storedReader, type IntentReader } from './intent-reader';
 import { severityFor } from './policy';
-import { caresForPrivacy, scopedClause } from './context';
+import { caresForPrivacy, NEGATABLE, scopedClause, warnsOfScam } from './context';
+import { handleFollows, refusalScope } from './refusal';
 import { namesOwnFeature, ownPlatformHit, ownWords } from './platforms';
 
 /** The shipped model (packs/guard-intent.json), as weights by feature name (what training and its tests read). */
@@ -72,10 +73,10 @@ function modelExcused(clause: string, category: RuleCategory, own: ReturnType<ty
 
 /**
  * Default rules the model may overrule: word rules only (a number pattern is checked by its check digit), and not
- * the rules of evasions (sound-alikes, look-alikes, pinyin: 颜证码, 全网zui低, 布吉岛): the model is not trained on
+ * the rules of evasions (sound-alikes, look-alikes, pinyin, signs: 颜证码, 全网zui低, 布吉岛, ⭐⭐⭐⭐⭐送): the model is not trained on
  * character-level tricks (intent-training.ts), so it cannot tell that such a clause means no harm.
  */
-const EVASION_RULE = /-(?:sound|mixed|pinyin|latin|initials)(?:-|$)/;
+const EVASION_RULE = /-(?:sound|mixed|pinyin|latin|initials|signs)(?:-|$)/;
 const VETOABLE = new Set(DEFAULT_RULES.filter((r) => !r.patterns?.length && !EVASION_RULE.test(r.id)).map((r) => r.id));
 
 export interface JudgeOptions {
@@ -102,6 +103,12 @@ const OFFER = /打折|折扣|\d+折|优惠|申请/;
 /** What makes a review request an inducement: a reward, money, or taking a review down. */
 const REWARD = /返|红包|现金|补偿|券|送|赠|奖|钱|元|块|佣金|补贴|优惠|礼|退|删|撤|改|免单|福利|本金|刷|补单|单/;
 
+/** The sentence around a model hit refuses or warns against it (refusal.ts), cares for the buyer's data, or disowns a scam. */
+const inScope = (draft: string, start: number, end: number, category: RuleCategory) =>
+  (category === 'privacy' && caresForPrivacy(draft, start, end)) ||
+  (NEGATABLE.has(category) && refusalScope(draft, start, end, true)) ||
+  (category === 'service-taboo' && warnsOfScam(draft, start, end));
+
 export function judgeDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES, { model, allows = {}, sure = SURE, unsure = UNSURE, veto = VETO, site }: JudgeOptions = {}): Hit[] {
   const reader = model ? modelReader(model) : shippedReader();
   const own = ownWords(site);
@@ -112,7 +119,8 @@ export function judgeDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
   const cs = clauses(draft);
   const clauseOf = (at: number) => cs.find((c) => c.start <= at && at < c.end);
   const hits = ruled.map((h) => {
-    if (h.severity === 'hint' || !VETOABLE.has(h.ruleId)) return h;
+    // A handle or number after the contact words (加客服vx kefu888) is evidence the model cannot talk down.
+    if (h.severity === 'hint' || !VETOABLE.has(h.ruleId) || handleFollows(draft, h.end)) return h;
     const c = clauseOf(h.start);
     if (!c || c.end < h.end) return h; // a hit across clauses: the model read neither alone
     if (c.end - c.start < VETO_MIN_CHARS) return h; // too few words to overrule a rule (您看着办)
@@ -134,7 +142,7 @@ export function judgeDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
       ruleId,
       category: g.category,
       // A clause that refuses, warns against or declines what the model reads (我们从来不说…, 不敢说全网最低) is a hint.
-      severity: g.p >= sure && !modelExcused(text, g.category, own) && !(g.category === 'privacy' && caresForPrivacy(draft, g.start, g.end)) ? severityFor(g.category, 'model') : 'hint',
+      severity: g.p >= sure && !modelExcused(text, g.category, own) && !inScope(draft, g.start, g.end, g.category) ? severityFor(g.category, 'model') : 'hint',
       suggestion: INTENT_ADVICE[g.category],
       confidence: Math.round(g.p * 100) / 100,
     });

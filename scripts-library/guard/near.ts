@@ -177,6 +177,8 @@ function pairNear(text: string, near: NearRules, r: number, add: (rule: Ruling, 
     const a = first.items[i]!;
     let start = nearStart(a);
     let end = nearEnd(a);
+    // A first word inside an allow context is no such word (抖音同款 names a style, not a shop elsewhere).
+    if (allow.length && allow.some((w) => covers(text, w, start, end))) continue;
     let ok = true;
     for (let g = 1; g < count && ok; g++) {
       const b = nearest(groups[g]!, start, end, within, ordered);

@@ -37,8 +37,9 @@ describe.each([
   // (task gtune3; the fourth is a dev quarter, tests/tools/dev-split.ts): 96.3 % / 0.87 % / 0.19 %. The floor is what
   // the guard does, not the aim (99 %). Round 11 (held back, scored once: 76.3 % / 6.1 % / 3.5 % held) was retired
   // into tune on 2026-12-07 (fourth session), the model retrained with it: 93.8 % / 1.36 % / 0.68 %; round 12 is the
-  // next held back.
-  ['tune', 0.937, 0.014, 0.007],
+  // next held back. Tuned on three quarters of round 11 (task gtune, fourth session: refusal scope, word bounds,
+  // round 11 families): 94.2 % / 0.91 % / 0.23 %.
+  ['tune', 0.941, 0.0095, 0.0025],
 ] as const)('the %s split, with the guard as shipped (rules and intent model)', (split, minRecall, maxFalse, maxHeld) => {
   const s = score((d) => judgeDraft(d), split);
   it(`catches ≥ ${minRecall * 100} % at the severity required (${(s.recall * 100).toFixed(1)} %)`, () => {

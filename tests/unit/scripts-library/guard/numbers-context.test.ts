@@ -80,3 +80,11 @@ describe('context: negation, quoted buyer words, gaps, look-alikes', () => {
     expect(normalizeTerm('NO.1', true)).toBe('no.1');
   });
 });
+
+describe("the courier's number is no channel of the shop's (task gtune)", () => {
+  it('a mobile number given as the courier’s passes; the agent’s own still holds', () => {
+    expect(judgeDraft('快递员的电话是13812345678，您可以直接联系他').filter((h) => h.severity === 'block')).toEqual([]);
+    expect(judgeDraft('配送骑手手机13912345678，到了会打给您').filter((h) => h.severity === 'block')).toEqual([]);
+    expect(judgeDraft('我的电话是13812345678，加我微信也行').filter((h) => h.severity === 'block').length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * The shop's own refusals and warnings, by structure rather than by word list (#31 item 2, task gtune): an
+ * off-platform, review or privacy hit is excused when
+ * - (governed) a negation or prohibition stands before it in its own clause (不 / 没 / 别 / 勿 / 禁止 / 严禁 / 谨防 …,
+ *   everyday words holding 不 / 别 taken out first), nothing between them starts a new offer (直接, 但, 可以, 就…),
+ *   and the sentence names the shop or the platform as the one refusing (我们 / 本店 / 平台 / 这边 …) or warns the
+ *   buyer (请勿 / 不要 / 千万别 + 加 / 提供 / 相信…, 骗子 / 诈骗 / 举报 …): 「本店从不刷单，也不找人刷单」
+ *   「平台规定不能站外交易」「我们的退款不需要您提供任何验证码、银行卡号」;
+ * - (refused after) the buyer's words are reported (您说 / 您问 / 您想…) or quoted (“…” 「…」, no speech verb needed)
+ *   and the shop refuses or disowns them after it (这个不行, 我们不能接受, 不是我们放的, 请不要加), in the same
+ *   sentence or the next: 「您问能不能直接微信转账，这个真的不行哦」「卡片上写着“好评返5元，加微信领取”，这不是我们放的」.
+ * Never excused, whatever the sentence says: a clause holding evidence of a real channel (a handle of letters and
+ * digits, a number of five or more digits, 加我 / 发我 / 给我 / 联系我…): 「平台不让加微信，你加我vx kefu888吧」.
+ * Works on any text (the plain view for the rules, the draft for the model) with offsets into it.
+ */
+
+const NEGATION_REACH = 14;
+/** …and further along a list (验证码、银行卡号或者支付密码). */
+const LIST_REACH = 28;
+const LIST = /、|或者|以及|和|及/;
+const HANDLE_REACH = 16;
+const SENTENCE_END = /[。！!？?；;\n]/;
+const CLAUSE_END = /[，,。！!？?；;\n~～]/;
+
+/** Words and questions that hold 不 / 没 / 别 and negate nothing (不好意思, 别的, 能不能…, 不行的话). */
+const NOT_NEGATION =
+  /不好意思|不客气|不错|不少|不过|不然|不仅|不同|不一样|不久|不断|不管|不定期|不满意|不舒服|不清楚|不知道|不确定|不方便|没问题|没关系|别的|别人|别家|特别|区别|级别|类别|识别|分别|告别|能不能|可不可以|要不要|会不会|是不是|行不行|好不好|对不对|有没有|用不用|[^，,。！!？?；;]{0,3}的话|不(?:给|写|打|发)?(?:好评|评价|评|晒图|晒单|追评|带图|五星|截图)不|默认(?:好评|评价)不/g;
+/** A negation or prohibition (after NOT_NEGATION is taken out). */
+const NEGATOR = /[不没别勿]|禁止|严禁|谨防|小心|拒绝|无需|无须/;
+/** Between the negation and the hit: a new offer starts, the negation does not reach the hit (不走平台直接微信转账). */
+const RESTART = /直接|但|可是|而是|只要|只需|可以|改成|换成|就/;
+/** The shop or the platform, the one refusing. */
+const SHOP = /我们|本店|我家|咱家|小店|店里|店铺|本店|官方|平台|客服|这边|商家|淘宝|天猫|拼多多|京东|抖音|抖店|快手|规定|规则|法律/;
+/** Warning the buyer: an imperative not to hand over, add or trust, or a scam named. */
+const WARNS =
+  /(?:请勿|请不要|请别|不要|千万别|千万不要|切勿|别)[^，,。！!？?；;]{0,12}?(?:加|提供|相信|信|发|告诉|透露|给|转账|转|点|扫|泄露|回复|理会|联系|添加|填|输入|付|汇)|骗局|诈骗|骗子|举报|谨防|小心|冒充|不是我们|违规|违法|封店|被封/;
+/** The shop refusing what came before it, by referring back to it (这个真的不行, 我们不会让您这样做的). */
+const REFERS_BACK =
+  /(?:这个|这样|这种|这些|这么)[^，,。！!？?；;]{0,8}?(?:不行|不能|不可以|不支持|没法|没办法|做不了|不接受|不允许|不会让|是违规|是不允许)|(?:不能|不会|不可以|没法)[^，,。！!？?；;]{0,6}(?:这样|这么)做|是不允许的|是违规的/;
+/** …or disowning reported or quoted words (不是我们放的, 请不要加, 那是骗子, 我们不支持). */
+const DISOWNS = new RegExp(`${REFERS_BACK.source}|不是我们|不是本店|请不要|千万别|别加|不要加|不要信|别信|骗子|诈骗|(?:平台|规定|规则)(?:是)?(?:不允许|不让|禁止|不支持)|我们(?:这边|家|店)?(?:是)?(?:不能|不支持|不接受|做不了|没法|不可以|不允许|不做|不搞|只走平台|只在平台)`);
+/**
+ * The buyer's (or someone's) words reported at the start of a clause of the sentence (亲，您说想…), or what other
+ * shops do (有些店会搞…, 网上有商家让…, 别的店可能会…).
+ */
+const REPORTED =
+  /(?:^|[，,])[^，,。！!？?；;]{0,8}?(?:(?:您|你|买家|顾客|有人|对方)[^，,。！!？?；;]{0,4}?(?:说|问|想|提到|讲|要求|希望|的意思)|(?:有些|有的|一些|别的|其他|其它|外面|网上|别家)[^，,。！!？?；;]{0,3}?(?:店|商家|卖家|人|平台))/;
+/** The words as a topic the shop then refuses in the same clause (站外交易我们做不了, 好评返现我们不搞). */
+const TOPIC_REFUSED =
+  /^[^，,。！!？?；;]{0,6}?(?:我们|咱们|本店|店里|这边|平台)(?:这边|是|都)?(?:做不了|不做|不搞|不支持|不接受|不能做|没法做|不允许|不提供|不会做|不可以)/;
+/** Evidence of a real channel or a request to the buyer (别给差评 asks for the review): never excused. */
+const EVIDENCE = /(?:别|不要|千万别|千万不要|不)给?[^，,。！!？?；;]{0,2}(?:差评|中评|低分)|加我|找我|联系我|私聊我|私信我|发我|发给我(?!们)|给我(?!们)|告诉我(?!们)|转我|转给我|打给我|扫我|我的(?:微信|vx|wx|qq|电话|手机|号)|[A-Za-z][A-Za-z_-]*\d{3,}|\d{5,}/i;
+const HANDLE = /[A-Za-z][A-Za-z_-]*\d{3,}|\d{5,}/;
+const OPEN = '“「『"';
+const CLOSE: Record<string, string> = { '“': '”', '「': '」', '『': '』', '"': '"' };
+
+// Walks at most REACH characters: a paste with no marks is not read whole for every hit.
+const REACH = 200;
+const sentenceStart = (text: string, at: number) => {
+  let i = at;
+  while (i > 0 && at - i < REACH && !SENTENCE_END.test(text[i - 1]!)) i--;
+  return i;
+};
+const sentenceEnd = (text: string, at: number) => {
+  let i = at;
+  while (i < text.length && i - at < REACH && !SENTENCE_END.test(text[i]!)) i++;
+  return i;
+};
+const clauseStart = (text: string, at: number) => {
+  let i = at;
+  while (i > 0 && at - i < REACH && !CLAUSE_END.test(text[i - 1]!)) i--;
+  return i;
+};
+const clauseEnd = (text: string, at: number) => {
+  let i = at;
+  while (i < text.length && i - at < REACH && !CLAUSE_END.test(text[i]!)) i++;
+  return i;
+};
+/** The rest of the sentence after `at`, and the next sentence. */
+const after = (text: string, at: number) => {
+  const end = sentenceEnd(text, at);
+  return text.slice(at, end < text.length ? sentenceEnd(text, end + 1) : end);
+};
+
+/** The quoted span [open, close] overlapping [start, end), if any: opened within the 60 characters before its end. */
+function quoteAround(text: string, start: number, end: number): [number, number] | undefined {
+  for (let i = end - 1; i >= Math.max(0, start - 60); i--) {
+    const c = text[i]!;
+    if (!OPEN.includes(c)) continue;
+    const close = text.indexOf(CLOSE[c]!, i + 1);
+    if (close > start) return [i, close];
+    return undefined;
+  }
+  return undefined;
+}
+
+/** A handle or a number follows the hit in its clause (加客服vx kefu888): the channel itself, never excused. */
+export function handleFollows(text: string, end: number): boolean {
+  return HANDLE.test(text.slice(end, Math.min(clauseEnd(text, end), end + HANDLE_REACH)));
+}
+
+/** A clause going on with the one before it (比如身份证号和银行卡号): the negation of that one reaches it. */
+const GOES_ON = /^(?:比如|例如|包括|像是|尤其是|特别是|还有|以及|或者|也不|更不)/;
+
+/**
+ * Governed: a negation before the hit in its clause (or in the clause a list goes on from), reaching it, with the
+ * shop refusing or a warning around. `whole`: the hit is a clause the model read whole, its own negation counts
+ * (不会私下加买家微信); a rule's hit holds its words only, and a negation inside them (补单，不用付款) asks, not refuses.
+ */
+function governed(text: string, start: number, end: number, whole: boolean): boolean {
+  let cs = clauseStart(text, start);
+  // A clause listing examples of the one before: its words are what that clause refused, however far.
+  const goesOn = cs > 0 && GOES_ON.test(text.slice(cs, end));
+  if (goesOn) cs = clauseStart(text, cs - 1);
+  const upTo = whole ? Math.max(start, end - 1) : start;
+  const before = text.slice(cs, upTo).replace(NOT_NEGATION, (w) => '　'.repeat(w.length));
+  const m = NEGATOR.exec(before);
+  if (!m) return false;
+  // The negation reaches a hit at most this far on (不需要您提供任何验证码、银行卡号), and no new offer starts between.
+  const reach = start - cs - m.index;
+  if (!goesOn && reach > (LIST.test(before.slice(m.index)) ? LIST_REACH : NEGATION_REACH)) return false;
+  if (RESTART.test(before.slice(m.index + 1))) return false;
+  const from = sentenceStart(text, start);
+  return SHOP.test(text.slice(from, upTo)) || WARNS.test(text.slice(from, clauseEnd(text, end)));
+}
+
+/** Whether the hit [start, end) of `text` is the shop refusing or warning against it (see the file's comment). */
+export function refusalScope(text: string, start: number, end: number, whole = false): boolean {
+  const quote = quoteAround(text, start, end);
+  if (quote) {
+    // A quoted scam or request, disowned after it: a handle or number inside still counts.
+    if (HANDLE.test(text.slice(quote[0], quote[1]))) return false;
+    return DISOWNS.test(after(text, quote[1] + 1));
+  }
+  const clause = text.slice(clauseStart(text, start), clauseEnd(text, end));
+  // Reported words keep their 我 (您说要我的微信): only a handle or number there is evidence.
+  const reported = REPORTED.test(text.slice(sentenceStart(text, start), whole ? end : start));
+  if (reported ? HANDLE.test(clause) : EVIDENCE.test(clause)) return false;
+  if (TOPIC_REFUSED.test(text.slice(end))) return true;
+  if (governed(text, start, end, whole)) return true;
+  // From the hit's start: a model hit can take in two sentences (剩下的用微信转账。这个我们没法接受).
+  const rest = after(text, start);
+  const ownSentence = text.slice(start, sentenceEnd(text, start));
+  if (REFERS_BACK.test(ownSentence.replace(NOT_NEGATION, ''))) return true;
+  return reported && DISOWNS.test(rest.replace(NOT_NEGATION, ''));
+}
