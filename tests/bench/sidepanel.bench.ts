@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { EXTENSION_DIR, launchWithExtension } from '../e2e/browser.mjs';
 import { buildFixtures } from '../e2e/build-fixtures.mjs';
 import { serve } from '../e2e/server.mjs';
+import { putPhrasesInPage } from '../e2e/idb';
 import { phrasePinyin } from '../../scripts-library/shared/pinyin';
 import { syntheticPhrases } from './search.bench';
 import { percentile } from './stats';
@@ -32,20 +33,7 @@ export async function run(): Promise<Record<string, number>> {
     await seed.waitForSelector('[data-phrase-id]'); // default library installed, schema created
     // A new profile shows the first-run card (its 店铺名 box takes the focus): skipped, as an agent does once.
     await seed.getByRole('button', { name: '以后再说' }).click();
-    await seed.evaluate(async (rows) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('kefu-assistant');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('phrases', 'readwrite');
-        for (const row of rows) tx.objectStore('phrases').put(row);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    }, phrases);
+    await seed.evaluate(putPhrasesInPage, phrases);
     await seed.close();
 
     const samples: number[] = [];

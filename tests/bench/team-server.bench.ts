@@ -27,6 +27,7 @@ import type { Phrase } from '../../scripts-library/shared/schema';
 import { syntheticPhrases } from './corpus';
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../e2e/browser.mjs';
+import { putPhrasesInPage } from '../e2e/idb';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -158,20 +159,7 @@ export async function inChromium(): Promise<Record<string, number>> {
     seats.push(agent);
     const now = Date.now();
     const rows = syntheticPhrases(10_000, 5).map((p, i) => withSearchKeys({ id: `lead-${i}`, stageId: p.stageId, title: p.title, body: p.body, tags: p.tags ?? [], pinned: false, useCount: 0, createdAt: now, updatedAt: now, origin: 'user' }));
-    await lead.panel.evaluate(async (list) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open('kefu-assistant');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('phrases', 'readwrite');
-        for (const row of list) tx.objectStore('phrases').put(row);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    }, rows);
+    await lead.panel.evaluate(putPhrasesInPage, rows);
     await lead.panel.reload();
     await lead.panel.waitForSelector('[data-phrase-id]');
     await joinInPanel(lead.panel, server.httpUrl, issueToken(dir, { team: 'shop1', role: 'lead', agent: 'zhang' }).token);

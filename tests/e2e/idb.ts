@@ -26,3 +26,19 @@ export async function idbInPage(op: 'dump' | 'wipe'): Promise<string> {
   db.close();
   return JSON.stringify(out);
 }
+
+/** Put phrase rows straight into the extension's database (a benchmark's big library). Runs inside an extension page. */
+export async function putPhrasesInPage(rows: readonly unknown[]): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open('kefu-assistant');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction('phrases', 'readwrite');
+    for (const row of rows) tx.objectStore('phrases').put(row);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+}
