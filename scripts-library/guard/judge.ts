@@ -77,7 +77,13 @@ function modelExcused(clause: string, category: RuleCategory, own: ReturnType<ty
  * character-level tricks (intent-training.ts), so it cannot tell that such a clause means no harm.
  */
 const EVASION_RULE = /-(?:sound|mixed|pinyin|latin|initials|signs)(?:-|$)/;
-const VETOABLE = new Set(DEFAULT_RULES.filter((r) => !r.patterns?.length && !EVASION_RULE.test(r.id)).map((r) => r.id));
+/**
+ * Nor a 必改 rule naming money moved outside the platform (支付宝转账, 私下转账, 转给我): the model reads 支付宝 and 转账 as
+ * the platform's own checkout and refunds, and let 「支付宝转账就可以」 go as a hint. A refusal of it is still excused by
+ * the refusal scope, which reads the sentence, not the model.
+ */
+const MONEY_OUT = (r: Rule) => r.category === 'off-platform' && r.severity === 'block' && r.terms.some((t) => /转账|汇款|打款|转给我|付给我/.test(t));
+const VETOABLE = new Set(DEFAULT_RULES.filter((r) => !r.patterns?.length && !EVASION_RULE.test(r.id) && !MONEY_OUT(r)).map((r) => r.id));
 
 export interface JudgeOptions {
   model?: IntentModel;
