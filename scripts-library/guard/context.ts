@@ -52,6 +52,8 @@ const THIRD_PARTY = /(?:那|这|都|对方|他们|那些|这些|这种|那种|�
 const WARNED = /请勿|不要|别信|别相信|千万别|小心|谨防|冒充|不是我们|短信|电话|链接|陌生人/;
 /** The next clause cautions the buyer against giving it to anyone (任何人问都不要给, 谁要都别给). */
 const CAUTION_NEXT = /^(?:任何人|谁|别人)[^，,。！!？?；;\n]{0,4}(?:都)?(?:不要|别|不能|千万别|千万不要)(?:给|说|告诉|透露|发)/;
+/** …or to send it over (不用怕，发张身份证照片过来). */
+const SENDS_OVER = /发一下|发张|发个|(?<![您你])发过来|拍一下|拍张/;
 /** The clause asks the buyer to hand something over (发我, 告诉我, 提供…). */
 const ASKS_FOR = /发我|发给我|告诉我|给我|报给?我|提供|截图|拍给|说一下|报一下|念一下/;
 const WARNING_REACH = 200;
@@ -68,7 +70,7 @@ const PRIVACY_CARE =
  * own data (PRIVACY_CARE): a privacy hit there, the rules' or the model's, is the agent protecting it.
  */
 export function caresForPrivacy(text: string, start: number, end: number): boolean {
-  if (ASKS_FOR.test(text.slice(start, end))) return false;
+  if (ASKS_FOR.test(text.slice(start, end)) || SENDS_OVER.test(text.slice(start, end))) return false;
   let from = start;
   let to = end;
   while (from > 0 && !SENTENCE_END.test(text[from - 1]!)) from--;
@@ -231,7 +233,8 @@ export function contextOf(draft: string, plain: View) {
         while (from > 0 && ps - from < WARNING_REACH && !SENTENCE_END.test(text[from - 1]!)) from--;
         if (WARNING.test(text.slice(from, ps))) return true;
         // A scam named as someone else's (那是骗子, 都是诈骗) in a sentence that warns the buyer, not the buyer called one.
-        if (THIRD_PARTY.test(text.slice(s, ps)) && !/[你您]/.test(text.slice(s, ps)) && WARNED.test(text.slice(from, e))) return true;
+        // Not an insult (那是骗子 names a scam): the agent calling anyone 傻逼 in a reply is abuse (那些打电话来催的都是傻逼).
+        if ((category !== 'abuse' || /骗|诈/.test(text.slice(ps, pe))) && THIRD_PARTY.test(text.slice(s, ps)) && !/[你您]/.test(text.slice(s, ps)) && WARNED.test(text.slice(from, e))) return true;
       }
       if (category === 'service-taboo') {
         let e = pe;

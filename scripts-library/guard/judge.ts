@@ -19,7 +19,7 @@ import { clauses, fromStored, guessesFor, NONE, unitPosterior, type IntentModel,
 import { modelReader, storedReader, type IntentReader } from './intent-reader';
 import { severityFor } from './policy';
 import { caresForPrivacy, NEGATABLE, scopedClause, warnsOfScam } from './context';
-import { handleFollows, refusalScope } from './refusal';
+import { clauseHoldsEvidence, handleFollows, refusalScope } from './refusal';
 import { namesOwnFeature, ownPlatformHit, ownWords } from './platforms';
 
 /** The shipped model (packs/guard-intent.json), as weights by feature name (what training and its tests read). */
@@ -130,6 +130,7 @@ export function judgeDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
     const c = clauseOf(h.start);
     if (!c || c.end < h.end) return h; // a hit across clauses: the model read neither alone
     if (c.end - c.start < VETO_MIN_CHARS) return h; // too few words to overrule a rule (您看着办)
+    if ((h.category === 'off-platform' || h.category === 'privacy') && clauseHoldsEvidence(draft.slice(c.start, c.end))) return h; // kefu@qq.com, 需要您的验证码
     return unitPosterior(reader, draft.slice(c.start, c.end))[none]! >= veto ? { ...h, severity: 'hint' as const } : h;
   });
   const taken = hits.filter((h) => h.severity !== 'hint');

@@ -24,7 +24,7 @@ const CLAUSE_END = /[，,。！!？?；;\n~～]/;
 
 /** Words and questions that hold 不 / 没 / 别 and negate nothing (不好意思, 别的, 能不能…, 不行的话). */
 const NOT_NEGATION =
-  /不好意思|不客气|不错|不少|不过|不然|不仅|不同|不一样|不久|不断|不管|不定期|不满意|不舒服|不清楚|不知道|不确定|不方便|没问题|没关系|别的|别人|别家|特别|区别|级别|类别|识别|分别|告别|能不能|可不可以|要不要|会不会|是不是|行不行|好不好|对不对|有没有|用不用|[^，,。！!？?；;]{0,3}的话|不(?:给|写|打|发)?(?:好评|评价|评|晒图|晒单|追评|带图|五星|截图)不|默认(?:好评|评价)不/g;
+  /别急|别着急|别担心|不用担心|不用怕|别怕|不怕|别忘了|别忘记|千万别忘|别客气|不差钱|不给力|没事|不收手续费|不开发票|不用谢|不好意思|不客气|不错|不少|不过|不然|不仅|不同|不一样|不久|不断|不管|不定期|不满意|不舒服|不清楚|不知道|不确定|不方便|没问题|没关系|别的|别人|别家|特别|区别|级别|类别|识别|分别|告别|能不能|可不可以|要不要|会不会|是不是|行不行|好不好|对不对|有没有|用不用|[^，,。！!？?；;]{0,3}的话|不(?:给|写|打|发)?(?:好评|评价|评|晒图|晒单|追评|带图|五星|截图)不|默认(?:好评|评价)不/g;
 /** A negation or prohibition (after NOT_NEGATION is taken out). */
 const NEGATOR = /[不没别勿]|禁止|严禁|谨防|小心|拒绝|无需|无须/;
 /** Between the negation and the hit: a new offer starts, the negation does not reach the hit (不走平台直接微信转账). */
@@ -49,8 +49,14 @@ const REPORTED =
 const TOPIC_REFUSED =
   /^[^，,。！!？?；;]{0,6}?(?:我们|咱们|本店|店里|这边|平台)(?:这边|是|都)?(?:做不了|不做|不搞|不支持|不接受|不能做|没法做|不允许|不提供|不会做|不可以)/;
 /** Evidence of a real channel or a request to the buyer (别给差评 asks for the review): never excused. */
-const EVIDENCE = /(?:别|不要|千万别|千万不要|不)给?[^，,。！!？?；;]{0,2}(?:差评|中评|低分)|加我|找我|联系我|私聊我|私信我|发我|发给我(?!们)|给我(?!们)|告诉我(?!们)|转我|转给我|打给我|扫我|我的(?:微信|vx|wx|qq|电话|手机|号)|[A-Za-z][A-Za-z_-]*\d{3,}|\d{5,}/i;
-const HANDLE = /[A-Za-z][A-Za-z_-]*\d{3,}|\d{5,}/;
+/**
+ * A handle or a number: letters then digits (kefu888), five digits or more, also grouped by spaces or dashes
+ * (138 0000 1111, 6222-0202-…), an e-mail, or any handle right after the contact word (微信号xiaomei, v：kf_66).
+ */
+const HANDLE = /[A-Za-z][A-Za-z_-]*\d{3,}|\d(?:[ -]?\d){4,}|[\w.+-]+@[\w-]+\.[A-Za-z]{2,}|(?:微信号?|vx|wx|qq|邮箱|[^A-Za-z][vV])\s*[:：]?\s*[A-Za-z0-9_][A-Za-z0-9_.-]{2,}/i;
+/** A request to the buyer or an offer in the clause: 发一下, 需要您的, 转账就可以, 领红包, 加个微信… */
+const REQUEST = /发一下|发张|发个|(?<![您你])发过来|(?<!不)需要(?:您|你)的|就可以|就行|领(?:红包|现金)|加个/;
+const EVIDENCE = new RegExp(`(?:别|不要|千万别|千万不要|不)给?[^，,。！!？?；;]{0,2}(?:差评|中评|低分)|加我|找我|联系我|私聊我|私信我|发我|发给我(?!们)|给我(?!们)|告诉我(?!们)|转我|转给我|打给我|扫我|我的(?:微信|vx|wx|qq|电话|手机|号)|${HANDLE.source}|${REQUEST.source}`, 'i');
 const OPEN = '“「『"';
 const CLOSE: Record<string, string> = { '“': '”', '「': '」', '『': '』', '"': '"' };
 
@@ -93,6 +99,12 @@ function quoteAround(text: string, start: number, end: number): [number, number]
   }
   return undefined;
 }
+
+/** The clause holds a handle or number, or asks the buyer to send something (需要您的验证码): the model may not talk a channel or privacy hit down. */
+export function clauseHoldsEvidence(clause: string): boolean {
+  return HANDLE.test(clause) || ASKS_TO_SEND.test(clause);
+}
+const ASKS_TO_SEND = /发一下|发张|发个|(?<![您你])发过来|(?<!不)需要(?:您|你)的/;
 
 /** A handle or a number follows the hit in its clause (加客服vx kefu888): the channel itself, never excused. */
 export function handleFollows(text: string, end: number): boolean {
