@@ -55,33 +55,29 @@ const TOPIC_REFUSED =
  */
 const HANDLE = /[A-Za-z][A-Za-z_-]*\d{3,}|\d(?:[ -]?\d){4,}|[\w.+-]+@[\w-]+\.[A-Za-z]{2,}|(?:微信号?|vx|wx|qq|邮箱|[^A-Za-z][vV])\s*[:：]?\s*[A-Za-z0-9_][A-Za-z0-9_.-]{2,}/i;
 /** A request to the buyer or an offer in the clause: 发一下, 需要您的, 转账就可以, 领红包, 加个微信… */
-const REQUEST = /发一下|发张|发个|(?<![您你])发过来|(?<!不)需要(?:您|你)的|就可以|就行|领(?:红包|现金)|加个/;
+const ASKS_TO_SEND = /发一下|发张|发个|(?<![您你])发过来|(?<!不)需要(?:您|你)的/;
+const REQUEST = new RegExp(`${ASKS_TO_SEND.source}|就可以|就行|领(?:红包|现金)|加个`);
 const EVIDENCE = new RegExp(`(?:别|不要|千万别|千万不要|不)给?[^，,。！!？?；;]{0,2}(?:差评|中评|低分)|加我|找我|联系我|私聊我|私信我|发我|发给我(?!们)|给我(?!们)|告诉我(?!们)|转我|转给我|打给我|扫我|我的(?:微信|vx|wx|qq|电话|手机|号)|${HANDLE.source}|${REQUEST.source}`, 'i');
 const OPEN = '“「『"';
 const CLOSE: Record<string, string> = { '“': '”', '「': '」', '『': '』', '"': '"' };
 
 // Walks at most REACH characters: a paste with no marks is not read whole for every hit.
 const REACH = 200;
-const sentenceStart = (text: string, at: number) => {
+/** Where the run of text around `at` that no `mark` breaks starts, or ends (at most REACH characters away). */
+const startBefore = (mark: RegExp) => (text: string, at: number) => {
   let i = at;
-  while (i > 0 && at - i < REACH && !SENTENCE_END.test(text[i - 1]!)) i--;
+  while (i > 0 && at - i < REACH && !mark.test(text[i - 1]!)) i--;
   return i;
 };
-const sentenceEnd = (text: string, at: number) => {
+const endAfter = (mark: RegExp) => (text: string, at: number) => {
   let i = at;
-  while (i < text.length && i - at < REACH && !SENTENCE_END.test(text[i]!)) i++;
+  while (i < text.length && i - at < REACH && !mark.test(text[i]!)) i++;
   return i;
 };
-const clauseStart = (text: string, at: number) => {
-  let i = at;
-  while (i > 0 && at - i < REACH && !CLAUSE_END.test(text[i - 1]!)) i--;
-  return i;
-};
-const clauseEnd = (text: string, at: number) => {
-  let i = at;
-  while (i < text.length && i - at < REACH && !CLAUSE_END.test(text[i]!)) i++;
-  return i;
-};
+const sentenceStart = startBefore(SENTENCE_END);
+const sentenceEnd = endAfter(SENTENCE_END);
+const clauseStart = startBefore(CLAUSE_END);
+const clauseEnd = endAfter(CLAUSE_END);
 /** The rest of the sentence after `at`, and the next sentence. */
 const after = (text: string, at: number) => {
   const end = sentenceEnd(text, at);
@@ -104,7 +100,6 @@ function quoteAround(text: string, start: number, end: number): [number, number]
 export function clauseHoldsEvidence(clause: string): boolean {
   return HANDLE.test(clause) || ASKS_TO_SEND.test(clause);
 }
-const ASKS_TO_SEND = /发一下|发张|发个|(?<![您你])发过来|(?<!不)需要(?:您|你)的/;
 
 /** A handle or a number follows the hit in its clause (加客服vx kefu888): the channel itself, never excused. */
 export function handleFollows(text: string, end: number): boolean {
