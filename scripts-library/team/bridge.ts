@@ -180,16 +180,32 @@ function docRuleOf(r: Rule): Record<string, unknown> {
  * the team) stays as it is, marked as the team's, so it reads 团队 · 已改. A team rule the doc no longer holds (the
  * lead deleted it) is removed here (`remove`), unless the agent changed it: then it stays as the agent's own rule,
  * no longer marked as the team's (in `put`). Removals only once the lead has written the doc (its `meta`), so an
- * empty doc (a browser that rejoined, not synced yet) removes nothing. Rows the schema refuses are named.
+ * empty doc (a browser that rejoined, not synced yet) removes nothing. Rows the schema refuses are named. A team
+ * rule held here before (`applied`) and deleted here since is not added back (`deletedHere`, to stay in `applied`
+ * while the doc holds it): without that, a lead's deletion between the push and the pull of one sync pass came
+ * back and was never taken out of the doc.
  */
-export function pullTeamRules(doc: Y.Doc, local: readonly Rule[], set: string): { put: Rule[]; remove: string[]; refused: string[] } {
+export function pullTeamRules(
+  doc: Y.Doc,
+  local: readonly Rule[],
+  set: string,
+  applied: readonly string[] = [],
+): { put: Rule[]; remove: string[]; refused: string[]; deletedHere: string[] } {
   const byId = new Map(local.map((r) => [r.id, r]));
+  const held = new Set(applied);
   const put: Rule[] = [];
   const refused: string[] = [];
+  const deletedHere: string[] = [];
   const map = doc.getMap<unknown>('rules');
   for (const [id, raw] of map.entries()) {
     // The hash reads the row as it is (defaults do not change it): a rule applied already costs no parse.
     const mine = byId.get(id);
+    // Held here before and gone now: deleted here (the lead's deletion its next push takes out of the doc, or a
+    // seat's own choice), not a new team rule to add back.
+    if (!mine && held.has(id)) {
+      deletedHere.push(id);
+      continue;
+    }
     if (mine?.team?.id === set && raw && typeof raw === 'object' && mine.team.hash === teamRuleHash(raw as Partial<Rule>)) continue;
     const parsed = RuleSchema.safeParse({ ...(raw as object), id, team: undefined });
     if (!parsed.success) {
@@ -209,7 +225,7 @@ export function pullTeamRules(doc: Y.Doc, local: readonly Rule[], set: string): 
       else remove.push(r.id);
     }
   }
-  return { put, remove, refused };
+  return { put, remove, refused, deletedHere };
 }
 
 /**

@@ -12,8 +12,8 @@ import { pullTeamRules, pushLeadRules } from '../../scripts-library/team/bridge'
 /** The team rules this browser holds (a settings row), so a team rule the lead deletes here is known as deleted. */
 const appliedKey = (set: string) => `teamRulesApplied:${set}`;
 
-async function recordApplied(db: KefuDB, set: string, rules: Iterable<Rule>): Promise<void> {
-  const ids = [...rules].filter((r) => r.team?.id === set).map((r) => r.id);
+async function recordApplied(db: KefuDB, set: string, rules: Iterable<Rule>, deletedHere: readonly string[] = []): Promise<void> {
+  const ids = [...[...rules].filter((r) => r.team?.id === set).map((r) => r.id), ...deletedHere];
   const before = (await db.settings.get(appliedKey(set)))?.value;
   // Written only when it changed: a settings write wakes every panel view that follows settings.
   if (JSON.stringify(before) !== JSON.stringify(ids)) await db.settings.put({ key: appliedKey(set), value: ids });
@@ -27,14 +27,15 @@ export async function pullRules(db: KefuDB, doc: Y.Doc, team: string): Promise<n
   const set = teamPackId(team);
   return db.transaction('rw', db.rules, db.settings, async () => {
     const local = await db.rules.toArray();
-    const { put, remove } = pullTeamRules(doc, local, set);
+    const applied = TeamRulesAppliedSchema.safeParse((await db.settings.get(appliedKey(set)))?.value);
+    const { put, remove, deletedHere } = pullTeamRules(doc, local, set, applied.success ? applied.data : []);
     const rows = put.map((r) => RuleSchema.parse(r));
     if (rows.length) await db.rules.bulkPut(rows);
     if (remove.length) await db.rules.bulkDelete(remove);
     const after = new Map(local.map((r) => [r.id, r]));
     for (const r of rows) after.set(r.id, r);
     for (const id of remove) after.delete(id);
-    await recordApplied(db, set, after.values());
+    await recordApplied(db, set, after.values(), deletedHere);
     return put.length + remove.length;
   });
 }

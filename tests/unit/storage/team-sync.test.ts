@@ -188,6 +188,31 @@ describe('rules: the lead writes, agents get team rules', () => {
     expect(await L.db.rules.bulkGet(['r1', 'r2'])).toEqual([undefined, undefined]);
   });
 
+  it('a rule deleted here between the push and the pull of one sync pass stays deleted (the lead, and a seat)', async () => {
+    await saveRule(L.db, rule('r1', '甲词'));
+    await pushRules(L.db, doc(L, RULES), lead, { publishAll: true });
+    relay(L, A, RULES);
+    await pullRules(A.db, doc(A, RULES), TEAM);
+    // the lead's pass has pushed (nothing to do); the lead deletes the rule; the same pass pulls
+    await deleteRule(L.db, 'r1');
+    await pullRules(L.db, doc(L, RULES), TEAM);
+    expect(await L.db.rules.get('r1')).toBeUndefined();
+    // the next pass takes it out of the doc, and the seat drops it
+    expect(await pushRules(L.db, doc(L, RULES), lead)).toBe(1);
+    relay(L, A, RULES);
+    await pullRules(A.db, doc(A, RULES), TEAM);
+    expect(await A.db.rules.get('r1')).toBeUndefined();
+    // a seat that deletes a team rule is not given it back by the next pull (as a team phrase deleted here)
+    await saveRule(L.db, rule('r2', '乙词'));
+    await pushRules(L.db, doc(L, RULES), lead, { publishAll: true });
+    relay(L, A, RULES);
+    await pullRules(A.db, doc(A, RULES), TEAM);
+    expect((await A.db.rules.get('r2'))?.team?.id).toBe(teamPackId(TEAM));
+    await deleteRule(A.db, 'r2');
+    await pullRules(A.db, doc(A, RULES), TEAM);
+    expect(await A.db.rules.get('r2')).toBeUndefined();
+  });
+
   it('a rules doc the lead never wrote (a seat that rejoined, not synced yet) removes no team rule', async () => {
     await saveRule(L.db, rule('r1', '甲词'));
     await pushRules(L.db, doc(L, RULES), lead, { publishAll: true });
