@@ -17,7 +17,7 @@ describe('the labelled corpus', () => {
     expect([...cats].sort()).toEqual([...RuleCategorySchema.options].sort());
   });
 
-  it('wires no held-back split (rounds 7, 8, 10 and 11 are retired into tune; round 12 is wired when it is scored, once)', () => {
+  it('wires no held-back split (rounds 7, 8, 10, 11 and 12 are retired into tune; round 13 is wired when it is scored, once)', () => {
     expect(HELD_OUT).toEqual([]);
     expect([...positives, ...clean].filter((x) => x.split === 'heldout')).toEqual([]);
   });
@@ -39,7 +39,9 @@ describe.each([
   // into tune on 2026-12-07 (fourth session), the model retrained with it: 93.8 % / 1.36 % / 0.68 %; round 12 is the
   // next held back. Tuned on three quarters of round 11 (task gtune, fourth session: refusal scope, word bounds,
   // round 11 families): 94.2 % / 0.91 % / 0.23 %.
-  ['tune', 0.941, 0.0095, 0.0025],
+  // Round 12 (held back, scored once: 73.1 % / 8.6 % / 5.2 % held) was retired into tune on 2026-12-07 (fifth
+  // session), the model retrained with it: 91.8 % / 1.66 % / 0.90 %.
+  ['tune', 0.918, 0.0167, 0.0091],
 ] as const)('the %s split, with the guard as shipped (rules and intent model)', (split, minRecall, maxFalse, maxHeld) => {
   const s = score((d) => judgeDraft(d), split);
   it(`catches ≥ ${minRecall * 100} % at the severity required (${(s.recall * 100).toFixed(1)} %)`, () => {
