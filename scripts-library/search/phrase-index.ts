@@ -107,16 +107,20 @@ export class PhraseIndex<P extends SearchablePhrase> implements NarrowIndex {
    */
   soundHeld(sound: string, stageId?: string): boolean {
     const { grams, pyFull } = this.data;
-    // The phrases holding its rarest bigram, read until one holds the sound.
-    let rarest: Int32Array | undefined;
+    // The phrases holding every bigram of it (a pasted question's long sound: a few, or none, where its rarest
+    // bigram alone is held by thousands), read until one holds the sound.
+    const lists: Int32Array[] = [];
     let missing = false;
     forEachGram(sound, (g) => {
       if (!grams.count(g)) missing = true;
-      else if (!rarest || grams.count(g) < rarest.length) rarest = grams.of(g);
+      else lists.push(grams.of(g));
     });
-    if (missing || !rarest) return false;
-    for (let k = 0; k < rarest.length; k++) {
-      const i = rarest[k]!;
+    if (missing || !lists.length) return false;
+    lists.sort((a, b) => a.length - b.length);
+    let held = lists[0]!;
+    for (let k = 1; k < lists.length && held.length; k++) held = intersect(held, lists[k]!);
+    for (let k = 0; k < held.length; k++) {
+      const i = held[k]!;
       if ((!stageId || this.phrases[i]!.stageId === stageId) && pyFull[i]!.includes(sound)) return true;
     }
     return false;
