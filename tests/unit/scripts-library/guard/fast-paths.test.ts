@@ -19,6 +19,8 @@ const { positives, clean } = loadCorpus();
 const drafts = [...positives.map((p) => p.draft), ...clean.map((c) => c.draft)];
 /** Long drafts dense with hits, and ones with quotes, Latin words, numbers and marks (the named features). */
 const long = Array.from({ length: 6 }, (_, i) => draft(5000, i, ['加微信', '全网最低', '好评返现', '我不知道', '“加个vx”吗', 'wx123456789012']));
+/** Latin words against numbers and marks in every arrangement (the named features, read in one pass). */
+const named = ['abc123def，12ab？', 'a1b2c3 吗', '12345 ab 12345678901 x', 'VX号ab12345呢。好的?', '加q 12 么嘛', 'ab cd ab，1 22 333', '9ａｂ９', 'x'.repeat(30) + '1'.repeat(12)];
 
 /** The plain path: a comparison sort, stable, by start and the longer first. */
 const bySort = (found: readonly Candidate[]) => [...found].sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
@@ -29,7 +31,7 @@ describe('the intent model read by numbers', () => {
 
   it('gives every unit of the corpus (and of long drafts) the posterior the string features give, to the last bit', () => {
     let compared = 0;
-    for (const d of [...drafts, ...long]) {
+    for (const d of [...drafts, ...long, ...named]) {
       for (const u of units(d)) {
         const text = d.slice(u.start, u.end);
         const plain = posterior(model, features(text));
@@ -44,7 +46,7 @@ describe('the intent model read by numbers', () => {
     // Long drafts without the quote (its words are replaced per unit) and with the numbers, Latin words and marks.
     const plainLong = Array.from({ length: 6 }, (_, i) => draft(5000, i, ['加微信', '全网最低', '好评返现', 'wx123456789012吗', 'ＶＸ：ab12', '微 信 '])).map((d, i) => d.replace(/[，。]/g, (m) => `${i}${m}`));
     let read = 0;
-    for (const d of [...drafts, ...plainLong]) {
+    for (const d of [...drafts, ...plainLong, ...named]) {
       const reading = draftReading(d);
       if (!reading) continue;
       for (const u of units(d)) {
