@@ -9,7 +9,7 @@ import { checkDraft, compileRules, draftCandidates, DEFAULT_RULES, checkWithComp
 import { looksCompiled, looksReader, modelKey, reviveCompiled, rulesKey } from '../../../../scripts-library/guard/compiled-form';
 import { byStartLongest, type Candidate } from '../../../../scripts-library/guard/overlaps';
 import { defaultIntent, judgeDraft, SHIPPED_MODEL_TEXT, shippedReader, readShippedWith } from '../../../../scripts-library/guard/judge';
-import { features, train, units } from '../../../../scripts-library/guard/intent';
+import { features, guessesFor, train, unitPosterior, units } from '../../../../scripts-library/guard/intent';
 import { draftReading, homeSlot, modelReader, readSpan, readUnit } from '../../../../scripts-library/guard/intent-reader';
 import { posterior } from '../../../../scripts-library/shared/linear-model';
 import { loadCorpus } from '../../../fixtures/guard/corpus';
@@ -110,6 +110,30 @@ describe('candidates ordered by a counting sort', () => {
     const c = (start: number, end: number, id: string) => ({ rule: { ...rule, id }, start, end }) as unknown as Candidate;
     const found = [c(5, 7, 'a'), c(0, 2, 'b'), c(5, 9, 'c'), c(5, 7, 'd'), c(0, 3, 'e'), c(70000, 70002, 'f')];
     expect(byStartLongest(found).map((x) => x.rule.id)).toEqual(['e', 'b', 'c', 'a', 'd', 'f']);
+  });
+});
+
+describe('a paste judged from its reading', () => {
+  it('gets the hits it gets when every unit is read on its own (numbered pastes, every clause new; Latin words, numbers, marks)', () => {
+    let n = 0;
+    const extras = ['加微信', '好评返现', '我不知道', 'wx123456789012吗', '加q 12ab', '返现5元']; // six: draft() takes every one
+    const pastes = Array.from({ length: 24 }, (_, i) => draft(5000, i + 3, extras).replace(/[，。？]/g, (m) => `${n++}${m}`));
+    const other = { model: train([{ label: 'none', text: '您好' }, { label: 'abuse', text: '滚' }]) };
+    let hits = 0;
+    for (const d of pastes) {
+      judgeDraft('您好', DEFAULT_RULES, other); // another model: the memo starts empty
+      const cold = judgeDraft(d);
+      judgeDraft('您好', DEFAULT_RULES, other);
+      const every = guessesFor(shippedReader(), d, 0); // every unit's harm, to the last bit
+      judgeDraft('您好', DEFAULT_RULES, other);
+      for (const u of units(d)) unitPosterior(shippedReader(), d.slice(u.start, u.end)); // each unit alone (readUnit)
+      expect(judgeDraft(d)).toEqual(cold);
+      expect(guessesFor(shippedReader(), d, 0)).toEqual(every);
+      hits += cold.length;
+    }
+    expect(hits).toBeGreaterThan(24 * 10);
+    // Read from their readings (one normalisation for the draft), not unit by unit.
+    expect(pastes.filter((d) => draftReading(d)).length).toBeGreaterThan(20);
   });
 });
 
