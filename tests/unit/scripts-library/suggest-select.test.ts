@@ -100,17 +100,17 @@ const contexts: SuggestContext[] = [{}, { unpaidHours: 24 }, { afterSales: true 
 const view = (s: Suggested<Suggestible>) => ({ ...s, items: s.items.map((i) => ({ ...i, id: i.kind === 'phrase' ? i.phrase.id : i.faq.id, phrase: undefined, faq: undefined })) });
 
 describe('suggestFor narrows its candidates without changing its answer (#36)', () => {
-  it('every training message on the default pack, with and without FAQ answers, in every conversation state', () => {
-    messages.forEach((m, k) => {
+  it('every other training message on the default pack, with and without FAQ answers, in every conversation state', () => {
+    messages.filter((_, k) => k % 2 === 0).forEach((m, k) => {
       const ctx = contexts[k % contexts.length]!;
       const limit = [3, 1, 10][k % 3]!;
-      const list = k % 2 ? faq : [];
+      const list = k % 5 < 2 ? faq : [];
       expect(view(suggestFor(m, packPhrases, list, ctx, limit)), m).toEqual(view(reference(m, packPhrases, list, ctx, limit)));
     });
   });
 
   it('a sample of them on a 10k-phrase library, and the library changed in place between calls', () => {
-    const sample = messages.filter((_, k) => k % 12 === 0);
+    const sample = messages.filter((_, k) => k % 20 === 0);
     sample.forEach((m, k) => {
       const ctx = contexts[k % contexts.length]!;
       const limit = k % 5 ? 3 : 10;
