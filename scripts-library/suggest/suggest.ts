@@ -172,15 +172,17 @@ const libraries = new WeakMap<readonly Suggestible[], Library>();
 function libraryOf(phrases: readonly Suggestible[]): Library {
   const kept = libraries.get(phrases);
   if (kept && same(kept.phrases, phrases)) return kept;
-  const ids = new Map<string, number>();
+  // A stage's group by its id, a declared list's by its intents written out (the few phrases that declare them).
+  const ids = { stage: new Map<string, number>(), declared: new Map<string, number>() };
   const groups: IntentGroup[] = [];
   const group = new Int32Array(phrases.length);
   phrases.forEach((p, i) => {
     const declared = !!p.intents?.length;
-    const key = declared ? JSON.stringify(p.intents) : `-${p.stageId}`;
-    let g = ids.get(key);
+    const byKey = declared ? ids.declared : ids.stage;
+    const key = declared ? JSON.stringify(p.intents) : p.stageId;
+    let g = byKey.get(key);
     if (g === undefined) {
-      ids.set(key, (g = groups.length));
+      byKey.set(key, (g = groups.length));
       groups.push({ intents: declared ? [...p.intents!] : stageIntents(p.stageId), declared });
     }
     group[i] = g;
