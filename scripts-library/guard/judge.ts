@@ -19,7 +19,7 @@ import { clauses, fromStored, guessesFor, NONE, unitPosterior, type IntentModel,
 import { modelReader, storedReader, type IntentReader } from './intent-reader';
 import { severityFor } from './policy';
 import { caresForPrivacy, NEGATABLE, scopedClause, warnsOfScam } from './context';
-import { clauseHoldsEvidence, handleFollows, refusalScope } from './refusal';
+import { clauseHoldsEvidence, handleFollows, refusalScope, requestsHit } from './refusal';
 import { namesOwnFeature, ownPlatformHit, ownWords } from './platforms';
 
 /** The shipped model (packs/guard-intent.json), as weights by feature name (what training and its tests read). */
@@ -66,6 +66,8 @@ function modelExcused(clause: string, category: RuleCategory, own: ReturnType<ty
   if (category === 'abuse' && FRIENDLY.test(clause)) return true;
   if ((category === 'abuse' || category === 'service-taboo') && APOLOGY.test(clause)) return true;
   if (category === 'service-taboo' && OFFER.test(clause)) return true;
+  // Who or where the product suits (全家人都能用, 燃气灶电磁炉都可以用) is a fact, unless a claim word is in it (万能, 最).
+  if (category === 'absolute-claim' && SUITS.test(clause) && !CLAIM_WORD.test(clause)) return true;
   // Inducement needs a reward: a review asked for with none (方便的话给我们写个评价吧) is a hint.
   if (category === 'review-inducement' && !REWARD.test(clause)) return true;
   return category === 'off-platform' && namesOwnFeature(clause, own);
@@ -106,6 +108,10 @@ const FRIENDLY = /你好|您好|在的|在呢|欢迎|早上好|下午好|晚上�
 const APOLOGY = /不好意思|抱歉|对不起|没讲清楚|没说清楚|换个方式/;
 /** Offering a discount (看能不能给你打个97折) is no brush-off. */
 const OFFER = /打折|折扣|\d+折|优惠|申请/;
+/** A clause saying who or where the product suits: a range named, then 都能 / 都可以 / 适合 + use. */
+const SUITS = /都(?:能|可以)(?:用|穿|吃|戴|喝|洗|装|放)|都适合|适合(?:全家|大人|小孩|老人|各种)/;
+/** The words that make such a clause a claim after all (万能, 最, 第一, 100%, 绝对…). */
+const CLAIM_WORD = /最|第一|顶级|顶尖|极致|绝对|唯一|万能|无敌|完美|百分|100|全网|全球|全国|永久|永远|独家|首选|冠军|神器|史上|no\.?1|任何|所有/i;
 /** What makes a review request an inducement: a reward, money, or taking a review down. */
 const REWARD = /返|红包|现金|补偿|券|送|赠|奖|钱|元|块|佣金|补贴|优惠|礼|退|删|撤|改|免单|福利|本金|刷|补单|单/;
 
@@ -131,6 +137,7 @@ export function judgeDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
     if (!c || c.end < h.end) return h; // a hit across clauses: the model read neither alone
     if (c.end - c.start < VETO_MIN_CHARS) return h; // too few words to overrule a rule (您看着办)
     if ((h.category === 'off-platform' || h.category === 'privacy') && clauseHoldsEvidence(draft.slice(c.start, c.end))) return h; // kefu@qq.com, 需要您的验证码
+    if ((h.category === 'off-platform' || h.category === 'privacy') && requestsHit(draft, h.start, h.end)) return h; // 请提供一下银行卡号
     return unitPosterior(reader, draft.slice(c.start, c.end))[none]! >= veto ? { ...h, severity: 'hint' as const } : h;
   });
   const taken = hits.filter((h) => h.severity !== 'hint');

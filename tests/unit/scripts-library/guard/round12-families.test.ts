@@ -1,0 +1,72 @@
+/**
+ * Round 12's kinds (task gtune, fifth session): the structure the fix part asked for, on wording that is in no corpus
+ * file. A request to the buyer for their data is evidence the model cannot talk down; the shop's own refusals and
+ * warnings pass while an evasion inside them still holds the send.
+ */
+import { describe, expect, it } from 'vitest';
+import { judgeDraft } from '../../../../scripts-library/guard/judge';
+
+const worst = (draft: string) => {
+  const hits = judgeDraft(draft);
+  return hits.some((h) => h.severity === 'block') ? 'block' : hits.some((h) => h.severity === 'warn') ? 'warn' : 'none';
+};
+const loud = (draft: string) => judgeDraft(draft).filter((h) => h.severity !== 'hint').map((h) => `${h.ruleId}:${h.text}`);
+
+describe('a request for the buyer’s data holds, whatever the model reads', () => {
+  it.each([
+    '麻烦您提供下银行卡号和开户行，我们登记一下',
+    '您的银行卡号填在这里，财务给您打款',
+    '退款需要您提供银行卡号',
+  ])('「%s」 is held', (draft) => {
+    expect(worst(draft)).toBe('block');
+  });
+
+  it.each([
+    '我们不会让您提供银行卡号，退款原路返回',
+    '请不要提供银行卡号给任何人，退款原路返回',
+    '退款会原路退回，无需提供银行卡号',
+  ])('a refusal of it, 「%s」, passes', (draft) => {
+    expect(loud(draft)).toEqual([]);
+  });
+});
+
+describe('facts the model read as claims or channels pass', () => {
+  it.each([
+    '这款收纳箱大小都能放，全家人都适合',
+    '老人小孩都能吃，口感偏软',
+    '下单时您留的号码是尾号3321的那个吗？',
+  ])('「%s」 is neither held nor warned', (draft) => {
+    expect(loud(draft)).toEqual([]);
+  });
+
+  it.each([
+    ['这款是万能的，全家人都能用', 'warn'],
+    ['留个手机号给我，方便联系', 'block'],
+  ])('a claim word or a request still counts: 「%s」 → %s', (draft, severity) => {
+    expect(worst(draft)).toBe(severity);
+  });
+});
+
+describe('the shop’s refusals and warnings by structure pass', () => {
+  it.each([
+    '微信转账我们真的不收，麻烦在平台下单',
+    '返现、晒图返红包这些我们都不做',
+    '好评返现属于违规行为，本店不参与',
+    '“加微信领红包”这种都是骗局，请勿相信',
+    '有人冒充我们客服让您提供验证码，请勿理会',
+    '线下付款没有保障，我们不做',
+    '别加我微信，有问题就在这里说',
+    '亲，请提供一下收货人电话后四位，核对一下',
+  ])('「%s」 is neither held nor warned', (draft) => {
+    expect(loud(draft)).toEqual([]);
+  });
+
+  it.each([
+    '私下转账我们不收的，加我vx kefu888再说',
+    '好评返现是真的，加我微信领',
+    '支付宝转账不收手续费，直接转我',
+    '好评返现不会少您的',
+  ])('an evasion or an offer inside such a sentence still holds: 「%s」', (draft) => {
+    expect(worst(draft)).toBe('block');
+  });
+});
