@@ -115,6 +115,8 @@ const CONDITION = /^[^，,。！!？?；;]{0,8}的话/;
  * The taboo word is about the buyer and the sentence asks them (不清楚您家宝宝多高，方便说一下吗): 您 / 亲 / 你 right
  * after the words, and a 吗 / 呢 / ？ before the sentence ends.
  */
+/** A question about the buyer's experience or wish after the words: 这次购物体验怎么样？ */
+const OPENS_A_QUESTION = /^[^。！!；;\n，,]{2,30}?(?:怎么样|如何|满意吗|合适吗|喜欢吗|好用吗)[呢呀啊]?[？?]/;
 const ASKS_THE_BUYER = /^[您亲你][^。！!？?；;\n]*(?:[吗呢]|[？?])/;
 
 /**
@@ -159,6 +161,8 @@ const SCAM = /冒充|骗子|诈骗|别人塞|被人塞|陌生人|私下(?:交易
  * A brush-off word (跟我们没关系, 管不了) in a sentence, or right after one, that warns of a scam or of trading off the
  * platform, in a clause that does not address the buyer: the shop disowning the scam, not the buyer's problem.
  */
+/** The buyer told of their own loss to a scam (您在站外被骗了, 你这是上当了). */
+const BUYER_LOSS = /[您你][^，,。！!？?；;\n]{0,8}(?:被骗|上当|受骗)/;
 export function warnsOfScam(text: string, ps: number, pe: number): boolean {
   let c = ps;
   while (c > 0 && ps - c < WARNING_REACH && !endsClause(text, c - 1)) c--;
@@ -170,7 +174,9 @@ export function warnsOfScam(text: string, ps: number, pe: number): boolean {
   for (let ends = 0; from > 0 && ps - from < WARNING_REACH; from--) if (SENTENCE_END.test(text[from - 1]!) && ++ends === 2) break;
   let to = e;
   while (to < text.length && to - pe < WARNING_REACH && !SENTENCE_END.test(text[to]!)) to++;
-  return SCAM.test(text.slice(from, to));
+  const around = text.slice(from, to);
+  // The buyer's own loss (您在站外被骗了): disowning it is the brush-off, not a warning.
+  return SCAM.test(around) && !BUYER_LOSS.test(around);
 }
 
 /** The first index of the plain view whose character starts at or after `offset` of the draft. */
@@ -242,6 +248,8 @@ export function contextOf(draft: string, plain: View) {
         const rest = text.slice(pe, Math.min(text.length, e + 1));
         if (CONDITION.test(rest) || ASKS.test(rest)) return true;
         if (ASKS_THE_BUYER.test(text.slice(pe, pe + 40))) return true;
+        // A question opening the sentence with no 我 before it (不知道这次购物体验怎么样？) asks the buyer.
+        if (OPENS_A_QUESTION.test(text.slice(pe, pe + 40)) && !/我[也都还]?$/.test(text.slice(Math.max(0, ps - 3), ps))) return true;
         if (warnsOfScam(text, ps, pe)) return true;
       }
       return quoted(start, end);

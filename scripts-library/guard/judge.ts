@@ -108,6 +108,18 @@ const FRIENDLY = /你好|您好|在的|在呢|欢迎|早上好|下午好|晚上�
 const APOLOGY = /不好意思|抱歉|对不起|没讲清楚|没说清楚|换个方式/;
 /** Offering a discount (看能不能给你打个97折) is no brush-off. */
 const OFFER = /打折|折扣|\d+折|优惠|申请/;
+/** Brushing named in the sentence besides a hit's own words: the explicit evidence a 拍下不用付款 needs (先用后付 has none). */
+const BRUSHING = /补单|刷单|空包|佣金|返本金|本金|做任务|冲销量|刷销量|冲量|刷量/;
+const SENTENCE_MARK = /[。！!？?；;\n]/;
+function brushingBeside(draft: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && start - from < 80 && !SENTENCE_MARK.test(draft[from - 1]!)) from--;
+  let to = end;
+  while (to < draft.length && to - end < 80 && !SENTENCE_MARK.test(draft[to]!)) to++;
+  return BRUSHING.test(draft.slice(from, start) + '｜' + draft.slice(end, to));
+}
+/** Someone called the word (都是 / 就是 / 是个 right before it). */
+const CALLED = /是(?:个|些|群|一群|一帮)?$/;
 /** A clause saying who or where the product suits: a range named, then 都能 / 都可以 / 适合 + use. */
 const SUITS = /都(?:能|可以)(?:用|穿|吃|戴|喝|洗|装|放)|都适合|适合(?:全家|大人|小孩|老人|各种)/;
 /** The words that make such a clause a claim after all (万能, 最, 第一, 100%, 绝对…). */
@@ -138,7 +150,10 @@ export function judgeDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES
     if (c.end - c.start < VETO_MIN_CHARS) return h; // too few words to overrule a rule (您看着办)
     if ((h.category === 'off-platform' || h.category === 'privacy') && clauseHoldsEvidence(draft.slice(c.start, c.end))) return h; // kefu@qq.com, 需要您的验证码
     if ((h.category === 'off-platform' || h.category === 'privacy') && requestsHit(draft, h.start, h.end)) return h; // 请提供一下银行卡号
-    return unitPosterior(reader, draft.slice(c.start, c.end))[none]! >= veto ? { ...h, severity: 'hint' as const } : h;
+    if (h.category === 'review-inducement' && brushingBeside(draft, h.start, h.end)) return h; // 直接拍下不用付款，我们补单
+    if (unitPosterior(reader, draft.slice(c.start, c.end))[none]! < veto) return h;
+    // An insult said of people (问这种链接的都是弱智) is still one: the model may lower it to 建议改, not to a hint.
+    return { ...h, severity: h.category === 'abuse' && CALLED.test(draft.slice(c.start, h.start)) ? ('warn' as const) : ('hint' as const) };
   });
   const taken = hits.filter((h) => h.severity !== 'hint');
   const found: Hit[] = [];

@@ -70,3 +70,25 @@ describe('the shop’s refusals and warnings by structure pass', () => {
     expect(worst(draft)).toBe('block');
   });
 });
+
+describe('brushing holds where the sentence names it; insults of people and brush-offs of a buyer’s loss warn', () => {
+  it.each([
+    ['直接拍下不用付款，我们补单', 'block'],
+    ['拍下先不用付款，算补单，给您结佣金', 'block'],
+    ['问这种链接的都是弱智', 'warn'],
+    ['您在站外被骗了，这跟我们没关系', 'warn'],
+  ])('「%s」 → %s', (draft, severity) => {
+    expect(worst(draft)).toBe(severity);
+  });
+
+  it.each([
+    '拍下不用付款，先用后付，确认收货后再付',
+    '这个是去死角的清洁刷，缝隙里也能刷到',
+    '建议看加厚款，我把链接发在这里',
+    '有空帮忙评价一下呀，没空也完全没关系',
+    '不知道这次购物体验怎么样？您的评价我们都会看',
+    '网上那种“拍下不用付款，返佣金”的都是骗局，我们从来不做',
+  ])('「%s」 is neither held nor warned', (draft) => {
+    expect(loud(draft)).toEqual([]);
+  });
+});
