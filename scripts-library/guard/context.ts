@@ -25,6 +25,8 @@ const NEGATION_AFTER = ['不要告诉', '不要泄露', '千万不要', '千万�
 /** Each list as one alternation: one regex scan of the clause instead of a search per word. */
 const anyOf = (words: string[]) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 const NEGATED_BEFORE = anyOf(NEGATION_BEFORE);
+/** 别 / 不要 / 千万别 (给) 差评: the buyer asked to hold a bad review back. */
+const NO_BAD_REVIEW = /(?:别|不要|千万别|千万不要|请勿|请不要)(?:给|打|写|留)?(?:个|我们)?(?:差评|中评|中差评|低分|一星)/;
 const NEGATED_AFTER = anyOf(NEGATION_AFTER);
 const NEGATED_CLAUSE = anyOf(CLAUSE_NEGATION);
 export const NEGATABLE: ReadonlySet<RuleCategory> = new Set(['off-platform', 'review-inducement', 'privacy']);
@@ -130,6 +132,8 @@ function negatedHit(text: string, ps: number, pe: number, category: RuleCategory
   // From the clause's start, a refusal: 「我们不会让您提供银行卡密码或者验证码」 negates the card and the code alike.
   let c = s;
   while (c > 0 && !endsClause(text, c - 1)) c--;
+  // Asking the buyer not to give a bad review (不要给差评，我给您补偿) is the inducement, not a refusal of it.
+  if (category === 'review-inducement' && NO_BAD_REVIEW.test(text.slice(c, pe))) return false;
   // …or inside a near hit's own words (评价规范，我们不会用任何奖励换取好评: the refusal stands between them).
   if (NEGATED_CLAUSE.test(unasked(text.slice(c, pe)))) return true;
   let e = pe;

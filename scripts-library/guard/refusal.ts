@@ -38,7 +38,7 @@ const WARNS =
 const REFERS_BACK =
   /(?:这个|这样|这种|这些|这么)[^，,。！!？?；;]{0,8}?(?:不行|不能|不可以|不支持|没法|没办法|做不了|不接受|不允许|不会让|是违规|是不允许)|(?:不能|不会|不可以|没法)[^，,。！!？?；;]{0,6}(?:这样|这么)做|是不允许的|是违规的/;
 /** …or disowning reported or quoted words (不是我们放的, 请不要加, 那是骗子, 我们不支持). */
-const DISOWNS = new RegExp(`${REFERS_BACK.source}|不是我们|不是本店|请不要|请勿|千万别|别加|不要加|不要信|别信|别理|不要理|上当|骗子|诈骗|骗局|(?:我们|本店)?从来(?:没有|没)|(?:我们|本店)(?:没有|没)(?:放|发|做|搞|办)过|(?:平台|规定|规则)(?:是)?(?:不允许|不让|禁止|不支持)|我们(?:这边|家|店)?(?:是)?(?:不能|不支持|不接受|做不了|没法|不可以|不允许|不做|不搞|只走平台|只在平台)`);
+const DISOWNS = new RegExp(`${REFERS_BACK.source}|不是我们|不是本店|请不要|请勿|千万别|别加|不要加|不要信|别信|别理|不要理|上当|骗子|诈骗|骗局|(?:我们|本店)?从来(?:没有|没)|(?:我们|本店)(?:没有|没)(?:放|发|做|搞|办)过|(?:平台|规定|规则)(?:是)?(?:不允许|不让|禁止|不支持)|我们(?:这边|家|店)?(?:也|都|是|真的|从来)*(?:不能|不支持|不接受|做不了|没法|不可以|不允许|不做|不搞|只走平台|只在平台)`);
 /**
  * The buyer's (or someone's) words reported at the start of a clause of the sentence (亲，您说想…), or what other
  * shops do (有些店会搞…, 网上有商家让…, 别的店可能会…).
@@ -57,13 +57,17 @@ const SHOP_SUBJECT = '(?:我们|咱们|咱家|我家|本店|店里|小店|这边
  */
 const TOPIC_REFUSED = new RegExp(`^[^，,。！!？?；;]{0,8}?(?:这个|这种|这些|这样)?${SHOP_SUBJECT}?${ADVERBS}${REFUSED_VERB}${PARTICLES}`);
 const LIST_REFUSED = new RegExp(`^(?:(?:、|和|及|或)[^，,。！!？?；;、]{1,8}){1,4}?${SHOP_SUBJECT}?${ADVERBS}${REFUSED_VERB}${PARTICLES}`);
-const NEXT_REFUSED = new RegExp(`^[，,]${SHOP_SUBJECT}${ADVERBS}${REFUSED_VERB}${PARTICLES}`);
+const NEXT_REFUSED = new RegExp(`^[，,](?:这个|这种|这些)?${SHOP_SUBJECT}${ADVERBS}${REFUSED_VERB}${PARTICLES}`);
+/** …or the next clause warns the buyer off it (线下转账没保障，请勿操作). */
+const NEXT_WARNED = /^[，,](?:请勿|请不要|千万不要|千万别|切勿|不要)(?:这样|这么)?(?:操作|做|尝试|相信|理会|上当)/;
 const NAMED_WRONG = /^[^，,。！!？?；;]{0,8}?(?:是|属于|都是|算是?)[^，,。！!？?；;]{0,6}?(?:骗局|骗子|诈骗|违法|违规|禁止|不允许|不被允许)/;
-const topicRefused = (text: string, end: number) => {
-  const rest = text.slice(end, end + 60);
+const topicRefused = (text: string, start: number, end: number, whole: boolean) => {
+  // A clause the model read whole may hold the refusal itself (好评返现属于违规).
+  const rest = text.slice(whole ? start : end, end + 60);
   if (TOPIC_REFUSED.test(rest) || LIST_REFUSED.test(rest) || NAMED_WRONG.test(rest)) return true;
   const ce = clauseEnd(text, end);
-  return NEXT_REFUSED.test(text.slice(ce, ce + 30));
+  const next = text.slice(ce, ce + 30);
+  return NEXT_REFUSED.test(next) || NEXT_WARNED.test(next);
 };
 /** Evidence of a real channel or a request to the buyer (别给差评 asks for the review): never excused. */
 /**
@@ -175,7 +179,8 @@ function governed(text: string, start: number, end: number, whole: boolean): boo
   if (!goesOn && reach > (LIST.test(before.slice(m.index)) ? LIST_REACH : NEGATION_REACH)) return false;
   if (RESTART.test(before.slice(m.index + 1))) return false;
   const from = sentenceStart(text, start);
-  return SHOP.test(text.slice(from, upTo)) || WARNS.test(text.slice(from, clauseEnd(text, end)));
+  // The shop refusing after it counts too (不用给好评返现，我们也不搞这个).
+  return SHOP.test(text.slice(from, upTo)) || WARNS.test(text.slice(from, clauseEnd(text, end))) || DISOWNS.test(text.slice(end, sentenceEnd(text, end)));
 }
 
 /** Whether the hit [start, end) of `text` is the shop refusing or warning against it (see the file's comment). */
@@ -191,7 +196,7 @@ export function refusalScope(text: string, start: number, end: number, whole = f
   // Reported words keep their 我 (您说要我的微信): only a handle or number there is evidence.
   const reported = REPORTED.test(text.slice(sentenceStart(text, start), whole ? end : start));
   if (reported ? HANDLE.test(clause) : EVIDENCE.test(clause.replace(TOLD_NOT, (w) => '　'.repeat(w.length)))) return false;
-  if (topicRefused(text, end)) return true;
+  if (topicRefused(text, start, end, whole)) return true;
   if (governed(text, start, end, whole)) return true;
   // From the hit's start: a model hit can take in two sentences (剩下的用微信转账。这个我们没法接受).
   const rest = after(text, start);

@@ -92,3 +92,21 @@ describe('brushing holds where the sentence names it; insults of people and brus
     expect(loud(draft)).toEqual([]);
   });
 });
+
+describe('refusals of new shapes (probes written for this, not corpus drafts)', () => {
+  it.each([
+    '不用给好评返现，我们也不搞这个',
+    '线下转账没保障，请勿操作',
+    '好评返现属于违规，这个我们不做的',
+  ])('「%s」 is neither held nor warned', (draft) => {
+    expect(loud(draft)).toEqual([]);
+  });
+
+  it.each([
+    '不要给差评，我给您补偿十块',
+    '好评返现不会少您的，截图发我',
+    '平台手续费太高，我们不收平台的单，微信转我就行',
+  ])('「%s」 still holds', (draft) => {
+    expect(worst(draft)).toBe('block');
+  });
+});
