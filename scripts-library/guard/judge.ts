@@ -75,10 +75,10 @@ function modelExcused(clause: string, category: RuleCategory, own: ReturnType<ty
 
 /**
  * Default rules the model may overrule: word rules only (a number pattern is checked by its check digit), and not
- * the rules of evasions (sound-alikes, look-alikes, pinyin, signs: 颜证码, 全网zui低, 布吉岛, ⭐⭐⭐⭐⭐送): the model is not trained on
+ * the rules of evasions (sound-alikes, look-alikes (-lookalike), pinyin, signs: 颜证码, 全网zui低, 布吉岛, ⭐⭐⭐⭐⭐送): the model is not trained on
  * character-level tricks (intent-training.ts), so it cannot tell that such a clause means no harm.
  */
-const EVASION_RULE = /-(?:sound|mixed|pinyin|latin|initials|signs)(?:-|$)/;
+const EVASION_RULE = /-(?:sound|mixed|pinyin|latin|initials|signs|lookalike)(?:-|$)/;
 /**
  * Nor a 必改 rule naming money moved outside the platform (支付宝转账, 私下转账, 转给我): the model reads 支付宝 and 转账 as
  * the platform's own checkout and refunds, and let 「支付宝转账就可以」 go as a hint. A refusal of it is still excused by

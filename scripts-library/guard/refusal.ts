@@ -38,7 +38,7 @@ const WARNS =
 const REFERS_BACK =
   /(?:这个|这样|这种|这些|这么)[^，,。！!？?；;]{0,8}?(?:不行|不能|不可以|不支持|没法|没办法|做不了|不接受|不允许|不会让|是违规|是不允许)|(?:不能|不会|不可以|没法)[^，,。！!？?；;]{0,6}(?:这样|这么)做|是不允许的|是违规的/;
 /** …or disowning reported or quoted words (不是我们放的, 请不要加, 那是骗子, 我们不支持). */
-const DISOWNS = new RegExp(`${REFERS_BACK.source}|不是我们|不是本店|请不要|请勿|千万别|别加|不要加|不要信|别信|别理|不要理|上当|骗子|诈骗|骗局|(?:我们|本店)?从来(?:没有|没)|(?:我们|本店)(?:没有|没)(?:放|发|做|搞|办)过|(?:平台|规定|规则)(?:是)?(?:不允许|不让|禁止|不支持)|我们(?:这边|家|店)?(?:也|都|是|真的|从来)*(?:不能|不支持|不接受|做不了|没法|不可以|不允许|不做|不搞|只走平台|只在平台)`);
+const DISOWNS = new RegExp(`${REFERS_BACK.source}|(?:^|[，,。！!？?\\s])(?:那|这)?不行(?:的|哦|呢|啊|呀)?(?:[，,。！!]|$)|不是我们|不是本店|请不要|请勿|千万别|别加|不要加|不要信|别信|别理|不要理|上当|骗子|诈骗|骗局|(?:我们|本店)?从来(?:没有|没)|(?:我们|本店)(?:没有|没)(?:放|发|做|搞|办)过|(?:平台|规定|规则)(?:是)?(?:不允许|不让|禁止|不支持)|我们(?:这边|家|店)?(?:也|都|是|真的|从来)*(?:不能|不支持|不接受|做不了|没法|不可以|不允许|不做|不搞|只走平台|只在平台)`);
 /**
  * The buyer's (or someone's) words reported at the start of a clause of the sentence (亲，您说想…), or what other
  * shops do (有些店会搞…, 网上有商家让…, 别的店可能会…).
@@ -123,12 +123,13 @@ function quoteAround(text: string, start: number, end: number): [number, number]
 
 /** The clause holds a handle or number, or asks the buyer to send something (需要您的验证码): the model may not talk a channel or privacy hit down. */
 export function clauseHoldsEvidence(clause: string): boolean {
-  return HANDLE.test(clause) || ASKS_TO_SEND.test(clause);
+  // Full-width letters and digits (ＱＱ：２０９８８３１７７) are the same handle.
+  return HANDLE.test(clause.normalize('NFKC')) || ASKS_TO_SEND.test(clause);
 }
 
 /** A handle or a number follows the hit in its clause (加客服vx kefu888): the channel itself, never excused. */
 export function handleFollows(text: string, end: number): boolean {
-  return HANDLE.test(text.slice(end, Math.min(clauseEnd(text, end), end + HANDLE_REACH)));
+  return HANDLE.test(text.slice(end, Math.min(clauseEnd(text, end), end + HANDLE_REACH)).normalize('NFKC'));
 }
 
 /** Verbs of handing something over: the buyer asked to give, send, say or fill it in (提供, 发, 告诉, 填…). */

@@ -110,3 +110,32 @@ describe('refusals of new shapes (probes written for this, not corpus drafts)', 
     expect(worst(draft)).toBe('block');
   });
 });
+
+/** Rule families from round 12's fix part (tests/tools/round12-rules.mjs): new wording of each kind. */
+describe('round 12 families: unseen wording of the same kind is caught', () => {
+  it.each([
+    ['false-promise', '放心拍，包你后天到', 'warn'],
+    ['false-promise', '不管怎么用坏了都给您包换', 'warn'],
+    ['false-promise', '假的话三倍赔给您', 'warn'],
+    ['false-promise', 'bao zheng jin tian fa, fang xin', 'warn'],
+    ['absolute-claim', '这个茶喝一个月就能瘦十斤', 'warn'],
+    ['absolute-claim', '这款膏药跟治颈椎病', 'warn'],
+    ['absolute-claim', '这个价已经到底了，全网不可能再低', 'warn'],
+    ['off-platform', '您直接去别的平台下单，便宜点', 'block'],
+    ['off-platform', '这次运费走个人收款就行', 'block'],
+    ['review-inducement', '收到后评好截图找我领五块', 'block'],
+    ['review-inducement', '千万不要给中差评呀', 'warn'],
+    ['privacy', '那六个数发过来我帮您操作', 'block'],
+    ['abuse', '再闹就人肉你', 'block'],
+    ['service-taboo', '懒得解释，自己看', 'warn'],
+  ])('%s: 「%s」 → %s', (_category, draft, severity) => {
+    expect(worst(draft)).toBe(severity);
+  });
+
+  it.each(['新款信封包今天到货了', '这款粉底液用两次就知道合不合适', '面包今天到的货，很新鲜', '这款挂烫机可以挂出去晾衣服', '七天无理由退换，放心买'])(
+    '「%s」 is neither held nor warned',
+    (draft) => {
+      expect(loud(draft)).toEqual([]);
+    },
+  );
+});
