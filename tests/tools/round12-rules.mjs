@@ -67,7 +67,7 @@ const RULES = [
     note: '最低价 / 根治 typed in pinyin (quan wang zui di jia, genzhi).',
   }),
   rule('offplatform-r12-words', 'off-platform', 'block', OFF, {
-    terms: ['个人收款', '私人收款', '线下给我', '线下付给我', '线下转给我', '我把号码发你', '我的号码发你', '咱们电话里', '我们电话里', '电话里聊吧'],
+    terms: ['个人收款', '私人收款', '走对公转账', '线下给我', '线下付给我', '线下转给我', '我把号码发你', '我的号码发你', '咱们电话里', '我们电话里', '电话里聊吧'],
     near: [['去', '到'], ['隔壁平台', '隔壁店', '别的平台', '其他平台', '另一个平台'], ['拍', '买', '下单']],
     nearWithin: 8,
     nearOrdered: true,

@@ -139,3 +139,12 @@ describe('round 12 families: unseen wording of the same kind is caught', () => {
     },
   );
 });
+
+describe('a 我 opening the next clause is its subject, not the object of the word before the comma', () => {
+  it.each(['数量可以再加，我帮您改', '想加一件的话，我给您备注'])('「%s」 is not held', (draft) => {
+    expect(worst(draft)).not.toBe('block');
+  });
+  it.each(['加我，有事好联系', '您先加一下我，我发您图', '大单就走对公转账，我给您打折'])('「%s」 still holds', (draft) => {
+    expect(worst(draft)).toBe('block');
+  });
+});
