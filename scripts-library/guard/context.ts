@@ -25,6 +25,10 @@ const NEGATION_AFTER = ['不要告诉', '不要泄露', '千万不要', '千万�
 /** Each list as one alternation: one regex scan of the clause instead of a search per word. */
 const anyOf = (words: string[]) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 const NEGATED_BEFORE = anyOf(NEGATION_BEFORE);
+/** The buyer's own data named by an off-platform rule (银行卡号, 支付宝账号…). */
+const PRIVATE_ITEM = /银行卡|卡号|身份证|密码|验证码|账号|账户/;
+/** The shop or its staff promising never to ask for anything (我们客服永远不会问, 平台绝不会索要). */
+const SHOP_NEVER_ASKS = /(?:我们|客服|本店|平台|官方|工作人员)[^，,。！!？?；;]{0,4}?(?:永远|绝对|从来|绝)不会(?:问|索要|要|找您要|向您要|让您|要求)/;
 /** 别 / 不要 / 千万别 (给) 差评: the buyer asked to hold a bad review back. */
 const NO_BAD_REVIEW = /(?:别|不要|千万别|千万不要|请勿|请不要)(?:给|打|写|留)?(?:个|我们)?(?:差评|中评|中差评|低分|一星)/;
 const NEGATED_AFTER = anyOf(NEGATION_AFTER);
@@ -145,7 +149,8 @@ function negatedHit(text: string, ps: number, pe: number, category: RuleCategory
   if (SHORT_NEGATION.test(unasked(text.slice(s, ps)))) return true;
   // Reported buyer words without quote marks: 您问能不能返现（平台不允许的）.
   if (REPORTED.test(text.slice(s, ps))) return true;
-  if (category === 'privacy' && caresForPrivacy(text, c, e)) return true;
+  // …also an off-platform rule's hit on the buyer's own data (刚才那条带银行卡号的消息，建议您撤回).
+  if ((category === 'privacy' || (category === 'off-platform' && PRIVATE_ITEM.test(text.slice(ps, pe)))) && caresForPrivacy(text, c, e)) return true;
   // The shop refusing or warning by structure: governed by a negation, or reported / quoted and refused after.
   if (refusalScope(text, ps, pe)) return true;
   // A caution in the next clause (付款验证码是您个人的，任何人问都不要给), when this clause asks for nothing
@@ -238,6 +243,8 @@ export function contextOf(draft: string, plain: View) {
         const before = unasked(text.slice(s, ps));
         if (REFUSAL_BEFORE.test(before) || REFUSAL_AFTER.test(text.slice(pe, Math.min(text.length, e + 12)))) return true;
         if (DECLINABLE.has(category) && (DECLINE_BEFORE.test(before) || DECLINE_ADJACENT.test(before))) return true;
+        // The shop promising never to ask (我们客服永远不会问您要验证码) refuses; it promises the buyer nothing.
+        if (category === 'false-promise' && SHOP_NEVER_ASKS.test(text.slice(s, Math.min(text.length, e)))) return true;
         let from = ps;
         // At most WARNING_REACH back: a paste with no sentence marks is not walked whole for every hit.
         while (from > 0 && ps - from < WARNING_REACH && !SENTENCE_END.test(text[from - 1]!)) from--;

@@ -68,6 +68,8 @@ function modelExcused(clause: string, category: RuleCategory, own: ReturnType<ty
   if (category === 'service-taboo' && OFFER.test(clause)) return true;
   // Who or where the product suits (全家人都能用, 燃气灶电磁炉都可以用) is a fact, unless a claim word is in it (万能, 最).
   if (category === 'absolute-claim' && SUITS.test(clause) && !CLAIM_WORD.test(clause)) return true;
+  // What a product is made of or certified as (百分之百羊毛, 国家一级能效) is a fact on its label, no claim or promise.
+  if ((category === 'absolute-claim' || category === 'false-promise') && LABEL_FACT.test(clause)) return true;
   // Inducement needs a reward: a review asked for with none (方便的话给我们写个评价吧) is a hint.
   if (category === 'review-inducement' && !REWARD.test(clause)) return true;
   return category === 'off-platform' && namesOwnFeature(clause, own);
@@ -118,6 +120,8 @@ function brushingBeside(draft: string, start: number, end: number): boolean {
   while (to < draft.length && to - end < 80 && !SENTENCE_MARK.test(draft[to]!)) to++;
   return BRUSHING.test(draft.slice(from, start) + '｜' + draft.slice(end, to));
 }
+/** A material share or a certified grade (100%纯棉, 百分之百羊毛, 一级能效, 国标一等品). */
+const LABEL_FACT = /(?:100|百分之百|百分百)\s?[%％]?\s?(?:纯)?(?:棉|羊毛|羊绒|蚕丝|真丝|桑蚕丝|真皮|牛皮|涤纶|聚酯|亚麻|不锈钢)|[一二三1-3]级能效|能效(?:等级)?[一二三1-3]级|国标(?:一等品|合格品|优等品)/;
 /** Someone called the word (都是 / 就是 / 是个 right before it). */
 const CALLED = /是(?:个|些|群|一群|一帮)?$/;
 /** A clause saying who or where the product suits: a range named, then 都能 / 都可以 / 适合 + use. */

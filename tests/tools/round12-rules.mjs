@@ -139,6 +139,9 @@ writeRules(RULES, {
     allow('abuse-r4', ['去死角', '去死皮']);
     allow('intent-add-me', ['加厚', '加绒', '加长', '加大', '加宽', '加高', '加急', '加购']);
     allow('taboo-rules-r4', ['没空也']);
+    // 智障人士 names people a product is made for (智障人士专用餐具), no insult.
+    allow('abuse-203', ['智障人士', '智障儿童']);
+    allow('abuse-r4', ['智障人士', '智障儿童']);
     // The number the buyer left on the order (是您留的收件号码吗) is the order's, not a channel asked for.
     allow('intent-leave-number', ['留的']);
     // 徽信 is a look-alike: moved to offplatform-r12-lookalike, an evasion rule the model does not talk down.

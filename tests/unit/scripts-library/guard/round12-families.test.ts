@@ -148,3 +148,22 @@ describe('a 我 opening the next clause is its subject, not the object of the wo
     expect(worst(draft)).toBe('block');
   });
 });
+
+describe('labels, grades and the shop caring for the buyer’s data (probes, not corpus drafts)', () => {
+  it.each([
+    '智障人士专用餐具，防滑设计',
+    '这款是国家一级能效',
+    '百分之百羊毛，标签上有写',
+    '刚才那条带银行卡号的消息，建议您撤回',
+    '验证码是您登录用的，我们客服永远不会问',
+  ])('「%s」 is neither held nor warned', (draft) => {
+    expect(loud(draft)).toEqual([]);
+  });
+  it.each([
+    ['你是智障吧', 'block'],
+    ['为了您的隐私安全，银行卡号发我核对一下', 'block'],
+    ['永远不会坏，放心用', 'warn'],
+  ])('「%s」 → %s', (draft, severity) => {
+    expect(worst(draft)).toBe(severity);
+  });
+});
