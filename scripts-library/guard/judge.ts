@@ -120,8 +120,8 @@ function brushingBeside(draft: string, start: number, end: number): boolean {
   while (to < draft.length && to - end < 80 && !SENTENCE_MARK.test(draft[to]!)) to++;
   return BRUSHING.test(draft.slice(from, start) + '｜' + draft.slice(end, to));
 }
-/** A material share or a certified grade (100%纯棉, 百分之百羊毛, 一级能效, 国标一等品). */
-const LABEL_FACT = /(?:100|百分之百|百分百)\s?[%％]?\s?(?:纯)?(?:棉|羊毛|羊绒|蚕丝|真丝|桑蚕丝|真皮|牛皮|涤纶|聚酯|亚麻|不锈钢)|[一二三1-3]级能效|能效(?:等级)?[一二三1-3]级|国标(?:一等品|合格品|优等品)/;
+/** A material share, a certified grade or the statutory warranty (100%纯棉, 百分之百羊毛, 一级能效, 全国联保). */
+const LABEL_FACT = /(?:100|百分之百|百分百)\s?[%％]?\s?(?:纯)?(?:棉|羊毛|羊绒|蚕丝|真丝|桑蚕丝|真皮|牛皮|涤纶|聚酯|亚麻|不锈钢)|[一二三1-3]级能效|能效(?:等级)?[一二三1-3]级|国标(?:一等品|合格品|优等品)|全国联保|国家三包/;
 /** Someone called the word (都是 / 就是 / 是个 right before it). */
 const CALLED = /是(?:个|些|群|一群|一帮)?$/;
 /** A clause saying who or where the product suits: a range named, then 都能 / 都可以 / 适合 + use. */

@@ -22,7 +22,7 @@
  *   another buyer's or a third person's data (上一位买家住在…, 给你差评的那个人叫…, 你前任的地址);
  * - service taboos: 懒得解释, 烦屎了, pinyin brush-offs (mei ban fa, ni qu tou su).
  * The allow contexts added to older rules are everyday words holding their terms (去死角, 去死皮, 加厚款, 没空也) and the
- * buyer's own number on the order (您留的收件号码).
+ * buyer's own number on the order (您留的收件号码); 发 of 发票 / 发货 is no sending (发票号码 04412345).
  */
 import { ruleOf, writeRules } from './rule-writer.mjs';
 
@@ -143,7 +143,7 @@ writeRules(RULES, {
     allow('abuse-203', ['智障人士', '智障儿童']);
     allow('abuse-r4', ['智障人士', '智障儿童']);
     // The number the buyer left on the order (是您留的收件号码吗) is the order's, not a channel asked for.
-    allow('intent-leave-number', ['留的']);
+    allow('intent-leave-number', ['留的', '发票', '发货', '发件']);
     // 徽信 is a look-alike: moved to offplatform-r12-lookalike, an evasion rule the model does not talk down.
     const homophones = pack.rules.find((x) => x.id === 'offplatform-063');
     if (homophones) homophones.terms = homophones.terms.filter((t) => !t.startsWith('徽信'));

@@ -167,3 +167,15 @@ describe('labels, grades and the shop caring for the buyer’s data (probes, not
     expect(worst(draft)).toBe(severity);
   });
 });
+
+describe('the platform’s own groups and the order’s own numbers (probes, not corpus drafts)', () => {
+  it.each(['店铺有粉丝群，在店铺首页点“加入群聊”就能进', '发票号码 04412345，已经开好了', '品牌官方售后电话 400-123-4567，全国联保'])(
+    '「%s」 is neither held nor warned',
+    (draft) => {
+      expect(loud(draft)).toEqual([]);
+    },
+  );
+  it.each(['店铺有粉丝群，扫码加群领红包', '粉丝群在店铺首页，也可以加我微信拉您进群', '发个号码给我'])('「%s」 still holds', (draft) => {
+    expect(worst(draft)).toBe('block');
+  });
+});
