@@ -123,6 +123,12 @@ const CONDITION = /^[^，,。！!？?；;]{0,8}的话/;
  */
 /** A question about the buyer's experience or wish after the words: 这次购物体验怎么样？ */
 const OPENS_A_QUESTION = /^[^。！!；;\n，,]{2,30}?(?:怎么样|如何|满意吗|合适吗|喜欢吗|好用吗)[呢呀啊]?[？?]/;
+/** Not knowing (不清楚, 不确定, 看不清), and the agent going to find out (我问下技术, 我去确认, 稍后回复您). */
+const KNOWING = /知道|清楚|确定|了解|懂/;
+const FINDS_OUT = /我(?:这边)?(?:去|来|帮您|帮你|再)?(?:问一?下|查一?下|问问|查查|确认|核实|联系|反馈|请示|打听)|马上(?:回复|确认|问|查)|稍后(?:回复|答复|告诉)/;
+/** Acknowledging (我知道了, 明白了), and acting for the buyer right after (马上帮您改, 这就给您备注). */
+const ACKNOWLEDGES = /知道了|明白了/;
+const ACTS = /帮您|帮你|给您|为您|马上|这就|立刻|现在就/;
 const ASKS_THE_BUYER = /^[您亲你][^。！!？?；;\n]*(?:[吗呢]|[？?])/;
 
 /**
@@ -172,6 +178,19 @@ const SCAM = /冒充|骗子|诈骗|别人塞|被人塞|陌生人|私下(?:交易
  */
 /** The buyer told of their own loss to a scam (您在站外被骗了, 你这是上当了). */
 const BUYER_LOSS = /[您你][^，,。！!？?；;\n]{0,8}(?:被骗|上当|受骗)/;
+/**
+ * Not knowing, then finding out for the buyer in that sentence (不太清楚，我问下技术马上回复您), or acknowledging and
+ * acting (我知道了，马上帮您改地址): no brush-off. Blame (这不是我的问题，马上给你安排) stays.
+ */
+export function followsUp(text: string, ps: number, pe: number): boolean {
+  const words = text.slice(ps, pe);
+  const ack = ACKNOWLEDGES.test(words);
+  if (!ack && !KNOWING.test(words)) return false;
+  let to = pe;
+  while (to < text.length && to - pe < WARNING_REACH && !SENTENCE_END.test(text[to]!)) to++;
+  return (ack ? ACTS : FINDS_OUT).test(text.slice(pe, to));
+}
+
 export function warnsOfScam(text: string, ps: number, pe: number): boolean {
   let c = ps;
   while (c > 0 && ps - c < WARNING_REACH && !endsClause(text, c - 1)) c--;
@@ -262,6 +281,7 @@ export function contextOf(draft: string, plain: View) {
         // A question opening the sentence with no 我 before it (不知道这次购物体验怎么样？) asks the buyer.
         if (OPENS_A_QUESTION.test(text.slice(pe, pe + 40)) && !/我[也都还]?$/.test(text.slice(Math.max(0, ps - 3), ps))) return true;
         if (warnsOfScam(text, ps, pe)) return true;
+        if (followsUp(text, ps, pe)) return true;
       }
       return quoted(start, end);
     },

@@ -18,7 +18,7 @@ import { MODEL_PREFIX } from './draft-state';
 import { clauses, fromStored, guessesFor, NONE, unitPosterior, type IntentModel, type StoredIntentModel } from './intent';
 import { modelReader, storedReader, type IntentReader } from './intent-reader';
 import { severityFor } from './policy';
-import { caresForPrivacy, NEGATABLE, scopedClause, warnsOfScam } from './context';
+import { caresForPrivacy, followsUp, NEGATABLE, scopedClause, warnsOfScam } from './context';
 import { clauseHoldsEvidence, handleFollows, refusalScope, requestsHit } from './refusal';
 import { namesOwnFeature, ownPlatformHit, ownWords } from './platforms';
 
@@ -128,14 +128,14 @@ const CALLED = /是(?:个|些|群|一群|一帮)?$/;
 const SUITS = /都(?:能|可以)(?:用|穿|吃|戴|喝|洗|装|放)|都适合|适合(?:全家|大人|小孩|老人|各种)/;
 /** The words that make such a clause a claim after all (万能, 最, 第一, 100%, 绝对…). */
 const CLAIM_WORD = /最|第一|顶级|顶尖|极致|绝对|唯一|万能|无敌|完美|百分|100|全网|全球|全国|永久|永远|独家|首选|冠军|神器|史上|no\.?1|任何|所有/i;
-/** What makes a review request an inducement: a reward, money, or taking a review down. */
-const REWARD = /返|红包|现金|补偿|券|送|赠|奖|钱|元|块|佣金|补贴|优惠|礼|退|删|撤|改|免单|福利|本金|刷|补单|单/;
+/** What makes a review request an inducement: a reward, money, or taking a review down (晒单 and 下单 are no reward). */
+const REWARD = /返|红包|现金|补偿|券|送|赠|奖|钱|元|块|佣金|补贴|优惠|礼|退|删|撤|改|免单|福利|本金|刷|[拍做刷补空]单/;
 
 /** The sentence around a model hit refuses or warns against it (refusal.ts), cares for the buyer's data, or disowns a scam. */
 const inScope = (draft: string, start: number, end: number, category: RuleCategory) =>
   (category === 'privacy' && caresForPrivacy(draft, start, end)) ||
   (NEGATABLE.has(category) && refusalScope(draft, start, end, true)) ||
-  (category === 'service-taboo' && warnsOfScam(draft, start, end));
+  (category === 'service-taboo' && (warnsOfScam(draft, start, end) || followsUp(draft, start, end)));
 
 export function judgeDraft(draft: string, rules: readonly Rule[] = DEFAULT_RULES, { model, allows = {}, sure = SURE, unsure = UNSURE, veto = VETO, site }: JudgeOptions = {}): Hit[] {
   const reader = model ? modelReader(model) : shippedReader();

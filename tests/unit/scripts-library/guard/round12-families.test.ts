@@ -179,3 +179,12 @@ describe('the platform’s own groups and the order’s own numbers (probes, not
     expect(worst(draft)).toBe('block');
   });
 });
+
+describe('not knowing, then finding out for the buyer; a 晒单 is no reward (probes, not corpus drafts)', () => {
+  it.each(['这个问题我也不太清楚，我问下技术马上回复您', '我知道了，这就帮您改备注', '晒单有机会被选为精选评价'])('「%s」 is neither held nor warned', (draft) => {
+    expect(loud(draft)).toEqual([]);
+  });
+  it.each(['我不知道，你自己去问快递', '不清楚，我也没办法', '这不是我的问题，现在马上给你安排'])('「%s」 still warns', (draft) => {
+    expect(worst(draft)).toBe('warn');
+  });
+});
