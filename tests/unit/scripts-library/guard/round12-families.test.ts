@@ -98,6 +98,7 @@ describe('refusals of new shapes (probes written for this, not corpus drafts)', 
     '不用给好评返现，我们也不搞这个',
     '线下转账没保障，请勿操作',
     '好评返现属于违规，这个我们不做的',
+    '您说要我的手机号，不好意思，我们客服不提供私人号码',
   ])('「%s」 is neither held nor warned', (draft) => {
     expect(loud(draft)).toEqual([]);
   });
