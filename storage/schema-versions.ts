@@ -201,7 +201,8 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
   },
   // ── v12 · 2026-12-07 ─ no new indexes; #32's fifth round: more lead guards read the buyer's words (退货流程 not to
   //    "不退, 就问问…" nor a return already sent back, 材质说明 not to capacity / ingredient / compatibility questions,
-  //    询问尺码 not when the buyer gives a measurement, the delay apologies not for a parcel on its way…). A guard
+  //    询问尺码 not when the buyer gives a measurement, the delay apologies not for a parcel on its way, 节假日发货通知
+  //    for a holiday, 推荐搭配 only for pairing, 上新通知 only for new arrivals, 慢慢考虑 before 咨询后提醒…). A guard
   //    still as v11 gave it takes today's.
   {
     version: 12,
@@ -288,6 +289,13 @@ const V11_LEADS: Record<string, unknown> = {
   'product-material': null,
   'pricing-decline': { notSays: ['三件', '四件', '五件', '十件', '几件', '多件', '两件', '2件', '3件', '5件', '件以上', '批发', '打包', '客服说', '答应过', '说好的', '说可以给', '比我晚', '降价', '买贵了', '差价', '保价', '价保'] },
   'payment-paid-thanks': null,
+  'followup-no-order': null,
+  'product-recommend': null,
+  'farewell-night': { intents: [] },
+  'order-huabei': { says: ['花呗', 'huabei'], notSays: ['不可用', '用不了', '付不了', '失败', '不能用', '付不出'] },
+  'away-holiday-notice': { intents: [] },
+  'logistics-ship-time': { notSays: ['今天', '当天', '今日', '几点前', '截单', '明天能发', '已经发货', '已发货', '已经发了'] },
+  'promotion-new-arrival': null,
 };
 
 /**
