@@ -81,13 +81,13 @@ describe('the phrase editor: intents and lead guard', { timeout: 60_000 }, () =>
   it("shows a phrase's word guards, keeps them across a change of mode, and saves the words the agent types", async () => {
     const form = await editRow('花呗分期');
     const says = within(form).getByLabelText('只在买家说到这些词时排第一');
-    expect(says).toHaveValue('花呗 huabei');
+    expect(says).toHaveValue('花呗 huabei 分期');
     await userEvent.selectOptions(within(form).getByLabelText('何时可以排第一'), 'intents');
-    expect(within(form).getByLabelText('只在买家说到这些词时排第一')).toHaveValue('花呗 huabei');
+    expect(within(form).getByLabelText('只在买家说到这些词时排第一')).toHaveValue('花呗 huabei 分期');
     await userEvent.clear(within(form).getByLabelText('买家说到这些词时不排第一'));
     await userEvent.type(within(form).getByLabelText('买家说到这些词时不排第一'), '白条，先用后付 额度不够');
     await userEvent.click(within(form).getByRole('button', { name: '保存' }));
-    await waitFor(async () => expect((await db.phrases.get('order-huabei'))?.lead).toEqual({ intents: ['pay-method'], says: ['花呗', 'huabei'], notSays: ['白条', '先用后付', '额度不够'] }));
+    await waitFor(async () => expect((await db.phrases.get('order-huabei'))?.lead).toEqual({ intents: ['pay-method'], says: ['花呗', 'huabei', '分期'], notSays: ['白条', '先用后付', '额度不够'] }));
   });
 
   it('clearing the words leaves no guard; an over-long word is refused in Chinese', async () => {
