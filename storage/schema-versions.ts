@@ -202,7 +202,8 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
   // ── v12 · 2026-12-07 ─ no new indexes; #32's fifth round: more lead guards read the buyer's words (退货流程 not to
   //    "不退, 就问问…" nor a return already sent back, 材质说明 not to capacity / ingredient / compatibility questions,
   //    询问尺码 not when the buyer gives a measurement, the delay apologies not for a parcel on its way, 节假日发货通知
-  //    for a holiday, 推荐搭配 only for pairing, 上新通知 only for new arrivals, 慢慢考虑 before 咨询后提醒…). A guard
+  //    for a holiday, 推荐搭配 only for pairing, 上新通知 only for new arrivals, 慢慢考虑 before 咨询后提醒, 有货 not
+  //    to 什么时候有货, 不着急付款 not to a buyer who paid…). A guard
   //    still as v11 gave it takes today's.
   {
     version: 12,
@@ -296,6 +297,8 @@ const V11_LEADS: Record<string, unknown> = {
   'away-holiday-notice': { intents: [] },
   'logistics-ship-time': { notSays: ['今天', '当天', '今日', '几点前', '截单', '明天能发', '已经发货', '已发货', '已经发了'] },
   'promotion-new-arrival': null,
+  'payment-will-pay': null,
+  'stock-yes': null,
 };
 
 /**
