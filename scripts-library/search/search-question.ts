@@ -5,6 +5,7 @@
  * suggestion model.
  */
 import { suggestFor, type Suggestible } from '../suggest/suggest';
+import { CHITCHAT } from '../shared/intents';
 
 export { looksLikeQuestion } from './search-words';
 
@@ -23,7 +24,9 @@ const LISTED = 0.25;
  */
 export function questionFallback<P extends Suggestible>(phrases: readonly P[]): (query: string) => { phrases: P[]; sure: boolean; listed: boolean } {
   return (query) => {
-    const { items, sure, confidence } = suggestFor(query, phrases);
-    return { phrases: items.flatMap((s) => (s.kind === 'phrase' ? [s.phrase] : [])), sure, listed: sure || (items.length > 0 && confidence >= LISTED) };
+    const { items, sure, intent, confidence } = suggestFor(query, phrases);
+    // Chit-chat is no intent to list replies for (包油, a typo, reads as chit-chat: its sound finds 包邮说明).
+    const listed = sure || (items.length > 0 && intent !== CHITCHAT && confidence >= LISTED);
+    return { phrases: items.flatMap((s) => (s.kind === 'phrase' ? [s.phrase] : [])), sure, listed };
   };
 }
