@@ -290,6 +290,7 @@ function LibraryDialogs({ library, phrases, stages, flag }: Pick<ToolsProps, 'li
           stages={stages}
           library={phrases}
           autoStage={library.autoStage}
+          presetByStage={library.presetByStage}
           onSave={library.save}
           onAddStage={library.addStage}
           onCancel={library.cancelEdit}
