@@ -66,7 +66,7 @@ export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow,
   // With nothing typed, the replies suggested for the buyer's latest message lead the list (Alt+1…3, Enter).
   const { hits: suggested, sure } = useSuggested(query.trim() ? undefined : message, phrases);
   const listed = phrases ?? (query.trim() ? undefined : preview); // a query waits for the whole library
-  const found = useWithSuggested(suggested, usePhraseSearch(listed, query, stageId, stages, settings && shopSynonyms(settings)));
+  const found = useWithSuggested(suggested, usePhraseSearch(listed, query, stageId, stages, settings && shopSynonyms(settings), !!phrases));
   // A buyer message the suggestions are not sure of: Enter and Alt+n insert nothing on their own (#32).
   const unsure = (!query.trim() && !!message?.trim() && !sure) || found[0]?.by === 'maybe';
   const hits = useStableOrder(found, `${buyerKey}|${message ?? ''}|${query}|${stageId ?? ''}`);
