@@ -11,9 +11,10 @@ import type { Phrase } from '../../scripts-library/shared/schema';
 import type { KefuDB } from '../../storage/db';
 import { getPhrases } from '../../storage/repositories/phrases';
 
-const KEY = 'kefu.firstScreen';
-/** More rows than a side panel shows at once. */
-export const FIRST_SCREEN = 40;
+import { DB_NAME } from '../../storage/db-name';
+import { EARLY_READ, FIRST_SCREEN, FIRST_SCREEN_KEY as KEY } from './first-screen-ids';
+
+export { FIRST_SCREEN };
 
 function readIds(): string[] {
   try {
@@ -34,6 +35,20 @@ function writeIds(ids: string[]): void {
 }
 
 const started = new WeakMap<KefuDB, Promise<Phrase[]> | undefined>();
+/** Reads that have settled, so a render after that shows their rows at once. */
+const settled = new WeakMap<Promise<Phrase[]>, Phrase[]>();
+
+/**
+ * The read sidepanel.html's head began before the panel's module was evaluated (entrypoints/first-screen), taken
+ * once, for the panel's own database and the same ids; a failed one falls back to Dexie.
+ */
+function takeEarlyRead(db: KefuDB, ids: readonly string[]): Promise<Phrase[]> | undefined {
+  const early = (globalThis as Record<string, unknown>)[EARLY_READ] as { ids: unknown; read: Promise<unknown[]> } | undefined;
+  if (!early) return undefined;
+  delete (globalThis as Record<string, unknown>)[EARLY_READ];
+  if (db.name !== DB_NAME || JSON.stringify(early.ids) !== JSON.stringify(ids)) return undefined;
+  return early.read.then((rows) => rows as Phrase[], () => getPhrases(db, ids));
+}
 
 /** However the first screen goes, work waiting on it starts after this long. */
 const FIRST_SCREEN_AT_MOST_MS = 2000;
@@ -67,7 +82,13 @@ export function startFirstScreen(db: KefuDB): Promise<Phrase[]> | undefined {
     const ids = readIds();
     if (ids.length) awaitFirstScreen();
     // kefu:rows: the rows are in the page's hands (what `npm run bench` breaks the open down by).
-    started.set(db, ids.length ? getPhrases(db, ids).then((rows) => (performance.mark('kefu:rows'), rows)) : undefined);
+    const read = ids.length ? (takeEarlyRead(db, ids) ?? getPhrases(db, ids)) : undefined;
+    const marked: Promise<Phrase[]> | undefined = read?.then((rows) => {
+      performance.mark('kefu:rows');
+      settled.set(marked!, rows);
+      return rows;
+    });
+    started.set(db, marked);
   }
   return started.get(db);
 }
@@ -84,7 +105,7 @@ export function useFirstScreenRead(db: KefuDB): Promise<Phrase[]> | undefined {
  * rows holds the page's thread for a while, which would otherwise come before the first screen's paint.
  */
 export function useFirstScreen(read: Promise<Phrase[]> | undefined, phrases: readonly Phrase[] | undefined, setLibraryWanted: (painted: true) => void): Phrase[] | undefined {
-  const [preview, setPreview] = useState<Phrase[]>();
+  const [preview, setPreview] = useState<Phrase[] | undefined>(() => (read ? settled.get(read) : undefined));
   const setPainted = useCallback(
     (painted: true) => {
       settleFirstScreen();
