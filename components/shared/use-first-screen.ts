@@ -3,14 +3,14 @@
  * (its cost is per row: rows without their search keys read barely faster; figures in tests/bench/HISTORY.md), so
  * the panel also keeps the ids of the first screen of its browsing order (pinned, most used, …) in this extension
  * page's localStorage — ids only, never text — and reads those few rows by key on open. The list shows them
- * until the library arrives; searching, suggestions and every library tool wait for the whole library.
+ * until the library arrives; searching, suggestions and every library tool wait for the whole library. The read
+ * itself usually began in the page's head, before this module was evaluated (entrypoints/first-screen).
  */
 import { useCallback, useEffect, useState } from 'react';
 import { browse } from '../../scripts-library/search/search';
 import type { Phrase } from '../../scripts-library/shared/schema';
 import type { KefuDB } from '../../storage/db';
 import { getPhrases } from '../../storage/repositories/phrases';
-
 import { DB_NAME } from '../../storage/db-name';
 import { EARLY_READ, FIRST_SCREEN, FIRST_SCREEN_KEY as KEY } from './first-screen-ids';
 
