@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Settings } from '../../scripts-library/shared/schema';
 import { t } from '../shared/i18n';
 
@@ -14,6 +14,14 @@ interface Props {
 export function Onboarding({ settings, onSave }: Props) {
   const [shopName, setShopName] = useState(settings.shopName);
   const [agentName, setAgentName] = useState(settings.agentName);
+  const first = useRef<HTMLInputElement>(null);
+  // Focus the first field, unless the agent is already typing somewhere (a buyer note, a search): the card can
+  // appear a moment after the panel, and taking the focus then sent their keystrokes into 店铺名.
+  useEffect(() => {
+    const active = document.activeElement as HTMLInputElement | HTMLTextAreaElement | null;
+    const typing = !!active && active !== document.body && 'value' in active && active.value !== '';
+    if (!typing) first.current?.focus();
+  }, []);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void onSave({ shopName: shopName.trim(), agentName: agentName.trim(), onboarded: true });
@@ -24,7 +32,7 @@ export function Onboarding({ settings, onSave }: Props) {
       <p>{t('onboardingIntro')}</p>
       <label className="field">
         <span>{t('settingShopName')}</span>
-        <input autoFocus value={shopName} maxLength={40} onChange={(e) => setShopName(e.target.value)} />
+        <input ref={first} value={shopName} maxLength={40} onChange={(e) => setShopName(e.target.value)} />
       </label>
       <label className="field">
         <span>{t('settingAgentName')}</span>
