@@ -7,22 +7,28 @@ import { liveQuery } from 'dexie';
 import type { KefuDB } from '../../storage/db';
 import { listRules } from '../../storage/repositories/rules';
 import { getSettings, updateSettings } from '../../storage/repositories/settings';
-import { compiledFor, DEFAULT_RULES, checkWithCompiled } from '../../scripts-library/guard';
+import { compiledFor, checkWithCompiled } from '../../scripts-library/guard/check';
 import { looksCompiled, reviveCompiled, rulesKey } from '../../scripts-library/guard/compiled-form';
 import { createGuardCache, type GuardCache } from '../../storage/guard-cache';
-import { intentNote, judgeDraft } from '../../scripts-library/guard/judge';
+import { intentNote, judgeWith, type Judge } from '../../scripts-library/guard/verdict';
 import { planRewrite } from '../../scripts-library/guard/rewrite';
 import type { Rule } from '../../scripts-library/shared/schema';
 import type { GuardHit, GuardRewriteReply } from '../../scripts-library/shared/protocol';
 import { effectiveRules, judgeAllows, own } from '../../scripts-library/guard/effective-rules';
 import { OK, type Handlers } from './messages';
-import { reviveOrKeepModel } from './guard-model';
+import { reviveOrKeepJudge, type ShippedGuard } from './guard-model';
 
 type GuardCheck = (text: string, site?: string) => Promise<GuardHit[]>;
 
-/** `kept`: where the compiled rules are kept between wakes (default: the guard cache's own IndexedDB database). */
-export function guardHandlers(db: KefuDB, kept: GuardCache = createGuardCache()): Handlers<'guard/check' | 'guard/rewrite' | 'guard/allow' | 'guard/override'> {
-  const check = createGuardChecker(db, kept);
+export type GuardMessage = 'guard/check' | 'guard/rewrite' | 'guard/allow' | 'guard/override';
+
+/**
+ * `shipped`: the shipped model and default rules, read only when nothing is kept (the worker: its extension
+ * files); `kept`: where the compiled rules and the model's reader are kept between wakes (default: the guard
+ * cache's own IndexedDB database).
+ */
+export function guardHandlers(db: KefuDB, shipped: ShippedGuard, kept: GuardCache = createGuardCache()): Handlers<GuardMessage> {
+  const check = createGuardChecker(db, shipped, kept);
   return {
     // `site`: the console's adapter id, whose platform's own names and features are no other channel.
     'guard/check': (m) => check(m.text, m.site),
@@ -50,7 +56,7 @@ export function guardHandlers(db: KefuDB, kept: GuardCache = createGuardCache())
  * the defaults until it is installed) with their 不再提示 allows, compiled again only when either changed, and the
  * intent model after them (judge.ts).
  */
-function createGuardChecker(db: KefuDB, kept: GuardCache): GuardCheck {
+function createGuardChecker(db: KefuDB, shipped: ShippedGuard, kept: GuardCache): GuardCheck {
   let stored: Rule[] | undefined;
   // The first check waits for the stored rules: a worker just woken must not answer with the defaults.
   let read: () => void = () => {};
@@ -65,19 +71,29 @@ function createGuardChecker(db: KefuDB, kept: GuardCache): GuardCheck {
       read();
     },
   });
-  // The model's reader from the last wake, read while the settings and rules are (guard-model.ts).
-  const model = reviveOrKeepModel(kept);
+  // The model's reader from the last wake, read while the settings and rules are (guard-model.ts). A failure is
+  // tried again at the next check, never answered with a guess.
+  let model: Promise<Judge> | undefined;
+  const judge = () =>
+    (model ??= reviveOrKeepJudge(kept, shipped).catch((e: unknown) => {
+      model = undefined;
+      throw e;
+    }));
   let rules: { base: readonly Rule[]; key: string; rules: readonly Rule[]; notes: Map<string, string>; ready: Promise<void> } | undefined;
   // The first check's steps, as marks on the worker's clock (read by tests/tools/wake-profile.mjs).
   let marked = false;
   const mark = (name: string) => marked || performance.mark(`kefu:guard-${name}`);
   void firstRead.then(() => mark('rules-read'));
-  void model.then(() => mark('model'));
+  void judge().then(
+    () => mark('model'),
+    () => {},
+  );
   return async (text, site) => {
     mark('asked');
-    const [{ guardAllows }] = await Promise.all([getSettings(db), firstRead, model]);
+    const [{ guardAllows }, , reader] = await Promise.all([getSettings(db), firstRead, judge()]);
     mark('settings');
-    const base = stored ?? DEFAULT_RULES;
+    // No rule stored (not installed yet, or every rule deleted): the bundled defaults, read from the shipped file.
+    const base = stored ?? (await shipped.defaultRules());
     const key = JSON.stringify(guardAllows);
     if (!rules || key !== rules.key || base !== rules.base) {
       const effective = effectiveRules(base, guardAllows);
@@ -88,7 +104,7 @@ function createGuardChecker(db: KefuDB, kept: GuardCache): GuardCheck {
     mark('compiled');
     const { notes } = rules;
     // A model hit keeps its confidence: the badge offers no 不再提示 on a sure 辱骂 guess.
-    const judged = judgeDraft(text, rules.rules, { allows: judgeAllows(guardAllows), ...(site ? { site } : {}) });
+    const judged = judgeWith(reader, text, rules.rules, { allows: judgeAllows(guardAllows), ...(site ? { site } : {}) });
     mark('judged');
     marked = true;
     return judged.map((h) => ({

@@ -12,8 +12,9 @@ import type { Phrase } from '../../../scripts-library/shared/schema';
 import type { GuardHit } from '../../../scripts-library/shared/protocol';
 import { OWN } from '../../helpers/background';
 import type { GuardCache } from '../../../storage/guard-cache';
-import { shippedReader, readShippedWith } from '../../../scripts-library/guard/judge';
-import type { IntentReader } from '../../../scripts-library/guard/intent-reader';
+import { shippedReader, readShippedWith, vetoableIds } from '../../../scripts-library/guard/judge';
+import { DEFAULT_RULES } from '../../../scripts-library/guard';
+import type { KeptJudge } from '../../../scripts-library/guard/compiled-form';
 
 const freshDb = freshDbPerTest();
 let db: KefuDB;
@@ -194,8 +195,10 @@ describe('the background\'s features, through their messages', () => {
       const first = await services(db, { guardCache: kept }).guardCheck(draft);
       expect(first.some((h) => h.ruleId.startsWith('model-'))).toBe(true);
       await new Promise((r) => setTimeout(r, 20));
-      const model = slots.get('model')?.value as IntentReader | undefined;
-      expect(model?.weights).toEqual(live.weights);
+      const judge = slots.get('model')?.value as KeptJudge | undefined;
+      expect(judge?.reader.weights).toEqual(live.weights);
+      expect(judge?.vetoable).toEqual(vetoableIds(DEFAULT_RULES));
+      const model = judge!.reader;
       // What the next wake reads is what it judges with: a kept model that reads no harm anywhere finds none here.
       const none = model!.labels.indexOf('none');
       model!.bias[none] = 1e6;
