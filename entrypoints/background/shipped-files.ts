@@ -17,6 +17,9 @@ declare const __KEFU_SHIPPED_KEY__: string;
 async function readPack(name: string): Promise<unknown> {
   // Added to the build by wxt.config.ts, so not among the public paths WXT types.
   const url = (browser.runtime.getURL as (path: string) => string)(`/packs/${name}`);
+  // Only ever a file of the extension itself (its own origin): no network request leaves the browser.
+  if (!url.startsWith(browser.runtime.getURL('/'))) throw new Error(`packs/${name}: not the extension's own file`);
+  // eslint-disable-next-line no-restricted-syntax -- a read of the extension's own packaged file, not a network request
   const res = await fetch(url);
   if (!res.ok) throw new Error(`packs/${name}: ${res.status}`);
   return res.json();
