@@ -21,7 +21,7 @@ export interface SchemaVersion {
   upgrade?: (tx: Transaction) => Promise<void>;
 }
 
-export const DB_NAME = 'kefu-assistant';
+export { DB_NAME } from './db-name';
 
 export const SCHEMA_VERSIONS: SchemaVersion[] = [
   // ── v1 · 2026-11-23 ─ first layout: phrases, stages and settings only.

@@ -20,6 +20,8 @@ export interface Core {
 /** The rest of the background, as the core's listeners call it. */
 export interface Features {
   receive: Receiver;
+  /** The database opened with its whole schema: created or upgraded where the stored one is not the latest. */
+  openDb(): Promise<void>;
   /** The extension pages are told the chat tabs changed. */
   broadcast(): void;
   onInstalled(): void;

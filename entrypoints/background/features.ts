@@ -66,6 +66,7 @@ export function startFeatures({ guard }: Core): Features {
 
   return {
     receive,
+    openDb: async () => void (await db.open()),
     broadcast,
     onInstalled() {
       void ensureDefaults(db, async () => packs).catch(warn('defaults'));

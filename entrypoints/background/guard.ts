@@ -5,8 +5,7 @@
  */
 import { liveQuery } from 'dexie';
 import type { KefuDB } from '../../storage/db';
-import { listRules } from '../../storage/repositories/rules';
-import { getSettings, updateSettings } from '../../storage/repositories/settings';
+import { readGuardAllows, readRules } from '../../storage/repositories/guard-reads';
 import { compiledFor, checkWithCompiled } from '../../scripts-library/guard/check';
 import { looksCompiled, reviveCompiled, rulesKey } from '../../scripts-library/guard/compiled-form';
 import { createGuardCache, type GuardCache } from '../../storage/guard-cache';
@@ -14,40 +13,26 @@ import { intentNote, judgeWith, type Judge } from '../../scripts-library/guard/v
 import { planRewrite } from '../../scripts-library/guard/rewrite';
 import type { Rule } from '../../scripts-library/shared/schema';
 import type { GuardHit, GuardRewriteReply } from '../../scripts-library/shared/protocol';
-import { effectiveRules, judgeAllows, own } from '../../scripts-library/guard/effective-rules';
-import { OK, type Handlers } from './messages';
+import { effectiveRules, judgeAllows } from '../../scripts-library/guard/effective-rules';
+import type { Handlers } from './messages';
 import { reviveOrKeepJudge, type ShippedGuard } from './guard-model';
 
 type GuardCheck = (text: string, site?: string) => Promise<GuardHit[]>;
 
-export type GuardMessage = 'guard/check' | 'guard/rewrite' | 'guard/allow' | 'guard/override';
+/** The guard's messages its checker answers (the worker's core); 不再提示 and 仍要发送 are guard-settings.ts's. */
+export type GuardMessage = 'guard/check' | 'guard/rewrite';
 
 /**
- * `shipped`: the shipped model and default rules, read only when nothing is kept (the worker: its extension
- * files); `kept`: where the compiled rules and the model's reader are kept between wakes (default: the guard
- * cache's own IndexedDB database).
+ * `db`: the database, or its opening (the worker's core opens it as stored); `shipped`: the shipped model and
+ * default rules, read only when nothing is kept (the worker: its extension files); `kept`: where the compiled rules
+ * and the model's reader are kept between wakes (default: the guard cache's own IndexedDB database).
  */
-export function guardHandlers(db: KefuDB, shipped: ShippedGuard, kept: GuardCache = createGuardCache()): Handlers<GuardMessage> {
-  const check = createGuardChecker(db, shipped, kept);
+export function guardHandlers(db: KefuDB | Promise<KefuDB>, shipped: ShippedGuard, kept: GuardCache = createGuardCache()): Handlers<GuardMessage> {
+  const check = createGuardChecker(Promise.resolve(db), shipped, kept);
   return {
     // `site`: the console's adapter id, whose platform's own names and features are no other channel.
     'guard/check': (m) => check(m.text, m.site),
     'guard/rewrite': (m) => rewrite(check, m.text, m.hit, m.hits),
-    async 'guard/allow'({ ruleId, context }) {
-      await updateSettings(db, ({ guardAllows }) => {
-        const list = own(guardAllows, ruleId) ?? [];
-        return list.includes(context) ? {} : { guardAllows: { ...guardAllows, [ruleId]: [...list, context] } };
-      });
-      return OK;
-    },
-    async 'guard/override'({ ruleIds }) {
-      await updateSettings(db, ({ guardOverrides }) => {
-        const next = { ...guardOverrides };
-        for (const id of ruleIds) next[id] = (own(next, id) ?? 0) + 1;
-        return { guardOverrides: next };
-      });
-      return OK;
-    },
   };
 }
 
@@ -56,21 +41,28 @@ export function guardHandlers(db: KefuDB, shipped: ShippedGuard, kept: GuardCach
  * the defaults until it is installed) with their 不再提示 allows, compiled again only when either changed, and the
  * intent model after them (judge.ts).
  */
-function createGuardChecker(db: KefuDB, shipped: ShippedGuard, kept: GuardCache): GuardCheck {
+function createGuardChecker(opened: Promise<KefuDB>, shipped: ShippedGuard, kept: GuardCache): GuardCheck {
+  // The compiled form is read while the rules are: its key is theirs, known once they are read.
+  kept.warm?.();
   let stored: Rule[] | undefined;
   // The first check waits for the stored rules: a worker just woken must not answer with the defaults.
   let read: () => void = () => {};
   const firstRead = new Promise<void>((resolve) => (read = resolve));
-  liveQuery(() => listRules(db)).subscribe({
-    next: (rows) => {
-      stored = rows.length ? rows : undefined;
-      read();
-    },
-    error: (e: unknown) => {
-      console.warn('[kefu] rule subscription', e);
-      read();
-    },
-  });
+  const unread = (e: unknown) => {
+    console.warn('[kefu] rule subscription', e);
+    read();
+  };
+  opened.then(
+    (db) =>
+      liveQuery(() => readRules(db)).subscribe({
+        next: (rows) => {
+          stored = rows.length ? rows : undefined;
+          read();
+        },
+        error: unread,
+      }),
+    unread,
+  );
   // The model's reader from the last wake, read while the settings and rules are (guard-model.ts). A failure is
   // tried again at the next check, never answered with a guess.
   let model: Promise<Judge> | undefined;
@@ -90,7 +82,7 @@ function createGuardChecker(db: KefuDB, shipped: ShippedGuard, kept: GuardCache)
   );
   return async (text, site) => {
     mark('asked');
-    const [{ guardAllows }, , reader] = await Promise.all([getSettings(db), firstRead, judge()]);
+    const [guardAllows, , reader] = await Promise.all([opened.then(readGuardAllows), firstRead, judge()]);
     mark('settings');
     // No rule stored (not installed yet, or every rule deleted): the bundled defaults, read from the shipped file.
     const base = stored ?? (await shipped.defaultRules());

@@ -8,6 +8,7 @@ import type { ChatTabRegistry } from '../../storage/chat-tabs';
 import { handleMessages, type Handlers, type Receiver } from './messages';
 import { chatTabHandlers } from './chat-tabs';
 import type { GuardMessage } from './guard';
+import { guardSettingHandlers } from './guard-settings';
 import { pickerHandlers } from './picker';
 import { buyerOpened, tallyHandlers } from './tally';
 import { waitHandlers } from './waits';
@@ -32,6 +33,7 @@ export function createBackground(db: KefuDB, registry: ChatTabRegistry, guard: H
   return handleMessages({
     ...chatTabHandlers(registry, { ...(hooks.injectChatScript ? { inject: hooks.injectChatScript } : {}), buyerOpened: buyerOpened(db) }),
     ...guard,
+    ...guardSettingHandlers(db),
     ...pickerHandlers(db),
     ...tallyHandlers(db),
     ...waitHandlers(db, hooks.notifyWait),

@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { getDb } from '../../storage/db';
+import { openAsStored } from '../../storage/core-db';
 import { createGuardCache } from '../../storage/guard-cache';
 import { guardHandlers } from './guard';
 import { handleSomeMessages, namesOneOf } from './messages';
@@ -23,11 +23,14 @@ const FEATURES_AFTER_MS = 1_000;
 export default defineBackground(() => {
   // The worker's modules are evaluated (tests/tools/wake-profile.mjs reads this and the guard's first-check marks).
   performance.mark('kefu:bg-modules');
-  const db = getDb();
-  const guard = guardHandlers(db, shippedFiles);
-  const answerGuard = handleSomeMessages(guard);
   let features: Features | undefined;
   const rest = (): Features => (features ??= startFeatures({ guard }));
+  // The database as stored (core-db.ts): its schema's history, with the upgrades' data, is the rest's.
+  const guard = guardHandlers(
+    openAsStored(() => rest().openDb()),
+    shippedFiles,
+  );
+  const answerGuard = handleSomeMessages(guard);
   // A later wake may import the rest's script only if this version of the worker imported it while installing.
   if (typeof importScripts === 'function') self.addEventListener('install', () => importFeatures());
 
