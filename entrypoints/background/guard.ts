@@ -11,7 +11,7 @@ import { looksCompiled, reviveCompiled, rulesKey } from '../../scripts-library/g
 import { createGuardCache, type GuardCache } from '../../storage/guard-cache';
 import { intentNote, judgeWith, type Judge } from '../../scripts-library/guard/verdict';
 import { planRewrite } from '../../scripts-library/guard/rewrite';
-import type { Rule } from '../../scripts-library/shared/schema';
+import type { Rule, Settings } from '../../scripts-library/shared/schema';
 import type { GuardHit, GuardRewriteReply } from '../../scripts-library/shared/protocol';
 import { effectiveRules, judgeAllows } from '../../scripts-library/guard/effective-rules';
 import type { Handlers } from './messages';
@@ -48,21 +48,15 @@ function createGuardChecker(opened: Promise<KefuDB>, shipped: ShippedGuard, kept
   // The first check waits for the stored rules: a worker just woken must not answer with the defaults.
   let read: () => void = () => {};
   const firstRead = new Promise<void>((resolve) => (read = resolve));
-  const unread = (e: unknown) => {
-    console.warn('[kefu] rule subscription', e);
+  let reads = 0;
+  followRules(opened, (rows) => {
+    stored = rows.length ? rows : undefined;
     read();
-  };
-  opened.then(
-    (db) =>
-      liveQuery(() => readRules(db)).subscribe({
-        next: (rows) => {
-          stored = rows.length ? rows : undefined;
-          read();
-        },
-        error: unread,
-      }),
-    unread,
-  );
+    // Rules changed while the worker is awake (the panel's edit, the install's defaults): their compiled form is
+    // made and kept now, so the next wake's first check revives it instead of compiling.
+    if (reads++) setTimeout(() => void prepare().catch(() => {}), 0); // the next check makes it, or says why not
+  });
+  const prepare = async () => current(stored ?? (await shipped.defaultRules()), await opened.then(readGuardAllows));
   // The model's reader from the last wake, read while the settings and rules are (guard-model.ts). A failure is
   // tried again at the next check, never answered with a guess.
   let model: Promise<Judge> | undefined;
@@ -72,6 +66,16 @@ function createGuardChecker(opened: Promise<KefuDB>, shipped: ShippedGuard, kept
       throw e;
     }));
   let rules: { base: readonly Rule[]; key: string; rules: readonly Rule[]; notes: Map<string, string>; ready: Promise<void> } | undefined;
+  /** The rules in effect with these allows, compiled form revived or made (and kept) when either changed. */
+  const current = (base: readonly Rule[], guardAllows: Settings['guardAllows']) => {
+    const key = JSON.stringify(guardAllows);
+    if (!rules || key !== rules.key || base !== rules.base) {
+      const effective = effectiveRules(base, guardAllows);
+      // The rules' notes by id, made once per rule set rather than on every keystroke's check.
+      rules = { base, key, rules: effective, notes: new Map(base.map((r) => [r.id, r.note])), ready: reviveOrKeep(kept, effective) };
+    }
+    return rules;
+  };
   // The first check's steps, as marks on the worker's clock (read by tests/tools/wake-profile.mjs).
   let marked = false;
   const mark = (name: string) => marked || performance.mark(`kefu:guard-${name}`);
@@ -85,18 +89,12 @@ function createGuardChecker(opened: Promise<KefuDB>, shipped: ShippedGuard, kept
     const [guardAllows, , reader] = await Promise.all([opened.then(readGuardAllows), firstRead, judge()]);
     mark('settings');
     // No rule stored (not installed yet, or every rule deleted): the bundled defaults, read from the shipped file.
-    const base = stored ?? (await shipped.defaultRules());
-    const key = JSON.stringify(guardAllows);
-    if (!rules || key !== rules.key || base !== rules.base) {
-      const effective = effectiveRules(base, guardAllows);
-      // The rules' notes by id, made once per rule set rather than on every keystroke's check.
-      rules = { base, key, rules: effective, notes: new Map(base.map((r) => [r.id, r.note])), ready: reviveOrKeep(kept, effective) };
-    }
-    await rules.ready;
+    const now = current(stored ?? (await shipped.defaultRules()), guardAllows);
+    await now.ready;
     mark('compiled');
-    const { notes } = rules;
+    const { notes } = now;
     // A model hit keeps its confidence: the badge offers no 不再提示 on a sure 辱骂 guess.
-    const judged = judgeWith(reader, text, rules.rules, { allows: judgeAllows(guardAllows), ...(site ? { site } : {}) });
+    const judged = judgeWith(reader, text, now.rules, { allows: judgeAllows(guardAllows), ...(site ? { site } : {}) });
     mark('judged');
     marked = true;
     return judged.map((h) => ({
@@ -104,6 +102,15 @@ function createGuardChecker(opened: Promise<KefuDB>, shipped: ShippedGuard, kept
       note: h.confidence === undefined ? (notes.get(h.ruleId) ?? '') : intentNote(h.confidence),
     }));
   };
+}
+
+/** Calls `onRows` with the stored rules, then after each committed change of them; with none when they cannot be read. */
+function followRules(opened: Promise<KefuDB>, onRows: (rows: Rule[]) => void): void {
+  const unread = (e: unknown) => {
+    console.warn('[kefu] rule subscription', e);
+    onRows([]);
+  };
+  opened.then((db) => liveQuery(() => readRules(db)).subscribe({ next: onRows, error: unread }), unread);
 }
 
 /**

@@ -7,14 +7,15 @@ import { savePhrase } from '../../../storage/repositories/phrase-writes';
 import { ensureDefaultPacks } from '../../../storage/repositories/packs';
 import { getSettings, saveSettings } from '../../../storage/repositories/settings';
 import { listPhrases } from '../../../storage/repositories/phrases';
-import { setRuleEnabled } from '../../../storage/repositories/rules';
+import { ensureDefaultRules, setRuleEnabled } from '../../../storage/repositories/rules';
 import type { Phrase } from '../../../scripts-library/shared/schema';
 import type { GuardHit } from '../../../scripts-library/shared/protocol';
 import { OWN } from '../../helpers/background';
 import type { GuardCache } from '../../../storage/guard-cache';
 import { shippedReader, readShippedWith, vetoableIds } from '../../../scripts-library/guard/judge';
 import { DEFAULT_RULES } from '../../../scripts-library/guard';
-import type { KeptJudge } from '../../../scripts-library/guard/compiled-form';
+import { rulesKey, type KeptJudge } from '../../../scripts-library/guard/compiled-form';
+import { effectiveRules } from '../../../scripts-library/guard/effective-rules';
 
 const freshDb = freshDbPerTest();
 let db: KefuDB;
@@ -180,6 +181,25 @@ describe('the background\'s features, through their messages', () => {
     // And back: the rule removed, the next wake's first check no longer holds it.
     await db.rules.delete('team-soldout');
     expect((await services(db).guardCheck('亲，这个颜色卖光了')).map((h) => h.ruleId)).toEqual([]);
+  });
+
+  it('rules changed while the worker is awake are compiled and kept at once: the next wake revives them, no check needed', async () => {
+    const slots = new Map<string, { key: string; value: unknown }>();
+    const kept: GuardCache = {
+      get: async (key, slot = 'latest') => (slots.get(slot)?.key === key ? slots.get(slot)!.value : undefined),
+      put: async (key, value, slot = 'latest') => void slots.set(slot, { key, value }),
+      clear: async () => slots.clear(),
+    };
+    await ensureDefaultRules(db);
+    await services(db, { guardCache: kept }).guardCheck('亲，在的');
+    await new Promise((r) => setTimeout(r, 50));
+    const before = slots.get('latest')?.key;
+    expect(before).toBeDefined();
+    expect(await db.rules.get('taboo-001')).toBeDefined();
+    await setRuleEnabled(db, 'taboo-001', false);
+    await expect.poll(() => slots.get('latest')?.key, { timeout: 3000 }).not.toBe(before);
+    const stored = await db.rules.toArray();
+    expect(slots.get('latest')?.key).toBe(rulesKey(effectiveRules(stored, {})));
   });
 
   it('a woken worker reads the intent model from the form the last wake kept, not from the shipped text', async () => {
