@@ -9,7 +9,6 @@ import { DEFAULT_SHIFTS } from './shift';
 import { DEFAULT_CHASE_LADDER, LADDER_KINDS } from './chase-ladder';
 import { patternProblem } from './pattern-safety';
 import { isIntent } from './intents';
-import { RULE_CATEGORIES } from './rule-categories';
 
 export const PHRASE_BODY_MAX = 500;
 export const PHRASE_VARIANTS_MAX = 4;
@@ -149,7 +148,15 @@ export const InstalledPackSchema = z.object({
 });
 export type InstalledPack = z.infer<typeof InstalledPackSchema>;
 
-export const RuleCategorySchema = z.enum(RULE_CATEGORIES);
+export const RuleCategorySchema = z.enum([
+  'service-taboo',
+  'off-platform',
+  'review-inducement',
+  'abuse',
+  'absolute-claim',
+  'false-promise',
+  'privacy',
+]);
 export const SeveritySchema = z.enum(['block', 'warn', 'hint']);
 
 /**

@@ -7,6 +7,8 @@ import { openAsStored } from '../../../storage/core-db';
 import { readGuardAllows, readRules } from '../../../storage/repositories/guard-reads';
 import { getSettings } from '../../../storage/repositories/settings';
 import { ensureDefaultRules } from '../../../storage/repositories/rules';
+import { RULE_CATEGORIES } from '../../../scripts-library/shared/rule-categories';
+import { RuleCategorySchema } from '../../../scripts-library/shared/schema';
 
 const opened: Dexie[] = [];
 const fresh = () => `core-${Math.random().toString(36).slice(2)}`;
@@ -55,6 +57,12 @@ describe('the database as the worker’s core opens it', () => {
     const again = await openAsStored(upgrade, name);
     opened.push(again);
     expect(upgrades).toBe(1);
+  });
+});
+
+describe('what the core reads without schemas', () => {
+  it('the rule categories are the schema’s', () => {
+    expect([...RULE_CATEGORIES]).toEqual(RuleCategorySchema.options);
   });
 });
 
