@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { Suspense, useRef, useState } from 'react';
 import type { KefuDB } from '../storage/db';
 import type { Served } from '../scripts-library/shared/served-tab';
 import { tallyHotkey } from '../scripts-library/tally/hotkeys';
@@ -11,20 +11,36 @@ import { useDocumentKeys } from './shared/use-document-keys';
 import { usePanelData } from './shared/use-panel-data';
 import { PhrasesView, type PanelKeys } from './phrases/PhrasesView';
 import { usePhraseInsert, type InsertFn } from './phrases/use-phrase-insert';
-import { Tally } from './tally/TallyView';
-import { Staffing } from './staffing/StaffingView';
 import { useTallyCount, type CountField } from './tally/use-tally-count';
 import { ServedActions } from './served/ServedActions';
-import { NotebookView } from './notebooks/NotebookView';
-import { RulesView } from './guard/RulesView';
-import { SettingsForm } from './settings/SettingsForm';
-import { SitesPanel } from './settings/SitesPanel';
-import { BackupPanel } from './settings/BackupPanel';
-import { TeamPanel } from './team/TeamPanel';
 import { useTeam } from './team/use-team';
-import { LeadTally } from './team/TeamTallyView';
 import { Onboarding } from './settings/Onboarding';
 import { NoticeLine } from './shared/NoticeLine';
+import { lazyView, usePreload } from './shared/lazy-view';
+
+// The views the first screen does not show are their own chunks (the panel's first script is parsed and compiled
+// on every open), fetched once the first screen is painted, so a click on a tab rarely waits for one.
+const lazyViews = {
+  rules: lazyView(() => import('./guard/RulesView').then((m) => m.RulesView)),
+  tally: lazyView(() => import('./tally/TallyView').then((m) => m.Tally)),
+  staffing: lazyView(() => import('./staffing/StaffingView').then((m) => m.Staffing)),
+  notes: lazyView(() => import('./notebooks/NotebookView').then((m) => m.NotebookView)),
+  settings: lazyView(() => import('./settings/SettingsForm').then((m) => m.SettingsForm)),
+  sites: lazyView(() => import('./settings/SitesPanel').then((m) => m.SitesPanel)),
+  backup: lazyView(() => import('./settings/BackupPanel').then((m) => m.BackupPanel)),
+  team: lazyView(() => import('./team/TeamPanel').then((m) => m.TeamPanel)),
+  teamTally: lazyView(() => import('./team/TeamTallyView').then((m) => m.LeadTally)),
+};
+const RulesView = lazyViews.rules.View;
+const Tally = lazyViews.tally.View;
+const Staffing = lazyViews.staffing.View;
+const NotebookView = lazyViews.notes.View;
+const SettingsForm = lazyViews.settings.View;
+const SitesPanel = lazyViews.sites.View;
+const BackupPanel = lazyViews.backup.View;
+const TeamPanel = lazyViews.team.View;
+const LeadTally = lazyViews.teamTally.View;
+const preloaded = Object.values(lazyViews);
 
 export type { InsertFn } from './phrases/use-phrase-insert';
 import { readDraftOfTab } from './phrases/insert-phrase';
@@ -60,6 +76,7 @@ function Panel({ served, insert, readDraft }: Omit<Props, 'db'>) {
   const { notice, notify, clear } = useNotice();
   // Team mode: the live sync runs while the panel is open, whichever view shows.
   const team = useTeam(notify);
+  usePreload(preloaded);
   const [showSettings, setShowSettings] = useState(false);
   const [view, setView] = useState<View>('phrases');
   const [notesTab, setNotesTab] = useState<'problems' | 'handover'>('problems');
@@ -115,14 +132,16 @@ function Panel({ served, insert, readDraft }: Omit<Props, 'db'>) {
         )}
         <ServedActions served={served} chatTab={chatTab} settings={settings} onInsert={flow.request} onCount={count} notify={notify} />
       </header>
-      {showSettings && settings && <SettingsForm settings={settings} onSave={saveSettings} onClose={() => setShowSettings(false)} />}
-      {showSettings && <SitesPanel notify={notify} />}
-      {showSettings && <TeamPanel team={team} notify={notify} />}
-      {showSettings && <BackupPanel notify={notify} />}
-      {view === 'rules' && <RulesView notify={notify} />}
-      {view === 'tally' && settings && (team.config?.role === 'lead' ? <LeadTally agent={agent} settings={settings} /> : <Tally agent={agent} settings={settings} />)}
-      {view === 'plan' && settings && <Staffing agent={agent} settings={settings} />}
-      {view === 'notes' && <NotebookView initial={notesTab} shifts={settings?.shifts} />}
+      <Suspense fallback={null}>
+        {showSettings && settings && <SettingsForm settings={settings} onSave={saveSettings} onClose={() => setShowSettings(false)} />}
+        {showSettings && <SitesPanel notify={notify} />}
+        {showSettings && <TeamPanel team={team} notify={notify} />}
+        {showSettings && <BackupPanel notify={notify} />}
+        {view === 'rules' && <RulesView notify={notify} />}
+        {view === 'tally' && settings && (team.config?.role === 'lead' ? <LeadTally agent={agent} settings={settings} /> : <Tally agent={agent} settings={settings} />)}
+        {view === 'plan' && settings && <Staffing agent={agent} settings={settings} />}
+        {view === 'notes' && <NotebookView initial={notesTab} shifts={settings?.shifts} />}
+      </Suspense>
       {view === 'phrases' && (
         <PhrasesView phrases={phrases} preview={preview} stages={stages} settings={settings} chatTab={chatTab} flow={flow} notify={notify} searchRef={search} keysRef={phraseKeys} readDraft={readDraft} focusSearch={!onboarding} />
       )}

@@ -1,7 +1,8 @@
 /**
- * The database's name and latest version, apart from its schema history (schema-versions.ts): the worker's core
- * opens the database as it is stored (core-db.ts) and must not hold the history's upgrade data.
+ * The extension's IndexedDB database: its name and latest version, in a module of their own (the panel's early
+ * first-screen read and the worker's core, which opens the database as stored — core-db.ts —, import only this, not
+ * the schema's history with its upgrade data).
  */
 export const DB_NAME = 'kefu-assistant';
 /** The last version of SCHEMA_VERSIONS (a test holds them equal). */
-export const DB_VERSION = 11;
+export const DB_VERSION = 12;

@@ -199,6 +199,18 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       await addDefaultPhrases(tx, GAP_PHRASES);
     },
   },
+  // ── v12 · 2026-12-07 ─ no new indexes; #32's fifth round: more lead guards read the buyer's words (退货流程 not to
+  //    "不退, 就问问…" nor a return already sent back, 材质说明 not to capacity / ingredient / compatibility questions,
+  //    询问尺码 not when the buyer gives a measurement, the delay apologies not for a parcel on its way, 节假日发货通知
+  //    for a holiday, 推荐搭配 only for pairing, 上新通知 only for new arrivals, 慢慢考虑 before 咨询后提醒, 有货 not
+  //    to 什么时候有货, 不着急付款 not to a buyer who paid…). A guard
+  //    still as v11 gave it takes today's.
+  {
+    version: 12,
+    date: '2026-12-07',
+    stores: {},
+    upgrade: (tx) => renewDefaultLeads(tx, V11_LEADS),
+  },
 ];
 
 /** Default phrases that arrived with schema v8 (#32: the pack's gaps the intents showed). */
@@ -265,6 +277,28 @@ const V10_LEADS: Record<string, unknown> = {
   'order-invoice': { notSays: ['开成', '写成', '改成', '品名', '内容', '明细'] }, 'logistics-ship-time': null, 'logistics-ship-today': { intents: [] },
   'followup-late-shipping': { intents: ['ship-urge'], says: URGED }, 'aftersales-sorry': null, 'aftersales-exchange-how': null,
   'aftersales-quality-issue': null, 'promotion-d11-intro': null, 'promotion-flash-sale': null,
+};
+
+/** The lead guards v11 gave the default phrases whose guards v12 renews (null: none). */
+const V11_LEADS: Record<string, unknown> = {
+  'aftersales-return-how': { notSays: ['已经发货', '已发货', '发货了', '发出了', '还没收到', '没收到货', '拦截'] },
+  'order-address-change': { notSays: ['已经发货', '已发货', '发出了', '已经发了', '已经寄出', '已寄出', '发货了还'] },
+  'order-address-shipped': { intents: ['change-address'], says: ['已经发货', '已发货', '发出了', '已经发了', '已经寄出', '已寄出', '发货了还'] },
+  'product-size-ask': { notSays: ['斤', '公斤', 'kg', 'cm', '公分', '身高', '体重', '一米', '1米'] },
+  'followup-late-shipping': { intents: ['ship-urge'], says: URGED.filter((w) => !['催', '快点', '赶紧', '急'].includes(w)) },
+  'followup-late-shipping-next-day': { intents: ['ship-urge'], says: URGED },
+  'product-material': null,
+  'pricing-decline': { notSays: ['三件', '四件', '五件', '十件', '几件', '多件', '两件', '2件', '3件', '5件', '件以上', '批发', '打包', '客服说', '答应过', '说好的', '说可以给', '比我晚', '降价', '买贵了', '差价', '保价', '价保'] },
+  'payment-paid-thanks': null,
+  'followup-no-order': null,
+  'product-recommend': null,
+  'farewell-night': { intents: [] },
+  'order-huabei': { says: ['花呗', 'huabei'], notSays: ['不可用', '用不了', '付不了', '失败', '不能用', '付不出'] },
+  'away-holiday-notice': { intents: [] },
+  'logistics-ship-time': { notSays: ['今天', '当天', '今日', '几点前', '截单', '明天能发', '已经发货', '已发货', '已经发了'] },
+  'promotion-new-arrival': null,
+  'payment-will-pay': null,
+  'stock-yes': null,
 };
 
 /**

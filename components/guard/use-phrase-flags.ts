@@ -9,6 +9,7 @@ import type { JudgeOptions } from '../../scripts-library/guard/judge';
 import { effectiveRules, judgeAllows } from '../../scripts-library/guard/effective-rules';
 import type { Phrase, Rule, Settings } from '../../scripts-library/shared/schema';
 import { useDb } from '../shared/db-context';
+import { afterFirstScreen } from '../shared/use-first-screen';
 import { t } from '../shared/i18n';
 import type { PhraseFlag } from '../phrases/PhraseList';
 
@@ -54,9 +55,9 @@ function useCompiled(rules: readonly Rule[]): readonly Rule[] | undefined {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const cache = createGuardCache();
-    const key = rulesKey(rules);
-    void cache
-      .get(key)
+    // Not before the first screen is painted: the key alone is milliseconds, a compile tens (use-first-screen.ts).
+    void afterFirstScreen()
+      .then(() => (live ? cache.get(rulesKey(rules)) : undefined))
       .then((form) => {
         if (!live) return;
         if (looksCompiled(form)) {

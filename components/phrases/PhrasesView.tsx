@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type KeyboardEvent, type MutableRefObject, type RefObject } from 'react';
+import { Suspense, useEffect, useMemo, useState, type KeyboardEvent, type MutableRefObject, type RefObject } from 'react';
 import type { Phrase, Settings, Stage } from '../../scripts-library/shared/schema';
 import type { ChatTab } from '../../scripts-library/shared/protocol';
 import { stageHint } from '../../scripts-library/suggest/stage-hint';
@@ -12,18 +12,27 @@ import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { FileButton } from '../shared/FileButton';
 import { t } from '../shared/i18n';
 import type { Notify } from '../shared/use-notice';
-import { ImportPreview } from './ImportPreview';
-import { PhraseEditor } from './PhraseEditor';
-import { LibraryHealth } from './LibraryHealth';
 import { PhraseList, type RowActions } from './PhraseList';
 import { PlaceholderForm } from './PlaceholderForm';
 import { StageTabs } from './StageTabs';
-import { TeamPackExport } from './TeamPackExport';
-import { TeamPackPreview } from './TeamPackPreview';
 import { useLibraryActions, useSearchKeyBackfill } from './use-library-actions';
 import { usePhraseSearch } from './use-phrase-search';
 import { useFocusReturn, useResetOn, useSettling, useStableOrder } from './use-list-behaviour';
 import type { usePhraseInsert } from './use-phrase-insert';
+import { lazyView, usePreload } from '../shared/lazy-view';
+
+// 管理's tools and dialogs are their own chunks, fetched once the first screen is painted (lazy-view.tsx).
+const editor = lazyView(() => import('./PhraseEditor').then((m) => m.PhraseEditor));
+const importPreview = lazyView(() => import('./ImportPreview').then((m) => m.ImportPreview));
+const health = lazyView(() => import('./LibraryHealth').then((m) => m.LibraryHealth));
+const packExport = lazyView(() => import('./TeamPackExport').then((m) => m.TeamPackExport));
+const packPreview = lazyView(() => import('./TeamPackPreview').then((m) => m.TeamPackPreview));
+const PhraseEditor = editor.View;
+const ImportPreview = importPreview.View;
+const LibraryHealth = health.View;
+const TeamPackExport = packExport.View;
+const TeamPackPreview = packPreview.View;
+const preloaded = [editor, importPreview, health, packExport, packPreview];
 
 /** Keys the panel passes on from anywhere in it (Alt+1…9 inserts the n-th hit). Returns true when taken. */
 export type PanelKeys = MutableRefObject<((e: { altKey: boolean; key: string }) => boolean) | undefined>;
@@ -60,13 +69,14 @@ export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow,
   const buyerKey = chatTab ? `${chatTab.tabId}|${buyer?.id ?? buyer?.name ?? ''}` : '';
   useResetOn(buyerKey, () => (setQuery(''), setActive(0)));
   const library = useLibraryActions(notify);
+  usePreload(preloaded);
   useSearchKeyBackfill(phrases);
   const flag = usePhraseFlags(settings?.guardAllows);
   const { stageId, chosen, hintStage, choose } = useStageChoice(message, stages, query, () => setActive(0));
   // With nothing typed, the replies suggested for the buyer's latest message lead the list (Alt+1…3, Enter).
   const { hits: suggested, sure } = useSuggested(query.trim() ? undefined : message, phrases);
   const listed = phrases ?? (query.trim() ? undefined : preview); // a query waits for the whole library
-  const found = useWithSuggested(suggested, usePhraseSearch(listed, query, stageId, stages, settings && shopSynonyms(settings)));
+  const found = useWithSuggested(suggested, usePhraseSearch(listed, query, stageId, stages, settings && shopSynonyms(settings), !!phrases));
   // A buyer message the suggestions are not sure of: Enter and Alt+n insert nothing on their own (#32).
   const unsure = (!query.trim() && !!message?.trim() && !sure) || found[0]?.by === 'maybe';
   const hits = useStableOrder(found, `${buyerKey}|${message ?? ''}|${query}|${stageId ?? ''}`);
@@ -101,7 +111,7 @@ export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow,
         onManage={() => setManage((m) => !m)}
       />
       <LibraryTools library={library} manage={manage} phrases={phrases} stages={stages} newIn={chosen} onSaveDraft={draftSaver(chatTab, readDraft, (text) => library.startFromDraft(text, stages, chosen), notify)} flag={flag} />
-      {manage && phrases && <LibraryHealth phrases={phrases} settings={settings} flag={flag} />}
+      <Suspense fallback={null}>{manage && phrases && <LibraryHealth phrases={phrases} settings={settings} flag={flag} />}</Suspense>
       {listed === undefined ? (
         <p className="empty">{t('loading')}</p>
       ) : (
@@ -264,16 +274,18 @@ function LibraryTools({ library, manage, phrases, stages, newIn, onSaveDraft, fl
           </>
         )}
       </div>
-      {exporting && phrases && stages && (
-        <TeamPackExport
-          last={library.lastExport}
-          onExport={(info) => {
-            setExporting(false);
-            void library.exportPack(info, phrases, stages);
-          }}
-          onCancel={() => setExporting(false)}
-        />
-      )}
+      <Suspense fallback={null}>
+        {exporting && phrases && stages && (
+          <TeamPackExport
+            last={library.lastExport}
+            onExport={(info) => {
+              setExporting(false);
+              void library.exportPack(info, phrases, stages);
+            }}
+            onCancel={() => setExporting(false)}
+          />
+        )}
+      </Suspense>
       <LibraryDialogs library={library} phrases={phrases} stages={stages} flag={flag} />
     </>
   );
@@ -282,7 +294,7 @@ function LibraryTools({ library, manage, phrases, stages, newIn, onSaveDraft, fl
 /** The editor, the edit-conflict question and the two import previews (row by row, and a team pack's merge). */
 function LibraryDialogs({ library, phrases, stages, flag }: Pick<ToolsProps, 'library' | 'phrases' | 'stages' | 'flag'>) {
   return (
-    <>
+    <Suspense fallback={null}>
       {library.editing && stages && phrases && (
         <PhraseEditor
           key={library.editing.id}
@@ -290,6 +302,7 @@ function LibraryDialogs({ library, phrases, stages, flag }: Pick<ToolsProps, 'li
           stages={stages}
           library={phrases}
           autoStage={library.autoStage}
+          presetByStage={library.presetByStage}
           onSave={library.save}
           onAddStage={library.addStage}
           onCancel={library.cancelEdit}
@@ -317,7 +330,7 @@ function LibraryDialogs({ library, phrases, stages, flag }: Pick<ToolsProps, 'li
         />
       )}
       {library.packPlan && <TeamPackPreview plan={library.packPlan} onApply={(choice) => void library.applyPack(choice)} onCancel={library.cancelPack} />}
-    </>
+    </Suspense>
   );
 }
 

@@ -4,6 +4,7 @@ import type { Phrase, Stage } from '../../scripts-library/shared/schema';
 import { sha256 } from '../../scripts-library/shared/hash';
 import { exportCsv, exportJsonPack, exportQianniuCsv, planImport, readImportFile, titleFrom, type ClashChoice, type ImportPlan, type ReadResult } from '../../scripts-library/files/phrase-io';
 import { stageForNewPhrase } from '../../scripts-library/phrases/phrase-stage';
+import { stageDefaults } from '../../scripts-library/phrases/stage-defaults';
 import { GbkEncodeError } from '../../scripts-library/files/gbk';
 import { newPhraseId, type PhraseDraft } from '../../scripts-library/phrases/phrase-validation';
 import { t } from '../shared/i18n';
@@ -37,6 +38,12 @@ export function useLibraryActions(notify: Notify) {
 }
 
 /** New, edit (noticing another panel's save meanwhile), duplicate, pin, delete with undo. */
+/** A new phrase with this text, in the stage the agent picked or its words point to, with that stage's defaults. */
+function freshDraft(body: string, stages: readonly Stage[] | undefined, chosen: string | undefined): PhraseDraft & { id: string } {
+  const stageId = stageForNewPhrase(body, stages ?? [], chosen) ?? 'greeting';
+  return { id: newPhraseId(), stageId, title: body ? titleFrom(body) : '', body, code: '', tags: [], ...stageDefaults(stageId) };
+}
+
 function usePhraseEditing(notify: Notify) {
   const db = useDb();
   const [editing, setEditing] = useState<PhraseDraft & { id: string }>();
@@ -44,9 +51,11 @@ function usePhraseEditing(notify: Notify) {
   const [editBase, setEditBase] = useState<number>();
   // Another panel saved (`stored`) or deleted (no `stored`) the phrase being edited.
   const [conflict, setConflict] = useState<{ draft: PhraseDraft & { id: string }; stored?: Phrase }>();
-  const [autoStage, setAutoStage] = useState(false);
+  // autoStage: the editor files a new phrase by its words while the agent has not picked a stage; presetByStage: a
+  // phrase started afresh (not an edit or a copy), its intents and lead guard its stage's defaults (stage-defaults.ts).
+  const [how, setHow] = useState({ autoStage: false, presetByStage: false });
   const done = () => {
-    setAutoStage(false);
+    setHow({ autoStage: false, presetByStage: false });
     setEditing(undefined);
     setEditBase(undefined);
   };
@@ -54,24 +63,23 @@ function usePhraseEditing(notify: Notify) {
     editing,
     /** 新建短语: in the stage the agent picked, else filed by its words as they are typed (never the buyer's hint). */
     startNew: (chosen: string | undefined, stages: readonly Stage[] | undefined) => {
-      setAutoStage(!chosen);
-      setEditing({ id: newPhraseId(), stageId: stageForNewPhrase('', stages ?? [], chosen) ?? 'greeting', title: '', body: '', code: '', tags: [] });
+      setHow({ autoStage: !chosen, presetByStage: true });
+      setEditing(freshDraft('', stages, chosen));
     },
-    /** Whether the editor files a new phrase by its words while the agent has not picked a stage. */
-    autoStage,
+    ...how,
     startEdit: (p: Phrase) => {
-      setAutoStage(false);
+      setHow({ autoStage: false, presetByStage: false });
       setEditBase(p.updatedAt);
       setEditing({ id: p.id, stageId: p.stageId, title: p.title, body: p.body, variants: p.variants ?? [], code: p.code ?? '', tags: p.tags, intents: p.intents, lead: p.lead });
     },
     /** 存为短语: the reply box's text in the editor, titled from its words, in the stage the agent picked or they point to. */
     startFromDraft: (text: string, stages: readonly Stage[] | undefined, chosen?: string) => {
       const body = text.trim();
-      setAutoStage(!chosen);
-      setEditing({ id: newPhraseId(), stageId: stageForNewPhrase(body, stages ?? [], chosen) ?? 'greeting', title: titleFrom(body), body, code: '', tags: [] });
+      setHow({ autoStage: !chosen, presetByStage: true });
+      setEditing(freshDraft(body, stages, chosen));
     },
     startDuplicate: (p: Phrase) => {
-      setAutoStage(false);
+      setHow({ autoStage: false, presetByStage: false });
       setEditing({ id: newPhraseId(), stageId: p.stageId, title: `${p.title}${t('copySuffix')}`, body: p.body, variants: p.variants ?? [], code: '', tags: p.tags, intents: p.intents, lead: p.lead });
     },
     cancelEdit: done,

@@ -3,6 +3,7 @@ import { browse, panelSearch, PhraseSearchCache, wantsSound, type SearchHit } fr
 import { compileSynonyms } from '../../scripts-library/search/search-words';
 import { questionFallback } from '../../scripts-library/search/search-question';
 import type { Phrase, Stage, SynonymRow } from '../../scripts-library/shared/schema';
+import { afterFirstScreen } from '../shared/use-first-screen';
 
 type PinyinOf = (text: string) => string;
 let loading: Promise<PinyinOf> | undefined;
@@ -16,7 +17,8 @@ const loadPinyin = () => (loading ??= import('../../scripts-library/shared/pinyi
  * Words are matched with the shop's synonym table; a buyer's question no phrase holds the words of lists the
  * replies suggested for it first.
  */
-export function usePhraseSearch(phrases: readonly Phrase[] | undefined, query: string, stageId: string | undefined, stages: readonly Stage[] = [], synonymRows?: readonly SynonymRow[]) {
+/** `indexed`: whether `phrases` is the whole library (its index is built ahead of the first keystroke), not the first screen. */
+export function usePhraseSearch(phrases: readonly Phrase[] | undefined, query: string, stageId: string | undefined, stages: readonly Stage[] = [], synonymRows?: readonly SynonymRow[], indexed = true) {
   const [cache] = useState(() => new PhraseSearchCache<Phrase>());
   const [pinyinOf, setPinyinOf] = useState<PinyinOf>();
   const mounted = useRef(true);
@@ -25,10 +27,13 @@ export function usePhraseSearch(phrases: readonly Phrase[] | undefined, query: s
     return () => void (mounted.current = false);
   }, []);
   useEffect(() => {
-    if (!phrases) return;
-    const warm = setTimeout(() => cache.get(phrases), 0);
-    return () => clearTimeout(warm);
-  }, [cache, phrases]);
+    // The first screen's rows are never searched (a query waits for the library): no index for them.
+    if (!phrases || !indexed) return;
+    let warm: ReturnType<typeof setTimeout> | undefined;
+    let live = true;
+    void afterFirstScreen().then(() => live && (warm = setTimeout(() => cache.get(phrases), 0)));
+    return () => ((live = false), clearTimeout(warm));
+  }, [cache, phrases, indexed]);
   // The index object is reused when only counts changed, so results must follow `phrases` too.
   const synonyms = useMemo(() => compileSynonyms(synonymRows), [synonymRows]);
   const suggest = useMemo(() => phrases && questionFallback(phrases), [phrases]);

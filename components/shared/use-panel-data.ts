@@ -11,7 +11,7 @@ import { shiftAt } from '../../scripts-library/shared/shift';
 import type { Settings } from '../../scripts-library/shared/schema';
 import { remindersChanged } from './messaging';
 import { useDb } from './db-context';
-import { useFirstScreen, useFirstScreenRead } from './use-first-screen';
+import { afterFirstScreen, useFirstScreen, useFirstScreenRead } from './use-first-screen';
 
 export function usePanelData() {
   const db = useDb();
@@ -22,10 +22,15 @@ export function usePanelData() {
   const preview = useFirstScreen(firstScreen, phrases, setPainted);
   useEffect(() => {
     // The background installs the defaults on install; doing it here too covers a panel opened first.
-    void ensureDefaults(db).catch((e: unknown) => console.warn('[kefu] defaults', e));
+    // After the first screen is painted: checking the packs' revisions hashes the bundled rules.
+    let live = true;
+    void afterFirstScreen()
+      .then(() => (live ? ensureDefaults(db) : undefined))
+      .catch((e: unknown) => console.warn('[kefu] defaults', e));
     // The background owns the chase alarms: every committed write to the reminders table, whoever made it,
     // tells it to make them match (the worker may be asleep, so a message wakes it).
-    return onTableWritten(db, 'reminders', remindersChanged);
+    const unwatch = onTableWritten(db, 'reminders', remindersChanged);
+    return () => ((live = false), unwatch());
   }, [db]);
   // Handovers written by another shift and not yet read (the live query follows the settings' shifts too).
   const unread = useLiveQuery(async () => {

@@ -25,6 +25,12 @@ const NEGATION_AFTER = ['不要告诉', '不要泄露', '千万不要', '千万�
 /** Each list as one alternation: one regex scan of the clause instead of a search per word. */
 const anyOf = (words: string[]) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 const NEGATED_BEFORE = anyOf(NEGATION_BEFORE);
+/** The buyer's own data named by an off-platform rule (银行卡号, 支付宝账号…). */
+const PRIVATE_ITEM = /银行卡|卡号|身份证|密码|验证码|账号|账户/;
+/** The shop or its staff promising never to ask for anything (我们客服永远不会问, 平台绝不会索要). */
+const SHOP_NEVER_ASKS = /(?:我们|客服|本店|平台|官方|工作人员)[^，,。！!？?；;]{0,4}?(?:永远|绝对|从来|绝)不会(?:问|索要|要|找您要|向您要|让您|要求)/;
+/** 别 / 不要 / 千万别 (给) 差评: the buyer asked to hold a bad review back. */
+const NO_BAD_REVIEW = /(?:别|不要|千万别|千万不要|请勿|请不要)(?:给|打|写|留)?(?:个|我们)?(?:差评|中评|中差评|低分|一星)/;
 const NEGATED_AFTER = anyOf(NEGATION_AFTER);
 const NEGATED_CLAUSE = anyOf(CLAUSE_NEGATION);
 export const NEGATABLE: ReadonlySet<RuleCategory> = new Set(['off-platform', 'review-inducement', 'privacy']);
@@ -63,7 +69,7 @@ const WARNING_REACH = 200;
  * clause of it that asks for nothing (照片里有您的身份证号码，为了您的隐私安全，建议您撤回) is the agent protecting it.
  */
 const PRIVACY_CARE =
-  /为了您的(?:隐私|信息|个人信息|账户|账号)安全|保护(?:好)?(?:您的)?(?:个人)?隐私|注意(?:保护)?隐私|建议您?(?:撤回|删除|删掉)|请您?(?:撤回|删除|删掉)|帮您(?:撤回|删除|删掉|打码|隐藏)|(?:不要|别|请勿|千万别|不用)[^，,。！!？?；;]{0,6}(?:发|提供|泄露|透露|告诉)[^，,。！!？?；;]{0,3}(?:证件|身份证|照片|银行卡|卡号|密码|验证码)|泄露(?:的)?风险/;
+  /为了您的(?:隐私|信息|个人信息|账户|账号)安全|保护(?:好)?(?:您的)?(?:个人)?隐私|注意(?:保护)?隐私|建议您?(?:撤回|删除|删掉)|请您?(?:撤回|删除|删掉)|帮您(?:撤回|删除|删掉|打码|隐藏)|(?:不要|别|请勿|千万别|不用)[^，,。！!？?；;]{0,6}(?:发|提供|泄露|透露|告诉)[^，,。！!？?；;]{0,3}(?:证件|身份证|照片|银行卡|卡号|密码|验证码)|泄露(?:的)?风险|(?:自己|妥善)保管|保管好/;
 
 /**
  * Whether the clause(s) [start, end) of the text ask for nothing and their sentence cautions the buyer about their
@@ -115,6 +121,14 @@ const CONDITION = /^[^，,。！!？?；;]{0,8}的话/;
  * The taboo word is about the buyer and the sentence asks them (不清楚您家宝宝多高，方便说一下吗): 您 / 亲 / 你 right
  * after the words, and a 吗 / 呢 / ？ before the sentence ends.
  */
+/** A question about the buyer's experience or wish after the words: 这次购物体验怎么样？ */
+const OPENS_A_QUESTION = /^[^。！!；;\n，,]{2,30}?(?:怎么样|如何|满意吗|合适吗|喜欢吗|好用吗)[呢呀啊]?[？?]/;
+/** Not knowing (不清楚, 不确定, 看不清), and the agent going to find out (我问下技术, 我去确认, 稍后回复您). */
+const KNOWING = /知道|清楚|确定|了解|懂/;
+const FINDS_OUT = /我(?:这边)?(?:去|来|帮您|帮你|再)?(?:问一?下|查一?下|问问|查查|确认|核实|联系|反馈|请示|打听)|马上(?:回复|确认|问|查)|稍后(?:回复|答复|告诉)/;
+/** Acknowledging (我知道了, 明白了), and acting for the buyer right after (马上帮您改, 这就给您备注). */
+const ACKNOWLEDGES = /知道了|明白了/;
+const ACTS = /帮您|帮你|给您|为您|马上|这就|立刻|现在就/;
 const ASKS_THE_BUYER = /^[您亲你][^。！!？?；;\n]*(?:[吗呢]|[？?])/;
 
 /**
@@ -128,6 +142,8 @@ function negatedHit(text: string, ps: number, pe: number, category: RuleCategory
   // From the clause's start, a refusal: 「我们不会让您提供银行卡密码或者验证码」 negates the card and the code alike.
   let c = s;
   while (c > 0 && !endsClause(text, c - 1)) c--;
+  // Asking the buyer not to give a bad review (不要给差评，我给您补偿) is the inducement, not a refusal of it.
+  if (category === 'review-inducement' && NO_BAD_REVIEW.test(text.slice(c, pe))) return false;
   // …or inside a near hit's own words (评价规范，我们不会用任何奖励换取好评: the refusal stands between them).
   if (NEGATED_CLAUSE.test(unasked(text.slice(c, pe)))) return true;
   let e = pe;
@@ -139,7 +155,8 @@ function negatedHit(text: string, ps: number, pe: number, category: RuleCategory
   if (SHORT_NEGATION.test(unasked(text.slice(s, ps)))) return true;
   // Reported buyer words without quote marks: 您问能不能返现（平台不允许的）.
   if (REPORTED.test(text.slice(s, ps))) return true;
-  if (category === 'privacy' && caresForPrivacy(text, c, e)) return true;
+  // …also an off-platform rule's hit on the buyer's own data (刚才那条带银行卡号的消息，建议您撤回).
+  if ((category === 'privacy' || (category === 'off-platform' && PRIVATE_ITEM.test(text.slice(ps, pe)))) && caresForPrivacy(text, c, e)) return true;
   // The shop refusing or warning by structure: governed by a negation, or reported / quoted and refused after.
   if (refusalScope(text, ps, pe)) return true;
   // A caution in the next clause (付款验证码是您个人的，任何人问都不要给), when this clause asks for nothing
@@ -159,6 +176,21 @@ const SCAM = /冒充|骗子|诈骗|别人塞|被人塞|陌生人|私下(?:交易
  * A brush-off word (跟我们没关系, 管不了) in a sentence, or right after one, that warns of a scam or of trading off the
  * platform, in a clause that does not address the buyer: the shop disowning the scam, not the buyer's problem.
  */
+/** The buyer told of their own loss to a scam (您在站外被骗了, 你这是上当了). */
+const BUYER_LOSS = /[您你][^，,。！!？?；;\n]{0,8}(?:被骗|上当|受骗)/;
+/**
+ * Not knowing, then finding out for the buyer in that sentence (不太清楚，我问下技术马上回复您), or acknowledging and
+ * acting (我知道了，马上帮您改地址): no brush-off. Blame (这不是我的问题，马上给你安排) stays.
+ */
+export function followsUp(text: string, ps: number, pe: number): boolean {
+  const words = text.slice(ps, pe);
+  const ack = ACKNOWLEDGES.test(words);
+  if (!ack && !KNOWING.test(words)) return false;
+  let to = pe;
+  while (to < text.length && to - pe < WARNING_REACH && !SENTENCE_END.test(text[to]!)) to++;
+  return (ack ? ACTS : FINDS_OUT).test(text.slice(pe, to));
+}
+
 export function warnsOfScam(text: string, ps: number, pe: number): boolean {
   let c = ps;
   while (c > 0 && ps - c < WARNING_REACH && !endsClause(text, c - 1)) c--;
@@ -170,7 +202,9 @@ export function warnsOfScam(text: string, ps: number, pe: number): boolean {
   for (let ends = 0; from > 0 && ps - from < WARNING_REACH; from--) if (SENTENCE_END.test(text[from - 1]!) && ++ends === 2) break;
   let to = e;
   while (to < text.length && to - pe < WARNING_REACH && !SENTENCE_END.test(text[to]!)) to++;
-  return SCAM.test(text.slice(from, to));
+  const around = text.slice(from, to);
+  // The buyer's own loss (您在站外被骗了): disowning it is the brush-off, not a warning.
+  return SCAM.test(around) && !BUYER_LOSS.test(around);
 }
 
 /** The first index of the plain view whose character starts at or after `offset` of the draft. */
@@ -228,6 +262,8 @@ export function contextOf(draft: string, plain: View) {
         const before = unasked(text.slice(s, ps));
         if (REFUSAL_BEFORE.test(before) || REFUSAL_AFTER.test(text.slice(pe, Math.min(text.length, e + 12)))) return true;
         if (DECLINABLE.has(category) && (DECLINE_BEFORE.test(before) || DECLINE_ADJACENT.test(before))) return true;
+        // The shop promising never to ask (我们客服永远不会问您要验证码) refuses; it promises the buyer nothing.
+        if (category === 'false-promise' && SHOP_NEVER_ASKS.test(text.slice(s, Math.min(text.length, e)))) return true;
         let from = ps;
         // At most WARNING_REACH back: a paste with no sentence marks is not walked whole for every hit.
         while (from > 0 && ps - from < WARNING_REACH && !SENTENCE_END.test(text[from - 1]!)) from--;
@@ -242,7 +278,10 @@ export function contextOf(draft: string, plain: View) {
         const rest = text.slice(pe, Math.min(text.length, e + 1));
         if (CONDITION.test(rest) || ASKS.test(rest)) return true;
         if (ASKS_THE_BUYER.test(text.slice(pe, pe + 40))) return true;
+        // A question opening the sentence with no 我 before it (不知道这次购物体验怎么样？) asks the buyer.
+        if (OPENS_A_QUESTION.test(text.slice(pe, pe + 40)) && !/我[也都还]?$/.test(text.slice(Math.max(0, ps - 3), ps))) return true;
         if (warnsOfScam(text, ps, pe)) return true;
+        if (followsUp(text, ps, pe)) return true;
       }
       return quoted(start, end);
     },

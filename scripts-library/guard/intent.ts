@@ -159,9 +159,9 @@ export function unitPosterior(model: IntentReader, text: string, span?: { source
     older.clear();
     recentModel = model;
   }
-  let p = recent.get(text);
-  if (p) return p;
-  p = older.get(text);
+  // A draft read from its reading (a paste: more than OWN_READS units were new) is not looked up unit by unit: its
+  // units are nearly all new, and the memo holds nothing the reading would not give again (the same numbers).
+  let p = span?.source.reading ? undefined : (recent.get(text) ?? older.get(text));
   if (!p) {
     const read = span ? readIn(model, span) : readUnit(model, text);
     p = read.known ? read.p : model.labels.map((l) => (l === NONE ? 1 : 0));

@@ -168,6 +168,12 @@ export function clearNear(near: NearRules): void {
   near.touched.length = 0;
 }
 
+/**
+ * A bare 我 opening a clause after a comma is that clause's subject (数量可以再加，我帮您改; 加点钱，我给您换), not the object
+ * of the word before the comma: it goes with no word of another group.
+ */
+const subjectAfterComma = (text: string, start: number, end: number) => end - start === 1 && text[start] === '我' && /[，,、]\s*$/.test(text.slice(Math.max(0, start - 2), start));
+
 function pairNear(text: string, near: NearRules, r: number, add: (rule: Ruling, start: number, end: number) => void): void {
   const groups = near.matches[r]!;
   const { rule, groups: count, within, ordered, allow } = near.rules[r]!;
@@ -182,7 +188,7 @@ function pairNear(text: string, near: NearRules, r: number, add: (rule: Ruling, 
     let ok = true;
     for (let g = 1; g < count && ok; g++) {
       const b = nearest(groups[g]!, start, end, within, ordered);
-      if (b === undefined || !sameClause(text, Math.min(start, nearStart(b)), Math.max(end, nearEnd(b)))) ok = false;
+      if (b === undefined || !sameClause(text, Math.min(start, nearStart(b)), Math.max(end, nearEnd(b))) || subjectAfterComma(text, nearStart(b), nearEnd(b))) ok = false;
       else {
         start = Math.min(start, nearStart(b));
         end = Math.max(end, nearEnd(b));

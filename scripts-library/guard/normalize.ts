@@ -29,7 +29,8 @@ export const endOf = (view: View, j: number): number => (view.to ? view.to[j]! :
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/;
 const DROP_IN_COMPACT = /[\s\p{P}\p{S}]/u;
 const KEEP_IN_COMPACT = new Set(['%', '.']);
-const SUPPLEMENT: Record<string, string> = { 妳: '你', 著: '着' };
+/** …and variant or look-alike characters typed for the common one (儍逼, 绝対, 冣佳, 登录宻码): read as it. */
+const SUPPLEMENT: Record<string, string> = { 妳: '你', 著: '着', 儍: '傻', 対: '对', 冣: '最', 宻: '密' };
 /**
  * Latin look-alikes NFKC leaves alone (Cyrillic and Greek letters typed to dodge "vx", "qq", "wx"), folded to the
  * Latin letter they imitate. Small on purpose: only letters that look the same in Chinese UI fonts.
@@ -44,10 +45,10 @@ const CONFUSABLE: Record<string, string> = {
 /**
  * Emoji typed for the word they picture, inside an insult or a promise (傻🐶, 🐷脑子, 你🐴的, 💯不掉色):
  * read as that word in both views (elsewhere an emoji is a separator the compact view drops: 薇❤信). Animals an
- * insult is made of, and 💯. Not stars: ⭐ and 🌟 are as often a separator (V🌟X) as a rating.
+ * insult is made of, 💯, and the penguin, red packet and knife typed for QQ, a reward and a threat (🐧号, 好评🧧, 🔪你). Not stars: ⭐ and 🌟 are as often a separator (V🌟X) as a rating.
  */
 const EMOJI_WORD: Record<string, string> = {
-  '🐶': '狗', '🐕': '狗', '🐷': '猪', '🐖': '猪', '🐽': '猪', '🐴': '马', '🐎': '马', '🐮': '牛', '🐄': '牛', '🐔': '鸡', '💩': '屎', '💯': '百分百',
+  '🐶': '狗', '🐕': '狗', '🐷': '猪', '🐖': '猪', '🐽': '猪', '🐴': '马', '🐎': '马', '🐮': '牛', '🐄': '牛', '🐔': '鸡', '💩': '屎', '💯': '百分百', '🐧': '企鹅', '🧧': '红包', '🔪': '砍',
 };
 
 /**

@@ -74,6 +74,12 @@ export function ownWords(site?: string): OwnWords {
   return words;
 }
 
+/** A group named by a rule (粉丝群, 店铺群, 群聊). */
+const GROUP = /群/;
+/** The shop's own pages in the app, where platforms offer shop groups (店铺首页, 订单页, 加入群聊). */
+const IN_APP = /店铺首页|店铺主页|店铺页面?|(?:app|App|APP)里|订单页|商品页|详情页|加入群聊/;
+/** …unless the sentence sends the buyer to a channel (加我, 微信, 扫码, 二维码, 群号). */
+const OUTSIDE = /加我|私聊|私信|微信|vx|wx|qq|扣扣|扫码|扫一扫|二维码|群号|拉您|拉你/i;
 /** Words after a platform's name that say it is here, where the agent types (京东这边, 拼多多这里). */
 const HERE = /^(?:这边|这里|这儿|这头)/;
 /** Leading words that only say where (去京东, 在快手, 上淘宝): the place is still the name. */
@@ -85,6 +91,8 @@ const WHERE = /^[去在到上用打开进]/;
  */
 export function ownPlatformHit(draft: string, start: number, end: number, own: OwnWords): boolean {
   const text = draft.slice(start, end).toLowerCase();
+  // A shop group joined from the shop's own page in the app (在店铺首页点“加入群聊”) is the platform's feature.
+  if (GROUP.test(text) && IN_APP.test(sentenceAround(draft, start, end)) && !OUTSIDE.test(sentenceAround(draft, start, end))) return true;
   const bare = text.replace(WHERE, '');
   // A name the agent calls here (您在京东这边找我, 拼多多这里下单) is the console it types on, whatever else the sentence says.
   if (own.names.includes(bare) && HERE.test(draft.slice(end, end + 3))) return true;

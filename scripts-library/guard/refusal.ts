@@ -38,16 +38,37 @@ const WARNS =
 const REFERS_BACK =
   /(?:这个|这样|这种|这些|这么)[^，,。！!？?；;]{0,8}?(?:不行|不能|不可以|不支持|没法|没办法|做不了|不接受|不允许|不会让|是违规|是不允许)|(?:不能|不会|不可以|没法)[^，,。！!？?；;]{0,6}(?:这样|这么)做|是不允许的|是违规的/;
 /** …or disowning reported or quoted words (不是我们放的, 请不要加, 那是骗子, 我们不支持). */
-const DISOWNS = new RegExp(`${REFERS_BACK.source}|不是我们|不是本店|请不要|千万别|别加|不要加|不要信|别信|骗子|诈骗|(?:平台|规定|规则)(?:是)?(?:不允许|不让|禁止|不支持)|我们(?:这边|家|店)?(?:是)?(?:不能|不支持|不接受|做不了|没法|不可以|不允许|不做|不搞|只走平台|只在平台)`);
+const DISOWNS = new RegExp(`${REFERS_BACK.source}|(?:^|[，,。！!？?\\s])(?:那|这)?不行(?:的|哦|呢|啊|呀)?(?:[，,。！!]|$)|不是我们|不是本店|请不要|请勿|千万别|别加|不要加|不要信|别信|别理|不要理|上当|骗子|诈骗|骗局|(?:我们|本店)?从来(?:没有|没)|(?:我们|本店)(?:没有|没)(?:放|发|做|搞|办)过|(?:平台|规定|规则)(?:是)?(?:不允许|不让|禁止|不支持)|(?:我们|本店)(?:这边|家|店|客服)?(?:也|都|是|真的|从来)*(?:不能|不支持|不接受|做不了|没法|不可以|不允许|不做|不搞|不提供|不给|不留|只走平台|只在平台)`);
 /**
  * The buyer's (or someone's) words reported at the start of a clause of the sentence (亲，您说想…), or what other
  * shops do (有些店会搞…, 网上有商家让…, 别的店可能会…).
  */
 const REPORTED =
-  /(?:^|[，,])[^，,。！!？?；;]{0,8}?(?:(?:您|你|买家|顾客|有人|对方)[^，,。！!？?；;]{0,4}?(?:说|问|想|提到|讲|要求|希望|的意思)|(?:有些|有的|一些|别的|其他|其它|外面|网上|别家)[^，,。！!？?；;]{0,3}?(?:店|商家|卖家|人|平台))/;
-/** The words as a topic the shop then refuses in the same clause (站外交易我们做不了, 好评返现我们不搞). */
-const TOPIC_REFUSED =
-  /^[^，,。！!？?；;]{0,6}?(?:我们|咱们|本店|店里|这边|平台)(?:这边|是|都)?(?:做不了|不做|不搞|不支持|不接受|不能做|没法做|不允许|不提供|不会做|不可以)/;
+  /(?:^|[，,])[^，,。！!？?；;]{0,8}?(?:(?:您|你|买家|顾客|有人|对方|骗子)[^，,。！!？?；;]{0,4}?(?:说|问|想|提到|讲|要求|希望|的意思|冒充|假冒|自称)|(?:有些|有的|一些|别的|其他|其它|外面|网上|别家)[^，,。！!？?；;]{0,3}?(?:店|商家|卖家|人|平台))/;
+/** A refusing predicate: a negated verb of doing or taking (不做, 不收, 没法接受, 坚决不搞) or one that cannot be done (收不了). */
+const REFUSED_VERB = '(?:(?:不|不能|不会|没法|没办法|无法|拒绝|从不|绝不|从来不)(?:做|搞|收|接受|支持|允许|参与|提供|开展|弄|办|碰|走|接)|(?:做|搞|收|接|支持|办|弄)不了)';
+const ADVERBS = '(?:这边|是|都|也|真的|坚决|从来|一律|绝对|一概|肯定|确实)*';
+const PARTICLES = '[的了哦呢啊哈呀喔噢亲哟]*(?:[，,。！!？?；;~～\\n]|$)';
+const SHOP_SUBJECT = '(?:我们|咱们|咱家|我家|本店|店里|小店|这边|平台|官方)';
+/**
+ * The words as a topic the shop then refuses in their clause, the refusal ending it (私下转账我们不收的, 刷单冲销量这个我们
+ * 真的不做, 返现、刷单、站外引流都不做, 支付宝转账真的收不了), or in the next clause with the shop named (线下交易没有平台保障，
+ * 我们不做); or the words named a scam, against the law or the rules (好评返现是骗局, 刷销量是违法的, 是平台明令禁止的行为).
+ */
+const TOPIC_REFUSED = new RegExp(`^[^，,。！!？?；;]{0,8}?(?:这个|这种|这些|这样)?${SHOP_SUBJECT}?${ADVERBS}${REFUSED_VERB}${PARTICLES}`);
+const LIST_REFUSED = new RegExp(`^(?:(?:、|和|及|或)[^，,。！!？?；;、]{1,8}){1,4}?${SHOP_SUBJECT}?${ADVERBS}${REFUSED_VERB}${PARTICLES}`);
+const NEXT_REFUSED = new RegExp(`^[，,](?:这个|这种|这些)?${SHOP_SUBJECT}${ADVERBS}${REFUSED_VERB}${PARTICLES}`);
+/** …or the next clause warns the buyer off it (线下转账没保障，请勿操作). */
+const NEXT_WARNED = /^[，,](?:请勿|请不要|千万不要|千万别|切勿|不要)(?:这样|这么)?(?:操作|做|尝试|相信|理会|上当)/;
+const NAMED_WRONG = /^[^，,。！!？?；;]{0,8}?(?:是|属于|都是|算是?)[^，,。！!？?；;]{0,6}?(?:骗局|骗子|诈骗|违法|违规|禁止|不允许|不被允许)/;
+const topicRefused = (text: string, start: number, end: number, whole: boolean) => {
+  // A clause the model read whole may hold the refusal itself (好评返现属于违规).
+  const rest = text.slice(whole ? start : end, end + 60);
+  if (TOPIC_REFUSED.test(rest) || LIST_REFUSED.test(rest) || NAMED_WRONG.test(rest)) return true;
+  const ce = clauseEnd(text, end);
+  const next = text.slice(ce, ce + 30);
+  return NEXT_REFUSED.test(next) || NEXT_WARNED.test(next);
+};
 /** Evidence of a real channel or a request to the buyer (别给差评 asks for the review): never excused. */
 /**
  * A handle or a number: letters then digits (kefu888), five digits or more, also grouped by spaces or dashes
@@ -58,6 +79,10 @@ const HANDLE = /[A-Za-z][A-Za-z_-]*\d{3,}|\d(?:[ -]?\d){4,}|[\w.+-]+@[\w-]+\.[A-
 const ASKS_TO_SEND = /发一下|发张|发个|(?<![您你])发过来|(?<!不)需要(?:您|你)的/;
 const REQUEST = new RegExp(`${ASKS_TO_SEND.source}|就可以|就行|领(?:红包|现金)|加个`);
 const EVIDENCE = new RegExp(`(?:别|不要|千万别|千万不要|不)给?[^，,。！!？?；;]{0,2}(?:差评|中评|低分)|加我|找我|联系我|私聊我|私信我|发我|发给我(?!们)|给我(?!们)|告诉我(?!们)|转我|转给我|打给我|扫我|我的(?:微信|vx|wx|qq|电话|手机|号)|${HANDLE.source}|${REQUEST.source}`, 'i');
+/** A scam named before quoted words: they are its script, not the shop's offer. */
+const SCAM_NAMED = /骗子|诈骗|骗局|冒充|假冒|钓鱼/;
+/** 别 / 不要 right before 转给我, 加我…: the buyer told not to (您别转给我), no channel offered. */
+const TOLD_NOT = /(?:别|不要|不用|千万别|千万不要|请勿|请不要|请别)再?(?=加我|找我|联系我|私聊我|私信我|发我|发给我|给我|转我|转给我|打给我|扫我)(?:加|找|联系|私聊|私信|发给?|给|转给?|打给|扫)我/g;
 const OPEN = '“「『"';
 const CLOSE: Record<string, string> = { '“': '”', '「': '」', '『': '』', '"': '"' };
 
@@ -98,12 +123,39 @@ function quoteAround(text: string, start: number, end: number): [number, number]
 
 /** The clause holds a handle or number, or asks the buyer to send something (需要您的验证码): the model may not talk a channel or privacy hit down. */
 export function clauseHoldsEvidence(clause: string): boolean {
-  return HANDLE.test(clause) || ASKS_TO_SEND.test(clause);
+  // Full-width letters and digits (ＱＱ：２０９８８３１７７) are the same handle.
+  return HANDLE.test(clause.normalize('NFKC')) || ASKS_TO_SEND.test(clause);
 }
 
 /** A handle or a number follows the hit in its clause (加客服vx kefu888): the channel itself, never excused. */
 export function handleFollows(text: string, end: number): boolean {
-  return HANDLE.test(text.slice(end, Math.min(clauseEnd(text, end), end + HANDLE_REACH)));
+  return HANDLE.test(text.slice(end, Math.min(clauseEnd(text, end), end + HANDLE_REACH)).normalize('NFKC'));
+}
+
+/** Verbs of handing something over: the buyer asked to give, send, say or fill it in (提供, 发, 告诉, 填…). */
+const HAND_OVER = /提供|上传|发|告诉|报|填|输入|念|说|给|留/;
+/** Who speaks before the verb: the shop or the agent doing it itself (我们给您发…), not asking the buyer. */
+const SHOP_DOES = /(?:我们|我|本店|这边|商家|客服|平台)(?:会|将|已|已经|先|来|帮您|帮你|给您|给你|为您)*$/;
+const REQUEST_REACH = 6;
+const PART_OF = /^(?:的)?(?:后|末|尾|最后)(?:[一二三四五六1-6]|几)位|^(?:的)?尾号/;
+
+/**
+ * The clause asks the buyer to hand the words of [start, end) over (请提供一下银行卡号, 卡号发一下, 把身份证号告诉我): a
+ * verb of handing over just before them (its subject the buyer or none, as an imperative has) or just after them
+ * (the object put first), and no negation or reported words before them in the clause. The model may not talk such
+ * a request down: it asks for the very thing the hit names, whatever the model reads in the rest.
+ */
+export function requestsHit(text: string, start: number, end: number): boolean {
+  const cs = clauseStart(text, start);
+  const before = text.slice(cs, start).replace(NOT_NEGATION, (w) => '　'.repeat(w.length));
+  if (NEGATOR.test(before) || REPORTED.test(text.slice(sentenceStart(text, start), start))) return false;
+  // Only the last digits of it (收货人电话后四位, 尾号) is a check of the order, not the data itself.
+  if (PART_OF.test(text.slice(end, end + 6))) return false;
+  const near = before.slice(-REQUEST_REACH);
+  const verb = near.search(HAND_OVER);
+  if (verb >= 0) return !SHOP_DOES.test(before.slice(0, before.length - near.length + verb));
+  const rest = text.slice(end, clauseEnd(text, end)).replace(NOT_NEGATION, (w) => '　'.repeat(w.length));
+  return /^[^，,。！!？?；;]{0,2}?(?:提供|发|告诉|报|填|输入|念|给)/.test(rest) && !NEGATOR.test(rest.slice(0, 4)) && !SHOP_DOES.test(before);
 }
 
 /** A clause going on with the one before it (比如身份证号和银行卡号): the negation of that one reaches it. */
@@ -128,7 +180,8 @@ function governed(text: string, start: number, end: number, whole: boolean): boo
   if (!goesOn && reach > (LIST.test(before.slice(m.index)) ? LIST_REACH : NEGATION_REACH)) return false;
   if (RESTART.test(before.slice(m.index + 1))) return false;
   const from = sentenceStart(text, start);
-  return SHOP.test(text.slice(from, upTo)) || WARNS.test(text.slice(from, clauseEnd(text, end)));
+  // The shop refusing after it counts too (不用给好评返现，我们也不搞这个).
+  return SHOP.test(text.slice(from, upTo)) || WARNS.test(text.slice(from, clauseEnd(text, end))) || DISOWNS.test(text.slice(end, sentenceEnd(text, end)));
 }
 
 /** Whether the hit [start, end) of `text` is the shop refusing or warning against it (see the file's comment). */
@@ -137,13 +190,14 @@ export function refusalScope(text: string, start: number, end: number, whole = f
   if (quote) {
     // A quoted scam or request, disowned after it: a handle or number inside still counts.
     if (HANDLE.test(text.slice(quote[0], quote[1]))) return false;
-    return DISOWNS.test(after(text, quote[1] + 1));
+    // …or named a scam before it (骗子常用话术：“…”).
+    return DISOWNS.test(after(text, quote[1] + 1)) || SCAM_NAMED.test(text.slice(sentenceStart(text, quote[0]), quote[0]));
   }
   const clause = text.slice(clauseStart(text, start), clauseEnd(text, end));
   // Reported words keep their 我 (您说要我的微信): only a handle or number there is evidence.
   const reported = REPORTED.test(text.slice(sentenceStart(text, start), whole ? end : start));
-  if (reported ? HANDLE.test(clause) : EVIDENCE.test(clause)) return false;
-  if (TOPIC_REFUSED.test(text.slice(end))) return true;
+  if (reported ? HANDLE.test(clause) : EVIDENCE.test(clause.replace(TOLD_NOT, (w) => '　'.repeat(w.length)))) return false;
+  if (topicRefused(text, start, end, whole)) return true;
   if (governed(text, start, end, whole)) return true;
   // From the hit's start: a model hit can take in two sentences (剩下的用微信转账。这个我们没法接受).
   const rest = after(text, start);

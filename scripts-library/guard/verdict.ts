@@ -17,8 +17,8 @@ import { MODEL_PREFIX } from './draft-state';
 import { clauses, guessesFor, NONE, unitPosterior } from './intent';
 import type { IntentReader } from './intent-reader';
 import { severityFor } from './policy';
-import { caresForPrivacy, NEGATABLE, scopedClause, warnsOfScam } from './context';
-import { clauseHoldsEvidence, handleFollows, refusalScope } from './refusal';
+import { caresForPrivacy, followsUp, NEGATABLE, scopedClause, warnsOfScam } from './context';
+import { clauseHoldsEvidence, handleFollows, refusalScope, requestsHit } from './refusal';
 import { namesOwnFeature, ownPlatformHit, ownWords } from './platforms';
 
 export const SURE = 0.55;
@@ -53,6 +53,10 @@ function modelExcused(clause: string, category: RuleCategory, own: ReturnType<ty
   if (category === 'abuse' && FRIENDLY.test(clause)) return true;
   if ((category === 'abuse' || category === 'service-taboo') && APOLOGY.test(clause)) return true;
   if (category === 'service-taboo' && OFFER.test(clause)) return true;
+  // Who or where the product suits (全家人都能用, 燃气灶电磁炉都可以用) is a fact, unless a claim word is in it (万能, 最).
+  if (category === 'absolute-claim' && SUITS.test(clause) && !CLAIM_WORD.test(clause)) return true;
+  // What a product is made of or certified as (百分之百羊毛, 国家一级能效) is a fact on its label, no claim or promise.
+  if ((category === 'absolute-claim' || category === 'false-promise') && LABEL_FACT.test(clause)) return true;
   // Inducement needs a reward: a review asked for with none (方便的话给我们写个评价吧) is a hint.
   if (category === 'review-inducement' && !REWARD.test(clause)) return true;
   return category === 'off-platform' && namesOwnFeature(clause, own);
@@ -60,10 +64,10 @@ function modelExcused(clause: string, category: RuleCategory, own: ReturnType<ty
 
 /**
  * Default rules the model may overrule: word rules only (a number pattern is checked by its check digit), and not
- * the rules of evasions (sound-alikes, look-alikes, pinyin, signs: 颜证码, 全网zui低, 布吉岛, ⭐⭐⭐⭐⭐送): the model is not trained on
+ * the rules of evasions (sound-alikes, look-alikes (-lookalike), pinyin, signs: 颜证码, 全网zui低, 布吉岛, ⭐⭐⭐⭐⭐送): the model is not trained on
  * character-level tricks (intent-training.ts), so it cannot tell that such a clause means no harm.
  */
-const EVASION_RULE = /-(?:sound|mixed|pinyin|latin|initials|signs)(?:-|$)/;
+const EVASION_RULE = /-(?:sound|mixed|pinyin|latin|initials|signs|lookalike)(?:-|$)/;
 /**
  * Nor a 必改 rule naming money moved outside the platform (支付宝转账, 私下转账, 转给我): the model reads 支付宝 and 转账 as
  * the platform's own checkout and refunds, and let 「支付宝转账就可以」 go as a hint. A refusal of it is still excused by
@@ -92,14 +96,32 @@ const FRIENDLY = /你好|您好|在的|在呢|欢迎|早上好|下午好|晚上�
 const APOLOGY = /不好意思|抱歉|对不起|没讲清楚|没说清楚|换个方式/;
 /** Offering a discount (看能不能给你打个97折) is no brush-off. */
 const OFFER = /打折|折扣|\d+折|优惠|申请/;
-/** What makes a review request an inducement: a reward, money, or taking a review down. */
-const REWARD = /返|红包|现金|补偿|券|送|赠|奖|钱|元|块|佣金|补贴|优惠|礼|退|删|撤|改|免单|福利|本金|刷|补单|单/;
+/** Brushing named in the sentence besides a hit's own words: the explicit evidence a 拍下不用付款 needs (先用后付 has none). */
+const BRUSHING = /补单|刷单|空包|佣金|返本金|本金|做任务|冲销量|刷销量|冲量|刷量/;
+const SENTENCE_MARK = /[。！!？?；;\n]/;
+function brushingBeside(draft: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && start - from < 80 && !SENTENCE_MARK.test(draft[from - 1]!)) from--;
+  let to = end;
+  while (to < draft.length && to - end < 80 && !SENTENCE_MARK.test(draft[to]!)) to++;
+  return BRUSHING.test(draft.slice(from, start) + '｜' + draft.slice(end, to));
+}
+/** A material share, a certified grade or the statutory warranty (100%纯棉, 百分之百羊毛, 一级能效, 全国联保). */
+const LABEL_FACT = /(?:100|百分之百|百分百)\s?[%％]?\s?(?:纯)?(?:棉|羊毛|羊绒|蚕丝|真丝|桑蚕丝|真皮|牛皮|涤纶|聚酯|亚麻|不锈钢)|[一二三1-3]级能效|能效(?:等级)?[一二三1-3]级|国标(?:一等品|合格品|优等品)|全国联保|国家三包/;
+/** Someone called the word (都是 / 就是 / 是个 right before it). */
+const CALLED = /是(?:个|些|群|一群|一帮)?$/;
+/** A clause saying who or where the product suits: a range named, then 都能 / 都可以 / 适合 + use. */
+const SUITS = /都(?:能|可以)(?:用|穿|吃|戴|喝|洗|装|放)|都适合|适合(?:全家|大人|小孩|老人|各种)/;
+/** The words that make such a clause a claim after all (万能, 最, 第一, 100%, 绝对…). */
+const CLAIM_WORD = /最|第一|顶级|顶尖|极致|绝对|唯一|万能|无敌|完美|百分|100|全网|全球|全国|永久|永远|独家|首选|冠军|神器|史上|no\.?1|任何|所有/i;
+/** What makes a review request an inducement: a reward, money, or taking a review down (晒单 and 下单 are no reward). */
+const REWARD = /返|红包|现金|补偿|券|送|赠|奖|钱|元|块|佣金|补贴|优惠|礼|退|删|撤|改|免单|福利|本金|刷|[拍做刷补空]单/;
 
 /** The sentence around a model hit refuses or warns against it (refusal.ts), cares for the buyer's data, or disowns a scam. */
 const inScope = (draft: string, start: number, end: number, category: RuleCategory) =>
   (category === 'privacy' && caresForPrivacy(draft, start, end)) ||
   (NEGATABLE.has(category) && refusalScope(draft, start, end, true)) ||
-  (category === 'service-taboo' && warnsOfScam(draft, start, end));
+  (category === 'service-taboo' && (warnsOfScam(draft, start, end) || followsUp(draft, start, end)));
 
 /** The model that reads the clauses, and the ids of the default rules it may overrule (vetoableIds). */
 export interface Judge {
@@ -122,7 +144,11 @@ export function judgeWith({ reader, vetoable }: Judge, draft: string, rules: rea
     if (!c || c.end < h.end) return h; // a hit across clauses: the model read neither alone
     if (c.end - c.start < VETO_MIN_CHARS) return h; // too few words to overrule a rule (您看着办)
     if ((h.category === 'off-platform' || h.category === 'privacy') && clauseHoldsEvidence(draft.slice(c.start, c.end))) return h; // kefu@qq.com, 需要您的验证码
-    return unitPosterior(reader, draft.slice(c.start, c.end))[none]! >= veto ? { ...h, severity: 'hint' as const } : h;
+    if ((h.category === 'off-platform' || h.category === 'privacy') && requestsHit(draft, h.start, h.end)) return h; // 请提供一下银行卡号
+    if (h.category === 'review-inducement' && brushingBeside(draft, h.start, h.end)) return h; // 直接拍下不用付款，我们补单
+    if (unitPosterior(reader, draft.slice(c.start, c.end))[none]! < veto) return h;
+    // An insult said of people (问这种链接的都是弱智) is still one: the model may lower it to 建议改, not to a hint.
+    return { ...h, severity: h.category === 'abuse' && CALLED.test(draft.slice(c.start, h.start)) ? ('warn' as const) : ('hint' as const) };
   });
   const taken = hits.filter((h) => h.severity !== 'hint');
   const found: Hit[] = [];

@@ -108,19 +108,20 @@ export interface PanelSearchOptions {
   /** The shop's synonym table (search-words.ts compileSynonyms). */
   synonyms?: Synonyms;
   /** The replies suggested for a query (search-question.ts questionFallback): a question that no phrase holds the words of lists them first. */
-  suggest?: (query: string) => { phrases: readonly SearchablePhrase[]; sure: boolean };
+  suggest?: (query: string) => { phrases: readonly SearchablePhrase[]; sure: boolean; listed?: boolean };
 }
 
 /**
  * A buyer's question pasted in (looksLikeQuestion) that no phrase holds every word of, or any query that found
  * nothing at all: the replies suggested for it lead, then what the search found.
  */
-function questionFirst<P extends SearchablePhrase>(query: string, hits: SearchHit<P>[], suggest: (query: string) => { phrases: readonly P[]; sure: boolean }, stageId: string | undefined): SearchHit<P>[] {
+function questionFirst<P extends SearchablePhrase>(query: string, hits: SearchHit<P>[], suggest: (query: string) => { phrases: readonly P[]; sure: boolean; listed?: boolean }, stageId: string | undefined): SearchHit<P>[] {
   const question = looksLikeQuestion(query);
   if (hits.length && (hits[0]!.by === 'words' || !question)) return hits;
-  const { phrases, sure } = suggest(query);
-  // Unsure guesses are listed for a question only (a phrase it has is never hidden), as 可能是: no key inserts them.
-  if (!sure && !question) return hits;
+  const { phrases, sure, listed } = suggest(query);
+  // Unsure guesses are listed for a question (a phrase it has is never hidden), or for another query that found
+  // nothing when they are likely enough (`listed`), as 可能是: no key inserts them.
+  if (!sure && !question && !listed) return hits;
   const lead = phrases.filter((p) => !stageId || p.stageId === stageId);
   if (!lead.length) return hits;
   const ids = new Set(lead.map((p) => p.id));

@@ -16,6 +16,8 @@ import { CJK, type SearchablePhrase, type SearchHit, type SearchOptions } from '
 /** At most this many phrases are checked for a query's words (a 10k library of near-copies holds thousands). */
 const MAX_WORD_CHECKS = 1000;
 const EMPTY = new Int32Array(0);
+/** soundHeld reads this many phrases of the sound's rarest bigram before it intersects the other bigrams' phrases. */
+const FIRST_SOUND_READS = 64;
 
 export class PhraseIndex<P extends SearchablePhrase> implements NarrowIndex {
   readonly data: IndexData;
@@ -107,18 +109,23 @@ export class PhraseIndex<P extends SearchablePhrase> implements NarrowIndex {
    */
   soundHeld(sound: string, stageId?: string): boolean {
     const { grams, pyFull } = this.data;
-    // The phrases holding its rarest bigram, read until one holds the sound.
-    let rarest: Int32Array | undefined;
+    const lists: Int32Array[] = [];
     let missing = false;
     forEachGram(sound, (g) => {
       if (!grams.count(g)) missing = true;
-      else if (!rarest || grams.count(g) < rarest.length) rarest = grams.of(g);
+      else lists.push(grams.of(g));
     });
-    if (missing || !rarest) return false;
-    for (let k = 0; k < rarest.length; k++) {
-      const i = rarest[k]!;
-      if ((!stageId || this.phrases[i]!.stageId === stageId) && pyFull[i]!.includes(sound)) return true;
-    }
+    if (missing || !lists.length) return false;
+    lists.sort((a, b) => a.length - b.length);
+    const holds = (i: number) => (!stageId || this.phrases[i]!.stageId === stageId) && pyFull[i]!.includes(sound);
+    // A sound some phrase holds (tuikuan) is found among the first of its rarest bigram's phrases; one that none
+    // holds (a pasted question's long sound) is looked for only among the phrases holding every bigram of it — a
+    // few, or none, where its rarest bigram alone is held by thousands.
+    const rarest = lists[0]!;
+    for (let k = 0; k < Math.min(rarest.length, FIRST_SOUND_READS); k++) if (holds(rarest[k]!)) return true;
+    let held = rarest.subarray(FIRST_SOUND_READS);
+    for (let k = 1; k < lists.length && held.length; k++) held = intersect(held, lists[k]!);
+    for (let k = 0; k < held.length; k++) if (holds(held[k]!)) return true;
     return false;
   }
 

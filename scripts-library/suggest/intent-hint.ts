@@ -1,14 +1,14 @@
 /**
  * The buyer's intent as the panel and the background read it: the intent model (intent-model.ts, weights in
  * packs/intent-model.json trained on tests/fixtures/buyer-messages/intents-train.tsv) and the threshold below which
- * the suggestions abstain, chosen by 5-fold cross-validation on the training corpus (never on the held-back split).
+ * the suggestions abstain, chosen on the retired rounds' tune parts (never on a dev quarter or a held-back round).
  */
 // The weights as text, parsed at the first ranking: a woken service worker or an opening panel does not pay for it.
 import weightsText from '../packs/intent-model.json?raw';
 import { rankIntents, type IntentModel, type IntentPosterior } from './intent-model';
 
 /** Least probability of the top intent for a sure suggestion (Enter / Alt+1 / "/"+Enter may insert it). */
-export const INTENT_THRESHOLD = 0.25;
+export const INTENT_THRESHOLD = 0.3;
 
 let parsed: IntentModel | undefined;
 const model = (): IntentModel => (parsed ??= JSON.parse(weightsText) as IntentModel);

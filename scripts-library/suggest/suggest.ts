@@ -135,19 +135,10 @@ export function mayLead(lead: LeadGuard | undefined, intent: IntentId, ctx: Sugg
   return true;
 }
 
-/** The intents a phrase answers, and whether it named them (or has its stage's). */
-function answers(p: Suggestible): { intents: readonly string[]; declared: boolean } {
-  if (p.intents?.length) return { intents: p.intents, declared: true };
-  let intents = byStage.get(p.stageId);
-  if (!intents) byStage.set(p.stageId, (intents = stageIntents(p.stageId)));
-  return { intents, declared: false };
-}
-const byStage = new Map<string, readonly string[]>();
-
 /**
- * A phrase's text as the message's pairs are looked for in it, lower case, kept per phrase object (the panel asks
- * for every keystroke of a pasted question, over the whole library: building the strings was most of the time).
- * A library write hands out new phrase objects, so an edited text is never read stale.
+ * A phrase's text as the message's pairs are looked for in it, lower case, kept per phrase object (building the
+ * strings for a whole library was most of a pasted question's time). A library write hands out new phrase
+ * objects, so an edited text is never read stale.
  */
 const texts = new WeakMap<Suggestible, { title: string; rest: string }>();
 function textsOf(p: Suggestible): { title: string; rest: string } {
@@ -156,55 +147,165 @@ function textsOf(p: Suggestible): { title: string; rest: string } {
   return t;
 }
 
+/** A set of intents some phrases answer: the ones they declare, or their stage's. */
+interface IntentGroup {
+  intents: readonly string[];
+  declared: boolean;
+}
+
+/**
+ * A library as the suggestions read it: each phrase's intent group (a 10k library has a few hundred), so a message
+ * weighs each group once and reads only the phrases of groups likely enough. Kept per library array and checked
+ * phrase by phrase on every use (an array changed in place is read afresh).
+ */
+interface Library {
+  phrases: readonly Suggestible[];
+  group: Int32Array;
+  groups: IntentGroup[];
+}
+const same = (a: readonly unknown[], b: readonly unknown[]): boolean => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+const libraries = new WeakMap<readonly Suggestible[], Library>();
+function libraryOf(phrases: readonly Suggestible[]): Library {
+  const kept = libraries.get(phrases);
+  if (kept && same(kept.phrases, phrases)) return kept;
+  // A stage's group by its id, a declared list's by its intents written out (the few phrases that declare them).
+  const ids = { stage: new Map<string, number>(), declared: new Map<string, number>() };
+  const groups: IntentGroup[] = [];
+  const group = new Int32Array(phrases.length);
+  phrases.forEach((p, i) => {
+    const declared = !!p.intents?.length;
+    const byKey = declared ? ids.declared : ids.stage;
+    const key = declared ? JSON.stringify(p.intents) : p.stageId;
+    let g = byKey.get(key);
+    if (g === undefined) {
+      byKey.set(key, (g = groups.length));
+      groups.push({ intents: declared ? [...p.intents!] : stageIntents(p.stageId), declared });
+    }
+    group[i] = g;
+  });
+  const library = { phrases: [...phrases], group, groups };
+  libraries.set(phrases, library);
+  return library;
+}
+
+/** How a group answers the message: its rank (below MIN_INTENT: not listed), the probability it answers it, whether it answers the top intent. */
+interface Weighed {
+  rank: number;
+  base: number;
+  answersTop: boolean;
+}
+
+function weigh(g: IntentGroup, prob: ReadonlyMap<string, number>, top: IntentPosterior | undefined): Weighed {
+  // Named intents: the probability that the phrase answers the message is the sum over them (what `sure` asks
+  // of the first); it ranks by the best of them alone, so a phrase that covers other intents besides gains
+  // nothing over one written for this one (婉拒议价, not 多件优惠, for 少点呗; 少件漏发, not 售后致歉, for 少了一个):
+  // among phrases of the same intent the message's words decide, and on a tie the one that names fewer intents
+  // (the one written for this question) comes first. A stage's intents: the best.
+  let base = 0;
+  let best = 0;
+  for (const i of g.intents) {
+    const p = prob.get(i) ?? 0;
+    base += p;
+    best = Math.max(best, p);
+  }
+  if (!g.declared) base = best = STAGE_DEFAULT * best;
+  return { rank: best - SPECIFIC * (g.intents.length - 1), base, answersTop: !!top && g.intents.includes(top.intent) };
+}
+
+/** A phrase's score: its group's rank, then the share of the message's pairs its title and the rest hold. */
+const scoreOf = (rank: number, title: number, rest: number): number => rank + (WORDS * (1.5 * title + rest)) / 2.5;
+
+interface Scored<P> {
+  phrase: P;
+  score: number;
+  base: number;
+  answersTop: boolean;
+  at: number;
+}
+
+/** Sorted first: higher score, then more uses (they break exact ties only), then earlier in the library. */
+const before = (a: Scored<Suggestible>, b: Scored<Suggestible>): boolean => (b.score - a.score || b.phrase.useCount - a.phrase.useCount || a.at - b.at) < 0;
+
+/** Keeps the first `k` of what it is offered in the order `before` gives (k is a screenful: 3, or 10). */
+class FirstK<P extends Suggestible> {
+  readonly items: Scored<P>[] = [];
+  constructor(private readonly k: number) {}
+  /** Whether a phrase scoring at most `bound` could still be kept (a tie may be, by its uses or place). */
+  wants(bound: number): boolean {
+    return this.items.length < this.k || bound >= this.items[this.items.length - 1]!.score;
+  }
+  offer(s: Scored<P>): void {
+    let at = this.items.length;
+    while (at > 0 && before(s, this.items[at - 1]!)) at--;
+    if (at >= this.k) return;
+    this.items.splice(at, 0, s);
+    if (this.items.length > this.k) this.items.pop();
+  }
+}
+
+/**
+ * Where a phrase goes for this message: 0, it may lead; 1, only the buyer's words keep it out (久等致歉 when nobody
+ * waited); 2, it never leads here (咨询繁忙). Without a top intent, every phrase is 0 (listed by score alone).
+ */
+function placeOf(lead: LeadGuard | undefined, top: IntentPosterior | undefined, ctx: SuggestContext, said: string): number {
+  if (!top || mayLead(lead, top.intent, ctx, said)) return 0;
+  return mayLead(lead && { ...lead, says: undefined, notSays: undefined }, top.intent, ctx, said) ? 1 : 2;
+}
+
+/**
+ * The first `k` phrases of each place in score order, reading only what can get there: a group below MIN_INTENT is
+ * skipped, and a phrase whose rank plus the most its words could add (then its title's share plus the most the
+ * rest could add) is below the k-th already kept is never read further. The same phrases, in the same order, as
+ * scoring and sorting the whole library.
+ */
+function firstOfEach<P extends Suggestible>(phrases: readonly P[], text: string, ranked: readonly IntentPosterior[], ctx: SuggestContext, k: number): FirstK<P>[] {
+  const top = ranked[0];
+  const prob = new Map(ranked.map((r) => [r.intent as string, r.p]));
+  const { group, groups } = libraryOf(phrases);
+  const weighed = groups.map((g) => weigh(g, prob, top));
+  const want = pairs(text);
+  const said = saidText(text);
+  const places = [new FirstK<P>(k), new FirstK<P>(k), new FirstK<P>(k)];
+  for (let i = 0; i < phrases.length; i++) {
+    const w = weighed[group[i]!]!;
+    // Shared words only order phrases that answer a likely intent: the rest are not listed (nor read, at 10k).
+    if (w.rank < MIN_INTENT || scoreOf(w.rank, 1, 1) < LISTED) continue;
+    const phrase = phrases[i]!;
+    const place = places[placeOf(phrase.lead, top, ctx, said)]!;
+    if (!place.wants(scoreOf(w.rank, 1, 1))) continue;
+    const { title, rest } = textsOf(phrase);
+    const inTitle = share(want, title);
+    if (!place.wants(scoreOf(w.rank, inTitle, 1))) continue;
+    const score = scoreOf(w.rank, inTitle, share(want, rest));
+    if (score < LISTED) continue;
+    place.offer({ phrase, score, base: w.base, answersTop: w.answersTop, at: i });
+  }
+  return places;
+}
+
 export function suggestFor<P extends Suggestible>(message: string | undefined, phrases: readonly P[], faq: readonly AnsweredQuestion[] = [], ctx: SuggestContext = {}, limit = SUGGESTIONS): Suggested<P> {
   const text = message?.trim();
   if (!text) return { items: [], sure: false, confidence: 0 };
   const ranked = ctx.ranked ?? intentRanking(text);
   const top = ranked[0];
-  const prob = new Map(ranked.map((r) => [r.intent as string, r.p]));
-  const want = pairs(text);
-  const scored: { phrase: P; score: number; base: number; answersTop: boolean }[] = [];
-  for (const phrase of phrases) {
-    const { intents, declared } = answers(phrase);
-    // Named intents: the probability that the phrase answers the message is the sum over them (what `sure` asks
-    // of the first); it ranks by the best of them alone, so a phrase that covers other intents besides gains
-    // nothing over one written for this one (婉拒议价, not 多件优惠, for 少点呗; 少件漏发, not 售后致歉, for 少了一个):
-    // among phrases of the same intent the message's words decide, and on a tie the one that names fewer intents
-    // (the one written for this question) comes first. A stage's intents: the best.
-    let base = 0;
-    let best = 0;
-    for (const i of intents) {
-      const p = prob.get(i) ?? 0;
-      base += p;
-      best = Math.max(best, p);
-    }
-    if (!declared) base = best = STAGE_DEFAULT * best;
-    const rank = best - SPECIFIC * (intents.length - 1);
-    // Shared words only order phrases that answer a likely intent: the rest are not listed (nor read, at 10k).
-    if (rank < MIN_INTENT) continue;
-    const { title, rest } = textsOf(phrase);
-    const score = rank + WORDS * (1.5 * share(want, title) + share(want, rest)) / 2.5;
-    if (score < LISTED) continue;
-    scored.push({ phrase, score, base, answersTop: !!top && intents.includes(top.intent) });
-  }
-  // Use counts break exact ties only.
-  scored.sort((a, b) => b.score - a.score || b.phrase.useCount - a.phrase.useCount);
   const threshold = ctx.threshold ?? INTENT_THRESHOLD;
   if (top && top.intent === CHITCHAT && top.p >= threshold) return { items: [], sure: false, intent: top.intent, confidence: top.p };
   // The first must be allowed to lead. After it come the others that could have led here, in their order (the
   // next most likely answers), then those whose guard keeps them out of this situation (暂时离开 and 下班时间
   // after 我在的 for 人呢, not before 久等致歉).
   // Of those kept out, the ones only the buyer's words kept out (久等致歉 when nobody waited) come before the ones
-  // that never lead here (咨询繁忙).
-  const said = saidText(text);
-  const allowed = top ? scored.map((s) => mayLead(s.phrase.lead, top.intent, ctx, said)) : [];
-  const leadAt = allowed.indexOf(true);
-  const near = top ? scored.map((s, i) => !allowed[i] && mayLead(s.phrase.lead && { ...s.phrase.lead, says: undefined, notSays: undefined }, top.intent, ctx, said)) : [];
-  const ordered = top ? [...scored.filter((_, i) => allowed[i]), ...scored.filter((_, i) => near[i]), ...scored.filter((_, i) => !allowed[i] && !near[i])] : scored;
-  const items: Suggestion<P>[] = ordered.map((s) => ({ kind: 'phrase', phrase: s.phrase, score: s.score }));
+  // that never lead here (咨询繁忙). A list never shows more than `limit`, so no more are kept of each.
+  const places = firstOfEach(phrases, text, ranked, ctx, Math.max(1, limit));
+  const items: Suggestion<P>[] = places.flatMap((p) => p.items).map((s) => ({ kind: 'phrase', phrase: s.phrase, score: s.score }));
   // Sure: the phrase that leads answers the most likely intent, and answers the message with the probability asked.
-  let sure = leadAt >= 0 && scored[leadAt]!.answersTop && scored[leadAt]!.base >= threshold;
+  const lead = top && places[0]!.items[0];
+  let sure = !!lead && lead.answersTop && lead.base >= threshold;
   // 问题登记本 answers: the one whose question holds most of the message leads; a looser one comes second.
+  const want = pairs(text);
   const answered = faq
     .map((q) => ({ q, s: share(want, q.question.toLowerCase()) }))
     .filter((f) => f.s >= FAQ_MIN && f.q.answer.trim())

@@ -101,6 +101,14 @@ function docWordingHash(raw: unknown): string | undefined {
   return wordingHash(r as Parameters<typeof wordingHash>[0]);
 }
 
+/** A phrase's guards (what it answers, when it may lead) as the doc holds them: empty lists are left out (packPhraseOf). */
+const guardKey = (intents: unknown, lead: unknown) => JSON.stringify([Array.isArray(intents) && intents.length ? intents : undefined, lead ?? undefined]);
+/** Whether the doc row carries the phrase's guards; a change of the guards alone is the lead's edit too. */
+function sameDocGuards(raw: unknown, p: Phrase): boolean {
+  const r = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  return guardKey(r.intents, r.lead) === guardKey(p.intents, p.lead);
+}
+
 export interface LeadPush {
   /** Refs written (new or changed wording) and removed. */
   written: string[];
@@ -110,7 +118,7 @@ export interface LeadPush {
 }
 
 /**
- * The lead's library → the doc: every team row whose wording differs from the doc's is written, and a team row
+ * The lead's library → the doc: every team row whose wording or guards differ from the doc's is written, and a team row
  * the lead deleted here (its ref applied here before, `applied`) is removed from the doc. With `publish`, the
  * lead's other phrases (not personal-only: every phrase given) become team rows under their own id.
  */
@@ -132,7 +140,8 @@ export function pushLeadLibrary(
     for (const { p, ref } of rows) {
       usedStages.add(p.stageId);
       const hash = wordingHash(p);
-      if (docWordingHash(map.get(ref)) !== hash) {
+      const there = map.get(ref);
+      if (docWordingHash(there) !== hash || !sameDocGuards(there, p)) {
         map.set(ref, packPhraseOf(p, ref));
         out.written.push(ref);
       }

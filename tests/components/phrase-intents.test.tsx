@@ -47,11 +47,11 @@ describe('the phrase editor: intents and lead guard', { timeout: 60_000 }, () =>
     await userEvent.click(within(form).getByRole('button', { name: '保存' }));
     await waitFor(async () => expect((await db.phrases.get('followup-late-shipping'))?.tags).toContain('致歉'));
     const saved = (await db.phrases.get('followup-late-shipping'))!;
-    expect(saved.lead).toEqual({ intents: ['ship-urge'], says: expect.arrayContaining(['还没发', '天了']) });
+    expect(saved.lead).toEqual({ intents: ['ship-urge'], says: expect.arrayContaining(['还没发', '天了']), notSays: expect.arrayContaining(['还没到']) });
     expect(saved.intents).toEqual(['ship-urge']);
   });
 
-  it("a new phrase answers its stage's questions by default; a chase leads only for an unpaid order of its age", async () => {
+  it("a new chase phrase is preset from its stage (answers 拍了/稍后付, leads only for an unpaid order); the agent sets its age", async () => {
     await userEvent.click(screen.getByRole('button', { name: '管理' }));
     await userEvent.click(screen.getByRole('button', { name: '新建短语' }));
     const form = editor();
@@ -60,9 +60,9 @@ describe('the phrase editor: intents and lead guard', { timeout: 60_000 }, () =>
     await userEvent.type(within(form).getByLabelText('内容'), '亲，您前天拍下的宝贝还没付款哦');
     const answers = within(form).getByRole('group', { name: '回答买家的哪些问题' });
     expect(within(answers).getByText('都不选：回答本阶段的所有问题')).toBeInTheDocument();
-    expect(within(answers).getByLabelText('说拍了/稍后付')).not.toBeChecked();
-    await userEvent.click(within(answers).getByLabelText('说拍了/稍后付'));
-    await userEvent.selectOptions(within(form).getByLabelText('何时可以排第一'), 'unpaid');
+    expect(within(answers).getByLabelText('说拍了/稍后付')).toBeChecked();
+    expect(within(answers).getByLabelText('说已付款')).not.toBeChecked();
+    expect(within(form).getByLabelText('何时可以排第一')).toHaveValue('unpaid');
     await userEvent.clear(within(form).getByLabelText('拍下未付满（小时）'));
     await userEvent.type(within(form).getByLabelText('拍下未付满（小时）'), '36');
     await userEvent.clear(within(form).getByLabelText('不到（小时）'));
@@ -81,13 +81,13 @@ describe('the phrase editor: intents and lead guard', { timeout: 60_000 }, () =>
   it("shows a phrase's word guards, keeps them across a change of mode, and saves the words the agent types", async () => {
     const form = await editRow('花呗分期');
     const says = within(form).getByLabelText('只在买家说到这些词时排第一');
-    expect(says).toHaveValue('花呗 huabei');
+    expect(says).toHaveValue('花呗 huabei 分期');
     await userEvent.selectOptions(within(form).getByLabelText('何时可以排第一'), 'intents');
-    expect(within(form).getByLabelText('只在买家说到这些词时排第一')).toHaveValue('花呗 huabei');
+    expect(within(form).getByLabelText('只在买家说到这些词时排第一')).toHaveValue('花呗 huabei 分期');
     await userEvent.clear(within(form).getByLabelText('买家说到这些词时不排第一'));
     await userEvent.type(within(form).getByLabelText('买家说到这些词时不排第一'), '白条，先用后付 额度不够');
     await userEvent.click(within(form).getByRole('button', { name: '保存' }));
-    await waitFor(async () => expect((await db.phrases.get('order-huabei'))?.lead).toEqual({ intents: ['pay-method'], says: ['花呗', 'huabei'], notSays: ['白条', '先用后付', '额度不够'] }));
+    await waitFor(async () => expect((await db.phrases.get('order-huabei'))?.lead).toEqual({ intents: ['pay-method'], says: ['花呗', 'huabei', '分期'], notSays: ['白条', '先用后付', '额度不够'] }));
   });
 
   it('clearing the words leaves no guard; an over-long word is refused in Chinese', async () => {

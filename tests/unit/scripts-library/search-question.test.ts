@@ -31,6 +31,12 @@ describe('a pasted buyer question', () => {
     expect(hits[0]?.by).toBe('maybe');
   });
 
+  it('another query that found nothing lists their likely guesses as 可能是, never as a lead a key inserts (改价格 拍下)', () => {
+    const hits = search('改价格 拍下');
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => h.by === 'maybe')).toBe(true);
+  });
+
   it('any other query they are not sure of gets none of their guesses (xyz不存在)', () => {
     expect(search('xyz不存在').filter((h) => h.by === 'suggestion' || h.by === 'maybe')).toEqual([]);
   });

@@ -216,6 +216,26 @@ describe('a Chinese query by its sound (the IME picked the wrong character)', ()
     // Every bigram of it is in the library, the sound itself in no phrase.
     expect(index.soundHeld('youbao')).toBe(false);
   });
+  it('says what reading every phrase would say, for sounds held and not, in every stage (#36: postings intersected first)', () => {
+    const full = (p: SearchablePhrase) => p.pinyin?.full ?? '';
+    const sounds = new Set<string>();
+    phrases.forEach((p, k) => {
+      const f = full(p).replace(/[^a-z0-9]+/g, '');
+      // Pieces of a phrase's own sound, and pieces joined across two phrases (each bigram held, the whole seldom).
+      for (const len of [2, 5, 9, 16]) sounds.add(f.slice(k % 7, k % 7 + len));
+      sounds.add(f.slice(-6) + full(phrases[(k + 1) % phrases.length]!).replace(/[^a-z0-9]+/g, '').slice(0, 6));
+    });
+    for (const q of ['今天下单什么时候能到', '能便宜点吗', '包油', '这个可以机洗吗']) sounds.add(pinyinOf(q).toLowerCase().replace(/[^a-z0-9]+/g, ''));
+    let held = 0;
+    for (const s of [...sounds].filter((x) => x.length >= 2)) {
+      for (const stage of [undefined, 'pricing', 'logistics', 'greeting']) {
+        const want = phrases.some((p) => (!stage || p.stageId === stage) && full(p).includes(s));
+        expect(index.soundHeld(s, stage), `${s} ${stage}`).toBe(want);
+        if (want) held++;
+      }
+    }
+    expect(held).toBeGreaterThan(200);
+  });
   it('leaves a query that finds enough by its characters alone', () => {
     const calls: string[] = [];
     const spy = (text: string) => (calls.push(text), pinyinOf(text));

@@ -104,6 +104,26 @@ describe('library: the lead writes, agents get team-pack rows', () => {
     expect([...doc(L, LIB).getMap('phrases').values()].map((p) => (p as { body: string }).body)).not.toContain('我自己的说法');
   });
 
+  it("the lead's change of a team phrase's guards alone (intents, when it may lead) reaches the seats", async () => {
+    await savePhrase(L.db, { id: 'team-guard', stageId: 'logistics', title: '延迟致歉', body: '亲，实在抱歉让您久等了', tags: [] });
+    await pushLibrary(L.db, doc(L, LIB), lead, { publishAll: true });
+    relay(L, A, LIB);
+    await pullLibrary(A.db, doc(A, LIB), TEAM);
+    const before = (await A.db.phrases.toArray()).find((p) => p.title === '延迟致歉')!;
+    expect(before.lead).toBeUndefined();
+    // the lead says it may lead only when the buyer complains of a delay, and what it answers; wording unchanged
+    await savePhrase(L.db, { ...(await L.db.phrases.get('team-guard'))!, intents: ['ship-urge'], lead: { intents: ['ship-urge'], says: ['慢'] } });
+    expect(await pushLibrary(L.db, doc(L, LIB), lead)).toBe(1);
+    relay(L, A, LIB);
+    await pullLibrary(A.db, doc(A, LIB), TEAM);
+    const after = (await A.db.phrases.get(before.id))!;
+    expect(after.lead).toEqual({ intents: ['ship-urge'], says: ['慢'] });
+    expect(after.intents).toEqual(['ship-urge']);
+    expect(editedHere(after)).toBe(false);
+    // nothing changed since: the next push writes nothing
+    expect(await pushLibrary(L.db, doc(L, LIB), lead)).toBe(0);
+  });
+
   it('a team phrase the lead deletes goes from the agent unless the agent edited it', async () => {
     await savePhrase(L.db, { id: 'p1', stageId: 'logistics', title: '甲', body: '甲的话', tags: [] });
     await savePhrase(L.db, { id: 'p2', stageId: 'logistics', title: '乙', body: '乙的话', tags: [] });

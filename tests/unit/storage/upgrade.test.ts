@@ -357,3 +357,31 @@ describe('v11 (#32, fourth round: more word guards, two new default phrases)', (
     db.close();
   });
 });
+
+describe('v12 (#32, fifth round: more word guards)', () => {
+  it('renews the guards v11 gave and keeps one the agent changed', async () => {
+    const name = freshName();
+    const old = new KefuDB(name, 11);
+    await old.open();
+    const row = (id: string, lead: unknown) => {
+      const p = defaultPack.phrases.find((x) => x.id === id)!;
+      const { lead: _l, ...rest } = p as typeof p & { lead?: unknown };
+      return { ...rest, tags: p.tags ?? [], pinned: false, useCount: 3, origin: 'default', createdAt: 1, updatedAt: 1, ...(lead ? { lead } : {}) };
+    };
+    // 材质说明 as v11 gave it (no guard); 退货流程 as v11 gave it; 询问尺码 the agent made never lead.
+    const v11ReturnHow = { notSays: ['已经发货', '已发货', '发货了', '发出了', '还没收到', '没收到货', '拦截'] };
+    await old.table('phrases').bulkAdd([row('product-material', undefined), row('aftersales-return-how', v11ReturnHow), row('product-size-ask', { intents: [] })]);
+    await old.table('settings').add({ key: 'installedPack:default', value: 1 });
+    old.close();
+
+    const db = new KefuDB(name);
+    await db.open();
+    // No "soft and breathable" to a question about a cup's capacity; no return steps to a buyer who is not returning.
+    expect((await db.phrases.get('product-material'))?.lead).toMatchObject({ notSays: expect.arrayContaining(['容量', '适配']) });
+    expect((await db.phrases.get('aftersales-return-how'))?.lead).toMatchObject({ notSays: expect.arrayContaining(['不退', '寄回去']) });
+    expect((await db.phrases.get('product-size-ask'))?.lead).toEqual({ intents: [] });
+    for (const r of await db.phrases.toArray()) expect(PhraseSchema.safeParse(r).error?.issues ?? []).toEqual([]);
+    expect((await db.phrases.get('product-material'))?.useCount).toBe(3);
+    db.close();
+  });
+});

@@ -37,9 +37,9 @@ describe('the clean gate', () => {
   // 47 on prec's branch, 52 once round 9 and the new default wordings joined its training),
   // wording it reads as a brush-off or a channel (我叫什么名字, 方便的话给我们写个评价吧…). Training it on the gate
   // took those to 0 and tune recall from 99.1 % to 96.9 % (its veto then talked rule hits down), so it is not
-  // trained on them. This floor only keeps it from getting worse.
-  it('the model alone warns on at most 52 gate sentences (建议改, never 必改)', () => {
-    expect(show(judged, (h) => h.severity === 'warn').length).toBeLessThanOrEqual(52);
+  // trained on them. This floor only keeps it from getting worse (18 measured on 2026-12-07, fifth session).
+  it('the model alone warns on at most 18 gate sentences (建议改, never 必改)', () => {
+    expect(show(judged, (h) => h.severity === 'warn').length).toBeLessThanOrEqual(18);
   });
 
   it('every default phrase and variant passes with no 建议改 or 必改', () => {

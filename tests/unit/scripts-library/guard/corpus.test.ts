@@ -41,7 +41,9 @@ describe.each([
   // round 11 families): 94.2 % / 0.91 % / 0.23 %.
   // Round 12 (held back, scored once: 73.1 % / 8.6 % / 5.2 % held) was retired into tune on 2026-12-07 (fifth
   // session), the model retrained with it: 91.8 % / 1.66 % / 0.90 %.
-  ['tune', 0.918, 0.0167, 0.0091],
+  // Tuned on three quarters of round 12 (task gtune, fifth session: request structure, refusal scope by clause, round 12
+  // families, probes of new shapes): 94.0 % / 1.04 % / 0.48 %.
+  ['tune', 0.9395, 0.0105, 0.0048],
 ] as const)('the %s split, with the guard as shipped (rules and intent model)', (split, minRecall, maxFalse, maxHeld) => {
   const s = score((d) => judgeDraft(d), split);
   it(`catches ≥ ${minRecall * 100} % at the severity required (${(s.recall * 100).toFixed(1)} %)`, () => {

@@ -9,7 +9,7 @@ import { checkDraft, compileRules, draftCandidates, DEFAULT_RULES, checkWithComp
 import { looksCompiled, looksReader, modelKey, reviveCompiled, rulesKey } from '../../../../scripts-library/guard/compiled-form';
 import { byStartLongest, type Candidate } from '../../../../scripts-library/guard/overlaps';
 import { defaultIntent, judgeDraft, SHIPPED_MODEL_TEXT, shippedReader, readShippedWith } from '../../../../scripts-library/guard/judge';
-import { features, train, units } from '../../../../scripts-library/guard/intent';
+import { features, guessesFor, train, unitPosterior, units } from '../../../../scripts-library/guard/intent';
 import { draftReading, homeSlot, modelReader, readSpan, readUnit } from '../../../../scripts-library/guard/intent-reader';
 import { posterior } from '../../../../scripts-library/shared/linear-model';
 import { loadCorpus } from '../../../fixtures/guard/corpus';
@@ -19,6 +19,8 @@ const { positives, clean } = loadCorpus();
 const drafts = [...positives.map((p) => p.draft), ...clean.map((c) => c.draft)];
 /** Long drafts dense with hits, and ones with quotes, Latin words, numbers and marks (the named features). */
 const long = Array.from({ length: 6 }, (_, i) => draft(5000, i, ['加微信', '全网最低', '好评返现', '我不知道', '“加个vx”吗', 'wx123456789012']));
+/** Latin words against numbers and marks in every arrangement (the named features, read in one pass). */
+const named = ['abc123def，12ab？', 'a1b2c3 吗', '12345 ab 12345678901 x', 'VX号ab12345呢。好的?', '加q 12 么嘛', 'ab cd ab，1 22 333', '9ａｂ９', 'x'.repeat(30) + '1'.repeat(12)];
 
 /** The plain path: a comparison sort, stable, by start and the longer first. */
 const bySort = (found: readonly Candidate[]) => [...found].sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
@@ -29,7 +31,7 @@ describe('the intent model read by numbers', () => {
 
   it('gives every unit of the corpus (and of long drafts) the posterior the string features give, to the last bit', () => {
     let compared = 0;
-    for (const d of [...drafts, ...long]) {
+    for (const d of [...drafts, ...long, ...named]) {
       for (const u of units(d)) {
         const text = d.slice(u.start, u.end);
         const plain = posterior(model, features(text));
@@ -44,7 +46,7 @@ describe('the intent model read by numbers', () => {
     // Long drafts without the quote (its words are replaced per unit) and with the numbers, Latin words and marks.
     const plainLong = Array.from({ length: 6 }, (_, i) => draft(5000, i, ['加微信', '全网最低', '好评返现', 'wx123456789012吗', 'ＶＸ：ab12', '微 信 '])).map((d, i) => d.replace(/[，。]/g, (m) => `${i}${m}`));
     let read = 0;
-    for (const d of [...drafts, ...plainLong]) {
+    for (const d of [...drafts, ...plainLong, ...named]) {
       const reading = draftReading(d);
       if (!reading) continue;
       for (const u of units(d)) {
@@ -108,6 +110,30 @@ describe('candidates ordered by a counting sort', () => {
     const c = (start: number, end: number, id: string) => ({ rule: { ...rule, id }, start, end }) as unknown as Candidate;
     const found = [c(5, 7, 'a'), c(0, 2, 'b'), c(5, 9, 'c'), c(5, 7, 'd'), c(0, 3, 'e'), c(70000, 70002, 'f')];
     expect(byStartLongest(found).map((x) => x.rule.id)).toEqual(['e', 'b', 'c', 'a', 'd', 'f']);
+  });
+});
+
+describe('a paste judged from its reading', () => {
+  it('gets the hits it gets when every unit is read on its own (numbered pastes, every clause new; Latin words, numbers, marks)', () => {
+    let n = 0;
+    const extras = ['加微信', '好评返现', '我不知道', 'wx123456789012吗', '加q 12ab', '返现5元']; // six: draft() takes every one
+    const pastes = Array.from({ length: 24 }, (_, i) => draft(5000, i + 3, extras).replace(/[，。？]/g, (m) => `${n++}${m}`));
+    const other = { model: train([{ label: 'none', text: '您好' }, { label: 'abuse', text: '滚' }]) };
+    let hits = 0;
+    for (const d of pastes) {
+      judgeDraft('您好', DEFAULT_RULES, other); // another model: the memo starts empty
+      const cold = judgeDraft(d);
+      judgeDraft('您好', DEFAULT_RULES, other);
+      const every = guessesFor(shippedReader(), d, 0); // every unit's harm, to the last bit
+      judgeDraft('您好', DEFAULT_RULES, other);
+      for (const u of units(d)) unitPosterior(shippedReader(), d.slice(u.start, u.end)); // each unit alone (readUnit)
+      expect(judgeDraft(d)).toEqual(cold);
+      expect(guessesFor(shippedReader(), d, 0)).toEqual(every);
+      hits += cold.length;
+    }
+    expect(hits).toBeGreaterThan(24 * 10);
+    // Read from their readings (one normalisation for the draft), not unit by unit.
+    expect(pastes.filter((d) => draftReading(d)).length).toBeGreaterThan(20);
   });
 });
 
