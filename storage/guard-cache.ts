@@ -45,7 +45,16 @@ type Entry = { key?: unknown; value?: unknown } | undefined;
 
 export function createGuardCache(): GuardCache {
   let db: Promise<IDBDatabase> | undefined;
-  const opened = () => (db ??= open());
+  // A deletion or upgrade of the cache elsewhere (a test's, a newer version's) is not held up by this connection,
+  // nor left waiting with every later read of it: the connection closes and the next use opens it again.
+  const opened = () =>
+    (db ??= open().then((conn) => {
+      conn.onversionchange = () => {
+        conn.close();
+        db = undefined;
+      };
+      return conn;
+    }));
   const read = async (slot: GuardCacheSlot): Promise<Entry> => {
     try {
       return (await run(await opened(), 'readonly', (s) => s.get(slot))) as Entry;
