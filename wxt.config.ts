@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
+import { judgeKey } from './scripts-library/guard/compiled-form';
 import { CHAT_MATCHES } from './scripts-library/shared/sites';
 import { TEAM_DATA_COLLECTION } from './scripts-library/team/team-config';
 
@@ -42,13 +45,35 @@ function asciiOnlyContentScripts(): Plugin {
   };
 }
 
+/**
+ * The shipped files the worker reads when it keeps nothing (entrypoints/background/shipped-files.ts): copied into
+ * the build as `packs/<name>` (read with fetch of the extension's own URL), not bundled into the worker's script,
+ * whose evaluation on every wake was most of the first check's wait (#36 item 4). Their key is made here, so a
+ * wake reads neither file to know whether what it keeps is of them.
+ */
+const WORKER_PACKS = ['guard-intent.json', 'rules-default.json'];
+const packFile = (name: string) => resolve('scripts-library/packs', name);
+const shippedKey = () => judgeKey(readFileSync(packFile('guard-intent.json'), 'utf8'), readFileSync(packFile('rules-default.json'), 'utf8'));
+
 export default defineConfig({
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const name of WORKER_PACKS) files.push({ absoluteSrc: packFile(name), relativeDest: `packs/${name}` });
+    },
+    // Firefox's background page loads the rest of the background before its core (features-slot.ts); a Chrome
+    // worker imports it itself.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox' && manifest.background && 'scripts' in manifest.background && manifest.background.scripts) {
+        manifest.background.scripts.unshift('worker-features.js');
+      }
+    },
+  },
   modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere: every dependency of a module is visible in its import list.
   imports: false,
   // KEFU_SOURCEMAP=1: source maps, for reading what a bundle is made of; KEFU_NOMINIFY=1: unminified bundles, module
   // by module (bundle analysis only: tests/tools/wake-profile.mjs).
-  vite: () => ({ ...(process.env.KEFU_SOURCEMAP ? { build: { sourcemap: true } } : {}), ...(process.env.KEFU_NOMINIFY ? { build: { minify: false } } : {}), plugins: [asciiOnlyContentScripts()], define: { __KEFU_LOCAL__: JSON.stringify(local) } }),
+  vite: () => ({ ...(process.env.KEFU_SOURCEMAP ? { build: { sourcemap: true } } : {}), ...(process.env.KEFU_NOMINIFY ? { build: { minify: false } } : {}), plugins: [asciiOnlyContentScripts()], define: { __KEFU_LOCAL__: JSON.stringify(local), __KEFU_SHIPPED_KEY__: JSON.stringify(shippedKey()) } }),
   ...(local ? { outDirTemplate: `{{browser}}-mv{{manifestVersion}}-${e2eSites ? 'e2e-sites' : 'e2e'}` } : {}),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

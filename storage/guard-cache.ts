@@ -15,6 +15,11 @@ export interface GuardCache {
   get(key: string, slot?: GuardCacheSlot): Promise<unknown>;
   put(key: string, value: unknown, slot?: GuardCacheSlot): Promise<void>;
   clear(): Promise<void>;
+  /**
+   * Start reading a slot now, before its key is known (a woken worker reads its rules meanwhile): the next `get` of
+   * that slot answers from this read.
+   */
+  warm?(slot?: GuardCacheSlot): void;
 }
 
 function open(): Promise<IDBDatabase> {
@@ -36,20 +41,41 @@ function run<T>(db: IDBDatabase, mode: IDBTransactionMode, step: (store: IDBObje
   });
 }
 
+type Entry = { key?: unknown; value?: unknown } | undefined;
+
 export function createGuardCache(): GuardCache {
   let db: Promise<IDBDatabase> | undefined;
-  const opened = () => (db ??= open());
+  // A deletion or upgrade of the cache elsewhere (a test's, a newer version's) is not held up by this connection,
+  // nor left waiting with every later read of it: the connection closes and the next use opens it again.
+  const opened = () =>
+    (db ??= open().then((conn) => {
+      conn.onversionchange = () => {
+        conn.close();
+        db = undefined;
+      };
+      return conn;
+    }));
+  const read = async (slot: GuardCacheSlot): Promise<Entry> => {
+    try {
+      return (await run(await opened(), 'readonly', (s) => s.get(slot))) as Entry;
+    } catch (e) {
+      console.warn('[kefu] guard cache read', e);
+      return undefined;
+    }
+  };
+  const warmed = new Map<GuardCacheSlot, Promise<Entry>>();
   return {
     async get(key, slot = ENTRY) {
-      try {
-        const entry = (await run(await opened(), 'readonly', (s) => s.get(slot))) as { key?: unknown; value?: unknown } | undefined;
-        return entry?.key === key ? entry.value : undefined;
-      } catch (e) {
-        console.warn('[kefu] guard cache read', e);
-        return undefined;
-      }
+      const early = warmed.get(slot);
+      warmed.delete(slot);
+      const entry = await (early ?? read(slot));
+      return entry?.key === key ? entry.value : undefined;
+    },
+    warm(slot = ENTRY) {
+      if (!warmed.has(slot)) warmed.set(slot, read(slot));
     },
     async put(key, value, slot = ENTRY) {
+      warmed.delete(slot);
       try {
         await run(await opened(), 'readwrite', (s) => s.put({ key, value }, slot));
       } catch (e) {
@@ -57,6 +83,7 @@ export function createGuardCache(): GuardCache {
       }
     },
     async clear() {
+      warmed.clear();
       try {
         await run(await opened(), 'readwrite', (s) => s.clear());
       } catch (e) {

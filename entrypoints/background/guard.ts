@@ -5,43 +5,34 @@
  */
 import { liveQuery } from 'dexie';
 import type { KefuDB } from '../../storage/db';
-import { listRules } from '../../storage/repositories/rules';
-import { getSettings, updateSettings } from '../../storage/repositories/settings';
-import { compiledFor, DEFAULT_RULES, checkWithCompiled } from '../../scripts-library/guard';
+import { readGuardAllows, readRules } from '../../storage/repositories/guard-reads';
+import { compiledFor, checkWithCompiled } from '../../scripts-library/guard/check';
 import { looksCompiled, reviveCompiled, rulesKey } from '../../scripts-library/guard/compiled-form';
 import { createGuardCache, type GuardCache } from '../../storage/guard-cache';
-import { intentNote, judgeDraft } from '../../scripts-library/guard/judge';
+import { intentNote, judgeWith, type Judge } from '../../scripts-library/guard/verdict';
 import { planRewrite } from '../../scripts-library/guard/rewrite';
-import type { Rule } from '../../scripts-library/shared/schema';
+import type { Rule, Settings } from '../../scripts-library/shared/schema';
 import type { GuardHit, GuardRewriteReply } from '../../scripts-library/shared/protocol';
-import { effectiveRules, judgeAllows, own } from '../../scripts-library/guard/effective-rules';
-import { OK, type Handlers } from './messages';
-import { reviveOrKeepModel } from './guard-model';
+import { effectiveRules, judgeAllows } from '../../scripts-library/guard/effective-rules';
+import type { Handlers } from './messages';
+import { reviveOrKeepJudge, type ShippedGuard } from './guard-model';
 
 type GuardCheck = (text: string, site?: string) => Promise<GuardHit[]>;
 
-/** `kept`: where the compiled rules are kept between wakes (default: the guard cache's own IndexedDB database). */
-export function guardHandlers(db: KefuDB, kept: GuardCache = createGuardCache()): Handlers<'guard/check' | 'guard/rewrite' | 'guard/allow' | 'guard/override'> {
-  const check = createGuardChecker(db, kept);
+/** The guard's messages its checker answers (the worker's core); 不再提示 and 仍要发送 are guard-settings.ts's. */
+export type GuardMessage = 'guard/check' | 'guard/rewrite';
+
+/**
+ * `db`: the database, or its opening (the worker's core opens it as stored); `shipped`: the shipped model and
+ * default rules, read only when nothing is kept (the worker: its extension files); `kept`: where the compiled rules
+ * and the model's reader are kept between wakes (default: the guard cache's own IndexedDB database).
+ */
+export function guardHandlers(db: KefuDB | Promise<KefuDB>, shipped: ShippedGuard, kept: GuardCache = createGuardCache()): Handlers<GuardMessage> {
+  const check = createGuardChecker(Promise.resolve(db), shipped, kept);
   return {
     // `site`: the console's adapter id, whose platform's own names and features are no other channel.
     'guard/check': (m) => check(m.text, m.site),
     'guard/rewrite': (m) => rewrite(check, m.text, m.hit, m.hits),
-    async 'guard/allow'({ ruleId, context }) {
-      await updateSettings(db, ({ guardAllows }) => {
-        const list = own(guardAllows, ruleId) ?? [];
-        return list.includes(context) ? {} : { guardAllows: { ...guardAllows, [ruleId]: [...list, context] } };
-      });
-      return OK;
-    },
-    async 'guard/override'({ ruleIds }) {
-      await updateSettings(db, ({ guardOverrides }) => {
-        const next = { ...guardOverrides };
-        for (const id of ruleIds) next[id] = (own(next, id) ?? 0) + 1;
-        return { guardOverrides: next };
-      });
-      return OK;
-    },
   };
 }
 
@@ -50,45 +41,60 @@ export function guardHandlers(db: KefuDB, kept: GuardCache = createGuardCache())
  * the defaults until it is installed) with their 不再提示 allows, compiled again only when either changed, and the
  * intent model after them (judge.ts).
  */
-function createGuardChecker(db: KefuDB, kept: GuardCache): GuardCheck {
+function createGuardChecker(opened: Promise<KefuDB>, shipped: ShippedGuard, kept: GuardCache): GuardCheck {
+  // The compiled form is read while the rules are: its key is theirs, known once they are read.
+  kept.warm?.();
   let stored: Rule[] | undefined;
   // The first check waits for the stored rules: a worker just woken must not answer with the defaults.
   let read: () => void = () => {};
   const firstRead = new Promise<void>((resolve) => (read = resolve));
-  liveQuery(() => listRules(db)).subscribe({
-    next: (rows) => {
-      stored = rows.length ? rows : undefined;
-      read();
-    },
-    error: (e: unknown) => {
-      console.warn('[kefu] rule subscription', e);
-      read();
-    },
+  let reads = 0;
+  followRules(opened, (rows) => {
+    stored = rows.length ? rows : undefined;
+    read();
+    // Rules changed while the worker is awake (the panel's edit, the install's defaults): their compiled form is
+    // made and kept now, so the next wake's first check revives it instead of compiling.
+    if (reads++) setTimeout(() => void prepare().catch(() => {}), 0); // the next check makes it, or says why not
   });
-  // The model's reader from the last wake, read while the settings and rules are (guard-model.ts).
-  const model = reviveOrKeepModel(kept);
+  const prepare = async () => current(stored ?? (await shipped.defaultRules()), await opened.then(readGuardAllows));
+  // The model's reader from the last wake, read while the settings and rules are (guard-model.ts). A failure is
+  // tried again at the next check, never answered with a guess.
+  let model: Promise<Judge> | undefined;
+  const judge = () =>
+    (model ??= reviveOrKeepJudge(kept, shipped).catch((e: unknown) => {
+      model = undefined;
+      throw e;
+    }));
   let rules: { base: readonly Rule[]; key: string; rules: readonly Rule[]; notes: Map<string, string>; ready: Promise<void> } | undefined;
-  // The first check's steps, as marks on the worker's clock (read by tests/tools/wake-profile.mjs).
-  let marked = false;
-  const mark = (name: string) => marked || performance.mark(`kefu:guard-${name}`);
-  void firstRead.then(() => mark('rules-read'));
-  void model.then(() => mark('model'));
-  return async (text, site) => {
-    mark('asked');
-    const [{ guardAllows }] = await Promise.all([getSettings(db), firstRead, model]);
-    mark('settings');
-    const base = stored ?? DEFAULT_RULES;
+  /** The rules in effect with these allows, compiled form revived or made (and kept) when either changed. */
+  const current = (base: readonly Rule[], guardAllows: Settings['guardAllows']) => {
     const key = JSON.stringify(guardAllows);
     if (!rules || key !== rules.key || base !== rules.base) {
       const effective = effectiveRules(base, guardAllows);
       // The rules' notes by id, made once per rule set rather than on every keystroke's check.
       rules = { base, key, rules: effective, notes: new Map(base.map((r) => [r.id, r.note])), ready: reviveOrKeep(kept, effective) };
     }
-    await rules.ready;
+    return rules;
+  };
+  // The first check's steps, as marks on the worker's clock (read by tests/tools/wake-profile.mjs).
+  let marked = false;
+  const mark = (name: string) => marked || performance.mark(`kefu:guard-${name}`);
+  void firstRead.then(() => mark('rules-read'));
+  void judge().then(
+    () => mark('model'),
+    () => {},
+  );
+  return async (text, site) => {
+    mark('asked');
+    const [guardAllows, , reader] = await Promise.all([opened.then(readGuardAllows), firstRead, judge()]);
+    mark('settings');
+    // No rule stored (not installed yet, or every rule deleted): the bundled defaults, read from the shipped file.
+    const now = current(stored ?? (await shipped.defaultRules()), guardAllows);
+    await now.ready;
     mark('compiled');
-    const { notes } = rules;
+    const { notes } = now;
     // A model hit keeps its confidence: the badge offers no 不再提示 on a sure 辱骂 guess.
-    const judged = judgeDraft(text, rules.rules, { allows: judgeAllows(guardAllows), ...(site ? { site } : {}) });
+    const judged = judgeWith(reader, text, now.rules, { allows: judgeAllows(guardAllows), ...(site ? { site } : {}) });
     mark('judged');
     marked = true;
     return judged.map((h) => ({
@@ -96,6 +102,15 @@ function createGuardChecker(db: KefuDB, kept: GuardCache): GuardCheck {
       note: h.confidence === undefined ? (notes.get(h.ruleId) ?? '') : intentNote(h.confidence),
     }));
   };
+}
+
+/** Calls `onRows` with the stored rules, then after each committed change of them; with none when they cannot be read. */
+function followRules(opened: Promise<KefuDB>, onRows: (rows: Rule[]) => void): void {
+  const unread = (e: unknown) => {
+    console.warn('[kefu] rule subscription', e);
+    onRows([]);
+  };
+  opened.then((db) => liveQuery(() => readRules(db)).subscribe({ next: onRows, error: unread }), unread);
 }
 
 /**

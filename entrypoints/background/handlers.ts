@@ -5,10 +5,10 @@
  */
 import type { KefuDB } from '../../storage/db';
 import type { ChatTabRegistry } from '../../storage/chat-tabs';
-import type { GuardCache } from '../../storage/guard-cache';
-import { handleMessages, type Receiver } from './messages';
+import { handleMessages, type Handlers, type Receiver } from './messages';
 import { chatTabHandlers } from './chat-tabs';
-import { guardHandlers } from './guard';
+import type { GuardMessage } from './guard';
+import { guardSettingHandlers } from './guard-settings';
 import { pickerHandlers } from './picker';
 import { buyerOpened, tallyHandlers } from './tally';
 import { waitHandlers } from './waits';
@@ -22,15 +22,18 @@ export interface BackgroundHooks {
   syncReminders?: () => Promise<void>;
   injectChatScript?: (tabId: number, frameId: number) => Promise<void>;
   sites?: { enable(pattern: string, tabId?: number): Promise<void>; disable(pattern: string): Promise<void> };
-  /** Where the compiled rules are kept between wakes (default: the guard cache's own IndexedDB database). */
-  guardCache?: GuardCache;
 }
 
-/** The background's receiver: every message of the protocol map, answered by its feature. */
-export function createBackground(db: KefuDB, registry: ChatTabRegistry, hooks: BackgroundHooks = {}): Receiver {
+/**
+ * The background's receiver: every message of the protocol map, answered by its feature. `guard`: the guard's
+ * handlers (guard.ts), made by whoever owns the guard's state — in the worker, its core (index.ts), which answers
+ * the checks itself.
+ */
+export function createBackground(db: KefuDB, registry: ChatTabRegistry, guard: Handlers<GuardMessage>, hooks: BackgroundHooks = {}): Receiver {
   return handleMessages({
     ...chatTabHandlers(registry, { ...(hooks.injectChatScript ? { inject: hooks.injectChatScript } : {}), buyerOpened: buyerOpened(db) }),
-    ...guardHandlers(db, hooks.guardCache),
+    ...guard,
+    ...guardSettingHandlers(db),
     ...pickerHandlers(db),
     ...tallyHandlers(db),
     ...waitHandlers(db, hooks.notifyWait),

@@ -58,6 +58,24 @@ export const OK = { ok: true } as const;
  * `pageOrigin`: the extension's own pages' origin (`chrome-extension://<id>/`), to tell them from chat pages.
  */
 export function handleMessages(handlers: HandlerTable): Receiver {
+  return receiverFor(handlers);
+}
+
+/**
+ * A receiver for some messages only, with the same sender rules (the worker's core answers the guard's messages
+ * with it before the rest of the background is loaded); any other message is refused.
+ */
+export function handleSomeMessages<K extends BackgroundType>(handlers: Handlers<K>): Receiver {
+  return receiverFor(handlers);
+}
+
+/** Whether `raw` names one of these handlers' messages (what the worker's core answers itself). */
+export function namesOneOf(handlers: Partial<HandlerTable>, raw: unknown): boolean {
+  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+  return typeof type === 'string' && Object.hasOwn(handlers, type);
+}
+
+function receiverFor(handlers: Partial<HandlerTable>): Receiver {
   return async (raw, sender, ownId, pageOrigin = `chrome-extension://${ownId}/`) => {
     if (sender.id !== ownId) {
       console.warn('[kefu] rejected message from a foreign sender', sender.id);
@@ -78,7 +96,8 @@ export function handleMessages(handlers: HandlerTable): Receiver {
     let changed = false;
     const ctx: MessageContext = { sender, tab: () => senderTab(sender), site: () => senderSite(sender), changed: () => void (changed = true) };
     try {
-      const handler = handlers[message.type] as Handler<typeof message.type>;
+      const handler = handlers[message.type] as Handler<typeof message.type> | undefined;
+      if (!handler) throw new Error(`${message.type} is not answered here`);
       const reply: BackgroundReply = await handler(message as never, ctx);
       return { reply, changed };
     } catch (e) {

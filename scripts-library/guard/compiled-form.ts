@@ -63,6 +63,28 @@ export function looksCompiled(form: unknown): form is CompiledRules {
 export function modelKey(modelText: string): string {
   return `model:${READER_LAYOUT}:${textKey(modelText)}`;
 }
+/**
+ * The key of a kept judge (the shipped model's reader and the default rules' ids it may overrule): the model's
+ * text's and the default rule pack's (a new model or pack in an update is another key). The service worker gets it
+ * made at build time (wxt.config.ts), so a wake reads neither file.
+ */
+export function judgeKey(modelText: string, rulePackText: string): string {
+  return `${modelKey(modelText)}:${textKey(rulePackText)}`;
+}
+
+/** A kept judge as IndexedDB gives it back: a reader and the vetoable rule ids. */
+export interface KeptJudge {
+  reader: IntentReader;
+  vetoable: string[];
+}
+
+/** Whether a value read back from storage is a kept judge (looksReader, and a list of rule ids). */
+export function looksJudge(form: unknown): form is KeptJudge {
+  if (typeof form !== 'object' || form === null) return false;
+  const f = form as Partial<KeptJudge>;
+  return looksReader(f.reader) && Array.isArray(f.vetoable) && f.vetoable.every((id) => typeof id === 'string');
+}
+
 /** The layout of IntentReader's table (intent-reader.ts homeSlot): changed whenever where a feature sits changes. */
 export const READER_LAYOUT = 2;
 

@@ -3,7 +3,8 @@
  * personal allows (不再提示). One home for it, used by the background (page checks) and the side panel (the
  * flags on library phrases), so the two never disagree.
  */
-import { RuleCategorySchema, type Rule, type Settings } from '../shared/schema';
+import type { Rule, Settings } from '../shared/schema';
+import { RULE_CATEGORIES } from '../shared/rule-categories';
 import { ALL_RULES, MODEL_PREFIX } from './draft-state';
 
 export { ALL_RULES };
@@ -31,7 +32,7 @@ export function judgeAllows(allows: Settings['guardAllows']): Settings['guardAll
   const everyRule = own(allows, ALL_RULES);
   if (!everyRule?.length) return allows;
   const out: Record<string, string[]> = { ...allows };
-  for (const category of RuleCategorySchema.options) {
+  for (const category of RULE_CATEGORIES) {
     const id = `${MODEL_PREFIX}${category}`;
     out[id] = [...(own(allows, id) ?? []), ...everyRule];
   }

@@ -7,6 +7,9 @@ import { BACKGROUND_PROTOCOL, createSender } from '../../scripts-library/shared/
 import { ChatTabRegistry } from '../../storage/chat-tabs';
 import type { KefuDB } from '../../storage/db';
 import { createBackground, type BackgroundHooks } from '../../entrypoints/background/handlers';
+import { guardHandlers } from '../../entrypoints/background/guard';
+import { bundledShipped } from '../../entrypoints/background/shipped-bundled';
+import type { GuardCache } from '../../storage/guard-cache';
 import type { Sender } from '../../entrypoints/background/messages';
 
 export const OWN = 'kefu-extension-id';
@@ -15,8 +18,9 @@ export const PANEL: Sender = { id: OWN };
 
 export const memoryRegistry = () => new ChatTabRegistry({ get: async () => ({}), set: async () => {} });
 
-export function backgroundFor(db: KefuDB, hooks: BackgroundHooks = {}, registry = memoryRegistry()) {
-  const receive = createBackground(db, registry, hooks);
+/** `guardCache`: where the guard keeps its compiled rules and model between wakes (default: its IndexedDB database). */
+export function backgroundFor(db: KefuDB, hooks: BackgroundHooks & { guardCache?: GuardCache } = {}, registry = memoryRegistry()) {
+  const receive = createBackground(db, registry, guardHandlers(db, bundledShipped(), hooks.guardCache), hooks);
   const send = createSender(BACKGROUND_PROTOCOL, async (message) => {
     const { type } = message as { type: keyof typeof BACKGROUND_PROTOCOL };
     return (await receive(message, BACKGROUND_PROTOCOL[type].from === 'chat-page' ? CHAT_TAB : PANEL, OWN)).reply;

@@ -16,6 +16,8 @@ import { planImport, readImportFile, type ReadResult } from '../../scripts-libra
 import { planRuleImport, readRulePack } from '../../scripts-library/files/rule-io';
 import { listStages } from '../../storage/repositories/phrases';
 import { createBackground } from '../../entrypoints/background/handlers';
+import { guardHandlers } from '../../entrypoints/background/guard';
+import { bundledShipped } from '../../entrypoints/background/shipped-bundled';
 import { ChatTabRegistry } from '../../storage/chat-tabs';
 import { BACKGROUND_PROTOCOL, ContentRequestSchema, parseMessage } from '../../scripts-library/shared/protocol';
 import { encodeGbk } from '../../scripts-library/files/gbk';
@@ -322,7 +324,7 @@ describe('every message type', () => {
   it.each(BAD_MESSAGES)('%s: answered {ok:false} with a reason, nothing written', async (_label, message, sender) => {
     const before = await dump();
     const registry = new ChatTabRegistry({ get: async () => ({}), set: async () => {} });
-    const receive = createBackground(db, registry, { syncReminders: async () => {}, sites: { enable: async () => {}, disable: async () => {} }, injectChatScript: async () => {} });
+    const receive = createBackground(db, registry, guardHandlers(db, bundledShipped()), { syncReminders: async () => {}, sites: { enable: async () => {}, disable: async () => {} }, injectChatScript: async () => {} });
     const { reply, changed } = await receive(message, sender, OWN);
     expect(reply).toMatchObject({ ok: false });
     clear((reply as { error: string }).error);

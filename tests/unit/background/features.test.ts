@@ -7,13 +7,15 @@ import { savePhrase } from '../../../storage/repositories/phrase-writes';
 import { ensureDefaultPacks } from '../../../storage/repositories/packs';
 import { getSettings, saveSettings } from '../../../storage/repositories/settings';
 import { listPhrases } from '../../../storage/repositories/phrases';
-import { setRuleEnabled } from '../../../storage/repositories/rules';
+import { ensureDefaultRules, setRuleEnabled } from '../../../storage/repositories/rules';
 import type { Phrase } from '../../../scripts-library/shared/schema';
 import type { GuardHit } from '../../../scripts-library/shared/protocol';
 import { OWN } from '../../helpers/background';
 import type { GuardCache } from '../../../storage/guard-cache';
-import { shippedReader, readShippedWith } from '../../../scripts-library/guard/judge';
-import type { IntentReader } from '../../../scripts-library/guard/intent-reader';
+import { shippedReader, readShippedWith, vetoableIds } from '../../../scripts-library/guard/judge';
+import { DEFAULT_RULES } from '../../../scripts-library/guard';
+import { rulesKey, type KeptJudge } from '../../../scripts-library/guard/compiled-form';
+import { effectiveRules } from '../../../scripts-library/guard/effective-rules';
 
 const freshDb = freshDbPerTest();
 let db: KefuDB;
@@ -181,6 +183,25 @@ describe('the background\'s features, through their messages', () => {
     expect((await services(db).guardCheck('亲，这个颜色卖光了')).map((h) => h.ruleId)).toEqual([]);
   });
 
+  it('rules changed while the worker is awake are compiled and kept at once: the next wake revives them, no check needed', async () => {
+    const slots = new Map<string, { key: string; value: unknown }>();
+    const kept: GuardCache = {
+      get: async (key, slot = 'latest') => (slots.get(slot)?.key === key ? slots.get(slot)!.value : undefined),
+      put: async (key, value, slot = 'latest') => void slots.set(slot, { key, value }),
+      clear: async () => slots.clear(),
+    };
+    await ensureDefaultRules(db);
+    await services(db, { guardCache: kept }).guardCheck('亲，在的');
+    await new Promise((r) => setTimeout(r, 50));
+    const before = slots.get('latest')?.key;
+    expect(before).toBeDefined();
+    expect(await db.rules.get('taboo-001')).toBeDefined();
+    await setRuleEnabled(db, 'taboo-001', false);
+    await expect.poll(() => slots.get('latest')?.key, { timeout: 3000 }).not.toBe(before);
+    const stored = await db.rules.toArray();
+    expect(slots.get('latest')?.key).toBe(rulesKey(effectiveRules(stored, {})));
+  });
+
   it('a woken worker reads the intent model from the form the last wake kept, not from the shipped text', async () => {
     const slots = new Map<string, { key: string; value: unknown }>();
     const kept: GuardCache = {
@@ -194,8 +215,10 @@ describe('the background\'s features, through their messages', () => {
       const first = await services(db, { guardCache: kept }).guardCheck(draft);
       expect(first.some((h) => h.ruleId.startsWith('model-'))).toBe(true);
       await new Promise((r) => setTimeout(r, 20));
-      const model = slots.get('model')?.value as IntentReader | undefined;
-      expect(model?.weights).toEqual(live.weights);
+      const judge = slots.get('model')?.value as KeptJudge | undefined;
+      expect(judge?.reader.weights).toEqual(live.weights);
+      expect(judge?.vetoable).toEqual(vetoableIds(DEFAULT_RULES));
+      const model = judge!.reader;
       // What the next wake reads is what it judges with: a kept model that reads no harm anywhere finds none here.
       const none = model!.labels.indexOf('none');
       model!.bias[none] = 1e6;

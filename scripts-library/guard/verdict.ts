@@ -1,0 +1,178 @@
+/**
+ * The guard as agents meet it, given the model's reader and the default rules' ids it may overrule (judge.ts
+ * gives the shipped ones; the service worker's check gives the ones it keeps between wakes): the rules (checkDraft) and the intent model (intent.ts) together.
+ * - The rules speak first. A hit of a default word rule stands unless the model is sure (≥ VETO) that its clause
+ *   means no harm (这款手机壳有微信图标的图案, 没办法再少了，送您个小礼物): then it stays as a hint, shown, not
+ *   holding the send. A team's own rules and the number patterns (bank card, ID card) are never overruled.
+ * - The model then speaks where no rule did: a clause (or two neighbouring clauses) it finds harmful — 懒得理你,
+ *   扫一下码, 返本金 — is 建议改 (warn) when harm is likely (≥ SURE), a hint when only possible (≥ UNSURE): never
+ *   必改, which needs a rule's evidence (policy.ts). Its rule id is `model-<category>`, so 不再提示 works on it.
+ * SURE and VETO were chosen on two held-back splits, each scored once with the model trained on what came before:
+ * round 5 (model of rounds 1–4) and round 6 (model of rounds 1–5); see tests/fixtures/guard/README.md. The shipped
+ * model is trained on the whole tune split.
+ */
+import type { Rule, RuleCategory } from '../shared/schema';
+import { checkDraft, covers, type Hit } from './check';
+import { MODEL_PREFIX } from './draft-state';
+import { clauses, guessesFor, NONE, unitPosterior } from './intent';
+import type { IntentReader } from './intent-reader';
+import { severityFor } from './policy';
+import { caresForPrivacy, followsUp, NEGATABLE, scopedClause, warnsOfScam } from './context';
+import { clauseHoldsEvidence, handleFollows, refusalScope, requestsHit } from './refusal';
+import { namesOwnFeature, ownPlatformHit, ownWords } from './platforms';
+
+export const SURE = 0.55;
+export const UNSURE = 0.35;
+export const VETO = 0.8;
+/** A clause shorter than this is never read as excusing a rule's hit. */
+export const VETO_MIN_CHARS = 6;
+
+
+/** What a model hit says, per category: a sentence 替换 puts in place of the clause, or advice in （…）. */
+export const INTENT_ADVICE: Record<RuleCategory, string> = {
+  'off-platform': '有任何问题在这里直接找我就好，平台内交易更有保障',
+  'review-inducement': '收到后有任何问题随时联系我们，评价您如实写就好',
+  abuse: '不好意思，我再帮您说明一下',
+  privacy: '您的账户和证件信息请妥善保管，不要告诉任何人',
+  'service-taboo': '我帮您确认一下，请稍等',
+  'absolute-claim': '（像是绝对化用语：换成可证明的具体描述）',
+  'false-promise': '（像是无法兑现的承诺：说清条件，不要打包票）',
+};
+
+/** The hover note of a model hit: where it comes from, and how sure it is. */
+export function intentNote(confidence: number): string {
+  return `语义判断（把握 ${Math.round(confidence * 100)}%）：没有哪条规则写着这句话，是模型从整句读出来的。意思不是这样，可点“不再提示”。`;
+}
+
+/**
+ * A clause the model reads as harm that its words excuse: it refuses, warns against or declines it (我们从来不说…,
+ * 不敢说全网最低), greets (宝子你好呀 is no insult), or offers the platform's own features (发你优惠券).
+ */
+function modelExcused(clause: string, category: RuleCategory, own: ReturnType<typeof ownWords>): boolean {
+  if (scopedClause(clause, category)) return true;
+  if (category === 'abuse' && FRIENDLY.test(clause)) return true;
+  if ((category === 'abuse' || category === 'service-taboo') && APOLOGY.test(clause)) return true;
+  if (category === 'service-taboo' && OFFER.test(clause)) return true;
+  // Who or where the product suits (全家人都能用, 燃气灶电磁炉都可以用) is a fact, unless a claim word is in it (万能, 最).
+  if (category === 'absolute-claim' && SUITS.test(clause) && !CLAIM_WORD.test(clause)) return true;
+  // What a product is made of or certified as (百分之百羊毛, 国家一级能效) is a fact on its label, no claim or promise.
+  if ((category === 'absolute-claim' || category === 'false-promise') && LABEL_FACT.test(clause)) return true;
+  // Inducement needs a reward: a review asked for with none (方便的话给我们写个评价吧) is a hint.
+  if (category === 'review-inducement' && !REWARD.test(clause)) return true;
+  return category === 'off-platform' && namesOwnFeature(clause, own);
+}
+
+/**
+ * Default rules the model may overrule: word rules only (a number pattern is checked by its check digit), and not
+ * the rules of evasions (sound-alikes, look-alikes (-lookalike), pinyin, signs: 颜证码, 全网zui低, 布吉岛, ⭐⭐⭐⭐⭐送): the model is not trained on
+ * character-level tricks (intent-training.ts), so it cannot tell that such a clause means no harm.
+ */
+const EVASION_RULE = /-(?:sound|mixed|pinyin|latin|initials|signs|lookalike)(?:-|$)/;
+/**
+ * Nor a 必改 rule naming money moved outside the platform (支付宝转账, 私下转账, 转给我): the model reads 支付宝 and 转账 as
+ * the platform's own checkout and refunds, and let 「支付宝转账就可以」 go as a hint. A refusal of it is still excused by
+ * the refusal scope, which reads the sentence, not the model.
+ */
+const MONEY_OUT = (r: Rule) => r.category === 'off-platform' && r.severity === 'block' && r.terms.some((t) => /转账|汇款|打款|转给我|付给我/.test(t));
+export const vetoableIds = (defaults: readonly Rule[]): string[] => defaults.filter((r) => !r.patterns?.length && !EVASION_RULE.test(r.id) && !MONEY_OUT(r)).map((r) => r.id);
+
+export interface JudgeOptions {
+  /** The agent's 不再提示 contexts per rule id (settings.guardAllows): a model hit holding one is dropped. */
+  allows?: Readonly<Record<string, readonly string[]>>;
+  /** The thresholds (defaults SURE, UNSURE, VETO). */
+  sure?: number;
+  unsure?: number;
+  veto?: number;
+  /**
+   * The site the draft is typed on (the chat script's adapter id: pinduoduo, doudian, jd, taobao…): its platform's
+   * own names, payment methods and features are no other channel (platforms.ts). None: every platform's.
+   */
+  site?: string;
+}
+
+/** A friendly opening the model must not read as abuse (宝子你好呀, 姐妹你好, 亲爱的在的): a hint at most. */
+const FRIENDLY = /你好|您好|在的|在呢|欢迎|早上好|下午好|晚上好|谢谢|感谢|哈喽|嗨/;
+/** The agent taking the blame or saying it again more clearly (可能我刚才没讲清楚) is no brush-off. */
+const APOLOGY = /不好意思|抱歉|对不起|没讲清楚|没说清楚|换个方式/;
+/** Offering a discount (看能不能给你打个97折) is no brush-off. */
+const OFFER = /打折|折扣|\d+折|优惠|申请/;
+/** Brushing named in the sentence besides a hit's own words: the explicit evidence a 拍下不用付款 needs (先用后付 has none). */
+const BRUSHING = /补单|刷单|空包|佣金|返本金|本金|做任务|冲销量|刷销量|冲量|刷量/;
+const SENTENCE_MARK = /[。！!？?；;\n]/;
+function brushingBeside(draft: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && start - from < 80 && !SENTENCE_MARK.test(draft[from - 1]!)) from--;
+  let to = end;
+  while (to < draft.length && to - end < 80 && !SENTENCE_MARK.test(draft[to]!)) to++;
+  return BRUSHING.test(draft.slice(from, start) + '｜' + draft.slice(end, to));
+}
+/** A material share, a certified grade or the statutory warranty (100%纯棉, 百分之百羊毛, 一级能效, 全国联保). */
+const LABEL_FACT = /(?:100|百分之百|百分百)\s?[%％]?\s?(?:纯)?(?:棉|羊毛|羊绒|蚕丝|真丝|桑蚕丝|真皮|牛皮|涤纶|聚酯|亚麻|不锈钢)|[一二三1-3]级能效|能效(?:等级)?[一二三1-3]级|国标(?:一等品|合格品|优等品)|全国联保|国家三包/;
+/** Someone called the word (都是 / 就是 / 是个 right before it). */
+const CALLED = /是(?:个|些|群|一群|一帮)?$/;
+/** A clause saying who or where the product suits: a range named, then 都能 / 都可以 / 适合 + use. */
+const SUITS = /都(?:能|可以)(?:用|穿|吃|戴|喝|洗|装|放)|都适合|适合(?:全家|大人|小孩|老人|各种)/;
+/** The words that make such a clause a claim after all (万能, 最, 第一, 100%, 绝对…). */
+const CLAIM_WORD = /最|第一|顶级|顶尖|极致|绝对|唯一|万能|无敌|完美|百分|100|全网|全球|全国|永久|永远|独家|首选|冠军|神器|史上|no\.?1|任何|所有/i;
+/** What makes a review request an inducement: a reward, money, or taking a review down (晒单 and 下单 are no reward). */
+const REWARD = /返|红包|现金|补偿|券|送|赠|奖|钱|元|块|佣金|补贴|优惠|礼|退|删|撤|改|免单|福利|本金|刷|[拍做刷补空]单/;
+
+/** The sentence around a model hit refuses or warns against it (refusal.ts), cares for the buyer's data, or disowns a scam. */
+const inScope = (draft: string, start: number, end: number, category: RuleCategory) =>
+  (category === 'privacy' && caresForPrivacy(draft, start, end)) ||
+  (NEGATABLE.has(category) && refusalScope(draft, start, end, true)) ||
+  (category === 'service-taboo' && (warnsOfScam(draft, start, end) || followsUp(draft, start, end)));
+
+/** The model that reads the clauses, and the ids of the default rules it may overrule (vetoableIds). */
+export interface Judge {
+  reader: IntentReader;
+  vetoable: ReadonlySet<string>;
+}
+
+export function judgeWith({ reader, vetoable }: Judge, draft: string, rules: readonly Rule[], { allows = {}, sure = SURE, unsure = UNSURE, veto = VETO, site }: JudgeOptions = {}): Hit[] {
+  const own = ownWords(site);
+  // The console's own platform, payment methods and features are no other channel.
+  const ruled = checkDraft(draft, rules).filter((h) => h.category !== 'off-platform' || !ownPlatformHit(draft, h.start, h.end, own));
+  if (!draft.trim()) return ruled;
+  const none = reader.labels.indexOf(NONE);
+  const cs = clauses(draft);
+  const clauseOf = (at: number) => cs.find((c) => c.start <= at && at < c.end);
+  const hits = ruled.map((h) => {
+    // A handle or number after the contact words (加客服vx kefu888) is evidence the model cannot talk down.
+    if (h.severity === 'hint' || !vetoable.has(h.ruleId) || handleFollows(draft, h.end)) return h;
+    const c = clauseOf(h.start);
+    if (!c || c.end < h.end) return h; // a hit across clauses: the model read neither alone
+    if (c.end - c.start < VETO_MIN_CHARS) return h; // too few words to overrule a rule (您看着办)
+    if ((h.category === 'off-platform' || h.category === 'privacy') && clauseHoldsEvidence(draft.slice(c.start, c.end))) return h; // kefu@qq.com, 需要您的验证码
+    if ((h.category === 'off-platform' || h.category === 'privacy') && requestsHit(draft, h.start, h.end)) return h; // 请提供一下银行卡号
+    if (h.category === 'review-inducement' && brushingBeside(draft, h.start, h.end)) return h; // 直接拍下不用付款，我们补单
+    if (unitPosterior(reader, draft.slice(c.start, c.end))[none]! < veto) return h;
+    // An insult said of people (问这种链接的都是弱智) is still one: the model may lower it to 建议改, not to a hint.
+    return { ...h, severity: h.category === 'abuse' && CALLED.test(draft.slice(c.start, h.start)) ? ('warn' as const) : ('hint' as const) };
+  });
+  const taken = hits.filter((h) => h.severity !== 'hint');
+  const found: Hit[] = [];
+  // Surest first: a pair that is surer than its clauses takes their place, and the other way round.
+  for (const g of guessesFor(reader, draft, unsure, cs).sort((a, b) => b.p - a.p)) {
+    if (taken.some((h) => h.start < g.end && h.end > g.start)) continue;
+    if (found.some((h) => h.start < g.end && h.end > g.start)) continue;
+    const ruleId = `${MODEL_PREFIX}${g.category}`;
+    const text = draft.slice(g.start, g.end);
+    if ((Object.hasOwn(allows, ruleId) ? allows[ruleId]! : []).some((a) => a && covers(draft, a, g.start, g.end))) continue;
+    found.push({
+      start: g.start,
+      end: g.end,
+      text,
+      ruleId,
+      category: g.category,
+      // A clause that refuses, warns against or declines what the model reads (我们从来不说…, 不敢说全网最低) is a hint.
+      severity: g.p >= sure && !modelExcused(text, g.category, own) && !inScope(draft, g.start, g.end, g.category) ? severityFor(g.category, 'model') : 'hint',
+      suggestion: INTENT_ADVICE[g.category],
+      confidence: Math.round(g.p * 100) / 100,
+    });
+  }
+  if (!found.length) return hits;
+  // A model hit replaces the rule hints inside it (it says more); the rest keep their place, in order.
+  const kept = hits.filter((h) => h.severity !== 'hint' || !found.some((f) => f.severity !== 'hint' && f.start <= h.start && h.end <= f.end));
+  return [...kept, ...found].sort((a, b) => a.start - b.start || b.end - a.end);
+}
