@@ -15,12 +15,14 @@ export function Onboarding({ settings, onSave }: Props) {
   const [shopName, setShopName] = useState(settings.shopName);
   const [agentName, setAgentName] = useState(settings.agentName);
   const first = useRef<HTMLInputElement>(null);
-  // Focus the first field, unless the agent is already typing somewhere (a buyer note, a search): the card can
-  // appear a moment after the panel, and taking the focus then sent their keystrokes into 店铺名.
+  // Focus the first field, unless the agent has put the caret in a field (a buyer note, a search they typed in):
+  // the card can appear a moment after the panel, and taking the focus then sent their keystrokes into 店铺名.
+  // The search box the panel focuses by itself, still empty, is no choice of theirs.
   useEffect(() => {
-    const active = document.activeElement as HTMLInputElement | HTMLTextAreaElement | null;
-    const typing = !!active && active !== document.body && 'value' in active && active.value !== '';
-    if (!typing) first.current?.focus();
+    const active = document.activeElement as HTMLElement | null;
+    const field = !!active && (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement || active.isContentEditable);
+    const idleSearch = active instanceof HTMLInputElement && active.type === 'search' && active.value === '';
+    if (!field || idleSearch) first.current?.focus();
   }, []);
   const submit = (e: FormEvent) => {
     e.preventDefault();

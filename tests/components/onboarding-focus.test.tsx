@@ -15,6 +15,25 @@ describe('the first-run card', () => {
     expect(screen.getByLabelText('店铺名')).toHaveFocus();
   });
 
+  it('takes it from the empty search box the panel focused by itself', () => {
+    const search = document.createElement('input');
+    search.type = 'search';
+    document.body.append(search);
+    search.focus();
+    render(<Onboarding settings={settings} onSave={vi.fn()} />);
+    expect(screen.getByLabelText('店铺名')).toHaveFocus();
+    search.remove();
+  });
+
+  it('leaves the focus where the agent put the caret, even before the first keystroke', async () => {
+    const note = document.createElement('textarea');
+    document.body.append(note);
+    note.focus();
+    render(<Onboarding settings={settings} onSave={vi.fn()} />);
+    await userEvent.keyboard('穿M码');
+    expect(note).toHaveValue('穿M码');
+  });
+
   it('leaves the focus, and the keystrokes, where the agent is typing when it appears', async () => {
     const note = document.createElement('textarea');
     document.body.append(note);
