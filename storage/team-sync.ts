@@ -246,7 +246,7 @@ export class TeamSync {
     if (library && libChanged && !('error' in pulled && pulled.error)) this.libraryPulled = libState;
     const rules = this.slots.get(n.rules)!;
     if (this.config.role === 'lead') await pushRules(this.db, rules.doc, this.config, { now });
-    const rulesPulled = await pullRules(this.db, rules.doc, this.config.team);
+    const rulesPulled = await pullRules(this.db, rules.doc, this.config.team, this.config.role === 'lead');
     const notes = await syncNotebooks(this.db, nb.doc, this.config, now);
     if (this.config.role === 'agent') await pushOwnTally(this.db, this.slots.get(n.tally(this.config.agent))!.doc, this.device);
     else {

@@ -209,8 +209,8 @@ export function pullTeamRules(
   for (const [id, raw] of map.entries()) {
     // The hash reads the row as it is (defaults do not change it): a rule applied already costs no parse.
     const mine = byId.get(id);
-    // Held here before and gone now: deleted here (the lead's deletion its next push takes out of the doc, or a
-    // seat's own choice), not a new team rule to add back.
+    // Held here before and gone now (`applied` is given for the lead only): the lead deleted it here, and its next
+    // push takes it out of the doc — not a new team rule to add back. A seat is given the team's rules again.
     if (!mine && held.has(id)) {
       deletedHere.push(id);
       continue;

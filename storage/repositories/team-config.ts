@@ -17,13 +17,15 @@ export async function saveTeamConfig(db: KefuDB, config: TeamConfig): Promise<vo
 }
 
 /**
- * Leave the team: the token and the documents' state go; every row the team brought (team phrases, notes, the
+ * Leave the team: the token, the documents' state and the record of the team rules held here go; every row the team brought (team phrases, notes, the
  * lead's team tally) stays here as the local copy.
  */
 export async function leaveTeam(db: KefuDB): Promise<void> {
   await db.transaction('rw', db.settings, db.teamDocs, async () => {
     await db.settings.delete(TEAM_KEY);
     await db.teamDocs.clear();
+    // Which team rules this browser held: a record of that team's documents, gone with them.
+    await db.settings.where('key').startsWith('teamRulesApplied:').delete();
   });
 }
 

@@ -23,12 +23,12 @@ async function recordApplied(db: KefuDB, set: string, rules: Iterable<Rule>, del
  * The rules doc → the rules here: the team's rules added or updated, a team rule the lead deleted removed (an
  * agent's own changed copy stays, as theirs). @returns rules written and removed
  */
-export async function pullRules(db: KefuDB, doc: Y.Doc, team: string): Promise<number> {
+export async function pullRules(db: KefuDB, doc: Y.Doc, team: string, lead = false): Promise<number> {
   const set = teamPackId(team);
   return db.transaction('rw', db.rules, db.settings, async () => {
     const local = await db.rules.toArray();
     const applied = TeamRulesAppliedSchema.safeParse((await db.settings.get(appliedKey(set)))?.value);
-    const { put, remove, deletedHere } = pullTeamRules(doc, local, set, applied.success ? applied.data : []);
+    const { put, remove, deletedHere } = pullTeamRules(doc, local, set, lead && applied.success ? applied.data : []);
     const rows = put.map((r) => RuleSchema.parse(r));
     if (rows.length) await db.rules.bulkPut(rows);
     if (remove.length) await db.rules.bulkDelete(remove);

@@ -19,6 +19,7 @@ import { deviceId, loadDoc, pushOwnTally, storeAgentTally, storeDoc, syncNoteboo
 import { teamPackId, type TeamConfig } from '../../../scripts-library/team/team-config';
 import { editedHere } from '../../../scripts-library/files/team-pack';
 import { deleteRule, saveRule } from '../../../storage/repositories/rules';
+import { leaveTeam } from '../../../storage/repositories/team-config';
 import { pullRules, pushRules } from '../../../storage/repositories/team-rules';
 import { RuleSchema } from '../../../scripts-library/shared/schema';
 
@@ -208,21 +209,22 @@ describe('rules: the lead writes, agents get team rules', () => {
     expect(await L.db.rules.bulkGet(['r1', 'r2'])).toEqual([undefined, undefined]);
   });
 
-  it('a rule deleted here between the push and the pull of one sync pass stays deleted (the lead, and a seat)', async () => {
+  it('a rule the lead deletes between the push and the pull of one sync pass stays deleted; a seat gets the team rule back', async () => {
     await saveRule(L.db, rule('r1', '甲词'));
     await pushRules(L.db, doc(L, RULES), lead, { publishAll: true });
     relay(L, A, RULES);
     await pullRules(A.db, doc(A, RULES), TEAM);
     // the lead's pass has pushed (nothing to do); the lead deletes the rule; the same pass pulls
     await deleteRule(L.db, 'r1');
-    await pullRules(L.db, doc(L, RULES), TEAM);
+    await pullRules(L.db, doc(L, RULES), TEAM, true);
     expect(await L.db.rules.get('r1')).toBeUndefined();
     // the next pass takes it out of the doc, and the seat drops it
     expect(await pushRules(L.db, doc(L, RULES), lead)).toBe(1);
     relay(L, A, RULES);
     await pullRules(A.db, doc(A, RULES), TEAM);
     expect(await A.db.rules.get('r1')).toBeUndefined();
-    // a seat that deletes a team rule is not given it back by the next pull (as a team phrase deleted here)
+    // a seat is given the team's rule again (the editor offers agents no 删除 for it): a seat never holds a
+    // deletion that would take the rule from everyone should that browser lead later
     await saveRule(L.db, rule('r2', '乙词'));
     await pushRules(L.db, doc(L, RULES), lead, { publishAll: true });
     relay(L, A, RULES);
@@ -230,7 +232,12 @@ describe('rules: the lead writes, agents get team rules', () => {
     expect((await A.db.rules.get('r2'))?.team?.id).toBe(teamPackId(TEAM));
     await deleteRule(A.db, 'r2');
     await pullRules(A.db, doc(A, RULES), TEAM);
-    expect(await A.db.rules.get('r2')).toBeUndefined();
+    expect((await A.db.rules.get('r2'))?.team?.id).toBe(teamPackId(TEAM));
+    // leaving the team forgets which team rules were held here (the rules themselves stay, as the local copy)
+    expect(await A.db.settings.get(`teamRulesApplied:${teamPackId(TEAM)}`)).toBeDefined();
+    await leaveTeam(A.db);
+    expect(await A.db.settings.get(`teamRulesApplied:${teamPackId(TEAM)}`)).toBeUndefined();
+    expect(await A.db.rules.get('r2')).toBeDefined();
   });
 
   it('a rules doc the lead never wrote (a seat that rejoined, not synced yet) removes no team rule', async () => {
