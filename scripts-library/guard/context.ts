@@ -61,7 +61,7 @@ const CAUTION_NEXT = /^(?:任何人|谁|别人)[^，,。！!？?；;\n]{0,4}(?:�
 /** …or to send it over (不用怕，发张身份证照片过来). */
 const SENDS_OVER = /发一下|发张|发个|(?<![您你])发过来|拍一下|拍张/;
 /** The clause asks the buyer to hand something over (发我, 告诉我, 提供…). */
-const ASKS_FOR = /发我|发给我|告诉我|给我|报给?我|提供|截图|拍给|说一下|报一下|念一下/;
+const ASKS_FOR = /发我|发给我|告诉我|给我|报给?我|提供|截图|拍给|说一下|报一下|念一下|(?<!不要|不用|别|勿|不|千万别|千万不要)(?:发给|发到|告诉|交给|填到|填在|填进|写到|写在)(?:客服|我们|表格|邮箱|这里|这边|群里)/;
 const WARNING_REACH = 200;
 /**
  * The sentence cautions the buyer about their own data (为了您的隐私安全, 建议您撤回, 注意保护隐私, 帮您撤回了, 聊天里别发

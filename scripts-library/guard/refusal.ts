@@ -38,7 +38,7 @@ const WARNS =
 const REFERS_BACK =
   /(?:这个|这样|这种|这些|这么)[^，,。！!？?；;]{0,8}?(?:不行|不能|不可以|不支持|没法|没办法|做不了|不接受|不允许|不会让|是违规|是不允许)|(?:不能|不会|不可以|没法)[^，,。！!？?；;]{0,6}(?:这样|这么)做|是不允许的|是违规的/;
 /** …or disowning reported or quoted words (不是我们放的, 请不要加, 那是骗子, 我们不支持). */
-const DISOWNS = new RegExp(`${REFERS_BACK.source}|(?:^|[，,。！!？?\\s])(?:那|这)?不行(?:的|哦|呢|啊|呀)?(?:[，,。！!]|$)|不是我们|不是本店|请不要|请勿|千万别|别加|不要加|不要信|别信|别理|不要理|上当|骗子|诈骗|骗局|(?:我们|本店)?从来(?:没有|没)|(?:我们|本店)(?:没有|没)(?:放|发|做|搞|办)过|(?:平台|规定|规则)(?:是)?(?:不允许|不让|禁止|不支持)|(?:我们|本店)(?:这边|家|店|客服)?(?:也|都|是|真的|从来)*(?:不能|不支持|不接受|做不了|没法|不可以|不允许|不做|不搞|不提供|不给|不留|只走平台|只在平台)`);
+const DISOWNS = new RegExp(`${REFERS_BACK.source}|(?:^|[，,。！!？?\\s])(?:那|这)?不行(?:的|哦|呢|啊|呀)?(?:[，,。！!]|$)|不是我们|不是本店|请不要|请勿(?!外传|声张|告诉别人|透露给别人)|千万别(?!声张|外传|告诉别人)|别加|不要加|不要信|别信|别理|不要理|(?:别|不要|谨防|小心|以免|防止|避免)上当|(?<!不是|不算)骗子|诈骗|骗局|(?:我们|本店)?从来(?:没有|没)|(?:我们|本店)(?:没有|没)(?:放|发|做|搞|办)过|(?:平台|规定|规则)(?:是)?(?:不允许|不让|禁止|不支持)|(?:我们|本店)(?:这边|家|店|客服)?(?:也|都|是|真的|从来)*(?:不能|不支持|不接受|做不了|没法|不可以|不允许|不做|不搞|不提供|不给|不留|只走平台|只在平台)`);
 /**
  * The buyer's (or someone's) words reported at the start of a clause of the sentence (亲，您说想…), or what other
  * shops do (有些店会搞…, 网上有商家让…, 别的店可能会…).
@@ -59,14 +59,21 @@ const TOPIC_REFUSED = new RegExp(`^[^，,。！!？?；;]{0,8}?(?:这个|这种|
 const LIST_REFUSED = new RegExp(`^(?:(?:、|和|及|或)[^，,。！!？?；;、]{1,8}){1,4}?${SHOP_SUBJECT}?${ADVERBS}${REFUSED_VERB}${PARTICLES}`);
 const NEXT_REFUSED = new RegExp(`^[，,](?:这个|这种|这些)?${SHOP_SUBJECT}${ADVERBS}${REFUSED_VERB}${PARTICLES}`);
 /** …or the next clause warns the buyer off it (线下转账没保障，请勿操作). */
-const NEXT_WARNED = /^[，,](?:请勿|请不要|千万不要|千万别|切勿|不要)(?:这样|这么)?(?:操作|做|尝试|相信|理会|上当)/;
-const NAMED_WRONG = /^[^，,。！!？?；;]{0,8}?(?:是|属于|都是|算是?)[^，,。！!？?；;]{0,6}?(?:骗局|骗子|诈骗|违法|违规|禁止|不允许|不被允许)/;
+const NEXT_WARNED = /^[，,](?:请勿|请不要|千万不要|千万别|切勿|不要)(?:这样|这么)?(?:操作|做|尝试|相信|理会|上当)(?!错|失误|别家|别人|其他)/;
+/**
+ * An offer in the hit's own clause (加微信处理, 直接走微信转账, 给您补偿20): a refusal or warning in the next clause is then
+ * no refusal of it (这个退款加微信处理，平台不支持的 offers the channel the platform does not give).
+ */
+const OFFERED = /处理|直接|走|给您|给你|补偿|返|吧|就|帮您|帮你|私聊|优惠/;
+// Not negated (不算违规, 不是违法的, 不属于违规 say the opposite).
+const NAMED_WRONG = /^[^，,。！!？?；;]{0,8}?(?<![不没非别])(?:是|属于|都是|算是?)[^，,。！!？?；;不没]{0,6}?(?:骗局|骗子|诈骗|违法|违规|禁止|不允许|不被允许)/;
 const topicRefused = (text: string, start: number, end: number, whole: boolean) => {
   // A clause the model read whole may hold the refusal itself (好评返现属于违规).
   const rest = text.slice(whole ? start : end, end + 60);
   if (TOPIC_REFUSED.test(rest) || LIST_REFUSED.test(rest) || NAMED_WRONG.test(rest)) return true;
   const ce = clauseEnd(text, end);
   const next = text.slice(ce, ce + 30);
+  if (OFFERED.test(text.slice(clauseStart(text, start), start) + text.slice(end, ce))) return false;
   return NEXT_REFUSED.test(next) || NEXT_WARNED.test(next);
 };
 /** Evidence of a real channel or a request to the buyer (别给差评 asks for the review): never excused. */
@@ -80,7 +87,9 @@ const ASKS_TO_SEND = /发一下|发张|发个|(?<![您你])发过来|(?<!不)需
 const REQUEST = new RegExp(`${ASKS_TO_SEND.source}|就可以|就行|领(?:红包|现金)|加个`);
 const EVIDENCE = new RegExp(`(?:别|不要|千万别|千万不要|不)给?[^，,。！!？?；;]{0,2}(?:差评|中评|低分)|加我|找我|联系我|私聊我|私信我|发我|发给我(?!们)|给我(?!们)|告诉我(?!们)|转我|转给我|打给我|扫我|我的(?:微信|vx|wx|qq|电话|手机|号)|${HANDLE.source}|${REQUEST.source}`, 'i');
 /** A scam named before quoted words: they are its script, not the shop's offer. */
-const SCAM_NAMED = /骗子|诈骗|骗局|冒充|假冒|钓鱼/;
+const SCAM_NAMED = /(?<!不是|不算|并非|没有)(?:骗子|诈骗|骗局|冒充|假冒|钓鱼)/;
+/** Keeping it quiet (千万别声张, 请勿外传, 悄悄): a secret offer, never the shop refusing. */
+const SECRET = /声张|外传|别告诉别人|不要告诉别人|保密|悄悄|偷偷|私下给您|私下给你/;
 /** 别 / 不要 right before 转给我, 加我…: the buyer told not to (您别转给我), no channel offered. */
 const TOLD_NOT = /(?:别|不要|不用|千万别|千万不要|请勿|请不要|请别)再?(?=加我|找我|联系我|私聊我|私信我|发我|发给我|给我|转我|转给我|打给我|扫我)(?:加|找|联系|私聊|私信|发给?|给|转给?|打给|扫)我/g;
 const OPEN = '“「『"';
@@ -137,6 +146,8 @@ const HAND_OVER = /提供|上传|发|告诉|报|填|输入|念|说|给|留/;
 /** Who speaks before the verb: the shop or the agent doing it itself (我们给您发…), not asking the buyer. */
 const SHOP_DOES = /(?:我们|我|本店|这边|商家|客服|平台)(?:会|将|已|已经|先|来|帮您|帮你|给您|给你|为您)*$/;
 const REQUEST_REACH = 6;
+/** The platform's own page or app, where the buyer types their own data themselves. */
+const OWN_PAGE = /页面|支付页|收银台|App|APP|app|弹窗|系统里|输入框|框里|官方/;
 const PART_OF = /^(?:的)?(?:后|末|尾|最后)(?:[一二三四五六1-6]|几)位|^(?:的)?尾号/;
 
 /**
@@ -153,10 +164,15 @@ export function requestsHit(text: string, start: number, end: number): boolean {
   if (PART_OF.test(text.slice(end, end + 6))) return false;
   const near = before.slice(-REQUEST_REACH);
   const verb = near.search(HAND_OVER);
+  // Typed into the platform's own page (请在支付页面输入支付密码): no one is handed anything.
+  if (verb >= 0 && /^(?:输入|填)/.test(near.slice(verb)) && OWN_PAGE.test(before)) return false;
   if (verb >= 0) return !SHOP_DOES.test(before.slice(0, before.length - near.length + verb));
   const rest = text.slice(end, clauseEnd(text, end)).replace(NOT_NEGATION, (w) => '　'.repeat(w.length));
   return /^[^，,。！!？?；;]{0,2}?(?:提供|发|告诉|报|填|输入|念|给)/.test(rest) && !NEGATOR.test(rest.slice(0, 4)) && !SHOP_DOES.test(before);
 }
+
+/** A question answered no right after it. */
+const ANSWERED_NO = /^\s*(?:亲[，,]?)?(?:不是|不可以|不行|不能|没有|不支持|不会|不用|不需要|不收)(?:的|哦|呢|啊|哈|呀|喔)*(?:[，,。！!]|$)/;
 
 /** A clause going on with the one before it (比如身份证号和银行卡号): the negation of that one reaches it. */
 const GOES_ON = /^(?:比如|例如|包括|像是|尤其是|特别是|还有|以及|或者|也不|更不)/;
@@ -186,6 +202,7 @@ function governed(text: string, start: number, end: number, whole: boolean): boo
 
 /** Whether the hit [start, end) of `text` is the shop refusing or warning against it (see the file's comment). */
 export function refusalScope(text: string, start: number, end: number, whole = false): boolean {
+  if (SECRET.test(text.slice(sentenceStart(text, start), sentenceEnd(text, end)))) return false;
   const quote = quoteAround(text, start, end);
   if (quote) {
     // A quoted scam or request, disowned after it: a handle or number inside still counts.
@@ -199,6 +216,9 @@ export function refusalScope(text: string, start: number, end: number, whole = f
   if (reported ? HANDLE.test(clause) : EVIDENCE.test(clause.replace(TOLD_NOT, (w) => '　'.repeat(w.length)))) return false;
   if (topicRefused(text, start, end, whole)) return true;
   if (governed(text, start, end, whole)) return true;
+  // The buyer's question said back, then answered no (店铺是个人收款吗？不是的，都是平台收款).
+  const qEnd = sentenceEnd(text, end);
+  if (/[？?]/.test(text[qEnd] ?? '') && ANSWERED_NO.test(text.slice(qEnd + 1, qEnd + 12))) return true;
   // From the hit's start: a model hit can take in two sentences (剩下的用微信转账。这个我们没法接受).
   const rest = after(text, start);
   const ownSentence = text.slice(start, sentenceEnd(text, start));

@@ -117,6 +117,27 @@ const CLAIM_WORD = /最|第一|顶级|顶尖|极致|绝对|唯一|万能|无敌|
 /** What makes a review request an inducement: a reward, money, or taking a review down (晒单 and 下单 are no reward). */
 const REWARD = /返|红包|现金|补偿|券|送|赠|奖|钱|元|块|佣金|补贴|优惠|礼|退|删|撤|改|免单|福利|本金|刷|[拍做刷补空]单/;
 
+/**
+ * Words in the hit's own clause that push the act (加微信处理, 直接走微信转账, 给您补偿20, …吧), or in its sentence that
+ * reassure about it (放心做, 不算违规, 是真的, 别声张): the model does not talk a rule's hit down there, whatever it reads.
+ */
+const PUSHED = /处理|直接走|走微信|走支付宝|走银行|补偿|吧|私聊/;
+const REASSURED = /放心(?:做|加|转|拍|刷|去|吧)|不算违规|不是违规|不违规|不违法|不是违法|不属于违规|是真的|声张|外传/;
+function pushedAround(draft: string, start: number, end: number): boolean {
+  const mark = (i: number, m: RegExp) => m.test(draft[i]!);
+  let cs = start;
+  while (cs > 0 && start - cs < 80 && !mark(cs - 1, CLAUSE_MARK)) cs--;
+  let ce = end;
+  while (ce < draft.length && ce - end < 80 && !mark(ce, CLAUSE_MARK)) ce++;
+  if (PUSHED.test(draft.slice(cs, start) + '｜' + draft.slice(end, ce))) return true;
+  let from = start;
+  while (from > 0 && start - from < 120 && !mark(from - 1, SENTENCE_MARK)) from--;
+  let to = end;
+  while (to < draft.length && to - end < 120 && !mark(to, SENTENCE_MARK)) to++;
+  return REASSURED.test(draft.slice(from, to));
+}
+const CLAUSE_MARK = /[，,。！!？?；;\n]/;
+
 /** The sentence around a model hit refuses or warns against it (refusal.ts), cares for the buyer's data, or disowns a scam. */
 const inScope = (draft: string, start: number, end: number, category: RuleCategory) =>
   (category === 'privacy' && caresForPrivacy(draft, start, end)) ||
@@ -146,6 +167,7 @@ export function judgeWith({ reader, vetoable }: Judge, draft: string, rules: rea
     if ((h.category === 'off-platform' || h.category === 'privacy') && clauseHoldsEvidence(draft.slice(c.start, c.end))) return h; // kefu@qq.com, 需要您的验证码
     if ((h.category === 'off-platform' || h.category === 'privacy') && requestsHit(draft, h.start, h.end)) return h; // 请提供一下银行卡号
     if (h.category === 'review-inducement' && brushingBeside(draft, h.start, h.end)) return h; // 直接拍下不用付款，我们补单
+    if (h.category !== 'abuse' && pushedAround(draft, h.start, h.end)) return h; // 这个退款加微信处理，平台不支持的
     if (unitPosterior(reader, draft.slice(c.start, c.end))[none]! < veto) return h;
     // An insult said of people (问这种链接的都是弱智) is still one: the model may lower it to 建议改, not to a hint.
     return { ...h, severity: h.category === 'abuse' && CALLED.test(draft.slice(c.start, h.start)) ? ('warn' as const) : ('hint' as const) };

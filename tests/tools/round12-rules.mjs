@@ -80,6 +80,7 @@ const RULES = [
     note: 'Money sent from the agent’s own wallet (退款我用支付宝直接给你转过去): a refund off the platform.',
   }),
   rule('offplatform-r12-lookalike', 'off-platform', 'block', OFF, {
+    allow: ['安徽信'],
     terms: ['徽信', '徽信号', '徴信', '嶶信', '溦信', '微伩', '微訫'],
     note: 'Look-alikes of 微信 (徽信, 嶶信): an evasion (-lookalike), never talked down by the model.',
   }),
@@ -103,7 +104,7 @@ const RULES = [
     note: 'Pressing for a review: pleading (千万别给差评), threatening (不给好评就别来, 给了中差评就不发赠品), demanding (必须带图好评, 只写好的).',
   }),
   rule('abuse-r12-threats', 'abuse', 'block', POLITE, {
-    terms: ['人肉你', '人肉您', '打断你的腿', '打断你腿', '挂出去', '等着被挂', '砍你', '砍死你', '找人上门跟你', '上门跟你聊聊', '够贱', '草泥马', '艹泥马', '跟屎一样', '像屎一样'],
+    terms: ['人肉你', '人肉您', '打断你的腿', '打断你腿', '把你挂出去', '把您挂出去', '把你信息挂出去', '把你的信息挂出去', '挂到网上', '等着被挂', '砍你', '砍死你', '找人上门跟你', '上门跟你聊聊', '够贱', '草泥马', '艹泥马', '跟屎一样', '像屎一样'],
     patterns: ['qusi(?:ba|ne)'],
     allow: ['挂出去晾', '挂出去晒'],
     note: 'Threats (人肉你, 打断你的腿, 把你信息挂出去, 🔪你 read as 砍你) and insults (够贱, 草泥马, 跟💩一样 read as 跟屎一样, qu si ba ni).',
@@ -112,7 +113,7 @@ const RULES = [
     near: [['六位数', '六个数', '6位数', '那串数', '四位数', '那几个数', '那个数字'], ['发过来', '发我', '发给我', '念给我', '念一下', '告诉我', '报一下', '说一下']],
     nearWithin: 10,
     nearOrdered: true,
-    patterns: ['密码(?:是)?多少(?!位)', '(?:账号|帐号)?\\s*(?<![a-z])mm(?![a-z])\\s*(?:给我|发我|多少|告诉我)'],
+    patterns: ['(?:你|您|你的|您的)[^，,。！!？?；;]{0,6}?密码(?:是)?多少(?!位)', '(?<!初始|后台|出厂|默认|Wi-Fi|WiFi|wifi|无线)密码(?:是)?多少(?!位)[？?]?(?:发|告诉|给)', '(?:账号|帐号)?\\s*(?<![a-z])mm(?![a-z])\\s*(?:给我|发我|多少|告诉我)'],
     note: 'A code asked for by its length (那六个数念给我), a password asked for (密码是多少, 账号MM给我).',
   }),
   rule('privacy-r12-others', 'privacy', 'warn', PRIVATE, {
