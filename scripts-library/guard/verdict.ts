@@ -99,11 +99,17 @@ const OFFER = /打折|折扣|\d+折|优惠|申请/;
 /** Brushing named in the sentence besides a hit's own words: the explicit evidence a 拍下不用付款 needs (先用后付 has none). */
 const BRUSHING = /补单|刷单|空包|佣金|返本金|本金|做任务|冲销量|刷销量|冲量|刷量/;
 const SENTENCE_MARK = /[。！!？?；;\n]/;
-function brushingBeside(draft: string, start: number, end: number): boolean {
+const CLAUSE_MARK = /[，,。！!？?；;\n]/;
+/** The text around [start, end) up to a `mark` on either side, at most `reach` characters each way. */
+function around(draft: string, start: number, end: number, mark: RegExp, reach: number): [number, number] {
   let from = start;
-  while (from > 0 && start - from < 80 && !SENTENCE_MARK.test(draft[from - 1]!)) from--;
+  while (from > 0 && start - from < reach && !mark.test(draft[from - 1]!)) from--;
   let to = end;
-  while (to < draft.length && to - end < 80 && !SENTENCE_MARK.test(draft[to]!)) to++;
+  while (to < draft.length && to - end < reach && !mark.test(draft[to]!)) to++;
+  return [from, to];
+}
+function brushingBeside(draft: string, start: number, end: number): boolean {
+  const [from, to] = around(draft, start, end, SENTENCE_MARK, 80);
   return BRUSHING.test(draft.slice(from, start) + '｜' + draft.slice(end, to));
 }
 /** A material share, a certified grade or the statutory warranty (100%纯棉, 百分之百羊毛, 一级能效, 全国联保). */
@@ -124,19 +130,11 @@ const REWARD = /返|红包|现金|补偿|券|送|赠|奖|钱|元|块|佣金|补�
 const PUSHED = /处理|直接走|走微信|走支付宝|走银行|补偿|吧|私聊/;
 const REASSURED = /放心(?:做|加|转|拍|刷|去|吧)|不算违规|不是违规|不违规|不违法|不是违法|不属于违规|是真的|声张|外传/;
 function pushedAround(draft: string, start: number, end: number): boolean {
-  const mark = (i: number, m: RegExp) => m.test(draft[i]!);
-  let cs = start;
-  while (cs > 0 && start - cs < 80 && !mark(cs - 1, CLAUSE_MARK)) cs--;
-  let ce = end;
-  while (ce < draft.length && ce - end < 80 && !mark(ce, CLAUSE_MARK)) ce++;
+  const [cs, ce] = around(draft, start, end, CLAUSE_MARK, 80);
   if (PUSHED.test(draft.slice(cs, start) + '｜' + draft.slice(end, ce))) return true;
-  let from = start;
-  while (from > 0 && start - from < 120 && !mark(from - 1, SENTENCE_MARK)) from--;
-  let to = end;
-  while (to < draft.length && to - end < 120 && !mark(to, SENTENCE_MARK)) to++;
+  const [from, to] = around(draft, start, end, SENTENCE_MARK, 120);
   return REASSURED.test(draft.slice(from, to));
 }
-const CLAUSE_MARK = /[，,。！!？?；;\n]/;
 
 /** The sentence around a model hit refuses or warns against it (refusal.ts), cares for the buyer's data, or disowns a scam. */
 const inScope = (draft: string, start: number, end: number, category: RuleCategory) =>

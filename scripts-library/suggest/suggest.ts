@@ -88,7 +88,7 @@ const MIN_INTENT = 0.02;
  * the shop writes in simplified Chinese, are searched for them as they are: normalising a 10k library would take
  * ≈ 0.4 s.
  */
-function pairs(text: string): Set<string> {
+export function pairs(text: string): Set<string> {
   const t = normalizeTerm(text, false).replace(/[\s\p{P}\p{S}]/gu, '');
   const out = new Set<string>();
   for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
@@ -97,7 +97,7 @@ function pairs(text: string): Set<string> {
 }
 
 /** The share of the message's pairs that `text` holds (a native includes() per pair: no per-phrase index). */
-function share(want: Set<string>, text: string): number {
+export function share(want: Set<string>, text: string): number {
   if (!want.size) return 0;
   let n = 0;
   for (const p of want) if (text.includes(p)) n++;

@@ -1,31 +1,17 @@
 /**
  * suggestFor reads only the phrases that can reach the top of the list (the intents likely enough, then by a bound
  * on what the shared words can add): what it returns must be exactly what scoring and sorting the whole library
- * gives. The reference below is that whole-library scoring, as suggest.ts did it before.
+ * gives. The reference below is that whole-library scoring, as suggest.ts did it before (with its own pair features).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import pack from '../../../scripts-library/packs/default.json';
-import { normalizeTerm } from '../../../scripts-library/guard/normalize';
 import { CHITCHAT, stageIntents, type IntentId } from '../../../scripts-library/shared/intents';
 import { INTENT_THRESHOLD, intentRanking } from '../../../scripts-library/suggest/intent-hint';
-import { mayLead, saidText, suggestFor, type AnsweredQuestion, type SuggestContext, type Suggested, type Suggestible, type Suggestion } from '../../../scripts-library/suggest/suggest';
+import { mayLead, pairs, saidText, share, suggestFor, type AnsweredQuestion, type SuggestContext, type Suggested, type Suggestible, type Suggestion } from '../../../scripts-library/suggest/suggest';
 import { mulberry32, syntheticPhrases } from '../../bench/corpus';
 
-function pairs(text: string): Set<string> {
-  const t = normalizeTerm(text, false).replace(/[\s\p{P}\p{S}]/gu, '');
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < t.length; i++) out.add(t.slice(i, i + 2));
-  if (t.length === 1) out.add(t);
-  return out;
-}
-function share(want: Set<string>, text: string): number {
-  if (!want.size) return 0;
-  let n = 0;
-  for (const p of want) if (text.includes(p)) n++;
-  return n / want.size;
-}
 
 /** Every phrase scored, sorted, ordered (the code before the candidates were narrowed). */
 function reference<P extends Suggestible>(message: string | undefined, phrases: readonly P[], faq: readonly AnsweredQuestion[] = [], ctx: SuggestContext = {}, limit = 3): Suggested<P> {
