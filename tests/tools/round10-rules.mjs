@@ -14,7 +14,7 @@
  *   银行卡 with characters typed as their pinyin initial (y证码, 身份z, yhk); NO.1 and 第1 in Latin and digits;
  *   initials of insults and brush-offs (nc, zz, nt, 2b, gun; bgwg) where they stand as a word.
  */
-import { ruleOf, writeRules } from './rule-writer.mjs';
+import { allowIn, ruleOf, writeRules } from './rule-writer.mjs';
 
 const SOURCE = 'round 10 (#31, retired into tune): tests/tools/round10-rules.mjs, tuned on three quarters of tests/fixtures/guard/round10.tsv';
 const rule = ruleOf(SOURCE);
@@ -147,10 +147,7 @@ const pack = writeRules(RULES, {
     }
     // Product and feature words holding a channel word (#31 item 2: a flagged word inside a longer everyday word is
     // no hit): a QQ game as a licensed product, a penguin-shaped toy, an item "as seen on 抖音", sharing to WeChat.
-    const allow = (id, words) => {
-      const r = pack.rules.find((x) => x.id === id);
-      if (r) r.allow = [...new Set([...r.allow, ...words])];
-    };
+    const allow = allowIn(pack);
     allow('offplatform-067', ['QQ飞车', 'qq飞车', 'QQ炫舞', 'qq炫舞', 'QQ堂', 'qq堂', 'QQ宠物', 'qq宠物', 'QQ企鹅', 'qq企鹅']);
     allow('off-platform-nicknames-r4', ['企鹅造型', '企鹅玩偶', '企鹅公仔', '企鹅图案', '企鹅抱枕', '企鹅款', '企鹅形状', '企鹅印花']);
     allow('intent-other-store', ['抖音同款', '快手同款', '小红书同款', '抖音爆款', '抖音上很火', '抖音很火']);

@@ -15,7 +15,7 @@
  * The allow contexts added to older rules are everyday words holding their terms (云南威信县, 蠢萌); the phone
  * pattern's clean words take in the courier (快递员的电话是…).
  */
-import { ruleOf, writeRules } from './rule-writer.mjs';
+import { allowIn, ruleOf, writeRules } from './rule-writer.mjs';
 
 const SOURCE = 'round 11 (#31, retired into tune): tests/tools/round11-rules.mjs, tuned on three quarters of tests/fixtures/guard/round11.tsv';
 const rule = ruleOf(SOURCE);
@@ -65,10 +65,7 @@ const RULES = [
 writeRules(RULES, {
   edit(pack) {
     // Everyday words holding a term (#31 item 3): a county in Yunnan, a cute-dumb style of toy.
-    const allow = (id, words) => {
-      const r = pack.rules.find((x) => x.id === id);
-      if (r) r.allow = [...new Set([...r.allow, ...words])];
-    };
+    const allow = allowIn(pack);
     allow('offplatform-064', ['威信县']);
     allow('off-platform-nicknames-r4', ['威信县']);
     allow('abuse-r4', ['蠢萌']);

@@ -16,15 +16,15 @@
  * - review: a reward collected with a screenshot (评完截图找我领钱, 五星截图换), pushing sales (冲一下销量), pleading
  *   against a bad review (千万别给差评), a threat over one (不给好评就别来, 给了中差评就不发赠品), demanding a good one
  *   (必须带图好评, 只写好的), 好平 by sound;
- * - abuse: threats (人肉你, 打断你的腿, 挂出去, 等着被挂, 砍你), insults (够贱, 草泥马, 跟💩一样 read as 跟屎一样,
+ * - abuse: threats (人肉你, 打断你的腿, 把你挂出去, 等着被挂, 砍你; 挂出去 alone is how clothes dry), insults (够贱, 草泥马, 跟💩一样 read as 跟屎一样,
  *   qu si in pinyin);
- * - privacy: a code asked for by its length (那六个数念给我, 六位数，发过来), a password asked for (密码是多少, 账号MM给我),
+ * - privacy: a code asked for by its length (那六个数念给我, 六位数，发过来), a password asked of the buyer (你的密码是多少, 账号MM给我; a product's factory password is no such thing),
  *   another buyer's or a third person's data (上一位买家住在…, 给你差评的那个人叫…, 你前任的地址);
  * - service taboos: 懒得解释, 烦屎了, pinyin brush-offs (mei ban fa, ni qu tou su).
  * The allow contexts added to older rules are everyday words holding their terms (去死角, 去死皮, 加厚款, 没空也) and the
  * buyer's own number on the order (您留的收件号码); 发 of 发票 / 发货 is no sending (发票号码 04412345).
  */
-import { ruleOf, writeRules } from './rule-writer.mjs';
+import { allowIn, ruleOf, writeRules } from './rule-writer.mjs';
 
 const SOURCE = 'round 12 (#31, retired into tune): tests/tools/round12-rules.mjs, tuned on three quarters of tests/fixtures/guard/round12.tsv';
 const rule = ruleOf(SOURCE);
@@ -131,10 +131,7 @@ const RULES = [
 
 writeRules(RULES, {
   edit(pack) {
-    const allow = (id, words) => {
-      const r = pack.rules.find((x) => x.id === id);
-      if (r) r.allow = [...new Set([...r.allow, ...words])];
-    };
+    const allow = allowIn(pack);
     // Everyday words holding a term: a cleaning brush's 去死角, a beauty 去死皮, 加厚款, a buyer's 没空也没关系.
     allow('abuse-128', ['去死角', '去死皮']);
     allow('abuse-r4', ['去死角', '去死皮']);

@@ -1,5 +1,5 @@
 /**
- * What the scripts that write default rule families (round8-rules.mjs, round9-rules.mjs, round10-rules.mjs) share:
+ * What the scripts that write default rule families (round8-rules.mjs … round12-rules.mjs) share:
  * the GB2312 level-1 characters by toneless sound (pinyin-pro), a rule with the pack's empty fields, and writing a
  * list of rules into scripts-library/packs/rules-default.json (idempotent: each rule replaced by id, a new one after
  * the last rule of its category). Run `node tests/tools/rule-history.mjs` after any of them.
@@ -35,6 +35,12 @@ export const ruleOf = (source) => (id, category, severity, suggestion, body) => 
 export const chunks = (list, size) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
 
 /** Write the rules into the default pack (each replaced by id, a new one after the last rule of its category). */
+/** Adds allowed contexts (everyday words holding a rule's term) to a rule of the pack, once each: `allowIn(pack)(id, words)`. */
+export const allowIn = (pack) => (id, words) => {
+  const r = pack.rules.find((x) => x.id === id);
+  if (r) r.allow = [...new Set([...r.allow, ...words])];
+};
+
 export function writeRules(rules, { edit } = {}) {
   const pack = JSON.parse(readFileSync(RULES_FILE, 'utf8'));
   edit?.(pack);
