@@ -289,9 +289,20 @@ export function startChatScript(ctx: ContentScriptContext): ChatScript {
   answerPanel(ctx, page, report);
   if (top) wireTeaching(ctx, adapter, page, send, () => reportAfter(0));
 
+  // A draft already in the box (typed while the console loaded, before this script was injected; or before an
+  // update replaced the previous script) is checked now, not at the agent's next keystroke: its badge shows and
+  // its Enter is held like any other.
+  const checkWaitingDraft = () => {
+    const box = page.replyBox().el;
+    if (box && ctx.isValid && !parts.guard.hasChecked(box) && readEditor(box).text.trim()) void parts.guard.refresh(box);
+  };
+  checkWaitingDraft();
   report();
   // Consoles are single-page apps whose reply box often renders after document_idle: look again a little later.
-  ctx.setTimeout(report, 1500);
+  ctx.setTimeout(() => {
+    report();
+    checkWaitingDraft();
+  }, 1500);
   // A new buyer message is pushed as soon as its node appears (watchWaits' observer); new frames and anything the
   // observer cannot see are caught by a look every few seconds while the tab is visible (a handful of
   // querySelector calls; nothing is sent unless something changed).

@@ -113,6 +113,11 @@ export class GuardBadge {
     void this.refresh(el);
   }
 
+  /** Whether this box's draft was checked (or is being checked) since the script started. */
+  hasChecked(el: HTMLElement): boolean {
+    return this.el === el && this.seq > 0;
+  }
+
   /** Check the box's current text now; resolves with the visible (not ignored) hits. */
   async refresh(el: HTMLElement): Promise<GuardHit[]> {
     this.el = el;

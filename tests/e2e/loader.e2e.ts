@@ -38,6 +38,20 @@ describe('chat loader', () => {
     await Promise.all([panel.close(), page.close()]);
   });
 
+  it('a draft typed before the agent started is checked as it starts: the badge shows and Enter is held, no keystroke needed', async () => {
+    const page = await h.context.newPage();
+    await page.goto(`${h.siteUrl}/stalled-load.html`, { waitUntil: 'domcontentloaded' });
+    await page.click('[data-role="reply-box"]');
+    await page.keyboard.type('有事加我vx');
+    expect(await chatScriptStarts(page)).toHaveLength(0); // typed before the agent was there
+    await expect.poll(async () => (await chatScriptStarts(page)).length, { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => shadow(page, 'kefu-guard', '[data-testid="guard-badge"]').textContent(), { timeout: 5_000 }).toBe('必改 1');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => shadow(page, 'kefu-guard', '[role="dialog"]').textContent()).toContain('已暂停发送');
+    expect(await replyText(page)).toBe('有事加我vx');
+    await page.close();
+  });
+
   it('an agent injected a second time into the same page does not wire itself twice', async () => {
     const demo = await h.openDemo('react');
     await expect.poll(async () => (await chatScriptStarts(demo)).length, { timeout: 10_000 }).toBe(1);
