@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { ensureFixtures } from './build-fixtures.mjs';
 import { launchWithExtension } from './browser.mjs';
 import { serve } from './server.mjs';
+import { chatScriptStarts } from './shadow';
 
 export interface Harness {
   context: BrowserContext;
@@ -43,6 +44,12 @@ export async function startHarness(options: { lang?: string; extensionDir?: stri
     async openDemo(editor = 'react') {
       const page = await h.openPage(`index.html?editor=${editor}`);
       await page.waitForSelector('[data-role="reply-box"]');
+      // The agent's first keystroke comes once the extension is in the page, as for an agent who opens the console
+      // and reads the buyer first (a draft typed before that is loader.e2e's case).
+      for (const until = Date.now() + 15_000; (await chatScriptStarts(page)).length === 0; ) {
+        if (Date.now() > until) throw new Error('the chat script never started in the demo console');
+        await page.waitForTimeout(50);
+      }
       return page;
     },
     async openPanel(tabId, { allStages = true } = {}) {
