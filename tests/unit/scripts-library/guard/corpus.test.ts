@@ -17,7 +17,7 @@ describe('the labelled corpus', () => {
     expect([...cats].sort()).toEqual([...RuleCategorySchema.options].sort());
   });
 
-  it('wires no held-back split (rounds 7, 8, 10, 11 and 12 are retired into tune; round 13 is wired when it is scored, once)', () => {
+  it('wires no held-back split (rounds 7, 8, 10, 11, 12 and 13 are retired into tune; round 14 is wired when it is scored, once)', () => {
     expect(HELD_OUT).toEqual([]);
     expect([...positives, ...clean].filter((x) => x.split === 'heldout')).toEqual([]);
   });
@@ -45,7 +45,9 @@ describe.each([
   // families, probes of new shapes): 94.0 % / 1.04 % / 0.48 %.
   // A second review's 17 bypasses dressed as refusals closed (review-fifth.test.ts): 94.0 → 93.9 % / 1.04 → 1.07 % /
   // 0.48 → 0.51 %.
-  ['tune', 0.939, 0.0108, 0.0051],
+  // Round 13 (held back, scored once: 72.1 % / 6.6 % / 3.8 % held) was retired into tune on 2026-12-07 (sixth
+  // session), the model retrained with it: 92.2 % / 1.72 % / 0.82 %.
+  ['tune', 0.922, 0.0173, 0.0083],
 ] as const)('the %s split, with the guard as shipped (rules and intent model)', (split, minRecall, maxFalse, maxHeld) => {
   const s = score((d) => judgeDraft(d), split);
   it(`catches ≥ ${minRecall * 100} % at the severity required (${(s.recall * 100).toFixed(1)} %)`, () => {
