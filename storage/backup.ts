@@ -13,6 +13,7 @@ import type { Note, Phrase, Reminder, ResponseRecord, Rule, SettingRow, Stage, T
 import { parseJsonFile, type FileResult } from '../scripts-library/files/file-result';
 import { checkRow, quarantineRow, rowKey, TABLE_NAMES, type TableName } from './row-check';
 import { TEAM_DEVICE_KEY, TEAM_KEY } from '../scripts-library/team/team-config';
+import { fileText } from '../scripts-library/files/file-text';
 
 export { TABLE_NAMES, type TableName } from './row-check';
 
@@ -87,7 +88,7 @@ export async function exportBackup(db: KefuDB, now = Date.now()): Promise<string
 
 export type ParsedBackup = FileResult<{ backup: Backup; rejected: RejectedRow[] }>;
 
-const NEWER = (v: number) => `备份来自更新的版本（数据版本 ${v}），请先更新扩展`;
+const NEWER = (v: number) => fileText('fileBackupNewer', v);
 
 /**
  * Read a backup file. A file of a newer version is refused as such before its rows are read (they may have
@@ -100,7 +101,7 @@ export function parseBackup(text: string): ParsedBackup {
   const head = z.object({ format: z.literal('kefu-backup'), version: z.number(), schemaVersion: z.number() }).safeParse(json.json);
   if (head.success && (head.data.schemaVersion > CURRENT_VERSION || head.data.version > 1)) return { ok: false, error: NEWER(head.data.schemaVersion) };
   const parsed = BackupFileSchema.safeParse(json.json);
-  if (!parsed.success) return { ok: false, error: `不是有效的备份文件：${issueText(parsed.error.issues[0]!)}` };
+  if (!parsed.success) return { ok: false, error: fileText('fileNotBackup', issueText(parsed.error.issues[0]!)) };
   const rejected: RejectedRow[] = [];
   const tables = {} as Record<TableName, unknown[]>;
   for (const name of TABLE_NAMES) {
@@ -111,7 +112,7 @@ export function parseBackup(text: string): ParsedBackup {
       const key = rowKey(name, raw);
       const checked = checkRow(name, raw);
       if (!checked.ok) rejected.push({ table: name, index, key, reason: checked.reason, row: raw });
-      else if (seen.has(key)) rejected.push({ table: name, index, key, reason: `id “${key.slice(0, 40)}” 重复`, row: raw });
+      else if (seen.has(key)) rejected.push({ table: name, index, key, reason: fileText('fileRowDuplicate', key.slice(0, 40)), row: raw });
       else {
         seen.add(key);
         tables[name].push(checked.row);

@@ -4,6 +4,7 @@ import { afterEach, beforeEach } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { zhMessage } from './helpers/i18n';
+import { setFileText } from '../scripts-library/files/file-text';
 
 // Component tests share 2 cores with other test files: give async UI updates room before calling them lost.
 configure({ asyncUtilTimeout: 4000 });
@@ -14,3 +15,5 @@ beforeEach(() => {
   fakeBrowser.i18n.getMessage = zhMessage as typeof fakeBrowser.i18n.getMessage;
 });
 afterEach(() => cleanup());
+// The file readers' reasons read the same catalogue, as the panel registers it (components/shared/i18n.ts).
+setFileText((key, subs) => zhMessage(key, subs));

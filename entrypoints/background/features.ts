@@ -21,10 +21,13 @@ import { getSettings } from '../../storage/repositories/settings';
 import type { ChatTabsChanged, RequestOf, CHAT_PAGE_PROTOCOL } from '../../scripts-library/shared/protocol';
 import type { KefuDB } from '../../storage/db';
 import type { Core, Features } from './features-slot';
+import { setFileText } from '../../scripts-library/files/file-text';
 
 const warn = (what: string) => (e: unknown) => console.warn(`[kefu] ${what}`, e);
 
 export function startFeatures({ guard }: Core): Features {
+  // A team pack the worker refuses says why in the agent's language (scripts-library/files/file-text.ts).
+  setFileText((key, subs) => browser.i18n.getMessage(key, subs) || key);
   const db = getDb();
   const session = browser.storage.session ?? browser.storage.local;
   const registry = new ChatTabRegistry(session);

@@ -1,12 +1,13 @@
-/** A zod issue as an agent reads it in an error about a file: where in the file, and what is wrong, in Chinese. */
+/** A zod issue as an agent reads it in an error about a file: where in the file, and what is wrong, in their language. */
 import type { z } from 'zod';
+import { fileText } from './file-text';
 
-export function issueText(issue: z.core.$ZodIssue, root = '（根）'): string {
-  const where = issue.path.length ? issue.path.join('.') : root;
+export function issueText(issue: z.core.$ZodIssue, root?: string): string {
+  const where = issue.path.length ? issue.path.join('.') : (root ?? fileText('fileIssueRoot'));
   const input = (issue as { input?: unknown }).input;
-  if (issue.code === 'invalid_type' && input === undefined) return `${where} 缺失`;
-  if (issue.code === 'invalid_type') return `${where} 的类型不对（应为 ${(issue as { expected?: string }).expected ?? '其他类型'}）`;
-  if (issue.code === 'too_big') return `${where} 太长或太大（最多 ${String((issue as { maximum?: unknown }).maximum)}）`;
-  if (issue.code === 'too_small') return `${where} 太短或太小（至少 ${String((issue as { minimum?: unknown }).minimum)}）`;
+  if (issue.code === 'invalid_type' && input === undefined) return fileText('fileIssueMissing', where);
+  if (issue.code === 'invalid_type') return fileText('fileIssueType', where, (issue as { expected?: string }).expected ?? fileText('fileIssueTypeOther'));
+  if (issue.code === 'too_big') return fileText('fileIssueTooBig', where, String((issue as { maximum?: unknown }).maximum));
+  if (issue.code === 'too_small') return fileText('fileIssueTooSmall', where, String((issue as { minimum?: unknown }).minimum));
   return `${where} ${issue.message}`;
 }

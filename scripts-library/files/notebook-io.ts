@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { NoteSchema, type Note } from '../shared/schema';
 import { parseJsonFile, type FileResult } from './file-result';
+import { fileText as reasonText } from './file-text';
 
 const SHARED_KINDS = new Set<Note['kind']>(['problem', 'handover']);
 /** Notes one file may carry. */
@@ -59,14 +60,14 @@ export type NotebookRead = FileResult<{ notes: Note[] }>;
 
 /** Read a notebooks file: a clear reason when it is not one (nothing is written then). */
 export function readNotebookFile(text: string, max = NOTEBOOK_FILE_MAX): NotebookRead {
-  if (text.length > max) return { ok: false, error: `文件太大（超过 ${Math.round(max / 1_000_000)} MB）` };
+  if (text.length > max) return { ok: false, error: reasonText('fileTooBigMb', Math.round(max / 1_000_000)) };
   const json = parseJsonFile(text);
   if (!json.ok) return json;
   const parsed = NotebookFileSchema.safeParse(json.json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length ? `（${issue.path.join('.')}）` : '';
-    return { ok: false, error: `不是客服助手的笔记文件${where}：${issue.message}` };
+    return { ok: false, error: reasonText('fileNotNotes', where, issue.message) };
   }
   const notes = parsed.data.notes.filter((n) => SHARED_KINDS.has(n.kind));
   return { ok: true, notes };

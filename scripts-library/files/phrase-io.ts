@@ -18,6 +18,7 @@ import { titleFrom } from '../phrases/phrase-title';
 export { titleFrom } from '../phrases/phrase-title';
 import { PhrasePackSchema, type Phrase, type PhraseLead, type PhrasePack, type Stage } from '../shared/schema';
 import { parseJsonFile, type FileResult } from './file-result';
+import { fileText, type FileTextKey } from './file-text';
 
 export type ImportFormat = 'json-pack' | 'csv' | 'qianniu-csv';
 
@@ -77,17 +78,17 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 /** PapaParse's error codes in words an agent reads (its own messages are English). */
-const CSV_ERRORS: Record<string, string> = {
-  MissingQuotes: '引号没有闭合（某个单元格以 " 开始却没有结束的 "）',
-  InvalidQuotes: '引号位置不对（单元格里的 " 要写成两个 ""）',
-  UndetectableDelimiter: '分不出列（需要用逗号分隔）',
-  TooFewFields: '列数比表头少',
-  TooManyFields: '列数比表头多',
+const CSV_ERRORS: Record<string, FileTextKey> = {
+  MissingQuotes: 'fileCsvMissingQuotes',
+  InvalidQuotes: 'fileCsvInvalidQuotes',
+  UndetectableDelimiter: 'fileCsvNoDelimiter',
+  TooFewFields: 'fileCsvTooFewFields',
+  TooManyFields: 'fileCsvTooManyFields',
 };
 
 export function readImportFile(bytes: Uint8Array, maxBytes = 5_000_000): ReadResult {
-  if (bytes.length === 0) return { ok: false, error: '文件是空的' };
-  if (bytes.length > maxBytes) return { ok: false, error: `文件超过 ${Math.round(maxBytes / 1e6)} MB` };
+  if (bytes.length === 0) return { ok: false, error: fileText('fileEmpty') };
+  if (bytes.length > maxBytes) return { ok: false, error: fileText('fileOverMb', Math.round(maxBytes / 1e6)) };
   const text = decodeText(bytes);
   return text.trimStart().startsWith('{') ? readJsonPack(text) : readCsv(text);
 }
@@ -99,7 +100,7 @@ function readJsonPack(text: string): ReadResult {
   const pack = PhrasePackSchema.safeParse(json);
   if (!pack.success) {
     const issue = pack.error.issues[0]!;
-    return { ok: false, error: `不是有效的短语包：${issueText(issue)}` };
+    return { ok: false, error: fileText('fileNotPhrasePack', issueText(issue)) };
   }
   const stageName = new Map(pack.data.stages.map((s) => [s.id, s.name]));
   return {
@@ -128,7 +129,7 @@ function readCsv(text: string): ReadResult {
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
   // An undetectable delimiter (a one-column file) falls back to ',' and the header check below says what is wrong.
   const fatal = parsed.errors.find((e) => e.type === 'Quotes');
-  if (fatal) return { ok: false, error: `CSV 第 ${(fatal.row ?? 0) + 1} 行格式错误：${(Object.hasOwn(CSV_ERRORS, fatal.code) && CSV_ERRORS[fatal.code]) || '无法读取这一行'}` };
+  if (fatal) return { ok: false, error: fileText('fileCsvRow', (fatal.row ?? 0) + 1, fileText((Object.hasOwn(CSV_ERRORS, fatal.code) && CSV_ERRORS[fatal.code]) || 'fileCsvUnreadable')) };
   const numbered = parsed.data.map((cells, i) => ({ cells, row: i + 1 })).filter(({ cells }) => cells.some((c) => c.trim() !== ''));
   const [first, ...records] = numbered;
   const header = first?.cells;
@@ -169,7 +170,7 @@ function readCsv(text: string): ReadResult {
       })),
     };
   }
-  return { ok: false, error: `无法识别的表头：需要“${CSV_HEADER.join(',')}”或千牛的“${QIANNIU_HEADER.join(',')}”` };
+  return { ok: false, error: fileText('fileCsvHeader', CSV_HEADER.join(','), QIANNIU_HEADER.join(',')) };
 }
 
 // ── planning ──────────────────────────────────────────────────────────────────────────────────────────────

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { RulePackSchema, RuleSchema, type Rule } from '../shared/schema';
 import { parseJsonFile, type FileResult } from './file-result';
 import { issueText } from './issue-text';
+import { fileText } from './file-text';
 
 const PackHeadSchema = z.object({ format: z.literal('kefu-rule-pack'), version: z.literal(1), rules: z.array(z.unknown()) });
 
@@ -22,7 +23,7 @@ export function readRulePack(text: string): RuleReadResult {
   const parsed = parseJsonFile(text);
   if (!parsed.ok) return parsed;
   const head = PackHeadSchema.safeParse(parsed.json);
-  if (!head.success) return { ok: false, error: '不是有效的规则包（需要 format: "kefu-rule-pack", version: 1, rules: [...]）' };
+  if (!head.success) return { ok: false, error: fileText('fileNotRulePack') };
   return { ok: true, rules: head.data.rules };
 }
 
@@ -34,12 +35,12 @@ export function planRuleImport(rows: readonly unknown[], existing: readonly Rule
     const parsed = RuleSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      plan.invalid.push({ index: index + 1, reason: issueText(issue, '（规则）') });
+      plan.invalid.push({ index: index + 1, reason: issueText(issue, fileText('fileIssueRuleRoot')) });
       return;
     }
     const rule = parsed.data;
     if (seen.has(rule.id)) {
-      plan.invalid.push({ index: index + 1, reason: `重复的规则 id “${rule.id}”` });
+      plan.invalid.push({ index: index + 1, reason: fileText('fileRuleDuplicate', rule.id) });
       return;
     }
     seen.add(rule.id);

@@ -15,6 +15,7 @@ import { schemaProblems, type PlannedPhrase } from './phrase-io';
 import { validatePhrase, type PhraseProblem } from '../phrases/phrase-validation';
 import type { InstalledPack, Phrase, PhrasePack, Stage, SynonymRow } from '../shared/schema';
 import type { FileResult } from './file-result';
+import { fileText } from './file-text';
 
 export interface TeamPackInfo {
   id: string;
@@ -229,11 +230,11 @@ const sameGuards = (p: Phrase, guards: Pick<Phrase, 'intents' | 'lead'> | undefi
 
 /** Why a team pack file is not imported at all (a reserved id, an older version, another file of this version). */
 function packRefusal(info: TeamPackInfo, installed: InstalledPack | undefined, contentHash: string): string | undefined {
-  if (RESERVED_IDS.has(info.id)) return `团队包的 id 不能是“${info.id}”（短语库自己用这个名字），未导入`;
-  if ([...info.name].length > 80) return `团队包的名字超过 80 个字，未导入`;
-  if (installed && info.version < installed.version) return `这是「${info.name}」的旧版本 v${info.version}，本机已是 v${installed.version}，未导入`;
+  if (RESERVED_IDS.has(info.id)) return fileText('fileTeamReservedId', info.id);
+  if ([...info.name].length > 80) return fileText('fileTeamNameLong');
+  if (installed && info.version < installed.version) return fileText('fileTeamOlder', info.name, info.version, installed.version);
   if (installed?.contentHash && info.version === installed.version && installed.contentHash !== contentHash) {
-    return `本机已有「${info.name}」v${info.version}，这个文件的 v${info.version} 内容不同（可能来自另一个团队，或导出后被改过），未导入。请让组长导出新版本`;
+    return fileText('fileTeamChanged', info.name, info.version);
   }
   return undefined;
 }
