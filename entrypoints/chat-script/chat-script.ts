@@ -284,24 +284,16 @@ export function startChatScript(ctx: ContentScriptContext): ChatScript {
   wire(document, window);
   holdSendClicks(ctx, parts);
   watchWaits(ctx, page, send, report, () => reportAfter(0));
-  ctx.onInvalidated(() => parts.guard.close());
-  ctx.onInvalidated(() => parts.picker.close());
+  ctx.onInvalidated(() => (parts.guard.close(), parts.picker.close()));
   answerPanel(ctx, page, report);
   if (top) wireTeaching(ctx, adapter, page, send, () => reportAfter(0));
 
-  // A draft already in the box (typed while the console loaded, before this script was injected; or before an
-  // update replaced the previous script) is checked now, not at the agent's next keystroke: its badge shows and
-  // its Enter is held like any other.
-  const checkWaitingDraft = () => {
-    const box = page.replyBox().el;
-    if (box && ctx.isValid && !parts.guard.hasChecked(box) && readEditor(box).text.trim()) void parts.guard.refresh(box);
-  };
-  checkWaitingDraft();
+  checkWaitingDraft(ctx, parts);
   report();
   // Consoles are single-page apps whose reply box often renders after document_idle: look again a little later.
   ctx.setTimeout(() => {
     report();
-    checkWaitingDraft();
+    checkWaitingDraft(ctx, parts);
   }, 1500);
   // A new buyer message is pushed as soon as its node appears (watchWaits' observer); new frames and anything the
   // observer cannot see are caught by a look every few seconds while the tab is visible (a handful of
@@ -401,6 +393,16 @@ function createGuard(send: Send, sendButton: () => HTMLElement | null, sentAgo: 
     keepClear,
     text: (key, subs) => browser.i18n.getMessage(key as Parameters<typeof browser.i18n.getMessage>[0], subs),
   });
+}
+
+/**
+ * A draft already in the box (typed while the console loaded, before this script was injected; or before an update
+ * replaced the previous script) is checked now, not at the agent's next keystroke: its badge shows and its Enter is
+ * held like any other.
+ */
+function checkWaitingDraft(ctx: ContentScriptContext, { page, guard }: Parts): void {
+  const box = page.replyBox().el;
+  if (box && ctx.isValid && !guard.hasChecked(box) && readEditor(box).text.trim()) void guard.refresh(box);
 }
 
 /** Focus, caret and conversation changes: the reply box and caret are remembered, the background is told. */
