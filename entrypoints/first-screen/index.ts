@@ -75,6 +75,8 @@ function paint(rows: unknown[], state: EarlyPaint, done: () => void): void {
 }
 
 export default defineUnlistedScript(() => {
+  // The panel's language, set before anything is drawn (panel.tsx sets the same), so text is shaped once.
+  document.documentElement.lang = navigator.language.startsWith('zh') ? 'zh-CN' : 'en';
   let ids: unknown;
   try {
     ids = JSON.parse(localStorage.getItem(FIRST_SCREEN_KEY) ?? '[]');
