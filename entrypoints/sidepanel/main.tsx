@@ -1,6 +1,7 @@
 /**
  * The panel's entry: its stylesheet, and the panel's code (panel.tsx) evaluated once the head script's static first
- * screen is painted (entrypoints/first-screen). Evaluating the panel's modules is one long task; started at once, it
+ * screen is painted and presented (entrypoints/first-screen). Evaluating the panel's modules is one long task, and its
+ * fetch and compile take the CPU the frame's raster needs on a busy machine; started at once, it
  * would come between those rows and their frame. Bounded: a slow or stuck read does not hold the panel up.
  */
 import { EARLY_PAINT, type EarlyPaint } from '../../components/shared/first-screen-ids';

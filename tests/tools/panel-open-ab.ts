@@ -51,6 +51,8 @@ async function once(b: Awaited<ReturnType<typeof open>>, run: Run) {
   const page = await b.context.newPage();
   await page.goto(b.url);
   await page.waitForFunction(() => performance.getEntriesByName('kefu:first-phrase').length > 0, undefined, { timeout: 20_000 });
+  // A static first screen was painted: React's takeover comes later (its mark kefu:react-phrase).
+  await page.waitForFunction(() => !performance.getEntriesByName('kefu:static-rows').length || performance.getEntriesByName('kefu:react-phrase').length > 0, undefined, { timeout: 20_000 });
   const got = await page.evaluate((marks) => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const out: Record<string, number> = { responseEnd: nav.responseEnd, domInteractive: nav.domInteractive, domContentLoaded: nav.domContentLoadedEventStart };
