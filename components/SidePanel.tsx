@@ -17,6 +17,7 @@ import { useTeam } from './team/use-team';
 import { Onboarding } from './settings/Onboarding';
 import { NoticeLine } from './shared/NoticeLine';
 import { lazyView, usePreload } from './shared/lazy-view';
+import { useEarlyClick } from './shared/use-early-click';
 
 // The views the first screen does not show are their own chunks (the panel's first script is parsed and compiled
 // on every open), fetched once the first screen is painted, so a click on a tab rarely waits for one.
@@ -84,6 +85,7 @@ function Panel({ served, insert, readDraft }: Omit<Props, 'db'>) {
   const phraseKeys: PanelKeys = useRef(undefined);
   const chatTab = served?.state === 'chat' ? served.tab : undefined;
   const flow = usePhraseInsert({ settings, chatTab, insert, notify });
+  useEarlyClick(phrases ?? preview, !!settings && served !== undefined, flow.request);
   const agent = rowAgent(settings?.agentName);
   const tally = useTallyCount(settings);
   const count = (field: CountField, delta: number) =>

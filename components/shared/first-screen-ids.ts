@@ -6,3 +6,16 @@ export const FIRST_SCREEN_KEY = 'kefu.firstScreen';
 export const FIRST_SCREEN = 40;
 /** The global the early read leaves its `{ ids, read }` in. */
 export const EARLY_READ = '__kefuFirstScreen';
+/**
+ * The global the head script's static first screen (static-first-screen.ts) shares with the panel's module:
+ * `painted` once its rows are on screen, `taken` once the module runs (no static screen is drawn after that:
+ * React owns the page), `clicked` the id of the last row clicked before React took over; `done` settles once the
+ * static screen's frame is presented (its first-contentful-paint) or none will be (the panel's module waits for it, at most a while).
+ */
+export const EARLY_PAINT = '__kefuFirstPaint';
+export interface EarlyPaint {
+  painted?: boolean;
+  taken?: boolean;
+  clicked?: string;
+  done?: Promise<void>;
+}

@@ -1,27 +1,15 @@
-import { StrictMode, useState } from 'react';
-import { createRoot } from 'react-dom/client';
-import { SidePanel } from '../../components/SidePanel';
-import { copyForCompanion, insertIntoTab } from '../../components/phrases/insert-phrase';
-import { isCompanionWindow, useServedTab } from '../../components/served/use-served-tab';
-import { getDb } from '../../storage/db';
-import { startFirstScreen } from '../../components/shared/use-first-screen';
+/**
+ * The panel's entry: its stylesheet, and the panel's code (panel.tsx) evaluated once the head script's static first
+ * screen is painted and presented (entrypoints/first-screen). Evaluating the panel's modules is one long task, and its
+ * fetch and compile take the CPU the frame's raster needs on a busy machine; started at once, it
+ * would come between those rows and their frame. Bounded: a slow or stuck read does not hold the panel up.
+ */
+import { EARLY_PAINT, type EarlyPaint } from '../../components/shared/first-screen-ids';
 import './style.css';
 
-function App() {
-  useState(() => performance.mark('kefu:render')); // React's first render of the panel (npm run bench's breakdown)
-  // The 千牛 companion window copies what is clicked; the docked panel inserts into the served chat tab.
-  return <SidePanel db={getDb()} served={useServedTab()} insert={isCompanionWindow() ? copyForCompanion : insertIntoTab} />;
-}
+/** The most the panel's start waits for the static first screen. */
+const WAIT_AT_MOST_MS = 150;
 
-// Every module above is evaluated by now (the step `npm run bench` reports as sidepanel.modules_ms).
-performance.mark('kefu:modules');
-// The first screen of phrases is read while React starts (use-first-screen.ts).
-startFirstScreen(getDb());
-// Ask the browser not to evict our IndexedDB under storage pressure (only a window context may ask).
-void navigator.storage?.persist?.();
-document.documentElement.lang = navigator.language.startsWith('zh') ? 'zh-CN' : 'en';
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const early = (globalThis as Record<string, unknown>)[EARLY_PAINT] as EarlyPaint | undefined;
+const painted = early?.done && Promise.race([early.done, new Promise((resolve) => setTimeout(resolve, WAIT_AT_MOST_MS))]);
+void (painted ? painted.then(() => import('./panel')) : import('./panel'));

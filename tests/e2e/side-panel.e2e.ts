@@ -237,3 +237,40 @@ describe('buyer notes', () => {
     await Promise.all([demo.close(), panel.close()]);
   });
 });
+
+describe('the first screen before React (entrypoints/first-screen, static-first-screen.ts)', () => {
+  it('paints the rows before React, and a row clicked then is inserted once the panel takes over (no lost click)', async () => {
+    const demo = await h.openDemo('react');
+    await demo.click('[data-role="reply-box"]');
+    const tabId = await h.tabIdOf(demo);
+    // An open writes the first screen's ids once the library is read; the next open draws those rows at once.
+    const first = await h.openPanel(tabId);
+    await first.waitForFunction(() => localStorage.getItem('kefu.firstScreen') !== null);
+    await first.close();
+
+    const panel = await h.context.newPage();
+    // A row is clicked the moment the static rows are there, before React takes over (the window is tens of
+    // milliseconds: too short for a click sent from here). The tests of static-first-screen.ts click with a mouse.
+    await panel.addInitScript(() => {
+      const g = globalThis as { __kefuFirstPaint?: { painted?: boolean; taken?: boolean }; __early?: { title: string | null } };
+      const seen = new MutationObserver(() => {
+        if (!document.querySelector('[data-phrase-id]')) return;
+        // A phrase that asks for nothing (one with {店铺名} would open the fill-in form instead of inserting).
+        const row = [...document.querySelectorAll<HTMLButtonElement>('[data-phrase-id]')].find((b) => !b.querySelector('[data-slot]'))!;
+        seen.disconnect();
+        if (g.__kefuFirstPaint?.painted && !g.__kefuFirstPaint.taken) g.__early = { title: row.querySelector('.phrase__title')!.textContent };
+        row.click();
+      });
+      seen.observe(document, { childList: true, subtree: true });
+    });
+    await panel.goto(`chrome-extension://${h.extensionId}/sidepanel.html?tabId=${tabId}`);
+    await panel.waitForFunction(() => (globalThis as Record<string, unknown>).__early !== undefined, undefined, { timeout: 5000 });
+    const title = await panel.evaluate(() => (globalThis as { __early?: { title: string } }).__early!.title);
+    await expect.poll(() => panel.textContent('[data-testid="notice"]'), { timeout: 15_000 }).toBe(`已插入：${title}`);
+    expect(await replyText(demo)).not.toBe('');
+    const marks = await panel.evaluate(() => Object.fromEntries(['kefu:static-rows', 'kefu:first-phrase', 'kefu:react-phrase'].map((n) => [n, performance.getEntriesByName(n)[0]?.startTime ?? NaN])));
+    expect(marks['kefu:first-phrase']).toBeLessThan(marks['kefu:react-phrase']!);
+    expect(marks['kefu:static-rows']).toBeLessThan(marks['kefu:first-phrase']!);
+    await Promise.all([demo.close(), panel.close()]);
+  });
+});

@@ -1,8 +1,9 @@
 /**
  * Side-panel open, two (or more) builds side by side (#36 item 5): each build in its own Chromium with the same 10k
  * library, opened in turn round after round (the order alternating), so a loaded machine disturbs all alike.
- * Reads the page's own clock: the floor page painted, navigation timing, and the panel's marks (kefu:modules,
- * kefu:render, kefu:rows, kefu:first-phrase; a mark a build lacks is left out).
+ * Reads the page's own clock: the floor page painted, navigation timing, first-contentful-paint, and the panel's
+ * marks (kefu:early-read and kefu:static-rows of the head script's static first screen, kefu:modules, kefu:render,
+ * kefu:rows, kefu:react-phrase, kefu:first-phrase; a mark a build lacks is left out).
  *
  *   npx esbuild tests/tools/panel-open-ab.ts --bundle --platform=node --format=esm --outfile=tests/bench/.tmp/ab.mjs \
  *     --external:playwright-core --external:esbuild && node tests/bench/.tmp/ab.mjs <build dir> <build dir> [rounds]
@@ -15,7 +16,7 @@ import { phrasePinyin } from '../../scripts-library/shared/pinyin';
 import { syntheticPhrases } from '../bench/search.bench';
 import { percentile } from '../bench/stats';
 
-const MARKS = ['kefu:modules', 'kefu:render', 'kefu:rows', 'kefu:first-phrase'];
+const MARKS = ['kefu:early-read', 'kefu:static-rows', 'kefu:modules', 'kefu:render', 'kefu:rows', 'kefu:react-phrase', 'kefu:first-phrase'];
 const dirs = process.argv.slice(2).filter((a) => !/^\d+$/.test(a));
 const rounds = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 12);
 
@@ -50,6 +51,8 @@ async function once(b: Awaited<ReturnType<typeof open>>, run: Run) {
   const page = await b.context.newPage();
   await page.goto(b.url);
   await page.waitForFunction(() => performance.getEntriesByName('kefu:first-phrase').length > 0, undefined, { timeout: 20_000 });
+  // A static first screen was painted: React's takeover comes later (its mark kefu:react-phrase).
+  await page.waitForFunction(() => !performance.getEntriesByName('kefu:static-rows').length || performance.getEntriesByName('kefu:react-phrase').length > 0, undefined, { timeout: 20_000 });
   const got = await page.evaluate((marks) => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     const out: Record<string, number> = { responseEnd: nav.responseEnd, domInteractive: nav.domInteractive, domContentLoaded: nav.domContentLoadedEventStart };
@@ -74,7 +77,7 @@ for (let r = 0; r < rounds + 1; r++) {
   for (const i of order) await once(builds[i]!, r === 0 ? {} : runs[i]!); // round 0 compiles the page's code
 }
 for (const b of builds) await b.context.close();
-const keys = ['floor', 'responseEnd', 'domInteractive', 'modules', 'domContentLoaded', 'render', 'rows', 'fcp', 'first-phrase'];
+const keys = ['floor', 'responseEnd', 'domInteractive', 'early-read', 'static-rows', 'modules', 'domContentLoaded', 'render', 'rows', 'fcp', 'react-phrase', 'first-phrase'];
 console.log(`${rounds} rounds; medians (p25–p75) ms from navigation start`);
 for (const k of keys) {
   const cells = runs.map((run) => {
