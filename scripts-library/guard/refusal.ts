@@ -210,7 +210,7 @@ function governed(text: string, start: number, end: number, whole: boolean): boo
 const HANDED_TO_NOBODY = /^[^，,。！!？?；;]{0,8}?(?:都|也|一律|千万|可)?(?:不要|别|不能|勿|不可以|千万别|千万不要)(?:随便)?(?:给|说|告诉|透露|发|转|泄露|念|报)(?!我)/;
 /** The act cannot be done: a potential or modal negation inside the words or right after them (加不了微信, 加微信不方便). */
 const CANNOT = /不了|不上|不方便/;
-const CANNOT_AFTER = /^[^，,。！!？?；;]{0,3}?(?:不了|不上|不方便|不太方便|没法|办不到)/;
+const CANNOT_AFTER = /^[^，,。！!？?；;]{0,3}?(?:不了|不上|不方便|不太方便|没法|办不到)|^[^，,。！!？?；;]{0,6}?(?:这个|这样|那个)(?:真|真的|确实|实在|可能|有点)?(?:不方便|不太方便|不合适|不行)/;
 /** The words open with a negation heading another word of trading outside (不走私下交易: 不走 negates 私下). */
 const HEADS_OUTSIDE = /^(?:不走|不搞|不做|不用|不加|不需要|不接受)(?=私下|站外|线下|平台外|场外)/;
 /** A condition or a consequence after the words (不加微信就没法返现, 不晒图的话不送): the negation asks for the act. */
@@ -225,11 +225,13 @@ const BARE_REACH = 4;
 const BACK_TO_IT = /^(?:这|那|谁|任何人|别人|陌生人|都|一律|千万)/;
 /** The last clause of the sentence names it a scam (…的，都是诈骗). */
 const NAMED_SCAM_LAST = /^[，,](?:那|这)?(?:些|种)?(?:都|就|全|全都|统统)?是(?:诈骗|骗局|骗子|骗人的|套路)[的了哦呢啊哈呀]*$/;
+/** …or disowns it (…另一家店的网址，跟我们无关哈). */
+const DISOWNED_LAST = /^[，,](?:这|那)?(?:个|些)?(?:都|也)?(?:跟|和|与)(?:我们|本店|咱们?|咱家|我家)(?:店|家)?(?:无关|没关系|没有关系|没有任何关系)[的了哦呢啊哈呀]*$/;
 /** The reward itself denied inside the words (晒个图，没有奖励). */
 const NO_REWARD = /(?:没有|没|无|不给|不送)(?:任何)?(?:奖励|返现|红包|补偿|礼品|好处)/;
 const NO_REWARD_G = new RegExp(NO_REWARD.source, 'g');
 /** A modal negation right before the words (不方便留电话和微信, 没法加): taken out of NOT_NEGATION, it refuses here. */
-const CANNOT_BEFORE = /(?:不方便|不太方便|没法|不能|不可以)[^，,。！!？?；;]{0,3}$/;
+const CANNOT_BEFORE = /(?:不方便|不太方便|没法|不能|不可以)[^，,。！!？?；;]{0,6}$/;
 /** The words as a topic, the shop refusing them inside a near rule's own span (私下交易咱不走的哈). */
 const REFUSED_INSIDE = new RegExp(`^[^，,。！!？?；;]{1,8}?${SHOP_SUBJECT}${ADVERBS}${REFUSED_VERB}${PARTICLES}`);
 
@@ -243,7 +245,7 @@ function bareRefusal(text: string, start: number, end: number, whole: boolean): 
   const from = sentenceStart(text, start);
   const to = sentenceEnd(text, end);
   const sentence = text.slice(from, to);
-  if (SECRET.test(sentence) || HANDLE.test(sentence.normalize('NFKC')) || EVIDENCE.test(sentence.replace(TOLD_NOT, (w) => '　'.repeat(w.length)))) return false;
+  if (SECRET.test(sentence) || REASSURES.test(sentence) || HANDLE.test(sentence.normalize('NFKC')) || EVIDENCE.test(sentence.replace(TOLD_NOT, (w) => '　'.repeat(w.length)))) return false;
   const cs = clauseStart(text, start);
   const ce = clauseEnd(text, end);
   // A reward offered in another clause of the sentence (别默认好评，手动写五星返现): the act is offered after all.
@@ -255,11 +257,12 @@ function bareRefusal(text: string, start: number, end: number, whole: boolean): 
   const next = text.slice(ce + 1, clauseEnd(text, ce + 1));
   if (ce < to && BACK_TO_IT.test(next) && HANDED_TO_NOBODY.test(next)) return true;
   // The sentence names what came before it a scam (要您把验证码报给他的，都是诈骗).
-  if (NAMED_SCAM_LAST.test(text.slice(ce, to))) return true;
+  if (NAMED_SCAM_LAST.test(text.slice(ce, to)) || DISOWNED_LAST.test(text.slice(ce, to))) return true;
   if (!whole && (HEADS_OUTSIDE.test(words) || NO_REWARD.test(words) || REFUSED_INSIDE.test(text.slice(start, ce + 1)))) return true;
   // A negation right before the act (不用加QQ, 没法加微信, 怎么可能让您加微信): not one that negates another word on the way (不明白的地方卫星问我).
   const before = text.slice(cs, whole ? Math.max(start, end - 1) : start).replace(NOT_NEGATION, (w) => '　'.repeat(w.length));
-  if (CANNOT_BEFORE.test(text.slice(cs, start).replace(QUESTIONS, '')) && !/的话/.test(text.slice(cs, start))) return true;
+  const lead = text.slice(cs, start);
+  if (CANNOT_BEFORE.test(lead.replace(QUESTIONS, '')) && !/的话/.test(lead) && !RESTART.test(lead.slice(lead.search(CANNOT_BEFORE)))) return true;
   if (CONDITIONAL.test(rest)) return false;
   const m = NEGATOR.exec(before);
   return !!m && (whole || before.length - m.index - m[0].length <= BARE_REACH) && negationReaches(text, start, end, whole);
@@ -290,4 +293,27 @@ export function refusalScope(text: string, start: number, end: number, whole = f
   const ownSentence = text.slice(start, sentenceEnd(text, start));
   if (REFERS_BACK.test(ownSentence.replace(NOT_NEGATION, ''))) return true;
   return reported && DISOWNS.test(rest.replace(NOT_NEGATION, ''));
+}
+
+/** Reassuring the buyer about the act (放心做, 不违规): it is offered. */
+const REASSURES = /放心(?:做|加|转|拍|刷|去|吧)|不算违规|不是违规|不违规|不违法|不是违法|不属于违规|是真的/;
+/** Acts on the buyer a refusal never holds: adding them, paying them, a brushing job's pay or its empty parcel. */
+const ACT_ON_BUYER = /加你|加您|[退返转打]给?(?:你|您)|提成|佣金|辛苦费|不发货|空单|空包|改完|改成好评|打卡上|打到卡/;
+/** A negation or prohibition anywhere in the hit's clause (its words taken out). */
+const NOT_PLAIN = /[不没别勿]|禁止|严禁|谨防|小心|拒绝|无需|无须|怎么可能|哪能|违规|违法|诈骗|骗/;
+/**
+ * The words stand in a clause that negates, forbids or asks something, and their sentence holds no evidence of an act
+ * aimed at the buyer (no handle or number, no 加我 / 发我 / 给我, no request, no reward offered elsewhere): however the
+ * scope failed to read it, a stock term there is named, not offered — 建议改 at most, never 必改 (policy.ts).
+ */
+export function namedWithoutEvidence(text: string, start: number, end: number): boolean {
+  const from = sentenceStart(text, start);
+  const to = sentenceEnd(text, end);
+  const sentence = text.slice(from, to);
+  if (SECRET.test(sentence) || HANDLE.test(sentence.normalize('NFKC')) || EVIDENCE.test(sentence.replace(TOLD_NOT, (w) => '　'.repeat(w.length)))) return false;
+  if (ACT_ON_BUYER.test(sentence) || REASSURES.test(sentence)) return false;
+  const cs = clauseStart(text, start);
+  if (REWARD_OFFER.test((text.slice(from, cs) + '｜' + text.slice(clauseEnd(text, start), to)).replace(NO_REWARD_G, ''))) return false;
+  const clause = (text.slice(cs, start) + '｜' + text.slice(end, clauseEnd(text, end) + 1)).replace(NOT_NEGATION, '').replace(QUESTIONS, '');
+  return NOT_PLAIN.test(clause);
 }

@@ -18,7 +18,7 @@ import { clauses, guessesFor, NONE, unitPosterior } from './intent';
 import type { IntentReader } from './intent-reader';
 import { severityFor } from './policy';
 import { caresForPrivacy, followsUp, NEGATABLE, scopedClause, warnsOfScam } from './context';
-import { clauseHoldsEvidence, handleFollows, refusalScope, requestsHit } from './refusal';
+import { clauseHoldsEvidence, handleFollows, namedWithoutEvidence, refusalScope, requestsHit } from './refusal';
 import { namesOwnFeature, ownPlatformHit, ownWords } from './platforms';
 
 export const SURE = 0.55;
@@ -142,6 +142,9 @@ const inScope = (draft: string, start: number, end: number, category: RuleCatego
   (NEGATABLE.has(category) && refusalScope(draft, start, end, true)) ||
   (category === 'service-taboo' && (warnsOfScam(draft, start, end) || followsUp(draft, start, end)));
 
+/** The categories whose stock terms name an act that needs evidence to hold a send (policy.ts). */
+const NAMED_AT_MOST: ReadonlySet<RuleCategory> = new Set(['off-platform', 'review-inducement', 'privacy']);
+
 /** The model that reads the clauses, and the ids of the default rules it may overrule (vetoableIds). */
 export interface Judge {
   reader: IntentReader;
@@ -156,7 +159,9 @@ export function judgeWith({ reader, vetoable }: Judge, draft: string, rules: rea
   const none = reader.labels.indexOf(NONE);
   const cs = clauses(draft);
   const clauseOf = (at: number) => cs.find((c) => c.start <= at && at < c.end);
-  const hits = ruled.map((h) => {
+  const hits = ruled.map((h0) => {
+    // A default term in a clause that negates, forbids or asks, with no evidence of an act in its sentence: 建议改 at most.
+    const h = h0.severity === 'block' && vetoable.has(h0.ruleId) && NAMED_AT_MOST.has(h0.category) && namedWithoutEvidence(draft, h0.start, h0.end) ? { ...h0, severity: 'warn' as const } : h0;
     // A handle or number after the contact words (加客服vx kefu888) is evidence the model cannot talk down.
     if (h.severity === 'hint' || !vetoable.has(h.ruleId) || handleFollows(draft, h.end)) return h;
     const c = clauseOf(h.start);

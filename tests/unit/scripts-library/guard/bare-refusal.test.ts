@@ -26,6 +26,8 @@ describe('the shop refusing or warning, whatever its grammar, is neither held no
     '微信加不了的亲，有事在这里说',
     '加QQ这个不太方便哦',
     '没法加微信哈，平台不让',
+    '传照片加微信这个确实不方便，您直接发这里',
+    '这边不方便留手机号和微信哈，有事直接在店铺里问',
     // a rhetorical question, a question answered no
     '怎么可能让您加微信呢，平台里聊就好',
     '哪能私下转账呢，都走平台',
@@ -64,5 +66,11 @@ describe('evidence of an act aimed at the buyer still holds the send', () => {
     '刷单不违规的，咱放心做',
   ])('「%s」 is held', (draft) => {
     expect(held(draft)).toBe(true);
+  });
+});
+
+describe('a stock term named in a negated clause with no evidence is 建议改 at most', () => {
+  it.each(['没听说过什么好评返现', '从没见过谁私下交易', '那个网址是另一家店的，跟我们无关'])('「%s」 is not held', (draft) => {
+    expect(held(draft)).toBe(false);
   });
 });
