@@ -227,6 +227,7 @@ const BACK_TO_IT = /^(?:这|那|谁|任何人|别人|陌生人|都|一律|千万
 const NAMED_SCAM_LAST = /^[，,](?:那|这)?(?:些|种)?(?:都|就|全|全都|统统)?是(?:诈骗|骗局|骗子|骗人的|套路)[的了哦呢啊哈呀]*$/;
 /** …or disowns it (…另一家店的网址，跟我们无关哈). */
 const DISOWNED_LAST = /^[，,](?:这|那)?(?:个|些)?(?:都|也)?(?:跟|和|与)(?:我们|本店|咱们?|咱家|我家)(?:店|家)?(?:无关|没关系|没有关系|没有任何关系)[的了哦呢啊哈呀]*$/;
+const NOT_TIED = /(?:跟|和|与)(?:评价|好评|评论|晒图|差评)(?:无关|没关系|没有关系|没有任何关系)/;
 /** The reward itself denied inside the words (晒个图，没有奖励). */
 const NO_REWARD = /(?:没有|没|无|不给|不送)(?:任何)?(?:奖励|返现|红包|补偿|礼品|好处)/;
 const NO_REWARD_G = new RegExp(NO_REWARD.source, 'g');
@@ -258,6 +259,8 @@ function bareRefusal(text: string, start: number, end: number, whole: boolean): 
   if (ce < to && BACK_TO_IT.test(next) && HANDED_TO_NOBODY.test(next)) return true;
   // The sentence names what came before it a scam (要您把验证码报给他的，都是诈骗).
   if (NAMED_SCAM_LAST.test(text.slice(ce, to)) || DISOWNED_LAST.test(text.slice(ce, to))) return true;
+  // The gift said to have nothing to do with the review (赠品是下单就送的，跟评价没关系): no reward tied to it.
+  if (NOT_TIED.test(sentence)) return true;
   if (!whole && (HEADS_OUTSIDE.test(words) || NO_REWARD.test(words) || REFUSED_INSIDE.test(text.slice(start, ce + 1)))) return true;
   // A negation right before the act (不用加QQ, 没法加微信, 怎么可能让您加微信): not one that negates another word on the way (不明白的地方卫星问我).
   const before = text.slice(cs, whole ? Math.max(start, end - 1) : start).replace(NOT_NEGATION, (w) => '　'.repeat(w.length));

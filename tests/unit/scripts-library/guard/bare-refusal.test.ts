@@ -42,6 +42,8 @@ describe('the shop refusing or warning, whatever its grammar, is neither held no
     '让您把验证码念给他听的，都是诈骗',
     // the buyer's words quoted, then turned down
     '“加我QQ传图吧”——不用加的亲，图片直接发这里就行',
+    // the gift not tied to the review
+    '小样是满两件就送的，跟好评没关系哦',
     // the reward itself denied
     '喜欢的话欢迎晒个图，没有奖励哈，就是想看看效果',
   ])('「%s」', (draft) => {
@@ -64,6 +66,9 @@ describe('evidence of an act aimed at the buyer still holds the send', () => {
     '不方便的话vx聊也行',
     '能不能帮忙拍几单？钱我提前转你，货不用发',
     '刷单不违规的，咱放心做',
+    // a refusal first, then the handle in the next clause
+    '不能加微信，你加我小号 kefu888 吧',
+    '微信不方便，加我扣扣 kf2024 就行',
   ])('「%s」 is held', (draft) => {
     expect(held(draft)).toBe(true);
   });
