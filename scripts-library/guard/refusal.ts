@@ -24,7 +24,7 @@ const CLAUSE_END = /[，,。！!？?；;\n~～]/;
 
 /** Words and questions that hold 不 / 没 / 别 and negate nothing (不好意思, 别的, 能不能…, 不行的话). */
 const NOT_NEGATION =
-  /别急|别着急|别担心|不用担心|不用怕|别怕|不怕|别忘了|别忘记|千万别忘|别客气|不差钱|不给力|没事|不收手续费|不开发票|不用谢|不好意思|不客气|不错|不少|不过|不然|不仅|不同|不一样|不久|不断|不管|不定期|不满意|不舒服|不清楚|不知道|不确定|不方便|没问题|没关系|别的|别人|别家|特别|区别|级别|类别|识别|分别|告别|能不能|可不可以|要不要|会不会|是不是|行不行|好不好|对不对|有没有|用不用|[^，,。！!？?；;]{0,3}的话|不(?:给|写|打|发)?(?:好评|评价|评|晒图|晒单|追评|带图|五星|截图)不|默认(?:好评|评价)不/g;
+  /别急|别着急|别犹豫|别担心|不用担心|不用怕|别怕|不怕|别忘了|别忘记|千万别忘|别客气|不差钱|不给力|没事|不收手续费|不开发票|不用谢|不好意思|不客气|不错|不少|不过|不然|不仅|不同|不一样|不久|不断|不管|不定期|不满意|不舒服|不清楚|不知道|不确定|不方便|没问题|没关系|别的|别人|别家|特别|区别|级别|类别|识别|分别|告别|能不能|可不可以|要不要|会不会|是不是|行不行|好不好|对不对|有没有|用不用|[^，,。！!？?；;]{0,3}的话|不(?:给|写|打|发)?(?:好评|评价|评|晒图|晒单|追评|带图|五星|截图)不|默认(?:好评|评价)不/g;
 /** A negation or prohibition (after NOT_NEGATION is taken out). */
 const NEGATOR = /[不没别勿]|禁止|严禁|谨防|小心|拒绝|无需|无须|怎么可能|怎么会|哪能|哪会|哪有|岂能/;
 /** Between the negation and the hit: a new offer starts, the negation does not reach the hit (不走平台直接微信转账). */
@@ -219,6 +219,7 @@ const CONDITIONAL = /^[^，,。！!？?；;]{0,6}?(?:的话|就|才|没法|不�
 const REWARD_OFFER = /返|红包|现金|领|佣金|补偿|奖励|[0-9一二三四五六七八九十两]+\s*(?:元|块)/;
 /** Questions holding 不 (能不能帮忙拍几单): no modal negation. */
 const QUESTIONS = /(.)不\1/g;
+const AMOUNT = /[0-9一二三四五六七八九十两]+\s*(?:元|块)/;
 /** How far before the words a negation may stand when nothing else says the shop refuses (不用加QQ, 怎么可能让您加微信). */
 const BARE_REACH = 4;
 /** A clause going back to what the one before named (这三样…, 谁问…, 都…). */
@@ -251,6 +252,8 @@ function bareRefusal(text: string, start: number, end: number, whole: boolean): 
   const ce = clauseEnd(text, end);
   // A reward offered in another clause of the sentence (别默认好评，手动写五星返现): the act is offered after all.
   if (REWARD_OFFER.test((text.slice(from, cs) + '｜' + text.slice(clauseEnd(text, start), to)).replace(NO_REWARD_G, ''))) return false;
+  // An amount right with the words (好评返现5元) is the offer.
+  if (AMOUNT.test(text.slice(cs, ce))) return false;
   const words = text.slice(start, end);
   const rest = text.slice(end, ce);
   if (HANDED_TO_NOBODY.test(rest) || CANNOT.test(words.slice(1)) || CANNOT_AFTER.test(rest)) return true;
@@ -301,8 +304,8 @@ export function refusalScope(text: string, start: number, end: number, whole = f
 /** Reassuring the buyer about the act (放心做, 不违规): it is offered. */
 const REASSURES = /放心(?:做|加|转|拍|刷|去|吧)|不算违规|不是违规|不违规|不违法|不是违法|不属于违规|是真的/;
 /** Acts on the buyer a refusal never holds: adding them, paying them, a brushing job's pay or its empty parcel. */
-const ACT_ON_BUYER = /加你|加您|[退返转打]给?(?:你|您)|提成|佣金|辛苦费|不发货|空单|空包|改完|改成好评|打卡上|打到卡/;
-/** A negation or prohibition anywhere in the hit's clause (its words taken out). */
+const ACT_ON_BUYER = /加你|加您|[少欠]了?(?:你|您)的|\d+\s*(?:元|块)|[退返转打]给?(?:你|您)|提成|佣金|辛苦费|不发货|空单|空包|改完|改成好评|打卡上|打到卡/;
+/** A negation or prohibition in the hit's clause before its words. */
 const NOT_PLAIN = /[不没别勿]|禁止|严禁|谨防|小心|拒绝|无需|无须|怎么可能|哪能|违规|违法|诈骗|骗/;
 /**
  * The words stand in a clause that negates, forbids or asks something, and their sentence holds no evidence of an act
@@ -317,6 +320,6 @@ export function namedWithoutEvidence(text: string, start: number, end: number): 
   if (ACT_ON_BUYER.test(sentence) || REASSURES.test(sentence)) return false;
   const cs = clauseStart(text, start);
   if (REWARD_OFFER.test((text.slice(from, cs) + '｜' + text.slice(clauseEnd(text, start), to)).replace(NO_REWARD_G, ''))) return false;
-  const clause = (text.slice(cs, start) + '｜' + text.slice(end, clauseEnd(text, end) + 1)).replace(NOT_NEGATION, '').replace(QUESTIONS, '');
-  return NOT_PLAIN.test(clause);
+  // Before the words only: a negation after them often promises (好评返现不会少您的).
+  return NOT_PLAIN.test(text.slice(cs, start).replace(NOT_NEGATION, '').replace(QUESTIONS, ''));
 }
