@@ -40,6 +40,9 @@ describe('the shop refusing or warning, whatever its grammar, is neither held no
     // the scam named
     '给好评返现金那是骗人的，我们没有',
     '让您把验证码念给他听的，都是诈骗',
+    '说好评返钱的都是骗子哦',
+    '任何让您转账到“安全账户”的都是骗子',
+    '客服绝对不会这样操作，请放心',
     // the buyer's words quoted, then turned down
     '“加我QQ传图吧”——不用加的亲，图片直接发这里就行',
     // the gift not tied to the review
@@ -66,6 +69,7 @@ describe('evidence of an act aimed at the buyer still holds the send', () => {
     '不方便的话vx聊也行',
     '能不能帮忙拍几单？钱我提前转你，货不用发',
     '刷单不违规的，咱放心做',
+    '你就是骗子',
     // a refusal first, then the handle in the next clause
     '不能加微信，你加我小号 kefu888 吧',
     '微信不方便，加我扣扣 kf2024 就行',
