@@ -214,6 +214,9 @@ function pairNear(text: string, near: NearRules, r: number, add: (rule: Ruling, 
       }
     }
     if (allow.some((a) => covers(text, a, start, end))) continue;
+    // A further place stays inside its clause: it is the evidence the first place's scope did not reach, not a span
+    // across the draft that would swallow the other hits.
+    if (placed > 0 && CLAUSE_MARK.test(text.slice(start, end))) continue;
     add(rule, start, end);
     placed++;
     after = end;
