@@ -28,7 +28,7 @@ const NEGATED_BEFORE = anyOf(NEGATION_BEFORE);
 /** The buyer's own data named by an off-platform rule (银行卡号, 支付宝账号…). */
 const PRIVATE_ITEM = /银行卡|卡号|身份证|密码|验证码|账号|账户/;
 /** The shop or its staff promising never to ask for anything (我们客服永远不会问, 平台绝不会索要). */
-const SHOP_NEVER_ASKS = /(?:我们|客服|本店|平台|官方|工作人员)[^，,。！!？?；;]{0,4}?(?:永远|绝对|从来|绝)不会(?:问|索要|要|找您要|向您要|让您|要求)/;
+const SHOP_NEVER_ASKS = /(?:我们|客服|本店|平台|官方|工作人员)[^，,。！!？?；;]{0,4}?(?:永远|绝对|从来|绝)不会(?:问|索要|要|找您要|向您要|让您|要求|这样|这么)/;
 /** 别 / 不要 / 千万别 (给) 差评: the buyer asked to hold a bad review back. */
 const NO_BAD_REVIEW = /(?:别|不要|千万别|千万不要|请勿|请不要)(?:给|打|写|留)?(?:个|我们)?(?:差评|中评|中差评|低分|一星)/;
 const NEGATED_AFTER = anyOf(NEGATION_AFTER);
@@ -54,6 +54,8 @@ const WARNING = /有人(?:说|让|要|冒充|找|私信)|(?:如果|若|凡是|�
 const SENTENCE_END = /[。！!？?；;\n]/;
 /** Someone else named (那是 / 都是 / 对方是…) right before the words. */
 const THIRD_PARTY = /(?:那|这|都|对方|他们|那些|这些|这种|那种|肯定|一律)(?:就|都|肯定|一定)?是$/;
+/** Those who do what the clause names (…说的都是, …的那些都是): a 的-phrase as the subject. */
+const WHO_DO = /的(?:人)?(?:那些|这些)?(?:都|就|全|全都)?是$/;
 /** …in a sentence that warns the buyer (请勿相信, 不要加, 短信…不是我们发的). */
 const WARNED = /请勿|不要|别信|别相信|千万别|小心|谨防|冒充|不是我们|短信|电话|链接|陌生人/;
 /** The next clause cautions the buyer against giving it to anyone (任何人问都不要给, 谁要都别给). */
@@ -270,7 +272,8 @@ export function contextOf(draft: string, plain: View) {
         if (WARNING.test(text.slice(from, ps))) return true;
         // A scam named as someone else's (那是骗子, 都是诈骗) in a sentence that warns the buyer, not the buyer called one.
         // Not an insult (那是骗子 names a scam): the agent calling anyone 傻逼 in a reply is abuse (那些打电话来催的都是傻逼).
-        if ((category !== 'abuse' || /骗|诈/.test(text.slice(ps, pe))) && THIRD_PARTY.test(text.slice(s, ps)) && !/[你您]/.test(text.slice(s, ps)) && WARNED.test(text.slice(from, e))) return true;
+        // …or those who do something named before it (任何这么说的都是骗子, 说好评返钱的都是骗子): they are the scam, not the buyer.
+        if ((category !== 'abuse' || /骗|诈/.test(text.slice(ps, pe))) && THIRD_PARTY.test(text.slice(s, ps)) && !/[你您]/.test(text.slice(s, ps)) && (WARNED.test(text.slice(from, e)) || (/骗|诈/.test(text.slice(ps, pe)) && WHO_DO.test(text.slice(s, ps))))) return true;
       }
       if (category === 'service-taboo') {
         let e = pe;

@@ -174,13 +174,22 @@ export function clearNear(near: NearRules): void {
  */
 const subjectAfterComma = (text: string, start: number, end: number) => end - start === 1 && text[start] === '我' && /[，,、]\s*$/.test(text.slice(Math.max(0, start - 2), start));
 
+/** At most this many places per near rule, one per clause. */
+const MAX_PLACES = 3;
+const CLAUSE_MARK = /[，,。！!？?；;\n]/;
+
 function pairNear(text: string, near: NearRules, r: number, add: (rule: Ruling, start: number, end: number) => void): void {
   const groups = near.matches[r]!;
   const { rule, groups: count, within, ordered, allow } = near.rules[r]!;
   for (const g of groups) g.sort();
   const first = groups[0]!;
-  for (let i = 0; i < first.n; i++) {
+  let placed = 0;
+  let after = -1;
+  for (let i = 0; i < first.n && placed < MAX_PLACES; i++) {
     const a = first.items[i]!;
+    // A further place starts in a later clause than the last one (不能加微信，你加我小号 kefu888 吧: the refusal
+    // excuses the first, the second offers the handle).
+    if (after >= 0 && (nearStart(a) < after || !CLAUSE_MARK.test(text.slice(after, nearStart(a))))) continue;
     let start = nearStart(a);
     let end = nearEnd(a);
     // A first word inside an allow context is no such word (抖音同款 names a style, not a shop elsewhere).
@@ -205,8 +214,12 @@ function pairNear(text: string, near: NearRules, r: number, add: (rule: Ruling, 
       }
     }
     if (allow.some((a) => covers(text, a, start, end))) continue;
+    // A further place stays inside its clause: it is the evidence the first place's scope did not reach, not a span
+    // across the draft that would swallow the other hits.
+    if (placed > 0 && CLAUSE_MARK.test(text.slice(start, end))) continue;
     add(rule, start, end);
-    return; // one hit per rule
+    placed++;
+    after = end;
   }
 }
 

@@ -24,21 +24,21 @@ const CLAUSE_END = /[，,。！!？?；;\n~～]/;
 
 /** Words and questions that hold 不 / 没 / 别 and negate nothing (不好意思, 别的, 能不能…, 不行的话). */
 const NOT_NEGATION =
-  /别急|别着急|别担心|不用担心|不用怕|别怕|不怕|别忘了|别忘记|千万别忘|别客气|不差钱|不给力|没事|不收手续费|不开发票|不用谢|不好意思|不客气|不错|不少|不过|不然|不仅|不同|不一样|不久|不断|不管|不定期|不满意|不舒服|不清楚|不知道|不确定|不方便|没问题|没关系|别的|别人|别家|特别|区别|级别|类别|识别|分别|告别|能不能|可不可以|要不要|会不会|是不是|行不行|好不好|对不对|有没有|用不用|[^，,。！!？?；;]{0,3}的话|不(?:给|写|打|发)?(?:好评|评价|评|晒图|晒单|追评|带图|五星|截图)不|默认(?:好评|评价)不/g;
+  /别急|别着急|别犹豫|别担心|不用担心|不用怕|别怕|不怕|别忘了|别忘记|千万别忘|别客气|不差钱|不给力|没事|不收手续费|不开发票|不用谢|不好意思|不客气|不错|不少|不过|不然|不仅|不同|不一样|不久|不断|不管|不定期|不满意|不舒服|不清楚|不知道|不确定|不方便|没问题|没关系|别的|别人|别家|特别|区别|级别|类别|识别|分别|告别|能不能|可不可以|要不要|会不会|是不是|行不行|好不好|对不对|有没有|用不用|[^，,。！!？?；;]{0,3}的话|不(?:给|写|打|发)?(?:好评|评价|评|晒图|晒单|追评|带图|五星|截图)不|默认(?:好评|评价)不/g;
 /** A negation or prohibition (after NOT_NEGATION is taken out). */
-const NEGATOR = /[不没别勿]|禁止|严禁|谨防|小心|拒绝|无需|无须/;
+const NEGATOR = /[不没别勿]|禁止|严禁|谨防|小心|拒绝|无需|无须|怎么可能|怎么会|哪能|哪会|哪有|岂能/;
 /** Between the negation and the hit: a new offer starts, the negation does not reach the hit (不走平台直接微信转账). */
 const RESTART = /直接|但|可是|而是|只要|只需|可以|改成|换成|就/;
 /** The shop or the platform, the one refusing. */
-const SHOP = /我们|本店|我家|咱家|小店|店里|店铺|本店|官方|平台|客服|这边|商家|淘宝|天猫|拼多多|京东|抖音|抖店|快手|规定|规则|法律/;
+const SHOP = /我们|咱|本店|我家|咱家|小店|店里|店铺|本店|官方|平台|客服|这边|商家|淘宝|天猫|拼多多|京东|抖音|抖店|快手|规定|规则|法律/;
 /** Warning the buyer: an imperative not to hand over, add or trust, or a scam named. */
 const WARNS =
   /(?:请勿|请不要|请别|不要|千万别|千万不要|切勿|别)[^，,。！!？?；;]{0,12}?(?:加|提供|相信|信|发|告诉|透露|给|转账|转|点|扫|泄露|回复|理会|联系|添加|填|输入|付|汇)|骗局|诈骗|骗子|举报|谨防|小心|冒充|不是我们|违规|违法|封店|被封/;
 /** The shop refusing what came before it, by referring back to it (这个真的不行, 我们不会让您这样做的). */
 const REFERS_BACK =
-  /(?:这个|这样|这种|这些|这么)[^，,。！!？?；;]{0,8}?(?:不行|不能|不可以|不支持|没法|没办法|做不了|不接受|不允许|不会让|是违规|是不允许)|(?:不能|不会|不可以|没法)[^，,。！!？?；;]{0,6}(?:这样|这么)做|是不允许的|是违规的/;
+  /(?:这个|这样|这种|这些|这么)[^，,。！!？?；;]{0,8}?(?:不行|不能|不可以|不支持|没法|没办法|做不了|不接受|不允许|不会让|是违规|是不允许|不方便|不太方便|不合适|不建议|不推荐)|(?:不能|不会|不可以|没法|不)[^，,。！!？?；;]{0,6}(?:这样|这么)(?:做|弄|干|搞)|是不允许的|是违规的/;
 /** …or disowning reported or quoted words (不是我们放的, 请不要加, 那是骗子, 我们不支持). */
-const DISOWNS = new RegExp(`${REFERS_BACK.source}|(?:^|[，,。！!？?\\s])(?:那|这)?不行(?:的|哦|呢|啊|呀)?(?:[，,。！!]|$)|不是我们|不是本店|请不要|请勿(?!外传|声张|告诉别人|透露给别人)|千万别(?!声张|外传|告诉别人)|别加|不要加|不要信|别信|别理|不要理|(?:别|不要|谨防|小心|以免|防止|避免)上当|(?<!不是|不算)骗子|诈骗|骗局|(?:我们|本店)?从来(?:没有|没)|(?:我们|本店)(?:没有|没)(?:放|发|做|搞|办)过|(?:平台|规定|规则)(?:是)?(?:不允许|不让|禁止|不支持)|(?:我们|本店)(?:这边|家|店|客服)?(?:也|都|是|真的|从来)*(?:不能|不支持|不接受|做不了|没法|不可以|不允许|不做|不搞|不提供|不给|不留|只走平台|只在平台)`);
+const DISOWNS = new RegExp(`${REFERS_BACK.source}|(?:^|[，,。！!？?\\s])(?:那|这)?不行(?:的|哦|呢|啊|呀)?(?:[，,。！!]|$)|不是我们|不是本店|请不要|(?:不用|不需要|不必|没必要)(?:再)?加|请勿(?!外传|声张|告诉别人|透露给别人)|千万别(?!声张|外传|告诉别人)|别加|不要加|不要信|别信|别理|不要理|(?:别|不要|谨防|小心|以免|防止|避免)上当|(?<!不是|不算)骗子|诈骗|骗局|(?:我们|本店)?从来(?:没有|没)|(?:我们|本店)(?:没有|没)(?:放|发|做|搞|办)过|(?:平台|规定|规则)(?:是)?(?:不允许|不让|禁止|不支持)|(?:我们|本店)(?:这边|家|店|客服)?(?:也|都|是|真的|从来)*(?:不能|不支持|不接受|做不了|没法|不可以|不允许|不做|不搞|不提供|不给|不留|只走平台|只在平台)`);
 /**
  * The buyer's (or someone's) words reported at the start of a clause of the sentence (亲，您说想…), or what other
  * shops do (有些店会搞…, 网上有商家让…, 别的店可能会…).
@@ -46,16 +46,16 @@ const DISOWNS = new RegExp(`${REFERS_BACK.source}|(?:^|[，,。！!？?\\s])(?:�
 const REPORTED =
   /(?:^|[，,])[^，,。！!？?；;]{0,8}?(?:(?:您|你|买家|顾客|有人|对方|骗子)[^，,。！!？?；;]{0,4}?(?:说|问|想|提到|讲|要求|希望|的意思|冒充|假冒|自称)|(?:有些|有的|一些|别的|其他|其它|外面|网上|别家)[^，,。！!？?；;]{0,3}?(?:店|商家|卖家|人|平台))/;
 /** A refusing predicate: a negated verb of doing or taking (不做, 不收, 没法接受, 坚决不搞) or one that cannot be done (收不了). */
-const REFUSED_VERB = '(?:(?:不|不能|不会|没法|没办法|无法|拒绝|从不|绝不|从来不)(?:做|搞|收|接受|支持|允许|参与|提供|开展|弄|办|碰|走|接)|(?:做|搞|收|接|支持|办|弄)不了)';
-const ADVERBS = '(?:这边|是|都|也|真的|坚决|从来|一律|绝对|一概|肯定|确实)*';
+const REFUSED_VERB = '(?:(?:不|不能|不会|没法|没办法|无法|拒绝|从不|绝不|从来不)(?:做|搞|收|接受|支持|允许|参与|提供|开展|弄|办|碰|走|接|干|加|用)|(?:做|搞|收|接|支持|办|弄|干|加)不了)';
+const ADVERBS = '(?:这边|是|都|也|真的|坚决|从来|一律|绝对|一概|肯定|确实|可|就|还是|一般|暂时)*';
 const PARTICLES = '[的了哦呢啊哈呀喔噢亲哟]*(?:[，,。！!？?；;~～\\n]|$)';
-const SHOP_SUBJECT = '(?:我们|咱们|咱家|我家|本店|店里|小店|这边|平台|官方)';
+const SHOP_SUBJECT = '(?:我们|咱们|咱家|咱这边|咱|我家|本店|店里|小店|这边|平台|官方)';
 /**
  * The words as a topic the shop then refuses in their clause, the refusal ending it (私下转账我们不收的, 刷单冲销量这个我们
  * 真的不做, 返现、刷单、站外引流都不做, 支付宝转账真的收不了), or in the next clause with the shop named (线下交易没有平台保障，
  * 我们不做); or the words named a scam, against the law or the rules (好评返现是骗局, 刷销量是违法的, 是平台明令禁止的行为).
  */
-const TOPIC_REFUSED = new RegExp(`^[^，,。！!？?；;]{0,8}?(?:这个|这种|这些|这样)?${SHOP_SUBJECT}?${ADVERBS}${REFUSED_VERB}${PARTICLES}`);
+const TOPIC_REFUSED = new RegExp(`^[^，,。！!？?；;]{0,8}?(?:这个|这种|这些|这样|那种|那个|那些)?(?:${SHOP_SUBJECT}?${ADVERBS}${REFUSED_VERB}|${SHOP_SUBJECT}${ADVERBS}(?:没有|没))${PARTICLES}`);
 const LIST_REFUSED = new RegExp(`^(?:(?:、|和|及|或)[^，,。！!？?；;、]{1,8}){1,4}?${SHOP_SUBJECT}?${ADVERBS}${REFUSED_VERB}${PARTICLES}`);
 const NEXT_REFUSED = new RegExp(`^[，,](?:这个|这种|这些)?${SHOP_SUBJECT}${ADVERBS}${REFUSED_VERB}${PARTICLES}`);
 /** …or the next clause warns the buyer off it (线下转账没保障，请勿操作). */
@@ -66,7 +66,7 @@ const NEXT_WARNED = /^[，,](?:请勿|请不要|千万不要|千万别|切勿|�
  */
 const OFFERED = /处理|直接|走|给您|给你|补偿|返|吧|就|帮您|帮你|私聊|优惠/;
 // Not negated (不算违规, 不是违法的, 不属于违规 say the opposite).
-const NAMED_WRONG = /^[^，,。！!？?；;]{0,8}?(?<![不没非别])(?:是|属于|都是|算是?)[^，,。！!？?；;不没]{0,6}?(?:骗局|骗子|诈骗|违法|违规|禁止|不允许|不被允许)/;
+const NAMED_WRONG = /^[^，,。！!？?；;]{0,8}?(?<![不没非别])(?:是|属于|都是|算是?)[^，,。！!？?；;不没]{0,6}?(?:骗局|骗子|诈骗|违法|违规|禁止|不允许|不被允许|骗人|套路)|^(?:都|也|可|就|是|都是)?(?:违规|违法|骗人)的?[哦呢啊哈呀]*(?:[，,。！!；;]|$)/;
 const topicRefused = (text: string, start: number, end: number, whole: boolean) => {
   // A clause the model read whole may hold the refusal itself (好评返现属于违规).
   const rest = text.slice(whole ? start : end, end + 60);
@@ -172,17 +172,17 @@ export function requestsHit(text: string, start: number, end: number): boolean {
 }
 
 /** A question answered no right after it. */
-const ANSWERED_NO = /^\s*(?:亲[，,]?)?(?:不是|不可以|不行|不能|没有|不支持|不会|不用|不需要|不收)(?:的|哦|呢|啊|哈|呀|喔)*(?:[，,。！!]|$)/;
+const ANSWERED_NO = /^\s*(?:亲[，,]?)?(?:那|这|这个)?(?:肯定|当然|真的|确实|可)?(?:不是|不可以|不行|不能|没有|不支持|不会|不用|不需要|不收)(?:的|哦|呢|啊|哈|呀|喔)*(?:[，,。！!]|$)/;
 
 /** A clause going on with the one before it (比如身份证号和银行卡号): the negation of that one reaches it. */
 const GOES_ON = /^(?:比如|例如|包括|像是|尤其是|特别是|还有|以及|或者|也不|更不)/;
 
 /**
- * Governed: a negation before the hit in its clause (or in the clause a list goes on from), reaching it, with the
- * shop refusing or a warning around. `whole`: the hit is a clause the model read whole, its own negation counts
- * (不会私下加买家微信); a rule's hit holds its words only, and a negation inside them (补单，不用付款) asks, not refuses.
+ * A negation before the hit in its clause (or in the clause a list goes on from) reaches it: at most so far on, and
+ * no new offer between. `whole`: the hit is a clause the model read whole, its own negation counts (不会私下加买家微信);
+ * a rule's hit holds its words only, and a negation inside them (补单，不用付款) asks, not refuses.
  */
-function governed(text: string, start: number, end: number, whole: boolean): boolean {
+function negationReaches(text: string, start: number, end: number, whole: boolean): boolean {
   let cs = clauseStart(text, start);
   // A clause listing examples of the one before: its words are what that clause refused, however far.
   const goesOn = cs > 0 && GOES_ON.test(text.slice(cs, end));
@@ -194,10 +194,84 @@ function governed(text: string, start: number, end: number, whole: boolean): boo
   // The negation reaches a hit at most this far on (不需要您提供任何验证码、银行卡号), and no new offer starts between.
   const reach = start - cs - m.index;
   if (!goesOn && reach > (LIST.test(before.slice(m.index)) ? LIST_REACH : NEGATION_REACH)) return false;
-  if (RESTART.test(before.slice(m.index + 1))) return false;
+  return !RESTART.test(before.slice(m.index + m[0].length));
+}
+
+/** Governed: a negation reaching the hit, with the shop refusing or a warning around. */
+function governed(text: string, start: number, end: number, whole: boolean): boolean {
+  if (!negationReaches(text, start, end, whole)) return false;
   const from = sentenceStart(text, start);
+  const upTo = whole ? Math.max(start, end - 1) : start;
   // The shop refusing after it counts too (不用给好评返现，我们也不搞这个).
   return SHOP.test(text.slice(from, upTo)) || WARNS.test(text.slice(from, clauseEnd(text, end))) || DISOWNS.test(text.slice(end, sentenceEnd(text, end)));
+}
+
+/** After the words in their clause: a prohibition on handing them to anyone (谁要都不要给, 一律别给), none to 我. */
+const HANDED_TO_NOBODY = /^[^，,。！!？?；;]{0,8}?(?:都|也|一律|千万|可)?(?:不要|别|不能|勿|不可以|千万别|千万不要)(?:随便)?(?:给|说|告诉|透露|发|转|泄露|念|报)(?!我)/;
+/** The act cannot be done: a potential or modal negation inside the words or right after them (加不了微信, 加微信不方便). */
+const CANNOT = /不了|不上|不方便/;
+const CANNOT_AFTER = /^[^，,。！!？?；;]{0,3}?(?:不了|不上|不方便|不太方便|没法|办不到)|^[^，,。！!？?；;]{0,6}?(?:这个|这样|那个)(?:真|真的|确实|实在|可能|有点)?(?:不方便|不太方便|不合适|不行)/;
+/** The words open with a negation heading another word of trading outside (不走私下交易: 不走 negates 私下). */
+const HEADS_OUTSIDE = /^(?:不走|不搞|不做|不用|不加|不需要|不接受)(?=私下|站外|线下|平台外|场外)/;
+/** A condition or a consequence after the words (不加微信就没法返现, 不晒图的话不送): the negation asks for the act. */
+const CONDITIONAL = /^[^，,。！!？?；;]{0,6}?(?:的话|就|才|没法|不能|无法|领不了|不给|不返|不送)/;
+/** A reward offered (返现, 红包, 领…元): in a clause of its own, it makes a review request an inducement. */
+const REWARD_OFFER = /返|红包|现金|领|佣金|补偿|奖励|[0-9一二三四五六七八九十两]+\s*(?:元|块)/;
+/** Questions holding 不 (能不能帮忙拍几单): no modal negation. */
+const QUESTIONS = /(.)不\1/g;
+const AMOUNT = /[0-9一二三四五六七八九十两]+\s*(?:元|块)/;
+/** How far before the words a negation may stand when nothing else says the shop refuses (不用加QQ, 怎么可能让您加微信). */
+const BARE_REACH = 4;
+/** A clause going back to what the one before named (这三样…, 谁问…, 都…). */
+const BACK_TO_IT = /^(?:这|那|谁|任何人|别人|陌生人|都|一律|千万)/;
+/** The last clause of the sentence names it a scam (…的，都是诈骗). */
+const NAMED_SCAM_LAST = /^[，,](?:那|这)?(?:些|种)?(?:都|就|全|全都|统统)?是(?:诈骗|骗局|骗子|骗人的|套路)[的了哦呢啊哈呀]*$/;
+/** …or disowns it (…另一家店的网址，跟我们无关哈). */
+const DISOWNED_LAST = /^[，,](?:这|那)?(?:个|些)?(?:都|也)?(?:跟|和|与)(?:我们|本店|咱们?|咱家|我家)(?:店|家)?(?:无关|没关系|没有关系|没有任何关系)[的了哦呢啊哈呀]*$/;
+const NOT_TIED = /(?:跟|和|与)(?:评价|好评|评论|晒图|差评)(?:无关|没关系|没有关系|没有任何关系)/;
+/** The reward itself denied inside the words (晒个图，没有奖励). */
+const NO_REWARD = /(?:没有|没|无|不给|不送)(?:任何)?(?:奖励|返现|红包|补偿|礼品|好处)/;
+const NO_REWARD_G = new RegExp(NO_REWARD.source, 'g');
+/** A modal negation right before the words (不方便留电话和微信, 没法加): taken out of NOT_NEGATION, it refuses here. */
+const CANNOT_BEFORE = /(?:不方便|不太方便|没法|不能|不可以)[^，,。！!？?；;]{0,6}$/;
+/** The words as a topic, the shop refusing them inside a near rule's own span (私下交易咱不走的哈). */
+const REFUSED_INSIDE = new RegExp(`^[^，,。！!？?；;]{1,8}?${SHOP_SUBJECT}${ADVERBS}${REFUSED_VERB}${PARTICLES}`);
+
+/**
+ * A refusal or a warning whatever its grammar, in a sentence that holds no evidence of an act aimed at the buyer (no
+ * handle or number, no 加我 / 发我 / 给我, no request): the subject left out (不走私下交易哈, 不用加QQ的哈), a bare 咱,
+ * a modal or potential negation (加不了微信, 加微信发图不方便), a rhetorical question (怎么可能让您加微信呢), a caution
+ * on handing it over with the object first (验证码谁问都别说). With no evidence, the words are named, not offered.
+ */
+function bareRefusal(text: string, start: number, end: number, whole: boolean): boolean {
+  const from = sentenceStart(text, start);
+  const to = sentenceEnd(text, end);
+  const sentence = text.slice(from, to);
+  if (SECRET.test(sentence) || REASSURES.test(sentence) || HANDLE.test(sentence.normalize('NFKC')) || EVIDENCE.test(sentence.replace(TOLD_NOT, (w) => '　'.repeat(w.length)))) return false;
+  const cs = clauseStart(text, start);
+  const ce = clauseEnd(text, end);
+  // A reward offered in another clause of the sentence (别默认好评，手动写五星返现): the act is offered after all.
+  if (REWARD_OFFER.test((text.slice(from, cs) + '｜' + text.slice(clauseEnd(text, start), to)).replace(NO_REWARD_G, ''))) return false;
+  // An amount right with the words (好评返现5元) is the offer.
+  if (AMOUNT.test(text.slice(cs, ce))) return false;
+  const words = text.slice(start, end);
+  const rest = text.slice(end, ce);
+  if (HANDED_TO_NOBODY.test(rest) || CANNOT.test(words.slice(1)) || CANNOT_AFTER.test(rest)) return true;
+  // The next clause, going back to the words, cautions against handing them over (…，这三样谁问都不要给).
+  const next = text.slice(ce + 1, clauseEnd(text, ce + 1));
+  if (ce < to && BACK_TO_IT.test(next) && HANDED_TO_NOBODY.test(next)) return true;
+  // The sentence names what came before it a scam (要您把验证码报给他的，都是诈骗).
+  if (NAMED_SCAM_LAST.test(text.slice(ce, to)) || DISOWNED_LAST.test(text.slice(ce, to))) return true;
+  // The gift said to have nothing to do with the review (赠品是下单就送的，跟评价没关系): no reward tied to it.
+  if (NOT_TIED.test(sentence)) return true;
+  if (!whole && (HEADS_OUTSIDE.test(words) || NO_REWARD.test(words) || REFUSED_INSIDE.test(text.slice(start, ce + 1)))) return true;
+  // A negation right before the act (不用加QQ, 没法加微信, 怎么可能让您加微信): not one that negates another word on the way (不明白的地方卫星问我).
+  const before = text.slice(cs, whole ? Math.max(start, end - 1) : start).replace(NOT_NEGATION, (w) => '　'.repeat(w.length));
+  const lead = text.slice(cs, start);
+  if (CANNOT_BEFORE.test(lead.replace(QUESTIONS, '')) && !/的话/.test(lead) && !RESTART.test(lead.slice(lead.search(CANNOT_BEFORE)))) return true;
+  if (CONDITIONAL.test(rest)) return false;
+  const m = NEGATOR.exec(before);
+  return !!m && (whole || before.length - m.index - m[0].length <= BARE_REACH) && negationReaches(text, start, end, whole);
 }
 
 /** Whether the hit [start, end) of `text` is the shop refusing or warning against it (see the file's comment). */
@@ -216,6 +290,7 @@ export function refusalScope(text: string, start: number, end: number, whole = f
   if (reported ? HANDLE.test(clause) : EVIDENCE.test(clause.replace(TOLD_NOT, (w) => '　'.repeat(w.length)))) return false;
   if (topicRefused(text, start, end, whole)) return true;
   if (governed(text, start, end, whole)) return true;
+  if (bareRefusal(text, start, end, whole)) return true;
   // The buyer's question said back, then answered no (店铺是个人收款吗？不是的，都是平台收款).
   const qEnd = sentenceEnd(text, end);
   if (/[？?]/.test(text[qEnd] ?? '') && ANSWERED_NO.test(text.slice(qEnd + 1, qEnd + 12))) return true;
@@ -224,4 +299,27 @@ export function refusalScope(text: string, start: number, end: number, whole = f
   const ownSentence = text.slice(start, sentenceEnd(text, start));
   if (REFERS_BACK.test(ownSentence.replace(NOT_NEGATION, ''))) return true;
   return reported && DISOWNS.test(rest.replace(NOT_NEGATION, ''));
+}
+
+/** Reassuring the buyer about the act (放心做, 不违规): it is offered. */
+const REASSURES = /放心(?:做|加|转|拍|刷|去|吧)|不算违规|不是违规|不违规|不违法|不是违法|不属于违规|是真的/;
+/** Acts on the buyer a refusal never holds: adding them, paying them, a brushing job's pay or its empty parcel. */
+const ACT_ON_BUYER = /加你|加您|[少欠]了?(?:你|您)的|\d+\s*(?:元|块)|[退返转打]给?(?:你|您)|提成|佣金|辛苦费|不发货|空单|空包|改完|改成好评|打卡上|打到卡/;
+/** A negation or prohibition in the hit's clause before its words. */
+const NOT_PLAIN = /[不没别勿]|禁止|严禁|谨防|小心|拒绝|无需|无须|怎么可能|哪能|违规|违法|诈骗|骗/;
+/**
+ * The words stand in a clause that negates, forbids or asks something, and their sentence holds no evidence of an act
+ * aimed at the buyer (no handle or number, no 加我 / 发我 / 给我, no request, no reward offered elsewhere): however the
+ * scope failed to read it, a stock term there is named, not offered — 建议改 at most, never 必改 (policy.ts).
+ */
+export function namedWithoutEvidence(text: string, start: number, end: number): boolean {
+  const from = sentenceStart(text, start);
+  const to = sentenceEnd(text, end);
+  const sentence = text.slice(from, to);
+  if (SECRET.test(sentence) || HANDLE.test(sentence.normalize('NFKC')) || EVIDENCE.test(sentence.replace(TOLD_NOT, (w) => '　'.repeat(w.length)))) return false;
+  if (ACT_ON_BUYER.test(sentence) || REASSURES.test(sentence)) return false;
+  const cs = clauseStart(text, start);
+  if (REWARD_OFFER.test((text.slice(from, cs) + '｜' + text.slice(clauseEnd(text, start), to)).replace(NO_REWARD_G, ''))) return false;
+  // Before the words only: a negation after them often promises (好评返现不会少您的).
+  return NOT_PLAIN.test(text.slice(cs, start).replace(NOT_NEGATION, '').replace(QUESTIONS, ''));
 }

@@ -18,7 +18,7 @@ import { clauses, guessesFor, NONE, unitPosterior } from './intent';
 import type { IntentReader } from './intent-reader';
 import { severityFor } from './policy';
 import { caresForPrivacy, followsUp, NEGATABLE, scopedClause, warnsOfScam } from './context';
-import { clauseHoldsEvidence, handleFollows, refusalScope, requestsHit } from './refusal';
+import { clauseHoldsEvidence, handleFollows, namedWithoutEvidence, refusalScope, requestsHit } from './refusal';
 import { namesOwnFeature, ownPlatformHit, ownWords } from './platforms';
 
 export const SURE = 0.55;
@@ -142,6 +142,44 @@ const inScope = (draft: string, start: number, end: number, category: RuleCatego
   (NEGATABLE.has(category) && refusalScope(draft, start, end, true)) ||
   (category === 'service-taboo' && (warnsOfScam(draft, start, end) || followsUp(draft, start, end)));
 
+/** The categories whose stock terms name an act that needs evidence to hold a send (policy.ts). */
+const NAMED_AT_MOST: ReadonlySet<RuleCategory> = new Set(['off-platform', 'review-inducement', 'privacy']);
+
+/** A form of address opening a clause (老铁，… 家人，… 宝，…): how the agent greets, never the harm itself. */
+const ADDRESS = /^(?:老铁们?|家人们?|宝子?|宝贝|亲亲?|亲爱的|姐妹们?|朋友|兄弟|美女|帅哥|小伙伴)[，,\s]*/;
+/** Sending a photo of the goods here (拍照给我, 拍个视频发我): the chat's own feature, unless a channel is named. */
+const PHOTO_HERE = /拍(?:个|张|一下)?(?:照|图|视频)(?:片)?(?:给我|发我|发给我|发过来)/;
+const CHANNEL = /微信|vx|wx|qq|扣扣|邮箱|电话|手机|号/i;
+/** The second person: an abuse read in a greeting sentence is still one when it is aimed at the buyer (你…). */
+const YOU = /你/;
+
+/**
+ * Whether the model's read of [start, end) is excused: its words excuse it (modelExcused), its sentence refuses or
+ * warns (inScope), every clause of a two-clause read is excused on its own (我们不拉群也不加私人号，下次直接来快手小店),
+ * the read rests on a form of address only (老铁，那就这么定了 read without 老铁 is no harm), a brush-off or insult
+ * read in a sentence that greets (宝，您好呀，今天想买点什么？) with no 你 in it, or a photo sent here.
+ */
+function readExcused(reader: IntentReader, draft: string, start: number, end: number, category: RuleCategory, own: ReturnType<typeof ownWords>, sure: number): boolean {
+  const text = draft.slice(start, end);
+  if (modelExcused(text, category, own) || inScope(draft, start, end, category)) return true;
+  const parts = [...text.matchAll(/[^，,。！!？?；;\n]+/g)];
+  const partExcused = (part: string, at: number) => modelExcused(part, category, own) || inScope(draft, at, at + part.length, category) || (category === 'off-platform' && namesOwnSite(part, own));
+  if (parts.length > 1 && parts.every((m) => partExcused(m[0], start + m.index))) return true;
+  const address = ADDRESS.exec(text);
+  if (address && address[0].length < text.length) {
+    const k = reader.labels.indexOf(category);
+    if (k >= 0 && unitPosterior(reader, text.slice(address[0].length))[k]! < sure) return true;
+  }
+  if ((category === 'abuse' || category === 'service-taboo') && !YOU.test(text) && FRIENDLY.test(sentenceOf(draft, start, end))) return true;
+  return category === 'off-platform' && PHOTO_HERE.test(text) && !CHANNEL.test(sentenceOf(draft, start, end));
+}
+/** A clause sending the buyer to the console's own platform (下次直接来快手小店), when the site is known and no channel is named. */
+const namesOwnSite = (part: string, own: ReturnType<typeof ownWords>) => !own.union && !CHANNEL.test(part) && own.names.some((n) => part.toLowerCase().includes(n));
+const sentenceOf = (draft: string, start: number, end: number) => {
+  const [from, to] = around(draft, start, end, SENTENCE_MARK, 120);
+  return draft.slice(from, to);
+};
+
 /** The model that reads the clauses, and the ids of the default rules it may overrule (vetoableIds). */
 export interface Judge {
   reader: IntentReader;
@@ -156,7 +194,9 @@ export function judgeWith({ reader, vetoable }: Judge, draft: string, rules: rea
   const none = reader.labels.indexOf(NONE);
   const cs = clauses(draft);
   const clauseOf = (at: number) => cs.find((c) => c.start <= at && at < c.end);
-  const hits = ruled.map((h) => {
+  const hits = ruled.map((h0) => {
+    // A default term in a clause that negates, forbids or asks, with no evidence of an act in its sentence: 建议改 at most.
+    const h = h0.severity === 'block' && vetoable.has(h0.ruleId) && NAMED_AT_MOST.has(h0.category) && namedWithoutEvidence(draft, h0.start, h0.end) ? { ...h0, severity: 'warn' as const } : h0;
     // A handle or number after the contact words (加客服vx kefu888) is evidence the model cannot talk down.
     if (h.severity === 'hint' || !vetoable.has(h.ruleId) || handleFollows(draft, h.end)) return h;
     const c = clauseOf(h.start);
@@ -186,7 +226,7 @@ export function judgeWith({ reader, vetoable }: Judge, draft: string, rules: rea
       ruleId,
       category: g.category,
       // A clause that refuses, warns against or declines what the model reads (我们从来不说…, 不敢说全网最低) is a hint.
-      severity: g.p >= sure && !modelExcused(text, g.category, own) && !inScope(draft, g.start, g.end, g.category) ? severityFor(g.category, 'model') : 'hint',
+      severity: g.p >= sure && !readExcused(reader, draft, g.start, g.end, g.category, own, sure) ? severityFor(g.category, 'model') : 'hint',
       suggestion: INTENT_ADVICE[g.category],
       confidence: Math.round(g.p * 100) / 100,
     });

@@ -37,9 +37,12 @@ describe('the clean gate', () => {
   // 47 on prec's branch, 52 once round 9 and the new default wordings joined its training),
   // wording it reads as a brush-off or a channel (我叫什么名字, 方便的话给我们写个评价吧…). Training it on the gate
   // took those to 0 and tune recall from 99.1 % to 96.9 % (its veto then talked rule hits down), so it is not
-  // trained on them. This floor only keeps it from getting worse (18 measured on 2026-12-07, fifth session).
-  it('the model alone warns on at most 18 gate sentences (建议改, never 必改)', () => {
-    expect(show(judged, (h) => h.severity === 'warn').length).toBeLessThanOrEqual(18);
+  // trained on them. This floor only keeps it from getting worse (18 measured on 2026-12-07, fifth session; 19 once
+  // round 13 joined the model's training; 9 in the sixth session, once a read resting on a form of address (老铁，…),
+  // a greeting sentence with no 你, a photo sent here, or two clauses each excused (a refusal, then the console's own
+  // shop) stopped warning — model-reads.test.ts).
+  it('the model alone warns on at most 9 gate sentences (建议改, never 必改)', () => {
+    expect(show(judged, (h) => h.severity === 'warn').length).toBeLessThanOrEqual(9);
   });
 
   it('every default phrase and variant passes with no 建议改 or 必改', () => {

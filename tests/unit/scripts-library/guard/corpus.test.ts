@@ -46,8 +46,10 @@ describe.each([
   // A second review's 17 bypasses dressed as refusals closed (review-fifth.test.ts): 94.0 → 93.9 % / 1.04 → 1.07 % /
   // 0.48 → 0.51 %.
   // Round 13 (held back, scored once: 72.1 % / 6.6 % / 3.8 % held) was retired into tune on 2026-12-07 (sixth
-  // session), the model retrained with it: 92.2 % / 1.72 % / 0.82 %.
-  ['tune', 0.922, 0.0173, 0.0083],
+  // session), the model retrained with it: 92.2 % / 1.72 % / 0.82 %. Holding only on evidence of an act aimed at the
+  // buyer, the model's reads excused by structure and round 13's families (task gtune, sixth session): 92.7 % /
+  // 1.34 % / 0.45 %.
+  ['tune', 0.927, 0.0135, 0.0045],
 ] as const)('the %s split, with the guard as shipped (rules and intent model)', (split, minRecall, maxFalse, maxHeld) => {
   const s = score((d) => judgeDraft(d), split);
   it(`catches ≥ ${minRecall * 100} % at the severity required (${(s.recall * 100).toFixed(1)} %)`, () => {

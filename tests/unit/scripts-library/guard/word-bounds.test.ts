@@ -39,3 +39,15 @@ describe("a near rule's first word inside one of its allow contexts", () => {
     expect(warned('快手上有我们的店，去那拍更便宜').length).toBeGreaterThan(0);
   });
 });
+
+// Product words ICU's dictionary does not know (it cuts 加微卡扣 into 加/微/卡/扣 and 神经酸 into 神经/酸, so the
+// segmenter cannot tell them): allow contexts of the rules, sixth session.
+describe('a flagged word inside a product word the segmenter does not know', () => {
+  it.each(['腰带配的是加微卡扣，系上不会松', '神经酸软胶囊是膳食补充剂，不是药'])('「%s」 passes', (draft) => {
+    expect(judgeDraft(draft).some((h) => h.severity === 'block')).toBe(false);
+  });
+
+  it.each(['加微详聊', '你神经吧'])('「%s」 still holds', (draft) => {
+    expect(judgeDraft(draft).some((h) => h.severity === 'block')).toBe(true);
+  });
+});
