@@ -123,6 +123,43 @@ describe('suggested replies answer the question asked (#32)', () => {
     expect(first('物流三天没更新')).not.toBe('logistics-lost');
   });
 
+  it('no sure first says something false about the buyer\'s situation (#32, sixth round)', () => {
+    // The first a key would insert, or nothing when the suggestions abstain.
+    const sureFirst = (m: string) => {
+      const got = suggestFor(m, phrases);
+      const [s] = got.items;
+      return got.sure && s?.kind === 'phrase' ? s.phrase.id : undefined;
+    };
+    const never: [string, string[]][] = [
+      // A payment that fails: never "your payment arrived" nor "no hurry, pay when you like".
+      ['付款一直失败', ['payment-paid-thanks', 'payment-will-pay', 'farewell-order-accepted']],
+      ['付唔到钱啊', ['payment-paid-thanks', 'payment-will-pay', 'farewell-order-accepted']],
+      ['点了付款转圈圈 网络异常', ['payment-paid-thanks', 'payment-will-pay', 'farewell-order-accepted']],
+      // The buyer says this one charges shipping: never "this one ships free".
+      ['这个怎么还要运费 不是包邮吗', ['pricing-free-shipping']],
+      // Presale suspected: never "it is in stock".
+      ['不是现货吗？', ['stock-yes']],
+      // A delivery hour the courier decides: never "noted, the warehouse will follow it".
+      ['能备注晚上七点以后送吗', ['order-remark']],
+      // Skin care: never laundry advice.
+      ['面霜是早上涂还是晚上涂', ['product-care', 'product-care-fabric', 'product-machine-wash']],
+      // Before ordering: no apology for a delay.
+      ['现在拍的话多久能发', DELAY_APOLOGY],
+      ['之前买别家的等了十天 你家付款后一般几天发', DELAY_APOLOGY],
+      // Not yet received: not the send-it-back exchange steps.
+      ['刚拍的 能换个尺码吗 还没发货吧', ['aftersales-exchange-how']],
+      // A coupon that will not apply: not "coupons are deducted automatically".
+      ['券怎么用不了', ['pricing-coupon', 'promotion-d11-redpacket']],
+      // A price change agreed earlier: not "this is already the sale price".
+      ['改好价了吗 我去付', ['pricing-decline', 'payment-will-pay']],
+      // Someone else paying: the payment page decides, not the list of methods.
+      ['能找朋友代付吗', ['order-pay-methods']],
+    ];
+    for (const [m, bad] of never) expect(bad, m).not.toContain(sureFirst(m));
+    expect(first('包不包邮')).toBe('pricing-free-shipping');
+    expect(first('能找朋友代付吗')).toBe('order-pay-other');
+  });
+
   it('use counts do not move a right answer below a wrong one: they only break ties between equally right ones', () => {
     const used = phrases.map((p) => (p.stageId === 'logistics' && p.id !== 'logistics-ship-time' ? { ...p, useCount: 500 } : p));
     // 发货时间 and 当天发货 answer it equally: the one used more may lead; a delay apology used 500 times may not.
