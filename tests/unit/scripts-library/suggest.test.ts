@@ -160,6 +160,15 @@ describe('suggested replies answer the question asked (#32)', () => {
     expect(first('能找朋友代付吗')).toBe('order-pay-other');
   });
 
+  it('when the model is unsure of the reading, the three cover the other likely one too; when sure, they stay on it', () => {
+    const ids = (p: number) =>
+      suggestFor('这个怎么洗', phrases, [], { ranked: [{ intent: 'care', p }, { intent: 'material', p: 1 - p }] }).items.map((s) => (s.kind === 'phrase' ? s.phrase.id : s.kind));
+    const CARE = ['product-care', 'product-care-fabric', 'product-machine-wash'];
+    expect(ids(0.6).slice(0, 2).every((id) => CARE.includes(id))).toBe(true);
+    expect(ids(0.6)[2]).toBe('product-material');
+    expect(ids(0.95).every((id) => CARE.includes(id))).toBe(true);
+  });
+
   it('use counts do not move a right answer below a wrong one: they only break ties between equally right ones', () => {
     const used = phrases.map((p) => (p.stageId === 'logistics' && p.id !== 'logistics-ship-time' ? { ...p, useCount: 500 } : p));
     // 发货时间 and 当天发货 answer it equally: the one used more may lead; a delay apology used 500 times may not.
