@@ -90,6 +90,16 @@ describe('suggested replies answer the question asked (#32)', () => {
     }
   });
 
+  it('a buyer who asks for a person is told one is here (人工客服在), not 我在的\'s apology for a slow reply; 我在的 stays among the three', () => {
+    for (const m of ['转人工', '人工客服在吗', '我要人工']) {
+      const got = suggestFor(m, phrases);
+      const ids = got.items.map((s) => (s.kind === 'phrase' ? s.phrase.id : s.kind));
+      expect(ids[0], m).toBe('away-human');
+      expect(ids.slice(0, 3), m).toContain('away-here');
+    }
+    expect(first('人呢')).toBe('away-here');
+  });
+
   it('a buyer who gives height and weight gets a size for them, not a request for them; a child gets the children\'s chart', () => {
     expect(first('身高158 体重96斤 穿S还是M')).toBe('product-size-by-body');
     expect(first('我一米七二 一百四 拿L可以吗 腰围也大')).not.toBe('product-size-ask');
