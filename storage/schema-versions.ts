@@ -328,6 +328,7 @@ const V12_LEADS: Record<string, unknown> = {
   'product-size-child': { intents: ['size'], says: ['宝宝', '小孩', '儿童', '童鞋', '童装', '脚长', '幼儿', '小朋友', '孩子'] },
   'product-compare': { intents: ['recommend'], says: ['区别', '对比', '比较', '哪个好', '哪款好', '差在哪', '差别', '不一样'] },
   'product-care': null, 'product-care-fabric': null, 'product-machine-wash': null,
+  'product-material': { notSays: ['容量', '几升', '毫升', 'ml', '适配', '兼容', '型号', '手机', '电脑', '充电', '电池', '孕妇', '配料', '保质期', '生产日期', '过敏', '酒精', '添加剂', '不锈钢', '保温'] },
   'pricing-decline': { notSays: [...(V11_LEADS['pricing-decline'] as { notSays: string[] }).notSays, '高仿', '假货', '假的', '正品', '保真', '闲鱼'] },
   'pricing-coupon': null, 'pricing-member': null, 'promotion-d11-rules': null, 'promotion-d11-redpacket': null,
   'pricing-free-shipping': { notSays: ['新疆', '西藏', '青海', '内蒙', '宁夏', '甘肃', '海南', '偏远', '香港', '澳门', '台湾', '海外', '国外'] },
