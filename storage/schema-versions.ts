@@ -214,7 +214,8 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
   // ── v13 · 2026-12-07 ─ no new indexes; #32's sixth round: word guards for what a phrase would say falsely (已付款确认 /
   //    不着急付款 not to a payment that fails, 包邮说明 not when the buyer says it charges shipping, 有货 not to 不是现货,
   //    订单备注 not for a delivery hour, laundry care not for skin care, the delay apologies not before ordering, 换货流程
-  //    not for an order not yet received, 推荐优惠券 not to a coupon that will not apply…), 称呼买家招呼 only for a
+  //    not for an order not yet received, 推荐优惠券 not to a coupon that will not apply, 退货地址 not before the goods
+  //    arrived, 材质说明 not to food…), 称呼买家招呼 only for a
   //    greeting; a new default phrase, 人工客服在, for a buyer who asks for a person (转人工, 真人, 机器人吗). A guard
   //    still as v12 gave it takes today's.
   {
@@ -337,7 +338,7 @@ const V12_LEADS: Record<string, unknown> = {
   'order-pay-other': { intents: ['pay-method'], says: ['白条', '先用后付', '后付', '货到付款', '到付', '月付', 'baitiao'] },
   'order-address-change': { notSays: [...SHIPPED, '在路上', '快递已经'] },
   'order-address-shipped': { intents: ['change-address'], says: [...SHIPPED, '在路上', '快递已经'] },
-  'order-remark': null, 'order-change-spec': null,
+  'order-remark': null, 'order-change-spec': null, 'aftersales-return-address': null,
   'followup-late-shipping': { intents: ['ship-urge'], says: URGED.filter((w) => !['催', '快点', '赶紧', '急'].includes(w)), notSays: ON_ITS_WAY },
   'followup-late-shipping-next-day': { intents: ['ship-urge'], says: URGED, notSays: ON_ITS_WAY },
   'payment-paid-thanks': { notSays: ['便宜了', '降价了', '差价'] },
