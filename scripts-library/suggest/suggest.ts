@@ -269,22 +269,29 @@ function firstOfEach<P extends Suggestible>(phrases: readonly P[], text: string,
   const weighed = groups.map((g) => weigh(g, prob, top));
   const want = pairs(text);
   const said = saidText(text);
-  // The three places, then the best phrase that may lead and answers another intent than the top one (OTHER).
+  // The three places, then the best phrase that may lead and answers another intent than the top one (OTHER), kept
+  // only while the top intent is unsure enough for diverse() to use it.
   const places = [new FirstK<P>(k), new FirstK<P>(k), new FirstK<P>(k), new FirstK<P>(1)];
+  const wantsOther = !!top && top.p < DIVERSE_BELOW;
   for (let i = 0; i < phrases.length; i++) {
     const w = weighed[group[i]!]!;
     // Shared words only order phrases that answer a likely intent: the rest are not listed (nor read, at 10k).
-    if (w.rank < MIN_INTENT || scoreOf(w.rank, 1, 1) < LISTED) continue;
+    const most = scoreOf(w.rank, 1, 1);
+    if (w.rank < MIN_INTENT || most < LISTED) continue;
     const phrase = phrases[i]!;
     const at = placeOf(phrase.lead, top, ctx, said);
-    const into = at === 0 && !w.answersTop ? [places[0]!, places[OTHER]!] : [places[at]!];
-    if (!into.some((p) => p.wants(scoreOf(w.rank, 1, 1)))) continue;
+    const place = places[at]!;
+    const other = wantsOther && at === 0 && !w.answersTop && most >= DIVERSE_MIN ? places[OTHER]! : undefined;
+    if (!place.wants(most) && !other?.wants(most)) continue;
     const { title, rest } = textsOf(phrase);
     const inTitle = share(want, title);
-    if (!into.some((p) => p.wants(scoreOf(w.rank, inTitle, 1)))) continue;
+    const bound = scoreOf(w.rank, inTitle, 1);
+    if (!place.wants(bound) && !other?.wants(bound)) continue;
     const score = scoreOf(w.rank, inTitle, share(want, rest));
     if (score < LISTED) continue;
-    for (const p of into) p.offer({ phrase, score, base: w.base, answersTop: w.answersTop, at: i });
+    const scored = { phrase, score, base: w.base, answersTop: w.answersTop, at: i };
+    place.offer(scored);
+    other?.offer(scored);
   }
   return places;
 }
