@@ -215,8 +215,8 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
   //    不着急付款 not to a payment that fails, 包邮说明 not when the buyer says it charges shipping, 有货 not to 不是现货,
   //    订单备注 not for a delivery hour, laundry care not for skin care, the delay apologies not before ordering, 换货流程
   //    not for an order not yet received, 推荐优惠券 not to a coupon that will not apply, 退货地址 not before the goods
-  //    arrived, 材质说明 not to food…), 称呼买家招呼 only for a
-  //    greeting; a new default phrase, 人工客服在, for a buyer who asks for a person (转人工, 真人, 机器人吗). A guard
+  //    arrived, 材质说明 not to food…), 称呼买家招呼 only for a greeting, neither welcome to 还在吗 (the
+  //    conversation is on); a new default phrase, 人工客服在, for a buyer who asks for a person (转人工, 真人, 机器人吗). A guard
   //    still as v12 gave it takes today's.
   {
     version: 13,
@@ -324,7 +324,7 @@ const SHIPPED = ['已经发货', '已发货', '发出了', '已经发了', '已�
 const ON_ITS_WAY = ['还没到', '没到', '没收到', '在路上', '派送'];
 /** The lead guards v12 gave the default phrases whose guards v13 renews (null: none). */
 const V12_LEADS: Record<string, unknown> = {
-  'greeting-morning': { intents: [] }, 'greeting-hello-buyer': null,
+  'greeting-morning': { intents: [] }, 'greeting-hello-buyer': null, 'greeting-hello': { intents: ['greet'] },
   'product-size-ask': { notSays: ['斤', '公斤', 'kg', 'cm', '公分', '身高', '体重', '一米', '1米', '腰围', '胸围', '臀围', '肩宽', '衣长', '裤长', '袖长'] },
   'product-size-child': { intents: ['size'], says: ['宝宝', '小孩', '儿童', '童鞋', '童装', '脚长', '幼儿', '小朋友', '孩子'] },
   'product-compare': { intents: ['recommend'], says: ['区别', '对比', '比较', '哪个好', '哪款好', '差在哪', '差别', '不一样'] },

@@ -11,7 +11,7 @@ import { rankIntents, type IntentModel, type IntentPosterior } from './intent-mo
  * Least probability of the top intent for a sure suggestion (Enter / Alt+1 / "/"+Enter may insert it): chosen on the
  * retired rounds' tune parts, where the newest (round 5's) abstains within 15 % with a little margin (README).
  */
-export const INTENT_THRESHOLD = 0.28;
+export const INTENT_THRESHOLD = 0.25;
 
 let parsed: IntentModel | undefined;
 const model = (): IntentModel => (parsed ??= JSON.parse(weightsText) as IntentModel);

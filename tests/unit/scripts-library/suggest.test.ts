@@ -164,6 +164,8 @@ describe('suggested replies answer the question asked (#32)', () => {
       ['改好价了吗 我去付', ['pricing-decline', 'payment-will-pay']],
       // Someone else paying: the payment page decides, not the list of methods.
       ['能找朋友代付吗', ['order-pay-methods']],
+      // A conversation already on: no welcome.
+      ['亲 还在吗', ['greeting-hello', 'greeting-hello-buyer']],
     ];
     for (const [m, bad] of never) expect(bad, m).not.toContain(sureFirst(m));
     expect(first('包不包邮')).toBe('pricing-free-shipping');
