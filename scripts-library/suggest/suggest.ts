@@ -306,7 +306,8 @@ const DIVERSE_MIN = 0.1;
 /**
  * The list as shown: when every phrase of it answers the top intent and the model is not sure of that intent (below
  * DIVERSE_BELOW), the last place goes to the best phrase of another intent that may lead — three phrases of one
- * reading leave a buyer who meant the other with nothing right among them (转人工客服: 我在的 and a hello).
+ * reading leave a buyer who meant the other with nothing right among them (这个怎么洗 read as a care question at 0.6:
+ * two laundry phrases, then 材质说明).
  */
 function diverse<P extends Suggestible>(places: FirstK<P>[], top: IntentPosterior | undefined, limit: number): Scored<P>[] {
   const listed = places.slice(0, OTHER).flatMap((p) => p.items);
