@@ -216,7 +216,7 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
   //    订单备注 not for a delivery hour, laundry care not for skin care, the delay apologies not before ordering, 换货流程
   //    not for an order not yet received, 推荐优惠券 not to a coupon that will not apply, 退货地址 not before the goods
   //    arrived, 材质说明 not to food…), 称呼买家招呼 only for a greeting, neither welcome to 还在吗 (the
-  //    conversation is on); a new default phrase, 人工客服在, for a buyer who asks for a person (转人工, 真人, 机器人吗). A guard
+  //    conversation is on); a new default phrase, 不是机器人, for a buyer who asks for a person (转人工, 真人, 机器人吗). A guard
   //    still as v12 gave it takes today's.
   {
     version: 13,

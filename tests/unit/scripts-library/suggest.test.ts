@@ -90,7 +90,7 @@ describe('suggested replies answer the question asked (#32)', () => {
     }
   });
 
-  it('a buyer who asks for a person is told one is here (人工客服在), not 我在的\'s apology for a slow reply; 我在的 stays among the three', () => {
+  it('a buyer who asks for a person is told one is here (不是机器人), not 我在的\'s apology for a slow reply; 我在的 stays among the three', () => {
     for (const m of ['转人工', '人工客服在吗', '我要人工']) {
       const got = suggestFor(m, phrases);
       const ids = got.items.map((s) => (s.kind === 'phrase' ? s.phrase.id : s.kind));

@@ -386,8 +386,8 @@ describe('v12 (#32, fifth round: more word guards)', () => {
   });
 });
 
-describe('v13 (#32, sixth round: guards against what a phrase would say falsely, 人工客服在)', () => {
-  it('renews the guards v12 gave, keeps one the agent changed, and adds 人工客服在', async () => {
+describe('v13 (#32, sixth round: guards against what a phrase would say falsely, 不是机器人)', () => {
+  it('renews the guards v12 gave, keeps one the agent changed, and adds 不是机器人', async () => {
     const name = freshName();
     const old = new KefuDB(name, 12);
     await old.open();
@@ -410,8 +410,8 @@ describe('v13 (#32, sixth round: guards against what a phrase would say falsely,
     expect((await db.phrases.get('pricing-free-shipping'))?.lead).toEqual({ intents: [] });
     for (const r of await db.phrases.toArray()) expect(PhraseSchema.safeParse(r).error?.issues ?? []).toEqual([]);
     expect((await db.phrases.get('order-remark'))?.useCount).toBe(2);
-    // A buyer who asks for a person gets 人工客服在, new in v13.
-    expect((await db.phrases.get('away-human'))?.title).toBe('人工客服在');
+    // A buyer who asks for a person gets 不是机器人, new in v13.
+    expect((await db.phrases.get('away-human'))?.title).toBe('不是机器人');
     db.close();
   });
 });
