@@ -211,6 +211,22 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
     stores: {},
     upgrade: (tx) => renewDefaultLeads(tx, V11_LEADS),
   },
+  // ── v13 · 2026-12-07 ─ no new indexes; #32's sixth round: word guards for what a phrase would say falsely (已付款确认 /
+  //    不着急付款 not to a payment that fails, 包邮说明 not when the buyer says it charges shipping, 有货 not to 不是现货,
+  //    订单备注 not for a delivery hour, laundry care not for skin care, the delay apologies not before ordering, 换货流程
+  //    not for an order not yet received, 推荐优惠券 not to a coupon that will not apply, 退货地址 not before the goods
+  //    arrived, 材质说明 not to food…), 称呼买家招呼 only for a greeting, neither welcome to 还在吗 (the
+  //    conversation is on); a new default phrase, 不是机器人, for a buyer who asks for a person (转人工, 真人, 机器人吗). A guard
+  //    still as v12 gave it takes today's.
+  {
+    version: 13,
+    date: '2026-12-07',
+    stores: {},
+    upgrade: async (tx) => {
+      await renewDefaultLeads(tx, V12_LEADS);
+      await addDefaultPhrases(tx, HUMAN_PHRASES);
+    },
+  },
 ];
 
 /** Default phrases that arrived with schema v8 (#32: the pack's gaps the intents showed). */
@@ -235,6 +251,9 @@ export async function declareDefaultIntents(tx: Transaction, now = Date.now()): 
   await table.bulkPut(updates);
   await addDefaultPhrases(tx, INTENT_PHRASES, now);
 }
+
+/** Default phrases that arrived with schema v13 (#32, sixth round: a buyer asking for a person, not told 我在的, 抱歉刚才回复慢了). */
+export const HUMAN_PHRASES = ['away-human'];
 
 /** Default phrases that arrived with schema v11 (#32, fourth round: gaps the retired rounds showed). */
 export const GAP_PHRASES = ['order-pay-other', 'aftersales-policy-exempt'];
@@ -299,6 +318,33 @@ const V11_LEADS: Record<string, unknown> = {
   'promotion-new-arrival': null,
   'payment-will-pay': null,
   'stock-yes': null,
+};
+
+const SHIPPED = ['已经发货', '已发货', '发出了', '已经发了', '已经寄出', '已寄出', '发货了还'];
+const ON_ITS_WAY = ['还没到', '没到', '没收到', '在路上', '派送'];
+/** The lead guards v12 gave the default phrases whose guards v13 renews (null: none). */
+const V12_LEADS: Record<string, unknown> = {
+  'greeting-morning': { intents: [] }, 'greeting-hello-buyer': null, 'greeting-hello': { intents: ['greet'] },
+  'product-size-ask': { notSays: ['斤', '公斤', 'kg', 'cm', '公分', '身高', '体重', '一米', '1米', '腰围', '胸围', '臀围', '肩宽', '衣长', '裤长', '袖长'] },
+  'product-size-child': { intents: ['size'], says: ['宝宝', '小孩', '儿童', '童鞋', '童装', '脚长', '幼儿', '小朋友', '孩子'] },
+  'product-compare': { intents: ['recommend'], says: ['区别', '对比', '比较', '哪个好', '哪款好', '差在哪', '差别', '不一样'] },
+  'product-care': null, 'product-care-fabric': null, 'product-machine-wash': null,
+  'product-material': { notSays: ['容量', '几升', '毫升', 'ml', '适配', '兼容', '型号', '手机', '电脑', '充电', '电池', '孕妇', '配料', '保质期', '生产日期', '过敏', '酒精', '添加剂', '不锈钢', '保温'] },
+  'pricing-decline': { notSays: [...(V11_LEADS['pricing-decline'] as { notSays: string[] }).notSays, '高仿', '假货', '假的', '正品', '保真', '闲鱼'] },
+  'pricing-coupon': null, 'pricing-member': null, 'promotion-d11-rules': null, 'promotion-d11-redpacket': null,
+  'pricing-free-shipping': { notSays: ['新疆', '西藏', '青海', '内蒙', '宁夏', '甘肃', '海南', '偏远', '香港', '澳门', '台湾', '海外', '国外'] },
+  'stock-yes': { notSays: ['啥时候有', '什么时候有', '几时有', '多久有', '补货', '到货', '还会有', '再上'] },
+  'order-pay-methods': { notSays: ['白条', '先用后付', '货到付款', '到付', '月付'] },
+  'order-pay-other': { intents: ['pay-method'], says: ['白条', '先用后付', '后付', '货到付款', '到付', '月付', 'baitiao'] },
+  'order-address-change': { notSays: [...SHIPPED, '在路上', '快递已经'] },
+  'order-address-shipped': { intents: ['change-address'], says: [...SHIPPED, '在路上', '快递已经'] },
+  'order-remark': null, 'order-change-spec': null, 'aftersales-return-address': null,
+  'followup-late-shipping': { intents: ['ship-urge'], says: URGED.filter((w) => !['催', '快点', '赶紧', '急'].includes(w)), notSays: ON_ITS_WAY },
+  'followup-late-shipping-next-day': { intents: ['ship-urge'], says: URGED, notSays: ON_ITS_WAY },
+  'payment-paid-thanks': { notSays: ['便宜了', '降价了', '差价'] },
+  'payment-will-pay': { notSays: ['付过', '付好了', '付完', '已付', '钱付', '付款了', '付了款', '已经付'] },
+  'farewell-order-accepted': null,
+  'aftersales-exchange-how': { notSays: ['换货的已经', '换的已经', '换的收到', '换货收到', '码数对了', '尺码对了', '这次对了', '合适了', '换好了'] },
 };
 
 /**

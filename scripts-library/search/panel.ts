@@ -125,7 +125,9 @@ function questionFirst<P extends SearchablePhrase>(query: string, hits: SearchHi
   const lead = phrases.filter((p) => !stageId || p.stageId === stageId);
   if (!lead.length) return hits;
   const ids = new Set(lead.map((p) => p.id));
-  const by = sure ? 'suggestion' : 'maybe';
+  // Only a buyer's question may be led by a sure suggestion: the intent model reads buyers' messages, and an agent's
+  // keywords that found nothing (改价格 拍下) are no message of a buyer's, so its guesses stay 可能是.
+  const by = sure && question ? 'suggestion' : 'maybe';
   return [...lead.map((phrase, k): SearchHit<P> => ({ phrase, score: 10 - k, by, highlight: { title: [], body: [] } })), ...hits.filter((h) => !ids.has(h.phrase.id))];
 }
 

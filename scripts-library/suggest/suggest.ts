@@ -269,22 +269,53 @@ function firstOfEach<P extends Suggestible>(phrases: readonly P[], text: string,
   const weighed = groups.map((g) => weigh(g, prob, top));
   const want = pairs(text);
   const said = saidText(text);
-  const places = [new FirstK<P>(k), new FirstK<P>(k), new FirstK<P>(k)];
+  // The three places, then the best phrase that may lead and answers another intent than the top one (OTHER), kept
+  // only while the top intent is unsure enough for diverse() to use it.
+  const places = [new FirstK<P>(k), new FirstK<P>(k), new FirstK<P>(k), new FirstK<P>(1)];
+  const wantsOther = !!top && top.p < DIVERSE_BELOW;
   for (let i = 0; i < phrases.length; i++) {
     const w = weighed[group[i]!]!;
     // Shared words only order phrases that answer a likely intent: the rest are not listed (nor read, at 10k).
-    if (w.rank < MIN_INTENT || scoreOf(w.rank, 1, 1) < LISTED) continue;
+    const most = scoreOf(w.rank, 1, 1);
+    if (w.rank < MIN_INTENT || most < LISTED) continue;
     const phrase = phrases[i]!;
-    const place = places[placeOf(phrase.lead, top, ctx, said)]!;
-    if (!place.wants(scoreOf(w.rank, 1, 1))) continue;
+    const at = placeOf(phrase.lead, top, ctx, said);
+    const place = places[at]!;
+    const other = wantsOther && at === 0 && !w.answersTop && most >= DIVERSE_MIN ? places[OTHER]! : undefined;
+    if (!place.wants(most) && !other?.wants(most)) continue;
     const { title, rest } = textsOf(phrase);
     const inTitle = share(want, title);
-    if (!place.wants(scoreOf(w.rank, inTitle, 1))) continue;
+    const bound = scoreOf(w.rank, inTitle, 1);
+    if (!place.wants(bound) && !other?.wants(bound)) continue;
     const score = scoreOf(w.rank, inTitle, share(want, rest));
     if (score < LISTED) continue;
-    place.offer({ phrase, score, base: w.base, answersTop: w.answersTop, at: i });
+    const scored = { phrase, score, base: w.base, answersTop: w.answersTop, at: i };
+    place.offer(scored);
+    other?.offer(scored);
   }
   return places;
+}
+
+/** Where firstOfEach keeps the best phrase that may lead and answers another intent than the top one. */
+const OTHER = 3;
+/** Below this probability of the top intent, the suggestions also show the likeliest other reading (see diverse). */
+const DIVERSE_BELOW = 0.9;
+/** …when that reading's phrase scores at least this (a reading the model gives a tenth or more). */
+const DIVERSE_MIN = 0.1;
+
+/**
+ * The list as shown: when every phrase of it answers the top intent and the model is not sure of that intent (below
+ * DIVERSE_BELOW), the last place goes to the best phrase of another intent that may lead — three phrases of one
+ * reading leave a buyer who meant the other with nothing right among them (这个怎么洗 read as a care question at 0.6:
+ * two laundry phrases, then 材质说明).
+ */
+function diverse<P extends Suggestible>(places: FirstK<P>[], top: IntentPosterior | undefined, limit: number): Scored<P>[] {
+  const listed = places.slice(0, OTHER).flatMap((p) => p.items);
+  const other = places[OTHER]!.items[0];
+  if (!top || top.p >= DIVERSE_BELOW || !other || other.score < DIVERSE_MIN || limit < 2 || listed.length < limit) return listed;
+  const shown = listed.slice(0, limit);
+  if (!shown.every((s) => s.answersTop) || shown.includes(other)) return listed;
+  return [...shown.slice(0, limit - 1), other, ...listed.slice(limit - 1)];
 }
 
 export function suggestFor<P extends Suggestible>(message: string | undefined, phrases: readonly P[], faq: readonly AnsweredQuestion[] = [], ctx: SuggestContext = {}, limit = SUGGESTIONS): Suggested<P> {
@@ -300,7 +331,7 @@ export function suggestFor<P extends Suggestible>(message: string | undefined, p
   // Of those kept out, the ones only the buyer's words kept out (久等致歉 when nobody waited) come before the ones
   // that never lead here (咨询繁忙). A list never shows more than `limit`, so no more are kept of each.
   const places = firstOfEach(phrases, text, ranked, ctx, Math.max(1, limit));
-  const items: Suggestion<P>[] = places.flatMap((p) => p.items).map((s) => ({ kind: 'phrase', phrase: s.phrase, score: s.score }));
+  const items: Suggestion<P>[] = diverse(places, top, limit).map((s) => ({ kind: 'phrase', phrase: s.phrase, score: s.score }));
   // Sure: the phrase that leads answers the most likely intent, and answers the message with the probability asked.
   const lead = top && places[0]!.items[0];
   let sure = !!lead && lead.answersTop && lead.base >= threshold;

@@ -48,7 +48,12 @@ function reference<P extends Suggestible>(message: string | undefined, phrases: 
   const allowed = top ? scored.map((s) => mayLead(s.phrase.lead, top.intent, ctx, said)) : [];
   const leadAt = allowed.indexOf(true);
   const near = top ? scored.map((s, i) => !allowed[i] && mayLead(s.phrase.lead && { ...s.phrase.lead, says: undefined, notSays: undefined }, top.intent, ctx, said)) : [];
-  const ordered = top ? [...scored.filter((_, i) => allowed[i]), ...scored.filter((_, i) => near[i]), ...scored.filter((_, i) => !allowed[i] && !near[i])] : scored;
+  let ordered = top ? [...scored.filter((_, i) => allowed[i]), ...scored.filter((_, i) => near[i]), ...scored.filter((_, i) => !allowed[i] && !near[i])] : scored;
+  // Three phrases of the top reading while the model is unsure of it: the last place goes to the likeliest other reading.
+  const other = scored.find((s, i) => allowed[i] && !s.answersTop);
+  if (top && top.p < 0.9 && other && other.score >= 0.1 && limit >= 2 && ordered.length >= limit && ordered.slice(0, limit).every((s) => s.answersTop)) {
+    ordered = [...ordered.slice(0, limit - 1), other, ...ordered.slice(limit - 1)];
+  }
   const items: Suggestion<P>[] = ordered.map((s) => ({ kind: 'phrase', phrase: s.phrase, score: s.score }));
   let sure = leadAt >= 0 && scored[leadAt]!.answersTop && scored[leadAt]!.base >= threshold;
   const answered = faq

@@ -90,6 +90,16 @@ describe('suggested replies answer the question asked (#32)', () => {
     }
   });
 
+  it('a buyer who asks for a person is told one is here (不是机器人), not 我在的\'s apology for a slow reply; 我在的 stays among the three', () => {
+    for (const m of ['转人工', '人工客服在吗', '我要人工']) {
+      const got = suggestFor(m, phrases);
+      const ids = got.items.map((s) => (s.kind === 'phrase' ? s.phrase.id : s.kind));
+      expect(ids[0], m).toBe('away-human');
+      expect(ids.slice(0, 3), m).toContain('away-here');
+    }
+    expect(first('人呢')).toBe('away-here');
+  });
+
   it('a buyer who gives height and weight gets a size for them, not a request for them; a child gets the children\'s chart', () => {
     expect(first('身高158 体重96斤 穿S还是M')).toBe('product-size-by-body');
     expect(first('我一米七二 一百四 拿L可以吗 腰围也大')).not.toBe('product-size-ask');
@@ -121,6 +131,54 @@ describe('suggested replies answer the question asked (#32)', () => {
     expect(first('已经发货了 不想要了 怎么退')).toBe('aftersales-refund-shipped');
     expect(first('快递说包裹丢了')).toBe('logistics-lost');
     expect(first('物流三天没更新')).not.toBe('logistics-lost');
+  });
+
+  it('no sure first says something false about the buyer\'s situation (#32, sixth round)', () => {
+    // The first a key would insert, or nothing when the suggestions abstain.
+    const sureFirst = (m: string) => {
+      const got = suggestFor(m, phrases);
+      const [s] = got.items;
+      return got.sure && s?.kind === 'phrase' ? s.phrase.id : undefined;
+    };
+    const never: [string, string[]][] = [
+      // A payment that fails: never "your payment arrived" nor "no hurry, pay when you like".
+      ['付款一直失败', ['payment-paid-thanks', 'payment-will-pay', 'farewell-order-accepted']],
+      ['付唔到钱啊', ['payment-paid-thanks', 'payment-will-pay', 'farewell-order-accepted']],
+      ['点了付款转圈圈 网络异常', ['payment-paid-thanks', 'payment-will-pay', 'farewell-order-accepted']],
+      // The buyer says this one charges shipping: never "this one ships free".
+      ['这个怎么还要运费 不是包邮吗', ['pricing-free-shipping']],
+      // Presale suspected: never "it is in stock".
+      ['不是现货吗？', ['stock-yes']],
+      // A delivery hour the courier decides: never "noted, the warehouse will follow it".
+      ['能备注晚上七点以后送吗', ['order-remark']],
+      // Skin care: never laundry advice.
+      ['面霜是早上涂还是晚上涂', ['product-care', 'product-care-fabric', 'product-machine-wash']],
+      // Before ordering: no apology for a delay.
+      ['现在拍的话多久能发', DELAY_APOLOGY],
+      ['之前买别家的等了十天 你家付款后一般几天发', DELAY_APOLOGY],
+      // Not yet received: not the send-it-back exchange steps.
+      ['刚拍的 能换个尺码吗 还没发货吧', ['aftersales-exchange-how']],
+      // A coupon that will not apply: not "coupons are deducted automatically".
+      ['券怎么用不了', ['pricing-coupon', 'promotion-d11-redpacket']],
+      // A price change agreed earlier: not "this is already the sale price".
+      ['改好价了吗 我去付', ['pricing-decline', 'payment-will-pay']],
+      // Someone else paying: the payment page decides, not the list of methods.
+      ['能找朋友代付吗', ['order-pay-methods']],
+      // A conversation already on: no welcome.
+      ['亲 还在吗', ['greeting-hello', 'greeting-hello-buyer']],
+    ];
+    for (const [m, bad] of never) expect(bad, m).not.toContain(sureFirst(m));
+    expect(first('包不包邮')).toBe('pricing-free-shipping');
+    expect(first('能找朋友代付吗')).toBe('order-pay-other');
+  });
+
+  it('when the model is unsure of the reading, the three cover the other likely one too; when sure, they stay on it', () => {
+    const ids = (p: number) =>
+      suggestFor('这个怎么洗', phrases, [], { ranked: [{ intent: 'care', p }, { intent: 'material', p: 1 - p }] }).items.map((s) => (s.kind === 'phrase' ? s.phrase.id : s.kind));
+    const CARE = ['product-care', 'product-care-fabric', 'product-machine-wash'];
+    expect(ids(0.6).slice(0, 2).every((id) => CARE.includes(id))).toBe(true);
+    expect(ids(0.6)[2]).toBe('product-material');
+    expect(ids(0.95).every((id) => CARE.includes(id))).toBe(true);
   });
 
   it('use counts do not move a right answer below a wrong one: they only break ties between equally right ones', () => {

@@ -385,3 +385,33 @@ describe('v12 (#32, fifth round: more word guards)', () => {
     db.close();
   });
 });
+
+describe('v13 (#32, sixth round: guards against what a phrase would say falsely, 不是机器人)', () => {
+  it('renews the guards v12 gave, keeps one the agent changed, and adds 不是机器人', async () => {
+    const name = freshName();
+    const old = new KefuDB(name, 12);
+    await old.open();
+    const row = (id: string, lead: unknown) => {
+      const p = defaultPack.phrases.find((x) => x.id === id)!;
+      const { lead: _l, ...rest } = p as typeof p & { lead?: unknown };
+      return { ...rest, tags: p.tags ?? [], pinned: false, useCount: 2, origin: 'default', createdAt: 1, updatedAt: 1, ...(lead ? { lead } : {}) };
+    };
+    // 已付款确认 as v12 gave it; 订单备注 as v12 gave it (no guard); 包邮说明 the agent made never lead.
+    const v12PaidThanks = { notSays: ['便宜了', '降价了', '差价'] };
+    await old.table('phrases').bulkAdd([row('payment-paid-thanks', v12PaidThanks), row('order-remark', undefined), row('pricing-free-shipping', { intents: [] })]);
+    await old.table('settings').add({ key: 'installedPack:default', value: 1 });
+    old.close();
+
+    const db = new KefuDB(name);
+    await db.open();
+    // No "your payment arrived" to 付不了; no "noted for the warehouse" to a delivery hour the courier decides.
+    expect((await db.phrases.get('payment-paid-thanks'))?.lead).toMatchObject({ notSays: expect.arrayContaining(['付不了', '差价']) });
+    expect((await db.phrases.get('order-remark'))?.lead).toMatchObject({ notSays: expect.arrayContaining(['下午送']) });
+    expect((await db.phrases.get('pricing-free-shipping'))?.lead).toEqual({ intents: [] });
+    for (const r of await db.phrases.toArray()) expect(PhraseSchema.safeParse(r).error?.issues ?? []).toEqual([]);
+    expect((await db.phrases.get('order-remark'))?.useCount).toBe(2);
+    // A buyer who asks for a person gets 不是机器人, new in v13.
+    expect((await db.phrases.get('away-human'))?.title).toBe('不是机器人');
+    db.close();
+  });
+});
