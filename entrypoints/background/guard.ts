@@ -155,7 +155,7 @@ function createGuardChecker(source: GuardSource, shipped: ShippedGuard, kept: Gu
  * compiled now and kept for the next wake (written after this check is answered).
  */
 async function reviveOrKeep(kept: GuardCache, rules: readonly Rule[]): Promise<void> {
-  const key = rulesKey(rules);
+  const key = await rulesKey(rules);
   const form = await kept.get(key);
   if (looksCompiled(form)) return checkWithCompiled(rules, reviveCompiled(form));
   performance.mark('kefu:guard-none-kept'); // this wake compiles the rules (read by tests/tools/wake-profile.mjs)

@@ -52,7 +52,7 @@ function worker(kept: GuardCache, asleep = false) {
   };
 }
 const settle = () => new Promise((r) => setTimeout(r, 30));
-const keyOfStored = async () => rulesKey(effectiveRules(await db.rules.toArray(), {}));
+const keyOfStored = async () => await rulesKey(effectiveRules(await db.rules.toArray(), {}));
 
 describe('a rule edited while the worker sleeps', () => {
   it('guard/prepare keeps the new rules’ form; the next wake’s first check compiles nothing and uses the new rule', async () => {
