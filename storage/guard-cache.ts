@@ -16,10 +16,10 @@ export interface GuardCache {
   put(key: string, value: unknown, slot?: GuardCacheSlot): Promise<void>;
   clear(): Promise<void>;
   /**
-   * Start reading a slot now, before its key is known (a woken worker reads its rules meanwhile): the next `get` of
-   * that slot answers from this read.
+   * Start reading every slot now, in one transaction, before their keys are known (a woken worker reads its rules
+   * meanwhile): the next `get` of each slot answers from this read.
    */
-  warm?(slot?: GuardCacheSlot): void;
+  warm?(): void;
 }
 
 function open(): Promise<IDBDatabase> {
@@ -31,11 +31,13 @@ function open(): Promise<IDBDatabase> {
   });
 }
 
-function run<T>(db: IDBDatabase, mode: IDBTransactionMode, step: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+const SLOTS: readonly GuardCacheSlot[] = [ENTRY, 'model'];
+
+function run<T>(db: IDBDatabase, mode: IDBTransactionMode, step: (store: IDBObjectStore) => T): Promise<T> {
   return new Promise((resolve, reject) => {
     const tx = db.transaction(STORE, mode);
     const req = step(tx.objectStore(STORE));
-    tx.oncomplete = () => resolve(req.result);
+    tx.oncomplete = () => resolve(req);
     tx.onerror = () => reject(tx.error ?? new Error('guard cache'));
     tx.onabort = () => reject(tx.error ?? new Error('guard cache'));
   });
@@ -55,12 +57,14 @@ export function createGuardCache(): GuardCache {
       };
       return conn;
     }));
-  const read = async (slot: GuardCacheSlot): Promise<Entry> => {
+  /** These slots' entries, read in one transaction (none where the read fails). */
+  const read = async (slots: readonly GuardCacheSlot[]): Promise<Entry[]> => {
     try {
-      return (await run(await opened(), 'readonly', (s) => s.get(slot))) as Entry;
+      const reqs = await run(await opened(), 'readonly', (s) => slots.map((slot) => s.get(slot)));
+      return reqs.map((r) => r.result as Entry);
     } catch (e) {
       console.warn('[kefu] guard cache read', e);
-      return undefined;
+      return slots.map(() => undefined);
     }
   };
   const warmed = new Map<GuardCacheSlot, Promise<Entry>>();
@@ -68,11 +72,12 @@ export function createGuardCache(): GuardCache {
     async get(key, slot = ENTRY) {
       const early = warmed.get(slot);
       warmed.delete(slot);
-      const entry = await (early ?? read(slot));
+      const entry = await (early ?? read([slot]).then(([e]) => e));
       return entry?.key === key ? entry.value : undefined;
     },
-    warm(slot = ENTRY) {
-      if (!warmed.has(slot)) warmed.set(slot, read(slot));
+    warm() {
+      const all = read(SLOTS);
+      SLOTS.forEach((slot, i) => warmed.set(slot, all.then((entries) => entries[i])));
     },
     async put(key, value, slot = ENTRY) {
       warmed.delete(slot);

@@ -57,7 +57,7 @@ function useCompiled(rules: readonly Rule[]): readonly Rule[] | undefined {
     const cache = createGuardCache();
     // Not before the first screen is painted: the key alone is milliseconds, a compile tens (use-first-screen.ts).
     void afterFirstScreen()
-      .then(() => (live ? cache.get(rulesKey(rules)) : undefined))
+      .then(async () => (live ? cache.get(await rulesKey(rules)) : undefined))
       .then((form) => {
         if (!live) return;
         if (looksCompiled(form)) {

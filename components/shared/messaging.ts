@@ -10,3 +10,6 @@ export const toChatTab = (tabId: number) => createSender(CHAT_PAGE_PROTOCOL, (me
 
 /** Tell the background the chase reminders changed, so it makes the alarms match (fire and forget). */
 export const remindersChanged = () => void toBackground('reminders/changed', {}).catch(() => {});
+
+/** Tell the worker the guard's rules or allows changed, so it keeps their compiled form now (guard-prepare.ts). */
+export const guardInputsChanged = () => void toBackground('guard/prepare', {}).catch(() => {});

@@ -9,7 +9,8 @@ import { onTableWritten } from '../../storage/watch';
 import { isUnreadHandover } from '../../scripts-library/notebooks/notebooks';
 import { shiftAt } from '../../scripts-library/shared/shift';
 import type { Settings } from '../../scripts-library/shared/schema';
-import { remindersChanged } from './messaging';
+import { guardInputsChanged, remindersChanged } from './messaging';
+import { tellGuardOnWrites } from './guard-prepare';
 import { useDb } from './db-context';
 import { afterFirstScreen, useFirstScreen, useFirstScreenRead } from './use-first-screen';
 
@@ -30,7 +31,9 @@ export function usePanelData() {
     // The background owns the chase alarms: every committed write to the reminders table, whoever made it,
     // tells it to make them match (the worker may be asleep, so a message wakes it).
     const unwatch = onTableWritten(db, 'reminders', remindersChanged);
-    return () => ((live = false), unwatch());
+    // The guard's rules or allows changed: the worker keeps their compiled form before its next wake's check.
+    const unwatchGuard = tellGuardOnWrites(db, guardInputsChanged);
+    return () => ((live = false), unwatch(), unwatchGuard());
   }, [db]);
   // Handovers written by another shift and not yet read (the live query follows the settings' shifts too).
   const unread = useLiveQuery(async () => {

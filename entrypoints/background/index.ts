@@ -6,10 +6,10 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { openAsStored } from '../../storage/core-db';
 import { createGuardCache } from '../../storage/guard-cache';
+import { storedGuardSource } from '../../storage/guard-source';
 import { guardHandlers } from './guard';
-import { handleSomeMessages, namesOneOf } from './messages';
+import { answersInCore, coreReceiver } from './core-messages';
 import { importFeatures, startFeatures, type Features } from './features-slot';
 import { shippedFiles } from './shipped-files';
 import { openPanelOnToolbarClick } from './side-panel';
@@ -25,12 +25,13 @@ export default defineBackground(() => {
   performance.mark('kefu:bg-modules');
   let features: Features | undefined;
   const rest = (): Features => (features ??= startFeatures({ guard }));
-  // The database as stored (core-db.ts): its schema's history, with the upgrades' data, is the rest's.
+  // The database as stored, read with IndexedDB itself (core-db.ts): Dexie and the schema's history, with the
+  // upgrades' data, are the rest's.
   const guard = guardHandlers(
-    openAsStored(() => rest().openDb()),
+    storedGuardSource(() => rest().openDb()),
     shippedFiles,
   );
-  const answerGuard = handleSomeMessages(guard);
+  const answerInCore = coreReceiver(guard);
   // A later wake may import the rest's script only if this version of the worker imported it while installing.
   if (typeof importScripts === 'function') self.addEventListener('install', () => importFeatures());
 
@@ -42,7 +43,7 @@ export default defineBackground(() => {
   });
   browser.runtime.onMessage.addListener((raw, sender, sendResponse) => {
     performance.mark('kefu:bg-message');
-    const receive = namesOneOf(guard, raw) ? answerGuard : rest().receive;
+    const receive = answersInCore(raw) ? answerInCore : rest().receive;
     void receive(raw, sender, browser.runtime.id, browser.runtime.getURL('/')).then(({ reply, changed }) => {
       sendResponse(reply);
       if (changed) rest().broadcast();

@@ -10,9 +10,9 @@ import * as z from 'zod/mini';
 import { SITE_PATTERN } from './sites';
 import { TaughtSiteSchema } from './taught-site';
 import { MISS_FIELDS } from './taught-site';
+import { describeIssues, GuardCheckSchema, GuardPrepareSchema, MAX_INSERT_CHARS } from './protocol-core';
 
-/** Longest text one insert may carry (a phrase is ≤ 500 characters; this leaves room for drafts). */
-export const MAX_INSERT_CHARS = 5000;
+export { GuardCheckSchema, GuardPrepareSchema, MAX_INSERT_CHARS, parseMessage, type ParseResult } from './protocol-core';
 
 export const InputKindSchema = z.enum(['textarea', 'input', 'contenteditable', 'none']);
 export type InputKind = z.infer<typeof InputKindSchema>;
@@ -116,13 +116,6 @@ export const RememberValuesSchema = z.object({
   buyer: z.optional(z.string().check(z.maxLength(300))),
   /** Save shop-wide values (店铺名, 客服名) to settings. */
   saveShop: z.optional(z.boolean()),
-});
-/** The draft guard: check the reply box's text. */
-/** `site`: the chat script's adapter id (pinduoduo, doudian, jd, taobao…), so the guard knows the console's own platform. */
-export const GuardCheckSchema = z.object({
-  type: z.literal('guard/check'),
-  text: z.string().check(z.maxLength(MAX_INSERT_CHARS)),
-  site: z.optional(z.string().check(z.minLength(1), z.maxLength(40))),
 });
 /** 不再提示: a personal allow for one rule in one context (the hit with a little of its surroundings). */
 export const GuardAllowSchema = z.object({
@@ -285,6 +278,7 @@ export const BACKGROUND_PROTOCOL = {
   'reminders/changed': entry('extension-page', RemindersChangedSchema, OkReplySchema),
   'sites/enable': entry('extension-page', SiteEnableSchema, OkReplySchema),
   'sites/disable': entry('extension-page', SiteDisableSchema, OkReplySchema),
+  'guard/prepare': entry('extension-page', GuardPrepareSchema, OkReplySchema),
 };
 
 /** What the chat page's script answers (the side panel sends with tabs.sendMessage). */
@@ -361,20 +355,3 @@ function checkReply<T>(type: string, schema: z.ZodMiniType<T>, raw: unknown): T 
   return reply.data;
 }
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-/**
- * Validate an incoming message. On failure the reason is logged (with where it came from) and returned, so the
- * caller can answer with it; the message must then be ignored entirely.
- */
-export function parseMessage<T>(schema: z.ZodMiniType<T>, raw: unknown, from: string): ParseResult<T> {
-  const result = schema.safeParse(raw);
-  if (result.success) return { ok: true, value: result.data };
-  const reason = describeIssues(result.error.issues);
-  console.warn(`[kefu] rejected message from ${from}: ${reason}`);
-  return { ok: false, reason };
-}
-
-function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string; code: string }[]): string {
-  return issues.map((i) => `${i.path.length ? i.path.join('.') : '(message)'}: ${i.message} (${i.code})`).join('; ');
-}

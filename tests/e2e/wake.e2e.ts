@@ -44,6 +44,32 @@ async function forgetKept() {
   );
 }
 
+/** The key of the compiled rules the guard cache keeps (undefined when none), read from an extension page. */
+function keptRulesKey() {
+  return extensionPage.evaluate(
+    () =>
+      new Promise<string | undefined>((resolve) => {
+        const req = indexedDB.open('kefu-guard-cache');
+        req.onupgradeneeded = () => req.transaction?.abort(); // not there: not made here either
+        req.onerror = () => resolve(undefined);
+        req.onsuccess = () => {
+          const db = req.result;
+          const get = db.transaction('compiled').objectStore('compiled').get('latest');
+          get.onsuccess = () => {
+            resolve((get.result as { key?: string } | undefined)?.key);
+            db.close();
+          };
+        };
+      }),
+  );
+}
+
+/** The performance marks of the worker now running (the guard's first-check steps, guard.ts). */
+async function workerMarks(): Promise<string[]> {
+  const worker = h.context.serviceWorkers().at(-1);
+  return worker ? worker.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name)) : [];
+}
+
 async function typeAndSend(text: string) {
   const demo = await h.openDemo('react');
   await demo.click('[data-role="reply-box"]');
@@ -82,6 +108,30 @@ describe('a woken worker', () => {
   it('lets a clean draft go on the first check after a wake', async () => {
     const demo = await typeAndSend('亲，今天下单明天就发货');
     await expect.poll(() => sentTexts(demo)).toEqual(['亲，今天下单明天就发货']);
+    await demo.close();
+  });
+
+  it('checks with a rule added in the panel while the worker slept, and compiles nothing on the next wake', async () => {
+    await expect.poll(keptRulesKey, { timeout: 10_000 }).toBeDefined();
+    const before = await keptRulesKey();
+    await extensionPage.click('.views [role="tab"]:has-text("规则")');
+    await extensionPage.getByRole('button', { name: '新建规则' }).click();
+    const editor = extensionPage.locator('form[aria-label="编辑规则"]');
+    await editor.locator('label.field:has-text("级别") select').selectOption('block');
+    await editor.locator('label.field:has-text("词语") textarea').fill('周三特供');
+    await editor.locator('label.field:has-text("建议说法") input').fill('说本周活动款');
+    await stopWorker();
+    await editor.getByRole('button', { name: '保存' }).click();
+    // The panel told the sleeping worker (guard/prepare, which wakes it): it kept the new rules' form at once.
+    await expect.poll(keptRulesKey, { timeout: 10_000 }).not.toBe(before);
+    const demo = await typeAndSend('亲，这是周三特供款');
+    await expect.poll(() => panel(demo).textContent()).toContain('已暂停发送');
+    await expect.poll(() => badge(demo).textContent()).toContain('必改 1');
+    expect(await sentTexts(demo)).toEqual([]);
+    const marks = await workerMarks();
+    expect(marks).toContain('kefu:guard-judged');
+    expect(marks).not.toContain('kefu:guard-none-kept');
+    await extensionPage.click('.views [role="tab"]:has-text("短语")');
     await demo.close();
   });
 

@@ -17,6 +17,7 @@ import { planRuleImport, readRulePack } from '../../scripts-library/files/rule-i
 import { listStages } from '../../storage/repositories/phrases';
 import { createBackground } from '../../entrypoints/background/handlers';
 import { guardHandlers } from '../../entrypoints/background/guard';
+import { guardSourceFor } from '../helpers/background';
 import { bundledShipped } from '../../entrypoints/background/shipped-bundled';
 import { ChatTabRegistry } from '../../storage/chat-tabs';
 import { BACKGROUND_PROTOCOL, ContentRequestSchema, parseMessage } from '../../scripts-library/shared/protocol';
@@ -286,6 +287,7 @@ const BAD_MESSAGES: [string, unknown, typeof TAB | typeof PAGE][] = [
   ['guard/rewrite without a hit', { type: 'guard/rewrite', text: '加我vx', hits: [] }, TAB],
   ['guard/rewrite of 5,001 characters', { type: 'guard/rewrite', text: long(5001), hit: { start: 0, end: 1, text: 'x', ruleId: 'r', category: 'abuse', severity: 'block', suggestion: '', note: '' }, hits: [] }, TAB],
   ['guard/rewrite with a hit of another severity', { type: 'guard/rewrite', text: '加我vx', hit: { start: 0, end: 4, text: '加我vx', ruleId: 'r', category: 'off-platform', severity: 'fatal', suggestion: '', note: '' }, hits: [] }, TAB],
+  ['guard/prepare from a chat page', { type: 'guard/prepare' }, TAB],
   ['guard/allow without a context', { type: 'guard/allow', ruleId: 'abuse-001' }, TAB],
   ['guard/allow with a context of 61', { type: 'guard/allow', ruleId: 'abuse-001', context: long(61) }, TAB],
   ['guard/allow for __proto__', { type: 'guard/allow', ruleId: '__proto__', context: '上下文' }, TAB],
@@ -324,7 +326,7 @@ describe('every message type', () => {
   it.each(BAD_MESSAGES)('%s: answered {ok:false} with a reason, nothing written', async (_label, message, sender) => {
     const before = await dump();
     const registry = new ChatTabRegistry({ get: async () => ({}), set: async () => {} });
-    const receive = createBackground(db, registry, guardHandlers(db, bundledShipped()), { syncReminders: async () => {}, sites: { enable: async () => {}, disable: async () => {} }, injectChatScript: async () => {} });
+    const receive = createBackground(db, registry, guardHandlers(guardSourceFor(db), bundledShipped()), { syncReminders: async () => {}, sites: { enable: async () => {}, disable: async () => {} }, injectChatScript: async () => {} });
     const { reply, changed } = await receive(message, sender, OWN);
     expect(reply).toMatchObject({ ok: false });
     clear((reply as { error: string }).error);

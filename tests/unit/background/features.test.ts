@@ -199,7 +199,7 @@ describe('the background\'s features, through their messages', () => {
     await setRuleEnabled(db, 'taboo-001', false);
     await expect.poll(() => slots.get('latest')?.key, { timeout: 3000 }).not.toBe(before);
     const stored = await db.rules.toArray();
-    expect(slots.get('latest')?.key).toBe(rulesKey(effectiveRules(stored, {})));
+    expect(slots.get('latest')?.key).toBe(await rulesKey(effectiveRules(stored, {})));
   });
 
   it('a woken worker reads the intent model from the form the last wake kept, not from the shipped text', async () => {

@@ -29,6 +29,7 @@ function services(reg = registry()) {
     'phrase/save-draft': async (m) => ({ ok: true, title: m.text.slice(0, 4) }),
     'placeholders/remember': async (m) => (remembered.push(m.values), OK),
     'guard/check': async () => [],
+    'guard/prepare': async () => OK,
     'guard/allow': async () => OK,
     'guard/override': async () => OK,
     'guard/rewrite': async () => null,

@@ -149,17 +149,17 @@ describe('the compiled rules kept between wakes', () => {
     }
   });
 
-  it('are keyed by the rules: one changed term, severity, allow or switch is another key', () => {
+  it('are keyed by the rules: one changed term, severity, allow or switch is another key', async () => {
     const base = DEFAULT_RULES.slice(0, 20);
-    const key = rulesKey(base);
-    expect(rulesKey(base.map((r) => ({ ...r })))).toBe(key);
+    const key = await rulesKey(base);
+    expect(await rulesKey(base.map((r) => ({ ...r })))).toBe(key);
     const edits = [
       (r: (typeof base)[number]) => ({ ...r, terms: [...r.terms, '卖光了'] }),
       (r: (typeof base)[number]) => ({ ...r, severity: r.severity === 'block' ? ('warn' as const) : ('block' as const) }),
       (r: (typeof base)[number]) => ({ ...r, allow: [...r.allow, '在平台内'] }),
       (r: (typeof base)[number]) => ({ ...r, enabled: !r.enabled }),
     ];
-    for (const edit of edits) expect(rulesKey([edit(base[0]!), ...base.slice(1)])).not.toBe(key);
+    for (const edit of edits) expect(await rulesKey([edit(base[0]!), ...base.slice(1)])).not.toBe(key);
     expect(looksCompiled({ plain: {} })).toBe(false);
     expect(looksCompiled(undefined)).toBe(false);
   });
