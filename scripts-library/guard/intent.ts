@@ -166,6 +166,9 @@ export function unitPosterior(model: IntentReader, text: string, span?: { source
     const read = span ? readIn(model, span) : readUnit(model, text);
     p = read.known ? read.p : model.labels.map((l) => (l === NONE ? 1 : 0));
   }
+  // Nor are a paste's units kept by their text (a thousand strings hashed): the next check finds them by their
+  // place in this draft (guessesFor's `previous`).
+  if (span?.source.reading) return p;
   if (recent.size >= RECENT) {
     older = recent;
     recent = new Map();
@@ -176,19 +179,93 @@ export function unitPosterior(model: IntentReader, text: string, span?: { source
 let recentModel: IntentReader | undefined;
 
 /**
+ * The last draft guessesFor read and its units' posteriors, in `units` order: its clauses, then its pairs, each
+ * part ascending by start (no two of a part start together). A keystroke changes one place of the draft: a unit of
+ * the next draft wholly before it (in the drafts' common start) or wholly after it (in their common end) is the
+ * same text as the unit at the same place, or shifted by what the draft gained, in this one — so its posterior is
+ * this one's, found by its offsets instead of by hashing its text. (A paste's units are kept only here: hashing a
+ * thousand new strings was a tenth of a paste's judge.)
+ */
+interface ReadDraft {
+  model: IntentReader | undefined;
+  draft: string;
+  clauses: number;
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  ps: (number[] | undefined)[];
+}
+/** Two, taking turns as the previous draft and the one being read (no arrays made per check). */
+const readDrafts: ReadDraft[] = [0, 1].map(() => ({ model: undefined, draft: '', clauses: 0, count: 0, starts: new Int32Array(64), ends: new Int32Array(64), ps: [] }));
+let previous: ReadDraft | undefined;
+
+/** How many code units `a` and `b` share at their start, and then at their end (not overlapping that start). */
+function sharedEnds(a: string, b: string): { start: number; end: number } {
+  const most = Math.min(a.length, b.length);
+  let start = 0;
+  while (start < most && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < most - start && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end)) end++;
+  return { start, end };
+}
+
+/** The posterior of the unit [start, end) of a read draft, if it had that unit. */
+function unitAt(read: ReadDraft, start: number, end: number): number[] | undefined {
+  return placeIn(read, 0, read.clauses, start, end) ?? placeIn(read, read.clauses, read.count, start, end);
+}
+
+/** unitAt among the units [from, to) of a read draft (ascending by start). */
+function placeIn(read: ReadDraft, from: number, to: number, start: number, end: number): number[] | undefined {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (read.starts[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < to && read.starts[lo] === start && read.ends[lo] === end ? read.ps[lo] : undefined;
+}
+
+/** A unit's posterior from the previous draft, when the two drafts share all of its text at the same place. */
+function fromPrevious(draft: string, u: Span, shared: { start: number; end: number } | undefined): number[] | undefined {
+  if (!previous || !shared) return undefined;
+  if (u.end <= shared.start) return unitAt(previous, u.start, u.end);
+  const shift = draft.length - previous.draft.length;
+  if (u.start >= draft.length - shared.end) return unitAt(previous, u.start - shift, u.end - shift);
+  return undefined;
+}
+
+/**
  * The units the model finds harm in (at least `min`), with the likeliest harmful category of each.
  */
 export function guessesFor(model: IntentReader, draft: string, min: number, cs: readonly Span[] = clauses(draft)): IntentGuess[] {
   const out: IntentGuess[] = [];
   const none = model.labels.indexOf(NONE);
   const source: DraftSource = { draft, misses: 0 };
-  for (const u of units(draft, cs)) {
-    const p = unitPosterior(model, draft.slice(u.start, u.end), { source, start: u.start, end: u.end });
+  if (previous && previous.model !== model) previous = undefined;
+  // Drafts sharing little (another chat's) are read by the memo alone.
+  let shared = previous ? sharedEnds(previous.draft, draft) : undefined;
+  if (shared && (shared.start + shared.end) * 2 < draft.length) shared = undefined;
+  const us = units(draft, cs);
+  const read = readDrafts[previous === readDrafts[0] ? 1 : 0]!;
+  Object.assign(read, { model, draft, clauses: cs.length, count: us.length });
+  if (read.starts.length < us.length) {
+    read.starts = new Int32Array(us.length * 2);
+    read.ends = new Int32Array(us.length * 2);
+  }
+  read.ps.length = us.length;
+  for (let k = 0; k < us.length; k++) {
+    const u = us[k]!;
+    const p = fromPrevious(draft, u, shared) ?? unitPosterior(model, draft.slice(u.start, u.end), { source, start: u.start, end: u.end });
+    read.starts[k] = u.start;
+    read.ends[k] = u.end;
+    read.ps[k] = p;
     const harm = 1 - p[none]!;
     if (harm < min) continue;
     let best = -1;
-    for (let k = 0; k < p.length; k++) if (k !== none && (best < 0 || p[k]! > p[best]!)) best = k;
+    for (let j = 0; j < p.length; j++) if (j !== none && (best < 0 || p[j]! > p[best]!)) best = j;
     out.push({ ...u, category: model.labels[best] as RuleCategory, p: harm });
   }
+  previous = read;
   return out;
 }

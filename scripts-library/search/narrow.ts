@@ -186,27 +186,34 @@ function choose({ data, scratch, frecencies }: NarrowIndex, c: Counted, inStage:
 /**
  * Bigrams ignore order, and long pinyin contains most bigrams somewhere: for tokens of four letters or more
  * ("huanyign") the candidates are re-ranked by how much of each token appears in one place, in order (q-gram
- * alignment), and by how nearly the title's pinyin holds it.
+ * alignment), and by how nearly the title's pinyin holds it. The rank needs only the alignments: how nearly the
+ * title is one typo away (an edit-distance table per token) is worked out for the dozen kept, not for all 48.
  */
 function rerankLong(data: IndexData, ranked: readonly Ranked[], long: readonly string[]): Candidate[] {
   const letters = long.reduce((sum, t) => sum + t.length, 0);
-  return (
-    ranked
-      .map((c) => {
-        const latin = `${data.docs[c.i]!.code} ${data.pyFull[c.i]!} ${data.docs[c.i]!.pyInitials} ${data.latinWords[c.i]!}`;
-        const title = data.docs[c.i]!.pyTitle;
-        const order = long.reduce((sum, t) => sum + alignedShare(latin, t), 0) / long.length;
-        const inTitle = long.reduce((sum, t) => sum + alignedShare(title, t), 0) / long.length;
-        const full = firstWord(title.slice(title.indexOf(' ') + 1));
-        const titleTypo = long.reduce((sum, t) => sum + typoShare(full, t), 0) / long.length;
-        const titleTaken = full ? Math.min(1, (titleTypo * letters) / full.length) : 0;
-        return { ...c, rank: c.rank + order + 0.5 * inTitle + c.density, coverage: (c.coverage + order) / 2, order, titleTypo, titleTaken };
-      })
-      .sort((a, b) => b.rank - a.rank)
-      // Fuse's bitap cost grows with pattern length: long tokens are already well ranked by alignment.
-      .slice(0, CANDIDATES / 2)
-      .map(({ i, coverage, density, order, titleTypo, titleTaken }) => ({ i, coverage, density, order, titleTypo, titleTaken }))
-  );
+  const aligned = ranked.map((c) => {
+    const doc = data.docs[c.i]!;
+    const latin = `${doc.code} ${data.pyFull[c.i]!} ${doc.pyInitials} ${data.latinWords[c.i]!}`;
+    let order = 0;
+    let inTitle = 0;
+    for (const t of long) order += alignedShare(latin, t);
+    for (const t of long) inTitle += alignedShare(doc.pyTitle, t);
+    order /= long.length;
+    inTitle /= long.length;
+    return { i: c.i, rank: c.rank + order + 0.5 * inTitle + c.density, coverage: (c.coverage + order) / 2, density: c.density, order };
+  });
+  // A stable sort, as before: equal ranks keep the narrowing's order.
+  aligned.sort((a, b) => b.rank - a.rank);
+  // Fuse's bitap cost grows with pattern length: long tokens are already well ranked by alignment.
+  return aligned.slice(0, CANDIDATES / 2).map(({ i, coverage, density, order }) => {
+    const title = data.docs[i]!.pyTitle;
+    const full = firstWord(title.slice(title.indexOf(' ') + 1));
+    let titleTypo = 0;
+    for (const t of long) titleTypo += typoShare(full, t);
+    titleTypo /= long.length;
+    const titleTaken = full ? Math.min(1, (titleTypo * letters) / full.length) : 0;
+    return { i, coverage, density, order, titleTypo, titleTaken };
+  });
 }
 
 /**

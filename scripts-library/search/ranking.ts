@@ -47,19 +47,30 @@ const LATIN_FIELDS = fuseOptions(['code', 'pyTitle', 'tags', 'pyInitials']);
 const ALL_FIELDS = fuseOptions(['title', 'pyTitle', 'code', 'tags', 'pyInitials', 'body']);
 
 /**
- * One Fuse.js per field set, kept and handed each query's few dozen candidates (setCollection), rather than a new
- * one built for every query.
+ * One Fuse.js per field set, kept and handed each query's few dozen candidates (setCollection) with their index
+ * records made once per phrase and field set: Fuse's own setCollection builds every candidate's record again
+ * (each field read and its norm counted) on every query. A record is a function of the phrase's fields alone, so a
+ * kept one is the very record Fuse would build; only its place (`i`) is the query's.
  */
-const FUSES = new Map<IFuseOptions<FuseDoc>, Fuse<FuseDoc>>();
+interface KeptFuse {
+  fuse: Fuse<FuseDoc>;
+  keys: FuseIndex<FuseDoc>['keys'];
+  records: WeakMap<FuseDoc, FuseIndexRecord['$']>;
+}
+type FuseIndex<T> = ReturnType<typeof Fuse.createIndex<T>>;
+type FuseIndexRecord = FuseIndex<FuseDoc>['records'][number] & { $: unknown };
+const FUSES = new Map<IFuseOptions<FuseDoc>, KeptFuse>();
 function fuseFor(options: IFuseOptions<FuseDoc>, docs: FuseDoc[]): Fuse<FuseDoc> {
-  const fuse = FUSES.get(options);
-  if (!fuse) {
-    const made = new Fuse(docs, options);
-    FUSES.set(options, made);
-    return made;
+  let kept = FUSES.get(options);
+  if (!kept) FUSES.set(options, (kept = { fuse: new Fuse<FuseDoc>([], options), keys: Fuse.createIndex(options.keys!, []).keys, records: new WeakMap() }));
+  const missing = docs.filter((d) => !kept.records.has(d));
+  if (missing.length) {
+    const made = Fuse.createIndex(options.keys!, missing).records as FuseIndexRecord[];
+    missing.forEach((d, k) => kept.records.set(d, made[k]!.$));
   }
-  fuse.setCollection(docs);
-  return fuse;
+  const records = docs.map((d, i) => ({ i, $: kept.records.get(d)! }));
+  kept.fuse.setCollection(docs, Fuse.parseIndex<FuseDoc>({ keys: kept.keys, records: records as FuseIndex<FuseDoc>['records'] }));
+  return kept.fuse;
 }
 
 /**
@@ -68,11 +79,15 @@ function fuseFor(options: IFuseOptions<FuseDoc>, docs: FuseDoc[]): Fuse<FuseDoc>
  * index instead (bigrams, then trigrams in order).
  */
 export function fuseMatches(q: string, units: QueryUnits, docs: FuseDoc[]): Map<number, FuseResult<FuseDoc>> {
-  const { chars, tokens } = units;
-  const options = chars.size && tokens.length ? ALL_FIELDS : chars.size ? CJK_FIELDS : LATIN_FIELDS;
+  const options = fieldsFor(units);
   const scored = new Map<number, FuseResult<FuseDoc>>();
   for (const r of fuseFor(options, docs).search(q)) scored.set(r.refIndex, r);
   return scored;
+}
+
+/** The Fuse.js options for a query's units: the fields its Chinese characters and Latin tokens can match. */
+export function fieldsFor({ chars, tokens }: QueryUnits): IFuseOptions<FuseDoc> {
+  return chars.size && tokens.length ? ALL_FIELDS : chars.size ? CJK_FIELDS : LATIN_FIELDS;
 }
 
 /** What a fuzzy candidate is scored with, besides its Fuse.js match. */

@@ -42,26 +42,44 @@ export function alignedShare(hay: string, token: string): number {
 export function typoShare(hay: string, token: string): number {
   const m = token.length;
   if (!m) return 0;
+  // Held as typed: no edit (the table's least is 0).
+  if (hay.includes(token)) return 1;
   const w = hay.length + 1;
-  // Rows i − 2, i − 1 and i of the table: d[i][j] = fewest edits of token[0, i) ending at hay[j − 1].
-  let before = new Int32Array(w);
-  let prev = new Int32Array(w); // row 0: a match may start anywhere
-  let cur = new Int32Array(w);
+  if (rowsOf.length < 3 * w) rowsOf = new Int32Array(3 * w * 2);
+  // Rows i − 2, i − 1 and i of the table, kept in one reused array: d[i][j] = fewest edits of token[0, i) ending
+  // at hay[j − 1]. Row 0 is zeros: a match may start anywhere.
+  let before = 0;
+  let prev = w;
+  let cur = 2 * w;
+  rowsOf.fill(0, 0, 3 * w);
+  const d = rowsOf;
   for (let i = 1; i <= m; i++) {
-    cur[0] = i;
+    d[cur] = i;
     const a = token.charCodeAt(i - 1);
+    const a1 = i > 1 ? token.charCodeAt(i - 2) : -1;
     for (let j = 1; j < w; j++) {
       const b = hay.charCodeAt(j - 1);
-      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a === b ? 0 : 1));
-      if (i > 1 && j > 1 && a === hay.charCodeAt(j - 2) && token.charCodeAt(i - 2) === b) d = Math.min(d, before[j - 2]! + 1);
-      cur[j] = d;
+      let x = d[prev + j]! + 1;
+      const left = d[cur + j - 1]! + 1;
+      if (left < x) x = left;
+      const diag = d[prev + j - 1]! + (a === b ? 0 : 1);
+      if (diag < x) x = diag;
+      if (j > 1 && a === hay.charCodeAt(j - 2) && a1 === b) {
+        const swap = d[before + j - 2]! + 1;
+        if (swap < x) x = swap;
+      }
+      d[cur + j] = x;
     }
-    [before, prev, cur] = [prev, cur, before];
+    const t = before;
+    before = prev;
+    prev = cur;
+    cur = t;
   }
   let best = m;
-  for (let j = 0; j < w; j++) best = Math.min(best, prev[j]!);
+  for (let j = 0; j < w; j++) if (d[prev + j]! < best) best = d[prev + j]!;
   return 1 - best / m;
 }
+let rowsOf = new Int32Array(256);
 
 /** Whether `a` and `b` differ by one letter wrong, missed or added, or two neighbours swapped. */
 export function oneEditApart(a: string, b: string): boolean {

@@ -127,6 +127,30 @@ describe('typoShare', () => {
   ])('%s ~ %s = %d', (hay, token, share) => {
     expect(typoShare(hay, token)).toBeCloseTo(share, 5);
   });
+
+  // The table is kept in one reused array and a token held as typed skips it: every share is still the
+  // textbook one (optimal string alignment, free start and end), whatever the lengths of the calls before.
+  it('gives the textbook edit-distance share on random strings, calls of any length interleaved', () => {
+    const textbook = (hay: string, token: string): number => {
+      const m = token.length;
+      if (!m) return 0;
+      const d = Array.from({ length: m + 1 }, (_, i) => Array.from({ length: hay.length + 1 }, () => i));
+      for (let i = 1; i <= m; i++)
+        for (let j = 1; j <= hay.length; j++) {
+          d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (token[i - 1] === hay[j - 1] ? 0 : 1));
+          if (i > 1 && j > 1 && token[i - 1] === hay[j - 2] && token[i - 2] === hay[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+        }
+      return 1 - Math.min(...d[m]!) / m;
+    };
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const word = (n: number) => Array.from({ length: n }, () => 'aghinu'[Math.floor(next() * 6)]).join('');
+    for (let k = 0; k < 3000; k++) {
+      const hay = word(Math.floor(next() * (k % 7 === 0 ? 300 : 30)));
+      const token = next() < 0.2 && hay.length > 3 ? hay.slice(1, 3 + Math.floor(next() * (hay.length - 3))) : word(1 + Math.floor(next() * 14));
+      expect(typoShare(hay, token), `${hay} ~ ${token}`).toBe(textbook(hay, token));
+    }
+  });
 });
 
 describe('splitHighlight', () => {

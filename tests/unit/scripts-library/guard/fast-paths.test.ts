@@ -137,6 +137,40 @@ describe('a paste judged from its reading', () => {
   });
 });
 
+describe('a draft read from the one before it', () => {
+  // guessesFor takes the posterior of a unit the previous draft had at the same place (before the edit, or after it
+  // shifted): edits anywhere in a paste, deletions, a paste replaced by another, a draft judged twice — every
+  // check gives, to the last bit, what reading the draft cold gives (another model first empties every memo).
+  it('gives what a cold read gives, edit after edit', () => {
+    const other = train([{ label: 'none', text: '您好' }, { label: 'abuse', text: '滚' }]);
+    const cold = (d: string) => {
+      guessesFor(modelReader(other), '您好', 0);
+      const g = guessesFor(shippedReader(), d, 0);
+      guessesFor(modelReader(other), '您好', 0);
+      return g;
+    };
+    let seed = 3;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+    const pieces = ['加微信', '，', '。', '好评返现', '我不知道', '吗', 'wx123', '的', '？', '\n', '“加个vx”', '滚'];
+    let n = 0;
+    let d = draft(5000, 4, ['加微信', '好评返现', '我不知道']).replace(/[，。？]/g, (m) => `${n++}${m}`);
+    let checked = 0;
+    for (let step = 0; step < 160; step++) {
+      const at = next(d.length + 1);
+      const kind = next(10);
+      if (kind < 5) d = d.slice(0, at) + pieces[next(pieces.length)]! + d.slice(at);
+      else if (kind < 8) d = d.slice(0, at) + d.slice(at + 1 + next(12));
+      else if (kind < 9) d = draft(600 + next(3000), step, ['加微信', '滚']);
+      const warm = guessesFor(shippedReader(), d, 0);
+      expect(guessesFor(shippedReader(), d, 0)).toEqual(warm); // the same draft again
+      expect(warm, `step ${step}`).toEqual(cold(d));
+      guessesFor(shippedReader(), d, 0); // the next edit is read from this draft, not from the cold read's
+      checked += warm.length;
+    }
+    expect(checked).toBeGreaterThan(160 * 50);
+  });
+});
+
 describe('the compiled rules kept between wakes', () => {
   it('revived from a structured clone (what IndexedDB keeps), check every corpus draft as the rules compiled anew do', () => {
     const rules2k = manyRules(2000);
