@@ -37,18 +37,18 @@ export interface GuardDeps {
 }
 
 type Rect = { left: number; top: number; right: number; bottom: number };
-/** The badge's size as drawn (one to three counts): its spot is chosen before it is drawn. */
+/** The badge's height, and its width until it is drawn (one to three counts; wider in English). */
 const BADGE = { width: 150, height: 24 };
 
 /**
  * Where the badge goes: above the reply box's right end, or, when something of ours already shows there (the
- * countdown pill), just left of it on the same line, so both stay readable.
+ * countdown pill), just left of it on the same line, so both stay readable. `width` is the badge's as drawn.
  */
-export function badgeSpot(box: Rect, clear: Rect | null): { left: number; top: number } {
+export function badgeSpot(box: Rect, clear: Rect | null, width = BADGE.width): { left: number; top: number } {
   const top = Math.max(4, box.top - 26);
   let right = box.right;
-  if (clear && clear.top < top + BADGE.height && top < clear.bottom && clear.left < right && right - BADGE.width < clear.right) right = clear.left - 4;
-  return { left: Math.max(4, right - BADGE.width), top };
+  if (clear && clear.top < top + BADGE.height && top < clear.bottom && clear.left < right && right - width < clear.right) right = clear.left - 4;
+  return { left: Math.max(4, right - width), top };
 }
 
 /** The rule id of the repeat warning (a reply sent to this buyer a moment ago). */
@@ -56,7 +56,7 @@ export const REPEAT_RULE = 'repeat-reply';
 
 const STYLE = `
 :host { all: initial; }
-.badge { position: fixed; z-index: 2147483646; display: flex; gap: 6px; align-items: center; padding: 2px 8px;
+.badge { position: fixed; z-index: 2147483646; display: flex; gap: 6px; align-items: center; padding: 2px 8px; white-space: nowrap;
   border-radius: 12px; border: 1px solid #e5e7eb; background: #fff; cursor: pointer; box-shadow: 0 2px 6px rgb(0 0 0 / .12);
   font: 12px/1.6 system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif; color: #1f2937; }
 .block { color: #b91c1c; font-weight: 700; } .warn { color: #b45309; } .hint { color: #475569; }
@@ -230,12 +230,18 @@ export class GuardBadge {
       this.render();
     });
     const r = viewportRect(el);
-    const spot = badgeSpot(r, this.deps.keepClear?.() ?? null);
-    badge.style.left = `${spot.left}px`;
-    badge.style.top = `${spot.top}px`;
+    const clear = this.deps.keepClear?.() ?? null;
+    const place = (width?: number) => {
+      const spot = badgeSpot(r, clear, width);
+      badge.style.left = `${spot.left}px`;
+      badge.style.top = `${spot.top}px`;
+    };
+    place();
     const parts: Node[] = [style, badge];
     if (this.open) parts.push(this.panel(el, hits, r));
     root.replaceChildren(...parts);
+    // Placed again by its drawn width (English labels are wider than the first guess), still on one line.
+    place(badge.getBoundingClientRect().width || undefined);
     if (this.open) this.planShown(this.held ? hits.filter((h) => h.severity === 'block') : hits);
   }
 
