@@ -191,6 +191,10 @@ export function requestsHit(text: string, start: number, end: number): boolean {
   return /^[^，,。！!？?；;]{0,2}?(?:提供|发|告诉|报|填|输入|念|给)/.test(rest) && !NEGATOR.test(rest.slice(0, 4)) && !SHOP_DOES.test(before);
 }
 
+/** The buyer's own past channel (您微信问的, 你QQ上说过的): where they asked, reported. */
+const CHANNEL_USED = /(?:您|你)(?:在|用|通过)?｜(?:上|里)?(?:问|说|留言|咨询|发)(?:的|过|了)/;
+/** Answering in the chat itself (我在这里回复您, 平台上给您答复). */
+const ANSWERED_HERE = /(?:在)?(?:这里|这儿|平台上|平台里)(?:给您|给你|帮您|帮你|跟您|跟你)?(?:回复|答复|回答|说明|解答)/;
 /** A question answered no right after it. */
 const ANSWERED_NO = /^\s*(?:亲[，,]?)?(?:那|这|这个)?(?:肯定|当然|真的|确实|可)?(?:不是|不可以|不行|不能|没有|不支持|不会|不用|不需要|不收)(?:的|哦|呢|啊|哈|呀|喔)*(?:[，,。！!]|$)/;
 
@@ -335,7 +339,7 @@ export function refusalScope(text: string, start: number, end: number, whole = f
   }
   const clause = text.slice(clauseStart(text, start), clauseEnd(text, end));
   // Reported words keep their 我 (您说要我的微信): only a handle or number there is evidence.
-  const reported = REPORTED.test(text.slice(sentenceStart(text, start), whole ? end : start));
+  const reported = REPORTED.test(text.slice(sentenceStart(text, start), whole ? end : start)) || CHANNEL_USED.test(text.slice(Math.max(0, start - 4), start) + '｜' + text.slice(end, end + 6));
   if (reported ? HANDLE.test(clause) : EVIDENCE.test(blankNoEvidence(clause))) return false;
   // "No X, but Y": a reward or a way offered after the refusal, in the same sentence.
   if (butOffers(text, end)) return false;
@@ -349,7 +353,8 @@ export function refusalScope(text: string, start: number, end: number, whole = f
   const rest = after(text, start);
   const ownSentence = text.slice(start, sentenceEnd(text, start));
   if (REFERS_BACK.test(ownSentence.replace(NOT_NEGATION, ''))) return true;
-  return reported && DISOWNS.test(rest.replace(NOT_NEGATION, ''));
+  // …or answered here instead (上次您微信问的那个问题，我在这里回复您): the buyer's channel named, the chat kept.
+  return reported && (DISOWNS.test(rest.replace(NOT_NEGATION, '')) || ANSWERED_HERE.test(rest));
 }
 
 /** Reassuring the buyer about the act (放心做, 不违规): it is offered. */
