@@ -11,7 +11,7 @@
  */
 import type { RuleCategory } from '../shared/schema';
 import type { View } from './normalize';
-import { handleFollows, refusalScope } from './refusal';
+import { AFFIRMS, butOffers, EXCEPT_US, handleFollows, refusalScope } from './refusal';
 
 /** Code units that end a clause: a table, read for every character between a hit and its clause's end. */
 const CLAUSE = new Uint8Array(65536);
@@ -56,6 +56,11 @@ const SENTENCE_END = /[。！!？?；;\n]/;
 const THIRD_PARTY = /(?:那|这|都|对方|他们|那些|这些|这种|那种|肯定|一律)(?:就|都|肯定|一定)?是$/;
 /** Those who do what the clause names (…说的都是, …的那些都是): a 的-phrase as the subject. */
 const WHO_DO = /的(?:人)?(?:那些|这些)?(?:都|就|全|全都)?是$/;
+/**
+ * …naming a scammer's act (冒充, 让您加…, 要您验证码, 陌生链接, 这么说): only then the scam; the buyer's own conduct
+ * (给差评的, 说没收到的, 申请仅退款的, 催物流的) called one insults buyers.
+ */
+const SCAMMER_ACT = /冒充|假冒|自称|[让要叫找问向]\s*(?:您|你)|验证码|链接|转账|返钱|返现|这么说|这样说|微信|QQ|私下|站外|中奖|退税|安全账户|刷单|兼职|陌生/i;
 /** …in a sentence that warns the buyer (请勿相信, 不要加, 短信…不是我们发的). */
 const WARNED = /请勿|不要|别信|别相信|千万别|小心|谨防|冒充|不是我们|短信|电话|链接|陌生人/;
 /** The next clause cautions the buyer against giving it to anyone (任何人问都不要给, 谁要都别给). */
@@ -112,8 +117,25 @@ const QUESTION = /能不能|可不可以|要不要|会不会|是不是|行不行
  * A reward on a condition (不评价不返, 不晒图不送, 默认好评不返) holds 不 and refuses nothing: it asks for the review.
  */
 const ON_CONDITION = /不(?:给|写|打|发)?(?:好评|评价|评|晒图|晒单|追评|带图|五星|截图)不|(?:系统)?默认(?:好评|评价)不/g;
-/** Every QUESTION and ON_CONDITION holds 不: a clause without it (most) is returned as it is, with no regex run. */
-const unasked = (text: string) => (text.includes('不') ? text.replace(QUESTION, '').replace(ON_CONDITION, '') : text);
+/**
+ * Every QUESTION and ON_CONDITION holds 不, every negation that affirms (AFFIRMS: 不骗人, 不能不, 怎么会没有) 不 or 没:
+ * a clause without them (most) is returned as it is, with no regex run.
+ */
+const unasked = (text: string) => (/[不没]/.test(text) ? text.replace(AFFIRMS, '').replace(QUESTION, '').replace(ON_CONDITION, '') : text);
+/** The scammer as the subject of an act (骗子说的, 骗子让您…, 骗子留的): the scam spoken of. */
+const SCAMMER_DOES = /^(?:说|让|要|叫|冒充|发|留|打|用|常用|会)/;
+/** Paying me (转给我, 转账给我): 我们的 after it names what the buyer paid the shop. */
+const PAID_US = /转(?:账)?给我$/;
+/** The words a condition (…的话): after a negation, the act is what the buyer is steered to. */
+const NEGATED_CONDITION = /^[^，,。！!？?；;]{0,4}?的话/;
+/** The sentence around [ps, pe), at most WARNING_REACH either way. */
+function sentenceAround(text: string, ps: number, pe: number): string {
+  let from = ps;
+  while (from > 0 && ps - from < WARNING_REACH && !SENTENCE_END.test(text[from - 1]!)) from--;
+  let to = pe;
+  while (to < text.length && to - pe < WARNING_REACH && !SENTENCE_END.test(text[to]!)) to++;
+  return text.slice(from, to);
+}
 /** 不 / 别 / 勿 / 没 right before the words (不刷单, 别私下转账, 不用转账), outside a question (能不能). */
 const SHORT_NEGATION = /(?:[不别勿没]|不用|不会|没有|从不|从来不|并不|绝不)[^，,。！!？?；;]{0,1}$/;
 /** The clause after a taboo word asks the buyer something (您 … 吗/呢/？, or an A不A question). */
@@ -144,6 +166,10 @@ function negatedHit(text: string, ps: number, pe: number, category: RuleCategory
   // From the clause's start, a refusal: 「我们不会让您提供银行卡密码或者验证码」 negates the card and the code alike.
   let c = s;
   while (c > 0 && !endsClause(text, c - 1)) c--;
+  // "Tell nobody — except us" (验证码别告诉别人，只告诉客服就行) asks for it.
+  if (category === 'privacy' && EXCEPT_US.test(sentenceAround(text, ps, pe))) return false;
+  // A negated act as a condition (不用线下交易的话价格要贵一倍): the act is what the buyer is steered to.
+  if (SHORT_NEGATION.test(unasked(text.slice(s, ps))) && NEGATED_CONDITION.test(text.slice(pe, pe + 12))) return false;
   // Asking the buyer not to give a bad review (不要给差评，我给您补偿) is the inducement, not a refusal of it.
   if (category === 'review-inducement' && NO_BAD_REVIEW.test(text.slice(c, pe))) return false;
   // …or inside a near hit's own words (评价规范，我们不会用任何奖励换取好评: the refusal stands between them).
@@ -248,12 +274,16 @@ export function contextOf(draft: string, plain: View) {
     excuses(start: number, end: number, category: RuleCategory, cleanNear: readonly string[]): boolean {
       const ps = plainIndex(plain, start);
       const pe = plainIndex(plain, end);
+      // 转给我 / 转账给我 going on as 我们的 (您转给我们的运费已经原路退回): money the buyer paid the shop, spoken of.
+      if (PAID_US.test(text.slice(ps, pe)) && text.startsWith('们的', pe)) return true;
       if (cleanNear.length) {
         const near = `${text.slice(Math.max(0, ps - NEAR_BEFORE), ps)} ${text.slice(pe, pe + NEAR_AFTER)}`;
         if (cleanNear.some((w) => near.includes(w))) return true;
       }
       // A handle or number right after the contact words is the channel itself: no refusal or quote excuses it.
       if (NEGATABLE.has(category) && handleFollows(text, pe)) return false;
+      // "No X, but Y" (刷单是违规的，不过我们有渠道): the refused term offered after all.
+      if (NEGATABLE.has(category) && butOffers(text, pe)) return false;
       if (NEGATABLE.has(category) && negatedHit(text, ps, pe, category)) return true;
       {
         // Refusal and warning scopes, every category: before the words in the clause (10 characters at most), or after.
@@ -273,7 +303,9 @@ export function contextOf(draft: string, plain: View) {
         // A scam named as someone else's (那是骗子, 都是诈骗) in a sentence that warns the buyer, not the buyer called one.
         // Not an insult (那是骗子 names a scam): the agent calling anyone 傻逼 in a reply is abuse (那些打电话来催的都是傻逼).
         // …or those who do something named before it (任何这么说的都是骗子, 说好评返钱的都是骗子): they are the scam, not the buyer.
-        if ((category !== 'abuse' || /骗|诈/.test(text.slice(ps, pe))) && THIRD_PARTY.test(text.slice(s, ps)) && !/[你您]/.test(text.slice(s, ps)) && (WARNED.test(text.slice(from, e)) || (/骗|诈/.test(text.slice(ps, pe)) && WHO_DO.test(text.slice(s, ps))))) return true;
+        // A scammer doing something (这个骗子说的加他微信领补偿，千万别加) in a sentence that warns the buyer.
+        if (/骗|诈/.test(text.slice(ps, pe)) && SCAMMER_DOES.test(text.slice(pe, pe + 4)) && WARNED.test(sentenceAround(text, ps, pe))) return true;
+        if ((category !== 'abuse' || /骗|诈/.test(text.slice(ps, pe))) && THIRD_PARTY.test(text.slice(s, ps)) && !/[你您]/.test(text.slice(s, ps)) && (WARNED.test(text.slice(from, e)) || (/骗|诈/.test(text.slice(ps, pe)) && WHO_DO.test(text.slice(s, ps)) && SCAMMER_ACT.test(text.slice(from, ps))))) return true;
       }
       if (category === 'service-taboo') {
         let e = pe;

@@ -22,9 +22,17 @@ const HANDLE_REACH = 16;
 const SENTENCE_END = /[。！!？?；;\n]/;
 const CLAUSE_END = /[，,。！!？?；;\n~～]/;
 
+/**
+ * Negations that affirm: of the agent's honesty or manner (不骗人, 真没骗您, 没开玩笑, 不麻烦您), never of the act
+ * after them; and a double or rhetorical one (不能不加, 不可以不, 怎么会没有返现, 哪能不返, 哪有好评不返现的).
+ */
+const AFFIRMING = /(?:不|没|没有)(?:骗人|骗您|骗你|开玩笑|跟您开玩笑|跟你开玩笑)|不麻烦(?:您|你)|(?:不能|不可以|不会|怎么(?:会|可能)|哪(?:能|会)|岂能)(?:不|没有?)|哪有[^，,。！!？?；;不没]{0,4}(?:不|没)/;
+export const AFFIRMS = new RegExp(AFFIRMING.source, 'g');
 /** Words and questions that hold 不 / 没 / 别 and negate nothing (不好意思, 别的, 能不能…, 不行的话). */
-const NOT_NEGATION =
-  /别急|别着急|别犹豫|别担心|不用担心|不用怕|别怕|不怕|别忘了|别忘记|千万别忘|别客气|不差钱|不给力|没事|不收手续费|不开发票|不用谢|不好意思|不客气|不错|不少|不过|不然|不仅|不同|不一样|不久|不断|不管|不定期|不满意|不舒服|不清楚|不知道|不确定|不方便|没问题|没关系|别的|别人|别家|特别|区别|级别|类别|识别|分别|告别|能不能|可不可以|要不要|会不会|是不是|行不行|好不好|对不对|有没有|用不用|[^，,。！!？?；;]{0,3}的话|不(?:给|写|打|发)?(?:好评|评价|评|晒图|晒单|追评|带图|五星|截图)不|默认(?:好评|评价)不/g;
+const NOT_NEGATION = new RegExp(
+  `${AFFIRMS.source}|${/别急|别着急|别犹豫|别担心|不用担心|不用怕|别怕|不怕|别忘了|别忘记|千万别忘|别客气|不差钱|不给力|没事|不收手续费|不开发票|不用谢|不好意思|不客气|不错|不少|不过|不然|不仅|不同|不一样|不久|不断|不管|不定期|不满意|不舒服|不清楚|不知道|不确定|不方便|没问题|没关系|别的|别人|别家|特别|区别|级别|类别|识别|分别|告别|能不能|可不可以|要不要|会不会|是不是|行不行|好不好|对不对|有没有|用不用|[^，,。！!？?；;]{0,3}的话|不(?:给|写|打|发)?(?:好评|评价|评|晒图|晒单|追评|带图|五星|截图)不|默认(?:好评|评价)不/.source}`,
+  'g',
+);
 /** A negation or prohibition (after NOT_NEGATION is taken out). */
 const NEGATOR = /[不没别勿]|禁止|严禁|谨防|小心|拒绝|无需|无须|怎么可能|怎么会|哪能|哪会|哪有|岂能/;
 /** Between the negation and the hit: a new offer starts, the negation does not reach the hit (不走平台直接微信转账). */
@@ -66,7 +74,7 @@ const NEXT_WARNED = /^[，,](?:请勿|请不要|千万不要|千万别|切勿|�
  */
 const OFFERED = /处理|直接|走|给您|给你|补偿|返|吧|就|帮您|帮你|私聊|优惠/;
 // Not negated (不算违规, 不是违法的, 不属于违规 say the opposite).
-const NAMED_WRONG = /^[^，,。！!？?；;]{0,8}?(?<![不没非别])(?:是|属于|都是|算是?)[^，,。！!？?；;不没]{0,6}?(?:骗局|骗子|诈骗|违法|违规|禁止|不允许|不被允许|骗人|套路)|^(?:都|也|可|就|是|都是)?(?:违规|违法|骗人)的?[哦呢啊哈呀]*(?:[，,。！!；;]|$)/;
+const NAMED_WRONG = /^[^，,。！!？?；;]{0,8}?(?<![不没非别])(?:是|属于|都是|算是?)[^，,。！!？?；;不没]{0,6}?(?:骗局|骗子|诈骗|违法|违规|禁止|不允许|不被允许|骗人|套路)|^(?:都|也|可|就|是|都是)?(?:违规|违法|骗人)的?[哦呢啊哈呀]*(?:[，,。！!；;]|$)|^(?:是|都|也|可|就)?(?:没有|没|毫无|缺乏)(?:任何)?(?:保障|保证)|^[^，,。！!？?；;]{0,4}?(?:不安全|有风险|风险很大|容易被骗|容易上当)/;
 const topicRefused = (text: string, start: number, end: number, whole: boolean) => {
   // A clause the model read whole may hold the refusal itself (好评返现属于违规).
   const rest = text.slice(whole ? start : end, end + 60);
@@ -86,12 +94,24 @@ const HANDLE = /[A-Za-z][A-Za-z_-]*\d{3,}|\d(?:[ -]?\d){4,}|[\w.+-]+@[\w-]+\.[A-
 const ASKS_TO_SEND = /发一下|发张|发个|(?<![您你])发过来|(?<!不)需要(?:您|你)的/;
 const REQUEST = new RegExp(`${ASKS_TO_SEND.source}|就可以|就行|领(?:红包|现金)|加个`);
 const EVIDENCE = new RegExp(`(?:别|不要|千万别|千万不要|不)给?[^，,。！!？?；;]{0,2}(?:差评|中评|低分)|加我|找我|联系我|私聊我|私信我|发我|发给我(?!们)|给我(?!们)|告诉我(?!们)|转我|转给我|打给我|扫我|我的(?:微信|vx|wx|qq|电话|手机|号)|${HANDLE.source}|${REQUEST.source}`, 'i');
+/**
+ * Contact me HERE (有事在这里找我, 有问题发我订单号, 订单号发我看看): the chat itself, no evidence of an outside channel.
+ */
+const HERE = /(?:在)?(?:这里|这儿|这边|店里|平台上?)(?:直接)?(?:找|问|联系|私信|说|留言给?)我|(?:订单号|单号|订单截图|截图|照片|图片)(?:直接)?(?:发我|发给我)|发我(?:订单号|单号|截图)/g;
+/**
+ * "No X, but Y" (没有好评返现这一说，不过晒图的宝宝会收到一份惊喜; 刷单是违规的，不过我们有渠道): after the refusal, a
+ * reward or a way offered — the refused term is offered after all.
+ */
+// Not the refused term said again (但好评返现是平台明令禁止的): a reward or a way the refusal does not name, not negated.
+const BUT_OFFERS = /(?:不过|但是?|可是|只是)[^。！!？?；;不没别禁]*?(?:惊喜|福利|礼物|礼品|小礼|红包|渠道|办法|门路|联系客服|私聊|私信)/;
 /** A scam named before quoted words: they are its script, not the shop's offer. */
 const SCAM_NAMED = /(?<!不是|不算|并非|没有)(?:骗子|诈骗|骗局|冒充|假冒|钓鱼)/;
 /** Keeping it quiet (千万别声张, 请勿外传, 悄悄): a secret offer, never the shop refusing. */
-const SECRET = /声张|外传|别告诉别人|不要告诉别人|保密|悄悄|偷偷|私下给您|私下给你/;
+const SECRET = /懂的都懂|懂得都懂|声张|外传|别告诉别人|不要告诉别人|保密|悄悄|偷偷|私下给您|私下给你/;
 /** 别 / 不要 right before 转给我, 加我…: the buyer told not to (您别转给我), no channel offered. */
 const TOLD_NOT = /(?:别|不要|不用|千万别|千万不要|请勿|请不要|请别)再?(?=加我|找我|联系我|私聊我|私信我|发我|发给我|给我|转我|转给我|打给我|扫我)(?:加|找|联系|私聊|私信|发给?|给|转给?|打给|扫)我/g;
+/** The sentence with the words that are no evidence blanked: 别转给我 (TOLD_NOT), contact me here (HERE). */
+const blankNoEvidence = (sentence: string) => sentence.replace(TOLD_NOT, (w) => '　'.repeat(w.length)).replace(HERE, (w) => '　'.repeat(w.length));
 const OPEN = '“「『"';
 const CLOSE: Record<string, string> = { '“': '”', '「': '」', '『': '』', '"': '"' };
 
@@ -171,6 +191,10 @@ export function requestsHit(text: string, start: number, end: number): boolean {
   return /^[^，,。！!？?；;]{0,2}?(?:提供|发|告诉|报|填|输入|念|给)/.test(rest) && !NEGATOR.test(rest.slice(0, 4)) && !SHOP_DOES.test(before);
 }
 
+/** The buyer's own past channel (您微信问的, 你QQ上说过的): where they asked, reported. */
+const CHANNEL_USED = /(?:您|你)(?:在|用|通过)?｜(?:上|里)?(?:问|说|留言|咨询|发)(?:的|过|了)/;
+/** Answering in the chat itself (我在这里回复您, 平台上给您答复). */
+const ANSWERED_HERE = /(?:在)?(?:这里|这儿|平台上|平台里)(?:给您|给你|帮您|帮你|跟您|跟你)?(?:回复|答复|回答|说明|解答)/;
 /** A question answered no right after it. */
 const ANSWERED_NO = /^\s*(?:亲[，,]?)?(?:那|这|这个)?(?:肯定|当然|真的|确实|可)?(?:不是|不可以|不行|不能|没有|不支持|不会|不用|不需要|不收)(?:的|哦|呢|啊|哈|呀|喔)*(?:[，,。！!]|$)/;
 
@@ -211,8 +235,8 @@ const HANDED_TO_NOBODY = /^[^，,。！!？?；;]{0,8}?(?:都|也|一律|千万|
 /** The act cannot be done: a potential or modal negation inside the words or right after them (加不了微信, 加微信不方便). */
 const CANNOT = /不了|不上|不方便/;
 const CANNOT_AFTER = /^[^，,。！!？?；;]{0,3}?(?:不了|不上|不方便|不太方便|没法|办不到)|^[^，,。！!？?；;]{0,6}?(?:这个|这样|那个)(?:真|真的|确实|实在|可能|有点)?(?:不方便|不太方便|不合适|不行)/;
-/** The words open with a negation heading another word of trading outside (不走私下交易: 不走 negates 私下). */
-const HEADS_OUTSIDE = /^(?:不走|不搞|不做|不用|不加|不需要|不接受)(?=私下|站外|线下|平台外|场外)/;
+/** The words open with a negation heading another word of trading outside (不走私下交易: 不走 negates 私下; 不走支付宝转账). */
+const HEADS_OUTSIDE = /^(?:不走|不搞|不做|不用|不加|不需要|不接受)(?=私下|站外|线下|平台外|场外|支付宝|微信|银行|对公|转账)/;
 /** A condition or a consequence after the words (不加微信就没法返现, 不晒图的话不送): the negation asks for the act. */
 const CONDITIONAL = /^[^，,。！!？?；;]{0,6}?(?:的话|就|才|没法|不能|无法|领不了|不给|不返|不送)/;
 /** A reward offered (返现, 红包, 领…元): in a clause of its own, it makes a review request an inducement. */
@@ -229,6 +253,18 @@ const NAMED_SCAM_LAST = /^[，,](?:那|这)?(?:些|种)?(?:都|就|全|全都|�
 /** …or disowns it (…另一家店的网址，跟我们无关哈). */
 const DISOWNED_LAST = /^[，,](?:这|那)?(?:个|些)?(?:都|也)?(?:跟|和|与)(?:我们|本店|咱们?|咱家|我家)(?:店|家)?(?:无关|没关系|没有关系|没有任何关系)[的了哦呢啊哈呀]*$/;
 const NOT_TIED = /(?:跟|和|与)(?:评价|好评|评论|晒图|差评)(?:无关|没关系|没有关系|没有任何关系)/;
+/**
+ * A reward or a channel offered (送您, 返红包, 领赠品, 搜店名, 更便宜, 也能下单, 扫码付款, 加…微信): a disowning tail
+ * (跟我们没关系, 跟评价无关) excuses only words reported or refused, never what the sentence offers.
+ */
+const OFFERS = /送(?!的)|返|领|搜|便宜|能省|能下单|可以下单|扫码|付款|惊喜|福利|红包|(?<![不没别])加(?!不)/;
+/**
+ * Handing it over to us after all (除了咱们客服, 客服除外, 只告诉客服, 转发客服就行, 客服核对时报一下): a "tell nobody"
+ * with an exception asks for it.
+ */
+export const EXCEPT_US = /除了?[^，,。！!？?；;]{0,6}(?:客服|我们|我|咱们?|本店|店里)|(?:客服|我们|我|咱们?|本店)[^，,。！!？?；;]{0,2}除外|只(?:告诉|给|发|报|说)给?(?:客服|我们|我|咱们?)|(?:转发|发给|告诉|报给|给)(?:客服|我们|咱们?)(?:就行|就可以|即可|就好|吧)|(?:客服|我们)(?:核对|核实|确认|问)时/;
+/** A condition after the words (…的话, 不然, 否则): the act is what the buyer falls back on or loses, never refused. */
+const ON_CONDITION_AFTER = /^[^，,。！!？?；;]{0,6}?(?:的话|不然|否则)/;
 /** The reward itself denied inside the words (晒个图，没有奖励). */
 const NO_REWARD = /(?:没有|没|无|不给|不送)(?:任何)?(?:奖励|返现|红包|补偿|礼品|好处)/;
 const NO_REWARD_G = new RegExp(NO_REWARD.source, 'g');
@@ -247,7 +283,7 @@ function bareRefusal(text: string, start: number, end: number, whole: boolean): 
   const from = sentenceStart(text, start);
   const to = sentenceEnd(text, end);
   const sentence = text.slice(from, to);
-  if (SECRET.test(sentence) || REASSURES.test(sentence) || HANDLE.test(sentence.normalize('NFKC')) || EVIDENCE.test(sentence.replace(TOLD_NOT, (w) => '　'.repeat(w.length)))) return false;
+  if (SECRET.test(sentence) || REASSURES.test(sentence) || HANDLE.test(sentence.normalize('NFKC')) || EVIDENCE.test(blankNoEvidence(sentence))) return false;
   const cs = clauseStart(text, start);
   const ce = clauseEnd(text, end);
   // A reward offered in another clause of the sentence (别默认好评，手动写五星返现): the act is offered after all.
@@ -256,23 +292,40 @@ function bareRefusal(text: string, start: number, end: number, whole: boolean): 
   if (AMOUNT.test(text.slice(cs, ce))) return false;
   const words = text.slice(start, end);
   const rest = text.slice(end, ce);
-  if (HANDED_TO_NOBODY.test(rest) || CANNOT.test(words.slice(1)) || CANNOT_AFTER.test(rest)) return true;
+  // On a condition (微信加不了的话，您搜手机号; 不走私下交易的话就没这个价了): read before any "cannot".
+  const onCondition = ON_CONDITION_AFTER.test(rest) || (whole && /的话|不然|否则/.test(words));
+  // "Tell nobody" with an exception (…，除了咱们客服) asks for it.
+  const nobody = (clause: string) => HANDED_TO_NOBODY.test(clause) && !EXCEPT_US.test(sentence);
+  if (nobody(rest) || (!onCondition && (CANNOT.test(words.slice(1)) || CANNOT_AFTER.test(rest)))) return true;
   // The next clause, going back to the words, cautions against handing them over (…，这三样谁问都不要给).
   const next = text.slice(ce + 1, clauseEnd(text, ce + 1));
-  if (ce < to && BACK_TO_IT.test(next) && HANDED_TO_NOBODY.test(next)) return true;
-  // The sentence names what came before it a scam (要您把验证码报给他的，都是诈骗).
-  if (NAMED_SCAM_LAST.test(text.slice(ce, to)) || DISOWNED_LAST.test(text.slice(ce, to))) return true;
-  // The gift said to have nothing to do with the review (赠品是下单就送的，跟评价没关系): no reward tied to it.
-  if (NOT_TIED.test(sentence)) return true;
-  if (!whole && (HEADS_OUTSIDE.test(words) || NO_REWARD.test(words) || REFUSED_INSIDE.test(text.slice(start, ce + 1)))) return true;
+  if (ce < to && BACK_TO_IT.test(next) && nobody(next)) return true;
+  // The sentence names what came before it a scam (要您把验证码报给他的，都是诈骗), or disowns it with nothing offered.
+  if (NAMED_SCAM_LAST.test(text.slice(ce, to)) || (DISOWNED_LAST.test(text.slice(ce, to)) && !OFFERS.test(text.slice(from, ce)))) return true;
+  // The gift said to have nothing to do with the review (赠品是下单就送的，跟评价没关系): no reward tied to it, none offered.
+  if (NOT_TIED.test(sentence) && !OFFERS.test(sentence.replace(NOT_TIED, ''))) return true;
+  if (!whole && ((!onCondition && HEADS_OUTSIDE.test(text.slice(start, ce))) || NO_REWARD.test(text.slice(start, ce)) || REFUSED_INSIDE.test(text.slice(start, ce + 1)))) return true;
   // A negation right before the act (不用加QQ, 没法加微信, 怎么可能让您加微信): not one that negates another word on the way (不明白的地方卫星问我).
   const before = text.slice(cs, whole ? Math.max(start, end - 1) : start).replace(NOT_NEGATION, (w) => '　'.repeat(w.length));
-  const lead = text.slice(cs, start);
+  const lead = text.slice(cs, start).replace(AFFIRMS, (w) => '　'.repeat(w.length));
   if (CANNOT_BEFORE.test(lead.replace(QUESTIONS, '')) && !/的话/.test(lead) && !RESTART.test(lead.slice(lead.search(CANNOT_BEFORE)))) return true;
-  if (CONDITIONAL.test(rest)) return false;
+  if (onCondition || CONDITIONAL.test(rest)) return false;
   const m = NEGATOR.exec(before);
   return !!m && (whole || before.length - m.index - m[0].length <= BARE_REACH) && negationReaches(text, start, end, whole);
 }
+
+/**
+ * The words affirmed, not refused: a double or rhetorical negation before them in their clause (不能不加微信, 怎么会没有
+ * 返现), or a negation right before them as a condition (不用线下交易的话…, 不走私下交易的话…). No reading lowers them.
+ */
+export function affirmedOrConditioned(text: string, start: number, end: number): boolean {
+  const lead = text.slice(clauseStart(text, start), start);
+  if (AFFIRMING.test(lead)) return true;
+  return /(?:[不没别]|不用|不走|不需要|不加)[^，,。！!？?；;]{0,1}$/.test(lead) && ON_CONDITION_AFTER.test(text.slice(end, clauseEnd(text, end)));
+}
+
+/** "No X, but Y" after the hit's clause, in its sentence (…，不过晒图的宝宝会收到一份惊喜). */
+export const butOffers = (text: string, end: number): boolean => BUT_OFFERS.test(text.slice(clauseEnd(text, end), sentenceEnd(text, end)));
 
 /** Whether the hit [start, end) of `text` is the shop refusing or warning against it (see the file's comment). */
 export function refusalScope(text: string, start: number, end: number, whole = false): boolean {
@@ -286,8 +339,10 @@ export function refusalScope(text: string, start: number, end: number, whole = f
   }
   const clause = text.slice(clauseStart(text, start), clauseEnd(text, end));
   // Reported words keep their 我 (您说要我的微信): only a handle or number there is evidence.
-  const reported = REPORTED.test(text.slice(sentenceStart(text, start), whole ? end : start));
-  if (reported ? HANDLE.test(clause) : EVIDENCE.test(clause.replace(TOLD_NOT, (w) => '　'.repeat(w.length)))) return false;
+  const reported = REPORTED.test(text.slice(sentenceStart(text, start), whole ? end : start)) || CHANNEL_USED.test(text.slice(Math.max(0, start - 4), start) + '｜' + text.slice(end, end + 6));
+  if (reported ? HANDLE.test(clause) : EVIDENCE.test(blankNoEvidence(clause))) return false;
+  // "No X, but Y": a reward or a way offered after the refusal, in the same sentence.
+  if (butOffers(text, end)) return false;
   if (topicRefused(text, start, end, whole)) return true;
   if (governed(text, start, end, whole)) return true;
   if (bareRefusal(text, start, end, whole)) return true;
@@ -298,7 +353,8 @@ export function refusalScope(text: string, start: number, end: number, whole = f
   const rest = after(text, start);
   const ownSentence = text.slice(start, sentenceEnd(text, start));
   if (REFERS_BACK.test(ownSentence.replace(NOT_NEGATION, ''))) return true;
-  return reported && DISOWNS.test(rest.replace(NOT_NEGATION, ''));
+  // …or answered here instead (上次您微信问的那个问题，我在这里回复您): the buyer's channel named, the chat kept.
+  return reported && (DISOWNS.test(rest.replace(NOT_NEGATION, '')) || ANSWERED_HERE.test(rest));
 }
 
 /** Reassuring the buyer about the act (放心做, 不违规): it is offered. */
@@ -316,8 +372,8 @@ export function namedWithoutEvidence(text: string, start: number, end: number): 
   const from = sentenceStart(text, start);
   const to = sentenceEnd(text, end);
   const sentence = text.slice(from, to);
-  if (SECRET.test(sentence) || HANDLE.test(sentence.normalize('NFKC')) || EVIDENCE.test(sentence.replace(TOLD_NOT, (w) => '　'.repeat(w.length)))) return false;
-  if (ACT_ON_BUYER.test(sentence) || REASSURES.test(sentence)) return false;
+  if (SECRET.test(sentence) || HANDLE.test(sentence.normalize('NFKC')) || EVIDENCE.test(blankNoEvidence(sentence)) || BUT_OFFERS.test(text.slice(clauseEnd(text, end), to))) return false;
+  if (ACT_ON_BUYER.test(sentence) || REASSURES.test(sentence) || affirmedOrConditioned(text, start, end)) return false;
   const cs = clauseStart(text, start);
   if (REWARD_OFFER.test((text.slice(from, cs) + '｜' + text.slice(clauseEnd(text, start), to)).replace(NO_REWARD_G, ''))) return false;
   // Before the words only: a negation after them often promises (好评返现不会少您的).

@@ -18,7 +18,7 @@ import { clauses, guessesFor, NONE, unitPosterior } from './intent';
 import type { IntentReader } from './intent-reader';
 import { severityFor } from './policy';
 import { caresForPrivacy, followsUp, NEGATABLE, scopedClause, warnsOfScam } from './context';
-import { clauseHoldsEvidence, handleFollows, namedWithoutEvidence, refusalScope, requestsHit } from './refusal';
+import { affirmedOrConditioned, butOffers, clauseHoldsEvidence, handleFollows, namedWithoutEvidence, refusalScope, requestsHit } from './refusal';
 import { namesOwnFeature, ownPlatformHit, ownWords } from './platforms';
 
 export const SURE = 0.55;
@@ -151,13 +151,13 @@ const ADDRESS = /^(?:老铁们?|家人们?|宝子?|宝贝|亲亲?|亲爱的|姐�
 const PHOTO_HERE = /拍(?:个|张|一下)?(?:照|图|视频)(?:片)?(?:给我|发我|发给我|发过来)/;
 const CHANNEL = /微信|vx|wx|qq|扣扣|邮箱|电话|手机|号/i;
 /** The second person: an abuse read in a greeting sentence is still one when it is aimed at the buyer (你…). */
-const YOU = /你/;
+const YOU = /你|您(?!好)/;
 
 /**
  * Whether the model's read of [start, end) is excused: its words excuse it (modelExcused), its sentence refuses or
  * warns (inScope), every clause of a two-clause read is excused on its own (我们不拉群也不加私人号，下次直接来快手小店),
  * the read rests on a form of address only (老铁，那就这么定了 read without 老铁 is no harm), a brush-off or insult
- * read in a sentence that greets (宝，您好呀，今天想买点什么？) with no 你 in it, or a photo sent here.
+ * read in a sentence that greets (宝，您好呀，今天想买点什么？) with no 你 / 您 (other than 您好) in it, or a photo sent here.
  */
 function readExcused(reader: IntentReader, draft: string, start: number, end: number, category: RuleCategory, own: ReturnType<typeof ownWords>, sure: number): boolean {
   const text = draft.slice(start, end);
@@ -205,6 +205,7 @@ export function judgeWith({ reader, vetoable }: Judge, draft: string, rules: rea
     if ((h.category === 'off-platform' || h.category === 'privacy') && clauseHoldsEvidence(draft.slice(c.start, c.end))) return h; // kefu@qq.com, 需要您的验证码
     if ((h.category === 'off-platform' || h.category === 'privacy') && requestsHit(draft, h.start, h.end)) return h; // 请提供一下银行卡号
     if (h.category === 'review-inducement' && brushingBeside(draft, h.start, h.end)) return h; // 直接拍下不用付款，我们补单
+    if (NAMED_AT_MOST.has(h.category) && (affirmedOrConditioned(draft, h.start, h.end) || butOffers(draft, h.end))) return h; // 不可以不加微信; 刷单是违规的，不过我们有渠道
     if (h.category !== 'abuse' && pushedAround(draft, h.start, h.end)) return h; // 这个退款加微信处理，平台不支持的
     if (unitPosterior(reader, draft.slice(c.start, c.end))[none]! < veto) return h;
     // An insult said of people (问这种链接的都是弱智) is still one: the model may lower it to 建议改, not to a hint.
