@@ -55,10 +55,12 @@ function followStored(source: GuardSource, onChange: () => void) {
   let stored: Rule[] | undefined;
   let seq = 0;
   let applied = 0;
+  /** The latest rules read on its way (another check's, or the re-read after a write): every check waits for it. */
+  let rulesRead: Promise<unknown> = Promise.resolve();
   const load = (withRules: boolean): Promise<GuardReads> => {
     if (withRules) stale = false;
     const mine = ++seq;
-    return source.read(withRules).then(
+    const read = source.read(withRules).then(
       (reads) => {
         if (reads.rules && mine > applied) {
           applied = mine;
@@ -71,6 +73,8 @@ function followStored(source: GuardSource, onChange: () => void) {
         throw e;
       },
     );
+    if (withRules) rulesRead = read.catch(() => undefined);
+    return read;
   };
   let first: Promise<GuardReads> | undefined = load(true);
   source.onWritten((rules) => {
@@ -84,6 +88,10 @@ function followStored(source: GuardSource, onChange: () => void) {
       const reads = first && !stale && !rulesToo ? first : load(stale || rulesToo);
       first = undefined;
       const { guardAllows } = await reads;
+      // `stored` is what the last rules read said only once that read has landed; a read that failed (or a write
+      // heard meanwhile) is read again here, and a failure throws (the badge fails closed).
+      await rulesRead;
+      if (stale) await load(true);
       return { stored, guardAllows };
     },
   };

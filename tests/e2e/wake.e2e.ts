@@ -138,6 +138,11 @@ describe('a woken worker', () => {
   it('answers the rest of the background’s messages after a wake (its script imported again)', async () => {
     const demo = await h.openDemo('react');
     const tabId = await h.tabIdOf(demo);
+    const listed = async () => {
+      const tabs = await extensionPage.evaluate(() => chrome.runtime.sendMessage({ type: 'panel/list-chat-tabs' }) as Promise<unknown>);
+      return Array.isArray(tabs) && (tabs as { tabId: number }[]).some((t) => t.tabId === tabId);
+    };
+    await expect.poll(listed).toBe(true); // the console has told the worker about itself (its first report)
     await stopWorker();
     const tabs = await extensionPage.evaluate(() => chrome.runtime.sendMessage({ type: 'panel/list-chat-tabs' }) as Promise<unknown>);
     expect(Array.isArray(tabs)).toBe(true);

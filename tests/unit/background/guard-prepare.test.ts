@@ -118,3 +118,45 @@ describe('the panel tells the worker', () => {
     }
   });
 });
+
+// A second review's finding: a check that came while another check's (or a write's) rules read was still on its way
+// answered with what `stored` held before it — the shipped defaults just after a wake, the previous rules after an
+// edit — so a draft the shop's own rule blocks went out.
+describe('a check during a rules read in flight waits for it', () => {
+  const soldOut = () => db.rules.bulkPut([RuleSchema.parse({ id: 'team-soldout', terms: ['卖光了'], category: 'false-promise', severity: 'block', suggestion: '说暂时缺货' })]);
+  const slowSource = (slow: () => number, told?: (l: (rules: boolean) => void) => void): GuardSource => {
+    const live = guardSourceFor(db);
+    return {
+      read: async (withRules) => {
+        const r = await live.read(withRules);
+        if (withRules && slow()) await new Promise((res) => setTimeout(res, slow()));
+        return r;
+      },
+      onWritten: (l) => told?.(l),
+    };
+  };
+  const checker = (source: GuardSource) => {
+    const h = guardHandlers(source, bundledShipped(), memoryCache().cache);
+    return async (text: string) => (await h['guard/check']({ type: 'guard/check', text }, {} as MessageContext)).map((x) => x.ruleId);
+  };
+
+  it.each([0, 50])('two keystrokes at a wake (rules read %i ms slower) are both checked with the shop\'s own rules', async (delay) => {
+    await soldOut();
+    const check = checker(slowSource(() => delay));
+    const [a, b] = await Promise.all([check('这款卖光了'), check('这款卖光了')]);
+    expect(a).toContain('team-soldout');
+    expect(b).toContain('team-soldout');
+  });
+
+  it('a check while the rules are read again after an edit answers with the edited rules', async () => {
+    let slow = 0;
+    let tell: (rules: boolean) => void = () => {};
+    const check = checker(slowSource(() => slow, (l) => (tell = l)));
+    expect(await check('亲，在的')).toEqual([]);
+    await soldOut();
+    slow = 300;
+    tell(true); // Dexie's broadcast of the rules write
+    await new Promise((r) => setTimeout(r, 5)); // the worker's own re-read (prepare) is on its way
+    expect(await check('这款卖光了')).toContain('team-soldout');
+  });
+});
