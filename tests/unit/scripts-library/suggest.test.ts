@@ -100,6 +100,13 @@ describe('suggested replies answer the question asked (#32)', () => {
     expect(first('人呢')).toBe('away-here');
   });
 
+  it('不是机器人 never leads where the buyer does not ask for a person (a second review: a broken machine, no need for a person, a labour fee)', () => {
+    for (const m of ['机器坏了，人呢', '不用转人工了，我自己看', '人工费多少', '不要转人工 就问下发货']) {
+      const ids = suggestFor(m, phrases).items.map((s) => (s.kind === 'phrase' ? s.phrase.id : s.kind));
+      expect(ids[0], m).not.toBe('away-human');
+    }
+  });
+
   it('a buyer who gives height and weight gets a size for them, not a request for them; a child gets the children\'s chart', () => {
     expect(first('身高158 体重96斤 穿S还是M')).toBe('product-size-by-body');
     expect(first('我一米七二 一百四 拿L可以吗 腰围也大')).not.toBe('product-size-ask');
