@@ -11,5 +11,8 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // A poll waits for what the agent would see (a badge, a focus, a row); on a loaded 2-core machine the panel's
+    // React takeover or a check can take longer than the default second. Speed is measured in benchmarks.
+    expect: { poll: { timeout: 5_000 } },
   },
 });

@@ -80,6 +80,9 @@ async function visibleRowsAt360(harness: Harness): Promise<number> {
   const panel = await harness.openPanel(await harness.tabIdOf(demo), { allStages: false });
   await panel.setViewportSize({ width: 360, height: 700 });
   const card = panel.locator('form.onboarding');
+  // The first-run card comes with the settings, after React takes over from the static first screen: wait for it
+  // (a fresh profile shows it) rather than look once before it is there.
+  await card.waitFor({ state: 'attached', timeout: 2000 }).catch(() => {});
   if (await card.count()) {
     await card.locator('button[type="button"]').click(); // 以后再说
     await card.waitFor({ state: 'detached' });
