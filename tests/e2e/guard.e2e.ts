@@ -42,7 +42,7 @@ describe('badge and hit list', () => {
     await expect.poll(() => replyText(demo)).toBe('亲，这个问题我帮您确认一下，稍等');
     await expect.poll(() => badge(demo).count()).toBe(0);
     await demo.click('[data-role="send"]');
-    expect(await sentTexts(demo)).toEqual(['亲，这个问题我帮您确认一下，稍等']);
+    await expect.poll(() => sentTexts(demo)).toEqual(['亲，这个问题我帮您确认一下，稍等']);
     await demo.close();
   });
 
@@ -143,8 +143,11 @@ describe('send check', () => {
   it('warn and hint never hold a send', async () => {
     const demo = await typeInto('react', '我不知道');
     await expect.poll(() => badge(demo).count()).toBe(1);
+    // The badge may be an earlier keystroke's: an Enter before the last check is answered waits for it (a check
+    // in flight may still find a 必改), then goes. It is never held (#31, CI of 2026-12-07 pressed in that gap).
     await demo.keyboard.press('Enter');
-    expect(await sentTexts(demo)).toEqual(['我不知道']);
+    await expect.poll(() => sentTexts(demo)).toEqual(['我不知道']);
+    expect(await panel(demo).count()).toBe(0);
     await demo.close();
   });
 
@@ -230,8 +233,9 @@ describe('rewrites, the held send and 不再提示 (#31)', () => {
     await demo.keyboard.press('Enter');
     await expect.poll(() => sentTexts(demo)).toHaveLength(2);
     await demo.keyboard.type('好的，加微信');
-    await expect.poll(async () => [await replyText(demo), await badge(demo).count()]).toEqual(['好的，加微信', 1]);
-    expect(await badge(demo).textContent()).toBe('必改 1');
+    await expect.poll(() => replyText(demo)).toBe('好的，加微信');
+    // A partial draft's check (好的，加微 reads as a 提示) may still be the badge's: wait for the whole draft's.
+    await expect.poll(() => badge(demo).textContent()).toBe('必改 1');
     await demo.close();
   });
 });

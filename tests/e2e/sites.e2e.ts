@@ -63,7 +63,7 @@ describe('其他网站', () => {
     await panel.click('[data-phrase-id="stock-yes"]');
     await expect.poll(() => replyText(page)).toBe(`亲，${STOCK}`);
     await page.click('[data-role="send"]');
-    expect(await sentTexts(page)).toEqual([`亲，${STOCK}`]);
+    await expect.poll(() => sentTexts(page)).toEqual([`亲，${STOCK}`]);
     // No adapter names this console's send button: the generic rule finds it by its 发送 label, so a click on it
     // is held like Enter when the draft must change.
     await page.click('[data-role="reply-box"]');
