@@ -17,7 +17,7 @@ describe('the labelled corpus', () => {
     expect([...cats].sort()).toEqual([...RuleCategorySchema.options].sort());
   });
 
-  it('wires no held-back split (rounds 7, 8, 10, 11, 12 and 13 are retired into tune; round 14 is wired when it is scored, once)', () => {
+  it('wires no held-back split (rounds 7, 8, 10, 11, 12, 13 and 14 are retired into tune; round 15 is wired when it is scored, once)', () => {
     expect(HELD_OUT).toEqual([]);
     expect([...positives, ...clean].filter((x) => x.split === 'heldout')).toEqual([]);
   });
@@ -49,7 +49,9 @@ describe.each([
   // session), the model retrained with it: 92.2 % / 1.72 % / 0.82 %. Holding only on evidence of an act aimed at the
   // buyer, the model's reads excused by structure and round 13's families (task gtune, sixth session): 92.7 % /
   // 1.34 % / 0.45 %.
-  ['tune', 0.927, 0.0135, 0.0045],
+  // Round 14 (held back, scored once: 78.9 % / 5.4 % / 2.7 % held) was retired into tune on 2026-12-07 (seventh
+  // session), the model retrained with it: 91.7 % / 1.60 % / 0.62 %.
+  ['tune', 0.916, 0.0161, 0.0063],
 ] as const)('the %s split, with the guard as shipped (rules and intent model)', (split, minRecall, maxFalse, maxHeld) => {
   const s = score((d) => judgeDraft(d), split);
   it(`catches ≥ ${minRecall * 100} % at the severity required (${(s.recall * 100).toFixed(1)} %)`, () => {
