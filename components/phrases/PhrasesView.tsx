@@ -18,6 +18,7 @@ import { StageTabs } from './StageTabs';
 import { useLibraryActions, useSearchKeyBackfill } from './use-library-actions';
 import { usePhraseSearch } from './use-phrase-search';
 import { useFocusReturn, useResetOn, useSettling, useStableOrder } from './use-list-behaviour';
+import { takeEarlyTyped } from '../shared/use-early-click';
 import type { usePhraseInsert } from './use-phrase-insert';
 import { lazyView, usePreload } from '../shared/lazy-view';
 
@@ -57,7 +58,7 @@ interface Props {
 // Each piece (search, suggestions with their sure / 可能是 state, stage chips, keys, list) is its own hook or component;
 // what is left here is the wiring between them, read top to bottom.
 export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow, notify, searchRef, keysRef, readDraft, focusSearch = true }: Props) {
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(takeEarlyTyped); // what was typed on the static first screen, before this box
   const [active, setActive] = useState(0);
   const [manage, setManage] = useState(false);
   // The active row shows its whole body when ↑/↓ chose it (hovering moves the selection without unfolding rows).
@@ -65,9 +66,10 @@ export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow,
   const buyer = chatTab?.status.buyer;
   const message = chatTab?.status.lastBuyerMessage;
   const values = useMemo(() => (settings ? placeholderValues(settings, buyer?.name) : {}), [settings, buyer?.name]);
-  // What the agent typed and picked was for the buyer served then: another buyer starts from a clean search.
+  // What the agent typed and picked was for the buyer served then: another buyer starts from a clean search (what
+  // was typed while no chat was served yet, as on the static first screen, was for none: it stays).
   const buyerKey = chatTab ? `${chatTab.tabId}|${buyer?.id ?? buyer?.name ?? ''}` : '';
-  useResetOn(buyerKey, () => (setQuery(''), setActive(0)));
+  useResetOn(buyerKey, (was) => was && (setQuery(''), setActive(0)));
   const library = useLibraryActions(notify);
   usePreload(preloaded);
   useSearchKeyBackfill(phrases);

@@ -2,11 +2,11 @@
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 
 /** Run `reset` (during render, before anything shows) when `key` changes: what belonged to the last buyer goes. */
-export function useResetOn(key: string, reset: () => void): void {
+export function useResetOn(key: string, reset: (was: string) => void): void {
   const [seen, setSeen] = useState(key);
   if (seen !== key) {
     setSeen(key);
-    reset();
+    reset(seen);
   }
 }
 

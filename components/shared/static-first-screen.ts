@@ -8,10 +8,13 @@
  *
  * Until React takes over, the screen is not interactive (header and search inert, the box read-only) except its
  * rows: a click on one is kept and inserted once the panel can insert (use-early-click.ts), so no click is lost.
+ * Keys are kept too (keepEarlyKeys): Alt+n and Enter take the row the agent sees as n / as active, by its id;
+ * letters typed become the search once React's box is there.
  */
 import { previewPieces, previewText } from '../phrases/phrase-preview';
 import { t, type MessageKey } from './i18n';
 import { GEAR_PATH, PIN_PATH } from './icon-paths';
+import type { EarlyPaint } from './first-screen-ids';
 
 /** What a row needs: a stored phrase's fields (the head script reads them raw from IndexedDB). */
 export interface StaticRow {
@@ -102,4 +105,30 @@ export function staticFirstScreen(rows: readonly StaticRow[], onRowClick: (id: s
   const toolbar = el('div', { class: 'toolbar', hidden: '' }, el('input', { accept: '.json,.csv,application/json,text/csv', hidden: '', 'data-testid': 'import-file', type: 'file' }));
   const notice = el('div', { class: 'notice notice--ok', role: 'status', 'aria-live': 'polite', 'data-testid': 'notice' });
   return el('main', { class: 'panel' }, header(), finder(rows.length), toolbar, list, notice);
+}
+
+/**
+ * Keys on the static screen, kept for React (use-early-click.ts): Alt+1–9 and Enter take a row as a click does (the
+ * row the agent sees under that number, or the active first one, by id: React's order may differ once suggestions
+ * come); a printable character or Backspace edits what will be the search. Keys with Ctrl/⌘, or while an input
+ * method composes, are left alone; once React's search took the characters (`keysTaken`), or a field of React's
+ * has the focus, nothing more is kept. Returns the way to stop listening.
+ */
+export function keepEarlyKeys(win: Window, rows: readonly StaticRow[], state: EarlyPaint): () => void {
+  const onKey = (e: KeyboardEvent) => {
+    const focused = win.document.activeElement;
+    if (state.keysTaken) return stop();
+    if (e.isComposing || e.keyCode === 229 || e.ctrlKey || e.metaKey) return;
+    if (focused && focused !== win.document.body && /^(INPUT|TEXTAREA|SELECT)$/.test(focused.tagName)) return;
+    const n = e.altKey && /^[1-9]$/.test(e.key) ? Number(e.key) - 1 : e.key === 'Enter' && !e.altKey ? 0 : -1;
+    if (n >= 0) {
+      if (rows[n]) state.clicked = rows[n].id;
+    } else if (e.key === 'Backspace') state.typed = state.typed?.slice(0, -1);
+    else if (!e.altKey && [...e.key].length === 1) state.typed = (state.typed ?? '') + e.key;
+    else return;
+    e.preventDefault();
+  };
+  const stop = () => win.removeEventListener('keydown', onKey, true);
+  win.addEventListener('keydown', onKey, true);
+  return stop;
 }

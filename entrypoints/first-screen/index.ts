@@ -11,7 +11,7 @@
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { EARLY_PAINT, EARLY_READ, FIRST_SCREEN, FIRST_SCREEN_KEY, type EarlyPaint } from '../../components/shared/first-screen-ids';
-import { staticFirstScreen, type StaticRow } from '../../components/shared/static-first-screen';
+import { keepEarlyKeys, staticFirstScreen, type StaticRow } from '../../components/shared/static-first-screen';
 import { DB_NAME } from '../../storage/db-name';
 
 function readRows(ids: readonly string[]): Promise<unknown[]> {
@@ -72,6 +72,7 @@ function paint(rows: unknown[], state: EarlyPaint, done: () => void): void {
     const root = document.getElementById('root');
     if (!root || root.firstChild || state.taken || state.painted) return done();
     root.append(staticFirstScreen(shown, (id) => void (state.clicked = id)));
+    keepEarlyKeys(window, shown, state); // until React's panel is on screen (it sets keysTaken)
     state.painted = true;
     performance.mark('kefu:static-rows');
     requestAnimationFrame(() =>

@@ -9,7 +9,7 @@ import { ensureDefaultPacks } from '../../storage/repositories/packs';
 import { setPinned } from '../../storage/repositories/phrase-writes';
 import { startFirstScreen } from '../../components/shared/use-first-screen';
 import { EARLY_PAINT, FIRST_SCREEN_KEY, type EarlyPaint } from '../../components/shared/first-screen-ids';
-import { staticFirstScreen } from '../../components/shared/static-first-screen';
+import { keepEarlyKeys, staticFirstScreen } from '../../components/shared/static-first-screen';
 import { browse } from '../../scripts-library/search/search';
 import type { Served } from '../../scripts-library/shared/served-tab';
 
@@ -102,5 +102,56 @@ describe('the static first screen', () => {
     expect(insert).not.toHaveBeenCalled();
     view.rerender(<SidePanel db={db} served={serving} insert={insert} />);
     await waitFor(() => expect(insert).toHaveBeenCalledWith(12, '让您久等了，您问的这款有货的，现在拍下付款就可以为您安排发货哦。', undefined));
+  });
+});
+
+describe('keys pressed on the static first screen (before React takes over)', () => {
+  const key = (init: KeyboardEventInit) => window.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
+
+  it('letters typed are kept and become the search once React takes over (Backspace takes one back)', async () => {
+    const rows = await firstScreen(6);
+    const state: EarlyPaint = {};
+    global[EARLY_PAINT] = state;
+    const stop = keepEarlyKeys(window, rows, state);
+    for (const k of ['y', 'x', 'Backspace', 'h']) key({ key: k });
+    expect(state.typed).toBe('yh');
+    const view = render(<SidePanel db={db} served={undefined} insert={vi.fn<InsertFn>()} />);
+    await waitFor(() => expect(screen.getByRole<HTMLInputElement>('searchbox').value).toBe('yh'));
+    // The served chat comes after: what was typed before any buyer was served is for this one, not cleared.
+    view.rerender(<SidePanel db={db} served={serving} insert={vi.fn<InsertFn>()} />);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(screen.getByRole<HTMLInputElement>('searchbox').value).toBe('yh');
+    await waitFor(() => expect(document.querySelector('[data-phrase-id]')?.getAttribute('data-phrase-id')).toBe('stock-yes'));
+    expect(state.typed).toBeUndefined();
+    key({ key: 'z' }); // React has the keys now: nothing more is kept
+    expect(state.typed).toBeUndefined();
+    // Another buyer starts from a clean search, as before.
+    view.rerender(<SidePanel db={db} served={{ ...serving, tab: { ...serving.tab, status: { ...serving.tab.status, buyer: { id: 'u2', name: '小王' } } } } as Served} insert={vi.fn<InsertFn>()} />);
+    await waitFor(() => expect(screen.getByRole<HTMLInputElement>('searchbox').value).toBe(''));
+    stop();
+  });
+
+  it('Alt+n takes the row the agent saw as n (by its id, not React\'s order), inserted once the panel can', async () => {
+    const rows = await firstScreen(6);
+    const state: EarlyPaint = {};
+    global[EARLY_PAINT] = state;
+    const stop = keepEarlyKeys(window, rows, state);
+    key({ key: '3', altKey: true });
+    expect(state.clicked).toBe(rows[2]!.id);
+    key({ key: '8', altKey: true }); // no eighth row on this screen: nothing
+    expect(state.clicked).toBe(rows[2]!.id);
+    stop();
+  });
+
+  it('Enter takes the row shown active (the first); keys while an input method composes, or with Ctrl, are left alone', async () => {
+    const rows = await firstScreen(6);
+    const state: EarlyPaint = {};
+    const stop = keepEarlyKeys(window, rows, state);
+    key({ key: 'a', ctrlKey: true });
+    key({ key: 'a', isComposing: true });
+    expect(state).toEqual({});
+    key({ key: 'Enter' });
+    expect(state.clicked).toBe(rows[0]!.id);
+    stop();
   });
 });
