@@ -273,4 +273,29 @@ describe('the first screen before React (entrypoints/first-screen, static-first-
     expect(marks['kefu:static-rows']).toBeLessThan(marks['kefu:first-phrase']!);
     await Promise.all([demo.close(), panel.close()]);
   });
+
+  it('letters typed on the static rows, before React takes over, are the search once it has the box (no lost keys)', async () => {
+    const demo = await h.openDemo('react');
+    const tabId = await h.tabIdOf(demo);
+    const first = await h.openPanel(tabId);
+    await first.waitForFunction(() => localStorage.getItem('kefu.firstScreen') !== null);
+    await first.close();
+    const panel = await h.context.newPage();
+    await panel.addInitScript(() => {
+      const g = globalThis as { __kefuFirstPaint?: { painted?: boolean; taken?: boolean }; __early?: boolean };
+      const seen = new MutationObserver(() => {
+        if (!document.querySelector('[data-phrase-id]')) return;
+        seen.disconnect();
+        g.__early = !!g.__kefuFirstPaint?.painted && !g.__kefuFirstPaint.taken; // typed while the static rows showed
+        for (const key of ['y', 'h']) window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+      });
+      seen.observe(document, { childList: true, subtree: true });
+    });
+    await panel.goto(`chrome-extension://${h.extensionId}/sidepanel.html?tabId=${tabId}`);
+    await panel.waitForFunction(() => (globalThis as Record<string, unknown>).__early !== undefined, undefined, { timeout: 5000 });
+    expect(await panel.evaluate(() => (globalThis as { __early?: boolean }).__early)).toBe(true);
+    await expect.poll(() => panel.inputValue('input.search:not([readonly])'), { timeout: 15_000 }).toBe('yh');
+    await expect.poll(() => panel.getAttribute('[data-phrase-id]', 'data-phrase-id')).toBe('stock-yes'); // 有货's code
+    await Promise.all([demo.close(), panel.close()]);
+  });
 });
