@@ -27,6 +27,18 @@ export type Pending =
    */
   { kind: 'placeholders'; phrase: Phrase; body: string; form: FillForm; orderBuyer: string | undefined };
 
+/** A write the agent started: a failure (a full disk…) is said, never swallowed. */
+function attemptWith(notify: Notify) {
+  return async (write: () => Promise<unknown>, ok?: string) => {
+    try {
+      await write();
+      if (ok) notify(ok, 'ok');
+    } catch (e) {
+      notify(writeErrorText(e), 'error');
+    }
+  };
+}
+
 export function usePhraseInsert({ settings, chatTab, insert, notify }: { settings: Settings | undefined; chatTab: ChatTab | undefined; insert: InsertFn; notify: Notify }) {
   const db = useDb();
   const [pending, setPending] = useState<Pending>();
@@ -45,22 +57,16 @@ export function usePhraseInsert({ settings, chatTab, insert, notify }: { setting
     give?.(a);
   };
   const current = useConversationGuard(convo, () => close(null));
-  /** A write the agent started: a failure (a full disk…) is said, never swallowed. */
-  const attempt = async (write: () => Promise<unknown>, ok?: string) => {
-    try {
-      await write();
-      if (ok) notify(ok, 'ok');
-    } catch (e) {
-      notify(writeErrorText(e), 'error');
-    }
-  };
+  const attempt = attemptWith(notify);
 
-  return {
+  // A row taken before the settings are read (the panel's first moments) waits for them, for the same conversation.
+  const waiting = useRef<{ phrase: Phrase; done?: (() => void) | undefined; convo: string }>(undefined);
+  const flow = {
     pending,
     cancel: () => close(null),
     /** Insert a phrase into the served tab (values asked for first); `done` runs once it landed. */
     request(phrase: Phrase, done?: () => void) {
-      if (!settings) return;
+      if (!settings) return void (waiting.current = { phrase, done, convo: current.current });
       const openedIn = current.current;
       const forBuyer = orderBuyer;
       const tabId = chatTab?.tabId;
@@ -101,6 +107,13 @@ export function usePhraseInsert({ settings, chatTab, insert, notify }: { setting
       if (pending?.kind === 'placeholders') close({ typed, saveShop });
     },
   };
+  useEffect(() => {
+    const w = waiting.current;
+    if (!settings || !w) return;
+    waiting.current = undefined;
+    if (w.convo === current.current) flow.request(w.phrase, w.done);
+  });
+  return flow;
 }
 
 /**

@@ -155,3 +155,17 @@ describe('keys pressed on the static first screen (before React takes over)', ()
     stop();
   });
 });
+
+describe('a React row clicked before the settings are read', () => {
+  it('is kept and inserted once they are (not dropped)', async () => {
+    await firstScreen(6);
+    const insert = vi.fn<InsertFn>().mockResolvedValue({ kind: 'inserted' });
+    render(<SidePanel db={db} served={serving} insert={insert} />);
+    // React's first commit has the first screen's rows; the settings' read has not answered yet.
+    const row = document.querySelector<HTMLButtonElement>('[data-phrase-id="stock-yes"]')!;
+    expect(row).not.toBeNull();
+    row.click();
+    await waitFor(() => expect(insert).toHaveBeenCalledWith(12, '让您久等了，您问的这款有货的，现在拍下付款就可以为您安排发货哦。', undefined));
+    expect(insert).toHaveBeenCalledTimes(1);
+  });
+});
