@@ -16,6 +16,7 @@ import { normalizeTerm } from '../guard/normalize';
 import { CHITCHAT, stageIntents, type IntentId } from '../shared/intents';
 import { INTENT_THRESHOLD, intentRanking } from './intent-hint';
 import type { IntentPosterior } from './intent-model';
+import { answersWhatIsAsked } from './asks';
 
 /** A phrase's `lead` guard (schema.ts PhraseLeadSchema), as loosely typed as a pack's JSON gives it. */
 export interface LeadGuard {
@@ -334,7 +335,9 @@ export function suggestFor<P extends Suggestible>(message: string | undefined, p
   const items: Suggestion<P>[] = diverse(places, top, limit).map((s) => ({ kind: 'phrase', phrase: s.phrase, score: s.score }));
   // Sure: the phrase that leads answers the most likely intent, and answers the message with the probability asked.
   const lead = top && places[0]!.items[0];
-  let sure = !!lead && lead.answersTop && lead.base >= threshold;
+  // Never to a bare reply to the agent (好的, 不用了: it means what the agent said last), nor to a question about a
+  // product property the leading phrase does not speak of (承重 to a size chart): asks.ts.
+  let sure = !!lead && lead.answersTop && lead.base >= threshold && answersWhatIsAsked(saidText(text), top.intent, lead.phrase);
   // 问题登记本 answers: the one whose question holds most of the message leads; a looser one comes second.
   const want = pairs(text);
   const answered = faq

@@ -10,6 +10,7 @@ import pack from '../../../scripts-library/packs/default.json';
 import { CHITCHAT, stageIntents, type IntentId } from '../../../scripts-library/shared/intents';
 import { INTENT_THRESHOLD, intentRanking } from '../../../scripts-library/suggest/intent-hint';
 import { mayLead, pairs, saidText, share, suggestFor, type AnsweredQuestion, type SuggestContext, type Suggested, type Suggestible, type Suggestion } from '../../../scripts-library/suggest/suggest';
+import { answersWhatIsAsked } from '../../../scripts-library/suggest/asks';
 import { mulberry32, syntheticPhrases } from '../../bench/corpus';
 
 
@@ -55,7 +56,7 @@ function reference<P extends Suggestible>(message: string | undefined, phrases: 
     ordered = [...ordered.slice(0, limit - 1), other, ...ordered.slice(limit - 1)];
   }
   const items: Suggestion<P>[] = ordered.map((s) => ({ kind: 'phrase', phrase: s.phrase, score: s.score }));
-  let sure = leadAt >= 0 && scored[leadAt]!.answersTop && scored[leadAt]!.base >= threshold;
+  let sure = leadAt >= 0 && scored[leadAt]!.answersTop && scored[leadAt]!.base >= threshold && answersWhatIsAsked(said, top!.intent, scored[leadAt]!.phrase);
   const answered = faq
     .map((q) => ({ q, s: share(want, q.question.toLowerCase()) }))
     .filter((f) => f.s >= 0.34 && f.q.answer.trim())

@@ -202,6 +202,27 @@ describe('suggested replies answer the question asked (#32)', () => {
     expect(suggestFor('哈哈哈哈', phrases).items.every((s) => s.maybe)).toBe(true);
   });
 
+  it('a bare reply to the agent (好的, 那行, 不用了, 然后呢) is never sure: it means what the agent said last (#32, seventh round)', () => {
+    for (const m of ['好的', '好的呢', '那行', '行吧', '可以', 'OK', '知道了', '嗯嗯好', '不用了', '不要了', '没有了', '然后呢', '那怎么办', '好嘞！']) {
+      expect(suggestFor(m, phrases).sure, m).toBe(false);
+    }
+    // …but a reply that thanks or closes is still a closing, and one that asks something more is read as usual.
+    for (const m of ['好的谢谢', '不用了谢谢', '行 拜拜']) expect(suggestFor(m, phrases).sure, m).toBe(true);
+    expect(first('好的 那什么时候发货')).toBe('logistics-ship-time');
+  });
+
+  it('a question about a product property no phrase speaks of is never answered by a near phrase (#32, seventh round)', () => {
+    for (const m of ['这个桌子承重怎么样', '这款包防水吗', '杯子能装开水吗', '柜子长宽高是多少', '这个锅的容量多大', '能兼容我的手机吗', '保质期多久']) {
+      expect(suggestFor(m, phrases).sure, m).toBe(false);
+    }
+    // A shop phrase that speaks of it may answer it.
+    const own: Suggestible = { id: 'own', stageId: 'product', title: '承重说明', body: '亲，这款承重150公斤，放心使用', tags: [], useCount: 0, intents: ['quality', 'size', 'material', 'how-to-use'] };
+    expect(suggestFor('这个桌子承重怎么样', [own]).sure).toBe(true);
+    expect(suggestReplies('这个桌子承重怎么样', [own, ...phrases]).map((s) => s.kind === 'phrase' && s.phrase.id)).toContain('own');
+    // A complaint that names a part is no property question.
+    expect(suggestFor('电池鼓包了', phrases).sure).toBe(true);
+  });
+
   it('an answered question of the 问题登记本 whose keywords match leads when it is sure', () => {
     const faq = [
       { id: 'n1', question: '这款羽绒服能机洗吗', answer: '可以机洗，选轻柔模式，30 度以下' },
