@@ -61,3 +61,25 @@ export function answersWhatIsAsked(said: string, top: IntentId, phrase: { title:
   const text = `${phrase.title} ${phrase.tags.join(' ')} ${phrase.body}`;
   return !PROPERTIES.some((p) => p.asks.some((w) => said.includes(w)) && !p.answers.some((w) => text.includes(w)));
 }
+
+/** Where a message goes from one ask to the next: punctuation, spaces and the words that add a question. */
+const ASK_BREAK = /[\s，,。.!！?？;；~～、]+|顺便问一?下|顺便问问|顺便|另外|还有就是|再问一?下|对了/u;
+/** Readings that are no ask of their own (a greeting, thanks, chit-chat beside the question). */
+const NO_ASK = new Set<string>(['chitchat', 'greet', 'thanks-bye', 'where-are-you']);
+/** Least probability of a part's reading for it to count as an ask. */
+const ASK_SURE = 0.6;
+
+/**
+ * The asks of a message of several parts: each part's most likely intent, when the model is sure enough of it and it
+ * is a question of its own (in order, no repeats). `rank` ranks a part (intent-hint.ts clauseRanking).
+ */
+export function asksOf(text: string, rank: (part: string) => readonly { intent: string; p: number }[]): string[] {
+  const parts = text.split(ASK_BREAK).filter((p) => p.replace(/[\p{P}\p{S}\d\s]/gu, '').length >= 2);
+  if (parts.length < 2) return [];
+  const asks: string[] = [];
+  for (const part of parts) {
+    const top = rank(part)[0];
+    if (top && top.p >= ASK_SURE && !NO_ASK.has(top.intent) && !asks.includes(top.intent)) asks.push(top.intent);
+  }
+  return asks;
+}

@@ -223,6 +223,14 @@ describe('suggested replies answer the question asked (#32)', () => {
     expect(suggestFor('电池鼓包了', phrases).sure).toBe(true);
   });
 
+  it('a message of two asks has a phrase for each among the three (#32, seventh round)', () => {
+    const ids = (m: string) => suggestReplies(m, phrases).map((s) => (s.kind === 'phrase' ? s.phrase.id : s.kind));
+    // The model reads 运费险 alone (0.9): the three held only its phrase.
+    expect(ids('有运费险吗？怎么退货')).toEqual(expect.arrayContaining(['aftersales-shipping-fee', 'aftersales-return-how']));
+    expect(ids('运费险能理赔吗 顺便问下退货地址')).toEqual(expect.arrayContaining(['aftersales-shipping-fee', 'aftersales-return-address']));
+    expect(ids('有现货吗？我175 140斤穿多大')).toEqual(expect.arrayContaining(['stock-yes', 'product-size-by-body']));
+  });
+
   it('an answered question of the 问题登记本 whose keywords match leads when it is sure', () => {
     const faq = [
       { id: 'n1', question: '这款羽绒服能机洗吗', answer: '可以机洗，选轻柔模式，30 度以下' },
