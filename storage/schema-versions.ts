@@ -227,6 +227,16 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       await addDefaultPhrases(tx, HUMAN_PHRASES);
     },
   },
+  // ── v14 · 2026-12-07 ─ no new indexes; #32's seventh round: word guards for what a phrase would say falsely (the
+  //    coupon phrases not to an expired coupon, the presale phrases not to a buyer who refuses a presale, 有货 not to a buyer told it is a presale,
+  //    花呗分期 not to a buyer who cannot find 花呗, the delay apologies not to a holiday question). A guard still as v13
+  //    gave it takes today's.
+  {
+    version: 14,
+    date: '2026-12-07',
+    stores: {},
+    upgrade: (tx) => renewDefaultLeads(tx, V13_LEADS),
+  },
 ];
 
 /** Default phrases that arrived with schema v8 (#32: the pack's gaps the intents showed). */
@@ -345,6 +355,18 @@ const V12_LEADS: Record<string, unknown> = {
   'payment-will-pay': { notSays: ['付过', '付好了', '付完', '已付', '钱付', '付款了', '付了款', '已经付'] },
   'farewell-order-accepted': null,
   'aftersales-exchange-how': { notSays: ['换货的已经', '换的已经', '换的收到', '换货收到', '码数对了', '尺码对了', '这次对了', '合适了', '换好了'] },
+};
+
+/** The lead guards v13 gave the default phrases whose guards v14 renews (null: none). */
+const V13_ON_ITS_WAY = [...ON_ITS_WAY, '拍的话', '下单的话', '买的话', '付款的话', '现在拍', '现在下单', '现在买', '付款后一般', '一般多久', '一般几天', '别家', '别的店', '评论里', '评价里', '先问清楚', '先问一下'];
+const WONT_APPLY = ['用不了', '不能用', '用不上', '不可用', '无法使用', '没抵扣', '没减', '不抵扣', '没有抵扣', '减不了', '抵扣不了', '失效', '领不了', '领不到'];
+const V13_LEADS: Record<string, unknown> = {
+  'pricing-coupon': { notSays: WONT_APPLY }, 'pricing-member': { notSays: WONT_APPLY }, 'promotion-d11-rules': { notSays: WONT_APPLY },
+  'promotion-d11-redpacket': { notSays: WONT_APPLY }, 'stock-presale': null, 'promotion-d11-presale': null,
+  'stock-yes': { notSays: [...(V12_LEADS['stock-yes'] as { notSays: string[] }).notSays, '不是现货', '不是有货'] },
+  'order-huabei': { says: ['花呗', 'huabei', '分期'], notSays: ['不可用', '用不了', '付不了', '失败', '不能用', '付不出', '信用卡', '白条'] },
+  'followup-late-shipping': { intents: ['ship-urge'], says: URGED.filter((w) => !['催', '快点', '赶紧', '急'].includes(w)), notSays: V13_ON_ITS_WAY },
+  'followup-late-shipping-next-day': { intents: ['ship-urge'], says: URGED, notSays: V13_ON_ITS_WAY },
 };
 
 /**

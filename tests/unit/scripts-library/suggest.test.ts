@@ -223,6 +223,21 @@ describe('suggested replies answer the question asked (#32)', () => {
     expect(suggestFor('电池鼓包了', phrases).sure).toBe(true);
   });
 
+  it('no sure first says something false about the buyer\'s situation (#32, seventh round)', () => {
+    const sureFirst = (m: string) => {
+      const got = suggestFor(m, phrases);
+      return got.sure && got.items[0]?.kind === 'phrase' ? got.items[0].phrase.id : undefined;
+    };
+    // An expired coupon is no coupon to claim; a buyer who refuses a presale is not told it is one.
+    expect(['pricing-coupon', 'pricing-member', 'promotion-d11-redpacket', 'promotion-d11-rules']).not.toContain(sureFirst('优惠券过期了 还能补一张吗'));
+    expect(['stock-presale', 'promotion-d11-presale']).not.toContain(sureFirst('要现货 不要预售的'));
+    // Told it is a presale, a buyer asking for stock is not told 有货; one who cannot find 花呗 is not told to pick it.
+    expect(sureFirst('为什么显示预售 有没有现货')).not.toBe('stock-yes');
+    expect(suggestFor('付款页花呗找不到', phrases).items[0]).not.toMatchObject({ phrase: { id: 'order-huabei' } });
+    // A holiday question is no complaint of a delay.
+    expect(DELAY_APOLOGY).not.toContain(sureFirst('春节还发不发货'));
+  });
+
   it('a message of two asks has a phrase for each among the three (#32, seventh round)', () => {
     const ids = (m: string) => suggestReplies(m, phrases).map((s) => (s.kind === 'phrase' ? s.phrase.id : s.kind));
     // The model reads 运费险 alone (0.9): the three held only its phrase.

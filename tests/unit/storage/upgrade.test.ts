@@ -415,3 +415,31 @@ describe('v13 (#32, sixth round: guards against what a phrase would say falsely,
     db.close();
   });
 });
+
+describe('v14 (#32, seventh round: more guards against what a phrase would say falsely)', () => {
+  it('renews the guards v13 gave and keeps one the agent changed', async () => {
+    const name = freshName();
+    const old = new KefuDB(name, 13);
+    await old.open();
+    const row = (id: string, lead: unknown) => {
+      const p = defaultPack.phrases.find((x) => x.id === id)!;
+      const { lead: _l, ...rest } = p as typeof p & { lead?: unknown };
+      return { ...rest, tags: p.tags ?? [], pinned: false, useCount: 4, origin: 'default', createdAt: 1, updatedAt: 1, ...(lead ? { lead } : {}) };
+    };
+    // 推荐优惠券 as v13 gave it; 预售说明 as v13 gave it (no guard); 花呗分期 the agent made never lead.
+    const v13Coupon = { notSays: ['用不了', '不能用', '用不上', '不可用', '无法使用', '没抵扣', '没减', '不抵扣', '没有抵扣', '减不了', '抵扣不了', '失效', '领不了', '领不到'] };
+    await old.table('phrases').bulkAdd([row('pricing-coupon', v13Coupon), row('stock-presale', undefined), row('order-huabei', { intents: [] })]);
+    await old.table('settings').add({ key: 'installedPack:default', value: 1 });
+    old.close();
+
+    const db = new KefuDB(name);
+    await db.open();
+    // No "claim a coupon on the shop's page" to a buyer whose coupon expired; no "it is a presale" to one who refuses it.
+    expect((await db.phrases.get('pricing-coupon'))?.lead).toMatchObject({ notSays: expect.arrayContaining(['过期', '失效']) });
+    expect((await db.phrases.get('stock-presale'))?.lead).toMatchObject({ notSays: expect.arrayContaining(['不要预售']) });
+    expect((await db.phrases.get('order-huabei'))?.lead).toEqual({ intents: [] });
+    for (const r of await db.phrases.toArray()) expect(PhraseSchema.safeParse(r).error?.issues ?? []).toEqual([]);
+    expect((await db.phrases.get('pricing-coupon'))?.useCount).toBe(4);
+    db.close();
+  });
+});
