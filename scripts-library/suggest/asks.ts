@@ -8,14 +8,14 @@ import { stageIntents, type IntentId } from '../shared/intents';
 
 /**
  * Words that on their own only acknowledge, accept, decline or prompt the agent. A message made of nothing else
- * (after punctuation, emoji and modal particles) depends on the agent's last words: 好的 to "稍等我查一下" is no
+ * (after punctuation, emoji and modal particles; in characters or toneless pinyin) depends on the agent's last words: 好的 to "稍等我查一下" is no
  * farewell, 不用了 to "要帮您备注吗" is no complaint. Longest first, so 好的 is taken before 好.
  */
 const REPLY_WORDS = [
   '不用了', '不需要', '不要了', '然后呢', '还有呢', '所以呢', '怎么办', '啥意思', '什么意思', '知道了', '明白了', '了解了', '晓得了',
   '没问题', '没有了', '就这样', '没有', '没了', '这样啊', '原来如此', '是这样', '好的', '好滴', '好嘞', '好吧', '好叻', '那行', '那好', '行吧', '也行', '都行',
   '可以', '的话', '算了', '收到', '知道', '明白', '了解', '懂了', '好好', '得嘞', '要得', '妥了', '随便', '不用', '不要', '然后',
-  '是的', '对的', '不是', '咋办', 'okay', 'ok', '嗯', '恩', '哦', '噢', '喔', '好', '行', '中', '对', '是', '那', '就', '先', '了',
+  '是的', '对的', '不是', '咋办', 'okay', 'ok', 'haode', 'haoba', 'keyi', 'xingba', 'xing', 'enen', 'buyongle', 'buyong', 'suanle', 'zhidaole', 'mingbaile', 'shide', 'duide', 'dui', 'en', 'hao', 'o', '嗯', '恩', '哦', '噢', '喔', '好', '行', '中', '对', '是', '那', '就', '先', '了',
   '吧', '呢', '啊', '呀', '哈', '嘛', '啦', '哒', '的', '么',
 ].sort((a, b) => b.length - a.length);
 

@@ -203,7 +203,7 @@ describe('suggested replies answer the question asked (#32)', () => {
   });
 
   it('a bare reply to the agent (好的, 那行, 不用了, 然后呢) is never sure: it means what the agent said last (#32, seventh round)', () => {
-    for (const m of ['好的', '好的呢', '那行', '行吧', '可以', 'OK', '知道了', '嗯嗯好', '不用了', '不要了', '没有了', '然后呢', '那怎么办', '好嘞！']) {
+    for (const m of ['好的', '好的呢', '那行', '行吧', '可以', 'OK', '知道了', '嗯嗯好', '不用了', '不要了', '没有了', '然后呢', '那怎么办', '好嘞！', 'haode', 'buyong le']) {
       expect(suggestFor(m, phrases).sure, m).toBe(false);
     }
     // …but a reply that thanks or closes is still a closing, and one that asks something more is read as usual.
