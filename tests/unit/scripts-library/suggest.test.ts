@@ -236,6 +236,8 @@ describe('suggested replies answer the question asked (#32)', () => {
     expect(suggestFor('付款页花呗找不到', phrases).items[0]).not.toMatchObject({ phrase: { id: 'order-huabei' } });
     // A holiday question is no complaint of a delay.
     expect(DELAY_APOLOGY).not.toContain(sureFirst('春节还发不发货'));
+    expect(first('元旦放假还发货吗 急着要')).toBe('away-holiday-notice');
+    expect(first('过年前几天能到吗')).not.toBe('logistics-transit');
   });
 
   it('a message of two asks has a phrase for each among the three (#32, seventh round)', () => {
