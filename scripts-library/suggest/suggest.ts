@@ -321,7 +321,7 @@ function diverse<P extends Suggestible>(places: FirstK<P>[], top: IntentPosterio
 
 /** Below this probability of the top intent, a message of two asks is sure only when the lead answers the first. */
 const TWO_ASKS_SURE = 0.5;
-const answersIntent = (p: Suggestible, intent: string): boolean => (p.intents?.length ? p.intents : stageIntents(p.stageId)).includes(intent);
+const answersIntent = (p: Suggestible, intent: string): boolean => (p.intents?.length ? p.intents : (stageIntents(p.stageId) as readonly string[])).includes(intent);
 
 /**
  * A message of two asks (尺码 + 面料, 包邮 + 发货: asks.ts asksOf reads each part): when no phrase of the list answers

@@ -61,7 +61,7 @@ function reference<P extends Suggestible>(message: string | undefined, phrases: 
   // reading whose lead does not answer the first ask is not sure.
   const asks = top && leadAt >= 0 && twoAsks ? asksOf(text, clauseRanking) : [];
   if (top && asks.length >= 2) {
-    const answers = (p: Suggestible, i: string) => (p.intents?.length ? p.intents : stageIntents(p.stageId)).includes(i);
+    const answers = (p: Suggestible, i: string) => (p.intents?.length ? p.intents : (stageIntents(p.stageId) as readonly string[])).includes(i);
     const second = asks.find((a) => a !== top.intent);
     if (second && !items.slice(0, limit).some((s) => s.kind === 'phrase' && answers(s.phrase, second))) {
       const alone = reference(text, phrases, [], { ...ctx, ranked: [{ intent: second as IntentId, p: 1 }] }, 1, false).items[0];
