@@ -227,6 +227,20 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       await addDefaultPhrases(tx, HUMAN_PHRASES);
     },
   },
+  // ── v14 · 2026-12-07 ─ no new indexes; #32's seventh round: word guards for what a phrase would say falsely (the
+  //    coupon phrases not to an expired coupon, the presale phrases not to a buyer who refuses a presale, 有货 not to a buyer told it is a presale,
+  //    花呗分期 not to a buyer who cannot find 花呗, the delay apologies, 快递时效 and 双11发货时间 not to a holiday question);
+  //    节假日发货通知 answers a holiday question of any shipping intent (urging, delivery time, promotion shipping). A guard
+  //    or an intent list still as v13 gave it takes today's.
+  {
+    version: 14,
+    date: '2026-12-07',
+    stores: {},
+    upgrade: async (tx) => {
+      await renewDefaultLeads(tx, V13_LEADS);
+      await renewDefaultIntents(tx, V13_INTENTS);
+    },
+  },
 ];
 
 /** Default phrases that arrived with schema v8 (#32: the pack's gaps the intents showed). */
@@ -346,6 +360,32 @@ const V12_LEADS: Record<string, unknown> = {
   'farewell-order-accepted': null,
   'aftersales-exchange-how': { notSays: ['换货的已经', '换的已经', '换的收到', '换货收到', '码数对了', '尺码对了', '这次对了', '合适了', '换好了'] },
 };
+
+/** The lead guards v13 gave the default phrases whose guards v14 renews (null: none). */
+const V13_ON_ITS_WAY = [...ON_ITS_WAY, '拍的话', '下单的话', '买的话', '付款的话', '现在拍', '现在下单', '现在买', '付款后一般', '一般多久', '一般几天', '别家', '别的店', '评论里', '评价里', '先问清楚', '先问一下'];
+const HOLIDAYS = ['过年', '春节', '年前', '年后', '国庆', '放假', '假期', '节假日', '停运', '停发', '元旦', '五一', '中秋', '端午', '清明'];
+const WONT_APPLY = ['用不了', '不能用', '用不上', '不可用', '无法使用', '没抵扣', '没减', '不抵扣', '没有抵扣', '减不了', '抵扣不了', '失效', '领不了', '领不到'];
+const V13_LEADS: Record<string, unknown> = {
+  'pricing-coupon': { notSays: WONT_APPLY }, 'pricing-member': { notSays: WONT_APPLY }, 'promotion-d11-rules': { notSays: WONT_APPLY },
+  'promotion-d11-redpacket': { notSays: WONT_APPLY }, 'stock-presale': null, 'promotion-d11-presale': null,
+  'away-holiday-notice': { intents: ['ship-when'], says: HOLIDAYS }, 'logistics-transit': null, 'promotion-d11-ship': null,
+  'stock-yes': { notSays: [...(V12_LEADS['stock-yes'] as { notSays: string[] }).notSays, '不是现货', '不是有货'] },
+  'order-huabei': { says: ['花呗', 'huabei', '分期'], notSays: ['不可用', '用不了', '付不了', '失败', '不能用', '付不出', '信用卡', '白条'] },
+  'followup-late-shipping': { intents: ['ship-urge'], says: URGED.filter((w) => !['催', '快点', '赶紧', '急'].includes(w)), notSays: V13_ON_ITS_WAY },
+  'followup-late-shipping-next-day': { intents: ['ship-urge'], says: URGED, notSays: V13_ON_ITS_WAY },
+};
+
+/** The intents v13 gave the default phrases whose intents v14 renews. */
+const V13_INTENTS: Record<string, readonly string[]> = { 'away-holiday-notice': ['ship-when'] };
+
+/** Every stored default phrase whose intents are still the ones an earlier version gave it (`previous`) takes the pack's. */
+async function renewDefaultIntents(tx: Transaction, previous: Readonly<Record<string, readonly string[]>>): Promise<void> {
+  if (!(await tx.table('settings').get(`installedPack:${defaultPack.id}`))) return;
+  const table = tx.table('phrases');
+  const pack = new Map(defaultPack.phrases.map((p) => [p.id, p]));
+  const rows = ((await table.toArray()) as Row[]).filter((r) => r.origin === defaultPack.id && r.id in previous && JSON.stringify(r.intents) === JSON.stringify(previous[r.id]));
+  await table.bulkPut(rows.flatMap((r) => (pack.get(r.id)?.intents ? [{ ...r, intents: pack.get(r.id)!.intents }] : [])));
+}
 
 /**
  * Every stored default phrase whose lead guard is still the one an earlier version gave it (`previous`) takes the

@@ -25,3 +25,8 @@ export function intentRanking(message: string | undefined): IntentPosterior[] {
   if (last?.message !== text) last = { message: text, ranked: rankIntents(model(), text) };
   return last.ranked;
 }
+
+/** The intents of a part of a message (one ask of two), ranked without touching the last message's kept answer. */
+export function clauseRanking(clause: string): IntentPosterior[] {
+  return clause.trim() ? rankIntents(model(), clause.trim()) : [];
+}

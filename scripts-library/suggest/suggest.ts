@@ -14,8 +14,9 @@
  */
 import { normalizeTerm } from '../guard/normalize';
 import { CHITCHAT, stageIntents, type IntentId } from '../shared/intents';
-import { INTENT_THRESHOLD, intentRanking } from './intent-hint';
+import { clauseRanking, INTENT_THRESHOLD, intentRanking } from './intent-hint';
 import type { IntentPosterior } from './intent-model';
+import { answersWhatIsAsked, asksOf } from './asks';
 
 /** A phrase's `lead` guard (schema.ts PhraseLeadSchema), as loosely typed as a pack's JSON gives it. */
 export interface LeadGuard {
@@ -318,6 +319,26 @@ function diverse<P extends Suggestible>(places: FirstK<P>[], top: IntentPosterio
   return [...shown.slice(0, limit - 1), other, ...listed.slice(limit - 1)];
 }
 
+/** Below this probability of the top intent, a message of two asks is sure only when the lead answers the first. */
+const TWO_ASKS_SURE = 0.5;
+const answersIntent = (p: Suggestible, intent: string): boolean => (p.intents?.length ? p.intents : (stageIntents(p.stageId) as readonly string[])).includes(intent);
+
+/**
+ * A message of two asks (尺码 + 面料, 包邮 + 发货: asks.ts asksOf reads each part): when no phrase of the list answers
+ * the other ask, its best phrase that may lead for it takes the last place; and whether the lead may stay sure — not
+ * when the model is unsure of the whole (under TWO_ASKS_SURE) and the lead does not answer the first ask.
+ */
+function coverAsks<P extends Suggestible>(text: string, phrases: readonly P[], ctx: SuggestContext, top: IntentPosterior, lead: P, items: Suggestion<P>[], limit: number): boolean {
+  const asks = asksOf(text, clauseRanking);
+  if (asks.length < 2) return true;
+  const other = asks.find((a) => a !== top.intent);
+  if (other && !items.slice(0, limit).some((s) => s.kind === 'phrase' && answersIntent(s.phrase, other))) {
+    const best = firstOfEach(phrases, text, [{ intent: other as IntentId, p: 1 }], ctx, 1)[0]!.items[0];
+    if (best) items.splice(Math.min(limit - 1, items.length), 0, { kind: 'phrase', phrase: best.phrase, score: best.score });
+  }
+  return top.p >= TWO_ASKS_SURE || answersIntent(lead, asks[0]!);
+}
+
 export function suggestFor<P extends Suggestible>(message: string | undefined, phrases: readonly P[], faq: readonly AnsweredQuestion[] = [], ctx: SuggestContext = {}, limit = SUGGESTIONS): Suggested<P> {
   const text = message?.trim();
   if (!text) return { items: [], sure: false, confidence: 0 };
@@ -334,7 +355,10 @@ export function suggestFor<P extends Suggestible>(message: string | undefined, p
   const items: Suggestion<P>[] = diverse(places, top, limit).map((s) => ({ kind: 'phrase', phrase: s.phrase, score: s.score }));
   // Sure: the phrase that leads answers the most likely intent, and answers the message with the probability asked.
   const lead = top && places[0]!.items[0];
-  let sure = !!lead && lead.answersTop && lead.base >= threshold;
+  // Never to a bare reply to the agent (好的, 不用了: it means what the agent said last), nor to a question about a
+  // product property the leading phrase does not speak of (承重 to a size chart): asks.ts.
+  let sure = !!lead && lead.answersTop && lead.base >= threshold && answersWhatIsAsked(saidText(text), top.intent, lead.phrase);
+  if (top && lead && !coverAsks(text, phrases, ctx, top, lead.phrase, items, limit)) sure = false;
   // 问题登记本 answers: the one whose question holds most of the message leads; a looser one comes second.
   const want = pairs(text);
   const answered = faq

@@ -8,13 +8,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import pack from '../../../scripts-library/packs/default.json';
 import { CHITCHAT, stageIntents, type IntentId } from '../../../scripts-library/shared/intents';
-import { INTENT_THRESHOLD, intentRanking } from '../../../scripts-library/suggest/intent-hint';
+import { clauseRanking, INTENT_THRESHOLD, intentRanking } from '../../../scripts-library/suggest/intent-hint';
 import { mayLead, pairs, saidText, share, suggestFor, type AnsweredQuestion, type SuggestContext, type Suggested, type Suggestible, type Suggestion } from '../../../scripts-library/suggest/suggest';
+import { answersWhatIsAsked, asksOf } from '../../../scripts-library/suggest/asks';
 import { mulberry32, syntheticPhrases } from '../../bench/corpus';
 
 
 /** Every phrase scored, sorted, ordered (the code before the candidates were narrowed). */
-function reference<P extends Suggestible>(message: string | undefined, phrases: readonly P[], faq: readonly AnsweredQuestion[] = [], ctx: SuggestContext = {}, limit = 3): Suggested<P> {
+function reference<P extends Suggestible>(message: string | undefined, phrases: readonly P[], faq: readonly AnsweredQuestion[] = [], ctx: SuggestContext = {}, limit = 3, twoAsks = true): Suggested<P> {
   const text = message?.trim();
   if (!text) return { items: [], sure: false, confidence: 0 };
   const ranked = ctx.ranked ?? intentRanking(text);
@@ -55,7 +56,19 @@ function reference<P extends Suggestible>(message: string | undefined, phrases: 
     ordered = [...ordered.slice(0, limit - 1), other, ...ordered.slice(limit - 1)];
   }
   const items: Suggestion<P>[] = ordered.map((s) => ({ kind: 'phrase', phrase: s.phrase, score: s.score }));
-  let sure = leadAt >= 0 && scored[leadAt]!.answersTop && scored[leadAt]!.base >= threshold;
+  let sure = leadAt >= 0 && scored[leadAt]!.answersTop && scored[leadAt]!.base >= threshold && answersWhatIsAsked(said, top!.intent, scored[leadAt]!.phrase);
+  // Two asks: the other's best phrase that may lead takes the last place when none of the list answers it; an unsure
+  // reading whose lead does not answer the first ask is not sure.
+  const asks = top && leadAt >= 0 && twoAsks ? asksOf(text, clauseRanking) : [];
+  if (top && asks.length >= 2) {
+    const answers = (p: Suggestible, i: string) => (p.intents?.length ? p.intents : (stageIntents(p.stageId) as readonly string[])).includes(i);
+    const second = asks.find((a) => a !== top.intent);
+    if (second && !items.slice(0, limit).some((s) => s.kind === 'phrase' && answers(s.phrase, second))) {
+      const alone = reference(text, phrases, [], { ...ctx, ranked: [{ intent: second as IntentId, p: 1 }] }, 1, false).items[0];
+      if (alone?.kind === 'phrase' && mayLead(alone.phrase.lead, second as IntentId, ctx, said)) items.splice(Math.min(limit - 1, items.length), 0, { kind: 'phrase', phrase: alone.phrase, score: alone.score });
+    }
+    if (top.p < 0.5 && !answers(scored[leadAt]!.phrase, asks[0]!)) sure = false;
+  }
   const answered = faq
     .map((q) => ({ q, s: share(want, q.question.toLowerCase()) }))
     .filter((f) => f.s >= 0.34 && f.q.answer.trim())

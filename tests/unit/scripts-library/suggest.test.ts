@@ -202,6 +202,52 @@ describe('suggested replies answer the question asked (#32)', () => {
     expect(suggestFor('哈哈哈哈', phrases).items.every((s) => s.maybe)).toBe(true);
   });
 
+  it('a bare reply to the agent (好的, 那行, 不用了, 然后呢) is never sure: it means what the agent said last (#32, seventh round)', () => {
+    for (const m of ['好的', '好的呢', '那行', '行吧', '可以', 'OK', '知道了', '嗯嗯好', '不用了', '不要了', '没有了', '然后呢', '那怎么办', '好嘞！', 'haode', 'buyong le']) {
+      expect(suggestFor(m, phrases).sure, m).toBe(false);
+    }
+    // …but a reply that thanks or closes is still a closing, and one that asks something more is read as usual.
+    for (const m of ['好的谢谢', '不用了谢谢', '行 拜拜']) expect(suggestFor(m, phrases).sure, m).toBe(true);
+    expect(first('好的 那什么时候发货')).toBe('logistics-ship-time');
+  });
+
+  it('a question about a product property no phrase speaks of is never answered by a near phrase (#32, seventh round)', () => {
+    for (const m of ['这个桌子承重怎么样', '这款包防水吗', '杯子能装开水吗', '柜子长宽高是多少', '这个锅的容量多大', '能兼容我的手机吗', '保质期多久']) {
+      expect(suggestFor(m, phrases).sure, m).toBe(false);
+    }
+    // A shop phrase that speaks of it may answer it.
+    const own: Suggestible = { id: 'own', stageId: 'product', title: '承重说明', body: '亲，这款承重150公斤，放心使用', tags: [], useCount: 0, intents: ['quality', 'size', 'material', 'how-to-use'] };
+    expect(suggestFor('这个桌子承重怎么样', [own]).sure).toBe(true);
+    expect(suggestReplies('这个桌子承重怎么样', [own, ...phrases]).map((s) => s.kind === 'phrase' && s.phrase.id)).toContain('own');
+    // A complaint that names a part is no property question.
+    expect(suggestFor('电池鼓包了', phrases).sure).toBe(true);
+  });
+
+  it('no sure first says something false about the buyer\'s situation (#32, seventh round)', () => {
+    const sureFirst = (m: string) => {
+      const got = suggestFor(m, phrases);
+      return got.sure && got.items[0]?.kind === 'phrase' ? got.items[0].phrase.id : undefined;
+    };
+    // An expired coupon is no coupon to claim; a buyer who refuses a presale is not told it is one.
+    expect(['pricing-coupon', 'pricing-member', 'promotion-d11-redpacket', 'promotion-d11-rules']).not.toContain(sureFirst('优惠券过期了 还能补一张吗'));
+    expect(['stock-presale', 'promotion-d11-presale']).not.toContain(sureFirst('要现货 不要预售的'));
+    // Told it is a presale, a buyer asking for stock is not told 有货; one who cannot find 花呗 is not told to pick it.
+    expect(sureFirst('为什么显示预售 有没有现货')).not.toBe('stock-yes');
+    expect(suggestFor('付款页花呗找不到', phrases).items[0]).not.toMatchObject({ phrase: { id: 'order-huabei' } });
+    // A holiday question is no complaint of a delay.
+    expect(DELAY_APOLOGY).not.toContain(sureFirst('春节还发不发货'));
+    expect(first('元旦放假还发货吗 急着要')).toBe('away-holiday-notice');
+    expect(first('过年前几天能到吗')).not.toBe('logistics-transit');
+  });
+
+  it('a message of two asks has a phrase for each among the three (#32, seventh round)', () => {
+    const ids = (m: string) => suggestReplies(m, phrases).map((s) => (s.kind === 'phrase' ? s.phrase.id : s.kind));
+    // The model reads 运费险 alone (0.9): the three held only its phrase.
+    expect(ids('有运费险吗？怎么退货')).toEqual(expect.arrayContaining(['aftersales-shipping-fee', 'aftersales-return-how']));
+    expect(ids('运费险能理赔吗 顺便问下退货地址')).toEqual(expect.arrayContaining(['aftersales-shipping-fee', 'aftersales-return-address']));
+    expect(ids('有现货吗？我175 140斤穿多大')).toEqual(expect.arrayContaining(['stock-yes', 'product-size-by-body']));
+  });
+
   it('an answered question of the 问题登记本 whose keywords match leads when it is sure', () => {
     const faq = [
       { id: 'n1', question: '这款羽绒服能机洗吗', answer: '可以机洗，选轻柔模式，30 度以下' },

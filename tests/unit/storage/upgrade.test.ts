@@ -415,3 +415,37 @@ describe('v13 (#32, sixth round: guards against what a phrase would say falsely,
     db.close();
   });
 });
+
+describe('v14 (#32, seventh round: more guards against what a phrase would say falsely, holiday shipping)', () => {
+  it('renews the guards v13 gave and keeps one the agent changed', async () => {
+    const name = freshName();
+    const old = new KefuDB(name, 13);
+    await old.open();
+    const row = (id: string, lead: unknown) => {
+      const p = defaultPack.phrases.find((x) => x.id === id)!;
+      const { lead: _l, ...rest } = p as typeof p & { lead?: unknown };
+      return { ...rest, tags: p.tags ?? [], pinned: false, useCount: 4, origin: 'default', createdAt: 1, updatedAt: 1, ...(lead ? { lead } : {}) };
+    };
+    // 推荐优惠券 as v13 gave it; 预售说明 as v13 gave it (no guard); 花呗分期 the agent made never lead.
+    const v13Coupon = { notSays: ['用不了', '不能用', '用不上', '不可用', '无法使用', '没抵扣', '没减', '不抵扣', '没有抵扣', '减不了', '抵扣不了', '失效', '领不了', '领不到'] };
+    // 节假日发货通知 as v13 gave it: its guard and intents.
+    const holidays = ['过年', '春节', '年前', '年后', '国庆', '放假', '假期', '节假日', '停运', '停发', '元旦', '五一', '中秋', '端午', '清明'];
+    const v13Holiday = { ...row('away-holiday-notice', { intents: ['ship-when'], says: holidays }), intents: ['ship-when'] };
+    await old.table('phrases').bulkAdd([row('pricing-coupon', v13Coupon), row('stock-presale', undefined), row('order-huabei', { intents: [] }), v13Holiday]);
+    await old.table('settings').add({ key: 'installedPack:default', value: 1 });
+    old.close();
+
+    const db = new KefuDB(name);
+    await db.open();
+    // No "claim a coupon on the shop's page" to a buyer whose coupon expired; no "it is a presale" to one who refuses it.
+    expect((await db.phrases.get('pricing-coupon'))?.lead).toMatchObject({ notSays: expect.arrayContaining(['过期', '失效']) });
+    expect((await db.phrases.get('stock-presale'))?.lead).toMatchObject({ notSays: expect.arrayContaining(['不要预售']) });
+    expect((await db.phrases.get('order-huabei'))?.lead).toEqual({ intents: [] });
+    // A buyer who urges shipping before a holiday may be told of the holiday's shipping times.
+    expect((await db.phrases.get('away-holiday-notice'))?.intents).toContain('ship-urge');
+    expect((await db.phrases.get('away-holiday-notice'))?.lead).toMatchObject({ intents: expect.arrayContaining(['ship-urge']) });
+    for (const r of await db.phrases.toArray()) expect(PhraseSchema.safeParse(r).error?.issues ?? []).toEqual([]);
+    expect((await db.phrases.get('pricing-coupon'))?.useCount).toBe(4);
+    db.close();
+  });
+});
