@@ -18,7 +18,7 @@ import { clauses, guessesFor, NONE, unitPosterior } from './intent';
 import type { IntentReader } from './intent-reader';
 import { severityFor } from './policy';
 import { caresForPrivacy, followsUp, NEGATABLE, scopedClause, warnsOfScam } from './context';
-import { affirmedOrConditioned, butOffers, clauseHoldsEvidence, handleFollows, namedWithoutEvidence, refusalScope, requestsHit } from './refusal';
+import { affirmedOrConditioned, butOffers, clauseHoldsEvidence, exceptsUs, handleFollows, namedWithoutEvidence, offeredOnCondition, questionRefused, refusalScope, requestsHit } from './refusal';
 import { namesOwnFeature, ownPlatformHit, ownWords } from './platforms';
 
 export const SURE = 0.55;
@@ -162,6 +162,8 @@ const YOU = /你|您(?!好)/;
 function readExcused(reader: IntentReader, draft: string, start: number, end: number, category: RuleCategory, own: ReturnType<typeof ownWords>, sure: number): boolean {
   const text = draft.slice(start, end);
   if (modelExcused(text, category, own) || inScope(draft, start, end, category)) return true;
+  // A question said back and answered no (买家秀返现？没这回事), unless the question is aimed at the buyer (你…).
+  if (questionRefused(draft, start, end) && !(category === 'abuse' && YOU.test(text))) return true;
   const parts = [...text.matchAll(/[^，,。！!？?；;\n]+/g)];
   const partExcused = (part: string, at: number) => modelExcused(part, category, own) || inScope(draft, at, at + part.length, category) || (category === 'off-platform' && namesOwnSite(part, own));
   if (parts.length > 1 && parts.every((m) => partExcused(m[0], start + m.index))) return true;
@@ -204,6 +206,8 @@ export function judgeWith({ reader, vetoable }: Judge, draft: string, rules: rea
     if (c.end - c.start < VETO_MIN_CHARS) return h; // too few words to overrule a rule (您看着办)
     if ((h.category === 'off-platform' || h.category === 'privacy') && clauseHoldsEvidence(draft.slice(c.start, c.end))) return h; // kefu@qq.com, 需要您的验证码
     if ((h.category === 'off-platform' || h.category === 'privacy') && requestsHit(draft, h.start, h.end)) return h; // 请提供一下银行卡号
+    // "Tell nobody — except us" asks for it (验证码谁问都别给，客服除外); a fallback on a condition offers it (不方便的话vx聊也行).
+    if ((h.category === 'off-platform' || h.category === 'privacy') && (exceptsUs(draft, h.start, h.end) || offeredOnCondition(draft, h.start))) return h;
     if (h.category === 'review-inducement' && brushingBeside(draft, h.start, h.end)) return h; // 直接拍下不用付款，我们补单
     if (NAMED_AT_MOST.has(h.category) && (affirmedOrConditioned(draft, h.start, h.end) || butOffers(draft, h.end))) return h; // 不可以不加微信; 刷单是违规的，不过我们有渠道
     if (h.category !== 'abuse' && pushedAround(draft, h.start, h.end)) return h; // 这个退款加微信处理，平台不支持的

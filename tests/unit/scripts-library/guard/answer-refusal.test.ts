@@ -1,0 +1,79 @@
+/**
+ * #31, task gtune (seventh session): a clause whose verb is negated or refused is no offer, even when a question
+ * before it or a pronoun (我 / 给我 / 你) names the act — "question? refusal." and "X 不用给我" read as refusals — while a
+ * sentence that offers something after the refusal (a handle, 加你, 发我, a reward) still holds. Advice to cover the
+ * buyer's data is no request for it; the platform's own settlement is no payment outside it; "tell nobody — except
+ * us" and a fallback on a condition are asks the model may not lower. Every wording here was written for this test:
+ * none is a corpus draft.
+ */
+import { describe, expect, it } from 'vitest';
+import { judgeDraft } from '../../../../scripts-library/guard/judge';
+
+const loud = (draft: string) => judgeDraft(draft).filter((h) => h.severity !== 'hint').map((h) => `${h.severity} ${h.ruleId}:${h.text}`);
+const held = (draft: string) => judgeDraft(draft).some((h) => h.severity === 'block');
+
+describe('the buyer\'s question said back, then refused, is neither held nor warned', () => {
+  it.each([
+    '返现？这个没有的。',
+    '代付？不做的哈。',
+    '加个微信？不加哈，这里聊就行。',
+    '给您私人号？不给的哦，有事店里找我。',
+    '银行卡号？不用报给我，退款原路返回。',
+    '淘宝链接？不发的，咱只在拼多多卖。',
+  ])('「%s」', (draft) => {
+    expect(loud(draft)).toEqual([]);
+  });
+});
+
+describe('the words as a topic, then a negated hand-over to us, are neither held nor warned', () => {
+  it.each([
+    '验证码不用报给我哈，下单用不到',
+    '您家身份证号不用再发我了，订单上用不到',
+    '身份证照片不需要给我们的',
+    '支付密码不要告诉我，也别告诉任何人',
+  ])('「%s」', (draft) => {
+    expect(loud(draft)).toEqual([]);
+  });
+});
+
+describe('a refusal followed by an offer, or a negation that goes on to another word, still holds', () => {
+  it.each([
+    '加微信吗？不用犹豫，加我vx kf123',
+    '返现？不会少的，好评后截图给我',
+    '要加微信？不用加，我加你就行',
+    '刷单？不难，佣金日结',
+    '验证码？不用给别人，发我就行',
+    '好评返现？没问题，五星截图发我领5元',
+    '私下交易？不走平台更便宜',
+    '刷单？不做白不做',
+    '验证码不用截图，直接念给我',
+    '身份证号不用发给我，发到这个邮箱 kf@x.com',
+    '验证码不用给我，给客服就行',
+  ])('「%s」 is held', (draft) => {
+    expect(held(draft)).toBe(true);
+  });
+});
+
+describe('advice to cover the buyer\'s data before sending is no request for it', () => {
+  it.each(['发截图前麻烦把卡号遮一下', '照片里的身份证号记得打上马赛克再发'])('「%s」', (draft) => {
+    expect(loud(draft)).toEqual([]);
+  });
+  it.each(['截图发来，记得把卡号写清楚', '银行卡号发来时记得写全'])('「%s」 is held', (draft) => {
+    expect(held(draft)).toBe(true);
+  });
+});
+
+describe('the platform paying the shop once the buyer confirms is no payment outside it', () => {
+  it.each(['您确认收货后平台才会打款给我们', '确认收货以后系统才把钱打给商家'])('「%s」', (draft) => {
+    expect(loud(draft)).toEqual([]);
+  });
+  it.each(['直接打款给我们，不走平台', '不用确认收货，先打款给我们'])('「%s」 is held', (draft) => {
+    expect(held(draft)).toBe(true);
+  });
+});
+
+describe('an exception that names us, or a fallback on a condition, asks for it: the model does not lower the rule', () => {
+  it.each(['验证码别透露给旁人，咱们客服除外', '动态码跟谁都别讲，报给客服即可', '实在不行的话wx上说也可以', '不方便的话加个微信也行'])('「%s」 is held', (draft) => {
+    expect(held(draft)).toBe(true);
+  });
+});
