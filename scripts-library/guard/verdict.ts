@@ -114,6 +114,8 @@ function brushingBeside(draft: string, start: number, end: number): boolean {
 }
 /** A material share, a certified grade or the statutory warranty (100%纯棉, 百分之百羊毛, 一级能效, 全国联保). */
 const LABEL_FACT = /(?:100|百分之百|百分百)\s?[%％]?\s?(?:纯)?(?:棉|羊毛|羊绒|蚕丝|真丝|桑蚕丝|真皮|牛皮|涤纶|聚酯|亚麻|不锈钢)|[一二三1-3]级能效|能效(?:等级)?[一二三1-3]级|国标(?:一等品|合格品|优等品)|全国联保|国家三包/;
+/** Letters outside ASCII that NFKC folds to ASCII: full-width (ｖｘ) and the mathematical alphabets (𝐯𝐱). */
+const STYLED = /[\uFF21-\uFF3A\uFF41-\uFF5A]|[\u{1D400}-\u{1D7FF}]/u;
 /** Someone called the word (都是 / 就是 / 是个 right before it). */
 const CALLED = /是(?:个|些|群|一群|一帮)?$/;
 /** A clause saying who or where the product suits: a range named, then 都能 / 都可以 / 适合 + use. */
@@ -201,6 +203,8 @@ export function judgeWith({ reader, vetoable }: Judge, draft: string, rules: rea
     const h = h0.severity === 'block' && vetoable.has(h0.ruleId) && NAMED_AT_MOST.has(h0.category) && namedWithoutEvidence(draft, h0.start, h0.end) ? { ...h0, severity: 'warn' as const } : h0;
     // A handle or number after the contact words (加客服vx kefu888) is evidence the model cannot talk down.
     if (h.severity === 'hint' || !vetoable.has(h.ruleId) || handleFollows(draft, h.end)) return h;
+    // Letters typed in a styled or full-width form (𝐯𝐱, ｖｘ) are an evasion the model never saw: it does not overrule them.
+    if (STYLED.test(h.text) && h.text.normalize('NFKC') !== h.text) return h;
     const c = clauseOf(h.start);
     if (!c || c.end < h.end) return h; // a hit across clauses: the model read neither alone
     if (c.end - c.start < VETO_MIN_CHARS) return h; // too few words to overrule a rule (您看着办)
