@@ -53,7 +53,7 @@ const DECLINE_ADJACENT = /(?:不能|无法|没法|不敢|不)$/;
 const WARNING = /有人(?:说|让|要|冒充|找|私信)|(?:如果|若|凡是|任何|但凡|要是)(?:有人|[^，,。！!？?；;\n]{0,6}(?:让您|让你|要求您|要您|叫您|找您))|冒充/;
 const SENTENCE_END = /[。！!？?；;\n]/;
 /** Someone else named (那是 / 都是 / 对方是…) right before the words. */
-const THIRD_PARTY = /(?:那|这|都|对方|他们|那些|这些|这种|那种|肯定|一律)(?:就|都|肯定|一定)?是$/;
+const THIRD_PARTY = /(?:那|这|都|对方|他们|那些|这些|这种|那种|肯定|一律|[”」』])(?:就|都|全|全都|肯定|一定)?是$/;
 /** Those who do what the clause names (…说的都是, …的那些都是): a 的-phrase as the subject. */
 const WHO_DO = /的(?:人)?(?:那些|这些)?(?:都|就|全|全都)?是$/;
 /**
@@ -62,7 +62,7 @@ const WHO_DO = /的(?:人)?(?:那些|这些)?(?:都|就|全|全都)?是$/;
  */
 const SCAMMER_ACT = /冒充|假冒|自称|[让要叫找问向]\s*(?:您|你)|验证码|链接|转账|返钱|返现|这么说|这样说|微信|QQ|私下|站外|中奖|退税|安全账户|刷单|兼职|陌生/i;
 /** …in a sentence that warns the buyer (请勿相信, 不要加, 短信…不是我们发的). */
-const WARNED = /请勿|不要|别信|别相信|别理|千万别|小心|谨防|冒充|不是我们|短信|电话|链接|陌生人/;
+const WARNED = /请勿|不要|别信|别相信|别理|千万别|小心|谨防|冒充|不是我们|短信|电话|链接|陌生人|提醒|所谓/;
 /** The next clause cautions the buyer against giving it to anyone (任何人问都不要给, 谁要都别给). */
 const CAUTION_NEXT = /^(?:任何人|谁|别人)[^，,。！!？?；;\n]{0,4}(?:都)?(?:不要|别|不能|千万别|千万不要)(?:给|说|告诉|透露|发)/;
 /** …or to send it over (不用怕，发张身份证照片过来). */
@@ -76,7 +76,7 @@ const WARNING_REACH = 200;
  * clause of it that asks for nothing (照片里有您的身份证号码，为了您的隐私安全，建议您撤回) is the agent protecting it.
  */
 const PRIVACY_CARE =
-  /为了您的(?:隐私|信息|个人信息|账户|账号)安全|保护(?:好)?(?:您的)?(?:个人)?隐私|注意(?:保护)?隐私|建议您?(?:撤回|删除|删掉)|请您?(?:撤回|删除|删掉)|帮您(?:撤回|删除|删掉|打码|隐藏)|(?:不要|别|请勿|千万别|不用)[^，,。！!？?；;]{0,6}(?:发|提供|泄露|透露|告诉)[^，,。！!？?；;]{0,3}(?:证件|身份证|照片|银行卡|卡号|密码|验证码)|泄露(?:的)?风险|(?:自己|妥善)保管|保管好|只有(?:您|你)(?:自己|本人)(?:知道|清楚|能看)/;
+  /为了您的(?:隐私|信息|个人信息|账户|账号)安全|保护(?:好)?(?:您的)?(?:个人)?隐私|注意(?:保护)?隐私|建议您?(?:撤回|删除|删掉)|请您?(?:撤回|删除|删掉)|帮您(?:撤回|删除|删掉|打码|隐藏)|(?:不要|别|请勿|千万别|不用)[^，,。！!？?；;]{0,6}(?:发|提供|泄露|透露|告诉)[^，,。！!？?；;]{0,3}(?:证件|身份证|照片|银行卡|卡号|密码|验证码)|泄露(?:的)?风险|(?:自己|妥善)保管|保管好|只有(?:您|你)(?:自己|本人)(?:知道|清楚|能看)|(?:您|你)自己(?:留着|收好|存好|保存好)/;
 /**
  * The buyer's data named as what to cover before sending (把卡号打码, 卡号遮一下, 身份证号打上马赛克): a protecting verb
  * right after the words is advice to protect it, no request for it.
@@ -256,6 +256,29 @@ export function warnsOfScam(text: string, ps: number, pe: number): boolean {
   return SCAM.test(around) && !BUYER_LOSS.test(around);
 }
 
+/** A quote whose words end in a question (“能保证明天一定到吗”): the buyer's question said back. */
+const QUOTED_QUESTION = /^[^“”「」『』"]{0,40}?(?:吗|呢|么|[？?])[”」』"]/;
+/** …then declined after it in its sentence (——这个我不敢打包票哈; ，这个真不行). */
+const DECLINED_AFTER = /^[^。！!？?；;\n]{0,16}?(?:不|没|别|无法)/;
+/**
+ * The hit inside a quoted question (opened at most 40 characters before it, closed after it) declined after the quote
+ * (“能保证明天一定到吗”——这个我不敢打包票): the buyer's words said back and refused, every category.
+ */
+function questionQuoted(text: string, ps: number, pe: number): boolean {
+  let open = -1;
+  for (let i = ps - 1; i >= Math.max(0, ps - QUOTED_MAX); i--) {
+    if ('”」』'.includes(text[i]!)) return false;
+    if (OPENS_QUOTE[text.charCodeAt(i)] === 1) {
+      open = i;
+      break;
+    }
+  }
+  if (open < 0) return false;
+  const m = QUOTED_QUESTION.exec(text.slice(open + 1));
+  if (!m || open + 1 + m[0].length <= pe) return false;
+  return DECLINED_AFTER.test(text.slice(open + 1 + m[0].length));
+}
+
 /** The first index of the plain view whose character starts at or after `offset` of the draft. */
 function plainIndex(view: View, offset: number): number {
   // Most drafts map one to one (from[i] = i): then the answer is the offset itself, told without a search.
@@ -340,7 +363,7 @@ export function contextOf(draft: string, plain: View) {
         if (warnsOfScam(text, ps, pe)) return true;
         if (followsUp(text, ps, pe)) return true;
       }
-      return quoted(start, end);
+      return quoted(start, end) || questionQuoted(text, ps, pe);
     },
   };
 }

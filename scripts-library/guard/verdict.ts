@@ -18,7 +18,7 @@ import { clauses, guessesFor, NONE, unitPosterior } from './intent';
 import type { IntentReader } from './intent-reader';
 import { severityFor } from './policy';
 import { caresForPrivacy, followsUp, NEGATABLE, scopedClause, warnsOfScam } from './context';
-import { affirmedOrConditioned, butOffers, clauseHoldsEvidence, exceptsUs, handleFollows, namedWithoutEvidence, offeredOnCondition, questionRefused, refusalScope, requestsHit } from './refusal';
+import { affirmedOrConditioned, butOffers, clauseHoldsEvidence, exceptsUs, handleFollows, namedWithoutEvidence, offeredOnCondition, questionRefused, refusalScope, refusesReported, requestsHit } from './refusal';
 import { namesOwnFeature, ownPlatformHit, ownWords } from './platforms';
 
 export const SURE = 0.55;
@@ -52,6 +52,8 @@ function modelExcused(clause: string, category: RuleCategory, own: ReturnType<ty
   if (scopedClause(clause, category)) return true;
   if (category === 'abuse' && FRIENDLY.test(clause)) return true;
   if ((category === 'abuse' || category === 'service-taboo') && APOLOGY.test(clause)) return true;
+  // A condition about what the buyer does not know (不清楚自己肤质的话，…) is advice, no brush-off.
+  if (category === 'service-taboo' && /的话$/.test(clause)) return true;
   if (category === 'service-taboo' && OFFER.test(clause)) return true;
   // Who or where the product suits (全家人都能用, 燃气灶电磁炉都可以用) is a fact, unless a claim word is in it (万能, 最).
   if (category === 'absolute-claim' && SUITS.test(clause) && !CLAIM_WORD.test(clause)) return true;
@@ -140,7 +142,7 @@ function pushedAround(draft: string, start: number, end: number): boolean {
 
 /** The sentence around a model hit refuses or warns against it (refusal.ts), cares for the buyer's data, or disowns a scam. */
 const inScope = (draft: string, start: number, end: number, category: RuleCategory) =>
-  (category === 'privacy' && caresForPrivacy(draft, start, end)) ||
+  ((category === 'privacy' || category === 'service-taboo') && caresForPrivacy(draft, start, end)) ||
   (NEGATABLE.has(category) && refusalScope(draft, start, end, true)) ||
   (category === 'service-taboo' && (warnsOfScam(draft, start, end) || followsUp(draft, start, end)));
 
@@ -166,6 +168,8 @@ function readExcused(reader: IntentReader, draft: string, start: number, end: nu
   if (modelExcused(text, category, own) || inScope(draft, start, end, category)) return true;
   // A question said back and answered no (买家秀返现？没这回事), unless the question is aimed at the buyer (你…).
   if (questionRefused(draft, start, end) && !(category === 'abuse' && YOU.test(text))) return true;
+  // The shop refusing what the buyer asked for (你说让我帮你把差评删了…，这个我做不了) is no brush-off.
+  if (category === 'service-taboo' && refusesReported(draft, start, end)) return true;
   const parts = [...text.matchAll(/[^，,。！!？?；;\n]+/g)];
   const partExcused = (part: string, at: number) => modelExcused(part, category, own) || inScope(draft, at, at + part.length, category) || (category === 'off-platform' && namesOwnSite(part, own));
   if (parts.length > 1 && parts.every((m) => partExcused(m[0], start + m.index))) return true;

@@ -7,10 +7,14 @@
  * evidence of an act aimed at the buyer, not a sentence:
  *
  * - off-platform: 卫星 for 微信 after 加个 / 加下, the buyer asked to add the agent (把我添上), money sent straight to the
- *   buyer (退款我直接转你), a code of the agent's own to scan (扫这个码付款), a one-cent link (拍个一分钱的链接);
+ *   buyer (退款我直接转你), a code of the agent's own to scan (扫这个码付款), a one-cent link (拍个一分钱的链接), another
+ *   channel as the fallback of trading outside (私下转不了的话，换支付宝也行);
+ * - privacy: a code asked for where to put it (短信里的六位数字回复在这里), a password so the agent logs in (帮您登录);
  * - review: a review tied to a reward by what it is (补差价, 运费我出, 有奖励, 好评给二十), an empty parcel, brushing by sound
- *   (刷蛋 … 佣金) or as tasks with their pay (做几单任务 … 本金加佣金), and the review's stars or words dictated (warn);
- * - abuse: insults and threats by what they say (没长眼睛, 脸皮真厚, 人渣, 吃不了兜着走, 挂网上), 去死 in pinyin;
+ *   (刷蛋 … 佣金) or as tasks and orders with their pay (做几单任务 … 本金加佣金, 帮忙拍一下…辛苦费), and the review's stars
+ *   or words dictated (warn);
+ * - abuse: insults and threats by what they say (没长眼睛, 脸皮真厚, 人渣, 吃不了兜着走, 挂网上, 你的地址…可都有), 去死 in
+ *   pinyin;
  * - false promises: 保证 / 一定 in pinyin or initials (bao zheng, yi ding, bz), outcomes promised (平台肯定会判给你, 拆了也
  *   照样退, 保你穿着合身, 我给您保证), a delivery by a day (天内必到);
  * - absolute claims: cures stated outright (降血压, 抗癌, 近视恢复, 再也不会掉发), 最 and NO.1 by look-alikes (最隹, NO.壹);
@@ -42,6 +46,26 @@ const RULES = [
     nearOrdered: true,
     note: 'Money sent straight to the buyer, past the platform (退款我直接转你).',
   }),
+  rule('offplatform-r14-fallback', 'off-platform', 'block', OFF, {
+    near: [['私下', '站外', '平台外', '线下'], ['换支付宝', '换微信', '换银行卡', '换成支付宝', '换成微信', '支付宝也行', '微信也行', '银行卡也行']],
+    nearWithin: 12,
+    nearOrdered: true,
+    note: 'Another channel offered as the fallback of trading outside (私下转不了的话，换支付宝也行).',
+  }),
+  rule('privacy-r14-handover', 'privacy', 'block', '（不能索要或透露账户、验证码和他人信息）', {
+    near: [['短信里的', '六位数字', '6位数字', '那串数字', '密码'], ['回复在这', '发在这', '填在这', '打在这', '回复给我', '您说一下', '你说一下', '说一下我帮']],
+    nearWithin: 10,
+    nearOrdered: true,
+    terms: ['我帮您登录', '我帮你登录', '帮您登录一下', '替您登录'],
+    allow: ['尺码', '码数', '条码', '单号', '订单号', '取件码', '型号'],
+    note: 'A code asked for where to put it (把短信里的六位数字回复在这里), a password asked so the agent logs in (您说一下我帮您登录).',
+  }),
+  rule('abuse-r14-your-data', 'abuse', 'block', '（请礼貌沟通）', {
+    near: [['你的地址', '你地址', '你的电话', '你电话', '你的信息', '你家地址', '你家在哪'], ['可都有', '可都知道', '我都查得到', '都在我手上', '都在我手里']],
+    nearWithin: 6,
+    nearOrdered: true,
+    note: 'The buyer’s own data held over them (你的地址电话我们可都有).',
+  }),
   rule('review-r14-reward', 'review-inducement', 'block', REVIEW, {
     near: [['评价', '好评', '追评', '五星', '晒图', '夸两句'], ['补差价', '运费我出', '我出运费', '有奖励', '有红包', '有好处']],
     nearWithin: 10,
@@ -55,6 +79,12 @@ const RULES = [
     nearWithin: 16,
     nearOrdered: true,
     note: 'Brushing as tasks with their pay (做几单任务…本金加佣金), or by sound (刷蛋…佣金日结).',
+  }),
+  rule('review-r14-paid-order', 'review-inducement', 'block', REVIEW, {
+    near: [['帮忙拍', '拍一下', '拍下', '拍几单', '不用真的收货', '不发货'], ['本金', '佣金', '辛苦费']],
+    nearWithin: 16,
+    nearOrdered: true,
+    note: 'An order placed for pay, not for goods (不发货的单子，帮忙拍一下，辛苦费照付; 拍下确认就行，本金当天退).',
   }),
   rule('review-r14-dictate', 'review-inducement', 'warn', REVIEW, {
     terms: ['只能打五星', '一定要给五星', '必须给五星', '务必给五星', '也请给个好评', '别给中评', '不要给中评', '评价那里写好', '评价写好一点', '追评写上', '就写物流快', '就说质量很好'],

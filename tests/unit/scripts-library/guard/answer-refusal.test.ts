@@ -77,3 +77,36 @@ describe('an exception that names us, or a fallback on a condition, asks for it:
     expect(held(draft)).toBe(true);
   });
 });
+
+describe('refusals of more shapes: a pronoun after the verb, the topic dismissed, the shop or the agent as subject', () => {
+  it.each([
+    '微信？我们不用那个联系，这里就行。',
+    'QQ号就算了哈，店铺消息我都看得到。',
+    '好评送礼品？我们店没搞过。',
+    '刷销量的事找错人了，本店不干这个。',
+    '验证码这种东西，跟谁都不能说，包括我。',
+    '想私下交易？抱歉，这个做不到。',
+    '晒图返现？咱家不搞这套。',
+    '这个私人号我就不留了，有事店铺找我。',
+    '银行卡号您自己留着，用不着告诉我。',
+    '提醒一下，所谓“好评加V返现”全是骗子。',
+    '“能保证后天一定到吗”——这个真不敢打包票。',
+  ])('「%s」 is not held', (draft) => {
+    expect(held(draft)).toBe(false);
+  });
+  it.each([
+    '微信？我们不用那个联系，加我QQ 55667788',
+    'QQ号就算了，加我微信吧',
+    '好评送礼品？我们店没搞过，不过好评截图发我有红包',
+    '验证码这种东西，跟谁都不能说，除了我',
+    '返现？抱歉，这个做不到，不过五星截图发我领红包',
+    '这个私人号我就不留了，加我小号 kf8899',
+    '晒图返现？咱家不搞这套，好评直接返你10元',
+    '刷单？我们不做这个的，你加我微信私聊',
+    '加微信？不了，扫这个码付款就行',
+    '好评返现？没有这回事，好评后联系我领5元',
+    '“能保证后天一定到吗”——能，保证后天一定到',
+  ])('「%s」 is at least 建议改', (draft) => {
+    expect(loud(draft).length).toBeGreaterThan(0);
+  });
+});
