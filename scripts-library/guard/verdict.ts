@@ -59,6 +59,8 @@ function modelExcused(clause: string, category: RuleCategory, own: ReturnType<ty
   if (category === 'absolute-claim' && SUITS.test(clause) && !CLAIM_WORD.test(clause)) return true;
   // What a product is made of or certified as (百分之百羊毛, 国家一级能效) is a fact on its label, no claim or promise.
   if ((category === 'absolute-claim' || category === 'false-promise') && LABEL_FACT.test(clause)) return true;
+  // An order's or a parcel's number asked for (退货单号发我一下) is the chat's own business, no private data.
+  if (category === 'privacy' && ORDER_NUMBER.test(clause) && !PRIVATE_DATA.test(clause)) return true;
   // Inducement needs a reward: a review asked for with none (方便的话给我们写个评价吧) is a hint.
   if (category === 'review-inducement' && !REWARD.test(clause)) return true;
   return category === 'off-platform' && namesOwnFeature(clause, own);
@@ -118,6 +120,11 @@ function brushingBeside(draft: string, start: number, end: number): boolean {
 const LABEL_FACT = /(?:100|百分之百|百分百)\s?[%％]?\s?(?:纯)?(?:棉|羊毛|羊绒|蚕丝|真丝|桑蚕丝|真皮|牛皮|涤纶|聚酯|亚麻|不锈钢)|[一二三1-3]级能效|能效(?:等级)?[一二三1-3]级|国标(?:一等品|合格品|优等品)|全国联保|国家三包/;
 /** Letters outside ASCII that NFKC folds to ASCII: full-width (ｖｘ) and the mathematical alphabets (𝐯𝐱). */
 const STYLED = /[\uFF21-\uFF3A\uFF41-\uFF5A]|[\u{1D400}-\u{1D7FF}]/u;
+const YOURS = /(?:您|你)的/;
+const CONFIRMS = /(?:对吗|是吗|对吧|对不对|是不是|没错吧|没错吗|对得上吗|正确吗)[？?]?$|[，,](?:对|是)吗?[？?]$/;
+const SOMEONE_ELSE = /他|她|别人|另一|其他|其它|那位|上一位|顾客|买家|客户|同学|朋友|老公|老婆/;
+const ORDER_NUMBER = /单号|订单号|订单编号|售后单|工单/;
+const PRIVATE_DATA = /验证码|密码|身份证|银行卡|卡号|证件|账号|账户|地址|手机|电话/;
 /** Someone called the word (都是 / 就是 / 是个 right before it). */
 const CALLED = /是(?:个|些|群|一群|一帮)?$/;
 /** A clause saying who or where the product suits: a range named, then 都能 / 都可以 / 适合 + use. */
@@ -151,8 +158,8 @@ const NAMED_AT_MOST: ReadonlySet<RuleCategory> = new Set(['off-platform', 'revie
 
 /** A form of address opening a clause (老铁，… 家人，… 宝，…): how the agent greets, never the harm itself. */
 const ADDRESS = /^(?:老铁们?|家人们?|宝子?|宝贝|亲亲?|亲爱的|姐妹们?|朋友|兄弟|美女|帅哥|小伙伴)[，,\s]*/;
-/** Sending a photo of the goods here (拍照给我, 拍个视频发我): the chat's own feature, unless a channel is named. */
-const PHOTO_HERE = /拍(?:个|张|一下)?(?:照|图|视频)(?:片)?(?:给我|发我|发给我|发过来)/;
+/** Sending a photo or a screenshot here (拍照给我, 截个图发我, 我发个图给您): the chat's own feature, unless a channel is named. */
+const PHOTO_HERE = /[拍截](?:个|张|一下)?(?:照|图|视频)(?:片)?(?:给我|发我|发给我|发过来)|发(?:个|张|几张)?(?:图|图片|照片|视频)(?:给您|给你)/;
 const CHANNEL = /微信|vx|wx|qq|扣扣|邮箱|电话|手机|号/i;
 /** The second person: an abuse read in a greeting sentence is still one when it is aimed at the buyer (你…). */
 const YOU = /你|您(?!好)/;
@@ -168,6 +175,8 @@ function readExcused(reader: IntentReader, draft: string, start: number, end: nu
   if (modelExcused(text, category, own) || inScope(draft, start, end, category)) return true;
   // A question said back and answered no (买家秀返现？没这回事), unless the question is aimed at the buyer (你…).
   if (questionRefused(draft, start, end) && !(category === 'abuse' && YOU.test(text))) return true;
+  // The buyer's own data read back to them to confirm (您的地址是…，收件人王女士，对吗？), no one else's named.
+  if (category === 'privacy' && YOURS.test(text) && CONFIRMS.test(sentenceOf(draft, start, end) + (draft[around(draft, start, end, SENTENCE_MARK, 120)[1]] ?? '')) && !SOMEONE_ELSE.test(sentenceOf(draft, start, end))) return true;
   // The shop refusing what the buyer asked for (你说让我帮你把差评删了…，这个我做不了) is no brush-off.
   if (category === 'service-taboo' && refusesReported(draft, start, end)) return true;
   const parts = [...text.matchAll(/[^，,。！!？?；;\n]+/g)];

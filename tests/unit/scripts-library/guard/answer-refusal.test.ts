@@ -110,3 +110,18 @@ describe('refusals of more shapes: a pronoun after the verb, the topic dismissed
     expect(loud(draft).length).toBeGreaterThan(0);
   });
 });
+
+describe('the model alone does not warn on the chat\'s own business', () => {
+  it.each([
+    '您把换货单号发我一下，我帮您跟进。',
+    '您的收货地址是杭州市西湖区文三路88号，对吗？',
+    '付款页面打不开的话，截个图发我，我帮您查。',
+    '我发张图给您，您对照着装一下。',
+    '您问“是不是最便宜的”，这个我真不敢这么说。',
+  ])('「%s」', (draft) => {
+    expect(loud(draft)).toEqual([]);
+  });
+  it.each(['您的地址是文三路88号对吗？那位顾客的手机号我也发您', '把验证码和订单号一起发我一下', '截个图发我微信，我帮您看'])('「%s」 is held', (draft) => {
+    expect(held(draft)).toBe(true);
+  });
+});
