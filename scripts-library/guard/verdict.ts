@@ -52,6 +52,8 @@ function modelExcused(clause: string, category: RuleCategory, own: ReturnType<ty
   if (scopedClause(clause, category)) return true;
   if (category === 'abuse' && FRIENDLY.test(clause)) return true;
   if ((category === 'abuse' || category === 'service-taboo') && APOLOGY.test(clause)) return true;
+  // The review left to the buyer's choice (您怎么评都行, 怎么写都由您决定) is respect, no brush-off; 你爱怎么评怎么评 stays.
+  if ((category === 'abuse' || category === 'service-taboo') && BUYER_CHOOSES.test(clause) && !/爱怎么|你/.test(clause)) return true;
   // A condition about what the buyer does not know (不清楚自己肤质的话，…) is advice, no brush-off.
   if (category === 'service-taboo' && /的话$/.test(clause)) return true;
   if (category === 'service-taboo' && OFFER.test(clause)) return true;
@@ -120,6 +122,7 @@ function brushingBeside(draft: string, start: number, end: number): boolean {
 const LABEL_FACT = /(?:100|百分之百|百分百)\s?[%％]?\s?(?:纯)?(?:棉|羊毛|羊绒|蚕丝|真丝|桑蚕丝|真皮|牛皮|涤纶|聚酯|亚麻|不锈钢)|[一二三1-3]级能效|能效(?:等级)?[一二三1-3]级|国标(?:一等品|合格品|优等品)|全国联保|国家三包/;
 /** Letters outside ASCII that NFKC folds to ASCII: full-width (ｖｘ) and the mathematical alphabets (𝐯𝐱). */
 const STYLED = /[\uFF21-\uFF3A\uFF41-\uFF5A]|[\u{1D400}-\u{1D7FF}]/u;
+const BUYER_CHOOSES = /(?:怎么|如何|随便)[^，,。！!？?；;]{0,4}都(?:行|可以|好|由您|随您|是您)|由您(?:决定|来定|做主)/;
 const YOURS = /(?:您|你)的/;
 const CONFIRMS = /(?:对吗|是吗|对吧|对不对|是不是|没错吧|没错吗|对得上吗|正确吗)[？?]?$|[，,](?:对|是)吗?[？?]$/;
 const SOMEONE_ELSE = /他|她|别人|另一|其他|其它|那位|上一位|顾客|买家|客户|同学|朋友|老公|老婆/;

@@ -118,10 +118,14 @@ describe('the model alone does not warn on the chat\'s own business', () => {
     '付款页面打不开的话，截个图发我，我帮您查。',
     '我发张图给您，您对照着装一下。',
     '您问“是不是最便宜的”，这个我真不敢这么说。',
+    '追评写不写、怎么写都随您，我们不干涉。',
   ])('「%s」', (draft) => {
     expect(loud(draft)).toEqual([]);
   });
   it.each(['您的地址是文三路88号对吗？那位顾客的手机号我也发您', '把验证码和订单号一起发我一下', '截个图发我微信，我帮您看'])('「%s」 is held', (draft) => {
     expect(held(draft)).toBe(true);
+  });
+  it('a brush-off about the review (你爱怎么评怎么评) still warns', () => {
+    expect(loud('你爱怎么评怎么评，反正就这样').length).toBeGreaterThan(0);
   });
 });
