@@ -122,7 +122,8 @@ function brushingBeside(draft: string, start: number, end: number): boolean {
 const LABEL_FACT = /(?:100|百分之百|百分百)\s?[%％]?\s?(?:纯)?(?:棉|羊毛|羊绒|蚕丝|真丝|桑蚕丝|真皮|牛皮|涤纶|聚酯|亚麻|不锈钢)|[一二三1-3]级能效|能效(?:等级)?[一二三1-3]级|国标(?:一等品|合格品|优等品)|全国联保|国家三包/;
 /** Letters outside ASCII that NFKC folds to ASCII: full-width (ｖｘ) and the mathematical alphabets (𝐯𝐱). */
 const STYLED = /[\uFF21-\uFF3A\uFF41-\uFF5A]|[\u{1D400}-\u{1D7FF}]/u;
-const BUYER_CHOOSES = /(?:怎么|如何|随便)[^，,。！!？?；;]{0,4}都(?:行|可以|好|由您|随您|是您)|由您(?:决定|来定|做主)/;
+/** The review's stars or words left to the buyer (您怎么评都行, 怎么写都由您决定); not 怎么退都行, a promise. */
+const BUYER_CHOOSES = /(?:怎么|如何|随便)(?:评|写|打分|打星|给)[^，,。！!？?；;]{0,3}都(?:行|可以|好|由您|随您|是您)|(?:评价|写|评)[^，,。！!？?；;]{0,6}由您(?:决定|来定|做主)/;
 const YOURS = /(?:您|你)的/;
 const CONFIRMS = /(?:对吗|是吗|对吧|对不对|是不是|没错吧|没错吗|对得上吗|正确吗)[？?]?$|[，,](?:对|是)吗?[？?]$/;
 const SOMEONE_ELSE = /他|她|别人|另一|其他|其它|那位|上一位|顾客|买家|客户|同学|朋友|老公|老婆/;
