@@ -55,7 +55,7 @@ const REPORTED =
   /(?:^|[，,])[^，,。！!？?；;]{0,8}?(?:(?:您|你|买家|顾客|有人|对方|骗子)[^，,。！!？?；;]{0,4}?(?:说|问|想|提到|讲|要求|希望|的意思|冒充|假冒|自称)|(?:有些|有的|一些|别的|其他|其它|外面|网上|别家)[^，,。！!？?；;]{0,3}?(?:店|商家|卖家|人|平台))/;
 /** A refusing predicate: a negated verb of doing or taking (不做, 不收, 没法接受, 坚决不搞) or one that cannot be done (收不了). */
 const REFUSED_VERB = '(?:(?:(?:不|不能|不会|没法|没办法|无法|拒绝|从不|绝不|从来不)(?:做|搞|收|接受|支持|允许|参与|提供|开展|弄|办|碰|走|接|干|加|用|留)|(?:做|搞|收|接|支持|办|弄|干|加)不(?:了|到))(?:这个|这种|这些|这套|那个|那种|这事|这种事|这一套)?)';
-const ADVERBS = '(?:这边|是|都|也|真的|坚决|从来|一律|绝对|一概|肯定|确实|可|就|还是|一般|暂时)*';
+const ADVERBS = '(?:这边|是|都|也|真的|真|实在|坚决|从来|一律|绝对|一概|肯定|确实|可|就|还是|一般|暂时)*';
 const PARTICLES = '[的了哦呢啊哈呀喔噢亲哟]*(?:[，,。！!？?；;~～\\n]|$)';
 const SHOP_SUBJECT = '(?:(?:我们|咱们|咱家|咱|我家|本店|小店)(?:店|家|店里|这边)?|店里|这边|平台|官方)';
 /**
@@ -75,10 +75,12 @@ const NEXT_WARNED = /^[，,](?:请勿|请不要|千万不要|千万别|切勿|�
 const OFFERED = /处理|直接|走|给您|给你|补偿|返|吧|就|帮您|帮你|私聊|优惠/;
 // Not negated (不算违规, 不是违法的, 不属于违规 say the opposite).
 const NAMED_WRONG = /^[^，,。！!？?；;]{0,8}?(?<![不没非别])(?:是|属于|都是|算是?)[^，,。！!？?；;不没]{0,6}?(?:骗局|骗子|诈骗|违法|违规|禁止|不允许|不被允许|骗人|套路)|^(?:都|也|可|就|是|都是)?(?:违规|违法|骗人)的?[哦呢啊哈呀]*(?:[，,。！!；;]|$)|^(?:是|都|也|可|就)?(?:没有|没|毫无|缺乏)(?:任何)?(?:保障|保证)|^[^，,。！!？?；;]{0,4}?(?:不安全|有风险|风险很大|容易被骗|容易上当)/;
+/** The words' clause ends disowning them (之前那个加微信的消息不是我发的): someone else's, not the shop's offer. */
+const DISOWNED_TAIL = /^[^，,。！!？?；;]{0,10}?不是(?:我|我们|本店|咱们?)(?:发|放|寄|开|建|说)的[了哦呢啊哈呀]*(?:[，,。！!]|$)/;
 const topicRefused = (text: string, start: number, end: number, whole: boolean) => {
   // A clause the model read whole may hold the refusal itself (好评返现属于违规).
   const rest = text.slice(whole ? start : end, end + 60);
-  if (TOPIC_REFUSED.test(rest) || LIST_REFUSED.test(rest) || NAMED_WRONG.test(rest)) return true;
+  if (TOPIC_REFUSED.test(rest) || LIST_REFUSED.test(rest) || NAMED_WRONG.test(rest) || DISOWNED_TAIL.test(rest)) return true;
   const ce = clauseEnd(text, end);
   const next = text.slice(ce, ce + 30);
   if (OFFERED.test(text.slice(clauseStart(text, start), start) + text.slice(end, ce))) return false;
@@ -209,8 +211,10 @@ const TO_US = '给?(?:我们|我|客服)';
  */
 /** What the refusal may name after its verb: the thing asked, by a pronoun (不用那个联系, 不搞这套). */
 const IT = '(?:这个|那个|这种|那种|这套|这些|这事|这种事|这回事|那回事)';
-const REFUSAL_NEG = `(?:(?:不用|不需要|不必|没必要|无需|用不着)${IT}?(?:${DO_VERB}|${HAND_VERB}${TO_US})?|(?:不|别)(?:${DO_VERB}|${HAND_VERB}(?:${TO_US})?)?${IT}?|(?:不方便|不太方便)${HAND_VERB}?|(?:不可以|不行|不能|不支持|不接受|不允许|不会|不是|没有|没|免了|算了)${IT}?(?:${DO_VERB}过?)?|(?:做|办|搞|弄|收|加)不(?:了|到))`;
+const REFUSAL_NEG = `(?:(?:不用|不需要|不必|没必要|无需|用不着)${IT}?(?:${DO_VERB}|${HAND_VERB}${TO_US})?|(?:不|别)(?:${DO_VERB}|${HAND_VERB}(?:${TO_US})?)?${IT}?|(?:不方便|不太方便)${HAND_VERB}?|(?:不可以|不行|不能|不支持|不接受|不允许|不存在|不会|不是|没有|没|免了|算了)${IT}?(?:${DO_VERB}过?)?|(?:做|办|搞|弄|收|加)不(?:了|到))`;
 const ANSWERED_NO = new RegExp(`^\\s*(?:(?:亲|宝|哈哈|抱歉|不好意思)[，,]?)?(?:那|这|这个|这种|那个)?(?:${SHOP_SUBJECT}|我)?${ADVERBS}${REFUSAL_NEG}${PARTICLES}`);
+/** …or an answer cautioning the buyer to keep it (您自己留着, 谁要都别给). */
+const CAUTION_ANSWER = /^\s*(?:(?:您|你)自己(?:留着|收好|保管好?|保存好)|(?:跟|对)?(?:谁|任何人)[^，,。！!？?；;]{0,4}都(?:别|不要|不能)(?:给|说|告诉)(?!我))[的了哦呢啊哈呀]*(?:[，,。！!]|$)/;
 /** What the rest of the answer offers instead (不用加，我加你就行; 不做，改成好评返5元): the refusal is no refusal then. */
 const ANSWER_THEN_OFFERS = /(?<![不没别])(?:加(?![不了])|红包|佣金|(?<!原路)返(?!回)|扫码|私聊|私信|领(?:取|钱|红包)?)|[0-9一二三四五六七八九十两]+\s*(?:元|块)/;
 /**
@@ -232,7 +236,7 @@ function answeredNo(text: string, end: number): boolean {
   const qEnd = sentenceEnd(text, end);
   if (!/[？?]/.test(text[qEnd] ?? '')) return false;
   const from = qEnd + 1;
-  const m = ANSWERED_NO.exec(text.slice(from, from + 40));
+  const m = ANSWERED_NO.exec(text.slice(from, from + 40)) ?? CAUTION_ANSWER.exec(text.slice(from, from + 40));
   if (!m) return false;
   // The rest of the answer's own sentence (不用加，我加你就行), not the next one (没有的哈。券都在页面上).
   const at = from + m[0].length;

@@ -129,3 +129,22 @@ describe('the model alone does not warn on the chat\'s own business', () => {
     expect(loud('你爱怎么评怎么评，反正就这样').length).toBeGreaterThan(0);
   });
 });
+
+describe('an answer that cautions, a refusal that does not exist, a message disowned', () => {
+  it.each(['银行卡号？这个真不需要。', '刷好评？不存在的。', '验证码？您自己留着，谁要都别给。', '您刚才发的截图里有身份证号，我先帮您撤回一下哦。'])('「%s」 is neither held nor warned', (draft) => {
+    expect(loud(draft)).toEqual([]);
+  });
+  it('之前那个加微信的消息不是我发的，您别加。 is not held', () => {
+    expect(held('之前那个加微信的消息不是我发的，您别加。')).toBe(false);
+  });
+  it.each([
+    '银行卡号？这个真不需要，直接转我就行',
+    '刷好评？不存在的，好评返你5元',
+    '验证码？您自己留着，告诉我就行',
+    '验证码？谁要都别给，除了我',
+    '这个加微信的消息不是我发的，你加我就行',
+    '截图里的身份证号发我看看',
+  ])('「%s」 is held', (draft) => {
+    expect(held(draft)).toBe(true);
+  });
+});
