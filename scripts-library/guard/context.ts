@@ -53,7 +53,7 @@ const DECLINE_ADJACENT = /(?:不能|无法|没法|不敢|不)$/;
 const WARNING = /有人(?:说|让|要|冒充|找|私信)|(?:如果|若|凡是|任何|但凡|要是)(?:有人|[^，,。！!？?；;\n]{0,6}(?:让您|让你|要求您|要您|叫您|找您))|冒充/;
 const SENTENCE_END = /[。！!？?；;\n]/;
 /** Someone else named (那是 / 都是 / 对方是…) right before the words. */
-const THIRD_PARTY = /(?:那|这|都|对方|他们|那些|这些|这种|那种|肯定|一律)(?:就|都|肯定|一定)?是$/;
+const THIRD_PARTY = /(?:那|这|都|对方|他们|那些|这些|这种|那种|肯定|一律|[”」』])(?:就|都|全|全都|肯定|一定)?是$/;
 /** Those who do what the clause names (…说的都是, …的那些都是): a 的-phrase as the subject. */
 const WHO_DO = /的(?:人)?(?:那些|这些)?(?:都|就|全|全都)?是$/;
 /**
@@ -62,13 +62,13 @@ const WHO_DO = /的(?:人)?(?:那些|这些)?(?:都|就|全|全都)?是$/;
  */
 const SCAMMER_ACT = /冒充|假冒|自称|[让要叫找问向]\s*(?:您|你)|验证码|链接|转账|返钱|返现|这么说|这样说|微信|QQ|私下|站外|中奖|退税|安全账户|刷单|兼职|陌生/i;
 /** …in a sentence that warns the buyer (请勿相信, 不要加, 短信…不是我们发的). */
-const WARNED = /请勿|不要|别信|别相信|千万别|小心|谨防|冒充|不是我们|短信|电话|链接|陌生人/;
+const WARNED = /请勿|不要|别信|别相信|别理|千万别|小心|谨防|冒充|不是我们|短信|电话|链接|陌生人|提醒|所谓/;
 /** The next clause cautions the buyer against giving it to anyone (任何人问都不要给, 谁要都别给). */
 const CAUTION_NEXT = /^(?:任何人|谁|别人)[^，,。！!？?；;\n]{0,4}(?:都)?(?:不要|别|不能|千万别|千万不要)(?:给|说|告诉|透露|发)/;
 /** …or to send it over (不用怕，发张身份证照片过来). */
 const SENDS_OVER = /发一下|发张|发个|(?<![您你])发过来|拍一下|拍张/;
 /** The clause asks the buyer to hand something over (发我, 告诉我, 提供…). */
-const ASKS_FOR = /发我|发给我|告诉我|给我|报给?我|提供|截图|拍给|说一下|报一下|念一下|(?<!不要|不用|别|勿|不|千万别|千万不要)(?:发给|发到|告诉|交给|填到|填在|填进|写到|写在)(?:客服|我们|表格|邮箱|这里|这边|群里)/;
+const ASKS_FOR = /发我|发给我|告诉我|给我|报给?我|提供|截图(?![里中上])|拍给|说一下|报一下|念一下|(?<!不要|不用|别|勿|不|千万别|千万不要)(?:发给|发到|告诉|交给|填到|填在|填进|写到|写在)(?:客服|我们|表格|邮箱|这里|这边|群里)/;
 const WARNING_REACH = 200;
 /**
  * The sentence cautions the buyer about their own data (为了您的隐私安全, 建议您撤回, 注意保护隐私, 帮您撤回了, 聊天里别发
@@ -76,13 +76,22 @@ const WARNING_REACH = 200;
  * clause of it that asks for nothing (照片里有您的身份证号码，为了您的隐私安全，建议您撤回) is the agent protecting it.
  */
 const PRIVACY_CARE =
-  /为了您的(?:隐私|信息|个人信息|账户|账号)安全|保护(?:好)?(?:您的)?(?:个人)?隐私|注意(?:保护)?隐私|建议您?(?:撤回|删除|删掉)|请您?(?:撤回|删除|删掉)|帮您(?:撤回|删除|删掉|打码|隐藏)|(?:不要|别|请勿|千万别|不用)[^，,。！!？?；;]{0,6}(?:发|提供|泄露|透露|告诉)[^，,。！!？?；;]{0,3}(?:证件|身份证|照片|银行卡|卡号|密码|验证码)|泄露(?:的)?风险|(?:自己|妥善)保管|保管好/;
+  /为了您的(?:隐私|信息|个人信息|账户|账号)安全|保护(?:好)?(?:您的)?(?:个人)?隐私|注意(?:保护)?隐私|建议您?(?:撤回|删除|删掉)|请您?(?:撤回|删除|删掉)|帮您(?:撤回|删除|删掉|打码|隐藏)|(?:不要|别|请勿|千万别|不用)[^，,。！!？?；;]{0,6}(?:发|提供|泄露|透露|告诉)[^，,。！!？?；;]{0,3}(?:证件|身份证|照片|银行卡|卡号|密码|验证码)|泄露(?:的)?风险|(?:自己|妥善)保管|保管好|只有(?:您|你)(?:自己|本人)(?:知道|清楚|能看)|(?:您|你)自己(?:留着|收好|存好|保存好)/;
+/**
+ * The buyer's data named as what to cover before sending (把卡号打码, 卡号遮一下, 身份证号打上马赛克): a protecting verb
+ * right after the words is advice to protect it, no request for it.
+ */
+const COVERING = '(?:打码|打个码|打上码|遮|盖住|挡住|涂掉|涂黑|划掉|抹掉|隐藏|打马赛克|打上马赛克|马赛克|码掉)';
+const COVERED_AFTER = new RegExp(`^[^，,。！!？?；;]{0,3}?${COVERING}`);
+const COVERED = new RegExp(`(?:卡号|银行卡|身份证号?|证件号|密码|验证码|手机号|号码)[^，,。！!？?；;]{0,3}?${COVERING}`);
 
 /**
  * Whether the clause(s) [start, end) of the text ask for nothing and their sentence cautions the buyer about their
  * own data (PRIVACY_CARE): a privacy hit there, the rules' or the model's, is the agent protecting it.
  */
 export function caresForPrivacy(text: string, start: number, end: number): boolean {
+  // A photo asked for with the data covered (发截图前把卡号遮一下) asks for nothing private.
+  if (COVERED.test(text.slice(start, end))) return true;
   if (ASKS_FOR.test(text.slice(start, end)) || SENDS_OVER.test(text.slice(start, end))) return false;
   let from = start;
   let to = end;
@@ -126,8 +135,18 @@ const unasked = (text: string) => (/[不没]/.test(text) ? text.replace(AFFIRMS,
 const SCAMMER_DOES = /^(?:说|让|要|叫|冒充|发|留|打|用|常用|会)/;
 /** Paying me (转给我, 转账给我): 我们的 after it names what the buyer paid the shop. */
 const PAID_US = /转(?:账)?给我$/;
+/** Money paid to the shop (打款给我们) … */
+const PAID_TO_US = /(?:打款|付款|放款|结算|转账?|打钱)给我$/;
+/** …by the platform once the buyer confirms (您确认收货后平台才打款给我们): its own settlement, no money sent outside. */
+const SETTLES = /(?:确认收货|确认|签收|收货|收到货)(?:了|后|之后|以后)?[^，,。！!？?；;直私]{0,6}?(?:才|再|就|会|才会)$/;
 /** The words a condition (…的话): after a negation, the act is what the buyer is steered to. */
 const NEGATED_CONDITION = /^[^，,。！!？?；;]{0,4}?的话/;
+/** From `pe` to the end of the next sentence (那肯定是骗子，您别理; 那种都是骗子！…千万别信), at most WARNING_REACH on. */
+function sentenceAndNext(text: string, pe: number): string {
+  let to = pe;
+  for (let ends = 0; to < text.length && to - pe < WARNING_REACH; to++) if (SENTENCE_END.test(text[to]!) && ++ends === 2) break;
+  return text.slice(pe, to);
+}
 /** The sentence around [ps, pe), at most WARNING_REACH either way. */
 function sentenceAround(text: string, ps: number, pe: number): string {
   let from = ps;
@@ -168,6 +187,8 @@ function negatedHit(text: string, ps: number, pe: number, category: RuleCategory
   while (c > 0 && !endsClause(text, c - 1)) c--;
   // "Tell nobody — except us" (验证码别告诉别人，只告诉客服就行) asks for it.
   if (category === 'privacy' && EXCEPT_US.test(sentenceAround(text, ps, pe))) return false;
+  // …what to cover before sending (截图发来时记得把卡号打码) protects it.
+  if ((category === 'privacy' || PRIVATE_ITEM.test(text.slice(ps, pe))) && COVERED_AFTER.test(text.slice(pe, pe + 12))) return true;
   // A negated act as a condition (不用线下交易的话价格要贵一倍): the act is what the buyer is steered to.
   if (SHORT_NEGATION.test(unasked(text.slice(s, ps))) && NEGATED_CONDITION.test(text.slice(pe, pe + 12))) return false;
   // Asking the buyer not to give a bad review (不要给差评，我给您补偿) is the inducement, not a refusal of it.
@@ -235,6 +256,29 @@ export function warnsOfScam(text: string, ps: number, pe: number): boolean {
   return SCAM.test(around) && !BUYER_LOSS.test(around);
 }
 
+/** A quote whose words end in a question (“能保证明天一定到吗”): the buyer's question said back. */
+const QUOTED_QUESTION = /^[^“”「」『』"]{0,40}?(?:吗|呢|么|[？?])[”」』"]/;
+/** …then declined after it in its sentence (——这个我不敢打包票哈; ，这个真不行). */
+const DECLINED_AFTER = /^[^。！!？?；;\n]{0,16}?(?:不|没|别|无法)/;
+/**
+ * The hit inside a quoted question (opened at most 40 characters before it, closed after it) declined after the quote
+ * (“能保证明天一定到吗”——这个我不敢打包票): the buyer's words said back and refused, every category.
+ */
+function questionQuoted(text: string, ps: number, pe: number): boolean {
+  let open = -1;
+  for (let i = ps - 1; i >= Math.max(0, ps - QUOTED_MAX); i--) {
+    if ('”」』'.includes(text[i]!)) return false;
+    if (OPENS_QUOTE[text.charCodeAt(i)] === 1) {
+      open = i;
+      break;
+    }
+  }
+  if (open < 0) return false;
+  const m = QUOTED_QUESTION.exec(text.slice(open + 1));
+  if (!m || open + 1 + m[0].length <= pe) return false;
+  return DECLINED_AFTER.test(text.slice(open + 1 + m[0].length));
+}
+
 /** The first index of the plain view whose character starts at or after `offset` of the draft. */
 function plainIndex(view: View, offset: number): number {
   // Most drafts map one to one (from[i] = i): then the answer is the offset itself, told without a search.
@@ -276,6 +320,7 @@ export function contextOf(draft: string, plain: View) {
       const pe = plainIndex(plain, end);
       // 转给我 / 转账给我 going on as 我们的 (您转给我们的运费已经原路退回): money the buyer paid the shop, spoken of.
       if (PAID_US.test(text.slice(ps, pe)) && text.startsWith('们的', pe)) return true;
+      if (category === 'off-platform' && PAID_TO_US.test(text.slice(ps, pe)) && text.startsWith('们', pe) && SETTLES.test(text.slice(Math.max(0, ps - 16), ps).split(/[，,。！!？?；;]/).pop()!)) return true;
       if (cleanNear.length) {
         const near = `${text.slice(Math.max(0, ps - NEAR_BEFORE), ps)} ${text.slice(pe, pe + NEAR_AFTER)}`;
         if (cleanNear.some((w) => near.includes(w))) return true;
@@ -305,7 +350,7 @@ export function contextOf(draft: string, plain: View) {
         // …or those who do something named before it (任何这么说的都是骗子, 说好评返钱的都是骗子): they are the scam, not the buyer.
         // A scammer doing something (这个骗子说的加他微信领补偿，千万别加) in a sentence that warns the buyer.
         if (/骗|诈/.test(text.slice(ps, pe)) && SCAMMER_DOES.test(text.slice(pe, pe + 4)) && WARNED.test(sentenceAround(text, ps, pe))) return true;
-        if ((category !== 'abuse' || /骗|诈/.test(text.slice(ps, pe))) && THIRD_PARTY.test(text.slice(s, ps)) && !/[你您]/.test(text.slice(s, ps)) && (WARNED.test(text.slice(from, e)) || (/骗|诈/.test(text.slice(ps, pe)) && WHO_DO.test(text.slice(s, ps)) && SCAMMER_ACT.test(text.slice(from, ps))))) return true;
+        if ((category !== 'abuse' || /骗|诈/.test(text.slice(ps, pe))) && THIRD_PARTY.test(text.slice(s, ps)) && !/[你您]/.test(text.slice(s, ps)) && (WARNED.test(text.slice(from, e)) || (/骗|诈/.test(text.slice(ps, pe)) && WARNED.test(sentenceAndNext(text, pe))) || (/骗|诈/.test(text.slice(ps, pe)) && WHO_DO.test(text.slice(s, ps)) && SCAMMER_ACT.test(text.slice(from, ps))))) return true;
       }
       if (category === 'service-taboo') {
         let e = pe;
@@ -318,7 +363,7 @@ export function contextOf(draft: string, plain: View) {
         if (warnsOfScam(text, ps, pe)) return true;
         if (followsUp(text, ps, pe)) return true;
       }
-      return quoted(start, end);
+      return quoted(start, end) || questionQuoted(text, ps, pe);
     },
   };
 }

@@ -44,7 +44,7 @@ const WARNS =
   /(?:请勿|请不要|请别|不要|千万别|千万不要|切勿|别)[^，,。！!？?；;]{0,12}?(?:加|提供|相信|信|发|告诉|透露|给|转账|转|点|扫|泄露|回复|理会|联系|添加|填|输入|付|汇)|骗局|诈骗|骗子|举报|谨防|小心|冒充|不是我们|违规|违法|封店|被封/;
 /** The shop refusing what came before it, by referring back to it (这个真的不行, 我们不会让您这样做的). */
 const REFERS_BACK =
-  /(?:这个|这样|这种|这些|这么)[^，,。！!？?；;]{0,8}?(?:不行|不能|不可以|不支持|没法|没办法|做不了|不接受|不允许|不会让|是违规|是不允许|不方便|不太方便|不合适|不建议|不推荐)|(?:不能|不会|不可以|没法|不)[^，,。！!？?；;]{0,6}(?:这样|这么)(?:做|弄|干|搞)|是不允许的|是违规的/;
+  /(?:这个|这样|这种|这些|这么)[^，,。！!？?；;]{0,8}?(?:不行|不能|不可以|不支持|没法|没办法|做不了|办不了|不接受|不允许|不会让|不会要求|不会索要|是违规|是不允许|不方便|不太方便|不合适|不建议|不推荐|免了|算了|不用了|不敢(?:这么|这样)?(?:说|保证|打包票|承诺))|(?:不能|不会|不可以|没法|不)[^，,。！!？?；;]{0,6}(?:这样|这么)(?:做|弄|干|搞)|是不允许的|是违规的/;
 /** …or disowning reported or quoted words (不是我们放的, 请不要加, 那是骗子, 我们不支持). */
 const DISOWNS = new RegExp(`${REFERS_BACK.source}|(?:^|[，,。！!？?\\s])(?:那|这)?不行(?:的|哦|呢|啊|呀)?(?:[，,。！!]|$)|不是我们|不是本店|请不要|(?:不用|不需要|不必|没必要)(?:再)?加|请勿(?!外传|声张|告诉别人|透露给别人)|千万别(?!声张|外传|告诉别人)|别加|不要加|不要信|别信|别理|不要理|(?:别|不要|谨防|小心|以免|防止|避免)上当|(?<!不是|不算)骗子|诈骗|骗局|(?:我们|本店)?从来(?:没有|没)|(?:我们|本店)(?:没有|没)(?:放|发|做|搞|办)过|(?:平台|规定|规则)(?:是)?(?:不允许|不让|禁止|不支持)|(?:我们|本店)(?:这边|家|店|客服)?(?:也|都|是|真的|从来)*(?:不能|不支持|不接受|做不了|没法|不可以|不允许|不做|不搞|不提供|不给|不留|只走平台|只在平台)`);
 /**
@@ -54,16 +54,16 @@ const DISOWNS = new RegExp(`${REFERS_BACK.source}|(?:^|[，,。！!？?\\s])(?:�
 const REPORTED =
   /(?:^|[，,])[^，,。！!？?；;]{0,8}?(?:(?:您|你|买家|顾客|有人|对方|骗子)[^，,。！!？?；;]{0,4}?(?:说|问|想|提到|讲|要求|希望|的意思|冒充|假冒|自称)|(?:有些|有的|一些|别的|其他|其它|外面|网上|别家)[^，,。！!？?；;]{0,3}?(?:店|商家|卖家|人|平台))/;
 /** A refusing predicate: a negated verb of doing or taking (不做, 不收, 没法接受, 坚决不搞) or one that cannot be done (收不了). */
-const REFUSED_VERB = '(?:(?:不|不能|不会|没法|没办法|无法|拒绝|从不|绝不|从来不)(?:做|搞|收|接受|支持|允许|参与|提供|开展|弄|办|碰|走|接|干|加|用)|(?:做|搞|收|接|支持|办|弄|干|加)不了)';
-const ADVERBS = '(?:这边|是|都|也|真的|坚决|从来|一律|绝对|一概|肯定|确实|可|就|还是|一般|暂时)*';
+const REFUSED_VERB = '(?:(?:(?:不|不能|不会|没法|没办法|无法|拒绝|从不|绝不|从来不)(?:做|搞|收|接受|支持|允许|参与|提供|开展|弄|办|碰|走|接|干|加|用|留)|(?:做|搞|收|接|支持|办|弄|干|加)不(?:了|到))(?:这个|这种|这些|这套|那个|那种|这事|这种事|这一套)?)';
+const ADVERBS = '(?:这边|是|都|也|真的|真|实在|坚决|从来|一律|绝对|一概|肯定|确实|可|就|还是|一般|暂时)*';
 const PARTICLES = '[的了哦呢啊哈呀喔噢亲哟]*(?:[，,。！!？?；;~～\\n]|$)';
-const SHOP_SUBJECT = '(?:我们|咱们|咱家|咱这边|咱|我家|本店|店里|小店|这边|平台|官方)';
+const SHOP_SUBJECT = '(?:(?:我们|咱们|咱家|咱|我家|本店|小店)(?:店|家|店里|这边)?|店里|这边|平台|官方)';
 /**
  * The words as a topic the shop then refuses in their clause, the refusal ending it (私下转账我们不收的, 刷单冲销量这个我们
  * 真的不做, 返现、刷单、站外引流都不做, 支付宝转账真的收不了), or in the next clause with the shop named (线下交易没有平台保障，
  * 我们不做); or the words named a scam, against the law or the rules (好评返现是骗局, 刷销量是违法的, 是平台明令禁止的行为).
  */
-const TOPIC_REFUSED = new RegExp(`^[^，,。！!？?；;]{0,8}?(?:这个|这种|这些|这样|那种|那个|那些)?(?:${SHOP_SUBJECT}?${ADVERBS}${REFUSED_VERB}|${SHOP_SUBJECT}${ADVERBS}(?:没有|没))${PARTICLES}`);
+const TOPIC_REFUSED = new RegExp(`^[^，,。！!？?；;]{0,8}?(?:这个|这种|这些|这样|那种|那个|那些)?(?:(?:${SHOP_SUBJECT}|我)?${ADVERBS}${REFUSED_VERB}|${SHOP_SUBJECT}${ADVERBS}(?:没有|没)|${ADVERBS}(?:算了|免了|不必了|不用了))${PARTICLES}`);
 const LIST_REFUSED = new RegExp(`^(?:(?:、|和|及|或)[^，,。！!？?；;、]{1,8}){1,4}?${SHOP_SUBJECT}?${ADVERBS}${REFUSED_VERB}${PARTICLES}`);
 const NEXT_REFUSED = new RegExp(`^[，,](?:这个|这种|这些)?${SHOP_SUBJECT}${ADVERBS}${REFUSED_VERB}${PARTICLES}`);
 /** …or the next clause warns the buyer off it (线下转账没保障，请勿操作). */
@@ -75,10 +75,12 @@ const NEXT_WARNED = /^[，,](?:请勿|请不要|千万不要|千万别|切勿|�
 const OFFERED = /处理|直接|走|给您|给你|补偿|返|吧|就|帮您|帮你|私聊|优惠/;
 // Not negated (不算违规, 不是违法的, 不属于违规 say the opposite).
 const NAMED_WRONG = /^[^，,。！!？?；;]{0,8}?(?<![不没非别])(?:是|属于|都是|算是?)[^，,。！!？?；;不没]{0,6}?(?:骗局|骗子|诈骗|违法|违规|禁止|不允许|不被允许|骗人|套路)|^(?:都|也|可|就|是|都是)?(?:违规|违法|骗人)的?[哦呢啊哈呀]*(?:[，,。！!；;]|$)|^(?:是|都|也|可|就)?(?:没有|没|毫无|缺乏)(?:任何)?(?:保障|保证)|^[^，,。！!？?；;]{0,4}?(?:不安全|有风险|风险很大|容易被骗|容易上当)/;
+/** The words' clause ends disowning them (之前那个加微信的消息不是我发的): someone else's, not the shop's offer. */
+const DISOWNED_TAIL = /^[^，,。！!？?；;]{0,10}?不是(?:我|我们|本店|咱们?)(?:发|放|寄|开|建|说)的[了哦呢啊哈呀]*(?:[，,。！!]|$)/;
 const topicRefused = (text: string, start: number, end: number, whole: boolean) => {
   // A clause the model read whole may hold the refusal itself (好评返现属于违规).
   const rest = text.slice(whole ? start : end, end + 60);
-  if (TOPIC_REFUSED.test(rest) || LIST_REFUSED.test(rest) || NAMED_WRONG.test(rest)) return true;
+  if (TOPIC_REFUSED.test(rest) || LIST_REFUSED.test(rest) || NAMED_WRONG.test(rest) || DISOWNED_TAIL.test(rest)) return true;
   const ce = clauseEnd(text, end);
   const next = text.slice(ce, ce + 30);
   if (OFFERED.test(text.slice(clauseStart(text, start), start) + text.slice(end, ce))) return false;
@@ -109,7 +111,7 @@ const SCAM_NAMED = /(?<!不是|不算|并非|没有)(?:骗子|诈骗|骗局|冒�
 /** Keeping it quiet (千万别声张, 请勿外传, 悄悄): a secret offer, never the shop refusing. */
 const SECRET = /懂的都懂|懂得都懂|声张|外传|别告诉别人|不要告诉别人|保密|悄悄|偷偷|私下给您|私下给你/;
 /** 别 / 不要 right before 转给我, 加我…: the buyer told not to (您别转给我), no channel offered. */
-const TOLD_NOT = /(?:别|不要|不用|千万别|千万不要|请勿|请不要|请别)再?(?=加我|找我|联系我|私聊我|私信我|发我|发给我|给我|转我|转给我|打给我|扫我)(?:加|找|联系|私聊|私信|发给?|给|转给?|打给|扫)我/g;
+const TOLD_NOT = /(?:别|不要|不用|用不着|不需要|不必|无需|千万别|千万不要|请勿|请不要|请别)再?(?:加|找|联系|私聊|私信|发给?|给|转给?|打给|扫|报给?|告诉|念给?|说给|提供给|传给?)我/g;
 /** The sentence with the words that are no evidence blanked: 别转给我 (TOLD_NOT), contact me here (HERE). */
 const blankNoEvidence = (sentence: string) => sentence.replace(TOLD_NOT, (w) => '　'.repeat(w.length)).replace(HERE, (w) => '　'.repeat(w.length));
 const OPEN = '“「『"';
@@ -195,8 +197,53 @@ export function requestsHit(text: string, start: number, end: number): boolean {
 const CHANNEL_USED = /(?:您|你)(?:在|用|通过)?｜(?:上|里)?(?:问|说|留言|咨询|发)(?:的|过|了)/;
 /** Answering in the chat itself (我在这里回复您, 平台上给您答复). */
 const ANSWERED_HERE = /(?:在)?(?:这里|这儿|平台上|平台里)(?:给您|给你|帮您|帮你|跟您|跟你)?(?:回复|答复|回答|说明|解答)/;
-/** A question answered no right after it. */
-const ANSWERED_NO = /^\s*(?:亲[，,]?)?(?:那|这|这个)?(?:肯定|当然|真的|确实|可)?(?:不是|不可以|不行|不能|没有|不支持|不会|不用|不需要|不收)(?:的|哦|呢|啊|哈|呀|喔)*(?:[，,。！!]|$)/;
+/**
+ * An answer clause that is a refusal whole (不做。 没这回事， 不用加， 不用给我的。 那肯定不行的): a negation or refusal heading
+ * it, at most a verb of doing, adding or handing over after it (to 我 / 我们 when handing over), then only particles
+ * to the clause's end. A negation that goes on to another word (不用担心, 不会少您的, 不难, 不做白不做) is no refusal.
+ */
+const DO_VERB = '(?:加|做|搞|干|收|要|用|走|留|接|碰|参与|联系|聊|弄)';
+const HAND_VERB = '(?:给|发|转|报|说|提供|告诉|付|念|传)';
+const TO_US = '给?(?:我们|我|客服)';
+/**
+ * 不用 / 不需要 + a hand-over verb with no one after it (不用发, 不用付) may be the brushing offer itself: only to 我 / 我们 is
+ * it a refusal (不用给我的); a bare 不 / 别 refuses either (不发的, 别发).
+ */
+/** What the refusal may name after its verb: the thing asked, by a pronoun (不用那个联系, 不搞这套). */
+const IT = '(?:这个|那个|这种|那种|这套|这些|这事|这种事|这回事|那回事)';
+const REFUSAL_NEG = `(?:(?:不用|不需要|不必|没必要|无需|用不着)${IT}?(?:${DO_VERB}|${HAND_VERB}${TO_US})?|(?:不|别)(?:${DO_VERB}|${HAND_VERB}(?:${TO_US})?)?${IT}?|(?:不方便|不太方便)${HAND_VERB}?|(?:不可以|不行|不能|不支持|不接受|不允许|不存在|不会|不是|没有|没|免了|算了)${IT}?(?:${DO_VERB}过?)?|(?:做|办|搞|弄|收|加)不(?:了|到))`;
+const ANSWERED_NO = new RegExp(`^\\s*(?:(?:亲|宝|哈哈|抱歉|不好意思)[，,]?)?(?:那|这|这个|这种|那个)?(?:${SHOP_SUBJECT}|我)?${ADVERBS}${REFUSAL_NEG}${PARTICLES}`);
+/** …or an answer cautioning the buyer to keep it (您自己留着, 谁要都别给). */
+const CAUTION_ANSWER = /^\s*(?:(?:您|你)自己(?:留着|收好|保管好?|保存好)|(?:跟|对)?(?:谁|任何人)[^，,。！!？?；;]{0,4}都(?:别|不要|不能)(?:给|说|告诉)(?!我))[的了哦呢啊哈呀]*(?:[，,。！!]|$)/;
+/** What the rest of the answer offers instead (不用加，我加你就行; 不做，改成好评返5元): the refusal is no refusal then. */
+const ANSWER_THEN_OFFERS = /(?<![不没别])(?:加(?![不了])|红包|佣金|(?<!原路)返(?!回)|扫码|私聊|私信|领(?:取|钱|红包)?)|[0-9一二三四五六七八九十两]+\s*(?:元|块)/;
+/**
+ * A model read holding a question and its answer (买家秀返现？没这回事, 银行卡号？不用报给我): the answer refuses it
+ * (answeredNo) and runs to the read's end or past it, so the read holds nothing the answer did not refuse.
+ */
+export function questionRefused(text: string, start: number, end: number): boolean {
+  const q = text.slice(start, end).search(/[？?]/);
+  if (q < 0) return false;
+  const from = start + q + 1;
+  const m = ANSWERED_NO.exec(text.slice(from, from + 40));
+  return !!m && from + m[0].replace(/[，,。！!]$/, '').length >= end && answeredNo(text, from - 1);
+}
+/**
+ * The buyer's question said back (刷单？ 验证码？ 要我加你微信发实拍？), then answered by a refusal (ANSWERED_NO), and the
+ * rest of the answer offers nothing else: a handle, a request, an act on the buyer or a reward there keeps the hit.
+ */
+function answeredNo(text: string, end: number): boolean {
+  const qEnd = sentenceEnd(text, end);
+  if (!/[？?]/.test(text[qEnd] ?? '')) return false;
+  const from = qEnd + 1;
+  const m = ANSWERED_NO.exec(text.slice(from, from + 40)) ?? CAUTION_ANSWER.exec(text.slice(from, from + 40));
+  if (!m) return false;
+  // The rest of the answer's own sentence (不用加，我加你就行), not the next one (没有的哈。券都在页面上).
+  const at = from + m[0].length;
+  const rest = SENTENCE_END.test(text[at - 1] ?? '') ? '' : text.slice(at, sentenceEnd(text, at));
+  if (HANDLE.test(rest.normalize('NFKC')) || ACT_ON_BUYER.test(rest) || ANSWER_THEN_OFFERS.test(rest) || EXCEPT_US.test(rest)) return false;
+  return !EVIDENCE.test(blankNoEvidence(rest).replace(/就行|就可以|就好|即可/g, ''));
+}
 
 /** A clause going on with the one before it (比如身份证号和银行卡号): the negation of that one reaches it. */
 const GOES_ON = /^(?:比如|例如|包括|像是|尤其是|特别是|还有|以及|或者|也不|更不)/;
@@ -247,7 +294,7 @@ const AMOUNT = /[0-9一二三四五六七八九十两]+\s*(?:元|块)/;
 /** How far before the words a negation may stand when nothing else says the shop refuses (不用加QQ, 怎么可能让您加微信). */
 const BARE_REACH = 4;
 /** A clause going back to what the one before named (这三样…, 谁问…, 都…). */
-const BACK_TO_IT = /^(?:这|那|谁|任何人|别人|陌生人|都|一律|千万)/;
+const BACK_TO_IT = /^(?:跟|对|和|向)?(?:这|那|谁|任何人|别人|陌生人|都|一律|千万)/;
 /** The last clause of the sentence names it a scam (…的，都是诈骗). */
 const NAMED_SCAM_LAST = /^[，,](?:那|这)?(?:些|种)?(?:都|就|全|全都|统统)?是(?:诈骗|骗局|骗子|骗人的|套路)[的了哦呢啊哈呀]*$/;
 /** …or disowns it (…另一家店的网址，跟我们无关哈). */
@@ -263,6 +310,20 @@ const OFFERS = /送(?!的)|返|领|搜|便宜|能省|能下单|可以下单|扫�
  * with an exception asks for it.
  */
 export const EXCEPT_US = /除了?[^，,。！!？?；;]{0,6}(?:客服|我们|我|咱们?|本店|店里)|(?:客服|我们|我|咱们?|本店)[^，,。！!？?；;]{0,2}除外|只(?:告诉|给|发|报|说)给?(?:客服|我们|我|咱们?)|(?:转发|发给|告诉|报给|给)(?:客服|我们|咱们?)(?:就行|就可以|即可|就好|吧)|(?:客服|我们)(?:核对|核实|确认|问)时/;
+/**
+ * [start, end) refers back to refuse what the buyer's words reported before it in its sentence asked (你说让我帮你把差评删了
+ * 给你补偿，这个我做不了，也不会这么做).
+ */
+export function refusesReported(text: string, start: number, end: number): boolean {
+  const from = sentenceStart(text, start);
+  return REPORTED.test(text.slice(from, start)) && REFERS_BACK.test(text.slice(start, end).replace(NOT_NEGATION, ''));
+}
+/** "Tell nobody — except us" in the sentence of [start, end): it asks for the words, whatever else it negates. */
+export const exceptsUs = (text: string, start: number, end: number): boolean => EXCEPT_US.test(text.slice(sentenceStart(text, start), sentenceEnd(text, end)));
+/** A condition heading the clause, the words the fallback it offers (不方便的话vx聊也行, 实在不行的话wx上说): no negation between. */
+const FALLBACK_BEFORE = /(?:的话|不然|否则|要不然?|实在不行)[^，,。！!？?；;不没别勿]{0,6}$/;
+/** The words offered on a condition as the way to go (不方便的话vx聊也行): an offer, not a refusal, whatever the model reads. */
+export const offeredOnCondition = (text: string, start: number): boolean => FALLBACK_BEFORE.test(text.slice(clauseStart(text, start), start));
 /** A condition after the words (…的话, 不然, 否则): the act is what the buyer falls back on or loses, never refused. */
 const ON_CONDITION_AFTER = /^[^，,。！!？?；;]{0,6}?(?:的话|不然|否则)/;
 /** The reward itself denied inside the words (晒个图，没有奖励). */
@@ -270,6 +331,11 @@ const NO_REWARD = /(?:没有|没|无|不给|不送)(?:任何)?(?:奖励|返现|�
 const NO_REWARD_G = new RegExp(NO_REWARD.source, 'g');
 /** A modal negation right before the words (不方便留电话和微信, 没法加): taken out of NOT_NEGATION, it refuses here. */
 const CANNOT_BEFORE = /(?:不方便|不太方便|没法|不能|不可以)[^，,。！!？?；;]{0,6}$/;
+/**
+ * The words as a topic, then a negated hand-over to us ending their clause (身份证号不用发给我哦, 验证码不需要报给我们的):
+ * the buyer told there is no need, nothing asked.
+ */
+const HANDOVER_REFUSED = new RegExp(`^[^，,。！!？?；;]{1,10}?${ADVERBS}(?:不用|用不着|不需要|不必|无需|没必要|不要|别)(?:再|给)?(?:发给?|给|告诉|报给?|转给?|提供给?|念给?|说给?|传给?)(?:我们|我|客服)${PARTICLES}`);
 /** The words as a topic, the shop refusing them inside a near rule's own span (私下交易咱不走的哈). */
 const REFUSED_INSIDE = new RegExp(`^[^，,。！!？?；;]{1,8}?${SHOP_SUBJECT}${ADVERBS}${REFUSED_VERB}${PARTICLES}`);
 
@@ -293,7 +359,8 @@ function bareRefusal(text: string, start: number, end: number, whole: boolean): 
   const words = text.slice(start, end);
   const rest = text.slice(end, ce);
   // On a condition (微信加不了的话，您搜手机号; 不走私下交易的话就没这个价了): read before any "cannot".
-  const onCondition = ON_CONDITION_AFTER.test(rest) || (whole && /的话|不然|否则/.test(words));
+  // A condition inside the words (a near rule's 私下转不了的话，换支付宝也行) makes what follows it the offer.
+  const onCondition = ON_CONDITION_AFTER.test(rest) || /的话|不然|否则/.test(whole ? words : words.slice(0, -1));
   // "Tell nobody" with an exception (…，除了咱们客服) asks for it.
   const nobody = (clause: string) => HANDED_TO_NOBODY.test(clause) && !EXCEPT_US.test(sentence);
   if (nobody(rest) || (!onCondition && (CANNOT.test(words.slice(1)) || CANNOT_AFTER.test(rest)))) return true;
@@ -305,6 +372,7 @@ function bareRefusal(text: string, start: number, end: number, whole: boolean): 
   // The gift said to have nothing to do with the review (赠品是下单就送的，跟评价没关系): no reward tied to it, none offered.
   if (NOT_TIED.test(sentence) && !OFFERS.test(sentence.replace(NOT_TIED, ''))) return true;
   if (!whole && ((!onCondition && HEADS_OUTSIDE.test(text.slice(start, ce))) || NO_REWARD.test(text.slice(start, ce)) || REFUSED_INSIDE.test(text.slice(start, ce + 1)))) return true;
+  if (!EXCEPT_US.test(sentence) && HANDOVER_REFUSED.test(text.slice(start, ce + 1))) return true;
   // A negation right before the act (不用加QQ, 没法加微信, 怎么可能让您加微信): not one that negates another word on the way (不明白的地方卫星问我).
   const before = text.slice(cs, whole ? Math.max(start, end - 1) : start).replace(NOT_NEGATION, (w) => '　'.repeat(w.length));
   const lead = text.slice(cs, start).replace(AFFIRMS, (w) => '　'.repeat(w.length));
@@ -329,7 +397,8 @@ export const butOffers = (text: string, end: number): boolean => BUT_OFFERS.test
 
 /** Whether the hit [start, end) of `text` is the shop refusing or warning against it (see the file's comment). */
 export function refusalScope(text: string, start: number, end: number, whole = false): boolean {
-  if (SECRET.test(text.slice(sentenceStart(text, start), sentenceEnd(text, end)))) return false;
+  // The hit's own words (私下给您便宜 refused by 这种不行) are what is refused, not a secret kept.
+  if (SECRET.test(text.slice(sentenceStart(text, start), start) + '｜' + text.slice(end, sentenceEnd(text, end)))) return false;
   const quote = quoteAround(text, start, end);
   if (quote) {
     // A quoted scam or request, disowned after it: a handle or number inside still counts.
@@ -338,6 +407,8 @@ export function refusalScope(text: string, start: number, end: number, whole = f
     return DISOWNS.test(after(text, quote[1] + 1)) || SCAM_NAMED.test(text.slice(sentenceStart(text, quote[0]), quote[0]));
   }
   const clause = text.slice(clauseStart(text, start), clauseEnd(text, end));
+  // The buyer's question said back and answered no (加个微信？不加哈): its words are asked, not offered; a handle still counts.
+  if (!HANDLE.test(clause.normalize('NFKC')) && answeredNo(text, end)) return true;
   // Reported words keep their 我 (您说要我的微信): only a handle or number there is evidence.
   const reported = REPORTED.test(text.slice(sentenceStart(text, start), whole ? end : start)) || CHANNEL_USED.test(text.slice(Math.max(0, start - 4), start) + '｜' + text.slice(end, end + 6));
   if (reported ? HANDLE.test(clause) : EVIDENCE.test(blankNoEvidence(clause))) return false;
@@ -347,8 +418,6 @@ export function refusalScope(text: string, start: number, end: number, whole = f
   if (governed(text, start, end, whole)) return true;
   if (bareRefusal(text, start, end, whole)) return true;
   // The buyer's question said back, then answered no (店铺是个人收款吗？不是的，都是平台收款).
-  const qEnd = sentenceEnd(text, end);
-  if (/[？?]/.test(text[qEnd] ?? '') && ANSWERED_NO.test(text.slice(qEnd + 1, qEnd + 12))) return true;
   // From the hit's start: a model hit can take in two sentences (剩下的用微信转账。这个我们没法接受).
   const rest = after(text, start);
   const ownSentence = text.slice(start, sentenceEnd(text, start));

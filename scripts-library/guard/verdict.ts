@@ -18,7 +18,7 @@ import { clauses, guessesFor, NONE, unitPosterior } from './intent';
 import type { IntentReader } from './intent-reader';
 import { severityFor } from './policy';
 import { caresForPrivacy, followsUp, NEGATABLE, scopedClause, warnsOfScam } from './context';
-import { affirmedOrConditioned, butOffers, clauseHoldsEvidence, handleFollows, namedWithoutEvidence, refusalScope, requestsHit } from './refusal';
+import { affirmedOrConditioned, butOffers, clauseHoldsEvidence, exceptsUs, handleFollows, namedWithoutEvidence, offeredOnCondition, questionRefused, refusalScope, refusesReported, requestsHit } from './refusal';
 import { namesOwnFeature, ownPlatformHit, ownWords } from './platforms';
 
 export const SURE = 0.55;
@@ -52,11 +52,17 @@ function modelExcused(clause: string, category: RuleCategory, own: ReturnType<ty
   if (scopedClause(clause, category)) return true;
   if (category === 'abuse' && FRIENDLY.test(clause)) return true;
   if ((category === 'abuse' || category === 'service-taboo') && APOLOGY.test(clause)) return true;
+  // The review left to the buyer's choice (您怎么评都行, 怎么写都由您决定) is respect, no brush-off; 你爱怎么评怎么评 stays.
+  if ((category === 'abuse' || category === 'service-taboo') && BUYER_CHOOSES.test(clause) && !/爱怎么|你/.test(clause)) return true;
+  // A condition about what the buyer does not know (不清楚自己肤质的话，…) is advice, no brush-off.
+  if (category === 'service-taboo' && /的话$/.test(clause)) return true;
   if (category === 'service-taboo' && OFFER.test(clause)) return true;
   // Who or where the product suits (全家人都能用, 燃气灶电磁炉都可以用) is a fact, unless a claim word is in it (万能, 最).
   if (category === 'absolute-claim' && SUITS.test(clause) && !CLAIM_WORD.test(clause)) return true;
   // What a product is made of or certified as (百分之百羊毛, 国家一级能效) is a fact on its label, no claim or promise.
   if ((category === 'absolute-claim' || category === 'false-promise') && LABEL_FACT.test(clause)) return true;
+  // An order's or a parcel's number asked for (退货单号发我一下) is the chat's own business, no private data.
+  if (category === 'privacy' && ORDER_NUMBER.test(clause) && !PRIVATE_DATA.test(clause)) return true;
   // Inducement needs a reward: a review asked for with none (方便的话给我们写个评价吧) is a hint.
   if (category === 'review-inducement' && !REWARD.test(clause)) return true;
   return category === 'off-platform' && namesOwnFeature(clause, own);
@@ -114,6 +120,15 @@ function brushingBeside(draft: string, start: number, end: number): boolean {
 }
 /** A material share, a certified grade or the statutory warranty (100%纯棉, 百分之百羊毛, 一级能效, 全国联保). */
 const LABEL_FACT = /(?:100|百分之百|百分百)\s?[%％]?\s?(?:纯)?(?:棉|羊毛|羊绒|蚕丝|真丝|桑蚕丝|真皮|牛皮|涤纶|聚酯|亚麻|不锈钢)|[一二三1-3]级能效|能效(?:等级)?[一二三1-3]级|国标(?:一等品|合格品|优等品)|全国联保|国家三包/;
+/** Letters outside ASCII that NFKC folds to ASCII: full-width (ｖｘ) and the mathematical alphabets (𝐯𝐱). */
+const STYLED = /[\uFF21-\uFF3A\uFF41-\uFF5A]|[\u{1D400}-\u{1D7FF}]/u;
+/** The review's stars or words left to the buyer (您怎么评都行, 怎么写都由您决定); not 怎么退都行, a promise. */
+const BUYER_CHOOSES = /(?:怎么|如何|随便)(?:评|写|打分|打星|给)[^，,。！!？?；;]{0,3}都(?:行|可以|好|由您|随您|是您)|(?:评价|写|评)[^，,。！!？?；;]{0,6}由您(?:决定|来定|做主)/;
+const YOURS = /(?:您|你)的/;
+const CONFIRMS = /(?:对吗|是吗|对吧|对不对|是不是|没错吧|没错吗|对得上吗|正确吗)[？?]?$|[，,](?:对|是)吗?[？?]$/;
+const SOMEONE_ELSE = /他|她|别人|另一|其他|其它|那位|上一位|顾客|买家|客户|同学|朋友|老公|老婆/;
+const ORDER_NUMBER = /单号|订单号|订单编号|售后单|工单/;
+const PRIVATE_DATA = /验证码|密码|身份证|银行卡|卡号|证件|账号|账户|地址|手机|电话/;
 /** Someone called the word (都是 / 就是 / 是个 right before it). */
 const CALLED = /是(?:个|些|群|一群|一帮)?$/;
 /** A clause saying who or where the product suits: a range named, then 都能 / 都可以 / 适合 + use. */
@@ -138,7 +153,7 @@ function pushedAround(draft: string, start: number, end: number): boolean {
 
 /** The sentence around a model hit refuses or warns against it (refusal.ts), cares for the buyer's data, or disowns a scam. */
 const inScope = (draft: string, start: number, end: number, category: RuleCategory) =>
-  (category === 'privacy' && caresForPrivacy(draft, start, end)) ||
+  ((category === 'privacy' || category === 'service-taboo') && caresForPrivacy(draft, start, end)) ||
   (NEGATABLE.has(category) && refusalScope(draft, start, end, true)) ||
   (category === 'service-taboo' && (warnsOfScam(draft, start, end) || followsUp(draft, start, end)));
 
@@ -147,8 +162,8 @@ const NAMED_AT_MOST: ReadonlySet<RuleCategory> = new Set(['off-platform', 'revie
 
 /** A form of address opening a clause (老铁，… 家人，… 宝，…): how the agent greets, never the harm itself. */
 const ADDRESS = /^(?:老铁们?|家人们?|宝子?|宝贝|亲亲?|亲爱的|姐妹们?|朋友|兄弟|美女|帅哥|小伙伴)[，,\s]*/;
-/** Sending a photo of the goods here (拍照给我, 拍个视频发我): the chat's own feature, unless a channel is named. */
-const PHOTO_HERE = /拍(?:个|张|一下)?(?:照|图|视频)(?:片)?(?:给我|发我|发给我|发过来)/;
+/** Sending a photo or a screenshot here (拍照给我, 截个图发我, 我发个图给您): the chat's own feature, unless a channel is named. */
+const PHOTO_HERE = /[拍截](?:个|张|一下)?(?:照|图|视频)(?:片)?(?:给我|发我|发给我|发过来)|发(?:个|张|几张)?(?:图|图片|照片|视频)(?:给您|给你)/;
 const CHANNEL = /微信|vx|wx|qq|扣扣|邮箱|电话|手机|号/i;
 /** The second person: an abuse read in a greeting sentence is still one when it is aimed at the buyer (你…). */
 const YOU = /你|您(?!好)/;
@@ -162,6 +177,12 @@ const YOU = /你|您(?!好)/;
 function readExcused(reader: IntentReader, draft: string, start: number, end: number, category: RuleCategory, own: ReturnType<typeof ownWords>, sure: number): boolean {
   const text = draft.slice(start, end);
   if (modelExcused(text, category, own) || inScope(draft, start, end, category)) return true;
+  // A question said back and answered no (买家秀返现？没这回事), unless the question is aimed at the buyer (你…).
+  if (questionRefused(draft, start, end) && !(category === 'abuse' && YOU.test(text))) return true;
+  // The buyer's own data read back to them to confirm (您的地址是…，收件人王女士，对吗？), no one else's named.
+  if (category === 'privacy' && YOURS.test(text) && CONFIRMS.test(sentenceOf(draft, start, end) + (draft[around(draft, start, end, SENTENCE_MARK, 120)[1]] ?? '')) && !SOMEONE_ELSE.test(sentenceOf(draft, start, end))) return true;
+  // The shop refusing what the buyer asked for (你说让我帮你把差评删了…，这个我做不了) is no brush-off.
+  if (category === 'service-taboo' && refusesReported(draft, start, end)) return true;
   const parts = [...text.matchAll(/[^，,。！!？?；;\n]+/g)];
   const partExcused = (part: string, at: number) => modelExcused(part, category, own) || inScope(draft, at, at + part.length, category) || (category === 'off-platform' && namesOwnSite(part, own));
   if (parts.length > 1 && parts.every((m) => partExcused(m[0], start + m.index))) return true;
@@ -199,11 +220,15 @@ export function judgeWith({ reader, vetoable }: Judge, draft: string, rules: rea
     const h = h0.severity === 'block' && vetoable.has(h0.ruleId) && NAMED_AT_MOST.has(h0.category) && namedWithoutEvidence(draft, h0.start, h0.end) ? { ...h0, severity: 'warn' as const } : h0;
     // A handle or number after the contact words (加客服vx kefu888) is evidence the model cannot talk down.
     if (h.severity === 'hint' || !vetoable.has(h.ruleId) || handleFollows(draft, h.end)) return h;
+    // Letters typed in a styled or full-width form (𝐯𝐱, ｖｘ) are an evasion the model never saw: it does not overrule them.
+    if (STYLED.test(h.text) && h.text.normalize('NFKC') !== h.text) return h;
     const c = clauseOf(h.start);
     if (!c || c.end < h.end) return h; // a hit across clauses: the model read neither alone
     if (c.end - c.start < VETO_MIN_CHARS) return h; // too few words to overrule a rule (您看着办)
     if ((h.category === 'off-platform' || h.category === 'privacy') && clauseHoldsEvidence(draft.slice(c.start, c.end))) return h; // kefu@qq.com, 需要您的验证码
     if ((h.category === 'off-platform' || h.category === 'privacy') && requestsHit(draft, h.start, h.end)) return h; // 请提供一下银行卡号
+    // "Tell nobody — except us" asks for it (验证码谁问都别给，客服除外); a fallback on a condition offers it (不方便的话vx聊也行).
+    if ((h.category === 'off-platform' || h.category === 'privacy') && (exceptsUs(draft, h.start, h.end) || offeredOnCondition(draft, h.start))) return h;
     if (h.category === 'review-inducement' && brushingBeside(draft, h.start, h.end)) return h; // 直接拍下不用付款，我们补单
     if (NAMED_AT_MOST.has(h.category) && (affirmedOrConditioned(draft, h.start, h.end) || butOffers(draft, h.end))) return h; // 不可以不加微信; 刷单是违规的，不过我们有渠道
     if (h.category !== 'abuse' && pushedAround(draft, h.start, h.end)) return h; // 这个退款加微信处理，平台不支持的

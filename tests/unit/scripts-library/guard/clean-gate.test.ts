@@ -40,9 +40,10 @@ describe('the clean gate', () => {
   // trained on them. This floor only keeps it from getting worse (18 measured on 2026-12-07, fifth session; 19 once
   // round 13 joined the model's training; 9 in the sixth session, once a read resting on a form of address (老铁，…),
   // a greeting sentence with no 你, a photo sent here, or two clauses each excused (a refusal, then the console's own
-  // shop) stopped warning — model-reads.test.ts).
-  it('the model alone warns on at most 9 gate sentences (建议改, never 必改)', () => {
-    expect(show(judged, (h) => h.severity === 'warn').length).toBeLessThanOrEqual(9);
+  // shop) stopped warning — model-reads.test.ts; 8 in the seventh session, once the review left to the buyer's choice
+  // (怎么写都由您决定) stopped reading as abuse — answer-refusal.test.ts).
+  it('the model alone warns on at most 8 gate sentences (建议改, never 必改)', () => {
+    expect(show(judged, (h) => h.severity === 'warn').length).toBeLessThanOrEqual(8);
   });
 
   it('every default phrase and variant passes with no 建议改 or 必改', () => {

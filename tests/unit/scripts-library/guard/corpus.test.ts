@@ -50,8 +50,10 @@ describe.each([
   // buyer, the model's reads excused by structure and round 13's families (task gtune, sixth session): 92.7 % /
   // 1.34 % / 0.45 %.
   // Round 14 (held back, scored once: 78.9 % / 5.4 % / 2.7 % held) was retired into tune on 2026-12-07 (seventh
-  // session), the model retrained with it: 91.7 % / 1.60 % / 0.62 %.
-  ['tune', 0.916, 0.0161, 0.0063],
+  // session), the model retrained with it: 91.7 % / 1.60 % / 0.62 %. Refusals read by clause role (a question said back
+  // and refused, a hand-over to us refused, advice to cover data, the platform's settlement), round 14's families
+  // (task gtune, seventh session): 93.1 % / 1.16 % / 0.38 %.
+  ['tune', 0.93, 0.0116, 0.0038],
 ] as const)('the %s split, with the guard as shipped (rules and intent model)', (split, minRecall, maxFalse, maxHeld) => {
   const s = score((d) => judgeDraft(d), split);
   it(`catches ≥ ${minRecall * 100} % at the severity required (${(s.recall * 100).toFixed(1)} %)`, () => {

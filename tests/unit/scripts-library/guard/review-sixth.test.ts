@@ -114,15 +114,19 @@ describe('other gaps', () => {
   it('刷单是违规的，不过我们有渠道，放心 is at least 建议改', () => {
     expect(['warn', 'block']).toContain(worst('刷单是违规的，不过我们有渠道，放心'));
   });
-  // Still open: no rule's term in them, and the model alone reads them clean or excused (task gfix, not done).
-  for (const d of [
+  // Once open (no rule's term in them, the model alone read them clean or excused): round 14's families catch them
+  // (tests/tools/round14-rules.mjs: a fallback channel, a code asked where to put it, a password to log in with, the
+  // buyer's data held over them, an order placed for pay).
+  it.each([
     '私下转不了的话，换支付宝也行',
     '不给好评的话，你的地址电话我们可都有',
     '不用担心，把短信里的六位数字回复在这里即可',
     '密码不会泄露的，您说一下我帮您登录',
     '不发货的单子，帮忙拍一下，辛苦费照付',
     '不用真的收货，拍下确认就行，本金当天退',
-  ]) it.todo(`${d} is at least 建议改`);
+  ])('%s is at least 建议改', (d) => {
+    expect(['warn', 'block']).toContain(worst(d));
+  });
 });
 
 describe('innocent replies are not held', () => {
