@@ -37,6 +37,12 @@ export interface IndexData {
   readonly latinWords: string[];
   /** Each phrase's full pinyin (every field). */
   readonly pyFull: string[];
+  /**
+   * Each phrase's Latin text as the long tokens' re-rank reads it (code, full pinyin, initials, Latin words), made
+   * the first time the phrase is re-ranked and kept: hundreds of letters joined and flattened per candidate and
+   * query otherwise.
+   */
+  readonly latinText: (string | undefined)[];
 }
 
 /** The builders, sized once from the text's length so the pair arrays are allocated once. */
@@ -108,6 +114,7 @@ export function buildIndex(phrases: readonly SearchablePhrase[]): IndexData {
     docs,
     latinWords,
     pyFull,
+    latinText: new Array<string | undefined>(n),
   };
 }
 

@@ -193,7 +193,7 @@ function rerankLong(data: IndexData, ranked: readonly Ranked[], long: readonly s
   const letters = long.reduce((sum, t) => sum + t.length, 0);
   const aligned = ranked.map((c) => {
     const doc = data.docs[c.i]!;
-    const latin = `${doc.code} ${data.pyFull[c.i]!} ${doc.pyInitials} ${data.latinWords[c.i]!}`;
+    const latin = (data.latinText[c.i] ??= `${doc.code} ${data.pyFull[c.i]!} ${doc.pyInitials} ${data.latinWords[c.i]!}`);
     let order = 0;
     let inTitle = 0;
     for (const t of long) order += alignedShare(latin, t);

@@ -9,7 +9,7 @@ import { highlightOf, wordsHighlight } from './highlight';
 import { buildIndex, type IndexData } from './index-build';
 import { forEachGram, narrow, queryUnits, type Candidate, type NarrowIndex } from './narrow';
 import { Scratch } from './narrow-types';
-import { fuseMatches, fuzzyScore, holdsWords, wordsScore, type WordsMatch } from './ranking';
+import { fuseMatches, fuzzyScore, holdsWords, noMatch, wordsScore } from './ranking';
 import { looksLikeQuestion, NO_SYNONYMS, queryWords, type QueryWord } from './search-words';
 import { CJK, type SearchablePhrase, type SearchHit, type SearchOptions } from './types';
 
@@ -49,58 +49,59 @@ export class PhraseIndex<P extends SearchablePhrase> implements NarrowIndex {
     const words = queryWords(q, options.synonyms ?? NO_SYNONYMS);
     const fuzzy = this.fuzzySearch(q, inStage, words);
     // A buyer's question (有赠品吗) is searched by its words once its filler is trimmed, even a single word.
-    const all = wantsWords(words) || (words.length && looksLikeQuestion(q)) ? this.allWords(words, inStage) : undefined;
-    if (!all?.size) return fuzzy.slice(0, limit);
-    return this.wordsFirst(words, all, fuzzy, limit);
+    if (!(wantsWords(words) || (words.length && looksLikeQuestion(q)))) return fuzzy.slice(0, limit);
+    return this.wordsFirst(words, inStage, fuzzy, limit);
   }
 
   /**
    * A query of several words (or of a synonym): the phrases that hold every word lead (ranking.ts wordsScore);
-   * the fuzzy search's other hits follow.
+   * the fuzzy search's other hits follow. Each phrase is scored as it is checked, its match read from one reused
+   * object, and only the phrases listed are matched again for their highlight: a word held by a thousand phrases
+   * made two objects and an array for each.
    */
-  private wordsFirst(words: readonly QueryWord[], all: Map<number, WordsMatch>, fuzzy: SearchHit<P>[], limit: number): SearchHit<P>[] {
+  private wordsFirst(words: readonly QueryWord[], inStage: (i: number) => boolean, fuzzy: SearchHit<P>[], limit: number): SearchHit<P>[] {
+    const candidates = this.wordCandidates(words);
     const byPhrase = new Map<P, SearchHit<P>>();
     for (const h of fuzzy) byPhrase.set(h.phrase, h);
     const lead: { i: number; score: number; had: SearchHit<P> | undefined }[] = [];
-    for (const [i, m] of all) {
+    const scores = new Float64Array(Math.min(candidates.length, MAX_WORD_CHECKS));
+    const m = noMatch();
+    let checked = 0;
+    for (const i of candidates) {
+      if (!inStage(i)) continue;
+      if (++checked > MAX_WORD_CHECKS) break;
+      if (!holdsWords(this.data, i, words, m)) continue;
       const phrase = this.phrases[i]!;
       const had = byPhrase.get(phrase);
       const score = wordsScore(words, m, this.data.docs[i]!, this.data.titleCharCount[i]!, had?.score ?? 0) + this.frecencies[i]! * 0.1 + (phrase.pinned ? 0.05 : 0);
+      scores[lead.length] = score;
       lead.push({ i, score, had });
     }
-    lead.sort((a, b) => b.score - a.score);
-    const out = lead.slice(0, limit).map(({ i, score, had }): SearchHit<P> => ({ phrase: this.phrases[i]!, score, by: 'words', highlight: had?.highlight ?? wordsHighlight(this.data.docs[i]!, all.get(i)!.found) }));
+    if (!lead.length) return fuzzy.slice(0, limit);
+    const out = firstByScore(lead, scores.subarray(0, lead.length), limit).map(({ i, score, had }): SearchHit<P> => ({ phrase: this.phrases[i]!, score, by: 'words', highlight: had?.highlight ?? wordsHighlight(this.data.docs[i]!, holdsWords(this.data, i, words)!.found) }));
     // The fuzzy hits fill what the words left: when they left room, every phrase holding the words is in `out`.
     if (out.length >= limit) return out;
-    const held = new Set(out.map((h) => h.phrase));
+    const listed = new Set(out.map((h) => h.phrase));
     for (const h of fuzzy) {
       if (out.length >= limit) break;
-      if (!held.has(h.phrase)) out.push(h);
+      if (!listed.has(h.phrase)) out.push(h);
     }
     return out;
   }
 
   /**
-   * The phrases holding every word of the query (each word by its text, an equivalent, or for a Latin token its
-   * pinyin, initials or code): candidates from the postings (every character of a Chinese word, every bigram of
-   * a Latin one), then checked against the text.
+   * The phrases that may hold every word of the query (each word by its text, an equivalent, or for a Latin token
+   * its pinyin, initials or code), ascending: those holding every character of a Chinese word, every bigram of a
+   * Latin one (wordsFirst checks them against the text).
    */
-  private allWords(words: readonly QueryWord[], inStage: (i: number) => boolean): Map<number, WordsMatch> {
+  private wordCandidates(words: readonly QueryWord[]): Int32Array {
     let candidates: Int32Array | undefined;
     for (const w of words) {
       const list = w.kind === 'alts' ? unionAll(w.alts.map((a) => this.holdingAll(a))) : this.holdingAll(w.text);
       candidates = candidates ? intersect(candidates, list) : list;
-      if (!candidates.length) return new Map();
+      if (!candidates.length) return EMPTY;
     }
-    const out = new Map<number, WordsMatch>();
-    let checked = 0;
-    for (const i of candidates ?? []) {
-      if (!inStage(i)) continue;
-      if (++checked > MAX_WORD_CHECKS) break;
-      const m = holdsWords(this.data, i, words);
-      if (m) out.set(i, m);
-    }
-    return out;
+    return candidates ?? EMPTY;
   }
 
   /**
@@ -192,6 +193,20 @@ export class PhraseIndex<P extends SearchablePhrase> implements NarrowIndex {
 function wantsWords(words: readonly QueryWord[]): boolean {
   if (words.some((w) => w.kind === 'latin' && w.text.length < 2)) return false;
   return words.length > 1 || words.some((w) => w.kind === 'alts' || (w.kind === 'chunk' && w.text.length > 2));
+}
+
+/**
+ * The first `limit` of `items` sorted by score, highest first, equal scores in their order (as a stable sort of all
+ * of them, then the first `limit`, would give): a query's words can be held by a thousand phrases and the list
+ * shows fifty. The least score kept is read from the scores sorted as numbers (no comparator calls); the items
+ * above it, and the first of those at it, are the ones kept.
+ */
+function firstByScore<T extends { score: number }>(items: T[], scores: Float64Array, limit: number): T[] {
+  if (items.length <= limit) return items.sort((a, b) => b.score - a.score);
+  const least = Float64Array.from(scores).sort()[items.length - limit]!;
+  let atLeast = limit - items.filter((x) => x.score > least).length;
+  const kept = items.filter((x) => x.score > least || (x.score === least && atLeast-- > 0));
+  return kept.sort((a, b) => b.score - a.score);
 }
 
 /**

@@ -282,13 +282,16 @@ function inLatin(f: WordFields, s: string): boolean {
   return f.doc.code.includes(s) || f.full.includes(s) || f.doc.pyInitials.includes(s) || f.latin.includes(s);
 }
 
-/** How phrase `i` holds every word, or undefined when it misses one. */
-export function holdsWords(data: IndexData, i: number, words: readonly QueryWord[]): WordsMatch | undefined {
+/**
+ * How phrase `i` holds every word, or undefined when it misses one. `into`, when given, is a match reused phrase
+ * after phrase (emptied here; what it says is valid until the next call): a query checks up to a thousand.
+ */
+export function holdsWords(data: IndexData, i: number, words: readonly QueryWord[], into?: WordsMatch): WordsMatch | undefined {
   // Field by field, without building the phrase's text: Chinese needs no lower-casing, and Latin is matched in
   // the code, the pinyin and the Latin words, all lower-case already. Most phrases checked miss a word: nothing
   // is allocated for them but the fields.
   const f: WordFields = { doc: data.docs[i]!, full: data.pyFull[i] ?? NO_PINYIN.full, latin: data.latinWords[i]! };
-  let m: WordsMatch | undefined;
+  let m: WordsMatch | undefined = into && emptied(into);
   for (const w of words) {
     if (w.kind === 'chunk') {
       // Held whole (the usual case for a phrase found by its characters): one piece, no covering to work out.
@@ -298,11 +301,12 @@ export function holdsWords(data: IndexData, i: number, words: readonly QueryWord
       m.pieces += pieces;
       m.literal++;
       m.rank++;
-      if (f.doc.title.includes(w.text) || coverPieces(w.text, f.doc.title)) {
+      if (f.doc.title.includes(w.text) || (holdsEveryChar(f.doc.title, w.text) && coverPieces(w.text, f.doc.title))) {
         m.inTitle++;
         m.titleAsTyped++;
       }
-      m.found.push(...(pieces === 1 ? [w.text] : w.text.match(/../g)!.filter((s) => inText(f, s))));
+      if (pieces === 1) m.found.push(w.text);
+      else m.found.push(...w.text.match(/../g)!.filter((s) => inText(f, s)));
     } else if (w.kind === 'latin') {
       if (!inLatin(f, w.text)) return undefined;
       m ??= noMatch();
@@ -322,7 +326,22 @@ export function holdsWords(data: IndexData, i: number, words: readonly QueryWord
   return m ?? noMatch();
 }
 
-const noMatch = (): WordsMatch => ({ inTitle: 0, titleAsTyped: 0, literal: 0, rank: 0, slot: 0, pieces: 0, found: [] });
+/**
+ * Whether `text` holds every character of `chunk`: pieces of the chunk can cover it only then, and most titles
+ * checked lack one (the words were found in the body), so the covering is not worked out for them.
+ */
+function holdsEveryChar(text: string, chunk: string): boolean {
+  for (let k = 0; k < chunk.length; k++) if (text.indexOf(chunk[k]!) < 0) return false;
+  return true;
+}
+
+function emptied(m: WordsMatch): WordsMatch {
+  m.inTitle = m.titleAsTyped = m.literal = m.rank = m.slot = m.pieces = 0;
+  m.found.length = 0;
+  return m;
+}
+
+export const noMatch = (): WordsMatch => ({ inTitle: 0, titleAsTyped: 0, literal: 0, rank: 0, slot: 0, pieces: 0, found: [] });
 
 /** Whether the phrase holds every word of an equivalent (尺码 缺货 needs both). */
 function altHeld(f: WordFields, p: AltParts): boolean {

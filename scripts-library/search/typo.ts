@@ -17,8 +17,11 @@ export function alignedShare(hay: string, token: string): number {
   if (hay.includes(token)) return 1;
   const count = token.length - 2;
   if (count <= 0) return 0;
-  // votes[start + 1] counts trigrams consistent with the token starting at `start` (start may be -1).
-  const votes = new Uint8Array(hay.length + 3);
+  // votes[start + 1] counts trigrams consistent with the token starting at `start` (start may be -1); one array
+  // reused by every call (the re-rank aligns four dozen candidates' long pinyin per token), zeroed up to its use.
+  if (votesOf.length < hay.length + 3) votesOf = new Uint8Array(2 * (hay.length + 3));
+  const votes = votesOf;
+  votes.fill(0, 0, hay.length + 3);
   let best = 0;
   for (let k = 0; k < count; k++) {
     const t = token.slice(k, k + 3);
@@ -33,6 +36,7 @@ export function alignedShare(hay: string, token: string): number {
   }
   return best / count;
 }
+let votesOf = new Uint8Array(1024);
 
 /**
  * 1 − (the fewest edits that turn `token` into some stretch of `hay`) / the token's length, where an edit is a
