@@ -105,7 +105,7 @@ export function scan(
       }
       continue;
     }
-    const entry = entries[id]!;
+    const entry = entries[id] ?? (entries[id] = matcher.entryOf!(id));
     let end = firstEnd;
     if (entry.rest) {
       end = gapEnd(text, entry.rest, 0, firstEnd);

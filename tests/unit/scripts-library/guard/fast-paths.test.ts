@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkDraft, compileRules, draftCandidates, DEFAULT_RULES, checkWithCompiled } from '../../../../scripts-library/guard';
-import { looksCompiled, looksReader, modelKey, reviveCompiled, rulesKey } from '../../../../scripts-library/guard/compiled-form';
+import { keptCompiled, looksCompiled, looksReader, modelKey, reviveCompiled, rulesKey } from '../../../../scripts-library/guard/compiled-form';
 import { byStartLongest, type Candidate } from '../../../../scripts-library/guard/overlaps';
 import { defaultIntent, judgeDraft, SHIPPED_MODEL_TEXT, shippedReader, readShippedWith } from '../../../../scripts-library/guard/judge';
 import { features, guessesFor, train, unitPosterior, units } from '../../../../scripts-library/guard/intent';
@@ -175,12 +175,54 @@ describe('the compiled rules kept between wakes', () => {
   it('revived from a structured clone (what IndexedDB keeps), check every corpus draft as the rules compiled anew do', () => {
     const rules2k = manyRules(2000);
     for (const rules of [DEFAULT_RULES, rules2k]) {
-      const form: unknown = structuredClone(compileRules(rules));
+      const form: unknown = structuredClone(keptCompiled(compileRules(rules)));
       expect(looksCompiled(form)).toBe(true);
       const copy = [...rules]; // another array: checked only with the revived form
       checkWithCompiled(copy, reviveCompiled(form as Parameters<typeof reviveCompiled>[0]));
       for (const d of [...drafts, ...long]) expect(checkDraft(d, copy)).toEqual(checkDraft(d, rules));
     }
+  });
+
+  it('revived from its kept form are the very form the rules compile to: automata, entries, patterns, near tables', () => {
+    for (const rules of [DEFAULT_RULES, manyRules(2000)]) {
+      const fresh = compileRules(rules);
+      const kept: unknown = structuredClone(keptCompiled(fresh));
+      expect(looksCompiled(kept)).toBe(true);
+      const revived = reviveCompiled(kept as Parameters<typeof reviveCompiled>[0]);
+      // A revived form kept again (its entries not yet made) is the same kept form.
+      expect(keptCompiled(reviveCompiled(structuredClone(kept) as Parameters<typeof reviveCompiled>[0]))).toEqual(kept);
+      // Its entries are made when a term is first found: every one of them made here.
+      for (const view of [revived.plain, revived.compact]) {
+        expect(view.entries.length).toBeGreaterThan(0);
+        for (let id = 0; id < view.entries.length; id++) view.entries[id] = view.entryOf!(id);
+        delete view.entryOf;
+      }
+      expect(revived).toEqual(fresh);
+      // Each object with its fields in the order compiled (one shape for the matcher's optimised code).
+      expect(Object.keys(revived.plain.entries[0]!)).toEqual(Object.keys(fresh.plain.entries[0]!));
+      expect(Object.keys(revived.plain.entries[0]!.rule)).toEqual(Object.keys(fresh.plain.entries[0]!.rule));
+      expect(Object.keys(revived.near)).toEqual(Object.keys(fresh.near));
+      expect(Object.keys(revived.plain.automaton)).toEqual(Object.keys(fresh.plain.automaton));
+    }
+  });
+
+  it('revived checks many drafts (edited, pasted, hit-dense, every corpus draft) with the hits the rules compiled anew give', () => {
+    const copy = [...DEFAULT_RULES];
+    checkWithCompiled(copy, reviveCompiled(structuredClone(keptCompiled(compileRules(DEFAULT_RULES)))));
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+    let hits = 0;
+    for (let i = 0; i < 300; i++) {
+      // Corpus drafts joined, cut and spliced: terms across the seams, near words apart, allow contexts split.
+      const a = drafts[next(drafts.length)]!;
+      const b = drafts[next(drafts.length)]!;
+      const cut = next(a.length + 1);
+      const d = i % 3 === 0 ? draft(500 + next(4500), i, ['加微信', '好评返现', '全网最低', 'vx', '不知道']) : a.slice(0, cut) + b + a.slice(cut);
+      const expected = checkDraft(d, DEFAULT_RULES);
+      expect(checkDraft(d, copy), d).toEqual(expected);
+      hits += expected.length;
+    }
+    expect(hits).toBeGreaterThan(300);
   });
 
   it('are keyed by the rules: one changed term, severity, allow or switch is another key', async () => {
