@@ -12,6 +12,10 @@ import { defaultIntent, judgeDraft, SHIPPED_MODEL_TEXT, shippedReader, readShipp
 import { features, guessesFor, train, unitPosterior, units } from '../../../../scripts-library/guard/intent';
 import { draftReading, homeSlot, modelReader, readSpan, readUnit } from '../../../../scripts-library/guard/intent-reader';
 import { posterior } from '../../../../scripts-library/shared/linear-model';
+import { patternSlices, runPatterns } from '../../../../scripts-library/guard/scan';
+import { passes } from '../../../../scripts-library/guard/numbers';
+import { bothViews, createScratch } from '../../../../scripts-library/guard/normalize';
+import type { Ruling } from '../../../../scripts-library/guard/ruling';
 import { loadCorpus } from '../../../fixtures/guard/corpus';
 import { draft, manyRules } from '../../../bench/guard.bench';
 
@@ -168,6 +172,44 @@ describe('a draft read from the one before it', () => {
       checked += warm.length;
     }
     expect(checked).toBeGreaterThan(160 * 50);
+  });
+});
+
+describe('the pattern rules run with exec', () => {
+  /** The plain path: matchAll over each slice (a RegExp clone and an iterator per pattern and slice). */
+  function byMatchAll(patterns: ReturnType<typeof compileRules>['patterns'], text: string, add: (rule: Ruling, start: number, end: number) => void) {
+    const slices = patternSlices(text.length);
+    for (const { rule, check, regex } of patterns) {
+      for (const { from, to, own, ownEnd, upTo } of slices) {
+        regex.lastIndex = 0;
+        for (const m of text.slice(from, to).matchAll(regex)) {
+          const start = from + m.index;
+          const end = start + m[0].length;
+          if (start < own || start >= ownEnd || end > upTo) continue;
+          if (m[0] && (!check || passes(check, m[0]))) add(rule, start, end);
+        }
+      }
+    }
+  }
+
+  it('find what matchAll finds, in the same order, on pastes dense with numbers, pinyin and hits, and every corpus draft', () => {
+    const { patterns } = compileRules(DEFAULT_RULES);
+    // An empty-matching pattern too (a stored one the safety check would refuse): it must still step on, never hit.
+    patterns.push({ rule: patterns[0]!.rule, check: undefined, regex: /(?:x?)/g });
+    const extra = ['加微信', 'vx123', '13812345678', 'hpfx', 'haopingfanxian', '6222021234567890123', 'no.1', 'sb', 'q123456'];
+    let n = 0;
+    const pastes = Array.from({ length: 60 }, (_, i) => draft(5000, i, extra).replace(/[，。？]/g, (m) => `${n++}${m}`));
+    let hits = 0;
+    for (const d of [...pastes, ...drafts, ...long, ...named]) {
+      const text = bothViews(d, createScratch()).compact.text;
+      const a: unknown[] = [];
+      const b: unknown[] = [];
+      byMatchAll(patterns, text, (rule, start, end) => a.push([rule.id, start, end]));
+      runPatterns(patterns, text, (rule, start, end) => b.push([rule.id, start, end]));
+      expect(b).toEqual(a);
+      hits += a.length;
+    }
+    expect(hits).toBeGreaterThan(1000);
   });
 });
 
