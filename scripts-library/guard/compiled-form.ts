@@ -190,21 +190,53 @@ export function judgeKey(modelText: string, rulePackText: string): string {
   return `${modelKey(modelText)}:${textKey(rulePackText)}`;
 }
 
-/** A kept judge as IndexedDB gives it back: a reader and the vetoable rule ids. */
+/** A kept judge as IndexedDB gives it back: a reader (as kept) and the vetoable rule ids. */
 export interface KeptJudge {
-  reader: IntentReader;
+  reader: KeptReader;
   vetoable: string[];
 }
 
-/** Whether a value read back from storage is a kept judge (looksReader, and a list of rule ids). */
+/**
+ * An intent model's reader as kept: its weights as whole hundredths in an Int16Array when every weight is one
+ * (the shipped model's are: it stores hundredths), a quarter of the Float64Array's bytes for IndexedDB to read back
+ * on a wake (the reader was the larger half of what a wake reads); `weights` itself otherwise.
+ */
+export type KeptReader = Omit<IntentReader, 'weights'> & ({ weights: Float64Array } | { hundredths: Int16Array });
+
+/** The form to keep of a reader (revivedReader makes it again, to the last bit). */
+export function keptReader(reader: IntentReader): KeptReader {
+  const { weights, ...rest } = reader;
+  const hundredths = new Int16Array(weights.length);
+  for (let i = 0; i < weights.length; i++) {
+    const q = Math.round(weights[i]! * 100);
+    // Exactly q / 100 as the shipped model's reader divides it, and in range: else the doubles are kept.
+    if (!Object.is(q / 100, weights[i]) || q < -32768 || q > 32767) return reader;
+    hundredths[i] = q;
+  }
+  return { ...rest, hundredths };
+}
+
+/** The reader a kept one was made of. */
+export function revivedReader(kept: KeptReader): IntentReader {
+  if ('weights' in kept) return kept;
+  const { hundredths, ...rest } = kept;
+  const weights = new Float64Array(hundredths.length);
+  for (let i = 0; i < hundredths.length; i++) weights[i] = hundredths[i]! / 100;
+  // The fields in makeReader's order (intent-reader.ts).
+  return { labels: rest.labels, bias: rest.bias, weights, keys: rest.keys, rows: rest.rows, named: rest.named };
+}
+
+/** Whether a value read back from storage is a kept judge (a kept reader, and a list of rule ids). */
 export function looksJudge(form: unknown): form is KeptJudge {
   if (typeof form !== 'object' || form === null) return false;
   const f = form as Partial<KeptJudge>;
-  return looksReader(f.reader) && Array.isArray(f.vetoable) && f.vetoable.every((id) => typeof id === 'string');
+  const r = f.reader as Partial<{ hundredths: unknown; weights: unknown }> | undefined;
+  const reader = r && r.hundredths instanceof Int16Array && !('weights' in r) ? { ...r, weights: new Float64Array(r.hundredths.length) } : r;
+  return looksReader(reader) && Array.isArray(f.vetoable) && f.vetoable.every((id) => typeof id === 'string');
 }
 
 /** The layout of IntentReader's table (intent-reader.ts homeSlot): changed whenever where a feature sits changes. */
-export const READER_LAYOUT = 2;
+export const READER_LAYOUT = 3;
 
 /**
  * Whether a value read back from storage has the shape of an intent model's reader (intent-reader.ts: typed

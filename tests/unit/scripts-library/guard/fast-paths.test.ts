@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkDraft, compileRules, draftCandidates, DEFAULT_RULES, checkWithCompiled } from '../../../../scripts-library/guard';
-import { keptCompiled, looksCompiled, looksReader, modelKey, reviveCompiled, rulesKey } from '../../../../scripts-library/guard/compiled-form';
+import { keptCompiled, keptReader, looksCompiled, looksJudge, looksReader, modelKey, reviveCompiled, revivedReader, rulesKey } from '../../../../scripts-library/guard/compiled-form';
 import { byStartLongest, type Candidate } from '../../../../scripts-library/guard/overlaps';
 import { defaultIntent, judgeDraft, SHIPPED_MODEL_TEXT, shippedReader, readShippedWith } from '../../../../scripts-library/guard/judge';
 import { features, guessesFor, train, unitPosterior, units } from '../../../../scripts-library/guard/intent';
@@ -296,6 +296,22 @@ describe('the intent model kept between wakes', () => {
     } finally {
       readShippedWith(live);
     }
+  });
+
+  it('kept with its weights as hundredths, revived to the very doubles, in the field order a reader is made with', () => {
+    const live = shippedReader();
+    const kept = keptReader(live);
+    expect('hundredths' in kept).toBe(true);
+    const judge: unknown = structuredClone({ reader: kept, vetoable: ['a'] });
+    expect(looksJudge(judge)).toBe(true);
+    const revived = revivedReader((judge as { reader: typeof kept }).reader);
+    expect(revived).toEqual(live);
+    expect(Object.keys(revived)).toEqual(Object.keys(live));
+    for (let i = 0; i < live.weights.length; i++) if (!Object.is(revived.weights[i], live.weights[i])) throw new Error(`weight ${i}`);
+    // A model whose weights are not whole hundredths (one trained in memory) is kept as it is.
+    const odd = { ...live, weights: live.weights.map((w, i) => (i === 5 ? w + 0.001 : w)) };
+    expect(keptReader(odd)).toBe(odd);
+    expect(revivedReader(keptReader(odd))).toBe(odd);
   });
 
   it('is keyed by the model’s text, and anything not shaped like a reader is not used', () => {
