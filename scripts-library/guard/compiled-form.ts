@@ -231,8 +231,8 @@ export function looksJudge(form: unknown): form is KeptJudge {
   if (typeof form !== 'object' || form === null) return false;
   const f = form as Partial<KeptJudge>;
   const r = f.reader as Partial<{ hundredths: unknown; weights: unknown }> | undefined;
-  const reader = r && r.hundredths instanceof Int16Array && !('weights' in r) ? { ...r, weights: new Float64Array(r.hundredths.length) } : r;
-  return looksReader(reader) && Array.isArray(f.vetoable) && f.vetoable.every((id) => typeof id === 'string');
+  const reader = looksReader(r) || (typeof r === 'object' && r !== null && r.hundredths instanceof Int16Array && !('weights' in r) && readerParts(r, r.hundredths.length));
+  return reader && Array.isArray(f.vetoable) && f.vetoable.every((id) => typeof id === 'string');
 }
 
 /** The layout of IntentReader's table (intent-reader.ts homeSlot): changed whenever where a feature sits changes. */
@@ -244,6 +244,12 @@ export const READER_LAYOUT = 3;
  */
 export function looksReader(form: unknown): form is IntentReader {
   if (typeof form !== 'object' || form === null) return false;
+  const weights = (form as Partial<IntentReader>).weights;
+  return weights instanceof Float64Array && readerParts(form, weights.length);
+}
+
+/** The parts of a reader but its weights (`weights` of them), shaped as makeReader makes them. */
+function readerParts(form: object, weights: number): boolean {
   const f = form as Partial<IntentReader>;
   const K = Array.isArray(f.labels) ? f.labels.length : 0;
   return (
@@ -251,8 +257,7 @@ export function looksReader(form: unknown): form is IntentReader {
     f.labels!.every((l) => typeof l === 'string') &&
     f.bias instanceof Float64Array &&
     f.bias.length === K &&
-    f.weights instanceof Float64Array &&
-    f.weights.length % K === 0 &&
+    weights % K === 0 &&
     f.keys instanceof Float64Array &&
     f.rows instanceof Int32Array &&
     f.rows.length === f.keys.length &&

@@ -304,6 +304,9 @@ describe('the intent model kept between wakes', () => {
     expect('hundredths' in kept).toBe(true);
     const judge: unknown = structuredClone({ reader: kept, vetoable: ['a'] });
     expect(looksJudge(judge)).toBe(true);
+    expect(looksJudge({ reader: { ...kept, hundredths: Array.from((kept as { hundredths: Int16Array }).hundredths) }, vetoable: [] })).toBe(false);
+    expect(looksJudge({ reader: { ...kept, bias: [] }, vetoable: [] })).toBe(false);
+    expect(looksJudge({ reader: live, vetoable: [] })).toBe(true);
     const revived = revivedReader((judge as { reader: typeof kept }).reader);
     expect(revived).toEqual(live);
     expect(Object.keys(revived)).toEqual(Object.keys(live));
