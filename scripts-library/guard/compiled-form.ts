@@ -13,7 +13,7 @@ import type { Ruling } from './ruling';
 import { NearList } from './near';
 import type { IntentReader } from './intent-reader';
 
-/** The layout of CompiledRules: changed whenever compile.ts changes what it builds. */
+/** The layout of CompiledRules and of its kept form: changed whenever compile.ts or KeptCompiled changes. */
 export const FORM_VERSION = 2;
 
 /**
@@ -45,9 +45,9 @@ function textKey(text: string): string {
  * A compiled rule set as kept: typed arrays and one short JSON string. The automata are their typed arrays
  * (AhoCorasick.toParts); each term's entry is numbers (ViewEntries); the rules as the matcher reads them, the allow
  * contexts and gap pieces, the patterns and the near rules are the JSON (KeptTables), rules and lists by number.
- * IndexedDB gives back a handful of buffers and one string instead of the ≈ 1.2 MB of small objects of the form
- * itself (structured-cloning those back was most of a woken worker's wait for its first check), and a revived
- * form makes a term's entry object only when the term is first found (most of the thousands never are).
+ * IndexedDB gives back a handful of buffers and one string instead of thousands of small objects (the form itself
+ * is ≈ 1.2 MB of them, each rebuilt by the structured clone on a woken worker's first check), and a revived form
+ * makes a term's entry object only when the term is first found (most of the thousands never are).
  */
 export interface KeptCompiled {
   layout: typeof FORM_VERSION;
