@@ -4,7 +4,7 @@
  * worker's first check, and holding them in the worker's script most of its start), they are typed arrays, a Map
  * and strings, so IndexedDB keeps them as they are and a wake reads them back ready to use.
  */
-import { looksJudge, type KeptJudge } from '../../scripts-library/guard/compiled-form';
+import { keptReader, looksJudge, revivedReader, type KeptJudge } from '../../scripts-library/guard/compiled-form';
 import type { IntentReader } from '../../scripts-library/guard/intent-reader';
 import { vetoableIds, type Judge } from '../../scripts-library/guard/verdict';
 import type { Rule } from '../../scripts-library/shared/schema';
@@ -26,10 +26,10 @@ export interface ShippedGuard {
  */
 export async function reviveOrKeepJudge(kept: GuardCache, shipped: ShippedGuard): Promise<Judge> {
   const form = await kept.get(shipped.key, 'model');
-  if (looksJudge(form)) return { reader: form.reader, vetoable: new Set(form.vetoable) };
+  if (looksJudge(form)) return { reader: revivedReader(form.reader), vetoable: new Set(form.vetoable) };
   performance.mark('kefu:guard-model-none-kept'); // read by tests/tools/wake-profile.mjs
   const [reader, defaults] = await Promise.all([shipped.reader(), shipped.defaultRules()]);
-  const made: KeptJudge = { reader, vetoable: vetoableIds(defaults) };
+  const made: KeptJudge = { reader: keptReader(reader), vetoable: vetoableIds(defaults) };
   setTimeout(() => void kept.put(shipped.key, made, 'model'), 0);
   return { reader, vetoable: new Set(made.vetoable) };
 }

@@ -4,7 +4,7 @@
  * allows they were compiled with. Reads no phrase: a wake for a check must not start reading the library.
  */
 import { compiledFor, checkWithCompiled } from '../../scripts-library/guard/check';
-import { looksCompiled, reviveCompiled, rulesKey } from '../../scripts-library/guard/compiled-form';
+import { keptCompiled, looksCompiled, reviveCompiled, rulesKey } from '../../scripts-library/guard/compiled-form';
 import { createGuardCache, type GuardCache } from '../../storage/guard-cache';
 import type { GuardSource } from '../../storage/guard-source';
 import type { GuardReads } from '../../storage/repositories/guard-reads';
@@ -167,7 +167,7 @@ async function reviveOrKeep(kept: GuardCache, rules: readonly Rule[]): Promise<v
   const form = await kept.get(key);
   if (looksCompiled(form)) return checkWithCompiled(rules, reviveCompiled(form));
   performance.mark('kefu:guard-none-kept'); // this wake compiles the rules (read by tests/tools/wake-profile.mjs)
-  setTimeout(() => void kept.put(key, compiledFor(rules)), 0);
+  setTimeout(() => void kept.put(key, keptCompiled(compiledFor(rules))), 0);
 }
 
 /** 替换 / 改写此句 planned and re-checked by the same guard the page's checks use (rewrite.ts planRewrite); null when the hit has none. */

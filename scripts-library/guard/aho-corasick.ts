@@ -27,7 +27,27 @@ export class AhoCorasick {
   private readonly outIds: Int32Array;
   readonly lengths: Int32Array;
 
-  constructor(patterns: readonly string[]) {
+  constructor(patterns: readonly string[]);
+  /** @internal the automaton from its kept parts (AhoCorasick.fromParts) */
+  constructor(patterns: null, parts: AutomatonParts);
+  constructor(patterns: readonly string[] | null, parts?: AutomatonParts) {
+    if (patterns === null) {
+      // The fields in the order the build below sets them (one object shape for both).
+      const p = parts!;
+      this.lengths = p.lengths;
+      this.lastWithOutput = p.lastWithOutput;
+      this.root = p.states <= 0x10000 ? new Uint16Array(65536) : new Int32Array(65536);
+      for (let i = 0; i < p.rootCodes.length; i++) this.root[p.rootCodes[i]!] = p.rootStates[i]!;
+      this.fail = p.fail;
+      this.childBits = p.childBits;
+      this.outStart = p.outStart;
+      this.outIds = p.outIds;
+      this.mask = p.fromState.length - 1;
+      this.fromState = p.fromState;
+      this.onCode = p.onCode;
+      this.values = p.values;
+      return;
+    }
     this.lengths = Int32Array.from(patterns, (p) => p.length);
     const { next, rootNext, children, ends, fail } = buildTrie(patterns);
     const states = children.length;
@@ -68,6 +88,30 @@ export class AhoCorasick {
       this.onCode[h] = code;
       this.values[h] = renumber[value]!;
     }
+  }
+
+  /**
+   * What the automaton is made of, to keep between service-worker wakes (compiled-form.ts): typed arrays only,
+   * with the root's 64k-entry table as its few thousand non-empty entries (most of its size, and read back in a
+   * loop of that many steps). `AhoCorasick.fromParts` makes the same automaton again.
+   */
+  toParts(): AutomatonParts {
+    const { root, fromState, onCode, values, childBits, fail, outStart, outIds, lengths, lastWithOutput } = this;
+    let used = 0;
+    for (let c = 0; c < 65536; c++) if (root[c] !== 0) used++;
+    const rootCodes = new Uint16Array(used);
+    const rootStates = new Int32Array(used);
+    for (let c = 0, i = 0; c < 65536; c++) {
+      if (root[c] === 0) continue;
+      rootCodes[i] = c;
+      rootStates[i++] = root[c]!;
+    }
+    return { states: fail.length, rootCodes, rootStates, fromState, onCode, values, childBits, fail, outStart, outIds, lengths, lastWithOutput };
+  }
+
+  /** The automaton of these parts (toParts'), as it was. */
+  static fromParts(parts: AutomatonParts): AhoCorasick {
+    return new AhoCorasick(null, parts);
   }
 
   /**
@@ -133,6 +177,23 @@ export class AhoCorasick {
     out.n = n;
     return out;
   }
+}
+
+/** An automaton as kept (AhoCorasick.toParts): typed arrays and two numbers. */
+export interface AutomatonParts {
+  states: number;
+  /** The root's non-empty transitions: code units and their states. */
+  rootCodes: Uint16Array;
+  rootStates: Int32Array;
+  fromState: Int32Array;
+  onCode: Uint16Array;
+  values: Int32Array;
+  childBits: Int32Array;
+  fail: Int32Array;
+  outStart: Int32Array;
+  outIds: Int32Array;
+  lengths: Int32Array;
+  lastWithOutput: number;
 }
 
 /** Matches of one scan, kept from scan to scan by the caller (no garbage per check). */

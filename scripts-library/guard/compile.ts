@@ -56,7 +56,10 @@ export interface Entry {
  */
 export interface ViewMatcher {
   automaton: AhoCorasick;
-  entries: Entry[];
+  /** Each term's entry, by id. A form revived from its kept form (compiled-form.ts) has none until entryOf made it. */
+  entries: (Entry | undefined)[];
+  /** A revived form's: the entry of term `id`, made from the kept numbers. */
+  entryOf?: (id: number) => Entry;
 }
 
 export interface CompiledRules {

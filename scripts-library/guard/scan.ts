@@ -64,13 +64,20 @@ export function runPatterns(patterns: CompiledRules['patterns'], compactText: st
     for (let i = 0; i < slices.length; i++) {
       const { from, own, ownEnd, upTo } = slices[i]!;
       const text = sliceTexts[i]!;
+      // exec with lastIndex, as matchAll iterates (a zero-length match steps one code unit on; no pattern is
+      // unicode), without the RegExp clone and iterator matchAll makes per call: a paste makes a thousand calls.
       regex.lastIndex = 0;
-      for (const m of text.matchAll(regex)) {
+      for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+        const found = m[0];
+        if (!found) {
+          regex.lastIndex++;
+          continue;
+        }
         const start = from + m.index;
-        const end = start + m[0].length;
+        const end = start + found.length;
         // Each match once, by the slice that owns its start; one longer than a slice reaches is not looked for.
         if (start < own || start >= ownEnd || end > upTo) continue;
-        if (m[0] && (!check || passes(check, m[0]))) addCompact(rule, start, end);
+        if (!check || passes(check, found)) addCompact(rule, start, end);
       }
     }
   }
@@ -105,7 +112,7 @@ export function scan(
       }
       continue;
     }
-    const entry = entries[id]!;
+    const entry = entries[id] ?? (entries[id] = matcher.entryOf!(id));
     let end = firstEnd;
     if (entry.rest) {
       end = gapEnd(text, entry.rest, 0, firstEnd);

@@ -14,7 +14,7 @@ import { OWN } from '../../helpers/background';
 import type { GuardCache } from '../../../storage/guard-cache';
 import { shippedReader, readShippedWith, vetoableIds } from '../../../scripts-library/guard/judge';
 import { DEFAULT_RULES } from '../../../scripts-library/guard';
-import { rulesKey, type KeptJudge } from '../../../scripts-library/guard/compiled-form';
+import { revivedReader, rulesKey, type KeptJudge } from '../../../scripts-library/guard/compiled-form';
 import { effectiveRules } from '../../../scripts-library/guard/effective-rules';
 
 const freshDb = freshDbPerTest();
@@ -216,7 +216,8 @@ describe('the background\'s features, through their messages', () => {
       expect(first.some((h) => h.ruleId.startsWith('model-'))).toBe(true);
       await new Promise((r) => setTimeout(r, 20));
       const judge = slots.get('model')?.value as KeptJudge | undefined;
-      expect(judge?.reader.weights).toEqual(live.weights);
+      expect(judge && 'hundredths' in judge.reader).toBe(true); // kept small: the shipped weights are hundredths
+      expect(revivedReader(judge!.reader)).toEqual(live);
       expect(judge?.vetoable).toEqual(vetoableIds(DEFAULT_RULES));
       const model = judge!.reader;
       // What the next wake reads is what it judges with: a kept model that reads no harm anywhere finds none here.

@@ -6,12 +6,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkDraft, compileRules, draftCandidates, DEFAULT_RULES, checkWithCompiled } from '../../../../scripts-library/guard';
-import { looksCompiled, looksReader, modelKey, reviveCompiled, rulesKey } from '../../../../scripts-library/guard/compiled-form';
+import { keptCompiled, keptReader, looksCompiled, looksJudge, looksReader, modelKey, reviveCompiled, revivedReader, rulesKey } from '../../../../scripts-library/guard/compiled-form';
 import { byStartLongest, type Candidate } from '../../../../scripts-library/guard/overlaps';
 import { defaultIntent, judgeDraft, SHIPPED_MODEL_TEXT, shippedReader, readShippedWith } from '../../../../scripts-library/guard/judge';
 import { features, guessesFor, train, unitPosterior, units } from '../../../../scripts-library/guard/intent';
 import { draftReading, homeSlot, modelReader, readSpan, readUnit } from '../../../../scripts-library/guard/intent-reader';
 import { posterior } from '../../../../scripts-library/shared/linear-model';
+import { patternSlices, runPatterns } from '../../../../scripts-library/guard/scan';
+import { passes } from '../../../../scripts-library/guard/numbers';
+import { bothViews, createScratch } from '../../../../scripts-library/guard/normalize';
+import type { Ruling } from '../../../../scripts-library/guard/ruling';
 import { loadCorpus } from '../../../fixtures/guard/corpus';
 import { draft, manyRules } from '../../../bench/guard.bench';
 
@@ -171,16 +175,96 @@ describe('a draft read from the one before it', () => {
   });
 });
 
+describe('the pattern rules run with exec', () => {
+  /** The plain path: matchAll over each slice (a RegExp clone and an iterator per pattern and slice). */
+  function byMatchAll(patterns: ReturnType<typeof compileRules>['patterns'], text: string, add: (rule: Ruling, start: number, end: number) => void) {
+    const slices = patternSlices(text.length);
+    for (const { rule, check, regex } of patterns) {
+      for (const { from, to, own, ownEnd, upTo } of slices) {
+        regex.lastIndex = 0;
+        for (const m of text.slice(from, to).matchAll(regex)) {
+          const start = from + m.index;
+          const end = start + m[0].length;
+          if (start < own || start >= ownEnd || end > upTo) continue;
+          if (m[0] && (!check || passes(check, m[0]))) add(rule, start, end);
+        }
+      }
+    }
+  }
+
+  it('find what matchAll finds, in the same order, on pastes dense with numbers, pinyin and hits, and every corpus draft', () => {
+    const { patterns } = compileRules(DEFAULT_RULES);
+    // An empty-matching pattern too (a stored one the safety check would refuse): it must still step on, never hit.
+    patterns.push({ rule: patterns[0]!.rule, check: undefined, regex: /(?:x?)/g });
+    const extra = ['加微信', 'vx123', '13812345678', 'hpfx', 'haopingfanxian', '6222021234567890123', 'no.1', 'sb', 'q123456'];
+    let n = 0;
+    const pastes = Array.from({ length: 60 }, (_, i) => draft(5000, i, extra).replace(/[，。？]/g, (m) => `${n++}${m}`));
+    let hits = 0;
+    for (const d of [...pastes, ...drafts, ...long, ...named]) {
+      const text = bothViews(d, createScratch()).compact.text;
+      const a: unknown[] = [];
+      const b: unknown[] = [];
+      byMatchAll(patterns, text, (rule, start, end) => a.push([rule.id, start, end]));
+      runPatterns(patterns, text, (rule, start, end) => b.push([rule.id, start, end]));
+      expect(b).toEqual(a);
+      hits += a.length;
+    }
+    expect(hits).toBeGreaterThan(1000);
+  });
+});
+
 describe('the compiled rules kept between wakes', () => {
   it('revived from a structured clone (what IndexedDB keeps), check every corpus draft as the rules compiled anew do', () => {
     const rules2k = manyRules(2000);
     for (const rules of [DEFAULT_RULES, rules2k]) {
-      const form: unknown = structuredClone(compileRules(rules));
+      const form: unknown = structuredClone(keptCompiled(compileRules(rules)));
       expect(looksCompiled(form)).toBe(true);
       const copy = [...rules]; // another array: checked only with the revived form
       checkWithCompiled(copy, reviveCompiled(form as Parameters<typeof reviveCompiled>[0]));
       for (const d of [...drafts, ...long]) expect(checkDraft(d, copy)).toEqual(checkDraft(d, rules));
     }
+  });
+
+  it('revived from its kept form are the very form the rules compile to: automata, entries, patterns, near tables', () => {
+    for (const rules of [DEFAULT_RULES, manyRules(2000)]) {
+      const fresh = compileRules(rules);
+      const kept: unknown = structuredClone(keptCompiled(fresh));
+      expect(looksCompiled(kept)).toBe(true);
+      const revived = reviveCompiled(kept as Parameters<typeof reviveCompiled>[0]);
+      // A revived form kept again (its entries not yet made) is the same kept form.
+      expect(keptCompiled(reviveCompiled(structuredClone(kept) as Parameters<typeof reviveCompiled>[0]))).toEqual(kept);
+      // Its entries are made when a term is first found: every one of them made here.
+      for (const view of [revived.plain, revived.compact]) {
+        expect(view.entries.length).toBeGreaterThan(0);
+        for (let id = 0; id < view.entries.length; id++) view.entries[id] = view.entryOf!(id);
+        delete view.entryOf;
+      }
+      expect(revived).toEqual(fresh);
+      // Each object with its fields in the order compiled (one shape for the matcher's optimised code).
+      expect(Object.keys(revived.plain.entries[0]!)).toEqual(Object.keys(fresh.plain.entries[0]!));
+      expect(Object.keys(revived.plain.entries[0]!.rule)).toEqual(Object.keys(fresh.plain.entries[0]!.rule));
+      expect(Object.keys(revived.near)).toEqual(Object.keys(fresh.near));
+      expect(Object.keys(revived.plain.automaton)).toEqual(Object.keys(fresh.plain.automaton));
+    }
+  });
+
+  it('revived checks many drafts (edited, pasted, hit-dense, every corpus draft) with the hits the rules compiled anew give', () => {
+    const copy = [...DEFAULT_RULES];
+    checkWithCompiled(copy, reviveCompiled(structuredClone(keptCompiled(compileRules(DEFAULT_RULES)))));
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n;
+    let hits = 0;
+    for (let i = 0; i < 300; i++) {
+      // Corpus drafts joined, cut and spliced: terms across the seams, near words apart, allow contexts split.
+      const a = drafts[next(drafts.length)]!;
+      const b = drafts[next(drafts.length)]!;
+      const cut = next(a.length + 1);
+      const d = i % 3 === 0 ? draft(500 + next(4500), i, ['加微信', '好评返现', '全网最低', 'vx', '不知道']) : a.slice(0, cut) + b + a.slice(cut);
+      const expected = checkDraft(d, DEFAULT_RULES);
+      expect(checkDraft(d, copy), d).toEqual(expected);
+      hits += expected.length;
+    }
+    expect(hits).toBeGreaterThan(300);
   });
 
   it('are keyed by the rules: one changed term, severity, allow or switch is another key', async () => {
@@ -212,6 +296,25 @@ describe('the intent model kept between wakes', () => {
     } finally {
       readShippedWith(live);
     }
+  });
+
+  it('kept with its weights as hundredths, revived to the very doubles, in the field order a reader is made with', () => {
+    const live = shippedReader();
+    const kept = keptReader(live);
+    expect('hundredths' in kept).toBe(true);
+    const judge: unknown = structuredClone({ reader: kept, vetoable: ['a'] });
+    expect(looksJudge(judge)).toBe(true);
+    expect(looksJudge({ reader: { ...kept, hundredths: Array.from((kept as { hundredths: Int16Array }).hundredths) }, vetoable: [] })).toBe(false);
+    expect(looksJudge({ reader: { ...kept, bias: [] }, vetoable: [] })).toBe(false);
+    expect(looksJudge({ reader: live, vetoable: [] })).toBe(true);
+    const revived = revivedReader((judge as { reader: typeof kept }).reader);
+    expect(revived).toEqual(live);
+    expect(Object.keys(revived)).toEqual(Object.keys(live));
+    for (let i = 0; i < live.weights.length; i++) if (!Object.is(revived.weights[i], live.weights[i])) throw new Error(`weight ${i}`);
+    // A model whose weights are not whole hundredths (one trained in memory) is kept as it is.
+    const odd = { ...live, weights: live.weights.map((w, i) => (i === 5 ? w + 0.001 : w)) };
+    expect(keptReader(odd)).toBe(odd);
+    expect(revivedReader(keptReader(odd))).toBe(odd);
   });
 
   it('is keyed by the model’s text, and anything not shaped like a reader is not used', () => {
