@@ -17,6 +17,7 @@ import { t } from '../shared/i18n';
 import type { Notify } from '../shared/use-notice';
 import { writeErrorText } from '../shared/write-error';
 import type { InsertOutcome } from './insert-phrase';
+import { EARLY_PAINT, type EarlyPaint } from '../shared/first-screen-ids';
 
 export type InsertFn = (tabId: number | undefined, text: string, caret?: number) => Promise<InsertOutcome>;
 
@@ -66,7 +67,11 @@ export function usePhraseInsert({ settings, chatTab, insert, notify }: { setting
     cancel: () => close(null),
     /** Insert a phrase into the served tab (values asked for first); `done` runs once it landed. */
     request(phrase: Phrase, done?: () => void) {
-      if (!settings) return void (waiting.current = { phrase, done, convo: current.current });
+      if (!settings) {
+        // One row waits, the last taken: a row clicked on the static screen (use-early-click.ts) gives way to it.
+        delete ((globalThis as Record<string, unknown>)[EARLY_PAINT] as EarlyPaint | undefined)?.clicked;
+        return void (waiting.current = { phrase, done, convo: current.current });
+      }
       const openedIn = current.current;
       const forBuyer = orderBuyer;
       const tabId = chatTab?.tabId;

@@ -107,26 +107,35 @@ export function staticFirstScreen(rows: readonly StaticRow[], onRowClick: (id: s
   return el('main', { class: 'panel' }, header(), finder(rows.length), toolbar, list, notice);
 }
 
+/** Keys that move the selection or the focus: after one, the row under Enter is no longer the one shown active. */
+const MOVES = new Set(['ArrowDown', 'ArrowUp', 'PageDown', 'PageUp', 'Home', 'End', 'Tab']);
+
 /**
  * Keys on the static screen, kept for React (use-early-click.ts): Alt+1–9 and Enter take a row as a click does (the
  * row the agent sees under that number, or the active first one, by id: React's order may differ once suggestions
- * come); a printable character or Backspace edits what will be the search. Keys with Ctrl/⌘, or while an input
- * method composes, are left alone; once React's search took the characters (`keysTaken`), or a field of React's
- * has the focus, nothing more is kept. Returns the way to stop listening.
+ * come) — but only while nothing was typed and nothing moved: after letters or an arrow the agent means a result the
+ * static screen cannot show, so that key takes nothing. A printable character or Backspace edits what will be the
+ * search, shown in the static box. Keys with Ctrl/⌘, or while an input method composes, are left alone; once React's
+ * search took the characters (`keysTaken`), or a field of React's has the focus, nothing more is kept. Returns the
+ * way to stop listening.
  */
 export function keepEarlyKeys(win: Window, rows: readonly StaticRow[], state: EarlyPaint): () => void {
+  let moved = false;
   const onKey = (e: KeyboardEvent) => {
     const focused = win.document.activeElement;
     if (state.keysTaken) return stop();
     if (e.isComposing || e.keyCode === 229 || e.ctrlKey || e.metaKey) return;
     if (focused && focused !== win.document.body && /^(INPUT|TEXTAREA|SELECT)$/.test(focused.tagName)) return;
+    if (MOVES.has(e.key)) return void (moved = true);
     const n = e.altKey && /^[1-9]$/.test(e.key) ? Number(e.key) - 1 : e.key === 'Enter' && !e.altKey ? 0 : -1;
     if (n >= 0) {
-      if (rows[n]) state.clicked = rows[n].id;
+      if (rows[n] && !state.typed && !moved) state.clicked = rows[n].id;
     } else if (e.key === 'Backspace') state.typed = state.typed?.slice(0, -1);
     else if (!e.altKey && [...e.key].length === 1) state.typed = (state.typed ?? '') + e.key;
     else return;
     e.preventDefault();
+    const box = win.document.querySelector<HTMLInputElement>('input.search[readonly]') // the static box, never React's;
+    if (box) box.value = state.typed ?? '';
   };
   const stop = () => win.removeEventListener('keydown', onKey, true);
   win.addEventListener('keydown', onKey, true);

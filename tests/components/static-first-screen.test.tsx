@@ -169,3 +169,39 @@ describe('a React row clicked before the settings are read', () => {
     expect(insert).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('what a second review found in the early keys and clicks', () => {
+  const key = (init: KeyboardEventInit) => window.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
+
+  it('Enter or Alt+n after letters typed takes no static row (the agent meant the search\'s result, not the row under it); the letters show in the static box', async () => {
+    const rows = await firstScreen(6);
+    const state: EarlyPaint = {};
+    document.body.append(staticFirstScreen(rows, () => {}));
+    const stop = keepEarlyKeys(window, rows, state);
+    for (const k of ['t', 'k', 'Enter']) key({ key: k });
+    key({ key: '2', altKey: true });
+    expect(state).toEqual({ typed: 'tk' });
+    expect(document.querySelector<HTMLInputElement>('input.search')!.value).toBe('tk');
+    stop();
+  });
+
+  it('Enter after ↑/↓ or PageDown takes no static row (the static screen does not move its active row)', async () => {
+    const rows = await firstScreen(6);
+    const state: EarlyPaint = {};
+    const stop = keepEarlyKeys(window, rows, state);
+    for (const k of ['ArrowDown', 'ArrowDown', 'Enter']) key({ key: k });
+    expect(state.clicked).toBeUndefined();
+    stop();
+  });
+
+  it('a static click, then the same row clicked in React before the settings are read, is inserted once', async () => {
+    await firstScreen(6);
+    global[EARLY_PAINT] = { painted: true, clicked: 'stock-yes' } satisfies EarlyPaint;
+    const insert = vi.fn<InsertFn>().mockResolvedValue({ kind: 'inserted' });
+    render(<SidePanel db={db} served={serving} insert={insert} />);
+    document.querySelector<HTMLButtonElement>('[data-phrase-id="stock-yes"]')!.click();
+    await waitFor(() => expect(insert).toHaveBeenCalled());
+    await new Promise((r) => setTimeout(r, 500));
+    expect(insert).toHaveBeenCalledTimes(1);
+  });
+});
