@@ -134,7 +134,7 @@ export function keepEarlyKeys(win: Window, rows: readonly StaticRow[], state: Ea
     else if (!e.altKey && [...e.key].length === 1) state.typed = (state.typed ?? '') + e.key;
     else return;
     e.preventDefault();
-    const box = win.document.querySelector<HTMLInputElement>('input.search[readonly]') // the static box, never React's;
+    const box = win.document.querySelector<HTMLInputElement>('input.search[readonly]'); // the static box, never React's
     if (box) box.value = state.typed ?? '';
   };
   const stop = () => win.removeEventListener('keydown', onKey, true);
