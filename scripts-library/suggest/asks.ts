@@ -19,16 +19,25 @@ const REPLY_WORDS = [
   '吧', '呢', '啊', '呀', '哈', '嘛', '啦', '哒', '的', '么',
 ].sort((a, b) => b.length - a.length);
 
-/** Whether the message only replies to the agent (see REPLY_WORDS); `said` is saidText(message). */
+/** Forms of address around a reply (好的亲, 好的老板): no ask of their own, though alone they call the agent. */
+const ADDRESS_WORDS = ['亲爱的', '小姐姐', '小哥哥', '亲亲', '老板', '客服', '掌柜', '店家', '美女', '帅哥', '姐姐', '哥哥', '宝宝', '宝子', '亲'];
+
+/**
+ * Whether the message only replies to the agent (see REPLY_WORDS; forms of address around them, emoji codes that say
+ * one, [OK] / [好的], or emoji alone 👌 also count); `said` is saidText(message).
+ */
 export function repliesToAgent(said: string): boolean {
-  let rest = said.replace(/\[[^\]]*\]/g, '').replace(/[\p{P}\p{S}\s\d]/gu, '');
-  if (!rest) return false;
+  const codes = said.replace(/\[([^\]]*)\]/g, (_, inner: string) => (REPLY_WORDS.includes(inner.toLowerCase()) ? ` ${inner} ` : ' '));
+  let rest = codes.toLowerCase().replace(/[\p{P}\p{S}\s\d]/gu, '');
+  if (!rest) return codes !== said ? /[a-z\u4e00-\u9fff]/i.test(codes) : /\p{Extended_Pictographic}/u.test(said);
+  let replied = false;
   for (let guard = 0; rest && guard < 20; guard++) {
-    const word = REPLY_WORDS.find((w) => rest.startsWith(w));
+    const word = REPLY_WORDS.find((w) => rest.startsWith(w)) ?? ADDRESS_WORDS.find((w) => rest.startsWith(w));
     if (!word) return false;
+    replied ||= REPLY_WORDS.includes(word);
     rest = rest.slice(word.length);
   }
-  return !rest;
+  return !rest && replied;
 }
 
 /**
@@ -40,15 +49,21 @@ const PROPERTIES: readonly { asks: readonly string[]; answers: readonly string[]
   { asks: ['承重', '载重', '能坐', '坐得住', '坐不坏', '承受', '扛得住'], answers: ['承重', '载重'] },
   { asks: ['防水', '下雨', '淋雨', '进水', '防泼水'], answers: ['防水'] },
   { asks: ['开水', '高温', '耐热', '耐温', '消毒', '微波炉', '烤箱', '洗碗机', '沸水'], answers: ['高温', '耐热', '微波'] },
-  { asks: ['长宽高', '多长', '多宽', '多厚', '多深', '放得进', '放得下', '放进去', '床垫', '米的床', '米床', '被套多大'], answers: ['长宽高', '规格'] },
+  { asks: ['长宽高', '多长', '多宽', '多厚', '多深', '多高', '高度', '放得进', '放得下', '放进去', '床垫', '米的床', '米床', '被套多大'], answers: ['长宽高', '规格'] },
   { asks: ['容量', '几升', '毫升', '装多少'], answers: ['容量'] },
+  { asks: ['净重', '多重', '重量', '克重', '几斤重', '多少斤重', '净含量'], answers: ['重量', '净重', '净含量'] },
+  { asks: ['味道', '气味', '有味吗', '异味', '臭味'], answers: ['味道', '气味', '异味'] },
+  { asks: ['防晒', '防紫外线', 'upf', 'spf'], answers: ['防晒'] },
   { asks: ['适配', '兼容', '适用于', '能用在'], answers: ['适配', '兼容', '型号'] },
   { asks: ['续航', '电池', '功率', '电压', '噪音'], answers: ['续航', '电池', '功率', '噪音'] },
   { asks: ['保质期', '生产日期', '孕妇', '过敏', '甲醛'], answers: ['保质期', '孕妇', '过敏', '甲醛', '异味'] },
 ];
 
-/** Intents that ask about the goods themselves (a 电池鼓包了 complaint is a defect, not a property question). */
-const PRODUCT_ASKS = new Set<string>([...stageIntents('product'), 'how-to-use']);
+/**
+ * Intents that ask about the goods themselves (a 电池鼓包了 complaint is a defect, not a property question); 有没有味道
+ * reads as in-stock, 有货 no answer to it.
+ */
+const PRODUCT_ASKS = new Set<string>([...stageIntents('product'), 'how-to-use', 'in-stock']);
 
 /**
  * Whether a phrase may be the sure first suggestion for what the message asks beyond its intent: not to a bare reply

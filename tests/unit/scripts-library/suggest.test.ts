@@ -211,6 +211,18 @@ describe('suggested replies answer the question asked (#32)', () => {
     expect(first('好的 那什么时候发货')).toBe('logistics-ship-time');
   });
 
+  it('a bare reply with a form of address, an acknowledging emoji code or emoji only is a bare reply too (second review)', () => {
+    for (const m of ['好的亲', '好的，亲', '好的呀亲', '好的呢亲', '好的老板', '嗯嗯 客服', '[OK]', '[好的]', '👌', '👍👍']) {
+      expect(suggestFor(m, phrases).sure, m).toBe(false);
+    }
+    // An address alone calls the agent: not a reply; a decorating emoji code leaves a reply a reply.
+    expect(suggestFor('好的[微笑]', phrases).sure).toBe(false);
+  });
+
+  it('more product properties no default phrase speaks of: height, weight, smell, sun protection (second review)', () => {
+    for (const m of ['净重多少斤', '有没有味道', '桌子多高', '这个有多高', '防晒吗']) expect(suggestFor(m, phrases).sure, m).toBe(false);
+  });
+
   it('a question about a product property no phrase speaks of is never answered by a near phrase (#32, seventh round)', () => {
     for (const m of ['这个桌子承重怎么样', '这款包防水吗', '杯子能装开水吗', '柜子长宽高是多少', '这个锅的容量多大', '能兼容我的手机吗', '保质期多久']) {
       expect(suggestFor(m, phrases).sure, m).toBe(false);
