@@ -11,7 +11,7 @@
  */
 import type { RuleCategory } from '../shared/schema';
 import type { View } from './normalize';
-import { AFFIRMS, butOffers, EXCEPT_US, handleFollows, refusalScope } from './refusal';
+import { AFFIRMS, butOffers, EXCEPT_US, handleFollows, quotedDeclined, refusalScope } from './refusal';
 
 /** Code units that end a clause: a table, read for every character between a hit and its clause's end. */
 const CLAUSE = new Uint8Array(65536);
@@ -82,8 +82,11 @@ const PRIVACY_CARE =
  * right after the words is advice to protect it, no request for it.
  */
 const COVERING = '(?:打码|打个码|打上码|遮|盖住|挡住|涂掉|涂黑|划掉|抹掉|隐藏|打马赛克|打上马赛克|马赛克|码掉)';
-const COVERED_AFTER = new RegExp(`^[^，,。！!？?；;]{0,3}?${COVERING}`);
-const COVERED = new RegExp(`(?:卡号|银行卡|身份证号?|证件号|密码|验证码|手机号|号码)[^，,。！!？?；;]{0,3}?${COVERING}`);
+// No negation in the gap (别打码, 不用遮, 不要马赛克 ask for the data whole); a password or a code is never sent covered.
+const COVER_GAP = '[^，,。！!？?；;不别没勿]{0,3}?';
+const COVERED_AFTER = new RegExp(`^${COVER_GAP}${COVERING}`);
+const COVERED = new RegExp(`(?:卡号|银行卡|身份证号?|证件号|手机号|号码)${COVER_GAP}${COVERING}`);
+const SECRET_CODE = /密码|验证码|动态码|校验码/;
 
 /**
  * Whether the clause(s) [start, end) of the text ask for nothing and their sentence cautions the buyer about their
@@ -139,6 +142,18 @@ const PAID_US = /转(?:账)?给我$/;
 const PAID_TO_US = /(?:打款|付款|放款|结算|转账?|打钱)给我$/;
 /** …by the platform once the buyer confirms (您确认收货后平台才打款给我们): its own settlement, no money sent outside. */
 const SETTLES = /(?:确认收货|确认|签收|收货|收到货)(?:了|后|之后|以后)?[^，,。！!？?；;直私]{0,6}?(?:才|再|就|会|才会)$/;
+/** …the platform the payer: named in the clause (确认收货后平台才打款) or as the escrow the sentence offers (用平台的担保交易). */
+const PLATFORM_PAYS = /(?:平台|系统|淘宝|天猫|拼多多|京东|抖音|快手)[^，,。！!？?；;直私]{0,2}?(?:才|再|就|会|才会)$/;
+const ESCROW = /平台的?(?:担保交易|担保|托管)|担保交易/;
+const NOT_PLATFORM = /[不没别](?:走|用|在|经过)?平台/;
+/** …with no outside channel or the buyer paying in its sentence (直接转支付宝就行, 私下转更快). */
+const PAID_OUTSIDE = /支付宝|微信|vx|wx|私下|银行卡|网银|转我|先转|您转|你转|转过来/i;
+/** The platform's own settlement (确认收货后平台才打款给我们): the platform pays, no outside channel in the sentence. */
+function settledByPlatform(text: string, ps: number, pe: number): boolean {
+  const lead = text.slice(Math.max(0, ps - 16), ps).split(/[，,。！!？?；;]/).pop()!;
+  const sentence = sentenceAround(text, ps, pe);
+  return SETTLES.test(lead) && (PLATFORM_PAYS.test(lead) || ESCROW.test(sentence)) && !PAID_OUTSIDE.test(sentence) && !NOT_PLATFORM.test(sentence);
+}
 /** The words a condition (…的话): after a negation, the act is what the buyer is steered to. */
 const NEGATED_CONDITION = /^[^，,。！!？?；;]{0,4}?的话/;
 /** From `pe` to the end of the next sentence (那肯定是骗子，您别理; 那种都是骗子！…千万别信), at most WARNING_REACH on. */
@@ -188,7 +203,7 @@ function negatedHit(text: string, ps: number, pe: number, category: RuleCategory
   // "Tell nobody — except us" (验证码别告诉别人，只告诉客服就行) asks for it.
   if (category === 'privacy' && EXCEPT_US.test(sentenceAround(text, ps, pe))) return false;
   // …what to cover before sending (截图发来时记得把卡号打码) protects it.
-  if ((category === 'privacy' || PRIVATE_ITEM.test(text.slice(ps, pe))) && COVERED_AFTER.test(text.slice(pe, pe + 12))) return true;
+  if ((category === 'privacy' || PRIVATE_ITEM.test(text.slice(ps, pe))) && !SECRET_CODE.test(text.slice(ps, pe)) && COVERED_AFTER.test(text.slice(pe, pe + 12))) return true;
   // A negated act as a condition (不用线下交易的话价格要贵一倍): the act is what the buyer is steered to.
   if (SHORT_NEGATION.test(unasked(text.slice(s, ps))) && NEGATED_CONDITION.test(text.slice(pe, pe + 12))) return false;
   // Asking the buyer not to give a bad review (不要给差评，我给您补偿) is the inducement, not a refusal of it.
@@ -258,8 +273,6 @@ export function warnsOfScam(text: string, ps: number, pe: number): boolean {
 
 /** A quote whose words end in a question (“能保证明天一定到吗”): the buyer's question said back. */
 const QUOTED_QUESTION = /^[^“”「」『』"]{0,40}?(?:吗|呢|么|[？?])[”」』"]/;
-/** …then declined after it in its sentence (——这个我不敢打包票哈; ，这个真不行). */
-const DECLINED_AFTER = /^[^。！!？?；;\n]{0,16}?(?:不|没|别|无法)/;
 /**
  * The hit inside a quoted question (opened at most 40 characters before it, closed after it) declined after the quote
  * (“能保证明天一定到吗”——这个我不敢打包票): the buyer's words said back and refused, every category.
@@ -276,7 +289,7 @@ function questionQuoted(text: string, ps: number, pe: number): boolean {
   if (open < 0) return false;
   const m = QUOTED_QUESTION.exec(text.slice(open + 1));
   if (!m || open + 1 + m[0].length <= pe) return false;
-  return DECLINED_AFTER.test(text.slice(open + 1 + m[0].length));
+  return quotedDeclined(text, open + 1 + m[0].length);
 }
 
 /** The first index of the plain view whose character starts at or after `offset` of the draft. */
@@ -320,7 +333,7 @@ export function contextOf(draft: string, plain: View) {
       const pe = plainIndex(plain, end);
       // 转给我 / 转账给我 going on as 我们的 (您转给我们的运费已经原路退回): money the buyer paid the shop, spoken of.
       if (PAID_US.test(text.slice(ps, pe)) && text.startsWith('们的', pe)) return true;
-      if (category === 'off-platform' && PAID_TO_US.test(text.slice(ps, pe)) && text.startsWith('们', pe) && SETTLES.test(text.slice(Math.max(0, ps - 16), ps).split(/[，,。！!？?；;]/).pop()!)) return true;
+      if (category === 'off-platform' && PAID_TO_US.test(text.slice(ps, pe)) && text.startsWith('们', pe) && settledByPlatform(text, ps, pe)) return true;
       if (cleanNear.length) {
         const near = `${text.slice(Math.max(0, ps - NEAR_BEFORE), ps)} ${text.slice(pe, pe + NEAR_AFTER)}`;
         if (cleanNear.some((w) => near.includes(w))) return true;

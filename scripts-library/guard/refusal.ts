@@ -77,11 +77,16 @@ const OFFERED = /处理|直接|走|给您|给你|补偿|返|吧|就|帮您|帮�
 const NAMED_WRONG = /^[^，,。！!？?；;]{0,8}?(?<![不没非别])(?:是|属于|都是|算是?)[^，,。！!？?；;不没]{0,6}?(?:骗局|骗子|诈骗|违法|违规|禁止|不允许|不被允许|骗人|套路)|^(?:都|也|可|就|是|都是)?(?:违规|违法|骗人)的?[哦呢啊哈呀]*(?:[，,。！!；;]|$)|^(?:是|都|也|可|就)?(?:没有|没|毫无|缺乏)(?:任何)?(?:保障|保证)|^[^，,。！!？?；;]{0,4}?(?:不安全|有风险|风险很大|容易被骗|容易上当)/;
 /** The words' clause ends disowning them (之前那个加微信的消息不是我发的): someone else's, not the shop's offer. */
 const DISOWNED_TAIL = /^[^，,。！!？?；;]{0,10}?不是(?:我|我们|本店|咱们?)(?:发|放|寄|开|建|说)的[了哦呢啊哈呀]*(?:[，,。！!]|$)/;
+/** After a disowned message: a concession (不过, 但, 也行, 没关系, 就能) or an act on the buyer offers it anyway. */
+const CONCEDES = /不过|但|也行|也可以|也没事|没关系|无所谓|就能|就可以|也能|照样/;
+const offeredAnyway = (rest: string) => CONCEDES.test(rest) || ACT_ON_BUYER.test(rest) || OFFERS.test(rest.replace(NOT_NEGATION, (w) => '　'.repeat(w.length)));
 const topicRefused = (text: string, start: number, end: number, whole: boolean) => {
   // A clause the model read whole may hold the refusal itself (好评返现属于违规).
   const rest = text.slice(whole ? start : end, end + 60);
-  if (TOPIC_REFUSED.test(rest) || LIST_REFUSED.test(rest) || NAMED_WRONG.test(rest) || DISOWNED_TAIL.test(rest)) return true;
+  if (TOPIC_REFUSED.test(rest) || LIST_REFUSED.test(rest) || NAMED_WRONG.test(rest)) return true;
   const ce = clauseEnd(text, end);
+  // Disowned, unless the sentence goes on to offer it anyway (…不是我发的，不过加了也行 / 但一单给您8块 / 点进去就能领).
+  if (DISOWNED_TAIL.test(rest)) return !offeredAnyway(text.slice(clauseEnd(text, start), sentenceEnd(text, end)));
   const next = text.slice(ce, ce + 30);
   if (OFFERED.test(text.slice(clauseStart(text, start), start) + text.slice(end, ce))) return false;
   return NEXT_REFUSED.test(next) || NEXT_WARNED.test(next);
@@ -235,14 +240,58 @@ export function questionRefused(text: string, start: number, end: number): boole
 function answeredNo(text: string, end: number): boolean {
   const qEnd = sentenceEnd(text, end);
   if (!/[？?]/.test(text[qEnd] ?? '')) return false;
-  const from = qEnd + 1;
+  return answerRefuses(text, qEnd + 1);
+}
+/**
+ * Handing the data over or entering it anywhere (发到, 交给, 报给, 念出来, 填, 输入, 登录, 拍照, 截图, 转给…): after a
+ * refusal that only refuses it to me / us, the data goes elsewhere after all.
+ */
+const HANDS_ELSEWHERE = /发到|发给|发来|发过来|交给|报给|(?:念|说|读)(?:出来|给|一下)|(?<![时候])填(?!的)|输入|登录|登陆|拍(?:照|个|张|一下|清楚)|截(?:图|个图|屏)|转给|转到|写(?:在|到)|传(?:到|给|上来)|上传|过来/;
+/** A hand-over verb in a clause of `rest` that no negation before it in that clause takes back (也别填到表格里). */
+function handsElsewhere(rest: string): boolean {
+  for (const m of rest.matchAll(/[^，,。！!？?；;\n]+/g)) {
+    const at = m[0].search(HANDS_ELSEWHERE);
+    if (at >= 0 && !NEGATOR.test(m[0].slice(0, at).replace(NOT_NEGATION, (w) => '　'.repeat(w.length)))) return true;
+  }
+  return false;
+}
+/** The refusal refuses it only to me / us (不用发给我, 不需要报给我们, 您自己留着, 谁要都别给): nothing said of anyone else. */
+const TO_ME_ONLY = /(?:我们|我|客服)[的了哦呢啊哈呀]*[，,。！!]?$|自己(?:留着|收好|保管好?|保存好)|都(?:别|不要|不能)(?:给|说|告诉)/;
+/** From `at` to the end of the next sentence. */
+const toNextSentenceEnd = (text: string, at: number) => {
+  const end = sentenceEnd(text, at);
+  return text.slice(at, end < text.length ? sentenceEnd(text, end + 1) : end);
+};
+/**
+ * An answer starting at `from` (after the question said back or quoted) that refuses (ANSWERED_NO, CAUTION_ANSWER), and
+ * the rest of it offers nothing else: a handle, a request, an act on the buyer or a reward there keeps the hit; after a
+ * refusal "to me / us" only, a hand-over to anyone in the next clause or sentence does too (不用发给我。念出来我帮您填).
+ */
+export function answerRefuses(text: string, from: number): boolean {
   const m = ANSWERED_NO.exec(text.slice(from, from + 40)) ?? CAUTION_ANSWER.exec(text.slice(from, from + 40));
   if (!m) return false;
   // The rest of the answer's own sentence (不用加，我加你就行), not the next one (没有的哈。券都在页面上).
   const at = from + m[0].length;
-  const rest = SENTENCE_END.test(text[at - 1] ?? '') ? '' : text.slice(at, sentenceEnd(text, at));
-  if (HANDLE.test(rest.normalize('NFKC')) || ACT_ON_BUYER.test(rest) || ANSWER_THEN_OFFERS.test(rest) || EXCEPT_US.test(rest)) return false;
-  return !EVIDENCE.test(blankNoEvidence(rest).replace(/就行|就可以|就好|即可/g, ''));
+  if (TO_ME_ONLY.test(m[0]) && handsElsewhere(toNextSentenceEnd(text, at))) return false;
+  return !answerGoesOn(SENTENCE_END.test(text[at - 1] ?? '') ? '' : text.slice(at, sentenceEnd(text, at)));
+}
+/** The rest of an answer offers something after all: a handle, an act on the buyer, a reward, an exception, a request. */
+function answerGoesOn(rest: string): boolean {
+  if (HANDLE.test(rest.normalize('NFKC')) || ACT_ON_BUYER.test(rest) || ANSWER_THEN_OFFERS.test(rest) || EXCEPT_US.test(rest)) return true;
+  return EVIDENCE.test(blankNoEvidence(rest).replace(/就行|就可以|就好|即可/g, ''));
+}
+/**
+ * The answer after a quoted question (“能保证明天到吗”——这个我不敢打包票): a real no (answerRefuses) or its first clause
+ * refusing by referring back (这个真不敢打包票), the rest of the sentence offering nothing. 不急, 没错, 没问题, 不用客气,
+ * 不麻烦 are no refusal.
+ */
+export function quotedDeclined(text: string, from: number): boolean {
+  const at = from + (/^[\s—―\-－～~：:，,。？?!！]*/.exec(text.slice(from))?.[0].length ?? 0);
+  if (answerRefuses(text, at)) return true;
+  const ce = clauseEnd(text, at);
+  if (!REFERS_BACK.test(text.slice(at, ce).replace(NOT_NEGATION, (w) => '　'.repeat(w.length)))) return false;
+  if (/^(?:不急|没错|没问题|不用客气|不客气|不麻烦|不用担心|没事)/.test(text.slice(at, ce))) return false;
+  return !answerGoesOn(text.slice(ce, sentenceEnd(text, ce)));
 }
 
 /** A clause going on with the one before it (比如身份证号和银行卡号): the negation of that one reaches it. */
@@ -309,7 +358,7 @@ const OFFERS = /送(?!的)|返|领|搜|便宜|能省|能下单|可以下单|扫�
  * Handing it over to us after all (除了咱们客服, 客服除外, 只告诉客服, 转发客服就行, 客服核对时报一下): a "tell nobody"
  * with an exception asks for it.
  */
-export const EXCEPT_US = /除了?[^，,。！!？?；;]{0,6}(?:客服|我们|我|咱们?|本店|店里)|(?:客服|我们|我|咱们?|本店)[^，,。！!？?；;]{0,2}除外|只(?:告诉|给|发|报|说)给?(?:客服|我们|我|咱们?)|(?:转发|发给|告诉|报给|给)(?:客服|我们|咱们?)(?:就行|就可以|即可|就好|吧)|(?:客服|我们)(?:核对|核实|确认|问)时/;
+export const EXCEPT_US = /除了?[^，,。！!？?；;]{0,6}(?:客服|我们|我|咱们?|本店|店里)|(?:客服|我们|我|咱们?|本店)[^，,。！!？?；;]{0,6}除外|只(?:告诉|给|发|报|说)给?(?:客服|我们|我|咱们?)|(?:转发|发给|告诉|报给|给)(?:客服|我们|咱们?)(?:就行|就可以|即可|就好|吧)|(?:客服|我们)(?:核对|核实|确认|问)时/;
 /**
  * [start, end) refers back to refuse what the buyer's words reported before it in its sentence asked (你说让我帮你把差评删了
  * 给你补偿，这个我做不了，也不会这么做).
@@ -372,7 +421,8 @@ function bareRefusal(text: string, start: number, end: number, whole: boolean): 
   // The gift said to have nothing to do with the review (赠品是下单就送的，跟评价没关系): no reward tied to it, none offered.
   if (NOT_TIED.test(sentence) && !OFFERS.test(sentence.replace(NOT_TIED, ''))) return true;
   if (!whole && ((!onCondition && HEADS_OUTSIDE.test(text.slice(start, ce))) || NO_REWARD.test(text.slice(start, ce)) || REFUSED_INSIDE.test(text.slice(start, ce + 1)))) return true;
-  if (!EXCEPT_US.test(sentence) && HANDOVER_REFUSED.test(text.slice(start, ce + 1))) return true;
+  // …a hand-over to us refused, unless the next clause or sentence hands it to anyone else (不用发给我，拍照发到店长那边).
+  if (!EXCEPT_US.test(sentence) && HANDOVER_REFUSED.test(text.slice(start, ce + 1)) && !handsElsewhere(toNextSentenceEnd(text, ce))) return true;
   // A negation right before the act (不用加QQ, 没法加微信, 怎么可能让您加微信): not one that negates another word on the way (不明白的地方卫星问我).
   const before = text.slice(cs, whole ? Math.max(start, end - 1) : start).replace(NOT_NEGATION, (w) => '　'.repeat(w.length));
   const lead = text.slice(cs, start).replace(AFFIRMS, (w) => '　'.repeat(w.length));
@@ -421,11 +471,15 @@ export function refusalScope(text: string, start: number, end: number, whole = f
   // From the hit's start: a model hit can take in two sentences (剩下的用微信转账。这个我们没法接受).
   const rest = after(text, start);
   const ownSentence = text.slice(start, sentenceEnd(text, start));
-  if (REFERS_BACK.test(ownSentence.replace(NOT_NEGATION, ''))) return true;
+  const back = REFERS_BACK.exec(ownSentence.replace(NOT_NEGATION, (w) => '　'.repeat(w.length)));
+  // Not a later clause whose subject is the platform or a price (私下给您便宜，平台上这样不行): the offer's contrast, no refusal.
+  if (back && !(start + back.index >= clauseEnd(text, start) && CONTRAST.test(text.slice(clauseStart(text, start + back.index), start + back.index + back[0].length)))) return true;
   // …or answered here instead (上次您微信问的那个问题，我在这里回复您): the buyer's channel named, the chat kept.
   return reported && (DISOWNS.test(rest.replace(NOT_NEGATION, '')) || ANSWERED_HERE.test(rest));
 }
 
+/** A clause with the platform or a price as its subject (平台上…, 走平台…, 这个价…, 这个折扣…). */
+const CONTRAST = /^(?:在|走|到|用)?(?:平台|淘宝|天猫|拼多多|京东|店铺|官方)(?:上|里|内|那边)?|^(?:这个|这|那个)?(?:价|价格|价钱|折扣|优惠|活动价)/;
 /** Reassuring the buyer about the act (放心做, 不违规): it is offered. */
 const REASSURES = /放心(?:做|加|转|拍|刷|去|吧)|不算违规|不是违规|不违规|不违法|不是违法|不属于违规|是真的/;
 /** Acts on the buyer a refusal never holds: adding them, paying them, a brushing job's pay or its empty parcel. */
