@@ -11,7 +11,7 @@
  */
 import type { RuleCategory } from '../shared/schema';
 import type { View } from './normalize';
-import { AFFIRMS, butOffers, EXCEPT_US, handleFollows, quotedDeclined, refusalScope } from './refusal';
+import { AFFIRMS, answerGoesOn, butOffers, EXCEPT_US, handleFollows, offeredAnyway, quotedDeclined, refusalScope, refusedToUsThenElsewhere } from './refusal';
 
 /** Code units that end a clause: a table, read for every character between a hit and its clause's end. */
 const CLAUSE = new Uint8Array(65536);
@@ -50,10 +50,10 @@ const DECLINE_ADJACENT = /(?:不能|无法|没法|不敢|不)$/;
  * A warning about someone else, from the sentence's start (「如果有人让您加微信，那是骗子」「凡是要您转账的都不是我们」):
  * every category.
  */
-const WARNING = /有人(?:说|让|要|冒充|找|私信)|(?:如果|若|凡是|任何|但凡|要是)(?:有人|[^，,。！!？?；;\n]{0,6}(?:让您|让你|要求您|要您|叫您|找您))|冒充/;
+const WARNING = /有人(?:说|让|要|冒充|找|私信|给(?:您|你)发)|(?:如果|若|凡是|任何|但凡|要是)(?:有人|[^，,。！!？?；;\n]{0,6}(?:让您|让你|要求您|要您|叫您|找您))|冒充/;
 const SENTENCE_END = /[。！!？?；;\n]/;
 /** Someone else named (那是 / 都是 / 对方是…) right before the words. */
-const THIRD_PARTY = /(?:那|这|都|对方|他们|那些|这些|这种|那种|肯定|一律|[”」』])(?:就|都|全|全都|肯定|一定)?是$/;
+const THIRD_PARTY = /(?:那|这|都|对方|他们|那些|这些|这种|那种|肯定|一律|[”」』])(?:就|都|全|全都|肯定|一定)?是$|^(?:那|这|对方|他|她|他们)?(?:可能|也许|应该|八成|多半|估计|大概|肯定|一定)(?:就)?是$|^(?:那|这)(?:个|些|种)[^，,。！!？?；;你您]{0,10}的(?:人)?(?:都|就)?是$/;
 /** Those who do what the clause names (…说的都是, …的那些都是): a 的-phrase as the subject. */
 const WHO_DO = /的(?:人)?(?:那些|这些)?(?:都|就|全|全都)?是$/;
 /**
@@ -278,19 +278,44 @@ const QUOTED_QUESTION = /^[^“”「」『』"]{0,40}?(?:吗|呢|么|[？?])[�
  * (“能保证明天一定到吗”——这个我不敢打包票): the buyer's words said back and refused, every category.
  */
 function questionQuoted(text: string, ps: number, pe: number): boolean {
+  const after = questionEnd(text, ps, pe);
+  return after >= 0 && quotedDeclined(text, after);
+}
+/** Where the answer after the quoted question holding [ps, pe) starts, or -1. */
+function questionEnd(text: string, ps: number, pe: number): number {
   let open = -1;
   for (let i = ps - 1; i >= Math.max(0, ps - QUOTED_MAX); i--) {
-    if ('”」』'.includes(text[i]!)) return false;
+    if ('”」』'.includes(text[i]!)) return -1;
     if (OPENS_QUOTE[text.charCodeAt(i)] === 1) {
       open = i;
       break;
     }
   }
-  if (open < 0) return false;
+  if (open < 0) return -1;
   const m = QUOTED_QUESTION.exec(text.slice(open + 1));
-  if (!m || open + 1 + m[0].length <= pe) return false;
-  return quotedDeclined(text, open + 1 + m[0].length);
+  if (!m || open + 1 + m[0].length <= pe) return -1;
+  return open + 1 + m[0].length;
 }
+
+/** The words in a quoted question not declined, the answer's sentence offering something (——没错，给10元; ——不多，一单5块). */
+export function quotedThenOffered(text: string, ps: number): boolean {
+  const after = questionEnd(text, ps, ps + 1);
+  if (after < 0 || quotedDeclined(text, after)) return false;
+  let to = after;
+  while (to < text.length && to - after < WARNING_REACH && !SENTENCE_END.test(text[to]!)) to++;
+  return answerGoesOn(text.slice(after, to));
+}
+// A covering word negated in the sentence (截图别打码，卡号密码都要看得清): the data asked for whole.
+const NEGATED_COVER = new RegExp(`(?:别|不要|不用|不|勿|没必要)${COVERING}`);
+
+/** Where the sentence holding `at` starts (at most WARNING_REACH before it). */
+function sentenceStartOf(text: string, at: number): number {
+  let from = at;
+  while (from > 0 && at - from < WARNING_REACH && !SENTENCE_END.test(text[from - 1]!)) from--;
+  return from;
+}
+/** What a disowning names (…的消息, 短信, 通知, 链接, 卡片): someone else's words, not the shop's. */
+const DISOWNED_ITEM = /(?:消息|短信|通知|链接|网址|卡片|红包|群|二维码|信息)(?:都|也|可)?$/;
 
 /** The first index of the plain view whose character starts at or after `offset` of the draft. */
 function plainIndex(view: View, offset: number): number {
@@ -342,6 +367,9 @@ export function contextOf(draft: string, plain: View) {
       if (NEGATABLE.has(category) && handleFollows(text, pe)) return false;
       // "No X, but Y" (刷单是违规的，不过我们有渠道): the refused term offered after all.
       if (NEGATABLE.has(category) && butOffers(text, pe)) return false;
+      // Refused to us only, then handed or entered elsewhere (不用告诉我们，填到我发的表格里): asked for, no scope excuses it.
+      if (NEGATABLE.has(category) && refusedToUsThenElsewhere(text, pe)) return false;
+      if ((category === 'privacy' || PRIVATE_ITEM.test(text.slice(ps, pe))) && NEGATED_COVER.test(sentenceAround(text, ps, pe))) return false;
       if (NEGATABLE.has(category) && negatedHit(text, ps, pe, category)) return true;
       {
         // Refusal and warning scopes, every category: before the words in the clause (10 characters at most), or after.
@@ -375,7 +403,11 @@ export function contextOf(draft: string, plain: View) {
         if (OPENS_A_QUESTION.test(text.slice(pe, pe + 40)) && !/我[也都还]?$/.test(text.slice(Math.max(0, ps - 3), ps))) return true;
         if (warnsOfScam(text, ps, pe)) return true;
         if (followsUp(text, ps, pe)) return true;
+        // A message, a link or a card disowned (那个让您加QQ的消息不是我发的), nothing conceded after it, is no brush-off.
+        if (DISOWNED_ITEM.test(text.slice(Math.max(0, ps - 8), ps)) && !offeredAnyway(sentenceAround(text, pe, pe).slice(pe - sentenceStartOf(text, pe)))) return true;
       }
+      // A quoted question agreed to and the answer offering (“晒图给红包吗”——没错，给10元): no quote excuses it.
+      if (quotedThenOffered(text, ps)) return false;
       return quoted(start, end) || questionQuoted(text, ps, pe);
     },
   };

@@ -52,7 +52,7 @@ const DISOWNS = new RegExp(`${REFERS_BACK.source}|(?:^|[，,。！!？?\\s])(?:�
  * shops do (有些店会搞…, 网上有商家让…, 别的店可能会…).
  */
 const REPORTED =
-  /(?:^|[，,])[^，,。！!？?；;]{0,8}?(?:(?:您|你|买家|顾客|有人|对方|骗子)[^，,。！!？?；;]{0,4}?(?:说|问|想|提到|讲|要求|希望|的意思|冒充|假冒|自称)|(?:有些|有的|一些|别的|其他|其它|外面|网上|别家)[^，,。！!？?；;]{0,3}?(?:店|商家|卖家|人|平台))/;
+  /(?:^|[，,])[^，,。！!？?；;]{0,8}?(?:(?:您|你|买家|顾客|有人|对方|骗子)[^，,。！!？?；;]{0,4}?(?:说|问|想|提到|讲|要求|希望|的意思|冒充|假冒|自称)|有人(?:给|向|跟|找)(?:您|你)|(?:有些|有的|一些|别的|其他|其它|外面|网上|别家)[^，,。！!？?；;]{0,3}?(?:店|商家|卖家|人|平台))/;
 /** A refusing predicate: a negated verb of doing or taking (不做, 不收, 没法接受, 坚决不搞) or one that cannot be done (收不了). */
 const REFUSED_VERB = '(?:(?:(?:不|不能|不会|没法|没办法|无法|拒绝|从不|绝不|从来不)(?:做|搞|收|接受|支持|允许|参与|提供|开展|弄|办|碰|走|接|干|加|用|留)|(?:做|搞|收|接|支持|办|弄|干|加)不(?:了|到))(?:这个|这种|这些|这套|那个|那种|这事|这种事|这一套)?)';
 const ADVERBS = '(?:这边|是|都|也|真的|真|实在|坚决|从来|一律|绝对|一概|肯定|确实|可|就|还是|一般|暂时)*';
@@ -79,7 +79,7 @@ const NAMED_WRONG = /^[^，,。！!？?；;]{0,8}?(?<![不没非别])(?:是|属�
 const DISOWNED_TAIL = /^[^，,。！!？?；;]{0,10}?不是(?:我|我们|本店|咱们?)(?:发|放|寄|开|建|说)的[了哦呢啊哈呀]*(?:[，,。！!]|$)/;
 /** After a disowned message: a concession (不过, 但, 也行, 没关系, 就能) or an act on the buyer offers it anyway. */
 const CONCEDES = /不过|但|也行|也可以|也没事|没关系|无所谓|就能|就可以|也能|照样/;
-const offeredAnyway = (rest: string) => CONCEDES.test(rest) || ACT_ON_BUYER.test(rest) || OFFERS.test(rest.replace(NOT_NEGATION, (w) => '　'.repeat(w.length)));
+export const offeredAnyway = (rest: string) => CONCEDES.test(rest) || ACT_ON_BUYER.test(rest) || OFFERS.test(rest.replace(NOT_NEGATION, (w) => '　'.repeat(w.length)));
 const topicRefused = (text: string, start: number, end: number, whole: boolean) => {
   // A clause the model read whole may hold the refusal itself (好评返现属于违规).
   const rest = text.slice(whole ? start : end, end + 60);
@@ -110,11 +110,11 @@ const HERE = /(?:在)?(?:这里|这儿|这边|店里|平台上?)(?:直接)?(?:�
  * reward or a way offered — the refused term is offered after all.
  */
 // Not the refused term said again (但好评返现是平台明令禁止的): a reward or a way the refusal does not name, not negated.
-const BUT_OFFERS = /(?:不过|但是?|可是|只是)[^。！!？?；;不没别禁]*?(?:惊喜|福利|礼物|礼品|小礼|红包|渠道|办法|门路|联系客服|私聊|私信)/;
+const BUT_OFFERS = /(?:不过|但是?|可是|只是)[^。！!？?；;不没别禁]*?(?:惊喜|福利|礼物|礼品|小礼|红包|渠道|办法|门路|联系客服|私聊|私信|加了|加一下|也能领|照样领)/;
 /** A scam named before quoted words: they are its script, not the shop's offer. */
 const SCAM_NAMED = /(?<!不是|不算|并非|没有)(?:骗子|诈骗|骗局|冒充|假冒|钓鱼)/;
 /** Keeping it quiet (千万别声张, 请勿外传, 悄悄): a secret offer, never the shop refusing. */
-const SECRET = /懂的都懂|懂得都懂|声张|外传|别告诉别人|不要告诉别人|保密|悄悄|偷偷|私下给您|私下给你/;
+const SECRET = /懂的都懂|懂得都懂|你懂的|您懂的|声张|外传|别告诉别人|不要告诉别人|保密|悄悄|偷偷|私下给您|私下给你/;
 /** 别 / 不要 right before 转给我, 加我…: the buyer told not to (您别转给我), no channel offered. */
 const TOLD_NOT = /(?:别|不要|不用|用不着|不需要|不必|无需|千万别|千万不要|请勿|请不要|请别)再?(?:加|找|联系|私聊|私信|发给?|给|转给?|打给|扫|报给?|告诉|念给?|说给|提供给|传给?)我/g;
 /** The sentence with the words that are no evidence blanked: 别转给我 (TOLD_NOT), contact me here (HERE). */
@@ -216,10 +216,10 @@ const TO_US = '给?(?:我们|我|客服)';
  */
 /** What the refusal may name after its verb: the thing asked, by a pronoun (不用那个联系, 不搞这套). */
 const IT = '(?:这个|那个|这种|那种|这套|这些|这事|这种事|这回事|那回事)';
-const REFUSAL_NEG = `(?:(?:不用|不需要|不必|没必要|无需|用不着)${IT}?(?:${DO_VERB}|${HAND_VERB}${TO_US})?|(?:不|别)(?:${DO_VERB}|${HAND_VERB}(?:${TO_US})?)?${IT}?|(?:不方便|不太方便)${HAND_VERB}?|(?:不可以|不行|不能|不支持|不接受|不允许|不存在|不会|不是|没有|没|免了|算了)${IT}?(?:${DO_VERB}过?)?|(?:做|办|搞|弄|收|加)不(?:了|到))`;
+const REFUSAL_NEG = `(?:(?:不用|不需要|不必|没必要|无需|用不着)${IT}?(?:${DO_VERB}|${HAND_VERB}${TO_US})?|(?:不|别)(?:${DO_VERB}|${HAND_VERB}(?:${TO_US})?)?${IT}?|(?:不方便|不太方便)${HAND_VERB}?|(?:不可以|不行|不能|不支持|不接受|不允许|不存在|不会|不是|没有|没|免了|算了)${IT}?(?:${DO_VERB}过?)?|(?:没有|没|不用|不加)(?:QQ|qq|微信|vx|wx|私人号|小号|个人号|其他联系方式|别的联系方式)(?:号)?|只(?:在|走|用)(?:平台|店铺|这里|店里)[^，,。！!？?；;]{0,4}|(?:做|办|搞|弄|收|加)不(?:了|到))`;
 const ANSWERED_NO = new RegExp(`^\\s*(?:(?:亲|宝|哈哈|抱歉|不好意思)[，,]?)?(?:那|这|这个|这种|那个)?(?:${SHOP_SUBJECT}|我)?${ADVERBS}${REFUSAL_NEG}${PARTICLES}`);
 /** …or an answer cautioning the buyer to keep it (您自己留着, 谁要都别给). */
-const CAUTION_ANSWER = /^\s*(?:(?:您|你)自己(?:留着|收好|保管好?|保存好)|(?:跟|对)?(?:谁|任何人)[^，,。！!？?；;]{0,4}都(?:别|不要|不能)(?:给|说|告诉)(?!我))[的了哦呢啊哈呀]*(?:[，,。！!]|$)/;
+const CAUTION_ANSWER = /^\s*(?:(?:您|你)自己(?:留着|收好|保管好?|保存好)|(?:千万|一定|请)?(?:别|不要|不能|勿)(?:给|告诉|透露给?|说给|发给)(?:任何人|别人|陌生人)|(?:跟|对)?(?:谁|任何人)[^，,。！!？?；;]{0,4}都(?:别|不要|不能)(?:给|说|告诉)(?!我))[的了哦呢啊哈呀]*(?:[，,。！!]|$)/;
 /** What the rest of the answer offers instead (不用加，我加你就行; 不做，改成好评返5元): the refusal is no refusal then. */
 const ANSWER_THEN_OFFERS = /(?<![不没别])(?:加(?![不了])|红包|佣金|(?<!原路)返(?!回)|扫码|私聊|私信|领(?:取|钱|红包)?)|[0-9一二三四五六七八九十两]+\s*(?:元|块)/;
 /**
@@ -255,6 +255,26 @@ function handsElsewhere(rest: string): boolean {
   }
   return false;
 }
+/** A hand-over refused to us right after the words (不用告诉我们, 不需要发给客服, 不用付给我们). */
+const REFUSED_TO_US = /^[^，,。！!？?；;]{0,12}?(?:不用|用不着|不需要|不必|无需|没必要|不要|别)(?:再|给)?(?:发给?|给|告诉|报给?|转给?|付给?|提供给?|念给?|说给?|传给?)(?:我们|我|客服)/;
+/**
+ * The words refused only to us after them (银行卡号不用告诉我们，填到我发的表格里; 微信付款？不用付给我们。直接转给店长):
+ * the next clause or sentence hands them over or enters them elsewhere, so no refusal closes the case.
+ */
+export function refusedToUsThenElsewhere(text: string, end: number, from = end): boolean {
+  const skip = /^[？?]/.test(text.slice(from)) ? 1 : 0;
+  const m = REFUSED_TO_US.exec(text.slice(from + skip, end + 24));
+  if (!m) return false;
+  return handsElsewhere(toNextSentenceEnd(text, clauseEnd(text, from + skip + m[0].length)));
+}
+/** The hit's own words ask for it (验证码发我, 卡号告诉我), no negation before the verb in the clause. */
+const ASKS_ME = /发我|发给我(?!们)|告诉我(?!们)|给我(?!们)|报给?我(?!们)|念给我/;
+export function hitAsksMe(text: string, start: number, end: number): boolean {
+  const m = ASKS_ME.exec(text.slice(start, end));
+  if (!m) return false;
+  const before = text.slice(clauseStart(text, start), start + m.index).replace(NOT_NEGATION, (w) => '　'.repeat(w.length));
+  return !NEGATOR.test(before) && !REPORTED.test(text.slice(sentenceStart(text, start), start));
+}
 /** The refusal refuses it only to me / us (不用发给我, 不需要报给我们, 您自己留着, 谁要都别给): nothing said of anyone else. */
 const TO_ME_ONLY = /(?:我们|我|客服)[的了哦呢啊哈呀]*[，,。！!]?$|自己(?:留着|收好|保管好?|保存好)|都(?:别|不要|不能)(?:给|说|告诉)/;
 /** From `at` to the end of the next sentence. */
@@ -273,10 +293,12 @@ export function answerRefuses(text: string, from: number): boolean {
   // The rest of the answer's own sentence (不用加，我加你就行), not the next one (没有的哈。券都在页面上).
   const at = from + m[0].length;
   if (TO_ME_ONLY.test(m[0]) && handsElsewhere(toNextSentenceEnd(text, at))) return false;
+  // A wink in the next sentence (返现？没有。好评截图发我就行，你懂的): the no is for show.
+  if (SECRET.test(toNextSentenceEnd(text, at))) return false;
   return !answerGoesOn(SENTENCE_END.test(text[at - 1] ?? '') ? '' : text.slice(at, sentenceEnd(text, at)));
 }
 /** The rest of an answer offers something after all: a handle, an act on the buyer, a reward, an exception, a request. */
-function answerGoesOn(rest: string): boolean {
+export function answerGoesOn(rest: string): boolean {
   if (HANDLE.test(rest.normalize('NFKC')) || ACT_ON_BUYER.test(rest) || ANSWER_THEN_OFFERS.test(rest) || EXCEPT_US.test(rest)) return true;
   return EVIDENCE.test(blankNoEvidence(rest).replace(/就行|就可以|就好|即可/g, ''));
 }
@@ -358,7 +380,7 @@ const OFFERS = /送(?!的)|返|领|搜|便宜|能省|能下单|可以下单|扫�
  * Handing it over to us after all (除了咱们客服, 客服除外, 只告诉客服, 转发客服就行, 客服核对时报一下): a "tell nobody"
  * with an exception asks for it.
  */
-export const EXCEPT_US = /除了?[^，,。！!？?；;]{0,6}(?:客服|我们|我|咱们?|本店|店里)|(?:客服|我们|我|咱们?|本店)[^，,。！!？?；;]{0,6}除外|只(?:告诉|给|发|报|说)给?(?:客服|我们|我|咱们?)|(?:转发|发给|告诉|报给|给)(?:客服|我们|咱们?)(?:就行|就可以|即可|就好|吧)|(?:客服|我们)(?:核对|核实|确认|问)时/;
+export const EXCEPT_US = /除了?[^，,。！!？?；;]{0,6}(?:客服|我们|我|咱们?|本店|店里)|(?:客服|我们|我|咱们?|本店)[^，,。！!？?；;]{0,6}除外|只(?:告诉|给|发|报|说)给?(?:客服|我们|我|咱们?)|(?:转发|发给|告诉|报给|给)(?:客服|我们|咱们?)(?:就行|就可以|即可|就好|吧)|(?:客服|我们)(?:核对|核实|确认|问)时|(?:我|我们|客服)(?:这边|这里)?[^，,。！!？?；;不没别]{0,4}(?:用一下|用用)/;
 /**
  * [start, end) refers back to refuse what the buyer's words reported before it in its sentence asked (你说让我帮你把差评删了
  * 给你补偿，这个我做不了，也不会这么做).
@@ -464,6 +486,8 @@ export function refusalScope(text: string, start: number, end: number, whole = f
   if (reported ? HANDLE.test(clause) : EVIDENCE.test(blankNoEvidence(clause))) return false;
   // "No X, but Y": a reward or a way offered after the refusal, in the same sentence.
   if (butOffers(text, end)) return false;
+  // …or, after the refusal's clause, pay for an order or another outside channel (只做补单，一单给您10块; 支付宝也行).
+  if (OFFERED_AFTER.test(text.slice(clauseEnd(text, end), sentenceEnd(text, end)))) return false;
   if (topicRefused(text, start, end, whole)) return true;
   if (governed(text, start, end, whole)) return true;
   if (bareRefusal(text, start, end, whole)) return true;
@@ -478,6 +502,8 @@ export function refusalScope(text: string, start: number, end: number, whole = f
   return reported && (DISOWNS.test(rest.replace(NOT_NEGATION, '')) || ANSWERED_HERE.test(rest));
 }
 
+/** Pay per order or another outside channel offered after a refusal (一单给您10块, 佣金日结, 支付宝也行, 补单). */
+const OFFERED_AFTER = /[0-9一二三四五六七八九十两]+\s*(?:元|块)(?!.*(?:优惠券|券|立减|满减))|佣金|提成|辛苦费|补单|(?:支付宝|微信|vx|wx|qq|银行卡|私聊|私下)[^，,。！!？?；;]{0,4}(?:也行|也可以|可以|就行|没问题)/i;
 /** A clause with the platform or a price as its subject (平台上…, 走平台…, 这个价…, 这个折扣…). */
 const CONTRAST = /^(?:在|走|到|用)?(?:平台|淘宝|天猫|拼多多|京东|店铺|官方)(?:上|里|内|那边)?|^(?:这个|这|那个)?(?:价|价格|价钱|折扣|优惠|活动价)/;
 /** Reassuring the buyer about the act (放心做, 不违规): it is offered. */

@@ -139,3 +139,64 @@ describe('the refusals gtune7 made pass still pass', () => {
     expect(held(draft)).toBe(false);
   });
 });
+
+describe('bypasses the old guard had too, closed by the same structure', () => {
+  it.each([
+    '为了您的账户安全，请把验证码发我帮您核实',
+    '验证码谁问都别给，我这边核实用一下没关系',
+    '银行卡号不用告诉我们，填到我发的表格里',
+    '银行卡密码不用发给客服，填到退款表里',
+    '私下转账我们不收，支付宝也行',
+    '加微信领券的短信不是我们发的，不过您加了也能领',
+    '返现？没有。好评截图发我就行，你懂的。',
+    '“晒图给红包吗”——没错，给10元',
+    '“刷单给佣金吗”——不多，一单5块',
+    // written for this test
+    '为了安全起见，麻烦把验证码发我核对一下',
+    '验证码别告诉别人，我这边登记用一下就好',
+    '银行卡号不用发给我们，写在我发的表格里',
+    '私下交易我们不做，微信转账也可以',
+    '加微信返现的短信不是我们发的，不过加一下也能领',
+    '返现？没有的。晒图截图发我就行，您懂的。',
+    '“晒图有红包吗”——没错，给8元',
+    '“私下交易能便宜吗”——没问题，一单便宜20元',
+  ])('「%s」 is held', (draft) => {
+    expect(held(draft)).toBe(true);
+  });
+  it.todo('密码只有您自己知道，所以麻烦您告诉我一下 — no rule names a bare 密码; only the model reads it, as a hint');
+  it.todo('密码？不用告诉我。在我发的链接里输入就行。 / 密码？不用给我们的。您登录后把页面截图发来。 — bare 密码, no rule hit to keep');
+  it.todo('“密码是多少呢”——不着急，您告诉我就行 — bare 密码 again: nothing but the model sees it');
+  it.todo('微信付款？不用付给我们。直接转给店长支付宝就行。 — no rule names 微信付款 or 转给店长; the model reads it as a hint');
+  it.todo('截图别打码，卡号密码都要看得清 — no rule hit on 卡号密码 (a negated covering word now keeps a 银行卡号 hit)');
+  it.todo('刷单我们不做这个，只做补单，一单给您10块 — no rule hits 刷单 alone here; the refusal-then-pay check waits for one');
+  it.todo('温馨提醒，退款一律是加微信办理 — 提醒 in WARNED excuses it; taking it out needs a look at the drafts that rely on it');
+});
+
+describe('innocent replies the reviewer found held, when the structure says so', () => {
+  it.each([
+    '您说的那个微信号不是我们的，千万别加，可能是骗子',
+    '那个加微信的是骗子，您别理，我们从来不会让您加微信',
+    '之前有人给您发短信说退款要验证码，那都是诈骗，请不要回复',
+    '验证码？千万别给任何人，包括自称客服的',
+    '加微信？不好意思，我们只在平台内沟通哈',
+    '要加QQ？我们没有QQ的，有问题这里留言就行',
+    '之前那个让您加QQ的消息不是我发的，请以平台消息为准',
+    // written for this test
+    '那个自称客服的微信号不是我们的，千万别加，八成是骗子',
+    '那个发链接的是骗子，您别理，我们不会发这种链接',
+    '之前有人给您发短信要验证码，那都是诈骗，请别理会',
+    '验证码？千万不要告诉任何人，包括自称平台的',
+    '加QQ？抱歉，我们只在店铺里沟通哦',
+    '要加微信？我们没有微信的，有事这里留言就好',
+    '那条让您加微信的短信不是我发的，请以平台通知为准',
+  ])('「%s」 is neither held nor warned', (draft) => {
+    expect(loud(draft)).toEqual([]);
+  });
+  it.each(['那条让您加微信的短信不是我发的，不过加了也没事', '验证码？千万别给任何人，除了我', '加QQ？我们只在平台沟通，不过可以加我小号'])('「%s」 is held', (draft) => {
+    expect(held(draft)).toBe(true);
+  });
+  it.todo('亲，返现活动我们没有，赠品是下单就送的，跟评价没关系 — 返 in the refused clause counts as an offer (OFFERS); needs the refused clause taken out first');
+  it.todo('您是问能不能保证明天到吗？这个我不敢打包票，一般2-3天 — a promise rule on a reported question is not read by the refusal scopes');
+  it.todo('不存在的，我们家没有隐藏优惠券，页面上的就是全部了 — the model\'s absolute-claim read, no structure to excuse it');
+  it.todo('这个真没办法，系统限制，抱歉 — arguably a brush-off; left as a warning');
+});
