@@ -11,7 +11,7 @@
  */
 import type { RuleCategory } from '../shared/schema';
 import type { View } from './normalize';
-import { AFFIRMS, butOffers, EXCEPT_US, handleFollows, refusalScope } from './refusal';
+import { AFFIRMS, answerGoesOn, butOffers, EXCEPT_US, handleFollows, offeredAnyway, quotedDeclined, refusalScope, refusedToUsThenElsewhere } from './refusal';
 
 /** Code units that end a clause: a table, read for every character between a hit and its clause's end. */
 const CLAUSE = new Uint8Array(65536);
@@ -50,10 +50,10 @@ const DECLINE_ADJACENT = /(?:不能|无法|没法|不敢|不)$/;
  * A warning about someone else, from the sentence's start (「如果有人让您加微信，那是骗子」「凡是要您转账的都不是我们」):
  * every category.
  */
-const WARNING = /有人(?:说|让|要|冒充|找|私信)|(?:如果|若|凡是|任何|但凡|要是)(?:有人|[^，,。！!？?；;\n]{0,6}(?:让您|让你|要求您|要您|叫您|找您))|冒充/;
+const WARNING = /有人(?:说|让|要|冒充|找|私信|给(?:您|你)发)|(?:如果|若|凡是|任何|但凡|要是)(?:有人|[^，,。！!？?；;\n]{0,6}(?:让您|让你|要求您|要您|叫您|找您))|冒充/;
 const SENTENCE_END = /[。！!？?；;\n]/;
 /** Someone else named (那是 / 都是 / 对方是…) right before the words. */
-const THIRD_PARTY = /(?:那|这|都|对方|他们|那些|这些|这种|那种|肯定|一律|[”」』])(?:就|都|全|全都|肯定|一定)?是$/;
+const THIRD_PARTY = /(?:那|这|都|对方|他们|那些|这些|这种|那种|肯定|一律|[”」』])(?:就|都|全|全都|肯定|一定)?是$|^(?:那|这|对方|他|她|他们)?(?:可能|也许|应该|八成|多半|估计|大概|肯定|一定)(?:就)?是$|^(?:那|这)(?:个|些|种)[^，,。！!？?；;你您]{0,10}的(?:人)?(?:都|就)?是$/;
 /** Those who do what the clause names (…说的都是, …的那些都是): a 的-phrase as the subject. */
 const WHO_DO = /的(?:人)?(?:那些|这些)?(?:都|就|全|全都)?是$/;
 /**
@@ -82,8 +82,11 @@ const PRIVACY_CARE =
  * right after the words is advice to protect it, no request for it.
  */
 const COVERING = '(?:打码|打个码|打上码|遮|盖住|挡住|涂掉|涂黑|划掉|抹掉|隐藏|打马赛克|打上马赛克|马赛克|码掉)';
-const COVERED_AFTER = new RegExp(`^[^，,。！!？?；;]{0,3}?${COVERING}`);
-const COVERED = new RegExp(`(?:卡号|银行卡|身份证号?|证件号|密码|验证码|手机号|号码)[^，,。！!？?；;]{0,3}?${COVERING}`);
+// No negation in the gap (别打码, 不用遮, 不要马赛克 ask for the data whole); a password or a code is never sent covered.
+const COVER_GAP = '[^，,。！!？?；;不别没勿]{0,3}?';
+const COVERED_AFTER = new RegExp(`^${COVER_GAP}${COVERING}`);
+const COVERED = new RegExp(`(?:卡号|银行卡|身份证号?|证件号|手机号|号码)${COVER_GAP}${COVERING}`);
+const SECRET_CODE = /密码|验证码|动态码|校验码/;
 
 /**
  * Whether the clause(s) [start, end) of the text ask for nothing and their sentence cautions the buyer about their
@@ -139,6 +142,18 @@ const PAID_US = /转(?:账)?给我$/;
 const PAID_TO_US = /(?:打款|付款|放款|结算|转账?|打钱)给我$/;
 /** …by the platform once the buyer confirms (您确认收货后平台才打款给我们): its own settlement, no money sent outside. */
 const SETTLES = /(?:确认收货|确认|签收|收货|收到货)(?:了|后|之后|以后)?[^，,。！!？?；;直私]{0,6}?(?:才|再|就|会|才会)$/;
+/** …the platform the payer: named in the clause (确认收货后平台才打款) or as the escrow the sentence offers (用平台的担保交易). */
+const PLATFORM_PAYS = /(?:平台|系统|淘宝|天猫|拼多多|京东|抖音|快手)[^，,。！!？?；;直私]{0,2}?(?:才|再|就|会|才会)$/;
+const ESCROW = /平台的?(?:担保交易|担保|托管)|担保交易/;
+const NOT_PLATFORM = /[不没别](?:走|用|在|经过)?平台/;
+/** …with no outside channel or the buyer paying in its sentence (直接转支付宝就行, 私下转更快). */
+const PAID_OUTSIDE = /支付宝|微信|vx|wx|私下|银行卡|网银|转我|先转|您转|你转|转过来/i;
+/** The platform's own settlement (确认收货后平台才打款给我们): the platform pays, no outside channel in the sentence. */
+function settledByPlatform(text: string, ps: number, pe: number): boolean {
+  const lead = text.slice(Math.max(0, ps - 16), ps).split(/[，,。！!？?；;]/).pop()!;
+  const sentence = sentenceAround(text, ps, pe);
+  return SETTLES.test(lead) && (PLATFORM_PAYS.test(lead) || ESCROW.test(sentence)) && !PAID_OUTSIDE.test(sentence) && !NOT_PLATFORM.test(sentence);
+}
 /** The words a condition (…的话): after a negation, the act is what the buyer is steered to. */
 const NEGATED_CONDITION = /^[^，,。！!？?；;]{0,4}?的话/;
 /** From `pe` to the end of the next sentence (那肯定是骗子，您别理; 那种都是骗子！…千万别信), at most WARNING_REACH on. */
@@ -188,7 +203,7 @@ function negatedHit(text: string, ps: number, pe: number, category: RuleCategory
   // "Tell nobody — except us" (验证码别告诉别人，只告诉客服就行) asks for it.
   if (category === 'privacy' && EXCEPT_US.test(sentenceAround(text, ps, pe))) return false;
   // …what to cover before sending (截图发来时记得把卡号打码) protects it.
-  if ((category === 'privacy' || PRIVATE_ITEM.test(text.slice(ps, pe))) && COVERED_AFTER.test(text.slice(pe, pe + 12))) return true;
+  if ((category === 'privacy' || PRIVATE_ITEM.test(text.slice(ps, pe))) && !SECRET_CODE.test(text.slice(ps, pe)) && COVERED_AFTER.test(text.slice(pe, pe + 12))) return true;
   // A negated act as a condition (不用线下交易的话价格要贵一倍): the act is what the buyer is steered to.
   if (SHORT_NEGATION.test(unasked(text.slice(s, ps))) && NEGATED_CONDITION.test(text.slice(pe, pe + 12))) return false;
   // Asking the buyer not to give a bad review (不要给差评，我给您补偿) is the inducement, not a refusal of it.
@@ -258,26 +273,49 @@ export function warnsOfScam(text: string, ps: number, pe: number): boolean {
 
 /** A quote whose words end in a question (“能保证明天一定到吗”): the buyer's question said back. */
 const QUOTED_QUESTION = /^[^“”「」『』"]{0,40}?(?:吗|呢|么|[？?])[”」』"]/;
-/** …then declined after it in its sentence (——这个我不敢打包票哈; ，这个真不行). */
-const DECLINED_AFTER = /^[^。！!？?；;\n]{0,16}?(?:不|没|别|无法)/;
 /**
  * The hit inside a quoted question (opened at most 40 characters before it, closed after it) declined after the quote
  * (“能保证明天一定到吗”——这个我不敢打包票): the buyer's words said back and refused, every category.
  */
 function questionQuoted(text: string, ps: number, pe: number): boolean {
+  const after = questionEnd(text, ps, pe);
+  return after >= 0 && quotedDeclined(text, after);
+}
+/** Where the answer after the quoted question holding [ps, pe) starts, or -1. */
+function questionEnd(text: string, ps: number, pe: number): number {
   let open = -1;
   for (let i = ps - 1; i >= Math.max(0, ps - QUOTED_MAX); i--) {
-    if ('”」』'.includes(text[i]!)) return false;
+    if ('”」』'.includes(text[i]!)) return -1;
     if (OPENS_QUOTE[text.charCodeAt(i)] === 1) {
       open = i;
       break;
     }
   }
-  if (open < 0) return false;
+  if (open < 0) return -1;
   const m = QUOTED_QUESTION.exec(text.slice(open + 1));
-  if (!m || open + 1 + m[0].length <= pe) return false;
-  return DECLINED_AFTER.test(text.slice(open + 1 + m[0].length));
+  if (!m || open + 1 + m[0].length <= pe) return -1;
+  return open + 1 + m[0].length;
 }
+
+/** The words in a quoted question not declined, the answer's sentence offering something (——没错，给10元; ——不多，一单5块). */
+export function quotedThenOffered(text: string, ps: number): boolean {
+  const after = questionEnd(text, ps, ps + 1);
+  if (after < 0 || quotedDeclined(text, after)) return false;
+  let to = after;
+  while (to < text.length && to - after < WARNING_REACH && !SENTENCE_END.test(text[to]!)) to++;
+  return answerGoesOn(text.slice(after, to));
+}
+// A covering word negated in the sentence (截图别打码，卡号密码都要看得清): the data asked for whole.
+const NEGATED_COVER = new RegExp(`(?:别|不要|不用|不|勿|没必要)${COVERING}`);
+
+/** Where the sentence holding `at` starts (at most WARNING_REACH before it). */
+function sentenceStartOf(text: string, at: number): number {
+  let from = at;
+  while (from > 0 && at - from < WARNING_REACH && !SENTENCE_END.test(text[from - 1]!)) from--;
+  return from;
+}
+/** What a disowning names (…的消息, 短信, 通知, 链接, 卡片): someone else's words, not the shop's. */
+const DISOWNED_ITEM = /(?:消息|短信|通知|链接|网址|卡片|红包|群|二维码|信息)(?:都|也|可)?$/;
 
 /** The first index of the plain view whose character starts at or after `offset` of the draft. */
 function plainIndex(view: View, offset: number): number {
@@ -320,7 +358,7 @@ export function contextOf(draft: string, plain: View) {
       const pe = plainIndex(plain, end);
       // 转给我 / 转账给我 going on as 我们的 (您转给我们的运费已经原路退回): money the buyer paid the shop, spoken of.
       if (PAID_US.test(text.slice(ps, pe)) && text.startsWith('们的', pe)) return true;
-      if (category === 'off-platform' && PAID_TO_US.test(text.slice(ps, pe)) && text.startsWith('们', pe) && SETTLES.test(text.slice(Math.max(0, ps - 16), ps).split(/[，,。！!？?；;]/).pop()!)) return true;
+      if (category === 'off-platform' && PAID_TO_US.test(text.slice(ps, pe)) && text.startsWith('们', pe) && settledByPlatform(text, ps, pe)) return true;
       if (cleanNear.length) {
         const near = `${text.slice(Math.max(0, ps - NEAR_BEFORE), ps)} ${text.slice(pe, pe + NEAR_AFTER)}`;
         if (cleanNear.some((w) => near.includes(w))) return true;
@@ -329,6 +367,9 @@ export function contextOf(draft: string, plain: View) {
       if (NEGATABLE.has(category) && handleFollows(text, pe)) return false;
       // "No X, but Y" (刷单是违规的，不过我们有渠道): the refused term offered after all.
       if (NEGATABLE.has(category) && butOffers(text, pe)) return false;
+      // Refused to us only, then handed or entered elsewhere (不用告诉我们，填到我发的表格里): asked for, no scope excuses it.
+      if (NEGATABLE.has(category) && refusedToUsThenElsewhere(text, pe)) return false;
+      if ((category === 'privacy' || PRIVATE_ITEM.test(text.slice(ps, pe))) && NEGATED_COVER.test(sentenceAround(text, ps, pe))) return false;
       if (NEGATABLE.has(category) && negatedHit(text, ps, pe, category)) return true;
       {
         // Refusal and warning scopes, every category: before the words in the clause (10 characters at most), or after.
@@ -362,7 +403,11 @@ export function contextOf(draft: string, plain: View) {
         if (OPENS_A_QUESTION.test(text.slice(pe, pe + 40)) && !/我[也都还]?$/.test(text.slice(Math.max(0, ps - 3), ps))) return true;
         if (warnsOfScam(text, ps, pe)) return true;
         if (followsUp(text, ps, pe)) return true;
+        // A message, a link or a card disowned (那个让您加QQ的消息不是我发的), nothing conceded after it, is no brush-off.
+        if (DISOWNED_ITEM.test(text.slice(Math.max(0, ps - 8), ps)) && !offeredAnyway(sentenceAround(text, pe, pe).slice(pe - sentenceStartOf(text, pe)))) return true;
       }
+      // A quoted question agreed to and the answer offering (“晒图给红包吗”——没错，给10元): no quote excuses it.
+      if (quotedThenOffered(text, ps)) return false;
       return quoted(start, end) || questionQuoted(text, ps, pe);
     },
   };

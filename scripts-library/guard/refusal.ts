@@ -52,7 +52,7 @@ const DISOWNS = new RegExp(`${REFERS_BACK.source}|(?:^|[，,。！!？?\\s])(?:�
  * shops do (有些店会搞…, 网上有商家让…, 别的店可能会…).
  */
 const REPORTED =
-  /(?:^|[，,])[^，,。！!？?；;]{0,8}?(?:(?:您|你|买家|顾客|有人|对方|骗子)[^，,。！!？?；;]{0,4}?(?:说|问|想|提到|讲|要求|希望|的意思|冒充|假冒|自称)|(?:有些|有的|一些|别的|其他|其它|外面|网上|别家)[^，,。！!？?；;]{0,3}?(?:店|商家|卖家|人|平台))/;
+  /(?:^|[，,])[^，,。！!？?；;]{0,8}?(?:(?:您|你|买家|顾客|有人|对方|骗子)[^，,。！!？?；;]{0,4}?(?:说|问|想|提到|讲|要求|希望|的意思|冒充|假冒|自称)|有人(?:给|向|跟|找)(?:您|你)|(?:有些|有的|一些|别的|其他|其它|外面|网上|别家)[^，,。！!？?；;]{0,3}?(?:店|商家|卖家|人|平台))/;
 /** A refusing predicate: a negated verb of doing or taking (不做, 不收, 没法接受, 坚决不搞) or one that cannot be done (收不了). */
 const REFUSED_VERB = '(?:(?:(?:不|不能|不会|没法|没办法|无法|拒绝|从不|绝不|从来不)(?:做|搞|收|接受|支持|允许|参与|提供|开展|弄|办|碰|走|接|干|加|用|留)|(?:做|搞|收|接|支持|办|弄|干|加)不(?:了|到))(?:这个|这种|这些|这套|那个|那种|这事|这种事|这一套)?)';
 const ADVERBS = '(?:这边|是|都|也|真的|真|实在|坚决|从来|一律|绝对|一概|肯定|确实|可|就|还是|一般|暂时)*';
@@ -77,11 +77,16 @@ const OFFERED = /处理|直接|走|给您|给你|补偿|返|吧|就|帮您|帮�
 const NAMED_WRONG = /^[^，,。！!？?；;]{0,8}?(?<![不没非别])(?:是|属于|都是|算是?)[^，,。！!？?；;不没]{0,6}?(?:骗局|骗子|诈骗|违法|违规|禁止|不允许|不被允许|骗人|套路)|^(?:都|也|可|就|是|都是)?(?:违规|违法|骗人)的?[哦呢啊哈呀]*(?:[，,。！!；;]|$)|^(?:是|都|也|可|就)?(?:没有|没|毫无|缺乏)(?:任何)?(?:保障|保证)|^[^，,。！!？?；;]{0,4}?(?:不安全|有风险|风险很大|容易被骗|容易上当)/;
 /** The words' clause ends disowning them (之前那个加微信的消息不是我发的): someone else's, not the shop's offer. */
 const DISOWNED_TAIL = /^[^，,。！!？?；;]{0,10}?不是(?:我|我们|本店|咱们?)(?:发|放|寄|开|建|说)的[了哦呢啊哈呀]*(?:[，,。！!]|$)/;
+/** After a disowned message: a concession (不过, 但, 也行, 没关系, 就能) or an act on the buyer offers it anyway. */
+const CONCEDES = /不过|但|也行|也可以|也没事|没关系|无所谓|就能|就可以|也能|照样/;
+export const offeredAnyway = (rest: string) => CONCEDES.test(rest) || ACT_ON_BUYER.test(rest) || OFFERS.test(rest.replace(NOT_NEGATION, (w) => '　'.repeat(w.length)));
 const topicRefused = (text: string, start: number, end: number, whole: boolean) => {
   // A clause the model read whole may hold the refusal itself (好评返现属于违规).
   const rest = text.slice(whole ? start : end, end + 60);
-  if (TOPIC_REFUSED.test(rest) || LIST_REFUSED.test(rest) || NAMED_WRONG.test(rest) || DISOWNED_TAIL.test(rest)) return true;
+  if (TOPIC_REFUSED.test(rest) || LIST_REFUSED.test(rest) || NAMED_WRONG.test(rest)) return true;
   const ce = clauseEnd(text, end);
+  // Disowned, unless the sentence goes on to offer it anyway (…不是我发的，不过加了也行 / 但一单给您8块 / 点进去就能领).
+  if (DISOWNED_TAIL.test(rest)) return !offeredAnyway(text.slice(clauseEnd(text, start), sentenceEnd(text, end)));
   const next = text.slice(ce, ce + 30);
   if (OFFERED.test(text.slice(clauseStart(text, start), start) + text.slice(end, ce))) return false;
   return NEXT_REFUSED.test(next) || NEXT_WARNED.test(next);
@@ -105,11 +110,11 @@ const HERE = /(?:在)?(?:这里|这儿|这边|店里|平台上?)(?:直接)?(?:�
  * reward or a way offered — the refused term is offered after all.
  */
 // Not the refused term said again (但好评返现是平台明令禁止的): a reward or a way the refusal does not name, not negated.
-const BUT_OFFERS = /(?:不过|但是?|可是|只是)[^。！!？?；;不没别禁]*?(?:惊喜|福利|礼物|礼品|小礼|红包|渠道|办法|门路|联系客服|私聊|私信)/;
+const BUT_OFFERS = /(?:不过|但是?|可是|只是)[^。！!？?；;不没别禁]*?(?:惊喜|福利|礼物|礼品|小礼|红包|渠道|办法|门路|联系客服|私聊|私信|加了|加一下|也能领|照样领)/;
 /** A scam named before quoted words: they are its script, not the shop's offer. */
 const SCAM_NAMED = /(?<!不是|不算|并非|没有)(?:骗子|诈骗|骗局|冒充|假冒|钓鱼)/;
 /** Keeping it quiet (千万别声张, 请勿外传, 悄悄): a secret offer, never the shop refusing. */
-const SECRET = /懂的都懂|懂得都懂|声张|外传|别告诉别人|不要告诉别人|保密|悄悄|偷偷|私下给您|私下给你/;
+const SECRET = /懂的都懂|懂得都懂|你懂的|您懂的|声张|外传|别告诉别人|不要告诉别人|保密|悄悄|偷偷|私下给您|私下给你/;
 /** 别 / 不要 right before 转给我, 加我…: the buyer told not to (您别转给我), no channel offered. */
 const TOLD_NOT = /(?:别|不要|不用|用不着|不需要|不必|无需|千万别|千万不要|请勿|请不要|请别)再?(?:加|找|联系|私聊|私信|发给?|给|转给?|打给|扫|报给?|告诉|念给?|说给|提供给|传给?)我/g;
 /** The sentence with the words that are no evidence blanked: 别转给我 (TOLD_NOT), contact me here (HERE). */
@@ -211,10 +216,10 @@ const TO_US = '给?(?:我们|我|客服)';
  */
 /** What the refusal may name after its verb: the thing asked, by a pronoun (不用那个联系, 不搞这套). */
 const IT = '(?:这个|那个|这种|那种|这套|这些|这事|这种事|这回事|那回事)';
-const REFUSAL_NEG = `(?:(?:不用|不需要|不必|没必要|无需|用不着)${IT}?(?:${DO_VERB}|${HAND_VERB}${TO_US})?|(?:不|别)(?:${DO_VERB}|${HAND_VERB}(?:${TO_US})?)?${IT}?|(?:不方便|不太方便)${HAND_VERB}?|(?:不可以|不行|不能|不支持|不接受|不允许|不存在|不会|不是|没有|没|免了|算了)${IT}?(?:${DO_VERB}过?)?|(?:做|办|搞|弄|收|加)不(?:了|到))`;
+const REFUSAL_NEG = `(?:(?:不用|不需要|不必|没必要|无需|用不着)${IT}?(?:${DO_VERB}|${HAND_VERB}${TO_US})?|(?:不|别)(?:${DO_VERB}|${HAND_VERB}(?:${TO_US})?)?${IT}?|(?:不方便|不太方便)${HAND_VERB}?|(?:不可以|不行|不能|不支持|不接受|不允许|不存在|不会|不是|没有|没|免了|算了)${IT}?(?:${DO_VERB}过?)?|(?:没有|没|不用|不加)(?:QQ|qq|微信|vx|wx|私人号|小号|个人号|其他联系方式|别的联系方式)(?:号)?|只(?:在|走|用)(?:平台|店铺|这里|店里)[^，,。！!？?；;]{0,4}|(?:做|办|搞|弄|收|加)不(?:了|到))`;
 const ANSWERED_NO = new RegExp(`^\\s*(?:(?:亲|宝|哈哈|抱歉|不好意思)[，,]?)?(?:那|这|这个|这种|那个)?(?:${SHOP_SUBJECT}|我)?${ADVERBS}${REFUSAL_NEG}${PARTICLES}`);
 /** …or an answer cautioning the buyer to keep it (您自己留着, 谁要都别给). */
-const CAUTION_ANSWER = /^\s*(?:(?:您|你)自己(?:留着|收好|保管好?|保存好)|(?:跟|对)?(?:谁|任何人)[^，,。！!？?；;]{0,4}都(?:别|不要|不能)(?:给|说|告诉)(?!我))[的了哦呢啊哈呀]*(?:[，,。！!]|$)/;
+const CAUTION_ANSWER = /^\s*(?:(?:您|你)自己(?:留着|收好|保管好?|保存好)|(?:千万|一定|请)?(?:别|不要|不能|勿)(?:给|告诉|透露给?|说给|发给)(?:任何人|别人|陌生人)|(?:跟|对)?(?:谁|任何人)[^，,。！!？?；;]{0,4}都(?:别|不要|不能)(?:给|说|告诉)(?!我))[的了哦呢啊哈呀]*(?:[，,。！!]|$)/;
 /** What the rest of the answer offers instead (不用加，我加你就行; 不做，改成好评返5元): the refusal is no refusal then. */
 const ANSWER_THEN_OFFERS = /(?<![不没别])(?:加(?![不了])|红包|佣金|(?<!原路)返(?!回)|扫码|私聊|私信|领(?:取|钱|红包)?)|[0-9一二三四五六七八九十两]+\s*(?:元|块)/;
 /**
@@ -235,14 +240,80 @@ export function questionRefused(text: string, start: number, end: number): boole
 function answeredNo(text: string, end: number): boolean {
   const qEnd = sentenceEnd(text, end);
   if (!/[？?]/.test(text[qEnd] ?? '')) return false;
-  const from = qEnd + 1;
+  return answerRefuses(text, qEnd + 1);
+}
+/**
+ * Handing the data over or entering it anywhere (发到, 交给, 报给, 念出来, 填, 输入, 登录, 拍照, 截图, 转给…): after a
+ * refusal that only refuses it to me / us, the data goes elsewhere after all.
+ */
+const HANDS_ELSEWHERE = /发到|发给|发来|发过来|交给|报给|(?:念|说|读)(?:出来|给|一下)|(?<![时候])填(?!的)|输入|登录|登陆|拍(?:照|个|张|一下|清楚)|截(?:图|个图|屏)|转给|转到|写(?:在|到)|传(?:到|给|上来)|上传|过来/;
+/** A hand-over verb in a clause of `rest` that no negation before it in that clause takes back (也别填到表格里). */
+function handsElsewhere(rest: string): boolean {
+  for (const m of rest.matchAll(/[^，,。！!？?；;\n]+/g)) {
+    const at = m[0].search(HANDS_ELSEWHERE);
+    if (at >= 0 && !NEGATOR.test(m[0].slice(0, at).replace(NOT_NEGATION, (w) => '　'.repeat(w.length)))) return true;
+  }
+  return false;
+}
+/** A hand-over refused to us right after the words (不用告诉我们, 不需要发给客服, 不用付给我们). */
+const REFUSED_TO_US = /^[^，,。！!？?；;]{0,12}?(?:不用|用不着|不需要|不必|无需|没必要|不要|别)(?:再|给)?(?:发给?|给|告诉|报给?|转给?|付给?|提供给?|念给?|说给?|传给?)(?:我们|我|客服)/;
+/**
+ * The words refused only to us after them (银行卡号不用告诉我们，填到我发的表格里; 微信付款？不用付给我们。直接转给店长):
+ * the next clause or sentence hands them over or enters them elsewhere, so no refusal closes the case.
+ */
+export function refusedToUsThenElsewhere(text: string, end: number, from = end): boolean {
+  const skip = /^[？?]/.test(text.slice(from)) ? 1 : 0;
+  const m = REFUSED_TO_US.exec(text.slice(from + skip, end + 24));
+  if (!m) return false;
+  return handsElsewhere(toNextSentenceEnd(text, clauseEnd(text, from + skip + m[0].length)));
+}
+/** The hit's own words ask for it (验证码发我, 卡号告诉我), no negation before the verb in the clause. */
+const ASKS_ME = /发我|发给我(?!们)|告诉我(?!们)|给我(?!们)|报给?我(?!们)|念给我/;
+export function hitAsksMe(text: string, start: number, end: number): boolean {
+  const m = ASKS_ME.exec(text.slice(start, end));
+  if (!m) return false;
+  const before = text.slice(clauseStart(text, start), start + m.index).replace(NOT_NEGATION, (w) => '　'.repeat(w.length));
+  return !NEGATOR.test(before) && !REPORTED.test(text.slice(sentenceStart(text, start), start));
+}
+/** The refusal refuses it only to me / us (不用发给我, 不需要报给我们, 您自己留着, 谁要都别给): nothing said of anyone else. */
+const TO_ME_ONLY = /(?:我们|我|客服)[的了哦呢啊哈呀]*[，,。！!]?$|自己(?:留着|收好|保管好?|保存好)|都(?:别|不要|不能)(?:给|说|告诉)/;
+/** From `at` to the end of the next sentence. */
+const toNextSentenceEnd = (text: string, at: number) => {
+  const end = sentenceEnd(text, at);
+  return text.slice(at, end < text.length ? sentenceEnd(text, end + 1) : end);
+};
+/**
+ * An answer starting at `from` (after the question said back or quoted) that refuses (ANSWERED_NO, CAUTION_ANSWER), and
+ * the rest of it offers nothing else: a handle, a request, an act on the buyer or a reward there keeps the hit; after a
+ * refusal "to me / us" only, a hand-over to anyone in the next clause or sentence does too (不用发给我。念出来我帮您填).
+ */
+export function answerRefuses(text: string, from: number): boolean {
   const m = ANSWERED_NO.exec(text.slice(from, from + 40)) ?? CAUTION_ANSWER.exec(text.slice(from, from + 40));
   if (!m) return false;
   // The rest of the answer's own sentence (不用加，我加你就行), not the next one (没有的哈。券都在页面上).
   const at = from + m[0].length;
-  const rest = SENTENCE_END.test(text[at - 1] ?? '') ? '' : text.slice(at, sentenceEnd(text, at));
-  if (HANDLE.test(rest.normalize('NFKC')) || ACT_ON_BUYER.test(rest) || ANSWER_THEN_OFFERS.test(rest) || EXCEPT_US.test(rest)) return false;
-  return !EVIDENCE.test(blankNoEvidence(rest).replace(/就行|就可以|就好|即可/g, ''));
+  if (TO_ME_ONLY.test(m[0]) && handsElsewhere(toNextSentenceEnd(text, at))) return false;
+  // A wink in the next sentence (返现？没有。好评截图发我就行，你懂的): the no is for show.
+  if (SECRET.test(toNextSentenceEnd(text, at))) return false;
+  return !answerGoesOn(SENTENCE_END.test(text[at - 1] ?? '') ? '' : text.slice(at, sentenceEnd(text, at)));
+}
+/** The rest of an answer offers something after all: a handle, an act on the buyer, a reward, an exception, a request. */
+export function answerGoesOn(rest: string): boolean {
+  if (HANDLE.test(rest.normalize('NFKC')) || ACT_ON_BUYER.test(rest) || ANSWER_THEN_OFFERS.test(rest) || EXCEPT_US.test(rest)) return true;
+  return EVIDENCE.test(blankNoEvidence(rest).replace(/就行|就可以|就好|即可/g, ''));
+}
+/**
+ * The answer after a quoted question (“能保证明天到吗”——这个我不敢打包票): a real no (answerRefuses) or its first clause
+ * refusing by referring back (这个真不敢打包票), the rest of the sentence offering nothing. 不急, 没错, 没问题, 不用客气,
+ * 不麻烦 are no refusal.
+ */
+export function quotedDeclined(text: string, from: number): boolean {
+  const at = from + (/^[\s—―\-－～~：:，,。？?!！]*/.exec(text.slice(from))?.[0].length ?? 0);
+  if (answerRefuses(text, at)) return true;
+  const ce = clauseEnd(text, at);
+  if (!REFERS_BACK.test(text.slice(at, ce).replace(NOT_NEGATION, (w) => '　'.repeat(w.length)))) return false;
+  if (/^(?:不急|没错|没问题|不用客气|不客气|不麻烦|不用担心|没事)/.test(text.slice(at, ce))) return false;
+  return !answerGoesOn(text.slice(ce, sentenceEnd(text, ce)));
 }
 
 /** A clause going on with the one before it (比如身份证号和银行卡号): the negation of that one reaches it. */
@@ -309,7 +380,7 @@ const OFFERS = /送(?!的)|返|领|搜|便宜|能省|能下单|可以下单|扫�
  * Handing it over to us after all (除了咱们客服, 客服除外, 只告诉客服, 转发客服就行, 客服核对时报一下): a "tell nobody"
  * with an exception asks for it.
  */
-export const EXCEPT_US = /除了?[^，,。！!？?；;]{0,6}(?:客服|我们|我|咱们?|本店|店里)|(?:客服|我们|我|咱们?|本店)[^，,。！!？?；;]{0,2}除外|只(?:告诉|给|发|报|说)给?(?:客服|我们|我|咱们?)|(?:转发|发给|告诉|报给|给)(?:客服|我们|咱们?)(?:就行|就可以|即可|就好|吧)|(?:客服|我们)(?:核对|核实|确认|问)时/;
+export const EXCEPT_US = /除了?[^，,。！!？?；;]{0,6}(?:客服|我们|我|咱们?|本店|店里)|(?:客服|我们|我|咱们?|本店)[^，,。！!？?；;]{0,6}除外|只(?:告诉|给|发|报|说)给?(?:客服|我们|我|咱们?)|(?:转发|发给|告诉|报给|给)(?:客服|我们|咱们?)(?:就行|就可以|即可|就好|吧)|(?:客服|我们)(?:核对|核实|确认|问)时|(?:我|我们|客服)(?:这边|这里)?[^，,。！!？?；;不没别]{0,4}(?:用一下|用用)/;
 /**
  * [start, end) refers back to refuse what the buyer's words reported before it in its sentence asked (你说让我帮你把差评删了
  * 给你补偿，这个我做不了，也不会这么做).
@@ -372,7 +443,8 @@ function bareRefusal(text: string, start: number, end: number, whole: boolean): 
   // The gift said to have nothing to do with the review (赠品是下单就送的，跟评价没关系): no reward tied to it, none offered.
   if (NOT_TIED.test(sentence) && !OFFERS.test(sentence.replace(NOT_TIED, ''))) return true;
   if (!whole && ((!onCondition && HEADS_OUTSIDE.test(text.slice(start, ce))) || NO_REWARD.test(text.slice(start, ce)) || REFUSED_INSIDE.test(text.slice(start, ce + 1)))) return true;
-  if (!EXCEPT_US.test(sentence) && HANDOVER_REFUSED.test(text.slice(start, ce + 1))) return true;
+  // …a hand-over to us refused, unless the next clause or sentence hands it to anyone else (不用发给我，拍照发到店长那边).
+  if (!EXCEPT_US.test(sentence) && HANDOVER_REFUSED.test(text.slice(start, ce + 1)) && !handsElsewhere(toNextSentenceEnd(text, ce))) return true;
   // A negation right before the act (不用加QQ, 没法加微信, 怎么可能让您加微信): not one that negates another word on the way (不明白的地方卫星问我).
   const before = text.slice(cs, whole ? Math.max(start, end - 1) : start).replace(NOT_NEGATION, (w) => '　'.repeat(w.length));
   const lead = text.slice(cs, start).replace(AFFIRMS, (w) => '　'.repeat(w.length));
@@ -414,6 +486,8 @@ export function refusalScope(text: string, start: number, end: number, whole = f
   if (reported ? HANDLE.test(clause) : EVIDENCE.test(blankNoEvidence(clause))) return false;
   // "No X, but Y": a reward or a way offered after the refusal, in the same sentence.
   if (butOffers(text, end)) return false;
+  // …or, after the refusal's clause, pay for an order or another outside channel (只做补单，一单给您10块; 支付宝也行).
+  if (OFFERED_AFTER.test(text.slice(clauseEnd(text, end), sentenceEnd(text, end)))) return false;
   if (topicRefused(text, start, end, whole)) return true;
   if (governed(text, start, end, whole)) return true;
   if (bareRefusal(text, start, end, whole)) return true;
@@ -421,11 +495,17 @@ export function refusalScope(text: string, start: number, end: number, whole = f
   // From the hit's start: a model hit can take in two sentences (剩下的用微信转账。这个我们没法接受).
   const rest = after(text, start);
   const ownSentence = text.slice(start, sentenceEnd(text, start));
-  if (REFERS_BACK.test(ownSentence.replace(NOT_NEGATION, ''))) return true;
+  const back = REFERS_BACK.exec(ownSentence.replace(NOT_NEGATION, (w) => '　'.repeat(w.length)));
+  // Not a later clause whose subject is the platform or a price (私下给您便宜，平台上这样不行): the offer's contrast, no refusal.
+  if (back && !(start + back.index >= clauseEnd(text, start) && CONTRAST.test(text.slice(clauseStart(text, start + back.index), start + back.index + back[0].length)))) return true;
   // …or answered here instead (上次您微信问的那个问题，我在这里回复您): the buyer's channel named, the chat kept.
   return reported && (DISOWNS.test(rest.replace(NOT_NEGATION, '')) || ANSWERED_HERE.test(rest));
 }
 
+/** Pay per order or another outside channel offered after a refusal (一单给您10块, 佣金日结, 支付宝也行, 补单). */
+const OFFERED_AFTER = /[0-9一二三四五六七八九十两]+\s*(?:元|块)(?!.*(?:优惠券|券|立减|满减))|佣金|提成|辛苦费|补单|(?:支付宝|微信|vx|wx|qq|银行卡|私聊|私下)[^，,。！!？?；;]{0,4}(?:也行|也可以|可以|就行|没问题)/i;
+/** A clause with the platform or a price as its subject (平台上…, 走平台…, 这个价…, 这个折扣…). */
+const CONTRAST = /^(?:在|走|到|用)?(?:平台|淘宝|天猫|拼多多|京东|店铺|官方)(?:上|里|内|那边)?|^(?:这个|这|那个)?(?:价|价格|价钱|折扣|优惠|活动价)/;
 /** Reassuring the buyer about the act (放心做, 不违规): it is offered. */
 const REASSURES = /放心(?:做|加|转|拍|刷|去|吧)|不算违规|不是违规|不违规|不违法|不是违法|不属于违规|是真的/;
 /** Acts on the buyer a refusal never holds: adding them, paying them, a brushing job's pay or its empty parcel. */

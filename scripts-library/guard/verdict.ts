@@ -17,8 +17,8 @@ import { MODEL_PREFIX } from './draft-state';
 import { clauses, guessesFor, NONE, unitPosterior } from './intent';
 import type { IntentReader } from './intent-reader';
 import { severityFor } from './policy';
-import { caresForPrivacy, followsUp, NEGATABLE, scopedClause, warnsOfScam } from './context';
-import { affirmedOrConditioned, butOffers, clauseHoldsEvidence, exceptsUs, handleFollows, namedWithoutEvidence, offeredOnCondition, questionRefused, refusalScope, refusesReported, requestsHit } from './refusal';
+import { caresForPrivacy, followsUp, NEGATABLE, quotedThenOffered, scopedClause, warnsOfScam } from './context';
+import { affirmedOrConditioned, butOffers, clauseHoldsEvidence, exceptsUs, handleFollows, hitAsksMe, namedWithoutEvidence, offeredOnCondition, questionRefused, refusalScope, refusedToUsThenElsewhere, refusesReported, requestsHit } from './refusal';
 import { namesOwnFeature, ownPlatformHit, ownWords } from './platforms';
 
 export const SURE = 0.55;
@@ -176,6 +176,8 @@ const YOU = /你|您(?!好)/;
  */
 function readExcused(reader: IntentReader, draft: string, start: number, end: number, category: RuleCategory, own: ReturnType<typeof ownWords>, sure: number): boolean {
   const text = draft.slice(start, end);
+  // Refused to us only, then handed or entered elsewhere (银行卡号不用告诉我们，填到我发的表格里): never excused.
+  if ((category === 'off-platform' || category === 'privacy') && refusedToUsThenElsewhere(draft, end, start)) return false;
   if (modelExcused(text, category, own) || inScope(draft, start, end, category)) return true;
   // A question said back and answered no (买家秀返现？没这回事), unless the question is aimed at the buyer (你…).
   if (questionRefused(draft, start, end) && !(category === 'abuse' && YOU.test(text))) return true;
@@ -229,6 +231,9 @@ export function judgeWith({ reader, vetoable }: Judge, draft: string, rules: rea
     if ((h.category === 'off-platform' || h.category === 'privacy') && requestsHit(draft, h.start, h.end)) return h; // 请提供一下银行卡号
     // "Tell nobody — except us" asks for it (验证码谁问都别给，客服除外); a fallback on a condition offers it (不方便的话vx聊也行).
     if ((h.category === 'off-platform' || h.category === 'privacy') && (exceptsUs(draft, h.start, h.end) || offeredOnCondition(draft, h.start))) return h;
+    // Refused to us only, then handed or entered elsewhere (不用告诉我们，填到我发的表格里): asked for after all.
+    if ((h.category === 'off-platform' || h.category === 'privacy') && (refusedToUsThenElsewhere(draft, h.end, h.start) || hitAsksMe(draft, h.start, h.end))) return h;
+    if (quotedThenOffered(draft, h.start)) return h; // “晒图给红包吗”——没错，给10元: the quoted question agreed to, then offered
     if (h.category === 'review-inducement' && brushingBeside(draft, h.start, h.end)) return h; // 直接拍下不用付款，我们补单
     if (NAMED_AT_MOST.has(h.category) && (affirmedOrConditioned(draft, h.start, h.end) || butOffers(draft, h.end))) return h; // 不可以不加微信; 刷单是违规的，不过我们有渠道
     if (h.category !== 'abuse' && pushedAround(draft, h.start, h.end)) return h; // 这个退款加微信处理，平台不支持的
