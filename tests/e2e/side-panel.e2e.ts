@@ -238,20 +238,28 @@ describe('buyer notes', () => {
   });
 });
 
+/**
+ * A panel opened on a first screen the previous open wrote (an open writes the first screen's ids once the library is
+ * read; the next open draws those rows at once, before React), with `atRows` run in the page the moment rows appear
+ * (the window before React takes over is tens of milliseconds: too short for input sent from here).
+ */
+async function panelOnFirstScreen(tabId: number, atRows: () => void) {
+  const first = await h.openPanel(tabId);
+  await first.waitForFunction(() => localStorage.getItem('kefu.firstScreen') !== null);
+  await first.close();
+  const panel = await h.context.newPage();
+  await panel.addInitScript(atRows);
+  await panel.goto(`chrome-extension://${h.extensionId}/sidepanel.html?tabId=${tabId}`);
+  await panel.waitForFunction(() => (globalThis as Record<string, unknown>).__early !== undefined, undefined, { timeout: 5000 });
+  return panel;
+}
+
 describe('the first screen before React (entrypoints/first-screen, static-first-screen.ts)', () => {
   it('paints the rows before React, and a row clicked then is inserted once the panel takes over (no lost click)', async () => {
     const demo = await h.openDemo('react');
     await demo.click('[data-role="reply-box"]');
-    const tabId = await h.tabIdOf(demo);
-    // An open writes the first screen's ids once the library is read; the next open draws those rows at once.
-    const first = await h.openPanel(tabId);
-    await first.waitForFunction(() => localStorage.getItem('kefu.firstScreen') !== null);
-    await first.close();
-
-    const panel = await h.context.newPage();
-    // A row is clicked the moment the static rows are there, before React takes over (the window is tens of
-    // milliseconds: too short for a click sent from here). The tests of static-first-screen.ts click with a mouse.
-    await panel.addInitScript(() => {
+    // A row is clicked the moment the static rows are there. The tests of static-first-screen.ts click with a mouse.
+    const panel = await panelOnFirstScreen(await h.tabIdOf(demo), () => {
       const g = globalThis as { __kefuFirstPaint?: { painted?: boolean; taken?: boolean }; __early?: { title: string | null } };
       const seen = new MutationObserver(() => {
         if (!document.querySelector('[data-phrase-id]')) return;
@@ -263,8 +271,6 @@ describe('the first screen before React (entrypoints/first-screen, static-first-
       });
       seen.observe(document, { childList: true, subtree: true });
     });
-    await panel.goto(`chrome-extension://${h.extensionId}/sidepanel.html?tabId=${tabId}`);
-    await panel.waitForFunction(() => (globalThis as Record<string, unknown>).__early !== undefined, undefined, { timeout: 5000 });
     const title = await panel.evaluate(() => (globalThis as { __early?: { title: string } }).__early!.title);
     await expect.poll(() => panel.textContent('[data-testid="notice"]'), { timeout: 15_000 }).toBe(`已插入：${title}`);
     expect(await replyText(demo)).not.toBe('');
@@ -276,12 +282,7 @@ describe('the first screen before React (entrypoints/first-screen, static-first-
 
   it('letters typed on the static rows, before React takes over, are the search once it has the box (no lost keys)', async () => {
     const demo = await h.openDemo('react');
-    const tabId = await h.tabIdOf(demo);
-    const first = await h.openPanel(tabId);
-    await first.waitForFunction(() => localStorage.getItem('kefu.firstScreen') !== null);
-    await first.close();
-    const panel = await h.context.newPage();
-    await panel.addInitScript(() => {
+    const panel = await panelOnFirstScreen(await h.tabIdOf(demo), () => {
       const g = globalThis as { __kefuFirstPaint?: { painted?: boolean; taken?: boolean }; __early?: boolean };
       const seen = new MutationObserver(() => {
         if (!document.querySelector('[data-phrase-id]')) return;
@@ -291,8 +292,6 @@ describe('the first screen before React (entrypoints/first-screen, static-first-
       });
       seen.observe(document, { childList: true, subtree: true });
     });
-    await panel.goto(`chrome-extension://${h.extensionId}/sidepanel.html?tabId=${tabId}`);
-    await panel.waitForFunction(() => (globalThis as Record<string, unknown>).__early !== undefined, undefined, { timeout: 5000 });
     expect(await panel.evaluate(() => (globalThis as { __early?: boolean }).__early)).toBe(true);
     await expect.poll(() => panel.inputValue('input.search:not([readonly])'), { timeout: 15_000 }).toBe('yh');
     await expect.poll(() => panel.getAttribute('[data-phrase-id]', 'data-phrase-id')).toBe('stock-yes'); // 有货's code
