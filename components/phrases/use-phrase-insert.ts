@@ -60,18 +60,13 @@ export function usePhraseInsert({ settings, chatTab, insert, notify }: { setting
   const current = useConversationGuard(convo, () => close(null));
   const attempt = attemptWith(notify);
 
-  // A row taken before the settings are read (the panel's first moments) waits for them, for the same conversation.
-  const waiting = useRef<{ phrase: Phrase; done?: (() => void) | undefined; convo: string }>(undefined);
+  const waiting = useWaitingRow(current);
   const flow = {
     pending,
     cancel: () => close(null),
     /** Insert a phrase into the served tab (values asked for first); `done` runs once it landed. */
     request(phrase: Phrase, done?: () => void) {
-      if (!settings) {
-        // One row waits, the last taken: a row clicked on the static screen (use-early-click.ts) gives way to it.
-        delete ((globalThis as Record<string, unknown>)[EARLY_PAINT] as EarlyPaint | undefined)?.clicked;
-        return void (waiting.current = { phrase, done, convo: current.current });
-      }
+      if (!settings) return waiting.keep(phrase, done);
       const openedIn = current.current;
       const forBuyer = orderBuyer;
       const tabId = chatTab?.tabId;
@@ -113,12 +108,31 @@ export function usePhraseInsert({ settings, chatTab, insert, notify }: { setting
     },
   };
   useEffect(() => {
-    const w = waiting.current;
-    if (!settings || !w) return;
-    waiting.current = undefined;
-    if (w.convo === current.current) flow.request(w.phrase, w.done);
+    const w = settings ? waiting.take() : undefined;
+    if (w && w.convo === current.current) flow.request(w.phrase, w.done);
+    else if (w) notify(t('notInsertedBuyerChanged', w.phrase.title), 'warn'); // never into another buyer's chat, never without a word
   });
   return flow;
+}
+
+/**
+ * A row taken before the settings are read (the panel's first moments) waits for them: one row, the last taken (a
+ * row clicked on the static screen, use-early-click.ts, gives way to it), with the conversation it was taken in.
+ */
+function useWaitingRow(current: { readonly current: string }) {
+  const waiting = useRef<{ phrase: Phrase; done?: (() => void) | undefined; convo: string }>(undefined);
+  return {
+    keep(phrase: Phrase, done?: () => void): void {
+      delete ((globalThis as Record<string, unknown>)[EARLY_PAINT] as EarlyPaint | undefined)?.clicked;
+      waiting.current = { phrase, done, convo: current.current };
+    },
+    /** The waiting row, taken: it waits no more. */
+    take() {
+      const w = waiting.current;
+      waiting.current = undefined;
+      return w;
+    },
+  };
 }
 
 /**

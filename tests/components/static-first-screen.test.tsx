@@ -205,3 +205,16 @@ describe('what a second review found in the early keys and clicks', () => {
     expect(insert).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('a row waiting for the settings when the buyer changes', () => {
+  it('is not inserted into the new buyer\'s chat, and the agent is told so (not dropped without a word)', async () => {
+    await firstScreen(6);
+    const insert = vi.fn<InsertFn>().mockResolvedValue({ kind: 'inserted' });
+    const view = render(<SidePanel db={db} served={serving} insert={insert} />);
+    document.querySelector<HTMLButtonElement>('[data-phrase-id="stock-yes"]')!.click();
+    const other = { ...serving, tab: { ...serving.tab, status: { ...serving.tab.status, buyer: { id: 'u2', name: '小王' } } } } as Served;
+    view.rerender(<SidePanel db={db} served={other} insert={insert} />);
+    await waitFor(() => expect(screen.getByTestId('notice').textContent).toBe('未插入「有货」：点击后换了买家，请重新选择'));
+    expect(insert).not.toHaveBeenCalled();
+  });
+});
