@@ -7,10 +7,8 @@
  * none is a corpus draft.
  */
 import { describe, expect, it } from 'vitest';
-import { judgeDraft } from '../../../../scripts-library/guard/judge';
+import { held, loud } from '../../../helpers/guard-verdicts';
 
-const loud = (draft: string) => judgeDraft(draft).filter((h) => h.severity !== 'hint').map((h) => `${h.severity} ${h.ruleId}:${h.text}`);
-const held = (draft: string) => judgeDraft(draft).some((h) => h.severity === 'block');
 
 describe('the buyer\'s question said back, then refused, is neither held nor warned', () => {
   it.each([

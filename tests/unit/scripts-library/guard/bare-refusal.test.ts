@@ -6,10 +6,8 @@
  * this test: none is a corpus draft.
  */
 import { describe, expect, it } from 'vitest';
-import { judgeDraft } from '../../../../scripts-library/guard/judge';
+import { held, loud } from '../../../helpers/guard-verdicts';
 
-const loud = (draft: string) => judgeDraft(draft).filter((h) => h.severity !== 'hint').map((h) => `${h.severity} ${h.ruleId}:${h.text}`);
-const held = (draft: string) => judgeDraft(draft).some((h) => h.severity === 'block');
 
 describe('the shop refusing or warning, whatever its grammar, is neither held nor warned', () => {
   it.each([

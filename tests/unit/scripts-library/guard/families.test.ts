@@ -6,11 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { judgeDraft } from '../../../../scripts-library/guard/judge';
+import { worst } from '../../../helpers/guard-verdicts';
 
-const worst = (draft: string) => {
-  const hits = judgeDraft(draft);
-  return hits.some((h) => h.severity === 'block') ? 'block' : hits.some((h) => h.severity === 'warn') ? 'warn' : 'none';
-};
 
 describe('round 8 families: unseen wording of the same kind is caught', () => {
   it.each([

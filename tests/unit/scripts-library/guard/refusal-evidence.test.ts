@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { judgeDraft } from '../../../../scripts-library/guard/judge';
+import { held } from '../../../helpers/guard-verdicts';
 
 const flagged = (draft: string) => judgeDraft(draft).filter((h) => h.severity !== 'hint').length > 0;
-const held = (draft: string) => judgeDraft(draft).some((h) => h.severity === 'block');
 
 describe('evidence after a refusal', () => {
   it.each(['平台不让留电话打138 0000 1111', '平台不让转账打到卡6222-0202-1111-2222-339', '平台不让私下联系打我138 0000 1111', '淘宝不让留邮箱kefu@qq.com', '别在平台说了微信号xiaomei', '我们不用淘宝聊加v：kf_66'])(

@@ -8,10 +8,8 @@
  * and wordings written for this test; none is a corpus draft.
  */
 import { describe, expect, it } from 'vitest';
-import { judgeDraft } from '../../../../scripts-library/guard/judge';
+import { held, loud } from '../../../helpers/guard-verdicts';
 
-const loud = (draft: string) => judgeDraft(draft).filter((h) => h.severity !== 'hint').map((h) => `${h.severity} ${h.ruleId}:${h.text}`);
-const held = (draft: string) => judgeDraft(draft).some((h) => h.severity === 'block');
 
 const groups: Record<string, { blocked: string[]; warned?: string[] }> = {
   'A. an answer refusing "to me", the next sentence asking again': {

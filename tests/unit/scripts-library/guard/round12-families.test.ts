@@ -5,11 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { judgeDraft } from '../../../../scripts-library/guard/judge';
+import { worst } from '../../../helpers/guard-verdicts';
 
-const worst = (draft: string) => {
-  const hits = judgeDraft(draft);
-  return hits.some((h) => h.severity === 'block') ? 'block' : hits.some((h) => h.severity === 'warn') ? 'warn' : 'none';
-};
 const loud = (draft: string) => judgeDraft(draft).filter((h) => h.severity !== 'hint').map((h) => `${h.ruleId}:${h.text}`);
 
 describe('a request for the buyer’s data holds, whatever the model reads', () => {

@@ -4,12 +4,8 @@
  * compensation or effects promised outright; the everyday words around them pass. Wordings written for this test.
  */
 import { describe, expect, it } from 'vitest';
-import { judgeDraft } from '../../../../scripts-library/guard/judge';
+import { worst } from '../../../helpers/guard-verdicts';
 
-const worst = (draft: string) => {
-  const hits = judgeDraft(draft);
-  return hits.some((h) => h.severity === 'block') ? 'block' : hits.some((h) => h.severity === 'warn') ? 'warn' : 'none';
-};
 
 describe('round 13 families', () => {
   it.each([

@@ -5,12 +5,8 @@
  * written for this test, none a corpus draft.
  */
 import { describe, expect, it } from 'vitest';
-import { judgeDraft } from '../../../../scripts-library/guard/judge';
+import { worst } from '../../../helpers/guard-verdicts';
 
-const worst = (draft: string) => {
-  const hits = judgeDraft(draft);
-  return hits.some((h) => h.severity === 'block') ? 'block' : hits.some((h) => h.severity === 'warn') ? 'warn' : 'none';
-};
 
 describe('round 14 families', () => {
   it.each([
