@@ -29,7 +29,7 @@ const ADDRESS_WORDS = ['亲爱的', '小姐姐', '小哥哥', '亲亲', '老板'
 export function repliesToAgent(said: string): boolean {
   const codes = said.replace(/\[([^\]]*)\]/g, (_, inner: string) => (REPLY_WORDS.includes(inner.toLowerCase()) ? ` ${inner} ` : ' '));
   let rest = codes.toLowerCase().replace(/[\p{P}\p{S}\s\d]/gu, '');
-  if (!rest) return codes !== said ? /[a-z\u4e00-\u9fff]/i.test(codes) : /\p{Extended_Pictographic}/u.test(said);
+  if (!rest) return codes === said && /\p{Extended_Pictographic}/u.test(said); // emoji alone (a reply code leaves its text in rest)
   let replied = false;
   for (let guard = 0; rest && guard < 20; guard++) {
     const word = REPLY_WORDS.find((w) => rest.startsWith(w)) ?? ADDRESS_WORDS.find((w) => rest.startsWith(w));
