@@ -22,8 +22,8 @@ const fnv = (s: string) => {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h >>> 0;
 };
-/** The rounds with a dev quarter: round 8 (split before its tuning, task gtune), round 10 (likewise, task gtune3) and round 11 (retired 2026-12-07, fourth session), round 12 (retired 2026-12-07, fifth session), round 13 (retired 2026-12-07, sixth session), round 14 (retired 2026-12-07, seventh session). */
-export const DEV_ROUNDS = ['round8.tsv', 'round10.tsv', 'round11.tsv', 'round12.tsv', 'round13.tsv', 'round14.tsv'] as const;
+/** The rounds with a dev quarter: round 8 (split before its tuning, task gtune), round 10 (likewise, task gtune3) and round 11 (retired 2026-12-07, fourth session), round 12 (retired 2026-12-07, fifth session), round 13 (retired 2026-12-07, sixth session), round 14 (retired 2026-12-07, seventh session), round 15 (retired 2026-12-07, eighth session). */
+export const DEV_ROUNDS = ['round8.tsv', 'round10.tsv', 'round11.tsv', 'round12.tsv', 'round13.tsv', 'round14.tsv', 'round15.tsv'] as const;
 export const inDev = (file: string, draft: string) => (DEV_ROUNDS as readonly string[]).includes(file) && fnv(draft) % 4 === 0;
 
 const root = join(__dirname, '..', '..');

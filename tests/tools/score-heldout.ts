@@ -1,7 +1,7 @@
 /**
  * Scores the two held-back splits of this round ONCE (npx vite-node tests/tools/score-heldout.ts): the guard
- * (judgeDraft, as shipped) on tests/fixtures/guard/round15-heldout.tsv and the suggestions on
- * tests/fixtures/buyer-messages/intents-heldout7.tsv. Both were written by other hands before tuning began; their
+ * (judgeDraft, as shipped) on tests/fixtures/guard/round16-heldout.tsv and the suggestions on
+ * tests/fixtures/buyer-messages/intents-heldout8.tsv. Both were written by other hands before tuning began; their
  * figures go to the README as they come out, and nothing is tuned on them afterwards.
  */
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { caught, falselyWarned, heldAtSend, loadMixed } from '../fixtures/guard/
 import { scoreSuggestions } from '../fixtures/buyer-messages/score';
 
 const root = join(__dirname, '..', '..');
-const { positives, clean } = loadMixed('round15-heldout.tsv', 'heldout');
+const { positives, clean } = loadMixed('round16-heldout.tsv', 'heldout');
 const check = (d: string) => judgeDraft(d, DEFAULT_RULES);
 const pct = (a: number, b: number) => `${a} / ${b} = ${((100 * a) / b).toFixed(1)} %`;
 const missed = positives.filter((p) => !caught(p, check(p.draft)));
@@ -36,6 +36,6 @@ console.log('rules alone:', `recall ${pct(positives.length - rm.length, positive
 console.log('MISSED', JSON.stringify(missed.map((p) => [p.category, p.span, p.draft])));
 console.log('WARNED', JSON.stringify(warned.map((j) => [j.c.trap, j.c.draft, j.hits.filter((h) => h.severity !== 'hint').map((h) => `${h.severity}:${h.ruleId}:${h.text}`)])));
 
-const s = scoreSuggestions(join(root, 'tests/fixtures/buyer-messages/intents-heldout7.tsv'));
+const s = scoreSuggestions(join(root, 'tests/fixtures/buyer-messages/intents-heldout8.tsv'));
 console.log('suggestions held-back:', JSON.stringify({ ...s, wrong: undefined }));
 console.log('WRONG', JSON.stringify(s.wrong));

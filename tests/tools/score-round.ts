@@ -3,9 +3,9 @@
  * intents-round<N>.tsv, written by another hand against the 140-phrase pack and scored once before retiring), split
  * by the FNV-1a hash of the message into a **tune** part (three quarters: read, its misses printed with SHOW=1) and a
  * **dev** quarter (hash mod 4 = 0: never read, only its figures printed, to see whether the tuning carried over).
- * Rounds 2 (tuned on by #32's third round), 3 (the fourth), 4 (the fifth), 5 (the sixth) and 6 (the seventh) are split this way; round 1 was split in
+ * Rounds 2 (tuned on by #32's third round), 3 (the fourth), 4 (the fifth), 5 (the sixth), 6 (the seventh) and 7 (the eighth) are split this way; round 1 was split in
  * halves (score-round1.ts).
- * `npx vite-node tests/tools/score-round.ts <2|3|4|5|6> [tune|dev|both]`; `SHOW=1` prints the tune part's misses.
+ * `npx vite-node tests/tools/score-round.ts <2|3|4|5|6|7> [tune|dev|both]`; `SHOW=1` prints the tune part's misses.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -17,7 +17,7 @@ describe('the labelled corpus', () => {
     expect([...cats].sort()).toEqual([...RuleCategorySchema.options].sort());
   });
 
-  it('wires no held-back split (rounds 7, 8, 10, 11, 12, 13 and 14 are retired into tune; round 15 is wired when it is scored, once)', () => {
+  it('wires no held-back split (rounds 7, 8, 10, 11, 12, 13, 14 and 15 are retired into tune; round 16 is wired when it is scored, once)', () => {
     expect(HELD_OUT).toEqual([]);
     expect([...positives, ...clean].filter((x) => x.split === 'heldout')).toEqual([]);
   });
@@ -53,7 +53,9 @@ describe.each([
   // session), the model retrained with it: 91.7 % / 1.60 % / 0.62 %. Refusals read by clause role (a question said back
   // and refused, a hand-over to us refused, advice to cover data, the platform's settlement), round 14's families
   // (task gtune, seventh session): 93.1 % / 1.16 % / 0.38 %.
-  ['tune', 0.93, 0.0116, 0.0038],
+  // Round 15 (held back, scored once: 75.4 % / 5.7 % / 2.2 % held) was retired into tune on 2026-12-07 (eighth
+  // session), the model retrained with it: 91.5 % / 1.56 % / 0.59 %.
+  ['tune', 0.914, 0.0157, 0.006],
 ] as const)('the %s split, with the guard as shipped (rules and intent model)', (split, minRecall, maxFalse, maxHeld) => {
   const s = score((d) => judgeDraft(d), split);
   it(`catches ≥ ${minRecall * 100} % at the severity required (${(s.recall * 100).toFixed(1)} %)`, () => {
