@@ -127,3 +127,32 @@ describe('one selection at a time', () => {
     await Promise.all([demo.close(), panel.close()]);
   });
 });
+
+describe('the first-run card', () => {
+  it('arrives without moving the phrase rows, and its buttons are in view at 360×700', async () => {
+    const fresh = await startHarness();
+    try {
+      const demo = await fresh.openDemo('react');
+      await demo.click('[data-role="reply-box"]');
+      const panel = await fresh.openPanel(await fresh.tabIdOf(demo), { allStages: false });
+      await panel.setViewportSize({ width: 360, height: 700 });
+      const firstRowTop = () => panel.evaluate(() => document.querySelector('[data-phrase-id]')?.getBoundingClientRect().top ?? null);
+      const card = panel.locator('form.onboarding');
+      await card.waitFor({ state: 'visible' });
+      await expect.poll(firstRowTop).not.toBeNull();
+      for (const button of await card.locator('button').all()) await expect.poll(() => button.isVisible()).toBe(true);
+      const box = (await card.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(700);
+      // The rows sit where they would without the card (where the first screen painted them before it came): the
+      // agent may already be aiming at one.
+      const withCard = await firstRowTop();
+      await card.locator('button[type="button"]').click(); // 以后再说
+      await card.waitFor({ state: 'detached' });
+      expect(await firstRowTop()).toBe(withCard);
+      await Promise.all([demo.close(), panel.close()]);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
