@@ -10,13 +10,16 @@
 import type { Features } from './features-slot';
 
 /**
- * The texts, by their file's name under packs/rest/, and the scripts-library/packs/ file each is built from
- * (wxt.config.ts copies them and swaps their imports).
+ * The files, by their name under packs/ in the build, and the scripts-library/packs/ file each is copied from
+ * (wxt.config.ts copies them and swaps their imports: a `?raw` import gets the text, a plain one the parsed JSON).
+ * Every module of the rest that imports one reads it only inside its functions, never while it is evaluated.
  */
 export const REST_TEXTS: Readonly<Record<string, string>> = {
   'intent-model.json': 'intent-model.json',
   'stage-model.json': 'stage-model.json',
   'rules-history.json': 'history/rules-default.json',
+  'rules-default.json': 'rules-default.json',
+  'default.json': 'default.json',
 };
 
 /** The global the swapped modules meet the texts in (`restTextModule` names it in the code it writes). */
@@ -24,7 +27,7 @@ const SLOT = 'kefu.rest-texts';
 
 interface Slot {
   /** Each swapped module's filler, by name (a module evaluated after the texts came takes them at once). */
-  fillers: Map<string, (text: string) => void>;
+  fillers: Map<string, ((text: string) => void)[]>;
   texts: Map<string, string>;
 }
 
@@ -34,16 +37,19 @@ function slot(): Slot {
 }
 
 /**
- * The code of a swapped module (wxt.config.ts): its default export a binding its importers read when they use the
- * text, filled when the text is read, whether that was before or after the module's evaluation.
+ * The code of a swapped module (wxt.config.ts): its default export a binding its importers read when they use it —
+ * the text (`json` false) or its parsed JSON —, filled when the text is read, before or after the module's
+ * evaluation.
  */
-export function restTextModule(name: string): string {
+export function restTextModule(name: string, json: boolean): string {
+  const key = JSON.stringify(name);
   return [
-    `let text = '';`,
-    `export { text as default };`,
+    `let value;`,
+    `export { value as default };`,
     `const slot = (globalThis[Symbol.for(${JSON.stringify(SLOT)})] ??= { fillers: new Map(), texts: new Map() });`,
-    `slot.fillers.set(${JSON.stringify(name)}, (t) => { text = t; });`,
-    `if (slot.texts.has(${JSON.stringify(name)})) text = slot.texts.get(${JSON.stringify(name)});`,
+    `const fill = (t) => { value = ${json ? 'JSON.parse(t)' : 't'}; };`,
+    `slot.fillers.set(${key}, [...(slot.fillers.get(${key}) ?? []), fill]);`,
+    `if (slot.texts.has(${key})) fill(slot.texts.get(${key}));`,
   ].join('\n');
 }
 
@@ -54,7 +60,7 @@ export async function fillRestTexts(read: (name: string) => Promise<string>): Pr
     Object.keys(REST_TEXTS).map(async (name) => {
       const text = await read(name);
       texts.set(name, text);
-      fillers.get(name)?.(text);
+      for (const fill of fillers.get(name) ?? []) fill(text);
     }),
   );
 }

@@ -12,7 +12,7 @@ import { packText } from '../background/shipped-files';
 export default defineUnlistedScript(() =>
   offerFeatures((core) =>
     featuresWhenReady(
-      () => fillRestTexts((name) => packText(`rest/${name}`)),
+      () => fillRestTexts((name) => packText(name)),
       () => startFeatures(core),
     ),
   ),

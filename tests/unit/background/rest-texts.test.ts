@@ -6,9 +6,9 @@ import { featuresWhenReady, fillRestTexts, REST_TEXTS, restTextModule } from '..
 import type { Features } from '../../../entrypoints/background/features-slot';
 
 /** The swapped module's code as its importer sees it: `text()` reads its default export's binding now. */
-function evaluate(code: string): { text: () => string } {
-  const body = code.replace('export { text as default };', '');
-  return new Function(`${body}\nreturn { text: () => text };`)() as { text: () => string };
+function evaluate(code: string): { text: () => unknown } {
+  const body = code.replace('export { value as default };', '');
+  return new Function(`${body}\nreturn { text: () => value };`)() as { text: () => unknown };
 }
 
 function fakeFeatures(log: string[]): Features {
@@ -29,15 +29,16 @@ function fakeFeatures(log: string[]): Features {
 
 describe('the rest’s texts read from files', () => {
   it('reaches a module evaluated before the texts were read, and one evaluated after', async () => {
-    const code = restTextModule('intent-model.json');
-    expect(code).toContain('export { text as default };');
+    const code = restTextModule('intent-model.json', false);
+    expect(code).toContain('export { value as default };');
     const before = evaluate(code);
-    expect(before.text()).toBe('');
+    expect(before.text()).toBeUndefined();
     const read = vi.fn(async (name: string) => `{"file":"${name}"}`);
     await fillRestTexts(read);
     expect(read.mock.calls.map(([n]) => n).sort()).toEqual(Object.keys(REST_TEXTS).sort());
     expect(before.text()).toBe('{"file":"intent-model.json"}');
-    expect(evaluate(restTextModule('stage-model.json')).text()).toBe('{"file":"stage-model.json"}');
+    expect(evaluate(restTextModule('stage-model.json', false)).text()).toBe('{"file":"stage-model.json"}');
+    expect(evaluate(restTextModule('default.json', true)).text()).toEqual({ file: 'default.json' });
   });
 
   it('names only files the packs hold', async () => {
