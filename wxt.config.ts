@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import type { Plugin } from 'vite';
 import { judgeKey } from './scripts-library/guard/compiled-form';
+import { REST_TEXTS, restTextModule } from './entrypoints/background/rest-texts';
 import { CHAT_MATCHES } from './scripts-library/shared/sites';
 import { TEAM_DATA_COLLECTION } from './scripts-library/team/team-config';
 
@@ -55,10 +56,42 @@ const WORKER_PACKS = ['guard-intent.json', 'rules-default.json'];
 const packFile = (name: string) => resolve('scripts-library/packs', name);
 const shippedKey = () => judgeKey(readFileSync(packFile('guard-intent.json'), 'utf8'), readFileSync(packFile('rules-default.json'), 'utf8'));
 
+/**
+ * In the rest's build (worker-features.js) only, each of rest-texts.ts REST_TEXTS's imports (`?raw`: the text; plain:
+ * the parsed JSON) becomes a binding its importers read when they use it, filled from the file `packs/<name>` before
+ * the rest starts: a woken Chrome worker is handed every script it imported while installing, and their bytes
+ * cost every wake. Every other build keeps them inline.
+ */
+function restTextsFromFiles(): Plugin {
+  const names = new Map(Object.entries(REST_TEXTS).map(([name, file]) => [packFile(file), name]));
+  const PREFIX = '\0kefu-rest-text:';
+  let rest = false;
+  return {
+    name: 'kefu:rest-texts-from-files',
+    enforce: 'pre',
+    configResolved(config) {
+      rest = JSON.stringify([config.build.rollupOptions.input, config.build.lib && config.build.lib.entry]).includes('worker-features');
+    },
+    resolveId(source, importer) {
+      if (!rest || !importer || !/\.json(\?raw)?$/.test(source)) return null;
+      const raw = source.endsWith('?raw');
+      const name = names.get(resolve(dirname(importer), raw ? source.slice(0, -'?raw'.length) : source));
+      // Named as a script, so that Vite's JSON plugin leaves it alone.
+      return name ? `${PREFIX}${raw ? 'text' : 'json'}:${name}.js` : null;
+    },
+    load(id) {
+      if (!id.startsWith(PREFIX)) return null;
+      const [kind, name] = id.slice(PREFIX.length, -'.js'.length).split(':') as [string, string];
+      return restTextModule(name, kind === 'json');
+    },
+  };
+}
+
 export default defineConfig({
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       for (const name of WORKER_PACKS) files.push({ absoluteSrc: packFile(name), relativeDest: `packs/${name}` });
+      for (const [name, file] of Object.entries(REST_TEXTS)) if (!WORKER_PACKS.includes(name)) files.push({ absoluteSrc: packFile(file), relativeDest: `packs/${name}` });
     },
     // Firefox's background page loads the rest of the background before its core (features-slot.ts); a Chrome
     // worker imports it itself.
@@ -73,7 +106,7 @@ export default defineConfig({
   imports: false,
   // KEFU_SOURCEMAP=1: source maps, for reading what a bundle is made of; KEFU_NOMINIFY=1: unminified bundles, module
   // by module (bundle analysis only: tests/tools/wake-profile.mjs).
-  vite: () => ({ ...(process.env.KEFU_SOURCEMAP ? { build: { sourcemap: true } } : {}), ...(process.env.KEFU_NOMINIFY ? { build: { minify: false } } : {}), plugins: [asciiOnlyContentScripts()], define: { __KEFU_LOCAL__: JSON.stringify(local), __KEFU_SHIPPED_KEY__: JSON.stringify(shippedKey()) } }),
+  vite: () => ({ ...(process.env.KEFU_SOURCEMAP ? { build: { sourcemap: true } } : {}), ...(process.env.KEFU_NOMINIFY ? { build: { minify: false } } : {}), plugins: [asciiOnlyContentScripts(), restTextsFromFiles()], define: { __KEFU_LOCAL__: JSON.stringify(local), __KEFU_SHIPPED_KEY__: JSON.stringify(shippedKey()) } }),
   ...(local ? { outDirTemplate: `{{browser}}-mv{{manifestVersion}}-${e2eSites ? 'e2e-sites' : 'e2e'}` } : {}),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

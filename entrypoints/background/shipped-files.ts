@@ -14,7 +14,8 @@ import type { ShippedGuard } from './guard-model';
 /** compiled-form.ts judgeKey of the files, made by wxt.config.ts when it builds them in. */
 declare const __KEFU_SHIPPED_KEY__: string;
 
-async function readPack(name: string): Promise<unknown> {
+/** An extension file under packs/ (also the rest's texts: rest-texts.ts). */
+async function readPack(name: string): Promise<Response> {
   // Added to the build by wxt.config.ts, so not among the public paths WXT types.
   const url = (browser.runtime.getURL as (path: string) => string)(`/packs/${name}`);
   // Only ever a file of the extension itself (its own origin): no network request leaves the browser.
@@ -22,16 +23,19 @@ async function readPack(name: string): Promise<unknown> {
   // eslint-disable-next-line no-restricted-syntax -- a read of the extension's own packaged file, not a network request
   const res = await fetch(url);
   if (!res.ok) throw new Error(`packs/${name}: ${res.status}`);
-  return res.json();
+  return res;
 }
+
+/** The text of packs/<name>. */
+export const packText = async (name: string): Promise<string> => (await readPack(name)).text();
 
 let rules: Promise<readonly Rule[]> | undefined;
 
 export const shippedFiles: ShippedGuard = {
   key: __KEFU_SHIPPED_KEY__,
-  reader: async () => storedReader((await readPack('guard-intent.json')) as StoredIntentModel),
+  reader: async () => storedReader((await (await readPack('guard-intent.json')).json()) as StoredIntentModel),
   defaultRules: () =>
-    (rules ??= readPack('rules-default.json').then(
+    (rules ??= readPack('rules-default.json').then((res) => res.json()).then(
       (pack) => bundledRules(pack as { rules: object[] }),
       (e: unknown) => {
         rules = undefined; // read again at the next check

@@ -7,5 +7,8 @@ declare const chrome: {
   i18n: { getMessage(key: string): string; getUILanguage(): string };
   notifications: { getAll(): Promise<Record<string, unknown>> };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  scripting: { executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown[]> };
+  scripting: {
+    executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown[]>;
+    executeScript<T>(injection: { target: { tabId: number }; func: () => T }): Promise<{ result?: Awaited<T> }[]>;
+  };
 };

@@ -149,4 +149,21 @@ describe('a woken worker', () => {
     expect((tabs as { tabId: number }[]).some((t) => t.tabId === tabId)).toBe(true);
     await demo.close();
   });
+
+  it('suggests replies for the buyer’s message after a wake (the rest’s model texts read from the extension files)', async () => {
+    const demo = await h.openDemo('react');
+    const tabId = await h.tabIdOf(demo);
+    await stopWorker();
+    // Sent as the chat page's picker sends it (the content script's world), with nothing typed after "/".
+    const reply = await extensionPage.evaluate(async (id) => {
+      const [first] = await chrome.scripting.executeScript({
+        target: { tabId: id },
+        func: () => chrome.runtime.sendMessage({ type: 'picker/search', query: '', message: '什么时候发货啊' }) as Promise<unknown>,
+      });
+      return first?.result;
+    }, tabId);
+    expect(JSON.stringify(reply)).toContain('发货');
+    expect(reply).not.toHaveProperty('error');
+    await demo.close();
+  });
 });

@@ -2,9 +2,10 @@
 // build (KEFU_BUILD=e2e wxt build): the worker is stopped (CDP), a check is sent from a chat page's content-script
 // world as the bench does, and the worker's own performance marks (kefu:bg-modules: its modules evaluated;
 // kefu:bg-main, kefu:bg-message, kefu:guard-*: the first check's steps) are read on its clock, from its start.
-// Usage: node tests/tools/wake-profile.mjs [rounds=5] [--floor [--pad=<file>]] [--profile]
+// Usage: node tests/tools/wake-profile.mjs [rounds=5] [--floor [--pad=<file>] [--import=<file>]] [--profile]
 //   --floor: an empty extension woken the same way (the floor); --pad=<file>: that file's text inside a function
-//   never called in the empty worker (what merely loading and parsing it costs a wake);
+//   never called in the empty worker (what merely loading and parsing it costs a wake); --import=<file>: the empty
+//   worker imports that file's text (inside a function never called) while installing, as the core imports the rest;
 //   --profile: also a CPU profile of one wake (named by source with KEFU_SOURCEMAP=1 builds; works on some Chromium
 //   runs only: the worker must be attached before its script runs, else it waits).
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -38,7 +39,11 @@ function floorExtension() {
   // --pad=<file>: that script's text in the worker too, inside a function never called (what parsing it costs).
   const pad = process.argv.find((a) => a.startsWith('--pad='));
   const padText = pad ? `function neverCalled() {\n${readFileSync(pad.slice(6), 'utf8')}\n}\n` : '';
-  writeFileSync(join(dir, 'bg.js'), `${padText}chrome.runtime.onMessage.addListener((m, s, r) => { r([{ ok: 1 }]); });`);
+  // --import=<file>: that script imported while installing (as the core imports the rest), never called after.
+  const imp = process.argv.find((a) => a.startsWith('--import='));
+  if (imp) writeFileSync(join(dir, 'imported.js'), `function neverCalledToo() {\n${readFileSync(imp.slice(9), 'utf8')}\n}\n`);
+  const install = imp ? `self.addEventListener('install', () => importScripts('imported.js'));\n` : '';
+  writeFileSync(join(dir, 'bg.js'), `${padText}${install}chrome.runtime.onMessage.addListener((m, s, r) => { r([{ ok: 1 }]); });`);
   mkdirSync(join(dir, 'x'), { recursive: true });
   writeFileSync(join(dir, 'x', 'p.html'), '<p>x</p>');
   return dir;
