@@ -100,3 +100,15 @@ export const asksAnythingElse = (agent: string | undefined): boolean => !!agent 
  */
 const QUOTES_SHOP = ['你之前说', '你昨天说', '你上次说', '你刚才说', '你刚刚说', '你们说', '你们之前说', '客服说', '不是说', '你不是说', '说好的', '答应我', '答应过'];
 export const quotesShop = (message: string): boolean => QUOTES_SHOP.some((w) => norm(message).includes(w));
+
+/**
+ * The turns before the buyer's message the suggestions answer, from a console's recent messages (newest last): the
+ * messages up to the last buyer row holding that message, left out with it; none when the message is not among them
+ * (the rows changed while the status travelled: no context rather than a wrong one).
+ */
+export function historyBefore(recent: readonly Turn[] | undefined, message: string | undefined): Turn[] {
+  if (!recent?.length || !message) return [];
+  const want = message.trim();
+  const at = recent.findLastIndex((t) => t.from === 'buyer' && t.text.trim() === want);
+  return at < 0 ? [] : recent.slice(Math.max(0, at - HISTORY_TURNS), at).map((t) => ({ from: t.from, text: t.text.slice(0, HISTORY_CHARS) }));
+}
