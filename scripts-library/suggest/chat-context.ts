@@ -26,8 +26,9 @@ const NEGATED = /[没未不別别無无]$|没有$|还没$|還沒$/;
 
 /** Each fact's words, in the buyer's turns (and the agent's where the agent says it of the buyer's order). */
 const BUYER_WORDS: Record<ChatFact, readonly string[]> = {
-  ordered: ['拍了', '拍好了', '已拍', '拍下了', '下单了', '下了单', '已下单', '下好单', '买了', '订单号', '我的订单', '我的快递', '我的包裹', '发货了吗', '发货没', '还没发货', '物流'],
-  paid: ['付了', '付好了', '付过了', '付完了', '付款了', '已付', '已经付', '付款成功', '支付成功', '钱付了'],
+  ordered: ['拍了', '拍好了', '已拍', '拍下了', '下单了', '下了单', '已下单', '下好单', '买了', '订单号', '我的订单', '我的快递', '我的包裹', '发货了吗', '发货没', '还没发货', '物流', '拍的', '前买的', '天买的', '我买的', '地址写错', '改地址', '改一下地址'],
+  paid: ['付了', '付好了', '付过了', '付完了', '付款了', '已付', '已经付', '付款成功', '支付成功', '钱付了', '付上了', '付成功'],
+  shipped: ['物流', '到哪了', '到哪里了', '到哪儿了', '中转', '派送', '签收', '快递一直', '快递怎么', '我的快递', '我的包裹', '包裹一直', '快递到', '运单号', '单号呢'],
   received: ['收到了', '收到货', '签收了', '到货了', '已经到了', '穿了', '用了两', '用了几', '试穿'],
   'after-sales': ['退货', '退款', '换货', '补发', '退回', '退换', '破损', '坏了', '破了', '质量问题', '发错', '少发', '漏发', '少了一'],
   // A buyer's 到货通知我 asks; only the shop's words promise (or the buyer quoting them: quotesShop).
@@ -35,13 +36,17 @@ const BUYER_WORDS: Record<ChatFact, readonly string[]> = {
   measured: ['斤', '公斤', 'kg', 'cm', '公分', '身高', '体重', '一米', '1米', '平时穿', '一般穿', '平常穿'],
 };
 const AGENT_WORDS: Record<ChatFact, readonly string[]> = {
-  ordered: ['您的订单', '您拍下', '您拍的', '订单已', '已经发货', '已发货', '已发出', '运单号', '物流单号', '快递单号'],
-  paid: ['已付款', '付款成功', '已收到您的付款', '已经付款', '尽快为您发货', '安排发货'],
+  ordered: ['您的订单', '您拍下', '您拍的', '订单已', '已经发货', '已发货', '已发出', '运单号', '物流单号', '快递单号', '帮您改好', '已经改好', '帮您改成', '已备注', '已经备注'],
+  paid: ['已付款', '付款成功', '已收到您的付款', '已经付款', '尽快为您发货', '安排发货', '付款已经收到'],
+  shipped: ['已经发货', '已发货', '已发出', '已经发出', '发出了', '单号', '派送', '转运', '在路上', '到您所在'],
   received: ['收到货后', '签收后'],
   'after-sales': ['退货', '退款', '换货', '补发', '售后', '给您带来的不便'],
   'notify-promised': ['第一时间通知', '到货后通知', '到货通知', '补货后通知', '到了通知您', '到货后告诉', '到货了告诉', '到货后我'],
   measured: [],
 };
+
+/** A question about the return policy before buying (能退吗, 七天无理由): no after-sales yet. */
+const POLICY_ASK = ['能退', '可以退', '能换', '可以换', '支持退', '无理由', '能不能退', '能不能换', '包退', '包换'];
 
 /** Whether the text holds one of the words, not right after a negation (还没收到 is no 收到了). */
 function holds(text: string, words: readonly string[]): boolean {
@@ -63,10 +68,11 @@ export function chatFacts(turns: readonly Turn[]): Set<ChatFact> {
   for (const t of turns) {
     const said = norm(t.text);
     const words = t.from === 'buyer' ? BUYER_WORDS : AGENT_WORDS;
-    for (const f of CHAT_FACTS) if (!out.has(f) && holds(said, words[f])) out.add(f);
+    for (const f of CHAT_FACTS) if (!out.has(f) && holds(said, words[f]) && !(f === 'after-sales' && POLICY_ASK.some((w) => said.includes(w)))) out.add(f);
   }
-  // Paying or receiving is ordering first.
-  if (out.has('paid') || out.has('received')) out.add('ordered');
+  // Paying, shipping or receiving is ordering first; receiving is shipping.
+  if (out.has('received')) out.add('shipped');
+  if (out.has('paid') || out.has('shipped')) out.add('ordered');
   return out;
 }
 

@@ -47,7 +47,7 @@ describe('the phrase editor: intents and lead guard', { timeout: 60_000 }, () =>
     await userEvent.click(within(form).getByRole('button', { name: '保存' }));
     await waitFor(async () => expect((await db.phrases.get('followup-late-shipping'))?.tags).toContain('致歉'));
     const saved = (await db.phrases.get('followup-late-shipping'))!;
-    expect(saved.lead).toEqual({ intents: ['ship-urge'], says: expect.arrayContaining(['还没发', '天了']), notSays: expect.arrayContaining(['还没到']), notAfter: ['received'] });
+    expect(saved.lead).toEqual({ intents: ['ship-urge'], says: expect.arrayContaining(['还没发', '天了']), notSays: expect.arrayContaining(['还没到']), notAfter: ['shipped', 'received'] });
     expect(saved.intents).toEqual(['ship-urge']);
   });
 
