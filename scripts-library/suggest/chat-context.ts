@@ -26,11 +26,11 @@ const NEGATED = /[没未不別别無无]$|没有$|还没$|還沒$/;
 
 /** Each fact's words, in the buyer's turns (and the agent's where the agent says it of the buyer's order). */
 const BUYER_WORDS: Record<ChatFact, readonly string[]> = {
-  ordered: ['拍了', '拍好了', '已拍', '拍下了', '下单了', '下了单', '已下单', '下好单', '买了', '订单号', '我的订单', '我的快递', '我的包裹', '发货了吗', '发货没', '还没发货', '物流', '拍的', '前买的', '天买的', '我买的', '地址写错', '改地址', '改一下地址'],
-  paid: ['付了', '付好了', '付过了', '付完了', '付款了', '已付', '已经付', '付款成功', '支付成功', '钱付了', '付上了', '付成功'],
+  ordered: ['拍了', '拍好了', '已拍', '拍下了', '下单了', '下了单', '已下单', '下好单', '买了', '订单号', '我的订单', '我的快递', '我的包裹', '发货了吗', '发货没', '还没发货', '物流', '拍的', '前买的', '天买的', '我买的', '地址写错', '改地址', '改一下地址', '订单尾号', 'ordernumber', '拍咗', '买咗'],
+  paid: ['付了', '付好了', '付过了', '付完了', '付款了', '已付', '已经付', '付款成功', '支付成功', '钱付了', '付上了', '付成功', '付咗', '俾咗钱', 'pay了', 'paid', 'fule', 'fukuanle'],
   shipped: ['物流', '到哪了', '到哪里了', '到哪儿了', '中转', '派送', '签收', '快递一直', '快递怎么', '我的快递', '我的包裹', '包裹一直', '快递到', '运单号', '单号呢'],
   received: ['收到了', '收到货', '签收了', '到货了', '已经到了', '穿了', '用了两', '用了几', '试穿'],
-  'after-sales': ['退货', '退款', '换货', '补发', '退回', '退换', '破损', '坏了', '破了', '质量问题', '发错', '少发', '漏发', '少了一'],
+  'after-sales': ['退货', '退款', '换货', '补发', '退回', '退换', '破损', '坏了', '破了', '质量问题', '发错', '少发', '漏发', '少了一', '换大', '换小', '换个码', '换一个码', '换码'],
   // A buyer's 到货通知我 asks; only the shop's words promise (or the buyer quoting them: quotesShop).
   'notify-promised': [],
   measured: ['斤', '公斤', 'kg', 'cm', '公分', '身高', '体重', '一米', '1米', '平时穿', '一般穿', '平常穿'],
@@ -105,7 +105,12 @@ export const asksAnythingElse = (agent: string | undefined): boolean => !!agent 
  * a dispute, whatever the rest of it asks, so no phrase of the library is sure for it.
  */
 const QUOTES_SHOP = ['你之前说', '你昨天说', '你上次说', '你刚才说', '你刚刚说', '你们说', '你们之前说', '客服说', '不是说', '你不是说', '说好的', '答应我', '答应过'];
-export const quotesShop = (message: string): boolean => QUOTES_SHOP.some((w) => norm(message).includes(w));
+/** …or names when the shop said it (前天你说, 上回聊的时候你说). */
+const SAID_WHEN = /(之前|以前|昨天|前天|上次|上回|刚才|刚刚|那天|早上|上午|下午).{0,8}你们?(说|讲|答应)|你们?(之前|以前|昨天|前天|上次|上回|刚才|刚刚|刚|那天|早上|上午|下午)(说|讲|答应)/u;
+export const quotesShop = (message: string): boolean => {
+  const said = norm(message);
+  return QUOTES_SHOP.some((w) => said.includes(w)) || SAID_WHEN.test(said);
+};
 
 /**
  * The turns before the buyer's message the suggestions answer, from a console's recent messages (newest last): the

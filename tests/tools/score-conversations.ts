@@ -13,5 +13,5 @@ const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 for (const withChat of [false, true]) {
   const s = scoreConversations(file, undefined, undefined, withChat);
   console.log(`${withChat ? 'with the chat' : 'message alone'}: ${s.messages} buyer messages, sure ${s.suggested}; first acceptable ${pct(s.firstAcceptable)}, false first ${pct(s.falseFirst)} (${Math.round(s.falseFirst * s.suggested)}), top 3 ${pct(s.top3)}, abstain ${pct(s.abstain)}`);
-  if (withChat && process.env.SHOW) for (const w of s.wrong) console.log('  WRONG', w.first, '←', w.message);
+  if (withChat && process.env.SHOW) for (const w of s.wrong) console.log(w.bad ? '  FALSE' : '  WRONG', w.first, '←', w.message);
 }

@@ -35,7 +35,10 @@ describe('follow-ups and quotes of the shop', () => {
   });
   it('a buyer quoting what the shop said is a dispute', () => {
     expect(quotesShop('你昨天说这个是纯棉的，怎么详情页写的是65%棉')).toBe(true);
+    expect(quotesShop('前天你说白色的明天到货 今天有了吗')).toBe(true);
+    expect(quotesShop('你前天说给我留一张20的券 在哪领')).toBe(true);
     expect(quotesShop('这个是纯棉的吗')).toBe(false);
+    expect(quotesShop('你说这个颜色好看吗')).toBe(false);
   });
 });
 
@@ -43,6 +46,15 @@ describe('suggestFor with the conversation', () => {
   it('好的谢谢 after 我已经拍了 does not lead with the 仅咨询 farewell; without the chat it does', () => {
     expect(first('好的谢谢', [])).toEqual({ id: 'farewell-consulted', sure: true });
     expect(first('好的谢谢', [buyer('我已经拍了'), agent('好的亲，我们会尽快为您安排发货')]).id).not.toBe('farewell-consulted');
+  });
+
+  it('the shipping-delay apology does not lead once the parcel is on its way; 包邮说明 not in after-sales', () => {
+    expect(first('都五天了还没到 怎么回事 一直不动', [buyer('我的快递到哪了'), agent('亲，已经发货了，在路上')]).id).not.toMatch(/^followup-late-shipping/);
+    expect(first('运费呢', [buyer('衣服小了 想换大一码'), agent('亲，可以换的')]).id).not.toBe('pricing-free-shipping');
+  });
+
+  it('a pre-sale return question is no after-sales: 包邮吗 after 能退吗 is answered as before', () => {
+    expect(first('包邮吗', [buyer('不合适能退吗'), agent('亲，支持七天无理由')]).id).toBe(first('包邮吗', []).id);
   });
 
   it('a quote of the shop is never sure', () => {

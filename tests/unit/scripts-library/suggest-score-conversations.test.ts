@@ -27,7 +27,7 @@ describe('scoreConversations', () => {
   it('the same messages without the chat: the false farewell comes back, and the bare 没有了 abstains', () => {
     const alone = scoreConversations(single);
     expect(alone.messages).toBe(7);
-    expect(alone.wrong).toContainEqual({ message: '好的谢谢', first: 'farewell-consulted' });
+    expect(alone.wrong).toContainEqual({ message: '好的谢谢', first: 'farewell-consulted', bad: true });
     const chat = scoreConversations(conversations);
     expect(alone.suggested).toBeLessThan(chat.suggested);
     expect(alone.falseFirst).toBeGreaterThan(0);
