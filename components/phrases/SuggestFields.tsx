@@ -68,10 +68,6 @@ export function SuggestFields({ stageId, intents, lead, onChange }: Props) {
     const { [key]: _old, ...rest } = lead ?? {};
     onChange({ intents, lead: orNone(list.length ? { ...rest, [key]: list } : rest) });
   };
-  const setNotAfter = (list: ChatFact[]) => {
-    const { notAfter: _old, ...rest } = lead ?? {};
-    onChange({ intents, lead: orNone(list.length ? { ...rest, notAfter: list } : rest) });
-  };
   const only = lead?.intents ?? [];
   return (
     <>
@@ -111,7 +107,7 @@ export function SuggestFields({ stageId, intents, lead, onChange }: Props) {
           <WordsField label={t('leadSays')} words={lead?.says ?? []} onChange={(list) => setWords('says', list)} />
           <WordsField label={t('leadNotSays')} words={lead?.notSays ?? []} onChange={(list) => setWords('notSays', list)} />
           <small>{t('leadWordsHint')}</small>
-          <NotAfterField facts={lead?.notAfter ?? []} onChange={(list) => setNotAfter(list)} />
+          <NotAfterField lead={lead} onChange={(next) => onChange({ intents, lead: next })} />
         </>
       )}
     </>
@@ -145,13 +141,18 @@ function WordsField({ label, words, onChange }: { label: string; words: readonly
 }
 
 /** What the conversation may show (chat-facts.ts) after which the phrase never leads (仅咨询 not after an order). */
-function NotAfterField({ facts, onChange }: { facts: readonly ChatFact[]; onChange(facts: ChatFact[]): void }) {
+function NotAfterField({ lead, onChange }: { lead: PhraseLead | undefined; onChange(lead: PhraseLead | undefined): void }) {
+  const facts: readonly ChatFact[] = lead?.notAfter ?? [];
+  const set = (list: ChatFact[]) => {
+    const { notAfter: _old, ...rest } = lead ?? {};
+    onChange(orNone(list.length ? { ...rest, notAfter: list } : rest));
+  };
   return (
     <fieldset className="intents" aria-label={t('leadNotAfter')}>
       <legend>{t('leadNotAfter')}</legend>
       {CHAT_FACTS.map((f) => (
         <label key={f} className="check">
-          <input type="checkbox" checked={facts.includes(f)} onChange={() => onChange(CHAT_FACTS.filter((x) => (x === f ? !facts.includes(f) : facts.includes(x))))} />
+          <input type="checkbox" checked={facts.includes(f)} onChange={() => set(CHAT_FACTS.filter((x) => (x === f ? !facts.includes(f) : facts.includes(x))))} />
           {t(`chatFact_${f.replace(/-/g, '_')}` as MessageKey)}
         </label>
       ))}
