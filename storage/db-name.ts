@@ -5,4 +5,4 @@
  */
 export const DB_NAME = 'kefu-assistant';
 /** The last version of SCHEMA_VERSIONS (a test holds them equal). */
-export const DB_VERSION = 14;
+export const DB_VERSION = 15;

@@ -241,6 +241,17 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
       await renewDefaultIntents(tx, V13_INTENTS);
     },
   },
+  // ── v15 · 2026-12-07 ─ no new indexes; #32's eighth round: lead guards read the conversation (`notAfter`, chat facts
+  //    from the console's recent messages): 仅咨询 farewells and 咨询后 follow-ups not after the buyer ordered, payment
+  //    chases and 不着急付款 not after paying, 询问尺码 not after the buyer gave a height or weight, 缺货补货中 not after
+  //    the shop promised to tell the buyer, the delay apologies not after the goods arrived. A guard still as v14 gave
+  //    it takes today's.
+  {
+    version: 15,
+    date: '2026-12-07',
+    stores: {},
+    upgrade: (tx) => renewDefaultLeads(tx, V14_LEADS),
+  },
 ];
 
 /** Default phrases that arrived with schema v8 (#32: the pack's gaps the intents showed). */
@@ -373,6 +384,31 @@ const V13_LEADS: Record<string, unknown> = {
   'order-huabei': { says: ['花呗', 'huabei', '分期'], notSays: ['不可用', '用不了', '付不了', '失败', '不能用', '付不出', '信用卡', '白条'] },
   'followup-late-shipping': { intents: ['ship-urge'], says: URGED.filter((w) => !['催', '快点', '赶紧', '急'].includes(w)), notSays: V13_ON_ITS_WAY },
   'followup-late-shipping-next-day': { intents: ['ship-urge'], says: URGED, notSays: V13_ON_ITS_WAY },
+};
+
+/** The lead guards v14 gave the default phrases v15 gives a `notAfter` (null: none). */
+const V14_LEADS: Record<string, unknown> = {
+  'product-size-ask': { notSays: ['斤', '公斤', 'kg', 'cm', '公分', '身高', '体重', '一米', '1米', '腰围', '胸围', '臀围', '肩宽', '衣长', '裤长', '袖长', '码数是', '穿的码', '一般穿', '平常穿', '平时穿'] },
+  'pricing-free-shipping': { notSays: ['新疆', '西藏', '青海', '内蒙', '宁夏', '甘肃', '海南', '偏远', '香港', '澳门', '台湾', '海外', '国外', '还要运费', '还收运费', '还得付运费', '怎么要运费', '为什么要运费', '为啥要运费', '怎么有运费', '怎么还有运费', '怎么不包邮', '为什么不包邮', '为啥不包邮', '没包邮', '显示运费', '收了运费', '付了运费', '要付运费'] },
+  'stock-no-restock': null,
+  'order-address-change': { notSays: ['已经发货', '已发货', '发出了', '已经发了', '已经寄出', '已寄出', '发货了还', '在路上', '快递已经', '揽收', '揽件'] },
+  'logistics-ship-time': { notSays: ['今天', '当天', '今日', '几点前', '截单', '明天能发', '已经发货', '已发货', '已经发了', '过年', '春节', '年前', '年后', '国庆', '放假', '假期', '节假日', '停运', '停发', '元旦', '五一', '中秋', '端午', '清明'] },
+  'followup-late-shipping': { intents: ['ship-urge'], says: ['还不发', '还没发', '没发', '不发', '怎么还', '咋还', '还没', '天了', '都几天', '慢', '等了', '等到', '一直', '说好', '到底', '才发', '拖', '忘了', '没动静', '待发货', '投诉', '礼拜', '星期', '一周', '好久', '超过', '超时', '发了没', '发没发', '一定要'], notSays: ['还没到', '没到', '没收到', '在路上', '派送', '拍的话', '下单的话', '买的话', '付款的话', '现在拍', '现在下单', '现在买', '付款后一般', '一般多久', '一般几天', '别家', '别的店', '评论里', '评价里', '先问清楚', '先问一下', '过年', '春节', '年前', '年后', '国庆', '放假', '假期', '节假日', '停运', '停发', '元旦', '五一', '中秋', '端午', '清明'] },
+  'followup-late-shipping-next-day': { intents: ['ship-urge'], says: ['还不发', '还没发', '没发', '不发', '怎么还', '咋还', '还没', '天了', '都几天', '催', '慢', '快点', '赶紧', '急', '等了', '等到', '一直', '说好', '到底', '才发', '拖', '忘了', '没动静', '待发货', '投诉', '礼拜', '星期', '一周', '好久', '超过', '超时', '发了没', '发没发', '一定要'], notSays: ['还没到', '没到', '没收到', '在路上', '派送', '拍的话', '下单的话', '买的话', '付款的话', '现在拍', '现在下单', '现在买', '付款后一般', '一般多久', '一般几天', '别家', '别的店', '评论里', '评价里', '先问清楚', '先问一下', '过年', '春节', '年前', '年后', '国庆', '放假', '假期', '节假日', '停运', '停发', '元旦', '五一', '中秋', '端午', '清明'] },
+  'payment-15min': { unpaidHours: [0, 2] },
+  'payment-24h': { unpaidHours: [20, 36] },
+  'payment-48h': { unpaidHours: [36, 60] },
+  'payment-72h': { unpaidHours: [60, 96] },
+  'payment-consulted': { intents: [] },
+  'payment-address-chase': { intents: [] },
+  'payment-stock-chase': { unpaidHours: [0, 96] },
+  'payment-coupon-chase': { intents: [] },
+  'payment-d11-chase': { unpaidHours: [0, 96] },
+  'payment-will-pay': { notSays: ['付过', '付好了', '付完', '已付', '钱付', '付款了', '付了款', '已经付', '付不了', '付不出', '付唔到', '付不到', '付不上', '付不进', '付款失败', '支付失败', '付失败', '付不成功', '没付成', '付款不成功', '支付不成功', '转圈', '网络异常', '系统异常', '失败', '不成功', '付不起来', '用不了', '不可用', '不能用', '改好价', '改完价', '改价后', '改了价', '改价了', '改好了价'] },
+  'followup-no-order': { intents: [] },
+  'payment-hesitate': null,
+  'farewell-bought': { intents: ['thanks-bye'], says: ['拍了', '拍好', '付了', '付好', '付款了', '下单了', '已下单', '买了'] },
+  'farewell-consulted': { notSays: ['拍了', '拍好', '付了', '付好', '付款了', '下单了', '已下单', '买了', '收到', '到货', '退款', '补发', '换货', '退货', '解决', '处理好', '售后', '到了', '用了', '穿了', '换的', '退的', '补的'] },
 };
 
 /** The intents v13 gave the default phrases whose intents v14 renews. */

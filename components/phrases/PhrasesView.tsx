@@ -4,6 +4,7 @@ import type { ChatTab } from '../../scripts-library/shared/protocol';
 import { stageHint } from '../../scripts-library/suggest/stage-hint';
 import { placeholderValues } from '../../scripts-library/phrases/placeholders';
 import { suggestFor, type AnsweredQuestion } from '../../scripts-library/suggest/suggest';
+import { historyBefore, type Turn } from '../../scripts-library/suggest/chat-context';
 import type { SearchHit } from '../../scripts-library/search/search';
 import { shopSynonyms } from '../../scripts-library/search/search-words';
 import { useAnsweredQuestions } from '../notebooks/use-notebooks';
@@ -65,6 +66,8 @@ export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow,
   const [byKeys, setByKeys] = useState(false);
   const buyer = chatTab?.status.buyer;
   const message = chatTab?.status.lastBuyerMessage;
+  // The chat before the message (the console's recent messages), kept by content: a status report hands a new array each time.
+  const history = JSON.stringify(historyBefore(chatTab?.status.recentMessages, message));
   const values = useMemo(() => (settings ? placeholderValues(settings, buyer?.name) : {}), [settings, buyer?.name]);
   // What the agent typed and picked was for the buyer served then: another buyer starts from a clean search (what
   // was typed while no chat was served yet, as on the static first screen, was for none: it stays).
@@ -76,12 +79,12 @@ export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow,
   const flag = usePhraseFlags(settings?.guardAllows);
   const { stageId, chosen, hintStage, choose } = useStageChoice(message, stages, query, () => setActive(0));
   // With nothing typed, the replies suggested for the buyer's latest message lead the list (Alt+1…3, Enter).
-  const { hits: suggested, sure } = useSuggested(query.trim() ? undefined : message, phrases);
+  const { hits: suggested, sure } = useSuggested(query.trim() ? undefined : message, phrases, history);
   const listed = phrases ?? (query.trim() ? undefined : preview); // a query waits for the whole library
   const found = useWithSuggested(suggested, usePhraseSearch(listed, query, stageId, stages, settings && shopSynonyms(settings), !!phrases));
   // A buyer message the suggestions are not sure of: Enter and Alt+n insert nothing on their own (#32).
   const unsure = (!query.trim() && !!message?.trim() && !sure) || found[0]?.by === 'maybe';
-  const hits = useStableOrder(found, `${buyerKey}|${message ?? ''}|${query}|${stageId ?? ''}`);
+  const hits = useStableOrder(found, `${buyerKey}|${message ?? ''}|${history}|${query}|${stageId ?? ''}`);
   const activeIndex = Math.min(active, Math.max(0, hits.length - 1));
   const settling = useSettling(message);
   /** Enter or Alt+n: insert a row, unless the rows just changed under the key (a new buyer message). */
@@ -192,11 +195,13 @@ function draftSaver(chatTab: ChatTab | undefined, readDraft: Props['readDraft'],
  * The three suggested replies as list rows: phrases, and answered 问题登记本 questions as phrases of their own
  * (inserted like one; their use is not counted, there is no phrase to count it on).
  */
-function useSuggested(message: string | undefined, phrases: Phrase[] | undefined): { hits: SearchHit<Phrase>[]; sure: boolean } {
+function useSuggested(message: string | undefined, phrases: Phrase[] | undefined, history: string): { hits: SearchHit<Phrase>[]; sure: boolean } {
   const faq: AnsweredQuestion[] | undefined = useAnsweredQuestions();
+  // `history`: the chat before the message (JSON of historyBefore): what it shows keeps phrases that would be false
+  // for it from leading (a 仅咨询 farewell after an order).
   return useMemo(() => {
     if (!message || !phrases) return { hits: [], sure: false };
-    const { items, sure } = suggestFor(message, phrases, faq);
+    const { items, sure } = suggestFor(message, phrases, faq, { history: JSON.parse(history) as Turn[] });
     const hits = items.map((s) => ({
       phrase:
         s.kind === 'phrase'
@@ -206,7 +211,7 @@ function useSuggested(message: string | undefined, phrases: Phrase[] | undefined
       highlight: { title: [], body: [] },
     }));
     return { hits, sure };
-  }, [message, phrases, faq]);
+  }, [message, phrases, faq, history]);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { PhraseLead } from '../../scripts-library/shared/schema';
 import { CHITCHAT, INTENT_IDS, stageIntents, type IntentId } from '../../scripts-library/shared/intents';
+import { CHAT_FACTS, type ChatFact } from '../../scripts-library/shared/chat-facts';
 import { t, type MessageKey } from '../shared/i18n';
 
 /** The display name of a buyer intent (intents.ts). */
@@ -52,7 +53,7 @@ export function SuggestFields({ stageId, intents, lead, onChange }: Props) {
   );
   // The word guards (says / notSays) hold whatever the mode: a phrase may lead only for some intents AND only when
   // the buyer says 花呗.
-  const words = { ...(lead?.says ? { says: lead.says } : {}), ...(lead?.notSays ? { notSays: lead.notSays } : {}) };
+  const words = { ...(lead?.says ? { says: lead.says } : {}), ...(lead?.notSays ? { notSays: lead.notSays } : {}), ...(lead?.notAfter ? { notAfter: lead.notAfter } : {}) };
   const setMode = (m: LeadMode) => {
     const next: Record<LeadMode, PhraseLead> = {
       any: {},
@@ -106,6 +107,7 @@ export function SuggestFields({ stageId, intents, lead, onChange }: Props) {
           <WordsField label={t('leadSays')} words={lead?.says ?? []} onChange={(list) => setWords('says', list)} />
           <WordsField label={t('leadNotSays')} words={lead?.notSays ?? []} onChange={(list) => setWords('notSays', list)} />
           <small>{t('leadWordsHint')}</small>
+          <NotAfterField lead={lead} onChange={(next) => onChange({ intents, lead: next })} />
         </>
       )}
     </>
@@ -135,6 +137,26 @@ function WordsField({ label, words, onChange }: { label: string; words: readonly
         }}
       />
     </label>
+  );
+}
+
+/** What the conversation may show (chat-facts.ts) after which the phrase never leads (仅咨询 not after an order). */
+function NotAfterField({ lead, onChange }: { lead: PhraseLead | undefined; onChange(lead: PhraseLead | undefined): void }) {
+  const facts: readonly ChatFact[] = lead?.notAfter ?? [];
+  const set = (list: ChatFact[]) => {
+    const { notAfter: _old, ...rest } = lead ?? {};
+    onChange(orNone(list.length ? { ...rest, notAfter: list } : rest));
+  };
+  return (
+    <fieldset className="intents" aria-label={t('leadNotAfter')}>
+      <legend>{t('leadNotAfter')}</legend>
+      {CHAT_FACTS.map((f) => (
+        <label key={f} className="check">
+          <input type="checkbox" checked={facts.includes(f)} onChange={() => set(CHAT_FACTS.filter((x) => (x === f ? !facts.includes(f) : facts.includes(x))))} />
+          {t(`chatFact_${f.replace(/-/g, '_')}` as MessageKey)}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 

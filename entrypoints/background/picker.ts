@@ -9,6 +9,7 @@ import { listPhrases, recordPhraseUse, saveDraftPhrase } from '../../storage/rep
 import { answeredQuestions } from '../../storage/repositories/notes';
 import { getSettings, updateSettings } from '../../storage/repositories/settings';
 import { suggestReplies } from '../../scripts-library/suggest/suggest';
+import { historyBefore, type Turn } from '../../scripts-library/suggest/chat-context';
 import { orderSuggestions, placeholderValues, rememberPatch } from '../../scripts-library/phrases/placeholders';
 import { PhraseSearchCache } from '../../scripts-library/search/search';
 import { compileSynonyms, shopSynonyms } from '../../scripts-library/search/search-words';
@@ -26,14 +27,14 @@ export function pickerHandlers(db: KefuDB): Handlers<'picker/search' | 'phrase/u
   const library = followLibrary(db);
   return {
     // `buyer`: the conversation's buyer key (`site|buyer`), for that buyer's remembered order values.
-    async 'picker/search'({ query, buyer, message }) {
+    async 'picker/search'({ query, buyer, message, recent }) {
       const phrases = await library();
       const settings = await getSettings(db);
       const values = placeholderValues(settings, undefined);
       const suggested = orderSuggestions(settings, buyer);
       if (!query.trim() && message) {
         // Nothing typed after "/": the replies suggested for the buyer's latest message, 问题登记本 answers included.
-        const replies = await suggestedItems(db, message, phrases);
+        const replies = await suggestedItems(db, message, phrases, historyBefore(recent, message));
         if (replies.length) return replies.map((r) => ({ ...r, values, suggested }));
       }
       // More than a screen's worth is ranked, so the close matches of a code are not cut by looser ones first.
@@ -82,8 +83,8 @@ function followLibrary(db: KefuDB): (() => Promise<Phrase[]>) & { cache: PhraseS
 }
 
 /** The suggested replies to a buyer message, as picker items (an answered 问题登记本 question is one of its own). */
-async function suggestedItems(db: KefuDB, message: string, library: readonly Phrase[]): Promise<Pick<PickerItem, 'id' | 'title' | 'body' | 'code' | 'maybe'>[]> {
-  return suggestReplies(message, library, await answeredQuestions(db)).map((s) => ({
+async function suggestedItems(db: KefuDB, message: string, library: readonly Phrase[], history: Turn[]): Promise<Pick<PickerItem, 'id' | 'title' | 'body' | 'code' | 'maybe'>[]> {
+  return suggestReplies(message, library, await answeredQuestions(db), undefined, { history }).map((s) => ({
     ...(s.kind === 'phrase'
       ? { id: s.phrase.id, title: s.phrase.title, body: s.phrase.body, ...(s.phrase.code ? { code: s.phrase.code } : {}) }
       : { id: `faq:${s.faq.id}`, title: s.faq.question.slice(0, 60), body: s.faq.answer.slice(0, 500) }),

@@ -40,7 +40,7 @@ import { releaseSend } from './send-release';
 import { TeachableAdapter } from './taught';
 import { TeachMode } from './teach-mode';
 import { SelfCheck, type MissField } from '../../scripts-library/sites/self-check';
-import type { TeachCheckReply } from '../../scripts-library/shared/protocol';
+import { RECENT_CHARS, RECENT_MAX, type RecentMessage, type TeachCheckReply } from '../../scripts-library/shared/protocol';
 
 export class ChatScript {
   private lastFocused: HTMLElement | null = null;
@@ -71,6 +71,7 @@ export class ChatScript {
     const { el, degraded } = this.replyBox();
     let buyer: ChatStatus['buyer'] = null;
     let lastBuyerMessage: string | undefined;
+    let recentMessages: RecentMessage[] | undefined;
     try {
       // Page text is whatever the console shows: cut to what the protocol carries, so a long nickname never
       // makes the whole status invalid (and the panel think there is no chat input).
@@ -79,6 +80,7 @@ export class ChatScript {
       const name = found?.name?.slice(0, BUYER_TEXT_MAX);
       buyer = found ? { ...(id ? { id } : {}), ...(name ? { name } : {}) } : null;
       lastBuyerMessage = this.adapter.latestBuyerMessage?.(this.doc)?.slice(0, 300) || undefined;
+      recentMessages = this.adapter.recentMessages?.(this.doc).slice(-RECENT_MAX).map((m) => ({ from: m.from, text: m.text.slice(0, RECENT_CHARS) }));
     } catch {
       buyer = null; // a page that changed shape must not break the chat script
     }
@@ -92,6 +94,7 @@ export class ChatScript {
       inputKind: inputKind(el),
       buyer,
       ...(lastBuyerMessage ? { lastBuyerMessage } : {}),
+      ...(recentMessages?.length ? { recentMessages } : {}),
       ...(degraded ? { notice: 'generic-fallback' } : {}),
       ...(waiting.length ? { waiting } : {}),
       ...(this.missing.length ? { missing: this.missing } : {}),
@@ -350,8 +353,10 @@ function createPicker(page: ChatScript, send: Send, sentAgo: (text: string) => n
   return new SlashPicker(document, {
     async search(query) {
       const buyer = buyerOf();
-      const message = query ? undefined : page.status().lastBuyerMessage;
-      return send('picker/search', { query, ...(buyer ? { buyer } : {}), ...(message ? { message } : {}) }).catch((e: unknown) => {
+      const status = query ? undefined : page.status();
+      const message = status?.lastBuyerMessage;
+      const recent = message ? status?.recentMessages : undefined;
+      return send('picker/search', { query, ...(buyer ? { buyer } : {}), ...(message ? { message } : {}), ...(recent ? { recent } : {}) }).catch((e: unknown) => {
         if (e instanceof ProtocolError) return []; // refused or malformed: no suggestions
         throw e;
       });

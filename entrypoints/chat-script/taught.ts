@@ -14,6 +14,7 @@ const TAUGHT_FIELDS: SiteAdapter['fields'] = {
   buyerName: { by: 'generic', how: 'the element the agent pointed at' },
   lastMessageFrom: { by: 'generic', how: 'rows of the pointed-at list, side told by structure' },
   latestBuyerMessage: { by: 'generic', how: 'the taught buyer rows' },
+  recentMessages: { by: 'generic', how: 'the taught rows, buyer\'s and agent\'s' },
 };
 
 /** The first shown element a taught locator finds (an HTML element), or null. */
@@ -57,6 +58,9 @@ export class TeachableAdapter implements SiteAdapter {
   }
   latestBuyerMessage(doc: Document) {
     return this.taught ? this.reads.latestBuyerMessage(doc) : (this.base.latestBuyerMessage?.(doc) ?? null);
+  }
+  recentMessages(doc: Document) {
+    return this.taught ? this.reads.recentMessages(doc) : (this.base.recentMessages?.(doc) ?? []);
   }
   lastMessageFrom(doc: Document) {
     return this.taught ? this.reads.lastMessageFrom(doc) : (this.base.lastMessageFrom?.(doc) ?? null);

@@ -37,6 +37,12 @@ export type Waiting = z.infer<typeof WaitingSchema>;
 export const MissFieldSchema = z.enum(MISS_FIELDS);
 export type MissField = z.infer<typeof MissFieldSchema>;
 
+/** How many of the open conversation's last messages a status carries, and how much of each (#32: the chat as context). */
+export const RECENT_MAX = 12;
+export const RECENT_CHARS = 300;
+export const RecentMessageSchema = z.object({ from: z.enum(['buyer', 'agent']), text: z.string().check(z.maxLength(RECENT_CHARS)) });
+export type RecentMessage = z.infer<typeof RecentMessageSchema>;
+
 /** What a content script knows about its chat page. */
 export const ChatStatusSchema = z.object({
   /** Adapter id (equals the adapter's file name). */
@@ -46,6 +52,8 @@ export const ChatStatusSchema = z.object({
   buyer: z.nullable(BuyerSchema),
   /** The latest buyer message of the open conversation (for the stage hint), when the adapter can read it. */
   lastBuyerMessage: z.optional(z.string().check(z.maxLength(300))),
+  /** The open conversation's last messages in order, when the adapter reads them (the suggestions' context). */
+  recentMessages: z.optional(z.array(RecentMessageSchema).check(z.maxLength(RECENT_MAX))),
   /** A notice for the agent, e.g. that site selectors no longer match and generic mode is used. */
   notice: z.optional(z.string().check(z.maxLength(40))),
   /** Buyers waiting for a reply in this console (the open one included), longest first, since when (ms). */
@@ -101,6 +109,8 @@ export const PickerSearchSchema = z.object({
   buyer: z.optional(z.string().check(z.maxLength(300))),
   /** The buyer's latest message: with nothing typed after "/", the replies suggested for it are listed. */
   message: z.optional(z.string().check(z.maxLength(300))),
+  /** The open conversation's last messages (the message's context), when the adapter reads them. */
+  recent: z.optional(z.array(RecentMessageSchema).check(z.maxLength(RECENT_MAX))),
 });
 /** A phrase was inserted from the chat page (counts a use). */
 export const PhraseUsedSchema = z.object({ type: z.literal('phrase/used'), id: z.string().check(z.minLength(1), z.maxLength(80)) });

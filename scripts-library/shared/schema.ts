@@ -9,6 +9,7 @@ import { DEFAULT_SHIFTS } from './shift';
 import { DEFAULT_CHASE_LADDER, LADDER_KINDS } from './chase-ladder';
 import { patternProblem } from './pattern-safety';
 import { isIntent } from './intents';
+import { CHAT_FACTS } from './chat-facts';
 
 export const PHRASE_BODY_MAX = 500;
 export const PHRASE_VARIANTS_MAX = 4;
@@ -45,6 +46,11 @@ export const PhraseLeadSchema = z.object({
   says: z.array(z.string().trim().min(1).max(20)).max(40).optional(),
   /** Never when it says one of these (询问尺码, which asks for height and weight, not when the buyer gave them). */
   notSays: z.array(z.string().trim().min(1).max(20)).max(40).optional(),
+  /**
+   * Never once the conversation shows one of these (chat-facts.ts, read from the earlier turns
+   * the console adapter gives): a 仅咨询 farewell not after the buyer ordered, a payment chase not after paying.
+   */
+  notAfter: z.array(z.enum(CHAT_FACTS)).max(CHAT_FACTS.length).optional(),
 });
 export type PhraseLead = z.infer<typeof PhraseLeadSchema>;
 

@@ -16,7 +16,8 @@ import { normalizeTerm } from '../guard/normalize';
 import { CHITCHAT, stageIntents, type IntentId } from '../shared/intents';
 import { clauseRanking, INTENT_THRESHOLD, intentRanking } from './intent-hint';
 import type { IntentPosterior } from './intent-model';
-import { answersWhatIsAsked, asksOf } from './asks';
+import { answersWhatIsAsked, asksOf, repliesToAgent } from './asks';
+import { agentLast, asksAnythingElse, chatFacts, followUpOf, HISTORY_TURNS, quotesShop, type Turn } from './chat-context';
 
 /** A phrase's `lead` guard (schema.ts PhraseLeadSchema), as loosely typed as a pack's JSON gives it. */
 export interface LeadGuard {
@@ -25,6 +26,7 @@ export interface LeadGuard {
   afterSales?: boolean | undefined;
   says?: readonly string[] | undefined;
   notSays?: readonly string[] | undefined;
+  notAfter?: readonly string[] | undefined;
 }
 
 export interface Suggestible {
@@ -57,6 +59,10 @@ export interface SuggestContext {
   ranked?: readonly IntentPosterior[];
   /** Least probability for a sure suggestion (INTENT_THRESHOLD unless measuring). */
   threshold?: number;
+  /** The conversation's earlier turns, newest last (the console adapter's recentMessages; HISTORY_TURNS at most). */
+  history?: readonly Turn[];
+  /** What the chat shows (chat-context.ts chatFacts of the history and the message; suggestFor fills it). */
+  facts?: ReadonlySet<string>;
 }
 
 export interface Suggested<P> {
@@ -133,6 +139,7 @@ export function mayLead(lead: LeadGuard | undefined, intent: IntentId, ctx: Sugg
     if (ctx.unpaidHours === undefined || ctx.unpaidHours < from || ctx.unpaidHours >= to) return false;
   }
   if (lead.afterSales && !ctx.afterSales) return false;
+  if (lead.notAfter?.length && ctx.facts && lead.notAfter.some((f) => ctx.facts!.has(f))) return false;
   return true;
 }
 
@@ -390,9 +397,38 @@ function coverAsks<P extends Suggestible>(text: string, phrases: readonly P[], c
   return top.p >= TWO_ASKS_SURE || answersIntent(lead, asks[0]!);
 }
 
+/**
+ * The message read with the conversation so far (SuggestContext.history): the chat's facts for the lead guards'
+ * `notAfter`; a follow-up (那个呢, 我刚才问的) read as the earlier ask it points at, when the message alone is not sure;
+ * a bare 没有了 / 好的 to the agent's 还有其他需要吗 read as a closing; a message that quotes the shop's earlier words
+ * against it (你之前说…) never sure. Without history, the message alone, as before.
+ */
 export function suggestFor<P extends Suggestible>(message: string | undefined, phrases: readonly P[], faq: readonly AnsweredQuestion[] = [], ctx: SuggestContext = {}, limit = SUGGESTIONS): Suggested<P> {
   const text = message?.trim();
   if (!text) return { items: [], sure: false, confidence: 0 };
+  const history = (ctx.history ?? []).slice(-HISTORY_TURNS);
+  const facts = ctx.facts ?? (history.length ? chatFacts([...history, { from: 'buyer', text }]) : undefined);
+  const inChat: SuggestContext = { ...ctx, history, ...(facts ? { facts } : {}) };
+  if (!history.length || ctx.ranked) return suggestAlone(text, phrases, faq, inChat, limit);
+  const alone = suggestAlone(text, phrases, faq, inChat, limit);
+  if (quotesShop(text)) return unsure(alone);
+  const earlier = alone.sure ? undefined : followUpOf(text, history);
+  if (earlier) {
+    const again = suggestAlone(earlier, phrases, faq, inChat, limit);
+    if (again.sure) return again;
+  }
+  if (!alone.sure && repliesToAgent(saidText(text)) && asksAnythingElse(agentLast(history))) {
+    const closing = suggestAlone(text, phrases, faq, { ...inChat, ranked: [{ intent: 'thanks-bye' as IntentId, p: CLOSING }], closing: true }, limit);
+    if (closing.sure) return closing;
+  }
+  return alone;
+}
+
+/** How sure a bare reply to the agent's 还有其他需要吗 is a closing. */
+const CLOSING = 0.9;
+const unsure = <P>(s: Suggested<P>): Suggested<P> => ({ ...s, sure: false, items: s.items.map((i) => ({ ...i, maybe: true as const })) });
+
+function suggestAlone<P extends Suggestible>(text: string, phrases: readonly P[], faq: readonly AnsweredQuestion[], ctx: SuggestContext & { closing?: true }, limit: number): Suggested<P> {
   const ranked = ctx.ranked ?? intentRanking(text);
   const top = ranked[0];
   const threshold = ctx.threshold ?? INTENT_THRESHOLD;
@@ -408,7 +444,7 @@ export function suggestFor<P extends Suggestible>(message: string | undefined, p
   const lead = top && places[0]!.items[0];
   // Never to a bare reply to the agent (好的, 不用了: it means what the agent said last), nor to a question about a
   // product property the leading phrase does not speak of (承重 to a size chart): asks.ts.
-  let sure = !!lead && lead.answersTop && lead.base >= threshold && answersWhatIsAsked(saidText(text), top.intent, lead.phrase);
+  let sure = !!lead && lead.answersTop && lead.base >= threshold && (ctx.closing || answersWhatIsAsked(saidText(text), top.intent, lead.phrase));
   if (top && lead && !coverAsks(text, phrases, ctx, top, lead.phrase, items, limit)) sure = false;
   // 问题登记本 answers: the one whose question holds most of the message leads; a looser one comes second.
   const want = pairs(text);

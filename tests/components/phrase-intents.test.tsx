@@ -47,7 +47,7 @@ describe('the phrase editor: intents and lead guard', { timeout: 60_000 }, () =>
     await userEvent.click(within(form).getByRole('button', { name: '保存' }));
     await waitFor(async () => expect((await db.phrases.get('followup-late-shipping'))?.tags).toContain('致歉'));
     const saved = (await db.phrases.get('followup-late-shipping'))!;
-    expect(saved.lead).toEqual({ intents: ['ship-urge'], says: expect.arrayContaining(['还没发', '天了']), notSays: expect.arrayContaining(['还没到']) });
+    expect(saved.lead).toEqual({ intents: ['ship-urge'], says: expect.arrayContaining(['还没发', '天了']), notSays: expect.arrayContaining(['还没到']), notAfter: ['shipped', 'received'] });
     expect(saved.intents).toEqual(['ship-urge']);
   });
 
@@ -111,5 +111,15 @@ describe('the phrase editor: intents and lead guard', { timeout: 60_000 }, () =>
     await userEvent.click(within(again).getByRole('button', { name: '保存' }));
     await waitFor(async () => expect((await db.phrases.get('order-pay-methods'))?.lead).toEqual({ intents: [] }));
   });
-});
 
+  it("shows what the chat must not show for a phrase to lead (仅咨询 not after an order), and saves the agent's change", async () => {
+    const form = await editRow('仅咨询');
+    const after = within(form).getByRole('group', { name: '对话里已经出现这些情况时不排第一' });
+    expect(within(after).getByLabelText('买家已下单')).toBeChecked();
+    expect(within(after).getByLabelText('买家已付款')).not.toBeChecked();
+    await userEvent.click(within(after).getByLabelText('买家已付款'));
+    await userEvent.click(within(after).getByLabelText('已在售后中'));
+    await userEvent.click(within(form).getByRole('button', { name: '保存' }));
+    await waitFor(async () => expect((await db.phrases.get('farewell-consulted'))?.lead).toMatchObject({ notAfter: ['ordered', 'paid'], notSays: expect.arrayContaining(['拍了']) }));
+  });
+});

@@ -333,6 +333,27 @@ describe('suggested replies', () => {
     });
   });
 
+  it('read the chat so far (#32): after 我已经拍了, 好的谢谢 does not lead with the 仅咨询 farewell it leads with alone', async () => {
+    const insert = vi.fn<InsertFn>().mockResolvedValue({ kind: 'inserted' });
+    const firstId = () => within(suggestedRows()[0]!).getByRole('button').dataset.phraseId;
+    const { rerender } = render(<SidePanel db={db} served={served('好的谢谢')} insert={insert} />);
+    await waitFor(() => expect(firstId()).toBe('farewell-consulted'));
+    const recentMessages = [
+      { from: 'buyer' as const, text: '这个有货吗' },
+      { from: 'agent' as const, text: '亲，有货的' },
+      { from: 'buyer' as const, text: '我已经拍了' },
+      { from: 'agent' as const, text: '好的亲，我们尽快为您安排发货' },
+      { from: 'buyer' as const, text: '好的谢谢' },
+    ];
+    rerender(<SidePanel db={db} served={{ state: 'chat', tab: chatTab({ lastBuyerMessage: '好的谢谢', recentMessages }) }} insert={insert} />);
+    await waitFor(() => expect(firstId()).not.toBe('farewell-consulted'));
+    expect(suggestedRows().length).toBeGreaterThan(0);
+    // Page text is shown as text: a message row that looks like markup stays words.
+    rerender(<SidePanel db={db} served={{ state: 'chat', tab: chatTab({ lastBuyerMessage: '好的谢谢', recentMessages: [{ from: 'buyer', text: '<img src=x onerror=alert(1)>我已经拍了' }, ...recentMessages.slice(3)] }) }} insert={insert} />);
+    await waitFor(() => expect(firstId()).not.toBe('farewell-consulted'));
+    expect(document.querySelector('img[src="x"]')).toBeNull();
+  });
+
   it('abstain rather than guess (#32): a message it is not sure of shows 可能是, and Enter / Alt+1 insert nothing but say why', async () => {
     const insert = vi.fn<InsertFn>().mockResolvedValue({ kind: 'inserted' });
     render(<SidePanel db={db} served={served('嗯嗯那个呢')} insert={insert} />);

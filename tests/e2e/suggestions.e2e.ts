@@ -66,6 +66,28 @@ describe('suggested replies', () => {
     await Promise.all([demo.close(), panel.close()]);
   });
 
+  // #32, eighth round: the suggestions read the chat so far (the demo console's recent messages), not the last message alone.
+  it('after the buyer said 我已经拍了, 好的谢谢 does not lead with the 仅咨询 farewell, in the panel nor the "/" picker', async () => {
+    const demo = await h.openDemo('textarea');
+    const panel = await h.openPanel(await h.tabIdOf(demo));
+    // The control: before any order, 好的谢谢 is answered with the 仅咨询 farewell.
+    await demo.evaluate(() => window.__demoReceive?.('好的谢谢'));
+    await expect.poll(async () => await firstSuggested(panel), { timeout: 10_000 }).toBe('farewell-consulted');
+    await demo.evaluate(() => window.__demoReceive?.('我已经拍了'));
+    await demo.evaluate(() => window.__demoReceive?.('好的谢谢'));
+    await expect.poll(async () => await firstSuggested(panel), { timeout: 10_000 }).not.toBe('farewell-consulted');
+    // Give the status a moment to settle on the last message, then look again: still not the 仅咨询 farewell.
+    await panel.waitForTimeout(500);
+    expect(await firstSuggested(panel)).not.toBe('farewell-consulted');
+    expect(await firstSuggested(panel)).not.toBeNull();
+    await demo.click('[data-role="reply-box"]');
+    await demo.keyboard.type('/');
+    await expect.poll(() => pickerItems(demo).count()).toBeGreaterThan(0);
+    expect(await pickerItems(demo).first().getAttribute('data-phrase-id')).not.toBe('farewell-consulted');
+    await demo.keyboard.press('Escape');
+    await Promise.all([demo.close(), panel.close()]);
+  });
+
   it('Alt+1 in the panel inserts the first suggestion', async () => {
     const demo = await h.openDemo('textarea');
     const panel = await h.openPanel(await h.tabIdOf(demo));

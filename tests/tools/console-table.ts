@@ -12,6 +12,7 @@ const HEADINGS: Record<FieldName, string> = {
   buyerId: 'buyer id',
   lastMessageFrom: 'last message from (countdown)',
   latestBuyerMessage: 'latest buyer message (suggestions)',
+  recentMessages: 'recent messages (suggestions\' context)',
   messageTime: 'message time',
   waitingList: 'unreplied list',
 };

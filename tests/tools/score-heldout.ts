@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { judgeDraft } from '../../scripts-library/guard/judge';
 import { checkDraft, DEFAULT_RULES } from '../../scripts-library/guard';
 import { caught, falselyWarned, heldAtSend, loadMixed } from '../fixtures/guard/corpus';
-import { scoreSuggestions } from '../fixtures/buyer-messages/score';
+import { scoreConversations } from '../fixtures/buyer-messages/score';
 
 const root = join(__dirname, '..', '..');
 const { positives, clean } = loadMixed('round16-heldout.tsv', 'heldout');
@@ -36,6 +36,7 @@ console.log('rules alone:', `recall ${pct(positives.length - rm.length, positive
 console.log('MISSED', JSON.stringify(missed.map((p) => [p.category, p.span, p.draft])));
 console.log('WARNED', JSON.stringify(warned.map((j) => [j.c.trap, j.c.draft, j.hits.filter((h) => h.severity !== 'hint').map((h) => `${h.severity}:${h.ruleId}:${h.text}`)])));
 
-const s = scoreSuggestions(join(root, 'tests/fixtures/buyer-messages/intents-heldout8.tsv'));
+// Round 8 is whole conversations: each buyer row is scored with the turns before it as the suggestions' context.
+const s = scoreConversations(join(root, 'tests/fixtures/buyer-messages/intents-heldout8.tsv'));
 console.log('suggestions held-back:', JSON.stringify({ ...s, wrong: undefined }));
 console.log('WRONG', JSON.stringify(s.wrong));

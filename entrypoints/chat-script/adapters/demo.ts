@@ -20,6 +20,7 @@ export const demo: SiteAdapter = {
     buyerId: { by: 'verified', how: 'the selected row\'s `data-buyer-id`' },
     lastMessageFrom: { by: 'verified', how: '`[data-role="message"][data-from]`' },
     latestBuyerMessage: { by: 'verified', how: '`[data-from="buyer"] .bubble`' },
+    recentMessages: { by: 'verified', how: '`[data-role="message"][data-from] .bubble`, last 12' },
     waitingList: { by: 'verified', how: '`[data-waiting="true"]` rows' },
   },
   // The reply box itself, or (editor fixtures) the editable root a rich editor renders inside it, or the frame

@@ -29,6 +29,7 @@ export const doudian: SiteAdapter = {
     buyerName: { by: 'research', how: '`#topbar-left-info` (not its 添加备注), else the reply box\'s placeholder', evidence: 'eCan' },
     lastMessageFrom: { by: 'research', how: 'the bubble inside `[data-qa-id="qa-message-warpper"]`: `.messageIsMe` / `.messageNotMe`, else `flex-direction`; wrappers without a bubble (system) skipped', evidence: 'DDH, U5, eCan' },
     latestBuyerMessage: { by: 'research', how: '`.messageNotMe pre`', evidence: 'DDH, U5' },
+    recentMessages: { by: 'research', how: 'the rows lastMessageFrom reads, buyer\'s `.messageNotMe pre` and the agent\'s bubble text, last 12', evidence: 'DDH, U5' },
     waitingList: { by: 'research', how: '`[data-qa-id="qa-conversation-chat-item"]` whose class holds `needReply`, or under `[data-btm="message_group_name_waitReply"]`', evidence: 'eCan (one source each)' },
   },
   replyBoxSelectors: ["#im-input-box textarea[data-qa-id='qa-send-message-textarea']", '#im-input-box textarea'],

@@ -29,6 +29,7 @@ export const jd: SiteAdapter = {
     buyerId: { by: 'research', how: 'the pin in `.alluser-item-name[title]` of the selected row `.alluser-item_check`', evidence: 'jdchat, U2' },
     lastMessageFrom: { by: 'research', how: '`#t-chat-scroll .message`: `.message_left` / `.message_right`, `.message_center` skipped', evidence: 'jdchat, U2' },
     latestBuyerMessage: { by: 'research', how: '`.message_left .message__content`', evidence: 'jdchat, U2' },
+    recentMessages: { by: 'research', how: '`.message_left` / `.message_right` `.message__content`, last 12', evidence: 'jdchat, U2' },
     messageTime: { by: 'research', how: '`.message__time_str`', evidence: 'jdchat' },
     waitingList: { by: 'research', how: '`.alluser-item` rows holding `.user-none-reply-t` (where it sits in the row is not known)', evidence: 'pdkbot, U1' },
   },

@@ -38,6 +38,7 @@ export const kuaishou: SiteAdapter = {
     buyerId: { by: 'research', how: 'the message rows\' ids `0_<buyerId>_…`', evidence: 'U3' },
     lastMessageFrom: { by: 'research', how: 'row wrappers `…LayoutDefaultWrapper__isMine` / `__notMe`; cards and notices skipped', evidence: 'U3, U4' },
     latestBuyerMessage: { by: 'research', how: '`__notMe …_msgBody`', evidence: 'U3, U4' },
+    recentMessages: { by: 'research', how: 'the rows lastMessageFrom reads (`__notMe` / `__isMine` `_msgBody`), last 12', evidence: 'U3, U4' },
     messageTime: { by: 'research', how: '`…_beforeMsgBody` ("昵称 2-22 18:55:20")', evidence: 'U3' },
     waitingList: { by: 'research', how: '`.SessionBaseCard-topHeadName` in the groups 请在3分钟内回复 / 已超时', evidence: 'U3, U4' },
   },

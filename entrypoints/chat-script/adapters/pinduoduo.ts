@@ -41,6 +41,7 @@ export const pinduoduo: SiteAdapter = {
     buyerId: { by: 'research', how: 'the open row\'s `data-random` uid, else `[currentuid]`', evidence: 'RAG, eCan' },
     lastMessageFrom: { by: 'research', how: '`li.onemsg` → `.buyer-item` / `.cs-item`; robot replies (`.callback`, `.robot-text`) and system rows skipped', evidence: 'RAG (2026-09-08), eCan, U3' },
     latestBuyerMessage: { by: 'research', how: '`.buyer-item .msg-content-box`; a goods card by its `.good-name`', evidence: 'RAG' },
+    recentMessages: { by: 'research', how: '`.buyer-item` / `.cs-item` `.msg-content-box` (robot and system rows skipped), last 12', evidence: 'RAG' },
     messageTime: { by: 'research', how: '`p.message-time`, else the ms in `li.onemsg` id', evidence: 'RAG' },
     waitingList: { by: 'research', how: '`.chat-item-box` holding `.chat-unreply-time` / `.chat-unreply-over-time`, one per uid', evidence: 'pdkbot, eCan, PDDCS' },
   },

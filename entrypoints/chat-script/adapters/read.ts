@@ -4,6 +4,7 @@
  * the row shows one) and the reads the countdown, the suggestions and the verified send use follow from them.
  */
 import type { SiteAdapter } from './types';
+import { RECENT_CHARS, RECENT_MAX } from '../../../scripts-library/shared/protocol';
 
 export interface Message {
   /** `other`: a system row, a robot reply, a notice card: never counted as the buyer's or the agent's. */
@@ -13,12 +14,17 @@ export interface Message {
   at?: number;
 }
 
-type Reads = Required<Pick<SiteAdapter, 'latestBuyerMessage' | 'lastMessageFrom' | 'waitingSince' | 'agentMessageCount'>>;
+type Reads = Required<Pick<SiteAdapter, 'latestBuyerMessage' | 'recentMessages' | 'lastMessageFrom' | 'waitingSince' | 'agentMessageCount'>>;
 
 /** The reads that follow from an adapter's message rows. */
 export function fromMessages(read: (doc: Document, now: number) => Message[]): Reads {
   return {
     latestBuyerMessage: (doc) => read(doc, Date.now()).findLast((m) => m.from === 'buyer')?.text || null,
+    recentMessages: (doc) =>
+      read(doc, Date.now())
+        .filter((m) => m.from !== 'other' && m.text)
+        .slice(-RECENT_MAX)
+        .map((m) => ({ from: m.from as 'buyer' | 'agent', text: m.text.slice(0, RECENT_CHARS) })),
     lastMessageFrom(doc) {
       const last = read(doc, Date.now()).findLast((m) => m.from !== 'other');
       return last ? (last.from as 'buyer' | 'agent') : null;

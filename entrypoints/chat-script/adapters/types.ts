@@ -1,7 +1,7 @@
-import type { Buyer } from '../../../scripts-library/shared/protocol';
+import type { Buyer, RecentMessage } from '../../../scripts-library/shared/protocol';
 
 /** The fields an adapter may read from its console (one column each in the README's console table). */
-export const FIELD_NAMES = ['replyBox', 'send', 'buyerName', 'buyerId', 'lastMessageFrom', 'latestBuyerMessage', 'messageTime', 'waitingList'] as const;
+export const FIELD_NAMES = ['replyBox', 'send', 'buyerName', 'buyerId', 'lastMessageFrom', 'latestBuyerMessage', 'recentMessages', 'messageTime', 'waitingList'] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
 /**
@@ -56,6 +56,11 @@ export interface SiteAdapter {
   latestBuyerMessage?(doc: Document): string | null;
   /** The buyer of the open conversation, when the page shows it. */
   currentBuyer(doc: Document): Buyer | null;
+  /**
+   * The open conversation's last messages, buyer's and agent's, in order (at most RECENT_MAX, each cut to
+   * RECENT_CHARS): the suggestions read the chat so far with them (#32). Untrusted page text: read, never acted on.
+   */
+  recentMessages?(doc: Document): RecentMessage[];
   /** Who wrote the open conversation's last message (the unreplied-buyer countdown), when known. */
   lastMessageFrom?(doc: Document): 'buyer' | 'agent' | null;
   /**

@@ -128,6 +128,37 @@ describe('the countdown\'s reads on each fixture', () => {
   });
 });
 
+describe('the suggestions\' context on each fixture (#32)', () => {
+  it.each(WAITS.filter(([, from]) => from))('%s: the recent messages end with the last message, buyer\'s and agent\'s, robot and system rows left out', (id, from, latest) => {
+    load(id);
+    const adapter = ADAPTERS.find((a) => a.id === id)!;
+    const recent = adapter.recentMessages?.(document) ?? [];
+    expect(recent.length).toBeGreaterThan(0);
+    expect(recent.length).toBeLessThanOrEqual(12);
+    expect(recent.at(-1)!.from).toBe(from);
+    expect(recent.findLast((m) => m.from === 'buyer')?.text).toBe(latest);
+    for (const m of recent) expect(m.text.length).toBeLessThanOrEqual(300);
+    expect(recent.every((m) => m.from === 'buyer' || m.from === 'agent')).toBe(true);
+  });
+
+  it('at most the last 12, each cut to 300 characters', () => {
+    load('demo');
+    const list = document.querySelector('[data-kefu-demo] [data-role="message"]')!.parentElement!;
+    for (let i = 0; i < 20; i++) {
+      const row = document.createElement('div');
+      Object.assign(row.dataset, { role: 'message', from: i % 2 ? 'agent' : 'buyer' });
+      const bubble = row.appendChild(document.createElement('span'));
+      bubble.className = 'bubble';
+      bubble.textContent = `${i}`.padEnd(400, '长');
+      list.append(row);
+    }
+    const recent = ADAPTERS.find((a) => a.id === 'demo')!.recentMessages!(document);
+    expect(recent).toHaveLength(12);
+    expect(recent[11]!.text.startsWith('19')).toBe(true);
+    expect(recent.every((m) => m.text.length === 300)).toBe(true);
+  });
+});
+
 describe('robust reading', () => {
   it('飞鸽: the role is read from the bubble inside the wrapper, else from the row\'s flex direction (hashed classes)', () => {
     load('doudian');

@@ -32,6 +32,8 @@ describe('ChatScript', () => {
       inputKind: 'textarea',
       buyer: { id: 'b1', name: '小美' },
       lastBuyerMessage: '还有M码吗',
+      // The open conversation's messages so far, the suggestions' context (#32).
+      recentMessages: [{ from: 'buyer', text: '还有M码吗' }],
     });
   });
 

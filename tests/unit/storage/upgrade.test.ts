@@ -449,3 +449,31 @@ describe('v14 (#32, seventh round: more guards against what a phrase would say f
     db.close();
   });
 });
+
+describe('v15 (#32, eighth round: lead guards that read the conversation)', () => {
+  it('gives the guards v14 gave their notAfter and keeps one the agent changed', async () => {
+    const name = freshName();
+    const old = new KefuDB(name, 14);
+    await old.open();
+    const row = (id: string, lead: unknown) => {
+      const p = defaultPack.phrases.find((x) => x.id === id)!;
+      const { lead: _l, ...rest } = p as typeof p & { lead?: unknown };
+      return { ...rest, tags: p.tags ?? [], pinned: false, useCount: 5, origin: 'default', createdAt: 1, updatedAt: 1, ...(lead ? { lead } : {}) };
+    };
+    // 仅咨询 as v14 gave it (its word guard); 慢慢考虑 as v14 gave it (no guard); 不着急付款 the agent made never lead.
+    const v14Consulted = { notSays: ['拍了', '拍好', '付了', '付好', '付款了', '下单了', '已下单', '买了', '收到', '到货', '退款', '补发', '换货', '退货', '解决', '处理好', '售后', '到了', '用了', '穿了', '换的', '退的', '补的'] };
+    await old.table('phrases').bulkAdd([row('farewell-consulted', v14Consulted), row('payment-hesitate', undefined), row('payment-will-pay', { intents: [] })]);
+    await old.table('settings').add({ key: 'installedPack:default', value: 1 });
+    old.close();
+
+    const db = new KefuDB(name);
+    await db.open();
+    // No "see you next time you shop" farewell once the chat shows an order; no "take your time" to a buyer who ordered.
+    expect((await db.phrases.get('farewell-consulted'))?.lead).toMatchObject({ notSays: expect.arrayContaining(['拍了']), notAfter: expect.arrayContaining(['ordered']) });
+    expect((await db.phrases.get('payment-hesitate'))?.lead).toEqual({ notAfter: ['ordered'] });
+    expect((await db.phrases.get('payment-will-pay'))?.lead).toEqual({ intents: [] });
+    for (const r of await db.phrases.toArray()) expect(PhraseSchema.safeParse(r).error?.issues ?? []).toEqual([]);
+    expect((await db.phrases.get('farewell-consulted'))?.useCount).toBe(5);
+    db.close();
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * What the conversation so far says, for the suggestions (#32, round 7: most false firsts were right for the last
+ * message alone and wrong for the chat — a 仅咨询 farewell to a buyer who had ordered). Pure: the earlier turns
+ * (`{from, text}`, newest last, as the console adapter read them) in, a few facts out. It only ever reads words: a
+ * fact it misses leaves the suggestions as they were without context; a fact read is used to keep phrases from
+ * leading (lead guards' `notAfter`), never to push one forward that would not have led anyway.
+ */
+import { normalizeTerm } from '../guard/normalize';
+import { CHAT_FACTS, type ChatFact } from '../shared/chat-facts';
+
+export { CHAT_FACTS, type ChatFact };
+
+/** One earlier turn of the open conversation. */
+export interface Turn {
+  from: 'buyer' | 'agent';
+  text: string;
+}
+
+/** How many earlier turns the suggestions read, and how much of each (the adapters cap what they send the same way). */
+export const HISTORY_TURNS = 12;
+export const HISTORY_CHARS = 300;
+
+
+/** A word is not read when one of these comes right before it (没付, 还没收到, 不退). */
+const NEGATED = /[没未不別别無无]$|没有$|还没$|還沒$/;
+
+/** Each fact's words, in the buyer's turns (and the agent's where the agent says it of the buyer's order). */
+const BUYER_WORDS: Record<ChatFact, readonly string[]> = {
+  ordered: ['拍了', '拍好了', '已拍', '拍下了', '下单了', '下了单', '已下单', '下好单', '买了', '订单号', '我的订单', '我的快递', '我的包裹', '发货了吗', '发货没', '还没发货', '物流', '拍的', '前买的', '天买的', '我买的', '地址写错', '改地址', '改一下地址', '订单尾号', 'ordernumber', '拍咗', '买咗'],
+  paid: ['付了', '付好了', '付过了', '付完了', '付款了', '已付', '已经付', '付款成功', '支付成功', '钱付了', '付上了', '付成功', '付咗', '俾咗钱', 'pay了', 'paid', 'fule', 'fukuanle'],
+  shipped: ['物流', '到哪了', '到哪里了', '到哪儿了', '中转', '派送', '签收', '快递一直', '快递怎么', '我的快递', '我的包裹', '包裹一直', '快递到', '运单号', '单号呢'],
+  received: ['收到了', '收到货', '签收了', '到货了', '已经到了', '穿了', '用了两', '用了几', '试穿'],
+  'after-sales': ['退货', '退款', '换货', '补发', '退回', '退换', '破损', '坏了', '破了', '质量问题', '发错', '少发', '漏发', '少了一', '换大', '换小', '换个码', '换一个码', '换码'],
+  // A buyer's 到货通知我 asks; only the shop's words promise (or the buyer quoting them: quotesShop).
+  'notify-promised': [],
+  measured: ['斤', '公斤', 'kg', 'cm', '公分', '身高', '体重', '一米', '1米', '平时穿', '一般穿', '平常穿'],
+};
+const AGENT_WORDS: Record<ChatFact, readonly string[]> = {
+  ordered: ['您的订单', '您拍下', '您拍的', '订单已', '已经发货', '已发货', '已发出', '运单号', '物流单号', '快递单号', '帮您改好', '已经改好', '帮您改成', '已备注', '已经备注'],
+  paid: ['已付款', '付款成功', '已收到您的付款', '已经付款', '尽快为您发货', '安排发货', '付款已经收到'],
+  shipped: ['已经发货', '已发货', '已发出', '已经发出', '发出了', '单号', '派送', '转运', '在路上', '到您所在'],
+  received: ['收到货后', '签收后'],
+  'after-sales': ['退货', '退款', '换货', '补发', '售后', '给您带来的不便'],
+  'notify-promised': ['第一时间通知', '到货后通知', '到货通知', '补货后通知', '到了通知您', '到货后告诉', '到货了告诉', '到货后我'],
+  measured: [],
+};
+
+/** A question about the return policy before buying (能退吗, 七天无理由): no after-sales yet. */
+const POLICY_ASK = ['能退', '可以退', '能换', '可以换', '支持退', '无理由', '能不能退', '能不能换', '包退', '包换'];
+
+/** Whether the text holds one of the words, not right after a negation (还没收到 is no 收到了). */
+function holds(text: string, words: readonly string[]): boolean {
+  for (const w of words) {
+    let at = text.indexOf(w);
+    while (at >= 0) {
+      if (!NEGATED.test(text.slice(Math.max(0, at - 2), at))) return true;
+      at = text.indexOf(w, at + 1);
+    }
+  }
+  return false;
+}
+
+const norm = (text: string): string => normalizeTerm(text, false).toLowerCase().replace(/\s+/g, '');
+
+/** The facts the turns show (a fact once shown stays: a buyer who paid has paid). */
+export function chatFacts(turns: readonly Turn[]): Set<ChatFact> {
+  const out = new Set<ChatFact>();
+  for (const t of turns) {
+    const said = norm(t.text);
+    const words = t.from === 'buyer' ? BUYER_WORDS : AGENT_WORDS;
+    for (const f of CHAT_FACTS) if (!out.has(f) && holds(said, words[f]) && !(f === 'after-sales' && POLICY_ASK.some((w) => said.includes(w)))) out.add(f);
+  }
+  // Paying, shipping or receiving is ordering first; receiving is shipping.
+  if (out.has('received')) out.add('shipped');
+  if (out.has('paid') || out.has('shipped')) out.add('ordered');
+  return out;
+}
+
+/** A message that points back at an earlier ask (那个呢, 刚才说的, 我昨天问的) rather than saying one. */
+const FOLLOW_UP = ['刚才问', '刚刚问', '刚才说', '刚刚说', '昨天问', '之前问', '上面问', '前面问', '我问的', '问你的', '那个呢', '这个呢', '刚才那个', '上面那个', '前面那个'];
+
+/** The buyer's earlier turn a follow-up points back at: the last one before it that is more than a bare word or two. */
+export function followUpOf(message: string, turns: readonly Turn[]): string | undefined {
+  const said = norm(message);
+  if (said.length > 16 || !FOLLOW_UP.some((w) => said.includes(w))) return undefined;
+  for (let i = turns.length - 1; i >= 0; i--) {
+    const t = turns[i]!;
+    if (t.from === 'buyer' && norm(t.text).replace(/[\p{P}\p{S}]/gu, '').length >= 5 && !FOLLOW_UP.some((w) => norm(t.text).includes(w))) return t.text;
+  }
+  return undefined;
+}
+
+/** What the agent said last, when the agent spoke after the buyer's last earlier turn (a bare 好的 answers it). */
+export function agentLast(turns: readonly Turn[]): string | undefined {
+  const last = turns[turns.length - 1];
+  return last?.from === 'agent' ? last.text : undefined;
+}
+
+/** The agent's last turn asks whether there is anything else (还有其他需要吗): a bare 没有了 / 不用了 then closes the chat. */
+const ANYTHING_ELSE = ['还有其他', '还有什么', '还有别的', '其他问题', '其他需要', '别的问题', '别的需要', '还需要什么', '还有需要'];
+export const asksAnythingElse = (agent: string | undefined): boolean => !!agent && ANYTHING_ELSE.some((w) => norm(agent).includes(w));
+
+/**
+ * A buyer message that quotes what the shop said before against what it sees (你昨天说是纯棉的, 你之前说补到货通知我):
+ * a dispute, whatever the rest of it asks, so no phrase of the library is sure for it.
+ */
+const QUOTES_SHOP = ['你之前说', '你昨天说', '你上次说', '你刚才说', '你刚刚说', '你们说', '你们之前说', '客服说', '不是说', '你不是说', '说好的', '答应我', '答应过'];
+/** …or names when the shop said it (前天你说, 上回聊的时候你说). */
+const SAID_WHEN = /(之前|以前|昨天|前天|上次|上回|刚才|刚刚|那天|早上|上午|下午).{0,8}你们?(说|讲|答应)|你们?(之前|以前|昨天|前天|上次|上回|刚才|刚刚|刚|那天|早上|上午|下午)(说|讲|答应)/u;
+export const quotesShop = (message: string): boolean => {
+  const said = norm(message);
+  return QUOTES_SHOP.some((w) => said.includes(w)) || SAID_WHEN.test(said);
+};
+
+/**
+ * The turns before the buyer's message the suggestions answer, from a console's recent messages (newest last): the
+ * messages up to the last buyer row holding that message, left out with it; none when the message is not among them
+ * (the rows changed while the status travelled: no context rather than a wrong one).
+ */
+export function historyBefore(recent: readonly Turn[] | undefined, message: string | undefined): Turn[] {
+  if (!recent?.length || !message) return [];
+  const want = message.trim();
+  const at = recent.findLastIndex((t) => t.from === 'buyer' && t.text.trim() === want);
+  return at < 0 ? [] : recent.slice(Math.max(0, at - HISTORY_TURNS), at).map((t) => ({ from: t.from, text: t.text.slice(0, HISTORY_CHARS) }));
+}
