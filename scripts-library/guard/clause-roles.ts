@@ -44,11 +44,15 @@ const ACTORS: [Actor, RegExp][] = [
 ];
 /** Handing over to us, adding the buyer or being added, an amount or a handle: the act asked or offered, anywhere. */
 const HANDS_TO_US =
-  /(?:发|给|告诉|报|说|念|读|转|打|提供|拍|传|填|输入)(?:给)?(?:我(?!们不|们没|们从)|客服(?!不|从|绝))|(?:发|传|报|念|说|读|填|提供|拍)(?:过来|一下)|(?:发|传|报|念|说|读|填)下|(?:念|说|读|报)出来|(?:加|找|联系|私聊|私信)(?:我|一下|下)|[0-9一二三四五六七八九十两]+\s*(?:元|块)|[A-Za-z][A-Za-z_-]*\d{3,}|\d(?:[ -]?\d){4,}/;
+  /(?:发|给|告诉|报|说|念|读|转|打|提供|拍|传|填|输入)(?:给)?(?:我(?!们不|们没|们从)|客服(?!不|从|绝))|(?:发|传|报|念|说|读|填|提供|拍)(?:过来|一下)(?!了)|(?:发|传|报|念|说|读|填)下|(?:念|说|读|报)出来|(?:截图|截个图|截屏|拍照|拍个照|图片?|照片)(?:发|传)?过来(?!了)|(?:加|找|联系|私聊|私信)(?:我|一下|下)|[0-9一二三四五六七八九十两]+\s*(?:元|块)|[A-Za-z][A-Za-z_-]*\d{3,}|\d(?:[ -]?\d){4,}/;
 /** Paying or rewarding the buyer, "that is all it takes", a gain from it: the act offered (but a question said back may name it). */
-const OFFERS = /(?:返|送|给|补|退|转|打)(?:给)?(?:您|你)(?!本人|自己)|领|就(?:能|可以|行|好|给|送|返)|即可|(?<![不没])(?:更)?(?:便宜|划算|省钱|更快|快一点)/;
+const OFFERS = /(?:返|送|给|补|退|转|打)(?:给)?(?:您|你)(?!本人|自己)|领|就(?:给|送|返)|(?<![不没])(?:更)?(?:便宜|划算|省钱|更快|快一点)/;
+/** "That is all it takes" offers the act only where the clause hands, pays, adds or rewards (发我就行, 转账就可以), not 自己操作就行. */
+const ALL_IT_TAKES = /就(?:能|可以|行|好)|即可/;
+const ALL_IT_TAKES_G = new RegExp(ALL_IT_TAKES.source, 'g');
+const ACT_VERB = /发|给|转|打|加|付|报|念|填|输入|上传|告诉|提供|截图|拍照|晒|评|领|返|送|红包|现金|扫/;
 /** A channel or a way to pay outside the chat. */
-const CHANNEL = /微信|vx|wx|qq|扣扣|钉钉|电话|手机|邮箱|支付宝|银行卡|卡上|私聊|私信|群|同号|号码|链接|二维码|码/i;
+const CHANNEL = /微信|vx|wx|qq|扣扣|钉钉|电话|手机|邮箱|支付宝|银行卡|卡上|私聊|私信|群|同号|号码|链接|二维码|收款码|付款码/i;
 const CHANNEL_G = new RegExp(CHANNEL.source, 'gi');
 const NEGATED_OFFER = /(?:不会|不|没有?|从不|绝不|不能)(?:再|去|会)?(?:返|送|给|补|退|转|打|领)/g;
 /** Turning after a refusal, or keeping it quiet: what follows may offer it after all. */
@@ -61,7 +65,16 @@ const SHOP_NEGATES =
   /(?:我们|咱们?|本店|我家|小店|店里|这边|客服|商家|平台|官方)[^，,。！!？?；;]{0,6}?(?:不会|不|没|从不|从来不|从没|绝不|也不)[^，,。！!？?；;]{0,3}?(?:要|问|索要|收|搞|做|办|加|换|用|让|需要|碰|提供|开展|有|存在)|(?:用不上|用不到|用不着|不需要这个|没有这个|没有这种)/;
 /** A prohibition on handing it to anyone, or anyone asking for it named a scammer. */
 const NOBODY =
-  /(?:任何人|谁|别人|陌生人|其他人|外人)[^，,。！!？?；;]{0,6}?(?:都|也)?(?:不要|别|不能|千万别|不可以)(?:给|说|告诉|发|透露|报|念|信)|(?:任何人|谁|别人)[^，,。！!？?；;]{0,6}?(?:都|就|肯定)是骗子|(?:不要|别|千万别|不能)(?:给|告诉|透露)(?:任何人|别人|其他人)/;
+  /(?:不要|别|千万别|不能|勿)(?:随便|轻易)?(?:发|给|告诉|透露)(?:人|陌生人)(?:[哈哦呢啊呀]*$|[，,])|(?:任何人|谁|别人|陌生人|其他人|外人)[^，,。！!？?；;]{0,6}?(?:都|也)?(?:不要|别|不能|千万别|不可以)(?:给|说|告诉|发|透露|报|念|信)|(?:任何人|谁|别人)[^，,。！!？?；;]{0,6}?(?:都|就|肯定)是骗子|(?:不要|别|千万别|不能)(?:给|告诉|透露)(?:任何人|别人|其他人)/;
+/** The giving refused with the subject left out, ending the clause (红包就不发了哈, 返现就不给了). */
+const GIVES_NONE = /(?:就|也|都|是)?(?:不|不会|没)(?:再)?(?:发|给|送|返|补|收|加)(?:了|的)?[哈哦呢啊呀~～]*$/;
+/** …not a condition: a negation or the review act before it (不晒图不返, 默认好评不返) makes it the inducement. */
+const givesNone = (clause: string) => {
+  const m = GIVES_NONE.exec(clause);
+  return !!m && !/[不没别无]|的话|如果|评|晒|星|截图/.test(clause.slice(0, m.index));
+};
+/** A clause sending the buyer somewhere or to an act (直接去…, 来…, …就行, …吧, 加, 找, 扫, 点). */
+const DIRECTS = /直接|去|到|来|就行|就可以|即可|吧|加|找|联系|扫|点/;
 /** Advice to protect themselves: take it back, keep it, only they know it. */
 const PRIVATE = /验证码|密码|身份证|银行卡|卡号|证件|账号|账户|手机号|住址|人脸/;
 const ADVICE = /撤回|撤掉|撤了|保管好|收好|别让别人看|打码|遮住|只有您自己|只有你自己|您自己(?:知道|留着|保管)|你自己(?:知道|留着|保管)/;
@@ -86,8 +99,9 @@ export function readClause(text: string, start: number, end: number, hit?: [numb
   // A question said back names the act in the hit's words (晒图领现金？): only what it says around them can offer it.
   const around = hit && polarity === 'asked' ? text.slice(start, Math.max(start, hit[0])) + '｜' + text.slice(Math.min(end, hit[1]), end) : clause;
   // A reward refused right where it is named (我们不会返您钱, 没有送) offers nothing.
-  const active = HANDS_TO_US.test(clause) || OFFERS.test(around.replace(NEGATED_OFFER, (w) => '　'.repeat(w.length)));
-  const declines = SHOP_NEGATES.test(clause) || NOBODY.test(clause) || (privateHit && ADVICE.test(clause));
+  const plainAround = around.replace(NEGATED_OFFER, (w) => '　'.repeat(w.length));
+  const active = HANDS_TO_US.test(polarity === 'asked' ? around : clause) || OFFERS.test(plainAround) || (ALL_IT_TAKES.test(plainAround) && ACT_VERB.test(plainAround));
+  const declines = SHOP_NEGATES.test(clause) || NOBODY.test(clause) || givesNone(clause) || (privateHit && ADVICE.test(clause));
   return { start, end, actor: actorOf(clause), polarity, active, declines };
 }
 
@@ -128,13 +142,18 @@ export function shopDeclines(text: string, start: number, end: number, evidence:
   const privateHit = PRIVATE.test(text.slice(start, end));
   const read = readClauses(text, from, to, [start, end], privateHit);
   const own = read.filter((c) => c.start < end && c.end > start);
-  // A question said back (晒图领现金？) names the act in the hit's words: the evidence is looked for around them.
-  const asked = own.some((c) => c.polarity === 'asked');
-  if (evidence(asked ? text.slice(from, start) + '｜' + text.slice(end, next) : text.slice(from, next))) return false;
   const later = readClauses(text, Math.min(text.length, to + 1), next, undefined, privateHit);
   if (!own.length || [...read, ...later].some((c) => c.active || TURNS.test(text.slice(c.start, c.end)))) return false;
+  // The caller's evidence, clause by clause: not in a question said back (您把卡号发过来了？ is what the buyer did;
+  // the reader looked for an act around its words), nor 就行 in a clause that hands over nothing (自己操作就行).
+  const evidenceText = [...read, ...later]
+    .map((c) => (own.includes(c) && c.polarity === 'asked' ? '' : text.slice(c.start, c.end).replace(ALL_IT_TAKES_G, (w) => '　'.repeat(w.length))))
+    .join('｜');
+  if (evidence(evidenceText)) return false;
   // The shop doing it, said plainly (我们私下交易便宜，平台不让): a refusal elsewhere does not take it back.
   if (own.some((c) => c.polarity === 'plain' && c.actor === 'shop')) return false;
+  // A read over several clauses (我们不加私人微信，下次直接去淘宝店下单就行): a plain one sending the buyer somewhere is the act.
+  if (own.length > 1 && own.some((c) => !c.declines && c.polarity === 'plain' && DIRECTS.test(text.slice(c.start, c.end)))) return false;
   // Another channel named in a clause that does not negate it (咱们不用微信，钉钉上聊吧): the act moved, not declined.
   if (read.some((c) => !own.includes(c) && CHANNEL.test(text.slice(c.start, c.end)) && c.polarity === 'plain')) return false;
   // …or suggested (钉钉上聊吧): a suggestion is no topic.

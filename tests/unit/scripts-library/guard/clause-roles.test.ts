@@ -21,6 +21,10 @@ const PAIRS: [decline: string, givingIn: string][] = [
   // advice to take back what was sent
   ['身份证照片您发到聊天里了？麻烦马上撤回哈', '身份证照片您再发一张清楚的过来'],
   ['刚看到您发了卡号，赶紧撤回，这个我们用不到', '刚看到您发了卡号，再把有效期也发我'],
+  ['银行卡照片您发过来了？快撤回，我们用不着', '银行卡照片发我一下，我们核对'],
+  // the giving refused with the subject left out, the review left to the buyer
+  ['红包就不给了哈，评价您随意写，有问题我们来处理', '红包给您发了哈，好评写一下'],
+  ['返现就不送了哦，您按真实感受评价', '返现就不送了哦，但好评截图发我有惊喜'],
 ];
 
 describe('a decline and the giving in to the same request', () => {
@@ -57,6 +61,22 @@ describe('the reader finds no decline where the sentence offers it after all', (
     expect(shopDeclines(draft, start, end)).toBe(false);
   });
   it.todo('raises 建议改 on a bare 验证码 / 密码 asked for with no stock term (念一下, 想给也可以, 放心发) and on a handle after 加');
+});
+
+describe('everyday words around a stock term', () => {
+  it.each([
+    // a number of pieces and a unit price, not 做单: 单 begins 单价 after the clause mark
+    ['这款我们能做，单价十五，量大还能谈', '帮忙做，单，一单五块'],
+    // the platform's own 自营 with no site known; 找我们 in another clause is the chat itself
+    ['这件是京东自营仓发的货，我们是入驻商家，售后找我们就行', '京东上也有我们的店，去京东找我'],
+  ])('passes 「%s」, holds 「%s」', (clean, harmful) => {
+    expect(loud(clean)).toEqual([]);
+    expect(held(harmful)).toBe(true);
+  });
+  it('keeps a term pieced across a mark when a pronoun follows it (先转账，我) or its second piece is longer', () => {
+    expect(held('您先转账，我再给您发货')).toBe(true);
+    expect(held('您帮忙拍一单，拍下后我全额退回，不用发货')).toBe(true);
+  });
 });
 
 describe('the clause reader', () => {
