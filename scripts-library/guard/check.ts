@@ -13,7 +13,7 @@ import { Matches } from './aho-corasick';
 import { bothViews, createScratch, endOf, type View } from './normalize';
 import { foldNumerals } from './numerals';
 import { contextOf } from './context';
-import { startsInsideWord } from './words';
+import { endsInsideWord, startsInsideWord } from './words';
 import { GUARD_WINDOW } from './chunks';
 import { compileRules, type CompiledRules } from './compile';
 import { clearNear, resolveNear } from './near';
@@ -106,13 +106,22 @@ export function draftCandidates(draft: string, rules: readonly Rule[]): Candidat
 /** The rules of sound-alikes: a hit only where the span stands as its own words (words.ts; 期间人多 holds 间人). */
 const SOUND_RULE = /-sound(?:-|$)/;
 
+/** A clause or list mark inside a term's span: the compact view pieced it together across clauses (可以做，单价). */
+const ACROSS = /[，,、；;：:]/;
+/**
+ * A term whose last character is pieced on across a clause mark and begins a longer everyday word (做，单价: 单 begins
+ * 单价) is those words, not the term. A separator inside one word (加，微信), a pronoun after the mark (先转账，我: the
+ * act's direction) and a near rule's longer second piece (拍一单，拍下后我全额退) still are.
+ */
+const piecedAcross = (draft: string, c: Candidate) => ACROSS.test(draft[c.end - 2] ?? '') && !/[我你您]/.test(draft[c.end - 1]!) && endsInsideWord(draft, c.start, c.end);
+
 export function checkDraft(draft: string, rules: readonly Rule[]): Hit[] {
   if (!draft) return [];
   const { plain, compact } = bothViews(draft, scratch);
   const found = collect(draft, compiledFor(rules), plain, compact);
   if (!found.length) return [];
   const context = contextOf(draft, plain);
-  const keep = (c: Candidate) => !(SOUND_RULE.test(c.rule.id) && startsInsideWord(draft, c.start, c.end)) && !context.excuses(c.start, c.end, c.rule.category, c.rule.cleanNear);
+  const keep = (c: Candidate) => !(SOUND_RULE.test(c.rule.id) && startsInsideWord(draft, c.start, c.end)) && !piecedAcross(draft, c) && !context.excuses(c.start, c.end, c.rule.category, c.rule.cleanNear);
   return leftmostLongest(found, keep).map((c) => {
     const hit: Hit = { start: c.start, end: c.end, text: draft.slice(c.start, c.end), ruleId: c.rule.id, category: c.rule.category, severity: c.rule.severity, suggestion: c.rule.suggestion };
     if (c.rule.replacement !== undefined) hit.replacement = c.rule.replacement;

@@ -45,7 +45,7 @@ export interface OwnWords {
  * Words that send the buyer to a store elsewhere (更便宜, 那边, 搜我们店名, 我们也有店): with no site known, a platform
  * name in such a sentence may well be another platform, so it is not excused.
  */
-const REDIRECT = /便宜|那边|那里|那家|去那|搜我|搜我们|我们的店|我们店|有店|我的店|找我|活动大|店名|同款|价格低|更低|划算|我开的|我们抖音|我们拼多多|我们京东|我们淘宝|我们快手/;
+const REDIRECT = /便宜|那边|那里|那家|去那|搜我|搜我们|我们的店|我们店|有店|我的店|活动大|店名|同款|价格低|更低|划算|我开的|我们抖音|我们拼多多|我们京东|我们淘宝|我们快手/;
 const CONTACT = /群|拉您|拉你|加我|加您|私|号|扫|码/;
 const SENTENCE = /[。！!？?；;\n]/;
 /** How far a sentence is looked for around a hit: a paste with no sentence marks is not walked whole per hit. */
@@ -86,6 +86,20 @@ const HERE = /^(?:这边|这里|这儿|这头)/;
 const WHERE = /^[去在到上用打开进]/;
 
 /**
+ * 找我 sends the buyer elsewhere only in the name's own clause (去拼多多找我); in another clause (…是京东发货，售后找我们就行)
+ * it is the chat itself.
+ */
+const FIND_ME = /找我/;
+const CLAUSE_MARK = /[，,。！!？?；;\n]/;
+const clauseAround = (draft: string, start: number, end: number) => {
+  let s = start;
+  while (s > 0 && start - s < SENTENCE_REACH && !CLAUSE_MARK.test(draft[s - 1]!)) s--;
+  let e = end;
+  while (e < draft.length && e - end < SENTENCE_REACH && !CLAUSE_MARK.test(draft[e]!)) e++;
+  return draft.slice(s, e);
+};
+
+/**
  * Whether a hit's words are the platform's own: the hit is a name or feature, starts with a name (after a 去 / 在…),
  * or lies inside an occurrence of one in the draft.
  */
@@ -96,7 +110,7 @@ export function ownPlatformHit(draft: string, start: number, end: number, own: O
   const bare = text.replace(WHERE, '');
   // A name the agent calls here (您在京东这边找我, 拼多多这里下单) is the console it types on, whatever else the sentence says.
   if (own.names.includes(bare) && HERE.test(draft.slice(end, end + 3))) return true;
-  if (own.union && REDIRECT.test(sentenceAround(draft, start, end))) return false;
+  if (own.union && (REDIRECT.test(sentenceAround(draft, start, end)) || FIND_ME.test(clauseAround(draft, start, end)))) return false;
   // …but not what is outside it (淘宝外, 京东以外).
   for (const name of own.names) if (bare.startsWith(name) && !/^(?:外|以外|之外)/.test(bare.slice(name.length))) return true;
   for (const word of [...own.names, ...own.features]) {
@@ -110,6 +124,6 @@ export function ownPlatformHit(draft: string, start: number, end: number, own: O
 export function namesOwnFeature(clause: string, own: OwnWords): boolean {
   const text = clause.toLowerCase();
   // A feature offered through a group or a contact is still the group (群里每天发隐藏优惠券，我拉您).
-  if (CONTACT.test(text) || (own.union && REDIRECT.test(text))) return false;
+  if (CONTACT.test(text) || (own.union && (REDIRECT.test(text) || FIND_ME.test(text)))) return false;
   return own.features.some((w) => text.includes(w)) || COMMON_FEATURES.some((w) => text.includes(w));
 }

@@ -14,6 +14,8 @@
  * Works on any text (the plain view for the rules, the draft for the model) with offsets into it.
  */
 
+import { shopDeclines } from './clause-roles';
+
 const NEGATION_REACH = 14;
 /** …and further along a list (验证码、银行卡号或者支付密码). */
 const LIST_REACH = 28;
@@ -471,6 +473,8 @@ export const butOffers = (text: string, end: number): boolean => BUT_OFFERS.test
 export function refusalScope(text: string, start: number, end: number, whole = false): boolean {
   // The hit's own words (私下给您便宜 refused by 这种不行) are what is refused, not a secret kept.
   if (SECRET.test(text.slice(sentenceStart(text, start), start) + '｜' + text.slice(end, sentenceEnd(text, end)))) return false;
+  // Who does what, clause by clause: the shop declining, warning or advising, nothing offered (clause-roles.ts).
+  if (shopDeclines(text, start, end, (s) => HANDLE.test(s.normalize('NFKC')) || EVIDENCE.test(blankNoEvidence(s)))) return true;
   const quote = quoteAround(text, start, end);
   if (quote) {
     // A quoted scam or request, disowned after it: a handle or number inside still counts.

@@ -21,3 +21,15 @@ export function startsInsideWord(text: string, start: number, end: number): bool
   }
   return false;
 }
+
+/** Whether [start, end) of the text ends inside a word of two or more characters that goes on after it (单 of 单价). */
+export function endsInsideWord(text: string, start: number, end: number): boolean {
+  if (!segmenter || end >= text.length) return false;
+  const from = Math.max(start, end - AROUND);
+  for (const s of segmenter.segment(text.slice(from, Math.min(text.length, end + AROUND)))) {
+    const a = from + s.index;
+    if (a + s.segment.length <= end - 1) continue;
+    return a + s.segment.length > end && s.segment.length >= 2;
+  }
+  return false;
+}

@@ -12,12 +12,16 @@ import { loadCorpus } from '../../../fixtures/guard/corpus';
 const rank: Record<Severity, number> = { hint: 1, warn: 2, block: 3 };
 const evidenceOf = (r: (typeof DEFAULT_RULES)[number]): Evidence => (r.patterns?.length ? 'pattern' : r.near?.length ? 'near' : 'term');
 
-/** Drafts no rule speaks on and the model reads, surely, as harm of each category (from the tune split). */
+/**
+ * Drafts no rule speaks on and the model reads, surely and unexcused, as harm of their own category (from the tune
+ * split): a sure reading the judge lowers to a hint (a review request with no reward in its clause) says nothing of
+ * the policy, so it is not an example of it.
+ */
 const sureModelOnly = (() => {
   const out = new Map<RuleCategory, string>();
   for (const p of loadCorpus().positives) {
     if (out.has(p.category as RuleCategory) || checkDraft(p.draft).length) continue;
-    const hit = judgeDraft(p.draft).find((h) => h.ruleId.startsWith('model-') && (h.confidence ?? 0) >= SURE);
+    const hit = judgeDraft(p.draft).find((h) => h.ruleId.startsWith('model-') && h.category === p.category && (h.confidence ?? 0) >= SURE && h.severity !== 'hint');
     if (hit) out.set(hit.category, p.draft);
   }
   return out;
