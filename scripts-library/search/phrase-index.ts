@@ -6,6 +6,7 @@
  */
 import { browse, frecency } from './browse';
 import { highlightOf, wordsHighlight } from './highlight';
+import { Intersection } from './leapfrog';
 import { buildIndex, type IndexData } from './index-build';
 import { forEachGram, narrow, queryUnits, type Candidate, type NarrowIndex } from './narrow';
 import { Scratch } from './narrow-types';
@@ -64,10 +65,10 @@ export class PhraseIndex<P extends SearchablePhrase> implements NarrowIndex {
     const byPhrase = new Map<P, SearchHit<P>>();
     for (const h of fuzzy) byPhrase.set(h.phrase, h);
     const lead: { i: number; score: number; had: SearchHit<P> | undefined }[] = [];
-    const scores = new Float64Array(Math.min(candidates.length, MAX_WORD_CHECKS));
+    const scores = new Float64Array(Math.min(candidates.bound, MAX_WORD_CHECKS));
     const m = noMatch();
     let checked = 0;
-    for (const i of candidates) {
+    for (let i = candidates.next(); i >= 0; i = candidates.next()) {
       if (!inStage(i)) continue;
       if (++checked > MAX_WORD_CHECKS) break;
       if (!holdsWords(this.data, i, words, m)) continue;
@@ -91,17 +92,17 @@ export class PhraseIndex<P extends SearchablePhrase> implements NarrowIndex {
 
   /**
    * The phrases that may hold every word of the query (each word by its text, an equivalent, or for a Latin token
-   * its pinyin, initials or code), ascending: those holding every character of a Chinese word, every bigram of a
-   * Latin one (wordsFirst checks them against the text).
+   * its pinyin, initials or code), ascending, read one at a time: those holding every character of a Chinese word,
+   * every bigram of a Latin one (wordsFirst checks them against the text, and stops after MAX_WORD_CHECKS).
    */
-  private wordCandidates(words: readonly QueryWord[]): Int32Array {
-    let candidates: Int32Array | undefined;
+  private wordCandidates(words: readonly QueryWord[]): Intersection {
+    const lists: Int32Array[] = [];
     for (const w of words) {
-      const list = w.kind === 'alts' ? unionAll(w.alts.map((a) => this.holdingAll(a))) : this.holdingAll(w.text);
-      candidates = candidates ? intersect(candidates, list) : list;
-      if (!candidates.length) return EMPTY;
+      const held = w.kind === 'alts' ? [unionAll(w.alts.map((a) => this.holdingAll(a)))] : this.listsHolding(w.text);
+      if (held.some((l) => !l.length)) return new Intersection([EMPTY]);
+      lists.push(...held);
     }
-    return candidates ?? EMPTY;
+    return new Intersection(lists.length ? lists : [EMPTY]);
   }
 
   /**
@@ -132,27 +133,35 @@ export class PhraseIndex<P extends SearchablePhrase> implements NarrowIndex {
 
   /** The phrases holding every character (Chinese) or bigram (Latin) of `text`: those that may hold it. */
   private holdingAll(text: string): Int32Array {
+    const lists = this.listsHolding(text);
+    lists.sort((a, b) => a.length - b.length);
+    return lists.reduce((a, b) => intersect(a, b));
+  }
+
+  /**
+   * The posting lists whose intersection holdingAll gives: one per character or bigram of `text` (one empty list
+   * when some character or bigram is held by no phrase, or `text` has none).
+   */
+  private listsHolding(text: string): Int32Array[] {
     const { chars, grams, firstPostings } = this.data;
     const lists: Int32Array[] = [];
     if (CJK.test(text)) {
       for (const ch of new Set(text)) {
         const c = ch.charCodeAt(0);
         if (!CJK.test(ch)) continue;
-        if (!chars.count(c)) return EMPTY;
+        if (!chars.count(c)) return [EMPTY];
         lists.push(chars.of(c));
       }
     } else {
       const keys = new Set<number>();
       forEachGram(text, (g) => keys.add(g));
       for (const g of keys) {
-        if (!grams.count(g)) return EMPTY;
+        if (!grams.count(g)) return [EMPTY];
         lists.push(grams.of(g));
       }
-      if (!keys.size) return text.length === 1 ? (firstPostings.get(text) ?? EMPTY) : EMPTY;
+      if (!keys.size) return [text.length === 1 ? (firstPostings.get(text) ?? EMPTY) : EMPTY];
     }
-    if (!lists.length) return EMPTY;
-    lists.sort((a, b) => a.length - b.length);
-    return lists.reduce((a, b) => intersect(a, b));
+    return lists.length ? lists : [EMPTY];
   }
 
   /** The search by characters, pinyin, codes and typos (one word, or the words' fallback). */

@@ -221,6 +221,8 @@ interface Library {
   phrases: readonly Suggestible[];
   group: Int32Array;
   groups: IntentGroup[];
+  /** Each phrase's texts by its place, once read (textsOf's WeakMap lookup per phrase was a third of a pass). */
+  texts: (Texts | undefined)[];
 }
 const same = (a: readonly unknown[], b: readonly unknown[]): boolean => {
   if (a.length !== b.length) return false;
@@ -246,7 +248,10 @@ function libraryOf(phrases: readonly Suggestible[]): Library {
     }
     group[i] = g;
   });
-  const library = { phrases: [...phrases], group, groups };
+  // Pushed one by one: a packed array (`new Array(n)` of a large library can be a dictionary).
+  const texts: (Texts | undefined)[] = [];
+  for (let i = 0; i < phrases.length; i++) texts.push(undefined);
+  const library = { phrases: [...phrases], group, groups, texts };
   libraries.set(phrases, library);
   return library;
 }
@@ -324,7 +329,7 @@ function placeOf(lead: LeadGuard | undefined, top: IntentPosterior | undefined, 
 function firstOfEach<P extends Suggestible>(phrases: readonly P[], text: string, ranked: readonly IntentPosterior[], ctx: SuggestContext, k: number): FirstK<P>[] {
   const top = ranked[0];
   const prob = new Map(ranked.map((r) => [r.intent as string, r.p]));
-  const { group, groups } = libraryOf(phrases);
+  const { group, groups, texts: kept } = libraryOf(phrases);
   const weighed = groups.map((g) => weigh(g, prob, top));
   const want = wanted(pairs(text));
   const said = saidText(text);
@@ -342,7 +347,7 @@ function firstOfEach<P extends Suggestible>(phrases: readonly P[], text: string,
     const place = places[at]!;
     const other = wantsOther && at === 0 && !w.answersTop && most >= DIVERSE_MIN ? places[OTHER]! : undefined;
     if (!place.wants(most) && !other?.wants(most)) continue;
-    const { title, rest, bits } = textsOf(phrase);
+    const { title, rest, bits } = (kept[i] ??= textsOf(phrase));
     const inTitle = shareFiltered(want, title, bits, TITLE_BITS, 0);
     const bound = scoreOf(w.rank, inTitle, 1);
     if (!place.wants(bound) && !other?.wants(bound)) continue;
