@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import type { Settings } from '../../scripts-library/shared/schema';
 import { t } from '../shared/i18n';
 
@@ -15,6 +15,8 @@ export function Onboarding({ settings, onSave }: Props) {
   const [shopName, setShopName] = useState(settings.shopName);
   const [agentName, setAgentName] = useState(settings.agentName);
   const first = useRef<HTMLInputElement>(null);
+  const card = useRef<HTMLFormElement>(null);
+  useRoomBelow(card);
   // Focus the first field, unless the agent has put the caret in a field (a buyer note, a search they typed in):
   // the card can appear a moment after the panel, and taking the focus then sent their keystrokes into 店铺名.
   // The search box the panel focuses by itself, still empty, is no choice of theirs.
@@ -29,7 +31,7 @@ export function Onboarding({ settings, onSave }: Props) {
     void onSave({ shopName: shopName.trim(), agentName: agentName.trim(), onboarded: true });
   };
   return (
-    <form className="dialog onboarding" aria-label={t('onboardingTitle')} onSubmit={submit}>
+    <form ref={card} className="dialog onboarding" aria-label={t('onboardingTitle')} onSubmit={submit}>
       <strong>{t('onboardingTitle')}</strong>
       <p>{t('onboardingIntro')}</p>
       <label className="field">
@@ -47,4 +49,24 @@ export function Onboarding({ settings, onSave }: Props) {
       </div>
     </form>
   );
+}
+
+/**
+ * The card sits over the panel's foot (it must not push the rows the first screen painted): the panel gets room
+ * below its last control as tall as the card, so whatever the card covers can still be scrolled above it.
+ */
+function useRoomBelow(card: RefObject<HTMLFormElement | null>) {
+  useLayoutEffect(() => {
+    const el = card.current;
+    if (!el) return;
+    const root = document.documentElement;
+    const set = () => root.style.setProperty('--below-card', `${el.offsetHeight + 16}px`);
+    set();
+    const watch = typeof ResizeObserver === 'function' ? new ResizeObserver(set) : null;
+    watch?.observe(el);
+    return () => {
+      watch?.disconnect();
+      root.style.removeProperty('--below-card');
+    };
+  }, [card]);
 }

@@ -144,6 +144,15 @@ describe('the first-run card', () => {
       const box = (await card.boundingBox())!;
       expect(box.y).toBeGreaterThanOrEqual(0);
       expect(box.y + box.height).toBeLessThanOrEqual(700);
+      // What the card covers can still be scrolled above it: the handover form's 提交交接 at the foot of 笔记.
+      await panel.click('.views [role="tab"]:has-text("笔记")');
+      await panel.click('[role="tab"]:has-text("交接记录本")');
+      const submit = panel.getByRole('button', { name: '提交交接' });
+      await submit.waitFor();
+      await panel.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await expect.poll(async () => (await submit.boundingBox())!.y + (await submit.boundingBox())!.height).toBeLessThanOrEqual((await card.boundingBox())!.y);
+      await panel.evaluate(() => window.scrollTo(0, 0));
+      await panel.click('.views [role="tab"]:has-text("短语")');
       // The rows sit where they would without the card (where the first screen painted them before it came): the
       // agent may already be aiming at one.
       const withCard = await firstRowTop();

@@ -45,6 +45,13 @@ async function seat(zone: string): Promise<Seat> {
   panel.on('pageerror', (e) => errors.push(`${zone}: ${e.message}`));
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
   await panel.waitForSelector('[data-phrase-id]');
+  // A new seat: the agent answers the first-run card (以后再说), which sits over the panel's foot until then.
+  const card = panel.locator('form.onboarding');
+  await card.waitFor({ state: 'visible', timeout: 5000 }).catch(() => {});
+  if (await card.count()) {
+    await card.locator('button[type="button"]').click();
+    await card.waitFor({ state: 'detached' });
+  }
   return { context, extensionId, panel };
 }
 
