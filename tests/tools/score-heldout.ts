@@ -40,3 +40,6 @@ console.log('WARNED', JSON.stringify(warned.map((j) => [j.c.trap, j.c.draft, j.h
 const s = scoreConversations(join(root, 'tests/fixtures/buyer-messages/intents-heldout8.tsv'));
 console.log('suggestions held-back:', JSON.stringify({ ...s, wrong: undefined }));
 console.log('WRONG', JSON.stringify(s.wrong));
+// The same rows with no chat before them (the message alone), to show what the chat changes.
+const alone = scoreConversations(join(root, 'tests/fixtures/buyer-messages/intents-heldout8.tsv'), undefined, undefined, false);
+console.log('suggestions held-back, message alone:', JSON.stringify({ ...alone, wrong: undefined }));
