@@ -76,16 +76,30 @@ export function chatFacts(turns: readonly Turn[]): Set<ChatFact> {
   return out;
 }
 
-/** A message that points back at an earlier ask (那个呢, 刚才说的, 我昨天问的) rather than saying one. */
-const FOLLOW_UP = ['刚才问', '刚刚问', '刚才说', '刚刚说', '昨天问', '之前问', '上面问', '前面问', '我问的', '问你的', '那个呢', '这个呢', '刚才那个', '上面那个', '前面那个'];
+/** A message that points back at an earlier ask (刚才问的, 我昨天问的) rather than saying one (那个呢 may be another item). */
+const FOLLOW_UP = ['刚才问', '刚刚问', '刚才说', '刚刚说', '昨天问', '之前问', '上面问', '前面问', '我问的', '问你的', '刚才那个', '上面那个', '前面那个'];
+/** …and one that says the answer missed it (我问的不是这个, 刚才说的不对): no earlier ask answers that. */
+const DISOWNS = ['不是', '不对', '没问', '不是这个'];
+/** An agent turn that holds the chat rather than answering (亲稍等, 帮您查一下). */
+const HOLDS = ['稍等', '等一下', '等等', '马上', '查一下', '帮您查', '帮你查', '看一下', '核实', '确认一下', '在的'];
 
-/** The buyer's earlier turn a follow-up points back at: the last one before it that is more than a bare word or two. */
-export function followUpOf(message: string, turns: readonly Turn[]): string | undefined {
+export function followsUp(message: string): boolean {
   const said = norm(message);
-  if (said.length > 16 || !FOLLOW_UP.some((w) => said.includes(w))) return undefined;
+  return said.length <= 16 && FOLLOW_UP.some((w) => said.includes(w));
+}
+
+/**
+ * The buyer's earlier turn a follow-up points back at: the last one before it that is more than a bare word or two,
+ * when no agent turn after it answered (an answer the buyer then points at is disputed, not asked again).
+ */
+export function followUpOf(message: string, turns: readonly Turn[]): string | undefined {
+  if (!followsUp(message) || DISOWNS.some((w) => norm(message).includes(w))) return undefined;
+  let answered = false;
   for (let i = turns.length - 1; i >= 0; i--) {
     const t = turns[i]!;
-    if (t.from === 'buyer' && norm(t.text).replace(/[\p{P}\p{S}]/gu, '').length >= 5 && !FOLLOW_UP.some((w) => norm(t.text).includes(w))) return t.text;
+    const said = norm(t.text);
+    if (t.from === 'agent') answered ||= !HOLDS.some((w) => said.includes(w));
+    else if (said.replace(/[\p{P}\p{S}]/gu, '').length >= 5 && !FOLLOW_UP.some((w) => said.includes(w))) return answered ? undefined : t.text;
   }
   return undefined;
 }
@@ -96,9 +110,19 @@ export function agentLast(turns: readonly Turn[]): string | undefined {
   return last?.from === 'agent' ? last.text : undefined;
 }
 
-/** The agent's last turn asks whether there is anything else (还有其他需要吗): a bare 没有了 / 不用了 then closes the chat. */
-const ANYTHING_ELSE = ['还有其他', '还有什么', '还有别的', '其他问题', '其他需要', '别的问题', '别的需要', '还需要什么', '还有需要'];
-export const asksAnythingElse = (agent: string | undefined): boolean => !!agent && ANYTHING_ELSE.some((w) => norm(agent).includes(w));
+/**
+ * The agent's last turn ends in asking whether there is anything else (…还有其他需要吗？): a turn that only holds the
+ * words (这款还有别的颜色, 其他问题我先帮您查) asks nothing of the kind.
+ */
+const ANYTHING_ELSE = /还有(其他|别的|什么)的?(问题|需要|可以帮|要帮|能帮)[^。，,.!！?？]{0,10}[吗呢？?][\p{P}\p{S}\s]*$/u;
+export const asksAnythingElse = (agent: string | undefined): boolean => !!agent && ANYTHING_ELSE.test(norm(agent));
+
+/**
+ * The buyer's explicit closer to that question (没有了, 不用了, 就这些, around it a 好的 / 嗯 or thanks and a form of
+ * address): a bare 是的 / 可以 / 嗯 / 怎么办 may answer anything and is no closing.
+ */
+const CLOSER = /^(好的|好|嗯+|恩|哦|暂时|目前)?(没有了|没有啦|没了|不用了|不需要了|没事了|就这些|没别的了|没有别的了)(谢谢|谢了|哈|啦|呀|哦|亲|亲亲|老板)*$/u;
+export const closesChat = (message: string): boolean => CLOSER.test(norm(message).replace(/[\p{P}\p{S}\s]/gu, ''));
 
 /**
  * A buyer message that quotes what the shop said before against what it sees (你昨天说是纯棉的, 你之前说补到货通知我):

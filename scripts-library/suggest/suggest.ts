@@ -16,8 +16,8 @@ import { normalizeTerm } from '../guard/normalize';
 import { CHITCHAT, stageIntents, type IntentId } from '../shared/intents';
 import { clauseRanking, INTENT_THRESHOLD, intentRanking } from './intent-hint';
 import type { IntentPosterior } from './intent-model';
-import { answersWhatIsAsked, asksOf, repliesToAgent } from './asks';
-import { agentLast, asksAnythingElse, chatFacts, followUpOf, HISTORY_TURNS, quotesShop, type Turn } from './chat-context';
+import { answersWhatIsAsked, asksOf } from './asks';
+import { agentLast, asksAnythingElse, chatFacts, closesChat, followsUp, followUpOf, HISTORY_TURNS, quotesShop, type Turn } from './chat-context';
 
 /** A phrase's `lead` guard (schema.ts PhraseLeadSchema), as loosely typed as a pack's JSON gives it. */
 export interface LeadGuard {
@@ -404,8 +404,8 @@ function coverAsks<P extends Suggestible>(text: string, phrases: readonly P[], c
 
 /**
  * The message read with the conversation so far (SuggestContext.history): the chat's facts for the lead guards'
- * `notAfter`; a follow-up (那个呢, 我刚才问的) read as the earlier ask it points at, when the message alone is not sure;
- * a bare 没有了 / 好的 to the agent's 还有其他需要吗 read as a closing; a message that quotes the shop's earlier words
+ * `notAfter`; a follow-up (我刚才问的) read as the earlier ask it points at when no agent answered that, else unsure;
+ * an explicit 没有了 / 不用了 to the agent's turn ending in 还有其他需要吗 read as a closing; a message that quotes the shop's earlier words
  * against it (你之前说…) never sure. Without history, the message alone, as before.
  */
 export function suggestFor<P extends Suggestible>(message: string | undefined, phrases: readonly P[], faq: readonly AnsweredQuestion[] = [], ctx: SuggestContext = {}, limit = SUGGESTIONS): Suggested<P> {
@@ -417,12 +417,13 @@ export function suggestFor<P extends Suggestible>(message: string | undefined, p
   if (!history.length || ctx.ranked) return suggestAlone(text, phrases, faq, inChat, limit);
   const alone = suggestAlone(text, phrases, faq, inChat, limit);
   if (quotesShop(text)) return unsure(alone);
-  const earlier = alone.sure ? undefined : followUpOf(text, history);
-  if (earlier) {
-    const again = suggestAlone(earlier, phrases, faq, inChat, limit);
-    if (again.sure) return again;
+  if (followsUp(text)) {
+    // A follow-up is sure only as the earlier ask it points at, when nothing answered that yet.
+    const earlier = followUpOf(text, history);
+    const again = earlier ? suggestAlone(earlier, phrases, faq, inChat, limit) : undefined;
+    return again?.sure ? again : unsure(alone);
   }
-  if (!alone.sure && repliesToAgent(saidText(text)) && asksAnythingElse(agentLast(history))) {
+  if (!alone.sure && closesChat(text) && asksAnythingElse(agentLast(history))) {
     const closing = suggestAlone(text, phrases, faq, { ...inChat, ranked: [{ intent: 'thanks-bye' as IntentId, p: CLOSING }], closing: true }, limit);
     if (closing.sure) return closing;
   }

@@ -76,3 +76,26 @@ describe('suggestFor with the conversation', () => {
     expect(got.id).not.toBe('farewell-consulted');
   });
 });
+
+describe('review 8b: the closing and the follow-up read only when the chat says so', () => {
+  const anyElse = [buyer('这个有黑色吗'), agent('有的亲'), agent('亲还有其他需要吗')];
+  it.each(['是的', '对的', '可以', '怎么办', '什么意思', '然后呢', '还有呢', '不是', '嗯'])('%s to 还有其他需要吗 is no sure closing', (m) => {
+    expect(first(m, anyElse).sure).toBe(false);
+  });
+  it('an agent turn that only holds 还有别的 / 其他问题 is no 还有其他需要吗', () => {
+    for (const m of ['好的', '可以', '嗯', '好']) expect(first(m, [buyer('这个有黑色吗'), agent('有的亲，这款还有别的颜色，给您发图看看？')]).sure).toBe(false);
+    expect(first('好的', [buyer('快递怎么还没到'), agent('亲，其他问题我先帮您查一下物流')]).sure).toBe(false);
+  });
+  it('explicit closers to the question at the end of the agent\'s turn still close', () => {
+    for (const m of ['没有了', '不用了', '没事了', '就这些', '没别的了']) expect(first(m, anyElse).sure).toBe(true);
+  });
+
+  it('a follow-up is sure only for an ask no agent answered; never with a negation, never for 那个呢', () => {
+    expect(first('那个呢', [buyer('这件衣服有S码吗'), agent('有的亲')]).sure).toBe(false);
+    expect(first('这个呢', [buyer('这件有S码吗'), agent('有的亲')]).sure).toBe(false);
+    expect(first('我问的不是这个', [buyer('这个可以机洗吗'), agent('亲，可以手洗的')]).sure).toBe(false);
+    expect(first('刚才说的不对吧', [buyer('这个可以机洗吗'), agent('亲，可以机洗的')]).sure).toBe(false);
+    expect(followUpOf('我刚才问的呢', [buyer('今天下单什么时候发货'), agent('亲，今天下单明天发')])).toBeUndefined();
+    expect(followUpOf('我刚才问的呢', [buyer('今天下单什么时候发货'), agent('亲稍等'), buyer('？')])).toBe('今天下单什么时候发货');
+  });
+});
