@@ -99,3 +99,24 @@ describe('review 8b: the closing and the follow-up read only when the chat says 
     expect(followUpOf('我刚才问的呢', [buyer('今天下单什么时候发货'), agent('亲稍等'), buyer('？')])).toBe('今天下单什么时候发货');
   });
 });
+
+describe('review 8b: chat-fact words read only where they say the fact', () => {
+  it('物流 alone is no order: 你们发什么物流 leaves the ship-time answer sure; the buyer\'s own 物流 still reads', () => {
+    expect(chatFacts([buyer('你们发什么物流')]).size).toBe(0);
+    expect(first('一般几天发货', [buyer('你们发什么物流')])).toEqual(first('一般几天发货', []));
+    expect(chatFacts([buyer('我的物流一直不动')]).has('shipped')).toBe(true);
+    expect(chatFacts([buyer('物流显示到了')]).has('ordered')).toBe(true);
+    expect(chatFacts([buyer('物流三天没更新了')]).has('shipped')).toBe(true);
+  });
+  it('拍的 / 买了 in a wish, a condition or a 吗 question is no order; said of the buyer\'s own it is', () => {
+    for (const m of ['算了不想买了', '不买了', '如果拍的话几天能到', '要是买了不合适呢', '买了不合适能退吗', '拍的时候怎么选颜色']) expect(chatFacts([buyer(m)]).has('ordered')).toBe(false);
+    expect(first('好的谢谢', [buyer('买了不合适能退吗'), agent('支持七天无理由')]).id).toBe('farewell-consulted');
+    for (const m of ['昨天买了一件', '我拍的那件什么时候发', '刚买了两条']) expect(chatFacts([buyer(m)]).has('ordered')).toBe(true);
+  });
+  it('到货了 before 通知 / 告诉 / 提醒 asks to be told; 到货了 of the parcel is received', () => {
+    expect(chatFacts([buyer('到货了通知我一下')]).has('received')).toBe(false);
+    expect(chatFacts([buyer('到货了告诉我')]).has('received')).toBe(false);
+    expect(first('多久能发货', [buyer('到货了通知我一下'), agent('好的亲')])).toEqual(first('多久能发货', []));
+    expect(chatFacts([buyer('到货了 有点大')]).has('received')).toBe(true);
+  });
+});
