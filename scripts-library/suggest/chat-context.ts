@@ -49,6 +49,9 @@ const AGENT_WORDS: Record<ChatFact, readonly string[]> = {
 /** A question about the return policy before buying (能退吗, 七天无理由): no after-sales yet. */
 const POLICY_ASK = ['能退', '可以退', '能换', '可以换', '支持退', '无理由', '能不能退', '能不能换', '包退', '包换'];
 
+/** Whether the word at `at` in the text comes right after a negation (不买了, 还没拍): a lead guard's `says` too. */
+export const negatedAt = (text: string, at: number): boolean => NEGATED.test(text.slice(Math.max(0, at - 3), at));
+
 /**
  * Words that say an order only when said of one made: not in a condition (如果拍的话, 要是买了) nor a 吗 question about
  * one to come (买了不合适能退吗) in the same clause.
@@ -64,7 +67,7 @@ const CLAUSE_END = /[，。,.!！?？;；~～]/;
 
 /** Whether the word at `at` in the text says what it says (see NEGATED, MADE_WORDS, NOT_FOLLOWED). */
 function reads(text: string, w: string, at: number): boolean {
-  if (NEGATED.test(text.slice(Math.max(0, at - 3), at))) return false;
+  if (negatedAt(text, at)) return false;
   const after = text.slice(at + w.length);
   if (NOT_FOLLOWED[w]?.test(after)) return false;
   if (!MADE_WORDS.has(w)) return true;

@@ -120,3 +120,15 @@ describe('review 8b: chat-fact words read only where they say the fact', () => {
     expect(chatFacts([buyer('到货了 有点大')]).has('received')).toBe(true);
   });
 });
+
+describe('review 8b: a lead guard\'s words after a negation', () => {
+  it('不买了 谢谢 is no thanks for an order; 拍了 谢谢 is', () => {
+    for (const m of ['不买了 谢谢', '不想买了 谢谢', '还没拍 谢谢']) expect(first(m, [])).not.toEqual({ id: 'farewell-bought', sure: true });
+    expect(first('拍了 谢谢', [])).toEqual({ id: 'farewell-bought', sure: true });
+  });
+});
+describe('review 8b: 有没有 asks either way', () => {
+  it('有没有搭配的包包推荐 is asked of 搭配: the 搭配 answer leads', () => {
+    expect(first('有没有搭配的包包推荐', []).id).toBe('product-recommend');
+  });
+});
