@@ -86,7 +86,8 @@ export function PhrasesView({ phrases, preview, stages, settings, chatTab, flow,
   const unsure = (!query.trim() && !!message?.trim() && !sure) || found[0]?.by === 'maybe';
   const hits = useStableOrder(found, `${buyerKey}|${message ?? ''}|${history}|${query}|${stageId ?? ''}`);
   const activeIndex = Math.min(active, Math.max(0, hits.length - 1));
-  const settling = useSettling(message);
+  // The chat before the message counts too: the rows change when it does, under the same message.
+  const settling = useSettling(message === undefined ? undefined : `${message}\n${history}`);
   /** Enter or Alt+n: insert a row, unless the rows just changed under the key (a new buyer message). */
   const take = (hit: SearchHit<Phrase> | undefined, chosen = false) => {
     if (!hit || settling()) return;

@@ -20,12 +20,13 @@ export function useFocusReturn(searchRef: RefObject<HTMLInputElement | null>, on
   });
 }
 
-/** How long Enter and Alt+n are ignored after a new buyer message changed the rows under them. */
+/** How long Enter and Alt+n are ignored after a new buyer message (or new chat before it) changed the rows under them. */
 export const SETTLE_MS = 300;
 
 /**
- * Whether the rows just changed because a new buyer message arrived: for SETTLE_MS after that, a key meant for
- * the previous message's suggestions must not insert whatever now stands in their place.
+ * Whether the rows just changed because a new buyer message arrived (`message`: the message, with the chat before
+ * it when that is read too): for SETTLE_MS after that, a key meant for the previous suggestions must not insert
+ * whatever now stands in their place.
  */
 export function useSettling(message: string | undefined): () => boolean {
   const seen = useRef(message);

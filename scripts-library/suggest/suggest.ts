@@ -16,8 +16,8 @@ import { normalizeTerm } from '../guard/normalize';
 import { CHITCHAT, stageIntents, type IntentId } from '../shared/intents';
 import { clauseRanking, INTENT_THRESHOLD, intentRanking } from './intent-hint';
 import type { IntentPosterior } from './intent-model';
-import { answersWhatIsAsked, asksOf, repliesToAgent } from './asks';
-import { agentLast, asksAnythingElse, chatFacts, followUpOf, HISTORY_TURNS, quotesShop, type Turn } from './chat-context';
+import { answersWhatIsAsked, asksOf } from './asks';
+import { agentLast, asksAnythingElse, chatFacts, closesChat, followsUp, followUpOf, HISTORY_TURNS, negatedAt, quotesShop, type Turn } from './chat-context';
 
 /** A phrase's `lead` guard (schema.ts PhraseLeadSchema), as loosely typed as a pack's JSON gives it. */
 export interface LeadGuard {
@@ -118,21 +118,29 @@ export function saidText(message: string): string {
 
 /** A guard's words, normalised as the message is (kept per word list: the panel asks on every message). */
 const guardWords = new WeakMap<readonly string[], string[]>();
-function says(said: string, words: readonly string[]): boolean {
+function says(said: string, words: readonly string[], unlessNegated = false): boolean {
   let norm = guardWords.get(words);
   if (!norm) guardWords.set(words, (norm = words.map(saidText).filter(Boolean)));
-  return norm.some((w) => said.includes(w));
+  if (!unlessNegated) return norm.some((w) => said.includes(w));
+  return norm.some((w) => {
+    for (let at = said.indexOf(w); at >= 0; at = said.indexOf(w, at + 1)) if (!negatedAt(said, at) || asksEitherWay(said, at)) return true;
+    return false;
+  });
 }
+
+/** 有没有 / 是不是 before the word: asking either way, no negation of it. */
+const asksEitherWay = (said: string, at: number): boolean => /(.)[不没]\1$/u.test(said.slice(0, at)) || (at >= 2 && said[at - 2] === said[at] && /[不没]/.test(said[at - 1]!));
 
 /**
  * Whether a phrase may be the first suggestion for this intent in this conversation. `said` is the buyer's message
- * (saidText): a guard's `says` holds only when it holds one of the words (花呗分期 only to a 花呗 question), its
- * `notSays` only when it holds none (询问尺码, which asks for the height and weight, not when the buyer gave them).
+ * (saidText): a guard's `says` holds only when it holds one of the words not right after a negation (花呗分期 only
+ * to a 花呗 question; 不买了 is no 买了), its `notSays` only when it holds none (询问尺码, which asks for the height
+ * and weight, not when the buyer gave them).
  */
 export function mayLead(lead: LeadGuard | undefined, intent: IntentId, ctx: SuggestContext = {}, said = ''): boolean {
   if (!lead) return true;
   if (lead.intents && !lead.intents.includes(intent)) return false;
-  if (lead.says?.length && !says(said, lead.says)) return false;
+  if (lead.says?.length && !says(said, lead.says, true)) return false;
   if (lead.notSays?.length && says(said, lead.notSays)) return false;
   if (lead.unpaidHours) {
     const [from = 0, to = 0] = lead.unpaidHours;
@@ -404,8 +412,8 @@ function coverAsks<P extends Suggestible>(text: string, phrases: readonly P[], c
 
 /**
  * The message read with the conversation so far (SuggestContext.history): the chat's facts for the lead guards'
- * `notAfter`; a follow-up (那个呢, 我刚才问的) read as the earlier ask it points at, when the message alone is not sure;
- * a bare 没有了 / 好的 to the agent's 还有其他需要吗 read as a closing; a message that quotes the shop's earlier words
+ * `notAfter`; a follow-up (我刚才问的) read as the earlier ask it points at when no agent answered that, else unsure;
+ * an explicit 没有了 / 不用了 to the agent's turn ending in 还有其他需要吗 read as a closing; a message that quotes the shop's earlier words
  * against it (你之前说…) never sure. Without history, the message alone, as before.
  */
 export function suggestFor<P extends Suggestible>(message: string | undefined, phrases: readonly P[], faq: readonly AnsweredQuestion[] = [], ctx: SuggestContext = {}, limit = SUGGESTIONS): Suggested<P> {
@@ -417,12 +425,13 @@ export function suggestFor<P extends Suggestible>(message: string | undefined, p
   if (!history.length || ctx.ranked) return suggestAlone(text, phrases, faq, inChat, limit);
   const alone = suggestAlone(text, phrases, faq, inChat, limit);
   if (quotesShop(text)) return unsure(alone);
-  const earlier = alone.sure ? undefined : followUpOf(text, history);
-  if (earlier) {
-    const again = suggestAlone(earlier, phrases, faq, inChat, limit);
-    if (again.sure) return again;
+  if (followsUp(text)) {
+    // A follow-up is sure only as the earlier ask it points at, when nothing answered that yet.
+    const earlier = followUpOf(text, history);
+    const again = earlier ? suggestAlone(earlier, phrases, faq, inChat, limit) : undefined;
+    return again?.sure ? again : unsure(alone);
   }
-  if (!alone.sure && repliesToAgent(saidText(text)) && asksAnythingElse(agentLast(history))) {
+  if (!alone.sure && closesChat(text) && asksAnythingElse(agentLast(history))) {
     const closing = suggestAlone(text, phrases, faq, { ...inChat, ranked: [{ intent: 'thanks-bye' as IntentId, p: CLOSING }], closing: true }, limit);
     if (closing.sure) return closing;
   }

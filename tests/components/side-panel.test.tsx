@@ -383,6 +383,22 @@ describe('suggested replies', () => {
     expect(insert.mock.calls[0]![1]).toContain('平台内');
   });
 
+  it('Enter is held for a moment when the chat before the same message changes the rows (review 8b)', async () => {
+    const insert = vi.fn<InsertFn>().mockResolvedValue({ kind: 'inserted' });
+    const chat = (earlier: string) => [{ from: 'buyer' as const, text: earlier }, { from: 'agent' as const, text: '好的亲' }, { from: 'buyer' as const, text: '什么时候发货' }];
+    const { rerender } = render(<SidePanel db={db} served={{ state: 'chat', tab: chatTab({ lastBuyerMessage: '什么时候发货', recentMessages: chat('这个有货吗') }) }} insert={insert} />);
+    await waitFor(() => expect(suggestedRows()[0]!.querySelector('[data-suggested]')).toHaveTextContent('建议'));
+    await new Promise((r) => setTimeout(r, 350));
+    rerender(<SidePanel db={db} served={{ state: 'chat', tab: chatTab({ lastBuyerMessage: '什么时候发货', recentMessages: chat('我已经拍了') }) }} insert={insert} />);
+    screen.getByRole('searchbox').focus();
+    await userEvent.keyboard('{Enter}');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(insert).not.toHaveBeenCalled();
+    await new Promise((r) => setTimeout(r, 350));
+    await userEvent.keyboard('{Enter}');
+    await waitFor(() => expect(insert.mock.calls.length + screen.queryAllByRole('dialog').length).toBeGreaterThan(0));
+  });
+
   it('give way to a search, and include an answered question of the 问题登记本', async () => {
     const { addProblem, answerProblem } = await import('../../storage/repositories/notes');
     const note = await addProblem(db, '这款羽绒服能机洗吗', '');
