@@ -45,10 +45,11 @@ const ACTORS: [Actor, RegExp][] = [
 /** Handing over to us, adding the buyer or being added, an amount or a handle: the act asked or offered, anywhere. */
 const HANDS_TO_US =
   /(?:发|给|告诉|报|说|念|读|转|打|提供|拍|传|填|输入)(?:给)?(?:我(?!们(?:不|没|从)(?!会?有))|客服(?!(?:不|从|绝)(?!会?有)))|(?:发|传|报|念|说|读|填|提供|拍)(?:过来|一下)(?!了)|(?:发|传|报|念|说|读|填)下|(?:念|说|读|报)出来|(?:截图|截个图|截屏|拍照|拍个照|图片?|照片)(?:发|传)?过来(?!了)|(?:加|找|联系|私聊|私信)(?:我|一下|下)|[0-9一二三四五六七八九十两]+\s*(?:元|块)|[A-Za-z][A-Za-z_-]*\d{3,}|\d(?:[ -]?\d){4,}/;
-/** A hand-over to anyone, whoever receives it (告知一下, 报给店长, 打到…卡上, 转到, 交给, 填一下, 回复在这里). */
-const HANDS_OVER = /告知|(?:报|交|递)给|(?:打|转|汇|存|传|发)到|填(?:一下|下|到|在|写|好)|回复(?:在这里|这里|一下)/;
-/** A negation right before a hand-over (不用发给客服, 您不用拍给我): that hand-over is not offered. */
-const NEG_HANDOVER = /(?:不用|别|不要|千万不要|千万别|不需要|无需|不必|用不着)(?:再|您|你)?(?:发|给|告诉|告知|报|说|念|拍|传|转|填|删|撤)[^，,。！!？?；;]{0,6}/g;
+/** A hand-over to anyone, whoever receives it (告知一下, 报给店长, 打到…卡上, 转到, 交给, 填一下, 回复在这里, 在我发的网页上…). */
+const HANDS_OVER = /告知|(?:报|交|递)给|(?:打|转|汇|存|传|发)到|填(?:一下|下|到|在|写|好)|回复(?:在这里|这里|一下)|我发的/;
+/** A negation right before a hand-over to us (不用发给客服, 您不用拍给我) or a review's removal (差评不用删): the clause
+ * declines it and offers nothing (货不用发, with no one to receive it, is no hand-over). */
+const NEG_HANDOVER = /(?:不用|别|不要|千万不要|千万别|不需要|无需|不必|用不着)(?:再|您|你)?(?:(?:发|告诉|告知|报|说|念|拍|传|转|填)(?:给|到)?(?:我们?|客服)|给(?:我们?|客服)|删|撤)/g;
 /** A colleague of the shop (店长, 老板, 财务, 他…): a hand-over to them or their offer is the shop's act (加店长, 店长做). */
 const COLLEAGUE = /店长|老板娘?|主管|财务|售后|业务员|同事|他(?!们|人)/;
 const COLLEAGUE_ACT = /加|转|给|发|扫|付|找|联系|私聊|私信|做|表示|惊喜|照旧|返|送|补|收/;
@@ -58,6 +59,8 @@ const OTHERS_NAMED = /骗|诈|别人|陌生人|有人|对方|外人/;
 const OFFERS = /(?:返|送|给|补|退|转|打)(?:给)?(?:您|你)(?!本人|自己)|领|就(?:给|送|返)|(?<![不没])(?:更)?(?:便宜|划算|省钱|更快|快一点)/;
 /** "That is all it takes" offers the act only where the clause hands, pays, adds or rewards (发我就行, 转账就可以), not 自己操作就行. */
 const ALL_IT_TAKES = /就(?:能|可以|行|好)|即可/;
+/** The buyer doing it themselves where it belongs (您自己在页面输入就可以): no hand-over to anyone. */
+const SELF_DONE = /(?:您|你)?自己(?!发|给|转|打|加)/;
 const ALL_IT_TAKES_G = new RegExp(ALL_IT_TAKES.source, 'g');
 const ACT_VERB = /发|给|转|打|加|付|报|念|填|输入|上传|告诉|提供|截图|拍照|晒|评|领|返|送|红包|现金|扫/;
 /** A channel or a way to pay outside the chat. */
@@ -115,12 +118,14 @@ export function readClause(text: string, start: number, end: number, hit?: [numb
   const plainAround = around.replace(NEGATED_OFFER, (w) => '　'.repeat(w.length));
   // A hand-over negated right where it is named (不用发给客服) offers nothing; one to anyone in a question said back
   // (您发到聊天里了？) is the buyer's act, unless the shop asks it politely (方便告知一下…吗).
+  // …but not where the hit begins with it (不用拍了 is a rule's own words).
+  const negHandover = [...clause.matchAll(NEG_HANDOVER)].some((m) => !hit || start + m.index !== hit[0]);
   const unNeg = (s: string) => s.replace(NEG_HANDOVER, (w) => '　'.repeat(w.length));
   const handsText = unNeg(polarity === 'asked' && !POLITE.test(clause) ? around : clause);
   const colleague = COLLEAGUE.test(clause) && COLLEAGUE_ACT.test(clause) && !/[不没别勿]/.test(clause) && !OTHERS_NAMED.test(clause);
   const active =
-    HANDS_TO_US.test(handsText) || (HANDS_OVER.test(handsText) && (polarity !== 'asked' || POLITE.test(clause))) || colleague || OFFERS.test(unNeg(plainAround)) || (ALL_IT_TAKES.test(unNeg(plainAround)) && ACT_VERB.test(unNeg(plainAround)));
-  const declines = SHOP_NEGATES.test(clause) || NOBODY.test(clause) || givesNone(clause) || (privateHit && ADVICE.test(clause));
+    HANDS_TO_US.test(handsText) || (HANDS_OVER.test(handsText) && (polarity !== 'asked' || POLITE.test(clause))) || colleague || OFFERS.test(unNeg(plainAround)) || (ALL_IT_TAKES.test(unNeg(plainAround)) && ACT_VERB.test(unNeg(plainAround)) && !SELF_DONE.test(clause));
+  const declines = SHOP_NEGATES.test(clause) || NOBODY.test(clause) || givesNone(clause) || (privateHit && ADVICE.test(clause)) || negHandover;
   return { start, end, actor: actorOf(clause), polarity, active, declines };
 }
 
@@ -136,6 +141,7 @@ export function readClauses(text: string, from: number, to: number, hit?: [numbe
   return out;
 }
 
+const blank = (w: string) => '　'.repeat(w.length);
 const sentenceFrom = (text: string, at: number) => {
   let i = at;
   while (i > 0 && at - i < REACH && !SENTENCE_END.test(text[i - 1]!)) i--;
@@ -166,7 +172,7 @@ export function shopDeclines(text: string, start: number, end: number, evidence:
   // The caller's evidence, clause by clause: not in a question said back (您把卡号发过来了？ is what the buyer did;
   // the reader looked for an act around its words), nor 就行 in a clause that hands over nothing (自己操作就行).
   const evidenceText = [...read, ...later]
-    .map((c) => (own.includes(c) && c.polarity === 'asked' ? '' : text.slice(c.start, c.end).replace(ALL_IT_TAKES_G, (w) => '　'.repeat(w.length))))
+    .map((c) => (own.includes(c) && c.polarity === 'asked' ? '' : text.slice(c.start, c.end).replace(ALL_IT_TAKES_G, blank).replace(NEG_HANDOVER, blank)))
     .join('｜');
   if (evidence(evidenceText)) return false;
   // The shop doing it, said plainly (我们私下交易便宜，平台不让): a refusal elsewhere does not take it back.

@@ -54,7 +54,19 @@ for (const [name, drafts] of Object.entries(groups)) {
   });
 }
 
-describe('innocent replies held on main too (N1, N3), not closed', () => {
-  it.todo('验证码不用发给客服哈，您自己在页面输入就可以 / 身份证照片您不用拍给我，平台实名认证就行 / 差评不用删，我们会认真改进 — a negated hand-over is no longer read as offered, but marking it a decline turned 「密码不用告诉我，直接在我发的网页上登录一下」 and 「身份证号不用给我们，拍照传到这个网盘」 (review-seventh) loose; it needs the next clause read for a direction first');
+describe('innocent replies held on main too (N1): a negation before the hand-over declines it', () => {
+  it.each(['身份证照片您不用拍给我，平台实名认证就行', '差评不用删，我们会认真改进', '身份证照片不用发给客服，平台认证就可以', '差评不用撤，您如实评价就好'])(
+    '「%s」 is not held',
+    (draft) => {
+      expect(held(draft)).toBe(false);
+    },
+  );
+  it.each(['验证码不用发给客服，您念出来我记一下', '差评不用删，改成好评给您补10元'])('「%s」 is still held (the next clause asks or pays)', (draft) => {
+    expect(held(draft)).toBe(true);
+  });
+});
+
+describe('innocent replies held on main too (N1 rest, N3), not closed', () => {
+  it.todo('验证码不用发给客服哈，您自己在页面输入就可以 — the clause reader now reads it as declined, but a bare 验证码 hit (privacy-142) is held past refusalScope elsewhere; not traced before the deadline');
   it.todo('别人给您打电话说退款要验证码，直接挂掉 / 刷单的人会说给您返佣金，您别信 — an act whose subject is 别人 / 有人 reported: the reader takes the first actor only and the offer in OFFERS still counts');
 });
