@@ -44,25 +44,41 @@ const ACTORS: [Actor, RegExp][] = [
 ];
 /** Handing over to us, adding the buyer or being added, an amount or a handle: the act asked or offered, anywhere. */
 const HANDS_TO_US =
-  /(?:发|给|告诉|报|说|念|读|转|打|提供|拍|传|填|输入)(?:给)?(?:我(?!们不|们没|们从)|客服(?!不|从|绝))|(?:发|传|报|念|说|读|填|提供|拍)(?:过来|一下)(?!了)|(?:发|传|报|念|说|读|填)下|(?:念|说|读|报)出来|(?:截图|截个图|截屏|拍照|拍个照|图片?|照片)(?:发|传)?过来(?!了)|(?:加|找|联系|私聊|私信)(?:我|一下|下)|[0-9一二三四五六七八九十两]+\s*(?:元|块)|[A-Za-z][A-Za-z_-]*\d{3,}|\d(?:[ -]?\d){4,}/;
+  /(?:发|给|告诉|报|说|念|读|转|打|提供|拍|传|填|输入)(?:给)?(?:我(?!们(?:不|没|从)(?!会?有))|客服(?!(?:不|从|绝)(?!会?有)))|(?:发|传|报|念|说|读|填|提供|拍)(?:过来|一下)(?!了)|(?:发|传|报|念|说|读|填)下|(?:念|说|读|报)出来|(?:截图|截个图|截屏|拍照|拍个照|图片?|照片)(?:发|传)?过来(?!了)|(?:加|找|联系|私聊|私信)(?:我|一下|下)|[0-9一二三四五六七八九十两]+\s*(?:元|块)|[A-Za-z][A-Za-z_-]*\d{3,}|\d(?:[ -]?\d){4,}/;
+/** A hand-over to anyone, whoever receives it (告知一下, 报给店长, 打到…卡上, 转到, 交给, 填一下, 回复在这里, 在我发的网页上…). */
+const HANDS_OVER = /告知|(?:报|交|递)给|(?:打|转|汇|存|传|发)到|填(?:一下|下|到|在|写|好)|回复(?:在这里|这里|一下)|我发的/;
+/** A negation right before a hand-over to us (不用发给客服, 您不用拍给我) or a review's removal (差评不用删): the clause
+ * declines it and offers nothing (货不用发, with no one to receive it, is no hand-over). */
+const NEG_HANDOVER = /(?:不用|别|不要|千万不要|千万别|不需要|无需|不必|用不着)(?:再|您|你)?(?:(?:发|告诉|告知|报|说|念|拍|传|转|填)(?:给|到)?(?:我们?|客服)|给(?:我们?|客服)|删|撤)/g;
+/** A colleague of the shop (店长, 老板, 财务, 他…): a hand-over to them or their offer is the shop's act (加店长, 店长做). */
+const COLLEAGUE = /店长|老板娘?|主管|财务|售后|业务员|同事|他(?!们|人)/;
+const COLLEAGUE_ACT = /加|转|给|发|扫|付|找|联系|私聊|私信|做|表示|惊喜|照旧|返|送|补|收/;
+/** Someone else named (骗子, 别人): a colleague clause naming them reports a scam, it offers nothing. */
+const OTHERS_NAMED = /骗|诈|别人|陌生人|有人|对方|外人/;
 /** Paying or rewarding the buyer, "that is all it takes", a gain from it: the act offered (but a question said back may name it). */
 const OFFERS = /(?:返|送|给|补|退|转|打)(?:给)?(?:您|你)(?!本人|自己)|领|就(?:给|送|返)|(?<![不没])(?:更)?(?:便宜|划算|省钱|更快|快一点)/;
 /** "That is all it takes" offers the act only where the clause hands, pays, adds or rewards (发我就行, 转账就可以), not 自己操作就行. */
 const ALL_IT_TAKES = /就(?:能|可以|行|好)|即可/;
+/** The buyer doing it themselves where it belongs (您自己在页面输入就可以): no hand-over to anyone. */
+const SELF_DONE = /(?:您|你)?自己(?!发|给|转|打|加)/;
 const ALL_IT_TAKES_G = new RegExp(ALL_IT_TAKES.source, 'g');
 const ACT_VERB = /发|给|转|打|加|付|报|念|填|输入|上传|告诉|提供|截图|拍照|晒|评|领|返|送|红包|现金|扫/;
 /** A channel or a way to pay outside the chat. */
 const CHANNEL = /微信|vx|wx|qq|扣扣|钉钉|电话|手机|邮箱|支付宝|银行卡|卡上|私聊|私信|群|同号|号码|链接|二维码|收款码|付款码/i;
 const CHANNEL_G = new RegExp(CHANNEL.source, 'gi');
+/** What a decline can name, one family each: a decline of one does not excuse a request for another. */
+const OBJECTS = [/验证码|校验码|动态码/, /密码/, /卡号|银行卡/, /身份证|证件/, /(?<!拿|花|用)钱|现金|定金|尾款|货款|押金/];
 const NEGATED_OFFER = /(?:不会|不|没有?|从不|绝不|不能)(?:再|去|会)?(?:返|送|给|补|退|转|打|领)/g;
 /** Turning after a refusal, or keeping it quiet: what follows may offer it after all. */
-const TURNS = /^(?:但|不过|可是|只是|只要|只需|除了|除非)|除外|悄悄|偷偷|保密|声张|懂的|放心|也行|也可以|也没事|没关系|无所谓/;
+const TURNS = /^(?:但|不过|可是|只是|只要|只需|除了|除非)|除外|这次|另说|倒是|照旧|其实|悄悄|偷偷|保密|声张|懂的|放心|也行|也可以|也没事|没关系|无所谓/;
+/** A request put as a question (方便告知一下…吗, 麻烦…): the shop asks it, it is not the buyer's question said back. */
+const POLITE = /方便|麻烦|劳驾|辛苦|能否|请您?(?!勿|不要|别)/;
 const ASKED = /[？?]$|吗$|(?:能不能|可不可以|是不是|有没有|要不要)/;
 const PROHIBITED = /别|不要|千万|勿|不可以|不能/;
 const NEGATED = /不|没|无/;
 /** The shop or the platform negating its own act of asking, taking, doing or having it. */
 const SHOP_NEGATES =
-  /(?:我们|咱们?|本店|我家|小店|店里|这边|客服|商家|平台|官方)[^，,。！!？?；;]{0,6}?(?:不会|不|没|从不|从来不|从没|绝不|也不)[^，,。！!？?；;]{0,3}?(?:要|问|索要|收|搞|做|办|加|换|用|让|需要|碰|提供|开展|有|存在)|(?:用不上|用不到|用不着|不需要这个|没有这个|没有这种)/;
+  /(?:我们|咱们?|本店|我家|小店|店里|这边|客服|商家|平台|官方)[^，,。！!？?；;]{0,6}?(?:不会|不|没|从不|从来不|从没|绝不|也不)[^，,。！!？?；;]{0,3}?(?:要|问|索要|收|搞|做|办|加|换|用|让|需要|碰|提供|开展|有(?!问题|事|风险|影响|危险|隐患)|存在)|(?:用不上|用不到|用不着|不需要这个|没有这个|没有这种)/;
 /** A prohibition on handing it to anyone, or anyone asking for it named a scammer. */
 const NOBODY =
   /(?:不要|别|千万别|不能|勿)(?:随便|轻易)?(?:发|给|告诉|透露)(?:人|陌生人)(?:[哈哦呢啊呀]*$|[，,])|(?:任何人|谁|别人|陌生人|其他人|外人)[^，,。！!？?；;]{0,6}?(?:都|也)?(?:不要|别|不能|千万别|不可以)(?:给|说|告诉|发|透露|报|念|信)|(?:任何人|谁|别人)[^，,。！!？?；;]{0,6}?(?:都|就|肯定)是骗子|(?:不要|别|千万别|不能)(?:给|告诉|透露)(?:任何人|别人|其他人)/;
@@ -100,8 +116,16 @@ export function readClause(text: string, start: number, end: number, hit?: [numb
   const around = hit && polarity === 'asked' ? text.slice(start, Math.max(start, hit[0])) + '｜' + text.slice(Math.min(end, hit[1]), end) : clause;
   // A reward refused right where it is named (我们不会返您钱, 没有送) offers nothing.
   const plainAround = around.replace(NEGATED_OFFER, (w) => '　'.repeat(w.length));
-  const active = HANDS_TO_US.test(polarity === 'asked' ? around : clause) || OFFERS.test(plainAround) || (ALL_IT_TAKES.test(plainAround) && ACT_VERB.test(plainAround));
-  const declines = SHOP_NEGATES.test(clause) || NOBODY.test(clause) || givesNone(clause) || (privateHit && ADVICE.test(clause));
+  // A hand-over negated right where it is named (不用发给客服) offers nothing; one to anyone in a question said back
+  // (您发到聊天里了？) is the buyer's act, unless the shop asks it politely (方便告知一下…吗).
+  // …but not where the hit begins with it (不用拍了 is a rule's own words).
+  const negHandover = [...clause.matchAll(NEG_HANDOVER)].some((m) => !hit || start + m.index !== hit[0]);
+  const unNeg = (s: string) => s.replace(NEG_HANDOVER, (w) => '　'.repeat(w.length));
+  const handsText = unNeg(polarity === 'asked' && !POLITE.test(clause) ? around : clause);
+  const colleague = COLLEAGUE.test(clause) && COLLEAGUE_ACT.test(clause) && !/[不没别勿]/.test(clause) && !OTHERS_NAMED.test(clause);
+  const active =
+    HANDS_TO_US.test(handsText) || (HANDS_OVER.test(handsText) && (polarity !== 'asked' || POLITE.test(clause))) || colleague || OFFERS.test(unNeg(plainAround)) || (ALL_IT_TAKES.test(unNeg(plainAround)) && ACT_VERB.test(unNeg(plainAround)) && !SELF_DONE.test(clause));
+  const declines = SHOP_NEGATES.test(clause) || NOBODY.test(clause) || givesNone(clause) || (privateHit && ADVICE.test(clause)) || negHandover;
   return { start, end, actor: actorOf(clause), polarity, active, declines };
 }
 
@@ -117,6 +141,7 @@ export function readClauses(text: string, from: number, to: number, hit?: [numbe
   return out;
 }
 
+const blank = (w: string) => '　'.repeat(w.length);
 const sentenceFrom = (text: string, at: number) => {
   let i = at;
   while (i > 0 && at - i < REACH && !SENTENCE_END.test(text[i - 1]!)) i--;
@@ -147,7 +172,7 @@ export function shopDeclines(text: string, start: number, end: number, evidence:
   // The caller's evidence, clause by clause: not in a question said back (您把卡号发过来了？ is what the buyer did;
   // the reader looked for an act around its words), nor 就行 in a clause that hands over nothing (自己操作就行).
   const evidenceText = [...read, ...later]
-    .map((c) => (own.includes(c) && c.polarity === 'asked' ? '' : text.slice(c.start, c.end).replace(ALL_IT_TAKES_G, (w) => '　'.repeat(w.length))))
+    .map((c) => (own.includes(c) && c.polarity === 'asked' ? '' : text.slice(c.start, c.end).replace(ALL_IT_TAKES_G, blank).replace(NEG_HANDOVER, blank)))
     .join('｜');
   if (evidence(evidenceText)) return false;
   // The shop doing it, said plainly (我们私下交易便宜，平台不让): a refusal elsewhere does not take it back.
@@ -160,6 +185,8 @@ export function shopDeclines(text: string, start: number, end: number, evidence:
   if (own.some((c) => c.polarity === 'plain' && /吧[哈呀哦啊~～]*$/.test(text.slice(c.start, c.end)))) return false;
   // The refusal is of the hit's act: a clause refusing another channel (咱们不用微信) says nothing of 钉钉.
   const words = text.slice(start, end);
-  const aboutIt = (c: ClauseRole) => [...text.slice(c.start, c.end).matchAll(CHANNEL_G)].every((m) => words.toLowerCase().includes(m[0].toLowerCase()));
+  const named = (c: ClauseRole, re: RegExp) => [...text.slice(c.start, c.end).matchAll(re)].every((m) => words.toLowerCase().includes(m[0].toLowerCase()));
+  // …and a clause other than the hit's declines only the things it names (我们不会要您的密码 says nothing of 验证码).
+  const aboutIt = (c: ClauseRole) => named(c, CHANNEL_G) && (own.includes(c) || OBJECTS.every((f) => !f.test(text.slice(c.start, c.end)) || f.test(words)));
   return read.some((c) => c.declines && aboutIt(c));
 }
