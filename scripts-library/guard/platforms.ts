@@ -50,13 +50,15 @@ const CONTACT = /群|拉您|拉你|加我|加您|私|号|扫|码/;
 const SENTENCE = /[。！!？?；;\n]/;
 /** How far a sentence is looked for around a hit: a paste with no sentence marks is not walked whole per hit. */
 const SENTENCE_REACH = 200;
-const sentenceAround = (draft: string, start: number, end: number) => {
+/** The draft around a hit out to the nearest `marks` on each side (at most SENTENCE_REACH away). */
+const spanAround = (draft: string, start: number, end: number, marks: RegExp) => {
   let s = start;
-  while (s > 0 && start - s < SENTENCE_REACH && !SENTENCE.test(draft[s - 1]!)) s--;
+  while (s > 0 && start - s < SENTENCE_REACH && !marks.test(draft[s - 1]!)) s--;
   let e = end;
-  while (e < draft.length && e - end < SENTENCE_REACH && !SENTENCE.test(draft[e]!)) e++;
+  while (e < draft.length && e - end < SENTENCE_REACH && !marks.test(draft[e]!)) e++;
   return draft.slice(s, e);
 };
+const sentenceAround = (draft: string, start: number, end: number) => spanAround(draft, start, end, SENTENCE);
 
 const union = (): OwnWords => ({
   names: [...new Set(Object.values(PLATFORM_FEATURES).flatMap((p) => p.names))],
@@ -91,13 +93,7 @@ const WHERE = /^[去在到上用打开进]/;
  */
 const FIND_ME = /找我/;
 const CLAUSE_MARK = /[，,。！!？?；;\n]/;
-const clauseAround = (draft: string, start: number, end: number) => {
-  let s = start;
-  while (s > 0 && start - s < SENTENCE_REACH && !CLAUSE_MARK.test(draft[s - 1]!)) s--;
-  let e = end;
-  while (e < draft.length && e - end < SENTENCE_REACH && !CLAUSE_MARK.test(draft[e]!)) e++;
-  return draft.slice(s, e);
-};
+const clauseAround = (draft: string, start: number, end: number) => spanAround(draft, start, end, CLAUSE_MARK);
 
 /**
  * Whether a hit's words are the platform's own: the hit is a name or feature, starts with a name (after a 去 / 在…),

@@ -22,6 +22,14 @@ afterEach(async () => {
   await Promise.all(names.splice(0).map((n) => Dexie.delete(n)));
 });
 
+
+/** A default phrase as an older schema stored it: its lead as that version gave it (none when undefined). */
+function storedDefault(id: string, lead: unknown, useCount: number) {
+  const p = defaultPack.phrases.find((x) => x.id === id)!;
+  const { lead: _l, ...rest } = p as typeof p & { lead?: unknown };
+  return { ...rest, tags: p.tags ?? [], pinned: false, useCount, origin: 'default', createdAt: 1, updatedAt: 1, ...(lead ? { lead } : {}) };
+}
+
 describe('schema history', () => {
   it('has strictly increasing versions, each dated', () => {
     const versions = SCHEMA_VERSIONS.map((v) => v.version);
@@ -307,11 +315,7 @@ describe('v10 (#32: lead guards that read the buyer\'s words)', () => {
     const name = freshName();
     const old = new KefuDB(name, 9);
     await old.open();
-    const row = (id: string, lead: unknown) => {
-      const p = defaultPack.phrases.find((x) => x.id === id)!;
-      const { lead: _l, ...rest } = p as typeof p & { lead?: unknown };
-      return { ...rest, tags: p.tags ?? [], pinned: false, useCount: 2, origin: 'default', createdAt: 1, updatedAt: 1, ...(lead ? { lead } : {}) };
-    };
+    const row = (id: string, lead: unknown) => storedDefault(id, lead, 2);
     await old.table('phrases').bulkAdd([row('order-huabei', undefined), row('followup-late-shipping', { intents: ['ship-urge'] }), row('farewell-consulted', { intents: [] })]);
     await old.table('settings').add({ key: 'installedPack:default', value: 1 });
     old.close();
@@ -334,11 +338,7 @@ describe('v11 (#32, fourth round: more word guards, two new default phrases)', (
     const name = freshName();
     const old = new KefuDB(name, 10);
     await old.open();
-    const row = (id: string, lead: unknown) => {
-      const p = defaultPack.phrases.find((x) => x.id === id)!;
-      const { lead: _l, ...rest } = p as typeof p & { lead?: unknown };
-      return { ...rest, tags: p.tags ?? [], pinned: false, useCount: 4, origin: 'default', createdAt: 1, updatedAt: 1, ...(lead ? { lead } : {}) };
-    };
+    const row = (id: string, lead: unknown) => storedDefault(id, lead, 4);
     // 付款失败 as v10 gave it (no guard); 当天发货 as v10 gave it (never leads); 婉拒议价 the agent made never lead.
     await old.table('phrases').bulkAdd([row('order-pay-fail', undefined), row('logistics-ship-today', { intents: [] }), row('pricing-decline', { intents: [] })]);
     await old.table('settings').add({ key: 'installedPack:default', value: 1 });
@@ -363,11 +363,7 @@ describe('v12 (#32, fifth round: more word guards)', () => {
     const name = freshName();
     const old = new KefuDB(name, 11);
     await old.open();
-    const row = (id: string, lead: unknown) => {
-      const p = defaultPack.phrases.find((x) => x.id === id)!;
-      const { lead: _l, ...rest } = p as typeof p & { lead?: unknown };
-      return { ...rest, tags: p.tags ?? [], pinned: false, useCount: 3, origin: 'default', createdAt: 1, updatedAt: 1, ...(lead ? { lead } : {}) };
-    };
+    const row = (id: string, lead: unknown) => storedDefault(id, lead, 3);
     // 材质说明 as v11 gave it (no guard); 退货流程 as v11 gave it; 询问尺码 the agent made never lead.
     const v11ReturnHow = { notSays: ['已经发货', '已发货', '发货了', '发出了', '还没收到', '没收到货', '拦截'] };
     await old.table('phrases').bulkAdd([row('product-material', undefined), row('aftersales-return-how', v11ReturnHow), row('product-size-ask', { intents: [] })]);
@@ -391,11 +387,7 @@ describe('v13 (#32, sixth round: guards against what a phrase would say falsely,
     const name = freshName();
     const old = new KefuDB(name, 12);
     await old.open();
-    const row = (id: string, lead: unknown) => {
-      const p = defaultPack.phrases.find((x) => x.id === id)!;
-      const { lead: _l, ...rest } = p as typeof p & { lead?: unknown };
-      return { ...rest, tags: p.tags ?? [], pinned: false, useCount: 2, origin: 'default', createdAt: 1, updatedAt: 1, ...(lead ? { lead } : {}) };
-    };
+    const row = (id: string, lead: unknown) => storedDefault(id, lead, 2);
     // 已付款确认 as v12 gave it; 订单备注 as v12 gave it (no guard); 包邮说明 the agent made never lead.
     const v12PaidThanks = { notSays: ['便宜了', '降价了', '差价'] };
     await old.table('phrases').bulkAdd([row('payment-paid-thanks', v12PaidThanks), row('order-remark', undefined), row('pricing-free-shipping', { intents: [] })]);
@@ -421,11 +413,7 @@ describe('v14 (#32, seventh round: more guards against what a phrase would say f
     const name = freshName();
     const old = new KefuDB(name, 13);
     await old.open();
-    const row = (id: string, lead: unknown) => {
-      const p = defaultPack.phrases.find((x) => x.id === id)!;
-      const { lead: _l, ...rest } = p as typeof p & { lead?: unknown };
-      return { ...rest, tags: p.tags ?? [], pinned: false, useCount: 4, origin: 'default', createdAt: 1, updatedAt: 1, ...(lead ? { lead } : {}) };
-    };
+    const row = (id: string, lead: unknown) => storedDefault(id, lead, 4);
     // 推荐优惠券 as v13 gave it; 预售说明 as v13 gave it (no guard); 花呗分期 the agent made never lead.
     const v13Coupon = { notSays: ['用不了', '不能用', '用不上', '不可用', '无法使用', '没抵扣', '没减', '不抵扣', '没有抵扣', '减不了', '抵扣不了', '失效', '领不了', '领不到'] };
     // 节假日发货通知 as v13 gave it: its guard and intents.
@@ -455,11 +443,7 @@ describe('v15 (#32, eighth round: lead guards that read the conversation)', () =
     const name = freshName();
     const old = new KefuDB(name, 14);
     await old.open();
-    const row = (id: string, lead: unknown) => {
-      const p = defaultPack.phrases.find((x) => x.id === id)!;
-      const { lead: _l, ...rest } = p as typeof p & { lead?: unknown };
-      return { ...rest, tags: p.tags ?? [], pinned: false, useCount: 5, origin: 'default', createdAt: 1, updatedAt: 1, ...(lead ? { lead } : {}) };
-    };
+    const row = (id: string, lead: unknown) => storedDefault(id, lead, 5);
     // 仅咨询 as v14 gave it (its word guard); 慢慢考虑 as v14 gave it (no guard); 不着急付款 the agent made never lead.
     const v14Consulted = { notSays: ['拍了', '拍好', '付了', '付好', '付款了', '下单了', '已下单', '买了', '收到', '到货', '退款', '补发', '换货', '退货', '解决', '处理好', '售后', '到了', '用了', '穿了', '换的', '退的', '补的'] };
     await old.table('phrases').bulkAdd([row('farewell-consulted', v14Consulted), row('payment-hesitate', undefined), row('payment-will-pay', { intents: [] })]);
