@@ -18,7 +18,7 @@
  * 搞过这种活动). Nothing with a handle, an amount offered or a hand-over to us is ever declined.
  */
 
-const SENTENCE_END = /[。！!？?；;\n]/;
+import { spanEnd, spanStart } from './spans';
 const CLAUSE_SPLIT = /[，,。！!？?；;\n~～、]/;
 const REACH = 160;
 
@@ -142,16 +142,8 @@ export function readClauses(text: string, from: number, to: number, hit?: [numbe
 }
 
 const blank = (w: string) => '　'.repeat(w.length);
-const sentenceFrom = (text: string, at: number) => {
-  let i = at;
-  while (i > 0 && at - i < REACH && !SENTENCE_END.test(text[i - 1]!)) i--;
-  return i;
-};
-const sentenceTo = (text: string, at: number) => {
-  let i = at;
-  while (i < text.length && i - at < REACH && !SENTENCE_END.test(text[i]!)) i++;
-  return i;
-};
+const sentenceFrom = (text: string, at: number) => spanStart(text, at, REACH);
+const sentenceTo = (text: string, at: number) => spanEnd(text, at, REACH);
 
 /**
  * Whether the hit [start, end) of `text` is the shop declining or warning against its act (the file's comment).

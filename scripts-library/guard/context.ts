@@ -12,6 +12,7 @@
 import type { RuleCategory } from '../shared/schema';
 import type { View } from './normalize';
 import { AFFIRMS, answerGoesOn, butOffers, EXCEPT_US, handleFollows, offeredAnyway, quotedDeclined, refusalScope, refusedToUsThenElsewhere } from './refusal';
+import { SENTENCE_END, spanAround, spanStart } from './spans';
 
 /** Code units that end a clause: a table, read for every character between a hit and its clause's end. */
 const CLAUSE = new Uint8Array(65536);
@@ -51,7 +52,6 @@ const DECLINE_ADJACENT = /(?:不能|无法|没法|不敢|不)$/;
  * every category.
  */
 const WARNING = /有人(?:说|让|要|冒充|找|私信|给(?:您|你)发)|(?:如果|若|凡是|任何|但凡|要是)(?:有人|[^，,。！!？?；;\n]{0,6}(?:让您|让你|要求您|要您|叫您|找您))|冒充/;
-const SENTENCE_END = /[。！!？?；;\n]/;
 /** Someone else named (那是 / 都是 / 对方是…) right before the words. */
 const THIRD_PARTY = /(?:那|这|都|对方|他们|那些|这些|这种|那种|肯定|一律|[”」』])(?:就|都|全|全都|肯定|一定)?是$|^(?:那|这|对方|他|她|他们)?(?:可能|也许|应该|八成|多半|估计|大概|肯定|一定)(?:就)?是$|^(?:那|这)(?:个|些|种)[^，,。！!？?；;你您]{0,10}的(?:人)?(?:都|就)?是$/;
 /** Those who do what the clause names (…说的都是, …的那些都是): a 的-phrase as the subject. */
@@ -164,11 +164,7 @@ function sentenceAndNext(text: string, pe: number): string {
 }
 /** The sentence around [ps, pe), at most WARNING_REACH either way. */
 function sentenceAround(text: string, ps: number, pe: number): string {
-  let from = ps;
-  while (from > 0 && ps - from < WARNING_REACH && !SENTENCE_END.test(text[from - 1]!)) from--;
-  let to = pe;
-  while (to < text.length && to - pe < WARNING_REACH && !SENTENCE_END.test(text[to]!)) to++;
-  return text.slice(from, to);
+  return spanAround(text, ps, pe, WARNING_REACH);
 }
 /** 不 / 别 / 勿 / 没 right before the words (不刷单, 别私下转账, 不用转账), outside a question (能不能). */
 const SHORT_NEGATION = /(?:[不别勿没]|不用|不会|没有|从不|从来不|并不|绝不)[^，,。！!？?；;]{0,1}$/;
@@ -310,9 +306,7 @@ const NEGATED_COVER = new RegExp(`(?:别|不要|不用|不|勿|没必要)${COVER
 
 /** Where the sentence holding `at` starts (at most WARNING_REACH before it). */
 function sentenceStartOf(text: string, at: number): number {
-  let from = at;
-  while (from > 0 && at - from < WARNING_REACH && !SENTENCE_END.test(text[from - 1]!)) from--;
-  return from;
+  return spanStart(text, at, WARNING_REACH);
 }
 /** What a disowning names (…的消息, 短信, 通知, 链接, 卡片): someone else's words, not the shop's. */
 const DISOWNED_ITEM = /(?:消息|短信|通知|链接|网址|卡片|红包|群|二维码|信息)(?:都|也|可)?$/;

@@ -11,6 +11,8 @@
  * method (支付宝转账) still are. A model hit reading off-platform trade in a clause that names an own feature or
  * one every console has (优惠券, 店铺券) is a hint.
  */
+import { spanAround } from './spans';
+
 export interface PlatformWords {
   /** The platform and console names. */
   names: readonly string[];
@@ -47,18 +49,9 @@ export interface OwnWords {
  */
 const REDIRECT = /便宜|那边|那里|那家|去那|搜我|搜我们|我们的店|我们店|有店|我的店|活动大|店名|同款|价格低|更低|划算|我开的|我们抖音|我们拼多多|我们京东|我们淘宝|我们快手/;
 const CONTACT = /群|拉您|拉你|加我|加您|私|号|扫|码/;
-const SENTENCE = /[。！!？?；;\n]/;
 /** How far a sentence is looked for around a hit: a paste with no sentence marks is not walked whole per hit. */
 const SENTENCE_REACH = 200;
-/** The draft around a hit out to the nearest `marks` on each side (at most SENTENCE_REACH away). */
-const spanAround = (draft: string, start: number, end: number, marks: RegExp) => {
-  let s = start;
-  while (s > 0 && start - s < SENTENCE_REACH && !marks.test(draft[s - 1]!)) s--;
-  let e = end;
-  while (e < draft.length && e - end < SENTENCE_REACH && !marks.test(draft[e]!)) e++;
-  return draft.slice(s, e);
-};
-const sentenceAround = (draft: string, start: number, end: number) => spanAround(draft, start, end, SENTENCE);
+const sentenceAround = (draft: string, start: number, end: number) => spanAround(draft, start, end, SENTENCE_REACH);
 
 const union = (): OwnWords => ({
   names: [...new Set(Object.values(PLATFORM_FEATURES).flatMap((p) => p.names))],
@@ -93,7 +86,7 @@ const WHERE = /^[去在到上用打开进]/;
  */
 const FIND_ME = /找我/;
 const CLAUSE_MARK = /[，,。！!？?；;\n]/;
-const clauseAround = (draft: string, start: number, end: number) => spanAround(draft, start, end, CLAUSE_MARK);
+const clauseAround = (draft: string, start: number, end: number) => spanAround(draft, start, end, SENTENCE_REACH, CLAUSE_MARK);
 
 /**
  * Whether a hit's words are the platform's own: the hit is a name or feature, starts with a name (after a 去 / 在…),
